@@ -1,0 +1,118 @@
+/* The virtual filesystem: one tree of absolute paths over mounted backends.
+ *
+ * Paths given to the vfs_* calls are resolved against the calling process's cwd, cleaned of
+ * "." and "..", and never climb above "/". Backends see paths relative to their mount point,
+ * always starting with "/" ("/" itself is the mount's root). */
+#ifndef FS_VFS_H
+#define FS_VFS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define VFS_PATH_MAX 256
+#define VFS_NAME_MAX 63
+
+/* open flags */
+enum {
+    VFS_O_READ = 1,
+    VFS_O_WRITE = 2,
+    VFS_O_CREATE = 4,
+    VFS_O_TRUNC = 8,
+    VFS_O_APPEND = 16,
+    VFS_O_EXCL = 32,
+};
+
+enum { VFS_SEEK_SET = 0, VFS_SEEK_CUR = 1, VFS_SEEK_END = 2 };
+
+enum vfs_type { VFS_FILE = 1, VFS_DIR = 2 };
+
+struct vfs_stat {
+    enum vfs_type type;
+    uint32_t size;
+    int64_t mtime;         /* Unix seconds; 0 when the backend keeps no times */
+};
+
+struct vfs_dirent {
+    char name[VFS_NAME_MAX + 1];
+    enum vfs_type type;
+    uint32_t size;
+};
+
+struct vfs_statfs {
+    uint32_t block_size;
+    uint32_t blocks_total;
+    uint32_t blocks_free;
+    uint32_t ram_used;     /* bytes of RAM the mount uses (caches, buffers) */
+};
+
+struct vfs_mount;
+
+/* What a backend implements. Handles are the backend's own; every call returns >= 0 or a
+ * negative ERR_*. read/write return byte counts, seek the new position. */
+struct vfs_ops {
+    const char *name;      /* "flashfs", "ramfs", "hostfs" */
+    int (*open)(struct vfs_mount *m, const char *path, int flags, void **file);
+    int (*close)(struct vfs_mount *m, void *file);
+    int (*read)(struct vfs_mount *m, void *file, void *buf, size_t len);
+    int (*write)(struct vfs_mount *m, void *file, const void *buf, size_t len);
+    long (*seek)(struct vfs_mount *m, void *file, long off, int whence);
+    int (*truncate)(struct vfs_mount *m, void *file, uint32_t size);
+    int (*sync)(struct vfs_mount *m, void *file);
+    int (*stat)(struct vfs_mount *m, const char *path, struct vfs_stat *st);
+    int (*unlink)(struct vfs_mount *m, const char *path);
+    int (*rename)(struct vfs_mount *m, const char *from, const char *to);
+    int (*mkdir)(struct vfs_mount *m, const char *path);
+    int (*rmdir)(struct vfs_mount *m, const char *path);
+    int (*opendir)(struct vfs_mount *m, const char *path, void **dir);
+    int (*readdir)(struct vfs_mount *m, void *dir, struct vfs_dirent *ent); /* 1 entry, 0 end */
+    int (*closedir)(struct vfs_mount *m, void *dir);
+    int (*statfs)(struct vfs_mount *m, struct vfs_statfs *st);
+    int (*unmount)(struct vfs_mount *m);
+};
+
+struct vfs_mount {
+    char point[VFS_PATH_MAX];   /* "/", "/tmp" */
+    const struct vfs_ops *ops;
+    void *fs;                   /* the backend's state */
+};
+
+/* Mount table */
+int vfs_mount(const char *point, const struct vfs_ops *ops, void *fs);
+int vfs_unmount(const char *point);
+int vfs_unmount_all(void);
+int vfs_mount_count(void);
+const struct vfs_mount *vfs_mount_at(int index);
+
+/* Path helpers. vfs_resolve makes an absolute clean path from cwd and path. */
+int vfs_resolve(const char *cwd, const char *path, char *out, size_t out_size);
+const char *vfs_basename(const char *path);
+
+/* Files: a vfs_file is owned by the process that opened it and closed when it ends. */
+typedef struct vfs_file vfs_file_t;
+int vfs_open(const char *path, int flags, vfs_file_t **out);
+int vfs_close(vfs_file_t *f);
+int vfs_read(vfs_file_t *f, void *buf, size_t len);
+int vfs_write(vfs_file_t *f, const void *buf, size_t len);
+long vfs_seek(vfs_file_t *f, long off, int whence);
+int vfs_truncate(vfs_file_t *f, uint32_t size);
+int vfs_sync(vfs_file_t *f);
+
+int vfs_stat(const char *path, struct vfs_stat *st);
+int vfs_unlink(const char *path);
+int vfs_rename(const char *from, const char *to);
+int vfs_mkdir(const char *path);
+int vfs_rmdir(const char *path);
+int vfs_statfs(const char *path, struct vfs_statfs *st);
+
+typedef struct vfs_dir vfs_dir_t;
+int vfs_opendir(const char *path, vfs_dir_t **out);
+int vfs_readdir(vfs_dir_t *d, struct vfs_dirent *ent);
+int vfs_closedir(vfs_dir_t *d);
+
+/* Whole-file helpers used by config, board and script loading. */
+int vfs_read_all(const char *path, char **data, size_t *len); /* NUL-terminated, malloc'd */
+int vfs_write_all(const char *path, const void *data, size_t len);
+int vfs_exists(const char *path);
+int vfs_is_dir(const char *path);
+
+#endif

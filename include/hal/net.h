@@ -1,0 +1,28 @@
+/* Sockets: the small TCP/UDP interface the network backends provide. Services do not call it
+ * directly; they use net/socket.h, which adds process ownership and hold/stop points.
+ * Addresses are IPv4 in host byte order. Every call returns >= 0 or a negative ERR_*. */
+#ifndef HAL_NET_H
+#define HAL_NET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum hal_sock_type { HAL_SOCK_TCP = 1, HAL_SOCK_UDP = 2 };
+
+int hal_net_available(void);   /* 0 when the port has no network interface */
+int hal_sock_open(enum hal_sock_type type);
+int hal_sock_bind(int s, uint32_t addr, uint16_t port);
+int hal_sock_listen(int s, int backlog);
+/* timeout_ms < 0 waits forever; ERR_TIMEOUT on time-out */
+int hal_sock_accept(int s, uint32_t *peer_addr, uint16_t *peer_port, int timeout_ms);
+int hal_sock_connect(int s, uint32_t addr, uint16_t port, int timeout_ms);
+int hal_sock_send(int s, const void *buf, size_t len);
+int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms); /* 0: peer closed */
+int hal_sock_sendto(int s, const void *buf, size_t len, uint32_t addr, uint16_t port);
+int hal_sock_recvfrom(int s, void *buf, size_t len, uint32_t *addr, uint16_t *port,
+                      int timeout_ms);
+int hal_sock_local(int s, uint32_t *addr, uint16_t *port);
+int hal_sock_close(int s);
+int hal_net_resolve(const char *host, uint32_t *addr);
+
+#endif

@@ -1,0 +1,28 @@
+/* The chip as a whole: identity, clocks, memory, reset, watchdog. */
+#ifndef HAL_SYSTEM_H
+#define HAL_SYSTEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+const char *hal_platform_name(void);        /* "posix", "mps2-an385", ... */
+size_t hal_unique_id(uint8_t *buf, size_t max); /* chip id bytes; returns the count */
+uint32_t hal_cpu_mhz(void);
+int hal_cpu_set_mhz(uint32_t mhz);          /* ERR_NOTSUP where the clock is fixed */
+
+struct hal_mem_stats {
+    size_t heap_total;      /* bytes the allocator manages */
+    size_t heap_used;       /* bytes allocated now */
+    size_t heap_peak;       /* high-water mark of heap_used */
+    size_t stack_total;     /* the main stack's size */
+};
+void hal_mem_stats(struct hal_mem_stats *out);
+
+/* Leave the OS: reboot=1 restarts it (the posix simulator re-executes itself). */
+void hal_restart(int reboot);
+
+int hal_watchdog_start(uint32_t timeout_ms); /* resets the board unless fed in time */
+void hal_watchdog_feed(void);
+void hal_watchdog_stop(void);
+
+#endif
