@@ -127,7 +127,8 @@ int ffs_alloc_block(struct flashfs *fs, int for_data, uint32_t *block, uint32_t 
     if (err)
         return err;
     uint32_t old = ffs_erase_count(fs, *block);
-    *ec = old == FFS_NONE ? fs->ec_guess : old + 1;
+    /* a block whose header is gone (never used, or cut mid-erase) gets the last count seen */
+    *ec = old != FFS_NONE ? old + 1 : fs->ec_guess ? fs->ec_guess : 1;
     fs->ec_guess = *ec;
     return ffs_erase(fs, *block);
 }

@@ -202,6 +202,7 @@ int ffs_compact(struct flashfs *fs)
     }
     fs->seq = gen;
     fs->log = nl;
+    ffs_cache_clear(fs);   /* let the new base take the cache */
     fs->tail.block = nl.block;
     fs->tail.index = nl.index;
     fs->tail.off = nl.off;

@@ -314,7 +314,12 @@ int ffs_op_rename(struct vfs_mount *m, const char *from, const char *to)
     return ffs_commit(fs, recs, n, NULL);
 }
 
-/* ---- directory listing ---- */
+/* ---- directory listing ----
+ * Entries are listed in id order: ids never change, so an entry that exists during the
+ * whole listing is returned exactly once even if it is rewritten, renamed inside the
+ * directory or the log is compacted meanwhile, and the handle needs no RAM beyond the
+ * last id. Each call is one log scan; is_current is asked only when a record would
+ * improve the answer, which in a compacted (id-ordered) log is rare. */
 
 int ffs_op_opendir(struct vfs_mount *m, const char *path, void **out)
 {
@@ -329,75 +334,47 @@ int ffs_op_opendir(struct vfs_mount *m, const char *path, void **out)
     if (!d)
         return ERR_NOMEM;
     d->id = e.id;
-    d->seq = fs->seq;
-    d->last_id = FFS_NONE;
-    d->returned = 0;
-    ffs_iter_init(fs, &d->it);
+    d->last_id = 0;
     fs->open_dirs++;
     *out = d;
     return 0;
 }
 
-/* Next current, live child of d at or after d->it: 1 found, 0 end, or an error. */
-static int next_child(struct flashfs *fs, struct ffs_dir *d, struct ffs_entry *e)
+/* The child of d with the smallest id above d->last_id: 1 found, 0 none, or an error. */
+static int next_child(struct flashfs *fs, const struct ffs_dir *d, struct ffs_entry *e)
 {
-    int more;
-    while ((more = ffs_iter_next(fs, &d->it, e)) > 0) {
-        if (!is_live(e) || e->parent != d->id)
-            continue;
-        int current = ffs_is_current(fs, &d->it, e->id);
-        if (current != 0)
-            return current;
-    }
-    return more;
-}
-
-/* A compaction rewrote the log under an open listing. It keeps the order of current
- * records, so the listing resumes after the entry it returned last (or, if that entry is
- * gone, after as many entries as were returned). */
-static int resume_after_compaction(struct flashfs *fs, struct ffs_dir *d)
-{
-    struct ffs_entry e;
     struct ffs_iter it;
-    int found;
-    ffs_iter_init(fs, &d->it);
-    d->seq = fs->seq;
-    if (d->returned == 0)
-        return 0;
-    while ((found = next_child(fs, d, &e)) > 0)
-        if (e.id == d->last_id)
-            return 0;
-    if (found < 0)
-        return found;
-    ffs_iter_init(fs, &d->it);
-    for (uint32_t i = 0; i < d->returned; i++) {
-        it = d->it;
-        if ((found = next_child(fs, d, &e)) <= 0) {
-            d->it = it;
-            return found;
+    struct ffs_entry x;
+    uint32_t best = FFS_NONE;
+    int more;
+    ffs_iter_init(fs, &it);
+    while ((more = ffs_iter_next(fs, &it, &x)) > 0) {
+        if (!is_live(&x) || x.parent != d->id || x.id <= d->last_id || x.id >= best)
+            continue;
+        int current = ffs_is_current(fs, &it, x.id);
+        if (current < 0)
+            return current;
+        if (current) {
+            best = x.id;
+            *e = x;
         }
     }
-    return 0;
+    if (more < 0)
+        return more;
+    return best != FFS_NONE;
 }
 
 int ffs_op_readdir(struct vfs_mount *m, void *dir, struct vfs_dirent *ent)
 {
-    struct flashfs *fs = fs_of(m);
     struct ffs_dir *d = dir;
     struct ffs_entry e;
-    if (d->seq != fs->seq) {
-        int err = resume_after_compaction(fs, d);
-        if (err)
-            return err;
-    }
-    int found = next_child(fs, d, &e);
+    int found = next_child(fs_of(m), d, &e);
     if (found <= 0)
         return found;
     memcpy(ent->name, e.name, (size_t)e.name_len + 1);
     ent->type = e.type == FFS_T_DIR ? VFS_DIR : VFS_FILE;
     ent->size = e.size;
     d->last_id = e.id;
-    d->returned++;
     return 1;
 }
 

@@ -70,8 +70,8 @@ struct ffs_file {
 };
 
 struct ffs_dir {
-    uint32_t id, seq, last_id, returned;
-    struct ffs_iter it;
+    uint32_t id;        /* the directory listed */
+    uint32_t last_id;   /* entries come in id order; the last one returned */
 };
 
 struct flashfs {
@@ -125,6 +125,7 @@ int ffs_write_meta_header(struct flashfs *fs, uint32_t block, uint32_t ec, uint3
 int ffs_check_meta_header(struct flashfs *fs, uint32_t block, uint32_t kind, uint32_t gen,
                           uint32_t index);
 int ffs_cache_init(struct flashfs *fs, uint32_t bytes);
+void ffs_cache_clear(struct flashfs *fs);
 
 /* ctz.c: file block chains (each block points back to blocks index-1, -2, -4, ...) */
 uint32_t ffs_ctz_data_start(uint32_t index);

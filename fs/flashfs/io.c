@@ -35,25 +35,38 @@ int ffs_cache_init(struct flashfs *fs, uint32_t bytes)
     return 0;
 }
 
-/* Returns the cache line holding the LINE-aligned address, loading it on a miss. */
+/* Returns the cache line holding the LINE-aligned address, loading it into a free line
+ * on a miss, or NULL when it is not cached and no line is free. Lines are never evicted:
+ * look-ups scan the whole log in order, and under such cyclic scans any eviction policy
+ * thrashes, while pinning the first lines read (the compacted base, read by every scan)
+ * keeps its hits. Compaction and erases free lines again. */
 static int cache_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uint8_t **data)
 {
-    uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
+    uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE, free_line = FFS_NONE;
+    *data = NULL;
     for (uint32_t i = 0; i < fs->cache_lines; i++) {
         if (fs->cache_addr[i] == addr) {
             *data = fs->cache_data + (size_t)i * LINE;
             return 0;
         }
+        if (fs->cache_addr[i] == FFS_NONE && free_line == FFS_NONE)
+            free_line = i;
     }
-    uint32_t victim = fs->cache_victim++ % fs->cache_lines;   /* round robin is enough */
-    uint8_t *line = fs->cache_data + (size_t)victim * LINE;
-    fs->cache_addr[victim] = FFS_NONE;
+    if (free_line == FFS_NONE)
+        return 0;
+    uint8_t *line = fs->cache_data + (size_t)free_line * LINE;
     int err = ffs_read(fs, block, line_off, line, LINE);
     if (err)
         return err;
-    fs->cache_addr[victim] = addr;
+    fs->cache_addr[free_line] = addr;
     *data = line;
     return 0;
+}
+
+void ffs_cache_clear(struct flashfs *fs)
+{
+    for (uint32_t i = 0; i < fs->cache_lines; i++)
+        fs->cache_addr[i] = FFS_NONE;
 }
 
 int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len)
@@ -68,9 +81,12 @@ int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, u
             n = len;
         uint8_t *line;
         int err = cache_line(fs, block, line_off, &line);
+        if (!err && !line)
+            err = ffs_read(fs, block, off, out, n);
+        else if (!err)
+            memcpy(out, line + (off - line_off), n);
         if (err)
             return err;
-        memcpy(out, line + (off - line_off), n);
         out += n; off += n; len -= n;
     }
     return 0;
