@@ -95,7 +95,7 @@ struct flashfs {
     /* metadata read cache */
     uint32_t *cache_addr;
     uint8_t *cache_data;
-    uint32_t cache_lines, cache_victim;
+    uint32_t cache_lines;
     uint8_t *prog_buf;               /* one unit, for commits, headers and roots */
 };
 

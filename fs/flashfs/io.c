@@ -35,30 +35,27 @@ int ffs_cache_init(struct flashfs *fs, uint32_t bytes)
     return 0;
 }
 
-/* Returns the cache line holding the LINE-aligned address, loading it into a free line
- * on a miss, or NULL when it is not cached and no line is free. Lines are never evicted:
- * look-ups scan the whole log in order, and under such cyclic scans any eviction policy
- * thrashes, while pinning the first lines read (the compacted base, read by every scan)
- * keeps its hits. Compaction and erases free lines again. */
+/* Returns the cache line holding the LINE-aligned address, loading it on a miss when its
+ * slot is free, or NULL (read around the cache). The cache is direct-mapped and lines are
+ * never evicted: look-ups scan the whole log in order, and under such cyclic scans any
+ * eviction thrashes, while pinning the lines read first (the compacted base, read by
+ * every scan) keeps its hits. Compaction and erases free lines again. */
 static int cache_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uint8_t **data)
 {
-    uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE, free_line = FFS_NONE;
+    uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
+    uint32_t slot = addr % fs->cache_lines;
+    uint8_t *line = fs->cache_data + (size_t)slot * LINE;
     *data = NULL;
-    for (uint32_t i = 0; i < fs->cache_lines; i++) {
-        if (fs->cache_addr[i] == addr) {
-            *data = fs->cache_data + (size_t)i * LINE;
-            return 0;
-        }
-        if (fs->cache_addr[i] == FFS_NONE && free_line == FFS_NONE)
-            free_line = i;
-    }
-    if (free_line == FFS_NONE)
+    if (fs->cache_addr[slot] == addr) {
+        *data = line;
         return 0;
-    uint8_t *line = fs->cache_data + (size_t)free_line * LINE;
+    }
+    if (fs->cache_addr[slot] != FFS_NONE)
+        return 0;
     int err = ffs_read(fs, block, line_off, line, LINE);
     if (err)
         return err;
-    fs->cache_addr[free_line] = addr;
+    fs->cache_addr[slot] = addr;
     *data = line;
     return 0;
 }
@@ -97,9 +94,17 @@ static void cache_forget(struct flashfs *fs, uint32_t block, uint32_t off, uint3
     uint32_t per_block = fs->bsize / LINE;
     uint32_t first = block * per_block + off / LINE;
     uint32_t last = block * per_block + (off + len - 1) / LINE;
-    for (uint32_t i = 0; i < fs->cache_lines; i++)
-        if (fs->cache_addr[i] >= first && fs->cache_addr[i] <= last)
-            fs->cache_addr[i] = FFS_NONE;
+    if (fs->cache_lines == 0)
+        return;
+    if (last - first >= fs->cache_lines) {
+        for (uint32_t i = 0; i < fs->cache_lines; i++)
+            if (fs->cache_addr[i] >= first && fs->cache_addr[i] <= last)
+                fs->cache_addr[i] = FFS_NONE;
+        return;
+    }
+    for (uint32_t a = first; a <= last; a++)
+        if (fs->cache_addr[a % fs->cache_lines] == a)
+            fs->cache_addr[a % fs->cache_lines] = FFS_NONE;
 }
 
 int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len)
