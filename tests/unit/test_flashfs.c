@@ -706,6 +706,58 @@ static void test_metadata_cache(void **state)
     assert_true(small <= none + 4096);
 }
 
+/* The posix image device: geometry from the file size, erase to 0xFF, and programs that
+ * AND into the old bytes like NOR flash; flashfs works on it across a reopen. */
+static void test_posix_image_device(void **state)
+{
+    (void)state;
+    const char *path = "test_flashfs_image.bin";
+    FILE *img = fopen(path, "wb");
+    assert_non_null(img);
+    static uint8_t block[BLOCK];
+    memset(block, 0xFF, sizeof block);
+    for (int i = 0; i < 16; i++)
+        assert_int_equal(fwrite(block, 1, sizeof block, img), sizeof block);
+    fclose(img);
+    hal_blockdev_t *bd = hal_flash_open(path);
+    assert_non_null(bd);
+    assert_int_equal(bd->block_size, 4096);
+    assert_int_equal(bd->block_count, 16);
+    assert_int_equal(bd->prog_size, 256);
+    uint8_t page[PAGE], back[PAGE];
+    memset(page, 0x0F, sizeof page);
+    assert_int_equal(bd->prog(bd, 3, 256, page, PAGE), 0);
+    memset(page, 0xF3, sizeof page);
+    assert_int_equal(bd->prog(bd, 3, 256, page, PAGE), 0);
+    assert_int_equal(bd->read(bd, 3, 256, back, PAGE), 0);
+    assert_int_equal(back[0], 0x03);   /* AND, not overwrite */
+    assert_int_equal(bd->erase(bd, 3), 0);
+    assert_int_equal(bd->read(bd, 3, 256, back, PAGE), 0);
+    assert_int_equal(back[7], 0xFF);
+    assert_true(bd->prog(bd, 3, 100, page, PAGE) < 0);   /* unaligned */
+    assert_true(bd->read(bd, 16, 0, back, 1) < 0);       /* out of range */
+
+    struct vfs_mount m = { .ops = &flashfs_ops };
+    assert_int_equal(flashfs_format(bd), 0);
+    assert_int_equal(flashfs_mount(bd, NULL, &m.fs), 0);
+    void *f;
+    assert_int_equal(flashfs_ops.open(&m, "/x", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&m, f, block, 5000), 5000);
+    assert_int_equal(flashfs_ops.close(&m, f), 0);
+    assert_int_equal(flashfs_unmount(m.fs), 0);
+    hal_flash_close(bd);
+    bd = hal_flash_open(path);
+    assert_non_null(bd);
+    assert_int_equal(flashfs_mount(bd, NULL, &m.fs), 0);
+    struct vfs_stat st;
+    assert_int_equal(flashfs_ops.stat(&m, "/x", &st), 0);
+    assert_int_equal(st.size, 5000);
+    assert_int_equal(flashfs_unmount(m.fs), 0);
+    hal_flash_close(bd);
+    remove(path);
+    assert_null(hal_flash_open("no-such-image.bin"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -727,6 +779,7 @@ int main(void)
         cmocka_unit_test(test_fsck_repairs_orphans),
         cmocka_unit_test(test_ram_use),
         cmocka_unit_test(test_metadata_cache),
+        cmocka_unit_test(test_posix_image_device),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
