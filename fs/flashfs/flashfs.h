@@ -35,7 +35,7 @@ struct flashfs_fsck_report {
     uint32_t orphans;       /* entries whose parent is missing or not a directory */
     uint32_t broken_files;  /* files whose block chain cannot be followed */
     uint32_t duplicates;    /* two live entries with the same name in one directory */
-    uint32_t repaired;      /* problems fixed when repair was asked for */
+    uint32_t repaired;      /* entries removed when repair was asked for */
 };
 
 /* Writes an empty filesystem. Everything on the device is lost. */

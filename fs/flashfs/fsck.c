@@ -123,11 +123,8 @@ int flashfs_fsck(hal_blockdev_t *bd, int repair, struct flashfs_fsck_report *r)
     struct flashfs *fs = handle;
     r->roots_valid = fs->roots_found;
     r->dirty_tail = (uint32_t)fs->dirty_tail;
-    if (repair && fs->dirty_tail) {
-        err = ffs_compact(fs);
-        if (!err)
-            r->repaired++;
-    }
+    if (repair && fs->dirty_tail)
+        err = ffs_compact(fs);   /* expected after a power cut: not counted as a problem */
     if (!err)
         err = scan(fs, repair, r);
     if (!err)
@@ -137,6 +134,5 @@ int flashfs_fsck(hal_blockdev_t *bd, int repair, struct flashfs_fsck_report *r)
     if (err)
         return err;
     uint32_t problems = r->orphans + r->broken_files + r->duplicates;
-    uint32_t fixed = r->repaired - (r->dirty_tail && repair ? 1 : 0);
-    return (int)(problems - (fixed < problems ? fixed : problems));
+    return (int)(problems - (r->repaired < problems ? r->repaired : problems));
 }
