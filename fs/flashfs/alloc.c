@@ -51,6 +51,7 @@ static int mark_files_in_log(struct flashfs *fs)
     struct ffs_entry e;
     int more;
     ffs_iter_init(fs, &it);
+    it.names_for = FFS_NO_NAMES;
     while ((more = ffs_iter_next(fs, &it, &e)) > 0) {
         if (e.type != FFS_T_FILE || (e.flags & FFS_F_INLINE))
             continue;

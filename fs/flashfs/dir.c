@@ -33,6 +33,7 @@ int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, uint32_t id
     int more;
     if (ffs_iter_before(&it, &fs->tail))
         it = fs->tail;
+    it.names_for = FFS_NO_NAMES;
     while ((more = ffs_iter_next(fs, &it, &e)) > 0)
         if (e.id == id)
             return 0;
@@ -47,6 +48,7 @@ int ffs_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t
     uint32_t candidate = FFS_NONE;
     int more;
     ffs_iter_init(fs, &it);
+    it.names_for = parent;
     while ((more = ffs_iter_next(fs, &it, &x)) > 0) {
         if (x.id == candidate)
             candidate = FFS_NONE;   /* renamed, moved or deleted since */
@@ -88,6 +90,7 @@ int ffs_has_children(struct flashfs *fs, uint32_t dir)
     struct ffs_entry x;
     int more;
     ffs_iter_init(fs, &it);
+    it.names_for = FFS_NO_NAMES;
     while ((more = ffs_iter_next(fs, &it, &x)) > 0) {
         if (!is_live(&x) || x.parent != dir)
             continue;
@@ -348,6 +351,7 @@ static int next_child(struct flashfs *fs, const struct ffs_dir *d, struct ffs_en
     uint32_t best = FFS_NONE;
     int more;
     ffs_iter_init(fs, &it);
+    it.names_for = d->id;
     while ((more = ffs_iter_next(fs, &it, &x)) > 0) {
         if (!is_live(&x) || x.parent != d->id || x.id <= d->last_id || x.id >= best)
             continue;

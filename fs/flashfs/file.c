@@ -29,8 +29,9 @@ void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx)
 static int alloc_data(struct flashfs *fs, uint32_t *block, uint32_t *ec)
 {
     int err = ffs_alloc_block(fs, 1, block, ec);
-    if (err == ERR_NOSPC && !fs->dirty_tail && ffs_iter_before(&fs->tail, &(struct ffs_iter){
-            fs->log.block, fs->log.index, fs->log.off, 0 })) {
+    int has_tail = fs->tail.index < fs->log.index ||
+                   (fs->tail.index == fs->log.index && fs->tail.off < fs->log.off);
+    if (err == ERR_NOSPC && !fs->dirty_tail && has_tail) {
         /* stale records may be pinning old chains: drop them and look again */
         err = ffs_compact(fs);
         if (!err)

@@ -23,7 +23,8 @@
 #define FFS_ROOT_SIZE 48u
 #define FFS_LINK_SIZE 16u
 #define FFS_SUPER_BLOCKS 2u           /* blocks 0 and 1 hold root records */
-#define FFS_MAX_DEPTH 64u             /* parent walks give up here (cycle guard) */
+#define FFS_ALL_NAMES FFS_NONE        /* ffs_iter.names_for: every record's name */
+#define FFS_NO_NAMES 0xFFFFFFFEu      /* ffs_iter.names_for: ids only (no name is read) */
 
 enum ffs_type { FFS_T_FILE = 1, FFS_T_DIR = 2, FFS_T_DEL = 3, FFS_T_END = 0x45 };
 enum { FFS_F_INLINE = 1 };
@@ -34,6 +35,7 @@ enum { FFS_KIND_SUPER = 1, FFS_KIND_LOG = 2 };
 struct ffs_iter {
     uint32_t block, index, off;
     int in_commit;
+    uint32_t names_for;   /* read names only of children of this id (FFS_ALL_NAMES: all) */
 };
 
 /* Append state of one log chain (the live log, or the one a compaction is building). */

@@ -66,30 +66,38 @@ static int valid_name(const char *name, uint32_t len)
     return 1;
 }
 
-/* Reads and checks the record at off (not an END). */
-static int read_record(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e)
+/* Checks the record whose header h was read at off (not an END) and reads its name when
+ * the caller wants it. Scans that only follow ids skip the name read: it is most of the
+ * flash traffic of a look-up. */
+static int finish_record(struct flashfs *fs, uint32_t block, uint32_t off, const uint8_t *h,
+                         uint32_t names_for, struct ffs_entry *e)
 {
-    uint32_t limit = fs->bsize - fs->unit;
-    uint8_t h[FFS_REC_HDR];
-    if (off + FFS_REC_HDR > limit)
-        return ERR_CORRUPT;
-    int err = ffs_meta_read(fs, block, off, h, sizeof h);
+    int err = decode_header(fs, h, e);
     if (err)
         return err;
-    err = decode_header(fs, h, e);
-    if (err)
-        return err;
-    if (off + ffs_record_size(e) > limit)
+    if (off + ffs_record_size(e) > fs->bsize - fs->unit)
         return ERR_CORRUPT;
+    e->data_block = block;
+    e->data_off = off + FFS_REC_HDR + e->name_len;
+    if (names_for != FFS_ALL_NAMES && e->parent != names_for) {
+        e->name[0] = '\0';
+        return 0;
+    }
     err = ffs_meta_read(fs, block, off + FFS_REC_HDR, e->name, e->name_len);
     if (err)
         return err;
     e->name[e->name_len] = '\0';
-    if (!valid_name(e->name, e->name_len))
+    return valid_name(e->name, e->name_len) ? 0 : ERR_CORRUPT;
+}
+
+/* Reads and checks the record at off (not an END), name included. */
+static int read_record(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e)
+{
+    uint8_t h[FFS_REC_HDR];
+    if (off + FFS_REC_HDR > fs->bsize - fs->unit)
         return ERR_CORRUPT;
-    e->data_block = block;
-    e->data_off = off + FFS_REC_HDR + e->name_len;
-    return 0;
+    int err = ffs_meta_read(fs, block, off, h, sizeof h);
+    return err ? err : finish_record(fs, block, off, h, FFS_ALL_NAMES, e);
 }
 
 /* ---- chain links ---- */
@@ -118,6 +126,7 @@ void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it)
     it->index = 0;
     it->off = fs->unit;
     it->in_commit = 0;
+    it->names_for = FFS_ALL_NAMES;
 }
 
 int ffs_iter_before(const struct ffs_iter *a, const struct ffs_iter *b)
@@ -167,16 +176,23 @@ int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e)
             if (more <= 0)
                 return more;
         }
-        uint8_t type;
-        int err = ffs_meta_read(fs, it->block, it->off, &type, 1);
+        /* the type byte alone first: an END needs nothing more */
+        uint8_t h[FFS_REC_HDR];
+        if (it->off + FFS_END_SIZE > fs->bsize - fs->unit)
+            return ERR_CORRUPT;
+        int err = ffs_meta_read(fs, it->block, it->off, h, 1);
         if (err)
             return err;
-        if (type == FFS_T_END) {
+        if (h[0] == FFS_T_END) {
             it->off = ffs_align(it->off + FFS_END_SIZE, fs->unit);
             it->in_commit = 0;
             continue;
         }
-        err = read_record(fs, it->block, it->off, e);
+        if (it->off + FFS_REC_HDR > fs->bsize - fs->unit)
+            return ERR_CORRUPT;
+        if ((err = ffs_meta_read(fs, it->block, it->off, h, FFS_REC_HDR)) != 0)
+            return err;
+        err = finish_record(fs, it->block, it->off, h, it->names_for, e);
         if (err)
             return err;
         it->off += ffs_record_size(e);
