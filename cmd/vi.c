@@ -39,6 +39,7 @@ struct vi {
     int rows, cols;
     int insert;
     int quit;
+    int unread;                 /* a byte read after a lone Esc, given back by read_key */
     char search[CMD_MAX];
     char message[CMD_MAX];
 };
@@ -204,14 +205,24 @@ static int line_mode(struct vi *v)
 static int read_key(struct vi *v)
 {
     char c;
+    if (v->unread) {
+        int k = v->unread;
+        v->unread = 0;
+        return k;
+    }
     int r = tty_read(v->tty, &c, 1);
     if (r <= 0)
         return r < 0 ? r : -1;
     if (c != ESC)
         return (unsigned char)c;
-    /* A lone Esc has nothing after it; an arrow's sequence follows at once. */
-    if (tty_read_timeout(v->tty, &c, 1, 50) <= 0 || (c != '[' && c != 'O'))
+    /* A lone Esc has nothing after it, or a key that is not a sequence; an arrow's sequence
+     * follows at once. */
+    if (tty_read_timeout(v->tty, &c, 1, 50) <= 0)
         return ESC;
+    if (c != '[' && c != 'O') {
+        v->unread = (unsigned char)c;
+        return ESC;
+    }
     int num = 0;
     while (tty_read_timeout(v->tty, &c, 1, 50) > 0 && c >= '0' && c <= '9')
         num = num * 10 + (c - '0');

@@ -131,8 +131,9 @@ static void uart(const char *op, const char *id_text, const char *rest, char *ou
 static void run(char *line, char *out, size_t size)
 {
     char *save, *verb = strtok_r(line, " ", &save), *what = strtok_r(NULL, " ", &save);
-    char *a = strtok_r(NULL, " ", &save), *rest = strtok_r(NULL, "", &save);
-    char *b = rest ? strtok_r(rest, " ", &save) : NULL, *c = b ? strtok_r(NULL, " ", &save) : NULL;
+    char *a = strtok_r(NULL, " ", &save), *rest = strtok_r(NULL, "", &save), words[LINE];
+    snprintf(words, sizeof words, "%s", rest ? rest : "");   /* rest stays whole for "uart send" */
+    char *b = strtok_r(words, " ", &save), *c = b ? strtok_r(NULL, " ", &save) : NULL;
     long x, y;
     int level, output;
     if (!verb) {

@@ -95,7 +95,8 @@ static int mount_root(const struct options *o, char *desc, size_t size)
 void posix_reset(void)
 {
     posix_console_restore();
-    fflush(NULL);
+    fflush(stdout);    /* not fflush(NULL): a control client's thread holds its FILE's lock */
+    fflush(stderr);
     execv("/proc/self/exe", boot_argv);
     perror("upyos: reset");
     _exit(4);
