@@ -206,17 +206,17 @@ static int read_key(struct vi *v)
 {
     char c;
     if (v->unread) {
-        int k = v->unread;
+        c = (char)v->unread;
         v->unread = 0;
-        return k;
+    } else {
+        int r = tty_read(v->tty, &c, 1);
+        if (r <= 0)
+            return r < 0 ? r : -1;
     }
-    int r = tty_read(v->tty, &c, 1);
-    if (r <= 0)
-        return r < 0 ? r : -1;
     if (c != ESC)
         return (unsigned char)c;
-    /* A lone Esc has nothing after it, or a key that is not a sequence; an arrow's sequence
-     * follows at once. */
+    /* A lone Esc has nothing after it, or a key that is not a sequence (kept for the next
+     * call, even another Esc); an arrow's sequence follows at once. */
     if (tty_read_timeout(v->tty, &c, 1, 50) <= 0)
         return ESC;
     if (c != '[' && c != 'O') {

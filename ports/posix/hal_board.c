@@ -118,7 +118,7 @@ static int eeprom_transfer(uint8_t addr, const uint8_t *w, size_t wlen, uint8_t 
 /* LM75-like sensor: register 0 reads the temperature as 9-bit two's complement, 0.5 C steps. */
 static int sensor_transfer(const uint8_t *w, size_t wlen, uint8_t *r, size_t rlen)
 {
-    int16_t raw = (int16_t)((sensor_temp_mc / 500) << 7);
+    int16_t raw = (int16_t)(sensor_temp_mc / 500 * 128);   /* not <<: negative temperatures */
     for (size_t i = 0; i < rlen; i++)
         r[i] = i == 0 ? (uint8_t)(raw >> 8) : (uint8_t)raw;
     return 0;
