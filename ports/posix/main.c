@@ -27,6 +27,7 @@ struct options {
 };
 
 static char **boot_argv;
+static hal_blockdev_t *root_flash;   /* the image behind "/", closed after unmounting */
 
 static void usage(FILE *f)
 {
@@ -102,6 +103,7 @@ static int mount_image(const char *path, char *desc, size_t size)
         return -1;
     }
     snprintf(desc, size, "flashfs %s", path);
+    root_flash = bd;
     return vfs_mount("/", &flashfs_ops, fs);
 }
 
@@ -156,6 +158,8 @@ int main(int argc, char **argv)
     struct boot_options bo = { o.recovery, desc };
     enum kernel_exit how = kernel_main(&bo);
     vfs_unmount_all();
+    if (root_flash)
+        hal_flash_close(root_flash);
     posix_console_restore();
     if (how == KERNEL_EXIT_REBOOT)
         posix_reset();
