@@ -96,6 +96,8 @@ int vfs_write(vfs_file_t *f, const void *buf, size_t len);
 long vfs_seek(vfs_file_t *f, long off, int whence);
 int vfs_truncate(vfs_file_t *f, uint32_t size);
 int vfs_sync(vfs_file_t *f);
+/* The file stops belonging to the calling process (a stream that outlives it owns it now). */
+void vfs_file_detach(vfs_file_t *f);
 
 int vfs_stat(const char *path, struct vfs_stat *st);
 int vfs_unlink(const char *path);

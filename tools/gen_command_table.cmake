@@ -1,5 +1,7 @@
-# Writes OUT: a sorted table of every command declared with COMMAND(name, ...) in SOURCES.
+# Writes OUT: a sorted table of every command declared with COMMAND(name, ...) in the
+# sources listed (;-separated) in the file LIST.
 set(names "")
+file(READ ${LIST} SOURCES)
 foreach(src ${SOURCES})
   file(STRINGS ${src} lines REGEX "^COMMAND\\(")
   foreach(line ${lines})
@@ -8,7 +10,7 @@ foreach(src ${SOURCES})
   endforeach()
 endforeach()
 list(SORT names)
-set(text "/* Generated from cmd/*.c by tools/gen_command_table.cmake: do not edit. */\n")
+set(text "/* Generated from the cmd/ sources by tools/gen_command_table.cmake: do not edit. */\n")
 string(APPEND text "#include \"kernel/command.h\"\n\n")
 foreach(n ${names})
   string(APPEND text "extern const struct command command_${n};\n")

@@ -6,6 +6,8 @@
 #include <stdint.h>
 
 const char *hal_platform_name(void);        /* "posix", "mps2-an385", ... */
+/* The board file the first boot configures: /etc/boards/<name>.board ("posix-sim"). */
+const char *hal_board_name(void);
 size_t hal_unique_id(uint8_t *buf, size_t max); /* chip id bytes; returns the count */
 uint32_t hal_cpu_mhz(void);
 int hal_cpu_set_mhz(uint32_t mhz);          /* ERR_NOTSUP where the clock is fixed */

@@ -1,0 +1,43 @@
+# What users type. The build itself is CMake + Ninja, one directory per port.
+#   make run            build the posix simulator and boot it in this terminal
+#   make test           unit + e2e tests (normal and sanitizer builds), one summary line
+#   make bench | size | clean
+BOARD ?= posix
+BUILD := build/$(BOARD)
+ROOT ?= $(BUILD)/root
+CMAKE_FLAGS ?=
+
+.PHONY: all run test bench size clean build-posix build-asan docs
+
+all: build-posix
+
+build-posix:
+	@cmake -S . -B build/posix -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+	@ninja -C build/posix --quiet
+
+build-asan:
+	@cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@ninja -C build/asan --quiet
+
+# The root filesystem of the simulator: a copy of rootfs/ made on first run and kept after.
+$(BUILD)/root:
+	@mkdir -p $(BUILD)
+	@cp -r rootfs $(BUILD)/root
+
+run: build-posix $(ROOT)
+	@./build/posix/ports/posix/upyos --root $(ROOT)
+
+test:
+	@tools/run_tests.sh
+
+bench: build-posix
+	@/usr/bin/python3 bench/run.py
+
+size:
+	@tools/size.sh
+
+docs: build-posix
+	@./build/posix/ports/posix/upyos --commands-md > docs/commands.md
+
+clean:
+	rm -rf build

@@ -1,0 +1,45 @@
+#include "fs/vfs.h"
+#include "kernel/command.h"
+#include "lib/err.h"
+#include "lib/str.h"
+
+static void show(proc_t *p, const char *point, const struct vfs_statfs *st, const char *type,
+                 int human)
+{
+    unsigned long long total = (unsigned long long)st->blocks_total * st->block_size;
+    unsigned long long avail = (unsigned long long)st->blocks_free * st->block_size;
+    char t[16], u[16], a[16];
+    str_size(total, human, t, sizeof t);
+    str_size(total - avail, human, u, sizeof u);
+    str_size(avail, human, a, sizeof a);
+    unsigned pct = total ? (unsigned)((total - avail) * 100 / total) : 0;
+    proc_printf(p, "%-10s %-8s %10s %10s %10s %4u%%\n", point, type, t, u, a, pct);
+}
+
+COMMAND(df, "df [-h] [path]", "show filesystem space: size, used, free; -h human sizes")
+{
+    int n;
+    long long flags = command_flags(p, argc, argv, "h", &n);
+    if (flags < 0)
+        return 2;
+    if (n > 1)
+        return proc_error(p, "df", "too many arguments");
+    int human = (flags & FLAG('h')) != 0;
+    struct vfs_statfs st;
+    proc_printf(p, "%-10s %-8s %10s %10s %10s %5s\n", "Mounted", "Type", "Size", "Used", "Free",
+                "Use");
+    if (n == 1) {
+        int r = vfs_statfs(argv[1], &st);
+        if (r < 0)
+            return proc_error(p, "df", "%s: %s", argv[1], err_str(r));
+        show(p, argv[1], &st, "", human);
+        proc_set_result(p, value_int((long long)st.blocks_free * st.block_size));
+        return 0;
+    }
+    for (int i = 0; i < vfs_mount_count(); i++) {
+        const struct vfs_mount *m = vfs_mount_at(i);
+        if (vfs_statfs(m->point, &st) == 0)
+            show(p, m->point, &st, m->ops->name, human);
+    }
+    return 0;
+}

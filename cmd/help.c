@@ -1,0 +1,33 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs/vfs.h"
+#include "kernel/command.h"
+#include "kernel/sysdata.h"
+
+#define HELP_FILE "/etc/help.txt"
+
+COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one command's usage")
+{
+    if (argc > 2)
+        return proc_error(p, "help", "too many arguments");
+    if (argc == 2) {
+        const struct command *c = command_find(argv[1]);
+        if (!c)
+            return proc_error(p, "help", "%s: no such command", argv[1]);
+        command_print_usage(c, p->out);
+        return 0;
+    }
+    proc_printf(p, "%s version %s\n", sysdata.name, sysdata.version);
+    char *text;
+    size_t len;
+    if (vfs_read_all(HELP_FILE, &text, &len) == 0) {
+        stream_write(p->out, text, len);
+        free(text);
+    }
+    proc_puts(p, "\nCommands:\n");
+    for (int i = 0; i < command_count; i++)
+        proc_printf(p, "%s%s", command_table[i]->name,
+                    (i + 1) % 8 == 0 || i + 1 == command_count ? "\n" : " ");
+    return 0;
+}

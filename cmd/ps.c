@@ -1,0 +1,55 @@
+#include <stdio.h>
+#include <time.h>
+
+#include "hal/time.h"
+#include "kernel/command.h"
+
+struct row {
+    int pid;
+    char status;
+    int64_t start;
+    uint64_t start_us;
+    uintptr_t thread;
+    size_t mem;
+    char cmd[80];
+};
+
+struct rows {
+    struct row row[PROC_MAX];
+    int count;
+};
+
+static void collect(proc_t *q, void *ctx)
+{
+    struct rows *r = ctx;
+    if (r->count == PROC_MAX)
+        return;
+    struct row *w = &r->row[r->count++];
+    w->pid = q->pid;
+    w->status = q->status;
+    w->start = q->start_rtc;
+    w->start_us = q->start_us;
+    w->thread = q->thread_id;
+    w->mem = q->mem_bytes;
+    snprintf(w->cmd, sizeof w->cmd, "%s", q->cmdline);
+}
+
+COMMAND(ps, "ps", "list the processes: pid, status (R running, H held, S stopping), times, memory")
+{
+    if (argc > 1)
+        return proc_error(p, "ps", "too many arguments");
+    struct rows rows = { .count = 0 };
+    proc_each(collect, &rows);
+    proc_puts(p, "  Proc Sts    Init_T       Elapsed   Thread_Id      Mem   Cmd/Args\n");
+    uint64_t now = hal_time_us();
+    for (int i = 0; i < rows.count; i++) {
+        struct row *w = &rows.row[i];
+        long long t = w->start % 86400;
+        unsigned long long el = (now - w->start_us) / 1000000;
+        proc_printf(p, "%6d  %c   %02lld:%02lld:%02lld  %2llud %02llu:%02llu:%02llu  %10lu %8lu   %s\n",
+                    w->pid, w->status, t / 3600, t / 60 % 60, t % 60, el / 86400,
+                    el / 3600 % 24, el / 60 % 60, el % 60, (unsigned long)(w->thread & 0xFFFFFFFFu),
+                    (unsigned long)w->mem, w->cmd);
+    }
+    return 0;
+}

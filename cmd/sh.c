@@ -1,0 +1,16 @@
+#include "kernel/command.h"
+#include "lib/err.h"
+#include "shell/shell.h"
+
+COMMAND(sh, "sh FILE [ARG...]", "run a script; $0 is FILE, $1.. the arguments")
+{
+    char path[VFS_PATH_MAX];
+    if (argc < 2)
+        return proc_error(p, "sh", "missing script file");
+    int r = vfs_resolve(p->cwd, argv[1], path, sizeof path);
+    if (r == 0 && !vfs_exists(path))
+        r = ERR_NOENT;
+    if (r < 0)
+        return proc_error(p, "sh", "%s: %s", argv[1], err_str(r));
+    return shell_run_script(p, path, argc - 1, argv + 1);
+}

@@ -1,0 +1,133 @@
+/* The boot and shutdown sequences (upyOS's order, see docs/architecture.md). */
+#include "kernel/boot.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs/ramfs.h"
+#include "fs/vfs.h"
+#include "hal/system.h"
+#include "kernel/board.h"
+#include "kernel/config.h"
+#include "kernel/console.h"
+#include "kernel/env.h"
+#include "kernel/proc.h"
+#include "kernel/shutdown.h"
+#include "kernel/sysdata.h"
+#include "lib/err.h"
+#include "shell/shell.h"
+
+#define INIT_SCRIPT "/etc/init.sh"
+#define END_SCRIPT "/etc/end.sh"
+#define BOOT_ATTEMPTS "/var/boot.attempts"
+#define TMP_LIMIT (64 * 1024)
+/* Boots in a row that did not reach the prompt before recovery mode starts by itself. */
+#define FAILED_BOOTS_FOR_RECOVERY 2
+
+static const char *const folders[] = {
+    "/bin", "/etc", "/etc/boards", "/lib", "/opt", "/tmp", "/var", "/local", "/www",
+};
+
+static void make_folders(proc_t *sh)
+{
+    for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
+        int r = vfs_is_dir(folders[i]) ? 0 : vfs_mkdir(folders[i]);
+        if (r < 0 && r != ERR_EXIST)
+            stream_printf(sh->err, "boot: cannot create %s: %s\n", folders[i], err_str(r));
+    }
+}
+
+static void mount_tmp(proc_t *sh)
+{
+    void *fs = ramfs_new(TMP_LIMIT);
+    if (!fs || vfs_mount("/tmp", &ramfs_ops, fs) < 0)
+        stream_printf(sh->err, "boot: /tmp not mounted\n");
+}
+
+static int read_failed_boots(void)
+{
+    char *text;
+    size_t len;
+    if (vfs_read_all(BOOT_ATTEMPTS, &text, &len) < 0)
+        return 0;
+    int n = atoi(text);
+    free(text);
+    return n;
+}
+
+static void write_failed_boots(int n)
+{
+    char text[16];
+    int len = snprintf(text, sizeof text, "%d\n", n);
+    vfs_write_all(BOOT_ATTEMPTS, text, (size_t)len);
+}
+
+/* init.sh runs unless recovery was asked for, or the last boots crashed before the prompt. */
+static void run_init(proc_t *sh, const struct boot_options *o)
+{
+    int failed = read_failed_boots();
+    int recovery = o->recovery || failed >= FAILED_BOOTS_FOR_RECOVERY;
+    if (!recovery && vfs_exists(INIT_SCRIPT)) {
+        stream_puts(sh->out, "Normal mode boot\n");
+        write_failed_boots(failed + 1);     /* cleared once the prompt is reached */
+        char *argv[] = { INIT_SCRIPT };
+        shell_run_script(sh, INIT_SCRIPT, 1, argv);
+        return;
+    }
+    if (failed >= FAILED_BOOTS_FOR_RECOVERY && !o->recovery)
+        stream_printf(sh->out, "%d boots did not reach the prompt.\n", failed);
+    stream_puts(sh->out, "Recovery mode boot\n");
+    sysdata.recovery = 1;
+}
+
+static void boot(proc_t *sh, const struct boot_options *o)
+{
+    if (sh->tty && sh->tty->terminal)
+        stream_puts(sh->out, "\033[2J\033[H");
+    stream_printf(sh->out, "Booting %s...\n", sysdata.name);
+    make_folders(sh);
+    mount_tmp(sh);
+    config_load(CONFIG_PATH, sh->out);
+    board_load(config_board_path(), sh->out);
+    run_init(sh, o);
+    write_failed_boots(0);
+    stream_puts(sh->out, "Type 'help' for a upyOS manual.\n");
+}
+
+static void shutdown(proc_t *sh)
+{
+    shutdown_stop_processes(sh->pid);
+    if (vfs_exists(END_SCRIPT)) {
+        char *argv[] = { END_SCRIPT };
+        struct shell *outer = sh->shell;
+        outer->leave = 0;                  /* end.sh runs even though exit was asked */
+        shell_run_script(sh, END_SCRIPT, 1, argv);
+        outer->leave = 1;
+    }
+    shutdown_stop_processes(sh->pid);
+    stream_printf(sh->out, "Shutdown %s..., bye.\n", sysdata.name);
+}
+
+enum kernel_exit kernel_main(const struct boot_options *o)
+{
+    proc_init();
+    env_init();
+    sysdata_init();
+    struct tty *console = console_start();
+    proc_t *sh = proc_new("sh", NULL);
+    char *argv[] = { "sh" };
+    if (!console || !sh || !(sh->shell = shell_new(1, argv)))
+        return KERNEL_EXIT_HALT;
+    sh->tty = console;
+    proc_set_streams(sh, tty_stream(console), tty_stream(console), tty_stream(console));
+    proc_set_current(sh);
+    struct shell *shell = sh->shell;
+    shell->console = 1;
+    shutdown_register_console(&shell->leave);
+    boot(sh, o);
+    shell_prompt_loop(sh);
+    shell->leave = 1;
+    shutdown(sh);
+    return shutdown_reboot_requested() ? KERNEL_EXIT_REBOOT : KERNEL_EXIT_HALT;
+}

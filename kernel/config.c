@@ -1,0 +1,133 @@
+#include "kernel/config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs/vfs.h"
+#include "hal/system.h"
+#include "hal/thread.h"
+#include "kernel/env.h"
+#include "lib/err.h"
+#include "lib/json.h"
+#include "lib/str.h"
+
+static struct json *root;
+static char path_loaded[VFS_PATH_MAX] = CONFIG_PATH;
+static hal_mutex_t *lock;
+
+void config_lock(void)
+{
+    if (!lock)
+        lock = hal_mutex_new();
+    hal_mutex_lock(lock);
+}
+
+void config_unlock(void)
+{
+    hal_mutex_unlock(lock);
+}
+
+static struct json *defaults(void)
+{
+    char board[VFS_PATH_MAX];
+    struct json *j = json_new(JSON_OBJECT), *pfiles = json_new(JSON_ARRAY);
+    struct json *auth = json_new(JSON_OBJECT), *env = json_new(JSON_OBJECT);
+    snprintf(board, sizeof board, "/etc/boards/%s.board", hal_board_name());
+    json_add(j, "ver", json_new_str(UPYOS_VERSION));
+    json_add(j, "board", json_new_str(board));
+    json_add(pfiles, NULL, json_new_str(CONFIG_PATH));
+    json_add(j, "pfiles", pfiles);
+    json_add(auth, "user", json_new_str(""));
+    json_add(auth, "paswd", json_new_str(""));
+    json_add(j, "auth", auth);
+    json_add(env, "TZ", json_new_num(0));
+    json_add(j, "env", env);
+    return j;
+}
+
+static void apply_env(void)
+{
+    struct json *env = json_get(root, "env");
+    for (struct json *c = env ? env->child : NULL; c; c = c->next) {
+        struct value v = { VAL_NONE, { 0 } };
+        if (c->type == JSON_STRING)
+            v = value_str(c->str);
+        else if (c->type == JSON_BOOL)
+            v = value_bool(c->boolean);
+        else if (c->type == JSON_NUMBER && c->num == (double)(long long)c->num)
+            v = value_int((long long)c->num);
+        else if (c->type == JSON_NUMBER)
+            v = value_float(c->num);
+        if (v.type != VAL_NONE && env_valid_name(c->key))
+            env_set(c->key, &v);
+        value_free(&v);
+    }
+}
+
+int config_load(const char *path, stream_t *out)
+{
+    char *text = NULL, err[80];
+    size_t len;
+    int r = vfs_read_all(path, &text, &len);
+    struct json *loaded = NULL;
+    if (r == 0) {
+        loaded = json_parse(text, err, sizeof err);
+        if (!loaded)
+            stream_printf(out, "%s: %s, using defaults\n", path, err);
+        else if (loaded->type != JSON_OBJECT) {
+            stream_printf(out, "%s: not a JSON object, using defaults\n", path);
+            json_free(loaded);
+            loaded = NULL;
+            r = ERR_CORRUPT;
+        }
+        free(text);
+    }
+    config_lock();
+    json_free(root);
+    root = loaded ? loaded : defaults();
+    str_copy(path_loaded, path, sizeof path_loaded);
+    config_unlock();
+    if (r == ERR_NOENT) {
+        r = config_save();
+        if (r == 0)
+            stream_printf(out, "%s file created.\n", path);
+    }
+    apply_env();
+    return loaded || r == 0 ? 0 : r;
+}
+
+int config_save(void)
+{
+    config_lock();
+    char *text = json_to_string(root, 4);
+    config_unlock();
+    if (!text)
+        return ERR_NOMEM;
+    size_t n = strlen(text);
+    text[n] = '\0';
+    int r = vfs_write_all(path_loaded, text, n);
+    free(text);
+    return r;
+}
+
+struct json *config_root(void)
+{
+    if (!root)
+        root = defaults();
+    return root;
+}
+
+const char *config_board_path(void)
+{
+    return json_get_str(config_root(), "board", "/etc/default.board");
+}
+
+int config_is_protected(const char *abs_path)
+{
+    struct json *pfiles = json_get(config_root(), "pfiles");
+    for (struct json *c = pfiles ? pfiles->child : NULL; c; c = c->next)
+        if (c->type == JSON_STRING && strcmp(c->str, abs_path) == 0)
+            return 1;
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* /etc/system.conf: the system's settings, a JSON object with the keys
+ *   ver    version that wrote it
+ *   board  path of the board file
+ *   pfiles protected files: cp, mv, rm, fileup and redirection refuse to change them
+ *   auth   {"user": ..., "paswd": ...} the login for remote services (a salted hash)
+ *   env    variables set at every boot, e.g. {"TZ": 1}
+ * Keys it does not know are kept when it is saved. */
+#ifndef KERNEL_CONFIG_H
+#define KERNEL_CONFIG_H
+
+#include "kernel/stream.h"
+
+#define CONFIG_PATH "/etc/system.conf"
+
+struct json;
+
+/* Loads the file, creating it with defaults (and saying so on out) when missing. Sets the
+ * variables of "env". Returns 0 or a negative ERR_* (the defaults are in force then). */
+int config_load(const char *path, stream_t *out);
+int config_save(void);
+struct json *config_root(void);          /* the live tree; save after changing it */
+const char *config_board_path(void);
+/* 1 when abs_path is listed in pfiles. */
+int config_is_protected(const char *abs_path);
+void config_lock(void);
+void config_unlock(void);
+
+#endif

@@ -1,0 +1,121 @@
+#include "kernel/env.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/thread.h"
+#include "lib/err.h"
+#include "lib/str.h"
+
+struct var {
+    struct var *next;
+    struct value value;
+    char name[];
+};
+
+static struct var *vars;              /* in the order first set */
+static hal_mutex_t *lock;
+
+void env_init(void)
+{
+    if (!lock)
+        lock = hal_mutex_new();
+}
+
+int env_valid_name(const char *name)
+{
+    if (!isalpha((unsigned char)*name) && *name != '_')
+        return 0;
+    for (; *name; name++)
+        if (!isalnum((unsigned char)*name) && *name != '_')
+            return 0;
+    return 1;
+}
+
+static struct var **find(const char *name)
+{
+    struct var **link = &vars;
+    while (*link && strcmp((*link)->name, name) != 0)
+        link = &(*link)->next;
+    return link;
+}
+
+int env_set(const char *name, const struct value *v)
+{
+    struct value copy = value_copy(v);
+    if (copy.type == VAL_NONE && v->type != VAL_NONE)
+        return ERR_NOMEM;
+    hal_mutex_lock(lock);
+    struct var **link = find(name);
+    if (*link) {
+        value_free(&(*link)->value);
+        (*link)->value = copy;
+        hal_mutex_unlock(lock);
+        return 0;
+    }
+    size_t n = strlen(name) + 1;
+    struct var *var = malloc(sizeof *var + n);
+    if (!var) {
+        hal_mutex_unlock(lock);
+        value_free(&copy);
+        return ERR_NOMEM;
+    }
+    memcpy(var->name, name, n);
+    var->value = copy;
+    var->next = NULL;
+    *link = var;
+    hal_mutex_unlock(lock);
+    return 0;
+}
+
+int env_set_text(const char *name, const char *text)
+{
+    struct value v = value_str(text);
+    int r = env_set(name, &v);
+    value_free(&v);
+    return r;
+}
+
+int env_get(const char *name, struct value *out)
+{
+    hal_mutex_lock(lock);
+    struct var *var = *find(name);
+    if (var)
+        *out = value_copy(&var->value);
+    hal_mutex_unlock(lock);
+    return var ? 0 : ERR_NOENT;
+}
+
+int env_get_text(const char *name, char *buf, size_t size)
+{
+    hal_mutex_lock(lock);
+    struct var *var = *find(name);
+    if (var)
+        value_format(&var->value, buf, size);
+    else if (size)
+        buf[0] = '\0';
+    hal_mutex_unlock(lock);
+    return var != NULL;
+}
+
+int env_unset(const char *name)
+{
+    hal_mutex_lock(lock);
+    struct var **link = find(name), *var = *link;
+    if (var) {
+        *link = var->next;
+        value_free(&var->value);
+        free(var);
+    }
+    hal_mutex_unlock(lock);
+    return var ? 0 : ERR_NOENT;
+}
+
+void env_each(void (*fn)(const char *name, const struct value *v, void *ctx), void *ctx)
+{
+    hal_mutex_lock(lock);
+    for (struct var *var = vars; var; var = var->next)
+        fn(var->name, &var->value, ctx);
+    hal_mutex_unlock(lock);
+}

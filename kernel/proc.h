@@ -1,0 +1,105 @@
+/* Processes. Every command line that runs is a process: pid, status, start time, cwd, three
+ * streams and what it owns. Foreground commands run in the thread of the shell that started
+ * them; background jobs get a thread of their own.
+ *
+ * Status is cooperative but needs no polling loop in programs: every blocking kernel call
+ * (proc_sleep_ms, stream reads, accept/recv) is a hold point (waits while held) and a stop
+ * point (returns ERR_INTR once the process was told to stop). */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fs/vfs.h"
+#include "kernel/stream.h"
+#include "lib/value.h"
+
+#define PROC_MAX 32
+
+enum proc_status { PROC_RUNNING = 'R', PROC_HELD = 'H', PROC_STOPPING = 'S' };
+
+/* Something a process owns, released when it ends: embed this in the object and register it. */
+struct resource {
+    struct resource *next, *prev;
+    void (*release)(struct resource *r);
+};
+
+typedef struct proc proc_t;
+struct proc {
+    int pid;
+    volatile char status;
+    char *cmdline;              /* the command and its arguments, as ps shows them */
+    int64_t start_rtc;          /* wall clock at start */
+    uint64_t start_us;          /* monotonic clock at start */
+    uintptr_t thread_id;
+    char cwd[VFS_PATH_MAX];
+    stream_t *in, *out, *err;
+    struct tty *tty;            /* controlling terminal, if any */
+    proc_t *parent;             /* the process whose thread runs this one (foreground) */
+    int background;
+    struct resource resources;  /* list head */
+    size_t mem_bytes;           /* kernel allocations owned (proc_alloc) */
+    struct value result;        /* the value a command produced, for `cmd > var` */
+    int exit_code;
+    void *shell;                /* the shell state, for shell processes and scripts */
+    proc_t *next_in_table;
+};
+
+void proc_init(void);
+
+/* A new process inheriting cwd, streams and terminal from parent (may be NULL). It is in
+ * the table and counts as running; proc_end removes it. */
+proc_t *proc_new(const char *cmdline, proc_t *parent);
+/* Releases everything the process owns and removes it from the table. */
+void proc_end(proc_t *p);
+
+proc_t *proc_current(void);
+void proc_set_current(proc_t *p);
+
+/* Replace one of p's streams (takes the caller's reference). */
+void proc_set_streams(proc_t *p, stream_t *in, stream_t *out, stream_t *err);
+
+/* Process table */
+proc_t *proc_find(int pid);                     /* caller holds proc_lock() */
+void proc_lock(void);
+void proc_unlock(void);
+int proc_count(void);
+/* Calls fn for every process, under the table lock, in pid order. */
+void proc_each(void (*fn)(proc_t *p, void *ctx), void *ctx);
+
+/* Status changes. Return 0 or ERR_NOENT. */
+int proc_kill(int pid);
+int proc_hold(int pid);
+int proc_resume(int pid);
+/* Waits until pid has ended (hold and stop point). */
+int proc_wait(int pid);
+int proc_exists(int pid);
+
+/* Hold and stop points for the current process. */
+int proc_should_stop(void);                     /* waits while held; 1 once told to stop */
+int proc_sleep_ms(uint32_t ms);                 /* 0, or ERR_INTR when told to stop */
+int proc_sleep_us(uint64_t us);
+/* Waits on a condition variable with hold/stop points: 0 signalled, 1 timed out, ERR_INTR. */
+struct hal_cond;
+struct hal_mutex;
+int proc_cond_wait(struct hal_cond *c, struct hal_mutex *m, int timeout_ms);
+
+/* Resources */
+void proc_own(proc_t *p, struct resource *r);
+void proc_disown(struct resource *r);
+
+/* Memory owned by the current process: freed when it ends if the program forgets. */
+void *proc_alloc(size_t size);
+void proc_free(void *ptr);
+
+/* The value a command produces for `cmd > var`. */
+void proc_set_result(proc_t *p, struct value v);
+
+/* Output helpers for commands */
+int proc_printf(proc_t *p, const char *fmt, ...);
+int proc_puts(proc_t *p, const char *text);
+/* Prints "NAME: message" on p's error stream; returns 1 (the usual failing exit status). */
+int proc_error(proc_t *p, const char *name, const char *fmt, ...);
+
+#endif

@@ -1,0 +1,47 @@
+/* Streams: where a process reads and writes. A stream is a terminal, a file, a pipe end, a
+ * capture into memory (for `> var` and the HTTP API) or nothing. Redirection, pipes, several
+ * telnet users and the web terminal are all the same mechanism: giving a process other streams. */
+#ifndef KERNEL_STREAM_H
+#define KERNEL_STREAM_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct stream stream_t;
+struct tty;
+
+struct stream_ops {
+    /* Blocking read: bytes read, 0 at end of input, or a negative ERR_* (ERR_INTR when the
+     * process was told to stop). Each call is a hold point and a stop point. */
+    int (*read)(stream_t *s, char *buf, size_t len);
+    int (*write)(stream_t *s, const char *buf, size_t len);
+    void (*release)(stream_t *s);      /* the last reference went */
+};
+
+struct stream {
+    const struct stream_ops *ops;
+    void *ctx;
+    struct tty *tty;                   /* set when the stream is a terminal */
+    int refs;
+};
+
+stream_t *stream_new(const struct stream_ops *ops, void *ctx);
+stream_t *stream_ref(stream_t *s);
+void stream_unref(stream_t *s);
+
+int stream_read(stream_t *s, char *buf, size_t len);
+int stream_write(stream_t *s, const char *buf, size_t len);
+int stream_puts(stream_t *s, const char *text);
+int stream_printf(stream_t *s, const char *fmt, ...);
+int stream_vprintf(stream_t *s, const char *fmt, va_list ap);
+/* Reads one line without its end (\n, \r\n). Returns its length, -1 at end of input, or a
+ * negative ERR_*. A line longer than size-1 is cut there; the rest comes with the next call. */
+int stream_read_line(stream_t *s, char *buf, size_t size);
+
+stream_t *stream_null(void);
+/* Capture: everything written is kept in memory; stream_capture_text() returns it (owned by
+ * the stream, valid until it is released). Reading gives end of input. */
+stream_t *stream_capture(size_t limit);
+const char *stream_capture_text(stream_t *s, size_t *len);
+
+#endif

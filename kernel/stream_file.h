@@ -1,0 +1,13 @@
+/* A stream on an open file: `cmd > file`, `cmd >> file`. */
+#ifndef KERNEL_STREAM_FILE_H
+#define KERNEL_STREAM_FILE_H
+
+#include "fs/vfs.h"
+#include "kernel/stream.h"
+
+/* Opens path for the stream (append: add at the end, else replace). Protected files
+ * (system.conf pfiles) give ERR_PERM. */
+int stream_file_open(const char *path, int append, stream_t **out);
+int stream_file_read_open(const char *path, stream_t **out);
+
+#endif

@@ -1,0 +1,164 @@
+#include "kernel/tty.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/thread.h"
+#include "kernel/proc.h"
+#include "lib/err.h"
+
+#define CTRL_C 0x03
+
+struct tty *tty_new(int terminal, void (*output)(void *ctx, const char *buf, size_t len),
+                    void *driver)
+{
+    struct tty *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    t->lock = hal_mutex_new();
+    t->readable = hal_cond_new();
+    t->writable = hal_cond_new();
+    t->terminal = terminal;
+    t->output = output;
+    t->driver = driver;
+    t->cols = 80;
+    t->rows = 24;
+    return t;
+}
+
+void tty_free(struct tty *t)
+{
+    if (!t)
+        return;
+    hal_cond_free(t->readable);
+    hal_cond_free(t->writable);
+    hal_mutex_free(t->lock);
+    free(t);
+}
+
+/* Bytes that do not fit wait for the reader: the driver is slowed down, nothing is lost. */
+static void put_byte(struct tty *t, char c)
+{
+    while (t->count == TTY_INPUT_SIZE && !t->ended)
+        hal_cond_wait(t->writable, t->lock, 100);
+    if (t->count == TTY_INPUT_SIZE)
+        return;
+    t->input[(t->head + t->count) % TTY_INPUT_SIZE] = c;
+    t->count++;
+}
+
+void tty_input(struct tty *t, const char *buf, size_t len)
+{
+    hal_mutex_lock(t->lock);
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] == CTRL_C && t->foreground_pid) {
+            int pid = t->foreground_pid;
+            hal_mutex_unlock(t->lock);
+            proc_kill(pid);
+            hal_mutex_lock(t->lock);
+            continue;
+        }
+        put_byte(t, buf[i]);
+    }
+    hal_cond_broadcast(t->readable);
+    hal_mutex_unlock(t->lock);
+}
+
+void tty_end_input(struct tty *t)
+{
+    hal_mutex_lock(t->lock);
+    t->ended = 1;
+    hal_cond_broadcast(t->readable);
+    hal_cond_broadcast(t->writable);
+    hal_mutex_unlock(t->lock);
+}
+
+static size_t take_bytes(struct tty *t, char *buf, size_t len)
+{
+    size_t n = 0;
+    while (n < len && t->count) {
+        buf[n++] = t->input[t->head];
+        t->head = (t->head + 1) % TTY_INPUT_SIZE;
+        t->count--;
+    }
+    hal_cond_broadcast(t->writable);
+    return n;
+}
+
+int tty_read_timeout(struct tty *t, char *buf, size_t len, int timeout_ms)
+{
+    hal_mutex_lock(t->lock);
+    int r = 0;
+    while (!t->count && !t->ended) {
+        r = proc_cond_wait(t->readable, t->lock, timeout_ms);
+        if (r != 0)
+            break;
+    }
+    if (t->count)
+        r = (int)take_bytes(t, buf, len);
+    else if (r == 1)
+        r = 0;                       /* timed out */
+    else if (t->ended && r == 0)
+        r = 0;                       /* end of input */
+    hal_mutex_unlock(t->lock);
+    return r;
+}
+
+int tty_read(struct tty *t, char *buf, size_t len)
+{
+    for (;;) {
+        int r = tty_read_timeout(t, buf, len, -1);
+        if (r != 0)
+            return r;
+        hal_mutex_lock(t->lock);
+        int ended = t->ended && !t->count;
+        hal_mutex_unlock(t->lock);
+        if (ended)
+            return 0;
+    }
+}
+
+void tty_write(struct tty *t, const char *buf, size_t len)
+{
+    if (!t->terminal) {
+        t->output(t->driver, buf, len);
+        return;
+    }
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (buf[i] != '\n' || (i > 0 && buf[i - 1] == '\r'))
+            continue;
+        t->output(t->driver, buf + start, i - start);
+        t->output(t->driver, "\r\n", 2);
+        start = i + 1;
+    }
+    t->output(t->driver, buf + start, len - start);
+}
+
+void tty_set_foreground(struct tty *t, int pid)
+{
+    hal_mutex_lock(t->lock);
+    t->foreground_pid = pid;
+    hal_mutex_unlock(t->lock);
+}
+
+static int tty_stream_read(stream_t *s, char *buf, size_t len)
+{
+    return tty_read(s->tty, buf, len);
+}
+
+static int tty_stream_write(stream_t *s, const char *buf, size_t len)
+{
+    tty_write(s->tty, buf, len);
+    return (int)len;
+}
+
+static const struct stream_ops tty_ops = { tty_stream_read, tty_stream_write, NULL };
+
+stream_t *tty_stream(struct tty *t)
+{
+    stream_t *s = stream_new(&tty_ops, NULL);
+    if (s)
+        s->tty = t;
+    return s;
+}

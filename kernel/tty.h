@@ -1,0 +1,47 @@
+/* A terminal: the line discipline between a driver (the console, a telnet connection, the web
+ * terminal) and the processes using it. The driver pushes received bytes with tty_input();
+ * Ctrl-C there stops the terminal's foreground process instead of reaching the reader. */
+#ifndef KERNEL_TTY_H
+#define KERNEL_TTY_H
+
+#include <stddef.h>
+
+#include "kernel/stream.h"
+
+#define TTY_INPUT_SIZE 256
+
+struct tty {
+    struct hal_mutex *lock;
+    struct hal_cond *readable;
+    struct hal_cond *writable;
+    char input[TTY_INPUT_SIZE];
+    size_t head, count;
+    int ended;                  /* the driver saw end of input */
+    int foreground_pid;         /* gets Ctrl-C; 0: Ctrl-C is passed to the reader */
+    int terminal;               /* an ANSI terminal: \n is sent as \r\n, editors may draw */
+    int echo_hidden;            /* passwords: the line editor echoes '*' */
+    int last_was_cr;            /* the line editor swallows the \n (or \0) of \r\n */
+    int cols, rows;             /* window size when known (NAWS), else 80x24 */
+    void (*output)(void *ctx, const char *buf, size_t len);
+    void *driver;
+};
+
+struct tty *tty_new(int terminal, void (*output)(void *ctx, const char *buf, size_t len),
+                    void *driver);
+void tty_free(struct tty *t);
+
+/* Driver side */
+void tty_input(struct tty *t, const char *buf, size_t len);
+void tty_end_input(struct tty *t);
+
+/* Process side */
+int tty_read(struct tty *t, char *buf, size_t len);   /* hold/stop point */
+/* Like tty_read but returns 0 after timeout_ms without input. */
+int tty_read_timeout(struct tty *t, char *buf, size_t len, int timeout_ms);
+void tty_write(struct tty *t, const char *buf, size_t len);
+void tty_set_foreground(struct tty *t, int pid);
+
+/* A stream on the terminal; each process that uses the terminal holds a reference. */
+stream_t *tty_stream(struct tty *t);
+
+#endif

@@ -1,0 +1,421 @@
+#include "lib/json.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/str.h"
+
+#define JSON_MAX_DEPTH 32
+
+struct parser {
+    const char *s;
+    const char *start;
+    const char *error;
+    int depth;
+};
+
+static void skip_space(struct parser *p)
+{
+    while (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' || *p->s == '\r')
+        p->s++;
+}
+
+static struct json *fail(struct parser *p, const char *msg, struct json *partial)
+{
+    if (!p->error)
+        p->error = msg;
+    json_free(partial);
+    return NULL;
+}
+
+struct json *json_new(enum json_type type)
+{
+    struct json *j = calloc(1, sizeof *j);
+    if (j)
+        j->type = type;
+    return j;
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+static size_t put_utf8(char *out, unsigned cp)
+{
+    if (cp < 0x80) { out[0] = (char)cp; return 1; }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    out[0] = (char)(0xE0 | (cp >> 12));
+    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+static int read_escape(struct parser *p, char *out, size_t *n)
+{
+    char c = *p->s++;
+    const char *simple = "\"\"\\\\//b\bf\fn\nr\rt\t";
+    for (const char *e = simple; *e; e += 2)
+        if (c == e[0]) {
+            out[(*n)++] = e[1];
+            return 0;
+        }
+    if (c != 'u')
+        return -1;
+    unsigned cp = 0;
+    for (int i = 0; i < 4; i++) {
+        int d = hex_digit(*p->s++);
+        if (d < 0)
+            return -1;
+        cp = cp * 16 + (unsigned)d;
+    }
+    *n += put_utf8(out + *n, cp);
+    return 0;
+}
+
+static char *parse_string_raw(struct parser *p)
+{
+    const char *q = ++p->s;        /* past the opening quote */
+    while (*q && *q != '"')
+        q += (*q == '\\' && q[1]) ? 2 : 1;
+    if (*q != '"') {
+        p->error = "unterminated string";
+        return NULL;
+    }
+    char *out = malloc((size_t)(q - p->s) * 3 / 2 + 4);
+    if (!out) {
+        p->error = "out of memory";
+        return NULL;
+    }
+    size_t n = 0;
+    while (*p->s != '"') {
+        if ((unsigned char)*p->s < 0x20) {
+            free(out);
+            p->error = "control character in string";
+            return NULL;
+        }
+        if (*p->s == '\\') {
+            p->s++;
+            if (read_escape(p, out, &n) < 0) {
+                free(out);
+                p->error = "bad escape in string";
+                return NULL;
+            }
+        } else {
+            out[n++] = *p->s++;
+        }
+    }
+    p->s++;
+    out[n] = '\0';
+    return out;
+}
+
+static struct json *parse_value(struct parser *p);
+
+static struct json *parse_container(struct parser *p, enum json_type type, char close)
+{
+    struct json *node = json_new(type), **tail;
+    if (!node)
+        return fail(p, "out of memory", NULL);
+    if (++p->depth > JSON_MAX_DEPTH)
+        return fail(p, "nested too deeply", node);
+    tail = &node->child;
+    p->s++;
+    skip_space(p);
+    if (*p->s == close) {
+        p->s++;
+        p->depth--;
+        return node;
+    }
+    for (;;) {
+        char *key = NULL;
+        skip_space(p);
+        if (type == JSON_OBJECT) {
+            if (*p->s != '"')
+                return fail(p, "expected a member name", node);
+            if (!(key = parse_string_raw(p)))
+                return fail(p, NULL, node);
+            skip_space(p);
+            if (*p->s++ != ':') {
+                free(key);
+                return fail(p, "expected ':'", node);
+            }
+        }
+        struct json *child = parse_value(p);
+        if (!child) {
+            free(key);
+            return fail(p, NULL, node);
+        }
+        child->key = key;
+        *tail = child;
+        tail = &child->next;
+        skip_space(p);
+        if (*p->s == ',') {
+            p->s++;
+            continue;
+        }
+        if (*p->s == close) {
+            p->s++;
+            p->depth--;
+            return node;
+        }
+        return fail(p, type == JSON_OBJECT ? "expected ',' or '}'" : "expected ',' or ']'", node);
+    }
+}
+
+static struct json *parse_literal(struct parser *p)
+{
+    static const struct { const char *word; enum json_type type; int b; } words[] = {
+        { "true", JSON_BOOL, 1 }, { "false", JSON_BOOL, 0 }, { "null", JSON_NULL, 0 },
+    };
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(words[i].word);
+        if (strncmp(p->s, words[i].word, n) == 0) {
+            struct json *j = json_new(words[i].type);
+            if (!j)
+                return fail(p, "out of memory", NULL);
+            j->boolean = words[i].b;
+            p->s += n;
+            return j;
+        }
+    }
+    char *end;
+    double d = strtod(p->s, &end);
+    if (end == p->s || !(*p->s == '-' || (*p->s >= '0' && *p->s <= '9')))
+        return fail(p, "unexpected character", NULL);
+    struct json *j = json_new(JSON_NUMBER);
+    if (!j)
+        return fail(p, "out of memory", NULL);
+    j->num = d;
+    p->s = end;
+    return j;
+}
+
+static struct json *parse_value(struct parser *p)
+{
+    skip_space(p);
+    switch (*p->s) {
+    case '{': return parse_container(p, JSON_OBJECT, '}');
+    case '[': return parse_container(p, JSON_ARRAY, ']');
+    case '"': {
+        char *s = parse_string_raw(p);
+        if (!s)
+            return NULL;
+        struct json *j = json_new(JSON_STRING);
+        if (!j) {
+            free(s);
+            return fail(p, "out of memory", NULL);
+        }
+        j->str = s;
+        return j;
+    }
+    case '\0': return fail(p, "unexpected end", NULL);
+    default: return parse_literal(p);
+    }
+}
+
+struct json *json_parse(const char *text, char *err, size_t err_size)
+{
+    struct parser p = { text, text, NULL, 0 };
+    struct json *j = parse_value(&p);
+    if (j) {
+        skip_space(&p);
+        if (*p.s) {
+            j = fail(&p, "trailing characters", j);
+        }
+    }
+    if (!j && err)
+        snprintf(err, err_size, "%s at offset %ld", p.error ? p.error : "syntax error",
+                 (long)(p.s - p.start));
+    return j;
+}
+
+void json_free(struct json *j)
+{
+    while (j) {
+        struct json *next = j->next;
+        json_free(j->child);
+        free(j->key);
+        free(j->str);
+        free(j);
+        j = next;
+    }
+}
+
+struct json *json_get(const struct json *obj, const char *key)
+{
+    if (!obj || obj->type != JSON_OBJECT)
+        return NULL;
+    for (struct json *c = obj->child; c; c = c->next)
+        if (c->key && strcmp(c->key, key) == 0)
+            return c;
+    return NULL;
+}
+
+const char *json_get_str(const struct json *obj, const char *key, const char *fallback)
+{
+    struct json *j = json_get(obj, key);
+    return j && j->type == JSON_STRING ? j->str : fallback;
+}
+
+int json_count(const struct json *arr)
+{
+    int n = 0;
+    if (arr && (arr->type == JSON_ARRAY || arr->type == JSON_OBJECT))
+        for (struct json *c = arr->child; c; c = c->next)
+            n++;
+    return n;
+}
+
+struct json *json_new_str(const char *s)
+{
+    struct json *j = json_new(JSON_STRING);
+    if (j && !(j->str = str_dup(s))) {
+        free(j);
+        return NULL;
+    }
+    return j;
+}
+
+struct json *json_new_num(double n)
+{
+    struct json *j = json_new(JSON_NUMBER);
+    if (j)
+        j->num = n;
+    return j;
+}
+
+void json_add(struct json *parent, const char *key, struct json *child)
+{
+    struct json **link = &parent->child;
+    if (!child)
+        return;
+    if (parent->type == JSON_OBJECT) {
+        child->key = str_dup(key);
+        for (; *link; link = &(*link)->next)
+            if (strcmp((*link)->key, key) == 0) {
+                struct json *old = *link;
+                child->next = old->next;
+                old->next = NULL;
+                *link = child;
+                json_free(old);
+                return;
+            }
+    }
+    while (*link)
+        link = &(*link)->next;
+    *link = child;
+}
+
+/* ---- writing ---- */
+
+struct writer {
+    void (*emit)(void *ctx, const char *s, size_t n);
+    void *ctx;
+    int indent;
+};
+
+static void put(struct writer *w, const char *s)
+{
+    w->emit(w->ctx, s, strlen(s));
+}
+
+static void put_string(struct writer *w, const char *s)
+{
+    put(w, "\"");
+    for (; *s; s++) {
+        char esc[8];
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\') {
+            esc[0] = '\\'; esc[1] = (char)c; esc[2] = 0;
+        } else if (c == '\n') {
+            strcpy(esc, "\\n");
+        } else if (c == '\t') {
+            strcpy(esc, "\\t");
+        } else if (c == '\r') {
+            strcpy(esc, "\\r");
+        } else if (c < 0x20) {
+            snprintf(esc, sizeof esc, "\\u%04x", c);
+        } else {
+            w->emit(w->ctx, s, 1);
+            continue;
+        }
+        put(w, esc);
+    }
+    put(w, "\"");
+}
+
+static void put_newline(struct writer *w, int level)
+{
+    if (!w->indent)
+        return;
+    put(w, "\n");
+    for (int i = 0; i < level * w->indent; i++)
+        put(w, " ");
+}
+
+static void write_node(struct writer *w, const struct json *j, int level)
+{
+    char num[40];
+    switch (j->type) {
+    case JSON_NULL: put(w, "null"); break;
+    case JSON_BOOL: put(w, j->boolean ? "true" : "false"); break;
+    case JSON_NUMBER:
+        if (j->num == (double)(long long)j->num && j->num < 1e15 && j->num > -1e15)
+            snprintf(num, sizeof num, "%lld", (long long)j->num);
+        else
+            snprintf(num, sizeof num, "%.17g", j->num);
+        put(w, num);
+        break;
+    case JSON_STRING: put_string(w, j->str); break;
+    case JSON_ARRAY:
+    case JSON_OBJECT:
+        put(w, j->type == JSON_ARRAY ? "[" : "{");
+        for (const struct json *c = j->child; c; c = c->next) {
+            put_newline(w, level + 1);
+            if (j->type == JSON_OBJECT) {
+                put_string(w, c->key ? c->key : "");
+                put(w, w->indent ? ": " : ":");
+            }
+            write_node(w, c, level + 1);
+            if (c->next)
+                put(w, w->indent ? "," : ", ");
+        }
+        if (j->child)
+            put_newline(w, level);
+        put(w, j->type == JSON_ARRAY ? "]" : "}");
+        break;
+    }
+}
+
+void json_write(const struct json *j, int indent, void (*emit)(void *ctx, const char *s, size_t n),
+                void *ctx)
+{
+    struct writer w = { emit, ctx, indent };
+    write_node(&w, j, 0);
+}
+
+static void strbuf_emit(void *ctx, const char *s, size_t n)
+{
+    strbuf_add(ctx, s, n);
+}
+
+char *json_to_string(const struct json *j, int indent)
+{
+    struct strbuf b;
+    strbuf_init(&b);
+    json_write(j, indent, strbuf_emit, &b);
+    if (b.failed) {
+        strbuf_free(&b);
+        return NULL;
+    }
+    return strbuf_take(&b);
+}

@@ -1,0 +1,40 @@
+/* A small JSON reader and writer for configuration and board files and the HTTP API.
+ * json_parse builds a tree of malloc'd nodes; json_free releases it. */
+#ifndef LIB_JSON_H
+#define LIB_JSON_H
+
+#include <stddef.h>
+
+enum json_type { JSON_NULL, JSON_BOOL, JSON_NUMBER, JSON_STRING, JSON_ARRAY, JSON_OBJECT };
+
+struct json {
+    enum json_type type;
+    char *key;               /* member name when inside an object */
+    char *str;               /* JSON_STRING */
+    double num;              /* JSON_NUMBER */
+    int boolean;             /* JSON_BOOL */
+    struct json *child;      /* first element or member (array, object) */
+    struct json *next;       /* next sibling */
+};
+
+/* Returns NULL on a syntax error and, when err is given, a message with the offset. */
+struct json *json_parse(const char *text, char *err, size_t err_size);
+void json_free(struct json *j);
+
+struct json *json_get(const struct json *obj, const char *key);
+const char *json_get_str(const struct json *obj, const char *key, const char *fallback);
+int json_count(const struct json *arr);
+
+struct json *json_new(enum json_type type);
+struct json *json_new_str(const char *s);
+struct json *json_new_num(double n);
+/* Adds child to an array, or as member key of an object (replacing a member of that name). */
+void json_add(struct json *parent, const char *key, struct json *child);
+
+/* Serialises. indent 0: compact. Calls emit for each chunk. */
+void json_write(const struct json *j, int indent, void (*emit)(void *ctx, const char *s, size_t n),
+                void *ctx);
+/* Serialises into a malloc'd string. */
+char *json_to_string(const struct json *j, int indent);
+
+#endif

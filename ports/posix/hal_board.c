@@ -1,0 +1,130 @@
+/* The virtual board of the simulator: 40 GPIO pins, 8 ADC channels, one I2C bus with a 24C16
+ * EEPROM (0x50..0x57) and a temperature sensor (0x48), and the chip's temperature. State is
+ * in memory; docs/simulator.md describes how tests drive it from outside. */
+#include <pthread.h>
+#include <string.h>
+
+#include "hal/board.h"
+#include "lib/err.h"
+#include "posix_port.h"
+
+#define PINS 40
+#define ADC_CHANNELS 8
+#define EEPROM_SIZE 2048
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static int pin_level[PINS];
+static enum hal_pin_mode pin_mode[PINS];
+static int adc_value[ADC_CHANNELS] = { 0, 1024, 2048, 3072, 4095, 0, 0, 0 };
+static uint8_t eeprom[EEPROM_SIZE];
+static uint16_t eeprom_pointer;
+static int32_t chip_temp_mc = 41500;
+static int32_t sensor_temp_mc = 22500;
+
+void posix_board_init(void)
+{
+    memset(eeprom, 0xFF, sizeof eeprom);
+}
+
+int hal_gpio_count(void)
+{
+    return PINS;
+}
+
+static int valid_pin(int pin)
+{
+    return pin >= 0 && pin < PINS;
+}
+
+int hal_gpio_mode(int pin, enum hal_pin_mode mode)
+{
+    if (!valid_pin(pin))
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    pin_mode[pin] = mode;
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+int hal_gpio_read(int pin)
+{
+    if (!valid_pin(pin))
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    int v = pin_level[pin];
+    pthread_mutex_unlock(&lock);
+    return v;
+}
+
+int hal_gpio_write(int pin, int value)
+{
+    if (!valid_pin(pin))
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    pin_mode[pin] = HAL_PIN_OUTPUT;
+    pin_level[pin] = value != 0;
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+int hal_adc_read(int channel)
+{
+    if (channel < 0 || channel >= ADC_CHANNELS)
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    int v = adc_value[channel];
+    pthread_mutex_unlock(&lock);
+    return v;
+}
+
+int hal_pwm_set(int pin, uint32_t freq_hz, uint32_t duty_per_mille)
+{
+    return valid_pin(pin) ? 0 : ERR_NODEV;
+}
+
+/* 24C16: the low 3 address bits pick a 256-byte page; the first written byte is the word
+ * address, the rest are data. */
+static int eeprom_transfer(uint8_t addr, const uint8_t *w, size_t wlen, uint8_t *r, size_t rlen)
+{
+    unsigned page = (unsigned)(addr & 7) << 8;
+    if (wlen) {
+        eeprom_pointer = (uint16_t)(page | w[0]);
+        for (size_t i = 1; i < wlen; i++)
+            eeprom[(eeprom_pointer++) % EEPROM_SIZE] = w[i];
+    }
+    for (size_t i = 0; i < rlen; i++)
+        r[i] = eeprom[(eeprom_pointer++) % EEPROM_SIZE];
+    return 0;
+}
+
+/* LM75-like sensor: register 0 reads the temperature as 9-bit two's complement, 0.5 C steps. */
+static int sensor_transfer(const uint8_t *w, size_t wlen, uint8_t *r, size_t rlen)
+{
+    int16_t raw = (int16_t)((sensor_temp_mc / 500) << 7);
+    for (size_t i = 0; i < rlen; i++)
+        r[i] = i == 0 ? (uint8_t)(raw >> 8) : (uint8_t)raw;
+    return 0;
+}
+
+int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen, uint8_t *rbuf,
+                     size_t rlen)
+{
+    if (bus != 0)
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    int r = ERR_NODEV;
+    if (addr >= 0x50 && addr <= 0x57)
+        r = eeprom_transfer(addr, wbuf, wlen, rbuf, rlen);
+    else if (addr == 0x48)
+        r = sensor_transfer(wbuf, wlen, rbuf, rlen);
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
+int hal_temp_read_mc(int32_t *millicelsius)
+{
+    pthread_mutex_lock(&lock);
+    *millicelsius = chip_temp_mc;
+    pthread_mutex_unlock(&lock);
+    return 0;
+}

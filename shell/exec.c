@@ -1,0 +1,320 @@
+/* Running one command of a line: words -> a job process -> built-in, script or program, with
+ * redirection, pipes and background. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/thread.h"
+#include "kernel/command.h"
+#include "kernel/env.h"
+#include "kernel/pipe.h"
+#include "kernel/stream_file.h"
+#include "kernel/tty.h"
+#include "lib/err.h"
+#include "lib/str.h"
+#include "shell/exec.h"
+#include "shell/shell.h"
+
+#define CAPTURE_LIMIT 16384     /* bytes kept of a command's output for `cmd > var` */
+#define STAGE_MAX 8
+
+int shell_last_background_pid;
+
+struct stage {
+    int argc;
+    char **argv;                /* owned copies: a background job outlives the line */
+};
+
+struct job {
+    struct stage stage[STAGE_MAX];
+    int stages;
+    char *target;               /* redirection target, NULL for none */
+    int append;
+    int background;
+    char *cmdline;
+    proc_t *proc;               /* the job's process */
+};
+
+static void free_job(struct job *j)
+{
+    for (int s = 0; s < j->stages; s++) {
+        for (int i = 0; i < j->stage[s].argc; i++)
+            free(j->stage[s].argv[i]);
+        free(j->stage[s].argv);
+    }
+    free(j->target);
+    free(j->cmdline);
+    free(j);
+}
+
+static int is_operator(const struct lex_word *w, const char *op)
+{
+    return !w->quoted && strcmp(w->text, op) == 0;
+}
+
+static int add_stage(struct job *j, const struct lex_words *w, int from, int to)
+{
+    if (from == to || j->stages == STAGE_MAX)
+        return ERR_INVAL;
+    struct stage *s = &j->stage[j->stages++];
+    s->argv = calloc((size_t)(to - from + 1), sizeof *s->argv);
+    if (!s->argv)
+        return ERR_NOMEM;
+    for (int i = from; i < to; i++)
+        if (!(s->argv[s->argc++] = str_dup(w->word[i].text)))
+            return ERR_NOMEM;
+    return 0;
+}
+
+/* Splits words into pipeline stages, a redirection and a trailing '&'. */
+static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t err_size)
+{
+    int end = w->count, start = 0;
+    if (end && is_operator(&w->word[end - 1], "&")) {
+        j->background = 1;
+        end--;
+    }
+    for (int i = 0; i < end; i++) {
+        if (is_operator(&w->word[i], ">") || is_operator(&w->word[i], ">>")) {
+            if (i + 2 != end) {
+                snprintf(err, err_size, "'%s' needs one target at the end", w->word[i].text);
+                return ERR_INVAL;
+            }
+            j->append = w->word[i].text[1] == '>';
+            j->target = str_dup(w->word[i + 1].text);
+            end = i;
+            break;
+        }
+    }
+    for (int i = 0; i <= end; i++) {
+        if (i < end && !is_operator(&w->word[i], "|"))
+            continue;
+        int r = add_stage(j, w, start, i);
+        if (r < 0) {
+            snprintf(err, err_size, r == ERR_NOMEM ? "out of memory"
+                                    : j->stages == STAGE_MAX ? "too many pipes"
+                                                              : "missing command near '|'");
+            return r;
+        }
+        start = i + 1;
+    }
+    return 0;
+}
+
+/* ---- running ---- */
+
+int shell_run_argv(proc_t *p, int argc, char **argv)
+{
+    const struct command *c = command_find(argv[0]);
+    if (c)
+        return command_run(c, p, argc, argv);
+    char path[VFS_PATH_MAX];
+    if (shell_find_program(argv[0], path, sizeof path) == 0)
+        return shell_run_script(p, path, argc, argv);
+    proc_error(p, argv[0], "not found");
+    return 127;
+}
+
+struct stage_start {
+    proc_t *proc;
+    struct stage *stage;
+};
+
+static void stage_thread(void *arg)
+{
+    struct stage_start *s = arg;
+    proc_set_current(s->proc);
+    s->proc->exit_code = shell_run_argv(s->proc, s->stage->argc, s->stage->argv);
+    proc_end(s->proc);
+    free(s);
+}
+
+/* Runs the stages of a pipeline under job: all but the last in threads of their own, the last
+ * in this thread; then waits for the others so the job ends when the pipeline does. */
+static int run_pipeline(proc_t *job, struct job *j)
+{
+    int pids[STAGE_MAX], started = 0, status = 1;
+    stream_t *next_in = stream_ref(job->in);
+    for (int s = 0; s < j->stages; s++) {
+        stream_t *read_end = NULL, *write_end = NULL;
+        int last = s == j->stages - 1;
+        if (!last && pipe_new(&read_end, &write_end) < 0) {
+            proc_error(job, "sh", "out of memory for a pipe");
+            break;
+        }
+        proc_t *p = proc_new(j->stage[s].argv[0], job);
+        struct stage_start *start = last ? NULL : malloc(sizeof *start);
+        if (!p || (!last && !start)) {
+            free(start);
+            proc_end(p);
+            stream_unref(read_end);
+            stream_unref(write_end);
+            proc_error(job, "sh", "too many processes");
+            break;
+        }
+        proc_set_streams(p, next_in, last ? stream_ref(job->out) : write_end, NULL);
+        next_in = read_end;
+        if (last) {
+            proc_set_current(p);
+            status = shell_run_argv(p, j->stage[s].argc, j->stage[s].argv);
+            proc_set_current(job);
+            proc_set_result(job, value_copy(&p->result));
+            proc_end(p);
+            break;
+        }
+        start->proc = p;
+        start->stage = &j->stage[s];
+        pids[started++] = p->pid;
+        if (hal_thread_start(stage_thread, start, 0, &p->thread_id) < 0) {
+            started--;
+            free(start);
+            proc_end(p);
+            proc_error(job, "sh", "cannot start a thread");
+            break;
+        }
+    }
+    stream_unref(next_in);     /* NULL once the last stage has it */
+    for (int i = 0; i < started; i++)
+        while (proc_wait(pids[i]) == ERR_INTR && proc_exists(pids[i]))
+            hal_thread_yield();   /* stopping: the stages end as their pipes close */
+    return status;
+}
+
+static int run_job_body(proc_t *job, struct job *j)
+{
+    if (j->stages == 1)
+        return shell_run_argv(job, j->stage[0].argc, j->stage[0].argv);
+    return run_pipeline(job, j);
+}
+
+static int target_is_file(const char *target)
+{
+    return strchr(target, '/') || strchr(target, '.');
+}
+
+/* Opens the job's output for `> target`; a variable target captures the output. */
+static int open_target(proc_t *job, struct job *j)
+{
+    stream_t *out = NULL;
+    if (!j->target)
+        return 0;
+    if (target_is_file(j->target)) {
+        int r = stream_file_open(j->target, j->append, &out);
+        if (r < 0)
+            return proc_error(job, j->stage[0].argv[0], "%s: %s", j->target, err_str(r)) * r;
+    } else if (!env_valid_name(j->target)) {
+        proc_error(job, "sh", "%s: not a valid variable name", j->target);
+        return ERR_INVAL;
+    } else if (!(out = stream_capture(CAPTURE_LIMIT))) {
+        return ERR_NOMEM;
+    }
+    proc_set_streams(job, NULL, out, NULL);
+    return 0;
+}
+
+/* `cmd > var` keeps the command's value when it has one, else its output text. */
+static void store_target(proc_t *job, struct job *j)
+{
+    if (!j->target || target_is_file(j->target))
+        return;
+    if (job->result.type != VAL_NONE && !j->append) {
+        env_set(j->target, &job->result);
+        return;
+    }
+    size_t len;
+    const char *text = stream_capture_text(job->out, &len);
+    struct strbuf b;
+    strbuf_init(&b);
+    if (j->append) {
+        char old[512];
+        env_get_text(j->target, old, sizeof old);
+        strbuf_adds(&b, old);
+    }
+    strbuf_add(&b, text, len);
+    while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
+        b.data[--b.len] = '\0';
+    env_set_text(j->target, b.data ? b.data : "");
+    strbuf_free(&b);
+}
+
+static int run_job(proc_t *job, struct job *j)
+{
+    int status = open_target(job, j);
+    if (status < 0)
+        return 1;
+    status = run_job_body(job, j);
+    store_target(job, j);
+    return status;
+}
+
+static void background_thread(void *arg)
+{
+    struct job *j = arg;
+    proc_t *job = j->proc;
+    proc_set_current(job);
+    job->exit_code = run_job(job, j);
+    stream_printf(job->err, "[%d]+ Done  %s\n", job->pid, j->cmdline);
+    proc_end(job);
+    free_job(j);
+}
+
+static int start_background(proc_t *self, struct job *j)
+{
+    proc_t *job = j->proc;
+    job->parent = NULL;        /* it lives on its own: the shell's Ctrl-C and hold do not reach it */
+    job->background = 1;
+    stream_printf(self->err, "[%d]\n", job->pid);
+    shell_last_background_pid = job->pid;
+    if (hal_thread_start(background_thread, j, 0, &job->thread_id) < 0) {
+        proc_error(self, "sh", "cannot start a background thread");
+        proc_end(job);
+        free_job(j);
+        return 1;
+    }
+    return 0;
+}
+
+/* Only the prompt's shell hands the terminal to a foreground job: inside a script the job
+ * already runs under a process that has it, and Ctrl-C stops the whole script. */
+static int owns_terminal(proc_t *self)
+{
+    struct shell *sh = self->shell;
+    return self->tty && sh && sh->editor;
+}
+
+static int run_foreground(proc_t *self, struct job *j)
+{
+    proc_t *job = j->proc;
+    int give_tty = owns_terminal(self);
+    if (give_tty)
+        tty_set_foreground(self->tty, job->pid);
+    proc_set_current(job);
+    int status = run_job(job, j);
+    proc_set_current(self);
+    if (give_tty)
+        tty_set_foreground(self->tty, 0);
+    proc_end(job);
+    free_job(j);
+    return status;
+}
+
+int shell_run_words(proc_t *self, const struct lex_words *w, const char *cmdline)
+{
+    char err[96];
+    if (w->count == 0)
+        return 0;
+    struct job *j = calloc(1, sizeof *j);
+    if (!j || !(j->cmdline = str_dup(cmdline))) {
+        free(j);
+        return proc_error(self, "sh", "out of memory");
+    }
+    if (plan_job(w, j, err, sizeof err) < 0) {
+        free_job(j);
+        return shell_syntax_error(self, err);
+    }
+    if (!(j->proc = proc_new(cmdline, self))) {
+        free_job(j);
+        return proc_error(self, "sh", "too many processes");
+    }
+    return j->background ? start_background(self, j) : run_foreground(self, j);
+}

@@ -1,0 +1,31 @@
+/* The console line editor: cursor keys, Home/End, Delete, backspace, Ctrl-A/E/U/K/L, history
+ * with up/down, tab completion; Ctrl-C drops the line, Ctrl-D on an empty line is end of input.
+ * On a stream that is not an ANSI terminal it reads plain lines without echo. */
+#ifndef SHELL_LINEEDIT_H
+#define SHELL_LINEEDIT_H
+
+#include <stddef.h>
+
+#include "kernel/proc.h"
+
+#define LINEEDIT_HISTORY 20
+
+struct lineedit {
+    char *history[LINEEDIT_HISTORY];   /* oldest first */
+    int history_count;
+};
+
+struct lineedit *lineedit_new(void);
+void lineedit_free(struct lineedit *le);
+
+/* Shows prompt and reads a line from p's input into buf. Returns its length, -1 at end of
+ * input, or ERR_INTR when the process was told to stop. The line goes into the history. */
+int lineedit_read(struct lineedit *le, proc_t *p, const char *prompt, char *buf, size_t size);
+/* Reads a line with each typed character shown as '*' (passwords). */
+int lineedit_read_hidden(struct lineedit *le, proc_t *p, const char *prompt, char *buf,
+                         size_t size);
+
+/* Asks for one line with editing but no history (answers, `read VAR "prompt"`). */
+int lineedit_ask(proc_t *p, const char *prompt, char *buf, size_t size);
+
+#endif

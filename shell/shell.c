@@ -1,0 +1,132 @@
+#include "shell/shell.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs/vfs.h"
+#include "kernel/env.h"
+#include "lib/err.h"
+#include "lib/str.h"
+#include "shell/exec.h"
+#include "shell/expr.h"
+#include "shell/lexer.h"
+#include "shell/script.h"
+
+struct shell *shell_new(int argc, char **argv)
+{
+    struct shell *sh = calloc(1, sizeof *sh);
+    if (!sh)
+        return NULL;
+    for (int i = 0; i < argc && i < SHELL_ARGS_MAX; i++)
+        sh->argv[i] = str_dup(argv[i]);
+    sh->argc = argc < SHELL_ARGS_MAX ? argc : SHELL_ARGS_MAX;
+    return sh;
+}
+
+void shell_free(struct shell *sh)
+{
+    if (!sh)
+        return;
+    for (int i = 0; i < sh->argc; i++)
+        free(sh->argv[i]);
+    free(sh);
+}
+
+struct shell *shell_of(proc_t *p)
+{
+    for (; p; p = p->parent)
+        if (p->shell)
+            return p->shell;
+    return NULL;
+}
+
+/* $name and the special parameters, for the lexer. */
+static void expand(void *ctx, const char *name, char *buf, size_t size)
+{
+    struct shell *sh = ctx;
+    if (strcmp(name, "?") == 0)
+        snprintf(buf, size, "%d", sh ? sh->last_status : 0);
+    else if (strcmp(name, "!") == 0)
+        snprintf(buf, size, "%d", shell_last_background_pid);
+    else if (strcmp(name, "#") == 0)
+        snprintf(buf, size, "%d", sh && sh->argc ? sh->argc - 1 : 0);
+    else if (name[0] >= '0' && name[0] <= '9' && !name[1]) {
+        int i = name[0] - '0';
+        str_copy(buf, sh && i < sh->argc && sh->argv[i] ? sh->argv[i] : "", size);
+    } else
+        env_get_text(name, buf, size);
+}
+
+int shell_syntax_error(proc_t *self, const char *message)
+{
+    struct shell *sh = shell_of(self);
+    if (sh && sh->script)
+        stream_printf(self->err, "sh: %s line %d: %s\n", sh->script->path, sh->script->line_no,
+                      message);
+    else
+        stream_printf(self->err, "sh: %s\n", message);
+    return 2;
+}
+
+static int run_segment(proc_t *self, struct shell *sh, const char *segment)
+{
+    struct lex_words w;
+    char err[96];
+    if (lex_words(segment, expand, sh, &w, err, sizeof err) < 0)
+        return shell_syntax_error(self, err);
+    int status = shell_run_words(self, &w, segment);
+    lex_free_words(&w);
+    return status;
+}
+
+/* Lines starting "AT+" go to the modem, "< expr" and "> stmt" to the expression language;
+ * everything else is commands separated by ';'. */
+int shell_run_line(proc_t *self, const char *line)
+{
+    struct shell *sh = shell_of(self);
+    char **segments, err[96];
+    while (*line == ' ' || *line == '\t')
+        line++;
+    if (strlen(line) >= SHELL_LINE_MAX)
+        return sh->last_status = shell_syntax_error(self, "line too long");
+    if (expr_is_line(line))
+        return sh->last_status = expr_run_line(self, line);
+    if (strncmp(line, "AT+", 3) == 0) {
+        char at[SHELL_LINE_MAX + 16];
+        snprintf(at, sizeof at, "atmodem '%s'", line);
+        return sh->last_status = run_segment(self, sh, at);
+    }
+    int n = lex_segments(line, &segments, err, sizeof err);
+    if (n < 0)
+        return sh->last_status = shell_syntax_error(self, err);
+    for (int i = 0; i < n; i++) {
+        if (proc_should_stop() || sh->leave || (sh->script && sh->script->done))
+            break;
+        sh->last_status = run_segment(self, sh, segments[i]);
+    }
+    lex_free_segments(segments, n);
+    return sh->last_status;
+}
+
+int shell_find_program(const char *name, char *path, size_t size)
+{
+    struct vfs_stat st;
+    char candidate[VFS_PATH_MAX];
+    if (strchr(name, '/')) {
+        if (vfs_stat(name, &st) == 0 && st.type == VFS_FILE) {
+            proc_t *p = proc_current();
+            return vfs_resolve(p ? p->cwd : "/", name, path, size);
+        }
+        return ERR_NOENT;
+    }
+    static const char *const patterns[] = { "/bin/%s", "/bin/%s.sh" };
+    for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+        snprintf(candidate, sizeof candidate, patterns[i], name);
+        if (vfs_stat(candidate, &st) == 0 && st.type == VFS_FILE) {
+            str_copy(path, candidate, size);
+            return 0;
+        }
+    }
+    return ERR_NOENT;
+}
