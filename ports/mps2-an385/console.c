@@ -1,6 +1,6 @@
 /* hal/console.h on CMSDK UART 0: transmit by polling (QEMU sends at once), receive by
- * interrupt into a ring buffer that hal_console_read waits on. Output gets CR before LF, as a
- * Unix tty's ONLCR does, so the same byte stream reads the same on the posix port's pty. */
+ * interrupt into a ring buffer that hal_console_read waits on. Bytes pass unchanged both
+ * ways: the kernel's tty layer writes "\r\n" itself, as on the posix port's raw terminal. */
 #include "hal/console.h"
 
 #include "cmsdk.h"
@@ -44,11 +44,8 @@ static void put_byte(char c)
 
 void console_write_raw(const char *buf, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
-        if (buf[i] == '\n')
-            put_byte('\r');
+    for (size_t i = 0; i < len; i++)
         put_byte(buf[i]);
-    }
 }
 
 void hal_console_write(const char *buf, size_t len)

@@ -6,8 +6,9 @@
  * interrupts masked (a critical section was cut in half), or in the main thread halts the
  * system with a message.
  *
- * kernel_on_fault is weak here: the kernel overrides it to say "pid N crashed: ..." and
- * release the process; the default below prints the thread id instead. */
+ * kernel_on_fault is only a weak reference here. kernel_entry.c gives a weak definition that
+ * says "pid N crashed: REASON at PC" and ends the processes of the dead thread; a strong one
+ * in the kernel replaces it. Without any (selftest.elf) the port prints the thread id. */
 #include <stdint.h>
 #include <stdio.h>
 
@@ -17,7 +18,7 @@
 #include "sched.h"
 #include "semihost.h"
 
-void kernel_on_fault(const char *reason, uint32_t pc);
+__attribute__((weak)) void kernel_on_fault(const char *reason, uint32_t pc);
 
 struct fault_report {
     void *local;
@@ -30,7 +31,7 @@ struct fault_report {
 #define REPORTS 4u
 static struct fault_report reports[REPORTS];
 static volatile uint32_t report_head, report_tail;
-static uint32_t reporting_id;        /* for the default kernel_on_fault */
+static struct fault_report current_report; /* the one being reported */
 static thread_t *reporter;
 extern thread_t *port_main_thread;
 
@@ -40,7 +41,7 @@ void port_print(const char *text)
     while (*end)
         end++;
     console_write_raw(text, (size_t)(end - text));
-    console_write_raw("\n", 1);
+    console_write_raw("\r\n", 2);
 }
 
 _Noreturn void port_panic(const char *why)
@@ -51,11 +52,21 @@ _Noreturn void port_panic(const char *why)
     semihost_exit(1);
 }
 
-__attribute__((weak)) void kernel_on_fault(const char *reason, uint32_t pc)
+uintptr_t fault_thread_id(void)
+{
+    return current_report.id;
+}
+
+int fault_is_fatal(void)
+{
+    return current_report.fatal;
+}
+
+static void report_without_kernel(const char *reason, uint32_t pc)
 {
     char line[80];
-    snprintf(line, sizeof line, "thread %lu crashed: %s at 0x%08lx", (unsigned long)reporting_id,
-             reason, (unsigned long)pc);
+    snprintf(line, sizeof line, "thread %lu crashed: %s at 0x%08lx",
+             (unsigned long)current_report.id, reason, (unsigned long)pc);
     port_print(line);
 }
 
@@ -69,9 +80,12 @@ static void reporter_main(void *arg)
         report_tail++;
         irq_unlock(s);
 
-        reporting_id = r.id;
+        current_report = r;
         hal_thread_set_local(r.local);
-        kernel_on_fault(r.reason, r.pc);
+        if (kernel_on_fault)
+            kernel_on_fault(r.reason, r.pc);
+        else
+            report_without_kernel(r.reason, r.pc);
         hal_thread_set_local(NULL);
         if (r.fatal)
             port_panic("the main thread crashed");

@@ -30,6 +30,11 @@ extern size_t port_main_stack;
 /* hal_console_read calls it: the first time, the boot-time report is written. */
 void port_at_prompt(void);
 
+/* While kernel_on_fault runs: the id of the thread that crashed, and whether it was the main
+ * thread (the system halts after the report). */
+uintptr_t fault_thread_id(void);
+int fault_is_fatal(void);
+
 /* Prints a line on the console straight from the driver, usable from fault handlers. */
 void port_print(const char *text);
 _Noreturn void port_panic(const char *why);

@@ -20,7 +20,8 @@ static void out(const char *fmt, ...)
     va_end(ap);
     if (n > (int)sizeof buf - 1)
         n = (int)sizeof buf - 1;
-    hal_console_write(buf, (size_t)n);
+    for (int i = 0; i < n; i++)                 /* no tty layer here: add the CR ourselves */
+        hal_console_write(buf[i] == '\n' ? "\r\n" : &buf[i], buf[i] == '\n' ? 2 : 1);
 }
 
 static int read_line(char *buf, size_t max)
@@ -31,7 +32,7 @@ static int read_line(char *buf, size_t max)
         if (hal_console_read(&c, 1, -1) != 1)
             continue;
         if (c == '\r' || c == '\n') {
-            hal_console_write("\n", 1);
+            hal_console_write("\r\n", 2);
             buf[n] = '\0';
             return (int)n;
         }
