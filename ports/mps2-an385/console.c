@@ -2,6 +2,7 @@
  * interrupt into a ring buffer that hal_console_read waits on. Bytes pass unchanged both
  * ways: the kernel's tty layer writes "\r\n" itself, as on the posix port's raw terminal. */
 #include "hal/console.h"
+#include "hal/time.h"
 
 #include "cmsdk.h"
 #include "port.h"
@@ -42,10 +43,13 @@ static void put_byte(char c)
     UART_DATA(UART0_BASE) = (uint8_t)c;
 }
 
+volatile uint64_t console_last_output_us;
+
 void console_write_raw(const char *buf, size_t len)
 {
     for (size_t i = 0; i < len; i++)
         put_byte(buf[i]);
+    console_last_output_us = hal_time_us();
 }
 
 void hal_console_write(const char *buf, size_t len)
@@ -57,7 +61,6 @@ int hal_console_read(char *buf, size_t max, int timeout_ms)
 {
     if (max == 0)
         return 0;
-    port_at_prompt();
     uint64_t deadline = timeout_ms < 0 ? SCHED_FOREVER : sched_ticks + (uint64_t)timeout_ms + 1;
     uint32_t s = irq_lock();
     while (rx_head == rx_tail) {

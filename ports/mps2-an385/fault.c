@@ -74,8 +74,16 @@ static void reporter_main(void *arg)
 {
     for (;;) {
         uint32_t s = irq_lock();
-        while (report_head == report_tail)
-            sched_block(reports, -1);
+        while (report_head == report_tail) {
+            if (!port_options.stats) {
+                sched_block(reports, -1);
+                continue;
+            }
+            sched_block(reports, 50);
+            irq_unlock(s);
+            port_report_at_prompt();
+            s = irq_lock();
+        }
         struct fault_report r = reports[report_tail % REPORTS];
         report_tail++;
         irq_unlock(s);

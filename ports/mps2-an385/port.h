@@ -27,8 +27,10 @@ void watchdog_nmi(void);
 void port_app_main(void);
 extern size_t port_main_stack;
 
-/* hal_console_read calls it: the first time, the boot-time report is written. */
-void port_at_prompt(void);
+/* With the "stats" option: once the console has been quiet for a while after boot (the
+ * prompt is out and the system waits for input), report boot time and memory use. */
+extern volatile uint64_t console_last_output_us;
+void port_report_at_prompt(void);
 
 /* While kernel_on_fault runs: the id of the thread that crashed, and whether it was the main
  * thread (the system halts after the report). */
