@@ -1,0 +1,111 @@
+/* lib/: JSON, typed values, strings. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lib/json.h"
+#include "lib/str.h"
+#include "lib/value.h"
+
+static void json_round_trip(void **state)
+{
+    char err[80];
+    struct json *j = json_parse("{\"a\": [1, 2.5, true, null], \"s\": \"x\\n\\u00e9\"}", err,
+                                sizeof err);
+    assert_non_null(j);
+    assert_int_equal(json_count(json_get(j, "a")), 4);
+    assert_string_equal(json_get_str(j, "s", ""), "x\n\xc3\xa9");
+    char *text = json_to_string(j, 0);
+    assert_string_equal(text, "{\"a\":[1, 2.5, true, null], \"s\":\"x\\n\xc3\xa9\"}");
+    free(text);
+    json_free(j);
+}
+
+static void json_errors_say_where(void **state)
+{
+    char err[80];
+    assert_null(json_parse("{\"a\": }", err, sizeof err));
+    assert_string_equal(err, "unexpected character at offset 6");
+    assert_null(json_parse("[1, 2", err, sizeof err));
+    assert_null(json_parse("\"open", err, sizeof err));
+    assert_null(json_parse("{} x", err, sizeof err));
+    assert_string_equal(err, "trailing characters at offset 3");
+}
+
+static void json_refuses_deep_nesting(void **state)
+{
+    char text[200], err[80];
+    memset(text, '[', 100);
+    text[100] = '\0';
+    assert_null(json_parse(text, err, sizeof err));
+    assert_non_null(strstr(err, "nested too deeply"));
+}
+
+static void json_add_replaces_members(void **state)
+{
+    struct json *o = json_new(JSON_OBJECT);
+    json_add(o, "k", json_new_num(1));
+    json_add(o, "k", json_new_str("two"));
+    assert_int_equal(json_count(o), 1);
+    assert_string_equal(json_get_str(o, "k", ""), "two");
+    json_free(o);
+}
+
+static void values_format_like_upyos(void **state)
+{
+    char buf[32];
+    struct value v = value_float(2.5);
+    value_format(&v, buf, sizeof buf);
+    assert_string_equal(buf, "2.5");
+    v = value_float(3);
+    value_format(&v, buf, sizeof buf);
+    assert_string_equal(buf, "3.0");
+    v = value_bool(1);
+    value_format(&v, buf, sizeof buf);
+    assert_string_equal(buf, "True");
+    v = value_float(0.1);
+    value_format(&v, buf, sizeof buf);
+    assert_string_equal(buf, "0.1");
+}
+
+static void numbers_are_recognised(void **state)
+{
+    long long i;
+    double f;
+    assert_int_equal(value_parse_number("42", &i, &f), VAL_INT);
+    assert_int_equal(i, 42);
+    assert_int_equal(value_parse_number("-3.5", &i, &f), VAL_FLOAT);
+    assert_true(f == -3.5);
+    assert_int_equal(value_parse_number("4a", &i, &f), VAL_STR);
+    assert_int_equal(value_parse_number("", &i, &f), VAL_STR);
+    assert_int_equal(value_parse_number("99999999999999999999", &i, &f), VAL_STR);
+}
+
+static void strings(void **state)
+{
+    char buf[8];
+    assert_int_equal(str_copy(buf, "abcdefghij", sizeof buf), 10);
+    assert_string_equal(buf, "abcdefg");
+    str_human_size(1536, buf, sizeof buf);
+    assert_string_equal(buf, "1.5K");
+    assert_non_null(str_casestr("Hello World", "WORLD"));
+    assert_null(str_casestr("Hello", "xyz"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(json_round_trip),
+        cmocka_unit_test(json_errors_say_where),
+        cmocka_unit_test(json_refuses_deep_nesting),
+        cmocka_unit_test(json_add_replaces_members),
+        cmocka_unit_test(values_format_like_upyos),
+        cmocka_unit_test(numbers_are_recognised),
+        cmocka_unit_test(strings),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

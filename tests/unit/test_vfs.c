@@ -1,0 +1,115 @@
+/* The VFS path rules and mount table, over ramfs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fs/ramfs.h"
+#include "fs/vfs.h"
+#include "lib/err.h"
+
+static void resolve(const char *cwd, const char *path, const char *want)
+{
+    char out[VFS_PATH_MAX];
+    assert_int_equal(vfs_resolve(cwd, path, out, sizeof out), 0);
+    assert_string_equal(out, want);
+}
+
+static void paths_are_cleaned_and_never_climb_above_root(void **state)
+{
+    resolve("/", "etc", "/etc");
+    resolve("/etc", "../opt/./x", "/opt/x");
+    resolve("/etc", "/../../..", "/");
+    resolve("/a/b", "../../../../c", "/c");
+    resolve("/", "a//b///", "/a/b");
+    char out[VFS_PATH_MAX], longname[100];
+    memset(longname, 'x', 99);
+    longname[99] = '\0';
+    assert_int_equal(vfs_resolve("/", longname, out, sizeof out), ERR_NAMETOOLONG);
+}
+
+static int setup(void **state)
+{
+    assert_int_equal(vfs_mount("/", &ramfs_ops, ramfs_new(1 << 20)), 0);
+    assert_int_equal(vfs_mkdir("/tmp"), 0);
+    assert_int_equal(vfs_mount("/tmp", &ramfs_ops, ramfs_new(1024)), 0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    vfs_unmount_all();
+    return 0;
+}
+
+static void files_round_trip_and_errors(void **state)
+{
+    char *data;
+    size_t len;
+    assert_int_equal(vfs_write_all("/a.txt", "hello", 5), 0);
+    assert_int_equal(vfs_read_all("/a.txt", &data, &len), 0);
+    assert_int_equal(len, 5);
+    assert_string_equal(data, "hello");
+    free(data);
+    assert_int_equal(vfs_read_all("/missing", &data, &len), ERR_NOENT);
+    assert_int_equal(vfs_mkdir("/a.txt"), ERR_EXIST);
+    assert_int_equal(vfs_rmdir("/a.txt"), ERR_NOTDIR);
+    assert_int_equal(vfs_mkdir("/d"), 0);
+    assert_int_equal(vfs_write_all("/d/f", "x", 1), 0);
+    assert_int_equal(vfs_rmdir("/d"), ERR_NOTEMPTY);
+    assert_int_equal(vfs_rename("/d", "/d/inside"), ERR_INVAL);
+    assert_int_equal(vfs_rename("/a.txt", "/d/b.txt"), 0);
+    assert_false(vfs_exists("/a.txt"));
+    assert_true(vfs_exists("/d/b.txt"));
+}
+
+static void mounts_are_separate(void **state)
+{
+    assert_int_equal(vfs_write_all("/tmp/t", "abc", 3), 0);
+    assert_int_equal(vfs_rename("/tmp/t", "/t"), ERR_XDEV);
+    assert_int_equal(vfs_rmdir("/tmp"), ERR_BUSY);
+    char big[2048];
+    memset(big, 'z', sizeof big);
+    assert_int_equal(vfs_write_all("/tmp/big", big, sizeof big), ERR_NOSPC);
+    vfs_dir_t *d;
+    struct vfs_dirent e;
+    int found_tmp = 0;
+    assert_int_equal(vfs_opendir("/", &d), 0);
+    while (vfs_readdir(d, &e) > 0)
+        found_tmp += strcmp(e.name, "tmp") == 0;
+    vfs_closedir(d);
+    assert_int_equal(found_tmp, 1);
+}
+
+static void seek_and_append(void **state)
+{
+    vfs_file_t *f;
+    char buf[16] = { 0 };
+    assert_int_equal(vfs_open("/s", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(vfs_write(f, "0123456789", 10), 10);
+    assert_int_equal(vfs_seek(f, 2, VFS_SEEK_SET), 2);
+    assert_int_equal(vfs_write(f, "ab", 2), 2);
+    vfs_close(f);
+    assert_int_equal(vfs_open("/s", VFS_O_WRITE | VFS_O_APPEND, &f), 0);
+    assert_int_equal(vfs_write(f, "!", 1), 1);
+    vfs_close(f);
+    assert_int_equal(vfs_open("/s", VFS_O_READ, &f), 0);
+    assert_int_equal(vfs_read(f, buf, sizeof buf), 11);
+    assert_string_equal(buf, "01ab456789!");
+    assert_int_equal(vfs_write(f, "x", 1), ERR_BADF);
+    vfs_close(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(paths_are_cleaned_and_never_climb_above_root),
+        cmocka_unit_test_setup_teardown(files_round_trip_and_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(mounts_are_separate, setup, teardown),
+        cmocka_unit_test_setup_teardown(seek_and_append, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

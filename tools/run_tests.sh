@@ -1,0 +1,82 @@
+#!/bin/bash
+# The whole test suite: unit tests (cmocka through ctest) and e2e tests (pytest + pexpect),
+# on the normal build and again on the AddressSanitizer + UBSan build, plus the source
+# checks. Ends with one line: "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+PY=/usr/bin/python3
+tools/deps.sh || exit 1
+
+passed=0
+failed=0
+summary=""
+
+count() {   # name passed failed
+    passed=$((passed + $2))
+    failed=$((failed + $3))
+    summary="$summary\n  $1: $2 passed, $3 failed"
+}
+
+build() {   # dir extra-cmake-args...
+    local dir=$1
+    shift
+    cmake -S . -B "$dir" -G Ninja "$@" >/dev/null && ninja -C "$dir" --quiet
+}
+
+run_ctest() {   # name dir
+    local out
+    out=$(cd "$2" && ctest --output-on-failure 2>&1)
+    echo "$out" | tail -n 30
+    local line p f
+    line=$(echo "$out" | grep -E "tests passed, [0-9]+ tests failed out of" | tail -1)
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/')
+    t=$(echo "$line" | sed -E 's/.* out of ([0-9]+).*/\1/')
+    [ -z "$line" ] && { count "$1" 0 1; return; }
+    count "$1" $((t - f)) "$f"
+}
+
+run_pytest() {   # name pytest-args...
+    local name=$1 out line p f e
+    shift
+    out=$($PY -m pytest -q -p no:cacheprovider "$@" 2>&1)
+    echo "$out" | tail -n 40
+    line=$(echo "$out" | tail -1)
+    p=$(echo "$line" | grep -oE "[0-9]+ passed" | grep -oE "[0-9]+" || echo 0)
+    f=$(echo "$line" | grep -oE "[0-9]+ failed" | grep -oE "[0-9]+" || echo 0)
+    e=$(echo "$line" | grep -oE "[0-9]+ errors?" | grep -oE "[0-9]+" || echo 0)
+    [ -z "$p" ] && p=0
+    [ -z "$f" ] && f=0
+    [ -z "$e" ] && e=0
+    if [ "$p" = 0 ] && [ "$f" = 0 ] && [ "$e" = 0 ]; then f=1; fi   # nothing ran: a failure
+    count "$name" "$p" $((f + e))
+}
+
+echo "== source checks"
+run_pytest "source checks" tests/checks
+
+echo "== build (normal, -Werror)"
+if build build/posix -DCMAKE_BUILD_TYPE=RelWithDebInfo; then
+    echo "== unit tests"
+    run_ctest "unit" build/posix
+    echo "== e2e tests"
+    run_pytest "e2e" tests/e2e
+else
+    count "build" 0 1
+fi
+
+echo "== build (AddressSanitizer + UBSan)"
+if build build/asan -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON; then
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    echo "== unit tests (sanitizers)"
+    run_ctest "unit (sanitizers)" build/asan
+    echo "== e2e tests (sanitizers)"
+    UPYOS_BIN=build/asan/ports/posix/upyos UPYOS_TIMEOUT_SCALE=4 \
+        run_pytest "e2e (sanitizers)" tests/e2e
+else
+    count "build (sanitizers)" 0 1
+fi
+
+printf "\nSummary:$summary\n"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
