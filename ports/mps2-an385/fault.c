@@ -139,6 +139,11 @@ void fault_handle(uint32_t *frame, uint32_t exc_return)
     const char *reason = reason_of(cfsr, hfsr, from_thread ? t : NULL);
     int stacked = !(cfsr & 0x1010u);                  /* the frame was written */
     uint32_t pc = stacked ? frame[6] : 0;
+    /* UDF #1 from the stack check in sched.c: the call site is in r0. */
+    if (stacked && (cfsr & (1u << 16)) && *(const uint16_t *)(uintptr_t)(pc & ~1u) == 0xde01u) {
+        reason = "stack overflow";
+        pc = frame[0] & ~1u;
+    }
     SCB_CFSR = cfsr;                                  /* write-one-to-clear */
     SCB_HFSR = hfsr;
 

@@ -48,6 +48,41 @@ static void mpu_guard(uint32_t addr)
     MPU_RASR = (1u << 28) | (size_field << 1) | 1u;
 }
 
+/* Guard pages cannot catch a frame bigger than themselves: the function writes its locals
+ * from the lowest address, past the guard, into whatever lies below. So the portable core is
+ * compiled with -finstrument-functions, and every function, once its frame is allocated
+ * but before it writes into it, checks that the stack pointer is still STACK_RESERVE above
+ * the stack's lowest word. If not, it moves the stack pointer back onto the thread's own
+ * (dying) stack, so the fault frame harms nothing, and traps with UDF #1 and the call site
+ * in r0; fault.c reports that as a stack overflow. The reserve leaves room for the C
+ * library's functions, which are not instrumented (the MPU guard covers them). */
+#define STACK_RESERVE 256
+
+__attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(void *fn, void *site)
+{
+    __asm__ volatile(
+        "ldr r2, =sched_current\n"
+        "ldr r2, [r2]\n"
+        "cbz r2, 1f\n"
+        "ldr r3, [r2, #8]\n"          /* stack_limit */
+        "add r3, r3, %0\n"
+        "cmp sp, r3\n"
+        "blo 2f\n"
+        "1:\n"
+        "bx lr\n"
+        "2:\n"
+        "ldr r3, [r2, #8]\n"
+        "add r3, r3, #64\n"
+        "mov sp, r3\n"
+        "mov r0, r1\n"
+        ".short 0xde01\n"              /* UDF #1 */
+        ".ltorg\n" ::"i"(STACK_RESERVE));
+}
+
+__attribute__((no_instrument_function)) void __cyg_profile_func_exit(void *fn, void *site)
+{
+}
+
 static void thread_entry(thread_t *t)
 {
     t->fn(t->arg);
