@@ -4,6 +4,8 @@ Environment:
   UPYOS_PORT  which port to boot: posix (default) or mps2-an385 (the firmware under QEMU)
   UPYOS_BIN   the simulator binary (default: build/posix/ports/posix/upyos), or for
               mps2-an385 the firmware ELF (default: build/mps2/ports/mps2-an385/upyos.elf)
+  UPYOS_TIMEOUT_SCALE  multiplies every wait (slow builds)
+  UPYOS_CHECK_EXIT=1   end every test with a clean `exit` (status 0)
 """
 import inspect
 import os
@@ -35,23 +37,29 @@ BOARD_LINE = {"posix": "on posix-sim (posix)", "mps2-an385": "on mps2-an385 (mps
 # enables its receiver, so the first keys after a boot wait that long after the prompt
 # (1.2 s still lost input now and then on a loaded machine; 2 s did not in 30 boots).
 UART_SETTLE_S = 2.0 if PORT == "mps2-an385" else 0
+POSIX_BIN = BIN if PORT == "posix" else os.path.join(REPO, DEFAULT_BIN["posix"])
+MKFS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(POSIX_BIN))), "tools/mkfs")
 PROMPT = r"\r\n(/[^\r\n]*) \$: "
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Sanitizer builds are several times slower; every wait scales with this.
 SLOW = float(os.environ.get("UPYOS_TIMEOUT_SCALE", "1"))
+# With UPYOS_CHECK_EXIT=1 every test ends by leaving the system through `exit`, which must
+# succeed with status 0 (the sanitizer build turns leaks and errors into a failing status).
+CHECK_EXIT = os.environ.get("UPYOS_CHECK_EXIT") == "1"
 
 
 class Console:
     """One booted system and its console."""
 
-    def __init__(self, root, args=(), env=None):
+    def __init__(self, root, args=(), env=None, image=None):
         self.root = root
         self.settled = UART_SETTLE_S == 0
         self.qemu = None
         if PORT == "mps2-an385":
             self.child = self._start_qemu(root, args, env)
         else:
-            self.child = pexpect.spawn(BIN, ["--root", root, *args], encoding="utf-8",
+            where = ["--image", image] if image else ["--root", root]
+            self.child = pexpect.spawn(BIN, [*where, *args], encoding="utf-8",
                                        timeout=10 * SLOW, dimensions=(24, 200), env=env)
         self.child.logfile_read = sys.stdout if os.environ.get("UPYOS_ECHO") else None
 
@@ -128,14 +136,30 @@ class Console:
         elif self.child.isalive():
             self.child.terminate(force=True)
 
+    def shut_down_cleanly(self):
+        """Leaves through exit from whatever state a test left; the sanitizer build reports
+        leaks and errors as a non-zero exit status then."""
+        if not self.child.isalive():
+            return None
+        self.child.send("\x03")
+        self.child.sendline("")
+        self.child.sendline("exit")
+        try:
+            self.child.expect_exact("(y/N)?", timeout=10 * SLOW)
+            self.child.sendline("y")
+            return self.wait_exit()
+        except pexpect.TIMEOUT:
+            return "no exit prompt"
+
 
 def pytest_collection_modifyitems(config, items):
     if HOST_ROOT:
         return
-    skip = pytest.mark.skip(reason="uses the host directory root of the posix port")
+    skip = pytest.mark.skip(reason="uses the posix port's host root or flash image file")
     for item in items:
         source = inspect.getsource(item.function)
-        if "rootdir" in inspect.signature(item.function).parameters or ".root" in source:
+        params = inspect.signature(item.function).parameters
+        if "rootdir" in params or ".root" in source or "image=" in source or "MKFS" in source:
             item.add_marker(skip)
 
 
@@ -152,14 +176,21 @@ def boot(rootdir):
     """Boots a system on a fresh root; call with extra simulator arguments if needed."""
     consoles = []
 
-    def start(*args, root=None):
-        c = Console(root or rootdir, args)
+    def start(*args, root=None, image=None):
+        c = Console(root or rootdir, args, image=image)
         consoles.append(c)
         return c
 
     yield start
+    problems = []
     for c in consoles:
+        if CHECK_EXIT:
+            status = c.shut_down_cleanly()
+            if status not in (None, 0):
+                problems.append(f"exit status {status}")
         c.close()
+    if problems:
+        pytest.fail("did not shut down cleanly: " + ", ".join(problems))
 
 
 @pytest.fixture
