@@ -29,9 +29,11 @@ build-mps2-an385:
 	@cmake -S . -B build/mps2 -G Ninja -DPORT=mps2-an385 $(CMAKE_FLAGS) >/dev/null
 	@ninja -C build/mps2 --quiet
 
+# The board's flash, build/mps2/flash.img, is made from rootfs/ by run-qemu.sh on the first
+# run (with the posix build's mkfs) and kept after.
 ifeq ($(BOARD),mps2-an385)
-run: build-mps2-an385
-	@ports/mps2-an385/run-qemu.sh build/mps2/ports/mps2-an385/upyos.elf
+run: build-mps2-an385 build-posix
+	@ports/mps2-an385/run-qemu.sh --flash build/mps2/flash.img build/mps2/ports/mps2-an385/upyos.elf
 else ifdef ROOT
 run: build-posix
 	@./build/posix/ports/posix/upyos --root $(ROOT)

@@ -2,7 +2,8 @@
  * file I/O, so what the OS writes survives QEMU restarts. It behaves like NOR flash: 4096-byte
  * erase blocks set to 0xFF, 256-byte pages, and programming can only clear bits (the new data
  * is ANDed into what is there), so the flash filesystem meets the same rules as on a chip.
- * A missing image is created erased, FLASH_DEFAULT_BLOCKS long. */
+ * The image must exist (tools/mkfs makes one; any file of whole blocks will do): a missing one
+ * is not created, so a mistyped name cannot leave a blank "chip" behind. */
 #include "hal/blockdev.h"
 
 #include <stdlib.h>
@@ -14,7 +15,6 @@
 
 #define BLOCK_SIZE 4096u
 #define PAGE_SIZE 256u
-#define FLASH_DEFAULT_BLOCKS 256u    /* 1 MB */
 
 struct flash {
     hal_blockdev_t dev;
@@ -104,15 +104,7 @@ hal_blockdev_t *hal_flash_open(const char *name)
     uint32_t blocks = 0;
     if (f->fd >= 0) {
         long len = semihost_flen(f->fd);
-        blocks = len > 0 ? (uint32_t)len / BLOCK_SIZE : 0;
-    } else {
-        f->fd = semihost_open(name, SH_OPEN_WPB);
-        if (f->fd >= 0) {
-            blocks = FLASH_DEFAULT_BLOCKS;
-            for (uint32_t b = 0; b < blocks; b++)
-                if (erase_block(f, b))
-                    blocks = 0;
-        }
+        blocks = len > 0 && len % BLOCK_SIZE == 0 ? (uint32_t)len / BLOCK_SIZE : 0;
     }
     if (f->fd < 0 || blocks == 0 || !f->lock) {
         if (f->fd >= 0)

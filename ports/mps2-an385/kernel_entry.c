@@ -1,56 +1,18 @@
-/* The firmware's program: mount the root filesystem and hand over to the kernel.
- * Until the flash filesystem is in, "/" is a RAM disk filled at every boot with the default
- * rootfs/ compiled into the firmware; the block device (flash.c) is ready for flashfs. */
+/* The firmware's program: mount the root filesystem (root.c) and hand over to the kernel;
+ * when the kernel ends, unmount, then reset the board or leave QEMU. */
 #include <stdio.h>
-#include <string.h>
 
-#include "fs/ramfs.h"
-#include "fs/vfs.h"
 #include "hal/system.h"
 #include "kernel/boot.h"
 #include "kernel/proc.h"
 #include "kernel/stream.h"
 #include "port.h"
-#include "rootfs_image.h"
-
-#define RAM_ROOT_LIMIT (64 * 1024)
-
-/* Straight through the backend: there is no process yet to own vfs_open's files. */
-static void make_parents(struct vfs_mount *m, const char *path)
-{
-    char dir[VFS_PATH_MAX];
-    for (const char *slash = strchr(path + 1, '/'); slash; slash = strchr(slash + 1, '/')) {
-        size_t n = (size_t)(slash - path);
-        if (n >= sizeof dir)
-            return;
-        memcpy(dir, path, n);
-        dir[n] = '\0';
-        m->ops->mkdir(m, dir);         /* ERR_EXIST for the second file in a folder */
-    }
-}
-
-static void fill_root(struct vfs_mount *m)
-{
-    for (size_t i = 0; i < rootfs_file_count; i++) {
-        const struct rootfs_file *f = &rootfs_files[i];
-        void *file;
-        make_parents(m, f->path);
-        if (m->ops->open(m, f->path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &file) < 0)
-            continue;
-        m->ops->write(m, file, f->data, f->size);
-        m->ops->close(m, file);
-    }
-}
 
 void port_app_main(void)
 {
-    void *root = ramfs_new(RAM_ROOT_LIMIT);
-    if (!root || vfs_mount("/", &ramfs_ops, root) < 0)
-        port_panic("cannot mount the root filesystem");
-    fill_root((struct vfs_mount *)vfs_mount_at(0));
-    struct boot_options opts = { port_options.recovery, "ramfs" };
+    struct boot_options opts = { port_options.recovery, root_mount() };
     enum kernel_exit how = kernel_main(&opts);
-    vfs_unmount_all();
+    root_unmount();
     hal_restart(how == KERNEL_EXIT_REBOOT);
 }
 

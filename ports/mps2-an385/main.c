@@ -5,7 +5,8 @@
  *   -r          recovery boot (skip /etc/init.sh)
  *   stats       at the first prompt, write boot time, heap and stack use to QEMU's stdout
  *               through semihosting (lines starting "mps2: "; never through the UART)
- *   flash=PATH  the flash image file (default upyos-flash.img in QEMU's working directory) */
+ *   flash=PATH  the flash image holding the root filesystem (root.c); without it the root
+ *               is a RAM disk filled from the rootfs/ compiled into the firmware */
 #include <stdio.h>
 #include <string.h>
 
@@ -19,10 +20,10 @@
 #define UPYOS_MAIN_STACK 8192
 #endif
 
-struct port_options port_options = { .flash_image = "upyos-flash.img" };
+struct port_options port_options;
 size_t port_main_stack = UPYOS_MAIN_STACK;
 thread_t *port_main_thread;
-static char cmdline[128];
+static char cmdline[256];          /* the ELF's path comes first: paths are long */
 
 static void parse_options(void)
 {

@@ -9,7 +9,7 @@
 struct port_options {
     int recovery;              /* -r */
     int stats;                 /* "stats": boot time and memory report on the host's stdout */
-    const char *flash_image;   /* "flash=PATH" */
+    const char *flash_image;   /* "flash=PATH", or NULL */
 };
 extern struct port_options port_options;
 
@@ -21,6 +21,11 @@ void uart0_rx_isr(void);
 void time_init(void);
 void fault_init(void);
 void watchdog_nmi(void);
+
+/* root.c: mounts "/" (the flash image, or the RAM disk) and returns what it is, for the boot
+ * messages; root_unmount() unmounts everything and closes the flash. */
+const char *root_mount(void);
+void root_unmount(void);
 
 /* The program the port runs in its first thread: the kernel (kernel_entry.c) or the
  * bring-up test (selftest.c). */
