@@ -6,8 +6,14 @@ Environment:
               mps2-an385 the firmware ELF (default: build/mps2/ports/mps2-an385/upyos.elf)
   UPYOS_TIMEOUT_SCALE  multiplies every wait (slow builds)
   UPYOS_CHECK_EXIT=1   end every test with a clean `exit` (status 0)
+
+Both ports boot from the `rootdir` copy of rootfs/: the simulator uses the folder itself as
+"/", the firmware a flash image that the fixture makes from the folder with tools/mkfs at the
+first boot (kept for the next boots of the same test). So files a test puts in `rootdir`
+before booting are there on both ports; to look at what the system wrote, read
+`console.host_path(path)`. Tests that need the simulator itself (its control socket, its
+binary, a live host folder as root, sanitizer builds) are marked `posix_only`.
 """
-import inspect
 import os
 import re
 import shutil
@@ -28,15 +34,14 @@ DEFAULT_BIN = {
     "mps2-an385": "build/mps2/ports/mps2-an385/upyos.elf",
 }
 BIN = os.environ.get("UPYOS_BIN", os.path.join(REPO, DEFAULT_BIN[PORT]))
-# On the MCU port the root is a RAM disk filled from rootfs/ at boot: tests that prepare or
-# inspect files in the host directory of the posix root do not apply there.
+# The root is a host folder on posix, a flash image made from that folder on the MCU port.
 HOST_ROOT = PORT == "posix"
-# How the boot banner names the board and platform.
-BOARD_LINE = {"posix": "on posix-sim (posix)", "mps2-an385": "on mps2-an385 (mps2-an385)"}[PORT]
-# QEMU 7.2's CMSDK UART drops what is typed in the first second or so after the guest
-# enables its receiver, so the first keys after a boot wait that long after the prompt
-# (1.2 s still lost input now and then on a loaded machine; 2 s did not in 30 boots).
-UART_SETTLE_S = 2.0 if PORT == "mps2-an385" else 0
+# What the system calls its platform and board (si, lshw, the boot banner, the board file).
+PLATFORM = {"posix": "posix", "mps2-an385": "mps2-an385"}[PORT]
+BOARD = {"posix": "posix-sim", "mps2-an385": "mps2-an385"}[PORT]
+BOARD_LINE = f"on {BOARD} ({PLATFORM})"
+# The simulator binary: the firmware's tests use it for what a host tool can tell
+# (--commands-md) and its build for tools/mkfs.
 POSIX_BIN = BIN if PORT == "posix" else os.path.join(REPO, DEFAULT_BIN["posix"])
 MKFS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(POSIX_BIN))), "tools/mkfs")
 PROMPT = r"\r\n(/[^\r\n]*) \$: "
@@ -53,9 +58,14 @@ class Console:
 
     def __init__(self, root, args=(), env=None, image=None):
         self.root = root
-        self.settled = UART_SETTLE_S == 0
+        self.extracted = []
+        self.image = image
         self.qemu = None
         if PORT == "mps2-an385":
+            self.image = image or root + ".img"
+            if not os.path.exists(self.image):
+                subprocess.run([MKFS, "-s", "2M", self.image, root], check=True,
+                               capture_output=True)
             self.child = self._start_qemu(root, args, env)
         else:
             where = ["--image", image] if image else ["--root", root]
@@ -70,9 +80,8 @@ class Console:
         sock_path = os.path.join(self.sockdir, "console")
         runner = os.path.join(REPO, "ports/mps2-an385/run-qemu.sh")
         extra = ["--append", " ".join(args)] if args else []
-        # QEMU runs in the root's folder: the flash image file is created there.
-        self.qemu = subprocess.Popen([runner, "--socket", sock_path, *extra, BIN], cwd=root,
-                                     env=env, stdin=subprocess.DEVNULL)
+        self.qemu = subprocess.Popen([runner, "--socket", sock_path, "--flash", self.image,
+                                      *extra, BIN], cwd=root, env=env, stdin=subprocess.DEVNULL)
         deadline = time.time() + 10 * SLOW
         while True:
             try:
@@ -89,11 +98,7 @@ class Console:
 
     def wait_prompt(self, timeout=10):
         self.child.expect(PROMPT, timeout=timeout * SLOW)
-        before = self.child.before
-        if UART_SETTLE_S and (not self.settled or "Booting " in before):
-            time.sleep(UART_SETTLE_S)
-            self.settled = True
-        return before
+        return self.child.before
 
     def run(self, line, timeout=10):
         """Types a line, waits for the next prompt, returns what was printed in between
@@ -126,6 +131,28 @@ class Console:
         self.child.wait()           # close() could still signal a process that is exiting
         return self.child.exitstatus
 
+    def host_path(self, path):
+        """Where on the host to read the file or folder the system has at PATH, as it is now
+        (after the last command finished): under the root folder on posix; on the MCU port
+        in a copy extracted from the flash image (flashfs keeps every finished write
+        committed, so the image reads consistently while QEMU runs). For reading only."""
+        if PORT == "posix":
+            return os.path.join(self.root, path.lstrip("/"))
+        out = tempfile.mkdtemp(prefix="upyos-extract-")
+        self.extracted.append(out)
+        subprocess.run([MKFS, "--extract", self.image, out + "/x"], check=True,
+                       capture_output=True)
+        return os.path.join(out, "x", path.lstrip("/"))
+
+    def kill(self):
+        """Cuts the power: the system gets no chance to finish anything."""
+        if self.qemu:
+            self.qemu.kill()            # the socket is closed with the console (close())
+            self.qemu.wait()
+        else:
+            self.child.kill(9)
+            self.child.close()
+
     def close(self):
         if self.qemu:
             if self.qemu.poll() is None:
@@ -135,6 +162,8 @@ class Console:
             shutil.rmtree(self.sockdir, ignore_errors=True)
         elif self.child.isalive():
             self.child.terminate(force=True)
+        for d in self.extracted:
+            shutil.rmtree(d, ignore_errors=True)
 
     def shut_down_cleanly(self):
         """Leaves through exit from whatever state a test left; the sanitizer build reports
@@ -152,14 +181,18 @@ class Console:
             return "no exit prompt"
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "posix_only: needs the simulator itself (its binary, control socket, a "
+        "live host folder as root, sanitizers); skipped on other ports")
+
+
 def pytest_collection_modifyitems(config, items):
-    if HOST_ROOT:
+    if PORT == "posix":
         return
-    skip = pytest.mark.skip(reason="uses the posix port's host root or flash image file")
+    skip = pytest.mark.skip(reason=f"posix_only: does not apply to {PORT}")
     for item in items:
-        source = inspect.getsource(item.function)
-        params = inspect.signature(item.function).parameters
-        if "rootdir" in params or ".root" in source or "image=" in source or "MKFS" in source:
+        if item.get_closest_marker("posix_only"):
             item.add_marker(skip)
 
 

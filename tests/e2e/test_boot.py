@@ -1,7 +1,7 @@
 """Boot, prompt, help, exit and recovery, as seen on the console."""
 import os
 
-from conftest import BOARD_LINE
+from conftest import BOARD, BOARD_LINE
 
 
 def test_boot_messages_in_order(boot):
@@ -40,9 +40,11 @@ def test_unknown_command(upyos):
     assert upyos.run("echo $?") == "127\n"
 
 
-def test_exit_runs_end_script_and_says_bye(upyos):
-    with open(os.path.join(upyos.root, "etc/end.sh"), "a") as f:
+def test_exit_runs_end_script_and_says_bye(boot, rootdir):
+    with open(os.path.join(rootdir, "etc/end.sh"), "a") as f:
         f.write("echo end-script-ran\n")
+    upyos = boot()
+    upyos.wait_prompt()
     upyos.child.sendline("exit")
     upyos.child.expect_exact("Exit upyOS-C (y/N)? ")
     upyos.child.sendline("y")
@@ -73,9 +75,8 @@ def test_config_is_created_once_and_kept(boot, rootdir):
     c = boot()
     c.wait_prompt()
     c.exit()
-    conf = os.path.join(rootdir, "etc/system.conf")
-    text = open(conf).read()
-    assert '"board": "/etc/boards/posix-sim.board"' in text
+    text = open(c.host_path("/etc/system.conf")).read()
+    assert f'"board": "/etc/boards/{BOARD}.board"' in text
     c2 = boot()
     out = c2.wait_prompt()
     assert "file created" not in out
@@ -97,8 +98,7 @@ def test_two_failed_boots_enter_recovery(boot, rootdir):
     for _ in range(2):
         c = boot()
         c.expect("init-start")
-        c.child.kill(9)
-        c.child.close()
+        c.kill()
     c = boot()
     out = c.wait_prompt()
     assert "2 boots did not reach the prompt." in out
@@ -110,11 +110,11 @@ def test_two_failed_boots_enter_recovery(boot, rootdir):
 
 
 def test_board_file_missing_falls_back_with_warning(boot, rootdir):
-    os.remove(os.path.join(rootdir, "etc/boards/posix-sim.board"))
+    os.remove(os.path.join(rootdir, f"etc/boards/{BOARD}.board"))
     c = boot()
     out = c.wait_prompt()
-    assert "Warning: board file /etc/boards/posix-sim.board not loaded" in out
-    assert "posix-sim" in c.run("lshw -b")
+    assert f"Warning: board file /etc/boards/{BOARD}.board not loaded" in out
+    assert BOARD in c.run("lshw -b")
 
 
 def test_ctrl_d_at_empty_prompt_ends_the_session(upyos):

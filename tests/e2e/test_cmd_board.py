@@ -1,8 +1,12 @@
 """Hardware commands on the virtual board, checked through its control socket."""
 import time
 
+import pytest
+
 from board_ctl import boot_with_board
 from conftest import SLOW
+
+pytestmark = pytest.mark.posix_only    # the simulator's virtual board control socket
 
 
 def test_gpio_reads_inputs_and_drives_outputs(boot, tmp_path):

@@ -67,9 +67,11 @@ def test_ctrl_c_stops_the_foreground_command(upyos):
     assert upyos.run("echo $?") == "130\n"
 
 
-def test_ctrl_c_stops_a_whole_script(upyos):
-    with open(upyos.root + "/opt/loop.sh", "w") as f:
+def test_ctrl_c_stops_a_whole_script(boot, rootdir):
+    with open(rootdir + "/opt/loop.sh", "w") as f:
         f.write("echo start\nsleep 30\necho not-reached\n")
+    upyos = boot()
+    upyos.wait_prompt()
     upyos.send("sh /opt/loop.sh\r")
     upyos.expect("start")
     upyos.send("\x03")

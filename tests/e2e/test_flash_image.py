@@ -1,6 +1,9 @@
-"""Booting from a flash image: what is written at the prompt survives exit and kill -9."""
+"""Booting from a flash image: what is written at the prompt survives exit and kill -9.
+On posix the image is given with --image; the MCU port always boots from one (flash=)."""
 import os
 import subprocess
+
+import pytest
 
 from conftest import BIN, MKFS, REPO
 
@@ -43,14 +46,14 @@ def test_files_survive_kill_9(boot, tmp_path):
     c = boot(image=image)
     c.wait_prompt()
     c.run("echo before the cut > /opt/cut.txt")
-    c.child.kill(9)
-    c.child.close()
+    c.kill()
     c = boot(image=image)
     out = c.wait_prompt()
     assert "Normal mode boot" in out
     assert (extract(image, tmp_path) / "opt/cut.txt").read_text() == "before the cut\n"
 
 
+@pytest.mark.posix_only   # runs the simulator binary
 def test_a_missing_image_is_a_clear_error(tmp_path):
     r = subprocess.run([BIN, "--image", str(tmp_path / "none.img")], capture_output=True,
                        text=True, stdin=subprocess.DEVNULL, timeout=20)
@@ -58,6 +61,7 @@ def test_a_missing_image_is_a_clear_error(tmp_path):
     assert "cannot open the flash image" in r.stderr
 
 
+@pytest.mark.posix_only   # runs the simulator binary; test_port_flash.py for the firmware
 def test_a_garbage_image_is_refused_not_formatted(tmp_path):
     image = tmp_path / "junk.img"
     image.write_bytes(os.urandom(256 * 1024))
