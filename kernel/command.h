@@ -25,7 +25,7 @@ struct command {
 
 #define COMMAND(NAME, USAGE, HELP)                                                      \
     static int cmd_##NAME(proc_t *p, int argc, char **argv);                            \
-    const struct command command_##NAME = { #NAME, USAGE, HELP, cmd_##NAME };           \
+    const struct command command_entry_##NAME = { #NAME, USAGE, HELP, cmd_##NAME };     \
     static int cmd_##NAME(proc_t *p, int argc, char **argv)
 
 extern const struct command *const command_table[];

@@ -73,6 +73,10 @@ static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t 
     if (end && is_operator(&w->word[end - 1], "&")) {
         j->background = 1;
         end--;
+        /* "[pid]+ Done  cmd" names the command without its '&' */
+        char *amp = strrchr(j->cmdline, '&');
+        if (amp)
+            str_trim_end((*amp = '\0', j->cmdline));
     }
     for (int i = 0; i < end; i++) {
         if (is_operator(&w->word[i], ">") || is_operator(&w->word[i], ">>")) {

@@ -98,7 +98,7 @@ static int is_name_char(char c)
 /* Expands the variable reference at s (just after '$'); returns the characters used. */
 static size_t expand_var(const char *s, lex_expand_fn expand, void *ctx, struct strbuf *b)
 {
-    char name[64], value[512];
+    char name[64];
     size_t n = 0;
     if (*s == '{') {
         const char *end = strchr(s, '}');
@@ -128,10 +128,8 @@ static size_t expand_var(const char *s, lex_expand_fn expand, void *ctx, struct 
         strbuf_addc(b, '$');    /* a lone $ is itself */
         return 0;
     }
-    value[0] = '\0';
     if (expand)
-        expand(ctx, name, value, sizeof value);
-    strbuf_adds(b, value);
+        expand(ctx, name, b);
     return n;
 }
 

@@ -24,9 +24,10 @@ struct lex_words {
     int count;
 };
 
-/* Gives the value of variable name (name is "?", "!", "#", "0".."9" or a variable name) into
- * buf; unset variables give "". */
-typedef void (*lex_expand_fn)(void *ctx, const char *name, char *buf, size_t size);
+struct strbuf;
+/* Appends the value of variable name (name is "?", "!", "#", "0".."9" or a variable name) to
+ * out; unset variables add nothing. */
+typedef void (*lex_expand_fn)(void *ctx, const char *name, struct strbuf *out);
 
 /* Cuts line into commands. *out is a malloc'd array of malloc'd strings (free with
  * lex_free_segments). Returns the count, or a negative ERR_* with a message in err. */
