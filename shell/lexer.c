@@ -149,11 +149,30 @@ static int add_word(struct lex_words *out, struct strbuf *b, int quoted, char *e
     return 0;
 }
 
+/* An unquoted expansion is split at white space, as the text it stands for would be. */
+static int add_unquoted(struct lex_words *out, struct strbuf *b, const char *value, int *quoted,
+                        char *err, size_t err_size)
+{
+    for (; *value; value++) {
+        if (!isspace((unsigned char)*value)) {
+            strbuf_addc(b, *value);
+            continue;
+        }
+        if (b->len || *quoted) {
+            int r = add_word(out, b, *quoted, err, err_size);
+            if (r < 0)
+                return r;
+        }
+        *quoted = 0;
+    }
+    return 0;
+}
+
 int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *out, char *err,
               size_t err_size)
 {
-    struct strbuf b;
-    int in_word = 0, quoted = 0, r = 0;
+    struct strbuf b, value;
+    int quoted = 0, r = 0;
     char quote = 0;
     strbuf_init(&b);
     out->count = 0;
@@ -171,12 +190,11 @@ int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *
             continue;
         }
         if (isspace((unsigned char)c)) {
-            if (in_word)
+            if (b.len || quoted)        /* an empty unquoted expansion is no word */
                 r = add_word(out, &b, quoted, err, err_size);
-            in_word = quoted = 0;
+            quoted = 0;
             continue;
         }
-        in_word = 1;
         if (c == '\'' || c == '"') {
             quote = c;
             quoted = 1;
@@ -184,7 +202,12 @@ int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *
             strbuf_addc(&b, *++s);
             quoted = 1;
         } else if (c == '$') {
-            s += expand_var(s + 1, expand, ctx, &b);
+            strbuf_init(&value);
+            s += expand_var(s + 1, expand, ctx, &value);
+            r = add_unquoted(out, &b, value.data ? value.data : "", &quoted, err, err_size);
+            if (value.failed)
+                b.failed = 1;
+            strbuf_free(&value);
         } else {
             strbuf_addc(&b, c);
         }
@@ -193,7 +216,7 @@ int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *
         snprintf(err, err_size, "unterminated quote");
         r = ERR_INVAL;
     }
-    if (r == 0 && in_word)
+    if (r == 0 && (b.len || quoted))
         r = add_word(out, &b, quoted, err, err_size);
     strbuf_free(&b);
     if (r < 0) {

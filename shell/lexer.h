@@ -5,7 +5,9 @@
  * only when it is about to run, so that `export a 1; echo $a` sees the new value:
  *   'single quotes' keep everything; "double quotes" expand $ and take \" \\ \$ escapes;
  *   a backslash outside quotes takes the next character as it is;
- *   $name ${name} $? $! $# $0..$9 are expanded outside single quotes;
+ *   $name ${name} $? $! $# $0..$9 are expanded outside single quotes; outside any quotes
+ *   the value is split at white space, as the text it stands for would be, and an empty
+ *   value is no word at all;
  *   an empty quoted word ("") stays a word. */
 #ifndef SHELL_LEXER_H
 #define SHELL_LEXER_H
