@@ -344,6 +344,8 @@ static int fn_ticks_diff(struct expr_ctx *cx, struct value *a, int n, struct val
 static int fn_sleep(struct expr_ctx *cx, struct value *a, int n, struct value *out)
 {
     double secs;
+    if (!cx->proc)
+        return expr_fail(cx, "sleep() needs a process to wait in");
     if (expr_as_number(&a[0], &secs) < 0 || !(secs >= 0 && secs <= 86400))
         return expr_fail(cx, "sleep() needs a number of seconds (0..86400)");
     return proc_sleep_us((uint64_t)(secs * 1e6)) < 0 ? expr_fail(cx, "interrupted") : 0;
@@ -352,6 +354,8 @@ static int fn_sleep(struct expr_ctx *cx, struct value *a, int n, struct value *o
 static int fn_sleep_ms(struct expr_ctx *cx, struct value *a, int n, struct value *out)
 {
     long long ms;
+    if (!cx->proc)
+        return expr_fail(cx, "sleep_ms() needs a process to wait in");
     if (need_int(cx, "sleep_ms", &a[0], &ms) < 0)
         return -1;
     if (ms < 0 || ms > 86400000)

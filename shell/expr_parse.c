@@ -204,16 +204,11 @@ static struct node *format_field(struct parser *p, const char *s, size_t len, si
     return seal(p, n);
 }
 
-static int add_part(struct parser *p, struct node ***parts, int *count, struct node *part)
+static int add_part(struct node *fstring, struct node *part)
 {
     if (!part)
         return 0;
-    struct node **grown = new_list(p, *count + 1);
-    if (!grown)
-        return 0;
-    memcpy(grown, *parts, sizeof **parts * (size_t)*count);
-    grown[(*count)++] = part;
-    *parts = grown;
+    fstring->args[fstring->nargs++] = part;
     return 1;
 }
 
@@ -240,9 +235,15 @@ static struct node *parse_fstring(struct parser *p, const struct token *t)
     struct expr_ctx *cx = p->cx;
     if (++cx->fstring_depth > EXPR_FSTRING_NEST)
         return expr_fail(cx, "f-strings nested too deeply"), NULL;
+    /* a literal run and a field per '{' at most, plus the last run */
+    int braces = 0;
+    for (size_t k = 0; k < t->len; k++)
+        braces += t->s[k] == '{';
     struct node *n = new_node(p, N_FSTRING, t->pos);
     char *buf = arena_alloc(&cx->arena, t->len + 1);
-    if (!n || !buf)
+    if (n)
+        n->args = new_list(p, 2 * braces + 1);
+    if (!n || !buf || !n->args)
         return expr_fail(cx, "expression too large"), NULL;
     size_t i = 0;
     while (i < t->len && !cx->failed) {
@@ -250,7 +251,7 @@ static struct node *parse_fstring(struct parser *p, const struct token *t)
         i += literal_run(t->s + i, t->len - i, buf, &raw_len);
         if (raw_len) {
             const char *text = expr_unescape(cx, buf, raw_len, (int)t->i, &text_len);
-            if (!text || !add_part(p, &n->args, &n->nargs, string_node(p, text, text_len, t->pos)))
+            if (!text || !add_part(n, string_node(p, text, text_len, t->pos)))
                 break;
         }
         if (i == t->len)
@@ -264,7 +265,7 @@ static struct node *parse_fstring(struct parser *p, const struct token *t)
             break;
         i += 1 + field->pos;
         field->pos = t->pos;
-        if (!add_part(p, &n->args, &n->nargs, field))
+        if (!add_part(n, field))
             break;
     }
     cx->fstring_depth--;

@@ -61,6 +61,7 @@ int lex_segments(const char *line, char ***out, char *err, size_t err_size)
             if (skip_quoted(line, &i) < 0) {
                 snprintf(err, err_size, "unterminated quote");
                 r = ERR_INVAL;
+                break;              /* i is at the end of the line */
             }
         } else if (c == '#' && i > 0 && isspace((unsigned char)line[i - 1])) {
             break;
