@@ -78,7 +78,11 @@ static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t 
         if (amp)
             str_trim_end((*amp = '\0', j->cmdline));
     }
+    /* in `if A > B ACTION` the third word is the comparison, not a redirection */
+    int comparison = end > 3 && is_operator(&w->word[0], "if") ? 2 : -1;
     for (int i = 0; i < end; i++) {
+        if (i == comparison)
+            continue;
         if (is_operator(&w->word[i], ">") || is_operator(&w->word[i], ">>")) {
             if (i + 2 != end) {
                 snprintf(err, err_size, "'%s' needs one target at the end", w->word[i].text);

@@ -259,13 +259,23 @@ static int fn_round(struct expr_ctx *cx, struct value *a, int n, struct value *o
         *out = value_int((long long)r);
         return 0;
     }
-    if (digits > 15 || digits < -15) {
-        *out = value_float(digits > 0 ? d : 0.0);
+    if (digits > 300) {
+        *out = value_copy(&a[0]);
         return 0;
     }
-    double scale = pow(10.0, (double)digits), x = d * scale;
-    double r = x - floor(x) == 0.5 ? 2 * round(x / 2) : round(x);
-    *out = a[0].type == VAL_FLOAT ? value_float(r / scale) : value_int((long long)(r / scale));
+    if (digits >= 0) {                  /* printf rounds the exact binary value, as Python */
+        char text[400];
+        snprintf(text, sizeof text, "%.*f", (int)digits, d);
+        *out = a[0].type == VAL_FLOAT ? value_float(strtod(text, NULL)) : value_copy(&a[0]);
+        return 0;
+    }
+    if (digits < -18) {
+        *out = a[0].type == VAL_FLOAT ? value_float(0.0) : value_int(0);
+        return 0;
+    }
+    double scale = pow(10.0, (double)-digits), x = d / scale;
+    double r = (x - floor(x) == 0.5 ? 2 * round(x / 2) : round(x)) * scale;
+    *out = a[0].type == VAL_FLOAT ? value_float(r) : value_int((long long)r);
     return 0;
 }
 
