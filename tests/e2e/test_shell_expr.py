@@ -45,7 +45,9 @@ def test_assignments_are_typed_environment_variables(upyos):
     assert upyos.run("> y = x / 8; s = f'x={x}'; x += 1") == ""
     out = upyos.run("env")
     assert "x=13\n" in out and "y=1.5\n" in out and "s='x=12'\n" in out
-    assert upyos.run("export n 5; < n + 1") == "sh: can only be joined" if False else True
+    upyos.run("export n 5")                             # export makes a str
+    assert upyos.run("< n + 1") == "sh: unsupported operand types for +: 'str' and 'int'\n"
+    assert upyos.run("< int(n) + 1") == "6\n"
 
 
 def test_f_strings_and_ansi_escapes(upyos):
