@@ -1,7 +1,8 @@
 #!/bin/bash
 # The whole test suite: unit tests (cmocka through ctest) and e2e tests (pytest + pexpect),
-# on the normal build and again on the AddressSanitizer + UBSan build, plus the source
-# checks. Ends with one line: "N passed, N failed".
+# on the normal build and again on the AddressSanitizer + UBSan build, then the Cortex-M3
+# firmware under QEMU (its HAL self-test and the e2e tests not marked posix_only), plus the
+# source checks. Ends with one line: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -75,6 +76,21 @@ if build build/asan -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON; then
         run_pytest "e2e (sanitizers)" tests/e2e
 else
     count "build (sanitizers)" 0 1
+fi
+
+echo "== build (mps2-an385 firmware)"
+if build build/mps2 -DPORT=mps2-an385; then
+    echo "== mps2-an385 HAL self-test"
+    out=$($PY ports/mps2-an385/selftest.py build/mps2/ports/mps2-an385/selftest.elf 2>&1)
+    echo "$out" | grep -E "^FAIL|failure"
+    p=$(echo "$out" | grep -c "^ok ")
+    f=$(echo "$out" | grep -c "^FAIL ")
+    [ "$p" = 0 ] && f=$((f + 1))
+    count "selftest (mps2-an385)" "$p" "$f"
+    echo "== e2e tests (mps2-an385 under QEMU)"
+    UPYOS_PORT=mps2-an385 run_pytest "e2e (mps2-an385)" tests/e2e -m "not posix_only"
+else
+    count "build (mps2-an385)" 0 1
 fi
 
 printf "\nSummary:$summary\n"

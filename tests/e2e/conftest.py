@@ -10,8 +10,9 @@ Environment:
 Both ports boot from the `rootdir` copy of rootfs/: the simulator uses the folder itself as
 "/", the firmware a flash image that the fixture makes from the folder with tools/mkfs at the
 first boot (kept for the next boots of the same test). So files a test puts in `rootdir`
-before booting are there on both ports; to look at what the system wrote, read
-`console.host_path(path)`. Tests that need the simulator itself (its control socket, its
+before booting are there on both ports; on the MCU port `upyos` boots at its first use, so
+that holds for a test taking `upyos, rootdir` that writes its files before it types anything.
+To look at what the system wrote, read `console.host_path(path)`. Tests that need the simulator itself (its control socket, its
 binary, a live host folder as root, sanitizer builds) are marked `posix_only`.
 """
 import os
@@ -40,6 +41,8 @@ HOST_ROOT = PORT == "posix"
 PLATFORM = {"posix": "posix", "mps2-an385": "mps2-an385"}[PORT]
 BOARD = {"posix": "posix-sim", "mps2-an385": "mps2-an385"}[PORT]
 BOARD_LINE = f"on {BOARD} ({PLATFORM})"
+# A GPIO pin the board drives as an output and reads back (on the MPS2: LED 0).
+GPIO_OUT = {"posix": 2, "mps2-an385": 0}[PORT]
 # The simulator binary: the firmware's tests use it for what a host tool can tell
 # (--commands-md) and its build for tools/mkfs.
 POSIX_BIN = BIN if PORT == "posix" else os.path.join(REPO, DEFAULT_BIN["posix"])
@@ -226,9 +229,27 @@ def boot(rootdir):
         pytest.fail("did not shut down cleanly: " + ", ".join(problems))
 
 
+class BootOnFirstUse:
+    """`upyos` on the MCU port: the flash image is made when the system boots, so the boot
+    waits until the test first uses the console, after it has put its files in rootdir."""
+
+    def __init__(self, start, root):
+        self.root = root
+        self._start = start
+        self._console = None
+
+    def __getattr__(self, name):
+        if self._console is None:
+            self._console = self._start()
+            self._console.wait_prompt()
+        return getattr(self._console, name)
+
+
 @pytest.fixture
-def upyos(boot):
+def upyos(boot, rootdir):
     """A system booted to its prompt."""
-    c = boot()
-    c.wait_prompt()
-    return c
+    if HOST_ROOT:
+        c = boot()
+        c.wait_prompt()
+        return c
+    return BootOnFirstUse(boot, rootdir)

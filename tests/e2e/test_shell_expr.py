@@ -1,6 +1,8 @@
 """Expression lines: `< expr` prints a value, `> stmt; stmt` assigns and calls."""
 import pytest
 
+from conftest import GPIO_OUT
+
 CASES = [
     ("< 2+2", "4"),
     ('< "Options Menu"', "Options Menu"),
@@ -75,11 +77,11 @@ def test_time_memory_and_gpio(upyos):
     assert upyos.run("> t = ticks_ms(); sleep_ms(50); d = ticks_ms() - t") == ""
     assert upyos.run("< d >= 50") == "True\n"
     assert upyos.run("< mem_free() >= 0 and str(mem_free()).isdigit()") == "True\n"
-    assert upyos.run("> gpio_write(2, 1)") == ""
-    assert upyos.run("< gpio_read(2)") == "1\n"
-    assert upyos.run("test -g 2") == "True\n"
-    assert upyos.run("> gpio_write(2, 0)") == ""
-    assert upyos.run("< gpio_read(2)") == "0\n"
+    assert upyos.run(f"> gpio_write({GPIO_OUT}, 1)") == ""
+    assert upyos.run(f"< gpio_read({GPIO_OUT})") == "1\n"
+    assert upyos.run(f"test -g {GPIO_OUT}") == "True\n"
+    assert upyos.run(f"> gpio_write({GPIO_OUT}, 0)") == ""
+    assert upyos.run(f"< gpio_read({GPIO_OUT})") == "0\n"
     assert upyos.run("< gpio_read(9999)") == "sh: gpio_read(): no GPIO 9999\n"
 
 

@@ -177,9 +177,9 @@ def test_status_of_every_command(upyos):
 
 def test_redirection_to_files_and_variables(upyos, rootdir):
     upyos.run("echo first > /opt/r.txt; echo second >> /opt/r.txt; echo x y > r.log")
-    with open(os.path.join(rootdir, "opt/r.txt")) as f:
+    with open(upyos.host_path("/opt/r.txt")) as f:
         assert f.read() == "first\nsecond\n"
-    with open(os.path.join(rootdir, "r.log")) as f:          # a '.' makes it a file
+    with open(upyos.host_path("/r.log")) as f:               # a '.' makes it a file
         assert f.read() == "x y\n"
     assert upyos.run("echo hello world > greeting; echo [$greeting]") == "[hello world]\n"
     assert upyos.run("echo more >> greeting; echo [$greeting]") == "[hello worldmore]\n"
