@@ -142,8 +142,10 @@ def test_watch_in_the_background_is_held_and_killed(upyos):
     upyos.run(f"resume {pid}")
     upyos.run("sleep 0.5")
     assert upyos.run("cat /tmp/beat") == ""
-    upyos.run(f"kill {pid}")
-    upyos.run("sleep 0.5")
+    # The job says "[pid]+ Done" when it ends, from its own thread: wait for that before
+    # typing on, or the notice can land in the middle of the next line's echo.
+    if "Done" not in upyos.run(f"kill {pid}"):
+        upyos.expect(rf"\[{pid}\]\+ Done")
     assert "watch" not in upyos.run("ps")
 
 
