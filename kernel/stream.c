@@ -61,6 +61,11 @@ int stream_write(stream_t *s, const char *buf, size_t len)
     return s->ops->write(s, buf, len);
 }
 
+int stream_readable(stream_t *s)
+{
+    return !s || !s->readable || s->readable(s);
+}
+
 int stream_puts(stream_t *s, const char *text)
 {
     return stream_write(s, text, strlen(text));

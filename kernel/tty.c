@@ -153,12 +153,23 @@ static int tty_stream_write(stream_t *s, const char *buf, size_t len)
     return (int)len;
 }
 
+static int tty_stream_readable(stream_t *s)
+{
+    struct tty *t = s->tty;
+    hal_mutex_lock(t->lock);
+    int ready = t->count || t->ended;
+    hal_mutex_unlock(t->lock);
+    return ready;
+}
+
 static const struct stream_ops tty_ops = { tty_stream_read, tty_stream_write, NULL };
 
 stream_t *tty_stream(struct tty *t)
 {
     stream_t *s = stream_new(&tty_ops, NULL);
-    if (s)
+    if (s) {
         s->tty = t;
+        s->readable = tty_stream_readable;
+    }
     return s;
 }
