@@ -13,5 +13,6 @@
 #include "hal/net.h"
 #include "hal/board.h"
 #include "hal/system.h"
+#include "hal/loader.h"
 
 #endif
