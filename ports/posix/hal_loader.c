@@ -62,6 +62,9 @@ static int check_header(const unsigned char *img, size_t size, char *why, size_t
         return refuse(why, n, ERR_INVAL, "not a program module");
     if (size < EI_NIDENT + 4)
         return refuse(why, n, ERR_INVAL, "corrupt module (truncated header)");
+    if (img[EI_CLASS] < ELFCLASS32 || img[EI_CLASS] > ELFCLASS64 || img[EI_DATA] < ELFDATA2LSB ||
+        img[EI_DATA] > ELFDATA2MSB || img[EI_VERSION] != EV_CURRENT)
+        return refuse(why, n, ERR_INVAL, "corrupt module (bad ELF identification)");
     unsigned machine = img[EI_DATA] == ELFDATA2MSB ? (unsigned)(img[18] << 8 | img[19])
                                                     : (unsigned)(img[19] << 8 | img[18]);
     if (machine != HOST_MACHINE || img[EI_CLASS] != ELFCLASS64 || img[EI_DATA] != ELFDATA2LSB)

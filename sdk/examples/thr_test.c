@@ -13,7 +13,6 @@ int main(int argc, char **argv)
     for (int n = 1;; n++) {
         proc_printf(self, "thr_test %d: tick %d\n", proc_pid(self), n);
         if (proc_sleep_ms((uint32_t)(seconds * 1000)) < 0)
-            break;
+            return 130;             /* killed or Ctrl-C, like any stopped command */
     }
-    return 0;
 }
