@@ -71,7 +71,7 @@ def drain(c, seconds):
 def start_background(c, line):
     """Types `line &`, returns the job's pid from the [pid] line."""
     c.send(line + " &\r")
-    c.expect(r"\[(\d+)\]")
+    c.expect(r"\[(\d+)\](?!\+)")              # not another job's "[pid]+ Done"
     pid = int(c.child.match.group(1))
     c.wait_prompt()
     return pid

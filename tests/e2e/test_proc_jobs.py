@@ -133,3 +133,33 @@ def test_twenty_background_processes_at_once(upyos):
     # the table has room again
     pid = start_background(upyos, "sleep 0.1")
     assert pid > max(pids)
+
+
+def paused_then_going(c, pid, pattern):
+    """Holds pid, checks nothing matching pattern comes for a second, resumes, returns the
+    numbers seen before and after."""
+    c.send(f"hold {pid}\r")
+    time.sleep(0.4)
+    before = drain(c, 0.3)
+    held = drain(c, 1.0)
+    assert not re.search(pattern, held), held
+    c.send(f"resume {pid}\r")
+    c.expect(pattern, timeout=3)
+    return before
+
+
+def test_busy_programs_obey_hold_through_their_writes_or_their_checks(upyos):
+    install(upyos.root, "chatter")
+    install(upyos.root, "spin")
+    pid = start_background(upyos, "/opt/chatter 150")
+    upyos.expect("chatter 5\r\n")
+    paused_then_going(upyos, pid, r"chatter \d+")   # only its writes are hold points
+    upyos.send(f"kill {pid}\r")                     # ... and not stop points: it runs out
+    upyos.expect(r"chatter 150\r\n", timeout=10)
+    upyos.expect(rf"\[{pid}\]\+ Done")
+    pid = start_background(upyos, "/opt/spin")
+    upyos.expect(r"spin 3\r\n")
+    paused_then_going(upyos, pid, r"spin \d+")
+    upyos.send(f"kill {pid}\r")
+    upyos.expect("spin: stopped")
+    assert until(lambda: not pids_of(upyos, "/opt/"), timeout=3)
