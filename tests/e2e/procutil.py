@@ -75,3 +75,15 @@ def start_background(c, line):
     pid = int(c.child.match.group(1))
     c.wait_prompt()
     return pid
+
+
+def end_jobs(c, command, pids):
+    """Types command (a kill, killall, ...) and waits until every job in pids has printed its
+    "[pid]+ Done" line, which comes at any moment, even inside the echo of the next line typed;
+    then waits for a quiet prompt."""
+    c.send(command + "\r")
+    left = set(pids)
+    while left:
+        c.expect(r"\[(\d+)\]\+ Done")
+        left.discard(int(c.child.match.group(1)))
+    return c.run("echo synced")

@@ -6,7 +6,7 @@ import re
 import time
 
 from conftest import SLOW
-from procutil import drain, install, pids_of, ps, start_background, until
+from procutil import drain, end_jobs, install, pids_of, ps, start_background, until
 
 HEADER = "  Proc Sts    Init_T       Elapsed   Thread_Id      Mem   Cmd/Args"
 
@@ -37,8 +37,10 @@ def test_ps_columns_and_elapsed_time(upyos):
 
 def test_kill_a_process_blocked_in_sleep(upyos):
     pid = start_background(upyos, "sleep 30")
-    upyos.run(f"kill {pid}")
-    assert until(lambda: pid not in [r["pid"] for r in ps(upyos)], timeout=3)
+    start = time.time()
+    end_jobs(upyos, f"kill {pid}", [pid])
+    assert time.time() - start < 3
+    assert pid not in [r["pid"] for r in ps(upyos)]
     assert upyos.run(f"kill {pid}") == f"kill: {pid}: no such process\n"
     assert upyos.run("kill 1") == "kill: 1: is the shell running this command\n"
     assert upyos.run("kill x") == "kill: x: not a process id\n"
@@ -54,8 +56,8 @@ def test_kill_a_process_blocked_reading_a_pipe(upyos):
     upyos.expect("reader: 0 bytes, stopped")
     assert until(lambda: reader[0] not in [r["pid"] for r in ps(upyos)], timeout=3)
     assert job in [r["pid"] for r in ps(upyos)]      # the sleep stage still runs
-    upyos.run(f"kill {job}")
-    assert until(lambda: not pids_of(upyos, "sleep"), timeout=3)
+    end_jobs(upyos, f"kill {job}", [job])
+    assert not pids_of(upyos, "sleep")
 
 
 def test_hold_pauses_output_and_resume_continues(upyos):
@@ -81,13 +83,13 @@ def test_killall_by_substring(upyos):
     a = start_background(upyos, "sleep 30")
     b = start_background(upyos, "sleep 31")
     c = start_background(upyos, "sleep 45")
-    assert "killall" not in upyos.run("killall 'sleep 3'")
-    assert until(lambda: not {a, b} & {r["pid"] for r in ps(upyos)}, timeout=3)
+    end_jobs(upyos, "killall 'sleep 3'", [a, b])
+    assert not {a, b} & {r["pid"] for r in ps(upyos)}
     assert c in [r["pid"] for r in ps(upyos)]
     assert upyos.run("killall nothing-like-this") == "killall: nothing-like-this: no process matches\n"
     assert upyos.run("echo $?") == "1\n"
-    upyos.run("killall")                            # everything but the shell and itself
-    assert until(lambda: [r["cmd"] for r in ps(upyos)] == ["sh", "ps"], timeout=3)
+    end_jobs(upyos, "killall", [c])                 # everything but the shell and itself
+    assert [r["cmd"] for r in ps(upyos)] == ["sh", "ps"]
 
 
 def test_wait_for_one_and_for_all(upyos):
@@ -128,8 +130,8 @@ def test_twenty_background_processes_at_once(upyos):
     rows = ps(upyos)
     assert {r["pid"] for r in rows if r["cmd"].startswith("sleep")} == set(pids)
     assert len({r["thread"] for r in rows}) == 21   # 20 jobs and the shell
-    upyos.run("killall sleep")
-    assert until(lambda: not pids_of(upyos, "sleep"), timeout=5)
+    end_jobs(upyos, "killall sleep", pids)
+    assert not pids_of(upyos, "sleep")
     # the table has room again
     pid = start_background(upyos, "sleep 0.1")
     assert pid > max(pids)
@@ -162,4 +164,5 @@ def test_busy_programs_obey_hold_through_their_writes_or_their_checks(upyos):
     paused_then_going(upyos, pid, r"spin \d+")
     upyos.send(f"kill {pid}\r")
     upyos.expect("spin: stopped")
-    assert until(lambda: not pids_of(upyos, "/opt/"), timeout=3)
+    end_jobs(upyos, "", [pid])
+    assert not pids_of(upyos, "/opt/")

@@ -4,7 +4,7 @@ import os
 import re
 import time
 
-from procutil import drain, install, module_file, pids_of, ps, start_background, until
+from procutil import drain, end_jobs, install, module_file, pids_of, ps, start_background
 
 
 def copy_into_bin(c, name):
@@ -50,8 +50,8 @@ def test_lsmod_and_rmmod(upyos):
     assert mods["thr_test"]["users"] == 1 and mods["thr_test"]["path"] == "/bin/thr_test"
     assert mods["thr_test"]["size"] > 0
     assert upyos.run("rmmod thr_test") == "rmmod: thr_test: in use\n"
-    upyos.run(f"kill {pid}")
-    assert until(lambda: lsmod(upyos)["thr_test"]["users"] == 0, timeout=3)
+    end_jobs(upyos, f"kill {pid}", [pid])
+    assert lsmod(upyos)["thr_test"]["users"] == 0
     assert upyos.run("rmmod thr_test") == ""
     assert lsmod(upyos) == {}
     assert upyos.run("rmmod thr_test") == "rmmod: thr_test: not loaded\n"
@@ -109,8 +109,8 @@ def test_killed_program_gives_back_its_memory_and_files(upyos):
     # check at exit covers the memory
     counted = heap > 0
     assert not counted or heap_in_use(upyos) >= heap + 256 * 1024
-    upyos.run(f"kill {pid}")
-    assert until(lambda: not pids_of(upyos, "hog"), timeout=3)
+    end_jobs(upyos, f"kill {pid}", [pid])
+    assert not pids_of(upyos, "hog")
     assert open_fds(upyos) == fds
     assert not counted or heap_in_use(upyos) < heap + 16 * 1024
     assert open(os.path.join(upyos.root, "opt", "hog4.txt")).read() == "held\n"
@@ -135,4 +135,5 @@ def test_asy_test_blinks_and_prints_on_two_timers_obeying_hold_and_kill(upyos):
     upyos.expect(r"asy_test: (fast|slow) \d+", timeout=3)
     upyos.send(f"kill {pid}\r")
     upyos.expect("asy_test: stopped")
-    assert until(lambda: not pids_of(upyos, "asy_test"), timeout=3)
+    end_jobs(upyos, "", [pid])
+    assert not pids_of(upyos, "asy_test")
