@@ -17,6 +17,7 @@ struct tty *tty_new(int terminal, void (*output)(void *ctx, const char *buf, siz
     if (!t)
         return NULL;
     t->lock = hal_mutex_new();
+    t->output_lock = hal_mutex_new();
     t->readable = hal_cond_new();
     t->writable = hal_cond_new();
     t->terminal = terminal;
@@ -34,6 +35,7 @@ void tty_free(struct tty *t)
     hal_cond_free(t->readable);
     hal_cond_free(t->writable);
     hal_mutex_free(t->lock);
+    hal_mutex_free(t->output_lock);
     free(t);
 }
 
@@ -110,7 +112,7 @@ int tty_read(struct tty *t, char *buf, size_t len)
     return tty_read_timeout(t, buf, len, -1);
 }
 
-void tty_write(struct tty *t, const char *buf, size_t len)
+static void write_translated(struct tty *t, const char *buf, size_t len)
 {
     if (!t->terminal) {
         t->output(t->driver, buf, len);
@@ -125,6 +127,13 @@ void tty_write(struct tty *t, const char *buf, size_t len)
         start = i + 1;
     }
     t->output(t->driver, buf + start, len - start);
+}
+
+void tty_write(struct tty *t, const char *buf, size_t len)
+{
+    hal_mutex_lock(t->output_lock);
+    write_translated(t, buf, len);
+    hal_mutex_unlock(t->output_lock);
 }
 
 void tty_set_foreground(struct tty *t, int pid)

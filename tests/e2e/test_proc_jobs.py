@@ -63,7 +63,7 @@ def test_kill_a_process_blocked_reading_a_pipe(upyos):
 def test_hold_pauses_output_and_resume_continues(upyos):
     install(upyos.root, "thr_test")
     pid = start_background(upyos, "/opt/thr_test 0.2")
-    upyos.expect(r"tick 3\r\n")
+    upyos.expect("tick 3")
     upyos.send(f"hold {pid}\r")
     time.sleep(0.5)                                 # a tick may be on its way
     before = drain(upyos, 0.3)
@@ -73,8 +73,8 @@ def test_hold_pauses_output_and_resume_continues(upyos):
     assert rows[pid]["status"] == "H"
     last = max(int(n) for n in re.findall(r"tick (\d+)", "tick 3 " + before))
     upyos.send(f"resume {pid}\r")
-    upyos.expect(rf"thr_test {pid}: tick {last + 1}\r\n", timeout=3)
-    upyos.expect(rf"tick {last + 2}\r\n", timeout=3)
+    upyos.expect(rf"thr_test {pid}: tick {last + 1}\b", timeout=3)
+    upyos.expect(rf"tick {last + 2}\b", timeout=3)
     upyos.send(f"kill {pid}\r")
     upyos.expect(rf"\[{pid}\]\+ Done")
 
@@ -154,13 +154,13 @@ def test_busy_programs_obey_hold_through_their_writes_or_their_checks(upyos):
     install(upyos.root, "chatter")
     install(upyos.root, "spin")
     pid = start_background(upyos, "/opt/chatter 150")
-    upyos.expect("chatter 5\r\n")
+    upyos.expect("chatter 5")
     paused_then_going(upyos, pid, r"chatter \d+")   # only its writes are hold points
     upyos.send(f"kill {pid}\r")                     # ... and not stop points: it runs out
-    upyos.expect(r"chatter 150\r\n", timeout=10)
+    upyos.expect("chatter 150", timeout=10)
     upyos.expect(rf"\[{pid}\]\+ Done")
     pid = start_background(upyos, "/opt/spin")
-    upyos.expect(r"spin 3\r\n")
+    upyos.expect("spin 3")
     paused_then_going(upyos, pid, r"spin \d+")
     upyos.send(f"kill {pid}\r")
     upyos.expect("spin: stopped")
