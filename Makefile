@@ -1,14 +1,16 @@
 # What users type. The build itself is CMake + Ninja, one directory per port.
 #   make run            build the posix simulator and boot it in this terminal
+#   make run BOARD=mps2-an385   build the Cortex-M3 firmware and boot it under QEMU
 #   make test           unit + e2e tests (normal and sanitizer builds), one summary line
 #   make sdk-example    build the example programs (sdk/examples); SRC=file.c builds that one
 #   make bench | size | clean
 BOARD ?= posix
 BUILD := build/$(BOARD)
-ROOT ?= $(BUILD)/root
+IMAGE ?= build/posix/flash.img
 CMAKE_FLAGS ?=
 
-.PHONY: all run test bench size clean build-posix build-asan docs sdk-example examples
+.PHONY: all run test bench size clean build-posix build-asan build-mps2-an385 docs powercut fuzz \
+        sdk-example
 
 all: build-posix
 
@@ -20,20 +22,31 @@ build-asan:
 	@cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@ninja -C build/asan --quiet
 
-# The root filesystem of the simulator: a copy of rootfs/ made on first run and kept after.
-$(BUILD)/root:
-	@mkdir -p $(BUILD)
-	@cp -r rootfs $(BUILD)/root
+# The simulator boots from a 2 MB flash image made from rootfs/ on the first run and kept
+# after, as a board keeps its flash. `make run ROOT=dir` boots a host directory instead.
+# The example programs (sdk/examples) are built with the simulator and put into its /opt: into
+# the image when it is made, into a ROOT directory on every run. Binaries are never committed.
+EXAMPLES := $(addprefix build/posix/modules/,$(basename $(notdir $(wildcard sdk/examples/*.c))))
+STAGE := build/posix/rootfs-stage
+$(IMAGE):
+	@rm -rf $(STAGE) && cp -r rootfs $(STAGE) && mkdir -p $(STAGE)/opt && cp $(EXAMPLES) $(STAGE)/opt/
+	@./build/posix/tools/mkfs -s 2M $(IMAGE) $(STAGE) >/dev/null
 
-# The example programs are built with the simulator and copied into its /opt on every run, so
-# the root always has the ones matching the kernel (binaries are never committed).
-EXAMPLES := $(basename $(notdir $(wildcard sdk/examples/*.c)))
-examples: build-posix $(ROOT)
-	@mkdir -p $(ROOT)/opt
-	@cp $(addprefix build/posix/modules/,$(EXAMPLES)) $(ROOT)/opt/
+build-mps2-an385:
+	@cmake -S . -B build/mps2 -G Ninja -DPORT=mps2-an385 $(CMAKE_FLAGS) >/dev/null
+	@ninja -C build/mps2 --quiet
 
-run: examples
+ifeq ($(BOARD),mps2-an385)
+run: build-mps2-an385
+	@ports/mps2-an385/run-qemu.sh build/mps2/ports/mps2-an385/upyos.elf
+else ifdef ROOT
+run: build-posix
+	@mkdir -p $(ROOT)/opt && cp $(EXAMPLES) $(ROOT)/opt/
 	@./build/posix/ports/posix/upyos --root $(ROOT)
+else
+run: build-posix $(IMAGE)
+	@./build/posix/ports/posix/upyos --image $(IMAGE)
+endif
 
 # One C file into a module: make sdk-example SRC=hello.c [OUT=build/posix/modules/hello]
 ifdef SRC
@@ -47,6 +60,10 @@ endif
 
 test:
 	@tools/run_tests.sh
+
+# The long power-cut run: 100,000 cuts (POWERCUT_CUTS=N for another count).
+powercut: build-posix
+	@POWERCUT_CUTS=$${POWERCUT_CUTS:-100000} ./build/posix/tests/unit/test_powercut
 
 bench: build-posix
 	@/usr/bin/python3 bench/run.py

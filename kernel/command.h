@@ -28,11 +28,11 @@ struct command {
 /* The same for a command whose background thread needs another stack than the default. */
 #define COMMAND_STACK(NAME, STACK, USAGE, HELP)                                         \
     static int cmd_##NAME(proc_t *p, int argc, char **argv);                            \
-    const struct command command_##NAME = { #NAME, USAGE, HELP, cmd_##NAME, STACK };    \
+    const struct command command_def_##NAME = { #NAME, USAGE, HELP, cmd_##NAME, STACK };  \
     static int cmd_##NAME(proc_t *p, int argc, char **argv)
 
 /* Stack of a background thread when nothing asks for more: system.conf "stack", else this. */
-#define COMMAND_DEFAULT_STACK 8192
+#define COMMAND_DEFAULT_STACK 4096
 
 extern const struct command *const command_table[];
 extern const int command_count;
@@ -47,7 +47,8 @@ size_t command_stack(const struct command *c);
 /* Option parsing shared by the commands: flags are single letters after '-', may be grouped
  * ("-la") and may stand anywhere among the words, as upyOS allows ("ls /etc -l").
  * Returns the flags found as a bit set ('a'..'z' -> bits 0..25; 'A'..'Z' -> 26..51) and moves
- * the other words to the front of argv (argv[1..*nargs]). An unknown flag is reported as
+ * the other words to the front of argv (argv[1..*nargs]), the flag words after them (the
+ * array keeps every pointer it had). An unknown flag is reported as
  * "NAME: unknown option -x" and gives -1. "--" ends flags; "-" alone and negative numbers are
  * words. */
 long long command_flags(proc_t *p, int argc, char **argv, const char *allowed, int *nargs);

@@ -23,6 +23,9 @@ void hal_mem_stats(struct hal_mem_stats *out);
 /* Leave the OS: reboot=1 restarts it (the posix simulator re-executes itself). */
 void hal_restart(int reboot);
 
+/* Unpredictable bytes from the chip's entropy source (salts, session tokens). */
+void hal_random_bytes(void *buf, size_t len);
+
 int hal_watchdog_start(uint32_t timeout_ms); /* resets the board unless fed in time */
 void hal_watchdog_feed(void);
 void hal_watchdog_stop(void);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "hal/system.h"
@@ -78,6 +79,18 @@ void hal_mem_stats(struct hal_mem_stats *out)
 
 void hal_restart(int reboot)
 {
+    if (reboot)
+        posix_reset();
     posix_console_restore();
-    exit(reboot ? 3 : 0);
+    exit(0);
+}
+
+void hal_random_bytes(void *buf, size_t len)
+{
+    FILE *f = fopen("/dev/urandom", "rb");
+    size_t n = f ? fread(buf, 1, len, f) : 0;
+    if (f)
+        fclose(f);
+    for (unsigned char *b = buf; n < len; n++)   /* no urandom: weak, but never empty */
+        b[n] = (unsigned char)(rand() ^ (int)clock());
 }

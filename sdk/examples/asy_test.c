@@ -3,7 +3,7 @@
  * pauses; killed, evloop_run returns and the LED is left off. */
 #include "upyos.h"
 
-UPYOS_STACK(2048);
+UPYOS_STACK(4096);
 
 struct blinker {
     int pin;

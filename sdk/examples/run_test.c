@@ -1,8 +1,6 @@
 /* run_test [ARG...]: prints its arguments, then counts to 50. */
 #include "upyos.h"
 
-UPYOS_STACK(2048);
-
 int main(int argc, char **argv)
 {
     proc_t *self = proc_current();

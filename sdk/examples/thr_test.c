@@ -2,7 +2,7 @@
  * its status: proc_sleep_ms waits while the process is held and fails once it is killed. */
 #include "upyos.h"
 
-UPYOS_STACK(2048);
+UPYOS_STACK(4096);
 
 int main(int argc, char **argv)
 {

@@ -32,7 +32,7 @@ def test_ps_columns_and_elapsed_time(upyos):
     assert me["thread"] != shell["thread"]          # a thread of its own
     ps_row = [r for r in rows.values() if r["cmd"] == "ps"][0]
     assert ps_row["thread"] == shell["thread"]      # foreground: the shell's thread
-    assert me["mem"] >= 8192 > shell["mem"]         # its own stack counts
+    assert me["mem"] >= 4096 > shell["mem"]         # its own stack counts
 
 
 def test_kill_a_process_blocked_in_sleep(upyos):
