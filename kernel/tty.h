@@ -12,6 +12,7 @@
 
 struct tty {
     struct hal_mutex *lock;
+    struct hal_mutex *output_lock;  /* one write at a time: lines of two writers never mix */
     struct hal_cond *readable;
     struct hal_cond *writable;
     char input[TTY_INPUT_SIZE];
