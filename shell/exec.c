@@ -19,8 +19,6 @@
 #define CAPTURE_LIMIT 16384     /* bytes kept of a command's output for `cmd > var` */
 #define STAGE_MAX 8
 
-int shell_last_background_pid;
-
 struct stage {
     int argc;
     char **argv;                /* what the command gets; it may reorder or drop entries */
@@ -304,7 +302,9 @@ static int start_background(proc_t *self, struct job *j)
     proc_set_streams(job, stream_null(), NULL, NULL);
     job->stack_size = stack_for(j->stage[j->stages - 1].argv);
     stream_printf(self->err, "[%d]\n", job->pid);
-    shell_last_background_pid = job->pid;
+    struct shell *sh = shell_of(self);
+    if (sh)
+        sh->last_background_pid = job->pid;
     uintptr_t tid;          /* the job records its own: it may be over before this returns */
     if (hal_thread_start(background_thread, j, job->stack_size, &tid) < 0) {
         proc_error(self, "sh", "cannot start a background thread");

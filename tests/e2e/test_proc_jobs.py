@@ -166,3 +166,13 @@ def test_busy_programs_obey_hold_through_their_writes_or_their_checks(upyos):
     upyos.expect("spin: stopped")
     end_jobs(upyos, "", [pid])
     assert not pids_of(upyos, "/opt/")
+
+
+def test_each_shell_keeps_its_own_last_background_pid(upyos):
+    """$! belongs to the shell that started the job: a script's jobs leave the prompt's alone."""
+    first = upyos.run("sleep 5 &").strip().strip("[]")
+    with open(upyos.root + "/opt/bg.sh", "w") as f:
+        f.write("sleep 5 &\necho inner $!\n")
+    inner = upyos.run("sh /opt/bg.sh")
+    assert "inner " in inner and not inner.endswith(f"inner {first}\n")
+    assert upyos.run("echo $!") == f"{first}\n"
