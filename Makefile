@@ -2,13 +2,15 @@
 #   make run            build the posix simulator and boot it in this terminal
 #   make run BOARD=mps2-an385   build the Cortex-M3 firmware and boot it under QEMU
 #   make test           unit + e2e tests (normal and sanitizer builds), one summary line
+#   make sdk-example    build the example programs (sdk/examples); SRC=file.c builds that one
 #   make bench | size | clean
 BOARD ?= posix
 BUILD := build/$(BOARD)
 IMAGE ?= build/posix/flash.img
 CMAKE_FLAGS ?=
 
-.PHONY: all run test bench size clean build-posix build-asan build-mps2-an385 docs powercut fuzz
+.PHONY: all run test bench size clean build-posix build-asan build-mps2-an385 docs powercut fuzz \
+        sdk-example
 
 all: build-posix
 
@@ -22,8 +24,13 @@ build-asan:
 
 # The simulator boots from a 2 MB flash image made from rootfs/ on the first run and kept
 # after, as a board keeps its flash. `make run ROOT=dir` boots a host directory instead.
+# The example programs (sdk/examples) are built with the simulator and put into its /opt: into
+# the image when it is made, into a ROOT directory on every run. Binaries are never committed.
+EXAMPLES := $(addprefix build/posix/modules/,$(basename $(notdir $(wildcard sdk/examples/*.c))))
+STAGE := build/posix/rootfs-stage
 $(IMAGE):
-	@./build/posix/tools/mkfs -s 2M $(IMAGE) rootfs >/dev/null
+	@rm -rf $(STAGE) && cp -r rootfs $(STAGE) && mkdir -p $(STAGE)/opt && cp $(EXAMPLES) $(STAGE)/opt/
+	@./build/posix/tools/mkfs -s 2M $(IMAGE) $(STAGE) >/dev/null
 
 build-mps2-an385:
 	@cmake -S . -B build/mps2 -G Ninja -DPORT=mps2-an385 $(CMAKE_FLAGS) >/dev/null
@@ -36,10 +43,21 @@ run: build-mps2-an385 build-posix
 	@ports/mps2-an385/run-qemu.sh --flash build/mps2/flash.img build/mps2/ports/mps2-an385/upyos.elf
 else ifdef ROOT
 run: build-posix
+	@mkdir -p $(ROOT)/opt && cp $(EXAMPLES) $(ROOT)/opt/
 	@./build/posix/ports/posix/upyos --root $(ROOT)
 else
 run: build-posix $(IMAGE)
 	@./build/posix/ports/posix/upyos --image $(IMAGE)
+endif
+
+# One C file into a module: make sdk-example SRC=hello.c [OUT=build/posix/modules/hello]
+ifdef SRC
+OUT ?= build/posix/modules/$(basename $(notdir $(SRC)))
+sdk-example:
+	@cmake -DSRC=$(abspath $(SRC)) -DOUT=$(abspath $(OUT)) -P sdk/build_module.cmake
+else
+sdk-example: build-posix
+	@ls build/posix/modules/ | sed 's|^|built: build/posix/modules/|'
 endif
 
 test:

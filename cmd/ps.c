@@ -30,11 +30,11 @@ static void collect(proc_t *q, void *ctx)
     w->start = q->start_rtc;
     w->start_us = q->start_us;
     w->thread = q->thread_id;
-    w->mem = q->mem_bytes;
+    w->mem = proc_memory(q);
     snprintf(w->cmd, sizeof w->cmd, "%s", q->cmdline);
 }
 
-COMMAND(ps, "ps", "list the processes: pid, status (R running, H held, S stopping), times, memory")
+COMMAND(ps, "ps", "list processes: pid, status (R run, H held, S stopping), times, memory, command")
 {
     if (argc > 1)
         return proc_error(p, "ps", "too many arguments");

@@ -2,7 +2,8 @@
 #include "lib/err.h"
 #include "shell/shell.h"
 
-COMMAND(sh, "sh FILE [ARG...]", "run a script; $0 is FILE, $1.. the arguments")
+/* A script runs the shell itself (the prompt's thread peaks near 3.3 KB on mps2-an385). */
+COMMAND_STACK(sh, 8192, "sh FILE [ARG...]", "run a script; $0 is FILE, $1.. the arguments")
 {
     char path[VFS_PATH_MAX];
     if (argc < 2)

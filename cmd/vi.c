@@ -17,17 +17,10 @@
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "lib/str.h"
+#include "shell/keys.h"
 
-#define ESC 27
-#define KEY_UP 0x100
-#define KEY_DOWN 0x101
-#define KEY_RIGHT 0x102
-#define KEY_LEFT 0x103
-#define KEY_HOME 0x104
-#define KEY_END 0x105
-#define KEY_DEL 0x106
-#define KEY_PGUP 0x107
-#define KEY_PGDN 0x108
+#define ESC KEY_ESC
+#define KEY_DEL KEY_DELETE
 #define CMD_MAX 256
 
 struct vi {
@@ -39,7 +32,7 @@ struct vi {
     int rows, cols;
     int insert;
     int quit;
-    int unread;                 /* a byte read after a lone Esc, given back by read_key */
+    struct key_reader keys;     /* the terminal's keys, decoded */
     char search[CMD_MAX];
     char message[CMD_MAX];
 };
@@ -204,40 +197,8 @@ static int line_mode(struct vi *v)
 
 static int read_key(struct vi *v)
 {
-    char c;
-    if (v->unread) {
-        c = (char)v->unread;
-        v->unread = 0;
-    } else {
-        int r = tty_read(v->tty, &c, 1);
-        if (r <= 0)
-            return r < 0 ? r : -1;
-    }
-    if (c != ESC)
-        return (unsigned char)c;
-    /* A lone Esc has nothing after it, or a key that is not a sequence (kept for the next
-     * call, even another Esc); an arrow's sequence follows at once. */
-    if (tty_read_timeout(v->tty, &c, 1, 50) <= 0)
-        return ESC;
-    if (c != '[' && c != 'O') {
-        v->unread = (unsigned char)c;
-        return ESC;
-    }
-    int num = 0;
-    while (tty_read_timeout(v->tty, &c, 1, 50) > 0 && c >= '0' && c <= '9')
-        num = num * 10 + (c - '0');
-    switch (c) {
-    case 'A': return KEY_UP;
-    case 'B': return KEY_DOWN;
-    case 'C': return KEY_RIGHT;
-    case 'D': return KEY_LEFT;
-    case 'H': return KEY_HOME;
-    case 'F': return KEY_END;
-    case '~':
-        return num == 3 ? KEY_DEL : num == 5 ? KEY_PGUP : num == 6 ? KEY_PGDN
-               : num == 1 || num == 7 ? KEY_HOME : num == 4 || num == 8 ? KEY_END : 0;
-    default: return 0;
-    }
+    int k = keys_read(&v->keys);
+    return k == KEY_UNKNOWN ? 0 : k;
 }
 
 static void scroll(struct vi *v)
@@ -428,6 +389,7 @@ COMMAND(vi, "vi FILE", "edit a file: a screen editor on ANSI terminals, line com
     if (!r) {
         struct tty *t = p->in ? p->in->tty : NULL;
         v->tty = t && t->terminal && p->out->tty == t ? t : NULL;
+        v->keys.tty = v->tty;
         r = v->tty ? screen_mode(v) : line_mode(v);
     }
     text_free(&v->text);

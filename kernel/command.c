@@ -3,6 +3,9 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "kernel/config.h"
+#include "lib/json.h"
+
 const struct command *command_find(const char *name)
 {
     int lo = 0, hi = command_count - 1;
@@ -17,6 +20,18 @@ const struct command *command_find(const char *name)
             lo = mid + 1;
     }
     return NULL;
+}
+
+size_t command_stack(const struct command *c)
+{
+    if (c && c->stack)
+        return c->stack;
+    config_lock();
+    const struct json *stack = json_get(config_root(), "stack");
+    size_t bytes = stack && stack->type == JSON_NUMBER && stack->num >= 1024 && stack->num < 1e7
+                       ? (size_t)stack->num : COMMAND_DEFAULT_STACK;
+    config_unlock();
+    return bytes;
 }
 
 void command_print_usage(const struct command *c, stream_t *out)

@@ -21,12 +21,18 @@ struct command {
     const char *usage;          /* one or more lines; the first is the synopsis */
     const char *help;           /* one line: what it does */
     command_fn run;
+    size_t stack;               /* stack bytes when run as a background job; 0: the default */
 };
 
-#define COMMAND(NAME, USAGE, HELP)                                                      \
+#define COMMAND(NAME, USAGE, HELP) COMMAND_STACK(NAME, 0, USAGE, HELP)
+/* The same for a command whose background thread needs another stack than the default. */
+#define COMMAND_STACK(NAME, STACK, USAGE, HELP)                                         \
     static int cmd_##NAME(proc_t *p, int argc, char **argv);                            \
-    const struct command command_def_##NAME = { #NAME, USAGE, HELP, cmd_##NAME };           \
+    const struct command command_def_##NAME = { #NAME, USAGE, HELP, cmd_##NAME, STACK };  \
     static int cmd_##NAME(proc_t *p, int argc, char **argv)
+
+/* Stack of a background thread when nothing asks for more: system.conf "stack", else this. */
+#define COMMAND_DEFAULT_STACK 4096
 
 extern const struct command *const command_table[];
 extern const int command_count;
@@ -35,6 +41,8 @@ const struct command *command_find(const char *name);
 /* Runs a built-in in the current thread as process p; --help prints its usage. */
 int command_run(const struct command *c, proc_t *p, int argc, char **argv);
 void command_print_usage(const struct command *c, stream_t *out);
+/* Stack bytes for c in a thread of its own; c NULL: the default (system.conf "stack"). */
+size_t command_stack(const struct command *c);
 
 /* Option parsing shared by the commands: flags are single letters after '-', may be grouped
  * ("-la") and may stand anywhere among the words, as upyOS allows ("ls /etc -l").

@@ -77,6 +77,15 @@ static int pipe_write(stream_t *s, const char *buf, size_t len)
     return r < 0 ? r : (int)done;
 }
 
+static int pipe_readable(stream_t *s)
+{
+    struct pipe *p = s->ctx;
+    hal_mutex_lock(p->lock);
+    int ready = p->count || p->writer_gone;
+    hal_mutex_unlock(p->lock);
+    return ready;
+}
+
 static void reader_release(stream_t *s)
 {
     end_closed(s, 1);
@@ -112,5 +121,6 @@ int pipe_new(stream_t **read_end, stream_t **write_end)
             end_closed(&(stream_t){ .ctx = p }, 0);
         return ERR_NOMEM;
     }
+    (*read_end)->readable = pipe_readable;
     return 0;
 }

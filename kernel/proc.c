@@ -267,6 +267,14 @@ int proc_wait(int pid)
     }
 }
 
+void proc_wait_end(int pid)
+{
+    proc_lock();
+    while (proc_find(pid))
+        hal_cond_wait(status_changed, table_lock, 1000);
+    proc_unlock();
+}
+
 /* Waits one slice at most, then returns 0 so the caller checks its condition again: a signal
  * sent while the mutex was let go for the status check must not be missed. */
 int proc_cond_wait(struct hal_cond *c, struct hal_mutex *m, int timeout_ms)
@@ -283,6 +291,39 @@ int proc_cond_wait(struct hal_cond *c, struct hal_mutex *m, int timeout_ms)
     if (timed_out && timeout_ms >= 0 && hal_time_us() - start >= (uint64_t)timeout_ms * 1000)
         return 1;
     return 0;
+}
+
+int proc_runs_under(const proc_t *p, const proc_t *ancestor)
+{
+    for (; p; p = p->parent)
+        if (p == ancestor)
+            return 1;
+    return 0;
+}
+
+size_t proc_memory(const proc_t *p)
+{
+    return sizeof *p + strlen(p->cmdline) + 1 + p->mem_bytes + p->stack_size;
+}
+
+int proc_pid(const proc_t *p)
+{
+    return p ? p->pid : 0;
+}
+
+stream_t *proc_in(const proc_t *p)
+{
+    return p ? p->in : NULL;
+}
+
+stream_t *proc_out(const proc_t *p)
+{
+    return p ? p->out : NULL;
+}
+
+stream_t *proc_err(const proc_t *p)
+{
+    return p ? p->err : NULL;
 }
 
 void proc_own(proc_t *p, struct resource *r)

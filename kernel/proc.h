@@ -33,6 +33,7 @@ struct proc {
     int64_t start_rtc;          /* wall clock at start */
     uint64_t start_us;          /* monotonic clock at start */
     uintptr_t thread_id;
+    size_t stack_size;          /* of its own thread (background jobs, pipe stages), else 0 */
     char cwd[VFS_PATH_MAX];
     stream_t *in, *out, *err;
     struct tty *tty;            /* controlling terminal, if any */
@@ -74,6 +75,9 @@ int proc_hold(int pid);
 int proc_resume(int pid);
 /* Waits until pid has ended (hold and stop point). */
 int proc_wait(int pid);
+/* Waits until pid has ended without being a stop point: for children that stop with their
+ * parent (pipeline stages), so a stopping parent still cleans up after them. */
+void proc_wait_end(int pid);
 int proc_exists(int pid);
 
 /* Hold and stop points for the current process. */
@@ -86,6 +90,17 @@ int proc_sleep_us(uint64_t us);
 struct hal_cond;
 struct hal_mutex;
 int proc_cond_wait(struct hal_cond *c, struct hal_mutex *m, int timeout_ms);
+
+/* 1 when ancestor is p or a process p runs under (p's foreground parents). */
+int proc_runs_under(const proc_t *p, const proc_t *ancestor);
+/* Bytes p holds: its record, its allocations (proc_alloc) and its own thread's stack. */
+size_t proc_memory(const proc_t *p);
+
+/* Accessors for programs that see proc_t as opaque (the SDK). */
+int proc_pid(const proc_t *p);
+stream_t *proc_in(const proc_t *p);
+stream_t *proc_out(const proc_t *p);
+stream_t *proc_err(const proc_t *p);
 
 /* Resources */
 void proc_own(proc_t *p, struct resource *r);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hal/thread.h"
+#include "kernel/proc.h"
 #include "lib/err.h"
 #include "lib/str.h"
 
@@ -58,7 +59,15 @@ int stream_write(stream_t *s, const char *buf, size_t len)
 {
     if (!s || !s->ops->write)
         return (int)len;
+    /* A hold point, so a held program that only prints pauses too. Not a stop point: what a
+     * stopping program says on its way out (and the shell's "Done") must still be seen. */
+    proc_should_stop();
     return s->ops->write(s, buf, len);
+}
+
+int stream_readable(stream_t *s)
+{
+    return !s || !s->readable || s->readable(s);
 }
 
 int stream_puts(stream_t *s, const char *text)

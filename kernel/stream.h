@@ -22,6 +22,9 @@ struct stream {
     const struct stream_ops *ops;
     void *ctx;
     struct tty *tty;                   /* set when the stream is a terminal */
+    /* 1 when a read would not wait (input waiting, or the end reached). NULL: reads never
+     * wait (files, null, capture). Set by streams whose reads block; for event loops. */
+    int (*readable)(stream_t *s);
     int refs;
 };
 
@@ -31,6 +34,7 @@ void stream_unref(stream_t *s);
 
 int stream_read(stream_t *s, char *buf, size_t len);
 int stream_write(stream_t *s, const char *buf, size_t len);
+int stream_readable(stream_t *s);
 int stream_puts(stream_t *s, const char *text);
 int stream_printf(stream_t *s, const char *fmt, ...);
 int stream_vprintf(stream_t *s, const char *fmt, va_list ap);

@@ -17,7 +17,7 @@ struct tty *tty_new(int terminal, void (*output)(void *ctx, const char *buf, siz
     if (!t)
         return NULL;
     t->lock = hal_mutex_new();
-    t->write_lock = hal_mutex_new();
+    t->output_lock = hal_mutex_new();
     t->readable = hal_cond_new();
     t->writable = hal_cond_new();
     t->terminal = terminal;
@@ -35,7 +35,7 @@ void tty_free(struct tty *t)
     hal_cond_free(t->readable);
     hal_cond_free(t->writable);
     hal_mutex_free(t->lock);
-    hal_mutex_free(t->write_lock);
+    hal_mutex_free(t->output_lock);
     free(t);
 }
 
@@ -112,7 +112,7 @@ int tty_read(struct tty *t, char *buf, size_t len)
     return tty_read_timeout(t, buf, len, -1);
 }
 
-static void write_converted(struct tty *t, const char *buf, size_t len)
+static void write_translated(struct tty *t, const char *buf, size_t len)
 {
     if (!t->terminal) {
         t->output(t->driver, buf, len);
@@ -131,9 +131,9 @@ static void write_converted(struct tty *t, const char *buf, size_t len)
 
 void tty_write(struct tty *t, const char *buf, size_t len)
 {
-    hal_mutex_lock(t->write_lock);
-    write_converted(t, buf, len);
-    hal_mutex_unlock(t->write_lock);
+    hal_mutex_lock(t->output_lock);
+    write_translated(t, buf, len);
+    hal_mutex_unlock(t->output_lock);
 }
 
 void tty_set_foreground(struct tty *t, int pid)
@@ -154,12 +154,23 @@ static int tty_stream_write(stream_t *s, const char *buf, size_t len)
     return (int)len;
 }
 
+static int tty_stream_readable(stream_t *s)
+{
+    struct tty *t = s->tty;
+    hal_mutex_lock(t->lock);
+    int ready = t->count || t->ended;
+    hal_mutex_unlock(t->lock);
+    return ready;
+}
+
 static const struct stream_ops tty_ops = { tty_stream_read, tty_stream_write, NULL };
 
 stream_t *tty_stream(struct tty *t)
 {
     stream_t *s = stream_new(&tty_ops, NULL);
-    if (s)
+    if (s) {
         s->tty = t;
+        s->readable = tty_stream_readable;
+    }
     return s;
 }

@@ -12,8 +12,7 @@
 
 struct tty {
     struct hal_mutex *lock;
-    struct hal_mutex *write_lock;  /* one write at a time: a background job's notice never
-                                    * lands inside the prompt or another line */
+    struct hal_mutex *output_lock;  /* one write at a time: lines of two writers never mix */
     struct hal_cond *readable;
     struct hal_cond *writable;
     char input[TTY_INPUT_SIZE];

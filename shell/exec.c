@@ -7,6 +7,7 @@
 #include "hal/thread.h"
 #include "kernel/command.h"
 #include "kernel/env.h"
+#include "kernel/module.h"
 #include "kernel/pipe.h"
 #include "kernel/stream_file.h"
 #include "kernel/tty.h"
@@ -17,8 +18,6 @@
 
 #define CAPTURE_LIMIT 16384     /* bytes kept of a command's output for `cmd > var` */
 #define STAGE_MAX 8
-
-int shell_last_background_pid;
 
 struct stage {
     int argc;
@@ -124,10 +123,27 @@ int shell_run_argv(proc_t *p, int argc, char **argv)
     if (c)
         return command_run(c, p, argc, argv);
     char path[VFS_PATH_MAX];
+    if (shell_find_program(argv[0], path, sizeof path) < 0) {
+        proc_error(p, argv[0], "not found");
+        return 127;
+    }
+    if (module_is_file(path))
+        return module_run(p, path, argc, argv);
+    return shell_run_script(p, path, argc, argv);
+}
+
+/* The stack a thread of its own needs to run argv: the command's, the module's, or a script's
+ * (what `sh` asks for). */
+static size_t stack_for(char **argv)
+{
+    const struct command *c = command_find(argv[0]);
+    char path[VFS_PATH_MAX];
+    size_t stack = 0;
+    if (c)
+        return command_stack(c);
     if (shell_find_program(argv[0], path, sizeof path) == 0)
-        return shell_run_script(p, path, argc, argv);
-    proc_error(p, argv[0], "not found");
-    return 127;
+        stack = module_is_file(path) ? module_stack(path) : command_stack(command_find("sh"));
+    return stack ? stack : command_stack(NULL);
 }
 
 struct stage_start {
@@ -181,9 +197,10 @@ static int run_pipeline(proc_t *job, struct job *j)
         start->proc = p;
         start->stage = &j->stage[s];
         pids[started++] = p->pid;
+        p->stack_size = stack_for(start->stage->argv);
         /* the thread records its own id: it may have ended, and freed p, before this returns */
         uintptr_t tid;
-        if (hal_thread_start(stage_thread, start, 0, &tid) < 0) {
+        if (hal_thread_start(stage_thread, start, p->stack_size, &tid) < 0) {
             started--;
             free(start);
             proc_end(p);
@@ -193,8 +210,7 @@ static int run_pipeline(proc_t *job, struct job *j)
     }
     stream_unref(next_in);     /* NULL once the last stage has it */
     for (int i = 0; i < started; i++)
-        while (proc_wait(pids[i]) == ERR_INTR && proc_exists(pids[i]))
-            hal_thread_yield();   /* stopping: the stages end as their pipes close */
+        proc_wait_end(pids[i]);   /* when stopping, the stages stop with their parent */
     return status;
 }
 
@@ -282,10 +298,15 @@ static int start_background(proc_t *self, struct job *j)
     proc_t *job = j->proc;
     job->parent = NULL;        /* it lives on its own: the shell's Ctrl-C and hold do not reach it */
     job->background = 1;
+    /* the terminal's input belongs to the prompt: a background job reads an empty input */
+    proc_set_streams(job, stream_null(), NULL, NULL);
+    job->stack_size = stack_for(j->stage[j->stages - 1].argv);
     stream_printf(self->err, "[%d]\n", job->pid);
-    shell_last_background_pid = job->pid;
+    struct shell *sh = shell_of(self);
+    if (sh)
+        sh->last_background_pid = job->pid;
     uintptr_t tid;          /* the job records its own: it may be over before this returns */
-    if (hal_thread_start(background_thread, j, 0, &tid) < 0) {
+    if (hal_thread_start(background_thread, j, job->stack_size, &tid) < 0) {
         proc_error(self, "sh", "cannot start a background thread");
         proc_end(job);
         free_job(j);

@@ -8,19 +8,13 @@
 #include "lib/err.h"
 #include "lib/str.h"
 #include "shell/complete.h"
+#include "shell/keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
-#define KEY_UP 0x100
-#define KEY_DOWN 0x101
-#define KEY_RIGHT 0x102
-#define KEY_LEFT 0x103
-#define KEY_HOME 0x104
-#define KEY_END 0x105
-#define KEY_DELETE 0x106
-#define KEY_NONE 0x1ff
 
 struct edit {
     struct lineedit *le;
+    struct key_reader keys;      /* terminal mode: keys decoded from escape sequences */
     proc_t *p;
     const char *prompt;
     char *buf;
@@ -66,33 +60,6 @@ static int read_byte(struct edit *e)
     if (r <= 0)
         return r == 0 ? -1 : r;
     return (unsigned char)c;
-}
-
-/* After ESC: "[A" arrows, "[H" "[F" "OH" "OF" home/end, "[1~" "[4~" "[7~" "[8~" "[3~". */
-static int read_escape(struct edit *e)
-{
-    int c = read_byte(e);
-    if (c != '[' && c != 'O')
-        return c < 0 ? c : KEY_NONE;
-    int num = 0, k;
-    while ((k = read_byte(e)) >= '0' && k <= '9')
-        num = num * 10 + (k - '0');
-    if (k < 0)
-        return k;
-    switch (k) {
-    case 'A': return KEY_UP;
-    case 'B': return KEY_DOWN;
-    case 'C': return KEY_RIGHT;
-    case 'D': return KEY_LEFT;
-    case 'H': return KEY_HOME;
-    case 'F': return KEY_END;
-    case '~':
-        if (num == 1 || num == 7) return KEY_HOME;
-        if (num == 4 || num == 8) return KEY_END;
-        if (num == 3) return KEY_DELETE;
-        return KEY_NONE;
-    default: return KEY_NONE;
-    }
 }
 
 static void out(struct edit *e, const char *s, size_t n)
@@ -246,7 +213,7 @@ static int read_terminal_line(struct edit *e)
 {
     out(e, e->prompt, strlen(e->prompt));
     for (;;) {
-        int k = read_byte(e);
+        int k = keys_read(&e->keys);
         if (k < 0)
             return k;
         struct tty *t = e->p->in->tty;
@@ -255,8 +222,6 @@ static int read_terminal_line(struct edit *e)
             continue;
         }
         t->last_was_cr = k == '\r';
-        if (k == 0x1b && (k = read_escape(e)) < 0)
-            return k;
         int done = handle_key(e, k);
         if (done < 0)
             return done;
@@ -291,8 +256,9 @@ static int read_plain_line(struct edit *e)
 static int read_line(struct lineedit *le, proc_t *p, const char *prompt, char *buf, size_t size,
                      int hidden)
 {
-    struct edit e = { le, p, prompt, buf, size, 0, 0, le->history_count, hidden, 0 };
+    struct edit e = { le, { NULL, 0 }, p, prompt, buf, size, 0, 0, le->history_count, hidden, 0 };
     int terminal = p->in && p->in->tty && p->in->tty->terminal;
+    e.keys.tty = terminal ? p->in->tty : NULL;
     buf[0] = '\0';
     int r = terminal ? read_terminal_line(&e) : read_plain_line(&e);
     if (r >= 0 && !hidden)

@@ -49,7 +49,7 @@ static void expand(void *ctx, const char *name, struct strbuf *out)
     if (strcmp(name, "?") == 0) {
         strbuf_addf(out, "%d", sh ? sh->last_status : 0);
     } else if (strcmp(name, "!") == 0) {
-        strbuf_addf(out, "%d", shell_last_background_pid);
+        strbuf_addf(out, "%d", sh ? sh->last_background_pid : 0);
     } else if (strcmp(name, "#") == 0) {
         strbuf_addf(out, "%d", sh && sh->argc ? sh->argc - 1 : 0);
     } else if (name[0] >= '0' && name[0] <= '9' && !name[1]) {

@@ -20,6 +20,7 @@ struct shell {
     struct lineedit *editor;      /* the prompt's line editor */
     int leave;                    /* exit asked: the prompt loop ends */
     int console;                  /* the console's session: leaving shuts the system down */
+    int last_background_pid;      /* $!: each session and script has its own */
 };
 
 struct shell *shell_new(int argc, char **argv);
@@ -33,9 +34,6 @@ int shell_run_line(proc_t *self, const char *line);
 int shell_run_script(proc_t *self, const char *path, int argc, char **argv);
 /* The interactive prompt loop on self's streams; returns when input ends or exit is asked. */
 int shell_prompt_loop(proc_t *self);
-
-/* Last background pid ($!) */
-extern int shell_last_background_pid;
 
 /* What a command word runs: a built-in, or a script or program file. */
 int shell_find_program(const char *name, char *path, size_t size);

@@ -14,5 +14,6 @@
 #include "hal/board.h"
 #include "hal/uart.h"
 #include "hal/system.h"
+#include "hal/loader.h"
 
 #endif

@@ -67,7 +67,7 @@ void hal_mem_stats(struct hal_mem_stats *out)
     static size_t peak;
     struct mallinfo2 mi = mallinfo2();
     memset(out, 0, sizeof *out);
-    out->heap_used = mi.uordblks;
+    out->heap_used = mi.uordblks + mi.hblkhd;   /* large blocks are mapped apart */
     out->heap_total = mi.arena + mi.hblkhd;
     if (out->heap_total < out->heap_used)
         out->heap_total = out->heap_used;

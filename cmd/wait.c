@@ -1,0 +1,40 @@
+#include <stdlib.h>
+
+#include "kernel/command.h"
+#include "lib/err.h"
+
+struct jobs {
+    int pids[PROC_MAX];
+    int count;
+};
+
+static void collect_background(proc_t *q, void *ctx)
+{
+    struct jobs *j = ctx;
+    if (q->background)
+        j->pids[j->count++] = q->pid;
+}
+
+COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: every background job)")
+{
+    struct jobs j = { .count = 0 };
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
+        char *end;
+        long pid = strtol(argv[i], &end, 10);
+        if (*end || pid <= 0 || pid > 99999)
+            status = proc_error(p, "wait", "%s: not a process id", argv[i]);
+        else if (!proc_exists((int)pid))
+            status = proc_error(p, "wait", "%s: no such process", argv[i]);
+        else
+            j.pids[j.count++] = (int)pid;
+        if (j.count == PROC_MAX)
+            break;
+    }
+    if (argc == 1)
+        proc_each(collect_background, &j);
+    for (int i = 0; i < j.count; i++)
+        if (proc_wait(j.pids[i]) == ERR_INTR)
+            return 130;
+    return status;
+}
