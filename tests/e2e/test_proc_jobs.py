@@ -5,8 +5,13 @@ its prompt; so jobs here either outlive the test or end while the shell waits fo
 import re
 import time
 
+import pytest
+
 from conftest import SLOW
 from procutil import drain, end_jobs, install, pids_of, ps, start_background, until
+
+# Tests that run program modules: the MCU port cannot load them yet (ports/mps2-an385/loader.c).
+MODULES = pytest.mark.posix_only
 
 HEADER = "  Proc Sts    Init_T       Elapsed   Thread_Id      Mem   Cmd/Args"
 
@@ -46,6 +51,7 @@ def test_kill_a_process_blocked_in_sleep(upyos):
     assert upyos.run("kill x") == "kill: x: not a process id\n"
 
 
+@MODULES
 def test_kill_a_process_blocked_reading_a_pipe(upyos):
     install(upyos.root, "reader")
     job = start_background(upyos, "sleep 30 | /opt/reader")
@@ -60,6 +66,7 @@ def test_kill_a_process_blocked_reading_a_pipe(upyos):
     assert not pids_of(upyos, "sleep")
 
 
+@MODULES
 def test_hold_pauses_output_and_resume_continues(upyos):
     install(upyos.root, "thr_test")
     pid = start_background(upyos, "/opt/thr_test 0.2")
@@ -107,6 +114,7 @@ def test_wait_for_one_and_for_all(upyos):
     assert upyos.run("wait 4242") == "wait: 4242: no such process\n"
 
 
+@MODULES
 def test_ctrl_c_stops_a_foreground_wait_and_a_foreground_program(upyos):
     pid = start_background(upyos, "sleep 30")
     upyos.send(f"wait {pid}\r")
@@ -150,6 +158,7 @@ def paused_then_going(c, pid, pattern):
     return before
 
 
+@MODULES
 def test_busy_programs_obey_hold_through_their_writes_or_their_checks(upyos):
     install(upyos.root, "chatter")
     install(upyos.root, "spin")
@@ -170,9 +179,9 @@ def test_busy_programs_obey_hold_through_their_writes_or_their_checks(upyos):
 
 def test_each_shell_keeps_its_own_last_background_pid(upyos):
     """$! belongs to the shell that started the job: a script's jobs leave the prompt's alone."""
-    first = upyos.run("sleep 5 &").strip().strip("[]")
     with open(upyos.root + "/opt/bg.sh", "w") as f:
         f.write("sleep 5 &\necho inner $!\n")
+    first = upyos.run("sleep 5 &").strip().strip("[]")
     inner = upyos.run("sh /opt/bg.sh")
     assert "inner " in inner and not inner.endswith(f"inner {first}\n")
     assert upyos.run("echo $!") == f"{first}\n"

@@ -4,7 +4,12 @@ import os
 import re
 import time
 
+import pytest
+
 from procutil import drain, end_jobs, install, module_file, pids_of, ps, start_background
+
+# The MCU port cannot load program modules yet (ports/mps2-an385/loader.c).
+pytestmark = pytest.mark.posix_only
 
 
 def copy_into_bin(c, name):
