@@ -77,7 +77,6 @@ static void kill_interrupts_sleep_at_once(void **state)
 
 struct writer_arg {
     stream_t *out;
-    int done;
 };
 
 static void write_lots(void *arg)
@@ -87,15 +86,14 @@ static void write_lots(void *arg)
     memset(block, 'x', sizeof block);
     for (int i = 0; i < 50; i++)
         stream_write(w->out, block, sizeof block);
-    stream_unref(w->out);
-    w->done = 1;
+    stream_unref(w->out);        /* the last touch of *w: the reader returns once this is done */
 }
 
 static void pipe_carries_more_than_its_size_in_order(void **state)
 {
     stream_t *r, *w;
     assert_int_equal(pipe_new(&r, &w), 0);
-    struct writer_arg arg = { w, 0 };
+    struct writer_arg arg = { w };
     assert_int_equal(hal_thread_start(write_lots, &arg, 0, NULL), 0);
     size_t total = 0;
     char buf[64];
