@@ -7,3 +7,9 @@ COMMAND(utelnetd, "utelnetd start|stop|restart|status [-p PORT]",
 {
     return service_command(&telnetd_service, p, argc, argv);
 }
+
+COMMAND(uftpd, "uftpd start|stop|restart|status [-p PORT]",
+        "FTP server (port 21) for the filesystem; login when a password is set")
+{
+    return service_command(&ftpd_service, p, argc, argv);
+}
