@@ -13,3 +13,9 @@ COMMAND(uftpd, "uftpd start|stop|restart|status [-p PORT]",
 {
     return service_command(&ftpd_service, p, argc, argv);
 }
+
+COMMAND(uhttpd, "uhttpd start|stop|restart|status [-p PORT]",
+        "web server (port 80): /www, the JSON API and the web terminal")
+{
+    return service_command(&httpd_service, p, argc, argv);
+}

@@ -81,3 +81,13 @@ void hal_restart(int reboot)
     posix_console_restore();
     exit(reboot ? 3 : 0);
 }
+
+int hal_random(void *buf, size_t len)
+{
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (!f)
+        return ERR_NOTSUP;
+    size_t got = fread(buf, 1, len, f);
+    fclose(f);
+    return got == len ? 0 : ERR_IO;
+}
