@@ -12,15 +12,16 @@ const path = require("path");
 async function main() {
   const [url, user, password, file] = process.argv.slice(2);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "upyos-chromium-"));
-  const browser = await chromium.launch({
+  // a fresh profile (--user-data-dir) each run: playwright passes it for a persistent context
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
+    headless: true,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           `--user-data-dir=${profile}`],
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   const seen = {};
   try {
-    const page = await browser.newPage();
+    const page = browser.pages()[0] || await browser.newPage();
     page.setDefaultTimeout(15000);
     await page.goto(url);
     await page.waitForSelector("#login:not([hidden])");
