@@ -267,28 +267,22 @@ int proc_wait(int pid)
     }
 }
 
+/* Waits one slice at most, then returns 0 so the caller checks its condition again: a signal
+ * sent while the mutex was let go for the status check must not be missed. */
 int proc_cond_wait(struct hal_cond *c, struct hal_mutex *m, int timeout_ms)
 {
     const int slice_ms = 25;    /* how soon a kill is noticed by a waiter */
-    uint64_t deadline = hal_time_us() + (uint64_t)(timeout_ms < 0 ? 0 : timeout_ms) * 1000;
-    for (;;) {
-        hal_mutex_unlock(m);
-        int stop = proc_should_stop();
-        hal_mutex_lock(m);
-        if (stop)
-            return ERR_INTR;
-        int wait_ms = slice_ms;
-        if (timeout_ms >= 0) {
-            uint64_t now = hal_time_us();
-            if (now >= deadline)
-                return 1;
-            uint64_t left = (deadline - now + 999) / 1000;
-            if (left < (uint64_t)wait_ms)
-                wait_ms = (int)left;
-        }
-        if (hal_cond_wait(c, m, wait_ms) == 0)
-            return 0;
-    }
+    uint64_t start = hal_time_us();
+    hal_mutex_unlock(m);
+    int stop = proc_should_stop();
+    hal_mutex_lock(m);
+    if (stop)
+        return ERR_INTR;
+    int wait_ms = timeout_ms >= 0 && timeout_ms < slice_ms ? timeout_ms : slice_ms;
+    int timed_out = hal_cond_wait(c, m, wait_ms);
+    if (timed_out && timeout_ms >= 0 && hal_time_us() - start >= (uint64_t)timeout_ms * 1000)
+        return 1;
+    return 0;
 }
 
 void proc_own(proc_t *p, struct resource *r)

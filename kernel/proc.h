@@ -80,7 +80,9 @@ int proc_exists(int pid);
 int proc_should_stop(void);                     /* waits while held; 1 once told to stop */
 int proc_sleep_ms(uint32_t ms);                 /* 0, or ERR_INTR when told to stop */
 int proc_sleep_us(uint64_t us);
-/* Waits on a condition variable with hold/stop points: 0 signalled, 1 timed out, ERR_INTR. */
+/* Waits on a condition variable with hold/stop points: 0 signalled or time to check the
+ * condition again (callers loop), 1 when timeout_ms has passed, ERR_INTR when told to stop.
+ * timeout_ms counts from this call; callers with a deadline pass what is left of it. */
 struct hal_cond;
 struct hal_mutex;
 int proc_cond_wait(struct hal_cond *c, struct hal_mutex *m, int timeout_ms);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hal/thread.h"
+#include "hal/time.h"
 #include "kernel/proc.h"
 #include "lib/err.h"
 
@@ -87,35 +88,26 @@ static size_t take_bytes(struct tty *t, char *buf, size_t len)
 
 int tty_read_timeout(struct tty *t, char *buf, size_t len, int timeout_ms)
 {
-    hal_mutex_lock(t->lock);
+    uint64_t deadline = hal_time_us() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0) * 1000;
     int r = 0;
-    while (!t->count && !t->ended) {
-        r = proc_cond_wait(t->readable, t->lock, timeout_ms);
-        if (r != 0)
-            break;
+    hal_mutex_lock(t->lock);
+    while (!t->count && !t->ended && r == 0) {
+        int left = -1;
+        if (timeout_ms >= 0) {
+            uint64_t now = hal_time_us();
+            left = now >= deadline ? 0 : (int)((deadline - now + 999) / 1000);
+        }
+        r = proc_cond_wait(t->readable, t->lock, left);
     }
-    if (t->count)
-        r = (int)take_bytes(t, buf, len);
-    else if (r == 1)
-        r = 0;                       /* timed out */
-    else if (t->ended && r == 0)
-        r = 0;                       /* end of input */
+    if (r >= 0)
+        r = (int)take_bytes(t, buf, len);   /* 0: timed out, or the input has ended */
     hal_mutex_unlock(t->lock);
     return r;
 }
 
 int tty_read(struct tty *t, char *buf, size_t len)
 {
-    for (;;) {
-        int r = tty_read_timeout(t, buf, len, -1);
-        if (r != 0)
-            return r;
-        hal_mutex_lock(t->lock);
-        int ended = t->ended && !t->count;
-        hal_mutex_unlock(t->lock);
-        if (ended)
-            return 0;
-    }
+    return tty_read_timeout(t, buf, len, -1);
 }
 
 void tty_write(struct tty *t, const char *buf, size_t len)

@@ -22,7 +22,9 @@ int shell_last_background_pid;
 
 struct stage {
     int argc;
-    char **argv;                /* owned copies: a background job outlives the line */
+    char **argv;                /* what the command gets; it may reorder or drop entries */
+    char **words;               /* the owned copies, freed with the job: a background job
+                                 * outlives the line it came from */
 };
 
 struct job {
@@ -38,8 +40,9 @@ struct job {
 static void free_job(struct job *j)
 {
     for (int s = 0; s < j->stages; s++) {
-        for (int i = 0; i < j->stage[s].argc; i++)
-            free(j->stage[s].argv[i]);
+        for (int i = 0; j->stage[s].words && j->stage[s].words[i]; i++)
+            free(j->stage[s].words[i]);
+        free(j->stage[s].words);
         free(j->stage[s].argv);
     }
     free(j->target);
@@ -58,11 +61,15 @@ static int add_stage(struct job *j, const struct lex_words *w, int from, int to)
         return ERR_INVAL;
     struct stage *s = &j->stage[j->stages++];
     s->argv = calloc((size_t)(to - from + 1), sizeof *s->argv);
-    if (!s->argv)
+    s->words = calloc((size_t)(to - from + 1), sizeof *s->words);
+    if (!s->argv || !s->words)
         return ERR_NOMEM;
-    for (int i = from; i < to; i++)
-        if (!(s->argv[s->argc++] = str_dup(w->word[i].text)))
+    for (int i = from; i < to; i++) {
+        if (!(s->words[s->argc] = str_dup(w->word[i].text)))
             return ERR_NOMEM;
+        s->argv[s->argc] = s->words[s->argc];
+        s->argc++;
+    }
     return 0;
 }
 

@@ -71,7 +71,7 @@ if build build/asan -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON; then
     echo "== unit tests (sanitizers)"
     run_ctest "unit (sanitizers)" build/asan
     echo "== e2e tests (sanitizers)"
-    UPYOS_BIN=build/asan/ports/posix/upyos UPYOS_TIMEOUT_SCALE=4 \
+    UPYOS_BIN=build/asan/ports/posix/upyos UPYOS_TIMEOUT_SCALE=4 UPYOS_CHECK_EXIT=1 \
         run_pytest "e2e (sanitizers)" tests/e2e
 else
     count "build (sanitizers)" 0 1

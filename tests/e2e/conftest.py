@@ -2,6 +2,8 @@
 
 Environment:
   UPYOS_BIN   the simulator binary (default: build/posix/ports/posix/upyos)
+  UPYOS_TIMEOUT_SCALE  multiplies every wait (slow builds)
+  UPYOS_CHECK_EXIT=1   end every test with a clean `exit` (status 0)
 """
 import os
 import re
@@ -17,6 +19,9 @@ PROMPT = r"\r\n(/[^\r\n]*) \$: "
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Sanitizer builds are several times slower; every wait scales with this.
 SLOW = float(os.environ.get("UPYOS_TIMEOUT_SCALE", "1"))
+# With UPYOS_CHECK_EXIT=1 every test ends by leaving the system through `exit`, which must
+# succeed with status 0 (the sanitizer build turns leaks and errors into a failing status).
+CHECK_EXIT = os.environ.get("UPYOS_CHECK_EXIT") == "1"
 
 
 class Console:
@@ -65,6 +70,21 @@ class Console:
         if self.child.isalive():
             self.child.terminate(force=True)
 
+    def shut_down_cleanly(self):
+        """Leaves through exit from whatever state a test left; the sanitizer build reports
+        leaks and errors as a non-zero exit status then."""
+        if not self.child.isalive():
+            return None
+        self.child.send("\x03")
+        self.child.sendline("")
+        self.child.sendline("exit")
+        try:
+            self.child.expect_exact("(y/N)?", timeout=10 * SLOW)
+            self.child.sendline("y")
+            return self.wait_exit()
+        except pexpect.TIMEOUT:
+            return "no exit prompt"
+
 
 @pytest.fixture
 def rootdir(tmp_path):
@@ -85,8 +105,15 @@ def boot(rootdir):
         return c
 
     yield start
+    problems = []
     for c in consoles:
+        if CHECK_EXIT:
+            status = c.shut_down_cleanly()
+            if status not in (None, 0):
+                problems.append(f"exit status {status}")
         c.close()
+    if problems:
+        pytest.fail("did not shut down cleanly: " + ", ".join(problems))
 
 
 @pytest.fixture
