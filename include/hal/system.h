@@ -9,9 +9,6 @@ const char *hal_platform_name(void);        /* "posix", "mps2-an385", ... */
 /* The board file the first boot configures: /etc/boards/<name>.board ("posix-sim"). */
 const char *hal_board_name(void);
 size_t hal_unique_id(uint8_t *buf, size_t max); /* chip id bytes; returns the count */
-/* Unpredictable bytes (session tokens): from a hardware RNG or the host's entropy source.
- * Returns 0, or ERR_NOTSUP when the port has none. */
-int hal_random(void *buf, size_t len);
 uint32_t hal_cpu_mhz(void);
 int hal_cpu_set_mhz(uint32_t mhz);          /* ERR_NOTSUP where the clock is fixed */
 
@@ -25,6 +22,9 @@ void hal_mem_stats(struct hal_mem_stats *out);
 
 /* Leave the OS: reboot=1 restarts it (the posix simulator re-executes itself). */
 void hal_restart(int reboot);
+
+/* Unpredictable bytes from the chip's entropy source (salts, session tokens). */
+void hal_random_bytes(void *buf, size_t len);
 
 int hal_watchdog_start(uint32_t timeout_ms); /* resets the board unless fed in time */
 void hal_watchdog_feed(void);

@@ -51,9 +51,7 @@ static int find(const char *token)
 int http_session_new(char *token)
 {
     uint8_t bytes[HTTP_TOKEN_LEN / 2];
-    int r = hal_random(bytes, sizeof bytes);
-    if (r < 0)
-        return r;
+    hal_random_bytes(bytes, sizeof bytes);
     for (size_t i = 0; i < sizeof bytes; i++) {
         token[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
         token[2 * i + 1] = "0123456789abcdef"[bytes[i] & 15];
