@@ -135,3 +135,57 @@ def test_ntpupdate_refuses_bad_or_missing_answers(upyos, behaviour):
         assert "2030" not in out
     finally:
         stop.set()
+
+
+# ---- ping, ifconfig, wifi ----
+
+def test_ping_loopback_and_summary(upyos):
+    out = upyos.run("ping 127.0.0.1 -c 2", timeout=10)
+    assert "PING 127.0.0.1 (127.0.0.1): 56 data bytes" in out
+    assert out.count("64 bytes from 127.0.0.1: icmp_seq=") == 2
+    assert "ttl=64" in out
+    assert "2 packets transmitted, 2 packets received, 0% packet loss" in out
+    assert "round-trip min/avg/max" in out
+    assert "unknown host" in upyos.run("ping no-such-host.invalid", timeout=15)
+
+
+def test_ping_ctrl_c_stops_with_a_summary(upyos):
+    upyos.send("ping 127.0.0.1 -c 100\r")
+    upyos.expect("icmp_seq=1,")
+    upyos.send("\x03")
+    out = upyos.wait_prompt()
+    assert "packets transmitted" in out
+
+
+def test_ifconfig_shows_the_loopback(upyos):
+    out = upyos.run("ifconfig")
+    assert "lo: up" in out and "inet 127.0.0.1 netmask 255.0.0.0" in out
+
+
+def test_wifi_on_a_simulated_radio(upyos):
+    assert "simulated radio" in upyos.run("wifi")
+    assert "sta is off" in upyos.run("wifi sta scan")
+    upyos.run("wifi sta on")
+    out = upyos.run("wifi sta scan")
+    assert "simulated radio" in out and "HomeNet" in out and "CafeFree" in out
+    upyos.run("wifi sta status -n")
+    assert upyos.run("env").count("wa=True") == 1 and "wc=False" in upyos.run("env")
+    out = upyos.run("wifi sta connect HomeNet wrong 1", timeout=10)
+    assert "Time out waiting connection" in out and "wrong password" in out
+    assert "Connected" in upyos.run("wifi sta connect HomeNet home-secret")
+    out = upyos.run("wifi sta status")
+    assert "connected to HomeNet, 192.168.1.50" in out
+    assert "wc=True" in upyos.run("env")
+    assert "inet 192.168.1.50 netmask 255.255.255.0 gateway 192.168.1.1" in upyos.run("ifconfig")
+    upyos.run("wifi sta ifconfig 192.168.1.77 255.255.255.0 192.168.1.1 8.8.8.8")
+    assert "192.168.1.77" in upyos.run("wifi sta ifconfig")
+    upyos.run("wifi sta disconnect")
+    upyos.run("wifi sta status -n")
+    assert "wc=False" in upyos.run("env")
+    assert "not found" in upyos.run("wifi sta connect Nowhere x 1")
+    upyos.run("wifi hostname board7")
+    assert upyos.run("wifi hostname") == "board7\n"
+    upyos.run("wifi ap config ssid=upyos key=12345678")
+    assert "ssid=upyos" in upyos.run("wifi ap config ssid")
+    assert "unknown subcommand" in upyos.run("wifi sta fly")
+    assert "wrong number" in upyos.run("wifi sta connect")
