@@ -64,7 +64,7 @@ int sock_listen(uint32_t addr, uint16_t port, int backlog, sock_t **out)
     return 0;
 }
 
-/* The next slice to wait, or ERR_TIMEOUT / ERR_INTR when waiting is over. */
+/* How long the next wait may last (0 is a poll), or ERR_INTR when told to stop. */
 static int next_slice(uint64_t deadline_us, int forever)
 {
     if (proc_should_stop())
@@ -72,10 +72,14 @@ static int next_slice(uint64_t deadline_us, int forever)
     if (forever)
         return SLICE_MS;
     uint64_t now = hal_time_us();
-    if (now >= deadline_us)
-        return ERR_TIMEOUT;
-    uint64_t left = (deadline_us - now + 999) / 1000;
+    uint64_t left = now >= deadline_us ? 0 : (deadline_us - now + 999) / 1000;
     return left < SLICE_MS ? (int)left : SLICE_MS;
+}
+
+/* After a slice timed out: 1 when the caller's whole time-out has passed. */
+static int expired(uint64_t deadline_us, int forever)
+{
+    return !forever && hal_time_us() >= deadline_us;
 }
 
 static uint64_t deadline_after(int timeout_ms)
@@ -92,7 +96,7 @@ int sock_accept(sock_t *s, sock_t **out, uint32_t *peer_addr, uint16_t *peer_por
         if (slice < 0)
             return slice;
         int h = hal_sock_accept(s->handle, peer_addr, peer_port, slice);
-        if (h == ERR_TIMEOUT)
+        if (h == ERR_TIMEOUT && !expired(deadline, timeout_ms < 0))
             continue;
         if (h < 0)
             return h;
@@ -142,7 +146,7 @@ int sock_recv(sock_t *s, void *buf, size_t len, int timeout_ms)
         if (slice < 0)
             return slice;
         int n = hal_sock_recv(s->handle, buf, len, slice);
-        if (n != ERR_TIMEOUT)
+        if (n != ERR_TIMEOUT || expired(deadline, timeout_ms < 0))
             return n;
     }
 }
@@ -161,7 +165,7 @@ int sock_recvfrom(sock_t *s, void *buf, size_t len, uint32_t *addr, uint16_t *po
         if (slice < 0)
             return slice;
         int n = hal_sock_recvfrom(s->handle, buf, len, addr, port, slice);
-        if (n != ERR_TIMEOUT)
+        if (n != ERR_TIMEOUT || expired(deadline, timeout_ms < 0))
             return n;
     }
 }

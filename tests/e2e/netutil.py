@@ -130,3 +130,20 @@ class Telnet:
 
     def close(self):
         self.sock.close()
+
+
+def wait_listening(port, timeout=5):
+    """Waits until something listens on port, without connecting (a one-shot server would
+    take the probe for its client)."""
+    end = time.time() + timeout * SLOW
+    want = f":{port:04X} "
+    while time.time() < end:
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            try:
+                lines = open(table).read().splitlines()[1:]
+            except OSError:
+                continue
+            if any(want in l.split(None, 3)[1] + " " and l.split()[3] == "0A" for l in lines):
+                return
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on {port}")
