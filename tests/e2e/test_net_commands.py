@@ -2,6 +2,7 @@
 import functools
 import http.server
 import os
+import re
 import socket
 import struct
 import subprocess
@@ -121,7 +122,8 @@ def test_ntpupdate_sets_the_clock_and_applies_tz(upyos):
         upyos.run("export TZ=2")
         out = upyos.run(f"ntpupdate 127.0.0.1 -p {port}")
         assert "Tue 01/Jan/2030 02:00:00 (TZ +2" in out
-        assert "clock moved +0s" in out or "clock moved +1s" in out
+        # the first update set the clock already: a second run moves it by under a second
+        assert re.search(r"clock moved [+-][01]s", out), out
     finally:
         stop.set()
 
