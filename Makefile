@@ -4,10 +4,10 @@
 #   make bench | size | clean
 BOARD ?= posix
 BUILD := build/$(BOARD)
-ROOT ?= $(BUILD)/root
+IMAGE ?= build/posix/flash.img
 CMAKE_FLAGS ?=
 
-.PHONY: all run test bench size clean build-posix build-asan docs
+.PHONY: all run test bench size clean build-posix build-asan docs powercut fuzz
 
 all: build-posix
 
@@ -19,16 +19,25 @@ build-asan:
 	@cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@ninja -C build/asan --quiet
 
-# The root filesystem of the simulator: a copy of rootfs/ made on first run and kept after.
-$(BUILD)/root:
-	@mkdir -p $(BUILD)
-	@cp -r rootfs $(BUILD)/root
+# The simulator boots from a 2 MB flash image made from rootfs/ on the first run and kept
+# after, as a board keeps its flash. `make run ROOT=dir` boots a host directory instead.
+$(IMAGE):
+	@./build/posix/tools/mkfs -s 2M $(IMAGE) rootfs >/dev/null
 
-run: build-posix $(ROOT)
+ifdef ROOT
+run: build-posix
 	@./build/posix/ports/posix/upyos --root $(ROOT)
+else
+run: build-posix $(IMAGE)
+	@./build/posix/ports/posix/upyos --image $(IMAGE)
+endif
 
 test:
 	@tools/run_tests.sh
+
+# The long power-cut run: 100,000 cuts (POWERCUT_CUTS=N for another count).
+powercut: build-posix
+	@POWERCUT_CUTS=$${POWERCUT_CUTS:-100000} ./build/posix/tests/unit/test_powercut
 
 bench: build-posix
 	@/usr/bin/python3 bench/run.py

@@ -20,7 +20,7 @@ import time
 from benchlib import BUSYBOX, UPYOS, median, report, scratch_root
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
-from netutil import Telnet, free_port, set_password, wait_port  # noqa: E402
+from netutil import Telnet, free_port, wait_port  # noqa: E402
 
 WRK_SECONDS = 5
 FTP_RUNS = 3
@@ -32,6 +32,7 @@ def boot(root):
     ports = {"uhttpd": free_port(), "uftpd": free_port(), "utelnetd": free_port()}
     p = subprocess.Popen([UPYOS, "--root", root], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
+    p.stdin.write(b"setauth bench benchpw benchpw\n")
     for name, port in ports.items():
         p.stdin.write(f"{name} start -p {port}\n".encode())
     p.stdin.flush()
@@ -122,7 +123,7 @@ def soak(pid, ports, requests, logins):
         t.read_until("Login: ")
         t.line("bench")
         t.read_until("Password: ")
-        t.line("pw")
+        t.line("benchpw")
         t.read_until("$: ")
         t.line("exit")
         t.wait_closed()
@@ -134,7 +135,6 @@ def main():
     one_kb = os.urandom(1024)
     with open(os.path.join(root, "www", "bench.bin"), "wb") as f:
         f.write(one_kb)
-    set_password(root, "bench", "pw")
     sim, ports = boot(root)
     ref_dir = os.path.join(tmp, "bbwww")
     os.makedirs(ref_dir)

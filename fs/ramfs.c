@@ -187,7 +187,8 @@ static int ram_read(struct vfs_mount *m, void *file, void *buf, size_t len)
     hal_mutex_lock(fs->lock);
     size_t avail = of->pos < of->node->size ? of->node->size - of->pos : 0;
     size_t n = len < avail ? len : avail;
-    memcpy(buf, of->node->data + of->pos, n);
+    if (n)                          /* an empty file has no data buffer at all */
+        memcpy(buf, of->node->data + of->pos, n);
     of->pos += n;
     hal_mutex_unlock(fs->lock);
     return (int)n;

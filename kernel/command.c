@@ -38,6 +38,16 @@ static int is_flag_word(const char *w)
     return w[0] == '-' && w[1] && !isdigit((unsigned char)w[1]) && w[1] != '.';
 }
 
+/* Moves argv[from] to argv[to] (to <= from), shifting the words between one place right:
+ * argv keeps every pointer, because the shell frees them after the command. */
+static void move_word(char **argv, int from, int to)
+{
+    char *w = argv[from];
+    for (int k = from; k > to; k--)
+        argv[k] = argv[k - 1];
+    argv[to] = w;
+}
+
 long long command_flags(proc_t *p, int argc, char **argv, const char *allowed, int *nargs)
 {
     long long flags = 0;
@@ -45,7 +55,7 @@ long long command_flags(proc_t *p, int argc, char **argv, const char *allowed, i
     for (int i = 1; i < argc; i++) {
         char *w = argv[i];
         if (only_words || !is_flag_word(w)) {
-            argv[n++] = w;
+            move_word(argv, i, n++);
             continue;
         }
         if (strcmp(w, "--") == 0) {
@@ -60,7 +70,6 @@ long long command_flags(proc_t *p, int argc, char **argv, const char *allowed, i
             flags |= FLAG(*f);
         }
     }
-    argv[n] = NULL;
     *nargs = n - 1;
     return flags;
 }

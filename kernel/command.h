@@ -25,7 +25,7 @@ struct command {
 
 #define COMMAND(NAME, USAGE, HELP)                                                      \
     static int cmd_##NAME(proc_t *p, int argc, char **argv);                            \
-    const struct command command_##NAME = { #NAME, USAGE, HELP, cmd_##NAME };           \
+    const struct command command_def_##NAME = { #NAME, USAGE, HELP, cmd_##NAME };           \
     static int cmd_##NAME(proc_t *p, int argc, char **argv)
 
 extern const struct command *const command_table[];
@@ -39,7 +39,8 @@ void command_print_usage(const struct command *c, stream_t *out);
 /* Option parsing shared by the commands: flags are single letters after '-', may be grouped
  * ("-la") and may stand anywhere among the words, as upyOS allows ("ls /etc -l").
  * Returns the flags found as a bit set ('a'..'z' -> bits 0..25; 'A'..'Z' -> 26..51) and moves
- * the other words to the front of argv (argv[1..*nargs]). An unknown flag is reported as
+ * the other words to the front of argv (argv[1..*nargs]), the flag words after them (the
+ * array keeps every pointer it had). An unknown flag is reported as
  * "NAME: unknown option -x" and gives -1. "--" ends flags; "-" alone and negative numbers are
  * words. */
 long long command_flags(proc_t *p, int argc, char **argv, const char *allowed, int *nargs);

@@ -12,6 +12,7 @@
 #include "hal/blockdev.h"
 #include "hal/net.h"
 #include "hal/board.h"
+#include "hal/uart.h"
 #include "hal/system.h"
 
 #endif

@@ -1,8 +1,9 @@
 /* The virtual board of the simulator: 40 GPIO pins, 8 ADC channels, one I2C bus with a 24C16
  * EEPROM (0x50..0x57) and a temperature sensor (0x48), and the chip's temperature. State is
- * in memory; docs/simulator.md describes how tests drive it from outside. */
+ * in memory; hal_board_ctl.c lets tests drive it from outside (docs/simulator.md). */
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 #include "hal/board.h"
 #include "lib/err.h"
@@ -11,6 +12,7 @@
 #define PINS 40
 #define ADC_CHANNELS 8
 #define EEPROM_SIZE 2048
+#define EVENTS 256
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int pin_level[PINS];
@@ -20,6 +22,20 @@ static uint8_t eeprom[EEPROM_SIZE];
 static uint16_t eeprom_pointer;
 static int32_t chip_temp_mc = 41500;
 static int32_t sensor_temp_mc = 22500;
+/* Level changes of output pins, oldest first, for the control interface's "events". */
+static struct posix_pin_event events[EVENTS];
+static int event_count;
+static pthread_cond_t pin_changed = PTHREAD_COND_INITIALIZER;
+
+static void record_event(int pin, int level)
+{
+    if (event_count == EVENTS) {
+        memmove(events, events + 1, sizeof events[0] * (EVENTS - 1));
+        event_count--;
+    }
+    events[event_count++] = (struct posix_pin_event){ pin, level };
+    pthread_cond_broadcast(&pin_changed);
+}
 
 void posix_board_init(void)
 {
@@ -62,6 +78,8 @@ int hal_gpio_write(int pin, int value)
         return ERR_NODEV;
     pthread_mutex_lock(&lock);
     pin_mode[pin] = HAL_PIN_OUTPUT;
+    if (pin_level[pin] != (value != 0))
+        record_event(pin, value != 0);
     pin_level[pin] = value != 0;
     pthread_mutex_unlock(&lock);
     return 0;
@@ -100,7 +118,7 @@ static int eeprom_transfer(uint8_t addr, const uint8_t *w, size_t wlen, uint8_t 
 /* LM75-like sensor: register 0 reads the temperature as 9-bit two's complement, 0.5 C steps. */
 static int sensor_transfer(const uint8_t *w, size_t wlen, uint8_t *r, size_t rlen)
 {
-    int16_t raw = (int16_t)((sensor_temp_mc / 500) << 7);
+    int16_t raw = (int16_t)(sensor_temp_mc / 500 * 128);   /* not <<: negative temperatures */
     for (size_t i = 0; i < rlen; i++)
         r[i] = i == 0 ? (uint8_t)(raw >> 8) : (uint8_t)raw;
     return 0;
@@ -127,4 +145,93 @@ int hal_temp_read_mc(int32_t *millicelsius)
     *millicelsius = chip_temp_mc;
     pthread_mutex_unlock(&lock);
     return 0;
+}
+
+/* ---- the outside world's side, for hal_board_ctl.c ---- */
+
+int posix_pin_drive(int pin, int level)
+{
+    if (!valid_pin(pin))
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    pin_level[pin] = level != 0;
+    pthread_cond_broadcast(&pin_changed);
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+int posix_pin_state(int pin, int *level, int *output)
+{
+    if (!valid_pin(pin))
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    *level = pin_level[pin];
+    *output = pin_mode[pin] == HAL_PIN_OUTPUT;
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+int posix_pin_wait(int pin, int level, int timeout_ms)
+{
+    if (!valid_pin(pin))
+        return ERR_NODEV;
+    struct timespec until;
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += timeout_ms / 1000;
+    until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    pthread_mutex_lock(&lock);
+    int r = 0;
+    while (pin_level[pin] != (level != 0) && r == 0)
+        r = pthread_cond_timedwait(&pin_changed, &lock, &until);
+    int reached = pin_level[pin] == (level != 0);
+    pthread_mutex_unlock(&lock);
+    return reached ? 0 : ERR_TIMEOUT;
+}
+
+int posix_adc_set(int channel, int value)
+{
+    if (channel < 0 || channel >= ADC_CHANNELS || value < 0 || value > 4095)
+        return ERR_INVAL;
+    pthread_mutex_lock(&lock);
+    adc_value[channel] = value;
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+void posix_temp_set(int chip, int32_t millicelsius)
+{
+    pthread_mutex_lock(&lock);
+    if (chip)
+        chip_temp_mc = millicelsius;
+    else
+        sensor_temp_mc = millicelsius;
+    pthread_mutex_unlock(&lock);
+}
+
+int posix_eeprom_access(unsigned addr, uint8_t *buf, size_t len, int write)
+{
+    if (addr >= EEPROM_SIZE || len > EEPROM_SIZE - addr)
+        return ERR_INVAL;
+    pthread_mutex_lock(&lock);
+    if (write)
+        memcpy(eeprom + addr, buf, len);
+    else
+        memcpy(buf, eeprom + addr, len);
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+int posix_events_take(struct posix_pin_event *out, int max)
+{
+    pthread_mutex_lock(&lock);
+    int n = event_count < max ? event_count : max;
+    memcpy(out, events, sizeof events[0] * (size_t)n);
+    memmove(events, events + n, sizeof events[0] * (size_t)(event_count - n));
+    event_count -= n;
+    pthread_mutex_unlock(&lock);
+    return n;
 }

@@ -79,8 +79,10 @@ void hal_mem_stats(struct hal_mem_stats *out)
 
 void hal_restart(int reboot)
 {
+    if (reboot)
+        posix_reset();
     posix_console_restore();
-    exit(reboot ? 3 : 0);
+    exit(0);
 }
 
 void hal_random_bytes(void *buf, size_t len)

@@ -1,5 +1,5 @@
-/* The simulated watchdog: a thread that resets the board (exits with code 4, which the
- * simulator's main turns into a reboot) when it is not fed in time. */
+/* The simulated watchdog: a thread that resets the board (the simulator starts afresh, as a
+ * board would after a watchdog reset) when it is not fed in time. */
 #include <pthread.h>
 #include <stdio.h>
 #include <time.h>
@@ -23,8 +23,7 @@ static void *watch(void *arg)
         pthread_mutex_unlock(&lock);
         if (expired) {
             fprintf(stderr, "\r\nwatchdog: not fed for %u ms, resetting\r\n", period_ms);
-            posix_console_restore();
-            _exit(4);
+            posix_reset();
         }
     }
     return NULL;

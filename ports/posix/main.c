@@ -1,5 +1,7 @@
 /* The posix simulator's entry: parse the options, mount the root, hand over to the kernel.
- *   upyos [--root DIR] [-r]        boot with DIR as "/" (hostfs)
+ *   upyos --image FILE [-r]        boot from a flash image (flashfs; tools/mkfs makes one)
+ *   upyos --root DIR [-r]          boot with the host directory DIR as "/" (hostfs)
+ *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH
  *   upyos --commands-md            print the command reference (docs/commands.md) */
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,26 +9,36 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fs/flashfs/flashfs.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "kernel/boot.h"
 #include "kernel/command.h"
+#include "lib/err.h"
 #include "posix_port.h"
 
 #define RAM_ROOT_LIMIT (1024 * 1024)
 
 struct options {
     const char *root_dir;
+    const char *image;
     int recovery;
+    const char *board_ctl;
 };
+
+static char **boot_argv;
+static hal_blockdev_t *root_flash;   /* the image behind "/", closed after unmounting */
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: upyos [--root DIR] [-r]\n"
+    fprintf(f, "usage: upyos [--image FILE | --root DIR] [-r]\n"
+               "  --image FILE boot from a flash image (make one with: mkfs IMAGE DIR)\n"
                "  --root DIR   use the host directory DIR as the root filesystem\n"
                "  -r           recovery mode: do not run /etc/init.sh\n"
+               "  --board-ctl PATH  serve the virtual board's control socket at PATH\n"
+               "               (set inputs, read outputs: docs/simulator.md)\n"
                "  --commands-md  print the command reference in Markdown\n"
-               "Without --root the root is an empty RAM disk.\n");
+               "Without --image or --root the root is an empty RAM disk.\n");
 }
 
 static void print_commands_md(void)
@@ -46,6 +58,10 @@ static int parse(int argc, char **argv, struct options *o)
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--root") == 0 && i + 1 < argc) {
             o->root_dir = argv[++i];
+        } else if (strcmp(argv[i], "--image") == 0 && i + 1 < argc) {
+            o->image = argv[++i];
+        } else if (strcmp(argv[i], "--board-ctl") == 0 && i + 1 < argc) {
+            o->board_ctl = argv[++i];
         } else if (strcmp(argv[i], "-r") == 0) {
             o->recovery = 1;
         } else if (strcmp(argv[i], "--commands-md") == 0) {
@@ -63,8 +79,38 @@ static int parse(int argc, char **argv, struct options *o)
     return 0;
 }
 
+/* The flash image as root. A damaged image is checked and repaired where it can be, as a
+ * board would at boot; one that cannot be mounted at all is reported, never formatted. */
+static int mount_image(const char *path, char *desc, size_t size)
+{
+    hal_blockdev_t *bd = hal_flash_open(path);
+    void *fs;
+    if (!bd) {
+        fprintf(stderr, "upyos: %s: cannot open the flash image (make one: mkfs %s rootfs)\n",
+                path, path);
+        return -1;
+    }
+    int r = flashfs_mount(bd, NULL, &fs);
+    if (r < 0) {
+        struct flashfs_fsck_report report;
+        fprintf(stderr, "upyos: %s: mount failed (%s), checking it\n", path, err_str(r));
+        if (flashfs_fsck(bd, 1, &report) >= 0)
+            r = flashfs_mount(bd, NULL, &fs);
+    }
+    if (r < 0) {
+        fprintf(stderr, "upyos: %s: not a usable flash image (%s)\n", path, err_str(r));
+        hal_flash_close(bd);
+        return -1;
+    }
+    snprintf(desc, size, "flashfs %s", path);
+    root_flash = bd;
+    return vfs_mount("/", &flashfs_ops, fs);
+}
+
 static int mount_root(const struct options *o, char *desc, size_t size)
 {
+    if (o->image)
+        return mount_image(o->image, desc, size);
     if (o->root_dir) {
         struct stat st;
         char *real = realpath(o->root_dir, NULL);
@@ -82,31 +128,40 @@ static int mount_root(const struct options *o, char *desc, size_t size)
     return vfs_mount("/", &ramfs_ops, ramfs_new(RAM_ROOT_LIMIT));
 }
 
-/* A reboot starts the simulator afresh, as a board would, with the same options. */
-static void reboot(char **argv)
+/* A reset starts the simulator afresh, as a board would, with the same options: from any
+ * thread (the watchdog's), because exec replaces the whole process. */
+void posix_reset(void)
 {
     posix_console_restore();
-    fflush(NULL);
-    execv("/proc/self/exe", argv);
-    perror("upyos: reboot");
-    exit(1);
+    fflush(stdout);    /* not fflush(NULL): a control client's thread holds its FILE's lock */
+    fflush(stderr);
+    execv("/proc/self/exe", boot_argv);
+    perror("upyos: reset");
+    _exit(4);
 }
 
 int main(int argc, char **argv)
 {
-    struct options o = { NULL, 0 };
+    struct options o = { NULL, NULL, 0, NULL };
+    boot_argv = argv;
     char desc[512];
     if (parse(argc, argv, &o) < 0)
         return 2;
     if (mount_root(&o, desc, sizeof desc) < 0)
         return 1;
     posix_board_init();
+    if (o.board_ctl && posix_board_ctl_start(o.board_ctl) < 0) {
+        fprintf(stderr, "upyos: %s: cannot serve the board control socket\n", o.board_ctl);
+        return 1;
+    }
     posix_console_init();
     struct boot_options bo = { o.recovery, desc };
     enum kernel_exit how = kernel_main(&bo);
     vfs_unmount_all();
+    if (root_flash)
+        hal_flash_close(root_flash);
     posix_console_restore();
     if (how == KERNEL_EXIT_REBOOT)
-        reboot(argv);
+        posix_reset();
     return 0;
 }

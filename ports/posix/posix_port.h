@@ -5,6 +5,27 @@
 void posix_console_init(void);
 void posix_console_restore(void);
 void posix_board_init(void);
+/* The virtual board seen from outside (hal_board_ctl.c). */
+#include <stddef.h>
+#include <stdint.h>
+struct posix_pin_event {
+    int pin, level;
+};
+int posix_pin_drive(int pin, int level);           /* an external signal on an input */
+int posix_pin_state(int pin, int *level, int *output);
+int posix_pin_wait(int pin, int level, int timeout_ms);   /* 0 or ERR_TIMEOUT */
+int posix_adc_set(int channel, int value);
+void posix_temp_set(int chip, int32_t millicelsius);       /* chip 1, else the I2C sensor */
+int posix_eeprom_access(unsigned addr, uint8_t *buf, size_t len, int write);
+int posix_events_take(struct posix_pin_event *out, int max);
+/* The simulated UARTs: bytes the OS sent, and bytes arriving from outside. */
+size_t posix_uart_take_tx(int id, char *buf, size_t max);
+int posix_uart_inject(int id, const char *buf, size_t len);
+/* Serves the control protocol on a UNIX socket at path, in a thread of its own. */
+int posix_board_ctl_start(const char *path);
+/* Resets the board: the simulator starts afresh with the options it was given. */
+void posix_reset(void) __attribute__((noreturn));
+
 /* The host directory hostfs serves as "/". */
 extern const struct vfs_ops hostfs_ops;
 void *hostfs_new(const char *host_dir);

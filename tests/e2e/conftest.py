@@ -15,6 +15,7 @@ import pytest
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.environ.get("UPYOS_BIN", os.path.join(REPO, "build/posix/ports/posix/upyos"))
+MKFS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(BIN))), "tools/mkfs")
 PROMPT = r"\r\n(/[^\r\n]*) \$: "
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Sanitizer builds are several times slower; every wait scales with this.
@@ -27,9 +28,10 @@ CHECK_EXIT = os.environ.get("UPYOS_CHECK_EXIT") == "1"
 class Console:
     """One booted system and its console."""
 
-    def __init__(self, root, args=(), env=None):
+    def __init__(self, root, args=(), env=None, image=None):
         self.root = root
-        self.child = pexpect.spawn(BIN, ["--root", root, *args], encoding="utf-8",
+        where = ["--image", image] if image else ["--root", root]
+        self.child = pexpect.spawn(BIN, [*where, *args], encoding="utf-8",
                                    timeout=10 * SLOW, dimensions=(24, 200), env=env)
         self.child.logfile_read = sys.stdout if os.environ.get("UPYOS_ECHO") else None
 
@@ -99,8 +101,8 @@ def boot(rootdir):
     """Boots a system on a fresh root; call with extra simulator arguments if needed."""
     consoles = []
 
-    def start(*args, root=None):
-        c = Console(root or rootdir, args)
+    def start(*args, root=None, image=None):
+        c = Console(root or rootdir, args, image=image)
         consoles.append(c)
         return c
 

@@ -1,5 +1,4 @@
 """Helpers for the network tests: free ports, credentials, and small real clients."""
-import json
 import os
 import socket
 import time
@@ -14,15 +13,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def set_password(root, user, password):
-    """Sets the remote-services login before boot. Written as setauth's stand-in format until
-    kernel/auth.h lands (see net/login.c); only this helper knows the format."""
-    conf = os.path.join(root, "etc", "system.conf")
-    data = {"ver": "0.1.0", "board": "/etc/boards/posix-sim.board",
-            "pfiles": ["/etc/system.conf"], "auth": {"user": user, "paswd": "plain:" + password},
-            "env": {"TZ": 0}}
-    with open(conf, "w") as f:
-        json.dump(data, f)
+def set_password(console, user, password):
+    """Sets the remote-services login as a user does, with setauth."""
+    out = console.run(f"setauth {user} {password} {password}")
+    assert "setauth:" not in out, out
+    assert f"User: {user}" in console.run("setauth -v")
 
 
 def wait_port(port, timeout=5):

@@ -153,9 +153,9 @@ def test_several_clients_at_once(ftp, rootdir):
 
 
 def test_login_enforced_when_a_password_is_set(boot, rootdir):
-    set_password(rootdir, "admin", "pw1")
     c = boot()
     c.wait_prompt()
+    set_password(c, "admin", "pw12")
     port = free_port()
     start_service(c, "uftpd", port)
     f = ftplib.FTP()
@@ -170,7 +170,7 @@ def test_login_enforced_when_a_password_is_set(boot, rootdir):
         f.login("admin", "nope")             # the third failure closes the connection
     f = ftplib.FTP()
     f.connect("127.0.0.1", port, timeout=20 * SLOW)
-    assert f.login("admin", "pw1").startswith("230")
+    assert f.login("admin", "pw12").startswith("230")
 
 
 def run(cmd, **kw):

@@ -157,9 +157,9 @@ def login_token(port, user, password):
 
 @pytest.fixture
 def locked_web(boot, rootdir):
-    set_password(rootdir, "admin", "pw")
     c = boot()
     c.wait_prompt()
+    set_password(c, "admin", "pass1")
     port = free_port()
     start_service(c, "uhttpd", port)
     return port
@@ -173,7 +173,7 @@ def test_api_needs_a_session_once_a_password_is_set(locked_web):
     assert request(port, "POST", "/api/login", {"user": "admin", "password": "bad"})[0].status == 401
     forged = {"Cookie": "session=" + "0" * 32}
     assert request(port, "GET", "/api/status", headers=forged)[0].status == 401
-    t1, t2 = login_token(port, "admin", "pw"), login_token(port, "admin", "pw")
+    t1, t2 = login_token(port, "admin", "pass1"), login_token(port, "admin", "pass1")
     assert t1 != t2 and len(t1) == 32
     status, s = jrequest(port, "GET", "/api/status", headers={"Cookie": "session=" + t1})
     assert status == 200 and s["login"] == "required"
@@ -368,9 +368,9 @@ def process_usage(pid):
 
 def test_soak_of_requests_and_telnet_logins_does_not_grow(boot, rootdir):
     from netutil import Telnet
-    set_password(rootdir, "admin", "pw")
     c = boot()
     c.wait_prompt()
+    set_password(c, "admin", "pass1")
     hport, tport = free_port(), free_port()
     start_service(c, "uhttpd", hport)
     start_service(c, "utelnetd", tport)
@@ -390,7 +390,7 @@ def test_soak_of_requests_and_telnet_logins_does_not_grow(boot, rootdir):
             t.read_until("Login: ")
             t.line("admin")
             t.read_until("Password: ")
-            t.line("pw")
+            t.line("pass1")
             t.read_until("$: ")
             t.line("exit")
             t.wait_closed()

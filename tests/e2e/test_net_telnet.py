@@ -106,9 +106,9 @@ def test_second_start_and_bad_port_are_errors(upyos, telnet):
 
 @pytest.fixture
 def locked(boot, rootdir):
-    set_password(rootdir, "admin", "s3cret")
     c = boot()
     c.wait_prompt()
+    set_password(c, "admin", "s3cret")
     port = free_port()
     start_service(c, "utelnetd", port)
     return port

@@ -16,11 +16,11 @@ HAVE_BROWSER = (shutil.which("node") and os.path.exists("/usr/bin/chromium")
 
 @pytest.mark.skipif(not HAVE_BROWSER, reason="chromium or playwright-core missing (tools/deps.sh)")
 def test_login_status_editor_gpio_and_terminal_in_chromium(boot, rootdir):
-    set_password(rootdir, "admin", "webpw")
     with open(os.path.join(rootdir, "opt", "note.txt"), "w") as f:
         f.write("first line\n")
     c = boot()
     c.wait_prompt()
+    set_password(c, "admin", "webpw")
     port = free_port()
     start_service(c, "uhttpd", port)
     r = subprocess.run(["node", "desktop.js", f"http://127.0.0.1:{port}/", "admin", "webpw",

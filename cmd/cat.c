@@ -1,0 +1,96 @@
+/* cat: print files (or the input when there are none); `cat a b > c` concatenates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/fileutil.h"
+#include "kernel/command.h"
+#include "lib/err.h"
+
+struct cat {
+    proc_t *p;
+    int number;                /* -n */
+    long line;                 /* lines numbered so far */
+    int at_line_start;
+    char last;                 /* the last byte written */
+};
+
+/* Writes a chunk, numbering lines as they start when asked. */
+static int emit(struct cat *c, const char *buf, size_t len)
+{
+    if (!len)
+        return 0;
+    c->last = buf[len - 1];
+    if (!c->number)
+        return stream_write(c->p->out, buf, len);
+    while (len) {
+        if (c->at_line_start)
+            stream_printf(c->p->out, "%ld ", ++c->line);
+        const char *nl = memchr(buf, '\n', len);
+        size_t n = nl ? (size_t)(nl - buf) + 1 : len;
+        int r = stream_write(c->p->out, buf, n);
+        if (r < 0)
+            return r;
+        c->at_line_start = nl != NULL;
+        buf += n;
+        len -= n;
+    }
+    return 0;
+}
+
+static int cat_stream(struct cat *c, stream_t *in, char *buf)
+{
+    int n;
+    while ((n = stream_read(in, buf, FU_CHUNK)) > 0)
+        if ((n = emit(c, buf, (size_t)n)) < 0)
+            break;
+    return n < 0 ? n : 0;
+}
+
+static int cat_file(struct cat *c, const char *abs, char *buf)
+{
+    vfs_file_t *f;
+    int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    if (r < 0)
+        return r;
+    int n;
+    while ((n = vfs_read(f, buf, FU_CHUNK)) > 0) {
+        if ((n = emit(c, buf, (size_t)n)) < 0 || proc_should_stop())
+            break;
+    }
+    vfs_close(f);
+    return n < 0 ? n : proc_should_stop() ? ERR_INTR : 0;
+}
+
+COMMAND(cat, "cat [FILE...] [-n] [-f]",
+        "print files (no FILE: the input); -n number the lines, -f show each file's name first")
+{
+    int n, status = 0;
+    long long flags = command_flags(p, argc, argv, "nf", &n);
+    if (flags < 0)
+        return 2;
+    struct cat c = { p, (flags & FLAG('n')) != 0, 0, 1, '\n' };
+    char *buf = malloc(FU_CHUNK);
+    if (!buf)
+        return proc_error(p, "cat", "%s", err_str(ERR_NOMEM));
+    if (n == 0 && (status = cat_stream(&c, p->in, buf)) < 0)
+        status = status == ERR_INTR ? 130 : proc_error(p, "cat", "%s", err_str(status));
+    for (int i = 1; i <= n && status != 130; i++) {
+        char abs[VFS_PATH_MAX];
+        if (fu_resolve(p, "cat", argv[i], abs)) {
+            status = 1;
+            continue;
+        }
+        if (flags & FLAG('f'))
+            proc_printf(p, "%s\n", abs);
+        int r = cat_file(&c, abs, buf);
+        if (r == ERR_INTR)
+            status = 130;
+        else if (r < 0)
+            status = fu_fail(p, "cat", argv[i], r);
+    }
+    free(buf);
+    if (c.last != '\n' && p->out->tty)        /* keep the prompt on a line of its own */
+        proc_puts(p, "\n");
+    return status;
+}

@@ -1,0 +1,49 @@
+/* fileup FILE: type or paste a file's lines; Ctrl-D on an empty line (or the end of input)
+ * saves it. The upyOS way of getting a file onto a board over a bare serial console. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/fileutil.h"
+#include "kernel/command.h"
+#include "kernel/config.h"
+#include "lib/err.h"
+#include "shell/lineedit.h"
+
+#define LINE_MAX_BYTES 1024
+
+COMMAND(fileup, "fileup FILE", "write FILE from the lines typed or pasted, until Ctrl-D")
+{
+    if (argc != 2)
+        return proc_error(p, "fileup", argc < 2 ? "missing file name" : "too many arguments");
+    char abs[VFS_PATH_MAX];
+    if (fu_resolve(p, "fileup", argv[1], abs))
+        return 1;
+    if (config_is_protected(abs))
+        return fu_fail(p, "fileup", argv[1], ERR_PERM);
+    char *line = malloc(LINE_MAX_BYTES);
+    vfs_file_t *f;
+    int r = vfs_is_dir(abs) ? ERR_ISDIR
+                            : vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
+    if (r < 0) {
+        free(line);
+        return fu_fail(p, "fileup", argv[1], r);
+    }
+    long lines = 0, bytes = 0;
+    proc_puts(p, "Paste the file; Ctrl-D on an empty line ends it.\n");
+    while ((r = lineedit_ask(p, "", line, LINE_MAX_BYTES)) >= 0) {
+        size_t n = strlen(line);
+        line[n] = '\n';
+        if ((r = vfs_write(f, line, n + 1)) < 0)
+            break;
+        lines++;
+        bytes += (long)n + 1;
+    }
+    free(line);
+    int c = vfs_close(f);
+    if (r == ERR_INTR)
+        return 130;
+    if (r < -1 || c < 0)
+        return fu_fail(p, "fileup", argv[1], r < -1 ? r : c);
+    proc_printf(p, "%s: %ld lines, %ld bytes\n", abs, lines, bytes);
+    return 0;
+}

@@ -1,0 +1,68 @@
+/* What the file commands (ls, cp, mv, rm, find, grep, release, ...) share: resolving a path
+ * with a proper error, sorted directory listings, walking a tree and copying a file. */
+#ifndef CMD_FILEUTIL_H
+#define CMD_FILEUTIL_H
+
+#include <stddef.h>
+
+#include "fs/vfs.h"
+#include "kernel/proc.h"
+
+/* Resolves path against p's cwd into abs (VFS_PATH_MAX bytes). On failure prints
+ * "NAME: path: error" and returns 1 (the exit status); 0 on success. */
+int fu_resolve(proc_t *p, const char *name, const char *path, char *abs);
+/* dir + "/" + name into out; ERR_NAMETOOLONG when it does not fit. */
+int fu_join(char *out, size_t size, const char *dir, const char *name);
+/* Prints "NAME: path: error" for a negative err; returns 1. */
+int fu_fail(proc_t *p, const char *name, const char *path, int err);
+
+/* A directory's entries sorted by name, kept compactly (names in one pool) so that a
+ * directory of a thousand files costs a few KB, not a thousand dirents. */
+struct dirlist {
+    char **names;          /* names[i][-1] is the type: 'd' or 'f' */
+    int count;
+    char *pool;
+};
+int dirlist_read(const char *abs, struct dirlist *l);
+void dirlist_free(struct dirlist *l);
+static inline int dirlist_is_dir(const struct dirlist *l, int i)
+{
+    return l->names[i][-1] == 'd';
+}
+
+/* Depth-first walk below abs in sorted order. visit is called for every entry before a
+ * directory is entered (returning 1 skips its contents); leave, when given, after a
+ * directory's contents. A negative return ends the walk and is returned. Stops with
+ * ERR_INTR when the process is told to stop. */
+struct walk {
+    int (*visit)(struct walk *w, const char *path, int is_dir);
+    int (*leave)(struct walk *w, const char *path);
+    void *ctx;
+};
+int fu_walk(struct walk *w, const char *abs);
+
+/* Copies a file's bytes (creating or replacing dst). */
+int fu_copy_file(const char *src, const char *dst);
+/* Removes a file or a whole tree. */
+int fu_remove_tree(const char *abs);
+
+/* The chunk size for streaming file data: big enough to be fast, small for a MCU. */
+#define FU_CHUNK 4096
+
+
+
+/* Lines of a file or a stream, without their "\n" (a "\r" before it is kept out too).
+ * A line longer than the buffer comes in pieces of FU_CHUNK - 1 bytes. */
+struct lines {
+    vfs_file_t *file;          /* one of file, stream */
+    stream_t *stream;
+    char *buf;
+    size_t len, pos;
+    int ended;
+};
+/* Opens abs (or, with abs NULL, uses stream). 0 or a negative ERR_*. */
+int lines_open(struct lines *l, const char *abs, stream_t *stream);
+/* 1 and the line (NUL-terminated, valid until the next call), 0 at the end, or ERR_*. */
+int lines_next(struct lines *l, char **line, size_t *len);
+void lines_close(struct lines *l);
+#endif

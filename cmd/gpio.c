@@ -1,0 +1,130 @@
+/* gpio and led: pins by their GPIO number, LEDs by their index in the board file's ledio. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/board.h"
+#include "kernel/board.h"
+#include "kernel/command.h"
+#include "lib/err.h"
+#include "lib/json.h"
+
+static int parse_number(const char *text, long *out)
+{
+    char *end;
+    *out = strtol(text, &end, 10);
+    return *text && !*end ? 0 : -1;
+}
+
+/* The ADC channel of a GPIO: its entry's index in the board's "adc" table. */
+static int adc_channel(int gpio)
+{
+    const struct json *adc = json_get(board_root(), "adc");
+    for (int i = 0; i < json_count(adc); i++)
+        if (board_list_gpio("adc", i) == gpio)
+            return i;
+    return ERR_NOENT;
+}
+
+static int read_adc(proc_t *p, long pin)
+{
+    int channel = adc_channel((int)pin);
+    if (channel < 0)
+        return proc_error(p, "gpio", "%ld: not an ADC pin of this board", pin);
+    int v = hal_adc_read(channel);
+    if (v < 0)
+        return proc_error(p, "gpio", "%ld: %s", pin, err_str(v));
+    proc_printf(p, "%d\n", v);
+    proc_set_result(p, value_int(v));
+    return 0;
+}
+
+COMMAND(gpio, "gpio [-a] PIN [0|1]",
+        "read a GPIO pin, or set it to 0 or 1; -a read the pin's ADC (0..4095)")
+{
+    int n;
+    long long flags = command_flags(p, argc, argv, "a", &n);
+    long pin, level = -1;
+    if (flags < 0)
+        return 2;
+    if (n < 1 || n > 2)
+        return proc_error(p, "gpio", n < 1 ? "missing PIN" : "too many arguments");
+    if (parse_number(argv[1], &pin) < 0 || pin < 0 || pin >= hal_gpio_count())
+        return proc_error(p, "gpio", "%s: not a pin (0..%d)", argv[1], hal_gpio_count() - 1);
+    if (flags & FLAG('a'))
+        return n == 2 ? proc_error(p, "gpio", "-a only reads") : read_adc(p, pin);
+    if (n == 2 && (parse_number(argv[2], &level) < 0 || (level != 0 && level != 1)))
+        return proc_error(p, "gpio", "%s: expected 0 or 1", argv[2]);
+    int r = n == 2 ? hal_gpio_write((int)pin, (int)level) : hal_gpio_read((int)pin);
+    if (r < 0)
+        return proc_error(p, "gpio", "%ld: %s", pin, err_str(r));
+    if (n == 1) {
+        proc_printf(p, "%d\n", r);
+        proc_set_result(p, value_int(r));
+    }
+    return 0;
+}
+
+static int led_count(void)
+{
+    int n = 0;
+    while (board_list_gpio("ledio", n) >= 0)
+        n++;
+    return n;
+}
+
+/* Two short flashes of every LED, as upyOS does at boot. */
+static int blink_all(void)
+{
+    for (int i = 0; i < led_count(); i++)
+        for (int k = 0; k < 2; k++) {
+            hal_gpio_write(board_list_gpio("ledio", i), 1);
+            if (proc_sleep_ms(100) < 0)
+                return ERR_INTR;
+            hal_gpio_write(board_list_gpio("ledio", i), 0);
+            if (proc_sleep_ms(50) < 0)
+                return ERR_INTR;
+        }
+    return 0;
+}
+
+/* A strip of N RGB LEDs on rgbio's pin. The HAL has no LED-strip driver yet, so each LED's
+ * red, green and blue step is a pulse on the data pin (visible on the virtual board). */
+static int rgb_test(proc_t *p, long count)
+{
+    int pin = board_list_gpio("rgbio", 0);
+    if (pin < 0)
+        return proc_error(p, "led", "this board has no RGB LED (rgbio)");
+    for (long i = 0; i < count * 3; i++) {
+        hal_gpio_write(pin, 1);
+        if (proc_sleep_ms(50) < 0)
+            return 130;
+        hal_gpio_write(pin, 0);
+        if (proc_sleep_ms(50) < 0)
+            return 130;
+    }
+    return 0;
+}
+
+COMMAND(led, "led on|off|boot [INDEX]\nled rgb N",
+        "switch a board LED (ledio, index 0..) on or off, blink them all (boot), or test a "
+        "strip of N RGB LEDs")
+{
+    long index = 0;
+    if (argc < 2 || argc > 3)
+        return proc_error(p, "led", argc < 2 ? "expected on, off, boot or rgb" : "too many arguments");
+    if (argc == 3 && parse_number(argv[2], &index) < 0)
+        return proc_error(p, "led", "%s: not a number", argv[2]);
+    if (strcmp(argv[1], "rgb") == 0)
+        return argc == 3 && index > 0 ? rgb_test(p, index)
+                                       : proc_error(p, "led", "rgb needs a count of LEDs");
+    if (strcmp(argv[1], "boot") == 0)
+        return blink_all() < 0 ? 130 : 0;
+    int on = strcmp(argv[1], "on") == 0;
+    if (!on && strcmp(argv[1], "off") != 0)
+        return proc_error(p, "led", "%s: expected on, off, boot or rgb", argv[1]);
+    int pin = index >= 0 ? board_list_gpio("ledio", (int)index) : ERR_NOENT;
+    if (pin < 0)
+        return proc_error(p, "led", "%ld: no such LED (this board has %d)", index, led_count());
+    int r = hal_gpio_write(pin, on);
+    return r < 0 ? proc_error(p, "led", "%s", err_str(r)) : 0;
+}

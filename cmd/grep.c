@@ -1,0 +1,109 @@
+/* grep TEXT [PATH...]: lines containing TEXT in files, in every file of a directory (-r: and
+ * below), or in the input when no PATH is given. */
+#include <string.h>
+
+#include "cmd/fileutil.h"
+#include "kernel/command.h"
+#include "lib/err.h"
+#include "lib/str.h"
+
+struct grep {
+    proc_t *p;
+    const char *text;
+    long long flags;
+    int show_names;            /* several files: prefix each line with its file */
+    long matches;
+    int failed;
+};
+
+#define HAS(g, c) (((g)->flags & FLAG(c)) != 0)
+
+static int line_matches(struct grep *g, const char *line)
+{
+    int found = HAS(g, 'i') ? str_casestr(line, g->text) != NULL : strstr(line, g->text) != NULL;
+    return found != HAS(g, 'v');
+}
+
+static int grep_lines(struct grep *g, const char *abs, stream_t *in)
+{
+    struct lines l;
+    int r = lines_open(&l, abs, in);
+    if (r < 0)
+        return r;
+    char *line;
+    size_t len;
+    long number = 0;
+    while ((r = lines_next(&l, &line, &len)) > 0) {
+        number++;
+        if (!line_matches(g, line))
+            continue;
+        g->matches++;
+        if (g->show_names)
+            proc_printf(g->p, "%s:", abs);
+        if (HAS(g, 'n'))
+            proc_printf(g->p, "%ld:", number);
+        line[len] = '\n';
+        stream_write(g->p->out, line, len + 1);
+        if ((number & 255) == 0 && proc_should_stop()) {
+            r = ERR_INTR;
+            break;
+        }
+    }
+    lines_close(&l);
+    return r;
+}
+
+static int visit(struct walk *w, const char *path, int is_dir)
+{
+    struct grep *g = w->ctx;
+    if (is_dir)
+        return HAS(g, 'r') ? 0 : 1;
+    int r = grep_lines(g, path, NULL);
+    if (r == ERR_INTR)
+        return r;
+    if (r < 0)
+        g->failed = fu_fail(g->p, "grep", path, r);
+    return 0;
+}
+
+static int grep_path(struct grep *g, const char *arg)
+{
+    char abs[VFS_PATH_MAX];
+    if (fu_resolve(g->p, "grep", arg, abs))
+        return 1;
+    struct vfs_stat st;
+    int r = vfs_stat(abs, &st);
+    if (r == 0 && st.type == VFS_DIR) {
+        struct walk w = { visit, NULL, g };
+        g->show_names = 1;
+        r = fu_walk(&w, abs);
+    } else if (r == 0) {
+        r = grep_lines(g, abs, NULL);
+    }
+    if (r == ERR_INTR)
+        return ERR_INTR;
+    return r < 0 ? fu_fail(g->p, "grep", arg, r) : 0;
+}
+
+COMMAND(grep, "grep TEXT [PATH...] [-r] [-v] [-n] [-i]",
+        "print lines containing TEXT: in files, a directory's files (-r: and below) or the "
+        "input; -v the other lines, -n line numbers, -i ignore case")
+{
+    int n;
+    long long flags = command_flags(p, argc, argv, "rvni", &n);
+    if (flags < 0)
+        return 2;
+    if (n < 1)
+        return proc_error(p, "grep", "missing TEXT to look for");
+    struct grep g = { p, argv[1], flags, n > 2, 0, 0 };
+    int r = 0;
+    if (n == 1)
+        r = grep_lines(&g, NULL, p->in);
+    for (int i = 2; i <= n && r != ERR_INTR; i++)
+        if (grep_path(&g, argv[i]) == 1)
+            g.failed = 1;
+    if (r == ERR_INTR)
+        return 130;
+    proc_set_result(p, value_int(g.matches));
+    return g.failed ? 2 : g.matches ? 0 : 1;
+}

@@ -1,0 +1,123 @@
+/* release: writes the upgrade manifest of the files on this board, for `upgrade` on others:
+ *   #upyOS-C,<version>,<YYYY-MM-DD>
+ *   /path,size,sha256,
+ *   #files,N
+ * upyOS listed sizes only; the SHA-256 lets upgrade verify every file it fetches. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/clock.h"
+#include "cmd/fileutil.h"
+#include "kernel/command.h"
+#include "kernel/sysdata.h"
+#include "lib/err.h"
+#include "lib/sha256.h"
+#include "lib/timefmt.h"
+
+#define MANIFEST "/etc/upgrade2.inf"
+
+static const char *const release_dirs[] = { "/bin", "/lib", "/etc", "/www" };
+/* Per-board files that an upgrade must never replace. */
+static const char *const skipped[] = { "system.conf", "upgrade.inf", "upgrade2.inf" };
+
+struct release {
+    proc_t *p;
+    vfs_file_t *out;
+    const char *manifest;
+    long files;
+    char *buf;
+};
+
+static int file_digest(const char *abs, char *buf, char hex[2 * SHA256_SIZE + 1], long *size)
+{
+    vfs_file_t *f;
+    struct sha256 s;
+    uint8_t digest[SHA256_SIZE];
+    int n, r = vfs_open(abs, VFS_O_READ, &f);
+    if (r < 0)
+        return r;
+    sha256_init(&s);
+    *size = 0;
+    while ((n = vfs_read(f, buf, FU_CHUNK)) > 0) {
+        sha256_update(&s, buf, (size_t)n);
+        *size += n;
+    }
+    vfs_close(f);
+    sha256_final(&s, digest);
+    sha256_hex(digest, hex);
+    return n;
+}
+
+static int skip(const struct release *rel, const char *path)
+{
+    for (size_t i = 0; i < sizeof skipped / sizeof skipped[0]; i++)
+        if (strcmp(vfs_basename(path), skipped[i]) == 0)
+            return 1;
+    return strcmp(path, rel->manifest) == 0;
+}
+
+static int add_file(struct walk *w, const char *path, int is_dir)
+{
+    struct release *rel = w->ctx;
+    char hex[2 * SHA256_SIZE + 1], line[VFS_PATH_MAX + 96];
+    long size;
+    if (is_dir || skip(rel, path))
+        return 0;
+    int r = file_digest(path, rel->buf, hex, &size);
+    if (r < 0)
+        return fu_fail(rel->p, "release", path, r), r;
+    int n = snprintf(line, sizeof line, "%s,%ld,%s,\n", path, size, hex);
+    if ((r = vfs_write(rel->out, line, (size_t)n)) < 0)
+        return fu_fail(rel->p, "release", rel->manifest, r), r;
+    proc_printf(rel->p, "%s\n", path);
+    rel->files++;
+    return 0;
+}
+
+static int write_manifest(struct release *rel)
+{
+    char line[96];
+    struct civil c;
+    time_split(clock_local_now(), &c);
+    int n = snprintf(line, sizeof line, "#upyOS-C,%s,%04d-%02d-%02d\n", sysdata.version, c.year,
+                     c.month, c.day);
+    int r = vfs_write(rel->out, line, (size_t)n);
+    proc_puts(rel->p, line);
+    struct walk w = { add_file, NULL, rel };
+    for (size_t i = 0; i < sizeof release_dirs / sizeof release_dirs[0] && r >= 0; i++)
+        if (vfs_is_dir(release_dirs[i]))
+            r = fu_walk(&w, release_dirs[i]);
+    if (r < 0)
+        return r;
+    n = snprintf(line, sizeof line, "#files,%ld\n", rel->files);
+    proc_puts(rel->p, line);
+    return vfs_write(rel->out, line, (size_t)n);
+}
+
+COMMAND(release, "release [MANIFEST]",
+        "write the upgrade manifest (default " MANIFEST "): every file of /bin /lib /etc /www "
+        "with its size and SHA-256")
+{
+    if (argc > 2)
+        return proc_error(p, "release", "too many arguments");
+    char abs[VFS_PATH_MAX];
+    if (fu_resolve(p, "release", argc == 2 ? argv[1] : MANIFEST, abs))
+        return 1;
+    struct release rel = { p, NULL, abs, 0, malloc(FU_CHUNK) };
+    if (!rel.buf)
+        return proc_error(p, "release", "%s", err_str(ERR_NOMEM));
+    int r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &rel.out);
+    if (r < 0) {
+        free(rel.buf);
+        return fu_fail(p, "release", abs, r);
+    }
+    r = write_manifest(&rel);
+    int c = vfs_close(rel.out);
+    free(rel.buf);
+    if (r < 0 || c < 0)
+        return r == ERR_INTR ? 130 : r < 0 ? 1 : fu_fail(p, "release", abs, c);
+    proc_printf(p, "\nRelease file %s created with %ld files\n", abs, rel.files);
+    proc_set_result(p, value_int(rel.files));
+    return 0;
+}

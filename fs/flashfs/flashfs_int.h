@@ -1,0 +1,210 @@
+/* flashfs internals shared by its source files. The on-flash format is described in
+ * docs/flashfs.md; every multi-byte field is little-endian. */
+#ifndef FS_FLASHFS_INT_H
+#define FS_FLASHFS_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "fs/flashfs/flashfs.h"
+#include "lib/err.h"
+
+#define FFS_VERSION 1u
+#define FFS_MAGIC_BLOCK 0x53464655u   /* "UFFS": first word of every block we program */
+#define FFS_MAGIC_LINK 0x4B4E494Cu    /* "LINK": last page of a full log block */
+#define FFS_MAGIC_ROOT 0x544F4F52u    /* "ROOT": a root record in a superblock */
+#define FFS_NONE 0xFFFFFFFFu
+#define FFS_NAME_MAX 63u
+#define FFS_INLINE_MAX 248u           /* files up to this size live inside their record */
+#define FFS_UNIT_MIN 256u             /* smallest program unit we use (and cache line) */
+#define FFS_DATA_HDR 8u               /* data block: magic, erase count */
+#define FFS_META_HDR 24u              /* log/superblock: + kind, generation, index, crc */
+#define FFS_REC_HDR 28u
+#define FFS_END_SIZE 8u
+#define FFS_ROOT_SIZE 48u
+#define FFS_LINK_SIZE 16u
+#define FFS_SUPER_BLOCKS 2u           /* blocks 0 and 1 hold root records */
+#define FFS_ALL_NAMES FFS_NONE        /* ffs_iter.names_for: every record's name */
+#define FFS_NO_NAMES 0xFFFFFFFEu      /* ffs_iter.names_for: ids only (no name is read) */
+
+enum ffs_type { FFS_T_FILE = 1, FFS_T_DIR = 2, FFS_T_DEL = 3, FFS_T_END = 0x45 };
+enum { FFS_F_INLINE = 1 };
+enum { FFS_KIND_SUPER = 1, FFS_KIND_LOG = 2 };
+
+/* A place in the metadata log: block, its index in the chain, byte offset. in_commit says
+ * whether off points at a record inside a commit or at the start of the next commit. */
+struct ffs_iter {
+    uint32_t block, index, off;
+    int in_commit;
+    uint32_t names_for;   /* read names only of children of this id (FFS_ALL_NAMES: all) */
+};
+
+/* Append state of one log chain (the live log, or the one a compaction is building). */
+struct ffs_log {
+    uint32_t head, gen;
+    uint32_t block, index, off;      /* the next commit starts at off */
+    uint32_t page_off, fill, crc;    /* the commit being written */
+    int open;
+};
+
+/* One decoded record. For inline files data_block/data_off locate the bytes on flash. */
+struct ffs_entry {
+    uint8_t type, name_len;
+    uint16_t flags;
+    uint32_t id, parent, size, head;
+    int64_t mtime;
+    uint32_t data_block, data_off;
+    char name[FFS_NAME_MAX + 1];
+};
+
+struct ffs_file {
+    struct ffs_file *next;           /* the mount's list of open files */
+    uint32_t id;
+    int flags;
+    uint32_t pos, size;
+    uint32_t head;                   /* last block of the chain; FFS_NONE when inline */
+    int64_t mtime;
+    int is_inline, dirty, writing;
+    int error;                       /* sticky: a failed flush lost the new contents */
+    /* write session: new chain being built from old_head/old_size */
+    uint32_t old_size;
+    uint32_t w_pos, w_block, w_prev, w_index, w_page_off, w_fill;
+    uint8_t buf[];                   /* one program unit; holds inline contents too */
+};
+
+struct ffs_dir {
+    uint32_t id;        /* the directory listed */
+    uint32_t last_id;   /* entries come in id order; the last one returned */
+};
+
+struct flashfs {
+    hal_blockdev_t *bd;
+    uint32_t bsize, count, unit;     /* unit: program size we use, >= FFS_UNIT_MIN */
+    uint32_t seq;                    /* of the current root; also the log generation */
+    uint32_t super_block, root_page;
+    struct ffs_log log;
+    struct ffs_iter tail;            /* first commit written after the last compaction */
+    uint32_t base_blocks;
+    uint32_t roots_found;            /* valid root records seen at mount (for fsck) */
+    uint32_t next_id;
+    int dirty_tail;                  /* torn commit at the end: compact before appending */
+    /* allocator: bit set = in use (or handed out since the last scan) */
+    uint8_t *used;
+    uint32_t cursor, free_blocks, ec_guess;
+    int map_valid;
+    const struct ffs_log *building;  /* chain of a compaction in progress */
+    struct ffs_file *files;
+    uint32_t open_files, open_dirs;
+    /* metadata read cache */
+    uint32_t *cache_addr;
+    uint8_t *cache_data;
+    uint32_t cache_lines;
+    uint8_t *prog_buf;               /* one unit, for commits, headers and roots */
+};
+
+/* little-endian helpers */
+static inline uint32_t ffs_get32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+static inline void ffs_put32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
+}
+static inline uint32_t ffs_align(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
+
+/* crc.c */
+uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);
+
+/* io.c: device access with bounds checks and the metadata cache */
+int ffs_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
+int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
+int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len);
+int ffs_erase(struct flashfs *fs, uint32_t block);
+int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
+uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block);   /* FFS_NONE if unknown */
+int ffs_write_meta_header(struct flashfs *fs, uint32_t block, uint32_t ec, uint32_t kind,
+                          uint32_t gen, uint32_t index);
+int ffs_check_meta_header(struct flashfs *fs, uint32_t block, uint32_t kind, uint32_t gen,
+                          uint32_t index);
+int ffs_cache_init(struct flashfs *fs, uint32_t bytes);
+void ffs_cache_clear(struct flashfs *fs);
+
+/* ctz.c: file block chains (each block points back to blocks index-1, -2, -4, ...) */
+uint32_t ffs_ctz_data_start(uint32_t index);
+void ffs_ctz_locate(const struct flashfs *fs, uint32_t pos, uint32_t *index, uint32_t *off);
+uint32_t ffs_ctz_last_index(const struct flashfs *fs, uint32_t size);
+uint64_t ffs_ctz_start_of(const struct flashfs *fs, uint32_t index);
+int ffs_ctz_find(struct flashfs *fs, uint32_t head, uint32_t head_index, uint32_t target,
+                 uint32_t *block);
+int ffs_ctz_pointer(struct flashfs *fs, uint32_t block, uint32_t k, uint32_t *out);
+typedef void (*ffs_visit_fn)(struct flashfs *fs, uint32_t block, void *ctx);
+int ffs_ctz_walk(struct flashfs *fs, uint32_t head, uint32_t size, ffs_visit_fn visit, void *ctx);
+int ffs_ctz_walk_index(struct flashfs *fs, uint32_t head, uint32_t index, ffs_visit_fn visit,
+                       void *ctx);
+
+/* log.c: reading and appending the metadata log */
+void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it);
+int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e);
+int ffs_iter_before(const struct ffs_iter *a, const struct ffs_iter *b);
+uint32_t ffs_record_size(const struct ffs_entry *e);
+int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen);
+int ffs_log_begin(struct flashfs *fs, struct ffs_log *lw, uint32_t bytes);
+int ffs_log_put(struct flashfs *fs, struct ffs_log *lw, const struct ffs_entry *e,
+                const void *inline_data);
+int ffs_log_end(struct flashfs *fs, struct ffs_log *lw);
+int ffs_log_room(const struct flashfs *fs, const struct ffs_log *lw, uint32_t bytes);
+int ffs_log_extend(struct flashfs *fs, struct ffs_log *lw);
+int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_t index,
+                       uint32_t *next);
+int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data);
+
+/* alloc.c */
+int ffs_alloc_init(struct flashfs *fs);
+int ffs_alloc_scan(struct flashfs *fs);
+int ffs_alloc_block(struct flashfs *fs, int for_data, uint32_t *block, uint32_t *ec);
+int ffs_count_used(struct flashfs *fs, uint32_t *used);
+
+/* compact.c */
+int ffs_compact(struct flashfs *fs);
+int ffs_maintain(struct flashfs *fs);
+int ffs_write_root(struct flashfs *fs, uint32_t seq, const struct ffs_log *lw,
+                   uint32_t base_blocks);
+int ffs_find_root(struct flashfs *fs, uint32_t *valid_roots);
+
+/* dir.c: names */
+void ffs_root_entry(struct ffs_entry *e);
+int ffs_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
+                   struct ffs_entry *e);
+int ffs_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e);
+int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, uint32_t id);
+int ffs_has_children(struct flashfs *fs, uint32_t dir);
+int ffs_lookup(struct flashfs *fs, const char *path, struct ffs_entry *e);
+int ffs_lookup_parent(struct flashfs *fs, const char *path, struct ffs_entry *dir,
+                      const char **name, size_t *len);
+int64_t ffs_now(void);
+
+/* file.c: the open-file list is walked by the allocator */
+void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);
+int ffs_file_flush(struct flashfs *fs, struct ffs_file *f);
+
+/* vfs entry points, in the files that implement them */
+int ffs_op_open(struct vfs_mount *m, const char *path, int flags, void **file);
+int ffs_op_close(struct vfs_mount *m, void *file);
+int ffs_op_read(struct vfs_mount *m, void *file, void *buf, size_t len);
+int ffs_op_write(struct vfs_mount *m, void *file, const void *buf, size_t len);
+long ffs_op_seek(struct vfs_mount *m, void *file, long off, int whence);
+int ffs_op_truncate(struct vfs_mount *m, void *file, uint32_t size);
+int ffs_op_sync(struct vfs_mount *m, void *file);
+int ffs_op_stat(struct vfs_mount *m, const char *path, struct vfs_stat *st);
+int ffs_op_unlink(struct vfs_mount *m, const char *path);
+int ffs_op_rename(struct vfs_mount *m, const char *from, const char *to);
+int ffs_op_mkdir(struct vfs_mount *m, const char *path);
+int ffs_op_rmdir(struct vfs_mount *m, const char *path);
+int ffs_op_opendir(struct vfs_mount *m, const char *path, void **dir);
+int ffs_op_readdir(struct vfs_mount *m, void *dir, struct vfs_dirent *ent);
+int ffs_op_closedir(struct vfs_mount *m, void *dir);
+int ffs_op_statfs(struct vfs_mount *m, struct vfs_statfs *st);
+int ffs_op_unmount(struct vfs_mount *m);
+uint32_t ffs_ram_used(const struct flashfs *fs);
+
+#endif

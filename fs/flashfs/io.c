@@ -1,0 +1,182 @@
+/* Device access. Every address computed from flash contents passes through here, so one
+ * bounds check protects the whole filesystem from corrupt pointers. Metadata reads may go
+ * through a small read cache; programs and erases keep it coherent. */
+#include <stdlib.h>
+#include <string.h>
+#include "fs/flashfs/flashfs_int.h"
+
+#define LINE FFS_UNIT_MIN
+
+static int in_bounds(const struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+{
+    return block < fs->count && off <= fs->bsize && len <= fs->bsize - off;
+}
+
+int ffs_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len)
+{
+    if (!in_bounds(fs, block, off, len))
+        return ERR_CORRUPT;
+    if (len == 0)
+        return 0;
+    return fs->bd->read(fs->bd, block, off, buf, len) < 0 ? ERR_IO : 0;
+}
+
+int ffs_cache_init(struct flashfs *fs, uint32_t bytes)
+{
+    fs->cache_lines = bytes / LINE;
+    if (fs->cache_lines == 0)
+        return 0;
+    fs->cache_addr = malloc(fs->cache_lines * sizeof *fs->cache_addr);
+    fs->cache_data = malloc((size_t)fs->cache_lines * LINE);
+    if (!fs->cache_addr || !fs->cache_data)
+        return ERR_NOMEM;
+    for (uint32_t i = 0; i < fs->cache_lines; i++)
+        fs->cache_addr[i] = FFS_NONE;
+    return 0;
+}
+
+/* Returns the cache line holding the LINE-aligned address, loading it on a miss when its
+ * slot is free, or NULL (read around the cache). The cache is direct-mapped and lines are
+ * never evicted: look-ups scan the whole log in order, and under such cyclic scans any
+ * eviction thrashes, while pinning the lines read first (the compacted base, read by
+ * every scan) keeps its hits. Compaction and erases free lines again. */
+static int cache_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uint8_t **data)
+{
+    uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
+    uint32_t slot = addr % fs->cache_lines;
+    uint8_t *line = fs->cache_data + (size_t)slot * LINE;
+    *data = NULL;
+    if (fs->cache_addr[slot] == addr) {
+        *data = line;
+        return 0;
+    }
+    if (fs->cache_addr[slot] != FFS_NONE)
+        return 0;
+    int err = ffs_read(fs, block, line_off, line, LINE);
+    if (err)
+        return err;
+    fs->cache_addr[slot] = addr;
+    *data = line;
+    return 0;
+}
+
+void ffs_cache_clear(struct flashfs *fs)
+{
+    for (uint32_t i = 0; i < fs->cache_lines; i++)
+        fs->cache_addr[i] = FFS_NONE;
+}
+
+int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len)
+{
+    if (fs->cache_lines == 0 || !in_bounds(fs, block, off, len))
+        return ffs_read(fs, block, off, buf, len);
+    uint8_t *out = buf;
+    while (len > 0) {
+        uint32_t line_off = off / LINE * LINE;
+        uint32_t n = LINE - (off - line_off);
+        if (n > len)
+            n = len;
+        uint8_t *line;
+        int err = cache_line(fs, block, line_off, &line);
+        if (!err && !line)
+            err = ffs_read(fs, block, off, out, n);
+        else if (!err)
+            memcpy(out, line + (off - line_off), n);
+        if (err)
+            return err;
+        out += n; off += n; len -= n;
+    }
+    return 0;
+}
+
+static void cache_forget(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+{
+    uint32_t per_block = fs->bsize / LINE;
+    uint32_t first = block * per_block + off / LINE;
+    uint32_t last = block * per_block + (off + len - 1) / LINE;
+    if (fs->cache_lines == 0)
+        return;
+    if (last - first >= fs->cache_lines) {
+        for (uint32_t i = 0; i < fs->cache_lines; i++)
+            if (fs->cache_addr[i] >= first && fs->cache_addr[i] <= last)
+                fs->cache_addr[i] = FFS_NONE;
+        return;
+    }
+    for (uint32_t a = first; a <= last; a++)
+        if (fs->cache_addr[a % fs->cache_lines] == a)
+            fs->cache_addr[a % fs->cache_lines] = FFS_NONE;
+}
+
+int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len)
+{
+    if (!in_bounds(fs, block, off, len) || off % fs->unit || len % fs->unit || len == 0)
+        return ERR_CORRUPT;
+    cache_forget(fs, block, off, len);
+    return fs->bd->prog(fs->bd, block, off, buf, len) < 0 ? ERR_IO : 0;
+}
+
+int ffs_erase(struct flashfs *fs, uint32_t block)
+{
+    if (block >= fs->count)
+        return ERR_CORRUPT;
+    cache_forget(fs, block, 0, fs->bsize);
+    return fs->bd->erase(fs->bd, block) < 0 ? ERR_IO : 0;
+}
+
+/* 1 when [off, off+len) reads as erased, 0 when not, or an error. */
+int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+{
+    uint8_t chunk[64];
+    while (len > 0) {
+        uint32_t n = len < sizeof chunk ? len : (uint32_t)sizeof chunk;
+        int err = ffs_read(fs, block, off, chunk, n);
+        if (err)
+            return err;
+        for (uint32_t i = 0; i < n; i++)
+            if (chunk[i] != 0xFF)
+                return 0;
+        off += n; len -= n;
+    }
+    return 1;
+}
+
+uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block)
+{
+    uint8_t hdr[FFS_DATA_HDR];
+    if (ffs_read(fs, block, 0, hdr, sizeof hdr) < 0 || ffs_get32(hdr) != FFS_MAGIC_BLOCK)
+        return FFS_NONE;
+    uint32_t ec = ffs_get32(hdr + 4);
+    return ec >= 0x7FFFFFFFu ? FFS_NONE : ec;
+}
+
+int ffs_write_meta_header(struct flashfs *fs, uint32_t block, uint32_t ec, uint32_t kind,
+                          uint32_t gen, uint32_t index)
+{
+    uint8_t *p = fs->prog_buf;
+    memset(p, 0xFF, fs->unit);
+    ffs_put32(p, FFS_MAGIC_BLOCK);
+    ffs_put32(p + 4, ec);
+    ffs_put32(p + 8, kind);
+    ffs_put32(p + 12, gen);
+    ffs_put32(p + 16, index);
+    ffs_put32(p + 20, ffs_crc32(0, p, 20));
+    return ffs_prog(fs, block, 0, p, fs->unit);
+}
+
+/* 0 when the block starts with the expected header, ERR_CORRUPT when not. gen/index of
+ * FFS_NONE are not compared. */
+int ffs_check_meta_header(struct flashfs *fs, uint32_t block, uint32_t kind, uint32_t gen,
+                          uint32_t index)
+{
+    uint8_t h[FFS_META_HDR];
+    int err = ffs_meta_read(fs, block, 0, h, sizeof h);
+    if (err)
+        return err;
+    if (ffs_get32(h) != FFS_MAGIC_BLOCK || ffs_get32(h + 20) != ffs_crc32(0, h, 20) ||
+        ffs_get32(h + 8) != kind)
+        return ERR_CORRUPT;
+    if ((gen != FFS_NONE && ffs_get32(h + 12) != gen) ||
+        (index != FFS_NONE && ffs_get32(h + 16) != index))
+        return ERR_CORRUPT;
+    return 0;
+}

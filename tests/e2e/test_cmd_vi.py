@@ -1,0 +1,64 @@
+"""vi: the screen editor on the console's ANSI terminal."""
+import os
+
+ESC, UP, DOWN, RIGHT = "\x1b", "\x1b[A", "\x1b[B", "\x1b[C"
+
+
+def edit(c, path, keys):
+    c.send(f"vi {path}\r")
+    c.expect(r":q quits")
+    for k in keys:
+        c.send(k)
+    left(c)
+
+
+def left(c):
+    """vi has left the alternate screen and the prompt is back."""
+    c.expect(r"\x1b\[\?1049l")
+    c.expect(r"\$: ")
+
+
+def test_insert_text_and_save(upyos):
+    edit(upyos, "/new.txt", ["i", "hello\rworld", ESC, ":wq\r"])
+    assert open(os.path.join(upyos.root, "new.txt")).read() == "hello\nworld\n"
+
+
+def test_move_delete_line_and_edit_existing_file(upyos):
+    p = os.path.join(upyos.root, "f.txt")
+    open(p, "w").write("one\ntwo\nthree\n")
+    edit(upyos, "/f.txt", [DOWN, "dd", "G", "A", "!", ESC, UP, "0", "x", ":wq\r"])
+    assert open(p).read() == "ne\nthree!\n"
+
+
+def test_search_and_line_commands(upyos):
+    p = os.path.join(upyos.root, "g.txt")
+    open(p, "w").write("alpha\nbeta\ngamma\n")
+    edit(upyos, "/g.txt", ["/gam\r", "i", ">", ESC, ":1\r", ":c first\r", ":a after\r",
+                           ":3\r", ":d\r", ":3\r", ":s/gam/GAM/\r", ":wq\r"])
+    assert open(p).read() == "first\nafter\n>GAMma\n"
+
+
+def test_quit_refuses_unsaved_changes(upyos):
+    p = os.path.join(upyos.root, "h.txt")
+    open(p, "w").write("keep\n")
+    upyos.send("vi /h.txt\r")
+    upyos.expect(r":q quits")
+    upyos.send("ox" + ESC + ":q\r")
+    upyos.expect("unsaved changes")
+    upyos.send(":q!\r")
+    left(upyos)
+    assert open(p).read() == "keep\n"
+    assert upyos.run("vi") == "vi: missing file name\n"
+    assert upyos.run("vi /etc") == "vi: /etc: is a directory\n"
+
+
+def test_saving_a_protected_file_is_refused(upyos):
+    conf = os.path.join(upyos.root, "etc/system.conf")
+    before = open(conf).read()
+    upyos.send("vi /etc/system.conf\r")
+    upyos.expect(r":q quits")
+    upyos.send("ox" + ESC + ":w\r")
+    upyos.expect("permission denied")
+    upyos.send(":q!\r")
+    left(upyos)
+    assert open(conf).read() == before

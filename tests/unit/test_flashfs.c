@@ -1,0 +1,849 @@
+/* flashfs: every operation, its errors, persistence, wear levelling and damaged images,
+ * on the RAM flash model (which fails the test if a flash rule is broken). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "fs/flashfs/flashfs.h"
+#include "lib/err.h"
+#include "support/flash_model.h"
+
+#define BLOCK 4096u
+#define PAGE 256u
+#define BLOCKS 512u   /* 2 MB */
+
+struct fx {
+    struct flash_model *flash;
+    struct vfs_mount m;
+};
+
+static struct fx *fx_new(uint32_t blocks, uint32_t cache)
+{
+    struct fx *x = calloc(1, sizeof *x);
+    x->flash = flash_model_new(BLOCK, blocks, PAGE);
+    assert_non_null(x->flash);
+    assert_int_equal(flashfs_format(&x->flash->dev), 0);
+    struct flashfs_config cfg = { .cache_size = cache };
+    assert_int_equal(flashfs_mount(&x->flash->dev, &cfg, &x->m.fs), 0);
+    x->m.ops = &flashfs_ops;
+    return x;
+}
+
+static void fx_remount(struct fx *x)
+{
+    assert_int_equal(flashfs_unmount(x->m.fs), 0);
+    assert_int_equal(flashfs_mount(&x->flash->dev, NULL, &x->m.fs), 0);
+}
+
+static void fx_free(struct fx *x)
+{
+    assert_int_equal(flashfs_unmount(x->m.fs), 0);
+    assert_int_equal(x->flash->violations, 0);
+    flash_model_free(x->flash);
+    free(x);
+}
+
+static int fs_open(struct fx *x, const char *path, int flags, void **f)
+{
+    return flashfs_ops.open(&x->m, path, flags, f);
+}
+
+static void put_file(struct fx *x, const char *path, const void *data, size_t len)
+{
+    void *f;
+    assert_int_equal(fs_open(x, path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, data, len), (int)len);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+}
+
+/* Reads the whole file into a malloc'd buffer; returns its length or an error. */
+static int get_file(struct fx *x, const char *path, uint8_t **data)
+{
+    void *f;
+    struct vfs_stat st;
+    int err = flashfs_ops.stat(&x->m, path, &st);
+    if (err)
+        return err;
+    *data = malloc(st.size + 1);
+    assert_int_equal(fs_open(x, path, VFS_O_READ, &f), 0);
+    int n = flashfs_ops.read(&x->m, f, *data, st.size + 1);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    return n;
+}
+
+static void assert_file(struct fx *x, const char *path, const void *want, size_t len)
+{
+    uint8_t *got = NULL;
+    int n = get_file(x, path, &got);
+    assert_int_equal(n, (int)len);
+    assert_memory_equal(got, want, len);
+    free(got);
+}
+
+static void fill_pattern(uint8_t *p, size_t len, uint32_t seed)
+{
+    for (size_t i = 0; i < len; i++) {
+        seed = seed * 1103515245u + 12345u;
+        p[i] = (uint8_t)(seed >> 16);
+    }
+}
+
+/* ---- tests ---- */
+
+static void test_format_mount_empty(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    struct vfs_stat st;
+    assert_int_equal(flashfs_ops.stat(&x->m, "/", &st), 0);
+    assert_int_equal(st.type, VFS_DIR);
+    void *d;
+    struct vfs_dirent ent;
+    assert_int_equal(flashfs_ops.opendir(&x->m, "/", &d), 0);
+    assert_int_equal(flashfs_ops.readdir(&x->m, d, &ent), 0);
+    assert_int_equal(flashfs_ops.closedir(&x->m, d), 0);
+    struct vfs_statfs sf;
+    assert_int_equal(flashfs_ops.statfs(&x->m, &sf), 0);
+    assert_int_equal(sf.block_size, BLOCK);
+    assert_int_equal(sf.blocks_total, BLOCKS);
+    assert_true(sf.blocks_free >= BLOCKS - 4);
+    assert_true(sf.ram_used > 0 && sf.ram_used < 2048);
+    fx_free(x);
+}
+
+static void test_small_file_roundtrip(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    put_file(x, "/hello.txt", "hello, world", 12);
+    assert_file(x, "/hello.txt", "hello, world", 12);
+    fx_remount(x);
+    assert_file(x, "/hello.txt", "hello, world", 12);
+    struct vfs_stat st;
+    assert_int_equal(flashfs_ops.stat(&x->m, "/hello.txt", &st), 0);
+    assert_int_equal(st.type, VFS_FILE);
+    assert_int_equal(st.size, 12);
+    fx_free(x);
+}
+
+static void test_big_file_roundtrip(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    size_t len = 300000;
+    uint8_t *data = malloc(len);
+    fill_pattern(data, len, 7);
+    put_file(x, "/big", data, len);
+    assert_file(x, "/big", data, len);
+    fx_remount(x);
+    assert_file(x, "/big", data, len);
+    free(data);
+    fx_free(x);
+}
+
+
+static void test_errors(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    void *f;
+    struct vfs_stat st;
+    char longname[80];
+    memset(longname, 'n', 64);
+    longname[0] = '/';
+    longname[65] = '\0';
+    memset(longname + 1, 'n', 64);
+    assert_int_equal(fs_open(x, "/missing", VFS_O_READ, &f), ERR_NOENT);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/missing", &st), ERR_NOENT);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/missing"), ERR_NOENT);
+    assert_int_equal(flashfs_ops.rmdir(&x->m, "/missing"), ERR_NOENT);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/missing", "/x"), ERR_NOENT);
+    assert_int_equal(fs_open(x, "/nodir/f", VFS_O_WRITE | VFS_O_CREATE, &f), ERR_NOENT);
+    assert_int_equal(fs_open(x, longname, VFS_O_WRITE | VFS_O_CREATE, &f), ERR_NAMETOOLONG);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, longname), ERR_NAMETOOLONG);
+    longname[64] = '\0';   /* 63 characters is the limit and works */
+    put_file(x, longname, "ok", 2);
+    assert_file(x, longname, "ok", 2);
+
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), 0);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), ERR_EXIST);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/"), ERR_EXIST);
+    put_file(x, "/d/f", "x", 1);
+    assert_int_equal(fs_open(x, "/d/f", VFS_O_WRITE | VFS_O_CREATE | VFS_O_EXCL, &f), ERR_EXIST);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d/f"), ERR_EXIST);
+    assert_int_equal(flashfs_ops.rmdir(&x->m, "/d"), ERR_NOTEMPTY);
+    assert_int_equal(flashfs_ops.rmdir(&x->m, "/d/f"), ERR_NOTDIR);
+    assert_int_equal(flashfs_ops.rmdir(&x->m, "/"), ERR_BUSY);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/d"), ERR_ISDIR);
+    assert_int_equal(fs_open(x, "/d", VFS_O_READ, &f), ERR_ISDIR);
+    assert_int_equal(fs_open(x, "/d/f/g", VFS_O_READ, &f), ERR_NOTDIR);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/f/g", &st), ERR_NOTDIR);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/e"), 0);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/e", "/d"), ERR_NOTEMPTY);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/d", "/d/sub"), ERR_INVAL);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/d/f", "/e"), ERR_ISDIR);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/e", "/d/f"), ERR_NOTDIR);
+
+    assert_int_equal(fs_open(x, "/d/f", VFS_O_READ, &f), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, "y", 1), ERR_BADF);
+    assert_int_equal(flashfs_ops.truncate(&x->m, f, 0), ERR_BADF);
+    assert_int_equal(flashfs_ops.seek(&x->m, f, -1, VFS_SEEK_SET), ERR_INVAL);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(fs_open(x, "/d/f", VFS_O_WRITE, &f), 0);
+    char c;
+    assert_int_equal(flashfs_ops.read(&x->m, f, &c, 1), ERR_BADF);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    fx_free(x);
+}
+
+static int list_dir(struct fx *x, const char *path, char names[][VFS_NAME_MAX + 1], int max)
+{
+    void *d;
+    struct vfs_dirent ent;
+    int n = 0, rc;
+    assert_int_equal(flashfs_ops.opendir(&x->m, path, &d), 0);
+    while ((rc = flashfs_ops.readdir(&x->m, d, &ent)) == 1) {
+        assert_true(n < max);
+        memcpy(names[n++], ent.name, sizeof ent.name);
+    }
+    assert_int_equal(rc, 0);
+    assert_int_equal(flashfs_ops.closedir(&x->m, d), 0);
+    return n;
+}
+
+static int has_name(char names[][VFS_NAME_MAX + 1], int n, const char *name)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_dirs_and_readdir(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    char names[16][VFS_NAME_MAX + 1];
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/etc"), 0);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/etc/net"), 0);
+    put_file(x, "/etc/hosts", "127.0.0.1 localhost\n", 20);
+    put_file(x, "/etc/net/if", "eth0", 4);
+    put_file(x, "/readme", "r", 1);
+    assert_int_equal(list_dir(x, "/", names, 16), 2);
+    assert_true(has_name(names, 2, "etc") && has_name(names, 2, "readme"));
+    assert_int_equal(list_dir(x, "/etc", names, 16), 2);
+    assert_true(has_name(names, 2, "net") && has_name(names, 2, "hosts"));
+    void *d;
+    struct vfs_dirent ent;
+    assert_int_equal(flashfs_ops.opendir(&x->m, "/etc/net", &d), 0);
+    assert_int_equal(flashfs_ops.readdir(&x->m, d, &ent), 1);
+    assert_string_equal(ent.name, "if");
+    assert_int_equal(ent.type, VFS_FILE);
+    assert_int_equal(ent.size, 4);
+    assert_int_equal(flashfs_ops.readdir(&x->m, d, &ent), 0);
+    assert_int_equal(flashfs_ops.closedir(&x->m, d), 0);
+    assert_int_equal(flashfs_ops.opendir(&x->m, "/readme", &d), ERR_NOTDIR);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/etc/net/if"), 0);
+    assert_int_equal(flashfs_ops.rmdir(&x->m, "/etc/net"), 0);
+    fx_remount(x);
+    assert_int_equal(list_dir(x, "/etc", names, 16), 1);
+    assert_string_equal(names[0], "hosts");
+    struct vfs_stat st;
+    assert_int_equal(flashfs_ops.stat(&x->m, "/etc/net", &st), ERR_NOENT);
+    fx_free(x);
+}
+
+static void test_rename(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    struct vfs_stat st;
+    uint8_t big[9000];
+    fill_pattern(big, sizeof big, 3);
+    put_file(x, "/a", "aaa", 3);
+    put_file(x, "/b", big, sizeof big);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/a", "/a"), 0);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/a", "/c"), 0);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/a", &st), ERR_NOENT);
+    assert_file(x, "/c", "aaa", 3);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/b", "/c"), 0);   /* replaces */
+    assert_file(x, "/c", big, sizeof big);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/b", &st), ERR_NOENT);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), 0);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d/e"), 0);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/c", "/d/e/c"), 0);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/empty"), 0);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/d", "/empty"), 0);   /* onto an empty dir */
+    fx_remount(x);
+    assert_file(x, "/empty/e/c", big, sizeof big);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d", &st), ERR_NOENT);
+    fx_free(x);
+}
+
+/* Writes through the filesystem and a plain buffer side by side and compares. */
+static void test_seek_overwrite_truncate(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    enum { MAX = 40000 };
+    uint8_t *ref = calloc(1, MAX), *chunk = malloc(MAX);
+    uint32_t len = 0;
+    void *f;
+    assert_int_equal(fs_open(x, "/f", VFS_O_READ | VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    const struct { uint32_t pos, len; } writes[] = {
+        { 0, 100 }, { 50, 100 }, { 0, 10000 }, { 5000, 20 }, { 9990, 30 }, { 12000, 5000 },
+        { 3, 1 }, { 4090, 20 }, { 17000, 8000 }, { 100, 4000 },
+    };
+    for (size_t i = 0; i < sizeof writes / sizeof writes[0]; i++) {
+        fill_pattern(chunk, writes[i].len, (uint32_t)i + 11);
+        assert_int_equal(flashfs_ops.seek(&x->m, f, (long)writes[i].pos, VFS_SEEK_SET), (long)writes[i].pos);
+        assert_int_equal(flashfs_ops.write(&x->m, f, chunk, writes[i].len), (int)writes[i].len);
+        memcpy(ref + writes[i].pos, chunk, writes[i].len);
+        if (writes[i].pos + writes[i].len > len)
+            len = writes[i].pos + writes[i].len;
+        if (i % 3 == 2)
+            assert_int_equal(flashfs_ops.sync(&x->m, f), 0);
+    }
+    /* read back through the same handle, from the middle */
+    assert_int_equal(flashfs_ops.seek(&x->m, f, 4000, VFS_SEEK_SET), 4000);
+    assert_int_equal(flashfs_ops.read(&x->m, f, chunk, 1000), 1000);
+    assert_memory_equal(chunk, ref + 4000, 1000);
+    assert_int_equal(flashfs_ops.seek(&x->m, f, 0, VFS_SEEK_END), (long)len);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_file(x, "/f", ref, len);
+
+    const uint32_t sizes[] = { 30000, 9000, 4100, 200, 0, 300, 8000 };
+    for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+        assert_int_equal(fs_open(x, "/f", VFS_O_WRITE, &f), 0);
+        assert_int_equal(flashfs_ops.truncate(&x->m, f, sizes[i]), 0);
+        assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+        if (sizes[i] > len)
+            memset(ref + len, 0, sizes[i] - len);
+        len = sizes[i];
+        assert_file(x, "/f", ref, len);
+    }
+    fx_remount(x);
+    assert_file(x, "/f", ref, len);
+    /* append mode always writes at the end */
+    assert_int_equal(fs_open(x, "/f", VFS_O_WRITE | VFS_O_APPEND, &f), 0);
+    assert_int_equal(flashfs_ops.seek(&x->m, f, 0, VFS_SEEK_SET), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, "tail", 4), 4);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    memcpy(ref + len, "tail", 4);
+    assert_file(x, "/f", ref, len + 4);
+    free(ref);
+    free(chunk);
+    fx_free(x);
+}
+
+static void test_several_open_files(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    enum { N = 5, LEN = 20000 };
+    void *f[N], *reader;
+    uint8_t *want[N];
+    char path[32];
+    put_file(x, "/f0", "old", 3);
+    assert_int_equal(fs_open(x, "/f0", VFS_O_READ, &reader), 0);
+    for (int i = 0; i < N; i++) {
+        snprintf(path, sizeof path, "/f%d", i);
+        assert_int_equal(fs_open(x, path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f[i]), 0);
+        want[i] = malloc(LEN);
+        fill_pattern(want[i], LEN, (uint32_t)i);
+    }
+    for (int off = 0; off < LEN; off += 1000)   /* interleaved writes */
+        for (int i = 0; i < N; i++)
+            assert_int_equal(flashfs_ops.write(&x->m, f[i], want[i] + off, 1000), 1000);
+    struct vfs_statfs sf;
+    assert_int_equal(flashfs_ops.statfs(&x->m, &sf), 0);
+    for (int i = 0; i < N; i++)
+        assert_int_equal(flashfs_ops.close(&x->m, f[i]), 0);
+    /* the reader opened before the rewrite keeps seeing the old contents */
+    char old[8];
+    assert_int_equal(flashfs_ops.read(&x->m, reader, old, sizeof old), 3);
+    assert_memory_equal(old, "old", 3);
+    assert_int_equal(flashfs_ops.close(&x->m, reader), 0);
+    fx_remount(x);
+    for (int i = 0; i < N; i++) {
+        snprintf(path, sizeof path, "/f%d", i);
+        assert_file(x, path, want[i], LEN);
+        free(want[i]);
+    }
+    fx_free(x);
+}
+
+/* Two files rewritten at the same time on a nearly full device: the allocator must rescan
+ * in the middle of write sessions and may never hand out a block a session has written. */
+static void test_concurrent_writers_small_device(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(24, 0);
+    enum { MAX = 8000 };
+    uint8_t *want[2] = { malloc(MAX), malloc(MAX) };
+    uint32_t seed = 1;
+    for (int round = 0; round < 300; round++) {
+        void *f[2];
+        uint32_t size[2];
+        for (int k = 0; k < 2; k++) {
+            seed = seed * 1103515245u + 12345u;
+            size[k] = 300 + (seed >> 8) % (MAX - 300);
+            fill_pattern(want[k], size[k], seed);
+            assert_int_equal(fs_open(x, k ? "/b" : "/a", VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC,
+                                     &f[k]), 0);
+        }
+        for (uint32_t off = 0; off < MAX; off += 700)
+            for (int k = 0; k < 2; k++)
+                if (off < size[k]) {
+                    uint32_t n = size[k] - off < 700 ? size[k] - off : 700;
+                    assert_int_equal(flashfs_ops.write(&x->m, f[k], want[k] + off, n), (int)n);
+                }
+        assert_int_equal(flashfs_ops.close(&x->m, f[1]), 0);
+        assert_int_equal(flashfs_ops.close(&x->m, f[0]), 0);
+        assert_file(x, "/a", want[0], size[0]);
+        assert_file(x, "/b", want[1], size[1]);
+    }
+    free(want[0]);
+    free(want[1]);
+    fx_free(x);
+}
+
+/* One write session longer than a lap of the allocator over a small device, with another
+ * file rewritten in between: the blocks the session has filled are referenced by nothing
+ * on flash yet, and the rescans in the middle of it must still see them as used. */
+static void test_long_session_survives_rescans(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(32, 0);
+    enum { BIG = 18 * 4000, SMALL = 5000 };
+    uint8_t *big = malloc(BIG), small[SMALL];
+    for (int round = 0; round < 20; round++) {
+        void *f;
+        fill_pattern(big, BIG, (uint32_t)round);
+        flashfs_ops.unlink(&x->m, "/big");
+        assert_int_equal(fs_open(x, "/big", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+        for (uint32_t off = 0; off < BIG; off += 8000) {
+            assert_int_equal(flashfs_ops.write(&x->m, f, big + off, 8000), 8000);
+            fill_pattern(small, SMALL, off + (uint32_t)round);
+            put_file(x, "/small", small, SMALL);
+        }
+        assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+        assert_file(x, "/big", big, BIG);
+        assert_file(x, "/small", small, SMALL);
+    }
+    free(big);
+    fx_free(x);
+}
+
+static void test_unlink_while_open(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    void *f;
+    struct vfs_stat st;
+    put_file(x, "/f", "data", 4);
+    assert_int_equal(fs_open(x, "/f", VFS_O_READ | VFS_O_WRITE, &f), 0);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/f"), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, "more", 4), 4);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/f", &st), ERR_NOENT);
+    /* a rename while open: the close lands under the new name */
+    put_file(x, "/g", "1", 1);
+    assert_int_equal(fs_open(x, "/g", VFS_O_WRITE, &f), 0);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/g", "/h"), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, "2", 1), 1);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_file(x, "/h", "2", 1);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/g", &st), ERR_NOENT);
+    fx_free(x);
+}
+
+static void test_many_files(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 4096);
+    enum { N = 400 };
+    char path[32], body[64];
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/many"), 0);
+    for (int i = 0; i < N; i++) {
+        snprintf(path, sizeof path, "/many/file%03d.txt", i);
+        int n = snprintf(body, sizeof body, "contents of file %d", i);
+        put_file(x, path, body, (size_t)n);
+    }
+    for (int i = 0; i < N; i += 2) {
+        snprintf(path, sizeof path, "/many/file%03d.txt", i);
+        assert_int_equal(flashfs_ops.unlink(&x->m, path), 0);
+    }
+    fx_remount(x);
+    static char names[N][VFS_NAME_MAX + 1];
+    assert_int_equal(list_dir(x, "/many", names, N), N / 2);
+    for (int i = 1; i < N; i += 2) {
+        snprintf(path, sizeof path, "/many/file%03d.txt", i);
+        int n = snprintf(body, sizeof body, "contents of file %d", i);
+        assert_file(x, path, body, (size_t)n);
+        assert_true(has_name(names, N / 2, path + 6));
+    }
+    fx_free(x);
+}
+
+/* readdir keeps its place when a compaction rewrites the log under it */
+static void test_readdir_across_compaction(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    char path[32];
+    for (int i = 0; i < 40; i++) {
+        snprintf(path, sizeof path, "/e%02d", i);
+        put_file(x, path, "x", 1);
+    }
+    void *d;
+    struct vfs_dirent ent;
+    int seen[40] = { 0 }, n = 0;
+    assert_int_equal(flashfs_ops.opendir(&x->m, "/", &d), 0);
+    while (flashfs_ops.readdir(&x->m, d, &ent) == 1) {
+        int i = atoi(ent.name + 1);
+        assert_int_equal(seen[i], 0);
+        seen[i] = 1;
+        n++;
+        for (int k = 0; k < 30; k++)   /* plenty of commits: forces compactions */
+            put_file(x, "/e05", "yy", 2);
+    }
+    assert_int_equal(flashfs_ops.closedir(&x->m, d), 0);
+    assert_int_equal(n, 40);
+    fx_free(x);
+}
+
+static void test_full_device(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);   /* 256 KB */
+    uint8_t chunk[4096];
+    fill_pattern(chunk, sizeof chunk, 5);
+    put_file(x, "/keep", "keep me", 7);
+    void *f;
+    int rc = 0;
+    uint32_t total = 0;
+    assert_int_equal(fs_open(x, "/fill", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    while ((rc = flashfs_ops.write(&x->m, f, chunk, sizeof chunk)) == (int)sizeof chunk)
+        total += sizeof chunk;
+    if (rc > 0) {
+        total += (uint32_t)rc;
+        rc = flashfs_ops.write(&x->m, f, chunk, sizeof chunk);
+    }
+    assert_int_equal(rc, ERR_NOSPC);
+    assert_true(total > 200000);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    struct vfs_stat st;
+    assert_int_equal(flashfs_ops.stat(&x->m, "/fill", &st), 0);
+    assert_int_equal(st.size, total);
+    /* metadata still works on a full device, and deleting gives the space back */
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/still"), 0);
+    assert_int_equal(fs_open(x, "/other", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, chunk, sizeof chunk), ERR_NOSPC);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/fill"), 0);
+    put_file(x, "/again", chunk, sizeof chunk);
+    fx_remount(x);
+    assert_file(x, "/keep", "keep me", 7);
+    assert_file(x, "/again", chunk, sizeof chunk);
+    fx_free(x);
+}
+
+/* A long overwrite loop must spread erases: the most erased block stays close to the mean. */
+static void test_wear_levelling(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    uint8_t data[16384];
+    char path[32];
+    for (int i = 0; i < 8; i++) {   /* some data that never changes */
+        snprintf(path, sizeof path, "/static%d", i);
+        fill_pattern(data, sizeof data, (uint32_t)i);
+        put_file(x, path, data, sizeof data);
+    }
+    flash_model_reset_counters(x->flash);
+    for (int i = 0; i < 3000; i++) {
+        fill_pattern(data, sizeof data, (uint32_t)i);
+        put_file(x, "/hot", data, sizeof data);
+    }
+    uint32_t max = flash_model_max_erases(x->flash);
+    double mean = flash_model_mean_erases(x->flash);
+    struct flashfs_stats st;
+    assert_int_equal(flashfs_stats(x->m.fs, &st), 0);
+    printf("wear: model max %u mean %.1f; flashfs_stats max %u mean %u min %u\n", (unsigned)max,
+           mean, (unsigned)st.erase_max, (unsigned)st.erase_mean, (unsigned)st.erase_min);
+    assert_true(mean > 20);
+    assert_true(max <= mean * 1.25 + 2);
+    assert_true(st.erase_max >= max && st.erase_max <= max + 2);   /* format added one */
+    assert_true(st.erase_max <= st.erase_mean * 1.3 + 2);
+    fx_remount(x);
+    assert_file(x, "/hot", data, sizeof data);
+    fx_free(x);
+}
+
+/* Walks the whole tree and reads every file: on a damaged image this may fail, but must
+ * neither crash nor hang nor touch the device outside its bounds. */
+static void walk_tree(struct fx *x, const char *dir, int depth)
+{
+    void *d;
+    struct vfs_dirent ent;
+    if (depth > 8 || flashfs_ops.opendir(&x->m, dir, &d) != 0)
+        return;
+    for (int n = 0; n < 1000 && flashfs_ops.readdir(&x->m, d, &ent) == 1; n++) {
+        char path[VFS_PATH_MAX];
+        snprintf(path, sizeof path, "%s/%s", strcmp(dir, "/") ? dir : "", ent.name);
+        if (ent.type == VFS_DIR) {
+            walk_tree(x, path, depth + 1);
+            continue;
+        }
+        void *f;
+        uint8_t buf[1024];
+        if (fs_open(x, path, VFS_O_READ, &f) != 0)
+            continue;
+        while (flashfs_ops.read(&x->m, f, buf, sizeof buf) > 0) {
+        }
+        flashfs_ops.close(&x->m, f);
+    }
+    flashfs_ops.closedir(&x->m, d);
+}
+
+static void populate(struct fx *x)
+{
+    uint8_t data[10000];
+    fill_pattern(data, sizeof data, 9);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), 0);
+    put_file(x, "/d/small", "small", 5);
+    put_file(x, "/d/big", data, sizeof data);
+    put_file(x, "/top", data, 3000);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/top", "/d/top"), 0);
+}
+
+static void test_corrupt_images(void **state)
+{
+    (void)state;
+    uint32_t seed = 99;
+    for (int trial = 0; trial < 300; trial++) {
+        struct fx *x = fx_new(32, 0);
+        populate(x);
+        assert_int_equal(flashfs_unmount(x->m.fs), 0);
+        size_t size = (size_t)32 * BLOCK;
+        int flips = 1 + trial % 50;
+        for (int i = 0; i < flips; i++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t at = (trial % 3 == 0 ? seed % (4 * BLOCK) : seed % size);   /* often metadata */
+            x->flash->mem[at] ^= (uint8_t)(1u << (seed >> 28 & 7));
+        }
+        if (flashfs_mount(&x->flash->dev, NULL, &x->m.fs) == 0) {
+            walk_tree(x, "/", 0);
+            flashfs_ops.mkdir(&x->m, "/new");   /* writing must not break flash rules either */
+            assert_int_equal(flashfs_unmount(x->m.fs), 0);
+        }
+        struct flashfs_fsck_report r;
+        flashfs_fsck(&x->flash->dev, 1, &r);
+        assert_int_equal(x->flash->violations, 0);
+        flash_model_free(x->flash);
+        free(x);
+    }
+}
+
+static void test_random_and_truncated_images(void **state)
+{
+    (void)state;
+    struct flash_model *flash = flash_model_new(BLOCK, 32, PAGE);
+    void *fs;
+    uint32_t seed = 5;
+    for (size_t i = 0; i < (size_t)32 * BLOCK; i++) {
+        seed = seed * 1103515245u + 12345u;
+        flash->mem[i] = (uint8_t)(seed >> 16);
+    }
+    assert_int_equal(flashfs_mount(&flash->dev, NULL, &fs), ERR_CORRUPT);
+    memset(flash->mem, 0, (size_t)32 * BLOCK);
+    assert_int_equal(flashfs_mount(&flash->dev, NULL, &fs), ERR_CORRUPT);
+    /* a formatted image seen through a smaller or differently shaped device */
+    assert_int_equal(flashfs_format(&flash->dev), 0);
+    flash->dev.block_count = 20;
+    assert_int_equal(flashfs_mount(&flash->dev, NULL, &fs), ERR_CORRUPT);
+    flash->dev.block_count = 32;
+    flash->dev.block_size = 2048;
+    flash->dev.block_count = 64;
+    assert_int_equal(flashfs_mount(&flash->dev, NULL, &fs), ERR_CORRUPT);
+    flash->dev.block_size = BLOCK;
+    flash->dev.block_count = 2;   /* too small to hold a filesystem at all */
+    assert_int_equal(flashfs_mount(&flash->dev, NULL, &fs), ERR_INVAL);
+    assert_int_equal(flashfs_format(&flash->dev), ERR_INVAL);
+    flash->dev.block_count = 32;
+    assert_int_equal(flashfs_mount(&flash->dev, NULL, &fs), 0);
+    assert_int_equal(flashfs_unmount(fs), 0);
+    assert_int_equal(flash->violations, 0);
+    flash_model_free(flash);
+}
+
+static void test_fsck_repairs_orphans(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    populate(x);
+    struct flashfs_fsck_report r;
+    assert_int_equal(flashfs_unmount(x->m.fs), 0);
+    assert_int_equal(flashfs_fsck(&x->flash->dev, 0, &r), 0);
+    assert_int_equal(r.files, 3);
+    assert_int_equal(r.dirs, 1);
+    /* cut the directory's record out: its three files lose their parent */
+    uint8_t *mem = x->flash->mem;
+    size_t size = (size_t)BLOCKS * BLOCK;
+    int patched = 0;
+    for (size_t i = 0; i + 30 < size && !patched; i++) {
+        if (mem[i] == 2 && mem[i + 1] == 1 && mem[i + 28] == 'd' && mem[i + 4] == 1) {
+            mem[i + 28] &= 0x00;   /* clearing bits is what a stray program does */
+            patched = 1;
+        }
+    }
+    assert_true(patched);
+    assert_int_equal(flashfs_fsck(&x->flash->dev, 0, &r), 0);   /* the commit CRC fails... */
+    assert_int_equal(r.dirty_tail, 1);                           /* ...so the log ends there */
+    assert_int_equal(flashfs_fsck(&x->flash->dev, 1, &r), 0);
+    assert_int_equal(flashfs_fsck(&x->flash->dev, 0, &r), 0);
+    assert_int_equal(r.dirty_tail, 0);
+    assert_int_equal(flashfs_mount(&x->flash->dev, NULL, &x->m.fs), 0);
+    walk_tree(x, "/", 0);
+    fx_free(x);
+}
+
+static void test_ram_use(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    struct vfs_statfs a, b, c;
+    void *f;
+    assert_int_equal(flashfs_ops.statfs(&x->m, &a), 0);
+    put_file(x, "/f", "x", 1);
+    assert_int_equal(fs_open(x, "/f", VFS_O_READ, &f), 0);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &b), 0);
+    uint32_t per_file = b.ram_used - a.ram_used;
+    printf("ram: mount %u bytes, open file %u bytes (this host)\n", (unsigned)a.ram_used,
+           (unsigned)per_file);
+    assert_true(a.ram_used < 2048);
+    assert_true(per_file < 512);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(flashfs_unmount(x->m.fs), 0);
+    struct flashfs_config cfg = { .cache_size = 4096 };
+    assert_int_equal(flashfs_mount(&x->flash->dev, &cfg, &x->m.fs), 0);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &c), 0);
+    assert_true(c.ram_used >= a.ram_used + 4096);
+    fx_free(x);
+}
+
+static uint64_t lookup_reads(uint32_t cache)
+{
+    struct fx *x = fx_new(BLOCKS, cache);
+    char path[32];
+    for (int i = 0; i < 60; i++) {
+        snprintf(path, sizeof path, "/f%d", i);
+        put_file(x, path, path, strlen(path));
+    }
+    x->flash->bytes_read = 0;
+    for (int i = 0; i < 60; i++) {
+        snprintf(path, sizeof path, "/f%d", i);
+        assert_file(x, path, path, strlen(path));
+    }
+    uint64_t reads = x->flash->bytes_read;
+    fx_free(x);
+    return reads;
+}
+
+/* A cache that holds the log cuts the flash reads of look-ups; a small one never costs
+ * more than its own size. */
+static void test_metadata_cache(void **state)
+{
+    (void)state;
+    uint64_t none = lookup_reads(0), small = lookup_reads(4096), big = lookup_reads(65536);
+    printf("look-ups read %llu bytes without cache, %llu with 4 KB, %llu with 64 KB\n",
+           (unsigned long long)none, (unsigned long long)small, (unsigned long long)big);
+    assert_true(big * 4 < none);
+    assert_true(small <= none + 4096);
+}
+
+/* The posix image device: geometry from the file size, erase to 0xFF, and programs that
+ * AND into the old bytes like NOR flash; flashfs works on it across a reopen. */
+static void test_posix_image_device(void **state)
+{
+    (void)state;
+    const char *path = "test_flashfs_image.bin";
+    FILE *img = fopen(path, "wb");
+    assert_non_null(img);
+    static uint8_t block[BLOCK];
+    memset(block, 0xFF, sizeof block);
+    for (int i = 0; i < 16; i++)
+        assert_int_equal(fwrite(block, 1, sizeof block, img), sizeof block);
+    fclose(img);
+    hal_blockdev_t *bd = hal_flash_open(path);
+    assert_non_null(bd);
+    assert_int_equal(bd->block_size, 4096);
+    assert_int_equal(bd->block_count, 16);
+    assert_int_equal(bd->prog_size, 256);
+    uint8_t page[PAGE], back[PAGE];
+    memset(page, 0x0F, sizeof page);
+    assert_int_equal(bd->prog(bd, 3, 256, page, PAGE), 0);
+    memset(page, 0xF3, sizeof page);
+    assert_int_equal(bd->prog(bd, 3, 256, page, PAGE), 0);
+    assert_int_equal(bd->read(bd, 3, 256, back, PAGE), 0);
+    assert_int_equal(back[0], 0x03);   /* AND, not overwrite */
+    assert_int_equal(bd->erase(bd, 3), 0);
+    assert_int_equal(bd->read(bd, 3, 256, back, PAGE), 0);
+    assert_int_equal(back[7], 0xFF);
+    assert_true(bd->prog(bd, 3, 100, page, PAGE) < 0);   /* unaligned */
+    assert_true(bd->read(bd, 16, 0, back, 1) < 0);       /* out of range */
+
+    struct vfs_mount m = { .ops = &flashfs_ops };
+    assert_int_equal(flashfs_format(bd), 0);
+    assert_int_equal(flashfs_mount(bd, NULL, &m.fs), 0);
+    void *f;
+    assert_int_equal(flashfs_ops.open(&m, "/x", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&m, f, block, 4000), 4000);
+    assert_int_equal(flashfs_ops.close(&m, f), 0);
+    assert_int_equal(flashfs_unmount(m.fs), 0);
+    hal_flash_close(bd);
+    bd = hal_flash_open(path);
+    assert_non_null(bd);
+    assert_int_equal(flashfs_mount(bd, NULL, &m.fs), 0);
+    struct vfs_stat st;
+    assert_int_equal(flashfs_ops.stat(&m, "/x", &st), 0);
+    assert_int_equal(st.size, 4000);
+    assert_int_equal(flashfs_unmount(m.fs), 0);
+    hal_flash_close(bd);
+    remove(path);
+    assert_null(hal_flash_open("no-such-image.bin"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_mount_empty),
+        cmocka_unit_test(test_small_file_roundtrip),
+        cmocka_unit_test(test_big_file_roundtrip),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_dirs_and_readdir),
+        cmocka_unit_test(test_rename),
+        cmocka_unit_test(test_seek_overwrite_truncate),
+        cmocka_unit_test(test_several_open_files),
+        cmocka_unit_test(test_concurrent_writers_small_device),
+        cmocka_unit_test(test_long_session_survives_rescans),
+        cmocka_unit_test(test_unlink_while_open),
+        cmocka_unit_test(test_many_files),
+        cmocka_unit_test(test_readdir_across_compaction),
+        cmocka_unit_test(test_full_device),
+        cmocka_unit_test(test_wear_levelling),
+        cmocka_unit_test(test_corrupt_images),
+        cmocka_unit_test(test_random_and_truncated_images),
+        cmocka_unit_test(test_fsck_repairs_orphans),
+        cmocka_unit_test(test_ram_use),
+        cmocka_unit_test(test_metadata_cache),
+        cmocka_unit_test(test_posix_image_device),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
