@@ -60,6 +60,7 @@ static void thread_entry(void *arg)
     proc_t *self;
     proc_lock();
     self = proc_find(rs->pid);
+    self->thread_id = hal_thread_id();   /* here: the process may end before the starter looks */
     proc_unlock();
     proc_set_current(self);
     shell_thread(rs);
@@ -81,7 +82,7 @@ int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *nam
     rs->pid = sh->pid;
     rs->ended = 0;
     rs->refused = 0;
-    if (hal_thread_start(thread_entry, rs, 0, &sh->thread_id) < 0) {
+    if (hal_thread_start(thread_entry, rs, 0, NULL) < 0) {
         shell_free(sh->shell);
         proc_end(sh);
         return ERR_NOMEM;

@@ -34,10 +34,18 @@ static void wait_gone(int pid, int max_ms)
         hal_sleep_us(10000);
 }
 
+/* The new thread becomes the process's. The starter must not note the thread id itself
+ * (hal_thread_start's id_out): a short session can end and free the process first. */
+static void adopt_thread(proc_t *p)
+{
+    p->thread_id = hal_thread_id();
+    proc_set_current(p);
+}
+
 static void session_thread(void *arg)
 {
     struct start *st = arg;
-    proc_set_current(st->proc);
+    adopt_thread(st->proc);
     st->svc->session(st->proc, st->sock, &st->who);
     proc_end(st->proc);
     free(st);
@@ -78,7 +86,7 @@ static void start_session(struct service *svc, sock_t *client, const struct sess
     sock_give(client, session);
     *st = (struct start){ svc, session, client, *who };
     svc->sessions[slot] = session->pid;
-    if (hal_thread_start(session_thread, st, 0, &session->thread_id) < 0) {
+    if (hal_thread_start(session_thread, st, 0, NULL) < 0) {
         svc->sessions[slot] = 0;
         proc_end(session);
         free(st);
@@ -101,7 +109,7 @@ static void listener_thread(void *arg)
 {
     struct start *st = arg;
     struct service *svc = st->svc;
-    proc_set_current(st->proc);
+    adopt_thread(st->proc);
     for (;;) {
         sock_t *client;
         struct session_info who = { 0, 0, svc->port };
@@ -146,7 +154,7 @@ static int start(struct service *svc, proc_t *p, uint16_t port)
     svc->port = port;
     memset(svc->sessions, 0, sizeof svc->sessions);
     svc->pid = daemon->pid;
-    if (hal_thread_start(listener_thread, st, 0, &daemon->thread_id) < 0) {
+    if (hal_thread_start(listener_thread, st, 0, NULL) < 0) {
         svc->pid = 0;
         proc_end(daemon);
         free(st);
