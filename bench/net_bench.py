@@ -152,7 +152,7 @@ def main():
             report(f"uhttpd requests/s, {c} connection(s)", ours, "req/s", "busybox httpd", ref)
         with open(os.path.join(root, "up.bin"), "wb"):
             pass
-        stor, retr = ftp_times(ports["uftpd"], "bench", "pw", "up.bin")
+        stor, retr = ftp_times(ports["uftpd"], "bench", "benchpw", "up.bin")
         if shutil.which("vsftpd"):
             vs, vs_port = start_vsftpd(tmp)
             vstor, vretr = ftp_times(vs_port, "anonymous", "", "up/x.bin")
