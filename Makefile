@@ -1,5 +1,6 @@
 # What users type. The build itself is CMake + Ninja, one directory per port.
 #   make run            build the posix simulator and boot it in this terminal
+#   make run BOARD=mps2-an385   build the Cortex-M3 firmware and boot it under QEMU
 #   make test           unit + e2e tests (normal and sanitizer builds), one summary line
 #   make bench | size | clean
 BOARD ?= posix
@@ -7,7 +8,7 @@ BUILD := build/$(BOARD)
 IMAGE ?= build/posix/flash.img
 CMAKE_FLAGS ?=
 
-.PHONY: all run test bench size clean build-posix build-asan docs powercut fuzz
+.PHONY: all run test bench size clean build-posix build-asan build-mps2-an385 docs powercut fuzz
 
 all: build-posix
 
@@ -24,7 +25,14 @@ build-asan:
 $(IMAGE):
 	@./build/posix/tools/mkfs -s 2M $(IMAGE) rootfs >/dev/null
 
-ifdef ROOT
+build-mps2-an385:
+	@cmake -S . -B build/mps2 -G Ninja -DPORT=mps2-an385 $(CMAKE_FLAGS) >/dev/null
+	@ninja -C build/mps2 --quiet
+
+ifeq ($(BOARD),mps2-an385)
+run: build-mps2-an385
+	@ports/mps2-an385/run-qemu.sh build/mps2/ports/mps2-an385/upyos.elf
+else ifdef ROOT
 run: build-posix
 	@./build/posix/ports/posix/upyos --root $(ROOT)
 else

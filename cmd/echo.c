@@ -1,9 +1,18 @@
 #include "kernel/command.h"
+#include "lib/str.h"
 
 COMMAND(echo, "echo [WORD...]", "print the words, joined by one space")
 {
-    for (int i = 1; i < argc; i++)
-        proc_printf(p, "%s%s", argv[i], i + 1 < argc ? " " : "");
-    proc_puts(p, "\n");
-    return 0;
+    /* one write per line: on a console or socket each write costs a system call or a packet */
+    struct strbuf b;
+    strbuf_init(&b);
+    for (int i = 1; i < argc; i++) {
+        if (i > 1)
+            strbuf_addc(&b, ' ');
+        strbuf_adds(&b, argv[i]);
+    }
+    strbuf_addc(&b, '\n');
+    int r = b.failed ? proc_error(p, "echo", "out of memory") : (stream_write(p->out, b.data, b.len), 0);
+    strbuf_free(&b);
+    return r;
 }

@@ -55,7 +55,8 @@ void value_free(struct value *v)
     v->type = VAL_NONE;
 }
 
-/* Floats print like Python's repr for the common cases: 2.5, 3.0, 1e+20. */
+/* Floats print like Python's repr: the shortest digits that read back the same, in fixed
+ * notation for exponents -4..15 (2.5, 3.0, 1000.0) and scientific outside (1e+16, 1.5e-05). */
 static int format_float(double f, char *buf, size_t size)
 {
     char tmp[40];
@@ -63,12 +64,19 @@ static int format_float(double f, char *buf, size_t size)
         return snprintf(buf, size, f > 0 ? "inf" : "-inf");
     if (isnan(f))
         return snprintf(buf, size, "nan");
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, f);
+    int prec = 1;
+    for (; prec < 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, f);
         if (strtod(tmp, NULL) == f)
             break;
     }
-    if (!strpbrk(tmp, ".eni"))
+    snprintf(tmp, sizeof tmp, "%.*e", prec - 1, f);
+    int exp = atoi(strchr(tmp, 'e') + 1);
+    if (exp < -4 || exp >= 16)
+        return snprintf(buf, size, "%.*g", prec, f);
+    int decimals = prec - 1 - exp;
+    snprintf(tmp, sizeof tmp, "%.*f", decimals > 0 ? decimals : 0, f);
+    if (!strchr(tmp, '.'))
         strcat(tmp, ".0");
     return snprintf(buf, size, "%s", tmp);
 }

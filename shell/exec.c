@@ -80,8 +80,16 @@ static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t 
     if (end && is_operator(&w->word[end - 1], "&")) {
         j->background = 1;
         end--;
+        /* "[pid]+ Done  cmd" names the command without its '&' */
+        char *amp = strrchr(j->cmdline, '&');
+        if (amp)
+            str_trim_end((*amp = '\0', j->cmdline));
     }
+    /* in `if A > B ACTION` the third word is the comparison, not a redirection */
+    int comparison = end > 3 && is_operator(&w->word[0], "if") ? 2 : -1;
     for (int i = 0; i < end; i++) {
+        if (i == comparison)
+            continue;
         if (is_operator(&w->word[i], ">") || is_operator(&w->word[i], ">>")) {
             if (i + 2 != end) {
                 snprintf(err, err_size, "'%s' needs one target at the end", w->word[i].text);
@@ -130,6 +138,7 @@ struct stage_start {
 static void stage_thread(void *arg)
 {
     struct stage_start *s = arg;
+    s->proc->thread_id = hal_thread_id();
     proc_set_current(s->proc);
     s->proc->exit_code = shell_run_argv(s->proc, s->stage->argc, s->stage->argv);
     proc_end(s->proc);
@@ -172,7 +181,9 @@ static int run_pipeline(proc_t *job, struct job *j)
         start->proc = p;
         start->stage = &j->stage[s];
         pids[started++] = p->pid;
-        if (hal_thread_start(stage_thread, start, 0, &p->thread_id) < 0) {
+        /* the thread records its own id: it may have ended, and freed p, before this returns */
+        uintptr_t tid;
+        if (hal_thread_start(stage_thread, start, 0, &tid) < 0) {
             started--;
             free(start);
             proc_end(p);
@@ -258,6 +269,7 @@ static void background_thread(void *arg)
 {
     struct job *j = arg;
     proc_t *job = j->proc;
+    job->thread_id = hal_thread_id();
     proc_set_current(job);
     job->exit_code = run_job(job, j);
     stream_printf(job->err, "[%d]+ Done  %s\n", job->pid, j->cmdline);
@@ -272,7 +284,8 @@ static int start_background(proc_t *self, struct job *j)
     job->background = 1;
     stream_printf(self->err, "[%d]\n", job->pid);
     shell_last_background_pid = job->pid;
-    if (hal_thread_start(background_thread, j, 0, &job->thread_id) < 0) {
+    uintptr_t tid;          /* the job records its own: it may be over before this returns */
+    if (hal_thread_start(background_thread, j, 0, &tid) < 0) {
         proc_error(self, "sh", "cannot start a background thread");
         proc_end(job);
         free_job(j);

@@ -61,6 +61,7 @@ int lex_segments(const char *line, char ***out, char *err, size_t err_size)
             if (skip_quoted(line, &i) < 0) {
                 snprintf(err, err_size, "unterminated quote");
                 r = ERR_INVAL;
+                break;              /* i is at the end of the line */
             }
         } else if (c == '#' && i > 0 && isspace((unsigned char)line[i - 1])) {
             break;
@@ -98,7 +99,7 @@ static int is_name_char(char c)
 /* Expands the variable reference at s (just after '$'); returns the characters used. */
 static size_t expand_var(const char *s, lex_expand_fn expand, void *ctx, struct strbuf *b)
 {
-    char name[64], value[512];
+    char name[64];
     size_t n = 0;
     if (*s == '{') {
         const char *end = strchr(s, '}');
@@ -128,10 +129,8 @@ static size_t expand_var(const char *s, lex_expand_fn expand, void *ctx, struct 
         strbuf_addc(b, '$');    /* a lone $ is itself */
         return 0;
     }
-    value[0] = '\0';
     if (expand)
-        expand(ctx, name, value, sizeof value);
-    strbuf_adds(b, value);
+        expand(ctx, name, b);
     return n;
 }
 
@@ -151,11 +150,30 @@ static int add_word(struct lex_words *out, struct strbuf *b, int quoted, char *e
     return 0;
 }
 
+/* An unquoted expansion is split at white space, as the text it stands for would be. */
+static int add_unquoted(struct lex_words *out, struct strbuf *b, const char *value, int *quoted,
+                        char *err, size_t err_size)
+{
+    for (; *value; value++) {
+        if (!isspace((unsigned char)*value)) {
+            strbuf_addc(b, *value);
+            continue;
+        }
+        if (b->len || *quoted) {
+            int r = add_word(out, b, *quoted, err, err_size);
+            if (r < 0)
+                return r;
+        }
+        *quoted = 0;
+    }
+    return 0;
+}
+
 int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *out, char *err,
               size_t err_size)
 {
-    struct strbuf b;
-    int in_word = 0, quoted = 0, r = 0;
+    struct strbuf b, value;
+    int quoted = 0, r = 0;
     char quote = 0;
     strbuf_init(&b);
     out->count = 0;
@@ -173,12 +191,11 @@ int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *
             continue;
         }
         if (isspace((unsigned char)c)) {
-            if (in_word)
+            if (b.len || quoted)        /* an empty unquoted expansion is no word */
                 r = add_word(out, &b, quoted, err, err_size);
-            in_word = quoted = 0;
+            quoted = 0;
             continue;
         }
-        in_word = 1;
         if (c == '\'' || c == '"') {
             quote = c;
             quoted = 1;
@@ -186,7 +203,12 @@ int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *
             strbuf_addc(&b, *++s);
             quoted = 1;
         } else if (c == '$') {
-            s += expand_var(s + 1, expand, ctx, &b);
+            strbuf_init(&value);
+            s += expand_var(s + 1, expand, ctx, &value);
+            r = add_unquoted(out, &b, value.data ? value.data : "", &quoted, err, err_size);
+            if (value.failed)
+                b.failed = 1;
+            strbuf_free(&value);
         } else {
             strbuf_addc(&b, c);
         }
@@ -195,7 +217,7 @@ int lex_words(const char *s, lex_expand_fn expand, void *ctx, struct lex_words *
         snprintf(err, err_size, "unterminated quote");
         r = ERR_INVAL;
     }
-    if (r == 0 && in_word)
+    if (r == 0 && (b.len || quoted))
         r = add_word(out, &b, quoted, err, err_size);
     strbuf_free(&b);
     if (r < 0) {

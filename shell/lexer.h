@@ -5,7 +5,9 @@
  * only when it is about to run, so that `export a 1; echo $a` sees the new value:
  *   'single quotes' keep everything; "double quotes" expand $ and take \" \\ \$ escapes;
  *   a backslash outside quotes takes the next character as it is;
- *   $name ${name} $? $! $# $0..$9 are expanded outside single quotes;
+ *   $name ${name} $? $! $# $0..$9 are expanded outside single quotes; outside any quotes
+ *   the value is split at white space, as the text it stands for would be, and an empty
+ *   value is no word at all;
  *   an empty quoted word ("") stays a word. */
 #ifndef SHELL_LEXER_H
 #define SHELL_LEXER_H
@@ -24,9 +26,10 @@ struct lex_words {
     int count;
 };
 
-/* Gives the value of variable name (name is "?", "!", "#", "0".."9" or a variable name) into
- * buf; unset variables give "". */
-typedef void (*lex_expand_fn)(void *ctx, const char *name, char *buf, size_t size);
+struct strbuf;
+/* Appends the value of variable name (name is "?", "!", "#", "0".."9" or a variable name) to
+ * out; unset variables add nothing. */
+typedef void (*lex_expand_fn)(void *ctx, const char *name, struct strbuf *out);
 
 /* Cuts line into commands. *out is a malloc'd array of malloc'd strings (free with
  * lex_free_segments). Returns the count, or a negative ERR_* with a message in err. */

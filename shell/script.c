@@ -8,8 +8,7 @@
 #include "lib/str.h"
 #include "shell/shell.h"
 
-/* Cuts the file text into lines in place (\n or \r\n). */
-static int split_lines(struct script *s)
+int script_load_lines(struct script *s)
 {
     int cap = 16;
     s->lines = malloc(sizeof *s->lines * (size_t)cap);
@@ -60,6 +59,15 @@ void script_skip(struct script *s, int n)
         s->next = s->next + n > s->count ? s->count : s->next + n;
 }
 
+void script_unload(struct script *s)
+{
+    free(s->lines);
+    free(s->text);
+    s->lines = NULL;
+    s->text = NULL;
+    s->count = 0;
+}
+
 static int is_label(const char *line)
 {
     while (*line == ' ' || *line == '\t')
@@ -94,9 +102,8 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
         return proc_error(self, "sh", "%s: not a script", path);
     }
     struct shell *sh = shell_new(argc, argv);
-    if (!sh || split_lines(&s) < 0) {
-        free(s.text);
-        free(s.lines);
+    if (!sh || script_load_lines(&s) < 0) {
+        script_unload(&s);
         shell_free(sh);
         return proc_error(self, "sh", "out of memory");
     }
@@ -110,7 +117,6 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
     int status = run_lines(self, sh);
     self->shell = outer;
     shell_free(sh);
-    free(s.lines);
-    free(s.text);
+    script_unload(&s);
     return status;
 }

@@ -13,6 +13,10 @@ struct script {
 };
 
 struct shell;
+/* Cuts s->text (malloc'd, owned by s) into lines in place (\n or \r\n). 0 or ERR_NOMEM. */
+int script_load_lines(struct script *s);
+/* Frees the text and the lines. */
+void script_unload(struct script *s);
 /* Moves execution to label (with or without its ':'); ERR_NOENT when it is missing. */
 int script_goto(struct script *s, const char *label);
 /* Skips the next n physical lines. */

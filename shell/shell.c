@@ -42,20 +42,30 @@ struct shell *shell_of(proc_t *p)
 }
 
 /* $name and the special parameters, for the lexer. */
-static void expand(void *ctx, const char *name, char *buf, size_t size)
+static void expand(void *ctx, const char *name, struct strbuf *out)
 {
     struct shell *sh = ctx;
-    if (strcmp(name, "?") == 0)
-        snprintf(buf, size, "%d", sh ? sh->last_status : 0);
-    else if (strcmp(name, "!") == 0)
-        snprintf(buf, size, "%d", shell_last_background_pid);
-    else if (strcmp(name, "#") == 0)
-        snprintf(buf, size, "%d", sh && sh->argc ? sh->argc - 1 : 0);
-    else if (name[0] >= '0' && name[0] <= '9' && !name[1]) {
+    struct value v;
+    if (strcmp(name, "?") == 0) {
+        strbuf_addf(out, "%d", sh ? sh->last_status : 0);
+    } else if (strcmp(name, "!") == 0) {
+        strbuf_addf(out, "%d", shell_last_background_pid);
+    } else if (strcmp(name, "#") == 0) {
+        strbuf_addf(out, "%d", sh && sh->argc ? sh->argc - 1 : 0);
+    } else if (name[0] >= '0' && name[0] <= '9' && !name[1]) {
         int i = name[0] - '0';
-        str_copy(buf, sh && i < sh->argc && sh->argv[i] ? sh->argv[i] : "", size);
-    } else
-        env_get_text(name, buf, size);
+        if (sh && i < sh->argc && sh->argv[i])
+            strbuf_adds(out, sh->argv[i]);
+    } else if (env_get(name, &v) == 0) {
+        if (v.type == VAL_STR) {
+            strbuf_adds(out, v.u.s);
+        } else {
+            char text[48];
+            value_format(&v, text, sizeof text);
+            strbuf_adds(out, text);
+        }
+        value_free(&v);
+    }
 }
 
 int shell_syntax_error(proc_t *self, const char *message)
@@ -80,6 +90,16 @@ static int run_segment(proc_t *self, struct shell *sh, const char *segment)
     return status;
 }
 
+/* An AT command line goes to the modem as it is: `atmodem AT+...`. */
+static int run_modem_line(proc_t *self, const char *line)
+{
+    struct lex_words w = { .count = 2 };
+    w.word[0].text = (char *)"atmodem";
+    w.word[1].text = (char *)line;
+    w.word[1].quoted = 1;
+    return shell_run_words(self, &w, line);
+}
+
 /* Lines starting "AT+" go to the modem, "< expr" and "> stmt" to the expression language;
  * everything else is commands separated by ';'. */
 int shell_run_line(proc_t *self, const char *line)
@@ -92,11 +112,8 @@ int shell_run_line(proc_t *self, const char *line)
         return sh->last_status = shell_syntax_error(self, "line too long");
     if (expr_is_line(line))
         return sh->last_status = expr_run_line(self, line);
-    if (strncmp(line, "AT+", 3) == 0) {
-        char at[SHELL_LINE_MAX + 16];
-        snprintf(at, sizeof at, "atmodem '%s'", line);
-        return sh->last_status = run_segment(self, sh, at);
-    }
+    if (strncmp(line, "AT+", 3) == 0)
+        return sh->last_status = run_modem_line(self, line);
     int n = lex_segments(line, &segments, err, sizeof err);
     if (n < 0)
         return sh->last_status = shell_syntax_error(self, err);

@@ -26,7 +26,6 @@ struct options {
     const char *board_ctl;
 };
 
-static char **boot_argv;
 static hal_blockdev_t *root_flash;   /* the image behind "/", closed after unmounting */
 
 static void usage(FILE *f)
@@ -130,20 +129,10 @@ static int mount_root(const struct options *o, char *desc, size_t size)
 
 /* A reset starts the simulator afresh, as a board would, with the same options: from any
  * thread (the watchdog's), because exec replaces the whole process. */
-void posix_reset(void)
-{
-    posix_console_restore();
-    fflush(stdout);    /* not fflush(NULL): a control client's thread holds its FILE's lock */
-    fflush(stderr);
-    execv("/proc/self/exe", boot_argv);
-    perror("upyos: reset");
-    _exit(4);
-}
-
 int main(int argc, char **argv)
 {
     struct options o = { NULL, NULL, 0, NULL };
-    boot_argv = argv;
+    posix_set_boot_argv(argv);
     char desc[512];
     if (parse(argc, argv, &o) < 0)
         return 2;

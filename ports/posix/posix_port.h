@@ -24,6 +24,8 @@ int posix_uart_inject(int id, const char *buf, size_t len);
 /* Serves the control protocol on a UNIX socket at path, in a thread of its own. */
 int posix_board_ctl_start(const char *path);
 /* Resets the board: the simulator starts afresh with the options it was given. */
+/* Restarts the simulator with the options of this boot (hal_reset.c). */
+void posix_set_boot_argv(char **argv);
 void posix_reset(void) __attribute__((noreturn));
 
 /* The host directory hostfs serves as "/". */

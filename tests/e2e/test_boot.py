@@ -1,12 +1,13 @@
 """Boot, prompt, help, exit and recovery, as seen on the console."""
 import os
 
+from conftest import BOARD_LINE
 
 
 def test_boot_messages_in_order(boot):
     c = boot()
     for line in ["Booting upyOS-C...", "/etc/system.conf file created.", "Normal mode boot",
-                 "upyOS-C 0.1.0 on posix-sim (posix)", "Memory Total:", "Mounted",
+                 "upyOS-C 0.1.0 " + BOARD_LINE, "Memory Total:", "Mounted",
                  "Type 'help' for a upyOS manual."]:
         c.expect(line.replace("(", r"\(").replace(")", r"\)").replace(".", r"\."))
     assert c.wait_prompt() is not None

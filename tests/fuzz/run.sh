@@ -1,18 +1,44 @@
-#!/bin/sh
-# Builds and runs the flashfs mount fuzzer (clang with libFuzzer and AddressSanitizer).
-#   tests/fuzz/run.sh [SECONDS]      default 60; e.g. `tests/fuzz/run.sh 10` for make test
-# Work files go to build/fuzz/; new findings (crash-*, timeout-*) are left there.
-set -e
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-OUT=${FUZZ_OUT:-$ROOT/build/fuzz}
-SECONDS_TO_RUN=${1:-60}
-mkdir -p "$OUT/corpus"
-SRC="$ROOT/fs/flashfs/*.c $ROOT/lib/err.c $ROOT/tests/unit/support/flash_model.c $ROOT/tests/fuzz/clock_stub.c"
-CFLAGS="-std=c11 -g -O1 -I$ROOT -I$ROOT/include -I$ROOT/tests/unit"
-clang $CFLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -o "$OUT/fuzz_flashfs_mount" "$ROOT/tests/fuzz/fuzz_flashfs_mount.c" $SRC
-clang $CFLAGS -DFUZZ_SEED_MAIN -o "$OUT/make_seeds" "$ROOT/tests/fuzz/fuzz_flashfs_mount.c" $SRC
-"$OUT/make_seeds" "$OUT/corpus"
-cd "$OUT"
-./fuzz_flashfs_mount -max_total_time="$SECONDS_TO_RUN" -timeout=10 -max_len=32768 \
-    -print_final_stats=1 corpus
+#!/bin/bash
+# Fuzzes one part of the system with libFuzzer:  tests/fuzz/run.sh TARGET SECONDS
+#   TARGET: lexer | script | expr | flashfs_mount   (tests/fuzz/fuzz_TARGET.c)
+# flashfs_mount links the filesystem alone, with its own seeds: run_flashfs.sh does it.
+# The whole portable core and the posix HAL are compiled with clang, ASan and UBSan into
+# build/fuzz/ (rebuilt when a source is newer); the corpus grows in build/fuzz/corpus/TARGET,
+# seeded from tests/fuzz/seeds/TARGET. Crashes are written to build/fuzz/crash-*. Exit status
+# is libFuzzer's: 0 when nothing was found.
+set -eu
+cd "$(dirname "$0")/../.."
+TARGET=${1:?usage: run.sh lexer|script|expr|flashfs_mount SECONDS}
+SECONDS_TO_RUN=${2:-20}
+if [ "$TARGET" = flashfs_mount ]; then
+    exec tests/fuzz/run_flashfs.sh "$SECONDS_TO_RUN"
+fi
+OUT=build/fuzz
+CC=${CC_FUZZ:-clang}
+FLAGS="-g -O1 -std=c11 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
+mkdir -p "$OUT/obj" "$OUT/corpus/$TARGET"
+
+# The command table, as the CMake build makes it.
+ls cmd/*.c | tr '\n' ';' | sed 's/;$//' > "$OUT/command_sources.txt"
+cmake -DOUT="$OUT/command_table.c" -DLIST="$OUT/command_sources.txt" -P tools/gen_command_table.cmake
+
+sources=$(ls lib/*.c kernel/*.c shell/*.c fs/*.c cmd/*.c ports/posix/hal_*.c ports/posix/hostfs.c \
+          fs/*/*.c net/*.c net/*/*.c 2>/dev/null || true)
+objects=""
+for src in $sources "$OUT/command_table.c"; do
+    obj="$OUT/obj/$(echo "$src" | tr '/' '_' | sed 's/\.c$/.o/')"
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find shell kernel lib fs include -name '*.h' -newer "$obj" -print -quit)" ]; then
+        $CC $FLAGS -fsanitize=fuzzer-no-link -D_GNU_SOURCE -DUPYOS_VERSION=\"fuzz\" -I. -Iinclude \
+            -c "$src" -o "$obj"
+    fi
+    objects="$objects $obj"
+done
+$CC $FLAGS -fsanitize=fuzzer -I. -Iinclude "tests/fuzz/fuzz_$TARGET.c" $objects -lm -lpthread -ldl \
+    -o "$OUT/fuzz_$TARGET"
+
+seeds=tests/fuzz/seeds/$TARGET
+[ -d "$seeds" ] || seeds=""
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+exec "$OUT/fuzz_$TARGET" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 \
+    -rss_limit_mb=1024 -artifact_prefix="$OUT/crash-$TARGET-" -print_final_stats=1 \
+    "$OUT/corpus/$TARGET" $seeds

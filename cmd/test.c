@@ -1,0 +1,68 @@
+/* test: a question about the system, answered True or False (and $? 0 or 1). Redirected to
+ * a variable, the answer is stored as a bool: `test -f /upgrade > up`. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/board.h"
+#include "kernel/command.h"
+#include "lib/err.h"
+
+struct find_name {
+    const char *name;
+    int found;
+};
+
+/* A process whose command is NAME (its first word, or that word's last path component). */
+static void match_process(proc_t *q, void *ctx)
+{
+    struct find_name *f = ctx;
+    const char *cmd = q->cmdline, *base = cmd;
+    size_t len = strcspn(cmd, " ");
+    for (const char *c = cmd; c < cmd + len; c++)
+        if (*c == '/')
+            base = c + 1;
+    size_t n = strlen(f->name);
+    if ((len == n && strncmp(cmd, f->name, n) == 0) ||
+        ((size_t)(cmd + len - base) == n && strncmp(base, f->name, n) == 0))
+        f->found |= q != proc_current() && q != proc_current()->parent;
+}
+
+static int answer(proc_t *p, const char *flag, const char *arg, int *yes)
+{
+    struct vfs_stat st;
+    if (strcmp(flag, "-f") == 0 || strcmp(flag, "-d") == 0) {
+        *yes = vfs_stat(arg, &st) == 0 && st.type == (flag[1] == 'f' ? VFS_FILE : VFS_DIR);
+        return 0;
+    }
+    if (strcmp(flag, "-p") == 0) {
+        struct find_name f = { arg, 0 };
+        proc_each(match_process, &f);
+        *yes = f.found;
+        return 0;
+    }
+    if (strcmp(flag, "-g") == 0) {
+        char *end;
+        long pin = strtol(arg, &end, 10);
+        if (*end || end == arg || pin < 0 || pin >= hal_gpio_count())
+            return proc_error(p, "test", "%s: no such GPIO", arg);
+        int v = hal_gpio_read((int)pin);
+        if (v < 0)
+            return proc_error(p, "test", "GPIO %ld: %s", pin, err_str(v));
+        *yes = v == 1;
+        return 0;
+    }
+    return proc_error(p, "test", "unknown option %s (try test --help)", flag);
+}
+
+COMMAND(test, "test -f PATH | -d PATH | -p NAME | -g PIN",
+        "print True or False: a file, a directory, a running process, a GPIO high; $? is 0 for True")
+{
+    int yes = 0;
+    if (argc != 3)
+        return proc_error(p, "test", "usage: test -f PATH | -d PATH | -p NAME | -g PIN") + 1;
+    if (answer(p, argv[1], argv[2], &yes))
+        return 2;
+    proc_puts(p, yes ? "True\n" : "False\n");
+    proc_set_result(p, value_bool(yes));
+    return yes ? 0 : 1;
+}

@@ -1,0 +1,74 @@
+/* hal/board.h: the MPS2 FPGA IO block gives two user LEDs (pins 0 and 1, outputs) and two
+ * push buttons (pins 2 and 3, inputs). The board has no ADC, PWM, I2C or temperature sensor
+ * that QEMU models, so those say ERR_NODEV. */
+#include "hal/board.h"
+
+#include "cmsdk.h"
+#include "lib/err.h"
+
+enum { LED_COUNT = 2, BUTTON_COUNT = 2 };
+
+int hal_gpio_count(void)
+{
+    return LED_COUNT + BUTTON_COUNT;
+}
+
+static int is_led(int pin)
+{
+    return pin >= 0 && pin < LED_COUNT;
+}
+
+static int is_button(int pin)
+{
+    return pin >= LED_COUNT && pin < LED_COUNT + BUTTON_COUNT;
+}
+
+int hal_gpio_mode(int pin, enum hal_pin_mode mode)
+{
+    if (is_led(pin))
+        return mode == HAL_PIN_OUTPUT ? 0 : ERR_NOTSUP;
+    if (is_button(pin))
+        return mode == HAL_PIN_INPUT ? 0 : ERR_NOTSUP;
+    return ERR_NODEV;
+}
+
+int hal_gpio_read(int pin)
+{
+    if (is_led(pin))
+        return (int)((FPGAIO_LED >> pin) & 1u);
+    if (is_button(pin))
+        return (int)((FPGAIO_BUTTON >> (pin - LED_COUNT)) & 1u);
+    return ERR_NODEV;
+}
+
+int hal_gpio_write(int pin, int value)
+{
+    if (is_button(pin))
+        return ERR_NOTSUP;
+    if (!is_led(pin))
+        return ERR_NODEV;
+    uint32_t bit = 1u << pin;
+    FPGAIO_LED = value ? (FPGAIO_LED | bit) : (FPGAIO_LED & ~bit);
+    return 0;
+}
+
+int hal_adc_read(int channel)
+{
+    return ERR_NODEV;
+}
+
+int hal_pwm_set(int pin, uint32_t freq_hz, uint32_t duty_per_mille)
+{
+    return ERR_NODEV;
+}
+
+int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen, uint8_t *rbuf,
+                     size_t rlen)
+{
+    return ERR_NODEV;
+}
+
+int hal_temp_read_mc(int32_t *millicelsius)
+{
+    return ERR_NODEV;
+}

@@ -1,0 +1,202 @@
+/* Faults. MemManage, BusFault and UsageFault are enabled so each reports its own cause.
+ * A fault in a thread (other than the main one) is recoverable: that thread is ended, its
+ * mutexes released, and the report is handed to a small reporter thread, which calls
+ * kernel_on_fault() with the crashed thread's local pointer installed as its own, so to the
+ * kernel it looks like "the current process crashed". A fault in an interrupt handler, with
+ * interrupts masked (a critical section was cut in half), or in the main thread halts the
+ * system with a message.
+ *
+ * kernel_on_fault is only a weak reference here. kernel_entry.c gives a weak definition that
+ * says "pid N crashed: REASON at PC" and ends the processes of the dead thread; a strong one
+ * in the kernel replaces it. Without any (selftest.elf) the port prints the thread id. */
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cmsdk.h"
+#include "hal/thread.h"
+#include "port.h"
+#include "sched.h"
+#include "semihost.h"
+
+__attribute__((weak)) void kernel_on_fault(const char *reason, uint32_t pc);
+
+struct fault_report {
+    void *local;
+    uint32_t id;
+    const char *reason;
+    uint32_t pc;                     /* 0: unknown (the stack could not be written) */
+    int fatal;
+};
+
+#define REPORTS 4u
+static struct fault_report reports[REPORTS];
+static volatile uint32_t report_head, report_tail;
+static struct fault_report current_report; /* the one being reported */
+static thread_t *reporter;
+extern thread_t *port_main_thread;
+
+void port_print(const char *text)
+{
+    const char *end = text;
+    while (*end)
+        end++;
+    console_write_raw(text, (size_t)(end - text));
+    console_write_raw("\r\n", 2);
+}
+
+_Noreturn void port_panic(const char *why)
+{
+    irq_lock();
+    port_print(why);
+    port_print("system halted");
+    semihost_exit(1);
+}
+
+uintptr_t fault_thread_id(void)
+{
+    return current_report.id;
+}
+
+int fault_is_fatal(void)
+{
+    return current_report.fatal;
+}
+
+static void report_without_kernel(const char *reason, uint32_t pc)
+{
+    char line[80];
+    snprintf(line, sizeof line, "thread %lu crashed: %s at 0x%08lx",
+             (unsigned long)current_report.id, reason, (unsigned long)pc);
+    port_print(line);
+}
+
+static void reporter_main(void *arg)
+{
+    for (;;) {
+        uint32_t s = irq_lock();
+        while (report_head == report_tail) {
+            if (!port_options.stats) {
+                sched_block(reports, -1);
+                continue;
+            }
+            sched_block(reports, 50);
+            irq_unlock(s);
+            port_report_at_prompt();
+            s = irq_lock();
+        }
+        struct fault_report r = reports[report_tail % REPORTS];
+        report_tail++;
+        irq_unlock(s);
+
+        current_report = r;
+        hal_thread_set_local(r.local);
+        if (kernel_on_fault)
+            kernel_on_fault(r.reason, r.pc);
+        else
+            report_without_kernel(r.reason, r.pc);
+        hal_thread_set_local(NULL);
+        if (r.fatal)
+            port_panic("the main thread crashed");
+    }
+}
+
+static const char *reason_of(uint32_t cfsr, uint32_t hfsr, const thread_t *t)
+{
+    uint32_t mmfar = SCB_MMFAR;
+    int in_guard = t && (cfsr & 0x80u) && mmfar >= t->guard && mmfar < (uint32_t)(uintptr_t)t->stack_low;
+    if ((cfsr & 0x10u) || (cfsr & 0x1000u) || in_guard)   /* MSTKERR, STKERR, guard hit */
+        return "stack overflow";
+    if (cfsr & 0x03u)
+        return "memory protection fault";
+    if (cfsr & 0x0700u)
+        return "bus error";
+    if (cfsr & (1u << 25))
+        return "division by zero";
+    if (cfsr & (1u << 24))
+        return "unaligned access";
+    if (cfsr & (1u << 16))
+        return "undefined instruction";
+    if (cfsr & (1u << 17))
+        return "invalid state";
+    if (cfsr & (1u << 18))
+        return "invalid return";
+    if (cfsr & (1u << 19))
+        return "no coprocessor";
+    if (hfsr & (1u << 1))
+        return "vector table read error";
+    return "hard fault";
+}
+
+/* Called by the fault handlers with the exception frame and EXC_RETURN. */
+void fault_handle(uint32_t *frame, uint32_t exc_return);
+void fault_handle(uint32_t *frame, uint32_t exc_return)
+{
+    uint32_t cfsr = SCB_CFSR, hfsr = SCB_HFSR;
+    uint32_t primask;
+    __asm__ volatile("mrs %0, primask" : "=r"(primask));
+    thread_t *t = sched_current;
+    int from_thread = (exc_return & 0xCu) == 0xCu;   /* thread mode, process stack */
+    const char *reason = reason_of(cfsr, hfsr, from_thread ? t : NULL);
+    int stacked = !(cfsr & 0x1010u);                  /* the frame was written */
+    uint32_t pc = stacked ? frame[6] : 0;
+    /* UDF #1 from the stack check in sched.c: the call site is in r0. */
+    if (stacked && (cfsr & (1u << 16)) && *(const uint16_t *)(uintptr_t)(pc & ~1u) == 0xde01u) {
+        reason = "stack overflow";
+        pc = frame[0] & ~1u;
+    }
+    SCB_CFSR = cfsr;                                  /* write-one-to-clear */
+    SCB_HFSR = hfsr;
+
+    int recoverable = from_thread && t && !primask && t != reporter;
+    if (!recoverable || report_head - report_tail >= REPORTS) {
+        char line[96];
+        snprintf(line, sizeof line, "fatal: %s at 0x%08lx in %s", reason, (unsigned long)pc,
+                 from_thread ? "a critical section" : "an interrupt handler");
+        port_panic(line);
+    }
+    struct fault_report *r = &reports[report_head % REPORTS];
+    r->local = t->local;
+    r->id = t->id;
+    r->reason = reason;
+    r->pc = pc;
+    r->fatal = t == port_main_thread;
+    report_head++;
+    sched_kill_current();
+    sched_wake(reports, 1);
+}
+
+/* The stack canary was found broken at a switch: the thread overflowed without touching
+ * the guard (a large frame jumped over it). Called from PendSV. */
+void fault_stack_smashed(thread_t *t);
+void fault_stack_smashed(thread_t *t)
+{
+    if (t == reporter || report_head - report_tail >= REPORTS)
+        port_panic("fatal: stack overflow");
+    struct fault_report *r = &reports[report_head % REPORTS];
+    *r = (struct fault_report){ t->local, t->id, "stack overflow", 0, t == port_main_thread };
+    report_head++;
+    t->state = THREAD_ZOMBIE;
+    t->save_ctx = 0;
+    thread_on_death(t);
+    sched_wake(reports, 1);
+}
+
+__attribute__((naked)) void fault_entry(void)
+{
+    __asm__ volatile(
+        "tst lr, #4\n"
+        "ite eq\n"
+        "mrseq r0, msp\n"
+        "mrsne r0, psp\n"
+        "mov r1, lr\n"
+        "push {r1, lr}\n"
+        "bl fault_handle\n"
+        "pop {r1, pc}\n");
+}
+
+void fault_init(void)
+{
+    SCB_CCR |= CCR_DIV_0_TRP | CCR_STKALIGN;
+    SCB_SHCSR |= SHCSR_MEMFAULTENA | SHCSR_BUSFAULTENA | SHCSR_USGFAULTENA;
+    reporter = sched_create(reporter_main, NULL, 2048);
+}

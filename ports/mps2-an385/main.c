@@ -1,0 +1,88 @@
+/* The port's main(): bring up the chip, read the options QEMU passed on the semihosting
+ * command line, and start the scheduler with one thread that runs port_app_main().
+ *
+ * Options (run-qemu.sh -append "..."), separated by spaces:
+ *   -r          recovery boot (skip /etc/init.sh)
+ *   stats       at the first prompt, write boot time, heap and stack use to QEMU's stdout
+ *               through semihosting (lines starting "mps2: "; never through the UART)
+ *   flash=PATH  the flash image file (default upyos-flash.img in QEMU's working directory) */
+#include <stdio.h>
+#include <string.h>
+
+#include "hal/system.h"
+#include "hal/time.h"
+#include "port.h"
+#include "sched.h"
+#include "semihost.h"
+
+#ifndef UPYOS_MAIN_STACK
+#define UPYOS_MAIN_STACK 8192
+#endif
+
+struct port_options port_options = { .flash_image = "upyos-flash.img" };
+size_t port_main_stack = UPYOS_MAIN_STACK;
+thread_t *port_main_thread;
+static char cmdline[128];
+
+static void parse_options(void)
+{
+    if (semihost_cmdline(cmdline, sizeof cmdline) != 0)
+        return;
+    strtok(cmdline, " ");            /* the first word is the ELF's name; no threads yet */
+    for (char *w = strtok(NULL, " "); w; w = strtok(NULL, " ")) {
+        if (strcmp(w, "-r") == 0)
+            port_options.recovery = 1;
+        else if (strcmp(w, "stats") == 0)
+            port_options.stats = 1;
+        else if (strncmp(w, "flash=", 6) == 0)
+            port_options.flash_image = w + 6;
+    }
+}
+
+#define QUIET_US 300000u            /* no console output for this long: at the prompt */
+
+/* Called by the fault reporter thread every few ms when "stats" is on. The time reported is
+ * that of the last byte of output before the quiet spell: the end of the prompt. */
+void port_report_at_prompt(void)
+{
+    static int reported;
+    uint64_t last = console_last_output_us;
+    if (reported || last == 0 || hal_time_us() - last < QUIET_US)
+        return;
+    reported = 1;
+    char line[96];
+    snprintf(line, sizeof line, "mps2: prompt after %lu.%03lu ms\n", (unsigned long)(last / 1000u),
+             (unsigned long)(last % 1000u));
+    semihost_write0(line);
+    struct hal_mem_stats m;
+    hal_mem_stats(&m);
+    snprintf(line, sizeof line, "mps2: heap total %u used %u peak %u\n", (unsigned)m.heap_total,
+             (unsigned)m.heap_used, (unsigned)m.heap_peak);
+    semihost_write0(line);
+    for (thread_t *t = sched_first(); t; t = t->next) {
+        if (t->state == THREAD_ZOMBIE)
+            continue;
+        snprintf(line, sizeof line, "mps2: thread %lu stack %u used %u\n", (unsigned long)t->id,
+                 (unsigned)t->stack_size, (unsigned)sched_stack_used(t));
+        semihost_write0(line);
+    }
+}
+
+static void app_thread(void *arg)
+{
+    port_app_main();
+}
+
+int main(void)
+{
+    heap_init();
+    parse_options();
+    console_init();
+    time_init();
+    sched_init();
+    fault_init();
+    port_main_thread = sched_create(app_thread, NULL, port_main_stack);
+    if (!port_main_thread)
+        port_panic("no memory for the main thread");
+    sched_start();
+}

@@ -1,0 +1,44 @@
+/* What the files of this port share with each other (never seen by the portable core). */
+#ifndef MPS2_PORT_H
+#define MPS2_PORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Options from the semihosting command line (QEMU -append "..."), see main.c. */
+struct port_options {
+    int recovery;              /* -r */
+    int stats;                 /* "stats": boot time and memory report on the host's stdout */
+    const char *flash_image;   /* "flash=PATH" */
+};
+extern struct port_options port_options;
+
+void heap_init(void);
+void heap_stats(size_t *total, size_t *used, size_t *peak);
+void console_init(void);
+void console_write_raw(const char *buf, size_t len);
+void uart0_rx_isr(void);
+void time_init(void);
+void fault_init(void);
+void watchdog_nmi(void);
+
+/* The program the port runs in its first thread: the kernel (kernel_entry.c) or the
+ * bring-up test (selftest.c). */
+void port_app_main(void);
+extern size_t port_main_stack;
+
+/* With the "stats" option: once the console has been quiet for a while after boot (the
+ * prompt is out and the system waits for input), report boot time and memory use. */
+extern volatile uint64_t console_last_output_us;
+void port_report_at_prompt(void);
+
+/* While kernel_on_fault runs: the id of the thread that crashed, and whether it was the main
+ * thread (the system halts after the report). */
+uintptr_t fault_thread_id(void);
+int fault_is_fatal(void);
+
+/* Prints a line on the console straight from the driver, usable from fault handlers. */
+void port_print(const char *text);
+_Noreturn void port_panic(const char *why);
+
+#endif

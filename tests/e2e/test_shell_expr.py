@@ -1,0 +1,93 @@
+"""Expression lines: `< expr` prints a value, `> stmt; stmt` assigns and calls."""
+import pytest
+
+CASES = [
+    ("< 2+2", "4"),
+    ('< "Options Menu"', "Options Menu"),
+    ("< 7 / 2", "3.5"),
+    ("< 7 // 2, ", "sh: invalid syntax near ','"),
+    ("< -7 // 2", "-4"),
+    ("< 2 ** 100", "sh: integer overflow (ints are 64-bit)"),
+    ("< 2 ** 0.5", "1.4142135623730951"),
+    ('< "ab" * 3 + "c"', "abababc"),
+    ('< "hello"[1:4] + "hello"[-1]', "ello"),
+    ("< 1 < 2 <= 2", "True"),
+    ('< "el" in "hello" and not False', "True"),
+    ("< None", "None"),
+    ('< len("abc"), ', "sh: invalid syntax near ','"),
+    ('< int("42") + float("0.5")', "42.5"),
+    ("< hex(255)", "0xff"),
+    ("< round(2.675, 2)", "2.67"),
+    ("< min(4, 2, 8) * max(1, 3)", "6"),
+    ("< abs(-7)", "7"),
+    ("< str(1) + str(2.0)", "12.0"),
+    ("< sdata.name", "upyOS-C"),
+    ("< sdata.version", "0.1.0"),
+    ("< len(sdata.sid) > 0", "True"),
+    ("< 1 / 0", "sh: division by zero"),
+    ("< 1 + 'a'", "sh: unsupported operand types for +: 'int' and 'str'"),
+    ("< nosuch", "sh: name 'nosuch' is not defined"),
+    ("< import os", "sh: invalid syntax near 'os'"),
+    ("< [1, 2]", "sh: invalid syntax near '['"),
+    ("< f'{'", "sh: f-string: missing '}'"),
+]
+
+
+@pytest.mark.parametrize("line, out", CASES)
+def test_expression_values(upyos, line, out):
+    assert upyos.run(line) == out + "\n"
+
+
+def test_assignments_are_typed_environment_variables(upyos):
+    assert upyos.run("> x = 3*4") == ""
+    assert upyos.run("< x") == "12\n"
+    assert upyos.run("echo $x") == "12\n"
+    assert upyos.run("> y = x / 8; s = f'x={x}'; x += 1") == ""
+    out = upyos.run("env")
+    assert "x=13\n" in out and "y=1.5\n" in out and "s='x=12'\n" in out
+    upyos.run("export n 5")                             # export makes a str
+    assert upyos.run("< n + 1") == "sh: unsupported operand types for +: 'str' and 'int'\n"
+    assert upyos.run("< int(n) + 1") == "6\n"
+
+
+def test_f_strings_and_ansi_escapes(upyos):
+    upyos.run("> x = 'ok'")
+    assert upyos.run('< f"Modem: {x} {2*21:5d}|{3.14159:.2f}|{x!r}"') == (
+        "Modem: ok    42|3.14|'ok'\n")
+    upyos.child.sendline(r'< "\033[1mbold\x1b[0m" + "\n" + "end"')
+    upyos.child.expect_exact("\x1b[1mbold\x1b[0m\r\nend")
+    upyos.wait_prompt()
+
+
+def test_print_getenv_setenv_and_sdata_debug(upyos):
+    assert upyos.run("> print('a', 1, 2.5, True); setenv('q', 7)") == "a 1 2.5 True\n"
+    assert upyos.run("< getenv('q') * 2") == "14\n"
+    assert upyos.run("< getenv('missing', 'dflt')") == "dflt\n"
+    assert upyos.run("> sdata.debug=True") == ""
+    assert upyos.run("< sdata.debug") == "True\n"
+    assert upyos.run("> sdata.debug=False") == ""
+    assert upyos.run("< sdata.debug") == "False\n"
+    assert upyos.run("> sdata.name = 'x'") == "sh: sdata.name cannot be set (only sdata.debug)\n"
+
+
+def test_time_memory_and_gpio(upyos):
+    assert upyos.run("< time() > 1600000000") == "True\n"
+    assert upyos.run("> t = ticks_ms(); sleep_ms(50); d = ticks_ms() - t") == ""
+    assert upyos.run("< d >= 50") == "True\n"
+    assert upyos.run("< mem_free() >= 0 and str(mem_free()).isdigit()") == "True\n"
+    assert upyos.run("> gpio_write(2, 1)") == ""
+    assert upyos.run("< gpio_read(2)") == "1\n"
+    assert upyos.run("test -g 2") == "True\n"
+    assert upyos.run("> gpio_write(2, 0)") == ""
+    assert upyos.run("< gpio_read(2)") == "0\n"
+    assert upyos.run("< gpio_read(9999)") == "sh: gpio_read(): no GPIO 9999\n"
+
+
+def test_expression_errors_in_scripts_name_file_and_line(upyos, rootdir):
+    with open(rootdir + "/opt/e.sh", "w") as f:
+        f.write("< 1\n< 1/0\n> x = (\n< 'go on'\n")
+    assert upyos.run("sh /opt/e.sh") == (
+        "1\n"
+        "sh: /opt/e.sh line 2: division by zero\n"
+        "sh: /opt/e.sh line 3: invalid syntax: unexpected end of expression\n"
+        "go on\n")
