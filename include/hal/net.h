@@ -25,4 +25,19 @@ int hal_sock_local(int s, uint32_t *addr, uint16_t *port);
 int hal_sock_close(int s);
 int hal_net_resolve(const char *host, uint32_t *addr);
 
+/* ICMP echo (ping): sends one request with payload_len bytes and waits for its reply.
+ * Gives the round trip in microseconds and the reply's TTL. ERR_TIMEOUT when none came,
+ * ERR_PERM when the port may not send ICMP, ERR_NOTSUP without ICMP. */
+int hal_net_ping(uint32_t addr, uint16_t seq, size_t payload_len, int timeout_ms,
+                 uint32_t *rtt_us, int *ttl);
+
+/* Network interfaces, for ifconfig: index 0.. until ERR_NOENT. */
+struct hal_net_if {
+    char name[16];
+    uint32_t addr, netmask, gateway, dns;
+    uint8_t mac[6];
+    int up;
+};
+int hal_net_interface(int index, struct hal_net_if *out);
+
 #endif

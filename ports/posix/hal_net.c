@@ -2,10 +2,13 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -195,4 +198,73 @@ int hal_net_resolve(const char *host, uint32_t *addr)
     *addr = ntohl(((struct sockaddr_in *)res->ai_addr)->sin_addr.s_addr);
     freeaddrinfo(res);
     return 0;
+}
+
+/* The host's IPv4 interfaces, with the default gateway and first name server. */
+static uint32_t default_gateway(void)
+{
+    FILE *f = fopen("/proc/net/route", "r");
+    char line[256];
+    unsigned dest, gw, flags;
+    uint32_t found = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "%*s %x %x %x", &dest, &gw, &flags) == 3 && dest == 0 && (flags & 2))
+            found = ntohl(gw);
+    if (f)
+        fclose(f);
+    return found;
+}
+
+static uint32_t first_dns(void)
+{
+    FILE *f = fopen("/etc/resolv.conf", "r");
+    char line[256], text[64];
+    uint32_t found = 0;
+    struct in_addr a;
+    while (f && !found && fgets(line, sizeof line, f))
+        if (sscanf(line, "nameserver %63s", text) == 1 && inet_pton(AF_INET, text, &a) == 1)
+            found = ntohl(a.s_addr);
+    if (f)
+        fclose(f);
+    return found;
+}
+
+static void read_mac(const char *name, uint8_t mac[6])
+{
+    char path[96];
+    unsigned m[6] = { 0 };
+    snprintf(path, sizeof path, "/sys/class/net/%s/address", name);
+    FILE *f = fopen(path, "r");
+    if (f && fscanf(f, "%x:%x:%x:%x:%x:%x", &m[0], &m[1], &m[2], &m[3], &m[4], &m[5]) == 6)
+        for (int i = 0; i < 6; i++)
+            mac[i] = (uint8_t)m[i];
+    if (f)
+        fclose(f);
+}
+
+int hal_net_interface(int index, struct hal_net_if *out)
+{
+    struct ifaddrs *all, *i;
+    if (getifaddrs(&all) < 0)
+        return ERR_IO;
+    int n = 0, r = ERR_NOENT;
+    for (i = all; i; i = i->ifa_next) {
+        if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET || n++ != index)
+            continue;
+        memset(out, 0, sizeof *out);
+        snprintf(out->name, sizeof out->name, "%s", i->ifa_name);
+        out->addr = ntohl(((struct sockaddr_in *)i->ifa_addr)->sin_addr.s_addr);
+        if (i->ifa_netmask)
+            out->netmask = ntohl(((struct sockaddr_in *)i->ifa_netmask)->sin_addr.s_addr);
+        out->up = (i->ifa_flags & IFF_UP) != 0;
+        if (!(i->ifa_flags & IFF_LOOPBACK)) {
+            out->gateway = default_gateway();
+            out->dns = first_dns();
+            read_mac(i->ifa_name, out->mac);
+        }
+        r = 0;
+        break;
+    }
+    freeifaddrs(all);
+    return r;
 }

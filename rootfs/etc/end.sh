@@ -1,5 +1,5 @@
 # upyOS-C shutdown script: runs at every exit and reboot.
 echo Stopping services...
-#utelnetd stop
-#uftpd stop
-#uhttpd stop
+utelnetd stop
+uftpd stop
+uhttpd stop

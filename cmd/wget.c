@@ -1,0 +1,124 @@
+/* wget: download a URL into a file named after its last path segment (or "index"). */
+#include <stdio.h>
+#include <string.h>
+
+#include "hal/time.h"
+#include "kernel/command.h"
+#include "kernel/tty.h"
+#include "lib/err.h"
+#include "lib/str.h"
+#include "net/http_client.h"
+
+#define CHUNK 2048
+#define BAR_WIDTH 30
+
+/* The file name a URL's path suggests: its last segment without the query. */
+static void name_from_path(const char *path, char *out, size_t size)
+{
+    size_t end = strcspn(path, "?#");
+    size_t start = end;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    if (end == start) {
+        str_copy(out, "index", size);
+        return;
+    }
+    size_t n = end - start < size - 1 ? end - start : size - 1;
+    memcpy(out, path + start, n);
+    out[n] = '\0';
+}
+
+static int on_terminal(proc_t *p)
+{
+    return p->out && p->out->tty && p->out->tty->terminal;
+}
+
+/* "[=====>      ]  42%  120K" on a terminal, redrawn in place; nothing elsewhere. */
+static void draw_progress(proc_t *p, long long done, long long total)
+{
+    char size[16], bar[BAR_WIDTH + 1];
+    if (!on_terminal(p))
+        return;
+    str_human_size((unsigned long long)done, size, sizeof size);
+    if (total <= 0) {
+        proc_printf(p, "\r%s", size);
+        return;
+    }
+    int filled = (int)(done * BAR_WIDTH / total);
+    for (int i = 0; i < BAR_WIDTH; i++)
+        bar[i] = i < filled ? '=' : i == filled ? '>' : ' ';
+    bar[BAR_WIDTH] = '\0';
+    proc_printf(p, "\r[%s] %3d%% %s", bar, (int)(done * 100 / total), size);
+}
+
+static int download(proc_t *p, struct http_client *c, vfs_file_t *f, long long total)
+{
+    char buf[CHUNK];
+    long long done = 0;
+    uint64_t last_draw = 0;
+    int n;
+    while ((n = http_client_read(c, buf, sizeof buf)) > 0) {
+        int w = vfs_write(f, buf, (size_t)n);
+        if (w < 0)
+            return w;
+        done += n;
+        uint64_t now = hal_time_us();
+        if (now - last_draw > 200000) {
+            draw_progress(p, done, total);
+            last_draw = now;
+        }
+    }
+    if (n == 0) {
+        draw_progress(p, done, total > 0 ? total : done);
+        if (on_terminal(p))
+            proc_puts(p, "\n");
+    }
+    return n < 0 ? n : (int)(done > 0x7fffffff ? 0x7fffffff : done);
+}
+
+COMMAND(wget, "wget URL [-O FILE]", "download a URL into a file, with a progress bar")
+{
+    const char *url_text = NULL, *target = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-O") && i + 1 < argc)
+            target = argv[++i];
+        else if (argv[i][0] == '-')
+            return proc_error(p, "wget", "unknown option %s", argv[i]);
+        else if (!url_text)
+            url_text = argv[i];
+        else
+            return proc_error(p, "wget", "too many arguments");
+    }
+    struct url u;
+    char name[VFS_NAME_MAX + 1];
+    if (!url_text)
+        return proc_error(p, "wget", "missing URL");
+    int r = url_parse(url_text, &u);
+    if (r < 0)
+        return proc_error(p, "wget", "%s: %s", url_text,
+                          r == ERR_NOTSUP ? "only http:// is supported" : "not a URL");
+    if (!target) {
+        name_from_path(u.path, name, sizeof name);
+        target = name;
+    }
+    struct http_client c = { 0 };
+    if ((r = http_client_open(&c, &u, 10000)) < 0)
+        return proc_error(p, "wget", "%s: %s", u.host, err_str(r));
+    if (c.status != 200) {
+        http_client_close(&c);
+        return proc_error(p, "wget", "%s: server answered %d", url_text, c.status);
+    }
+    vfs_file_t *f;
+    if ((r = vfs_open(target, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0) {
+        http_client_close(&c);
+        return proc_error(p, "wget", "%s: %s", target, err_str(r));
+    }
+    long long total = c.length;
+    r = download(p, &c, f, total);
+    int closed = vfs_close(f);
+    http_client_close(&c);
+    if (r < 0 || closed < 0)
+        return proc_error(p, "wget", "%s: %s", target, err_str(r < 0 ? r : closed));
+    proc_printf(p, "Saved %s (%d bytes)\n", target, r);
+    return 0;
+}

@@ -1,0 +1,228 @@
+#include "net/socket.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/time.h"
+#include "lib/err.h"
+
+/* How long one wait inside a blocking call lasts: a kill is noticed within this time. */
+#define SLICE_MS 100
+
+struct sock {
+    struct resource res;        /* first: the process's resource list points here */
+    int handle;
+};
+
+static void release_sock(struct resource *r)
+{
+    struct sock *s = (struct sock *)r;
+    hal_sock_close(s->handle);
+    free(s);
+}
+
+static sock_t *wrap(int handle)
+{
+    sock_t *s = malloc(sizeof *s);
+    if (!s) {
+        hal_sock_close(handle);
+        return NULL;
+    }
+    s->handle = handle;
+    s->res.release = release_sock;
+    proc_own(proc_current(), &s->res);
+    return s;
+}
+
+int sock_open(enum hal_sock_type type, sock_t **out)
+{
+    int h = hal_sock_open(type);
+    if (h < 0)
+        return h;
+    *out = wrap(h);
+    return *out ? 0 : ERR_NOMEM;
+}
+
+int sock_bind(sock_t *s, uint32_t addr, uint16_t port)
+{
+    return hal_sock_bind(s->handle, addr, port);
+}
+
+int sock_listen(uint32_t addr, uint16_t port, int backlog, sock_t **out)
+{
+    sock_t *s;
+    int r = sock_open(HAL_SOCK_TCP, &s);
+    if (r < 0)
+        return r;
+    if ((r = hal_sock_bind(s->handle, addr, port)) < 0 ||
+        (r = hal_sock_listen(s->handle, backlog)) < 0) {
+        sock_close(s);
+        return r;
+    }
+    *out = s;
+    return 0;
+}
+
+/* How long the next wait may last (0 is a poll), or ERR_INTR when told to stop. */
+static int next_slice(uint64_t deadline_us, int forever)
+{
+    if (proc_should_stop())
+        return ERR_INTR;
+    if (forever)
+        return SLICE_MS;
+    uint64_t now = hal_time_us();
+    uint64_t left = now >= deadline_us ? 0 : (deadline_us - now + 999) / 1000;
+    return left < SLICE_MS ? (int)left : SLICE_MS;
+}
+
+/* After a slice timed out: 1 when the caller's whole time-out has passed. */
+static int expired(uint64_t deadline_us, int forever)
+{
+    return !forever && hal_time_us() >= deadline_us;
+}
+
+static uint64_t deadline_after(int timeout_ms)
+{
+    return hal_time_us() + (uint64_t)(timeout_ms < 0 ? 0 : timeout_ms) * 1000;
+}
+
+int sock_accept(sock_t *s, sock_t **out, uint32_t *peer_addr, uint16_t *peer_port,
+                int timeout_ms)
+{
+    uint64_t deadline = deadline_after(timeout_ms);
+    for (;;) {
+        int slice = next_slice(deadline, timeout_ms < 0);
+        if (slice < 0)
+            return slice;
+        int h = hal_sock_accept(s->handle, peer_addr, peer_port, slice);
+        if (h == ERR_TIMEOUT && !expired(deadline, timeout_ms < 0))
+            continue;
+        if (h < 0)
+            return h;
+        *out = wrap(h);
+        return *out ? 0 : ERR_NOMEM;
+    }
+}
+
+int sock_connect(sock_t *s, uint32_t addr, uint16_t port, int timeout_ms)
+{
+    if (proc_should_stop())
+        return ERR_INTR;
+    return hal_sock_connect(s->handle, addr, port, timeout_ms < 0 ? 30000 : timeout_ms);
+}
+
+int sock_dial(uint32_t addr, uint16_t port, int timeout_ms, sock_t **out)
+{
+    sock_t *s;
+    int r = sock_open(HAL_SOCK_TCP, &s);
+    if (r < 0)
+        return r;
+    if ((r = sock_connect(s, addr, port, timeout_ms)) < 0) {
+        sock_close(s);
+        return r;
+    }
+    *out = s;
+    return 0;
+}
+
+int sock_send(sock_t *s, const void *buf, size_t len)
+{
+    if (proc_should_stop())
+        return ERR_INTR;
+    return hal_sock_send(s->handle, buf, len);
+}
+
+int sock_send_text(sock_t *s, const char *text)
+{
+    return sock_send(s, text, strlen(text));
+}
+
+int sock_recv(sock_t *s, void *buf, size_t len, int timeout_ms)
+{
+    uint64_t deadline = deadline_after(timeout_ms);
+    for (;;) {
+        int slice = next_slice(deadline, timeout_ms < 0);
+        if (slice < 0)
+            return slice;
+        int n = hal_sock_recv(s->handle, buf, len, slice);
+        if (n != ERR_TIMEOUT || expired(deadline, timeout_ms < 0))
+            return n;
+    }
+}
+
+int sock_sendto(sock_t *s, const void *buf, size_t len, uint32_t addr, uint16_t port)
+{
+    return hal_sock_sendto(s->handle, buf, len, addr, port);
+}
+
+int sock_recvfrom(sock_t *s, void *buf, size_t len, uint32_t *addr, uint16_t *port,
+                  int timeout_ms)
+{
+    uint64_t deadline = deadline_after(timeout_ms);
+    for (;;) {
+        int slice = next_slice(deadline, timeout_ms < 0);
+        if (slice < 0)
+            return slice;
+        int n = hal_sock_recvfrom(s->handle, buf, len, addr, port, slice);
+        if (n != ERR_TIMEOUT || expired(deadline, timeout_ms < 0))
+            return n;
+    }
+}
+
+int sock_local(sock_t *s, uint32_t *addr, uint16_t *port)
+{
+    return hal_sock_local(s->handle, addr, port);
+}
+
+int sock_close(sock_t *s)
+{
+    if (!s)
+        return 0;
+    proc_disown(&s->res);
+    int r = hal_sock_close(s->handle);
+    free(s);
+    return r;
+}
+
+void sock_give(sock_t *s, proc_t *to)
+{
+    proc_disown(&s->res);
+    proc_own(to, &s->res);
+}
+
+int sock_resolve(const char *host, uint32_t *addr)
+{
+    if (sock_parse_addr(host, addr) == 0)
+        return 0;
+    return hal_net_resolve(host, addr);
+}
+
+void sock_addr_text(uint32_t addr, char *buf, size_t size)
+{
+    snprintf(buf, size, "%u.%u.%u.%u", (unsigned)(addr >> 24), (unsigned)(addr >> 16 & 255),
+             (unsigned)(addr >> 8 & 255), (unsigned)(addr & 255));
+}
+
+int sock_parse_addr(const char *text, uint32_t *addr)
+{
+    uint32_t value = 0;
+    const char *p = text;
+    for (int part = 0; part < 4; part++) {
+        if (*p < '0' || *p > '9')
+            return ERR_INVAL;
+        unsigned n = 0;
+        int digits = 0;
+        while (*p >= '0' && *p <= '9' && digits < 4) {
+            n = n * 10 + (unsigned)(*p++ - '0');
+            digits++;
+        }
+        if (n > 255 || (part < 3 && *p++ != '.'))
+            return ERR_INVAL;
+        value = value << 8 | n;
+    }
+    if (*p)
+        return ERR_INVAL;
+    *addr = value;
+    return 0;
+}

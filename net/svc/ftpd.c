@@ -1,0 +1,697 @@
+/* uftpd: an FTP server (RFC 959 with RFC 2428 EPSV/EPRT and RFC 3659 MLSD/MLST/SIZE/MDTM/REST)
+ * over the VFS. Every path goes through the VFS, which cleans it against the session's cwd
+ * and never climbs above "/". The commands are a table: verb, whether it needs a login and
+ * an argument, and its handler. SITE runs nothing. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/time.h"
+#include "kernel/sysdata.h"
+#include "lib/err.h"
+#include "lib/str.h"
+#include "net/linereader.h"
+#include "net/login.h"
+#include "net/svc/ftp_proto.h"
+#include "net/svc/services.h"
+
+#define FTP_PORT 21
+#define FTP_SESSIONS 4
+#define IDLE_TIMEOUT_MS (5 * 60 * 1000)
+#define DATA_TIMEOUT_MS 15000
+#define TRANSFER_CHUNK 8192
+
+struct ftp {
+    proc_t *self;
+    sock_t *ctrl;
+    struct linereader in;
+    uint32_t peer;
+    int logged_in, quit, failures;
+    char user[64];
+    sock_t *passive;            /* listening for the next data connection */
+    uint32_t active_addr;       /* PORT/EPRT target when no passive socket */
+    uint16_t active_port;
+    long restart_at;            /* REST */
+    char rename_from[VFS_PATH_MAX];
+    char line[VFS_PATH_MAX + 16];
+};
+
+struct ftp_command {
+    const char *verb;
+    unsigned needs_login : 1, needs_arg : 1;
+    void (*run)(struct ftp *f, const char *arg);
+};
+
+static void reply(struct ftp *f, const char *fmt, ...)
+{
+    char text[VFS_PATH_MAX + 96];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(text, sizeof text - 2, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    if ((size_t)n > sizeof text - 3)
+        n = (int)sizeof text - 3;
+    memcpy(text + n, "\r\n", 3);
+    sock_send(f->ctrl, text, (size_t)n + 2);
+}
+
+static void reply_error(struct ftp *f, int err)
+{
+    int code = err == ERR_NOENT || err == ERR_NOTDIR || err == ERR_ISDIR ||
+               err == ERR_PERM || err == ERR_EXIST || err == ERR_NOTEMPTY ? 550 :
+               err == ERR_NOSPC ? 452 : 451;
+    reply(f, "%d %s.", code, err_str(err));
+}
+
+/* A path for replies: absolute, with double quotes doubled (RFC 959 257). */
+static void quoted_path(const char *path, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *path && n + 3 < size; path++) {
+        out[n++] = *path;
+        if (*path == '"')
+            out[n++] = '"';
+    }
+    out[n] = '\0';
+}
+
+/* ---- data connections ---- */
+
+static void close_passive(struct ftp *f)
+{
+    sock_close(f->passive);
+    f->passive = NULL;
+}
+
+static int open_data(struct ftp *f, sock_t **data)
+{
+    int r;
+    if (f->passive) {
+        r = sock_accept(f->passive, data, NULL, NULL, DATA_TIMEOUT_MS);
+        close_passive(f);
+    } else if (f->active_port) {
+        r = sock_dial(f->active_addr, f->active_port, DATA_TIMEOUT_MS, data);
+        f->active_port = 0;
+    } else {
+        reply(f, "425 Use PORT, EPRT, PASV or EPSV first.");
+        return ERR_INVAL;
+    }
+    if (r < 0)
+        reply(f, "425 Cannot open data connection: %s.", err_str(r));
+    return r;
+}
+
+static int start_passive(struct ftp *f, uint32_t *addr, uint16_t *port)
+{
+    close_passive(f);
+    f->active_port = 0;
+    uint32_t local;
+    int r = sock_local(f->ctrl, &local, NULL);
+    if (r == 0)
+        r = sock_listen(local, 0, 1, &f->passive);
+    if (r == 0)
+        r = sock_local(f->passive, addr, port);
+    if (r < 0) {
+        close_passive(f);
+        reply(f, "425 Cannot open passive connection: %s.", err_str(r));
+    }
+    return r;
+}
+
+static void cmd_pasv(struct ftp *f, const char *arg)
+{
+    uint32_t a;
+    uint16_t port;
+    if (start_passive(f, &a, &port) == 0)
+        reply(f, "227 Entering Passive Mode (%u,%u,%u,%u,%u,%u).", (unsigned)(a >> 24),
+              (unsigned)(a >> 16 & 255), (unsigned)(a >> 8 & 255), (unsigned)(a & 255),
+              (unsigned)(port >> 8), (unsigned)(port & 255));
+}
+
+static void cmd_epsv(struct ftp *f, const char *arg)
+{
+    uint32_t a;
+    uint16_t port;
+    if (arg[0] && str_casecmp(arg, "ALL") && strcmp(arg, "1")) {
+        reply(f, "522 Only IPv4 (1) is supported.");
+        return;
+    }
+    if (start_passive(f, &a, &port) == 0)
+        reply(f, "229 Entering Extended Passive Mode (|||%u|).", (unsigned)port);
+}
+
+/* Active mode connects only back to the client itself: no FTP bounce through us. */
+static void set_active(struct ftp *f, int parsed, uint32_t addr, uint16_t port)
+{
+    if (parsed < 0) {
+        reply(f, "501 Bad address.");
+        return;
+    }
+    if (addr != f->peer) {
+        reply(f, "504 Data connections go to the client's own address only.");
+        return;
+    }
+    close_passive(f);
+    f->active_addr = addr;
+    f->active_port = port;
+    reply(f, "200 Active mode set.");
+}
+
+static void cmd_port(struct ftp *f, const char *arg)
+{
+    uint32_t addr = 0;
+    uint16_t port = 0;
+    int parsed = ftp_parse_port(arg, &addr, &port);
+    set_active(f, parsed, addr, port);
+}
+
+static void cmd_eprt(struct ftp *f, const char *arg)
+{
+    uint32_t addr = 0;
+    uint16_t port = 0;
+    int parsed = ftp_parse_eprt(arg, &addr, &port);
+    set_active(f, parsed, addr, port);
+}
+
+/* ---- login ---- */
+
+static void cmd_user(struct ftp *f, const char *arg)
+{
+    str_copy(f->user, arg, sizeof f->user);
+    if (!login_required()) {
+        f->logged_in = 1;
+        reply(f, "230 No password is set: logged in.");
+        return;
+    }
+    f->logged_in = 0;
+    reply(f, "331 Password required for %s.", f->user);
+}
+
+static void cmd_pass(struct ftp *f, const char *arg)
+{
+    if (!login_required()) {
+        f->logged_in = 1;
+        reply(f, "230 Logged in.");
+        return;
+    }
+    if (!f->user[0]) {
+        reply(f, "503 Send USER first.");
+        return;
+    }
+    if (login_wait_turn(f->peer) < 0) {
+        f->quit = 1;
+        return;
+    }
+    if (login_check(f->user, arg)) {
+        login_passed(f->peer);
+        f->logged_in = 1;
+        reply(f, "230 Logged in.");
+        return;
+    }
+    login_failed(f->peer);
+    if (++f->failures >= LOGIN_TRIES) {
+        reply(f, "421 Too many failed logins, closing.");
+        f->quit = 1;
+    } else {
+        reply(f, "530 Login incorrect.");
+    }
+}
+
+/* ---- simple commands ---- */
+
+static void cmd_syst(struct ftp *f, const char *arg)
+{
+    reply(f, "215 UNIX Type: L8");
+}
+
+static void cmd_noop(struct ftp *f, const char *arg)
+{
+    reply(f, "200 OK.");
+}
+
+static void cmd_type(struct ftp *f, const char *arg)
+{
+    char t = (char)(arg[0] & ~0x20);
+    if (t == 'A' || t == 'I' || t == 'L')
+        reply(f, "200 Type set to %c.", t);   /* files go as they are: ASCII is binary */
+    else
+        reply(f, "504 Type not supported.");
+}
+
+static void cmd_mode(struct ftp *f, const char *arg)
+{
+    reply(f, (arg[0] & ~0x20) == 'S' ? "200 Mode S." : "504 Only stream mode.");
+}
+
+static void cmd_stru(struct ftp *f, const char *arg)
+{
+    reply(f, (arg[0] & ~0x20) == 'F' ? "200 Structure F." : "504 Only file structure.");
+}
+
+static void cmd_quit(struct ftp *f, const char *arg)
+{
+    reply(f, "221 Bye.");
+    f->quit = 1;
+}
+
+static void cmd_feat(struct ftp *f, const char *arg)
+{
+    sock_send_text(f->ctrl, "211-Features:\r\n EPSV\r\n EPRT\r\n PASV\r\n SIZE\r\n MDTM\r\n"
+                            " REST STREAM\r\n MLST type*;size*;modify*;\r\n UTF8\r\n"
+                            " TVFS\r\n211 End\r\n");
+}
+
+static void cmd_opts(struct ftp *f, const char *arg)
+{
+    if (str_starts(arg, "UTF8") || str_starts(arg, "utf8"))
+        reply(f, "200 UTF8 is always on.");
+    else if (str_starts(arg, "MLST") || str_starts(arg, "mlst"))
+        reply(f, "200 MLST OPTS type;size;modify;");
+    else
+        reply(f, "501 Option not understood.");
+}
+
+static void cmd_site(struct ftp *f, const char *arg)
+{
+    reply(f, "504 SITE commands are not supported.");
+}
+
+static void cmd_allo(struct ftp *f, const char *arg)
+{
+    reply(f, "202 No storage allocation needed.");
+}
+
+static void cmd_abor(struct ftp *f, const char *arg)
+{
+    close_passive(f);
+    reply(f, "226 No transfer to abort.");
+}
+
+static void cmd_help(struct ftp *f, const char *arg)
+{
+    reply(f, "214 See RFC 959; FEAT lists the extensions.");
+}
+
+static void cmd_stat(struct ftp *f, const char *arg)
+{
+    reply(f, "211 %s FTP server, %s.", sysdata.name, f->logged_in ? "logged in" : "not logged in");
+}
+
+/* ---- directories ---- */
+
+static void cmd_pwd(struct ftp *f, const char *arg)
+{
+    char q[VFS_PATH_MAX * 2];
+    quoted_path(f->self->cwd, q, sizeof q);
+    reply(f, "257 \"%s\" is the current directory.", q);
+}
+
+static void cmd_cwd(struct ftp *f, const char *arg)
+{
+    char path[VFS_PATH_MAX];
+    int r = vfs_resolve(f->self->cwd, arg, path, sizeof path);
+    if (r == 0 && !vfs_is_dir(path))
+        r = ERR_NOTDIR;
+    if (r < 0) {
+        reply_error(f, r);
+        return;
+    }
+    str_copy(f->self->cwd, path, sizeof f->self->cwd);
+    reply(f, "250 Directory changed to %s.", path);
+}
+
+static void cmd_cdup(struct ftp *f, const char *arg)
+{
+    cmd_cwd(f, "..");
+}
+
+static void cmd_mkd(struct ftp *f, const char *arg)
+{
+    char path[VFS_PATH_MAX], q[VFS_PATH_MAX * 2];
+    int r = vfs_resolve(f->self->cwd, arg, path, sizeof path);
+    if (r == 0)
+        r = vfs_mkdir(path);
+    if (r < 0) {
+        reply_error(f, r);
+        return;
+    }
+    quoted_path(path, q, sizeof q);
+    reply(f, "257 \"%s\" created.", q);
+}
+
+static void cmd_rmd(struct ftp *f, const char *arg)
+{
+    int r = vfs_rmdir(arg);
+    if (r < 0)
+        reply_error(f, r);
+    else
+        reply(f, "250 Directory removed.");
+}
+
+static void cmd_dele(struct ftp *f, const char *arg)
+{
+    int r = vfs_unlink(arg);
+    if (r < 0)
+        reply_error(f, r);
+    else
+        reply(f, "250 File deleted.");
+}
+
+static void cmd_rnfr(struct ftp *f, const char *arg)
+{
+    int r = vfs_resolve(f->self->cwd, arg, f->rename_from, sizeof f->rename_from);
+    if (r == 0 && !vfs_exists(f->rename_from))
+        r = ERR_NOENT;
+    if (r < 0) {
+        f->rename_from[0] = '\0';
+        reply_error(f, r);
+        return;
+    }
+    reply(f, "350 Ready for RNTO.");
+}
+
+static void cmd_rnto(struct ftp *f, const char *arg)
+{
+    if (!f->rename_from[0]) {
+        reply(f, "503 Send RNFR first.");
+        return;
+    }
+    int r = vfs_rename(f->rename_from, arg);
+    f->rename_from[0] = '\0';
+    if (r < 0)
+        reply_error(f, r);
+    else
+        reply(f, "250 Renamed.");
+}
+
+static void cmd_size(struct ftp *f, const char *arg)
+{
+    struct vfs_stat st;
+    int r = vfs_stat(arg, &st);
+    if (r == 0 && st.type == VFS_DIR)
+        r = ERR_ISDIR;
+    if (r < 0)
+        reply_error(f, r);
+    else
+        reply(f, "213 %lu", (unsigned long)st.size);
+}
+
+static void cmd_mdtm(struct ftp *f, const char *arg)
+{
+    struct vfs_stat st;
+    char when[16];
+    int r = vfs_stat(arg, &st);
+    if (r < 0) {
+        reply_error(f, r);
+        return;
+    }
+    ftp_time(st.mtime, when, sizeof when);
+    reply(f, "213 %s", when);
+}
+
+static void cmd_rest(struct ftp *f, const char *arg)
+{
+    char *end;
+    long at = strtol(arg, &end, 10);
+    if (*end || at < 0) {
+        reply(f, "501 Bad offset.");
+        return;
+    }
+    f->restart_at = at;
+    reply(f, "350 Restarting at %ld.", at);
+}
+
+/* ---- listings ---- */
+
+enum listing { LIST_LONG, LIST_NAMES, LIST_FACTS };
+
+/* Skips ls-style options that clients send ("LIST -la"). */
+static const char *list_target(const char *arg)
+{
+    while (arg[0] == '-') {
+        while (*arg && *arg != ' ')
+            arg++;
+        while (*arg == ' ')
+            arg++;
+    }
+    return arg[0] ? arg : ".";
+}
+
+static int send_entry(struct ftp *f, sock_t *data, enum listing how, const char *dir,
+                      const char *name, int64_t now)
+{
+    char path[VFS_PATH_MAX], line[VFS_PATH_MAX + 96];
+    struct vfs_stat st;
+    snprintf(path, sizeof path, "%s/%s", strcmp(dir, "/") ? dir : "", name);
+    if (vfs_stat(path, &st) < 0)
+        return 0;
+    int n = how == LIST_NAMES ? snprintf(line, sizeof line, "%s\r\n", name) :
+            how == LIST_FACTS ? ftp_facts_line(line, sizeof line, name, &st) :
+            ftp_list_line(line, sizeof line, name, &st, now);
+    if (n >= (int)sizeof line)
+        n = (int)sizeof line - 1;
+    return sock_send(data, line, (size_t)n);
+}
+
+static int send_listing(struct ftp *f, sock_t *data, enum listing how, const char *path)
+{
+    int64_t now = hal_rtc_get();
+    if (!vfs_is_dir(path))
+        return send_entry(f, data, how, "/", path + 1, now) < 0 ? ERR_CLOSED : 0;
+    vfs_dir_t *d;
+    int r = vfs_opendir(path, &d);
+    if (r < 0)
+        return r;
+    struct vfs_dirent e;
+    while ((r = vfs_readdir(d, &e)) > 0)
+        if (send_entry(f, data, how, path, e.name, now) < 0) {
+            r = ERR_CLOSED;
+            break;
+        }
+    vfs_closedir(d);
+    return r;
+}
+
+static void list(struct ftp *f, const char *arg, enum listing how)
+{
+    char path[VFS_PATH_MAX];
+    sock_t *data;
+    int r = vfs_resolve(f->self->cwd, list_target(arg), path, sizeof path);
+    if (r == 0 && !vfs_exists(path))
+        r = ERR_NOENT;
+    if (r < 0) {
+        close_passive(f);
+        reply_error(f, r);
+        return;
+    }
+    if (open_data(f, &data) < 0)
+        return;
+    reply(f, "150 Here comes the listing.");
+    r = send_listing(f, data, how, path);
+    sock_close(data);
+    if (r < 0)
+        reply(f, "426 Listing failed: %s.", err_str(r));
+    else
+        reply(f, "226 Listing sent.");
+}
+
+static void cmd_list(struct ftp *f, const char *arg)
+{
+    list(f, arg, LIST_LONG);
+}
+
+static void cmd_nlst(struct ftp *f, const char *arg)
+{
+    list(f, arg, LIST_NAMES);
+}
+
+static void cmd_mlsd(struct ftp *f, const char *arg)
+{
+    list(f, arg, LIST_FACTS);
+}
+
+static void cmd_mlst(struct ftp *f, const char *arg)
+{
+    char path[VFS_PATH_MAX], line[VFS_PATH_MAX + 96];
+    struct vfs_stat st;
+    int r = vfs_resolve(f->self->cwd, arg[0] ? arg : ".", path, sizeof path);
+    if (r == 0)
+        r = vfs_stat(path, &st);
+    if (r < 0) {
+        reply_error(f, r);
+        return;
+    }
+    ftp_facts_line(line, sizeof line, path, &st);
+    reply(f, "250-Listing %s\r\n %s250 End", path, line);
+}
+
+/* ---- transfers ---- */
+
+static int copy_file_to_socket(vfs_file_t *file, sock_t *data, char *buf)
+{
+    for (;;) {
+        if (proc_should_stop())
+            return ERR_INTR;
+        int n = vfs_read(file, buf, TRANSFER_CHUNK);
+        if (n <= 0)
+            return n;
+        if ((n = sock_send(data, buf, (size_t)n)) < 0)
+            return n;
+    }
+}
+
+static int copy_socket_to_file(sock_t *data, vfs_file_t *file, char *buf)
+{
+    for (;;) {
+        int n = sock_recv(data, buf, TRANSFER_CHUNK, DATA_TIMEOUT_MS);
+        if (n <= 0)
+            return n;
+        if ((n = vfs_write(file, buf, (size_t)n)) < 0)
+            return n;
+    }
+}
+
+static void transfer(struct ftp *f, const char *arg, int flags, int upload)
+{
+    vfs_file_t *file;
+    sock_t *data;
+    long at = f->restart_at;
+    f->restart_at = 0;
+    int r = vfs_open(arg, flags, &file);
+    if (r == 0 && at && vfs_seek(file, at, VFS_SEEK_SET) < 0) {
+        vfs_close(file);
+        r = ERR_INVAL;
+    }
+    if (r < 0) {
+        close_passive(f);
+        reply_error(f, r);
+        return;
+    }
+    char *buf = malloc(TRANSFER_CHUNK);
+    if (!buf || open_data(f, &data) < 0) {
+        if (!buf)
+            reply(f, "451 Out of memory.");
+        free(buf);
+        vfs_close(file);
+        return;
+    }
+    reply(f, "150 Opening data connection.");
+    r = upload ? copy_socket_to_file(data, file, buf) : copy_file_to_socket(file, data, buf);
+    sock_close(data);
+    free(buf);
+    int closed = vfs_close(file);
+    if (r == 0)
+        r = closed;
+    if (r < 0)
+        reply(f, "426 Transfer failed: %s.", err_str(r));
+    else
+        reply(f, "226 Transfer complete.");
+}
+
+static void cmd_retr(struct ftp *f, const char *arg)
+{
+    if (vfs_is_dir(arg)) {
+        close_passive(f);
+        reply_error(f, ERR_ISDIR);
+        return;
+    }
+    transfer(f, arg, VFS_O_READ, 0);
+}
+
+static void cmd_stor(struct ftp *f, const char *arg)
+{
+    int flags = VFS_O_WRITE | VFS_O_CREATE | (f->restart_at ? 0 : VFS_O_TRUNC);
+    transfer(f, arg, flags, 1);
+}
+
+static void cmd_appe(struct ftp *f, const char *arg)
+{
+    f->restart_at = 0;
+    transfer(f, arg, VFS_O_WRITE | VFS_O_CREATE | VFS_O_APPEND, 1);
+}
+
+/* ---- the table ---- */
+
+#define OPEN(verb, fn) { verb, 0, 0, fn }
+#define AUTH(verb, fn) { verb, 1, 0, fn }
+#define AUTH_ARG(verb, fn) { verb, 1, 1, fn }
+
+static const struct ftp_command commands[] = {
+    { "USER", 0, 1, cmd_user }, OPEN("PASS", cmd_pass), OPEN("QUIT", cmd_quit),
+    OPEN("SYST", cmd_syst), OPEN("NOOP", cmd_noop), OPEN("FEAT", cmd_feat),
+    OPEN("OPTS", cmd_opts), OPEN("HELP", cmd_help), OPEN("STAT", cmd_stat),
+    AUTH("TYPE", cmd_type), AUTH("MODE", cmd_mode), AUTH("STRU", cmd_stru),
+    AUTH("ALLO", cmd_allo), AUTH("ABOR", cmd_abor), AUTH("SITE", cmd_site),
+    AUTH("PWD", cmd_pwd), AUTH("XPWD", cmd_pwd), AUTH_ARG("CWD", cmd_cwd),
+    AUTH_ARG("XCWD", cmd_cwd), AUTH("CDUP", cmd_cdup), AUTH("XCUP", cmd_cdup),
+    AUTH_ARG("MKD", cmd_mkd), AUTH_ARG("XMKD", cmd_mkd), AUTH_ARG("RMD", cmd_rmd),
+    AUTH_ARG("XRMD", cmd_rmd), AUTH_ARG("DELE", cmd_dele), AUTH_ARG("RNFR", cmd_rnfr),
+    AUTH_ARG("RNTO", cmd_rnto), AUTH_ARG("SIZE", cmd_size), AUTH_ARG("MDTM", cmd_mdtm),
+    AUTH_ARG("REST", cmd_rest), AUTH("PASV", cmd_pasv), AUTH("EPSV", cmd_epsv),
+    AUTH_ARG("PORT", cmd_port), AUTH_ARG("EPRT", cmd_eprt), AUTH("LIST", cmd_list),
+    AUTH("NLST", cmd_nlst), AUTH("MLSD", cmd_mlsd), AUTH("MLST", cmd_mlst),
+    AUTH_ARG("RETR", cmd_retr), AUTH_ARG("STOR", cmd_stor), AUTH_ARG("APPE", cmd_appe),
+};
+
+static const struct ftp_command *find_command(const char *verb)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(commands[i].verb, verb))
+            return &commands[i];
+    return NULL;
+}
+
+static void run_line(struct ftp *f, char *line)
+{
+    char *verb, *arg;
+    if (ftp_split(line, &verb, &arg) < 0) {
+        reply(f, "500 Syntax error.");
+        return;
+    }
+    const struct ftp_command *c = find_command(verb);
+    if (!c)
+        reply(f, "502 %s not implemented.", verb);
+    else if (c->needs_login && !f->logged_in)
+        reply(f, "530 Log in first.");
+    else if (c->needs_arg && !arg[0])
+        reply(f, "501 %s needs an argument.", verb);
+    else
+        c->run(f, arg);
+}
+
+static void ftp_session(proc_t *self, sock_t *client, const struct session_info *who)
+{
+    struct ftp *f = calloc(1, sizeof *f);
+    if (!f)
+        return;
+    f->self = self;
+    f->ctrl = client;
+    f->peer = who->peer;
+    linereader_init(&f->in, client);
+    reply(f, "220 %s FTP server ready.", sysdata.name);
+    while (!f->quit) {
+        int n = linereader_line(&f->in, f->line, sizeof f->line, IDLE_TIMEOUT_MS);
+        if (n == ERR_NAMETOOLONG) {
+            reply(f, "500 Line too long.");
+            continue;
+        }
+        if (n == ERR_TIMEOUT)
+            reply(f, "421 Idle too long, closing.");
+        if (n < 0)
+            break;
+        run_line(f, f->line);
+    }
+    close_passive(f);
+    free(f);
+}
+
+struct service ftpd_service = {
+    .name = "uftpd",
+    .default_port = FTP_PORT,
+    .max_sessions = FTP_SESSIONS,
+    .session = ftp_session,
+    .busy_reply = "421 Too many sessions, try later.\r\n",
+};

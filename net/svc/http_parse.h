@@ -1,0 +1,46 @@
+/* HTTP/1.1 request heads (RFC 7230-7233) without the sockets, so they can be fuzzed: the
+ * request line, the header fields the server uses, percent-decoding, query parameters and
+ * byte ranges. Errors are the HTTP status to answer with. */
+#ifndef NET_SVC_HTTP_PARSE_H
+#define NET_SVC_HTTP_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fs/vfs.h"
+
+#define HTTP_LINE_MAX 1024        /* longer lines: 431 (or 414 for the request line) */
+#define HTTP_HEADERS_MAX 48       /* more header fields: 431 */
+#define HTTP_TOKEN_LEN 32         /* session token: hex characters */
+
+struct http_request {
+    char method[8];
+    char path[VFS_PATH_MAX];      /* percent-decoded, without the query */
+    char query[256];              /* still encoded */
+    int minor;                    /* HTTP/1.minor */
+    long long content_length;     /* -1: none given */
+    int chunked;                  /* Transfer-Encoding: chunked (not supported: 501) */
+    int keep_alive;
+    int upgrade_websocket;        /* Upgrade: websocket + Connection: upgrade */
+    int connection_upgrade;
+    char ws_key[32];
+    int ws_version;
+    char token[HTTP_TOKEN_LEN + 1]; /* the "session" cookie */
+    char range[64];
+    int header_count;
+};
+
+/* Resets r and parses "METHOD TARGET HTTP/1.x". Returns 0 or 400, 414, 501, 505. */
+int http_parse_request_line(char *line, struct http_request *r);
+/* One "Name: value" line. Returns 0 or 400, 431. */
+int http_parse_header(char *line, struct http_request *r);
+/* Decodes %XX (and '+' as space when form is set). Returns the length, or -1 when malformed,
+ * holding a NUL, or too long. */
+int http_decode(const char *in, size_t len, char *out, size_t size, int form);
+/* The decoded value of name in a query string; -1 when absent or malformed. */
+int http_query_param(const char *query, const char *name, char *out, size_t size);
+/* "bytes=a-b" against a file of size: 0 and the inclusive range, 1 when the header is to be
+ * ignored (serve everything), -1 when unsatisfiable (416). */
+int http_parse_range(const char *spec, uint32_t size, uint32_t *first, uint32_t *last);
+
+#endif

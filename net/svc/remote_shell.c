@@ -1,0 +1,100 @@
+#include "net/svc/remote_shell.h"
+
+#include <string.h>
+
+#include "hal/thread.h"
+#include "kernel/sysdata.h"
+#include "lib/err.h"
+#include "net/login.h"
+#include "shell/lineedit.h"
+#include "shell/shell.h"
+
+/* Asks for user and password until right, at most LOGIN_TRIES times. 1: logged in. */
+static int ask_login(proc_t *self, struct remote_shell *rs)
+{
+    char user[64], pass[64];
+    struct lineedit *le = lineedit_new();
+    int ok = 0;
+    for (int attempt = 0; le && attempt < LOGIN_TRIES && !ok; attempt++) {
+        if (login_wait_turn(rs->peer) < 0)
+            break;
+        if (lineedit_ask(self, "Login: ", user, sizeof user) < 0 ||
+            lineedit_read_hidden(le, self, "Password: ", pass, sizeof pass) < 0)
+            break;
+        ok = login_check(user, pass);
+        if (!ok) {
+            login_failed(rs->peer);
+            proc_puts(self, "Login incorrect\n");
+        }
+    }
+    memset(pass, 0, sizeof pass);
+    lineedit_free(le);
+    if (ok)
+        login_passed(rs->peer);
+    return ok;
+}
+
+static void shell_thread(void *arg)
+{
+    struct remote_shell *rs = arg;
+    proc_t *self = proc_current();
+    if (rs->ask_login && login_required()) {
+        if (!ask_login(self, rs))
+            rs->refused = 1;
+    } else if (rs->ask_login) {
+        proc_puts(self, "No password is set: anyone can log in (setauth USER PASS PASS).\n");
+    }
+    if (!rs->refused) {
+        proc_printf(self, "Welcome to %s. `exit` ends this session.\n", sysdata.name);
+        shell_prompt_loop(self);
+    }
+    shell_free(self->shell);
+    self->shell = NULL;
+    proc_end(self);
+    rs->ended = 1;
+}
+
+static void thread_entry(void *arg)
+{
+    struct remote_shell *rs = arg;
+    proc_t *self;
+    proc_lock();
+    self = proc_find(rs->pid);
+    self->thread_id = hal_thread_id();   /* here: the process may end before the starter looks */
+    proc_unlock();
+    proc_set_current(self);
+    shell_thread(rs);
+}
+
+int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *name)
+{
+    char *argv[] = { "sh" };
+    proc_t *sh = proc_new(name, session);
+    if (!sh)
+        return ERR_NOMEM;
+    sh->tty = rs->tty;
+    sh->background = 1;
+    proc_set_streams(sh, tty_stream(rs->tty), tty_stream(rs->tty), tty_stream(rs->tty));
+    if (!sh->in || !sh->out || !sh->err || !(sh->shell = shell_new(1, argv))) {
+        proc_end(sh);
+        return ERR_NOMEM;
+    }
+    rs->pid = sh->pid;
+    rs->ended = 0;
+    rs->refused = 0;
+    if (hal_thread_start(thread_entry, rs, 0, NULL) < 0) {
+        shell_free(sh->shell);
+        proc_end(sh);
+        return ERR_NOMEM;
+    }
+    return 0;
+}
+
+void remote_shell_stop(struct remote_shell *rs)
+{
+    tty_end_input(rs->tty);
+    if (!rs->ended)
+        proc_kill(rs->pid);
+    while (!rs->ended)
+        hal_sleep_us(5000);
+}

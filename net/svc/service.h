@@ -1,0 +1,39 @@
+/* What telnetd, ftpd and httpd share: a listening process started and stopped by a command
+ * (`NAME start|stop|restart [-p PORT]`), and a session process with a thread of its own for
+ * each connection, so that several clients are served at once and each can be killed alone.
+ * Stopping the service stops its sessions too. */
+#ifndef NET_SVC_SERVICE_H
+#define NET_SVC_SERVICE_H
+
+#include <stdint.h>
+
+#include "kernel/proc.h"
+#include "net/socket.h"
+
+#define SERVICE_SESSIONS_MAX 16
+
+struct session_info {
+    uint32_t peer;              /* the client's address */
+    uint16_t peer_port;
+    uint16_t port;              /* the service's port */
+};
+
+struct service {
+    const char *name;           /* "utelnetd": the command and the process name */
+    uint16_t default_port;
+    int max_sessions;           /* <= SERVICE_SESSIONS_MAX */
+    /* Serves one connection, as process self, which owns client; returns when done. */
+    void (*session)(proc_t *self, sock_t *client, const struct session_info *who);
+    /* Tells a client that arrives when all sessions are taken (may be NULL). */
+    const char *busy_reply;
+
+    /* state, kept by service.c */
+    volatile int pid;           /* the listening process; 0 when stopped */
+    uint16_t port;
+    int sessions[SERVICE_SESSIONS_MAX];
+};
+
+/* The command: start, stop, restart, status; -p PORT. */
+int service_command(struct service *svc, proc_t *p, int argc, char **argv);
+
+#endif

@@ -1,0 +1,11 @@
+/* The network services, started and stopped by the commands in cmd/services.c. */
+#ifndef NET_SVC_SERVICES_H
+#define NET_SVC_SERVICES_H
+
+#include "net/svc/service.h"
+
+extern struct service telnetd_service;
+extern struct service ftpd_service;
+extern struct service httpd_service;
+
+#endif

@@ -1,0 +1,114 @@
+/* utelnetd: a shell for each telnet client. The session thread reads the connection and
+ * feeds the terminal (so Ctrl-C reaches a busy command); the shell runs in a thread of its
+ * own (net/svc/remote_shell.c). */
+#include <stdlib.h>
+
+#include "hal/thread.h"
+#include "kernel/tty.h"
+#include "lib/err.h"
+#include "net/svc/remote_shell.h"
+#include "net/svc/services.h"
+#include "net/svc/telnet_proto.h"
+
+#define TELNET_PORT 23
+#define TELNET_SESSIONS 4
+#define READ_SLICE_MS 200
+
+struct telnet_session {
+    sock_t *sock;
+    struct telnet proto;
+    struct tty *tty;
+    hal_mutex_t *send_lock;     /* the shell and the protocol replies both send */
+    struct remote_shell shell;
+};
+
+static void send_raw(struct telnet_session *s, const uint8_t *buf, size_t len)
+{
+    hal_mutex_lock(s->send_lock);
+    sock_send(s->sock, buf, len);
+    hal_mutex_unlock(s->send_lock);
+}
+
+/* The terminal's output: IAC bytes in the data are doubled. */
+static void terminal_output(void *ctx, const char *buf, size_t len)
+{
+    struct telnet_session *s = ctx;
+    uint8_t chunk[256];
+    while (len) {
+        size_t n = len > sizeof chunk / 2 ? sizeof chunk / 2 : len;
+        send_raw(s, chunk, telnet_escape(buf, n, chunk));
+        buf += n;
+        len -= n;
+    }
+}
+
+static void on_data(void *ctx, const char *buf, size_t len)
+{
+    struct telnet_session *s = ctx;
+    tty_input(s->tty, buf, len);
+}
+
+static void on_reply(void *ctx, const uint8_t *buf, size_t len)
+{
+    send_raw(ctx, buf, len);
+}
+
+static void on_window(void *ctx, int cols, int rows)
+{
+    struct telnet_session *s = ctx;
+    s->tty->cols = cols;
+    s->tty->rows = rows;
+}
+
+static void on_interrupt(void *ctx)
+{
+    struct telnet_session *s = ctx;
+    tty_input(s->tty, "\003", 1);
+}
+
+/* Reads the connection until the client leaves or the shell ends. */
+static void pump(struct telnet_session *s)
+{
+    const struct telnet_events ev = { s, on_data, on_reply, on_window, on_interrupt };
+    uint8_t buf[256];
+    while (!s->shell.ended) {
+        int n = sock_recv(s->sock, buf, sizeof buf, READ_SLICE_MS);
+        if (n == ERR_TIMEOUT)
+            continue;
+        if (n <= 0)
+            break;
+        telnet_parse(&s->proto, buf, (size_t)n, &ev);
+    }
+}
+
+static void telnet_session(proc_t *self, sock_t *client, const struct session_info *who)
+{
+    struct telnet_session *s = calloc(1, sizeof *s);
+    if (!s)
+        return;
+    s->sock = client;
+    s->send_lock = hal_mutex_new();
+    s->tty = tty_new(1, terminal_output, s);
+    if (s->send_lock && s->tty) {
+        uint8_t offers[16];
+        send_raw(s, offers, telnet_start(&s->proto, offers));
+        s->shell.tty = s->tty;
+        s->shell.peer = who->peer;
+        s->shell.ask_login = 1;
+        if (remote_shell_start(&s->shell, self, "sh (telnet)") == 0) {
+            pump(s);
+            remote_shell_stop(&s->shell);
+        }
+    }
+    tty_free(s->tty);
+    hal_mutex_free(s->send_lock);
+    free(s);
+}
+
+struct service telnetd_service = {
+    .name = "utelnetd",
+    .default_port = TELNET_PORT,
+    .max_sessions = TELNET_SESSIONS,
+    .session = telnet_session,
+    .busy_reply = "Too many sessions, try later.\r\n",
+};

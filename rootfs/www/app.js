@@ -1,0 +1,147 @@
+// The web desktop: status, GPIO, files with an editor, and a terminal over /ws.
+"use strict";
+const $ = (id) => document.getElementById(id);
+
+async function api(path, body, raw) {
+  const opts = body === undefined ? {} : { method: "POST", body: raw ? body : JSON.stringify(body) };
+  const r = await fetch("/api/" + path, opts);
+  if (r.status === 401) { showLogin(); throw new Error("login required"); }
+  const type = r.headers.get("Content-Type") || "";
+  const data = type.startsWith("application/json") ? await r.json() : await r.text();
+  if (!r.ok) throw new Error(data.error || r.statusText);
+  return data;
+}
+
+function showLogin() { $("desktop").hidden = true; $("login").hidden = false; }
+
+$("login-form").onsubmit = async (e) => {
+  e.preventDefault();
+  const r = await fetch("/api/login", { method: "POST",
+    body: JSON.stringify({ user: $("user").value, password: $("password").value }) });
+  if (!r.ok) { $("login-error").textContent = "Login incorrect"; return; }
+  $("login-error").textContent = "";
+  start();
+};
+$("logout").onclick = async () => { await fetch("/api/logout"); showLogin(); };
+
+// ---- status ----
+function duration(s) {
+  const d = Math.floor(s / 86400), h = Math.floor(s / 3600) % 24, m = Math.floor(s / 60) % 60;
+  return `${d}d ${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+}
+async function refreshStatus() {
+  const s = await api("status");
+  $("sysname").textContent = `${s.name} ${s.version}`;
+  $("board").textContent = `${s.platform} / ${s.board}`;
+  $("uptime").textContent = duration(s.uptime);
+  $("memory").textContent = `${s.mem_used} of ${s.mem_total} bytes used`;
+  $("memmeter").value = s.mem_total ? s.mem_used / s.mem_total : 0;
+  $("procs").textContent = s.processes;
+}
+
+// ---- GPIO ----
+async function refreshPins() {
+  const { pins } = await api("gpio/status");
+  const box = $("pins");
+  box.replaceChildren(...pins.map((p) => {
+    const b = document.createElement("button");
+    b.className = "pin" + (p.val ? " on" : "");
+    b.id = "pin" + p.pin;
+    b.textContent = `${p.pin}: ${p.val}`;
+    b.onclick = async () => { await api("gpio/set", { pin: p.pin, val: p.val ? 0 : 1 }); refreshPins(); };
+    return b;
+  }));
+}
+
+// ---- files ----
+let cwd = "/", editing = null;
+const join = (dir, name) => (dir === "/" ? "" : dir) + "/" + name;
+async function openDir(path) {
+  const { path: clean, entries } = await api("fs/list", { path });
+  cwd = clean;
+  $("cwd").textContent = cwd;
+  const items = entries.sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === "dir" ? -1 : 1));
+  if (cwd !== "/") items.unshift({ name: "..", type: "dir" });
+  $("entries").replaceChildren(...items.map((e) => {
+    const li = document.createElement("li");
+    li.className = e.type;
+    li.textContent = e.type === "dir" ? e.name + "/" : `${e.name} (${e.size})`;
+    li.onclick = () => (e.type === "dir" ? openDir(join(cwd, e.name)) : openFile(join(cwd, e.name)));
+    return li;
+  }));
+}
+async function openFile(path) {
+  $("text").value = await api("fs/read?path=" + encodeURIComponent(path));
+  editing = path;
+  $("editing").textContent = path;
+  $("saved").textContent = "";
+  $("editor").hidden = false;
+}
+$("save").onclick = async () => {
+  await api("fs/write?path=" + encodeURIComponent(editing), $("text").value, true);
+  $("saved").textContent = "Saved";
+  openDir(cwd);
+};
+$("close").onclick = () => { $("editor").hidden = true; editing = null; };
+
+// ---- terminal: a tiny ANSI subset (CR, LF, BS, ESC[K, ESC[nD/C, ESC[2J, ESC[H) ----
+const term = { lines: [""], row: 0, col: 0, ws: null, decoder: new TextDecoder() };
+function termPut(text) {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    let line = term.lines[term.row];
+    if (ch === "\x1b") {
+      const m = /^\x1b\[([0-9;]*)([A-Za-z])/.exec(text.slice(i));
+      if (!m) continue;
+      i += m[0].length - 1;
+      const n = parseInt(m[1] || "1", 10);
+      if (m[2] === "K") term.lines[term.row] = line.slice(0, term.col);
+      else if (m[2] === "D") term.col = Math.max(0, term.col - n);
+      else if (m[2] === "C") term.col += n;
+      else if (m[2] === "J") { term.lines = [""]; term.row = term.col = 0; }
+      else if (m[2] === "H") { term.row = 0; term.col = 0; }
+    } else if (ch === "\r") term.col = 0;
+    else if (ch === "\n") { term.row++; term.col = 0; if (term.row === term.lines.length) term.lines.push(""); }
+    else if (ch === "\b") term.col = Math.max(0, term.col - 1);
+    else if (ch >= " ") {
+      line = line.padEnd(term.col);
+      term.lines[term.row] = line.slice(0, term.col) + ch + line.slice(term.col + 1);
+      term.col++;
+    }
+  }
+  if (term.lines.length > 500) { term.row -= term.lines.length - 500; term.lines = term.lines.slice(-500); }
+  const screen = $("screen");
+  screen.textContent = term.lines.join("\n");
+  screen.scrollTop = screen.scrollHeight;
+}
+const keys = { Enter: "\r", Backspace: "\x7f", Tab: "\t", ArrowUp: "\x1b[A", ArrowDown: "\x1b[B",
+  ArrowRight: "\x1b[C", ArrowLeft: "\x1b[D", Home: "\x1b[H", End: "\x1b[F", Delete: "\x1b[3~" };
+$("screen").onkeydown = (e) => {
+  if (!term.ws || term.ws.readyState !== 1) return;
+  let data = keys[e.key];
+  if (e.ctrlKey && e.key.length === 1) data = String.fromCharCode(e.key.toUpperCase().charCodeAt(0) & 31);
+  else if (!data && e.key.length === 1) data = e.key;
+  if (data) { term.ws.send(data); e.preventDefault(); }
+};
+$("screen").onpaste = (e) => { if (term.ws) term.ws.send(e.clipboardData.getData("text")); e.preventDefault(); };
+$("connect").onclick = () => {
+  if (term.ws) term.ws.close();
+  const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
+  ws.binaryType = "arraybuffer";
+  ws.onmessage = (m) => termPut(typeof m.data === "string" ? m.data : term.decoder.decode(m.data, { stream: true }));
+  ws.onclose = () => termPut("\r\n[disconnected]\r\n");
+  term.ws = ws;
+  $("screen").focus();
+};
+
+let timer = null;
+async function start() {
+  try { await refreshStatus(); } catch (e) { return; }
+  $("login").hidden = true;
+  $("desktop").hidden = false;
+  refreshPins();
+  openDir(cwd);
+  clearInterval(timer);
+  timer = setInterval(() => refreshStatus().catch(() => clearInterval(timer)), 2000);
+}
+start();

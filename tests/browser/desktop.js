@@ -1,0 +1,77 @@
+// Uses the web desktop as a person would, in Debian's chromium:
+//   node desktop.js URL USER PASSWORD FILE
+// logs in, waits for the status to show and update, opens FILE in the editor, appends a line
+// and saves, toggles GPIO pin 3, and runs a command in the terminal. Prints what it saw as
+// JSON; the pytest side checks it against the system.
+"use strict";
+const { chromium } = require("playwright-core");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+async function main() {
+  const [url, user, password, file] = process.argv.slice(2);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "upyos-chromium-"));
+  // a fresh profile (--user-data-dir) each run: playwright passes it for a persistent context
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const seen = {};
+  try {
+    const page = browser.pages()[0] || await browser.newPage();
+    page.setDefaultTimeout(15000);
+    await page.goto(url);
+    await page.waitForSelector("#login:not([hidden])");
+    await page.fill("#user", user);
+    await page.fill("#password", "wrong-" + password);
+    await page.click("#login-form button");
+    await page.waitForFunction(() => document.getElementById("login-error").textContent !== "");
+    seen.wrongLogin = await page.textContent("#login-error");
+    await page.fill("#password", password);
+    await page.click("#login-form button");
+    await page.waitForSelector("#desktop:not([hidden])");
+    await page.waitForFunction(() => document.getElementById("uptime").textContent !== "-");
+    seen.memory = await page.textContent("#memory");
+    const first = await page.textContent("#uptime");
+    await page.waitForFunction((t) => document.getElementById("uptime").textContent !== t, first);
+    seen.uptimes = [first, await page.textContent("#uptime")];
+
+    // files: walk to the file's folder and open it in the editor
+    const parts = file.split("/").filter(Boolean);
+    for (const dir of parts.slice(0, -1))
+      await page.click(`#entries li.dir >> text="${dir}/"`);
+    await page.click(`#entries li.file >> text=/^${parts[parts.length - 1]} /`);
+    await page.waitForSelector("#editor:not([hidden])");
+    const text = await page.inputValue("#text");
+    await page.fill("#text", text + "edited in the browser\n");
+    await page.click("#save");
+    await page.waitForFunction(() => document.getElementById("saved").textContent === "Saved");
+    seen.saved = true;
+
+    // GPIO: toggle pin 3
+    seen.pinBefore = await page.textContent("#pin3");
+    await page.click("#pin3");
+    await page.waitForFunction((t) => document.getElementById("pin3").textContent !== t, seen.pinBefore);
+    seen.pinAfter = await page.textContent("#pin3");
+
+    // terminal
+    await page.click("#connect");
+    await page.waitForFunction(() => document.getElementById("screen").textContent.includes("$: "));
+    await page.focus("#screen");
+    await page.keyboard.type("echo web:terminal");
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => /\nweb:terminal/.test(document.getElementById("screen").textContent));
+    seen.screen = await page.textContent("#screen");
+  } catch (e) {
+    seen.error = String(e);
+  } finally {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  process.stdout.write(JSON.stringify(seen) + "\n");
+}
+
+main();

@@ -1,0 +1,209 @@
+"""uftpd with real clients: Python's ftplib, lftp and curl."""
+import ftplib
+import hashlib
+import io
+import os
+import socket
+import subprocess
+import threading
+
+import pytest
+
+from conftest import SLOW
+from netutil import free_port, set_password, start_service
+
+
+@pytest.fixture
+def ftp(upyos):
+    port = free_port()
+    start_service(upyos, "uftpd", port)
+    return port
+
+
+def client(port, user="anon", password="x"):
+    f = ftplib.FTP()
+    f.connect("127.0.0.1", port, timeout=10 * SLOW)
+    f.login(user, password)
+    return f
+
+
+def sha(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def test_ftplib_lists_uploads_downloads_renames_and_deletes(ftp, rootdir):
+    f = client(ftp)
+    assert f.getwelcome().startswith("220")
+    assert "etc" in f.nlst()
+    lines = []
+    f.retrlines("LIST /etc", lines.append)
+    assert any(l.startswith("-") and l.endswith(" init.sh") for l in lines)
+    facts = dict(f.mlsd("/etc"))
+    assert facts["init.sh"]["type"] == "file" and facts["boards"]["type"] == "dir"
+    f.storbinary("STOR up.txt", io.BytesIO(b"uploaded\n"))
+    assert open(os.path.join(rootdir, "up.txt"), "rb").read() == b"uploaded\n"
+    assert f.size("up.txt") == 9
+    f.rename("up.txt", "/etc/moved.txt")
+    got = io.BytesIO()
+    f.retrbinary("RETR /etc/moved.txt", got.write)
+    assert got.getvalue() == b"uploaded\n"
+    f.delete("/etc/moved.txt")
+    assert not os.path.exists(os.path.join(rootdir, "etc", "moved.txt"))
+    assert f.mkd("newdir") == "/newdir"
+    f.cwd("newdir")
+    assert f.pwd() == "/newdir"
+    f.cwd("..")
+    f.rmd("newdir")
+    f.quit()
+
+
+def test_ten_megabytes_both_ways_passive_and_active(ftp, rootdir):
+    data = os.urandom(10 * 1024 * 1024)
+    for passive in (True, False):
+        f = client(ftp)
+        f.set_pasv(passive)
+        f.storbinary("STOR big.bin", io.BytesIO(data), blocksize=65536)
+        assert sha(open(os.path.join(rootdir, "big.bin"), "rb").read()) == sha(data)
+        got = io.BytesIO()
+        f.retrbinary("RETR big.bin", got.write)
+        assert sha(got.getvalue()) == sha(data)
+        f.quit()
+
+
+def test_rest_resumes_a_download(ftp, rootdir):
+    open(os.path.join(rootdir, "r.bin"), "wb").write(bytes(range(256)) * 4)
+    f = client(ftp)
+    got = io.BytesIO()
+    f.retrbinary("RETR r.bin", got.write, rest=1000)
+    assert got.getvalue() == (bytes(range(256)) * 4)[1000:]
+    assert f.sendcmd("MDTM r.bin").startswith("213 20")
+
+
+def test_feat_epsv_and_utf8(ftp):
+    f = client(ftp)
+    feat = f.sendcmd("FEAT")
+    for word in ("EPSV", "MLST", "SIZE", "MDTM", "REST STREAM", "UTF8"):
+        assert word in feat
+    assert f.sendcmd("OPTS UTF8 ON").startswith("200")
+    assert f.sendcmd("EPSV").startswith("229")
+
+
+def test_paths_never_leave_the_root(ftp, rootdir, tmp_path):
+    secret = tmp_path / "outside.txt"
+    secret.write_text("secret")
+    f = client(ftp)
+    f.cwd("../../../..")
+    assert f.pwd() == "/"
+    assert "outside.txt" not in f.nlst("../..")
+    for name in ("../outside.txt", "/../outside.txt", "/../../" + str(secret)):
+        with pytest.raises(ftplib.error_perm):
+            f.retrbinary("RETR " + name, lambda b: None)
+    f.storbinary("STOR ../../escape.txt", io.BytesIO(b"x"))
+    assert os.path.exists(os.path.join(rootdir, "escape.txt"))   # landed inside the root
+    assert not os.path.exists(os.path.join(os.path.dirname(rootdir), "escape.txt"))
+
+
+def test_site_runs_nothing_and_bad_commands_are_answered(ftp, rootdir):
+    f = client(ftp)
+    with pytest.raises(ftplib.error_perm, match="504"):
+        f.sendcmd("SITE exec rm /etc/init.sh")
+    assert os.path.exists(os.path.join(rootdir, "etc", "init.sh"))
+    with pytest.raises(ftplib.error_perm, match="502"):
+        f.sendcmd("XYZW")
+    with pytest.raises(ftplib.error_perm, match="500"):
+        f.sendcmd("R3TR x")
+    with pytest.raises(ftplib.error_perm, match="504"):
+        f.sendcmd("PORT 10,0,0,1,4,1")          # no bounce to a third party
+    assert f.sendcmd("NOOP").startswith("200")
+
+
+def test_a_megabyte_line_is_refused_and_the_server_goes_on(ftp):
+    s = socket.create_connection(("127.0.0.1", ftp), timeout=10 * SLOW)
+    s.recv(200)
+    s.sendall(b"USER " + b"a" * (1024 * 1024) + b"\r\n")
+    buf = b""
+    while b"\r\n" not in buf:
+        buf += s.recv(200)
+    assert buf.startswith(b"500")
+    s.close()
+    assert client(ftp).sendcmd("NOOP").startswith("200")
+
+
+def test_several_clients_at_once(ftp, rootdir):
+    data = os.urandom(1024 * 1024)
+    errors = []
+
+    def work(i):
+        try:
+            f = client(ftp)
+            f.storbinary(f"STOR c{i}.bin", io.BytesIO(data))
+            got = io.BytesIO()
+            f.retrbinary(f"RETR c{i}.bin", got.write)
+            assert got.getvalue() == data
+            f.quit()
+        except Exception as e:          # collected and asserted on below
+            errors.append(repr(e))
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60 * SLOW)
+    assert errors == []
+
+
+def test_login_enforced_when_a_password_is_set(boot, rootdir):
+    c = boot()
+    c.wait_prompt()
+    set_password(c, "admin", "pw12")
+    port = free_port()
+    start_service(c, "uftpd", port)
+    f = ftplib.FTP()
+    f.connect("127.0.0.1", port, timeout=10 * SLOW)
+    with pytest.raises(ftplib.error_perm, match="530"):
+        f.sendcmd("LIST")
+    with pytest.raises(ftplib.error_perm, match="530"):
+        f.login("admin", "nope")
+    with pytest.raises(ftplib.error_perm, match="530"):
+        f.login("admin", "nope")
+    with pytest.raises((ftplib.error_temp, EOFError, ConnectionError)):
+        f.login("admin", "nope")             # the third failure closes the connection
+    f = ftplib.FTP()
+    f.connect("127.0.0.1", port, timeout=20 * SLOW)
+    assert f.login("admin", "pw12").startswith("230")
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, timeout=120 * SLOW, **kw)
+
+
+def test_lftp_mirror_of_operations(ftp, rootdir, tmp_path):
+    big = tmp_path / "big.bin"
+    big.write_bytes(os.urandom(10 * 1024 * 1024))
+    script = (f"set net:max-retries 1; set net:timeout 10; open -u anon,x ftp://127.0.0.1:{ftp}; "
+              f"put {big} -o /lf.bin; ls /etc; get /lf.bin -o {tmp_path}/back.bin; "
+              "mv /lf.bin /lf2.bin; cls -1 /; rm /lf2.bin; cls -1 /; bye")
+    r = run(["lftp", "-c", script])
+    out = r.stdout.decode()
+    assert r.returncode == 0, r.stderr
+    assert "init.sh" in out and out.count("lf2.bin") == 1
+    assert sha((tmp_path / "back.bin").read_bytes()) == sha(big.read_bytes())
+    assert not os.path.exists(os.path.join(rootdir, "lf2.bin"))
+
+
+def test_curl_lists_uploads_downloads_renames_and_deletes(ftp, rootdir, tmp_path):
+    big = tmp_path / "big.bin"
+    big.write_bytes(os.urandom(10 * 1024 * 1024))
+    url = f"ftp://127.0.0.1:{ftp}"
+    assert run(["curl", "-sS", "-T", str(big), url + "/cu.bin"]).returncode == 0
+    listing = run(["curl", "-sS", url + "/"]).stdout.decode()
+    assert "cu.bin" in listing
+    back = tmp_path / "back.bin"
+    assert run(["curl", "-sS", "-o", str(back), url + "/cu.bin"]).returncode == 0
+    assert sha(back.read_bytes()) == sha(big.read_bytes())
+    assert run(["curl", "-sS", "--ftp-port", "127.0.0.1", "-o", str(back), url + "/etc/init.sh"]).returncode == 0
+    assert back.read_bytes() == open(os.path.join(rootdir, "etc/init.sh"), "rb").read()
+    r = run(["curl", "-sS", url + "/", "-Q", "-RNFR cu.bin", "-Q", "-RNTO cu2.bin"])
+    assert r.returncode == 0 and os.path.exists(os.path.join(rootdir, "cu2.bin"))
+    r = run(["curl", "-sS", url + "/", "-Q", "-DELE cu2.bin"])
+    assert r.returncode == 0 and not os.path.exists(os.path.join(rootdir, "cu2.bin"))

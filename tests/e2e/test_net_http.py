@@ -1,0 +1,407 @@
+"""uhttpd with real clients: curl, http.client and a raw-socket WebSocket client."""
+import base64
+import hashlib
+import http.client
+import json
+import os
+import socket
+import struct
+import subprocess
+import time
+
+import pytest
+
+from conftest import SLOW
+from netutil import free_port, set_password, start_service
+
+
+@pytest.fixture
+def web(upyos):
+    port = free_port()
+    start_service(upyos, "uhttpd", port)
+    web.port = port
+    return port
+
+
+def request(port, method, path, body=None, headers=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10 * SLOW)
+    if isinstance(body, (dict, list)):
+        body = json.dumps(body)
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse()
+    data = r.read()
+    c.close()
+    return r, data
+
+
+def jrequest(port, method, path, body=None, headers=None):
+    r, data = request(port, method, path, body, headers)
+    return r.status, json.loads(data)
+
+
+def curl(*args):
+    return subprocess.run(["curl", "-sS", *args], capture_output=True, timeout=30 * SLOW).stdout
+
+
+def test_static_files_with_mime_types_and_index(web, rootdir):
+    r, body = request(web, "GET", "/")
+    assert r.status == 200 and r.getheader("Content-Type").startswith("text/html")
+    assert body == open(os.path.join(rootdir, "www/index.html"), "rb").read()
+    assert request(web, "GET", "/app.js")[0].getheader("Content-Type") == "text/javascript"
+    assert request(web, "GET", "/style.css")[0].getheader("Content-Type") == "text/css"
+    r, body = request(web, "HEAD", "/style.css")
+    assert r.status == 200 and body == b"" and int(r.getheader("Content-Length")) > 0
+    assert request(web, "GET", "/nope.html")[0].status == 404
+    assert request(web, "DELETE", "/index.html")[0].status == 405
+
+
+def test_range_requests(web, rootdir):
+    whole = open(os.path.join(rootdir, "www/index.html"), "rb").read()
+    r, body = request(web, "GET", "/index.html", headers={"Range": "bytes=2-9"})
+    assert r.status == 206 and body == whole[2:10]
+    assert r.getheader("Content-Range") == f"bytes 2-9/{len(whole)}"
+    r, body = request(web, "GET", "/index.html", headers={"Range": "bytes=-5"})
+    assert body == whole[-5:]
+    assert request(web, "GET", "/index.html", headers={"Range": f"bytes={len(whole)}-"})[0].status == 416
+
+
+def test_keep_alive_serves_several_requests_on_one_connection(web):
+    c = http.client.HTTPConnection("127.0.0.1", web, timeout=10 * SLOW)
+    for _ in range(5):
+        c.request("GET", "/style.css")
+        r = c.getresponse()
+        r.read()
+        assert r.status == 200 and r.getheader("Connection") == "keep-alive"
+    c.close()
+
+
+@pytest.mark.parametrize("path", ["/../etc/system.conf", "/%2e%2e/etc/system.conf",
+                                  "/..%2fetc/system.conf", "/%2E%2E/%2E%2E/etc/hostname",
+                                  "//etc/system.conf", "/www/../../etc/system.conf"])
+def test_static_paths_stay_in_www(web, path):
+    body = curl("--path-as-is", f"http://127.0.0.1:{web}{path}")
+    assert b"paswd" not in body and b"auth" not in body
+
+
+def test_api_file_paths_stay_in_the_root(web, tmp_path):
+    (tmp_path / "outside.txt").write_text("secret")
+    for p in ("../outside.txt", "/../../outside.txt", "%2e%2e/outside.txt", str(tmp_path / "outside.txt")):
+        r, body = request(web, "GET", "/api/fs/read?path=" + p)
+        assert b"secret" not in body
+    status, listing = jrequest(web, "POST", "/api/fs/list", {"path": "/../../.."})
+    assert status == 200 and listing["path"] == "/"
+
+
+def test_json_api_without_password(web, rootdir):
+    status, s = jrequest(web, "GET", "/api/status")
+    assert status == 200 and s["name"] == "upyOS-C" and s["uptime"] >= 0
+    # (sanitizer builds cannot see the allocator: their figures are 0)
+    assert s["mem_used"] + s["mem_free"] == s["mem_total"]
+    assert s["login"] == "none"
+    status, out = jrequest(web, "POST", "/api/cmd/run", {"cmd": "echo hi; echo there"})
+    assert status == 200 and out["output"] == "hi\nthere\n" and out["status"] == 0
+    assert jrequest(web, "POST", "/api/cmd/run", {"cmd": "nosuchcmd"})[1]["status"] != 0
+    # files
+    assert request(web, "POST", "/api/fs/mkdir", {"path": "/d"})[0].status == 200
+    assert request(web, "POST", "/api/fs/write?path=/d/a.txt", b"abc\n")[0].status == 200
+    assert open(os.path.join(rootdir, "d/a.txt"), "rb").read() == b"abc\n"
+    assert request(web, "GET", "/api/fs/read?path=/d/a.txt")[1] == b"abc\n"
+    r, body = request(web, "GET", "/api/fs/download?path=/d/a.txt")
+    assert body == b"abc\n" and "attachment" in r.getheader("Content-Disposition")
+    assert request(web, "POST", "/api/fs/upload?path=/d/b.bin", bytes(range(256)))[0].status == 200
+    status, listing = jrequest(web, "POST", "/api/fs/list", {"path": "/d"})
+    assert sorted(e["name"] for e in listing["entries"]) == ["a.txt", "b.bin"]
+    assert request(web, "POST", "/api/fs/rename", {"from": "/d/a.txt", "to": "/d/c.txt"})[0].status == 200
+    assert request(web, "POST", "/api/fs/delete", {"path": "/d/c.txt"})[0].status == 200
+    assert sorted(os.listdir(os.path.join(rootdir, "d"))) == ["b.bin"]
+    assert request(web, "POST", "/api/fs/delete", {"path": "/etc/system.conf"})[0].status == 403
+    assert request(web, "GET", "/api/fs/read?path=/nope")[0].status == 404
+    # GPIO
+    assert jrequest(web, "POST", "/api/gpio/set", {"pin": 5, "val": 1})[0] == 200
+    pins = {p["pin"]: p["val"] for p in jrequest(web, "GET", "/api/gpio/status")[1]["pins"]}
+    assert pins[5] == 1
+    jrequest(web, "POST", "/api/gpio/set", {"pin": 5, "val": 0})
+    pins = {p["pin"]: p["val"] for p in jrequest(web, "GET", "/api/gpio/status")[1]["pins"]}
+    assert pins[5] == 0
+    assert jrequest(web, "POST", "/api/gpio/set", {"pin": 5})[0] == 400
+    assert jrequest(web, "GET", "/api/nothing")[0] == 404
+    assert jrequest(web, "POST", "/api/status")[0] == 405
+    assert jrequest(web, "POST", "/api/cmd/run", "not json")[0] == 400
+
+
+def test_cmd_interrupt_stops_a_running_command(web):
+    token = login_token(web, "", "")
+    cookie = {"Cookie": "session=" + token}
+    result = {}
+
+    def run():
+        result["r"] = jrequest(web, "POST", "/api/cmd/run", {"cmd": "sleep 30; echo after"}, cookie)
+
+    import threading
+    t = threading.Thread(target=run)
+    start = time.time()
+    t.start()
+    time.sleep(0.5)
+    assert jrequest(web, "POST", "/api/cmd/interrupt", None, cookie)[0] == 200
+    t.join(10 * SLOW)
+    assert time.time() - start < 5 * SLOW
+    assert "after" not in result["r"][1]["output"]
+
+
+def login_token(port, user, password):
+    r, body = request(port, "POST", "/api/login", {"user": user, "password": password})
+    assert r.status == 200, body
+    cookie = r.getheader("Set-Cookie")
+    assert "HttpOnly" in cookie
+    return cookie.split("session=")[1].split(";")[0]
+
+
+@pytest.fixture
+def locked_web(boot, rootdir):
+    c = boot()
+    c.wait_prompt()
+    set_password(c, "admin", "pass1")
+    port = free_port()
+    start_service(c, "uhttpd", port)
+    return port
+
+
+def test_api_needs_a_session_once_a_password_is_set(locked_web):
+    port = locked_web
+    for method, path in (("GET", "/api/status"), ("POST", "/api/cmd/run"), ("GET", "/api/fs/read?path=/etc/init.sh"),
+                         ("POST", "/api/fs/write?path=/x"), ("GET", "/api/gpio/status")):
+        assert request(port, method, path, b"{}")[0].status == 401
+    assert request(port, "POST", "/api/login", {"user": "admin", "password": "bad"})[0].status == 401
+    forged = {"Cookie": "session=" + "0" * 32}
+    assert request(port, "GET", "/api/status", headers=forged)[0].status == 401
+    t1, t2 = login_token(port, "admin", "pass1"), login_token(port, "admin", "pass1")
+    assert t1 != t2 and len(t1) == 32
+    status, s = jrequest(port, "GET", "/api/status", headers={"Cookie": "session=" + t1})
+    assert status == 200 and s["login"] == "required"
+    request(port, "GET", "/api/logout", headers={"Cookie": "session=" + t1})
+    assert request(port, "GET", "/api/status", headers={"Cookie": "session=" + t1})[0].status == 401
+    assert request(port, "GET", "/api/status", headers={"Cookie": "session=" + t2})[0].status == 200
+    assert ws_connect(port, None)[0].startswith(b"HTTP/1.1 401")
+    # static pages stay reachable: the login page must load
+    assert request(port, "GET", "/")[0].status == 200
+
+
+# ---- WebSocket ----
+
+def ws_connect(port, token, key=None):
+    key = key or base64.b64encode(os.urandom(16)).decode()
+    s = socket.create_connection(("127.0.0.1", port), timeout=10 * SLOW)
+    cookie = f"Cookie: session={token}\r\n" if token else ""
+    s.sendall((f"GET /ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+               f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n{cookie}\r\n").encode())
+    head = b""
+    while b"\r\n\r\n" not in head:
+        data = s.recv(1)
+        if not data:
+            break
+        head += data
+    return head, s, key
+
+
+def ws_frame(payload, opcode=1, mask=True):
+    key = os.urandom(4)
+    n = len(payload)
+    head = bytes([0x80 | opcode])
+    mbit = 0x80 if mask else 0
+    if n < 126:
+        head += bytes([mbit | n])
+    else:
+        head += bytes([mbit | 126]) + struct.pack(">H", n)
+    if not mask:
+        return head + payload
+    return head + key + bytes(b ^ key[i % 4] for i, b in enumerate(payload))
+
+
+def ws_read(s):
+    """One server frame: (opcode, payload)."""
+    def exact(n):
+        buf = b""
+        while len(buf) < n:
+            d = s.recv(n - len(buf))
+            if not d:
+                raise EOFError
+            buf += d
+        return buf
+    b0, b1 = exact(2)
+    n = b1 & 0x7f
+    if n == 126:
+        n = struct.unpack(">H", exact(2))[0]
+    elif n == 127:
+        n = struct.unpack(">Q", exact(8))[0]
+    return b0 & 0x0f, exact(n)
+
+
+def ws_until(s, marker, timeout=5):
+    s.settimeout(timeout * SLOW)
+    text = b""
+    while marker not in text:
+        op, data = ws_read(s)
+        if op == 8:
+            raise EOFError(data)
+        text += data
+    return text.decode(errors="replace")
+
+
+def test_websocket_terminal(web):
+    head, s, key = ws_connect(web, None)
+    assert head.startswith(b"HTTP/1.1 101")
+    accept = base64.b64encode(hashlib.sha1((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").encode()).digest())
+    assert b"Sec-WebSocket-Accept: " + accept in head
+    ws_until(s, b"$: ")
+    s.sendall(ws_frame(b"echo ws-$((2))\r"))
+    s.sendall(ws_frame(b"echo from the web\r"))
+    assert "from the web\r\n" in ws_until(s, b"from the web\r\n/")
+    s.sendall(ws_frame(b"ping!", opcode=9))
+    op, data = ws_read(s)
+    while op != 10:
+        op, data = ws_read(s)
+    assert data == b"ping!"
+    s.sendall(ws_frame(b"sleep 30\r"))
+    time.sleep(0.3)
+    s.sendall(ws_frame(b"\x03"))
+    ws_until(s, b"$: ", timeout=3)
+    s.sendall(ws_frame(b"exit\r"))
+    with pytest.raises(EOFError):
+        ws_until(s, b"never")
+
+
+@pytest.mark.parametrize("bad, code", [
+    (ws_frame(b"ls\r", mask=False), 1002),                 # clients must mask
+    (bytes([0x80 | 0x40 | 1, 0x80 | 1]) + b"\0\0\0\0a", 1002),   # reserved bit
+    (bytes([0x83, 0x81]) + b"\0\0\0\0a", 1002),            # reserved opcode
+    (bytes([0x09, 0x81]) + b"\0\0\0\0a", 1002),            # fragmented control frame
+    (bytes([0x82, 0xff]) + struct.pack(">Q", 1 << 40), 1009),   # far too big
+], ids=["unmasked", "reserved-bit", "reserved-opcode", "fragmented-ping", "too-big"])
+def test_bad_websocket_frames_close_with_an_error(web, bad, code):
+    head, s, _ = ws_connect(web, None)
+    ws_until(s, b"$: ")
+    s.sendall(bad)
+    s.settimeout(5 * SLOW)
+    op, data = ws_read(s)
+    while op != 8:
+        op, data = ws_read(s)
+    assert struct.unpack(">H", data[:2])[0] == code
+    assert request(web, "GET", "/style.css")[0].status == 200
+
+
+def test_bad_handshake_is_refused(web):
+    s = socket.create_connection(("127.0.0.1", web), timeout=5 * SLOW)
+    s.sendall(b"GET /ws HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert s.recv(100).startswith(b"HTTP/1.1 400")
+
+
+# ---- malformed and hostile requests ----
+
+def raw(port, data, timeout=15):
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout * SLOW)
+    try:
+        s.sendall(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    out = b""
+    try:
+        while True:
+            d = s.recv(4096)
+            if not d:
+                break
+            out += d
+    except (ConnectionResetError, socket.timeout):
+        pass
+    s.close()
+    return out
+
+
+@pytest.mark.parametrize("data, status", [
+    (b"GET / HTTP/1.1\r\nX-Big: " + b"a" * (1024 * 1024) + b"\r\n\r\n", 431),
+    (b"GET /" + b"a" * 4000 + b" HTTP/1.1\r\n\r\n", 414),
+    (b"GARBAGE\r\n\r\n", 400),
+    (b"GET / HTTP/2.0\r\n\r\n", 505),
+    (b"GET / HTTP/1.1\r\nNoColon\r\n\r\n", 400),
+    (b"GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n", 400),
+    (b"POST /api/cmd/run HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
+    (b"GET / HTTP/1.1\r\n" + b"X-A: b\r\n" * 100 + b"\r\n", 431),
+    (b"GET /%00 HTTP/1.1\r\n\r\n", 400),
+    (b"POST /api/cmd/run HTTP/1.1\r\nContent-Length: 100000\r\n\r\n", 413),
+], ids=["huge-header", "long-uri", "garbage", "http2", "no-colon", "negative-length",
+        "chunked", "many-headers", "nul", "big-body"])
+def test_malformed_requests_get_an_error_and_the_server_goes_on(web, data, status):
+    out = raw(web, data)
+    assert out.startswith(f"HTTP/1.1 {status} ".encode()), out[:100]
+    assert request(web, "GET", "/style.css")[0].status == 200
+
+
+def test_slowloris_is_cut_off_while_others_are_served(web):
+    s = socket.create_connection(("127.0.0.1", web), timeout=30 * SLOW)
+    s.sendall(b"GET / HTTP/1.1\r\n")
+    start = time.time()
+    answer = b""
+    while time.time() - start < 20 * SLOW:
+        try:
+            s.sendall(b"X-Slow: 1\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            break
+        assert request(web, "GET", "/style.css")[0].status == 200
+        s.settimeout(1)
+        try:
+            answer += s.recv(4096)
+            if answer:
+                break
+        except socket.timeout:
+            pass
+    assert answer.startswith(b"HTTP/1.1 408")
+    assert time.time() - start < 15 * SLOW
+
+
+# ---- soak: no growth in memory or descriptors ----
+
+def process_usage(pid):
+    rss = 0
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+    return rss, len(os.listdir(f"/proc/{pid}/fd"))
+
+
+def test_soak_of_requests_and_telnet_logins_does_not_grow(boot, rootdir):
+    from netutil import Telnet
+    c = boot()
+    c.wait_prompt()
+    set_password(c, "admin", "pass1")
+    hport, tport = free_port(), free_port()
+    start_service(c, "uhttpd", hport)
+    start_service(c, "utelnetd", tport)
+    pid = c.child.pid
+
+    def load(requests, logins):
+        conn = http.client.HTTPConnection("127.0.0.1", hport, timeout=10 * SLOW)
+        for i in range(requests):
+            conn.request("GET", "/style.css" if i % 2 else "/api/status")
+            conn.getresponse().read()
+            if i % 100 == 99:              # new connections too
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", hport, timeout=10 * SLOW)
+        conn.close()
+        for _ in range(logins):
+            t = Telnet(tport)
+            t.read_until("Login: ")
+            t.line("admin")
+            t.read_until("Password: ")
+            t.line("pass1")
+            t.read_until("$: ")
+            t.line("exit")
+            t.wait_closed()
+            t.close()
+
+    load(300, 5)                           # warm-up: caches, thread stacks, allocator pools
+    time.sleep(0.5)
+    rss0, fds0 = process_usage(pid)
+    load(2000, 30)
+    time.sleep(0.5)
+    rss1, fds1 = process_usage(pid)
+    assert fds1 <= fds0
+    assert rss1 - rss0 < 2048, (rss0, rss1)   # KiB

@@ -1,0 +1,162 @@
+"""utelnetd with a socket-level telnet client: negotiation, sessions, login, Ctrl-C."""
+import threading
+import time
+
+import pytest
+
+from conftest import SLOW
+from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, free_port, set_password,
+                     start_service)
+
+
+@pytest.fixture
+def telnet(upyos):
+    port = free_port()
+    start_service(upyos, "utelnetd", port)
+    clients = []
+
+    def connect(**kw):
+        c = Telnet(port, **kw)
+        clients.append(c)
+        return c
+
+    connect.port = port
+    yield connect
+    for c in clients:
+        c.close()
+
+
+def test_negotiates_echo_sga_and_naws_then_gives_a_shell(telnet):
+    t = telnet()
+    banner = t.read_until("$: ")
+    assert (WILL, ECHO) in t.options and (WILL, SGA) in t.options and (DO, NAWS) in t.options
+    assert "No password is set" in banner
+    assert "hello world" in t.run("echo hello world")
+
+
+def test_option_sequences_never_reach_the_shell(telnet):
+    t = telnet()
+    t.read_until("$: ")
+    # an unknown option request, a subnegotiation and a NOP in the middle of a line
+    t.send(bytes([IAC, DO, 99]) + b"echo a" + bytes([IAC, 250, 24, 1, 2, 3, IAC, 240])
+           + b"b" + bytes([IAC, 241]) + b"c\r\n")
+    out = t.read_until("$: ")
+    assert "abc" in out
+    assert (252, 99) in t.options          # WONT 99: refused, not ignored
+
+
+def test_several_clients_each_with_their_own_shell(telnet):
+    a, b = telnet(), telnet()
+    a.read_until("$: ")
+    b.read_until("$: ")
+    a.run("cd /etc")
+    assert "/etc" in a.run("pwd")
+    assert "/etc" not in b.run("pwd")
+    # a long command in one session does not block the other
+    a.line("sleep 3")
+    start = time.time()
+    assert "from b" in b.run("echo from b")
+    assert time.time() - start < 2 * SLOW
+    a.read_until("$: ", timeout=6)
+
+
+def test_ctrl_c_and_interrupt_process_stop_only_that_sessions_command(telnet):
+    a, b = telnet(), telnet()
+    a.read_until("$: ")
+    b.read_until("$: ")
+    b.line("sleep 30")
+    for interrupt in (b"\x03", bytes([IAC, IP])):
+        a.line("sleep 30")
+        a.read_until("sleep 30\r\n")
+        time.sleep(0.3)
+        start = time.time()
+        a.send(interrupt)
+        a.read_until("$: ", timeout=3)
+        assert time.time() - start < 2 * SLOW
+    # b's command still runs: its prompt has not come back
+    with pytest.raises(TimeoutError):
+        b.read_until("$: ", timeout=0.5)
+    b.send(b"\x03")
+    b.read_until("$: ")
+
+
+def test_exit_ends_only_that_session(upyos, telnet):
+    t = telnet()
+    t.read_until("$: ")
+    t.line("exit")
+    assert t.wait_closed()
+    assert "still here" in upyos.run("echo still here")
+    t2 = telnet()
+    t2.read_until("$: ")
+
+
+def test_stop_closes_sessions_and_frees_the_port(upyos, telnet):
+    t = telnet()
+    t.read_until("$: ")
+    assert "utelnetd stopped" in upyos.run("utelnetd stop")
+    assert t.wait_closed()
+    assert "telnet" not in upyos.run("ps")
+    start_service(upyos, "utelnetd", telnet.port)
+
+
+def test_second_start_and_bad_port_are_errors(upyos, telnet):
+    assert "already running" in upyos.run(f"utelnetd start -p {telnet.port}")
+    assert "not a port number" in upyos.run("utelnetd start -p 99999")
+
+
+@pytest.fixture
+def locked(boot, rootdir):
+    c = boot()
+    c.wait_prompt()
+    set_password(c, "admin", "s3cret")
+    port = free_port()
+    start_service(c, "utelnetd", port)
+    return port
+
+
+def login(t, user, password):
+    t.read_until("Login: ")
+    t.line(user)
+    t.read_until("Password: ")
+    t.line(password)
+
+
+def test_login_is_required_once_a_password_is_set(locked):
+    t = Telnet(locked)
+    login(t, "admin", "s3cret")
+    t.read_until("$: ")
+    assert "ok" in t.run("echo ok")
+
+
+def test_password_is_masked(locked):
+    t = Telnet(locked)
+    login(t, "admin", "s3cret")
+    shown = t.read_until("$: ")
+    assert "s3cret" not in shown and "******" in shown
+
+
+def test_three_wrong_passwords_close_and_later_attempts_are_slowed(locked):
+    t = Telnet(locked)
+    for _ in range(3):
+        login(t, "admin", "wrong")
+        assert "Login incorrect" in t.read_until("incorrect") + "Login incorrect"
+    assert t.wait_closed()
+    # the next attempt from this address waits before it may try
+    t2 = Telnet(locked)
+    start = time.time()
+    t2.read_until("Login: ", timeout=10)
+    assert time.time() - start >= 0.9
+    t2.line("admin")
+    t2.read_until("Password: ")
+    t2.line("s3cret")
+    t2.read_until("$: ", timeout=10)
+
+
+def test_a_shell_command_cannot_be_reached_without_login(locked):
+    t = Telnet(locked)
+    t.read_until("Login: ")
+    t.line("echo leaked")
+    t.read_until("Password: ")
+    t.line("x")
+    out = t.read_until("Login: ", timeout=10)
+    assert "leaked" not in out.replace("echo leaked", "")

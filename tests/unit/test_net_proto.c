@@ -1,0 +1,194 @@
+/* The network services' pure parts: telnet negotiation, FTP and HTTP parsing, SHA-1/base64. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lib/base64.h"
+#include "lib/civil.h"
+#include "lib/sha1.h"
+#include "net/socket.h"
+#include "net/svc/ftp_proto.h"
+#include "net/svc/http_parse.h"
+#include "net/svc/telnet_proto.h"
+
+struct seen {
+    char data[64];
+    size_t data_len;
+    uint8_t replies[64];
+    size_t replies_len;
+    int cols, rows, interrupts;
+};
+
+static void on_data(void *ctx, const char *buf, size_t len)
+{
+    struct seen *s = ctx;
+    memcpy(s->data + s->data_len, buf, len);
+    s->data_len += len;
+}
+
+static void on_reply(void *ctx, const uint8_t *buf, size_t len)
+{
+    struct seen *s = ctx;
+    memcpy(s->replies + s->replies_len, buf, len);
+    s->replies_len += len;
+}
+
+static void on_window(void *ctx, int cols, int rows)
+{
+    struct seen *s = ctx;
+    s->cols = cols;
+    s->rows = rows;
+}
+
+static void on_interrupt(void *ctx)
+{
+    ((struct seen *)ctx)->interrupts++;
+}
+
+static void feed(struct telnet *t, struct seen *s, const uint8_t *bytes, size_t len)
+{
+    const struct telnet_events ev = { s, on_data, on_reply, on_window, on_interrupt };
+    for (size_t i = 0; i < len; i++)          /* one byte at a time: state must carry over */
+        telnet_parse(t, bytes + i, 1, &ev);
+}
+
+static void telnet_negotiation_answers_changes_only(void **state)
+{
+    struct telnet t;
+    struct seen s = { 0 };
+    uint8_t offers[16];
+    assert_int_equal(telnet_start(&t, offers), 9);
+    /* the client agrees to what we offered: nothing to answer (no loop) */
+    const uint8_t agree[] = { 255, 253, 1, 255, 253, 3, 255, 251, 31 };
+    feed(&t, &s, agree, sizeof agree);
+    assert_int_equal(s.replies_len, 0);
+    /* an unknown option is refused once; DONT ECHO is acknowledged */
+    const uint8_t ask[] = { 255, 253, 24, 255, 254, 1, 255, 254, 1 };
+    feed(&t, &s, ask, sizeof ask);
+    const uint8_t want[] = { 255, 252, 24, 255, 252, 1 };
+    assert_int_equal(s.replies_len, sizeof want);
+    assert_memory_equal(s.replies, want, sizeof want);
+}
+
+static void telnet_naws_data_and_interrupt(void **state)
+{
+    struct telnet t;
+    struct seen s = { 0 };
+    uint8_t offers[16];
+    telnet_start(&t, offers);
+    const uint8_t in[] = { 'a', 255, 250, 31, 0, 132, 0, 50, 255, 240, 'b', 255, 255, 'c',
+                           255, 244, 255, 241, 'd' };
+    feed(&t, &s, in, sizeof in);
+    assert_int_equal(s.cols, 132);
+    assert_int_equal(s.rows, 50);
+    assert_int_equal(s.interrupts, 1);
+    assert_int_equal(s.data_len, 5);
+    assert_memory_equal(s.data, "ab\xff" "cd", 5);
+    uint8_t out[8];
+    assert_int_equal(telnet_escape("x\xffy", 3, out), 4);
+    assert_memory_equal(out, "x\xff\xffy", 4);
+}
+
+static void ftp_parsing(void **state)
+{
+    char line[] = "stor  my file.txt", *verb, *arg;
+    assert_int_equal(ftp_split(line, &verb, &arg), 0);
+    assert_string_equal(verb, "STOR");
+    assert_string_equal(arg, " my file.txt");
+    char bad[] = "STORE x";
+    assert_int_not_equal(ftp_split(bad, &verb, &arg), 0);
+    uint32_t a;
+    uint16_t p;
+    assert_int_equal(ftp_parse_port("127,0,0,1,4,210", &a, &p), 0);
+    assert_int_equal(a, 0x7f000001);
+    assert_int_equal(p, 4 * 256 + 210);
+    assert_int_not_equal(ftp_parse_port("127,0,0,1,256,1", &a, &p), 0);
+    assert_int_not_equal(ftp_parse_port("1,2,3,4,5", &a, &p), 0);
+    assert_int_equal(ftp_parse_eprt("|1|10.0.0.2|2121|", &a, &p), 0);
+    assert_int_equal(a, 0x0a000002);
+    assert_int_equal(p, 2121);
+    assert_int_not_equal(ftp_parse_eprt("|2|::1|2121|", &a, &p), 0);
+    char when[16];
+    ftp_time(951782400, when, sizeof when);       /* 2000-02-29, a leap day */
+    assert_string_equal(when, "20000229000000");
+}
+
+static void http_parsing(void **state)
+{
+    struct http_request r;
+    char l1[] = "GET /a%20b/../c?path=%2Fetc&x HTTP/1.1";
+    assert_int_equal(http_parse_request_line(l1, &r), 0);
+    assert_string_equal(r.path, "/a b/../c");
+    char v[32];
+    assert_int_equal(http_query_param(r.query, "path", v, sizeof v), 4);
+    assert_string_equal(v, "/etc");
+    assert_int_equal(http_query_param(r.query, "y", v, sizeof v), -1);
+    char h1[] = "cookie: a=1; session=0123456789abcdef0123456789abcdef";
+    assert_int_equal(http_parse_header(h1, &r), 0);
+    assert_string_equal(r.token, "0123456789abcdef0123456789abcdef");
+    char h2[] = "Connection: close";
+    http_parse_header(h2, &r);
+    assert_int_equal(r.keep_alive, 0);
+    char h3[] = "Bad Name: x";
+    assert_int_equal(http_parse_header(h3, &r), 400);
+    char l2[] = "GET /%zz HTTP/1.1";
+    assert_int_equal(http_parse_request_line(l2, &r), 400);
+    char l3[] = "GET / HTTP/3.0";
+    assert_int_equal(http_parse_request_line(l3, &r), 505);
+    uint32_t first, last;
+    assert_int_equal(http_parse_range("bytes=5-", 10, &first, &last), 0);
+    assert_int_equal(first, 5);
+    assert_int_equal(last, 9);
+    assert_int_equal(http_parse_range("bytes=-3", 10, &first, &last), 0);
+    assert_int_equal(first, 7);
+    assert_int_equal(http_parse_range("bytes=10-", 10, &first, &last), -1);
+    assert_int_equal(http_parse_range("bytes=1-2,4-5", 10, &first, &last), 1);
+}
+
+static void sha1_base64_and_addresses(void **state)
+{
+    /* RFC 6455's own example handshake */
+    const char *key = "dGhlIHNhbXBsZSBub25jZQ==258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    struct sha1 s;
+    uint8_t d[20];
+    char out[32];
+    sha1_init(&s);
+    sha1_update(&s, key, strlen(key));
+    sha1_final(&s, d);
+    base64_encode(d, sizeof d, out);
+    assert_string_equal(out, "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+    base64_encode("ab", 2, out);
+    assert_string_equal(out, "YWI=");
+    uint32_t a;
+    assert_int_equal(sock_parse_addr("192.168.1.20", &a), 0);
+    assert_int_equal(a, 0xc0a80114);
+    assert_int_not_equal(sock_parse_addr("1.2.3.256", &a), 0);
+    assert_int_not_equal(sock_parse_addr("1.2.3", &a), 0);
+    sock_addr_text(a, out, sizeof out);
+    assert_string_equal(out, "192.168.1.20");
+    struct civil c;
+    civil_from_unix(0, &c);
+    assert_int_equal(c.weekday, 4);
+    civil_from_unix(1700000000, &c);            /* 2023-11-14 22:13:20 Tuesday */
+    assert_int_equal(c.year, 2023);
+    assert_int_equal(c.month, 11);
+    assert_int_equal(c.day, 14);
+    assert_int_equal(c.hour, 22);
+    assert_int_equal(c.weekday, 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(telnet_negotiation_answers_changes_only),
+        cmocka_unit_test(telnet_naws_data_and_interrupt),
+        cmocka_unit_test(ftp_parsing),
+        cmocka_unit_test(http_parsing),
+        cmocka_unit_test(sha1_base64_and_addresses),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
