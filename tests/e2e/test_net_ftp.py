@@ -12,6 +12,9 @@ import pytest
 from conftest import SLOW
 from netutil import free_port, set_password, start_service
 
+# The MCU port has no network interface yet: these run on the simulator.
+pytestmark = pytest.mark.posix_only
+
 
 @pytest.fixture
 def ftp(upyos):

@@ -8,6 +8,9 @@ from conftest import SLOW
 from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, free_port, set_password,
                      start_service)
 
+# The MCU port has no network interface yet: these run on the simulator.
+pytestmark = pytest.mark.posix_only
+
 
 @pytest.fixture
 def telnet(upyos):

@@ -9,6 +9,9 @@ import pytest
 from conftest import REPO, SLOW
 from netutil import free_port, set_password, start_service
 
+# The MCU port has no network interface yet: these run on the simulator.
+pytestmark = pytest.mark.posix_only
+
 BROWSER_DIR = os.path.join(REPO, "tests", "browser")
 HAVE_BROWSER = (shutil.which("node") and os.path.exists("/usr/bin/chromium")
                 and os.path.isdir(os.path.join(BROWSER_DIR, "node_modules", "playwright-core")))
