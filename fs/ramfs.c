@@ -41,6 +41,7 @@ void *ramfs_new(size_t limit)
     if (!fs)
         return NULL;
     fs->root.type = VFS_DIR;
+    fs->root.mtime = hal_rtc_get();  /* a mount point lists with the time it was made */
     fs->limit = limit;
     fs->lock = hal_mutex_new();
     return fs;
