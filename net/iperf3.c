@@ -85,7 +85,64 @@ static void add_num(struct json *o, const char *key, double v)
     json_add(o, key, json_new_num(v));
 }
 
-struct json *iperf3_results(long long bytes, double seconds, int sender)
+static void add_true(struct json *o, const char *key)
+{
+    struct json *yes = json_new(JSON_BOOL);
+    if (yes)
+        yes->boolean = 1;
+    json_add(o, key, yes);
+}
+
+struct json *iperf3_params_to_json(const struct iperf3_params *prm)
+{
+    struct json *j = json_new(JSON_OBJECT);
+    if (!j)
+        return NULL;
+    add_true(j, prm->udp ? "udp" : "tcp");
+    if (prm->reverse)
+        add_true(j, "reverse");
+    add_num(j, "omit", 0);
+    add_num(j, "time", prm->seconds);
+    add_num(j, "num", 0);
+    add_num(j, "blockcount", 0);
+    add_num(j, "parallel", 1);
+    add_num(j, "len", (double)prm->len);
+    if (prm->bandwidth > 0)
+        add_num(j, "bandwidth", prm->bandwidth);
+    if (prm->counters_64bit)
+        add_num(j, "udp_counters_64bit", 1);
+    add_num(j, "pacing_timer", 1000);
+    json_add(j, "client_version", json_new_str("3.12"));
+    return j;
+}
+
+/* A member that is true, or a non-zero number (iperf3 writes flags either way). */
+static int flag(const struct json *j, const char *key)
+{
+    const struct json *m = json_get(j, key);
+    return m && ((m->type == JSON_BOOL && m->boolean) || (m->type == JSON_NUMBER && m->num != 0));
+}
+
+static double number(const struct json *j, const char *key, double fallback)
+{
+    const struct json *m = json_get(j, key);
+    return m && m->type == JSON_NUMBER ? m->num : fallback;
+}
+
+void iperf3_params_from_json(const struct json *j, struct iperf3_params *prm)
+{
+    memset(prm, 0, sizeof *prm);
+    prm->udp = flag(j, "udp");
+    prm->reverse = flag(j, "reverse");
+    prm->bidir = flag(j, "bidirectional");
+    prm->counters_64bit = flag(j, "udp_counters_64bit");
+    prm->seconds = (int)number(j, "time", 10);
+    prm->len = (long)number(j, "len", 0);
+    prm->bandwidth = number(j, "bandwidth", 0);
+    prm->parallel = (int)number(j, "parallel", 1);
+}
+
+struct json *iperf3_results(const struct iperf3_stats *st, int sender)
 {
     struct json *r = json_new(JSON_OBJECT), *streams = json_new(JSON_ARRAY),
                 *stream = json_new(JSON_OBJECT);
@@ -98,24 +155,32 @@ struct json *iperf3_results(long long bytes, double seconds, int sender)
     add_num(r, "cpu_util_total", 0);
     add_num(r, "cpu_util_user", 0);
     add_num(r, "cpu_util_system", 0);
-    add_num(r, "sender_has_retransmits", sender ? -1 : 0);
+    /* 0: this sender counts no retransmits; -1: a receiver, which cannot know */
+    add_num(r, "sender_has_retransmits", sender ? 0 : -1);
     add_num(stream, "id", 1);
-    add_num(stream, "bytes", (double)bytes);
+    add_num(stream, "bytes", (double)st->bytes);
     add_num(stream, "retransmits", -1);
-    add_num(stream, "jitter", 0);
-    add_num(stream, "errors", 0);
-    add_num(stream, "packets", 0);
+    add_num(stream, "jitter", st->jitter_s);
+    add_num(stream, "errors", (double)st->lost);
+    add_num(stream, "packets", (double)st->packets);
     add_num(stream, "start_time", 0);
-    add_num(stream, "end_time", seconds);
+    add_num(stream, "end_time", st->seconds);
     json_add(streams, NULL, stream);
     json_add(r, "streams", streams);
     return r;
 }
 
-long long iperf3_result_bytes(const struct json *results)
+int iperf3_results_read(const struct json *results, struct iperf3_stats *st)
 {
-    struct json *streams = json_get(results, "streams");
-    struct json *first = streams && streams->type == JSON_ARRAY ? streams->child : NULL;
-    struct json *bytes = json_get(first, "bytes");
-    return bytes && bytes->type == JSON_NUMBER ? (long long)bytes->num : -1;
+    const struct json *streams = json_get(results, "streams");
+    const struct json *first = streams && streams->type == JSON_ARRAY ? streams->child : NULL;
+    memset(st, 0, sizeof *st);
+    if (!first || !json_get(first, "bytes"))
+        return ERR_INVAL;
+    st->bytes = (long long)number(first, "bytes", 0);
+    st->packets = (long long)number(first, "packets", 0);
+    st->lost = (long long)number(first, "errors", 0);
+    st->jitter_s = number(first, "jitter", 0);
+    st->seconds = number(first, "end_time", 0) - number(first, "start_time", 0);
+    return 0;
 }

@@ -10,6 +10,9 @@
 #include "lib/base64.h"
 #include "lib/civil.h"
 #include "lib/sha1.h"
+#include "lib/err.h"
+#include "lib/json.h"
+#include "net/iperf3.h"
 #include "net/socket.h"
 #include "net/svc/ftp_proto.h"
 #include "net/svc/http_parse.h"
@@ -149,6 +152,60 @@ static void http_parsing(void **state)
     assert_int_equal(http_parse_range("bytes=1-2,4-5", 10, &first, &last), 1);
 }
 
+/* Datagrams 1, 2, 4, 5, 3 arrive: 3 is counted lost, then found; the transit time changes by
+ * 16 µs once, so the jitter moves 1 µs towards it. */
+static void iperf3_udp_loss_and_jitter(void **state)
+{
+    struct iperf3_udp_rx rx = { 0 };
+    uint8_t d[16];
+    static const uint64_t order[] = { 1, 2, 4, 5 };
+    for (size_t i = 0; i < 4; i++) {
+        iperf3_udp_stamp(d, order[i], 5000000 + i * 1000, 0);
+        iperf3_udp_received(&rx, d, 12, 7000000 + i * 1000, 0);
+    }
+    assert_int_equal(rx.last, 5);
+    assert_int_equal(rx.lost, 1);
+    assert_true(rx.jitter_us == 0);
+    iperf3_udp_stamp(d, 3, 6000000, 0);
+    iperf3_udp_received(&rx, d, 12, 8000016, 0);
+    assert_int_equal(rx.lost, 0);
+    assert_int_equal(rx.out_of_order, 1);
+    assert_true(rx.jitter_us > 0.99 && rx.jitter_us < 1.01);
+    /* 64-bit counters, and a datagram too short to carry a header */
+    iperf3_udp_stamp(d, (uint64_t)1 << 33, 0, 1);
+    iperf3_udp_received(&rx, d, 16, 0, 1);
+    assert_true(rx.last == (uint64_t)1 << 33);
+    iperf3_udp_received(&rx, d, 11, 0, 0);
+    assert_true(rx.last == (uint64_t)1 << 33);
+}
+
+/* The parameters and results survive a trip through JSON as iperf3 writes it. */
+static void iperf3_messages_round_trip(void **state)
+{
+    struct iperf3_params in = { .udp = 1, .reverse = 1, .seconds = 3, .len = 1200,
+                                .bandwidth = 2e6 }, out;
+    struct json *j = iperf3_params_to_json(&in);
+    iperf3_params_from_json(j, &out);
+    json_free(j);
+    assert_true(out.udp && out.reverse && out.seconds == 3 && out.len == 1200);
+    assert_true(out.bandwidth == 2e6 && out.parallel == 1 && !out.bidir);
+    j = json_parse("{\"tcp\":true,\"parallel\":4,\"bidirectional\":1}", NULL, 0);
+    iperf3_params_from_json(j, &out);
+    json_free(j);
+    assert_true(!out.udp && out.parallel == 4 && out.bidir && out.seconds == 10);
+
+    struct iperf3_stats st = { .bytes = 123456, .packets = 99, .lost = 2, .jitter_s = 0.5,
+                               .seconds = 2 }, back;
+    j = iperf3_results(&st, 0);
+    assert_int_equal(iperf3_results_read(j, &back), 0);
+    json_free(j);
+    assert_true(back.bytes == 123456 && back.packets == 99 && back.lost == 2);
+    assert_true(back.jitter_s == 0.5 && back.seconds == 2);
+    j = json_parse("{\"streams\":[]}", NULL, 0);
+    assert_int_equal(iperf3_results_read(j, &back), ERR_INVAL);
+    json_free(j);
+}
+
 static void sha1_base64_and_addresses(void **state)
 {
     /* RFC 6455's own example handshake */
@@ -188,6 +245,8 @@ int main(void)
         cmocka_unit_test(telnet_naws_data_and_interrupt),
         cmocka_unit_test(ftp_parsing),
         cmocka_unit_test(http_parsing),
+        cmocka_unit_test(iperf3_udp_loss_and_jitter),
+        cmocka_unit_test(iperf3_messages_round_trip),
         cmocka_unit_test(sha1_base64_and_addresses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
