@@ -247,29 +247,40 @@ static void api_fs_download(struct http_conn *c, struct json *body)
     send_file(c, body, "application/octet-stream", 1);
 }
 
-/* The request body goes straight into the file, a chunk at a time. */
-static void api_fs_write(struct http_conn *c, struct json *body)
+/* Streams the request body into a file opened for writing; 0 or the first error. */
+static int body_to_file(struct http_conn *c, vfs_file_t *f)
 {
-    char path[VFS_PATH_MAX], buf[FILE_CHUNK];
-    vfs_file_t *f;
-    int r = path_arg(c, NULL, "path", path);
-    if (r == 0 && config_is_protected(path))
-        r = ERR_PERM;
-    if (r == 0)
-        r = vfs_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
-    if (r < 0) {
-        send_err(c, r);
-        return;
-    }
-    int n;
+    char buf[FILE_CHUNK];
+    int n, r = 0;
     while ((n = http_read_body(c, buf, sizeof buf)) > 0)
         if ((r = vfs_write(f, buf, (size_t)n)) < 0)
             break;
     int closed = vfs_close(f);
-    if (n < 0 || r < 0 || closed < 0)
-        send_err(c, n < 0 ? n : r < 0 ? r : closed);
-    else
-        send_ok(c);
+    return n < 0 ? n : r < 0 ? r : closed < 0 ? closed : 0;
+}
+
+/* The request body goes into PATH.part a chunk at a time, which replaces the file only when
+ * the whole body came: an upload cut off half way loses nothing. */
+static void api_fs_write(struct http_conn *c, struct json *body)
+{
+    char path[VFS_PATH_MAX], part[VFS_PATH_MAX];
+    vfs_file_t *f;
+    int opened = 0, r = path_arg(c, NULL, "path", path);
+    if (r == 0 && config_is_protected(path))
+        r = ERR_PERM;
+    if (r == 0 && snprintf(part, sizeof part, "%s.part", path) >= (int)sizeof part)
+        r = ERR_NAMETOOLONG;
+    if (r == 0)
+        opened = (r = vfs_open(part, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) == 0;
+    if (r == 0 && (r = body_to_file(c, f)) == 0)
+        r = vfs_rename(part, path);
+    if (r < 0) {
+        if (opened)
+            vfs_unlink(part);
+        send_err(c, r);
+        return;
+    }
+    send_ok(c);
 }
 
 static void api_fs_delete(struct http_conn *c, struct json *body)
@@ -410,7 +421,7 @@ void http_serve_api(struct http_conn *c)
         return;
     }
     struct json *body = NULL;
-    if (!streams_body(route) && c->body_left > 0) {
+    if (!streams_body(route) && http_has_body(c)) {
         int status = 0;
         char err[64];
         char *text = http_read_body_text(c, HTTP_BODY_MAX, &status);

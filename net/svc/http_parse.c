@@ -105,6 +105,16 @@ static int read_length(const char *v, struct http_request *r)
     return 0;
 }
 
+/* Only "chunked" on its own: a request's codings must end in chunked (RFC 7230 3.3.1) and we
+ * decode no other (gzip, ...), so anything else is 501. */
+static int read_transfer_encoding(const char *v, struct http_request *r)
+{
+    if (r->chunked || strlen(v) != 7 || !same_name(v, "chunked", 7))
+        return 501;
+    r->chunked = 1;
+    return 0;
+}
+
 int http_parse_header(char *line, struct http_request *r)
 {
     if (++r->header_count > HTTP_HEADERS_MAX)
@@ -119,8 +129,8 @@ int http_parse_header(char *line, struct http_request *r)
     if ((v = header_value(line, "Content-Length")))
         return read_length(v, r);
     if ((v = header_value(line, "Transfer-Encoding")))
-        r->chunked = has_token(v, "chunked");
-    else if ((v = header_value(line, "Connection"))) {
+        return read_transfer_encoding(v, r);
+    if ((v = header_value(line, "Connection"))) {
         if (has_token(v, "close"))
             r->keep_alive = 0;
         if (has_token(v, "keep-alive"))
@@ -225,5 +235,37 @@ int http_parse_range(const char *spec, uint32_t size, uint32_t *first, uint32_t 
         return -1;
     *first = a;
     *last = b >= size ? size - 1 : b;
+    return 0;
+}
+
+int http_check_framing(const struct http_request *r)
+{
+    /* Both framings at once is how requests are smuggled past proxies (RFC 7230 3.3.3). */
+    return r->chunked && r->content_length >= 0 ? 400 : 0;
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        return (c | 0x20) - 'a' + 10;
+    return -1;
+}
+
+int http_parse_chunk_size(const char *line, long long *size)
+{
+    long long n = 0;
+    int digits = 0, d;
+    for (; (d = hex_digit(*line)) >= 0; line++) {
+        if (++digits > HTTP_CHUNK_DIGITS_MAX)
+            return 400;
+        n = n * 16 + d;
+    }
+    while (*line == ' ' || *line == '\t')
+        line++;
+    if (!digits || (*line && *line != ';'))      /* extensions after ';' are ignored */
+        return 400;
+    *size = n;
     return 0;
 }

@@ -12,6 +12,7 @@
 #define HTTP_LINE_MAX 1024        /* longer lines: 431 (or 414 for the request line) */
 #define HTTP_HEADERS_MAX 48       /* more header fields: 431 */
 #define HTTP_TOKEN_LEN 32         /* session token: hex characters */
+#define HTTP_CHUNK_DIGITS_MAX 12  /* a chunk of up to 2^48 bytes */
 
 struct http_request {
     char method[8];
@@ -19,7 +20,7 @@ struct http_request {
     char query[256];              /* still encoded */
     int minor;                    /* HTTP/1.minor */
     long long content_length;     /* -1: none given */
-    int chunked;                  /* Transfer-Encoding: chunked (not supported: 501) */
+    int chunked;                  /* Transfer-Encoding: chunked (other codings: 501) */
     int keep_alive;
     int upgrade_websocket;        /* Upgrade: websocket + Connection: upgrade */
     int connection_upgrade;
@@ -34,6 +35,10 @@ struct http_request {
 int http_parse_request_line(char *line, struct http_request *r);
 /* One "Name: value" line. Returns 0 or 400, 431. */
 int http_parse_header(char *line, struct http_request *r);
+/* After the last header: 400 when the body's framing is ambiguous, else 0. */
+int http_check_framing(const struct http_request *r);
+/* A chunked body's "SIZE[;ext]" line (RFC 7230 4.1). Returns 0 or 400. */
+int http_parse_chunk_size(const char *line, long long *size);
 /* Decodes %XX (and '+' as space when form is set). Returns the length, or -1 when malformed,
  * holding a NUL, or too long. */
 int http_decode(const char *in, size_t len, char *out, size_t size, int form);

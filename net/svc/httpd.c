@@ -16,7 +16,6 @@
 #define HTTP_PORT 80
 #define HTTP_SESSIONS 16
 #define HEAD_TIMEOUT_MS 10000     /* a request head must arrive within this */
-#define DRAIN_MAX 65536           /* unread body bytes skipped to keep a connection */
 
 const char *http_reason(int status)
 {
@@ -105,47 +104,6 @@ int http_send_json_error(struct http_conn *c, int status, const char *message)
     return http_send_json(c, status, j, NULL);
 }
 
-int http_read_body(struct http_conn *c, void *buf, size_t len)
-{
-    if (c->body_left <= 0)
-        return 0;
-    if ((long long)len > c->body_left)
-        len = (size_t)c->body_left;
-    int n = linereader_bytes(&c->in, buf, len, HEAD_TIMEOUT_MS);
-    if (n == 0)
-        n = ERR_CLOSED;
-    if (n > 0)
-        c->body_left -= n;
-    else
-        c->close_after = 1;
-    return n;
-}
-
-char *http_read_body_text(struct http_conn *c, size_t limit, int *status)
-{
-    if (c->body_left > (long long)limit) {
-        *status = 413;
-        return NULL;
-    }
-    size_t len = (size_t)c->body_left, got = 0;
-    char *text = malloc(len + 1);
-    if (!text) {
-        *status = 500;
-        return NULL;
-    }
-    while (got < len) {
-        int n = http_read_body(c, text + got, len - got);
-        if (n <= 0) {
-            free(text);
-            *status = 400;
-            return NULL;
-        }
-        got += (size_t)n;
-    }
-    text[len] = '\0';
-    return text;
-}
-
 /* ---- one request ---- */
 
 static int read_head(struct http_conn *c, char *line)
@@ -191,19 +149,6 @@ static void route(struct http_conn *c)
         http_serve_static(c);
 }
 
-/* Skips what the handler left of the body, so the next request starts where it should. */
-static void finish_body(struct http_conn *c)
-{
-    char buf[512];
-    if (c->body_left > DRAIN_MAX) {
-        c->close_after = 1;
-        return;
-    }
-    while (c->body_left > 0 && !c->close_after)
-        if (http_read_body(c, buf, sizeof buf) <= 0)
-            c->close_after = 1;
-}
-
 static void http_session(proc_t *self, sock_t *client, const struct session_info *who)
 {
     struct http_conn *c = calloc(1, sizeof *c);
@@ -222,16 +167,16 @@ static void http_session(proc_t *self, sock_t *client, const struct session_info
         if (status < 0)
             break;
         c->close_after = !c->req.keep_alive;
-        c->body_left = c->req.content_length > 0 ? c->req.content_length : 0;
-        if (status == 0 && c->req.chunked)
-            status = 501;
+        if (status == 0)
+            status = http_check_framing(&c->req);
+        http_body_begin(c);
         if (status) {
             c->close_after = 1;
             http_send_error(c, status);
             break;
         }
         route(c);
-        finish_body(c);
+        http_skip_body(c);
     }
     free(line);
     free(c);

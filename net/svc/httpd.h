@@ -1,6 +1,6 @@
 /* uhttpd's parts: the connection loop (httpd.c) reads a request head and hands it to static
  * files (http_static.c), the JSON API (http_api.c) or the WebSocket terminal (websocket.c);
- * web logins are in http_session.c. */
+ * request bodies are read in http_body.c, web logins are in http_session.c. */
 #ifndef NET_SVC_HTTPD_H
 #define NET_SVC_HTTPD_H
 
@@ -21,7 +21,9 @@ struct http_conn {
     struct linereader in;
     uint32_t peer;
     struct http_request req;
-    long long body_left;          /* bytes of the request body not read yet */
+    long long body_left;          /* bytes not read yet of the body, or of its current chunk */
+    int body_chunked;             /* more chunks may follow (http_body.c) */
+    int chunk_seen;               /* a chunk's data came: its CR LF is next */
     int close_after;              /* end the connection after this response */
 };
 
@@ -35,10 +37,17 @@ int http_send_error(struct http_conn *c, int status);
 /* Sends j (and frees it). */
 int http_send_json(struct http_conn *c, int status, struct json *j, const char *extra);
 int http_send_json_error(struct http_conn *c, int status, const char *message);
-/* Up to len bytes of the body; 0 when it is all read. */
+/* Request bodies (http_body.c): with a Content-Length or chunked. */
+void http_body_begin(struct http_conn *c);
+int http_has_body(const struct http_conn *c);
+/* Up to len bytes of the body; 0 when it is all read; a negative ERR_* when the client broke
+ * off or sent a malformed chunk (the connection then closes after the response). */
 int http_read_body(struct http_conn *c, void *buf, size_t len);
 /* The whole body, NUL-terminated (malloc'd); NULL and *status 413/400 when it cannot be. */
 char *http_read_body_text(struct http_conn *c, size_t limit, int *status);
+/* Skips what the handler left of the body, so the next request starts where it should; a
+ * body too large to skip closes the connection instead. */
+void http_skip_body(struct http_conn *c);
 
 void http_serve_static(struct http_conn *c);
 /* Sends a file (or the request's Range of it); extra: more header lines. */

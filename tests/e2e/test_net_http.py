@@ -2,48 +2,19 @@
 import base64
 import hashlib
 import http.client
-import json
 import os
 import socket
 import struct
-import subprocess
 import time
 
 import pytest
 
 from conftest import SLOW
+from httputil import curl, jrequest, raw, request, web  # noqa: F401 (web is a fixture)
 from netutil import free_port, set_password, start_service
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
-
-
-@pytest.fixture
-def web(upyos):
-    port = free_port()
-    start_service(upyos, "uhttpd", port)
-    web.port = port
-    return port
-
-
-def request(port, method, path, body=None, headers=None):
-    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10 * SLOW)
-    if isinstance(body, (dict, list)):
-        body = json.dumps(body)
-    c.request(method, path, body=body, headers=headers or {})
-    r = c.getresponse()
-    data = r.read()
-    c.close()
-    return r, data
-
-
-def jrequest(port, method, path, body=None, headers=None):
-    r, data = request(port, method, path, body, headers)
-    return r.status, json.loads(data)
-
-
-def curl(*args):
-    return subprocess.run(["curl", "-sS", *args], capture_output=True, timeout=30 * SLOW).stdout
 
 
 def test_static_files_with_mime_types_and_index(web, rootdir):
@@ -300,25 +271,6 @@ def test_bad_handshake_is_refused(web):
 
 # ---- malformed and hostile requests ----
 
-def raw(port, data, timeout=15):
-    s = socket.create_connection(("127.0.0.1", port), timeout=timeout * SLOW)
-    try:
-        s.sendall(data)
-    except (BrokenPipeError, ConnectionResetError):
-        pass
-    out = b""
-    try:
-        while True:
-            d = s.recv(4096)
-            if not d:
-                break
-            out += d
-    except (ConnectionResetError, socket.timeout):
-        pass
-    s.close()
-    return out
-
-
 @pytest.mark.parametrize("data, status", [
     (b"GET / HTTP/1.1\r\nX-Big: " + b"a" * (1024 * 1024) + b"\r\n\r\n", 431),
     (b"GET /" + b"a" * 4000 + b" HTTP/1.1\r\n\r\n", 414),
@@ -326,12 +278,14 @@ def raw(port, data, timeout=15):
     (b"GET / HTTP/2.0\r\n\r\n", 505),
     (b"GET / HTTP/1.1\r\nNoColon\r\n\r\n", 400),
     (b"GET / HTTP/1.1\r\nContent-Length: -5\r\n\r\n", 400),
-    (b"POST /api/cmd/run HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
+    (b"POST /api/cmd/run HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501),
+    (b"POST /api/cmd/run HTTP/1.1\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n"
+     b"0\r\n\r\n", 400),
     (b"GET / HTTP/1.1\r\n" + b"X-A: b\r\n" * 100 + b"\r\n", 431),
     (b"GET /%00 HTTP/1.1\r\n\r\n", 400),
     (b"POST /api/cmd/run HTTP/1.1\r\nContent-Length: 100000\r\n\r\n", 413),
 ], ids=["huge-header", "long-uri", "garbage", "http2", "no-colon", "negative-length",
-        "chunked", "many-headers", "nul", "big-body"])
+        "gzip", "smuggling", "many-headers", "nul", "big-body"])
 def test_malformed_requests_get_an_error_and_the_server_goes_on(web, data, status):
     out = raw(web, data)
     assert out.startswith(f"HTTP/1.1 {status} ".encode()), out[:100]

@@ -1,4 +1,5 @@
-/* libFuzzer target: the HTTP request-head parser, ranges, query parameters, percent-decoding. */
+/* libFuzzer target: the HTTP request-head parser, chunk-size lines, ranges, query parameters,
+ * percent-decoding. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,10 +27,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             line[n - 1] = '\0';
         if (strlen(line) > HTTP_LINE_MAX)
             break;
+        long long chunk;
+        if (http_parse_chunk_size(line, &chunk) == 0 && (chunk < 0 || chunk >= 1LL << 48))
+            abort();
         status = first ? http_parse_request_line(line, &r) : http_parse_header(line, &r);
         if (status)
             break;
     }
+    if (status == 0)
+        status = http_check_framing(&r);
     if (status == 0) {
         char value[64];
         uint32_t a, b;

@@ -150,6 +150,16 @@ static void http_parsing(void **state)
     assert_int_equal(first, 7);
     assert_int_equal(http_parse_range("bytes=10-", 10, &first, &last), -1);
     assert_int_equal(http_parse_range("bytes=1-2,4-5", 10, &first, &last), 1);
+    long long size;
+    assert_int_equal(http_parse_chunk_size("1a2B", &size), 0);
+    assert_true(size == 0x1a2b);
+    assert_int_equal(http_parse_chunk_size("0 ; ext=\"x\"", &size), 0);
+    assert_true(size == 0);
+    assert_int_equal(http_parse_chunk_size("", &size), 400);
+    assert_int_equal(http_parse_chunk_size("-1", &size), 400);
+    assert_int_equal(http_parse_chunk_size("12 34", &size), 400);
+    assert_int_equal(http_parse_chunk_size("1000000000000", &size), 400);   /* 2^48 */
+    assert_int_equal(http_parse_chunk_size("ffffffffffff", &size), 0);
 }
 
 /* Datagrams 1, 2, 4, 5, 3 arrive: 3 is counted lost, then found; the transit time changes by

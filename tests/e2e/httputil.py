@@ -1,0 +1,57 @@
+"""Helpers for the uhttpd tests: the service on a free port, and small real clients."""
+import http.client
+import json
+import socket
+import subprocess
+
+import pytest
+
+from conftest import SLOW
+from netutil import free_port, start_service
+
+
+@pytest.fixture
+def web(upyos):
+    port = free_port()
+    start_service(upyos, "uhttpd", port)
+    web.port = port
+    return port
+
+
+def request(port, method, path, body=None, headers=None):
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=10 * SLOW)
+    if isinstance(body, (dict, list)):
+        body = json.dumps(body)
+    c.request(method, path, body=body, headers=headers or {})
+    r = c.getresponse()
+    data = r.read()
+    c.close()
+    return r, data
+
+
+def jrequest(port, method, path, body=None, headers=None):
+    r, data = request(port, method, path, body, headers)
+    return r.status, json.loads(data)
+
+
+def curl(*args):
+    return subprocess.run(["curl", "-sS", *args], capture_output=True, timeout=30 * SLOW).stdout
+
+
+def raw(port, data, timeout=15):
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout * SLOW)
+    try:
+        s.sendall(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+    out = b""
+    try:
+        while True:
+            d = s.recv(4096)
+            if not d:
+                break
+            out += d
+    except (ConnectionResetError, socket.timeout):
+        pass
+    s.close()
+    return out
