@@ -174,7 +174,8 @@ int ffs_op_stat(struct vfs_mount *m, const char *path, struct vfs_stat *st)
     return 0;
 }
 
-static int commit_delete(struct flashfs *fs, uint32_t id)
+/* Ends entry id with a DEL record (unlink, rmdir, fsck's repair). */
+int ffs_commit_delete(struct flashfs *fs, uint32_t id)
 {
     struct ffs_entry del;
     memset(&del, 0, sizeof del);
@@ -213,13 +214,18 @@ int ffs_op_mkdir(struct vfs_mount *m, const char *path)
     return err;
 }
 
+/* The entry a removal acts on, after the log maintenance every change starts with. */
+static int find_to_remove(struct flashfs *fs, const char *path, struct ffs_entry *e)
+{
+    int err = ffs_maintain(fs);
+    return err ? err : ffs_lookup(fs, path, e);
+}
+
 int ffs_op_rmdir(struct vfs_mount *m, const char *path)
 {
     struct flashfs *fs = fs_of(m);
     struct ffs_entry e;
-    int err = ffs_maintain(fs);
-    if (!err)
-        err = ffs_lookup(fs, path, &e);
+    int err = find_to_remove(fs, path, &e);
     if (err)
         return err;
     if (e.id == 0)
@@ -229,21 +235,19 @@ int ffs_op_rmdir(struct vfs_mount *m, const char *path)
     err = ffs_has_children(fs, e.id);
     if (err)
         return err > 0 ? ERR_NOTEMPTY : err;
-    return commit_delete(fs, e.id);
+    return ffs_commit_delete(fs, e.id);
 }
 
 int ffs_op_unlink(struct vfs_mount *m, const char *path)
 {
     struct flashfs *fs = fs_of(m);
     struct ffs_entry e;
-    int err = ffs_maintain(fs);
-    if (!err)
-        err = ffs_lookup(fs, path, &e);
+    int err = find_to_remove(fs, path, &e);
     if (err)
         return err;
     if (e.type == FFS_T_DIR)
         return ERR_ISDIR;
-    return commit_delete(fs, e.id);
+    return ffs_commit_delete(fs, e.id);
 }
 
 /* ERR_INVAL when dir is src or lies below it: moving a directory into itself would cut
