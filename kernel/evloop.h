@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "kernel/stream.h"
+#include "sdk/upyos_task.h"   /* TASK_BEGIN ... TASK_END, explained below */
 
 typedef struct evloop evloop_t;
 typedef struct evloop_item evloop_task_t;
@@ -62,7 +63,6 @@ uint64_t evloop_now_ms(const evloop_t *loop);   /* the loop's clock, for callbac
  *         TASK_END(t);
  *     }
  */
-enum { EVLOOP_DONE = 0, EVLOOP_WAIT = 1 };
 typedef int (*evloop_task_fn)(evloop_task_t *t, void *arg);
 
 /* Starts a task (first called on the loop's next turn). Returns an id, or ERR_NOMEM. */
@@ -74,20 +74,5 @@ void evloop_task_sleep(evloop_task_t *t, uint32_t ms, int point);
 void evloop_task_wait(evloop_task_t *t, evloop_ready_fn ready, void *source, int point);
 int evloop_stream_readable(void *stream);       /* an evloop_ready_fn for streams */
 
-#define TASK_BEGIN(t) switch (evloop_task_point(t)) { case 0:
-#define TASK_SLEEP(t, ms)                                                                 \
-    do {                                                                                  \
-        evloop_task_sleep((t), (ms), __LINE__);                                           \
-        return EVLOOP_WAIT;                                                               \
-    case __LINE__:;                                                                       \
-    } while (0)
-#define TASK_YIELD(t) TASK_SLEEP(t, 0)
-#define TASK_WAIT_READABLE(t, stream)                                                     \
-    do {                                                                                  \
-        evloop_task_wait((t), evloop_stream_readable, (stream), __LINE__);                \
-        return EVLOOP_WAIT;                                                               \
-    case __LINE__:;                                                                       \
-    } while (0)
-#define TASK_END(t) } return EVLOOP_DONE
 
 #endif

@@ -57,24 +57,8 @@ enum hal_pin_mode { HAL_PIN_INPUT = 0, HAL_PIN_OUTPUT = 1 };
 typedef void (*evloop_fn)(evloop_t *loop, void *arg);
 typedef int (*evloop_ready_fn)(void *source);
 typedef int (*evloop_task_fn)(evloop_task_t *t, void *arg);
-enum { EVLOOP_DONE = 0, EVLOOP_WAIT = 1 };
 
-/* The task macros of kernel/evloop.h, which explains them. */
-#define TASK_BEGIN(t) switch (evloop_task_point(t)) { case 0:
-#define TASK_SLEEP(t, ms)                                                                 \
-    do {                                                                                  \
-        evloop_task_sleep((t), (ms), __LINE__);                                           \
-        return EVLOOP_WAIT;                                                               \
-    case __LINE__:;                                                                       \
-    } while (0)
-#define TASK_YIELD(t) TASK_SLEEP(t, 0)
-#define TASK_WAIT_READABLE(t, stream)                                                     \
-    do {                                                                                  \
-        evloop_task_wait((t), evloop_stream_readable, (stream), __LINE__);                \
-        return EVLOOP_WAIT;                                                               \
-    case __LINE__:;                                                                       \
-    } while (0)
-#define TASK_END(t) } return EVLOOP_DONE
+#include "upyos_task.h"   /* the task macros of kernel/evloop.h, which explains them */
 
 /* The entry point, and the stack a background run needs (default: the system's). */
 __attribute__((visibility("default"))) int main(int argc, char **argv);

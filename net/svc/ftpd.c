@@ -104,6 +104,32 @@ static int open_data(struct ftp *f, sock_t **data)
     return r;
 }
 
+/* A refusal before any data connection: the passive listener waiting for it goes too. */
+static void refuse_transfer(struct ftp *f, int err)
+{
+    close_passive(f);
+    reply_error(f, err);
+}
+
+/* Moves data over an open data connection; 0 or an ERR_*. */
+typedef int (*data_work_fn)(struct ftp *f, sock_t *data, void *arg);
+
+/* One use of a data connection: opens it, says 150, lets work move the data, closes it and
+ * says 226 or 426 (what: "Listing", "Transfer"). open_data answers when it cannot open. */
+static void with_data_connection(struct ftp *f, const char *what, data_work_fn work, void *arg)
+{
+    sock_t *data;
+    if (open_data(f, &data) < 0)
+        return;
+    reply(f, "150 %s starts.", what);
+    int r = work(f, data, arg);
+    sock_close(data);
+    if (r < 0)
+        reply(f, "426 %s failed: %s.", what, err_str(r));
+    else
+        reply(f, "226 %s complete.", what);
+}
+
 static int start_passive(struct ftp *f, uint32_t *addr, uint16_t *port)
 {
     close_passive(f);
@@ -456,18 +482,24 @@ static int send_entry(struct ftp *f, sock_t *data, enum listing how, const char 
     return sock_send(data, line, (size_t)n);
 }
 
-static int send_listing(struct ftp *f, sock_t *data, enum listing how, const char *path)
+struct listing_job {
+    enum listing how;
+    const char *path;
+};
+
+static int send_listing(struct ftp *f, sock_t *data, void *arg)
 {
+    const struct listing_job *job = arg;
     int64_t now = hal_rtc_get();
-    if (!vfs_is_dir(path))
-        return send_entry(f, data, how, "/", path + 1, now) < 0 ? ERR_CLOSED : 0;
+    if (!vfs_is_dir(job->path))
+        return send_entry(f, data, job->how, "/", job->path + 1, now) < 0 ? ERR_CLOSED : 0;
     vfs_dir_t *d;
-    int r = vfs_opendir(path, &d);
+    int r = vfs_opendir(job->path, &d);
     if (r < 0)
         return r;
     struct vfs_dirent e;
     while ((r = vfs_readdir(d, &e)) > 0)
-        if (send_entry(f, data, how, path, e.name, now) < 0) {
+        if (send_entry(f, data, job->how, job->path, e.name, now) < 0) {
             r = ERR_CLOSED;
             break;
         }
@@ -478,24 +510,14 @@ static int send_listing(struct ftp *f, sock_t *data, enum listing how, const cha
 static void list(struct ftp *f, const char *arg, enum listing how)
 {
     char path[VFS_PATH_MAX];
-    sock_t *data;
+    struct listing_job job = { how, path };
     int r = vfs_resolve(f->self->cwd, list_target(arg), path, sizeof path);
     if (r == 0 && !vfs_exists(path))
         r = ERR_NOENT;
-    if (r < 0) {
-        close_passive(f);
-        reply_error(f, r);
-        return;
-    }
-    if (open_data(f, &data) < 0)
-        return;
-    reply(f, "150 Here comes the listing.");
-    r = send_listing(f, data, how, path);
-    sock_close(data);
     if (r < 0)
-        reply(f, "426 Listing failed: %s.", err_str(r));
+        refuse_transfer(f, r);
     else
-        reply(f, "226 Listing sent.");
+        with_data_connection(f, "Listing", send_listing, &job);
 }
 
 static void cmd_list(struct ftp *f, const char *arg)
@@ -530,6 +552,11 @@ static void cmd_mlst(struct ftp *f, const char *arg)
 
 /* ---- transfers ---- */
 
+struct file_job {
+    vfs_file_t *file;
+    int upload;
+};
+
 static int copy_file_to_socket(vfs_file_t *file, sock_t *data, char *buf)
 {
     for (;;) {
@@ -554,51 +581,45 @@ static int copy_socket_to_file(sock_t *data, vfs_file_t *file, char *buf)
     }
 }
 
+/* Copies either way, then closes the file: a write that fails at close fails the transfer. */
+static int move_file_data(struct ftp *f, sock_t *data, void *arg)
+{
+    struct file_job *job = arg;
+    char *buf = malloc(TRANSFER_CHUNK);
+    int r = !buf ? ERR_NOMEM
+          : job->upload ? copy_socket_to_file(data, job->file, buf)
+                        : copy_file_to_socket(job->file, data, buf);
+    free(buf);
+    int closed = vfs_close(job->file);
+    job->file = NULL;
+    return r < 0 ? r : closed;
+}
+
 static void transfer(struct ftp *f, const char *arg, int flags, int upload)
 {
-    vfs_file_t *file;
-    sock_t *data;
+    struct file_job job = { NULL, upload };
     long at = f->restart_at;
     f->restart_at = 0;
-    int r = vfs_open(arg, flags, &file);
-    if (r == 0 && at && vfs_seek(file, at, VFS_SEEK_SET) < 0) {
-        vfs_close(file);
+    int r = vfs_open(arg, flags, &job.file);
+    if (r == 0 && at && vfs_seek(job.file, at, VFS_SEEK_SET) < 0) {
+        vfs_close(job.file);
         r = ERR_INVAL;
     }
     if (r < 0) {
-        close_passive(f);
-        reply_error(f, r);
+        refuse_transfer(f, r);
         return;
     }
-    char *buf = malloc(TRANSFER_CHUNK);
-    if (!buf || open_data(f, &data) < 0) {
-        if (!buf)
-            reply(f, "451 Out of memory.");
-        free(buf);
-        vfs_close(file);
-        return;
-    }
-    reply(f, "150 Opening data connection.");
-    r = upload ? copy_socket_to_file(data, file, buf) : copy_file_to_socket(file, data, buf);
-    sock_close(data);
-    free(buf);
-    int closed = vfs_close(file);
-    if (r == 0)
-        r = closed;
-    if (r < 0)
-        reply(f, "426 Transfer failed: %s.", err_str(r));
-    else
-        reply(f, "226 Transfer complete.");
+    with_data_connection(f, "Transfer", move_file_data, &job);
+    if (job.file)                  /* the data connection never opened */
+        vfs_close(job.file);
 }
 
 static void cmd_retr(struct ftp *f, const char *arg)
 {
-    if (vfs_is_dir(arg)) {
-        close_passive(f);
-        reply_error(f, ERR_ISDIR);
-        return;
-    }
-    transfer(f, arg, VFS_O_READ, 0);
+    if (vfs_is_dir(arg))
+        refuse_transfer(f, ERR_ISDIR);
+    else
+        transfer(f, arg, VFS_O_READ, 0);
 }
 
 static void cmd_stor(struct ftp *f, const char *arg)
