@@ -12,7 +12,7 @@
 
 #define TELNET_PORT 23
 #define TELNET_SESSIONS 4
-#define READ_SLICE_MS 200
+#define READ_SLICE_MS 40          /* how soon a session sees that its shell ended (exit) */
 
 struct telnet_session {
     sock_t *sock;

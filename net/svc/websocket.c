@@ -17,7 +17,7 @@
 #define WS_GUID "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 #define WS_PAYLOAD_MAX 4096
 #define FRAME_TIMEOUT_MS 10000
-#define POLL_MS 200
+#define POLL_MS 40                /* how soon the terminal sees that its shell ended (exit) */
 
 enum { OP_CONT = 0, OP_TEXT = 1, OP_BINARY = 2, OP_CLOSE = 8, OP_PING = 9, OP_PONG = 10 };
 enum { CLOSE_NORMAL = 1000, CLOSE_PROTOCOL = 1002, CLOSE_TOO_BIG = 1009 };

@@ -55,3 +55,12 @@ def raw(port, data, timeout=15):
         pass
     s.close()
     return out
+
+
+def login_token(port, user, password):
+    """Logs in through the API; the session token from the HttpOnly cookie."""
+    r, body = request(port, "POST", "/api/login", {"user": user, "password": password})
+    assert r.status == 200, body
+    cookie = r.getheader("Set-Cookie")
+    assert "HttpOnly" in cookie
+    return cookie.split("session=")[1].split(";")[0]

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from conftest import SLOW
-from httputil import curl, jrequest, raw, request, web  # noqa: F401 (web is a fixture)
+from httputil import curl, jrequest, login_token, raw, request, web  # noqa: F401 (web is a fixture)
 from netutil import free_port, set_password, start_service
 
 # The MCU port has no network interface yet: these run on the simulator.
@@ -120,14 +120,6 @@ def test_cmd_interrupt_stops_a_running_command(web):
     t.join(10 * SLOW)
     assert time.time() - start < 5 * SLOW
     assert "after" not in result["r"][1]["output"]
-
-
-def login_token(port, user, password):
-    r, body = request(port, "POST", "/api/login", {"user": user, "password": password})
-    assert r.status == 200, body
-    cookie = r.getheader("Set-Cookie")
-    assert "HttpOnly" in cookie
-    return cookie.split("session=")[1].split(";")[0]
 
 
 @pytest.fixture
@@ -312,53 +304,3 @@ def test_slowloris_is_cut_off_while_others_are_served(web):
             pass
     assert answer.startswith(b"HTTP/1.1 408")
     assert time.time() - start < 15 * SLOW
-
-
-# ---- soak: no growth in memory or descriptors ----
-
-def process_usage(pid):
-    rss = 0
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            rss = int(line.split()[1])
-    return rss, len(os.listdir(f"/proc/{pid}/fd"))
-
-
-def test_soak_of_requests_and_telnet_logins_does_not_grow(boot, rootdir):
-    from netutil import Telnet
-    c = boot()
-    c.wait_prompt()
-    set_password(c, "admin", "pass1")
-    hport, tport = free_port(), free_port()
-    start_service(c, "uhttpd", hport)
-    start_service(c, "utelnetd", tport)
-    pid = c.child.pid
-
-    def load(requests, logins):
-        conn = http.client.HTTPConnection("127.0.0.1", hport, timeout=10 * SLOW)
-        for i in range(requests):
-            conn.request("GET", "/style.css" if i % 2 else "/api/status")
-            conn.getresponse().read()
-            if i % 100 == 99:              # new connections too
-                conn.close()
-                conn = http.client.HTTPConnection("127.0.0.1", hport, timeout=10 * SLOW)
-        conn.close()
-        for _ in range(logins):
-            t = Telnet(tport)
-            t.read_until("Login: ")
-            t.line("admin")
-            t.read_until("Password: ")
-            t.line("pass1")
-            t.read_until("$: ")
-            t.line("exit")
-            t.wait_closed()
-            t.close()
-
-    load(300, 5)                           # warm-up: caches, thread stacks, allocator pools
-    time.sleep(0.5)
-    rss0, fds0 = process_usage(pid)
-    load(2000, 30)
-    time.sleep(0.5)
-    rss1, fds1 = process_usage(pid)
-    assert fds1 <= fds0
-    assert rss1 - rss0 < 2048, (rss0, rss1)   # KiB
