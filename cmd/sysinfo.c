@@ -50,7 +50,7 @@ static int human_option(proc_t *p, int argc, char **argv, const char *name, int 
 
 COMMAND(free, "free [-h]", "show memory: total, allocated, free (with %) and stack; -h human sizes")
 {
-    int human, status = human_option(p, argc, argv, "free", &human);
+    int human = 0, status = human_option(p, argc, argv, "free", &human);
     if (status)
         return status;
     struct mem_figures f;
@@ -64,7 +64,7 @@ COMMAND(free, "free [-h]", "show memory: total, allocated, free (with %) and sta
 COMMAND(mi, "mi [-h]", "show the memory map: heap total, used, peak, free, stack and what "
                        "processes own; -h human sizes")
 {
-    int human, status = human_option(p, argc, argv, "mi", &human);
+    int human = 0, status = human_option(p, argc, argv, "mi", &human);
     if (status)
         return status;
     struct mem_figures f;
