@@ -67,7 +67,12 @@ test:
 powercut: build-posix
 	@POWERCUT_CUTS=$${POWERCUT_CUTS:-100000} ./build/posix/tests/unit/test_powercut
 
-bench: build-posix
+# tools/deps.sh bench adds the reference servers only the benchmarks run (nginx, vsftpd).
+# Without root it lists what is missing and the run goes on: a benchmark whose reference
+# is absent says so beside its own figure.
+bench:
+	@tools/deps.sh bench || true
+	@$(MAKE) --no-print-directory build-posix
 	@/usr/bin/python3 bench/run.py
 
 size:

@@ -60,4 +60,6 @@ def report(name, value, unit, ref_name=None, ref_value=None):
     line = f"  {name:<38} {value:12.3f} {unit}"
     if ref_value:
         line += f"   {ref_name}: {ref_value:.3f} {unit}   ratio {value / ref_value:.2f}"
+    elif ref_name:
+        line += f"   {ref_name}: not measured"
     print(line, flush=True)

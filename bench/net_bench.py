@@ -1,20 +1,24 @@
 #!/usr/bin/python3
-"""Network services: HTTP requests/s for a 1 KB file with wrk (1 and 16 connections) against
-BusyBox httpd serving the same file, and FTP STOR/RETR of 10 MB against vsftpd, in the same
-run. Also the bigger soak figures: memory and descriptors of the simulator before and after
-20,000 HTTP requests and 200 telnet logins.
-Needs: wrk, busybox, vsftpd (tools/deps.sh installs wrk and busybox; apt-get install vsftpd)."""
+"""Network services against reference servers run in the same invocation, on 127.0.0.1:
+
+  1. HTTP requests/s for a 1 KB file with wrk, 1 and 16 connections: uhttpd against BusyBox
+     httpd (a fork per request) and nginx (one worker, access log off) serving the same file
+  2. FTP STOR then RETR of 10 MB with ftplib: uftpd against vsftpd
+  3. the soak: the simulator's memory and open descriptors after a warm-up and again after
+     20,000 HTTP requests and 500 telnet logins
+
+nginx and vsftpd run from temporary configurations in a scratch directory (nothing in /etc or
+/var is read or written). `tools/deps.sh bench` installs them; a reference that is missing or
+does not start is named in the output and its ratio left out.
+"""
 import ftplib
 import http.client
 import io
-import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 
 from benchlib import BUSYBOX, UPYOS, median, report, scratch_root
@@ -25,6 +29,9 @@ from netutil import Telnet, free_port, wait_port  # noqa: E402
 WRK_SECONDS = 5
 FTP_RUNS = 3
 FILE_10M = os.urandom(10 * 1024 * 1024)
+WARMUP = (500, 10)                 # HTTP requests, telnet logins
+SOAK = (20000, 500)
+SOAK_SECONDS = 900                 # the soak stops here even if unfinished, and says so
 
 
 def boot(root):
@@ -41,6 +48,121 @@ def boot(root):
     return p, ports
 
 
+class References:
+    """The reference servers started for this run; every one is stopped at the end."""
+
+    def __init__(self, tmp):
+        self.tmp = tmp
+        self.procs = []
+
+    def start(self, name, argv, port, log=None):
+        """Starts argv and waits for its port; None, with the reason printed, if it cannot."""
+        if not shutil.which(argv[0]):
+            print(f"  ({name}: not installed; tools/deps.sh bench installs it)")
+            return None
+        p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.procs.append(p)
+        try:
+            wait_port(port, timeout=10)
+        except TimeoutError:
+            lines = open(log).read().split("\n") if log and os.path.exists(log) else []
+            last = next((line for line in reversed(lines) if line.strip()), "")
+            print(f"  ({name}: did not start (exit {p.poll()}) {last})")
+            return None
+        return port
+
+    def stop(self):
+        # SIGTERM first: nginx's master then ends its worker, which SIGKILL would orphan.
+        for p in self.procs:
+            p.terminate()
+        for p in self.procs:
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        self.procs = []
+
+
+def www_dir(tmp, one_kb):
+    """A directory holding bench.bin that any worker user can read (nginx's worker runs as
+    nobody when started by root)."""
+    d = os.path.join(tmp, "refwww")
+    os.makedirs(d)
+    os.chmod(tmp, 0o711)
+    os.chmod(d, 0o755)
+    with open(os.path.join(d, "bench.bin"), "wb") as f:
+        f.write(one_kb)
+    os.chmod(os.path.join(d, "bench.bin"), 0o644)
+    return d
+
+
+def start_busybox_httpd(refs, www):
+    port = free_port()
+    return refs.start("busybox httpd", [BUSYBOX or "busybox", "httpd", "-f", "-p",
+                                        f"127.0.0.1:{port}", "-h", www], port)
+
+
+def start_nginx(refs, www):
+    """nginx in the foreground, one worker, everything it writes under tmp/nginx."""
+    d = os.path.join(refs.tmp, "nginx")
+    os.makedirs(d)
+    port = free_port()
+    conf = os.path.join(d, "nginx.conf")
+    with open(conf, "w") as f:
+        f.write(f"""daemon off;
+worker_processes 1;
+pid {d}/nginx.pid;
+error_log {d}/error.log;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    default_type application/octet-stream;
+    client_body_temp_path {d}/body;
+    proxy_temp_path {d}/proxy;
+    fastcgi_temp_path {d}/fastcgi;
+    uwsgi_temp_path {d}/uwsgi;
+    scgi_temp_path {d}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {www};
+    }}
+}}
+""")
+    # -e: the log for errors met before the configuration is read (by default in /var/log).
+    return refs.start("nginx", ["nginx", "-p", d, "-e", f"{d}/error.log", "-c", conf], port,
+                      log=f"{d}/error.log")
+
+
+def start_vsftpd(refs):
+    """vsftpd with an anonymous, writable upload directory."""
+    root = os.path.join(refs.tmp, "vsroot")
+    os.makedirs(os.path.join(root, "up"))
+    os.makedirs(os.path.join(refs.tmp, "empty"))
+    os.chmod(root, 0o555)
+    os.chmod(os.path.join(root, "up"), 0o777)
+    port = free_port()
+    conf = os.path.join(refs.tmp, "vsftpd.conf")
+    with open(conf, "w") as f:
+        f.write(f"""listen=YES
+listen_address=127.0.0.1
+listen_port={port}
+anonymous_enable=YES
+local_enable=NO
+anon_root={root}
+write_enable=YES
+anon_upload_enable=YES
+anon_other_write_enable=YES
+anon_world_readable_only=NO
+anon_umask=022
+no_anon_password=YES
+seccomp_sandbox=NO
+background=NO
+secure_chroot_dir={refs.tmp}/empty
+""")
+    return refs.start("vsftpd", ["vsftpd", conf], port)
+
+
 def wrk(port, path, connections):
     out = subprocess.run(["wrk", f"-t{min(connections, 2)}", f"-c{connections}",
                           f"-d{WRK_SECONDS}s", f"http://127.0.0.1:{port}{path}"],
@@ -48,8 +170,23 @@ def wrk(port, path, connections):
     m = re.search(r"Requests/sec:\s+([\d.]+)", out)
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", out)
     if errors:
-        print(f"    (wrk: {errors.group(0)})")
+        print(f"    (wrk, port {port}: {errors.group(0)})")
     return float(m.group(1)) if m else 0.0
+
+
+def bench_http(refs, ports, one_kb):
+    if not shutil.which("wrk"):
+        print("  (wrk: not installed; HTTP figures skipped)")
+        return
+    www = www_dir(refs.tmp, one_kb)
+    references = [("busybox httpd", start_busybox_httpd(refs, www)),
+                  ("nginx", start_nginx(refs, www))]
+    print(f"  HTTP GET of a 1 KB file, wrk {WRK_SECONDS} s")
+    for c in (1, 16):
+        ours = wrk(ports["uhttpd"], "/bench.bin", c)
+        for name, port in references:
+            ref = wrk(port, "/bench.bin", c) if port else None
+            report(f"uhttpd requests/s, {c} connection(s)", ours, "req/s", name, ref)
 
 
 def ftp_times(port, user, password, store_name):
@@ -71,34 +208,15 @@ def ftp_times(port, user, password, store_name):
     return median(stor), median(retr)
 
 
-def start_vsftpd(tmp):
-    root = os.path.join(tmp, "vsroot")
-    os.makedirs(os.path.join(root, "up"))
-    os.makedirs(os.path.join(tmp, "empty"))
-    os.chmod(root, 0o555)
-    os.chmod(os.path.join(root, "up"), 0o777)
-    port = free_port()
-    conf = os.path.join(tmp, "vsftpd.conf")
-    with open(conf, "w") as f:
-        f.write(f"""listen=YES
-listen_address=127.0.0.1
-listen_port={port}
-anonymous_enable=YES
-local_enable=NO
-anon_root={root}
-write_enable=YES
-anon_upload_enable=YES
-anon_other_write_enable=YES
-anon_world_readable_only=NO
-anon_umask=022
-no_anon_password=YES
-seccomp_sandbox=NO
-background=NO
-secure_chroot_dir={tmp}/empty
-""")
-    p = subprocess.Popen(["vsftpd", conf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_port(port)
-    return p, port
+def bench_ftp(refs, ports, root):
+    with open(os.path.join(root, "up.bin"), "wb"):
+        pass
+    stor, retr = ftp_times(ports["uftpd"], "bench", "benchpw", "up.bin")
+    vs_port = start_vsftpd(refs)
+    vstor, vretr = ftp_times(vs_port, "anonymous", "", "up/x.bin") if vs_port else (None, None)
+    print(f"  FTP 10 MB, median of {FTP_RUNS} (ftplib, passive)")
+    report("uftpd STOR 10 MB", stor, "s", "vsftpd", vstor)
+    report("uftpd RETR 10 MB", retr, "s", "vsftpd", vretr)
 
 
 def usage(pid):
@@ -109,25 +227,57 @@ def usage(pid):
     return rss, len(os.listdir(f"/proc/{pid}/fd"))
 
 
-def soak(pid, ports, requests, logins):
+def telnet_login(port):
+    t = Telnet(port)
+    t.read_until("Login: ")
+    t.line("bench")
+    t.read_until("Password: ")
+    t.line("benchpw")
+    t.read_until("$: ")
+    t.line("exit")
+    t.wait_closed()
+    t.close()
+
+
+def load(ports, requests, logins, deadline):
+    """HTTP requests (100 per connection, a file and the status API in turn), then telnet
+    logins, until done or the deadline. Returns how many of each were done."""
     conn = http.client.HTTPConnection("127.0.0.1", ports["uhttpd"], timeout=10)
-    for i in range(requests):
-        conn.request("GET", "/bench.bin" if i % 2 else "/api/status")
+    done = 0
+    while done < requests and time.monotonic() < deadline:
+        conn.request("GET", "/bench.bin" if done % 2 else "/api/status")
         conn.getresponse().read()
-        if i % 100 == 99:
+        done += 1
+        if done % 100 == 0:
             conn.close()
             conn = http.client.HTTPConnection("127.0.0.1", ports["uhttpd"], timeout=10)
     conn.close()
-    for _ in range(logins):
-        t = Telnet(ports["utelnetd"])
-        t.read_until("Login: ")
-        t.line("bench")
-        t.read_until("Password: ")
-        t.line("benchpw")
-        t.read_until("$: ")
-        t.line("exit")
-        t.wait_closed()
-        t.close()
+    logged = 0
+    while logged < logins and time.monotonic() < deadline:
+        telnet_login(ports["utelnetd"])
+        logged += 1
+    return done, logged
+
+
+def bench_soak(sim, ports):
+    deadline = time.monotonic() + SOAK_SECONDS
+    load(ports, *WARMUP, deadline)
+    time.sleep(0.5)
+    rss0, fds0 = usage(sim.pid)
+    start = time.monotonic()
+    requests, logins = load(ports, *SOAK, deadline)
+    took = time.monotonic() - start
+    time.sleep(0.5)
+    rss1, fds1 = usage(sim.pid)
+    print(f"  soak, after a warm-up of {WARMUP[0]} requests and {WARMUP[1]} logins: "
+          f"{requests:,} HTTP requests (100 per connection) and {logins} telnet logins "
+          f"in {took:.0f} s")
+    if (requests, logins) != SOAK:
+        print(f"    (stopped at the {SOAK_SECONDS} s limit, short of {SOAK[0]:,} and {SOAK[1]})")
+    report("RSS before", rss0, "KiB")
+    report("RSS after", rss1, "KiB")
+    report("open descriptors before", fds0, "")
+    report("open descriptors after", fds1, "")
 
 
 def main():
@@ -136,45 +286,16 @@ def main():
     with open(os.path.join(root, "www", "bench.bin"), "wb") as f:
         f.write(one_kb)
     sim, ports = boot(root)
-    ref_dir = os.path.join(tmp, "bbwww")
-    os.makedirs(ref_dir)
-    with open(os.path.join(ref_dir, "bench.bin"), "wb") as f:
-        f.write(one_kb)
-    bb_port = free_port()
-    bb = subprocess.Popen([BUSYBOX, "httpd", "-f", "-p", f"127.0.0.1:{bb_port}", "-h", ref_dir])
-    vs = None
+    refs = References(tmp)
     try:
-        wait_port(bb_port)
-        print(f"  HTTP GET of a 1 KB file, wrk {WRK_SECONDS} s (BusyBox httpd forks per request)")
-        for c in (1, 16):
-            ours = wrk(ports["uhttpd"], "/bench.bin", c)
-            ref = wrk(bb_port, "/bench.bin", c)
-            report(f"uhttpd requests/s, {c} connection(s)", ours, "req/s", "busybox httpd", ref)
-        with open(os.path.join(root, "up.bin"), "wb"):
-            pass
-        stor, retr = ftp_times(ports["uftpd"], "bench", "benchpw", "up.bin")
-        if shutil.which("vsftpd"):
-            vs, vs_port = start_vsftpd(tmp)
-            vstor, vretr = ftp_times(vs_port, "anonymous", "", "up/x.bin")
-        else:
-            vstor = vretr = None
-        print(f"  FTP 10 MB, median of {FTP_RUNS} (ftplib, passive)")
-        report("uftpd STOR 10 MB", stor, "s", "vsftpd", vstor)
-        report("uftpd RETR 10 MB", retr, "s", "vsftpd", vretr)
-        soak(sim.pid, ports, 500, 10)
-        rss0, fds0 = usage(sim.pid)
-        soak(sim.pid, ports, 20000, 200)
-        rss1, fds1 = usage(sim.pid)
-        print("  soak: 20,000 HTTP requests (100 per connection) and 200 telnet logins")
-        report("RSS before", rss0, "KiB")
-        report("RSS after", rss1, "KiB")
-        report("open descriptors before", fds0, "")
-        report("open descriptors after", fds1, "")
+        bench_http(refs, ports, one_kb)
+        bench_ftp(refs, ports, root)
+        refs.stop()
+        bench_soak(sim, ports)
     finally:
-        for p in (bb, vs, sim):
-            if p:
-                p.kill()
-                p.wait()
+        refs.stop()
+        sim.kill()
+        sim.wait()
         shutil.rmtree(tmp, ignore_errors=True)
 
 

@@ -1,10 +1,18 @@
 #!/bin/sh
 # Installs what building and testing upyOS-C needs, from Debian's packages, when run as root
 # and something is missing, and the browser test's node modules (tests/browser). Used by
-# `make test` and .ci/run.
+# `make test` and .ci/run. `tools/deps.sh bench` adds the reference servers that only the
+# benchmarks run (`make bench`).
 PACKAGES="cmake ninja-build gcc make libcmocka-dev python3-pytest python3-pexpect clang
 libclang-rt-14-dev gcc-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm busybox
 lftp curl wrk iperf3 chromium nodejs"
+# bench/net_bench.py starts its own nginx and vsftpd on 127.0.0.1 with temporary configs.
+BENCH_PACKAGES="nginx vsftpd"
+case "${1:-}" in
+    "") ;;
+    bench) PACKAGES="$PACKAGES $BENCH_PACKAGES" ;;
+    *) echo "usage: tools/deps.sh [bench]" >&2; exit 2 ;;
+esac
 cd "$(dirname "$0")/.." || exit 1
 
 # playwright-core for the web desktop test; it drives Debian's chromium, downloads none.
@@ -15,6 +23,43 @@ browser_modules() {
     }
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund \
         --loglevel=error >/dev/null) || echo "tests/browser: npm ci failed" >&2
+    return 0
+}
+
+# Debian starts a server's system service when its package is installed: nginx on port 80
+# and vsftpd on 21, on every interface. The benchmarks need only the programs, so a
+# policy-rc.d that refuses every start (exit 101) is put in place for the install when the
+# machine has none, and removed after.
+POLICY=/usr/sbin/policy-rc.d
+install_without_starting() {
+    own_policy=""
+    if [ ! -e "$POLICY" ]; then
+        printf '#!/bin/sh\n# tools/deps.sh: no service starts during this install\nexit 101\n' >"$POLICY"
+        chmod 755 "$POLICY"
+        own_policy=1
+        trap 'rm -f "$POLICY"' EXIT INT TERM
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+    status=$?
+    if [ -n "$own_policy" ]; then
+        rm -f "$POLICY"
+        trap - EXIT INT TERM
+    fi
+    return $status
+}
+
+# A server this script installed that started anyway (a policy-rc.d that allows it, or an
+# init system that ignores it) is stopped, and kept from starting at boot.
+stop_services() {
+    for s in "$@"; do
+        case " $BENCH_PACKAGES " in *" $s "*) ;; *) continue ;; esac
+        if [ -d /run/systemd/system ]; then
+            systemctl disable --now "$s" >/dev/null 2>&1
+        elif [ -x "/etc/init.d/$s" ]; then
+            "/etc/init.d/$s" stop >/dev/null 2>&1
+            update-rc.d "$s" disable >/dev/null 2>&1
+        fi
+    done
     return 0
 }
 
@@ -34,5 +79,9 @@ echo "installing:$missing"
 if [ -z "$UPYOS_APT_UPDATED" ]; then
     apt-get update -qq >/dev/null
 fi
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+# shellcheck disable=SC2086  # one word per package
+{
+    install_without_starting $missing || echo "tools/deps.sh: apt-get install failed" >&2
+    stop_services $missing
+}
 browser_modules

@@ -174,7 +174,8 @@ int ffs_op_stat(struct vfs_mount *m, const char *path, struct vfs_stat *st)
     return 0;
 }
 
-static int commit_delete(struct flashfs *fs, uint32_t id)
+/* Ends entry id with a DEL record (unlink, rmdir, fsck's repair). */
+int ffs_commit_delete(struct flashfs *fs, uint32_t id)
 {
     struct ffs_entry del;
     memset(&del, 0, sizeof del);
@@ -213,13 +214,18 @@ int ffs_op_mkdir(struct vfs_mount *m, const char *path)
     return err;
 }
 
+/* The entry a removal acts on, after the log maintenance every change starts with. */
+static int find_to_remove(struct flashfs *fs, const char *path, struct ffs_entry *e)
+{
+    int err = ffs_maintain(fs);
+    return err ? err : ffs_lookup(fs, path, e);
+}
+
 int ffs_op_rmdir(struct vfs_mount *m, const char *path)
 {
     struct flashfs *fs = fs_of(m);
     struct ffs_entry e;
-    int err = ffs_maintain(fs);
-    if (!err)
-        err = ffs_lookup(fs, path, &e);
+    int err = find_to_remove(fs, path, &e);
     if (err)
         return err;
     if (e.id == 0)
@@ -229,21 +235,19 @@ int ffs_op_rmdir(struct vfs_mount *m, const char *path)
     err = ffs_has_children(fs, e.id);
     if (err)
         return err > 0 ? ERR_NOTEMPTY : err;
-    return commit_delete(fs, e.id);
+    return ffs_commit_delete(fs, e.id);
 }
 
 int ffs_op_unlink(struct vfs_mount *m, const char *path)
 {
     struct flashfs *fs = fs_of(m);
     struct ffs_entry e;
-    int err = ffs_maintain(fs);
-    if (!err)
-        err = ffs_lookup(fs, path, &e);
+    int err = find_to_remove(fs, path, &e);
     if (err)
         return err;
     if (e.type == FFS_T_DIR)
         return ERR_ISDIR;
-    return commit_delete(fs, e.id);
+    return ffs_commit_delete(fs, e.id);
 }
 
 /* ERR_INVAL when dir is src or lies below it: moving a directory into itself would cut
@@ -320,9 +324,11 @@ int ffs_op_rename(struct vfs_mount *m, const char *from, const char *to)
 /* ---- directory listing ----
  * Entries are listed in id order: ids never change, so an entry that exists during the
  * whole listing is returned exactly once even if it is rewritten, renamed inside the
- * directory or the log is compacted meanwhile, and the handle needs no RAM beyond the
- * last id. Each call is one log scan; is_current is asked only when a record would
- * improve the answer, which in a compacted (id-ordered) log is rare. */
+ * directory or the log is compacted meanwhile, and the handle needs to remember no name.
+ * One walk of the log fills a fixed batch with the children of the smallest ids above the
+ * last one returned, and where their current records are; the entries are then read
+ * straight from those places. A compaction moves every record, so a batch is only used in
+ * the log generation that found it; otherwise the next walk starts again after last_id. */
 
 int ffs_op_opendir(struct vfs_mount *m, const char *path, void **out)
 {
@@ -338,47 +344,128 @@ int ffs_op_opendir(struct vfs_mount *m, const char *path, void **out)
         return ERR_NOMEM;
     d->id = e.id;
     d->last_id = 0;
+    d->count = 0;
     fs->open_dirs++;
     *out = d;
     return 0;
 }
 
-/* The child of d with the smallest id above d->last_id: 1 found, 0 none, or an error. */
-static int next_child(struct flashfs *fs, const struct ffs_dir *d, struct ffs_entry *e)
+static int slot_of(const struct ffs_dir *d, uint32_t id)
+{
+    for (uint32_t i = 0; i < d->count; i++)
+        if (d->batch[i].id == id)
+            return (int)i;
+    return -1;
+}
+
+static uint32_t slot_of_largest(const struct ffs_dir *d)
+{
+    uint32_t top = 0;
+    for (uint32_t i = 1; i < d->count; i++)
+        if (d->batch[i].id > d->batch[top].id)
+            top = i;
+    return top;
+}
+
+static void drop_slot(struct ffs_dir *d, uint32_t i)
+{
+    d->batch[i] = d->batch[--d->count];
+}
+
+/* Takes record x (met in log order) into the batch. A child's later record replaces its
+ * earlier one, and a record saying it left (deleted, moved away) drops it. A full batch
+ * gives up its largest id for a smaller one; bound then says that no child at or above it
+ * is known, which keeps the batch complete below bound. */
+static void batch_record(struct ffs_dir *d, const struct ffs_entry *x)
+{
+    if (x->id <= d->last_id || x->id >= d->bound)
+        return;
+    int i = slot_of(d, x->id);
+    if (!is_live(x) || x->parent != d->id) {
+        if (i >= 0)
+            drop_slot(d, (uint32_t)i);
+        return;
+    }
+    if (i < 0 && d->count < FFS_DIR_BATCH) {
+        i = (int)d->count++;
+    } else if (i < 0) {
+        uint32_t top = slot_of_largest(d);
+        if (x->id > d->batch[top].id) {
+            d->bound = x->id;
+            return;
+        }
+        d->bound = d->batch[top].id;
+        i = (int)top;
+    }
+    d->batch[i].id = x->id;
+    d->batch[i].block = x->data_block;
+    d->batch[i].off = ffs_record_off(x);
+}
+
+/* One walk of the log: the next batch of children after last_id. */
+static int fill_batch(struct flashfs *fs, struct ffs_dir *d)
 {
     struct ffs_iter it;
     struct ffs_entry x;
-    uint32_t best = FFS_NONE;
     int more;
+    d->count = 0;
+    d->bound = FFS_NONE;
+    d->gen = fs->seq;
     ffs_iter_init(fs, &it);
-    it.names_for = d->id;
-    while ((more = ffs_iter_next(fs, &it, &x)) > 0) {
-        if (!is_live(&x) || x.parent != d->id || x.id <= d->last_id || x.id >= best)
-            continue;
-        int current = ffs_is_current(fs, &it, x.id);
-        if (current < 0)
-            return current;
-        if (current) {
-            best = x.id;
-            *e = x;
-        }
-    }
+    it.names_for = FFS_NO_NAMES;
+    while ((more = ffs_iter_next(fs, &it, &x)) > 0)
+        batch_record(d, &x);
     if (more < 0)
-        return more;
-    return best != FFS_NONE;
+        d->count = 0;
+    return more;
+}
+
+/* Moves past the batch just used up: every child below bound has been returned. */
+static void batch_done(struct ffs_dir *d)
+{
+    d->last_id = d->bound == FFS_NONE ? FFS_NONE : d->bound - 1;
+}
+
+/* The child of d with the smallest id above d->last_id: 1 found, 0 none, or an error. */
+static int next_child(struct flashfs *fs, struct ffs_dir *d, struct ffs_entry *e)
+{
+    if (d->gen != fs->seq)
+        d->count = 0;   /* compacted: the batch's records have moved */
+    while (d->count == 0) {
+        if (d->last_id == FFS_NONE)
+            return 0;
+        int err = fill_batch(fs, d);
+        if (err)
+            return err;
+        if (d->count == 0)
+            batch_done(d);
+    }
+    uint32_t first = 0;
+    for (uint32_t i = 1; i < d->count; i++)
+        if (d->batch[i].id < d->batch[first].id)
+            first = i;
+    struct ffs_dir_slot s = d->batch[first];
+    int err = ffs_record_at(fs, s.block, s.off, e);
+    if (err)
+        return err;
+    if (e->id != s.id)
+        return ERR_CORRUPT;
+    drop_slot(d, first);
+    d->last_id = s.id;
+    if (d->count == 0)
+        batch_done(d);
+    return 1;
 }
 
 int ffs_op_readdir(struct vfs_mount *m, void *dir, struct vfs_dirent *ent)
 {
-    struct ffs_dir *d = dir;
     struct ffs_entry e;
-    int found = next_child(fs_of(m), d, &e);
+    int found = next_child(fs_of(m), dir, &e);
     if (found <= 0)
         return found;
     memcpy(ent->name, e.name, (size_t)e.name_len + 1);
     ent->type = e.type == FFS_T_DIR ? VFS_DIR : VFS_FILE;
     ent->size = e.size;
-    d->last_id = e.id;
     return 1;
 }
 

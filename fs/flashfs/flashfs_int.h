@@ -71,9 +71,20 @@ struct ffs_file {
     uint8_t buf[];                   /* one program unit; holds inline contents too */
 };
 
+/* An open directory. Entries come in id order; one walk of the log finds the next batch
+ * (the children with the smallest ids above last_id) and where their records are, so a
+ * listing of n entries walks the log about n / FFS_DIR_BATCH times. */
+#define FFS_DIR_BATCH 16u
+struct ffs_dir_slot {
+    uint32_t id, block, off;         /* a child and its current record */
+};
 struct ffs_dir {
-    uint32_t id;        /* the directory listed */
-    uint32_t last_id;   /* entries come in id order; the last one returned */
+    uint32_t id;                     /* the directory listed */
+    uint32_t last_id;                /* every id up to this one is done; FFS_NONE: the end */
+    uint32_t bound;                  /* the batch holds every child below this id */
+    uint32_t gen;                    /* log generation the batch's positions belong to */
+    uint32_t count;
+    struct ffs_dir_slot batch[FFS_DIR_BATCH];
 };
 
 struct flashfs {
@@ -146,6 +157,8 @@ int ffs_ctz_walk_index(struct flashfs *fs, uint32_t head, uint32_t index, ffs_vi
 void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it);
 int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e);
 int ffs_iter_before(const struct ffs_iter *a, const struct ffs_iter *b);
+int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e);
+uint32_t ffs_record_off(const struct ffs_entry *e);
 uint32_t ffs_record_size(const struct ffs_entry *e);
 int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen);
 int ffs_log_begin(struct flashfs *fs, struct ffs_log *lw, uint32_t bytes);
@@ -178,6 +191,7 @@ int ffs_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t
 int ffs_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e);
 int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, uint32_t id);
 int ffs_has_children(struct flashfs *fs, uint32_t dir);
+int ffs_commit_delete(struct flashfs *fs, uint32_t id);
 int ffs_lookup(struct flashfs *fs, const char *path, struct ffs_entry *e);
 int ffs_lookup_parent(struct flashfs *fs, const char *path, struct ffs_entry *dir,
                       const char **name, size_t *len);

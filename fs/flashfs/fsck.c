@@ -50,17 +50,6 @@ static int is_duplicate(struct flashfs *fs, const struct ffs_entry *e)
     return err != 0 || found.id != e->id;
 }
 
-static int remove_entry(struct flashfs *fs, uint32_t id)
-{
-    struct ffs_entry del;
-    memset(&del, 0, sizeof del);
-    del.type = FFS_T_DEL;
-    del.id = id;
-    del.parent = FFS_NONE;
-    del.head = FFS_NONE;
-    return ffs_commit(fs, &del, 1, NULL);
-}
-
 /* Checks one current entry; returns 1 if it should be removed, 0 if fine, or an error. */
 static int check_entry(struct flashfs *fs, const struct ffs_entry *e, struct flashfs_fsck_report *r)
 {
@@ -104,7 +93,7 @@ static int scan(struct flashfs *fs, int repair, struct flashfs_fsck_report *r)
             return bad;
         if (bad && repair) {
             /* the log grows behind the iterator; the DEL records it meets are skipped */
-            int err = remove_entry(fs, e.id);
+            int err = ffs_commit_delete(fs, e.id);
             if (err)
                 return err;
             r->repaired++;

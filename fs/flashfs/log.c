@@ -90,8 +90,14 @@ static int finish_record(struct flashfs *fs, uint32_t block, uint32_t off, const
     return valid_name(e->name, e->name_len) ? 0 : ERR_CORRUPT;
 }
 
+/* Where in its block the record e was read from. */
+uint32_t ffs_record_off(const struct ffs_entry *e)
+{
+    return e->data_off - FFS_REC_HDR - e->name_len;
+}
+
 /* Reads and checks the record at off (not an END), name included. */
-static int read_record(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e)
+int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e)
 {
     uint8_t h[FFS_REC_HDR];
     if (off + FFS_REC_HDR > fs->bsize - fs->unit)
@@ -235,7 +241,7 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
             return 0;
         }
         struct ffs_entry e;
-        err = read_record(fs, block, pos, &e);
+        err = ffs_record_at(fs, block, pos, &e);
         if (err)
             return err;
         err = crc_flash(fs, block, pos, ffs_record_size(&e), &crc);

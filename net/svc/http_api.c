@@ -247,16 +247,41 @@ static void api_fs_download(struct http_conn *c, struct json *body)
     send_file(c, body, "application/octet-stream", 1);
 }
 
-/* Streams the request body into a file opened for writing; 0 or the first error. */
-static int body_to_file(struct http_conn *c, vfs_file_t *f)
+static int read_body(void *c, void *buf, size_t len)
+{
+    return http_read_body(c, buf, len);
+}
+
+static int read_first_part(void *m, void *buf, size_t len)
+{
+    return multipart_read(m, buf, len);
+}
+
+static int copy_to_file(multipart_source next, void *from, vfs_file_t *f)
 {
     char buf[FILE_CHUNK];
-    int n, r = 0;
-    while ((n = http_read_body(c, buf, sizeof buf)) > 0)
+    int n, r;
+    while ((n = next(from, buf, sizeof buf)) > 0)
         if ((r = vfs_write(f, buf, (size_t)n)) < 0)
-            break;
+            return r;
+    return n;
+}
+
+/* Streams the request body into a file opened for writing, and closes it: the body itself,
+ * or the first part of a multipart/form-data body (curl -F, an HTML form). 0 or an ERR_*. */
+static int body_to_file(struct http_conn *c, vfs_file_t *f)
+{
+    struct multipart *form = NULL;
+    int r;
+    if (!c->req.boundary[0])
+        r = copy_to_file(read_body, c, f);
+    else if (!(form = malloc(sizeof *form)))
+        r = ERR_NOMEM;
+    else if ((r = multipart_begin(form, c->req.boundary, read_body, c)) == 0)
+        r = copy_to_file(read_first_part, form, f);
+    free(form);
     int closed = vfs_close(f);
-    return n < 0 ? n : r < 0 ? r : closed < 0 ? closed : 0;
+    return r < 0 ? r : closed;
 }
 
 /* The request body goes into PATH.part a chunk at a time, which replaces the file only when

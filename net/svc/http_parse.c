@@ -130,6 +130,8 @@ int http_parse_header(char *line, struct http_request *r)
         return read_length(v, r);
     if ((v = header_value(line, "Transfer-Encoding")))
         return read_transfer_encoding(v, r);
+    if ((v = header_value(line, "Content-Type")))
+        return str_casestr(v, "multipart/") == v && multipart_boundary(v, r->boundary) < 0 ? 400 : 0;
     if ((v = header_value(line, "Connection"))) {
         if (has_token(v, "close"))
             r->keep_alive = 0;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "fs/vfs.h"
+#include "net/svc/multipart.h"
 
 #define HTTP_LINE_MAX 1024        /* longer lines: 431 (or 414 for the request line) */
 #define HTTP_HEADERS_MAX 48       /* more header fields: 431 */
@@ -28,6 +29,7 @@ struct http_request {
     int ws_version;
     char token[HTTP_TOKEN_LEN + 1]; /* the "session" cookie */
     char range[64];
+    char boundary[MULTIPART_BOUNDARY_MAX + 1]; /* a multipart/form-data body's; "" otherwise */
     int header_count;
 };
 

@@ -105,3 +105,28 @@ def test_an_upload_cut_off_half_way_leaves_the_file_as_it_was(web, rootdir):
         time.sleep(0.1 * SLOW)
     assert not os.path.exists(os.path.join(rootdir, "keep.txt.part"))
     assert request(web, "GET", "/api/fs/read?path=/keep.txt")[1] == b"precious\n"
+
+
+def test_curl_form_upload_stores_the_file_not_the_envelope(web, rootdir, tmp_path):
+    # bytes that look like a delimiter's start, CR LFs and dashes: only the boundary ends it
+    data = os.urandom(200_000) + b"\r\n--\r\n--------------------------" + os.urandom(1000)
+    src = tmp_path / "form.bin"
+    src.write_bytes(data)
+    for extra in ([], ["-H", "Transfer-Encoding: chunked"]):
+        out = curl(*extra, "-F", f"file=@{src}", "-F", "note=ignored",
+                   f"http://127.0.0.1:{web}/api/fs/upload?path=/form.bin")
+        assert json.loads(out)["ok"] is True
+        assert open(os.path.join(rootdir, "form.bin"), "rb").read() == data
+
+
+def test_a_broken_form_upload_is_refused_and_loses_nothing(web, rootdir):
+    assert request(web, "POST", "/api/fs/write?path=/keep2.txt", b"precious\n")[0].status == 200
+    form = b"--XyZ\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nno closing delimiter"
+    r, _ = request(web, "POST", "/api/fs/upload?path=/keep2.txt", form,
+                   {"Content-Type": "multipart/form-data; boundary=XyZ"})
+    assert r.status == 400
+    r, _ = request(web, "POST", "/api/fs/upload?path=/keep2.txt", b"x",
+                   {"Content-Type": "multipart/form-data; boundary=\"unclosed"})
+    assert r.status == 400
+    assert request(web, "GET", "/api/fs/read?path=/keep2.txt")[1] == b"precious\n"
+    assert not os.path.exists(os.path.join(rootdir, "keep2.txt.part"))

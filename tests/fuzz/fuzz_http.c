@@ -1,5 +1,6 @@
 /* libFuzzer target: the HTTP request-head parser, chunk-size lines, ranges, query parameters,
- * percent-decoding. */
+ * percent-decoding, and the multipart/form-data reader (the input as a body, fed in pieces of
+ * varying size, must never yield more bytes than it holds). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -7,8 +8,41 @@
 
 #include "net/svc/http_parse.h"
 
+struct memory_body {
+    const uint8_t *data;
+    size_t size, at;
+};
+
+static int read_memory(void *ctx, void *buf, size_t len)
+{
+    struct memory_body *b = ctx;
+    size_t piece = 1 + (b->at * 7) % 61;       /* pieces of 1 to 61 bytes */
+    if (len > piece)
+        len = piece;
+    if (len > b->size - b->at)
+        len = b->size - b->at;
+    memcpy(buf, b->data + b->at, len);
+    b->at += len;
+    return (int)len;
+}
+
+static void fuzz_multipart(const uint8_t *data, size_t size)
+{
+    static struct multipart m;
+    struct memory_body body = { data, size, 0 };
+    char out[100];
+    size_t total = 0;
+    int n;
+    if (multipart_begin(&m, "b0undary", read_memory, &body) < 0)
+        return;
+    while ((n = multipart_read(&m, out, sizeof out)) > 0)
+        if ((total += (size_t)n) > size)
+            abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    fuzz_multipart(data, size);
     char *text = malloc(size + 1);
     if (!text)
         return 0;

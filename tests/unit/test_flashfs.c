@@ -518,6 +518,79 @@ static void test_readdir_across_compaction(void **state)
     fx_free(x);
 }
 
+/* Listing a big directory walks the log a few times, not once per entry, and returns every
+ * entry that stays exactly once while others are created, rewritten, renamed and deleted
+ * between the calls and compactions rewrite the log under the open handle. */
+static void test_readdir_many_with_changes(void **state)
+{
+    (void)state;
+    enum { N = 300 };
+    struct fx *x = fx_new(128, 0);
+    char path[40], to[40];
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), 0);
+    for (int i = 0; i < N; i++) {
+        snprintf(path, sizeof path, "/d/f%03d", i);
+        put_file(x, path, path, strlen(path));
+    }
+    struct vfs_stat st;
+    x->flash->bytes_read = 0;
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/f000", &st), 0);
+    uint64_t one_stat = x->flash->bytes_read;   /* two walks of the log */
+    static char names[N][VFS_NAME_MAX + 1];
+    x->flash->bytes_read = 0;
+    assert_int_equal(list_dir(x, "/d", names, N), N);
+    assert_true(x->flash->bytes_read < 15 * one_stat);   /* was one walk per entry */
+
+    /* f%03d with i % 10: 3 deleted, 5 renamed to r%03d, 7 rewritten; n%03d created */
+    int seen[N] = { 0 }, created = 0, seen_new = 0, compactions = 0;
+    struct flashfs_stats ws;
+    flashfs_stats(x->m.fs, &ws);
+    uint32_t log_blocks = ws.log_blocks;
+    void *d;
+    struct vfs_dirent ent;
+    int rc, calls = 0;
+    assert_int_equal(flashfs_ops.opendir(&x->m, "/d", &d), 0);
+    while ((rc = flashfs_ops.readdir(&x->m, d, &ent)) == 1) {
+        int i = atoi(ent.name + 1);
+        assert_true(i >= 0 && i < N);
+        if (ent.name[0] == 'n') {
+            seen_new++;
+        } else {
+            assert_true(ent.name[0] == 'f' || ent.name[0] == 'r');
+            assert_int_equal(seen[i], 0);
+            seen[i] = 1;
+        }
+        int k = calls++;
+        snprintf(path, sizeof path, "/d/f%03d", k);
+        if (k >= N) {
+            continue;
+        } else if (k % 10 == 3) {
+            assert_int_equal(flashfs_ops.unlink(&x->m, path), 0);
+        } else if (k % 10 == 5) {
+            snprintf(to, sizeof to, "/d/r%03d", k);
+            assert_int_equal(flashfs_ops.rename(&x->m, path, to), 0);
+        } else if (k % 10 == 7) {
+            for (int j = 0; j < 3; j++)
+                put_file(x, path, "rewritten", 9);
+        } else if (k % 10 == 9) {
+            snprintf(path, sizeof path, "/d/n%03d", created++);
+            put_file(x, path, "new", 3);
+        }
+        flashfs_stats(x->m.fs, &ws);
+        compactions += ws.log_blocks < log_blocks;
+        log_blocks = ws.log_blocks;
+    }
+    assert_int_equal(rc, 0);
+    assert_int_equal(flashfs_ops.closedir(&x->m, d), 0);
+    for (int i = 0; i < N; i++)
+        if (i % 10 != 3 && i % 10 != 5)
+            assert_int_equal(seen[i], 1);   /* stayed all along: listed exactly once */
+    assert_true(seen_new <= created);
+    assert_true(calls >= N - N / 10);
+    assert_true(compactions > 0);
+    fx_free(x);
+}
+
 static void test_full_device(void **state)
 {
     (void)state;
@@ -836,6 +909,7 @@ int main(void)
         cmocka_unit_test(test_unlink_while_open),
         cmocka_unit_test(test_many_files),
         cmocka_unit_test(test_readdir_across_compaction),
+        cmocka_unit_test(test_readdir_many_with_changes),
         cmocka_unit_test(test_full_device),
         cmocka_unit_test(test_wear_levelling),
         cmocka_unit_test(test_corrupt_images),

@@ -16,6 +16,7 @@
 #include "net/socket.h"
 #include "net/svc/ftp_proto.h"
 #include "net/svc/http_parse.h"
+#include "net/svc/multipart.h"
 #include "net/svc/telnet_proto.h"
 
 struct seen {
@@ -216,6 +217,66 @@ static void iperf3_messages_round_trip(void **state)
     json_free(j);
 }
 
+struct memory_body {
+    const char *data;
+    size_t size, at, piece;
+};
+
+static int read_memory(void *ctx, void *buf, size_t len)
+{
+    struct memory_body *b = ctx;
+    if (len > b->piece)
+        len = b->piece;
+    if (len > b->size - b->at)
+        len = b->size - b->at;
+    memcpy(buf, b->data + b->at, len);
+    b->at += len;
+    return (int)len;
+}
+
+/* The first part of body, read from pieces of the given size; its length, or the error. */
+static int first_part(const char *body, size_t piece, char *out, size_t size)
+{
+    struct multipart m;
+    struct memory_body b = { body, strlen(body), 0, piece };
+    int r = multipart_begin(&m, "XyZ", read_memory, &b), got = 0, n;
+    if (r < 0)
+        return r;
+    while ((n = multipart_read(&m, out + got, size - (size_t)got - 1)) > 0)
+        got += n;
+    out[got] = '\0';
+    return n < 0 ? n : got;
+}
+
+static void multipart_first_part(void **state)
+{
+    char boundary[MULTIPART_BOUNDARY_MAX + 1], out[256];
+    assert_int_equal(multipart_boundary("multipart/form-data; boundary=XyZ", boundary), 0);
+    assert_string_equal(boundary, "XyZ");
+    assert_int_equal(multipart_boundary("Multipart/Form-Data;boundary=\"a b\"; x=1", boundary), 0);
+    assert_string_equal(boundary, "a b");
+    assert_int_equal(multipart_boundary("text/plain; boundary=x", boundary), ERR_INVAL);
+    assert_int_equal(multipart_boundary("multipart/form-data; boundary=\"open", boundary), ERR_INVAL);
+    assert_int_equal(multipart_boundary("multipart/form-data", boundary), ERR_INVAL);
+
+    static const char body[] =
+        "preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a\"\r\n"
+        "Content-Type: application/octet-stream\r\n\r\n"
+        "line1\r\n--XyQ not the end\r\n--Xy\r\nlast\r\n--XyZ\r\n"
+        "Content-Disposition: form-data; name=\"g\"\r\n\r\nsecond\r\n--XyZ--\r\n";
+    static const char want[] = "line1\r\n--XyQ not the end\r\n--Xy\r\nlast";
+    for (size_t piece = 1; piece < 40; piece += 3) {
+        assert_int_equal(first_part(body, piece, out, sizeof out), (int)strlen(want));
+        assert_string_equal(out, want);
+    }
+    /* no headers, an empty part */
+    assert_int_equal(first_part("--XyZ\r\n\r\n\r\n--XyZ--", 5, out, sizeof out), 0);
+    /* cut off inside the part, no part at all, not multipart */
+    assert_int_equal(first_part("--XyZ\r\n\r\nhalf a fi", 4, out, sizeof out), ERR_INVAL);
+    assert_int_equal(first_part("--XyZ--\r\n", 4, out, sizeof out), ERR_INVAL);
+    assert_int_equal(first_part("just bytes", 4, out, sizeof out), ERR_INVAL);
+}
+
 static void sha1_base64_and_addresses(void **state)
 {
     /* RFC 6455's own example handshake */
@@ -257,6 +318,7 @@ int main(void)
         cmocka_unit_test(http_parsing),
         cmocka_unit_test(iperf3_udp_loss_and_jitter),
         cmocka_unit_test(iperf3_messages_round_trip),
+        cmocka_unit_test(multipart_first_part),
         cmocka_unit_test(sha1_base64_and_addresses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
