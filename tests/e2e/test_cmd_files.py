@@ -220,7 +220,7 @@ def test_grep_flags_files_paths_and_input(boot_with_files):
     assert upyos.run("echo $?") == "1\n"
     assert upyos.run("grep x /nope") == "grep: /nope: no such file\n"
     assert upyos.run("echo $?") == "2\n"
-    assert upyos.run("grep") == "grep: missing TEXT to look for\n"
+    assert upyos.run("grep") == "grep: missing PATTERN to look for\n"
 
 
 # ---- hexdump, head, tail, wc ----
