@@ -493,16 +493,17 @@ static struct regex *new_regex(const struct parser *ps, const struct inst *prog,
         return NULL;
     re->size = size;
     re->icase = ps->icase;
-    re->prog = (struct inst *)(re + 1);
-    re->classes = (class_bits *)(re->prog + n);
-    re->mark = (uint32_t *)(re->classes + ps->class_count);
-    re->now = (uint16_t *)(re->mark + n);
+    /* one allocation, widest members first so each part is aligned */
+    re->mark = (uint32_t *)(re + 1);
+    re->prog = (struct inst *)(re->mark + n);
+    re->now = (uint16_t *)(re->prog + n);
     re->next = re->now + n;
     re->stack = re->next + n;
+    re->classes = (class_bits *)(re->stack + stack);
     memcpy(re->prog, prog, n * sizeof(struct inst));
     memcpy(re->classes, ps->classes, (size_t)ps->class_count * sizeof(class_bits));
     if (is_literal(pattern, ps->ere))
-        re->literal = memcpy(re->stack + stack, pattern, literal);
+        re->literal = memcpy(re->classes + ps->class_count, pattern, literal);
     return re;
 }
 
