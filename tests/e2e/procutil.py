@@ -7,7 +7,7 @@ import time
 
 import pexpect
 
-from conftest import BIN, SLOW
+from conftest import BIN, PROMPT, SLOW
 
 # build/<dir>/ports/posix/upyos -> build/<dir>/modules
 MODULES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(BIN))), "modules")
@@ -74,6 +74,18 @@ def start_background(c, line):
     c.expect(r"\[(\d+)\](?!\+)")              # not another job's "[pid]+ Done"
     pid = int(c.child.match.group(1))
     c.wait_prompt()
+    return pid
+
+
+def start_background_saying(c, line, marker):
+    """Types `line &` for a job that prints marker as soon as it starts: marker may come before
+    or after the prompt, so both are waited for in either order. Returns the job's pid."""
+    c.send(line + " &\r")
+    c.expect(r"\[(\d+)\](?!\+)")
+    pid = int(c.child.match.group(1))
+    seen = set()
+    while len(seen) < 2:
+        seen.add(c.child.expect([re.escape(marker), PROMPT], timeout=10 * SLOW))
     return pid
 
 

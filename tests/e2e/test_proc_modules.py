@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from procutil import drain, end_jobs, install, module_file, pids_of, ps, start_background
+from procutil import (drain, end_jobs, install, module_file, pids_of, ps, start_background,
+                      start_background_saying)
 
 # The MCU port cannot load program modules yet (ports/mps2-an385/loader.c).
 pytestmark = pytest.mark.posix_only
@@ -105,8 +106,7 @@ def test_killed_program_gives_back_its_memory_and_files(upyos):
     copy_into_bin(upyos, "hog")
     assert "usage" in upyos.run("hog")              # loaded once: its loader state stays
     fds, heap = open_fds(upyos), heap_in_use(upyos)
-    pid = start_background(upyos, "hog 256 5 /opt")
-    upyos.expect("hog ready")
+    pid = start_background_saying(upyos, "hog 256 5 /opt", "hog ready")
     row = [r for r in ps(upyos) if r["pid"] == pid][0]
     assert row["mem"] >= 256 * 1024
     assert open_fds(upyos) >= fds + 5
