@@ -364,7 +364,12 @@ struct compiler {
     const struct parser *ps;
     struct inst *prog;
     int size;
+    long visits;                  /* nodes generated, copies of repeats included */
 };
+
+/* A repeat of nothing emits nothing, so (x{0}){255}{255}... never reaches the size limit:
+ * the visits are bounded too, or such a pattern would take hours to compile. */
+#define VISITS_MAX (16L * REGEX_PROGRAM_MAX)
 
 static int emit(struct compiler *cc, int op, int c)
 {
@@ -446,6 +451,8 @@ static int gen_repeat(struct compiler *cc, const struct node *n)
 static int gen_node(struct compiler *cc, int index)
 {
     const struct node *n = &cc->ps->nodes[index];
+    if (++cc->visits > VISITS_MAX)
+        return -1;
     switch (n->type) {
     case N_EMPTY: return 0;
     case N_CHAR: return emit(cc, I_CHAR, n->c);
@@ -510,7 +517,7 @@ static struct regex *new_regex(const struct parser *ps, const struct inst *prog,
 static int compile(struct parser *ps, const char *pattern, struct regex **out)
 {
     struct inst *prog = malloc(REGEX_PROGRAM_MAX * sizeof *prog);
-    struct compiler cc = { ps, prog, 0 };
+    struct compiler cc = { ps, prog, 0, 0 };
     int root = prog ? parse_alternatives(ps) : -1;
     if (!prog)
         return ERR_NOMEM;

@@ -100,6 +100,10 @@ static void errors_and_limits(void **state)
     assert_int_equal(regex_compile("(a{255}){255}", REGEX_EXTENDED, &re, &why), ERR_INVAL);
     assert_string_equal(why, "pattern too complex");
     assert_null(re);
+    /* repeats of a repeat of nothing: no code, but a great many copies to make */
+    assert_int_equal(regex_compile("x{0}{200}{200}{200}{200}", REGEX_EXTENDED, &re, &why),
+                     ERR_INVAL);
+    assert_string_equal(why, "pattern too complex");
 
     /* (a*)*b against a long run of a's: exponential for a backtracking matcher */
     char text[4001];
