@@ -261,20 +261,23 @@ int vfs_sync(vfs_file_t *f)
 
 /* ---- names ---- */
 
-int vfs_stat(const char *path, struct vfs_stat *st)
+static int stat_in(struct vfs_mount *m, const char *inner, struct vfs_stat *st)
 {
-    struct target t;
-    int r = find_target(path, &t);
-    if (r < 0)
-        return r;
-    r = t.mount->ops->stat(t.mount, t.inner, st);
-    if (r == ERR_NOENT && strcmp(t.inner, "/") == 0) {
+    int r = m->ops->stat(m, inner, st);
+    if (r == ERR_NOENT && strcmp(inner, "/") == 0) {
         st->type = VFS_DIR;    /* a mount point is a directory even if its backend is empty */
         st->size = 0;
         st->mtime = 0;
         r = 0;
     }
     return r;
+}
+
+int vfs_stat(const char *path, struct vfs_stat *st)
+{
+    struct target t;
+    int r = find_target(path, &t);
+    return r < 0 ? r : stat_in(t.mount, t.inner, st);
 }
 
 static int is_mount_point(const char *abs)
@@ -395,9 +398,12 @@ static int next_sub_mount(vfs_dir_t *d, struct vfs_dirent *ent)
         struct vfs_stat st;
         if (d->mount->ops->stat(d->mount, point + (strcmp(d->mount->point, "/") ? strlen(d->mount->point) : 0), &st) == 0)
             continue;          /* the backend lists it itself */
+        if (stat_in(&mounts[i], "/", &st) < 0)
+            st = (struct vfs_stat){ VFS_DIR, 0, 0 };
         str_copy(ent->name, rest, sizeof ent->name);
         ent->type = VFS_DIR;
-        ent->size = 0;
+        ent->size = st.size;
+        ent->mtime = st.mtime;   /* what a stat of the mount point says */
         return 1;
     }
     return 0;
