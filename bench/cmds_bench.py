@@ -1,5 +1,6 @@
 """Benchmark of the file commands against BusyBox's applets, run in the same invocation on the
-same host files: cp, `cat > file` and grep of a 10 MB file, and ls of 1,000 files.
+same host files: cp, `cat > file`, grep (a plain string and an extended regular expression)
+of a 10 MB file, and ls of 1,000 files.
 
 Each figure is the best of a few runs of the command typed at the upyOS-C console (time from
 sending the line to the next prompt, less the round trip of an empty `echo`) and of the BusyBox
@@ -65,6 +66,8 @@ def main():
          ["cat", h("/big.txt")], h("/cat.txt")),
         ("grep 10 MB", lambda: c.run("grep needle /big.txt > hits", timeout=120),
          ["grep", "needle", h("/big.txt")], os.devnull),
+        ("grep -E 10 MB", lambda: c.run("grep -E 'ne+dle|x[0-9]{3}y' /big.txt > hits", timeout=300),
+         ["grep", "-E", "ne+dle|x[0-9]{3}y", h("/big.txt")], os.devnull),
         ("ls 1,000 files", lambda: c.run("ls /many > n", timeout=120),
          ["ls", "-l", h("/many")], os.devnull),
     ]

@@ -1,15 +1,18 @@
-/* grep TEXT [PATH...]: lines containing TEXT in files, in every file of a directory (-r: and
- * below), or in the input when no PATH is given. */
+/* grep PATTERN [PATH...]: lines matching PATTERN in files, in every file of a directory (-r:
+ * and below), or in the input when no PATH is given. PATTERN is a POSIX basic regular
+ * expression (-E extended, -F a plain string as upyOS's grep takes it; lib/regex.h). */
 #include <string.h>
 
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "lib/err.h"
+#include "lib/regex.h"
 #include "lib/str.h"
 
 struct grep {
     proc_t *p;
     const char *text;
+    struct regex *re;          /* NULL with -F */
     long long flags;
     int show_names;            /* several files: prefix each line with its file */
     long matches;
@@ -20,7 +23,8 @@ struct grep {
 
 static int line_matches(struct grep *g, const char *line)
 {
-    int found = HAS(g, 'i') ? str_casestr(line, g->text) != NULL : strstr(line, g->text) != NULL;
+    int found = g->re ? regex_search(g->re, line)
+              : HAS(g, 'i') ? str_casestr(line, g->text) != NULL : strstr(line, g->text) != NULL;
     return found != HAS(g, 'v');
 }
 
@@ -85,23 +89,45 @@ static int grep_path(struct grep *g, const char *arg)
     return r < 0 ? fu_fail(g->p, "grep", arg, r) : 0;
 }
 
-COMMAND(grep, "grep TEXT [PATH...] [-r] [-v] [-n] [-i]",
-        "print lines containing TEXT: in files, a directory's files (-r: and below) or the "
-        "input; -v the other lines, -n line numbers, -i ignore case")
+static int compile_pattern(struct grep *g)
+{
+    const char *why;
+    if (HAS(g, 'F'))
+        return 0;
+    int flags = (HAS(g, 'E') ? REGEX_EXTENDED : 0) | (HAS(g, 'i') ? REGEX_ICASE : 0);
+    if (regex_compile(g->text, flags, &g->re, &why) == 0)
+        return 0;
+    proc_error(g->p, "grep", "%s: %s", g->text, why ? why : "bad pattern");
+    return -1;
+}
+
+static int grep_all(struct grep *g, int argc, char **argv, int n)
+{
+    int r = 0;
+    if (n == 1)
+        r = grep_lines(g, NULL, g->p->in);
+    for (int i = 2; i <= n && r != ERR_INTR; i++)
+        if (grep_path(g, argv[i]) == 1)
+            g->failed = 1;
+    return r;
+}
+
+COMMAND(grep, "grep PATTERN [PATH...] [-r] [-v] [-n] [-i] [-E] [-F]",
+        "print lines matching PATTERN (a basic regular expression; -E extended, -F a plain "
+        "string): in files, a directory's files (-r: and below) or the input; -v the other "
+        "lines, -n line numbers, -i ignore case")
 {
     int n;
-    long long flags = command_flags(p, argc, argv, "rvni", &n);
+    long long flags = command_flags(p, argc, argv, "rvniEF", &n);
     if (flags < 0)
         return 2;
     if (n < 1)
-        return proc_error(p, "grep", "missing TEXT to look for");
-    struct grep g = { p, argv[1], flags, n > 2, 0, 0 };
-    int r = 0;
-    if (n == 1)
-        r = grep_lines(&g, NULL, p->in);
-    for (int i = 2; i <= n && r != ERR_INTR; i++)
-        if (grep_path(&g, argv[i]) == 1)
-            g.failed = 1;
+        return proc_error(p, "grep", "missing PATTERN to look for");
+    struct grep g = { p, argv[1], NULL, flags, n > 2, 0, 0 };
+    if (compile_pattern(&g) < 0)
+        return 2;
+    int r = grep_all(&g, argc, argv, n);
+    regex_free(g.re);
     if (r == ERR_INTR)
         return 130;
     proc_set_result(p, value_int(g.matches));

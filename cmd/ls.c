@@ -7,9 +7,9 @@
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "kernel/config.h"
+#include "lib/civil.h"
 #include "lib/err.h"
 #include "lib/str.h"
-#include "lib/timefmt.h"
 
 struct ls {
     proc_t *p;
@@ -44,12 +44,12 @@ static uint32_t show_entry(struct ls *l, const char *abs, const char *name,
     else
         snprintf(size, sizeof size, "%7lu", (unsigned long)st->size);
     struct civil c;
-    time_split(st->mtime + l->tz, &c);
+    civil_from_unix(st->mtime + l->tz, &c);
     if (HAS(l, 'd'))
         snprintf(when, sizeof when, "%04d %02d %02d %02d:%02d:%02d", c.year, c.month, c.day,
                  c.hour, c.min, c.sec);
     else
-        snprintf(when, sizeof when, "%s %02d %02d:%02d:%02d", time_month_names[c.month - 1],
+        snprintf(when, sizeof when, "%s %02d %02d:%02d:%02d", civil_month_names[c.month - 1],
                  c.day, c.hour, c.min, c.sec);
     proc_printf(l->p, "%s %s %s %s\n", attr, size, when, name);
     return st->size;

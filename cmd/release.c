@@ -11,9 +11,9 @@
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "kernel/sysdata.h"
+#include "lib/civil.h"
 #include "lib/err.h"
 #include "lib/sha256.h"
-#include "lib/timefmt.h"
 
 #define MANIFEST "/etc/upgrade2.inf"
 
@@ -79,7 +79,7 @@ static int write_manifest(struct release *rel)
 {
     char line[96];
     struct civil c;
-    time_split(clock_local_now(), &c);
+    civil_from_unix(clock_local_now(), &c);
     int n = snprintf(line, sizeof line, "#upyOS-C,%s,%04d-%02d-%02d\n", sysdata.version, c.year,
                      c.month, c.day);
     int r = vfs_write(rel->out, line, (size_t)n);

@@ -1,4 +1,4 @@
-/* mi (memory information) and si (system information). */
+/* free and mi (memory information), si (system information). */
 #include "hal/system.h"
 #include "kernel/command.h"
 #include "kernel/sysdata.h"
@@ -16,33 +16,68 @@ static void add_proc(proc_t *q, void *ctx)
     m->bytes += q->mem_bytes;
 }
 
-COMMAND(mi, "mi [-h]", "show the memory map: heap total, used, peak, free, stack and what "
-                       "processes own; -h human sizes")
+/* The figures free and mi both print: heap total, used and free (and its share), stack. */
+struct mem_figures {
+    struct hal_mem_stats m;
+    size_t free_bytes;
+    unsigned free_pct;
+    char total[16], used[16], avail[16], stack[16];
+};
+
+static void mem_figures(int human, struct mem_figures *f)
+{
+    hal_mem_stats(&f->m);
+    f->free_bytes = f->m.heap_total - f->m.heap_used;
+    f->free_pct = f->m.heap_total ? (unsigned)(f->free_bytes * 100 / f->m.heap_total) : 0;
+    str_size(f->m.heap_total, human, f->total, sizeof f->total);
+    str_size(f->m.heap_used, human, f->used, sizeof f->used);
+    str_size(f->free_bytes, human, f->avail, sizeof f->avail);
+    str_size(f->m.stack_total, human, f->stack, sizeof f->stack);
+}
+
+/* free's and mi's options: -h (human sizes) and no operands. 0, or the status to end with. */
+static int human_option(proc_t *p, int argc, char **argv, const char *name, int *human)
 {
     int n;
     long long flags = command_flags(p, argc, argv, "h", &n);
     if (flags < 0)
         return 2;
     if (n > 0)
-        return proc_error(p, "mi", "too many arguments");
-    struct hal_mem_stats m;
+        return proc_error(p, name, "too many arguments");
+    *human = (flags & FLAG('h')) != 0;
+    return 0;
+}
+
+COMMAND(free, "free [-h]", "show memory: total, allocated, free (with %) and stack; -h human sizes")
+{
+    int human = 0, status = human_option(p, argc, argv, "free", &human);
+    if (status)
+        return status;
+    struct mem_figures f;
+    mem_figures(human, &f);
+    proc_printf(p, "Memory Total: %s, Alloc: %s, Free: %s (%u%%), Stack: %s\n", f.total, f.used,
+                f.avail, f.free_pct, f.stack);
+    proc_set_result(p, value_int((long long)f.free_bytes));
+    return 0;
+}
+
+COMMAND(mi, "mi [-h]", "show the memory map: heap total, used, peak, free, stack and what "
+                       "processes own; -h human sizes")
+{
+    int human = 0, status = human_option(p, argc, argv, "mi", &human);
+    if (status)
+        return status;
+    struct mem_figures f;
     struct proc_mem pm = { 0, 0 };
-    hal_mem_stats(&m);
+    mem_figures(human, &f);
     proc_each(add_proc, &pm);
-    int human = (flags & FLAG('h')) != 0;
-    char total[16], used[16], peak[16], avail[16], stack[16], owned[16];
-    str_size(m.heap_total, human, total, sizeof total);
-    str_size(m.heap_used, human, used, sizeof used);
-    str_size(m.heap_peak, human, peak, sizeof peak);
-    str_size(m.heap_total - m.heap_used, human, avail, sizeof avail);
-    str_size(m.stack_total, human, stack, sizeof stack);
+    char peak[16], owned[16];
+    str_size(f.m.heap_peak, human, peak, sizeof peak);
     str_size(pm.bytes, human, owned, sizeof owned);
     proc_printf(p, "Heap total: %s\nHeap used:  %s\nHeap peak:  %s\nHeap free:  %s (%u%%)\n"
                    "Stack:      %s\nProcesses:  %d, owning %s\n",
-                total, used, peak, avail,
-                m.heap_total ? (unsigned)((m.heap_total - m.heap_used) * 100 / m.heap_total) : 0,
-                stack, pm.count, owned);
-    proc_set_result(p, value_int((long long)(m.heap_total - m.heap_used)));
+                f.total, f.used, peak, f.avail, f.free_pct, f.stack, pm.count, owned);
+    proc_set_result(p, value_int((long long)f.free_bytes));
     return 0;
 }
 

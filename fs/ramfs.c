@@ -128,6 +128,16 @@ static void free_node(struct ramfs *fs, struct node *n)
     free(n);
 }
 
+/* Takes N out of its directory; an open file is freed at its last close (ram_close). */
+static void remove_node(struct ramfs *fs, struct node *n)
+{
+    detach(n);
+    if (n->open_count)
+        n->unlinked = 1;
+    else
+        free_node(fs, n);
+}
+
 static int ram_open(struct vfs_mount *m, const char *path, int flags, void **file)
 {
     struct ramfs *fs = m->fs;
@@ -285,23 +295,28 @@ static int ram_stat(struct vfs_mount *m, const char *path, struct vfs_stat *st)
     return r;
 }
 
-static int ram_unlink(struct vfs_mount *m, const char *path)
+/* unlink (TYPE a file) and rmdir (a directory, empty, not the root). */
+static int remove_path(struct vfs_mount *m, const char *path, enum vfs_type type)
 {
     struct ramfs *fs = m->fs;
     struct node *n;
     hal_mutex_lock(fs->lock);
     int r = lookup_node(fs, path, &n);
-    if (r == 0 && n->type == VFS_DIR)
-        r = ERR_ISDIR;
-    if (r == 0) {
-        detach(n);
-        if (n->open_count)
-            n->unlinked = 1;
-        else
-            free_node(fs, n);
-    }
+    if (r == 0 && n->type != type)
+        r = type == VFS_DIR ? ERR_NOTDIR : ERR_ISDIR;
+    if (r == 0 && n == &fs->root)
+        r = ERR_BUSY;
+    if (r == 0 && n->children)
+        r = ERR_NOTEMPTY;
+    if (r == 0)
+        remove_node(fs, n);
     hal_mutex_unlock(fs->lock);
     return r;
+}
+
+static int ram_unlink(struct vfs_mount *m, const char *path)
+{
+    return remove_path(m, path, VFS_FILE);
 }
 
 static int ram_rename(struct vfs_mount *m, const char *from, const char *to)
@@ -322,13 +337,8 @@ static int ram_rename(struct vfs_mount *m, const char *from, const char *to)
             r = old->type == VFS_DIR && old->children ? ERR_NOTEMPTY : ERR_ISDIR;
         else if (old->type != VFS_DIR && n->type == VFS_DIR)
             r = ERR_NOTDIR;
-        else {
-            detach(old);
-            if (old->open_count)
-                old->unlinked = 1;
-            else
-                free_node(fs, old);
-        }
+        else
+            remove_node(fs, old);
     }
     if (r == 0) {
         detach(n);
@@ -362,22 +372,7 @@ static int ram_mkdir(struct vfs_mount *m, const char *path)
 
 static int ram_rmdir(struct vfs_mount *m, const char *path)
 {
-    struct ramfs *fs = m->fs;
-    struct node *n;
-    hal_mutex_lock(fs->lock);
-    int r = lookup_node(fs, path, &n);
-    if (r == 0 && n->type != VFS_DIR)
-        r = ERR_NOTDIR;
-    if (r == 0 && n == &fs->root)
-        r = ERR_BUSY;
-    if (r == 0 && n->children)
-        r = ERR_NOTEMPTY;
-    if (r == 0) {
-        detach(n);
-        free_node(fs, n);
-    }
-    hal_mutex_unlock(fs->lock);
-    return r;
+    return remove_path(m, path, VFS_DIR);
 }
 
 /* Directory listing keeps a pointer to the next child, so the listing is stable as long as the

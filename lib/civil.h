@@ -1,4 +1,4 @@
-/* Calendar dates from Unix seconds (UTC), for listings and HTTP/FTP dates. */
+/* Calendar dates from Unix seconds (UTC), for date, listings and HTTP/FTP dates. */
 #ifndef LIB_CIVIL_H
 #define LIB_CIVIL_H
 

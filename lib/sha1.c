@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "lib/md_pad.h"
+
 static uint32_t rol(uint32_t x, int n)
 {
     return x << n | x >> (32 - n);
@@ -73,14 +75,8 @@ void sha1_update(struct sha1 *s, const void *data, size_t len)
 
 void sha1_final(struct sha1 *s, uint8_t digest[20])
 {
-    uint64_t bits = s->length * 8;
-    uint8_t pad = 0x80, zero = 0, len[8];
-    sha1_update(s, &pad, 1);
-    while (s->used != 56)
-        sha1_update(s, &zero, 1);
-    for (int i = 0; i < 8; i++)
-        len[i] = (uint8_t)(bits >> (56 - 8 * i));
-    sha1_update(s, len, 8);
+    uint8_t pad[MD_PAD_MAX];
+    sha1_update(s, pad, md_pad(s->length, pad));
     for (int i = 0; i < 20; i++)
         digest[i] = (uint8_t)(s->h[i / 4] >> (24 - 8 * (i % 4)));
 }

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "lib/md_pad.h"
+
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
     0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
@@ -83,14 +85,8 @@ void sha256_update(struct sha256 *s, const void *data, size_t len)
 
 void sha256_final(struct sha256 *s, uint8_t digest[SHA256_SIZE])
 {
-    uint64_t bits = s->bytes * 8;
-    uint8_t pad = 0x80, zero = 0, len[8];
-    sha256_update(s, &pad, 1);
-    while (s->used != 56)
-        sha256_update(s, &zero, 1);
-    for (int i = 0; i < 8; i++)
-        len[i] = (uint8_t)(bits >> (56 - 8 * i));
-    sha256_update(s, len, 8);
+    uint8_t pad[MD_PAD_MAX];
+    sha256_update(s, pad, md_pad(s->bytes, pad));
     for (int i = 0; i < 8; i++) {
         digest[4 * i] = (uint8_t)(s->state[i] >> 24);
         digest[4 * i + 1] = (uint8_t)(s->state[i] >> 16);

@@ -32,6 +32,15 @@ static int need_str(struct expr_ctx *cx, const char *fn, const struct value *v)
     return expr_fail(cx, "%s() needs a str, not '%s'", fn, value_type_name(v->type));
 }
 
+/* Every argument a str: what each str method asks of its arguments. */
+static int need_strs(struct expr_ctx *cx, const char *fn, const struct value *a, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (need_str(cx, fn, &a[i]) < 0)
+            return -1;
+    return 0;
+}
+
 static int need_int(struct expr_ctx *cx, const char *fn, const struct value *v, long long *out)
 {
     *out = 0;
@@ -450,9 +459,11 @@ static const struct builtin builtins[] = {
     { "time.time", 0, 0, fn_time },
 };
 
+/* Finds NAME in TABLE, checks the number of arguments (and with all_str, that each is a str),
+ * then runs it. */
 static int run_builtin(struct expr_ctx *cx, const struct builtin *table, size_t count,
-                       const char *name, const char *kind, struct value *args, int nargs,
-                       struct value *out)
+                       const char *name, const char *kind, int all_str, struct value *args,
+                       int nargs, struct value *out)
 {
     for (size_t i = 0; i < count; i++) {
         const struct builtin *b = &table[i];
@@ -465,6 +476,8 @@ static int run_builtin(struct expr_ctx *cx, const struct builtin *table, size_t 
             return expr_fail(cx, "%s() takes %d to %d arguments (%d given)", name, b->min_args,
                              b->max_args, nargs);
         }
+        if (all_str && need_strs(cx, name, args, nargs) < 0)
+            return -1;
         out->type = VAL_NONE;
         return b->fn(cx, args, nargs, out);
     }
@@ -474,11 +487,11 @@ static int run_builtin(struct expr_ctx *cx, const struct builtin *table, size_t 
 int expr_call(struct expr_ctx *cx, const char *name, struct value *args, int nargs,
               struct value *out)
 {
-    return run_builtin(cx, builtins, sizeof builtins / sizeof builtins[0], name, "function",
+    return run_builtin(cx, builtins, sizeof builtins / sizeof builtins[0], name, "function", 0,
                        args, nargs, out);
 }
 
-/* ---- string methods: "text".upper() ---- */
+/* ---- string methods: "text".upper(); every argument is a str (run_builtin checks) ---- */
 
 static int str_case(struct expr_ctx *cx, const char *s, int upper, struct value *out)
 {
@@ -502,8 +515,6 @@ static int m_lower(struct expr_ctx *cx, struct value *a, int n, struct value *ou
 static int strip_sides(struct expr_ctx *cx, struct value *a, int n, int left, int right,
                        struct value *out)
 {
-    if (n == 2 && need_str(cx, "strip", &a[1]) < 0)
-        return -1;
     const char *chars = n == 2 ? a[1].u.s : " \t\r\n\f\v";
     const char *s = a[0].u.s, *e = s + strlen(s);
     while (left && *s && strchr(chars, *s))
@@ -530,24 +541,18 @@ static int m_rstrip(struct expr_ctx *cx, struct value *a, int n, struct value *o
 
 static int m_startswith(struct expr_ctx *cx, struct value *a, int n, struct value *out)
 {
-    if (need_str(cx, "startswith", &a[1]) < 0)
-        return -1;
     *out = value_bool(str_starts(a[0].u.s, a[1].u.s));
     return 0;
 }
 
 static int m_endswith(struct expr_ctx *cx, struct value *a, int n, struct value *out)
 {
-    if (need_str(cx, "endswith", &a[1]) < 0)
-        return -1;
     *out = value_bool(str_ends(a[0].u.s, a[1].u.s));
     return 0;
 }
 
 static int m_find(struct expr_ctx *cx, struct value *a, int n, struct value *out)
 {
-    if (need_str(cx, "find", &a[1]) < 0)
-        return -1;
     const char *at = strstr(a[0].u.s, a[1].u.s);
     *out = value_int(at ? (long long)(at - a[0].u.s) : -1);
     return 0;
@@ -555,8 +560,6 @@ static int m_find(struct expr_ctx *cx, struct value *a, int n, struct value *out
 
 static int m_count(struct expr_ctx *cx, struct value *a, int n, struct value *out)
 {
-    if (need_str(cx, "count", &a[1]) < 0)
-        return -1;
     size_t len = strlen(a[1].u.s);
     long long count = 0;
     if (!len)
@@ -570,8 +573,6 @@ static int m_count(struct expr_ctx *cx, struct value *a, int n, struct value *ou
 
 static int m_replace(struct expr_ctx *cx, struct value *a, int n, struct value *out)
 {
-    if (need_str(cx, "replace", &a[1]) < 0 || need_str(cx, "replace", &a[2]) < 0)
-        return -1;
     const char *s = a[0].u.s, *old = a[1].u.s, *new_text = a[2].u.s;
     size_t old_len = strlen(old);
     if (!old_len)
@@ -613,7 +614,7 @@ int expr_method(struct expr_ctx *cx, const char *name, struct value *args, int n
     if (args[0].type != VAL_STR)
         return expr_fail(cx, "'%s' has no method '%s'", value_type_name(args[0].type), name);
     return run_builtin(cx, methods, sizeof methods / sizeof methods[0], name, "str method",
-                       args, nargs, out);
+                       1, args, nargs, out);
 }
 
 /* ---- sdata ---- */

@@ -229,6 +229,24 @@ def boot(rootdir):
         pytest.fail("did not shut down cleanly: " + ", ".join(problems))
 
 
+@pytest.fixture
+def boot_with_files(boot, rootdir):
+    """Puts files in the root, then boots to the prompt: call with {path: text}, a path ending
+    in "/" naming a folder. Before the boot, so that the MCU port's flash image holds them."""
+    def start(files):
+        for path, text in files.items():
+            full = os.path.join(rootdir, path.lstrip("/"))
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            if not path.endswith("/"):
+                with open(full, "w") as f:
+                    f.write(text)
+        c = boot()
+        c.wait_prompt()
+        return c
+
+    return start
+
+
 class BootOnFirstUse:
     """`upyos` on the MCU port: the flash image is made when the system boots, so the boot
     waits until the test first uses the console, after it has put its files in rootdir."""

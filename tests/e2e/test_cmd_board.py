@@ -4,13 +4,31 @@ import time
 import pytest
 
 from board_ctl import boot_with_board
-from conftest import SLOW
 
 pytestmark = pytest.mark.posix_only    # the simulator's virtual board control socket
 
 
-def test_gpio_reads_inputs_and_drives_outputs(boot, tmp_path):
+@pytest.fixture
+def booted_board(boot, tmp_path):
+    """A system booted with its board control socket, closed after the test."""
     c, board = boot_with_board(boot, tmp_path)
+    yield c, board
+    board.close()
+
+
+@pytest.fixture
+def c(booted_board):
+    """The console of the booted system."""
+    return booted_board[0]
+
+
+@pytest.fixture
+def board(booted_board):
+    """Its virtual board's control socket."""
+    return booted_board[1]
+
+
+def test_gpio_reads_inputs_and_drives_outputs(c, board):
     assert board.cmd("set pin 5 1") == "ok"
     assert c.run("gpio 5") == "1\n"
     c.run("gpio 5 > level")
@@ -30,8 +48,7 @@ def test_gpio_reads_inputs_and_drives_outputs(boot, tmp_path):
     assert c.run("gpio") == "gpio: missing PIN\n"
 
 
-def test_led_switches_and_blinks_the_board_leds(boot, tmp_path):
-    c, board = boot_with_board(boot, tmp_path)
+def test_led_switches_and_blinks_the_board_leds(c, board):
     assert c.run("led on 0") == ""
     assert board.cmd("get pin 2") == "ok 1 out"
     assert c.run("led off") == ""
@@ -46,8 +63,7 @@ def test_led_switches_and_blinks_the_board_leds(boot, tmp_path):
     assert c.run("led rgb") == "led: rgb needs a count of LEDs\n"
 
 
-def test_i2cscan_and_sensors(boot, tmp_path):
-    c, board = boot_with_board(boot, tmp_path)
+def test_i2cscan_and_sensors(c, board):
     assert c.run("i2cscan 0") == ("0x48 0x50 0x51 0x52 0x53 0x54 0x55 0x56\n0x57\n"
                                   "9 devices found on I2C bus 0\n")
     assert c.run("i2cscan 1") == "i2cscan: bus 1: not on this board\n"
@@ -61,8 +77,7 @@ def test_i2cscan_and_sensors(boot, tmp_path):
     assert c.run("sensors now") == "sensors: too many arguments\n"
 
 
-def test_wdt_resets_the_board_unless_fed(boot, tmp_path):
-    c, board = boot_with_board(boot, tmp_path)
+def test_wdt_resets_the_board_unless_fed(c, board):
     assert c.run("wdt -t 0.5") == "Watchdog started: feed it (wdt -f) within 0.5 s\n"
     for _ in range(4):                  # fed in time: no reset
         time.sleep(0.2)
@@ -75,8 +90,7 @@ def test_wdt_resets_the_board_unless_fed(boot, tmp_path):
     assert c.run("wdt") == "wdt: expected -t SECONDS or -f\n"
 
 
-def test_uart_loopback_and_the_outside_end(boot, tmp_path):
-    c, board = boot_with_board(boot, tmp_path)
+def test_uart_loopback_and_the_outside_end(c, board):
     assert c.run("uart open 1 9600") == ""
     assert c.run("uart write 1 hello there") == ""
     assert board.cmd("uart recv 1") == "ok hello there\\r\\n"
@@ -91,8 +105,7 @@ def test_uart_loopback_and_the_outside_end(boot, tmp_path):
     assert c.run("uart read 1") == "uart: UART 1: bad file handle\n"
 
 
-def test_screen_relays_keys_and_incoming_bytes_until_ctrl_q(boot, tmp_path):
-    c, board = boot_with_board(boot, tmp_path)
+def test_screen_relays_keys_and_incoming_bytes_until_ctrl_q(c, board):
     c.send("screen 2\r")
     c.expect("Ctrl-Q leaves")
     assert board.cmd("uart send 2 ping-from-device") == "ok"
@@ -107,8 +120,7 @@ def test_screen_relays_keys_and_incoming_bytes_until_ctrl_q(boot, tmp_path):
     assert c.run("screen") == "screen: missing UART\n"
 
 
-def test_board_control_protocol_errors(boot, tmp_path):
-    c, board = boot_with_board(boot, tmp_path)
+def test_board_control_protocol_errors(c, board):
     assert board.cmd("set pin 99 1") == "err no such device"
     assert board.cmd("get pin x") == "err unknown command (try: help)"
     assert board.cmd("fly") == "err unknown command (try: help)"

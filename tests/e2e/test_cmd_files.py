@@ -10,22 +10,6 @@ from conftest import PORT
 BIG = 10 * 1024 * 1024
 
 
-def up(boot):
-    """Boots on the prepared root (files are put in rootdir before the boot, so that the
-    flash image of the MCU port is made with them)."""
-    c = boot()
-    c.wait_prompt()
-    return c
-
-
-def write(root, path, text):
-    full = os.path.join(root, path.lstrip("/"))
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as f:
-        f.write(text)
-    return full
-
-
 def sha(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -39,11 +23,8 @@ def sha(path):
 ROW = re.compile(r"^([d ])(r[w-])([x-]) +(\d+) (\w{3}) (\d\d) (\d\d:\d\d:\d\d) (.+)$")
 
 
-def test_ls_rows_are_sorted_with_attributes_size_date_and_a_total(boot, rootdir):
-    write(rootdir, "/d/b.txt", "12345")
-    write(rootdir, "/d/a.sh", "echo hi\n")
-    os.mkdir(os.path.join(rootdir, "d/sub"))
-    upyos = up(boot)
+def test_ls_rows_are_sorted_with_attributes_size_date_and_a_total(boot_with_files):
+    upyos = boot_with_files({"/d/b.txt": "12345", "/d/a.sh": "echo hi\n", "/d/sub/": None})
     out = upyos.run("ls /d").splitlines()
     rows = [ROW.match(line) for line in out[:3]]
     assert all(rows), out
@@ -54,11 +35,8 @@ def test_ls_rows_are_sorted_with_attributes_size_date_and_a_total(boot, rootdir)
     assert out[3:] == ["", "Total /d/: 13 bytes"]
 
 
-def test_ls_flags(boot, rootdir):
-    write(rootdir, "/d/.hidden", "x" * 3000)
-    write(rootdir, "/d/big", "y" * 2048)
-    write(rootdir, "/d/s/inner", "zz")
-    upyos = up(boot)
+def test_ls_flags(boot_with_files):
+    upyos = boot_with_files({"/d/.hidden": "x" * 3000, "/d/big": "y" * 2048, "/d/s/inner": "zz"})
     assert ".hidden" not in upyos.run("ls /d")
     assert ".hidden" in upyos.run("ls /d -a")
     assert re.search(r"^ rw- 2.0K \w{3} \d\d [\d:]{8} big$", upyos.run("ls /d -h"), re.M)
@@ -91,12 +69,8 @@ def test_ls_errors(upyos):
 MANY = 1000 if PORT == "posix" else 100
 
 
-def test_ls_of_a_thousand_files(boot, rootdir):
-    os.mkdir(os.path.join(rootdir, "many"))
-    for i in range(MANY):
-        with open(os.path.join(rootdir, "many", f"f{i:04d}.txt"), "w") as f:
-            f.write("x" * (i % 7))
-    upyos = up(boot)
+def test_ls_of_a_thousand_files(boot_with_files):
+    upyos = boot_with_files({f"/many/f{i:04d}.txt": "x" * (i % 7) for i in range(MANY)})
     out = upyos.run("ls /many", timeout=30).splitlines()
     names = [ROW.match(line).group(8) for line in out[:-2]]
     assert names == [f"f{i:04d}.txt" for i in range(MANY)]
@@ -123,10 +97,8 @@ def test_mkdir_and_rmdir(upyos):
 
 # ---- cp, mv, rm ----
 
-def test_cp_files_into_directories_and_trees(boot, rootdir):
-    write(rootdir, "/src/a.txt", "alpha\n")
-    write(rootdir, "/src/deep/b.txt", "beta\n")
-    upyos = up(boot)
+def test_cp_files_into_directories_and_trees(boot_with_files):
+    upyos = boot_with_files({"/src/a.txt": "alpha\n", "/src/deep/b.txt": "beta\n"})
     assert upyos.run("cp /src/a.txt /c.txt") == ""
     assert open(upyos.host_path("/c.txt")).read() == "alpha\n"
     assert upyos.run("mkdir /dst") == ""
@@ -161,10 +133,8 @@ def test_protected_files_are_never_overwritten_moved_or_removed(upyos):
     assert os.path.exists(upyos.host_path("/etc/init.sh"))
 
 
-def test_mv_renames_and_moves_into_directories(boot, rootdir):
-    write(rootdir, "/a.txt", "A")
-    os.mkdir(os.path.join(rootdir, "dir"))
-    upyos = up(boot)
+def test_mv_renames_and_moves_into_directories(boot_with_files):
+    upyos = boot_with_files({"/a.txt": "A", "/dir/": None})
     assert upyos.run("mv /a.txt /b.txt") == ""
     assert upyos.run("mv /b.txt /dir") == ""
     assert open(upyos.host_path("/dir/b.txt")).read() == "A"
@@ -174,11 +144,8 @@ def test_mv_renames_and_moves_into_directories(boot, rootdir):
     assert upyos.run("mv /nope /x") == "mv: /nope: no such file\n"
 
 
-def test_rm_files_and_directories_after_asking(boot, rootdir):
-    write(rootdir, "/f.txt", "x")
-    write(rootdir, "/d/e/g.txt", "x")
-    write(rootdir, "/d2/x", "x")
-    upyos = up(boot)
+def test_rm_files_and_directories_after_asking(boot_with_files):
+    upyos = boot_with_files({"/f.txt": "x", "/d/e/g.txt": "x", "/d2/x": "x"})
     assert upyos.run("rm /f.txt") == ""
     assert not os.path.exists(upyos.host_path("/f.txt"))
     upyos.send("rm /d\r")
@@ -199,10 +166,8 @@ def test_rm_files_and_directories_after_asking(boot, rootdir):
 
 # ---- cat, touch ----
 
-def test_cat_numbers_names_and_concatenates(boot, rootdir):
-    write(rootdir, "/a.txt", "one\ntwo\n")
-    write(rootdir, "/b.txt", "three\n")
-    upyos = up(boot)
+def test_cat_numbers_names_and_concatenates(boot_with_files):
+    upyos = boot_with_files({"/a.txt": "one\ntwo\n", "/b.txt": "three\n"})
     assert upyos.run("cat /a.txt /b.txt") == "one\ntwo\nthree\n"
     assert upyos.run("cat -n /a.txt /b.txt") == "1 one\n2 two\n3 three\n"
     assert upyos.run("cat /b.txt -f") == "/b.txt\nthree\n"
@@ -226,10 +191,8 @@ def test_touch_creates_and_writes_words(upyos):
 
 # ---- find, grep ----
 
-def test_find_by_substring_and_wildcard(boot, rootdir):
-    write(rootdir, "/p/alpha.txt", "")
-    write(rootdir, "/p/q/alphabet.sh", "")
-    upyos = up(boot)
+def test_find_by_substring_and_wildcard(boot_with_files):
+    upyos = boot_with_files({"/p/alpha.txt": "", "/p/q/alphabet.sh": ""})
     assert upyos.run("find alpha /p") == "Found: /p/alpha.txt\n"
     assert upyos.run("find alpha -r /p") == "Found: /p/alpha.txt\nFound: /p/q/alphabet.sh\n"
     assert upyos.run("find *.sh -r /p") == "Found: /p/q/alphabet.sh\n"
@@ -241,10 +204,9 @@ def test_find_by_substring_and_wildcard(boot, rootdir):
     assert upyos.run("find x /nope") == "find: /nope: no such file\n"
 
 
-def test_grep_flags_files_paths_and_input(boot, rootdir):
-    write(rootdir, "/g/a.txt", "Apple pie\nbanana\napple juice\n")
-    write(rootdir, "/g/sub/b.txt", "apple tree\n")
-    upyos = up(boot)
+def test_grep_flags_files_paths_and_input(boot_with_files):
+    upyos = boot_with_files({"/g/a.txt": "Apple pie\nbanana\napple juice\n",
+                             "/g/sub/b.txt": "apple tree\n"})
     assert upyos.run("grep apple /g/a.txt") == "apple juice\n"
     assert upyos.run("grep -i apple /g/a.txt") == "Apple pie\napple juice\n"
     assert upyos.run("grep -v apple /g/a.txt") == "Apple pie\nbanana\n"
@@ -258,14 +220,13 @@ def test_grep_flags_files_paths_and_input(boot, rootdir):
     assert upyos.run("echo $?") == "1\n"
     assert upyos.run("grep x /nope") == "grep: /nope: no such file\n"
     assert upyos.run("echo $?") == "2\n"
-    assert upyos.run("grep") == "grep: missing TEXT to look for\n"
+    assert upyos.run("grep") == "grep: missing PATTERN to look for\n"
 
 
 # ---- hexdump, head, tail, wc ----
 
-def test_hexdump(boot, rootdir):
-    write(rootdir, "/h.bin", "Hello, world!\n\x01\x02")
-    upyos = up(boot)
+def test_hexdump(boot_with_files):
+    upyos = boot_with_files({"/h.bin": "Hello, world!\n\x01\x02"})
     assert upyos.run("hexdump /h.bin") == (
         "00000000  48 65 6c 6c 6f 2c 20 77  6f 72 6c 64 21 0a 01 02  |Hello, world!...|\n"
         "00000010\n")
@@ -273,9 +234,8 @@ def test_hexdump(boot, rootdir):
     assert upyos.run("hexdump") == "hexdump: missing file name\n"
 
 
-def test_head_tail_wc(boot, rootdir):
-    write(rootdir, "/n.txt", "".join(f"line {i}\n" for i in range(1, 21)))
-    upyos = up(boot)
+def test_head_tail_wc(boot_with_files):
+    upyos = boot_with_files({"/n.txt": "".join(f"line {i}\n" for i in range(1, 21))})
     assert upyos.run("head /n.txt") == "".join(f"line {i}\n" for i in range(1, 11))
     assert upyos.run("head -n 2 /n.txt") == "line 1\nline 2\n"
     assert upyos.run("tail -3 /n.txt") == "line 18\nline 19\nline 20\n"
@@ -303,10 +263,9 @@ def test_fileup_writes_pasted_lines_until_ctrl_d(upyos):
     assert upyos.run("fileup /etc") == "fileup: /etc: is a directory\n"
 
 
-def test_jq_pretty_prints_files_and_variables(boot, rootdir):
-    write(rootdir, "/j.json", '{"a": [1, 2.5, true], "b": {"c": "text"}}')
-    write(rootdir, "/bad.json", "{oops")
-    upyos = up(boot)
+def test_jq_pretty_prints_files_and_variables(boot_with_files):
+    upyos = boot_with_files({"/j.json": '{"a": [1, 2.5, true], "b": {"c": "text"}}',
+                             "/bad.json": "{oops"})
     assert upyos.run("jq /j.json") == (
         '{\n    "a": [\n        1,\n        2.5,\n        true\n    ],\n'
         '    "b": {\n        "c": "text"\n    }\n}\n')

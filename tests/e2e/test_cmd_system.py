@@ -99,11 +99,9 @@ def test_lshw_free_and_df(upyos):
     assert upyos.run("lshw -x") == "lshw: unknown option -x (try lshw --help)\n"
 
 
-def test_loadconfig_and_loadboard(boot, rootdir):
-    with open(os.path.join(rootdir, "edited.conf"), "w") as f:
-        json.dump({"board": f"/etc/boards/{BOARD}.board", "env": {"GREETING": "hola"}}, f)
-    upyos = boot()
-    upyos.wait_prompt()
+def test_loadconfig_and_loadboard(boot_with_files):
+    edited = {"board": f"/etc/boards/{BOARD}.board", "env": {"GREETING": "hola"}}
+    upyos = boot_with_files({"/edited.conf": json.dumps(edited)})
     assert upyos.run("loadconfig") == "Configuration loaded from /etc/system.conf\n"
     assert upyos.run("echo $GREETING") == ""              # not set yet
     assert upyos.run("loadconfig /edited.conf") == "Configuration loaded from /edited.conf\n"

@@ -135,6 +135,10 @@ static void strings_index_slice_and_format(void **state)
     assert_string_equal(eval("f'}'"), "error: f-string: single '}' is not allowed");
     assert_string_equal(eval("' a b '.strip().upper()"), "A B");
     assert_string_equal(eval("'a-b-c'.replace('-', '+')"), "a+b+c");
+    assert_string_equal(eval("'abc'.startswith(1)"), "error: startswith() needs a str, not 'int'");
+    assert_string_equal(eval("'abc'.replace('a', 2)"), "error: replace() needs a str, not 'int'");
+    assert_string_equal(eval("'abc'.rstrip(1.5)"), "error: rstrip() needs a str, not 'float'");
+    assert_string_equal(eval("'abc'.find(1, 2)"), "error: find() takes 2 arguments (3 given)");
 }
 
 static void builtins(void **state)

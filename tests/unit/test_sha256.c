@@ -1,12 +1,15 @@
-/* SHA-256, HMAC-SHA256, PBKDF2 and the stored password form, against published vectors. */
+/* SHA-256, HMAC-SHA256, PBKDF2 and the stored password form, against published vectors; and
+ * the padding SHA-1 shares with SHA-256 (lib/md_pad.c) at the lengths where it changes shape. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include "lib/password.h"
+#include "lib/sha1.h"
 #include "lib/sha256.h"
 
 static void hex_of(const void *data, size_t len, char *out)
@@ -47,6 +50,39 @@ static void test_a_million_a_in_odd_pieces(void **state)
     sha256_final(&s, d);
     sha256_hex(d, hex);
     assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+/* 55 bytes: the padding fits the block; 56 and 63: it spills into a second; 64: a whole
+ * block of message, then a block of padding. Digests from Python's hashlib. */
+static void test_lengths_at_the_padding_edges(void **state)
+{
+    static const struct {
+        size_t len;
+        const char *sha256, *sha1;
+    } want[] = {
+        { 55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318",
+          "c1c8bbdc22796e28c0e15163d20899b65621d65a" },
+        { 56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a",
+          "c2db330f6083854c99d4b5bfb6e8f29f201be699" },
+        { 63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34",
+          "03f09f5b158a7a8cdad920bddc29b81c18a551f5" },
+        { 64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb",
+          "0098ba824b5c16427bd7a1122a5a442a25ec644d" },
+    };
+    char a[64], hex[65];
+    memset(a, 'a', sizeof a);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        hex_of(a, want[i].len, hex);
+        assert_string_equal(hex, want[i].sha256);
+        struct sha1 s;
+        uint8_t d[20];
+        sha1_init(&s);
+        sha1_update(&s, a, want[i].len);
+        sha1_final(&s, d);
+        for (int k = 0; k < 20; k++)
+            snprintf(hex + 2 * k, 3, "%02x", d[k]);
+        assert_string_equal(hex, want[i].sha1);
+    }
 }
 
 static void test_hmac_rfc4231(void **state)
@@ -119,6 +155,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fips_vectors),
         cmocka_unit_test(test_a_million_a_in_odd_pieces),
+        cmocka_unit_test(test_lengths_at_the_padding_edges),
         cmocka_unit_test(test_hmac_rfc4231),
         cmocka_unit_test(test_pbkdf2_vectors),
         cmocka_unit_test(test_password_hash_and_verify),

@@ -143,6 +143,24 @@ static void listing_tells_size_type_and_time(void **state)
     assert_true(st.mtime >= 1700000000);
 }
 
+/* unlink takes files, rmdir empty directories; a file removed while open is read to its end. */
+static void removing_files_and_directories(void **state)
+{
+    vfs_file_t *f;
+    char buf[8] = { 0 };
+    assert_int_equal(vfs_mkdir("/d"), 0);
+    assert_int_equal(vfs_unlink("/d"), ERR_ISDIR);
+    assert_int_equal(vfs_write_all("/d/f", "kept", 4), 0);
+    assert_int_equal(vfs_open("/d/f", VFS_O_READ, &f), 0);
+    assert_int_equal(vfs_unlink("/d/f"), 0);
+    assert_false(vfs_exists("/d/f"));
+    assert_int_equal(vfs_rmdir("/d"), 0);
+    assert_int_equal(vfs_read(f, buf, sizeof buf), 4);
+    assert_string_equal(buf, "kept");
+    vfs_close(f);
+    assert_int_equal(vfs_unlink("/d/f"), ERR_NOENT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -150,6 +168,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(files_round_trip_and_errors, setup, teardown),
         cmocka_unit_test_setup_teardown(mounts_are_separate, setup, teardown),
         cmocka_unit_test_setup_teardown(seek_and_append, setup, teardown),
+        cmocka_unit_test_setup_teardown(removing_files_and_directories, setup, teardown),
         cmocka_unit_test_setup_teardown(listing_tells_size_type_and_time, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

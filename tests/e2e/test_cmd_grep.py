@@ -1,0 +1,49 @@
+"""grep's patterns: POSIX basic regular expressions by default, -E extended, -F plain strings
+(what upyOS's grep takes); a bad pattern is an error, never a crash."""
+import os
+
+
+def write(rootdir, path, text):
+    full = os.path.join(rootdir, path.lstrip("/"))
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as f:
+        f.write(text)
+
+
+LOG = ("boot ok\n"
+       "temp=21.5\n"
+       "temp=9.75\n"
+       "error: disk full\n"
+       "warning: disk 90%\n"
+       "a+b=c\n"
+       "[info] done\n")
+
+
+def test_basic_and_extended_patterns(boot, rootdir):
+    write(rootdir, "/log.txt", LOG)
+    upyos = boot()
+    upyos.wait_prompt()
+    assert upyos.run("grep '^temp=[0-9][0-9]*\\.' /log.txt") == "temp=21.5\ntemp=9.75\n"
+    assert upyos.run("grep -E '^temp=[0-9]{2}' /log.txt") == "temp=21.5\n"
+    assert upyos.run("grep -E 'error|warning' /log.txt") == "error: disk full\nwarning: disk 90%\n"
+    assert upyos.run("grep 'error\\|warning' /log.txt") == "error: disk full\nwarning: disk 90%\n"
+    assert upyos.run("grep 'full$' /log.txt") == "error: disk full\n"
+    assert upyos.run("grep -v -E '^[a-z]+[:=]' /log.txt") == "boot ok\na+b=c\n[info] done\n"
+    assert upyos.run("grep -i -E '^(BOOT|A\\+B)' /log.txt") == "boot ok\na+b=c\n"
+    # + is a literal in a basic expression, an operator in an extended one
+    assert upyos.run("grep 'a+b' /log.txt") == "a+b=c\n"
+    assert upyos.run("grep -E 'a+b' /log.txt") == ""
+    # -F: the pattern is a plain string, as upyOS's grep takes it
+    assert upyos.run("grep -F '[info]' /log.txt") == "[info] done\n"
+    assert upyos.run("grep '[info]' /log.txt") == "boot ok\nerror: disk full\nwarning: disk 90%\n[info] done\n"
+    assert upyos.run("cat /log.txt | grep -n -E '[0-9]+%'") == "5:warning: disk 90%\n"
+
+
+def test_bad_patterns_are_errors(upyos):
+    assert upyos.run("grep '[abc' /etc/init.sh") == "grep: [abc: unmatched [\n"
+    assert upyos.run("echo $?") == "2\n"
+    assert upyos.run("grep -E '(ab' /etc/init.sh") == "grep: (ab: unmatched (\n"
+    assert upyos.run("grep '[[:nope:]]' /etc/init.sh") == "grep: [[:nope:]]: unknown character class\n"
+    assert upyos.run("grep -E '(a{255}){255}' /etc/init.sh") == \
+        "grep: (a{255}){255}: pattern too complex\n"
+    assert upyos.run("grep") == "grep: missing PATTERN to look for\n"
