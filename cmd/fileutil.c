@@ -34,17 +34,30 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int dirlist_read(const char *abs, struct dirlist *l)
+/* An entry in the pool: [size 4][mtime 8] with DIRLIST_STATS, then the type, then the name. */
+#define STATS_BYTES (sizeof(uint32_t) + sizeof(int64_t))
+
+static size_t header_bytes(const struct dirlist *l)
+{
+    return (l->keep == DIRLIST_STATS ? STATS_BYTES : 0) + 1;
+}
+
+int dirlist_read(const char *abs, struct dirlist *l, enum dirlist_keep keep)
 {
     vfs_dir_t *d;
     struct vfs_dirent e;
     struct strbuf pool;
     memset(l, 0, sizeof *l);
+    l->keep = keep;
     int r = vfs_opendir(abs, &d);
     if (r < 0)
         return r;
     strbuf_init(&pool);
     while ((r = vfs_readdir(d, &e)) > 0) {
+        if (keep == DIRLIST_STATS) {
+            strbuf_add(&pool, (const char *)&e.size, sizeof e.size);
+            strbuf_add(&pool, (const char *)&e.mtime, sizeof e.mtime);
+        }
         strbuf_addc(&pool, e.type == VFS_DIR ? 'd' : 'f');
         strbuf_add(&pool, e.name, strlen(e.name) + 1);
         l->count++;
@@ -62,11 +75,23 @@ int dirlist_read(const char *abs, struct dirlist *l)
     }
     char *s = l->pool;
     for (int i = 0; i < l->count; i++) {
-        l->names[i] = s + 1;
-        s += strlen(s + 1) + 2;
+        l->names[i] = s + header_bytes(l);
+        s = l->names[i] + strlen(l->names[i]) + 1;
     }
     qsort(l->names, (size_t)l->count, sizeof *l->names, by_name);
     return 0;
+}
+
+void dirlist_stat(const struct dirlist *l, int i, struct vfs_stat *st)
+{
+    st->type = dirlist_is_dir(l, i) ? VFS_DIR : VFS_FILE;
+    st->size = 0;
+    st->mtime = 0;
+    if (l->keep == DIRLIST_STATS) {
+        const char *stats = l->names[i] - 1 - STATS_BYTES;
+        memcpy(&st->size, stats, sizeof st->size);
+        memcpy(&st->mtime, stats + sizeof st->size, sizeof st->mtime);
+    }
 }
 
 void dirlist_free(struct dirlist *l)
@@ -79,7 +104,7 @@ void dirlist_free(struct dirlist *l)
 int fu_walk(struct walk *w, const char *abs)
 {
     struct dirlist l;
-    int r = dirlist_read(abs, &l);
+    int r = dirlist_read(abs, &l, DIRLIST_NAMES);
     if (r < 0)
         return r;
     for (int i = 0; i < l.count && r >= 0; i++) {

@@ -17,18 +17,24 @@ int fu_join(char *out, size_t size, const char *dir, const char *name);
 int fu_fail(proc_t *p, const char *name, const char *path, int err);
 
 /* A directory's entries sorted by name, kept compactly (names in one pool) so that a
- * directory of a thousand files costs a few KB, not a thousand dirents. */
+ * directory of a thousand files costs a few KB, not a thousand dirents. With DIRLIST_STATS
+ * each entry also keeps its size and mtime from the listing (12 bytes more), which spares a
+ * lister a stat per entry: on flash a stat scans the log. */
+enum dirlist_keep { DIRLIST_NAMES, DIRLIST_STATS };
 struct dirlist {
-    char **names;          /* names[i][-1] is the type: 'd' or 'f' */
+    char **names;          /* names[i][-1] is the type: 'd' or 'f'; stats lie before it */
     int count;
     char *pool;
+    enum dirlist_keep keep;
 };
-int dirlist_read(const char *abs, struct dirlist *l);
+int dirlist_read(const char *abs, struct dirlist *l, enum dirlist_keep keep);
 void dirlist_free(struct dirlist *l);
 static inline int dirlist_is_dir(const struct dirlist *l, int i)
 {
     return l->names[i][-1] == 'd';
 }
+/* Entry i as a stat would give it (size and mtime are 0 unless read with DIRLIST_STATS). */
+void dirlist_stat(const struct dirlist *l, int i, struct vfs_stat *st);
 
 /* Depth-first walk below abs in sorted order. visit is called for every entry before a
  * directory is entered (returning 1 skips its contents); leave, when given, after a

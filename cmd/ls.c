@@ -28,24 +28,23 @@ static void attributes(const char *abs, int is_dir, char out[5])
     out[4] = '\0';
 }
 
-/* One row; returns the entry's size. */
-static uint32_t show_entry(struct ls *l, const char *abs, const char *name)
+/* One row; returns the entry's size. st comes from the listing: no stat per entry, which on
+ * flash would scan the log for each one. */
+static uint32_t show_entry(struct ls *l, const char *abs, const char *name,
+                           const struct vfs_stat *st)
 {
-    struct vfs_stat st;
-    if (vfs_stat(abs, &st) < 0)
-        return 0;
     if (HAS(l, 'n')) {
-        proc_printf(l->p, "%s%s\n", name, st.type == VFS_DIR ? "/" : "");
-        return st.size;
+        proc_printf(l->p, "%s%s\n", name, st->type == VFS_DIR ? "/" : "");
+        return st->size;
     }
     char attr[5], size[16], when[32];
-    attributes(abs, st.type == VFS_DIR, attr);
+    attributes(abs, st->type == VFS_DIR, attr);
     if (HAS(l, 'h'))
-        str_human_size(st.size, size, sizeof size);
+        str_human_size(st->size, size, sizeof size);
     else
-        snprintf(size, sizeof size, "%7lu", (unsigned long)st.size);
+        snprintf(size, sizeof size, "%7lu", (unsigned long)st->size);
     struct civil c;
-    civil_from_unix(st.mtime + l->tz, &c);
+    civil_from_unix(st->mtime + l->tz, &c);
     if (HAS(l, 'd'))
         snprintf(when, sizeof when, "%04d %02d %02d %02d:%02d:%02d", c.year, c.month, c.day,
                  c.hour, c.min, c.sec);
@@ -53,7 +52,7 @@ static uint32_t show_entry(struct ls *l, const char *abs, const char *name)
         snprintf(when, sizeof when, "%s %02d %02d:%02d:%02d", civil_month_names[c.month - 1],
                  c.day, c.hour, c.min, c.sec);
     proc_printf(l->p, "%s %s %s %s\n", attr, size, when, name);
-    return st.size;
+    return st->size;
 }
 
 static void show_total(struct ls *l, const char *abs, unsigned long long total)
@@ -73,18 +72,20 @@ static void show_total(struct ls *l, const char *abs, unsigned long long total)
 static int list_dir(struct ls *l, const char *abs, unsigned long long *total)
 {
     struct dirlist d;
-    int r = dirlist_read(abs, &d);
+    int r = dirlist_read(abs, &d, DIRLIST_STATS);
     if (r < 0)
         return r;
     unsigned long long sum = 0;
     for (int i = 0; i < d.count && r == 0; i++) {
         char path[VFS_PATH_MAX];
+        struct vfs_stat st;
         if (d.names[i][0] == '.' && !HAS(l, 'a'))
             continue;
+        dirlist_stat(&d, i, &st);
         if (proc_should_stop())
             r = ERR_INTR;
         else if ((r = fu_join(path, sizeof path, abs, d.names[i])) == 0)
-            sum += show_entry(l, path, d.names[i]);
+            sum += show_entry(l, path, d.names[i], &st);
         if (r == 0 && HAS(l, 's') && dirlist_is_dir(&d, i)) {
             unsigned long long sub = 0;
             proc_printf(l->p, "\n%s:\n", path);
@@ -119,7 +120,7 @@ COMMAND(ls, "ls [PATH] [-lhasnkd]",
         return fu_fail(p, "ls", arg, r);
     unsigned long long total = 0;
     if (st.type != VFS_DIR)
-        total = show_entry(&l, abs, arg);
+        total = show_entry(&l, abs, arg, &st);
     else if ((r = list_dir(&l, abs, &total)) < 0)
         return r == ERR_INTR ? 130 : fu_fail(p, "ls", arg, r);
     proc_set_result(p, value_int((long long)total));

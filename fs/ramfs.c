@@ -406,6 +406,7 @@ static int ram_readdir(struct vfs_mount *m, void *dir, struct vfs_dirent *ent)
         str_copy(ent->name, n->name, sizeof ent->name);
         ent->type = n->type;
         ent->size = (uint32_t)n->size;
+        ent->mtime = n->mtime;
         d->next = n->next;
     }
     hal_mutex_unlock(fs->lock);

@@ -261,20 +261,23 @@ int vfs_sync(vfs_file_t *f)
 
 /* ---- names ---- */
 
-int vfs_stat(const char *path, struct vfs_stat *st)
+static int stat_in(struct vfs_mount *m, const char *inner, struct vfs_stat *st)
 {
-    struct target t;
-    int r = find_target(path, &t);
-    if (r < 0)
-        return r;
-    r = t.mount->ops->stat(t.mount, t.inner, st);
-    if (r == ERR_NOENT && strcmp(t.inner, "/") == 0) {
+    int r = m->ops->stat(m, inner, st);
+    if (r == ERR_NOENT && strcmp(inner, "/") == 0) {
         st->type = VFS_DIR;    /* a mount point is a directory even if its backend is empty */
         st->size = 0;
         st->mtime = 0;
         r = 0;
     }
     return r;
+}
+
+int vfs_stat(const char *path, struct vfs_stat *st)
+{
+    struct target t;
+    int r = find_target(path, &t);
+    return r < 0 ? r : stat_in(t.mount, t.inner, st);
 }
 
 static int is_mount_point(const char *abs)
@@ -380,24 +383,40 @@ int vfs_opendir(const char *path, vfs_dir_t **out)
     return 0;
 }
 
+/* The name of mount i in the listing of dir when it is mounted directly below it, or NULL. */
+static const char *mounted_child(int i, const char *dir)
+{
+    const char *point = mounts[i].point;
+    if (strcmp(point, dir) == 0 || !is_under(point, dir))
+        return NULL;
+    const char *rest = point + (strcmp(dir, "/") == 0 ? 1 : strlen(dir) + 1);
+    return strchr(rest, '/') ? NULL : rest;
+}
+
+/* A mount point lists as what a stat of it says: the root of the mounted filesystem. */
+static void describe_mount(int i, struct vfs_dirent *ent)
+{
+    struct vfs_stat st;
+    if (stat_in(&mounts[i], "/", &st) < 0)
+        st = (struct vfs_stat){ VFS_DIR, 0, 0 };
+    ent->type = VFS_DIR;
+    ent->size = st.size;
+    ent->mtime = st.mtime;
+}
+
 /* Mount points directly below the directory show up in its listing. */
 static int next_sub_mount(vfs_dir_t *d, struct vfs_dirent *ent)
 {
-    size_t n = strlen(d->path);
     for (int i = d->children_done; i < mount_count; i++) {
-        const char *point = mounts[i].point;
+        const char *point = mounts[i].point, *rest = mounted_child(i, d->path);
         d->children_done = i + 1;
-        if (strcmp(point, d->path) == 0 || !is_under(point, d->path))
-            continue;
-        const char *rest = point + (strcmp(d->path, "/") == 0 ? 1 : n + 1);
-        if (strchr(rest, '/'))
+        if (!rest)
             continue;
         struct vfs_stat st;
         if (d->mount->ops->stat(d->mount, point + (strcmp(d->mount->point, "/") ? strlen(d->mount->point) : 0), &st) == 0)
             continue;          /* the backend lists it itself */
         str_copy(ent->name, rest, sizeof ent->name);
-        ent->type = VFS_DIR;
-        ent->size = 0;
+        describe_mount(i, ent);
         return 1;
     }
     return 0;
@@ -407,7 +426,14 @@ int vfs_readdir(vfs_dir_t *d, struct vfs_dirent *ent)
 {
     if (d->handle) {
         int r = d->mount->ops->readdir(d->mount, d->handle, ent);
-        if (r != 0)
+        if (r < 0)
+            return r;
+        for (int i = 0; r > 0 && i < mount_count; i++) {
+            const char *rest = mounted_child(i, d->path);
+            if (rest && strcmp(rest, ent->name) == 0)
+                describe_mount(i, ent);   /* the backend's own directory is hidden under it */
+        }
+        if (r > 0)
             return r;
     }
     return next_sub_mount(d, ent);

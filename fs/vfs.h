@@ -32,10 +32,13 @@ struct vfs_stat {
     int64_t mtime;         /* Unix seconds; 0 when the backend keeps no times */
 };
 
+/* What a listing needs of each entry, so that a lister never has to stat it (a stat can
+ * cost a scan of the backend's metadata). The fields mean what struct vfs_stat's do. */
 struct vfs_dirent {
     char name[VFS_NAME_MAX + 1];
     enum vfs_type type;
     uint32_t size;
+    int64_t mtime;
 };
 
 struct vfs_statfs {

@@ -50,6 +50,7 @@ struct vfs_dirent {
     char name[64];
     enum vfs_type type;
     uint32_t size;
+    int64_t mtime;
 };
 
 enum hal_pin_mode { HAL_PIN_INPUT = 0, HAL_PIN_OUTPUT = 1 };

@@ -466,6 +466,7 @@ int ffs_op_readdir(struct vfs_mount *m, void *dir, struct vfs_dirent *ent)
     memcpy(ent->name, e.name, (size_t)e.name_len + 1);
     ent->type = e.type == FFS_T_DIR ? VFS_DIR : VFS_FILE;
     ent->size = e.size;
+    ent->mtime = e.mtime;
     return 1;
 }
 

@@ -466,17 +466,13 @@ static const char *list_target(const char *arg)
     return arg[0] ? arg : ".";
 }
 
-static int send_entry(struct ftp *f, sock_t *data, enum listing how, const char *dir,
-                      const char *name, int64_t now)
+static int send_entry(struct ftp *f, sock_t *data, enum listing how, const char *name,
+                      const struct vfs_stat *st, int64_t now)
 {
-    char path[VFS_PATH_MAX], line[VFS_PATH_MAX + 96];
-    struct vfs_stat st;
-    snprintf(path, sizeof path, "%s/%s", strcmp(dir, "/") ? dir : "", name);
-    if (vfs_stat(path, &st) < 0)
-        return 0;
+    char line[VFS_PATH_MAX + 96];
     int n = how == LIST_NAMES ? snprintf(line, sizeof line, "%s\r\n", name) :
-            how == LIST_FACTS ? ftp_facts_line(line, sizeof line, name, &st) :
-            ftp_list_line(line, sizeof line, name, &st, now);
+            how == LIST_FACTS ? ftp_facts_line(line, sizeof line, name, st) :
+            ftp_list_line(line, sizeof line, name, st, now);
     if (n >= (int)sizeof line)
         n = (int)sizeof line - 1;
     return sock_send(data, line, (size_t)n);
@@ -491,18 +487,24 @@ static int send_listing(struct ftp *f, sock_t *data, void *arg)
 {
     const struct listing_job *job = arg;
     int64_t now = hal_rtc_get();
-    if (!vfs_is_dir(job->path))
-        return send_entry(f, data, job->how, "/", job->path + 1, now) < 0 ? ERR_CLOSED : 0;
+    struct vfs_stat st;
+    if (vfs_stat(job->path, &st) < 0)
+        return 0;
+    if (st.type != VFS_DIR)
+        return send_entry(f, data, job->how, job->path + 1, &st, now) < 0 ? ERR_CLOSED : 0;
     vfs_dir_t *d;
     int r = vfs_opendir(job->path, &d);
     if (r < 0)
         return r;
     struct vfs_dirent e;
-    while ((r = vfs_readdir(d, &e)) > 0)
-        if (send_entry(f, data, job->how, job->path, e.name, now) < 0) {
+    while ((r = vfs_readdir(d, &e)) > 0) {
+        /* the listing says what a stat would: no log scan per entry on flash */
+        st = (struct vfs_stat){ e.type, e.size, e.mtime };
+        if (send_entry(f, data, job->how, e.name, &st, now) < 0) {
             r = ERR_CLOSED;
             break;
         }
+    }
     vfs_closedir(d);
     return r;
 }

@@ -221,6 +221,7 @@ static int h_readdir(struct vfs_mount *m, void *dir, struct vfs_dirent *ent)
         str_copy(ent->name, e->d_name, sizeof ent->name);
         ent->type = S_ISDIR(s.st_mode) ? VFS_DIR : VFS_FILE;
         ent->size = S_ISDIR(s.st_mode) ? 0 : (uint32_t)s.st_size;
+        ent->mtime = (int64_t)s.st_mtime;
         return 1;
     }
     return 0;

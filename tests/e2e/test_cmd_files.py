@@ -64,8 +64,8 @@ def test_ls_errors(upyos):
     assert upyos.run("ls /a /b") == "ls: too many arguments\n"
 
 
-# flashfs finds a name by scanning its log, so ls (a stat per file) is quadratic: on the MCU
-# port, through semihosting, a thousand files take minutes; 100 show the same.
+# ls lists from readdir's entries (a stat per file would scan flashfs's log for each one, which
+# made it quadratic); on the MCU port under QEMU 100 files show the same as a thousand.
 MANY = 1000 if PORT == "posix" else 100
 
 

@@ -216,6 +216,27 @@ static int list_dir(struct fx *x, const char *path, char names[][VFS_NAME_MAX + 
     return n;
 }
 
+/* Every entry carries what a stat of it says: listers rely on it instead of a stat each. */
+static void assert_listing_matches_stat(struct fx *x, const char *path)
+{
+    void *d;
+    struct vfs_dirent ent;
+    int rc;
+    assert_int_equal(flashfs_ops.opendir(&x->m, path, &d), 0);
+    while ((rc = flashfs_ops.readdir(&x->m, d, &ent)) == 1) {
+        char child[VFS_PATH_MAX];
+        struct vfs_stat st;
+        snprintf(child, sizeof child, "%s/%s", strcmp(path, "/") ? path : "", ent.name);
+        assert_int_equal(flashfs_ops.stat(&x->m, child, &st), 0);
+        assert_int_equal(ent.type, st.type);
+        assert_int_equal(ent.size, st.size);
+        assert_int_equal(ent.mtime, st.mtime);
+        assert_true(ent.mtime > 0);
+    }
+    assert_int_equal(rc, 0);
+    assert_int_equal(flashfs_ops.closedir(&x->m, d), 0);
+}
+
 static int has_name(char names[][VFS_NAME_MAX + 1], int n, const char *name)
 {
     for (int i = 0; i < n; i++)
@@ -238,6 +259,8 @@ static void test_dirs_and_readdir(void **state)
     assert_true(has_name(names, 2, "etc") && has_name(names, 2, "readme"));
     assert_int_equal(list_dir(x, "/etc", names, 16), 2);
     assert_true(has_name(names, 2, "net") && has_name(names, 2, "hosts"));
+    assert_listing_matches_stat(x, "/");
+    assert_listing_matches_stat(x, "/etc");
     void *d;
     struct vfs_dirent ent;
     assert_int_equal(flashfs_ops.opendir(&x->m, "/etc/net", &d), 0);

@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
+#include "hal/time.h"
 #include "lib/err.h"
 
 static void resolve(const char *cwd, const char *path, const char *want)
@@ -103,6 +105,44 @@ static void seek_and_append(void **state)
     vfs_close(f);
 }
 
+/* Every entry of a listing carries what a stat of it says, so listers need not stat. */
+static void assert_listing_matches_stat(const char *dir)
+{
+    vfs_dir_t *d;
+    struct vfs_dirent e;
+    int n = 0;
+    assert_int_equal(vfs_opendir(dir, &d), 0);
+    while (vfs_readdir(d, &e) > 0) {
+        char path[VFS_PATH_MAX];
+        struct vfs_stat st;
+        snprintf(path, sizeof path, "%s/%s", strcmp(dir, "/") ? dir : "", e.name);
+        assert_int_equal(vfs_stat(path, &st), 0);
+        assert_int_equal(e.type, st.type);
+        assert_int_equal(e.size, st.size);
+        assert_int_equal(e.mtime, st.mtime);
+        n++;
+    }
+    vfs_closedir(d);
+    assert_true(n > 0);
+}
+
+static void listing_tells_size_type_and_time(void **state)
+{
+    hal_rtc_set(1000000000);
+    assert_int_equal(vfs_write_all("/old.txt", "abc", 3), 0);
+    assert_int_equal(vfs_mkdir("/mnt"), 0);
+    hal_rtc_set(1700000000);
+    assert_int_equal(vfs_write_all("/new.txt", "abcdef", 6), 0);
+    /* a mount point lists as the mounted root (made now), not the directory under it */
+    assert_int_equal(vfs_mount("/mnt", &ramfs_ops, ramfs_new(1024)), 0);
+    assert_listing_matches_stat("/");
+    struct vfs_stat st;
+    assert_int_equal(vfs_stat("/old.txt", &st), 0);
+    assert_true(st.mtime >= 1000000000 && st.mtime < 1000000100);
+    assert_int_equal(vfs_stat("/mnt", &st), 0);
+    assert_true(st.mtime >= 1700000000);
+}
+
 /* unlink takes files, rmdir empty directories; a file removed while open is read to its end. */
 static void removing_files_and_directories(void **state)
 {
@@ -129,6 +169,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(mounts_are_separate, setup, teardown),
         cmocka_unit_test_setup_teardown(seek_and_append, setup, teardown),
         cmocka_unit_test_setup_teardown(removing_files_and_directories, setup, teardown),
+        cmocka_unit_test_setup_teardown(listing_tells_size_type_and_time, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
