@@ -7,8 +7,13 @@ import os
 import socket
 import time
 
+import pytest
+
 from conftest import SLOW
 from httputil import curl, jrequest, raw, request, web  # noqa: F401 (web is a fixture)
+
+# The MCU port has no network interface yet: these run on the simulator.
+pytestmark = pytest.mark.posix_only
 
 
 def chunked(*pieces, trailer=b""):

@@ -5,7 +5,7 @@ import http.client
 import os
 import time
 
-from conftest import SLOW
+from conftest import CHECK_EXIT, SLOW
 from httputil import login_token
 from netutil import Telnet, free_port, set_password, start_service
 
@@ -13,7 +13,7 @@ import pytest
 
 pytestmark = pytest.mark.posix_only
 
-# 20,000 requests and 500 logins on the normal build (about two minutes); the sanitizer build,
+# 20,000 requests and 500 logins on the normal build (about 40 s); the sanitizer build,
 # several times slower and checked for leaks when the OS exits, runs a tenth of it.
 REQUESTS, LOGINS = (20_000, 500) if SLOW == 1 else (2_000, 50)
 TIME_LIMIT = 600 * SLOW          # seconds for the whole soak, however slow the machine
@@ -69,4 +69,7 @@ def test_soak_of_requests_and_telnet_logins_does_not_grow(boot):
     time.sleep(0.5)
     rss1, fds1 = process_usage(pid)
     assert fds1 <= fds0
-    assert rss1 - rss0 < 2048, (rss0, rss1)   # KiB
+    # Under the sanitizers freed memory waits in ASan's quarantine, so RSS grows without a
+    # leak; there LeakSanitizer's check when the OS exits (CHECK_EXIT) stands in for this.
+    if not CHECK_EXIT:
+        assert rss1 - rss0 < 2048, (rss0, rss1)   # KiB

@@ -50,8 +50,8 @@ def test_module_runs_by_name_with_arguments_and_in_a_pipe(upyos):
 def test_lsmod_and_rmmod(upyos):
     copy_into_bin(upyos, "thr_test")
     assert lsmod(upyos) == {}
-    pid = start_background(upyos, "thr_test 60")  # one tick now, then quiet: lsmod parses
-    upyos.expect("tick 1")
+    # one tick now, then quiet: lsmod parses
+    pid = start_background_saying(upyos, "thr_test 60", "tick 1")
     mods = lsmod(upyos)
     assert mods["thr_test"]["users"] == 1 and mods["thr_test"]["path"] == "/bin/thr_test"
     assert mods["thr_test"]["size"] > 0
