@@ -28,6 +28,28 @@ static int line_matches(struct grep *g, const char *line)
     return found != HAS(g, 'v');
 }
 
+static void print_line(struct grep *g, const char *abs, long number, char *line, size_t len)
+{
+    if (g->show_names)
+        proc_printf(g->p, "%s:", abs);
+    if (HAS(g, 'n'))
+        proc_printf(g->p, "%ld:", number);
+    line[len] = '\n';
+    stream_write(g->p->out, line, len + 1);
+}
+
+/* What -c and -l print for one file (or the input) once it is read. */
+static void print_summary(struct grep *g, const char *abs, long found)
+{
+    const char *name = abs ? abs : "(standard input)";
+    if (HAS(g, 'l') && found)
+        proc_printf(g->p, "%s\n", name);
+    else if (HAS(g, 'c') && !HAS(g, 'l') && g->show_names)
+        proc_printf(g->p, "%s:%ld\n", name, found);
+    else if (HAS(g, 'c') && !HAS(g, 'l'))
+        proc_printf(g->p, "%ld\n", found);
+}
+
 static int grep_lines(struct grep *g, const char *abs, stream_t *in)
 {
     struct lines l;
@@ -36,24 +58,24 @@ static int grep_lines(struct grep *g, const char *abs, stream_t *in)
         return r;
     char *line;
     size_t len;
-    long number = 0;
+    long number = 0, found = 0;
     while ((r = lines_next(&l, &line, &len)) > 0) {
-        number++;
-        if (!line_matches(g, line))
-            continue;
-        g->matches++;
-        if (g->show_names)
-            proc_printf(g->p, "%s:", abs);
-        if (HAS(g, 'n'))
-            proc_printf(g->p, "%ld:", number);
-        line[len] = '\n';
-        stream_write(g->p->out, line, len + 1);
-        if ((number & 255) == 0 && proc_should_stop()) {
+        if ((++number & 255) == 0 && proc_should_stop()) {
             r = ERR_INTR;
             break;
         }
+        if (!line_matches(g, line))
+            continue;
+        found++;
+        if (HAS(g, 'l'))
+            break;                 /* one match names the file */
+        if (!HAS(g, 'c'))
+            print_line(g, abs, number, line, len);
     }
     lines_close(&l);
+    g->matches += found;
+    if (r >= 0 && (HAS(g, 'c') || HAS(g, 'l')))
+        print_summary(g, abs, found);
     return r;
 }
 
@@ -112,13 +134,13 @@ static int grep_all(struct grep *g, int argc, char **argv, int n)
     return r;
 }
 
-COMMAND(grep, "grep PATTERN [PATH...] [-r] [-v] [-n] [-i] [-E] [-F]",
+COMMAND(grep, "grep PATTERN [PATH...] [-r] [-v] [-n] [-i] [-c] [-l] [-E] [-F]",
         "print lines matching PATTERN (a basic regular expression; -E extended, -F a plain "
         "string): in files, a directory's files (-r: and below) or the input; -v the other "
-        "lines, -n line numbers, -i ignore case")
+        "lines, -n line numbers, -i ignore case, -c a count per file, -l only the files' names")
 {
     int n;
-    long long flags = command_flags(p, argc, argv, "rvniEF", &n);
+    long long flags = command_flags(p, argc, argv, "rvniclEF", &n);
     if (flags < 0)
         return 2;
     if (n < 1)

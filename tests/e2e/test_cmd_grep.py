@@ -47,3 +47,18 @@ def test_bad_patterns_are_errors(upyos):
     assert upyos.run("grep -E '(a{255}){255}' /etc/init.sh") == \
         "grep: (a{255}){255}: pattern too complex\n"
     assert upyos.run("grep") == "grep: missing PATTERN to look for\n"
+
+
+def test_counts_and_file_names(boot, rootdir):
+    write(rootdir, "/g/a.txt", "temp=1\ntemp=2\nok\n")
+    write(rootdir, "/g/b.txt", "nothing here\n")
+    write(rootdir, "/g/sub/c.txt", "temp=3\n")
+    upyos = boot()
+    upyos.wait_prompt()
+    assert upyos.run("grep -c temp /g/a.txt") == "2\n"
+    assert upyos.run("grep -c temp /g") == "/g/a.txt:2\n/g/b.txt:0\n"
+    assert upyos.run("grep -l -r '^temp=[0-9]$' /g") == "/g/a.txt\n/g/sub/c.txt\n"
+    assert upyos.run("grep -l temp /g/b.txt") == ""
+    assert upyos.run("echo $?") == "1\n"
+    assert upyos.run("cat /g/a.txt | grep -c -v temp") == "1\n"
+    assert upyos.run("cat /g/a.txt | grep -l ok") == "(standard input)\n"
