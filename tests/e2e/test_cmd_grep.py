@@ -1,14 +1,5 @@
 """grep's patterns: POSIX basic regular expressions by default, -E extended, -F plain strings
 (what upyOS's grep takes); a bad pattern is an error, never a crash."""
-import os
-
-
-def write(rootdir, path, text):
-    full = os.path.join(rootdir, path.lstrip("/"))
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as f:
-        f.write(text)
-
 
 LOG = ("boot ok\n"
        "temp=21.5\n"
@@ -19,10 +10,8 @@ LOG = ("boot ok\n"
        "[info] done\n")
 
 
-def test_basic_and_extended_patterns(boot, rootdir):
-    write(rootdir, "/log.txt", LOG)
-    upyos = boot()
-    upyos.wait_prompt()
+def test_basic_and_extended_patterns(boot_with_files):
+    upyos = boot_with_files({"/log.txt": LOG})
     assert upyos.run("grep '^temp=[0-9][0-9]*\\.' /log.txt") == "temp=21.5\ntemp=9.75\n"
     assert upyos.run("grep -E '^temp=[0-9]{2}' /log.txt") == "temp=21.5\n"
     assert upyos.run("grep -E 'error|warning' /log.txt") == "error: disk full\nwarning: disk 90%\n"
@@ -49,12 +38,9 @@ def test_bad_patterns_are_errors(upyos):
     assert upyos.run("grep") == "grep: missing PATTERN to look for\n"
 
 
-def test_counts_and_file_names(boot, rootdir):
-    write(rootdir, "/g/a.txt", "temp=1\ntemp=2\nok\n")
-    write(rootdir, "/g/b.txt", "nothing here\n")
-    write(rootdir, "/g/sub/c.txt", "temp=3\n")
-    upyos = boot()
-    upyos.wait_prompt()
+def test_counts_and_file_names(boot_with_files):
+    upyos = boot_with_files({"/g/a.txt": "temp=1\ntemp=2\nok\n", "/g/b.txt": "nothing here\n",
+                             "/g/sub/c.txt": "temp=3\n"})
     assert upyos.run("grep -c temp /g/a.txt") == "2\n"
     assert upyos.run("grep -c temp /g") == "/g/a.txt:2\n/g/b.txt:0\n"
     assert upyos.run("grep -l -r '^temp=[0-9]$' /g") == "/g/a.txt\n/g/sub/c.txt\n"
