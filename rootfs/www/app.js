@@ -37,6 +37,33 @@ async function refreshStatus() {
   $("memory").textContent = `${s.mem_used} of ${s.mem_total} bytes used`;
   $("memmeter").value = s.mem_total ? s.mem_used / s.mem_total : 0;
   $("procs").textContent = s.processes;
+  plotSample(s.mem_used, s.processes);
+}
+
+// The last two minutes of memory in use and of the process count, on a canvas; each line is
+// scaled to its own largest value in that time, so changes show even when they are small.
+const samples = [];
+function plotSample(memUsed, processes) {
+  samples.push({ memUsed, processes });
+  if (samples.length > 60) samples.shift();
+  const canvas = $("plot"), g = canvas.getContext("2d"), w = canvas.width, h = canvas.height;
+  const x = (i) => (samples.length < 2 ? w : (i * (w - 1)) / (samples.length - 1));
+  g.clearRect(0, 0, w, h);
+  const line = (color, key, label) => {
+    const top = Math.max(1, ...samples.map((p) => p[key])) * 1.25;
+    g.strokeStyle = g.fillStyle = color;
+    g.beginPath();
+    samples.forEach((p, i) => {
+      const y = h - 2 - (p[key] / top) * (h - 4);
+      if (i) g.lineTo(x(i), y); else g.moveTo(x(i), y);
+    });
+    g.stroke();
+    g.fillText(label, label === "memory" ? 4 : 60, 10);
+  };
+  g.font = "10px system-ui";
+  line("#36c", "memUsed", "memory");
+  line("#e80", "processes", "processes");
+  canvas.dataset.samples = samples.length;
 }
 
 // ---- GPIO ----
@@ -56,20 +83,62 @@ async function refreshPins() {
 // ---- files ----
 let cwd = "/", editing = null;
 const join = (dir, name) => (dir === "/" ? "" : dir) + "/" + name;
+function entryRow(e) {
+  const li = document.createElement("li");
+  li.className = e.type;
+  const name = document.createElement("span");
+  name.className = "name";
+  name.textContent = e.type === "dir" ? e.name + "/" : `${e.name} (${e.size})`;
+  name.onclick = () => (e.type === "dir" ? openDir(join(cwd, e.name)) : openFile(join(cwd, e.name)));
+  li.append(name);
+  if (e.name === "..") return li;
+  const path = join(cwd, e.name);
+  if (e.type !== "dir") {
+    const get = document.createElement("a");
+    get.href = "/api/fs/download?path=" + encodeURIComponent(path);
+    get.textContent = "download";
+    li.append(get);
+  }
+  const del = document.createElement("button");
+  del.textContent = "delete";
+  del.className = "delete";
+  del.onclick = () => fsAction(`Delete ${path}?`, () => api("fs/delete", { path }));
+  li.append(del);
+  return li;
+}
 async function openDir(path) {
   const { path: clean, entries } = await api("fs/list", { path });
   cwd = clean;
   $("cwd").textContent = cwd;
   const items = entries.sort((a, b) => (a.type === b.type ? a.name.localeCompare(b.name) : a.type === "dir" ? -1 : 1));
   if (cwd !== "/") items.unshift({ name: "..", type: "dir" });
-  $("entries").replaceChildren(...items.map((e) => {
-    const li = document.createElement("li");
-    li.className = e.type;
-    li.textContent = e.type === "dir" ? e.name + "/" : `${e.name} (${e.size})`;
-    li.onclick = () => (e.type === "dir" ? openDir(join(cwd, e.name)) : openFile(join(cwd, e.name)));
-    return li;
-  }));
+  $("entries").replaceChildren(...items.map(entryRow));
 }
+// Runs a change to the files (after the user confirms, when a question is given), then
+// shows the folder again, or what went wrong.
+async function fsAction(question, change) {
+  if (question && !confirm(question)) return;
+  try {
+    await change();
+    $("fs-message").textContent = "";
+  } catch (e) {
+    $("fs-message").textContent = e.message;
+  }
+  openDir(cwd);
+}
+$("mkdir").onclick = () => {
+  const name = prompt("New folder name");
+  if (name) fsAction(null, () => api("fs/mkdir", { path: join(cwd, name) }));
+};
+// Each chosen file goes up as a multipart/form-data form, the way a browser uploads.
+$("upload").onchange = async (ev) => {
+  for (const file of ev.target.files) {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    await fsAction(null, () => api("fs/upload?path=" + encodeURIComponent(join(cwd, file.name)), form, true));
+  }
+  ev.target.value = "";
+};
 async function openFile(path) {
   $("text").value = await api("fs/read?path=" + encodeURIComponent(path));
   editing = path;

@@ -1,8 +1,9 @@
 // Uses the web desktop as a person would, in Debian's chromium:
 //   node desktop.js URL USER PASSWORD FILE
-// logs in, waits for the status to show and update, opens FILE in the editor, appends a line
-// and saves, toggles GPIO pin 3, and runs a command in the terminal. Prints what it saw as
-// JSON; the pytest side checks it against the system.
+// logs in, waits for the status and its plot to show and update, opens FILE in the editor,
+// appends a line and saves; in FILE's folder uploads up.txt, makes the folder made-in-browser
+// and deletes old.txt; toggles GPIO pin 3, and runs a command in the terminal. Prints what it
+// saw as JSON; the pytest side checks it against the system.
 "use strict";
 const { chromium } = require("playwright-core");
 const fs = require("fs");
@@ -23,6 +24,8 @@ async function main() {
   try {
     const page = browser.pages()[0] || await browser.newPage();
     page.setDefaultTimeout(15000);
+    // the file manager asks with prompt() and confirm(): answer as a user would
+    page.on("dialog", (d) => (d.type() === "prompt" ? d.accept("made-in-browser") : d.accept()));
     await page.goto(url);
     await page.waitForSelector("#login:not([hidden])");
     await page.fill("#user", user);
@@ -38,6 +41,7 @@ async function main() {
     const first = await page.textContent("#uptime");
     await page.waitForFunction((t) => document.getElementById("uptime").textContent !== t, first);
     seen.uptimes = [first, await page.textContent("#uptime")];
+    seen.plotSamples = Number(await page.getAttribute("#plot", "data-samples"));
 
     // files: walk to the file's folder and open it in the editor
     const parts = file.split("/").filter(Boolean);
@@ -50,6 +54,17 @@ async function main() {
     await page.click("#save");
     await page.waitForFunction(() => document.getElementById("saved").textContent === "Saved");
     seen.saved = true;
+
+    // the file manager, in that folder: upload (a multipart form), new folder, delete
+    await page.setInputFiles("#upload", { name: "up.txt", mimeType: "text/plain",
+                                          buffer: Buffer.from("uploaded from chromium\n") });
+    await page.waitForSelector('#entries li.file >> text=/^up.txt /');
+    seen.downloadHref = await page.getAttribute('#entries li.file:has-text("up.txt") a', "href");
+    await page.click("#mkdir");
+    await page.waitForSelector('#entries li.dir >> text="made-in-browser/"');
+    await page.click('#entries li.file:has-text("old.txt") button.delete');
+    await page.waitForSelector('#entries li.file:has-text("old.txt")', { state: "detached" });
+    seen.files = await page.$$eval("#entries li .name", (names) => names.map((n) => n.textContent));
 
     // GPIO: toggle pin 3
     seen.pinBefore = await page.textContent("#pin3");

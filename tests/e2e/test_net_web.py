@@ -18,9 +18,11 @@ HAVE_BROWSER = (shutil.which("node") and os.path.exists("/usr/bin/chromium")
 
 
 @pytest.mark.skipif(not HAVE_BROWSER, reason="chromium or playwright-core missing (tools/deps.sh)")
-def test_login_status_editor_gpio_and_terminal_in_chromium(boot, rootdir):
+def test_login_status_files_gpio_and_terminal_in_chromium(boot, rootdir):
     with open(os.path.join(rootdir, "opt", "note.txt"), "w") as f:
         f.write("first line\n")
+    with open(os.path.join(rootdir, "opt", "old.txt"), "w") as f:
+        f.write("to be deleted\n")
     c = boot()
     c.wait_prompt()
     set_password(c, "admin", "webpw")
@@ -35,7 +37,14 @@ def test_login_status_editor_gpio_and_terminal_in_chromium(boot, rootdir):
     assert seen["wrongLogin"] == "Login incorrect"
     assert "bytes used" in seen["memory"]
     assert seen["uptimes"][0] != seen["uptimes"][1]          # the status updates by itself
+    assert seen["plotSamples"] >= 2                           # ... and so does its plot
     assert open(os.path.join(rootdir, "opt", "note.txt")).read() == \
         "first line\nedited in the browser\n"
+    opt = os.path.join(rootdir, "opt")
+    assert open(os.path.join(opt, "up.txt")).read() == "uploaded from chromium\n"
+    assert seen["downloadHref"] == "/api/fs/download?path=%2Fopt%2Fup.txt"
+    assert os.path.isdir(os.path.join(opt, "made-in-browser"))
+    assert not os.path.exists(os.path.join(opt, "old.txt"))
+    assert "made-in-browser/" in seen["files"] and not any("old.txt" in f for f in seen["files"])
     assert seen["pinBefore"] == "3: 0" and seen["pinAfter"] == "3: 1"
     assert "\nweb:terminal" in seen["screen"]
