@@ -1,5 +1,6 @@
 /* test: a question about the system, answered True or False (and $? 0 or 1). Redirected to
  * a variable, the answer is stored as a bool: `test -f /upgrade > up`. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,9 +28,29 @@ static void match_process(proc_t *q, void *ctx)
         f->found |= q != proc_current() && q != proc_current()->parent;
 }
 
+/* A command the shell would find: built in, or a program or script in /bin. */
+static int is_command(const char *name)
+{
+    char path[VFS_PATH_MAX];
+    struct vfs_stat st;
+    if (command_find(name))
+        return 1;
+    if (strchr(name, '/'))
+        return 0;
+    snprintf(path, sizeof path, "/bin/%s", name);
+    if (vfs_stat(path, &st) == 0 && st.type == VFS_FILE)
+        return 1;
+    snprintf(path, sizeof path, "/bin/%s.sh", name);
+    return vfs_stat(path, &st) == 0 && st.type == VFS_FILE;
+}
+
 static int answer(proc_t *p, const char *flag, const char *arg, int *yes)
 {
     struct vfs_stat st;
+    if (strcmp(flag, "-c") == 0) {
+        *yes = is_command(arg);
+        return 0;
+    }
     if (strcmp(flag, "-f") == 0 || strcmp(flag, "-d") == 0) {
         *yes = vfs_stat(arg, &st) == 0 && st.type == (flag[1] == 'f' ? VFS_FILE : VFS_DIR);
         return 0;
@@ -54,12 +75,13 @@ static int answer(proc_t *p, const char *flag, const char *arg, int *yes)
     return proc_error(p, "test", "unknown option %s (try test --help)", flag);
 }
 
-COMMAND(test, "test -f PATH | -d PATH | -p NAME | -g PIN",
-        "print True or False: a file, a directory, a running process, a GPIO high; $? is 0 for True")
+COMMAND(test, "test -f PATH | -d PATH | -p NAME | -g PIN | -c NAME",
+        "print True or False: a file, a directory, a running process, a GPIO high, a command "
+        "(built in or in /bin); $? is 0 for True")
 {
     int yes = 0;
     if (argc != 3)
-        return proc_error(p, "test", "usage: test -f PATH | -d PATH | -p NAME | -g PIN") + 1;
+        return proc_error(p, "test", "usage: test -f PATH | -d PATH | -p NAME | -g PIN | -c NAME") + 1;
     if (answer(p, argv[1], argv[2], &yes))
         return 2;
     proc_puts(p, yes ? "True\n" : "False\n");

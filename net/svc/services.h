@@ -1,4 +1,4 @@
-/* The network services, started and stopped by the commands in cmd/services.c. */
+/* The network services, started and stopped by the commands in cmd/net/services.c. */
 #ifndef NET_SVC_SERVICES_H
 #define NET_SVC_SERVICES_H
 

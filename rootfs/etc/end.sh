@@ -1,5 +1,8 @@
 # upyOS-C shutdown script: runs at every exit and reboot.
 echo Stopping services...
+# a board without a network has no services to stop
+test -c utelnetd > net
+if $net == False return
 utelnetd stop
 uftpd stop
 uhttpd stop

@@ -125,6 +125,15 @@ def test_test_p_and_g(upyos):
     assert upyos.run("test -g 99999") == "test: 99999: no such GPIO\n"
 
 
+def test_test_c_finds_built_in_commands_and_those_in_bin(upyos):
+    assert upyos.run("test -c echo") == "True\n"
+    assert upyos.run("test -c nosuchcommand") == "False\n"
+    upyos.run("mkdir /bin")
+    upyos.run("touch /bin/mine.sh")
+    assert upyos.run("test -c mine") == "True\n"
+    assert upyos.run("test -c /bin/mine.sh") == "False\n"    # a name, not a path
+
+
 def test_nested_scripts_get_their_arguments_and_restore_ours(upyos, rootdir):
     script(rootdir, "/opt/outer.sh",
            "echo outer $0 $# $1 $2\n"

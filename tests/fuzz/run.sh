@@ -19,13 +19,13 @@ FLAGS="-g -O1 -std=c11 -fno-omit-frame-pointer -fsanitize=address,undefined -fno
 mkdir -p "$OUT/obj" "$OUT/corpus/$TARGET"
 
 # The command table, as the CMake build makes it.
-ls cmd/*.c | tr '\n' ';' | sed 's/;$//' > "$OUT/command_sources.txt"
+ls cmd/*.c cmd/net/*.c | tr '\n' ';' | sed 's/;$//' > "$OUT/command_sources.txt"
 cmake -DOUT="$OUT/command_table.c" -DLIST="$OUT/command_sources.txt" -P tools/gen_command_table.cmake
 # The export table of loadable programs, from the SDK header.
 cmake -DHEADER=sdk/upyos.h -DOUT_C="$OUT/sdk_exports.c" -DOUT_LIST="$OUT/sdk_exports.list" \
       -P tools/gen_sdk_exports.cmake
 
-sources=$(ls lib/*.c kernel/*.c shell/*.c fs/*.c cmd/*.c ports/posix/hal_*.c ports/posix/hostfs.c \
+sources=$(ls lib/*.c kernel/*.c shell/*.c fs/*.c cmd/*.c cmd/net/*.c ports/posix/hal_*.c ports/posix/hostfs.c \
           fs/*/*.c net/*.c net/*/*.c 2>/dev/null || true)
 objects=""
 for src in $sources "$OUT/command_table.c" "$OUT/sdk_exports.c"; do
