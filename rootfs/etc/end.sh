@@ -2,7 +2,7 @@
 echo Stopping services...
 # a board without a network has no services to stop
 test -c utelnetd > net
-if $net == False return
+if $net == False skip 3
 utelnetd stop
 uftpd stop
 uhttpd stop

@@ -15,6 +15,7 @@ that holds for a test taking `upyos, rootdir` that writes its files before it ty
 To look at what the system wrote, read `console.host_path(path)`. Tests that need the simulator itself (its control socket, its
 binary, a live host folder as root, sanitizer builds) are marked `posix_only`.
 """
+import glob
 import os
 import re
 import shutil
@@ -47,6 +48,17 @@ GPIO_OUT = {"posix": 2, "mps2-an385": 0}[PORT]
 # (--commands-md) and its build for tools/mkfs.
 POSIX_BIN = BIN if PORT == "posix" else os.path.join(REPO, DEFAULT_BIN["posix"])
 MKFS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(POSIX_BIN))), "tools/mkfs")
+# A board without a network interface leaves the network commands (cmd/net/) out of its
+# firmware: its ports/PORT/features.cmake turns UPYOS_NETWORK off.
+def _port_has_network():
+    features = os.path.join(REPO, "ports", PORT, "features.cmake")
+    return not (os.path.exists(features) and
+                re.search(r"^set\(UPYOS_NETWORK_DEFAULT OFF\)", open(features).read(), re.M))
+
+
+HAS_NETWORK = _port_has_network()
+NETWORK_COMMANDS = {name for path in glob.glob(os.path.join(REPO, "cmd", "net", "*.c"))
+                    for name in re.findall(r"^COMMAND\((\w+),", open(path).read(), re.M)}
 PROMPT = r"\r\n(/[^\r\n]*) \$: "
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 # Sanitizer builds are several times slower; every wait scales with this.

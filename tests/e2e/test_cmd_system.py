@@ -7,10 +7,17 @@ import subprocess
 
 import pytest
 
-from conftest import BOARD, BOARD_LINE, PLATFORM, POSIX_BIN
+from conftest import BOARD, BOARD_LINE, HAS_NETWORK, NETWORK_COMMANDS, PLATFORM, POSIX_BIN
 
-# The command table is generated from cmd/ for every port alike: the simulator lists it.
+# The command table is generated from cmd/ for every port alike: the simulator lists it. A
+# board without a network leaves out the network commands.
 COMMANDS_MD = [POSIX_BIN, "--commands-md"]
+
+
+def port_commands():
+    md = subprocess.run(COMMANDS_MD, capture_output=True, text=True).stdout
+    return [name for name in re.findall(r"^## (\S+)$", md, re.M)
+            if HAS_NETWORK or name not in NETWORK_COMMANDS]
 
 DATE = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d/[A-Z][a-z]{2}/\d{4} \d\d:\d\d:\d\d$")
 
@@ -45,9 +52,7 @@ def test_help_lists_every_registered_command(upyos):
     assert out.startswith("upyOS-C version ")
     assert "a Unix-like shell for microcontrollers" in out     # /etc/help.txt
     listed = out.split("Commands:\n", 1)[1].split()
-    md = subprocess.run(COMMANDS_MD, capture_output=True, text=True).stdout
-    registered = re.findall(r"^## (\S+)$", md, re.M)
-    assert listed == sorted(listed) == sorted(registered)
+    assert listed == sorted(listed) == sorted(port_commands())
     for name in ["ls", "cp", "vi", "gpio", "wdt", "setauth", "release", "watch", "jq"]:
         assert name in listed
     assert upyos.run("help cp").startswith("Usage: cp [-r] SOURCE... DESTINATION\n")
@@ -55,9 +60,14 @@ def test_help_lists_every_registered_command(upyos):
 
 
 def test_every_command_answers_help(upyos):
-    md = subprocess.run(COMMANDS_MD, capture_output=True, text=True).stdout
-    for name in re.findall(r"^## (\S+)$", md, re.M):
+    for name in port_commands():
         assert upyos.run(f"{name} --help").startswith("Usage: "), name
+
+
+def test_a_board_without_a_network_has_no_network_commands(upyos):
+    assert NETWORK_COMMANDS >= {"ifconfig", "utelnetd", "wget", "iperf3"}
+    for name in sorted(NETWORK_COMMANDS):
+        assert upyos.run(f"test -c {name}") == ("True\n" if HAS_NETWORK else "False\n"), name
 
 
 def test_memory_system_and_cpu_information(upyos):
