@@ -1,12 +1,12 @@
 /* test: a question about the system, answered True or False (and $? 0 or 1). Redirected to
  * a variable, the answer is stored as a bool: `test -f /upgrade > up`. */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hal/board.h"
 #include "kernel/command.h"
 #include "lib/err.h"
+#include "shell/shell.h"
 
 struct find_name {
     const char *name;
@@ -28,20 +28,12 @@ static void match_process(proc_t *q, void *ctx)
         f->found |= q != proc_current() && q != proc_current()->parent;
 }
 
-/* A command the shell would find: built in, or a program or script in /bin. */
+/* A command the shell would find by that name: built in, or a program or script in /bin. */
 static int is_command(const char *name)
 {
     char path[VFS_PATH_MAX];
-    struct vfs_stat st;
-    if (command_find(name))
-        return 1;
-    if (strchr(name, '/'))
-        return 0;
-    snprintf(path, sizeof path, "/bin/%s", name);
-    if (vfs_stat(path, &st) == 0 && st.type == VFS_FILE)
-        return 1;
-    snprintf(path, sizeof path, "/bin/%s.sh", name);
-    return vfs_stat(path, &st) == 0 && st.type == VFS_FILE;
+    return command_find(name) ||
+           (!strchr(name, '/') && shell_find_program(name, path, sizeof path) == 0);
 }
 
 static int answer(proc_t *p, const char *flag, const char *arg, int *yes)
