@@ -24,7 +24,7 @@ import time
 from benchlib import BUSYBOX, UPYOS, median, report, scratch_root
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
-from netutil import Telnet, free_port, wait_port  # noqa: E402
+from netutil import free_port, process_usage, telnet_session, wait_port  # noqa: E402
 
 WRK_SECONDS = 5
 FTP_RUNS = 3
@@ -219,26 +219,6 @@ def bench_ftp(refs, ports, root):
     report("uftpd RETR 10 MB", retr, "s", "vsftpd", vretr)
 
 
-def usage(pid):
-    rss = 0
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            rss = int(line.split()[1])
-    return rss, len(os.listdir(f"/proc/{pid}/fd"))
-
-
-def telnet_login(port):
-    t = Telnet(port)
-    t.read_until("Login: ")
-    t.line("bench")
-    t.read_until("Password: ")
-    t.line("benchpw")
-    t.read_until("$: ")
-    t.line("exit")
-    t.wait_closed()
-    t.close()
-
-
 def load(ports, requests, logins, deadline):
     """HTTP requests (100 per connection, a file and the status API in turn), then telnet
     logins, until done or the deadline. Returns how many of each were done."""
@@ -254,7 +234,7 @@ def load(ports, requests, logins, deadline):
     conn.close()
     logged = 0
     while logged < logins and time.monotonic() < deadline:
-        telnet_login(ports["utelnetd"])
+        telnet_session(ports["utelnetd"], "bench", "benchpw")
         logged += 1
     return done, logged
 
@@ -263,12 +243,12 @@ def bench_soak(sim, ports):
     deadline = time.monotonic() + SOAK_SECONDS
     load(ports, *WARMUP, deadline)
     time.sleep(0.5)
-    rss0, fds0 = usage(sim.pid)
+    rss0, fds0 = process_usage(sim.pid)
     start = time.monotonic()
     requests, logins = load(ports, *SOAK, deadline)
     took = time.monotonic() - start
     time.sleep(0.5)
-    rss1, fds1 = usage(sim.pid)
+    rss1, fds1 = process_usage(sim.pid)
     print(f"  soak, after a warm-up of {WARMUP[0]} requests and {WARMUP[1]} logins: "
           f"{requests:,} HTTP requests (100 per connection) and {logins} telnet logins "
           f"in {took:.0f} s")

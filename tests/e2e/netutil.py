@@ -73,6 +73,21 @@ class Telnet:
             self.text += bytes([b])
             i += 1
 
+    def _receive(self, timeout):
+        """Waits up to timeout seconds for data and takes in what came; a connection the
+        server closed (or reset) is marked closed."""
+        self.sock.settimeout(timeout)
+        try:
+            data = self.sock.recv(4096)
+        except socket.timeout:
+            return
+        except ConnectionResetError:
+            data = b""
+        if data:
+            self._feed(data)
+        else:
+            self.closed = True
+
     def read_until(self, marker, timeout=5):
         marker = marker.encode() if isinstance(marker, str) else marker
         end = time.time() + timeout * SLOW
@@ -80,17 +95,7 @@ class Telnet:
             left = end - time.time()
             if left <= 0 or self.closed:
                 raise TimeoutError(f"{marker!r} not seen; got {self.text[-300:]!r}")
-            self.sock.settimeout(left)
-            try:
-                data = self.sock.recv(4096)
-            except socket.timeout:
-                continue
-            except ConnectionResetError:
-                data = b""
-            if not data:
-                self.closed = True
-                continue
-            self._feed(data)
+            self._receive(left)
         before, _, after = self.text.partition(marker)
         self.text = after
         return before.decode(errors="replace")
@@ -98,18 +103,15 @@ class Telnet:
     def wait_closed(self, timeout=5):
         end = time.time() + timeout * SLOW
         while not self.closed and time.time() < end:
-            self.sock.settimeout(max(0.01, end - time.time()))
-            try:
-                data = self.sock.recv(4096)
-            except socket.timeout:
-                continue
-            except ConnectionResetError:
-                data = b""
-            if not data:
-                self.closed = True
-            else:
-                self._feed(data)
+            self._receive(max(0.01, end - time.time()))
         return self.closed
+
+    def login(self, user, password):
+        """Answers the Login: and Password: prompts."""
+        self.read_until("Login: ")
+        self.line(user)
+        self.read_until("Password: ")
+        self.line(password)
 
     def send(self, data):
         self.sock.sendall(data.encode() if isinstance(data, str) else data)
@@ -125,6 +127,37 @@ class Telnet:
 
     def close(self):
         self.sock.close()
+
+
+def telnet_session(port, user, password):
+    """One whole telnet session: log in, reach the prompt, exit, see the connection close."""
+    t = Telnet(port)
+    t.login(user, password)
+    t.read_until("$: ")
+    t.line("exit")
+    t.wait_closed()
+    t.close()
+
+
+def boot_locked(boot, user, password, *services):
+    """Boots to the prompt, sets the remote login (setauth) and starts each service on a free
+    port: the console and the ports, in the order given."""
+    c = boot()
+    c.wait_prompt()
+    set_password(c, user, password)
+    ports = [free_port() for _ in services]
+    for name, port in zip(services, ports):
+        start_service(c, name, port)
+    return c, ports
+
+
+def process_usage(pid):
+    """A process's resident memory (KiB) and its number of open descriptors."""
+    rss = 0
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            rss = int(line.split()[1])
+    return rss, len(os.listdir(f"/proc/{pid}/fd"))
 
 
 def wait_listening(port, timeout=5):

@@ -6,13 +6,10 @@ import os
 import re
 import socket
 import struct
-import subprocess
 import threading
-import time
 
 import pytest
 
-from conftest import SLOW
 from netutil import free_port
 
 # The MCU port has no network interface yet: these run on the simulator.

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from conftest import SLOW
-from netutil import free_port, set_password, start_service
+from netutil import boot_locked, free_port, start_service
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -155,12 +155,8 @@ def test_several_clients_at_once(ftp, rootdir):
     assert errors == []
 
 
-def test_login_enforced_when_a_password_is_set(boot, rootdir):
-    c = boot()
-    c.wait_prompt()
-    set_password(c, "admin", "pw12")
-    port = free_port()
-    start_service(c, "uftpd", port)
+def test_login_enforced_when_a_password_is_set(boot):
+    port = boot_locked(boot, "admin", "pw12", "uftpd")[1][0]
     f = ftplib.FTP()
     f.connect("127.0.0.1", port, timeout=10 * SLOW)
     with pytest.raises(ftplib.error_perm, match="530"):

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SLOW
 from httputil import curl, jrequest, login_token, raw, request, web  # noqa: F401 (web is a fixture)
-from netutil import free_port, set_password, start_service
+from netutil import boot_locked
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -123,13 +123,8 @@ def test_cmd_interrupt_stops_a_running_command(web):
 
 
 @pytest.fixture
-def locked_web(boot, rootdir):
-    c = boot()
-    c.wait_prompt()
-    set_password(c, "admin", "pass1")
-    port = free_port()
-    start_service(c, "uhttpd", port)
-    return port
+def locked_web(boot):
+    return boot_locked(boot, "admin", "pass1", "uhttpd")[1][0]
 
 
 def test_api_needs_a_session_once_a_password_is_set(locked_web):

@@ -2,14 +2,13 @@
 memory and open descriptors where they were after a warm-up (a leak of a few bytes per request
 or a socket per login shows here long before it would on a board)."""
 import http.client
-import os
 import time
+
+import pytest
 
 from conftest import CHECK_EXIT, SLOW
 from httputil import login_token
-from netutil import Telnet, free_port, set_password, start_service
-
-import pytest
+from netutil import boot_locked, process_usage, telnet_session
 
 pytestmark = pytest.mark.posix_only
 
@@ -19,21 +18,8 @@ REQUESTS, LOGINS = (20_000, 500) if SLOW == 1 else (2_000, 50)
 TIME_LIMIT = 600 * SLOW          # seconds for the whole soak, however slow the machine
 
 
-def process_usage(pid):
-    rss = 0
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            rss = int(line.split()[1])
-    return rss, len(os.listdir(f"/proc/{pid}/fd"))
-
-
 def test_soak_of_requests_and_telnet_logins_does_not_grow(boot):
-    c = boot()
-    c.wait_prompt()
-    set_password(c, "admin", "pass1")
-    hport, tport = free_port(), free_port()
-    start_service(c, "uhttpd", hport)
-    start_service(c, "utelnetd", tport)
+    c, (hport, tport) = boot_locked(boot, "admin", "pass1", "uhttpd", "utelnetd")
     pid = c.child.pid
     cookie = {"Cookie": "session=" + login_token(hport, "admin", "pass1")}
     deadline = time.monotonic() + TIME_LIMIT
@@ -52,15 +38,7 @@ def test_soak_of_requests_and_telnet_logins_does_not_grow(boot):
         conn.close()
         for i in range(logins):
             assert time.monotonic() < deadline, f"soak too slow: {i} logins"
-            t = Telnet(tport)
-            t.read_until("Login: ")
-            t.line("admin")
-            t.read_until("Password: ")
-            t.line("pass1")
-            t.read_until("$: ")
-            t.line("exit")
-            t.wait_closed()
-            t.close()
+            telnet_session(tport, "admin", "pass1")
 
     load(300, 5)                           # warm-up: caches, thread stacks, allocator pools
     time.sleep(0.5)

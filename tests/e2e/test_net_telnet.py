@@ -1,11 +1,10 @@
 """utelnetd with a socket-level telnet client: negotiation, sessions, login, Ctrl-C."""
-import threading
 import time
 
 import pytest
 
 from conftest import SLOW
-from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, free_port, set_password,
+from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, boot_locked, free_port,
                      start_service)
 
 # The MCU port has no network interface yet: these run on the simulator.
@@ -108,32 +107,20 @@ def test_second_start_and_bad_port_are_errors(upyos, telnet):
 
 
 @pytest.fixture
-def locked(boot, rootdir):
-    c = boot()
-    c.wait_prompt()
-    set_password(c, "admin", "s3cret")
-    port = free_port()
-    start_service(c, "utelnetd", port)
-    return port
-
-
-def login(t, user, password):
-    t.read_until("Login: ")
-    t.line(user)
-    t.read_until("Password: ")
-    t.line(password)
+def locked(boot):
+    return boot_locked(boot, "admin", "s3cret", "utelnetd")[1][0]
 
 
 def test_login_is_required_once_a_password_is_set(locked):
     t = Telnet(locked)
-    login(t, "admin", "s3cret")
+    t.login("admin", "s3cret")
     t.read_until("$: ")
     assert "ok" in t.run("echo ok")
 
 
 def test_password_is_masked(locked):
     t = Telnet(locked)
-    login(t, "admin", "s3cret")
+    t.login("admin", "s3cret")
     shown = t.read_until("$: ")
     assert "s3cret" not in shown and "******" in shown
 
@@ -141,7 +128,7 @@ def test_password_is_masked(locked):
 def test_three_wrong_passwords_close_and_later_attempts_are_slowed(locked):
     t = Telnet(locked)
     for _ in range(3):
-        login(t, "admin", "wrong")
+        t.login("admin", "wrong")
         assert "Login incorrect" in t.read_until("incorrect") + "Login incorrect"
     assert t.wait_closed()
     # the next attempt from this address waits before it may try

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from conftest import REPO, SLOW
-from netutil import free_port, set_password, start_service
+from netutil import boot_locked
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -23,11 +23,7 @@ def test_login_status_files_gpio_and_terminal_in_chromium(boot, rootdir):
         f.write("first line\n")
     with open(os.path.join(rootdir, "opt", "old.txt"), "w") as f:
         f.write("to be deleted\n")
-    c = boot()
-    c.wait_prompt()
-    set_password(c, "admin", "webpw")
-    port = free_port()
-    start_service(c, "uhttpd", port)
+    port = boot_locked(boot, "admin", "webpw", "uhttpd")[1][0]
     r = subprocess.run(["node", "desktop.js", f"http://127.0.0.1:{port}/", "admin", "webpw",
                         "/opt/note.txt"], cwd=BROWSER_DIR, capture_output=True, text=True,
                        timeout=120 * SLOW)
