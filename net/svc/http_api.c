@@ -32,9 +32,16 @@ static struct json *object(void)
     return json_new(JSON_OBJECT);
 }
 
+/* {"ok":true}, with extra header lines (or NULL). */
+static void send_ok_with(struct http_conn *c, const char *extra)
+{
+    static const char ok[] = "{\"ok\":true}";
+    http_send(c, 200, "application/json", ok, sizeof ok - 1, extra);
+}
+
 static void send_ok(struct http_conn *c)
 {
-    http_send(c, 200, "application/json", "{\"ok\":true}", 11, NULL);
+    send_ok_with(c, NULL);
 }
 
 static int status_for(int err)
@@ -94,8 +101,7 @@ static void api_login(struct http_conn *c, struct json *body)
 static void api_logout(struct http_conn *c, struct json *body)
 {
     http_session_drop(c->req.token);
-    http_send(c, 200, "application/json", "{\"ok\":true}", 11,
-              "Set-Cookie: session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0\r\n");
+    send_ok_with(c, "Set-Cookie: session=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0\r\n");
 }
 
 /* ---- system ---- */
