@@ -68,11 +68,32 @@ SLOW = float(os.environ.get("UPYOS_TIMEOUT_SCALE", "1"))
 CHECK_EXIT = os.environ.get("UPYOS_CHECK_EXIT") == "1"
 
 
+class OutputTail:
+    """Keeps the last characters the system printed, to show when it dies; echoes them too
+    when UPYOS_ECHO is set."""
+
+    SIZE = 3000
+
+    def __init__(self, echo):
+        self.text = ""
+        self.echo = echo
+
+    def write(self, s):
+        self.text = (self.text + s)[-self.SIZE:]
+        if self.echo:
+            self.echo.write(s)
+
+    def flush(self):
+        if self.echo:
+            self.echo.flush()
+
+
 class Console:
     """One booted system and its console."""
 
     def __init__(self, root, args=(), env=None, image=None):
         self.root = root
+        self.ended_by_test = False      # exit(), wait_exit() or kill() was called
         self.extracted = []
         self.image = image
         self.qemu = None
@@ -86,7 +107,8 @@ class Console:
             where = ["--image", image] if image else ["--root", root]
             self.child = pexpect.spawn(BIN, [*where, *args], encoding="utf-8",
                                        timeout=10 * SLOW, dimensions=(24, 200), env=env)
-        self.child.logfile_read = sys.stdout if os.environ.get("UPYOS_ECHO") else None
+        self.output = OutputTail(sys.stdout if os.environ.get("UPYOS_ECHO") else None)
+        self.child.logfile_read = self.output
 
     def _start_qemu(self, root, args, env):
         """QEMU with the console on a UNIX socket: a terminal between the test and QEMU would
@@ -139,12 +161,34 @@ class Console:
         return self.wait_exit()
 
     def wait_exit(self):
-        """Waits for the simulator to end by itself; returns its exit status."""
+        """Waits for the simulator to end by itself; returns its exit status, or a text
+        naming the signal that ended it (never None: a crash is not a clean exit)."""
+        self.ended_by_test = True
         self.child.expect(pexpect.EOF, timeout=10 * SLOW)
         if self.qemu:
             return self.qemu.wait(timeout=10 * SLOW)
         self.child.wait()           # close() could still signal a process that is exiting
+        return self._status()
+
+    def _status(self):
+        if self.qemu:
+            return self.qemu.poll()
+        if self.child.signalstatus is not None:
+            return f"killed by signal {self.child.signalstatus}"
         return self.child.exitstatus
+
+    def is_alive(self):
+        if self.qemu:
+            return self.qemu.poll() is None
+        return self.child.isalive()     # reaps a dead child, setting its status
+
+    def died_by_itself(self):
+        """Why the system is gone though the test did not end it, or None. A crash, an
+        abort from a sanitizer or a trap ends up here."""
+        if self.ended_by_test or self.is_alive():
+            return None
+        return f"the system died by itself ({self._status()}); its last output:\n" + \
+            ANSI.sub("", self.output.text)[-1500:]
 
     def host_path(self, path):
         """Where on the host to read the file or folder the system has at PATH, as it is now
@@ -161,6 +205,7 @@ class Console:
 
     def kill(self):
         """Cuts the power: the system gets no chance to finish anything."""
+        self.ended_by_test = True
         if self.qemu:
             self.qemu.kill()            # the socket is closed with the console (close())
             self.qemu.wait()
@@ -183,7 +228,7 @@ class Console:
     def shut_down_cleanly(self):
         """Leaves through exit from whatever state a test left; the sanitizer build reports
         leaks and errors as a non-zero exit status then."""
-        if not self.child.isalive():
+        if not self.is_alive():
             return None
         self.child.send("\x03")
         self.child.sendline("")
@@ -232,7 +277,10 @@ def boot(rootdir):
     yield start
     problems = []
     for c in consoles:
-        if CHECK_EXIT:
+        died = c.died_by_itself()
+        if died:
+            problems.append(died)
+        elif CHECK_EXIT and not c.ended_by_test:
             status = c.shut_down_cleanly()
             if status not in (None, 0):
                 problems.append(f"exit status {status}")
