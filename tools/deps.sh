@@ -22,8 +22,9 @@ browser_modules() {
         [ "$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
     }
     (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund \
-        --loglevel=error >/dev/null) || echo "tests/browser: npm ci failed" >&2
-    return 0
+        --loglevel=error >/dev/null) && return 0
+    echo "tests/browser: npm ci failed" >&2
+    return 1    # the web tests would skip: a missing dependency is an error, not a skip
 }
 
 # Debian starts a server's system service when its package is installed: nginx on port 80
@@ -69,7 +70,7 @@ for p in $PACKAGES; do
 done
 if [ -z "$missing" ]; then
     browser_modules
-    exit 0
+    exit
 fi
 if [ "$(id -u)" != 0 ]; then
     echo "missing packages:$missing (run as root, or: sudo apt-get install$missing)" >&2
@@ -80,8 +81,7 @@ if [ -z "$UPYOS_APT_UPDATED" ]; then
     apt-get update -qq >/dev/null
 fi
 # shellcheck disable=SC2086  # one word per package
-{
-    install_without_starting $missing || echo "tools/deps.sh: apt-get install failed" >&2
-    stop_services $missing
-}
-browser_modules
+installed=0
+install_without_starting $missing || { echo "tools/deps.sh: apt-get install failed" >&2; installed=1; }
+stop_services $missing
+browser_modules && exit $installed

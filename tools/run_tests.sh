@@ -10,12 +10,14 @@ tools/deps.sh || exit 1
 
 passed=0
 failed=0
+skipped=0
 summary=""
 
-count() {   # name passed failed
+count() {   # name passed failed [skipped]
     passed=$((passed + $2))
     failed=$((failed + $3))
-    summary="$summary\n  $1: $2 passed, $3 failed"
+    skipped=$((skipped + ${4:-0}))
+    summary="$summary\n  $1: $2 passed, $3 failed${4:+, $4 skipped}"
 }
 
 build() {   # dir extra-cmake-args...
@@ -45,11 +47,14 @@ run_pytest() {   # name pytest-args...
     p=$(echo "$line" | grep -oE "[0-9]+ passed" | grep -oE "[0-9]+" || echo 0)
     f=$(echo "$line" | grep -oE "[0-9]+ failed" | grep -oE "[0-9]+" || echo 0)
     e=$(echo "$line" | grep -oE "[0-9]+ errors?" | grep -oE "[0-9]+" || echo 0)
+    s=$(echo "$line" | grep -oE "[0-9]+ skipped" | grep -oE "[0-9]+" || echo 0)
+    [ -z "$s" ] && s=0
     [ -z "$p" ] && p=0
     [ -z "$f" ] && f=0
     [ -z "$e" ] && e=0
     if [ "$p" = 0 ] && [ "$f" = 0 ] && [ "$e" = 0 ]; then f=1; fi   # nothing ran: a failure
-    count "$name" "$p" $((f + e))
+    # skipped tests are counted and shown, so a test that stops running is seen
+    count "$name" "$p" $((f + e)) "$s"
 }
 
 echo "== source checks"
@@ -94,5 +99,5 @@ else
 fi
 
 printf "\nSummary:$summary\n"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
