@@ -8,6 +8,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 UPYOS = os.environ.get("UPYOS_BIN", os.path.join(REPO, "build/posix/ports/posix/upyos"))
+MKFS = os.path.join(REPO, "build/posix/tools/mkfs")
 BUSYBOX = shutil.which("busybox")
 
 
@@ -16,6 +17,13 @@ def scratch_root():
     d = tempfile.mkdtemp(prefix="upyos-bench-")
     shutil.copytree(os.path.join(REPO, "rootfs"), os.path.join(d, "root"))
     return d, os.path.join(d, "root")
+
+
+def scratch_image(tmp, root):
+    """A 2 MB flash image of root, made as `make run` makes build/posix/flash.img."""
+    image = os.path.join(tmp, "flash.img")
+    subprocess.run([MKFS, "-s", "2M", image, root], check=True, capture_output=True)
+    return image
 
 
 def median(values):

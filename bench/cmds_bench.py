@@ -47,6 +47,17 @@ def best(fn):
     return min(times)
 
 
+def check_same_work(ours, theirs, case):
+    """A figure counts only if both sides produced as many lines."""
+    if not (os.path.exists(ours) and os.path.exists(theirs)):
+        return
+    n_ours, n_theirs = (sum(1 for _ in open(p, "rb")) for p in (ours, theirs))
+    if abs(n_ours - n_theirs) > 1:          # ls -l: BusyBox prints a "total" line
+        sys.exit(f"{case}: upyOS-C wrote {n_ours} lines, BusyBox {n_theirs}: not the same work")
+    os.remove(ours)
+    os.remove(theirs)
+
+
 def main():
     if not BUSYBOX:
         sys.exit("busybox is not installed (tools/deps.sh installs it)")
@@ -64,13 +75,17 @@ def main():
          ["cp", h("/big.txt"), h("/copy.txt")], None),
         ("cat 10 MB > file", lambda: c.run("cat /big.txt > /cat.txt", timeout=120),
          ["cat", h("/big.txt")], h("/cat.txt")),
-        ("grep 10 MB", lambda: c.run("grep needle /big.txt > hits", timeout=120),
-         ["grep", "needle", h("/big.txt")], os.devnull),
-        ("grep -E 10 MB", lambda: c.run("grep -E 'ne+dle|x[0-9]{3}y' /big.txt > hits", timeout=300),
-         ["grep", "-E", "ne+dle|x[0-9]{3}y", h("/big.txt")], os.devnull),
-        ("ls 1,000 files", lambda: c.run("ls /many > n", timeout=120),
-         ["ls", "-l", h("/many")], os.devnull),
+        # Both sides write every matching line, and every row of ls -l, to a file: the same
+        # work (a variable as the target would keep only what fits in it).
+        ("grep 10 MB", lambda: c.run("grep needle /big.txt > /hits.txt", timeout=120),
+         ["grep", "needle", h("/big.txt")], h("/bb-hits.txt")),
+        ("grep -E 10 MB", lambda: c.run("grep -E 'ne+dle|x[0-9]{3}y' /big.txt > /hits.txt",
+                                        timeout=300),
+         ["grep", "-E", "ne+dle|x[0-9]{3}y", h("/big.txt")], h("/bb-hits.txt")),
+        ("ls -l 1,000 files", lambda: c.run("ls -l /many > /list.txt", timeout=120),
+         ["ls", "-l", h("/many")], h("/bb-list.txt")),
     ]
+    same_lines = [("/hits.txt", "/bb-hits.txt"), ("/list.txt", "/bb-list.txt")]
     print(f"{'case':<18} {'upyOS-C':>10} {'BusyBox':>10} {'ratio':>7}")
     for name, ours, argv, out in cases:
         t_ours = max(best(ours) - overhead, 1e-6)
@@ -83,6 +98,8 @@ def main():
                 subprocess.run([BUSYBOX, *argv], check=True)
         t_bb = best(theirs)
         print(f"{name:<18} {t_ours * 1000:>8.1f}ms {t_bb * 1000:>8.1f}ms {t_ours / t_bb:>6.2f}x")
+        for ours_file, theirs_file in same_lines:
+            check_same_work(h(ours_file), h(theirs_file), name)
     print(f"(console round trip of {overhead * 1000:.1f} ms subtracted from the upyOS-C figures)")
     c.close()
     shutil.rmtree(work, ignore_errors=True)
