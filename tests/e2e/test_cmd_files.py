@@ -121,16 +121,39 @@ def test_cp_errors(upyos):
 def test_protected_files_are_never_overwritten_moved_or_removed(upyos):
     before = open(upyos.host_path("/etc/system.conf")).read()
     assert upyos.run("cp /etc/init.sh /etc/system.conf") == \
-        "cp: /etc/system.conf: permission denied\n"
-    assert upyos.run("mv /etc/system.conf /x.conf") == "mv: /etc/system.conf: permission denied\n"
+        "cp: /etc/system.conf: protected file\n"
+    assert upyos.run("mv /etc/system.conf /x.conf") == "mv: /etc/system.conf: protected file\n"
     assert upyos.run("mv /etc/init.sh /etc/system.conf") == \
-        "mv: /etc/system.conf: permission denied\n"
-    assert upyos.run("rm /etc/system.conf") == "rm: /etc/system.conf: permission denied\n"
-    assert upyos.run("rm -f /etc") == "rm: /etc/system.conf: permission denied\n"
-    assert upyos.run("touch /etc/system.conf x") == "touch: /etc/system.conf: permission denied\n"
-    assert upyos.run("fileup /etc/system.conf") == "fileup: /etc/system.conf: permission denied\n"
+        "mv: /etc/system.conf: protected file\n"
+    assert upyos.run("rm /etc/system.conf") == "rm: /etc/system.conf: protected file\n"
+    assert upyos.run("rm -f /etc") == "rm: /etc/system.conf: protected file\n"
+    assert upyos.run("touch /etc/system.conf x") == "touch: /etc/system.conf: protected file\n"
+    assert upyos.run("fileup /etc/system.conf") == "fileup: /etc/system.conf: protected file\n"
     assert open(upyos.host_path("/etc/system.conf")).read() == before
     assert os.path.exists(upyos.host_path("/etc/init.sh"))
+
+
+def test_protection_holds_on_redirection_and_on_the_directories_above(upyos):
+    before = open(upyos.host_path("/etc/system.conf")).read()
+    assert upyos.run("echo x > /etc/system.conf") == "echo: /etc/system.conf: protected file\n"
+    assert upyos.run("echo x >> /etc/system.conf") == "echo: /etc/system.conf: protected file\n"
+    assert upyos.run("cd /etc; echo x > system.conf; cd /") == \
+        "echo: system.conf: protected file\n"
+    assert upyos.run("mv /etc /etc2") == "mv: /etc: protected file\n"
+    assert upyos.run("mv /etc /tmp") == "mv: /etc: protected file\n"
+    assert upyos.run("mkdir /e2; mv /e2 /etc/system.conf; rmdir /e2") == \
+        "mv: /etc/system.conf: protected file\n"
+    assert upyos.run("rm -rf /etc") == "rm: /etc/system.conf: protected file\n"
+    assert upyos.run("rmdir /etc") == "rmdir: /etc: protected file\n"
+    assert upyos.run("mkdir /etc/system.conf") == "mkdir: /etc/system.conf: protected file\n"
+    assert upyos.run("cat /etc/system.conf") == before + ("" if before.endswith("\n") else "\n")
+    assert open(upyos.host_path("/etc/system.conf")).read() == before
+    assert not os.path.exists(upyos.host_path("/etc2"))
+    # what lies beside a protected file stays free to change
+    assert upyos.run("echo y > /etc/note.txt; mv /etc/note.txt /etc/n2.txt; rm /etc/n2.txt") == ""
+    # and setauth, the system's own writer, still stores the password
+    assert "setauth:" not in upyos.run("setauth admin secret1 secret1")
+    assert '"admin"' in open(upyos.host_path("/etc/system.conf")).read()
 
 
 def test_mv_renames_and_moves_into_directories(boot_with_files):

@@ -62,7 +62,7 @@ def test_saving_a_protected_file_is_refused(upyos):
     upyos.send("vi /etc/system.conf\r")
     upyos.expect(r":q quits")
     upyos.send("ox" + ESC + ":w\r")
-    upyos.expect("permission denied")
+    upyos.expect("protected file")
     upyos.send(":q!\r")
     left(upyos)
     assert open(upyos.host_path("/etc/system.conf")).read() == before

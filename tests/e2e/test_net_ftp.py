@@ -60,6 +60,27 @@ def test_ftplib_lists_uploads_downloads_renames_and_deletes(ftp, rootdir):
     f.quit()
 
 
+def test_protected_files_and_the_directories_above_cannot_change(ftp, rootdir):
+    conf = os.path.join(rootdir, "etc", "system.conf")
+    before = open(conf, "rb").read()
+    f = client(ftp)
+    for attempt in (lambda: f.storbinary("STOR /etc/system.conf", io.BytesIO(b"{}")),
+                    lambda: f.storbinary("APPE /etc/system.conf", io.BytesIO(b"{}")),
+                    lambda: f.delete("/etc/system.conf"),
+                    lambda: f.rename("/etc/system.conf", "/x.conf"),
+                    lambda: f.rename("/etc/init.sh", "/etc/system.conf"),
+                    lambda: f.rename("/etc", "/etc2"),
+                    lambda: f.rmd("/etc")):
+        with pytest.raises(ftplib.error_perm, match="550 protected file"):
+            attempt()
+    got = io.BytesIO()
+    f.retrbinary("RETR /etc/system.conf", got.write)      # reading stays allowed
+    assert got.getvalue() == before
+    f.quit()
+    assert open(conf, "rb").read() == before
+    assert os.path.exists(os.path.join(rootdir, "etc", "init.sh"))
+
+
 def test_ten_megabytes_both_ways_passive_and_active(ftp, rootdir):
     data = os.urandom(10 * 1024 * 1024)
     for passive in (True, False):

@@ -103,6 +103,26 @@ def test_json_api_without_password(web, rootdir):
     assert jrequest(web, "POST", "/api/cmd/run", "not json")[0] == 400
 
 
+def test_api_cannot_change_protected_files_or_the_directories_above(web, rootdir):
+    conf = os.path.join(rootdir, "etc", "system.conf")
+    before = open(conf, "rb").read()
+    for method, path, body in (
+            ("POST", "/api/fs/write?path=/etc/system.conf", b"{}"),
+            ("POST", "/api/fs/upload?path=/etc/system.conf", b"{}"),
+            ("POST", "/api/fs/delete", {"path": "/etc/system.conf"}),
+            ("POST", "/api/fs/delete", {"path": "/etc"}),
+            ("POST", "/api/fs/rename", {"from": "/etc", "to": "/etc2"}),
+            ("POST", "/api/fs/rename", {"from": "/etc/system.conf", "to": "/x"}),
+            ("POST", "/api/fs/rename", {"from": "/etc/init.sh", "to": "/etc/system.conf"}),
+            ("POST", "/api/fs/mkdir", {"path": "/etc/system.conf"})):
+        r, data = request(web, method, path, body)
+        assert r.status == 403 and b"protected file" in data, (path, body, r.status, data)
+    assert request(web, "GET", "/api/fs/read?path=/etc/system.conf")[1] == before
+    assert open(conf, "rb").read() == before
+    assert os.path.exists(os.path.join(rootdir, "etc", "init.sh"))
+    assert not os.path.exists(os.path.join(rootdir, "etc2"))
+
+
 def test_cmd_interrupt_stops_a_running_command(web):
     token = login_token(web, "", "")
     cookie = {"Cookie": "session=" + token}
