@@ -32,7 +32,8 @@ enum {
     ERR_ACCES = -25,    /* access denied (login) */
     ERR_NOTFOUND_HOST = -26,
     ERR_PROTECTED = -27, /* a protected file, or a directory above one, would change */
-    ERR_LAST = -28
+    ERR_LINE_TOO_LONG = -28,
+    ERR_LAST = -29
 };
 
 const char *err_str(int err);
