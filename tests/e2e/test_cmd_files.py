@@ -323,3 +323,31 @@ def test_cp_cat_and_grep_of_a_10_mb_file(upyos):
     expected = sum(1 for l in open(big) if "needle" in l)
     assert upyos.run("echo $hits") == f"{expected}\n"
     assert upyos.run("wc /big.txt", timeout=60).split()[2] == str(os.path.getsize(big))
+
+
+def outside_with_links(rootdir, tmp_path):
+    """A folder outside the root with a file in it, a link to it inside the root, and a link
+    that stays inside the root: hostfs follows neither."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret\n")
+    os.symlink(str(outside), os.path.join(rootdir, "link"))
+    os.symlink("etc", os.path.join(rootdir, "inlink"))
+    return outside
+
+
+@pytest.mark.posix_only
+def test_links_in_a_host_root_lead_nowhere(boot, rootdir, tmp_path):
+    outside = outside_with_links(rootdir, tmp_path)
+    upyos = boot()
+    upyos.wait_prompt()
+    assert upyos.run("cat /link/secret.txt") == "cat: /link/secret.txt: no such file\n"
+    assert upyos.run("rm /link/secret.txt") == "rm: /link/secret.txt: no such file\n"
+    assert upyos.run("echo x > /link/new.txt") == "echo: /link/new.txt: no such file\n"
+    assert upyos.run("mkdir /link/d") == "mkdir: /link/d: no such file\n"
+    assert upyos.run("mv /link/secret.txt /got.txt") == "mv: /link/secret.txt: no such file\n"
+    assert upyos.run("ls /link") == "ls: /link: no such file\n"
+    assert upyos.run("cat /inlink/init.sh") == "cat: /inlink/init.sh: no such file\n"
+    assert sorted(os.listdir(outside)) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text() == "secret\n"
+    assert not os.path.exists(os.path.join(rootdir, "got.txt"))

@@ -127,6 +127,24 @@ def test_paths_never_leave_the_root(ftp, rootdir, tmp_path):
     assert not os.path.exists(os.path.join(os.path.dirname(rootdir), "escape.txt"))
 
 
+def test_a_link_in_the_root_does_not_lead_out(ftp, rootdir, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret\n")
+    os.symlink(str(outside), os.path.join(rootdir, "link"))
+    f = client(ftp)
+    for attempt in (lambda: f.delete("/link/secret.txt"),
+                    lambda: f.retrbinary("RETR /link/secret.txt", io.BytesIO().write),
+                    lambda: f.storbinary("STOR /link/new.txt", io.BytesIO(b"x")),
+                    lambda: f.rename("/link/secret.txt", "/got.txt"),
+                    lambda: f.cwd("/link")):
+        with pytest.raises(ftplib.error_perm):
+            attempt()
+    f.quit()
+    assert sorted(os.listdir(outside)) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text() == "secret\n"
+
+
 def test_site_runs_nothing_and_bad_commands_are_answered(ftp, rootdir):
     f = client(ftp)
     with pytest.raises(ftplib.error_perm, match="504"):

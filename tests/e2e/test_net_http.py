@@ -66,6 +66,24 @@ def test_api_file_paths_stay_in_the_root(web, tmp_path):
     assert status == 200 and listing["path"] == "/"
 
 
+def test_a_link_in_the_root_does_not_lead_out(web, rootdir, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret\n")
+    os.symlink(str(outside), os.path.join(rootdir, "link"))
+    os.symlink(str(outside), os.path.join(rootdir, "www", "out"))
+    for path in ("/api/fs/read?path=/link/secret.txt", "/api/fs/download?path=/link/secret.txt",
+                 "/out/secret.txt"):
+        r, body = request(web, "GET", path)
+        assert r.status == 404 and b"secret" not in body, path
+    assert request(web, "POST", "/api/fs/delete", {"path": "/link/secret.txt"})[0].status == 404
+    assert request(web, "POST", "/api/fs/write?path=/link/new.txt", b"x")[0].status == 404
+    status, listing = jrequest(web, "POST", "/api/fs/list", {"path": "/link"})
+    assert status == 404
+    assert sorted(os.listdir(outside)) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text() == "secret\n"
+
+
 def test_json_api_without_password(web, rootdir):
     status, s = jrequest(web, "GET", "/api/status")
     assert status == 200 and s["name"] == "upyOS-C" and s["uptime"] >= 0
