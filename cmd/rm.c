@@ -50,9 +50,9 @@ static int remove_dir(proc_t *p, const char *arg, const char *abs, long long fla
     char found[VFS_PATH_MAX];
     if (!(flags & FLAG('f')) && !on_terminal(p))
         return proc_error(p, "rm", "%s: is a directory (no terminal to confirm: use -f)", arg);
-    int r = find_protected(abs, found);
+    int r = vfs_check_change(abs);      /* the guard knows whether a protected path is below */
     if (r == ERR_PROTECTED)
-        return fu_fail(p, "rm", found, r);
+        return fu_fail(p, "rm", find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
     if (r < 0)
         return fu_fail(p, "rm", arg, r);
     if (!(flags & FLAG('f')) && !confirm(p, abs))
