@@ -1,10 +1,9 @@
-/* cp and mv: files and whole trees; protected files (system.conf pfiles) are never replaced
- * or moved away. */
+/* cp and mv: files and whole trees. Protected files (system.conf pfiles) are never replaced
+ * or moved away: the VFS refuses it and the error names the protected path. */
 #include <string.h>
 
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
-#include "kernel/config.h"
 #include "lib/err.h"
 #include "lib/str.h"
 
@@ -28,8 +27,6 @@ static int counterpart(struct tree_copy *t, const char *src_abs, char *out)
 
 static int copy_one(struct tree_copy *t, const char *src, const char *dst, int is_dir)
 {
-    if (config_is_protected(dst))
-        return ERR_PERM;
     if (is_dir)
         return vfs_is_dir(dst) ? 0 : vfs_mkdir(dst);
     return fu_copy_file(src, dst);
@@ -43,7 +40,7 @@ static int visit_copy(struct walk *w, const char *path, int is_dir)
     if (r == 0)
         r = copy_one(t, path, dst, is_dir);
     if (r < 0 && r != ERR_INTR)
-        fu_fail(t->p, t->name, r == ERR_PERM ? dst : path, r);
+        fu_fail(t->p, t->name, r == ERR_PROTECTED ? dst : path, r);
     return r;
 }
 
@@ -51,7 +48,7 @@ static int copy_tree(struct tree_copy *t, const char *src, const char *dst, int 
 {
     int r = copy_one(t, src, dst, is_dir);
     if (r < 0) {
-        fu_fail(t->p, t->name, r == ERR_PERM ? dst : src, r);
+        fu_fail(t->p, t->name, r == ERR_PROTECTED ? dst : src, r);
         return r;
     }
     if (!is_dir)
@@ -81,8 +78,6 @@ static int destination(proc_t *p, const char *name, const char *src_abs, const c
         return proc_error(p, name, "%s and %s are the same file", src_abs, out);
     if (inside(out, src_abs))
         return proc_error(p, name, "cannot put %s inside itself", src_abs);
-    if (config_is_protected(out))
-        return fu_fail(p, name, out, ERR_PERM);
     return 0;
 }
 
@@ -99,8 +94,6 @@ static int copy_transfer(proc_t *p, const char *src, const char *dst, int is_dir
 
 static int move_transfer(proc_t *p, const char *src, const char *dst, int is_dir, int unused)
 {
-    if (config_is_protected(src))
-        return fu_fail(p, "mv", src, ERR_PERM);
     int r = vfs_rename(src, dst);
     if (r == ERR_XDEV) {             /* another mount: copy, then remove the original */
         struct tree_copy t = { p, "mv", 0, NULL };
@@ -108,6 +101,8 @@ static int move_transfer(proc_t *p, const char *src, const char *dst, int is_dir
             return r == ERR_INTR ? 130 : 1;
         r = fu_remove_tree(src);
     }
+    if (r == ERR_PROTECTED)                  /* name the side that is protected */
+        return fu_fail(p, "mv", vfs_check_change(src) < 0 ? src : dst, r);
     return r < 0 ? fu_fail(p, "mv", src, r) : 0;
 }
 

@@ -5,7 +5,6 @@
 
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
-#include "kernel/config.h"
 #include "lib/err.h"
 #include "shell/lineedit.h"
 
@@ -18,8 +17,6 @@ COMMAND(fileup, "fileup FILE", "write FILE from the lines typed or pasted, until
     char abs[VFS_PATH_MAX];
     if (fu_resolve(p, "fileup", argv[1], abs))
         return 1;
-    if (config_is_protected(abs))
-        return fu_fail(p, "fileup", argv[1], ERR_PERM);
     char *line = malloc(LINE_MAX_BYTES);
     vfs_file_t *f;
     int r = vfs_is_dir(abs) ? ERR_ISDIR

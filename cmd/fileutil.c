@@ -198,6 +198,21 @@ int lines_open(struct lines *l, const char *abs, stream_t *stream)
         lines_close(l);
         return ERR_NOMEM;
     }
+    l->cap = FU_CHUNK;
+    return 0;
+}
+
+/* Room for more of a line that fills the buffer: twice the buffer, up to FU_LINE_MAX. */
+static int grow(struct lines *l)
+{
+    if (l->cap >= FU_LINE_MAX + 1)
+        return ERR_LINE_TOO_LONG;
+    size_t cap = l->cap * 2 < FU_LINE_MAX + 1 ? l->cap * 2 : FU_LINE_MAX + 1;
+    char *buf = realloc(l->buf, cap);
+    if (!buf)
+        return ERR_NOMEM;
+    l->buf = buf;
+    l->cap = cap;
     return 0;
 }
 
@@ -206,7 +221,12 @@ static int refill(struct lines *l)
     memmove(l->buf, l->buf + l->pos, l->len - l->pos);
     l->len -= l->pos;
     l->pos = 0;
-    size_t room = FU_CHUNK - 1 - l->len;
+    if (l->len == l->cap - 1) {      /* one line fills it all: the one byte left is the NUL */
+        int r = grow(l);
+        if (r < 0)
+            return r;
+    }
+    size_t room = l->cap - 1 - l->len;
     int n = l->file ? vfs_read(l->file, l->buf + l->len, room)
                     : stream_read(l->stream, l->buf + l->len, room);
     if (n < 0)
@@ -223,10 +243,11 @@ int lines_next(struct lines *l, char **line, size_t *len)
         char *start = l->buf + l->pos;
         char *nl = memchr(start, '\n', l->len - l->pos);
         size_t avail = l->len - l->pos;
-        if (nl || (l->ended && avail) || avail == FU_CHUNK - 1) {
+        if (nl || (l->ended && avail)) {
             size_t n = nl ? (size_t)(nl - start) : avail;
             l->pos += n + (nl != NULL);
-            if (n && start[n - 1] == '\r' && nl)
+            l->had_newline = nl != NULL;
+            if (n && start[n - 1] == '\r' && nl && !l->keep_cr)
                 n--;
             start[n] = '\0';
             *line = start;

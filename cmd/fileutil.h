@@ -57,18 +57,25 @@ int fu_remove_tree(const char *abs);
 
 
 
-/* Lines of a file or a stream, without their "\n" (a "\r" before it is kept out too).
- * A line longer than the buffer comes in pieces of FU_CHUNK - 1 bytes. */
+/* The longest line the line readers take, its line end included: the buffer starts at
+ * FU_CHUNK and grows up to this; a longer line is an error (ERR_LINE_TOO_LONG), never cut. */
+#define FU_LINE_MAX 16384
+
+/* Lines of a file or a stream, without their "\n" (a "\r" before it is kept out too, unless
+ * keep_cr is set). */
 struct lines {
     vfs_file_t *file;          /* one of file, stream */
     stream_t *stream;
     char *buf;
-    size_t len, pos;
+    size_t cap, len, pos;
     int ended;
+    int keep_cr;               /* set after lines_open to keep a "\r" before "\n" in the line */
+    int had_newline;           /* the last line returned ended with "\n" (else the input ended) */
 };
 /* Opens abs (or, with abs NULL, uses stream). 0 or a negative ERR_*. */
 int lines_open(struct lines *l, const char *abs, stream_t *stream);
-/* 1 and the line (NUL-terminated, valid until the next call), 0 at the end, or ERR_*. */
+/* 1 and the line (NUL-terminated with room for one byte more at len, valid until the next
+ * call), 0 at the end, or ERR_* (ERR_LINE_TOO_LONG past FU_LINE_MAX). */
 int lines_next(struct lines *l, char **line, size_t *len);
 void lines_close(struct lines *l);
 #endif

@@ -1,11 +1,11 @@
 /* rm: files, and directories with everything in them after the user confirms (or -f).
- * Protected files (system.conf pfiles) are never removed, not even inside a tree. */
+ * Protected files (system.conf pfiles) are never removed (the VFS refuses it); a tree that
+ * holds one is refused before any of it is removed. */
 #include <stdio.h>
 #include <string.h>
 
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
-#include "kernel/config.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "shell/lineedit.h"
@@ -27,9 +27,9 @@ static int confirm(proc_t *p, const char *abs)
 
 static int check_protected(struct walk *w, const char *path, int is_dir)
 {
-    if (config_is_protected(path)) {
+    if (!is_dir && vfs_check_change(path) == ERR_PROTECTED) {
         *(const char **)w->ctx = path;
-        return ERR_PERM;
+        return ERR_PROTECTED;
     }
     return 0;
 }
@@ -40,7 +40,7 @@ static int find_protected(const char *abs, char *found)
     const char *hit = NULL;
     struct walk w = { check_protected, NULL, &hit };
     int r = fu_walk(&w, abs);
-    if (r == ERR_PERM)
+    if (r == ERR_PROTECTED)
         snprintf(found, VFS_PATH_MAX, "%s", hit);
     return r;
 }
@@ -50,9 +50,9 @@ static int remove_dir(proc_t *p, const char *arg, const char *abs, long long fla
     char found[VFS_PATH_MAX];
     if (!(flags & FLAG('f')) && !on_terminal(p))
         return proc_error(p, "rm", "%s: is a directory (no terminal to confirm: use -f)", arg);
-    int r = find_protected(abs, found);
-    if (r == ERR_PERM)
-        return fu_fail(p, "rm", found, ERR_PERM);
+    int r = vfs_check_change(abs);      /* the guard knows whether a protected path is below */
+    if (r == ERR_PROTECTED)
+        return fu_fail(p, "rm", find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
     if (r < 0)
         return fu_fail(p, "rm", arg, r);
     if (!(flags & FLAG('f')) && !confirm(p, abs))
@@ -82,8 +82,6 @@ COMMAND(rm, "rm [-rf] PATH...",
             status = proc_error(p, "rm", "refusing to remove /");
         else if (r == 0 && st.type == VFS_DIR)
             status = remove_dir(p, argv[i], abs, flags) ? 1 : status;
-        else if (r == 0 && config_is_protected(abs))
-            status = fu_fail(p, "rm", abs, ERR_PERM);
         else if (r < 0 || (r = vfs_unlink(abs)) < 0)
             status = fu_fail(p, "rm", argv[i], r);
     }

@@ -3,7 +3,6 @@
 
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
-#include "kernel/config.h"
 #include "lib/err.h"
 #include "lib/str.h"
 
@@ -15,8 +14,6 @@ COMMAND(touch, "touch FILE [WORD...]",
     char abs[VFS_PATH_MAX];
     if (fu_resolve(p, "touch", argv[1], abs))
         return 1;
-    if (config_is_protected(abs))
-        return fu_fail(p, "touch", argv[1], ERR_PERM);
     if (vfs_is_dir(abs))
         return fu_fail(p, "touch", argv[1], ERR_ISDIR);
     int flags = VFS_O_WRITE | VFS_O_CREATE | (argc > 2 ? VFS_O_TRUNC : 0);

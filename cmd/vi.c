@@ -13,7 +13,6 @@
 #include "cmd/fileutil.h"
 #include "cmd/vi_buffer.h"
 #include "kernel/command.h"
-#include "kernel/config.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "lib/str.h"
@@ -68,7 +67,7 @@ static int save(struct vi *v, const char *arg)
             return say(v, "%s: bad path", arg), -1;
         target = abs;
     }
-    int r = config_is_protected(target) ? ERR_PERM : text_save(&v->text, target);
+    int r = text_save(&v->text, target);
     if (r < 0) {
         char msg[CMD_MAX];
         snprintf(msg, sizeof msg, "%s: %s", target, err_str(r));

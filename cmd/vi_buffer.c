@@ -57,6 +57,26 @@ int text_replace_line(struct text *t, int at, const char *s, size_t len)
     return 0;
 }
 
+static int ends_with_cr(const char *s)
+{
+    size_t n = strlen(s);
+    return n && s[n - 1] == '\r';
+}
+
+/* When every line ends with "\r\n", the file is a CRLF file: the "\r"s leave the lines. */
+static void take_crlf(struct text *t)
+{
+    int last = t->count - (t->no_final_newline ? 2 : 1);
+    for (int i = 0; i <= last; i++)
+        if (!ends_with_cr(t->line[i]))
+            return;
+    if (last < 0)
+        return;
+    for (int i = 0; i <= last; i++)
+        t->line[i][strlen(t->line[i]) - 1] = '\0';
+    t->crlf = 1;
+}
+
 int text_load(struct text *t, const char *abs)
 {
     memset(t, 0, sizeof *t);
@@ -64,16 +84,33 @@ int text_load(struct text *t, const char *abs)
     int r = vfs_exists(abs) ? lines_open(&l, abs, NULL) : ERR_NOENT;
     char *s;
     size_t len;
-    while (r == 0 && (r = lines_next(&l, &s, &len)) > 0)
+    l.keep_cr = 1;
+    while (r == 0 && (r = lines_next(&l, &s, &len)) > 0) {
         r = text_insert_line(t, t->count, s, len);
+        t->no_final_newline = !l.had_newline;
+    }
     if (r != ERR_NOENT)
         lines_close(&l);
     if (r == ERR_NOENT)
         r = 0;
-    if (r == 0 && t->count == 0)
+    if (r == 0)
+        take_crlf(t);
+    if (r == 0 && t->count == 0) {
+        t->started_empty = 1;
         r = text_insert_line(t, 0, "", 0);
+    }
     t->modified = 0;
     return r;
+}
+
+/* The line end after line i: none after a last line that had none, nor after the one empty
+ * line of a file that was empty (vim too writes an empty buffer as an empty file). */
+static const char *line_end(const struct text *t, int i)
+{
+    int empty = t->started_empty && t->count == 1 && !t->line[0][0];
+    if (i == t->count - 1 && (t->no_final_newline || empty))
+        return "";
+    return t->crlf ? "\r\n" : "\n";
 }
 
 int text_save(const struct text *t, const char *abs)
@@ -83,9 +120,10 @@ int text_save(const struct text *t, const char *abs)
     if (r < 0)
         return r;
     for (int i = 0; i < t->count && r >= 0; i++) {
+        const char *end = line_end(t, i);
         r = vfs_write(f, t->line[i], strlen(t->line[i]));
-        if (r >= 0)
-            r = vfs_write(f, "\n", 1);
+        if (r >= 0 && *end)
+            r = vfs_write(f, end, strlen(end));
     }
     int c = vfs_close(f);
     return r < 0 ? r : c;

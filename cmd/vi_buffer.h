@@ -5,10 +5,16 @@
 
 #include <stddef.h>
 
+/* A file comes back byte for byte when saved unedited: its line end ("\r\n" when every
+ * line has one, as vim's fileformat=dos; otherwise "\n" with any "\r" kept in the line)
+ * and whether its last line had an end at all. */
 struct text {
     char **line;
     int count, cap;
     int modified;
+    int crlf;                  /* lines are written with "\r\n" */
+    int no_final_newline;      /* the last line is written without a line end */
+    int started_empty;         /* a missing or empty file: one empty line saves as no bytes */
 };
 
 int text_load(struct text *t, const char *abs);        /* a missing file gives one empty line */

@@ -188,6 +188,34 @@ static int find_target(const char *path, struct target *t)
     return t->mount ? 0 : ERR_NOENT;
 }
 
+/* ---- the change guard ---- */
+
+static vfs_guard_fn guard;
+
+void vfs_set_guard(vfs_guard_fn fn)
+{
+    guard = fn;
+}
+
+/* ERR_PROTECTED when abs is guarded at least as strongly as level. */
+static int guarded(const char *abs, int level)
+{
+    return guard && guard(abs) >= level ? ERR_PROTECTED : 0;
+}
+
+/* Removing, renaming or rewriting abs would change a guarded file. */
+static int refuse_change(const char *abs)
+{
+    return guarded(abs, VFS_GUARD_ABOVE);
+}
+
+int vfs_check_change(const char *path)
+{
+    struct target t;
+    int r = find_target(path, &t);
+    return r < 0 ? r : refuse_change(t.abs);
+}
+
 /* ---- files ---- */
 
 static void release_file(struct resource *r)
@@ -201,12 +229,15 @@ int vfs_open(const char *path, int flags, vfs_file_t **out)
 {
     struct target t;
     int r = find_target(path, &t);
+    int changes = flags & (VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC | VFS_O_APPEND);
+    if (r == 0 && changes && !(flags & VFS_O_SYSTEM))
+        r = refuse_change(t.abs);
     if (r < 0)
         return r;
     vfs_file_t *f = calloc(1, sizeof *f);
     if (!f)
         return ERR_NOMEM;
-    r = t.mount->ops->open(t.mount, t.inner, flags, &f->handle);
+    r = t.mount->ops->open(t.mount, t.inner, flags & ~VFS_O_SYSTEM, &f->handle);
     if (r < 0) {
         free(f);
         return r;
@@ -292,6 +323,8 @@ int vfs_unlink(const char *path)
 {
     struct target t;
     int r = find_target(path, &t);
+    if (r == 0)
+        r = refuse_change(t.abs);
     if (r < 0)
         return r;
     return t.mount->ops->unlink(t.mount, t.inner);
@@ -303,6 +336,10 @@ int vfs_rename(const char *from, const char *to)
     int r = find_target(from, &a);
     if (r == 0)
         r = find_target(to, &b);
+    if (r == 0)
+        r = refuse_change(a.abs);
+    if (r == 0)
+        r = refuse_change(b.abs);
     if (r < 0)
         return r;
     if (a.mount != b.mount)
@@ -319,6 +356,8 @@ int vfs_mkdir(const char *path)
 {
     struct target t;
     int r = find_target(path, &t);
+    if (r == 0)
+        r = guarded(t.abs, VFS_GUARD_FILE);
     if (r < 0)
         return r;
     if (is_mount_point(t.abs))
@@ -330,6 +369,8 @@ int vfs_rmdir(const char *path)
 {
     struct target t;
     int r = find_target(path, &t);
+    if (r == 0)
+        r = refuse_change(t.abs);
     if (r < 0)
         return r;
     if (is_mount_point(t.abs))
@@ -476,10 +517,10 @@ int vfs_read_all(const char *path, char **data, size_t *len)
     return 0;
 }
 
-int vfs_write_all(const char *path, const void *data, size_t len)
+static int write_all(const char *path, const void *data, size_t len, int extra_flags)
 {
     vfs_file_t *f;
-    int r = vfs_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
+    int r = vfs_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC | extra_flags, &f);
     if (r < 0)
         return r;
     r = len ? vfs_write(f, data, len) : 0;
@@ -487,6 +528,16 @@ int vfs_write_all(const char *path, const void *data, size_t len)
     if (r >= 0 && (size_t)r != len)
         r = ERR_NOSPC;
     return r < 0 ? r : c;
+}
+
+int vfs_write_all(const char *path, const void *data, size_t len)
+{
+    return write_all(path, data, len, 0);
+}
+
+int vfs_write_all_system(const char *path, const void *data, size_t len)
+{
+    return write_all(path, data, len, VFS_O_SYSTEM);
 }
 
 int vfs_exists(const char *path)

@@ -20,6 +20,8 @@ enum {
     VFS_O_TRUNC = 8,
     VFS_O_APPEND = 16,
     VFS_O_EXCL = 32,
+    VFS_O_SYSTEM = 64,     /* the system rewrites a guarded file of its own (config_save);
+                              never set from anything a user sends */
 };
 
 enum { VFS_SEEK_SET = 0, VFS_SEEK_CUR = 1, VFS_SEEK_END = 2 };
@@ -79,6 +81,19 @@ struct vfs_mount {
     void *fs;                   /* the backend's state */
 };
 
+/* The change guard: a policy the kernel installs (config's protected files) that every
+ * mutation goes through, whoever asks (shell, FTP, HTTP, Python, OTA). guard(abs) answers
+ * VFS_GUARD_FILE when abs itself is guarded, VFS_GUARD_ABOVE when abs is a directory above
+ * a guarded path, 0 otherwise. A guarded path and the directories above it cannot be opened
+ * for writing, removed, renamed or replaced (ERR_PROTECTED); mkdir refuses only the guarded
+ * path itself, so a missing parent can still be made. Reading is never guarded. */
+enum { VFS_GUARD_FILE = 2, VFS_GUARD_ABOVE = 1 };
+typedef int (*vfs_guard_fn)(const char *abs);
+void vfs_set_guard(vfs_guard_fn guard);
+/* 0 when path (after resolving) may be changed, else ERR_PROTECTED; for a command that wants
+ * to refuse a whole tree before touching any of it. */
+int vfs_check_change(const char *path);
+
 /* Mount table */
 int vfs_mount(const char *point, const struct vfs_ops *ops, void *fs);
 int vfs_unmount(const char *point);
@@ -117,6 +132,8 @@ int vfs_closedir(vfs_dir_t *d);
 /* Whole-file helpers used by config, board and script loading. */
 int vfs_read_all(const char *path, char **data, size_t *len); /* NUL-terminated, malloc'd */
 int vfs_write_all(const char *path, const void *data, size_t len);
+/* vfs_write_all for the system's own guarded file (VFS_O_SYSTEM). */
+int vfs_write_all_system(const char *path, const void *data, size_t len);
 int vfs_exists(const char *path);
 int vfs_is_dir(const char *path);
 

@@ -88,6 +88,7 @@ static void boot(proc_t *sh, const struct boot_options *o)
     stream_printf(sh->out, "Booting %s...\n", sysdata.name);
     make_folders(sh);
     mount_tmp(sh);
+    vfs_set_guard(config_guard);
     config_load(CONFIG_PATH, sh->out);
     board_load(config_board_path(), sh->out);
     run_init(sh, o);

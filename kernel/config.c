@@ -106,7 +106,7 @@ int config_save(void)
         return ERR_NOMEM;
     size_t n = strlen(text);
     text[n] = '\0';
-    int r = vfs_write_all(path_loaded, text, n);
+    int r = vfs_write_all_system(path_loaded, text, n);
     free(text);
     return r;
 }
@@ -123,11 +123,31 @@ const char *config_board_path(void)
     return json_get_str(config_root(), "board", "/etc/default.board");
 }
 
-int config_is_protected(const char *abs_path)
+/* How abs stands to the protected path p: VFS_GUARD_FILE when it is p, VFS_GUARD_ABOVE when
+ * it is a directory above p, 0 otherwise. */
+static int guard_level(const char *abs, const char *p)
 {
+    size_t n = strlen(abs);
+    if (strcmp(abs, p) == 0)
+        return VFS_GUARD_FILE;
+    if (strcmp(abs, "/") == 0 || (strncmp(p, abs, n) == 0 && p[n] == '/'))
+        return VFS_GUARD_ABOVE;
+    return 0;
+}
+
+int config_guard(const char *abs)
+{
+    int level = 0;
+    config_lock();
     struct json *pfiles = json_get(config_root(), "pfiles");
     for (struct json *c = pfiles ? pfiles->child : NULL; c; c = c->next)
-        if (c->type == JSON_STRING && strcmp(c->str, abs_path) == 0)
-            return 1;
-    return 0;
+        if (c->type == JSON_STRING && guard_level(abs, c->str) > level)
+            level = guard_level(abs, c->str);
+    config_unlock();
+    return level;
+}
+
+int config_is_protected(const char *abs_path)
+{
+    return config_guard(abs_path) == VFS_GUARD_FILE;
 }

@@ -1,7 +1,8 @@
 /* /etc/system.conf: the system's settings, a JSON object with the keys
  *   ver    version that wrote it
  *   board  path of the board file
- *   pfiles protected files: cp, mv, rm, fileup and redirection refuse to change them
+ *   pfiles protected files: the VFS refuses every change to them and to the directories
+ *          above them (config_guard is its guard), whoever asks
  *   auth   {"user": ..., "paswd": ...} the login for remote services (a salted hash)
  *   env    variables set at every boot, e.g. {"TZ": 1}
  * Keys it does not know are kept when it is saved. */
@@ -22,6 +23,9 @@ struct json *config_root(void);          /* the live tree; save after changing i
 const char *config_board_path(void);
 /* 1 when abs_path is listed in pfiles. */
 int config_is_protected(const char *abs_path);
+/* The VFS change guard: VFS_GUARD_FILE for a path in pfiles, VFS_GUARD_ABOVE for a directory
+ * above one, else 0. */
+int config_guard(const char *abs);
 void config_lock(void);
 void config_unlock(void);
 

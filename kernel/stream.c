@@ -151,6 +151,7 @@ stream_t *stream_null(void)
 struct capture {
     struct strbuf text;
     size_t limit;
+    int overflowed;            /* some output was dropped */
 };
 
 static int capture_write(stream_t *s, const char *buf, size_t len)
@@ -158,6 +159,8 @@ static int capture_write(stream_t *s, const char *buf, size_t len)
     struct capture *c = s->ctx;
     size_t room = c->limit > c->text.len ? c->limit - c->text.len : 0;
     strbuf_add(&c->text, buf, len < room ? len : room);
+    if (len > room || c->text.failed)
+        c->overflowed = 1;
     return (int)len;   /* past the limit output is dropped, the writer goes on */
 }
 
@@ -189,4 +192,10 @@ const char *stream_capture_text(stream_t *s, size_t *len)
     if (len)
         *len = c->text.len;
     return c->text.data ? c->text.data : "";
+}
+
+int stream_capture_overflowed(stream_t *s)
+{
+    struct capture *c = s->ctx;
+    return c->overflowed;
 }

@@ -47,5 +47,7 @@ stream_t *stream_null(void);
  * the stream, valid until it is released). Reading gives end of input. */
 stream_t *stream_capture(size_t limit);
 const char *stream_capture_text(stream_t *s, size_t *len);
+/* 1 when output past the limit (or past what memory allowed) was dropped. */
+int stream_capture_overflowed(stream_t *s);
 
 #endif

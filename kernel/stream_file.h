@@ -6,7 +6,7 @@
 #include "kernel/stream.h"
 
 /* Opens path for the stream (append: add at the end, else replace). Protected files
- * (system.conf pfiles) give ERR_PERM. */
+ * (system.conf pfiles) give ERR_PROTECTED, from the VFS. */
 int stream_file_open(const char *path, int append, stream_t **out);
 int stream_file_read_open(const char *path, stream_t **out);
 

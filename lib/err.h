@@ -31,7 +31,9 @@ enum {
     ERR_MFILE = -24,    /* too many open files */
     ERR_ACCES = -25,    /* access denied (login) */
     ERR_NOTFOUND_HOST = -26,
-    ERR_LAST = -27
+    ERR_PROTECTED = -27, /* a protected file, or a directory above one, would change */
+    ERR_LINE_TOO_LONG = -28,
+    ERR_LAST = -29
 };
 
 const char *err_str(int err);

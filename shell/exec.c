@@ -247,28 +247,44 @@ static int open_target(proc_t *job, struct job *j)
 }
 
 /* `cmd > var` keeps the command's value when it has one, else its output text. */
-static void store_target(proc_t *job, struct job *j)
+/* The whole text form of a variable's value (nothing when it is unset), added to b. */
+static void add_variable_text(struct strbuf *b, const char *name)
+{
+    struct value v;
+    char number[64];
+    if (env_get(name, &v) < 0)
+        return;
+    if (v.type == VAL_STR)
+        strbuf_adds(b, v.u.s);
+    else if (value_format(&v, number, sizeof number) >= 0)
+        strbuf_adds(b, number);
+    value_free(&v);
+}
+
+/* `cmd > var` and `cmd >> var`: the variable gets all of the output (appended to all of its
+ * value) or, when some of it was lost, stays as it was and the job fails. */
+static int store_target(proc_t *job, struct job *j)
 {
     if (!j->target || target_is_file(j->target))
-        return;
-    if (job->result.type != VAL_NONE && !j->append) {
-        env_set(j->target, &job->result);
-        return;
-    }
+        return 0;
+    if (job->result.type != VAL_NONE && !j->append)
+        return env_set(j->target, &job->result) < 0 ? proc_error(job, "sh", "%s: %s",
+                                                                 j->target, err_str(ERR_NOMEM)) : 0;
+    if (stream_capture_overflowed(job->out))
+        return proc_error(job, "sh", "%s: output longer than %d bytes, not stored", j->target,
+                          CAPTURE_LIMIT);
     size_t len;
     const char *text = stream_capture_text(job->out, &len);
+    while (len && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+        len--;
     struct strbuf b;
     strbuf_init(&b);
-    if (j->append) {
-        char old[512];
-        env_get_text(j->target, old, sizeof old);
-        strbuf_adds(&b, old);
-    }
+    if (j->append)
+        add_variable_text(&b, j->target);
     strbuf_add(&b, text, len);
-    while (b.len && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
-        b.data[--b.len] = '\0';
-    env_set_text(j->target, b.data ? b.data : "");
+    int r = b.failed ? ERR_NOMEM : env_set_text(j->target, b.data ? b.data : "");
     strbuf_free(&b);
+    return r < 0 ? proc_error(job, "sh", "%s: %s", j->target, err_str(r)) : 0;
 }
 
 static int run_job(proc_t *job, struct job *j)
@@ -277,7 +293,8 @@ static int run_job(proc_t *job, struct job *j)
     if (status < 0)
         return 1;
     status = run_job_body(job, j);
-    store_target(job, j);
+    if (store_target(job, j) && status == 0)
+        status = 1;
     return status;
 }
 

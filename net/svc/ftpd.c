@@ -61,7 +61,8 @@ static void reply(struct ftp *f, const char *fmt, ...)
 static void reply_error(struct ftp *f, int err)
 {
     int code = err == ERR_NOENT || err == ERR_NOTDIR || err == ERR_ISDIR ||
-               err == ERR_PERM || err == ERR_EXIST || err == ERR_NOTEMPTY ? 550 :
+               err == ERR_PERM || err == ERR_PROTECTED || err == ERR_EXIST ||
+               err == ERR_NOTEMPTY ? 550 :
                err == ERR_NOSPC ? 452 : 451;
     reply(f, "%d %s.", code, err_str(err));
 }

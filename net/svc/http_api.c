@@ -8,7 +8,6 @@
 #include "hal/board.h"
 #include "hal/system.h"
 #include "hal/time.h"
-#include "kernel/config.h"
 #include "kernel/shutdown.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
@@ -46,7 +45,8 @@ static void send_ok(struct http_conn *c)
 
 static int status_for(int err)
 {
-    return err == ERR_NOENT || err == ERR_NOTDIR ? 404 : err == ERR_PERM ? 403 :
+    return err == ERR_NOENT || err == ERR_NOTDIR ? 404 :
+           err == ERR_PERM || err == ERR_PROTECTED ? 403 :
            err == ERR_EXIST || err == ERR_NOTEMPTY || err == ERR_ISDIR ? 409 :
            err == ERR_INVAL || err == ERR_NAMETOOLONG ? 400 : 500;
 }
@@ -297,8 +297,8 @@ static void api_fs_write(struct http_conn *c, struct json *body)
     char path[VFS_PATH_MAX], part[VFS_PATH_MAX];
     vfs_file_t *f;
     int opened = 0, r = path_arg(c, NULL, "path", path);
-    if (r == 0 && config_is_protected(path))
-        r = ERR_PERM;
+    if (r == 0)
+        r = vfs_check_change(path);   /* refuse before the body is stored */
     if (r == 0 && snprintf(part, sizeof part, "%s.part", path) >= (int)sizeof part)
         r = ERR_NAMETOOLONG;
     if (r == 0)
@@ -318,7 +318,7 @@ static void api_fs_delete(struct http_conn *c, struct json *body)
 {
     char path[VFS_PATH_MAX];
     int r = path_arg(c, body, "path", path);
-    if (r == 0 && (config_is_protected(path) || !strcmp(path, "/")))
+    if (r == 0 && !strcmp(path, "/"))
         r = ERR_PERM;
     if (r == 0)
         r = vfs_is_dir(path) ? vfs_rmdir(path) : vfs_unlink(path);
@@ -336,8 +336,6 @@ static void api_fs_rename(struct http_conn *c, struct json *body)
         r = path_arg(c, body, "path", from);
     if (r == 0)
         r = path_arg(c, body, "to", to);
-    if (r == 0 && (config_is_protected(from) || config_is_protected(to)))
-        r = ERR_PERM;
     if (r == 0)
         r = vfs_rename(from, to);
     if (r < 0)

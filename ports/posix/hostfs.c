@@ -1,6 +1,10 @@
 /* hostfs: a directory of the host serves as a filesystem (the simulator's `--root DIR`).
- * Paths arrive cleaned by the VFS (no "..") and are joined below the directory; symbolic links
- * are not followed, so nothing outside the directory is reached. */
+ * Paths arrive cleaned by the VFS (no ".."). They are walked one component at a time from a
+ * descriptor of the root directory, with openat(O_NOFOLLOW) and the other *at calls, and no
+ * symbolic link is ever followed, not even one that points inside the root: a link in the
+ * tree, or any directory a link leads to, cannot take a path outside DIR. Links (and
+ * devices) are not part of the tree: they are not listed, and a path through one is "no such
+ * file". */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -17,7 +21,7 @@
 #include "posix_port.h"
 
 struct hostfs {
-    char dir[VFS_PATH_MAX];
+    int root;                  /* the root directory, open: every path starts from it */
 };
 
 static int map_errno(int e)
@@ -34,7 +38,7 @@ static int map_errno(int e)
     case EACCES: case EPERM: return ERR_PERM;
     case EBUSY: return ERR_BUSY;
     case EXDEV: return ERR_XDEV;
-    case ELOOP: return ERR_PERM;
+    case ELOOP: return ERR_NOENT;    /* a symbolic link: not part of the tree */
     case EMFILE: case ENFILE: return ERR_MFILE;
     case EINVAL: return ERR_INVAL;
     default: return ERR_IO;
@@ -44,22 +48,84 @@ static int map_errno(int e)
 void *hostfs_new(const char *host_dir)
 {
     struct hostfs *fs = calloc(1, sizeof *fs);
-    if (fs)
-        str_copy(fs->dir, host_dir, sizeof fs->dir);
+    if (!fs)
+        return NULL;
+    fs->root = open(host_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fs->root < 0) {
+        free(fs);
+        return NULL;
+    }
     return fs;
 }
 
-static int host_path(struct vfs_mount *m, const char *path, char *out, size_t size)
+/* Where a path's last component lives: its directory, open, and its name ("." for the
+ * root itself). */
+struct at {
+    int dir;
+    char name[VFS_NAME_MAX + 1];
+};
+
+/* The next component of *path into name; 0 when there is none left. */
+static int next_component(const char **path, char *name)
+{
+    const char *p = *path;
+    while (*p == '/')
+        p++;
+    size_t n = strcspn(p, "/");
+    if (n == 0 || n > VFS_NAME_MAX)
+        return 0;
+    memcpy(name, p, n);
+    name[n] = '\0';
+    *path = p + n;
+    return 1;
+}
+
+/* Opens the directory name in dir, never through a link: a descriptor or ERR_* (a link is
+ * "no such file", whatever errno the host gives for it: ELOOP, or ENOTDIR on Linux). */
+static int open_dir_at(int dir, const char *name)
+{
+    int fd = openat(dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd >= 0)
+        return fd;
+    int e = errno;
+    struct stat s;
+    if (fstatat(dir, name, &s, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(s.st_mode))
+        return ERR_NOENT;
+    return map_errno(e);
+}
+
+/* Opens the directory of path's last component, one component at a time from the root
+ * without following links. 0 (close a->dir after) or ERR_*. */
+static int at_open(struct vfs_mount *m, const char *path, struct at *a)
 {
     struct hostfs *fs = m->fs;
-    int n = snprintf(out, size, "%s%s", fs->dir, strcmp(path, "/") ? path : "");
-    return n < 0 || (size_t)n >= size ? ERR_NAMETOOLONG : 0;
+    char next[VFS_NAME_MAX + 1];
+    a->dir = dup(fs->root);
+    if (a->dir < 0)
+        return map_errno(errno);
+    str_copy(a->name, ".", sizeof a->name);
+    if (!next_component(&path, a->name))
+        return 0;
+    while (next_component(&path, next)) {
+        int d = open_dir_at(a->dir, a->name);
+        close(a->dir);
+        if (d < 0)
+            return d;
+        a->dir = d;
+        memcpy(a->name, next, sizeof next);
+    }
+    return 0;
+}
+
+static int at_stat(const struct at *a, struct stat *s)
+{
+    return fstatat(a->dir, a->name, s, AT_SYMLINK_NOFOLLOW);
 }
 
 static int h_open(struct vfs_mount *m, const char *path, int flags, void **file)
 {
-    char hp[VFS_PATH_MAX * 2];
-    int r = host_path(m, path, hp, sizeof hp);
+    struct at a;
+    int r = at_open(m, path, &a);
     if (r < 0)
         return r;
     int oflags = O_NOFOLLOW | O_CLOEXEC;
@@ -74,11 +140,16 @@ static int h_open(struct vfs_mount *m, const char *path, int flags, void **file)
     if (flags & VFS_O_APPEND) oflags |= O_APPEND;
     if (flags & VFS_O_EXCL) oflags |= O_EXCL;
     struct stat st;
-    if (stat(hp, &st) == 0 && S_ISDIR(st.st_mode))
-        return ERR_ISDIR;
-    int fd = open(hp, oflags, 0644);
-    if (fd < 0)
-        return map_errno(errno);
+    int fd = -1, exists = at_stat(&a, &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
+        r = ERR_ISDIR;
+    else if (exists && !S_ISREG(st.st_mode))
+        r = ERR_NOENT;             /* a link, a device, a pipe: not part of the tree */
+    else if ((fd = openat(a.dir, a.name, oflags, 0644)) < 0)
+        r = map_errno(errno);
+    close(a.dir);
+    if (r < 0)
+        return r;
     *file = (void *)(intptr_t)(fd + 1);
     return 0;
 }
@@ -124,13 +195,15 @@ static int h_sync(struct vfs_mount *m, void *file)
 
 static int h_stat(struct vfs_mount *m, const char *path, struct vfs_stat *st)
 {
-    char hp[VFS_PATH_MAX * 2];
+    struct at a;
     struct stat s;
-    int r = host_path(m, path, hp, sizeof hp);
+    int r = at_open(m, path, &a);
     if (r < 0)
         return r;
-    if (lstat(hp, &s) < 0)
-        return map_errno(errno);
+    r = at_stat(&a, &s) < 0 ? map_errno(errno) : 0;
+    close(a.dir);
+    if (r < 0)
+        return r;
     if (!S_ISDIR(s.st_mode) && !S_ISREG(s.st_mode))
         return ERR_NOENT;          /* links and devices are not part of the tree */
     st->type = S_ISDIR(s.st_mode) ? VFS_DIR : VFS_FILE;
@@ -139,28 +212,36 @@ static int h_stat(struct vfs_mount *m, const char *path, struct vfs_stat *st)
     return 0;
 }
 
-static int path_op(struct vfs_mount *m, const char *path, int (*op)(const char *))
+/* Runs op on path's directory and name; 0 or ERR_* from errno. */
+static int path_op(struct vfs_mount *m, const char *path, int (*op)(const struct at *a))
 {
-    char hp[VFS_PATH_MAX * 2];
-    int r = host_path(m, path, hp, sizeof hp);
+    struct at a;
+    int r = at_open(m, path, &a);
     if (r < 0)
         return r;
-    return op(hp) < 0 ? map_errno(errno) : 0;
+    r = op(&a) < 0 ? map_errno(errno) : 0;
+    close(a.dir);
+    return r;
 }
 
-static int unlink_file(const char *hp)
+static int unlink_file(const struct at *a)
 {
     struct stat s;
-    if (lstat(hp, &s) == 0 && S_ISDIR(s.st_mode)) {
+    if (at_stat(a, &s) == 0 && S_ISDIR(s.st_mode)) {
         errno = EISDIR;
         return -1;
     }
-    return unlink(hp);
+    return unlinkat(a->dir, a->name, 0);
 }
 
-static int make_dir(const char *hp)
+static int make_dir(const struct at *a)
 {
-    return mkdir(hp, 0755);
+    return mkdirat(a->dir, a->name, 0755);
+}
+
+static int remove_dir(const struct at *a)
+{
+    return unlinkat(a->dir, a->name, AT_REMOVEDIR);
 }
 
 static int h_unlink(struct vfs_mount *m, const char *path)
@@ -175,32 +256,39 @@ static int h_mkdir(struct vfs_mount *m, const char *path)
 
 static int h_rmdir(struct vfs_mount *m, const char *path)
 {
-    return path_op(m, path, rmdir);
+    return path_op(m, path, remove_dir);
 }
 
 static int h_rename(struct vfs_mount *m, const char *from, const char *to)
 {
-    char a[VFS_PATH_MAX * 2], b[VFS_PATH_MAX * 2];
-    int r = host_path(m, from, a, sizeof a);
-    if (r == 0)
-        r = host_path(m, to, b, sizeof b);
+    struct at a, b;
+    int r = at_open(m, from, &a);
     if (r < 0)
         return r;
-    return rename(a, b) < 0 ? map_errno(errno) : 0;
+    if ((r = at_open(m, to, &b)) == 0) {
+        r = renameat(a.dir, a.name, b.dir, b.name) < 0 ? map_errno(errno) : 0;
+        close(b.dir);
+    }
+    close(a.dir);
+    return r;
 }
 
 static int h_opendir(struct vfs_mount *m, const char *path, void **dir)
 {
-    char hp[VFS_PATH_MAX * 2];
-    int r = host_path(m, path, hp, sizeof hp);
+    struct at a;
+    int r = at_open(m, path, &a);
     if (r < 0)
         return r;
-    struct stat s;
-    if (lstat(hp, &s) == 0 && !S_ISDIR(s.st_mode))
-        return ERR_NOTDIR;
-    DIR *d = opendir(hp);
-    if (!d)
-        return map_errno(errno);
+    int fd = open_dir_at(a.dir, a.name);
+    close(a.dir);
+    if (fd < 0)
+        return fd;
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        r = map_errno(errno);
+        close(fd);
+        return r;
+    }
     *dir = d;
     return 0;
 }
@@ -236,7 +324,7 @@ static int h_statfs(struct vfs_mount *m, struct vfs_statfs *st)
 {
     struct hostfs *fs = m->fs;
     struct statvfs s;
-    if (statvfs(fs->dir, &s) < 0)
+    if (fstatvfs(fs->root, &s) < 0)
         return map_errno(errno);
     st->block_size = 4096;
     unsigned long long unit = s.f_frsize ? s.f_frsize : s.f_bsize;
@@ -250,7 +338,9 @@ static int h_statfs(struct vfs_mount *m, struct vfs_statfs *st)
 
 static int h_unmount(struct vfs_mount *m)
 {
-    free(m->fs);
+    struct hostfs *fs = m->fs;
+    close(fs->root);
+    free(fs);
     return 0;
 }
 

@@ -3,6 +3,7 @@
  *   upyos --root DIR [-r]          boot with the host directory DIR as "/" (hostfs)
  *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH
  *   upyos --commands-md            print the command reference (docs/commands.md) */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,8 +121,10 @@ static int mount_root(const struct options *o, char *desc, size_t size)
         }
         snprintf(desc, size, "hostfs %s", real);
         void *fs = hostfs_new(real);
+        if (!fs)
+            fprintf(stderr, "upyos: %s: %s\n", o->root_dir, strerror(errno));
         free(real);
-        return vfs_mount("/", &hostfs_ops, fs);
+        return fs ? vfs_mount("/", &hostfs_ops, fs) : -1;
     }
     snprintf(desc, size, "ramfs");
     return vfs_mount("/", &ramfs_ops, ramfs_new(RAM_ROOT_LIMIT));

@@ -121,16 +121,39 @@ def test_cp_errors(upyos):
 def test_protected_files_are_never_overwritten_moved_or_removed(upyos):
     before = open(upyos.host_path("/etc/system.conf")).read()
     assert upyos.run("cp /etc/init.sh /etc/system.conf") == \
-        "cp: /etc/system.conf: permission denied\n"
-    assert upyos.run("mv /etc/system.conf /x.conf") == "mv: /etc/system.conf: permission denied\n"
+        "cp: /etc/system.conf: protected file\n"
+    assert upyos.run("mv /etc/system.conf /x.conf") == "mv: /etc/system.conf: protected file\n"
     assert upyos.run("mv /etc/init.sh /etc/system.conf") == \
-        "mv: /etc/system.conf: permission denied\n"
-    assert upyos.run("rm /etc/system.conf") == "rm: /etc/system.conf: permission denied\n"
-    assert upyos.run("rm -f /etc") == "rm: /etc/system.conf: permission denied\n"
-    assert upyos.run("touch /etc/system.conf x") == "touch: /etc/system.conf: permission denied\n"
-    assert upyos.run("fileup /etc/system.conf") == "fileup: /etc/system.conf: permission denied\n"
+        "mv: /etc/system.conf: protected file\n"
+    assert upyos.run("rm /etc/system.conf") == "rm: /etc/system.conf: protected file\n"
+    assert upyos.run("rm -f /etc") == "rm: /etc/system.conf: protected file\n"
+    assert upyos.run("touch /etc/system.conf x") == "touch: /etc/system.conf: protected file\n"
+    assert upyos.run("fileup /etc/system.conf") == "fileup: /etc/system.conf: protected file\n"
     assert open(upyos.host_path("/etc/system.conf")).read() == before
     assert os.path.exists(upyos.host_path("/etc/init.sh"))
+
+
+def test_protection_holds_on_redirection_and_on_the_directories_above(upyos):
+    before = open(upyos.host_path("/etc/system.conf")).read()
+    assert upyos.run("echo x > /etc/system.conf") == "echo: /etc/system.conf: protected file\n"
+    assert upyos.run("echo x >> /etc/system.conf") == "echo: /etc/system.conf: protected file\n"
+    assert upyos.run("cd /etc; echo x > system.conf; cd /") == \
+        "echo: system.conf: protected file\n"
+    assert upyos.run("mv /etc /etc2") == "mv: /etc: protected file\n"
+    assert upyos.run("mv /etc /tmp") == "mv: /etc: protected file\n"
+    assert upyos.run("mkdir /e2; mv /e2 /etc/system.conf; rmdir /e2") == \
+        "mv: /etc/system.conf: protected file\n"
+    assert upyos.run("rm -rf /etc") == "rm: /etc/system.conf: protected file\n"
+    assert upyos.run("rmdir /etc") == "rmdir: /etc: protected file\n"
+    assert upyos.run("mkdir /etc/system.conf") == "mkdir: /etc/system.conf: protected file\n"
+    assert upyos.run("cat /etc/system.conf") == before + ("" if before.endswith("\n") else "\n")
+    assert open(upyos.host_path("/etc/system.conf")).read() == before
+    assert not os.path.exists(upyos.host_path("/etc2"))
+    # what lies beside a protected file stays free to change
+    assert upyos.run("echo y > /etc/note.txt; mv /etc/note.txt /etc/n2.txt; rm /etc/n2.txt") == ""
+    # and setauth, the system's own writer, still stores the password
+    assert "setauth:" not in upyos.run("setauth admin secret1 secret1")
+    assert '"admin"' in open(upyos.host_path("/etc/system.conf")).read()
 
 
 def test_mv_renames_and_moves_into_directories(boot_with_files):
@@ -300,3 +323,31 @@ def test_cp_cat_and_grep_of_a_10_mb_file(upyos):
     expected = sum(1 for l in open(big) if "needle" in l)
     assert upyos.run("echo $hits") == f"{expected}\n"
     assert upyos.run("wc /big.txt", timeout=60).split()[2] == str(os.path.getsize(big))
+
+
+def outside_with_links(rootdir, tmp_path):
+    """A folder outside the root with a file in it, a link to it inside the root, and a link
+    that stays inside the root: hostfs follows neither."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret\n")
+    os.symlink(str(outside), os.path.join(rootdir, "link"))
+    os.symlink("etc", os.path.join(rootdir, "inlink"))
+    return outside
+
+
+@pytest.mark.posix_only
+def test_links_in_a_host_root_lead_nowhere(boot, rootdir, tmp_path):
+    outside = outside_with_links(rootdir, tmp_path)
+    upyos = boot()
+    upyos.wait_prompt()
+    assert upyos.run("cat /link/secret.txt") == "cat: /link/secret.txt: no such file\n"
+    assert upyos.run("rm /link/secret.txt") == "rm: /link/secret.txt: no such file\n"
+    assert upyos.run("echo x > /link/new.txt") == "echo: /link/new.txt: no such file\n"
+    assert upyos.run("mkdir /link/d") == "mkdir: /link/d: no such file\n"
+    assert upyos.run("mv /link/secret.txt /got.txt") == "mv: /link/secret.txt: no such file\n"
+    assert upyos.run("ls /link") == "ls: /link: no such file\n"
+    assert upyos.run("cat /inlink/init.sh") == "cat: /inlink/init.sh: no such file\n"
+    assert sorted(os.listdir(outside)) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text() == "secret\n"
+    assert not os.path.exists(os.path.join(rootdir, "got.txt"))

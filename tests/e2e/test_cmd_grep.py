@@ -48,3 +48,20 @@ def test_counts_and_file_names(boot_with_files):
     assert upyos.run("echo $?") == "1\n"
     assert upyos.run("cat /g/a.txt | grep -c -v temp") == "1\n"
     assert upyos.run("cat /g/a.txt | grep -l ok") == "(standard input)\n"
+
+
+def test_long_lines_are_matched_and_counted_whole(boot_with_files):
+    # a 7 KB line whose match straddles byte 4,095, where lines used to be cut in two
+    long_line = "a" * 4090 + "NEEDLE" + "b" * 3000
+    upyos = boot_with_files({"/long.txt": "first\n" + long_line + "\nlast line\n",
+                             "/huge.txt": "x" * 20000 + "\nafter\n"})
+    assert upyos.run("grep -c NEEDLE /long.txt") == "1\n"
+    assert upyos.run("grep -c b /long.txt") == "1\n"
+    assert upyos.run("grep -n last /long.txt") == "3:last line\n"
+    assert upyos.run("grep -c . /long.txt") == "3\n"
+    assert upyos.run("grep NEEDLE /long.txt > /found.txt") == ""
+    assert open(upyos.host_path("/found.txt")).read() == long_line + "\n"
+    assert upyos.run("cat /long.txt | grep -n -c NEEDLE") == "1\n"
+    # past the 16 KB line limit: an error, never a line cut in pieces
+    assert upyos.run("grep -c after /huge.txt; echo $?") == \
+        "grep: /huge.txt: line too long\n2\n"

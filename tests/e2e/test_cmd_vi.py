@@ -62,7 +62,49 @@ def test_saving_a_protected_file_is_refused(upyos):
     upyos.send("vi /etc/system.conf\r")
     upyos.expect(r":q quits")
     upyos.send("ox" + ESC + ":w\r")
-    upyos.expect("permission denied")
+    upyos.expect("protected file")
     upyos.send(":q!\r")
     left(upyos)
     assert open(upyos.host_path("/etc/system.conf")).read() == before
+
+
+def booted_with_bytes(boot, rootdir, files):
+    for name, data in files.items():
+        with open(os.path.join(rootdir, name), "wb") as f:
+            f.write(data)
+    c = boot()
+    c.wait_prompt()
+    return c
+
+
+ROUND_TRIP = {
+    "crlf.txt": b"start\r\n" + b"x" * 7000 + b"\r\nend\r\n",    # a 7 KB line, CRLF ends
+    "long.txt": b"y" * 7000 + b"\n",
+    "noeol.txt": b"one\ntwo",                                    # no line end at the end
+    "mixed.txt": b"dos\r\nunix\nlast\r\n",
+    "empty.txt": b"",
+    "newline.txt": b"\n",
+}
+
+
+def test_a_file_saved_unedited_comes_back_byte_for_byte(boot, rootdir):
+    upyos = booted_with_bytes(boot, rootdir, ROUND_TRIP)
+    for name in ROUND_TRIP:
+        edit(upyos, "/" + name, [":w\r", ":q\r"])
+        assert upyos.run(f"cp /{name} /{name}.copy") == ""
+    for name, data in ROUND_TRIP.items():
+        assert open(upyos.host_path("/" + name), "rb").read() == data, name
+        assert open(upyos.host_path(f"/{name}.copy"), "rb").read() == data, name
+
+
+def test_an_edited_crlf_file_keeps_crlf(boot, rootdir):
+    upyos = booted_with_bytes(boot, rootdir, {"w.txt": b"one\r\ntwo\r\n"})
+    edit(upyos, "/w.txt", ["G", "o", "three", ESC, ":wq\r"])
+    assert open(upyos.host_path("/w.txt"), "rb").read() == b"one\r\ntwo\r\nthree\r\n"
+
+
+def test_a_line_past_the_limit_is_refused_not_cut(boot, rootdir):
+    data = b"z" * 20000 + b"\n"
+    upyos = booted_with_bytes(boot, rootdir, {"huge.txt": data})
+    assert upyos.run("vi /huge.txt") == "vi: /huge.txt: line too long\n"
+    assert open(upyos.host_path("/huge.txt"), "rb").read() == data

@@ -60,6 +60,27 @@ def test_ftplib_lists_uploads_downloads_renames_and_deletes(ftp, rootdir):
     f.quit()
 
 
+def test_protected_files_and_the_directories_above_cannot_change(ftp, rootdir):
+    conf = os.path.join(rootdir, "etc", "system.conf")
+    before = open(conf, "rb").read()
+    f = client(ftp)
+    for attempt in (lambda: f.storbinary("STOR /etc/system.conf", io.BytesIO(b"{}")),
+                    lambda: f.storbinary("APPE /etc/system.conf", io.BytesIO(b"{}")),
+                    lambda: f.delete("/etc/system.conf"),
+                    lambda: f.rename("/etc/system.conf", "/x.conf"),
+                    lambda: f.rename("/etc/init.sh", "/etc/system.conf"),
+                    lambda: f.rename("/etc", "/etc2"),
+                    lambda: f.rmd("/etc")):
+        with pytest.raises(ftplib.error_perm, match="550 protected file"):
+            attempt()
+    got = io.BytesIO()
+    f.retrbinary("RETR /etc/system.conf", got.write)      # reading stays allowed
+    assert got.getvalue() == before
+    f.quit()
+    assert open(conf, "rb").read() == before
+    assert os.path.exists(os.path.join(rootdir, "etc", "init.sh"))
+
+
 def test_ten_megabytes_both_ways_passive_and_active(ftp, rootdir):
     data = os.urandom(10 * 1024 * 1024)
     for passive in (True, False):
@@ -104,6 +125,24 @@ def test_paths_never_leave_the_root(ftp, rootdir, tmp_path):
     f.storbinary("STOR ../../escape.txt", io.BytesIO(b"x"))
     assert os.path.exists(os.path.join(rootdir, "escape.txt"))   # landed inside the root
     assert not os.path.exists(os.path.join(os.path.dirname(rootdir), "escape.txt"))
+
+
+def test_a_link_in_the_root_does_not_lead_out(ftp, rootdir, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret\n")
+    os.symlink(str(outside), os.path.join(rootdir, "link"))
+    f = client(ftp)
+    for attempt in (lambda: f.delete("/link/secret.txt"),
+                    lambda: f.retrbinary("RETR /link/secret.txt", io.BytesIO().write),
+                    lambda: f.storbinary("STOR /link/new.txt", io.BytesIO(b"x")),
+                    lambda: f.rename("/link/secret.txt", "/got.txt"),
+                    lambda: f.cwd("/link")):
+        with pytest.raises(ftplib.error_perm):
+            attempt()
+    f.quit()
+    assert sorted(os.listdir(outside)) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text() == "secret\n"
 
 
 def test_site_runs_nothing_and_bad_commands_are_answered(ftp, rootdir):

@@ -74,6 +74,24 @@ def test_api_file_paths_stay_in_the_root(web, tmp_path):
     assert status == 200 and listing["path"] == "/"
 
 
+def test_a_link_in_the_root_does_not_lead_out(web, rootdir, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret\n")
+    os.symlink(str(outside), os.path.join(rootdir, "link"))
+    os.symlink(str(outside), os.path.join(rootdir, "www", "out"))
+    for path in ("/api/fs/read?path=/link/secret.txt", "/api/fs/download?path=/link/secret.txt",
+                 "/out/secret.txt"):
+        r, body = request(web, "GET", path)
+        assert r.status == 404 and b"secret" not in body, path
+    assert request(web, "POST", "/api/fs/delete", {"path": "/link/secret.txt"})[0].status == 404
+    assert request(web, "POST", "/api/fs/write?path=/link/new.txt", b"x")[0].status == 404
+    status, listing = jrequest(web, "POST", "/api/fs/list", {"path": "/link"})
+    assert status == 404
+    assert sorted(os.listdir(outside)) == ["secret.txt"]
+    assert (outside / "secret.txt").read_text() == "secret\n"
+
+
 def test_json_api_without_password(web, rootdir):
     status, s = jrequest(web, "GET", "/api/status")
     assert status == 200 and s["name"] == "upyOS-C" and s["uptime"] >= 0
@@ -109,6 +127,26 @@ def test_json_api_without_password(web, rootdir):
     assert jrequest(web, "GET", "/api/nothing")[0] == 404
     assert jrequest(web, "POST", "/api/status")[0] == 405
     assert jrequest(web, "POST", "/api/cmd/run", "not json")[0] == 400
+
+
+def test_api_cannot_change_protected_files_or_the_directories_above(web, rootdir):
+    conf = os.path.join(rootdir, "etc", "system.conf")
+    before = open(conf, "rb").read()
+    for method, path, body in (
+            ("POST", "/api/fs/write?path=/etc/system.conf", b"{}"),
+            ("POST", "/api/fs/upload?path=/etc/system.conf", b"{}"),
+            ("POST", "/api/fs/delete", {"path": "/etc/system.conf"}),
+            ("POST", "/api/fs/delete", {"path": "/etc"}),
+            ("POST", "/api/fs/rename", {"from": "/etc", "to": "/etc2"}),
+            ("POST", "/api/fs/rename", {"from": "/etc/system.conf", "to": "/x"}),
+            ("POST", "/api/fs/rename", {"from": "/etc/init.sh", "to": "/etc/system.conf"}),
+            ("POST", "/api/fs/mkdir", {"path": "/etc/system.conf"})):
+        r, data = request(web, method, path, body)
+        assert r.status == 403 and b"protected file" in data, (path, body, r.status, data)
+    assert request(web, "GET", "/api/fs/read?path=/etc/system.conf")[1] == before
+    assert open(conf, "rb").read() == before
+    assert os.path.exists(os.path.join(rootdir, "etc", "init.sh"))
+    assert not os.path.exists(os.path.join(rootdir, "etc2"))
 
 
 def test_cmd_interrupt_stops_a_running_command(web):

@@ -209,6 +209,17 @@ def test_redirection_to_files_and_variables(upyos, rootdir):
     assert upyos.run("echo a >") == "sh: '>' needs one target at the end\n"
 
 
+def test_variable_append_keeps_the_whole_value_or_fails(boot_with_files):
+    upyos = boot_with_files({"/v.txt": "x" * 600, "/big.txt": "y" * 20000})
+    assert upyos.run("cat /v.txt > w; echo z >> w; echo $w > /out.txt") == ""
+    assert open(upyos.host_path("/out.txt")).read() == "x" * 600 + "z\n"
+    assert upyos.run("cat /big.txt > w; echo $?") == \
+        "sh: w: output longer than 16384 bytes, not stored\n1\n"
+    assert upyos.run("cat /big.txt >> w; echo $w > /out.txt") == \
+        "sh: w: output longer than 16384 bytes, not stored\n"
+    assert open(upyos.host_path("/out.txt")).read() == "x" * 600 + "z\n"
+
+
 def test_pipes_and_background_jobs(upyos):
     out = upyos.run("sleep 0.2 &")
     m = re.fullmatch(r"\[(\d+)\]\n", out)

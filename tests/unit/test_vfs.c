@@ -161,6 +161,48 @@ static void removing_files_and_directories(void **state)
     assert_int_equal(vfs_unlink("/d/f"), ERR_NOENT);
 }
 
+/* A guard that protects /etc/conf, as config_guard protects the pfiles. */
+static int guard_etc_conf(const char *abs)
+{
+    if (strcmp(abs, "/etc/conf") == 0)
+        return VFS_GUARD_FILE;
+    return strcmp(abs, "/") == 0 || strcmp(abs, "/etc") == 0 ? VFS_GUARD_ABOVE : 0;
+}
+
+static void the_guard_holds_on_every_mutation(void **state)
+{
+    vfs_file_t *f;
+    assert_int_equal(vfs_mkdir("/etc"), 0);
+    assert_int_equal(vfs_write_all("/etc/conf", "v1", 2), 0);
+    vfs_set_guard(guard_etc_conf);
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_WRITE, &f), ERR_PROTECTED);
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_WRITE | VFS_O_APPEND, &f), ERR_PROTECTED);
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_READ | VFS_O_TRUNC, &f), ERR_PROTECTED);
+    assert_int_equal(vfs_write_all("/etc/conf", "x", 1), ERR_PROTECTED);
+    assert_int_equal(vfs_unlink("/etc/conf"), ERR_PROTECTED);
+    assert_int_equal(vfs_rename("/etc/conf", "/c"), ERR_PROTECTED);
+    assert_int_equal(vfs_write_all("/other", "o", 1), 0);
+    assert_int_equal(vfs_rename("/other", "/etc/conf"), ERR_PROTECTED);
+    assert_int_equal(vfs_rename("/etc", "/etc2"), ERR_PROTECTED);
+    assert_int_equal(vfs_rmdir("/etc"), ERR_PROTECTED);
+    assert_int_equal(vfs_check_change("/etc"), ERR_PROTECTED);
+    /* reading, and changing what lies beside it, stay allowed */
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_READ, &f), 0);
+    vfs_close(f);
+    assert_int_equal(vfs_write_all("/etc/other", "o", 1), 0);
+    assert_int_equal(vfs_unlink("/etc/other"), 0);
+    assert_int_equal(vfs_mkdir("/etc/sub"), 0);
+    assert_int_equal(vfs_rmdir("/etc/sub"), 0);
+    /* the system's own writer gets past it */
+    assert_int_equal(vfs_write_all_system("/etc/conf", "v2", 2), 0);
+    char *data;
+    size_t len;
+    assert_int_equal(vfs_read_all("/etc/conf", &data, &len), 0);
+    assert_string_equal(data, "v2");
+    free(data);
+    vfs_set_guard(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -170,6 +212,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(seek_and_append, setup, teardown),
         cmocka_unit_test_setup_teardown(removing_files_and_directories, setup, teardown),
         cmocka_unit_test_setup_teardown(listing_tells_size_type_and_time, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_guard_holds_on_every_mutation, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
