@@ -227,7 +227,7 @@ static void api_fs_list(struct http_conn *c, struct json *body)
 
 static void send_file(struct http_conn *c, struct json *body, const char *type, int attachment)
 {
-    char path[VFS_PATH_MAX], extra[VFS_NAME_MAX + 64];
+    char path[VFS_PATH_MAX], extra[HTTP_ATTACHMENT_HEADER_MAX];
     struct vfs_stat st;
     int r = path_arg(c, body, "path", path);
     if (r == 0)
@@ -238,8 +238,8 @@ static void send_file(struct http_conn *c, struct json *body, const char *type, 
         send_err(c, r);
         return;
     }
-    snprintf(extra, sizeof extra, "Content-Disposition: attachment; filename=\"%s\"\r\n",
-             vfs_basename(path));
+    if (attachment && http_attachment_header(vfs_basename(path), extra, sizeof extra) < 0)
+        attachment = 0;           /* cannot happen: names are at most VFS_NAME_MAX */
     http_send_file(c, path, &st, type, attachment ? extra : NULL);
 }
 
@@ -290,8 +290,8 @@ static int body_to_file(struct http_conn *c, vfs_file_t *f)
     return r < 0 ? r : closed;
 }
 
-/* The request body goes into PATH.part a chunk at a time, which replaces the file only when
- * the whole body came: an upload cut off half way loses nothing. */
+/* The request body replaces the file all or nothing (vfs_replace_open): an upload cut off
+ * half way, or out of space, loses nothing. */
 static void api_fs_write(struct http_conn *c, struct json *body)
 {
     char path[VFS_PATH_MAX], part[VFS_PATH_MAX];
@@ -299,15 +299,11 @@ static void api_fs_write(struct http_conn *c, struct json *body)
     int opened = 0, r = path_arg(c, NULL, "path", path);
     if (r == 0 && config_is_protected(path))
         r = ERR_PERM;
-    if (r == 0 && snprintf(part, sizeof part, "%s.part", path) >= (int)sizeof part)
-        r = ERR_NAMETOOLONG;
     if (r == 0)
-        opened = (r = vfs_open(part, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) == 0;
-    if (r == 0 && (r = body_to_file(c, f)) == 0)
-        r = vfs_rename(part, path);
+        opened = (r = vfs_replace_open(path, part, sizeof part, &f)) == 0;
+    if (opened)
+        r = vfs_replace_commit(part, path, body_to_file(c, f));
     if (r < 0) {
-        if (opened)
-            vfs_unlink(part);
         send_err(c, r);
         return;
     }

@@ -1,5 +1,6 @@
 #include "net/svc/http_parse.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,13 +94,19 @@ static void read_cookie(const char *v, struct http_request *r)
     }
 }
 
+/* Digits only, and no more than a chunk may hold: an absurd length ("99999999999999999999",
+ * which strtoll would clamp to LLONG_MAX) is a malformed request, not a body to wait for. */
 static int read_length(const char *v, struct http_request *r)
 {
-    char *end;
+    long long n = 0;
     if (*v < '0' || *v > '9')
         return 400;
-    long long n = strtoll(v, &end, 10);
-    if (*end || n < 0 || (r->content_length >= 0 && r->content_length != n))
+    for (; *v >= '0' && *v <= '9'; v++) {
+        n = n * 10 + (*v - '0');
+        if (n > HTTP_LENGTH_MAX)
+            return 400;
+    }
+    if (*v || (r->content_length >= 0 && r->content_length != n))
         return 400;
     r->content_length = n;
     return 0;
@@ -270,4 +277,38 @@ int http_parse_chunk_size(const char *line, long long *size)
         return 400;
     *size = n;
     return 0;
+}
+
+/* RFC 5987 attr-char: what may stand unencoded in an ext-value. */
+static int attr_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c && strchr("!#$&+-.^_`|~", c));
+}
+
+int http_attachment_header(const char *name, char *out, size_t size)
+{
+    static const char hexdigits[] = "0123456789ABCDEF";
+    size_t n = 0, len = strlen(name);
+    if (size < sizeof "Content-Disposition: attachment; filename=\"\"; filename*=UTF-8''\r\n" +
+               len * 4)
+        return -1;
+    n += (size_t)snprintf(out, size, "Content-Disposition: attachment; filename=\"");
+    for (size_t i = 0; i < len; i++) {     /* the plain fallback: printable ASCII only */
+        unsigned char c = (unsigned char)name[i];
+        out[n++] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ? '_' : (char)c;
+    }
+    n += (size_t)snprintf(out + n, size - n, "\"; filename*=UTF-8''");
+    for (size_t i = 0; i < len; i++) {     /* the exact name, percent-encoded (RFC 6266) */
+        unsigned char c = (unsigned char)name[i];
+        if (attr_char(c)) {
+            out[n++] = (char)c;
+        } else {
+            out[n++] = '%';
+            out[n++] = hexdigits[c >> 4];
+            out[n++] = hexdigits[c & 15];
+        }
+    }
+    memcpy(out + n, "\r\n", 3);
+    return (int)(n + 2);
 }

@@ -14,6 +14,7 @@
 #define HTTP_HEADERS_MAX 48       /* more header fields: 431 */
 #define HTTP_TOKEN_LEN 32         /* session token: hex characters */
 #define HTTP_CHUNK_DIGITS_MAX 12  /* a chunk of up to 2^48 bytes */
+#define HTTP_LENGTH_MAX ((1LL << 48) - 1) /* a larger Content-Length: 400 */
 
 struct http_request {
     char method[8];
@@ -49,5 +50,10 @@ int http_query_param(const char *query, const char *name, char *out, size_t size
 /* "bytes=a-b" against a file of size: 0 and the inclusive range, 1 when the header is to be
  * ignored (serve everything), -1 when unsatisfiable (416). */
 int http_parse_range(const char *spec, uint32_t size, uint32_t *first, uint32_t *last);
+/* A Content-Disposition header line (with its CR LF) offering name as an attachment: a plain
+ * ASCII fallback and the exact name RFC 5987-encoded, so no byte of name can end the header.
+ * Returns its length, or -1 when size (at least 80 + 4 * strlen(name)) is too small. */
+int http_attachment_header(const char *name, char *out, size_t size);
+#define HTTP_ATTACHMENT_HEADER_MAX (80 + 4 * VFS_NAME_MAX)
 
 #endif

@@ -163,6 +163,43 @@ static void http_parsing(void **state)
     assert_int_equal(http_parse_chunk_size("ffffffffffff", &size), 0);
 }
 
+/* Sizes from the network are bounded before any arithmetic: an absurd Content-Length is a 400,
+ * not a body the server waits for (or adds to) as a clamped LLONG_MAX. */
+static void http_lengths_are_bounded(void **state)
+{
+    struct http_request r;
+    char line[] = "POST / HTTP/1.1";
+    assert_int_equal(http_parse_request_line(line, &r), 0);
+    char huge[] = "Content-Length: 99999999999999999999";
+    assert_int_equal(http_parse_header(huge, &r), 400);
+    char over[] = "Content-Length: 281474976710656";          /* 2^48 */
+    assert_int_equal(http_parse_header(over, &r), 400);
+    char sign[] = "Content-Length: +5";
+    assert_int_equal(http_parse_header(sign, &r), 400);
+    char ok[] = "Content-Length: 281474976710655";
+    assert_int_equal(http_parse_header(ok, &r), 0);
+    assert_true(r.content_length == 281474976710655LL);
+}
+
+/* A file name goes into Content-Disposition quoted and RFC 5987-encoded: CR LF or a quote in
+ * it cannot end the header or the quoted string. */
+static void attachment_names_cannot_inject_headers(void **state)
+{
+    char out[HTTP_ATTACHMENT_HEADER_MAX];
+    int n = http_attachment_header("a\r\nSet-Cookie: x=\"1\"", out, sizeof out);
+    assert_int_equal(n, (int)strlen(out));
+    assert_string_equal(out, "Content-Disposition: attachment; filename=\"a__Set-Cookie: x=_1_\"; "
+                             "filename*=UTF-8''a%0D%0ASet-Cookie%3A%20x%3D%221%22\r\n");
+    http_attachment_header("caf\xc3\xa9.txt", out, sizeof out);
+    assert_string_equal(out, "Content-Disposition: attachment; filename=\"caf__.txt\"; "
+                             "filename*=UTF-8''caf%C3%A9.txt\r\n");
+    char name[VFS_NAME_MAX + 1];
+    memset(name, '\n', VFS_NAME_MAX);
+    name[VFS_NAME_MAX] = '\0';
+    assert_true(http_attachment_header(name, out, sizeof out) > 0);
+    assert_int_equal(http_attachment_header(name, out, 100), -1);
+}
+
 /* Datagrams 1, 2, 4, 5, 3 arrive: 3 is counted lost, then found; the transit time changes by
  * 16 µs once, so the jitter moves 1 µs towards it. */
 static void iperf3_udp_loss_and_jitter(void **state)
@@ -316,6 +353,8 @@ int main(void)
         cmocka_unit_test(telnet_naws_data_and_interrupt),
         cmocka_unit_test(ftp_parsing),
         cmocka_unit_test(http_parsing),
+        cmocka_unit_test(http_lengths_are_bounded),
+        cmocka_unit_test(attachment_names_cannot_inject_headers),
         cmocka_unit_test(iperf3_udp_loss_and_jitter),
         cmocka_unit_test(iperf3_messages_round_trip),
         cmocka_unit_test(multipart_first_part),
