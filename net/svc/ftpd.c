@@ -65,7 +65,7 @@ static void reply_error(struct ftp *f, int err)
 {
     int code = err == ERR_NOENT || err == ERR_NOTDIR || err == ERR_ISDIR ||
                err == ERR_PERM || err == ERR_EXIST || err == ERR_NOTEMPTY ? 550 :
-               err == ERR_NOSPC ? 452 : 451;
+               err == ERR_NOSPC ? 452 : err == ERR_BADNAME ? 553 : 451;
     reply(f, "%d %s.", code, err_str(err));
 }
 

@@ -48,7 +48,7 @@ static int status_for(int err)
 {
     return err == ERR_NOENT || err == ERR_NOTDIR ? 404 : err == ERR_PERM ? 403 :
            err == ERR_EXIST || err == ERR_NOTEMPTY || err == ERR_ISDIR ? 409 :
-           err == ERR_INVAL || err == ERR_NAMETOOLONG ? 400 : 500;
+           err == ERR_INVAL || err == ERR_NAMETOOLONG || err == ERR_BADNAME ? 400 : 500;
 }
 
 static void send_err(struct http_conn *c, int err)

@@ -300,3 +300,12 @@ def test_cp_cat_and_grep_of_a_10_mb_file(upyos):
     expected = sum(1 for l in open(big) if "needle" in l)
     assert upyos.run("echo $hits") == f"{expected}\n"
     assert upyos.run("wc /big.txt", timeout=60).split()[2] == str(os.path.getsize(big))
+
+
+def test_out_of_space_names_the_file_written_not_the_one_read(upyos, rootdir):
+    open(os.path.join(rootdir, "big.bin"), "wb").write(b"x" * (100 * 1024))   # /tmp holds 64 KB
+    assert upyos.run("cat /big.bin >> /tmp/full") == "cat: /tmp/full: no space left\n"
+    assert upyos.run("echo $?") == "1\n"
+    assert upyos.run("cp /big.bin /tmp/copy") == "cp: /tmp/copy: no space left\n"
+    assert upyos.run("echo $?") == "1\n"
+

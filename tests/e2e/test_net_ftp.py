@@ -260,3 +260,13 @@ def test_passive_data_connections_are_taken_from_the_client_only(ftp, rootdir):
     thief.close()
     assert stolen == b""
     f.quit()
+
+
+def test_names_with_control_characters_are_refused(ftp, rootdir):
+    f = client(ftp)
+    with pytest.raises(ftplib.error_perm, match="553 invalid file name"):
+        f.storbinary("STOR evil\x01name", io.BytesIO(b"x"))
+    with pytest.raises(ftplib.error_perm, match="553"):
+        f.sendcmd("MKD dir\x1b[31m")
+    assert not [n for n in os.listdir(rootdir) if "evil" in n or "dir" in n]
+    f.quit()

@@ -6,6 +6,7 @@ import os
 import socket
 import struct
 import time
+import urllib.parse
 
 import pytest
 
@@ -270,9 +271,11 @@ def test_bad_handshake_is_refused(web):
      b"0\r\n\r\n", 400),
     (b"GET / HTTP/1.1\r\n" + b"X-A: b\r\n" * 100 + b"\r\n", 431),
     (b"GET /%00 HTTP/1.1\r\n\r\n", 400),
-    (b"POST /api/cmd/run HTTP/1.1\r\nContent-Length: 100000\r\n\r\n", 413),
+    (b"POST /api/cmd/run HTTP/1.1\r\nContent-Type: application/json\r\n"
+     b"Content-Length: 100000\r\n\r\n", 413),
+    (b"POST /api/fs/write?path=/x HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
 ], ids=["huge-header", "long-uri", "garbage", "http2", "no-colon", "negative-length",
-        "gzip", "smuggling", "many-headers", "nul", "big-body"])
+        "gzip", "smuggling", "many-headers", "nul", "big-body", "absurd-length"])
 def test_malformed_requests_get_an_error_and_the_server_goes_on(web, data, status):
     out = raw(web, data)
     assert out.startswith(f"HTTP/1.1 {status} ".encode()), out[:100]
@@ -299,3 +302,15 @@ def test_slowloris_is_cut_off_while_others_are_served(web):
             pass
     assert answer.startswith(b"HTTP/1.1 408")
     assert time.time() - start < 15 * SLOW
+
+
+def test_download_names_cannot_inject_headers(web, rootdir):
+    # a name with CR LF cannot be made (the VFS refuses it) ...
+    r, _ = request(web, "POST", "/api/fs/write?path=/a%0D%0ASet-Cookie:%20x=1", b"x")
+    assert r.status == 400
+    # ... and the names that can are encoded, never raw, in Content-Disposition
+    open(os.path.join(rootdir, 'q"uote;é.txt'), "wb").write(b"x")
+    r, body = request(web, "GET", "/api/fs/download?path=" + urllib.parse.quote('/q"uote;é.txt'))
+    assert r.status == 200 and body == b"x"
+    assert r.getheader("Content-Disposition") == \
+        "attachment; filename=\"q_uote;__.txt\"; filename*=UTF-8''q%22uote%3B%C3%A9.txt"
