@@ -238,7 +238,16 @@ def test_websocket_terminal(web):
     (bytes([0x83, 0x81]) + b"\0\0\0\0a", 1002),            # reserved opcode
     (bytes([0x09, 0x81]) + b"\0\0\0\0a", 1002),            # fragmented control frame
     (bytes([0x82, 0xff]) + struct.pack(">Q", 1 << 40), 1009),   # far too big
-], ids=["unmasked", "reserved-bit", "reserved-opcode", "fragmented-ping", "too-big"])
+    (ws_frame(b"a", opcode=0), 1002),                       # a continuation of nothing
+    (bytes([0x01, 0x81]) + b"\0\0\0\0a" + ws_frame(b"b"), 1002),  # a new message mid-message
+    (ws_frame(struct.pack(">H", 1005), opcode=8), 1002),   # a code no endpoint may send
+    (ws_frame(struct.pack(">H", 999), opcode=8), 1002),
+    (ws_frame(struct.pack(">H", 5000), opcode=8), 1002),
+    (ws_frame(b"\x03", opcode=8), 1002),                   # a 1-byte close body
+    (ws_frame(struct.pack(">H", 4000) + b"bye", opcode=8), 1000),   # a good close
+], ids=["unmasked", "reserved-bit", "reserved-opcode", "fragmented-ping", "too-big",
+        "orphan-continuation", "interleaved-message", "close-1005", "close-999", "close-5000",
+        "close-1-byte", "close-4000"])
 def test_bad_websocket_frames_close_with_an_error(web, bad, code):
     head, s, _ = ws_connect(web, None)
     ws_until(s, b"$: ")
