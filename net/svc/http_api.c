@@ -443,8 +443,19 @@ void http_serve_api(struct http_conn *c)
         http_send_json_error(c, known ? 405 : 404, known ? "method not allowed" : "no such API");
         return;
     }
+    /* A page on another site may make a browser send requests here (with no password set,
+     * or with the session cookie): the browser says where from in Origin. */
+    if (!http_same_origin(&c->req)) {
+        http_send_json_error(c, 403, "cross-origin request refused");
+        return;
+    }
     if (!route->open && !http_authorized(c)) {
         http_send_json_error(c, 401, "login required");
+        return;
+    }
+    /* A JSON content type is one a cross-site form or a no-CORS fetch cannot send. */
+    if (!streams_body(route) && (http_has_body(c) || c->req.has_type) && !c->req.type_json) {
+        http_send_json_error(c, 415, "Content-Type must be application/json");
         return;
     }
     struct json *body = NULL;

@@ -122,6 +122,15 @@ static int read_transfer_encoding(const char *v, struct http_request *r)
     return 0;
 }
 
+/* A value kept whole or not at all: a cut Origin or Host could match what it is not. */
+static int keep_value(char *out, size_t size, const char *v)
+{
+    if (strlen(v) >= size)
+        return 400;
+    str_copy(out, v, size);
+    return 0;
+}
+
 int http_parse_header(char *line, struct http_request *r)
 {
     if (++r->header_count > HTTP_HEADERS_MAX)
@@ -137,8 +146,16 @@ int http_parse_header(char *line, struct http_request *r)
         return read_length(v, r);
     if ((v = header_value(line, "Transfer-Encoding")))
         return read_transfer_encoding(v, r);
-    if ((v = header_value(line, "Content-Type")))
+    if ((v = header_value(line, "Content-Type"))) {
+        r->has_type = 1;
+        r->type_json = str_casestr(v, "application/json") == v &&
+                       (v[16] == '\0' || v[16] == ';' || v[16] == ' ');
         return str_casestr(v, "multipart/") == v && multipart_boundary(v, r->boundary) < 0 ? 400 : 0;
+    }
+    if ((v = header_value(line, "Origin")))
+        return keep_value(r->origin, sizeof r->origin, v);
+    if ((v = header_value(line, "Host")))
+        return keep_value(r->host, sizeof r->host, v);
     if ((v = header_value(line, "Connection"))) {
         if (has_token(v, "close"))
             r->keep_alive = 0;
@@ -245,6 +262,21 @@ int http_parse_range(const char *spec, uint32_t size, uint32_t *first, uint32_t 
     *first = a;
     *last = b >= size ? size - 1 : b;
     return 0;
+}
+
+int http_same_origin(const struct http_request *r)
+{
+    const char *site = r->origin;
+    if (!site[0])
+        return 1;
+    if (str_starts(site, "http://"))
+        site += 7;
+    else if (str_starts(site, "https://"))
+        site += 8;
+    else
+        return 0;                       /* "null" (a sandboxed page, a file) and the like */
+    size_t n = strlen(site);
+    return r->host[0] && n == strlen(r->host) && same_name(site, r->host, n);
 }
 
 int http_check_framing(const struct http_request *r)

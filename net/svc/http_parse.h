@@ -32,6 +32,9 @@ struct http_request {
     char range[64];
     char boundary[MULTIPART_BOUNDARY_MAX + 1]; /* a multipart/form-data body's; "" otherwise */
     int header_count;
+    char origin[96];              /* Origin: the page a browser sends the request from */
+    char host[96];                /* Host */
+    int has_type, type_json;      /* a Content-Type came; it is application/json */
 };
 
 /* Resets r and parses "METHOD TARGET HTTP/1.x". Returns 0 or 400, 414, 501, 505. */
@@ -40,6 +43,9 @@ int http_parse_request_line(char *line, struct http_request *r);
 int http_parse_header(char *line, struct http_request *r);
 /* After the last header: 400 when the body's framing is ambiguous, else 0. */
 int http_check_framing(const struct http_request *r);
+/* 1 unless a browser sends the request from another site: no Origin (not a browser, or a
+ * same-origin GET), or an Origin that is http(s):// and the request's own Host. */
+int http_same_origin(const struct http_request *r);
 /* A chunked body's "SIZE[;ext]" line (RFC 7230 4.1). Returns 0 or 400. */
 int http_parse_chunk_size(const char *line, long long *size);
 /* Decodes %XX (and '+' as space when form is set). Returns the length, or -1 when malformed,

@@ -188,6 +188,10 @@ static int handshake(struct http_conn *c)
                   "Sec-WebSocket-Version: 13\r\n");
         return -1;
     }
+    if (!http_same_origin(r)) {           /* a page on another site opening a shell */
+        http_send_error(c, 403);
+        return -1;
+    }
     if (!http_authorized(c)) {
         http_send_error(c, 401);
         return -1;

@@ -1,6 +1,7 @@
 """uhttpd with real clients: curl, http.client and a raw-socket WebSocket client."""
 import base64
 import hashlib
+import json
 import http.client
 import os
 import socket
@@ -101,7 +102,7 @@ def test_json_api_without_password(web, rootdir):
     assert jrequest(web, "POST", "/api/gpio/set", {"pin": 5})[0] == 400
     assert jrequest(web, "GET", "/api/nothing")[0] == 404
     assert jrequest(web, "POST", "/api/status")[0] == 405
-    assert jrequest(web, "POST", "/api/cmd/run", "not json")[0] == 400
+    assert jrequest(web, "POST", "/api/cmd/run", "not json", {"Content-Type": "application/json"})[0] == 400
 
 
 def test_cmd_interrupt_stops_a_running_command(web):
@@ -323,3 +324,27 @@ def test_download_names_cannot_inject_headers(web, rootdir):
     assert r.status == 200 and body == b"x"
     assert r.getheader("Content-Disposition") == \
         "attachment; filename=\"q_uote;__.txt\"; filename*=UTF-8''q%22uote%3B%C3%A9.txt"
+
+
+def test_cross_site_requests_are_refused(web):
+    evil = {"Origin": "http://attacker.example", "Content-Type": "application/json"}
+    r, data = request(web, "POST", "/api/cmd/run", {"cmd": "echo pwned > /pwned"}, evil)
+    assert r.status == 403 and b"cross-origin" in data
+    # a form or a no-CORS fetch can send text/plain without a preflight: not JSON, not run
+    r, _ = request(web, "POST", "/api/cmd/run", '{"cmd": "echo pwned > /pwned"}',
+                   {"Content-Type": "text/plain"})
+    assert r.status == 415
+    assert request(web, "POST", "/api/fs/write?path=/pwned", b"x", {"Origin": "null"})[0].status == 403
+    assert jrequest(web, "GET", "/api/fs/read?path=/pwned")[0] == 404
+    # the board's own pages (Origin matching Host) and clients without Origin go on working
+    own = {"Origin": f"http://127.0.0.1:{web}", "Content-Type": "application/json"}
+    r, data = request(web, "POST", "/api/cmd/run", {"cmd": "echo ok"}, own)
+    assert r.status == 200 and json.loads(data)["output"] == "ok\n"
+    assert jrequest(web, "POST", "/api/cmd/run", {"cmd": "echo ok"})[0] == 200
+    # and a page elsewhere cannot open the web terminal
+    s = socket.create_connection(("127.0.0.1", web), timeout=5 * SLOW)
+    s.sendall(b"GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://attacker.example\r\n"
+              b"Upgrade: websocket\r\nConnection: Upgrade\r\n"
+              b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+    assert s.recv(100).startswith(b"HTTP/1.1 403")
+    s.close()
