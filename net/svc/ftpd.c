@@ -250,17 +250,16 @@ static void cmd_pass(struct ftp *f, const char *arg)
         reply(f, "503 Send USER first.");
         return;
     }
-    if (login_wait_turn(f->peer) < 0) {
+    int ok = login_attempt(f->peer, f->user, arg);
+    if (ok < 0) {
         f->quit = 1;
         return;
     }
-    if (login_check(f->user, arg)) {
-        login_passed(f->peer);
+    if (ok) {
         f->logged_in = 1;
         reply(f, "230 Logged in.");
         return;
     }
-    login_failed(f->peer);
     if (++f->failures >= LOGIN_TRIES) {
         reply(f, "421 Too many failed logins, closing.");
         f->quit = 1;

@@ -76,15 +76,14 @@ static void api_login(struct http_conn *c, struct json *body)
 {
     char token[HTTP_TOKEN_LEN + 1], cookie[128];
     if (login_required()) {
-        if (login_wait_turn(c->peer) < 0)
-            return;
         const char *user = json_get_str(body, "user", ""), *pass = json_get_str(body, "password", "");
-        if (!login_check(user, pass)) {
-            login_failed(c->peer);
+        int ok = login_attempt(c->peer, user, pass);
+        if (ok == 0)
             http_send_json_error(c, 401, "login incorrect");
-            return;
-        }
-        login_passed(c->peer);
+        else if (ok == ERR_TIMEOUT)
+            http_send_json_error(c, 503, "too many logins at once, try later");
+        if (ok <= 0)
+            return;               /* ERR_INTR: the server is stopping */
     }
     if (http_session_new(token) < 0) {
         http_send_json_error(c, 500, "no random source");

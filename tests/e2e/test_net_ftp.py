@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -270,3 +271,22 @@ def test_names_with_control_characters_are_refused(ftp, rootdir):
         f.sendcmd("MKD dir\x1b[31m")
     assert not [n for n in os.listdir(rootdir) if "evil" in n or "dir" in n]
     f.quit()
+
+
+def test_failed_logins_back_off_across_connections_and_addresses(boot):
+    """Three failures close a connection; the next attempts, even from another address, wait
+    1 s, then 2 s (the 8 s cap is in tests/unit/test_net_proto.c)."""
+    port = boot_locked(boot, "admin", "pw12", "uftpd")[1][0]
+
+    def timed_failure(f):
+        start = time.monotonic()
+        with pytest.raises((ftplib.error_perm, ftplib.error_temp, EOFError, ConnectionError)):
+            f.login("admin", "nope")
+        return time.monotonic() - start
+    f = ftplib.FTP()
+    f.connect("127.0.0.1", port, timeout=20 * SLOW)
+    assert max(timed_failure(f) for _ in range(3)) < 0.9     # the free failures
+    f = ftplib.FTP()
+    f.connect("127.0.0.1", port, timeout=20 * SLOW, source_address=("127.0.0.2", 0))
+    assert 0.9 <= timed_failure(f) < 1.9 * SLOW
+    assert 1.9 <= timed_failure(f) < 2.9 * SLOW

@@ -6,6 +6,7 @@ import http.client
 import os
 import socket
 import struct
+import threading
 import time
 import urllib.parse
 
@@ -348,3 +349,29 @@ def test_cross_site_requests_are_refused(web):
               b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
     assert s.recv(100).startswith(b"HTTP/1.1 403")
     s.close()
+
+
+def test_parallel_guesses_from_rotating_addresses_wait_their_turn(locked_web):
+    """Six wrong logins at once, each from its own 127.0.0.x: they are checked one at a time,
+    each after the back-off the account has earned (0, 0, 0, 1, 2, 3 s), not all at once."""
+    def guess(i, done):
+        c = http.client.HTTPConnection("127.0.0.1", locked_web, timeout=30 * SLOW,
+                                       source_address=(f"127.0.0.{10 + i}", 0))
+        c.request("POST", "/api/login", json.dumps({"user": "admin", "password": f"guess{i}"}),
+                  {"Content-Type": "application/json"})
+        done.append((c.getresponse().status, time.monotonic()))
+        c.close()
+    done = []
+    start = time.monotonic()
+    threads = [threading.Thread(target=guess, args=(i, done)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [status for status, _ in done] == [401] * 6
+    assert max(at for _, at in done) - start >= 5.5       # 1 + 2 + 3 s, waited in turn
+    # the right password still gets in (after the account's back-off), and clears it
+    assert login_token(locked_web, "admin", "pass1")
+    start = time.monotonic()
+    assert login_token(locked_web, "admin", "pass1")
+    assert time.monotonic() - start < 1

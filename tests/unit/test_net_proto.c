@@ -13,6 +13,7 @@
 #include "lib/err.h"
 #include "lib/json.h"
 #include "net/iperf3.h"
+#include "net/login.h"
 #include "net/socket.h"
 #include "net/svc/ftp_proto.h"
 #include "net/svc/http_parse.h"
@@ -200,6 +201,34 @@ static void attachment_names_cannot_inject_headers(void **state)
     assert_int_equal(http_attachment_header(name, out, 100), -1);
 }
 
+/* The back-off: two failures free, then a second more per failure, never more than 8 s. */
+static void login_backoff_grows_to_its_cap(void **state)
+{
+    assert_int_equal(login_backoff_ms(0), 0);
+    assert_int_equal(login_backoff_ms(2), 0);
+    assert_int_equal(login_backoff_ms(3), 1000);
+    assert_int_equal(login_backoff_ms(9), 7000);
+    assert_int_equal(login_backoff_ms(10), 8000);
+    assert_int_equal(login_backoff_ms(11), 8000);
+    assert_int_equal(login_backoff_ms(1 << 30), 8000);
+}
+
+/* A full address table makes room by dropping the address with the fewest failures, not the
+ * one guessing hardest; and every failure also counts against the (single) account. */
+static void login_table_keeps_the_addresses_that_fail(void **state)
+{
+    uint32_t guesser = 0x0a000001;
+    for (int i = 0; i < 5; i++)
+        login_failed(guesser);
+    for (uint32_t a = 2; a < 2 + 3 * LOGIN_TRACKED; a++)  /* rotating addresses, once each */
+        login_failed(0x0a000000 + a);
+    assert_int_equal(login_failures(guesser), 5);
+    assert_int_equal(login_delay_ms(0x0b000001), LOGIN_DELAY_MAX_MS);   /* a fresh address */
+    login_passed(guesser);
+    assert_int_equal(login_failures(guesser), 0);
+    assert_int_equal(login_delay_ms(0x0b000001), 0);
+}
+
 /* Datagrams 1, 2, 4, 5, 3 arrive: 3 is counted lost, then found; the transit time changes by
  * 16 µs once, so the jitter moves 1 µs towards it. */
 static void iperf3_udp_loss_and_jitter(void **state)
@@ -354,6 +383,8 @@ int main(void)
         cmocka_unit_test(ftp_parsing),
         cmocka_unit_test(http_parsing),
         cmocka_unit_test(http_lengths_are_bounded),
+        cmocka_unit_test(login_backoff_grows_to_its_cap),
+        cmocka_unit_test(login_table_keeps_the_addresses_that_fail),
         cmocka_unit_test(attachment_names_cannot_inject_headers),
         cmocka_unit_test(iperf3_udp_loss_and_jitter),
         cmocka_unit_test(iperf3_messages_round_trip),
