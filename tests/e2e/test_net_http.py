@@ -375,3 +375,14 @@ def test_parallel_guesses_from_rotating_addresses_wait_their_turn(locked_web):
     start = time.monotonic()
     assert login_token(locked_web, "admin", "pass1")
     assert time.monotonic() - start < 1
+
+
+def test_fragmented_websocket_messages_still_arrive(web):
+    def piece(payload, opcode, last):
+        frame = ws_frame(payload, opcode)
+        return bytes([frame[0] if last else frame[0] & 0x7f]) + frame[1:]
+    head, s, _ = ws_connect(web, None)
+    ws_until(s, b"$: ")
+    s.sendall(piece(b"echo fr", 1, False) + piece(b"ag", 0, False) + piece(b"ment\r", 0, True))
+    assert "fragment\r\n" in ws_until(s, b"fragment\r\n")
+    s.close()
