@@ -122,12 +122,11 @@ static int read_transfer_encoding(const char *v, struct http_request *r)
     return 0;
 }
 
-/* A value kept whole or not at all: a cut Origin or Host could match what it is not. */
-static int keep_value(char *out, size_t size, const char *v)
+/* A value kept whole or not at all: a cut Origin or Host could match what it is not. One too
+ * long to keep becomes unmatchable instead (too_long), so http_same_origin refuses it. */
+static int keep_value(char *out, size_t size, const char *v, const char *too_long)
 {
-    if (strlen(v) >= size)
-        return 400;
-    str_copy(out, v, size);
+    str_copy(out, strlen(v) < size ? v : too_long, size);
     return 0;
 }
 
@@ -153,9 +152,9 @@ int http_parse_header(char *line, struct http_request *r)
         return str_casestr(v, "multipart/") == v && multipart_boundary(v, r->boundary) < 0 ? 400 : 0;
     }
     if ((v = header_value(line, "Origin")))
-        return keep_value(r->origin, sizeof r->origin, v);
+        return keep_value(r->origin, sizeof r->origin, v, "?");
     if ((v = header_value(line, "Host")))
-        return keep_value(r->host, sizeof r->host, v);
+        return keep_value(r->host, sizeof r->host, v, "");
     if ((v = header_value(line, "Connection"))) {
         if (has_token(v, "close"))
             r->keep_alive = 0;

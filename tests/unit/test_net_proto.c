@@ -182,6 +182,41 @@ static void http_lengths_are_bounded(void **state)
     assert_true(r.content_length == 281474976710655LL);
 }
 
+/* An Origin is the same site only when it is http(s):// and the request's own Host. */
+static void origins_must_match_the_host(void **state)
+{
+    struct http_request r;
+    char line[] = "POST /api/cmd/run HTTP/1.1";
+    assert_int_equal(http_parse_request_line(line, &r), 0);
+    assert_true(http_same_origin(&r));                           /* no Origin: not a browser */
+    char host[] = "Host: Board.local:8080";
+    assert_int_equal(http_parse_header(host, &r), 0);
+    char same[] = "Origin: http://board.LOCAL:8080";
+    assert_int_equal(http_parse_header(same, &r), 0);
+    assert_true(http_same_origin(&r));
+    static const char *const others[] = {
+        "Origin: http://attacker.example", "Origin: null", "Origin: http://board.local:8081",
+        "Origin: http://board.local:8080.attacker.example", "Origin: ftp://board.local:8080",
+    };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        char h[160];
+        strcpy(h, others[i]);
+        assert_int_equal(http_parse_header(h, &r), 0);
+        assert_false(http_same_origin(&r));
+    }
+    char h[300] = "Origin: http://";                               /* too long to keep */
+    memset(h + 15, 'a', 200);
+    h[215] = '\0';
+    assert_int_equal(http_parse_header(h, &r), 0);
+    assert_false(http_same_origin(&r));
+    char type[] = "Content-Type: application/json; charset=utf-8";
+    assert_int_equal(http_parse_header(type, &r), 0);
+    assert_true(r.has_type && r.type_json);
+    char jsonish[] = "Content-Type: application/jsonp";
+    assert_int_equal(http_parse_header(jsonish, &r), 0);
+    assert_false(r.type_json);
+}
+
 /* A file name goes into Content-Disposition quoted and RFC 5987-encoded: CR LF or a quote in
  * it cannot end the header or the quoted string. */
 static void attachment_names_cannot_inject_headers(void **state)
@@ -383,6 +418,7 @@ int main(void)
         cmocka_unit_test(ftp_parsing),
         cmocka_unit_test(http_parsing),
         cmocka_unit_test(http_lengths_are_bounded),
+        cmocka_unit_test(origins_must_match_the_host),
         cmocka_unit_test(login_backoff_grows_to_its_cap),
         cmocka_unit_test(login_table_keeps_the_addresses_that_fail),
         cmocka_unit_test(attachment_names_cannot_inject_headers),
