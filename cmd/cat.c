@@ -13,7 +13,15 @@ struct cat {
     long line;                 /* lines numbered so far */
     int at_line_start;
     char last;                 /* the last byte written */
+    int write_failed;          /* the error was writing the output, not reading a file */
 };
+
+static int write_out(struct cat *c, const char *buf, size_t len)
+{
+    int r = stream_write(c->p->out, buf, len);
+    c->write_failed |= r < 0;
+    return r;
+}
 
 /* Writes a chunk, numbering lines as they start when asked. */
 static int emit(struct cat *c, const char *buf, size_t len)
@@ -22,13 +30,13 @@ static int emit(struct cat *c, const char *buf, size_t len)
         return 0;
     c->last = buf[len - 1];
     if (!c->number)
-        return stream_write(c->p->out, buf, len);
+        return write_out(c, buf, len);
     while (len) {
         if (c->at_line_start)
             stream_printf(c->p->out, "%ld ", ++c->line);
         const char *nl = memchr(buf, '\n', len);
         size_t n = nl ? (size_t)(nl - buf) + 1 : len;
-        int r = stream_write(c->p->out, buf, n);
+        int r = write_out(c, buf, n);
         if (r < 0)
             return r;
         c->at_line_start = nl != NULL;
@@ -69,13 +77,15 @@ COMMAND(cat, "cat [FILE...] [-n] [-f]",
     long long flags = command_flags(p, argc, argv, "nf", &n);
     if (flags < 0)
         return 2;
-    struct cat c = { p, (flags & FLAG('n')) != 0, 0, 1, '\n' };
+    struct cat c = { p, (flags & FLAG('n')) != 0, 0, 1, '\n', 0 };
     char *buf = malloc(FU_CHUNK);
     if (!buf)
         return proc_error(p, "cat", "%s", err_str(ERR_NOMEM));
     if (n == 0 && (status = cat_stream(&c, p->in, buf)) < 0)
-        status = status == ERR_INTR ? 130 : proc_error(p, "cat", "%s", err_str(status));
-    for (int i = 1; i <= n && status != 130; i++) {
+        status = status == ERR_INTR ? 130 : c.write_failed
+               ? fu_fail(p, "cat", stream_name(p->out), status)
+               : proc_error(p, "cat", "%s", err_str(status));
+    for (int i = 1; i <= n && status != 130 && !c.write_failed; i++) {
         char abs[VFS_PATH_MAX];
         if (fu_resolve(p, "cat", argv[i], abs)) {
             status = 1;
@@ -86,8 +96,8 @@ COMMAND(cat, "cat [FILE...] [-n] [-f]",
         int r = cat_file(&c, abs, buf);
         if (r == ERR_INTR)
             status = 130;
-        else if (r < 0)
-            status = fu_fail(p, "cat", argv[i], r);
+        else if (r < 0)      /* a full output names the output, not the file being read */
+            status = fu_fail(p, "cat", c.write_failed ? stream_name(p->out) : argv[i], r);
     }
     free(buf);
     if (c.last != '\n' && p->out->tty)        /* keep the prompt on a line of its own */

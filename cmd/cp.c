@@ -25,30 +25,35 @@ static int counterpart(struct tree_copy *t, const char *src_abs, char *out)
     return 0;
 }
 
-static int copy_one(struct tree_copy *t, const char *src, const char *dst, int is_dir)
+/* Copies one file or makes one directory; *failed: the path an error is about. */
+static int copy_one(struct tree_copy *t, const char *src, const char *dst, int is_dir,
+                    const char **failed)
 {
+    *failed = dst;
     if (is_dir)
         return vfs_is_dir(dst) ? 0 : vfs_mkdir(dst);
-    return fu_copy_file(src, dst);
+    return fu_copy_file(src, dst, failed);
 }
 
 static int visit_copy(struct walk *w, const char *path, int is_dir)
 {
     struct tree_copy *t = w->ctx;
     char dst[VFS_PATH_MAX];
+    const char *failed = path;
     int r = counterpart(t, path, dst);
     if (r == 0)
-        r = copy_one(t, path, dst, is_dir);
+        r = copy_one(t, path, dst, is_dir, &failed);
     if (r < 0 && r != ERR_INTR)
-        fu_fail(t->p, t->name, r == ERR_PROTECTED ? dst : path, r);
+        fu_fail(t->p, t->name, failed, r);
     return r;
 }
 
 static int copy_tree(struct tree_copy *t, const char *src, const char *dst, int is_dir)
 {
-    int r = copy_one(t, src, dst, is_dir);
+    const char *failed;
+    int r = copy_one(t, src, dst, is_dir, &failed);
     if (r < 0) {
-        fu_fail(t->p, t->name, r == ERR_PROTECTED ? dst : src, r);
+        fu_fail(t->p, t->name, failed, r);
         return r;
     }
     if (!is_dir)

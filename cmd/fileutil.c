@@ -127,9 +127,10 @@ int fu_walk(struct walk *w, const char *abs)
     return r < 0 ? r : 0;
 }
 
-int fu_copy_file(const char *src, const char *dst)
+int fu_copy_file(const char *src, const char *dst, const char **failed)
 {
     vfs_file_t *in, *out;
+    *failed = src;
     int r = vfs_open(src, VFS_O_READ, &in);
     if (r < 0)
         return r;
@@ -138,6 +139,7 @@ int fu_copy_file(const char *src, const char *dst)
         vfs_close(in);
         return ERR_NOMEM;
     }
+    *failed = dst;                 /* from here on, failures but a read are dst's */
     r = vfs_open(dst, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &out);
     if (r == 0) {
         int n;
@@ -153,6 +155,8 @@ int fu_copy_file(const char *src, const char *dst)
                 break;
             }
         }
+        if (n < 0)
+            *failed = src;
         r = n < 0 ? n : r;
         int c = vfs_close(out);
         r = r < 0 ? r : c;

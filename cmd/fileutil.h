@@ -47,8 +47,9 @@ struct walk {
 };
 int fu_walk(struct walk *w, const char *abs);
 
-/* Copies a file's bytes (creating or replacing dst). */
-int fu_copy_file(const char *src, const char *dst);
+/* Copies a file's bytes (creating or replacing dst). On failure *failed is the file the
+ * error is about: src when reading failed, dst when writing it did (no space left, ...). */
+int fu_copy_file(const char *src, const char *dst, const char **failed);
 /* Removes a file or a whole tree. */
 int fu_remove_tree(const char *abs);
 

@@ -1,5 +1,7 @@
 #include "fs/ramfs.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +20,14 @@ struct node {
     int open_count;
     int unlinked;               /* removed while open: freed at the last close */
 };
+
+/* A file's size is a uint32_t in struct vfs_stat, and a position a long (vfs_seek): no
+ * position goes beyond either. */
+#if LONG_MAX > UINT32_MAX
+#define RAM_FILE_MAX ((size_t)UINT32_MAX)
+#else
+#define RAM_FILE_MAX ((size_t)LONG_MAX)
+#endif
 
 struct ramfs {
     struct node root;
@@ -205,18 +215,21 @@ static int ram_read(struct vfs_mount *m, void *file, void *buf, size_t len)
     return (int)n;
 }
 
+/* Room for size bytes in n. The capacity doubles (few reallocs while a file grows) but never
+ * past what the filesystem has left: a size beyond that is ERR_NOSPC, checked before any
+ * doubling, so no size (a seek far past the end) can overflow the capacity. */
 static int reserve(struct ramfs *fs, struct node *n, size_t size)
 {
     if (size <= n->cap)
         return 0;
+    size_t room = fs->limit - (fs->used - n->cap);    /* what n may grow to */
+    if (size > room)
+        return ERR_NOSPC;
     size_t cap = n->cap ? n->cap : 64;
     while (cap < size)
-        cap *= 2;
-    if (fs->used - n->cap + cap > fs->limit) {
-        cap = size;
-        if (fs->used - n->cap + cap > fs->limit)
-            return ERR_NOSPC;
-    }
+        cap = cap > room / 2 ? room : cap * 2;
+    if (cap > room)
+        cap = room;
     char *d = realloc(n->data, cap);
     if (!d)
         return ERR_NOMEM;
@@ -236,7 +249,8 @@ static int ram_write(struct vfs_mount *m, void *file, const void *buf, size_t le
     struct node *n = of->node;
     if (of->flags & VFS_O_APPEND)
         of->pos = n->size;
-    int r = reserve(fs, n, of->pos + len);
+    int r = of->pos > RAM_FILE_MAX || len > RAM_FILE_MAX - of->pos ? ERR_FBIG
+          : reserve(fs, n, of->pos + len);
     if (r == 0) {
         if (of->pos > n->size)
             memset(n->data + n->size, 0, of->pos - n->size);
@@ -258,11 +272,12 @@ static long ram_seek(struct vfs_mount *m, void *file, long off, int whence)
     hal_mutex_lock(fs->lock);
     long base = whence == VFS_SEEK_SET ? 0
               : whence == VFS_SEEK_CUR ? (long)of->pos : (long)of->node->size;
-    long pos = base + off;
+    long pos = off > 0 && off > (long)RAM_FILE_MAX - base ? ERR_FBIG
+             : off < 0 && off < -base ? ERR_INVAL : base + off;
     if (pos >= 0)
         of->pos = (size_t)pos;
     hal_mutex_unlock(fs->lock);
-    return pos < 0 ? ERR_INVAL : pos;
+    return pos;
 }
 
 static int ram_truncate(struct vfs_mount *m, void *file, uint32_t size)

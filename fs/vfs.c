@@ -1,5 +1,6 @@
 #include "fs/vfs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,8 +30,20 @@ struct vfs_dir {
 
 /* ---- paths ---- */
 
+/* A control character (CR, LF, ...) in a name would go unescaped into every protocol that
+ * prints names (FTP replies, HTTP headers, listings): no name may hold one. */
+static int has_control_char(const char *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)c[i] < 0x20 || c[i] == 0x7f)
+            return 1;
+    return 0;
+}
+
 static int push_component(char *out, size_t *len, size_t size, const char *c, size_t n)
 {
+    if (has_control_char(c, n))
+        return ERR_BADNAME;
     if (n == 1 && c[0] == '.')
         return 0;
     if (n == 2 && c[0] == '.' && c[1] == '.') {
@@ -538,6 +551,25 @@ int vfs_write_all(const char *path, const void *data, size_t len)
 int vfs_write_all_system(const char *path, const void *data, size_t len)
 {
     return write_all(path, data, len, VFS_O_SYSTEM);
+}
+
+int vfs_replace_open(const char *path, char *part, size_t size, vfs_file_t **out)
+{
+    int r = vfs_check_change(path);     /* refused before the new content is received */
+    if (r < 0)
+        return r;
+    if ((size_t)snprintf(part, size, "%s.part", path) >= size)
+        return ERR_NAMETOOLONG;
+    return vfs_open(part, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, out);
+}
+
+int vfs_replace_commit(const char *part, const char *path, int result)
+{
+    if (result >= 0)
+        result = vfs_rename(part, path);
+    if (result < 0)
+        vfs_unlink(part);
+    return result < 0 ? result : 0;
 }
 
 int vfs_exists(const char *path)

@@ -134,6 +134,14 @@ int vfs_read_all(const char *path, char **data, size_t *len); /* NUL-terminated,
 int vfs_write_all(const char *path, const void *data, size_t len);
 /* vfs_write_all for the system's own guarded file (VFS_O_SYSTEM). */
 int vfs_write_all_system(const char *path, const void *data, size_t len);
+/* Replacing a file all or nothing (an upload, FTP STOR): the new content goes into PATH.part
+ * (vfs_replace_open, size >= VFS_PATH_MAX), which takes PATH's place only when complete.
+ * vfs_replace_commit, after the part is closed: with result >= 0 renames it over path, else
+ * (or when the rename fails) removes it; 0 or the error. A transfer cut off or out of space
+ * leaves path as it was; a path the change guard protects is refused by vfs_replace_open,
+ * before any content arrives. */
+int vfs_replace_open(const char *path, char *part, size_t size, vfs_file_t **out);
+int vfs_replace_commit(const char *part, const char *path, int result);
 int vfs_exists(const char *path);
 int vfs_is_dir(const char *path);
 

@@ -55,6 +55,11 @@ int stream_read(stream_t *s, char *buf, size_t len)
     return s->ops->read(s, buf, len);
 }
 
+const char *stream_name(stream_t *s)
+{
+    return s && s->name ? s->name : "output";
+}
+
 int stream_write(stream_t *s, const char *buf, size_t len)
 {
     if (!s || !s->ops->write)

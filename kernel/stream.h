@@ -26,6 +26,7 @@ struct stream {
      * wait (files, null, capture). Set by streams whose reads block; for event loops. */
     int (*readable)(stream_t *s);
     int refs;
+    const char *name;                  /* what it writes to, for errors (NULL: "output") */
 };
 
 stream_t *stream_new(const struct stream_ops *ops, void *ctx);
@@ -35,6 +36,8 @@ void stream_unref(stream_t *s);
 int stream_read(stream_t *s, char *buf, size_t len);
 int stream_write(stream_t *s, const char *buf, size_t len);
 int stream_readable(stream_t *s);
+/* What s writes to, for error messages: a file stream's path, else "output". */
+const char *stream_name(stream_t *s);
 int stream_puts(stream_t *s, const char *text);
 int stream_printf(stream_t *s, const char *fmt, ...);
 int stream_vprintf(stream_t *s, const char *fmt, va_list ap);

@@ -1,37 +1,55 @@
 #include "kernel/stream_file.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "kernel/proc.h"
 #include "lib/err.h"
 
+/* The open file, and its path for error messages ("cat: /f: no space left"). */
+struct file_stream {
+    vfs_file_t *file;
+    char path[];
+};
+
 static int file_read(stream_t *s, char *buf, size_t len)
 {
+    struct file_stream *fs = s->ctx;
     if (proc_should_stop())
         return ERR_INTR;
-    return vfs_read(s->ctx, buf, len);
+    return vfs_read(fs->file, buf, len);
 }
 
 static int file_write(stream_t *s, const char *buf, size_t len)
 {
+    struct file_stream *fs = s->ctx;
     if (proc_should_stop())
         return ERR_INTR;
-    return vfs_write(s->ctx, buf, len);
+    return vfs_write(fs->file, buf, len);
 }
 
 static void file_release(stream_t *s)
 {
-    vfs_close(s->ctx);
+    struct file_stream *fs = s->ctx;
+    vfs_close(fs->file);
+    free(fs);
 }
 
 static const struct stream_ops file_ops = { file_read, file_write, file_release };
 
-static int wrap(vfs_file_t *f, stream_t **out)
+static int wrap(vfs_file_t *f, const char *path, stream_t **out)
 {
+    struct file_stream *fs = malloc(sizeof *fs + strlen(path) + 1);
     vfs_file_detach(f);
-    *out = stream_new(&file_ops, f);
+    *out = fs ? stream_new(&file_ops, fs) : NULL;
     if (!*out) {
+        free(fs);
         vfs_close(f);
         return ERR_NOMEM;
     }
+    fs->file = f;
+    strcpy(fs->path, path);
+    (*out)->name = fs->path;
     return 0;
 }
 
@@ -44,12 +62,12 @@ int stream_file_open(const char *path, int append, stream_t **out)
         return r;
     vfs_file_t *f;
     r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | (append ? VFS_O_APPEND : VFS_O_TRUNC), &f);
-    return r < 0 ? r : wrap(f, out);
+    return r < 0 ? r : wrap(f, path, out);
 }
 
 int stream_file_read_open(const char *path, stream_t **out)
 {
     vfs_file_t *f;
     int r = vfs_open(path, VFS_O_READ, &f);
-    return r < 0 ? r : wrap(f, out);
+    return r < 0 ? r : wrap(f, path, out);
 }

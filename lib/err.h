@@ -33,7 +33,8 @@ enum {
     ERR_NOTFOUND_HOST = -26,
     ERR_PROTECTED = -27, /* a protected file, or a directory above one, would change */
     ERR_LINE_TOO_LONG = -28,
-    ERR_LAST = -29
+    ERR_BADNAME = -29,  /* a file name with a control character */
+    ERR_LAST = -30
 };
 
 const char *err_str(int err);

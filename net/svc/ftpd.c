@@ -2,7 +2,9 @@
  * over the VFS. Every path goes through the VFS, which cleans it against the session's cwd
  * and never climbs above "/". The commands are a table: verb, whether it needs a login and
  * an argument, and its handler. SITE runs nothing. */
+#include <limits.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +23,7 @@
 #define IDLE_TIMEOUT_MS (5 * 60 * 1000)
 #define DATA_TIMEOUT_MS 15000
 #define TRANSFER_CHUNK 8192
+#define PASSIVE_STRANGERS_MAX 8   /* foreign connections refused before a passive wait ends */
 
 struct ftp {
     proc_t *self;
@@ -63,7 +66,7 @@ static void reply_error(struct ftp *f, int err)
     int code = err == ERR_NOENT || err == ERR_NOTDIR || err == ERR_ISDIR ||
                err == ERR_PERM || err == ERR_PROTECTED || err == ERR_EXIST ||
                err == ERR_NOTEMPTY ? 550 :
-               err == ERR_NOSPC ? 452 : 451;
+               err == ERR_NOSPC ? 452 : err == ERR_BADNAME ? 553 : 451;
     reply(f, "%d %s.", code, err_str(err));
 }
 
@@ -87,11 +90,31 @@ static void close_passive(struct ftp *f)
     f->passive = NULL;
 }
 
+/* The passive data connection, from the control connection's peer only (as vsftpd's
+ * pasv_promiscuous=NO): another address that connects first would be given this session's
+ * data. Such a connection is closed and the wait goes on, within DATA_TIMEOUT_MS overall
+ * and at most PASSIVE_STRANGERS_MAX of them. */
+static int accept_from_peer(struct ftp *f, sock_t **data)
+{
+    uint64_t deadline = hal_time_us() + DATA_TIMEOUT_MS * 1000ULL;
+    for (int strangers = 0; strangers <= PASSIVE_STRANGERS_MAX; strangers++) {
+        uint64_t now = hal_time_us();
+        if (now >= deadline)
+            return ERR_TIMEOUT;
+        uint32_t from;
+        int r = sock_accept(f->passive, data, &from, NULL, (int)((deadline - now) / 1000) + 1);
+        if (r < 0 || from == f->peer)
+            return r;
+        sock_close(*data);
+    }
+    return ERR_ACCES;
+}
+
 static int open_data(struct ftp *f, sock_t **data)
 {
     int r;
     if (f->passive) {
-        r = sock_accept(f->passive, data, NULL, NULL, DATA_TIMEOUT_MS);
+        r = accept_from_peer(f, data);
         close_passive(f);
     } else if (f->active_port) {
         r = sock_dial(f->active_addr, f->active_port, DATA_TIMEOUT_MS, data);
@@ -228,17 +251,16 @@ static void cmd_pass(struct ftp *f, const char *arg)
         reply(f, "503 Send USER first.");
         return;
     }
-    if (login_wait_turn(f->peer) < 0) {
+    int ok = login_attempt(f->peer, f->user, arg);
+    if (ok < 0) {
         f->quit = 1;
         return;
     }
-    if (login_check(f->user, arg)) {
-        login_passed(f->peer);
+    if (ok) {
         f->logged_in = 1;
         reply(f, "230 Logged in.");
         return;
     }
-    login_failed(f->peer);
     if (++f->failures >= LOGIN_TRIES) {
         reply(f, "421 Too many failed logins, closing.");
         f->quit = 1;
@@ -439,16 +461,21 @@ static void cmd_mdtm(struct ftp *f, const char *arg)
     reply(f, "213 %s", when);
 }
 
+/* An offset a file can have: digits only, at most what a position (long) and a file's size
+ * (uint32_t) hold; checked against the file when the transfer starts. */
 static void cmd_rest(struct ftp *f, const char *arg)
 {
-    char *end;
-    long at = strtol(arg, &end, 10);
-    if (*end || at < 0) {
+    const unsigned long long max = LONG_MAX < UINT32_MAX ? (unsigned long long)LONG_MAX : UINT32_MAX;
+    unsigned long long at = 0;
+    const char *p = arg;
+    for (; *p >= '0' && *p <= '9' && at <= max; p++)
+        at = at * 10 + (unsigned)(*p - '0');
+    if (*p || p == arg || at > max) {
         reply(f, "501 Bad offset.");
         return;
     }
-    f->restart_at = at;
-    reply(f, "350 Restarting at %ld.", at);
+    f->restart_at = (long)at;
+    reply(f, "350 Restarting at %ld.", f->restart_at);
 }
 
 /* ---- listings ---- */
@@ -558,7 +585,22 @@ static void cmd_mlst(struct ftp *f, const char *arg)
 struct file_job {
     vfs_file_t *file;
     int upload;
+    char *part;                 /* a STOR replacing path through part (vfs_replace_open) */
+    const char *path;
 };
+
+/* Closes the job's file; a replacing STOR then puts its part in place when result says the
+ * transfer is whole, else removes it. Returns result, or the error closing or committing. */
+static int finish_file(struct file_job *job, int result)
+{
+    int closed = job->file ? vfs_close(job->file) : 0;
+    job->file = NULL;
+    result = result < 0 ? result : closed;
+    if (job->part)
+        result = vfs_replace_commit(job->part, job->path, result);
+    job->part = NULL;
+    return result;
+}
 
 static int copy_file_to_socket(vfs_file_t *file, sock_t *data, char *buf)
 {
@@ -584,7 +626,8 @@ static int copy_socket_to_file(sock_t *data, vfs_file_t *file, char *buf)
     }
 }
 
-/* Copies either way, then closes the file: a write that fails at close fails the transfer. */
+/* Copies either way, then finishes the file: a write that fails at close or at the rename of
+ * a replacing STOR fails the transfer. */
 static int move_file_data(struct ftp *f, sock_t *data, void *arg)
 {
     struct file_job *job = arg;
@@ -593,48 +636,84 @@ static int move_file_data(struct ftp *f, sock_t *data, void *arg)
           : job->upload ? copy_socket_to_file(data, job->file, buf)
                         : copy_file_to_socket(job->file, data, buf);
     free(buf);
-    int closed = vfs_close(job->file);
-    job->file = NULL;
-    return r < 0 ? r : closed;
+    return finish_file(job, r);
 }
 
-static void transfer(struct ftp *f, const char *arg, int flags, int upload)
+/* A REST offset within the file (RFC 3659 5.5: one past its end is refused with 554). */
+static int seek_restart(vfs_file_t *file, long at)
 {
-    struct file_job job = { NULL, upload };
+    long size = vfs_seek(file, 0, VFS_SEEK_END);
+    if (size < 0)
+        return (int)size;
+    if (at > size)
+        return ERR_INVAL;
+    long pos = vfs_seek(file, at, VFS_SEEK_SET);
+    return pos < 0 ? (int)pos : 0;
+}
+
+/* Moves the job's open file over a data connection, from the REST offset. */
+static void transfer(struct ftp *f, struct file_job *job)
+{
     long at = f->restart_at;
     f->restart_at = 0;
-    int r = vfs_open(arg, flags, &job.file);
-    if (r == 0 && at && vfs_seek(job.file, at, VFS_SEEK_SET) < 0) {
-        vfs_close(job.file);
-        r = ERR_INVAL;
-    }
+    int r = at ? seek_restart(job->file, at) : 0;
     if (r < 0) {
+        finish_file(job, r);
+        close_passive(f);
+        if (r == ERR_INVAL)
+            reply(f, "554 Restart offset %ld is past the end of the file.", at);
+        else
+            reply_error(f, r);
+        return;
+    }
+    with_data_connection(f, "Transfer", move_file_data, job);
+    if (job->file)                 /* the data connection never opened */
+        finish_file(job, ERR_CLOSED);
+}
+
+static void open_and_transfer(struct ftp *f, const char *arg, int flags, int upload)
+{
+    struct file_job job = { NULL, upload, NULL, arg };
+    int r = vfs_open(arg, flags, &job.file);
+    if (r < 0) {
+        f->restart_at = 0;
         refuse_transfer(f, r);
         return;
     }
-    with_data_connection(f, "Transfer", move_file_data, &job);
-    if (job.file)                  /* the data connection never opened */
-        vfs_close(job.file);
+    transfer(f, &job);
 }
 
 static void cmd_retr(struct ftp *f, const char *arg)
 {
-    if (vfs_is_dir(arg))
+    if (vfs_is_dir(arg)) {
+        f->restart_at = 0;
         refuse_transfer(f, ERR_ISDIR);
-    else
-        transfer(f, arg, VFS_O_READ, 0);
+    } else {
+        open_and_transfer(f, arg, VFS_O_READ, 0);
+    }
 }
 
+/* A STOR replaces the file only once the whole upload came (a full flash or a cut connection
+ * leaves the old file); after REST it resumes the file in place. */
 static void cmd_stor(struct ftp *f, const char *arg)
 {
-    int flags = VFS_O_WRITE | VFS_O_CREATE | (f->restart_at ? 0 : VFS_O_TRUNC);
-    transfer(f, arg, flags, 1);
+    char part[VFS_PATH_MAX];
+    struct file_job job = { NULL, 1, part, arg };
+    if (f->restart_at) {
+        open_and_transfer(f, arg, VFS_O_WRITE | VFS_O_CREATE, 1);
+        return;
+    }
+    int r = vfs_is_dir(arg) ? ERR_ISDIR : vfs_replace_open(arg, part, sizeof part, &job.file);
+    if (r < 0)
+        refuse_transfer(f, r);
+    else
+        transfer(f, &job);
 }
 
 static void cmd_appe(struct ftp *f, const char *arg)
 {
     f->restart_at = 0;
-    transfer(f, arg, VFS_O_WRITE | VFS_O_CREATE | VFS_O_APPEND, 1);
+    open_and_transfer(f, arg, VFS_O_WRITE | VFS_O_CREATE | VFS_O_APPEND, 1);
 }
 
 /* ---- the table ---- */

@@ -48,7 +48,7 @@ static int status_for(int err)
     return err == ERR_NOENT || err == ERR_NOTDIR ? 404 :
            err == ERR_PERM || err == ERR_PROTECTED ? 403 :
            err == ERR_EXIST || err == ERR_NOTEMPTY || err == ERR_ISDIR ? 409 :
-           err == ERR_INVAL || err == ERR_NAMETOOLONG ? 400 : 500;
+           err == ERR_INVAL || err == ERR_NAMETOOLONG || err == ERR_BADNAME ? 400 : 500;
 }
 
 static void send_err(struct http_conn *c, int err)
@@ -76,15 +76,14 @@ static void api_login(struct http_conn *c, struct json *body)
 {
     char token[HTTP_TOKEN_LEN + 1], cookie[128];
     if (login_required()) {
-        if (login_wait_turn(c->peer) < 0)
-            return;
         const char *user = json_get_str(body, "user", ""), *pass = json_get_str(body, "password", "");
-        if (!login_check(user, pass)) {
-            login_failed(c->peer);
+        int ok = login_attempt(c->peer, user, pass);
+        if (ok == 0)
             http_send_json_error(c, 401, "login incorrect");
-            return;
-        }
-        login_passed(c->peer);
+        else if (ok == ERR_TIMEOUT)
+            http_send_json_error(c, 503, "too many logins at once, try later");
+        if (ok <= 0)
+            return;               /* ERR_INTR: the server is stopping */
     }
     if (http_session_new(token) < 0) {
         http_send_json_error(c, 500, "no random source");
@@ -227,7 +226,7 @@ static void api_fs_list(struct http_conn *c, struct json *body)
 
 static void send_file(struct http_conn *c, struct json *body, const char *type, int attachment)
 {
-    char path[VFS_PATH_MAX], extra[VFS_NAME_MAX + 64];
+    char path[VFS_PATH_MAX], extra[HTTP_ATTACHMENT_HEADER_MAX];
     struct vfs_stat st;
     int r = path_arg(c, body, "path", path);
     if (r == 0)
@@ -238,8 +237,8 @@ static void send_file(struct http_conn *c, struct json *body, const char *type, 
         send_err(c, r);
         return;
     }
-    snprintf(extra, sizeof extra, "Content-Disposition: attachment; filename=\"%s\"\r\n",
-             vfs_basename(path));
+    if (attachment && http_attachment_header(vfs_basename(path), extra, sizeof extra) < 0)
+        attachment = 0;           /* cannot happen: names are at most VFS_NAME_MAX */
     http_send_file(c, path, &st, type, attachment ? extra : NULL);
 }
 
@@ -290,24 +289,18 @@ static int body_to_file(struct http_conn *c, vfs_file_t *f)
     return r < 0 ? r : closed;
 }
 
-/* The request body goes into PATH.part a chunk at a time, which replaces the file only when
- * the whole body came: an upload cut off half way loses nothing. */
+/* The request body replaces the file all or nothing (vfs_replace_open): an upload cut off
+ * half way, or out of space, loses nothing. */
 static void api_fs_write(struct http_conn *c, struct json *body)
 {
     char path[VFS_PATH_MAX], part[VFS_PATH_MAX];
     vfs_file_t *f;
     int opened = 0, r = path_arg(c, NULL, "path", path);
     if (r == 0)
-        r = vfs_check_change(path);   /* refuse before the body is stored */
-    if (r == 0 && snprintf(part, sizeof part, "%s.part", path) >= (int)sizeof part)
-        r = ERR_NAMETOOLONG;
-    if (r == 0)
-        opened = (r = vfs_open(part, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) == 0;
-    if (r == 0 && (r = body_to_file(c, f)) == 0)
-        r = vfs_rename(part, path);
+        opened = (r = vfs_replace_open(path, part, sizeof part, &f)) == 0;
+    if (opened)
+        r = vfs_replace_commit(part, path, body_to_file(c, f));
     if (r < 0) {
-        if (opened)
-            vfs_unlink(part);
         send_err(c, r);
         return;
     }
@@ -445,8 +438,19 @@ void http_serve_api(struct http_conn *c)
         http_send_json_error(c, known ? 405 : 404, known ? "method not allowed" : "no such API");
         return;
     }
+    /* A page on another site may make a browser send requests here (with no password set,
+     * or with the session cookie): the browser says where from in Origin. */
+    if (!http_same_origin(&c->req)) {
+        http_send_json_error(c, 403, "cross-origin request refused");
+        return;
+    }
     if (!route->open && !http_authorized(c)) {
         http_send_json_error(c, 401, "login required");
+        return;
+    }
+    /* A JSON content type is one a cross-site form or a no-CORS fetch cannot send. */
+    if (!streams_body(route) && (http_has_body(c) || c->req.has_type) && !c->req.type_json) {
+        http_send_json_error(c, 415, "Content-Type must be application/json");
         return;
     }
     struct json *body = NULL;

@@ -1,5 +1,6 @@
 #include "net/svc/http_parse.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,13 +94,19 @@ static void read_cookie(const char *v, struct http_request *r)
     }
 }
 
+/* Digits only, and no more than a chunk may hold: an absurd length ("99999999999999999999",
+ * which strtoll would clamp to LLONG_MAX) is a malformed request, not a body to wait for. */
 static int read_length(const char *v, struct http_request *r)
 {
-    char *end;
+    long long n = 0;
     if (*v < '0' || *v > '9')
         return 400;
-    long long n = strtoll(v, &end, 10);
-    if (*end || n < 0 || (r->content_length >= 0 && r->content_length != n))
+    for (; *v >= '0' && *v <= '9'; v++) {
+        n = n * 10 + (*v - '0');
+        if (n > HTTP_LENGTH_MAX)
+            return 400;
+    }
+    if (*v || (r->content_length >= 0 && r->content_length != n))
         return 400;
     r->content_length = n;
     return 0;
@@ -112,6 +119,14 @@ static int read_transfer_encoding(const char *v, struct http_request *r)
     if (r->chunked || strlen(v) != 7 || !same_name(v, "chunked", 7))
         return 501;
     r->chunked = 1;
+    return 0;
+}
+
+/* A value kept whole or not at all: a cut Origin or Host could match what it is not. One too
+ * long to keep becomes unmatchable instead (too_long), so http_same_origin refuses it. */
+static int keep_value(char *out, size_t size, const char *v, const char *too_long)
+{
+    str_copy(out, strlen(v) < size ? v : too_long, size);
     return 0;
 }
 
@@ -130,8 +145,16 @@ int http_parse_header(char *line, struct http_request *r)
         return read_length(v, r);
     if ((v = header_value(line, "Transfer-Encoding")))
         return read_transfer_encoding(v, r);
-    if ((v = header_value(line, "Content-Type")))
+    if ((v = header_value(line, "Content-Type"))) {
+        r->has_type = 1;
+        r->type_json = str_casestr(v, "application/json") == v &&
+                       (v[16] == '\0' || v[16] == ';' || v[16] == ' ');
         return str_casestr(v, "multipart/") == v && multipart_boundary(v, r->boundary) < 0 ? 400 : 0;
+    }
+    if ((v = header_value(line, "Origin")))
+        return keep_value(r->origin, sizeof r->origin, v, "?");
+    if ((v = header_value(line, "Host")))
+        return keep_value(r->host, sizeof r->host, v, "");
     if ((v = header_value(line, "Connection"))) {
         if (has_token(v, "close"))
             r->keep_alive = 0;
@@ -240,6 +263,21 @@ int http_parse_range(const char *spec, uint32_t size, uint32_t *first, uint32_t 
     return 0;
 }
 
+int http_same_origin(const struct http_request *r)
+{
+    const char *site = r->origin;
+    if (!site[0])
+        return 1;
+    if (str_starts(site, "http://"))
+        site += 7;
+    else if (str_starts(site, "https://"))
+        site += 8;
+    else
+        return 0;                       /* "null" (a sandboxed page, a file) and the like */
+    size_t n = strlen(site);
+    return r->host[0] && n == strlen(r->host) && same_name(site, r->host, n);
+}
+
 int http_check_framing(const struct http_request *r)
 {
     /* Both framings at once is how requests are smuggled past proxies (RFC 7230 3.3.3). */
@@ -270,4 +308,38 @@ int http_parse_chunk_size(const char *line, long long *size)
         return 400;
     *size = n;
     return 0;
+}
+
+/* RFC 5987 attr-char: what may stand unencoded in an ext-value. */
+static int attr_char(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c && strchr("!#$&+-.^_`|~", c));
+}
+
+int http_attachment_header(const char *name, char *out, size_t size)
+{
+    static const char hexdigits[] = "0123456789ABCDEF";
+    size_t n = 0, len = strlen(name);
+    if (size < sizeof "Content-Disposition: attachment; filename=\"\"; filename*=UTF-8''\r\n" +
+               len * 4)
+        return -1;
+    n += (size_t)snprintf(out, size, "Content-Disposition: attachment; filename=\"");
+    for (size_t i = 0; i < len; i++) {     /* the plain fallback: printable ASCII only */
+        unsigned char c = (unsigned char)name[i];
+        out[n++] = c < 0x20 || c >= 0x7f || c == '"' || c == '\\' ? '_' : (char)c;
+    }
+    n += (size_t)snprintf(out + n, size - n, "\"; filename*=UTF-8''");
+    for (size_t i = 0; i < len; i++) {     /* the exact name, percent-encoded (RFC 6266) */
+        unsigned char c = (unsigned char)name[i];
+        if (attr_char(c)) {
+            out[n++] = (char)c;
+        } else {
+            out[n++] = '%';
+            out[n++] = hexdigits[c >> 4];
+            out[n++] = hexdigits[c & 15];
+        }
+    }
+    memcpy(out + n, "\r\n", 3);
+    return (int)(n + 2);
 }

@@ -16,22 +16,18 @@ static int ask_login(proc_t *self, struct remote_shell *rs)
     struct lineedit *le = lineedit_new();
     int ok = 0;
     for (int attempt = 0; le && attempt < LOGIN_TRIES && !ok; attempt++) {
-        if (login_wait_turn(rs->peer) < 0)
-            break;
         if (lineedit_ask(self, "Login: ", user, sizeof user) < 0 ||
             lineedit_read_hidden(le, self, "Password: ", pass, sizeof pass) < 0)
             break;
-        ok = login_check(user, pass);
-        if (!ok) {
-            login_failed(rs->peer);
+        ok = login_attempt(rs->peer, user, pass);
+        if (ok < 0)
+            break;
+        if (!ok)
             proc_puts(self, "Login incorrect\n");
-        }
     }
     memset(pass, 0, sizeof pass);
     lineedit_free(le);
-    if (ok)
-        login_passed(rs->peer);
-    return ok;
+    return ok > 0;
 }
 
 static void shell_thread(void *arg)

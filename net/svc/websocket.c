@@ -19,7 +19,8 @@
 #define FRAME_TIMEOUT_MS 10000
 #define POLL_MS 40                /* how soon the terminal sees that its shell ended (exit) */
 
-enum { OP_CONT = 0, OP_TEXT = 1, OP_BINARY = 2, OP_CLOSE = 8, OP_PING = 9, OP_PONG = 10 };
+enum { OP_CONT = 0, OP_TEXT = 1, OP_BINARY = 2, OP_CLOSE = 8, OP_PING = 9, OP_PONG = 10,
+       NO_FRAME = 16 };           /* not an opcode: nothing came within POLL_MS */
 enum { CLOSE_NORMAL = 1000, CLOSE_PROTOCOL = 1002, CLOSE_TOO_BIG = 1009 };
 
 struct ws {
@@ -82,15 +83,15 @@ static int read_exact(struct http_conn *c, uint8_t *buf, size_t len)
     return 0;
 }
 
-/* Reads one frame into payload; returns its opcode, or -(close code) to end the connection,
- * or 0 with *len 0 when there was nothing to read yet. */
-static int read_frame(struct ws *w, uint8_t *payload, size_t *len)
+/* Reads one frame into payload; returns its opcode (and *fin_out), or -(close code) to end
+ * the connection, or NO_FRAME when there was nothing to read yet. */
+static int read_frame(struct ws *w, uint8_t *payload, size_t *len, int *fin_out)
 {
     uint8_t h[8];
     *len = 0;
     int n = linereader_bytes(&w->c->in, h, 1, POLL_MS);
     if (n == ERR_TIMEOUT)
-        return 0;
+        return NO_FRAME;
     if (n <= 0 || read_exact(w->c, h + 1, 1) < 0)
         return -CLOSE_NORMAL;
     int fin = h[0] & 0x80, op = h[0] & 0x0f;
@@ -107,6 +108,7 @@ static int read_frame(struct ws *w, uint8_t *payload, size_t *len)
     }
     if (op >= 8 && (!fin || size > 125))
         return -CLOSE_PROTOCOL;
+    *fin_out = fin != 0;
     if (size > WS_PAYLOAD_MAX)
         return -CLOSE_TOO_BIG;
     uint8_t mask[4];
@@ -118,23 +120,55 @@ static int read_frame(struct ws *w, uint8_t *payload, size_t *len)
     return op;
 }
 
+/* A message is a text or binary frame, then continuations up to the one with FIN (RFC 6455
+ * 5.4): a continuation with no message started, or a new message before the last one
+ * ended, is a protocol error. */
+static int data_frame_in_order(int *in_message, int op, int fin)
+{
+    if ((op == OP_CONT) != *in_message)
+        return 0;
+    *in_message = !fin;
+    return 1;
+}
+
+/* The answer to a close frame: 1000, or 1002 for a code no endpoint may send (RFC 6455 7.4:
+ * below 1000, 1004-1006, 1015, unassigned 1016-2999, 5000 and above) or a 1-byte body. */
+static int close_answer(const uint8_t *payload, size_t len)
+{
+    if (len == 0)
+        return CLOSE_NORMAL;
+    if (len < 2)
+        return CLOSE_PROTOCOL;
+    int code = payload[0] << 8 | payload[1];
+    int sendable = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) ||
+                   (code >= 3000 && code <= 4999);
+    return sendable ? CLOSE_NORMAL : CLOSE_PROTOCOL;
+}
+
 static void talk(struct ws *w)
 {
     uint8_t *payload = malloc(WS_PAYLOAD_MAX);
-    int code = CLOSE_NORMAL;
+    int code = CLOSE_NORMAL, in_message = 0, fin = 1;
     while (payload && !w->shell.ended) {
         size_t len;
-        int op = read_frame(w, payload, &len);
+        int op = read_frame(w, payload, &len, &fin);
         if (op < 0) {
             code = -op;
             break;
         }
+        if (op == NO_FRAME)
+            continue;
         if (op == OP_CONT || op == OP_TEXT || op == OP_BINARY) {
+            if (!data_frame_in_order(&in_message, op, fin)) {
+                code = CLOSE_PROTOCOL;
+                break;
+            }
             if (len)
                 tty_input(w->tty, (const char *)payload, len);
         } else if (op == OP_PING) {
             send_frame(w, OP_PONG, payload, len);
         } else if (op == OP_CLOSE) {
+            code = close_answer(payload, len);
             break;
         } else if (op != OP_PONG) {
             code = CLOSE_PROTOCOL;
@@ -152,6 +186,10 @@ static int handshake(struct http_conn *c)
         r->ws_version != 13 || strlen(r->ws_key) != 24) {
         http_send(c, 400, "text/plain", "WebSocket handshake expected\n", 29,
                   "Sec-WebSocket-Version: 13\r\n");
+        return -1;
+    }
+    if (!http_same_origin(r)) {           /* a page on another site opening a shell */
+        http_send_error(c, 403);
         return -1;
     }
     if (!http_authorized(c)) {

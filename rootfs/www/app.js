@@ -3,7 +3,8 @@
 const $ = (id) => document.getElementById(id);
 
 async function api(path, body, raw) {
-  const opts = body === undefined ? {} : { method: "POST", body: raw ? body : JSON.stringify(body) };
+  const opts = body === undefined ? {} : raw ? { method: "POST", body }
+    : { method: "POST", body: JSON.stringify(body), headers: { "Content-Type": "application/json" } };
   const r = await fetch("/api/" + path, opts);
   if (r.status === 401) { showLogin(); throw new Error("login required"); }
   const type = r.headers.get("Content-Type") || "";
@@ -16,7 +17,7 @@ function showLogin() { $("desktop").hidden = true; $("login").hidden = false; }
 
 $("login-form").onsubmit = async (e) => {
   e.preventDefault();
-  const r = await fetch("/api/login", { method: "POST",
+  const r = await fetch("/api/login", { method: "POST", headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ user: $("user").value, password: $("password").value }) });
   if (!r.ok) { $("login-error").textContent = "Login incorrect"; return; }
   $("login-error").textContent = "";

@@ -20,9 +20,11 @@ def web(upyos):
 
 def request(port, method, path, body=None, headers=None):
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=10 * SLOW)
+    headers = dict(headers or {})
     if isinstance(body, (dict, list)):
         body = json.dumps(body)
-    c.request(method, path, body=body, headers=headers or {})
+        headers.setdefault("Content-Type", "application/json")
+    c.request(method, path, body=body, headers=headers)
     r = c.getresponse()
     data = r.read()
     c.close()

@@ -351,3 +351,12 @@ def test_links_in_a_host_root_lead_nowhere(boot, rootdir, tmp_path):
     assert sorted(os.listdir(outside)) == ["secret.txt"]
     assert (outside / "secret.txt").read_text() == "secret\n"
     assert not os.path.exists(os.path.join(rootdir, "got.txt"))
+
+
+def test_out_of_space_names_the_file_written_not_the_one_read(upyos, rootdir):
+    open(os.path.join(rootdir, "big.bin"), "wb").write(b"x" * (100 * 1024))   # /tmp holds 64 KB
+    assert upyos.run("cat /big.bin >> /tmp/full") == "cat: /tmp/full: no space left\n"
+    assert upyos.run("echo $?") == "1\n"
+    assert upyos.run("cp /big.bin /tmp/copy") == "cp: /tmp/copy: no space left\n"
+    assert upyos.run("echo $?") == "1\n"
+

@@ -79,7 +79,7 @@ def test_curl_methods_headers_data_include_and_verbose(upyos, web_dir):
 def test_curl_talks_to_our_own_web_server(upyos):
     port = free_port()
     upyos.run(f"uhttpd start -p {port}")
-    out = upyos.run(f"curl -X POST -d '{{\"cmd\": \"echo inner\"}}' http://127.0.0.1:{port}/api/cmd/run; echo")
+    out = upyos.run(f"curl -X POST -H \"Content-Type: application/json\" -d '{{\"cmd\": \"echo inner\"}}' http://127.0.0.1:{port}/api/cmd/run; echo")
     assert '"output":"inner\\n"' in out
 
 

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -245,3 +246,92 @@ def test_curl_lists_uploads_downloads_renames_and_deletes(ftp, rootdir, tmp_path
     assert r.returncode == 0 and os.path.exists(os.path.join(rootdir, "cu2.bin"))
     r = run(["curl", "-sS", url + "/", "-Q", "-DELE cu2.bin"])
     assert r.returncode == 0 and not os.path.exists(os.path.join(rootdir, "cu2.bin"))
+
+
+def test_rest_offsets_are_checked_and_never_hang_the_filesystem(ftp, rootdir):
+    f = client(ftp)
+    for bad in ("9223372036854775807", "99999999999999999999", "-1", "12x"):
+        with pytest.raises(ftplib.error_perm, match="501"):
+            f.sendcmd("REST " + bad)
+    f.storbinary("STOR /tmp/r.bin", io.BytesIO(b"0123456789"))
+    f.sendcmd("REST 11")                              # past the end: refused at the transfer
+    with pytest.raises(ftplib.error_perm, match="554"):
+        f.storbinary("STOR /tmp/r.bin", io.BytesIO(b"x"))
+    f.storbinary("STOR /tmp/r.bin", io.BytesIO(b"AB"), rest=4)   # a resume writes in place
+    got = io.BytesIO()
+    f.retrbinary("RETR /tmp/r.bin", got.write)
+    assert got.getvalue() == b"0123AB6789"
+    assert f.sendcmd("NOOP").startswith("200")        # /tmp (its lock) still answers
+    f.quit()
+
+
+def test_stor_on_a_full_filesystem_keeps_the_old_file(ftp):
+    f = client(ftp)
+    f.storbinary("STOR /tmp/keep.bin", io.BytesIO(b"precious\n"))
+    data = f.transfercmd("STOR /tmp/keep.bin")
+    try:
+        data.sendall(os.urandom(200 * 1024))          # /tmp holds 64 KB
+    except (BrokenPipeError, ConnectionResetError):
+        pass                                          # the server stopped reading: no space
+    data.close()
+    with pytest.raises(ftplib.error_temp, match="426|452"):
+        f.voidresp()
+    got = io.BytesIO()
+    f.retrbinary("RETR /tmp/keep.bin", got.write)
+    assert got.getvalue() == b"precious\n"
+    assert "keep.bin.part" not in f.nlst("/tmp")
+    f.quit()
+
+
+def test_passive_data_connections_are_taken_from_the_client_only(ftp, rootdir):
+    open(os.path.join(rootdir, "secret.txt"), "wb").write(b"for the logged-in user only\n")
+    f = client(ftp)
+    host, port = f.makepasv()
+    thief = socket.socket()
+    thief.bind(("127.0.0.2", 0))
+    thief.settimeout(5 * SLOW)
+    thief.connect((host, port))                       # first in the listener's queue
+    data = socket.create_connection((host, port), timeout=10 * SLOW)
+    assert f.sendcmd("RETR secret.txt").startswith("150")
+    got = b""
+    while chunk := data.recv(4096):
+        got += chunk
+    data.close()
+    assert f.voidresp().startswith("226")
+    assert got == b"for the logged-in user only\n"
+    try:
+        stolen = thief.recv(4096)                     # closed without a byte
+    except ConnectionResetError:
+        stolen = b""
+    thief.close()
+    assert stolen == b""
+    f.quit()
+
+
+def test_names_with_control_characters_are_refused(ftp, rootdir):
+    f = client(ftp)
+    with pytest.raises(ftplib.error_perm, match="553 invalid file name"):
+        f.storbinary("STOR evil\x01name", io.BytesIO(b"x"))
+    with pytest.raises(ftplib.error_perm, match="553"):
+        f.sendcmd("MKD dir\x1b[31m")
+    assert not [n for n in os.listdir(rootdir) if "evil" in n or "dir" in n]
+    f.quit()
+
+
+def test_failed_logins_back_off_across_connections_and_addresses(boot):
+    """Three failures close a connection; the next attempts, even from another address, wait
+    1 s, then 2 s (the 8 s cap is in tests/unit/test_net_proto.c)."""
+    port = boot_locked(boot, "admin", "pw12", "uftpd")[1][0]
+
+    def timed_failure(f):
+        start = time.monotonic()
+        with pytest.raises((ftplib.error_perm, ftplib.error_temp, EOFError, ConnectionError)):
+            f.login("admin", "nope")
+        return time.monotonic() - start
+    f = ftplib.FTP()
+    f.connect("127.0.0.1", port, timeout=20 * SLOW)
+    assert max(timed_failure(f) for _ in range(3)) < 0.9     # the free failures
+    f = ftplib.FTP()
+    f.connect("127.0.0.1", port, timeout=20 * SLOW, source_address=("127.0.0.2", 0))
+    assert 0.9 <= timed_failure(f) < 1.9 * SLOW
+    assert 1.9 <= timed_failure(f) < 2.9 * SLOW

@@ -1,11 +1,14 @@
 """uhttpd with real clients: curl, http.client and a raw-socket WebSocket client."""
 import base64
 import hashlib
+import json
 import http.client
 import os
 import socket
 import struct
+import threading
 import time
+import urllib.parse
 
 import pytest
 
@@ -126,7 +129,7 @@ def test_json_api_without_password(web, rootdir):
     assert jrequest(web, "POST", "/api/gpio/set", {"pin": 5})[0] == 400
     assert jrequest(web, "GET", "/api/nothing")[0] == 404
     assert jrequest(web, "POST", "/api/status")[0] == 405
-    assert jrequest(web, "POST", "/api/cmd/run", "not json")[0] == 400
+    assert jrequest(web, "POST", "/api/cmd/run", "not json", {"Content-Type": "application/json"})[0] == 400
 
 
 def test_api_cannot_change_protected_files_or_the_directories_above(web, rootdir):
@@ -283,7 +286,16 @@ def test_websocket_terminal(web):
     (bytes([0x83, 0x81]) + b"\0\0\0\0a", 1002),            # reserved opcode
     (bytes([0x09, 0x81]) + b"\0\0\0\0a", 1002),            # fragmented control frame
     (bytes([0x82, 0xff]) + struct.pack(">Q", 1 << 40), 1009),   # far too big
-], ids=["unmasked", "reserved-bit", "reserved-opcode", "fragmented-ping", "too-big"])
+    (ws_frame(b"a", opcode=0), 1002),                       # a continuation of nothing
+    (bytes([0x01, 0x81]) + b"\0\0\0\0a" + ws_frame(b"b"), 1002),  # a new message mid-message
+    (ws_frame(struct.pack(">H", 1005), opcode=8), 1002),   # a code no endpoint may send
+    (ws_frame(struct.pack(">H", 999), opcode=8), 1002),
+    (ws_frame(struct.pack(">H", 5000), opcode=8), 1002),
+    (ws_frame(b"\x03", opcode=8), 1002),                   # a 1-byte close body
+    (ws_frame(struct.pack(">H", 4000) + b"bye", opcode=8), 1000),   # a good close
+], ids=["unmasked", "reserved-bit", "reserved-opcode", "fragmented-ping", "too-big",
+        "orphan-continuation", "interleaved-message", "close-1005", "close-999", "close-5000",
+        "close-1-byte", "close-4000"])
 def test_bad_websocket_frames_close_with_an_error(web, bad, code):
     head, s, _ = ws_connect(web, None)
     ws_until(s, b"$: ")
@@ -316,9 +328,11 @@ def test_bad_handshake_is_refused(web):
      b"0\r\n\r\n", 400),
     (b"GET / HTTP/1.1\r\n" + b"X-A: b\r\n" * 100 + b"\r\n", 431),
     (b"GET /%00 HTTP/1.1\r\n\r\n", 400),
-    (b"POST /api/cmd/run HTTP/1.1\r\nContent-Length: 100000\r\n\r\n", 413),
+    (b"POST /api/cmd/run HTTP/1.1\r\nContent-Type: application/json\r\n"
+     b"Content-Length: 100000\r\n\r\n", 413),
+    (b"POST /api/fs/write?path=/x HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n", 400),
 ], ids=["huge-header", "long-uri", "garbage", "http2", "no-colon", "negative-length",
-        "gzip", "smuggling", "many-headers", "nul", "big-body"])
+        "gzip", "smuggling", "many-headers", "nul", "big-body", "absurd-length"])
 def test_malformed_requests_get_an_error_and_the_server_goes_on(web, data, status):
     out = raw(web, data)
     assert out.startswith(f"HTTP/1.1 {status} ".encode()), out[:100]
@@ -345,3 +359,76 @@ def test_slowloris_is_cut_off_while_others_are_served(web):
             pass
     assert answer.startswith(b"HTTP/1.1 408")
     assert time.time() - start < 15 * SLOW
+
+
+def test_download_names_cannot_inject_headers(web, rootdir):
+    # a name with CR LF cannot be made (the VFS refuses it) ...
+    r, _ = request(web, "POST", "/api/fs/write?path=/a%0D%0ASet-Cookie:%20x=1", b"x")
+    assert r.status == 400
+    # ... and the names that can are encoded, never raw, in Content-Disposition
+    open(os.path.join(rootdir, 'q"uote;é.txt'), "wb").write(b"x")
+    r, body = request(web, "GET", "/api/fs/download?path=" + urllib.parse.quote('/q"uote;é.txt'))
+    assert r.status == 200 and body == b"x"
+    assert r.getheader("Content-Disposition") == \
+        "attachment; filename=\"q_uote;__.txt\"; filename*=UTF-8''q%22uote%3B%C3%A9.txt"
+
+
+def test_cross_site_requests_are_refused(web):
+    evil = {"Origin": "http://attacker.example", "Content-Type": "application/json"}
+    r, data = request(web, "POST", "/api/cmd/run", {"cmd": "echo pwned > /pwned"}, evil)
+    assert r.status == 403 and b"cross-origin" in data
+    # a form or a no-CORS fetch can send text/plain without a preflight: not JSON, not run
+    r, _ = request(web, "POST", "/api/cmd/run", '{"cmd": "echo pwned > /pwned"}',
+                   {"Content-Type": "text/plain"})
+    assert r.status == 415
+    assert request(web, "POST", "/api/fs/write?path=/pwned", b"x", {"Origin": "null"})[0].status == 403
+    assert jrequest(web, "GET", "/api/fs/read?path=/pwned")[0] == 404
+    # the board's own pages (Origin matching Host) and clients without Origin go on working
+    own = {"Origin": f"http://127.0.0.1:{web}", "Content-Type": "application/json"}
+    r, data = request(web, "POST", "/api/cmd/run", {"cmd": "echo ok"}, own)
+    assert r.status == 200 and json.loads(data)["output"] == "ok\n"
+    assert jrequest(web, "POST", "/api/cmd/run", {"cmd": "echo ok"})[0] == 200
+    # and a page elsewhere cannot open the web terminal
+    s = socket.create_connection(("127.0.0.1", web), timeout=5 * SLOW)
+    s.sendall(b"GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://attacker.example\r\n"
+              b"Upgrade: websocket\r\nConnection: Upgrade\r\n"
+              b"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+    assert s.recv(100).startswith(b"HTTP/1.1 403")
+    s.close()
+
+
+def test_parallel_guesses_from_rotating_addresses_wait_their_turn(locked_web):
+    """Six wrong logins at once, each from its own 127.0.0.x: they are checked one at a time,
+    each after the back-off the account has earned (0, 0, 0, 1, 2, 3 s), not all at once."""
+    def guess(i, done):
+        c = http.client.HTTPConnection("127.0.0.1", locked_web, timeout=30 * SLOW,
+                                       source_address=(f"127.0.0.{10 + i}", 0))
+        c.request("POST", "/api/login", json.dumps({"user": "admin", "password": f"guess{i}"}),
+                  {"Content-Type": "application/json"})
+        done.append((c.getresponse().status, time.monotonic()))
+        c.close()
+    done = []
+    start = time.monotonic()
+    threads = [threading.Thread(target=guess, args=(i, done)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [status for status, _ in done] == [401] * 6
+    assert max(at for _, at in done) - start >= 5.5       # 1 + 2 + 3 s, waited in turn
+    # the right password still gets in (after the account's back-off), and clears it
+    assert login_token(locked_web, "admin", "pass1")
+    start = time.monotonic()
+    assert login_token(locked_web, "admin", "pass1")
+    assert time.monotonic() - start < 1
+
+
+def test_fragmented_websocket_messages_still_arrive(web):
+    def piece(payload, opcode, last):
+        frame = ws_frame(payload, opcode)
+        return bytes([frame[0] if last else frame[0] & 0x7f]) + frame[1:]
+    head, s, _ = ws_connect(web, None)
+    ws_until(s, b"$: ")
+    s.sendall(piece(b"echo fr", 1, False) + piece(b"ag", 0, False) + piece(b"ment\r", 0, True))
+    assert "fragment\r\n" in ws_until(s, b"fragment\r\n")
+    s.close()

@@ -38,7 +38,7 @@ def test_http_client_sends_a_chunked_json_command(web):
     c = http.client.HTTPConnection("127.0.0.1", web, timeout=10 * SLOW)
     body = iter([b'{"cmd": ', b'"echo chunk', b'ed"}'])
     c.request("POST", "/api/cmd/run", body=body, encode_chunked=True,
-              headers={"Transfer-Encoding": "chunked"})
+              headers={"Transfer-Encoding": "chunked", "Content-Type": "application/json"})
     r = c.getresponse()
     assert r.status == 200 and json.loads(r.read())["output"] == "chunked\n"
     # the connection stays usable for the next request
@@ -51,7 +51,8 @@ def test_http_client_sends_a_chunked_json_command(web):
 def test_chunk_extensions_trailers_and_keep_alive(web):
     s = socket.create_connection(("127.0.0.1", web), timeout=10 * SLOW)
     body = b'4;name=value\r\n{"cm\r\nf\r\nd": "echo one"}\r\n0\r\nX-Trailer: yes\r\n\r\n'
-    s.sendall(b"POST /api/cmd/run HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n" + body
+    s.sendall(b"POST /api/cmd/run HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              b"Transfer-Encoding: Chunked\r\n\r\n" + body
               + b"GET /style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     out = b""
     while chunk := s.recv(65536):
@@ -88,7 +89,8 @@ def test_malformed_chunks_are_a_400_and_the_server_goes_on(web):
 
 def test_a_chunked_json_body_over_the_limit_is_413(web):
     big = json.dumps({"cmd": "echo " + "x" * 20000}).encode()
-    out = raw(web, b"POST /api/cmd/run HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+    out = raw(web, b"POST /api/cmd/run HTTP/1.1\r\nContent-Type: application/json\r\n"
+                   b"Transfer-Encoding: chunked\r\n\r\n"
                    + chunked(*[big[i:i + 1000] for i in range(0, len(big), 1000)]))
     assert out.startswith(b"HTTP/1.1 413 ")
 

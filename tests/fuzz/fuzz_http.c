@@ -1,6 +1,7 @@
 /* libFuzzer target: the HTTP request-head parser, chunk-size lines, ranges, query parameters,
- * percent-decoding, and the multipart/form-data reader (the input as a body, fed in pieces of
- * varying size, must never yield more bytes than it holds). */
+ * percent-decoding, Origin checks, attachment headers, and the multipart/form-data reader
+ * (the input as a body, fed in pieces of varying size, must never yield more bytes than it
+ * holds). */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -71,8 +72,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (status == 0)
         status = http_check_framing(&r);
     if (status == 0) {
-        char value[64];
+        char value[64], header[HTTP_ATTACHMENT_HEADER_MAX];
         uint32_t a, b;
+        if (r.content_length > HTTP_LENGTH_MAX)
+            abort();
+        http_same_origin(&r);
+        /* a name (the path's last part, at most VFS_NAME_MAX) never ends the header early */
+        const char *name = strrchr(r.path, '/') ? strrchr(r.path, '/') + 1 : r.path;
+        if (strlen(name) <= VFS_NAME_MAX) {
+            int n = http_attachment_header(name, header, sizeof header);
+            if (n < 0 || (size_t)n != strlen(header) || strstr(header, "\r\n") != header + n - 2)
+                abort();
+        }
         http_query_param(r.query, "path", value, sizeof value);
         http_parse_range(r.range, (uint32_t)size, &a, &b);
         http_parse_range(r.range, 0, &a, &b);

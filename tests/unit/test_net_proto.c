@@ -13,6 +13,7 @@
 #include "lib/err.h"
 #include "lib/json.h"
 #include "net/iperf3.h"
+#include "net/login.h"
 #include "net/socket.h"
 #include "net/svc/ftp_proto.h"
 #include "net/svc/http_parse.h"
@@ -161,6 +162,106 @@ static void http_parsing(void **state)
     assert_int_equal(http_parse_chunk_size("12 34", &size), 400);
     assert_int_equal(http_parse_chunk_size("1000000000000", &size), 400);   /* 2^48 */
     assert_int_equal(http_parse_chunk_size("ffffffffffff", &size), 0);
+}
+
+/* Sizes from the network are bounded before any arithmetic: an absurd Content-Length is a 400,
+ * not a body the server waits for (or adds to) as a clamped LLONG_MAX. */
+static void http_lengths_are_bounded(void **state)
+{
+    struct http_request r;
+    char line[] = "POST / HTTP/1.1";
+    assert_int_equal(http_parse_request_line(line, &r), 0);
+    char huge[] = "Content-Length: 99999999999999999999";
+    assert_int_equal(http_parse_header(huge, &r), 400);
+    char over[] = "Content-Length: 281474976710656";          /* 2^48 */
+    assert_int_equal(http_parse_header(over, &r), 400);
+    char sign[] = "Content-Length: +5";
+    assert_int_equal(http_parse_header(sign, &r), 400);
+    char ok[] = "Content-Length: 281474976710655";
+    assert_int_equal(http_parse_header(ok, &r), 0);
+    assert_true(r.content_length == 281474976710655LL);
+}
+
+/* An Origin is the same site only when it is http(s):// and the request's own Host. */
+static void origins_must_match_the_host(void **state)
+{
+    struct http_request r;
+    char line[] = "POST /api/cmd/run HTTP/1.1";
+    assert_int_equal(http_parse_request_line(line, &r), 0);
+    assert_true(http_same_origin(&r));                           /* no Origin: not a browser */
+    char host[] = "Host: Board.local:8080";
+    assert_int_equal(http_parse_header(host, &r), 0);
+    char same[] = "Origin: http://board.LOCAL:8080";
+    assert_int_equal(http_parse_header(same, &r), 0);
+    assert_true(http_same_origin(&r));
+    static const char *const others[] = {
+        "Origin: http://attacker.example", "Origin: null", "Origin: http://board.local:8081",
+        "Origin: http://board.local:8080.attacker.example", "Origin: ftp://board.local:8080",
+    };
+    for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
+        char h[160];
+        strcpy(h, others[i]);
+        assert_int_equal(http_parse_header(h, &r), 0);
+        assert_false(http_same_origin(&r));
+    }
+    char h[300] = "Origin: http://";                               /* too long to keep */
+    memset(h + 15, 'a', 200);
+    h[215] = '\0';
+    assert_int_equal(http_parse_header(h, &r), 0);
+    assert_false(http_same_origin(&r));
+    char type[] = "Content-Type: application/json; charset=utf-8";
+    assert_int_equal(http_parse_header(type, &r), 0);
+    assert_true(r.has_type && r.type_json);
+    char jsonish[] = "Content-Type: application/jsonp";
+    assert_int_equal(http_parse_header(jsonish, &r), 0);
+    assert_false(r.type_json);
+}
+
+/* A file name goes into Content-Disposition quoted and RFC 5987-encoded: CR LF or a quote in
+ * it cannot end the header or the quoted string. */
+static void attachment_names_cannot_inject_headers(void **state)
+{
+    char out[HTTP_ATTACHMENT_HEADER_MAX];
+    int n = http_attachment_header("a\r\nSet-Cookie: x=\"1\"", out, sizeof out);
+    assert_int_equal(n, (int)strlen(out));
+    assert_string_equal(out, "Content-Disposition: attachment; filename=\"a__Set-Cookie: x=_1_\"; "
+                             "filename*=UTF-8''a%0D%0ASet-Cookie%3A%20x%3D%221%22\r\n");
+    http_attachment_header("caf\xc3\xa9.txt", out, sizeof out);
+    assert_string_equal(out, "Content-Disposition: attachment; filename=\"caf__.txt\"; "
+                             "filename*=UTF-8''caf%C3%A9.txt\r\n");
+    char name[VFS_NAME_MAX + 1];
+    memset(name, '\n', VFS_NAME_MAX);
+    name[VFS_NAME_MAX] = '\0';
+    assert_true(http_attachment_header(name, out, sizeof out) > 0);
+    assert_int_equal(http_attachment_header(name, out, 100), -1);
+}
+
+/* The back-off: two failures free, then a second more per failure, never more than 8 s. */
+static void login_backoff_grows_to_its_cap(void **state)
+{
+    assert_int_equal(login_backoff_ms(0), 0);
+    assert_int_equal(login_backoff_ms(2), 0);
+    assert_int_equal(login_backoff_ms(3), 1000);
+    assert_int_equal(login_backoff_ms(9), 7000);
+    assert_int_equal(login_backoff_ms(10), 8000);
+    assert_int_equal(login_backoff_ms(11), 8000);
+    assert_int_equal(login_backoff_ms(1 << 30), 8000);
+}
+
+/* A full address table makes room by dropping the address with the fewest failures, not the
+ * one guessing hardest; and every failure also counts against the (single) account. */
+static void login_table_keeps_the_addresses_that_fail(void **state)
+{
+    uint32_t guesser = 0x0a000001;
+    for (int i = 0; i < 5; i++)
+        login_failed(guesser);
+    for (uint32_t a = 2; a < 2 + 3 * LOGIN_TRACKED; a++)  /* rotating addresses, once each */
+        login_failed(0x0a000000 + a);
+    assert_int_equal(login_failures(guesser), 5);
+    assert_int_equal(login_delay_ms(0x0b000001), LOGIN_DELAY_MAX_MS);   /* a fresh address */
+    login_passed(guesser);
+    assert_int_equal(login_failures(guesser), 0);
+    assert_int_equal(login_delay_ms(0x0b000001), 0);
 }
 
 /* Datagrams 1, 2, 4, 5, 3 arrive: 3 is counted lost, then found; the transit time changes by
@@ -316,6 +417,11 @@ int main(void)
         cmocka_unit_test(telnet_naws_data_and_interrupt),
         cmocka_unit_test(ftp_parsing),
         cmocka_unit_test(http_parsing),
+        cmocka_unit_test(http_lengths_are_bounded),
+        cmocka_unit_test(origins_must_match_the_host),
+        cmocka_unit_test(login_backoff_grows_to_its_cap),
+        cmocka_unit_test(login_table_keeps_the_addresses_that_fail),
+        cmocka_unit_test(attachment_names_cannot_inject_headers),
         cmocka_unit_test(iperf3_udp_loss_and_jitter),
         cmocka_unit_test(iperf3_messages_round_trip),
         cmocka_unit_test(multipart_first_part),

@@ -1,4 +1,5 @@
 /* The VFS path rules and mount table, over ramfs. */
+#include <limits.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -203,6 +204,47 @@ static void the_guard_holds_on_every_mutation(void **state)
     vfs_set_guard(NULL);
 }
 
+/* A position far past the end (FTP REST 2^63-1, then STOR) is refused, never a capacity that
+ * doubles until it overflows and loops with the filesystem locked. */
+static void far_positions_are_refused_not_looped_on(void **state)
+{
+    vfs_file_t *f;
+    long far = LONG_MAX;
+    assert_int_equal(vfs_open("/far", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    long at = vfs_seek(f, far, VFS_SEEK_SET);
+    if (at >= 0)                      /* a backend may take the position and refuse the write */
+        assert_true(vfs_write(f, "past the largest size", 21) < 0);
+    else
+        assert_int_equal(at, ERR_FBIG);
+    assert_int_equal(vfs_seek(f, 4000, VFS_SEEK_SET), 4000);
+    assert_int_equal(vfs_write(f, "x", 1), 1);       /* a hole within the limit still works */
+    assert_int_equal(vfs_seek(f, (1 << 20) + 1, VFS_SEEK_SET), (1 << 20) + 1);
+    assert_int_equal(vfs_write(f, "x", 1), ERR_NOSPC);
+    vfs_close(f);
+    struct vfs_stat st;
+    assert_int_equal(vfs_stat("/far", &st), 0);
+    assert_int_equal(st.size, 4001);
+}
+
+/* No path can make a name holding a control character (it would break every protocol that
+ * prints names: FTP replies, HTTP headers, listings). */
+static void names_with_control_characters_are_refused(void **state)
+{
+    char out[VFS_PATH_MAX];
+    vfs_file_t *f;
+    assert_int_equal(vfs_resolve("/", "a\r\nSet-Cookie: x", out, sizeof out), ERR_BADNAME);
+    assert_int_equal(vfs_resolve("/", "dir\x01/x", out, sizeof out), ERR_BADNAME);
+    assert_int_equal(vfs_resolve("/", "tab\there", out, sizeof out), ERR_BADNAME);
+    assert_int_equal(vfs_resolve("/", "del\x7f", out, sizeof out), ERR_BADNAME);
+    assert_int_equal(vfs_open("/evil\r\nname", VFS_O_WRITE | VFS_O_CREATE, &f), ERR_BADNAME);
+    assert_int_equal(vfs_mkdir("/bad\ndir"), ERR_BADNAME);
+    assert_int_equal(vfs_write_all("/ok", "x", 1), 0);
+    assert_int_equal(vfs_rename("/ok", "/x\ny"), ERR_BADNAME);
+    assert_true(vfs_exists("/ok"));
+    resolve("/", "caf\xc3\xa9 & spaces", "/caf\xc3\xa9 & spaces");   /* UTF-8 and spaces stay */
+    assert_string_equal(err_str(ERR_BADNAME), "invalid file name");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +255,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(removing_files_and_directories, setup, teardown),
         cmocka_unit_test_setup_teardown(listing_tells_size_type_and_time, setup, teardown),
         cmocka_unit_test_setup_teardown(the_guard_holds_on_every_mutation, setup, teardown),
+        cmocka_unit_test_setup_teardown(far_positions_are_refused_not_looped_on, setup, teardown),
+        cmocka_unit_test_setup_teardown(names_with_control_characters_are_refused, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
