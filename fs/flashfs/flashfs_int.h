@@ -90,10 +90,12 @@ struct ffs_dir {
 /* Damage mount found in the middle of the live log, which reads step over: in the block at
  * chain position index, the bytes [from, to) hold no commit that checks out (to is the end
  * of the block's commits when nothing after them does); next, when not FFS_NONE, is the
- * block after this one, found by its header because the link to it is damaged. */
+ * block after this one, found by its header because the link to it is damaged. noise: the
+ * bytes are erased space with a few bits flipped, where no commit was lost. */
 #define FFS_MAX_DAMAGE 4u
 struct ffs_damage {
     uint32_t index, from, to, next;
+    int noise;
 };
 
 struct flashfs {

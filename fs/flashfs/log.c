@@ -345,13 +345,35 @@ struct walk {
 };
 
 static int note_damage(struct flashfs *fs, struct walk *w, uint32_t from, uint32_t to,
-                       uint32_t next)
+                       uint32_t next, int noise)
 {
     if (fs->damaged == FFS_MAX_DAMAGE) {
         w->full = 1;
         return 0;
     }
-    fs->damage[fs->damaged++] = (struct ffs_damage){ fs->log.index, from, to, next };
+    fs->damage[fs->damaged++] = (struct ffs_damage){ fs->log.index, from, to, next, noise };
+    return 1;
+}
+
+/* 1 when [from, to) reads as erased but for a few bytes: a flip in the erased space after a
+ * block's last commit, not a commit (whose record header alone has far more programmed
+ * bytes), 0 when not, or an error. */
+#define NOISE_BYTES 3u
+static int is_noise(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t to)
+{
+    uint8_t chunk[64];
+    uint32_t programmed = 0;
+    while (from < to) {
+        uint32_t n = to - from < sizeof chunk ? to - from : (uint32_t)sizeof chunk;
+        int err = ffs_meta_read(fs, block, from, chunk, n);
+        if (err)
+            return err;
+        for (uint32_t i = 0; i < n; i++)
+            programmed += chunk[i] != 0xFF;
+        if (programmed > NOISE_BYTES)
+            return 0;
+        from += n;
+    }
     return 1;
 }
 
@@ -382,7 +404,10 @@ static int walk_block(struct flashfs *fs, struct walk *w)
         }
         if ((err = resync(fs, log->block, at, &off)) != 0)
             return err;
-        if (!note_damage(fs, w, at, off, FFS_NONE))
+        int noise = off == limit ? is_noise(fs, log->block, at, off) : 0;
+        if (noise < 0)
+            return noise;
+        if (!note_damage(fs, w, at, off, FFS_NONE, noise))
             return 0;
     }
     return 0;
@@ -436,7 +461,7 @@ static int next_log_block(struct flashfs *fs, struct walk *w, uint32_t *next)
     int found = find_lost_link(fs, next);
     if (found <= 0)
         return found;
-    if (!note_damage(fs, w, fs->bsize - fs->unit, fs->bsize - fs->unit, *next))
+    if (!note_damage(fs, w, fs->bsize - fs->unit, fs->bsize - fs->unit, *next, 0))
         return 0;
     fs->damaged_links++;
     return 1;
@@ -453,7 +478,7 @@ static void classify_damage(struct flashfs *fs, const struct walk *w)
         fs->damaged--;
     }
     for (uint32_t i = 0; i < fs->damaged; i++)
-        fs->damaged_commits += fs->damage[i].from < fs->damage[i].to;
+        fs->damaged_commits += fs->damage[i].from < fs->damage[i].to && !fs->damage[i].noise;
     if (w->full)
         fs->damaged_commits++;
     if (fs->damaged_commits || fs->damaged_links)
