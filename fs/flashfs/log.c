@@ -654,14 +654,14 @@ int ffs_log_end(struct flashfs *fs, struct ffs_log *lw)
     return 0;
 }
 
-/* Appends one atomic commit of n records to the live log. data, when given, is the inline
- * contents of recs[0] (a file being synced); otherwise inline data is copied from flash. */
 /* 0 when the mount takes changes, ERR_ROFS when damage found at mount forbids them. */
 int ffs_writable(const struct flashfs *fs)
 {
     return fs->read_only ? ERR_ROFS : 0;
 }
 
+/* Appends one atomic commit of n records to the live log. data, when given, is the inline
+ * contents of recs[0] (a file being synced); otherwise inline data is copied from flash. */
 int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data)
 {
     if (fs->read_only)
