@@ -193,6 +193,8 @@ int ffs_op_mkdir(struct vfs_mount *m, const char *path)
     const char *name;
     size_t len;
     int err = ffs_maintain(fs);
+    if (err == ERR_ROFS && ffs_lookup(fs, path, &e) == 0)
+        return ERR_EXIST;   /* what was asked for is there: boot's mkdir -p still works */
     if (!err)
         err = ffs_lookup_parent(fs, path, &dir, &name, &len);
     if (err)

@@ -305,6 +305,7 @@ static void test_bit_flips_in_the_log(void **state)
         assert_int_equal(flashfs_mount(&flash->dev, NULL, &m.fs), 0);
         void *f;
         assert_int_equal(flashfs_ops.mkdir(&m, "/new"), ERR_ROFS);
+        assert_int_equal(flashfs_ops.mkdir(&m, "/"), ERR_EXIST);
         assert_int_equal(flashfs_ops.open(&m, "/da/new", VFS_O_WRITE | VFS_O_CREATE, &f),
                          ERR_ROFS);
         assert_int_equal(flashfs_unmount(m.fs), 0);
