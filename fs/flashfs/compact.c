@@ -233,34 +233,42 @@ static int commit_full(const struct flashfs *fs, const struct ffs_log *lw, uint3
            (used > 0 && used + size + FFS_END_SIZE > BASE_COMMIT_MAX(fs));
 }
 
-/* Copies every current, live record of the old log into lw, in log order (readdir relies
- * on the order being kept). */
-static int copy_live(struct flashfs *fs, struct ffs_log *lw)
+/* Copies every current record of the old log (only the directories when dirs_only) into
+ * lw, in log order (readdir relies on the order being kept), in commits of its own. */
+static int copy_pass(struct flashfs *fs, struct ffs_log *lw, int dirs_only)
 {
     struct ffs_iter it;
     struct ffs_entry e;
-    int more, err = ffs_log_begin(fs, lw, 0);
+    int more = 0, err = dirs_only ? 0 : ffs_log_begin(fs, lw, 0);
     ffs_iter_init(fs, &it);
     while (!err && (more = ffs_iter_next(fs, &it, &e)) > 0) {
-        if (e.type == FFS_T_DEL)
+        if (e.type == FFS_T_DEL || (dirs_only && e.type != FFS_T_DIR))
             continue;
-        int current = ffs_is_current(fs, &it, e.id);
+        int current = ffs_is_current(fs, &it, &e);
         if (current <= 0) {
             err = current;
             continue;
         }
         uint32_t size = ffs_record_size(&e);
-        if (commit_full(fs, lw, size)) {
+        if (lw->open && commit_full(fs, lw, size))
             err = ffs_log_end(fs, lw);
-            if (!err)
-                err = ffs_log_begin(fs, lw, size);
-        }
+        if (!err && !lw->open)
+            err = ffs_log_begin(fs, lw, size);
         if (!err)
             err = ffs_log_put(fs, lw, &e, NULL);
     }
     if (!err && more < 0)
         err = more;
-    return err ? err : ffs_log_end(fs, lw);
+    return err || !lw->open ? err : ffs_log_end(fs, lw);
+}
+
+/* Every current record once, then every directory a second time in later commits: one
+ * damaged commit of the base cannot take a directory, and with it the way to everything
+ * below it. */
+static int copy_live(struct flashfs *fs, struct ffs_log *lw)
+{
+    int err = copy_pass(fs, lw, 0);
+    return err ? err : copy_pass(fs, lw, 1);
 }
 
 int ffs_compact(struct flashfs *fs)

@@ -208,7 +208,7 @@ void ffs_root_entry(struct ffs_entry *e);
 int ffs_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
                    struct ffs_entry *e);
 int ffs_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e);
-int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, uint32_t id);
+int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, const struct ffs_entry *x);
 int ffs_has_children(struct flashfs *fs, uint32_t dir);
 int ffs_commit_delete(struct flashfs *fs, uint32_t id);
 int ffs_lookup(struct flashfs *fs, const char *path, struct ffs_entry *e);

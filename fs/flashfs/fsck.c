@@ -147,7 +147,7 @@ static int scan(struct flashfs *fs, int repair, struct flashfs_fsck_report *r)
         r->records++;
         if (e.type == FFS_T_DEL)
             continue;
-        int current = ffs_is_current(fs, &it, e.id);
+        int current = ffs_is_current(fs, &it, &e);
         if (current <= 0) {
             if (current < 0)
                 return current;
