@@ -34,7 +34,8 @@ enum {
     ERR_PROTECTED = -27, /* a protected file, or a directory above one, would change */
     ERR_LINE_TOO_LONG = -28,
     ERR_BADNAME = -29,  /* a file name with a control character */
-    ERR_LAST = -30
+    ERR_ROFS = -30,     /* read-only filesystem */
+    ERR_LAST = -31
 };
 
 const char *err_str(int err);

@@ -203,12 +203,19 @@ static int check(const char *image, int repair)
     if (problems < 0)
         return fail("cannot check", image, problems);
     printf("%s: %u files, %u dirs, %u records in %u log blocks, %u blocks used\n"
-           "roots %u, torn log end %u, orphans %u, broken files %u, duplicate names %u, "
-           "repaired %u\n",
+           "roots %u, superblocks %u of 2, torn log end %u, damaged commits %u, "
+           "damaged links %u, orphans %u, broken files %u, duplicate names %u, repaired %u\n",
            image, (unsigned)r.files, (unsigned)r.dirs, (unsigned)r.records,
            (unsigned)r.log_blocks, (unsigned)r.blocks_used, (unsigned)r.roots_valid,
-           (unsigned)r.dirty_tail, (unsigned)r.orphans, (unsigned)r.broken_files,
+           (unsigned)r.superblocks, (unsigned)r.dirty_tail, (unsigned)r.damaged_commits,
+           (unsigned)r.damaged_links, (unsigned)r.orphans, (unsigned)r.broken_files,
            (unsigned)r.duplicates, (unsigned)r.repaired);
+    if (!repair && (r.damaged_commits || r.damaged_links))
+        fprintf(stderr, "mkfs: %s: damaged records in the middle of the metadata log; the "
+                        "image mounts read-only until mkfs --check --repair drops them\n", image);
+    else if (problems > 0)
+        fprintf(stderr, "mkfs: %s: %d problems%s\n", image, problems,
+                repair ? " left after the repair" : "; mkfs --check --repair fixes them");
     return problems == 0 ? 0 : 1;
 }
 

@@ -116,6 +116,8 @@ static int take_free(struct flashfs *fs, uint32_t *block)
 /* Finds a free block, erases it and returns the erase count to record in its header. */
 int ffs_alloc_block(struct flashfs *fs, int for_data, uint32_t *block, uint32_t *ec)
 {
+    if (fs->read_only)
+        return ERR_ROFS;
     uint32_t keep = for_data ? reserve(fs) : 0;
     if (!fs->map_valid || fs->free_blocks <= keep) {
         int err = ffs_alloc_scan(fs);

@@ -61,33 +61,69 @@ static int check_tail(struct flashfs *fs)
     return block == t->block ? 0 : ERR_CORRUPT;
 }
 
-/* Finds the newest valid root in the two superblocks and opens its log. */
+/* The page after the last programmed one of superblock b (a damaged or torn root is never
+ * programmed over), or 0 when the block is full and must be erased first. */
+static int next_root_page(struct flashfs *fs, uint32_t b, uint32_t *page)
+{
+    uint32_t pg = pages_per_block(fs);
+    for (; pg > 1; pg--) {
+        int erased = ffs_is_erased(fs, b, (pg - 1) * fs->unit, fs->unit);
+        if (erased < 0)
+            return erased;
+        if (!erased)
+            break;
+    }
+    *page = pg < pages_per_block(fs) ? pg : 0;
+    return 0;
+}
+
+/* Reads the roots of superblock b: the newest valid one in *newest (found: 1), and where
+ * the next one goes. A block without a valid header must be erased before use. */
+static int read_superblock(struct flashfs *fs, uint32_t b, struct root *newest, int *found)
+{
+    uint8_t p[FFS_ROOT_SIZE];
+    struct root r;
+    *found = 0;
+    fs->root_next[b] = 0;
+    int err = ffs_check_meta_header(fs, b, FFS_KIND_SUPER, FFS_NONE, FFS_NONE);
+    if (err)
+        return err == ERR_IO ? err : 0;
+    for (uint32_t pg = 1; pg < pages_per_block(fs); pg++) {
+        if ((err = ffs_read(fs, b, pg * fs->unit, p, sizeof p)) != 0)
+            return err;
+        if (decode_root(fs, p, &r) != 0)
+            continue;
+        fs->roots_found++;
+        if (!*found || r.seq > newest->seq)
+            *newest = r;
+        *found = 1;
+    }
+    return next_root_page(fs, b, &fs->root_next[b]);
+}
+
+/* Finds the newest valid root in the two superblocks and opens its log. Both hold a copy
+ * of it, so either can be lost; one without it (a power cut between the two copies, or a
+ * lost block) gets it again before the next change. */
 int ffs_find_root(struct flashfs *fs, uint32_t *valid_roots)
 {
-    struct root best = { 0 }, r;
-    int found = 0;
-    uint8_t p[FFS_ROOT_SIZE];
-    *valid_roots = 0;
+    struct root newest[FFS_SUPER_BLOCKS], best = { 0 };
+    int found[FFS_SUPER_BLOCKS], any = 0;
+    fs->roots_found = 0;
     for (uint32_t b = 0; b < FFS_SUPER_BLOCKS; b++) {
-        int err = ffs_check_meta_header(fs, b, FFS_KIND_SUPER, FFS_NONE, FFS_NONE);
-        if (err == ERR_IO)
+        int err = read_superblock(fs, b, &newest[b], &found[b]);
+        if (err)
             return err;
-        for (uint32_t pg = 1; !err && pg < pages_per_block(fs); pg++) {
-            if ((err = ffs_read(fs, b, pg * fs->unit, p, sizeof p)) != 0)
-                return err;
-            if (decode_root(fs, p, &r) != 0)
-                continue;
-            ++*valid_roots;
-            if (!found || r.seq > best.seq) {
-                best = r;
-                found = 1;
-                fs->super_block = b;
-                fs->root_page = pg;
-            }
-        }
+        if (found[b] && (!any || newest[b].seq > best.seq))
+            best = newest[b];
+        any |= found[b];
     }
-    if (!found)
+    *valid_roots = fs->roots_found;
+    if (!any)
         return ERR_CORRUPT;
+    fs->root_current = 0;
+    for (uint32_t b = 0; b < FFS_SUPER_BLOCKS; b++)
+        if (found[b] && newest[b].seq == best.seq)
+            fs->root_current |= 1u << b;
     fs->seq = best.seq;
     fs->base_blocks = best.base_blocks;
     int err = ffs_log_open(fs, best.head, best.seq);
@@ -98,48 +134,77 @@ int ffs_find_root(struct flashfs *fs, uint32_t *valid_roots)
     fs->tail.off = best.tail_off;
     fs->tail.in_commit = 0;
     return check_tail(fs);
-    return 0;
 }
 
-/* The next erased page after the current root, or a freshly erased other superblock. */
-static int root_slot(struct flashfs *fs, uint32_t *block, uint32_t *page)
+/* Programs one copy of a root record into superblock b, erasing it first when it is full
+ * or unreadable. */
+static int write_root_copy(struct flashfs *fs, uint32_t b, const uint8_t *root)
 {
-    for (uint32_t pg = fs->root_page + 1; pg < pages_per_block(fs); pg++) {
-        int erased = ffs_is_erased(fs, fs->super_block, pg * fs->unit, fs->unit);
-        if (erased < 0)
-            return erased;
-        if (erased) {
-            *block = fs->super_block;
-            *page = pg;
-            return 0;
-        }
+    uint32_t page = fs->root_next[b];
+    if (page == 0) {
+        uint32_t ec = ffs_erase_count(fs, b);
+        int err = ffs_erase(fs, b);
+        if (!err)
+            err = ffs_write_meta_header(fs, b, ec == FFS_NONE ? fs->ec_guess : ec + 1,
+                                        FFS_KIND_SUPER, 0, 0);
+        if (err)
+            return err;
+        page = 1;
     }
-    uint32_t other = fs->super_block ^ 1u;
-    uint32_t ec = ffs_erase_count(fs, other);
-    int err = ffs_erase(fs, other);
-    if (!err)
-        err = ffs_write_meta_header(fs, other, ec == FFS_NONE ? fs->ec_guess : ec + 1,
-                                    FFS_KIND_SUPER, 0, 0);
-    *block = other;
-    *page = 1;
+    memset(fs->prog_buf, 0xFF, fs->unit);
+    memcpy(fs->prog_buf, root, FFS_ROOT_SIZE);
+    int err = ffs_prog(fs, b, page * fs->unit, fs->prog_buf, fs->unit);
+    fs->root_next[b] = page + 1 < pages_per_block(fs) ? page + 1 : 0;
     return err;
+}
+
+/* Writes the copies of a root that the superblocks in `missing` lack. A copy that needs no
+ * erase goes first: while a block is erased the other one holds the new root, or the
+ * previous one whose log is still intact. The root is in force once one copy is written;
+ * a failed second copy is only redundancy lost, rewritten before the next change. */
+static int write_roots(struct flashfs *fs, const uint8_t *root, uint32_t missing)
+{
+    uint32_t order[FFS_SUPER_BLOCKS] = { 0, 1 };
+    if (fs->root_next[0] == 0) {
+        order[0] = 1;
+        order[1] = 0;
+    }
+    uint32_t written = fs->root_current & ~missing;
+    for (uint32_t i = 0; i < FFS_SUPER_BLOCKS; i++) {
+        uint32_t b = order[i];
+        if (!(missing & 1u << b))
+            continue;
+        int err = write_root_copy(fs, b, root);
+        if (err && !written)
+            return err;
+        if (!err)
+            written |= 1u << b;
+    }
+    fs->root_current = written;
+    return 0;
 }
 
 int ffs_write_root(struct flashfs *fs, uint32_t seq, const struct ffs_log *lw,
                    uint32_t base_blocks)
 {
-    uint32_t block, page;
-    int err = root_slot(fs, &block, &page);
+    uint8_t root[FFS_ROOT_SIZE];
+    encode_root(fs, root, seq, lw, base_blocks);
+    uint32_t before = fs->root_current;
+    fs->root_current = 0;
+    int err = write_roots(fs, root, (1u << FFS_SUPER_BLOCKS) - 1);
     if (err)
-        return err;
-    memset(fs->prog_buf, 0xFF, fs->unit);
-    encode_root(fs, fs->prog_buf, seq, lw, base_blocks);
-    err = ffs_prog(fs, block, page * fs->unit, fs->prog_buf, fs->unit);
-    if (err)
-        return err;
-    fs->super_block = block;
-    fs->root_page = page;
-    return 0;
+        fs->root_current = before;   /* no copy written: the old root is still in force */
+    return err;
+}
+
+/* Gives the current root back to a superblock that lacks it. */
+int ffs_restore_roots(struct flashfs *fs)
+{
+    uint8_t root[FFS_ROOT_SIZE];
+    struct ffs_log lw = { .head = fs->log.head, .block = fs->tail.block,
+                          .index = fs->tail.index, .off = fs->tail.off };
+    encode_root(fs, root, fs->seq, &lw, fs->base_blocks);
+    return write_roots(fs, root, ((1u << FFS_SUPER_BLOCKS) - 1) & ~fs->root_current);
 }
 
 static int start_chain(struct flashfs *fs, struct ffs_log *lw, uint32_t gen)
@@ -155,38 +220,61 @@ static int start_chain(struct flashfs *fs, struct ffs_log *lw, uint32_t gen)
     return ffs_write_meta_header(fs, block, ec, FFS_KIND_LOG, gen, 0);
 }
 
-/* Copies every current, live record of the old log into lw, in log order (readdir relies
- * on the order being kept). */
-static int copy_live(struct flashfs *fs, struct ffs_log *lw)
+/* A compaction ends a commit before it grows past one unit: a damaged commit loses only
+ * what it holds, so a base commit holds a few entries, not a block of them. The price is
+ * padding: up to twice the base for trees of inline files (docs/flashfs.md). */
+#define BASE_COMMIT_MAX(fs) ((fs)->unit)
+
+/* 1 when the record of `size` bytes must start a new commit. */
+static int commit_full(const struct flashfs *fs, const struct ffs_log *lw, uint32_t size)
+{
+    uint32_t used = lw->page_off + lw->fill - lw->off;
+    return !ffs_log_room(fs, lw, size) ||
+           (used > 0 && used + size + FFS_END_SIZE > BASE_COMMIT_MAX(fs));
+}
+
+/* Copies every current record of the old log (only the directories when dirs_only) into
+ * lw, in log order (readdir relies on the order being kept), in commits of its own. */
+static int copy_pass(struct flashfs *fs, struct ffs_log *lw, int dirs_only)
 {
     struct ffs_iter it;
     struct ffs_entry e;
-    int more, err = ffs_log_begin(fs, lw, 0);
+    int more = 0, err = dirs_only ? 0 : ffs_log_begin(fs, lw, 0);
     ffs_iter_init(fs, &it);
     while (!err && (more = ffs_iter_next(fs, &it, &e)) > 0) {
-        if (e.type == FFS_T_DEL)
+        if (e.type == FFS_T_DEL || (dirs_only && e.type != FFS_T_DIR))
             continue;
-        int current = ffs_is_current(fs, &it, e.id);
+        int current = ffs_is_current(fs, &it, &e);
         if (current <= 0) {
             err = current;
             continue;
         }
         uint32_t size = ffs_record_size(&e);
-        if (!ffs_log_room(fs, lw, size)) {
+        if (lw->open && commit_full(fs, lw, size))
             err = ffs_log_end(fs, lw);
-            if (!err)
-                err = ffs_log_begin(fs, lw, size);
-        }
+        if (!err && !lw->open)
+            err = ffs_log_begin(fs, lw, size);
         if (!err)
             err = ffs_log_put(fs, lw, &e, NULL);
     }
     if (!err && more < 0)
         err = more;
-    return err ? err : ffs_log_end(fs, lw);
+    return err || !lw->open ? err : ffs_log_end(fs, lw);
+}
+
+/* Every current record once, then every directory a second time in later commits: one
+ * damaged commit of the base cannot take a directory, and with it the way to everything
+ * below it. */
+static int copy_live(struct flashfs *fs, struct ffs_log *lw)
+{
+    int err = copy_pass(fs, lw, 0);
+    return err ? err : copy_pass(fs, lw, 1);
 }
 
 int ffs_compact(struct flashfs *fs)
 {
+    if (fs->read_only)
+        return ERR_ROFS;   /* it would drop what damaged commits hide for good */
     struct ffs_log nl;
     uint32_t gen = fs->seq + 1;
     fs->building = &nl;
@@ -209,11 +297,13 @@ int ffs_compact(struct flashfs *fs)
     fs->tail.in_commit = 0;
     fs->base_blocks = nl.index + 1;
     fs->dirty_tail = 0;
+    fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
     return 0;
 }
 
-/* Compacts when the log is torn (required before appending) or its tail has grown past
- * the limit (keeps look-ups and mount fast). */
+/* Before every change: compacts when the log is torn (required before appending) or its
+ * tail has grown past the limit (keeps look-ups and mount fast), and gives a superblock
+ * that lacks it the current root. Refused on a mount that found damage. */
 int ffs_maintain(struct flashfs *fs)
 {
     uint32_t limit = fs->count / 16;
@@ -223,8 +313,14 @@ int ffs_maintain(struct flashfs *fs)
         limit = 16;
     if (limit < fs->base_blocks)
         limit = fs->base_blocks;
+    if (fs->read_only)
+        return ERR_ROFS;
     if (fs->dirty_tail)
         return ffs_compact(fs);
+    if (fs->root_current != (1u << FFS_SUPER_BLOCKS) - 1 && !fs->roots_restored) {
+        fs->roots_restored = 1;   /* once a mount: a block that fails stays out of the way */
+        ffs_restore_roots(fs);    /* redundancy only: the change goes on without it */
+    }
     if (fs->log.index - fs->tail.index < limit)
         return 0;
     int err = ffs_compact(fs);

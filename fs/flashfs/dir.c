@@ -24,18 +24,19 @@ static int is_live(const struct ffs_entry *e)
     return e->type == FFS_T_FILE || e->type == FFS_T_DIR;
 }
 
-/* 1 when no record after `after` names id. Records before the tail were written by a
- * compaction, one per id, so the search can start at the tail. */
-int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, uint32_t id)
+/* 1 when no record after `after` names x's id. Records before the tail were written by a
+ * compaction, one per id, so for a file the search can start at the tail; a compaction
+ * writes every directory twice, so for a directory it starts right after. */
+int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, const struct ffs_entry *x)
 {
     struct ffs_iter it = *after;
     struct ffs_entry e;
     int more;
-    if (ffs_iter_before(&it, &fs->tail))
+    if (x->type != FFS_T_DIR && ffs_iter_before(&it, &fs->tail))
         it = fs->tail;
     it.names_for = FFS_NO_NAMES;
     while ((more = ffs_iter_next(fs, &it, &e)) > 0)
-        if (e.id == id)
+        if (e.id == x->id)
             return 0;
     return more < 0 ? more : 1;
 }
@@ -94,7 +95,7 @@ int ffs_has_children(struct flashfs *fs, uint32_t dir)
     while ((more = ffs_iter_next(fs, &it, &x)) > 0) {
         if (!is_live(&x) || x.parent != dir)
             continue;
-        int current = ffs_is_current(fs, &it, x.id);
+        int current = ffs_is_current(fs, &it, &x);
         if (current != 0)
             return current;
     }
@@ -193,6 +194,8 @@ int ffs_op_mkdir(struct vfs_mount *m, const char *path)
     const char *name;
     size_t len;
     int err = ffs_maintain(fs);
+    if (err == ERR_ROFS && ffs_lookup(fs, path, &e) == 0)
+        return ERR_EXIST;   /* what was asked for is there: boot's mkdir -p still works */
     if (!err)
         err = ffs_lookup_parent(fs, path, &dir, &name, &len);
     if (err)

@@ -444,7 +444,9 @@ int ffs_op_open(struct vfs_mount *m, const char *path, int flags, void **file)
 {
     struct flashfs *fs = fs_of(m);
     struct ffs_entry e;
-    int err = find_or_create(fs, path, flags, &e);
+    int err = (flags & VFS_O_WRITE) ? ffs_writable(fs) : 0;
+    if (!err)
+        err = find_or_create(fs, path, flags, &e);
     if (err)
         return err;
     struct ffs_file *f = calloc(1, sizeof *f + fs->unit);

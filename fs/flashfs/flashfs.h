@@ -31,11 +31,14 @@ struct flashfs_fsck_report {
     uint32_t files;
     uint32_t dirs;
     uint32_t blocks_used;
+    uint32_t superblocks;   /* superblocks holding the current root (2 when healthy) */
     uint32_t dirty_tail;    /* 1 when a power cut left a torn commit at the log's end */
+    uint32_t damaged_commits; /* commits in the middle of the log that fail their CRC */
+    uint32_t damaged_links; /* log blocks whose link or header is damaged */
     uint32_t orphans;       /* entries whose parent is missing or not a directory */
     uint32_t broken_files;  /* files whose block chain cannot be followed */
     uint32_t duplicates;    /* two live entries with the same name in one directory */
-    uint32_t repaired;      /* entries removed when repair was asked for */
+    uint32_t repaired;      /* with repair: entries removed, damage dropped, roots rewritten */
 };
 
 /* Writes an empty filesystem. Everything on the device is lost. */
@@ -47,12 +50,19 @@ int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **f
 /* Frees the mount. ERR_BUSY while files or directories are still open. */
 int flashfs_unmount(void *fs);
 
+/* NULL when the mount takes changes, or why it refuses them (ERR_ROFS): mount found
+ * damage in the middle of the metadata log, and any change would compact the log and make
+ * the loss permanent. flashfs_fsck() with repair drops the damage and makes it writable. */
+const char *flashfs_read_only(void *fs);
+
 /* Erase-count spread and log size, read from the block headers. */
 int flashfs_stats(void *fs, struct flashfs_stats *st);
 
-/* Checks the image and, when repair is set, removes orphans and broken files and rewrites
- * a torn log. Returns the number of problems found that were not repaired, or ERR_CORRUPT
- * when no valid root exists (the image must be formatted again). */
+/* Checks the image and, when repair is set, removes orphans and broken files, rewrites a
+ * torn or damaged log (dropping the damaged commits) and a lost superblock. Returns the
+ * number of problems found that were not repaired, or ERR_CORRUPT when no valid root
+ * exists (the image must be formatted again). A torn log end and a superblock without the
+ * current root are what a power cut leaves: reported, repaired, never counted. */
 int flashfs_fsck(hal_blockdev_t *bd, int repair, struct flashfs_fsck_report *report);
 
 extern const struct vfs_ops flashfs_ops;

@@ -87,17 +87,34 @@ struct ffs_dir {
     struct ffs_dir_slot batch[FFS_DIR_BATCH];
 };
 
+/* Damage mount found in the middle of the live log, which reads step over: in the block at
+ * chain position index, the bytes [from, to) hold no commit that checks out (to is the end
+ * of the block's commits when nothing after them does); next, when not FFS_NONE, is the
+ * block after this one, found by its header because the link to it is damaged. noise: the
+ * bytes are erased space with a few bits flipped, where no commit was lost. */
+#define FFS_MAX_DAMAGE 4u
+struct ffs_damage {
+    uint32_t index, from, to, next;
+    int noise;
+};
+
 struct flashfs {
     hal_blockdev_t *bd;
     uint32_t bsize, count, unit;     /* unit: program size we use, >= FFS_UNIT_MIN */
     uint32_t seq;                    /* of the current root; also the log generation */
-    uint32_t super_block, root_page;
+    uint32_t root_next[FFS_SUPER_BLOCKS];   /* next erased root page; 0: erase first */
+    uint32_t root_current;           /* bit b: superblock b holds the current root */
+    int roots_restored;              /* a missing copy was written again (or tried) */
     struct ffs_log log;
     struct ffs_iter tail;            /* first commit written after the last compaction */
     uint32_t base_blocks;
     uint32_t roots_found;            /* valid root records seen at mount (for fsck) */
     uint32_t next_id;
     int dirty_tail;                  /* torn commit at the end: compact before appending */
+    struct ffs_damage damage[FFS_MAX_DAMAGE];
+    uint32_t damaged;                /* entries in damage[] */
+    uint32_t damaged_commits, damaged_links;   /* mid-log damage found at mount */
+    const char *read_only;           /* why changes are refused (NULL: writable) */
     /* allocator: bit set = in use (or handed out since the last scan) */
     uint8_t *used;
     uint32_t cursor, free_blocks, ec_guess;
@@ -169,6 +186,7 @@ int ffs_log_room(const struct flashfs *fs, const struct ffs_log *lw, uint32_t by
 int ffs_log_extend(struct flashfs *fs, struct ffs_log *lw);
 int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_t index,
                        uint32_t *next);
+int ffs_writable(const struct flashfs *fs);
 int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data);
 
 /* alloc.c */
@@ -183,13 +201,14 @@ int ffs_maintain(struct flashfs *fs);
 int ffs_write_root(struct flashfs *fs, uint32_t seq, const struct ffs_log *lw,
                    uint32_t base_blocks);
 int ffs_find_root(struct flashfs *fs, uint32_t *valid_roots);
+int ffs_restore_roots(struct flashfs *fs);
 
 /* dir.c: names */
 void ffs_root_entry(struct ffs_entry *e);
 int ffs_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
                    struct ffs_entry *e);
 int ffs_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e);
-int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, uint32_t id);
+int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, const struct ffs_entry *x);
 int ffs_has_children(struct flashfs *fs, uint32_t dir);
 int ffs_commit_delete(struct flashfs *fs, uint32_t id);
 int ffs_lookup(struct flashfs *fs, const char *path, struct ffs_entry *e);

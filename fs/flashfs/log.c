@@ -108,9 +108,32 @@ int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_e
 
 /* ---- chain links ---- */
 
+/* The block a checked link or root points to must start with the header of that place in
+ * the chain. 0 when it does; 1 when the header is damaged (its CRC fails: the pointer, CRC'd
+ * itself, is trusted); ERR_CORRUPT when it is the valid header of something else, a block
+ * that was reused. */
+static int linked_header(struct flashfs *fs, uint32_t block, uint32_t gen, uint32_t index)
+{
+    int err = ffs_check_meta_header(fs, block, FFS_KIND_LOG, gen, index);
+    if (err != ERR_CORRUPT)
+        return err;
+    uint8_t h[FFS_META_HDR];
+    if ((err = ffs_meta_read(fs, block, 0, h, sizeof h)) != 0)
+        return err;
+    return ffs_get32(h + 20) == ffs_crc32(0, h, 20) ? ERR_CORRUPT : 1;
+}
+
+/* The block after `block` in chain gen. A link mount found damaged is replaced by the
+ * block it found in its place. */
 int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_t index,
                        uint32_t *next)
 {
+    for (uint32_t i = 0; gen == fs->log.gen && i < fs->damaged; i++) {
+        if (fs->damage[i].index == index && fs->damage[i].next != FFS_NONE) {
+            *next = fs->damage[i].next;
+            return 0;
+        }
+    }
     uint8_t l[FFS_LINK_SIZE];
     int err = ffs_meta_read(fs, block, fs->bsize - fs->unit, l, sizeof l);
     if (err)
@@ -121,7 +144,8 @@ int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_
     *next = ffs_get32(l + 4);
     if (*next < FFS_SUPER_BLOCKS || *next >= fs->count)
         return ERR_CORRUPT;
-    return ffs_check_meta_header(fs, *next, FFS_KIND_LOG, gen, index + 1);
+    err = linked_header(fs, *next, gen, index + 1);
+    return err < 0 ? err : 0;
 }
 
 /* ---- reading ---- */
@@ -145,12 +169,29 @@ static int at_log_end(const struct flashfs *fs, const struct ffs_iter *it)
     return it->index > fs->log.index || (it->index == fs->log.index && it->off >= fs->log.off);
 }
 
-/* Moves to the next commit start; returns 1 when there is one, 0 at the end of the log. */
+/* The damaged stretch of the live log starting at this place, if mount found one. */
+static const struct ffs_damage *damage_at(const struct flashfs *fs, uint32_t index, uint32_t off)
+{
+    for (uint32_t i = 0; i < fs->damaged; i++) {
+        const struct ffs_damage *d = &fs->damage[i];
+        if (d->index == index && d->from == off && d->from < d->to)
+            return d;
+    }
+    return NULL;
+}
+
+/* Moves to the next commit start; returns 1 when there is one, 0 at the end of the log.
+ * Damaged commits found at mount are stepped over. */
 static int next_commit(struct flashfs *fs, struct ffs_iter *it)
 {
-    for (uint32_t steps = 0; steps <= fs->count; steps++) {
+    for (uint32_t steps = 0; steps <= fs->count + FFS_MAX_DAMAGE; steps++) {
         if (at_log_end(fs, it))
             return 0;
+        const struct ffs_damage *d = damage_at(fs, it->index, it->off);
+        if (d) {
+            it->off = d->to;
+            continue;
+        }
         uint8_t type = 0xFF;
         if (it->off + FFS_END_SIZE <= fs->bsize - fs->unit) {
             int err = ffs_meta_read(fs, it->block, it->off, &type, 1);
@@ -173,7 +214,8 @@ static int next_commit(struct flashfs *fs, struct ffs_iter *it)
 }
 
 /* Next record of the log: 1 and *e filled, 0 at the end, or an error. Commits before the
- * log end were verified at mount, so only bounds are checked here. */
+ * log end were verified at mount (and damaged ones are stepped over), so only bounds are
+ * checked here. */
 int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e)
 {
     for (;;) {
@@ -253,48 +295,236 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
     }
 }
 
+/* Where a damaged commit at `from` ends, if its records can still be followed to an END:
+ * the place the next commit would start. Otherwise the next unit. */
+static uint32_t end_of_damaged(struct flashfs *fs, uint32_t block, uint32_t from)
+{
+    uint32_t pos = from, limit = fs->bsize - fs->unit;
+    while (pos + FFS_END_SIZE <= limit) {
+        uint8_t type;
+        struct ffs_entry e;
+        if (ffs_meta_read(fs, block, pos, &type, 1) != 0)
+            break;
+        if (type == FFS_T_END)
+            return ffs_align(pos + FFS_END_SIZE, fs->unit);
+        if (ffs_record_at(fs, block, pos, &e) != 0)
+            break;
+        pos += ffs_record_size(&e);
+    }
+    return from + fs->unit;
+}
+
+/* The first commit after the damaged one at `from` that checks out, in *to; the end of
+ * the block's commits when there is none. */
+static int resync(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t *to)
+{
+    uint32_t limit = fs->bsize - fs->unit;
+    for (uint32_t u = end_of_damaged(fs, block, from); u + FFS_END_SIZE <= limit; u += fs->unit) {
+        uint8_t type;
+        uint32_t pos = u, ids = 0;
+        int err = ffs_meta_read(fs, block, u, &type, 1);
+        if (!err && type != 0xFF)
+            err = check_commit(fs, block, &pos, &ids);
+        if (err == ERR_IO)
+            return err;
+        if (!err && type != 0xFF) {
+            *to = u;
+            return 0;
+        }
+    }
+    *to = limit;
+    return 0;
+}
+
+/* What the walk of the log found so far. good is just past the last sign that the log went
+ * on: a commit that checks out or a link followed. Damage before it is in the middle of the
+ * log; a bad commit after it is a torn end, which a power cut leaves. */
+struct walk {
+    uint32_t max_id, good_index, good_off;
+    int full;   /* more damage than damage[] holds: the log is cut there */
+};
+
+static int note_damage(struct flashfs *fs, struct walk *w, uint32_t from, uint32_t to,
+                       uint32_t next, int noise)
+{
+    if (fs->damaged == FFS_MAX_DAMAGE) {
+        w->full = 1;
+        return 0;
+    }
+    fs->damage[fs->damaged++] = (struct ffs_damage){ fs->log.index, from, to, next, noise };
+    return 1;
+}
+
+/* 1 when [from, to) reads as erased but for a few bytes: a flip in the erased space after a
+ * block's last commit, not a commit (whose record header alone has far more programmed
+ * bytes), 0 when not, or an error. */
+#define NOISE_BYTES 3u
+static int is_noise(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t to)
+{
+    uint8_t chunk[64];
+    uint32_t programmed = 0;
+    while (from < to) {
+        uint32_t n = to - from < sizeof chunk ? to - from : (uint32_t)sizeof chunk;
+        int err = ffs_meta_read(fs, block, from, chunk, n);
+        if (err)
+            return err;
+        for (uint32_t i = 0; i < n; i++)
+            programmed += chunk[i] != 0xFF;
+        if (programmed > NOISE_BYTES)
+            return 0;
+        from += n;
+    }
+    return 1;
+}
+
+/* Verifies every commit of the current log block and notes the damaged ones. Commits are
+ * contiguous from the first unit, so only erased bytes may follow the last one. */
+static int walk_block(struct flashfs *fs, struct walk *w)
+{
+    struct ffs_log *log = &fs->log;
+    uint32_t off = fs->unit, limit = fs->bsize - fs->unit;
+    while (off + FFS_END_SIZE <= limit) {
+        uint8_t type;
+        int err = ffs_meta_read(fs, log->block, off, &type, 1);
+        if (!err && type == 0xFF) {
+            err = ffs_is_erased(fs, log->block, off, limit - off);
+            if (err == 1)
+                break;
+        }
+        if (err < 0)
+            return err;
+        uint32_t at = off;
+        err = check_commit(fs, log->block, &off, &w->max_id);
+        if (err == ERR_IO)
+            return err;
+        if (!err) {
+            w->good_index = log->index;
+            w->good_off = off;
+            continue;
+        }
+        if ((err = resync(fs, log->block, at, &off)) != 0)
+            return err;
+        int noise = off == limit ? is_noise(fs, log->block, at, off) : 0;
+        if (noise < 0)
+            return noise;
+        if (!note_damage(fs, w, at, off, FFS_NONE, noise))
+            return 0;
+    }
+    return 0;
+}
+
+/* A damaged link is told from a torn one (a power cut while the log grew) by what follows:
+ * the one block carrying the next header of this chain, holding a commit that checks out.
+ * 1 and *next when found, 0 when not. */
+static int find_lost_link(struct flashfs *fs, uint32_t *next)
+{
+    struct ffs_log *log = &fs->log;
+    int erased = ffs_is_erased(fs, log->block, fs->bsize - fs->unit, fs->unit);
+    if (erased != 0)
+        return erased < 0 ? erased : 0;   /* no link was ever written: the chain ends */
+    uint32_t found = FFS_NONE;
+    for (uint32_t b = FFS_SUPER_BLOCKS; b < fs->count; b++) {
+        int err = ffs_check_meta_header(fs, b, FFS_KIND_LOG, log->gen, log->index + 1);
+        if (err == ERR_IO)
+            return err;
+        if (err)
+            continue;
+        if (found != FFS_NONE)
+            return 0;   /* two candidates: a stale chain of this generation; stop here */
+        found = b;
+    }
+    if (found == FFS_NONE)
+        return 0;
+    uint32_t off = fs->unit, ids = 0;
+    int err = check_commit(fs, found, &off, &ids);
+    if (err)
+        return err == ERR_IO ? err : 0;
+    *next = found;
+    return 1;
+}
+
+/* The block after the current one: 1 and *next, 0 at the end of the chain, or an error.
+ * Damaged links and headers are noted. */
+static int next_log_block(struct flashfs *fs, struct walk *w, uint32_t *next)
+{
+    struct ffs_log *log = &fs->log;
+    int err = ffs_log_next_block(fs, log->gen, log->block, log->index, next);
+    if (err == ERR_IO)
+        return err;
+    if (!err) {
+        int damaged = linked_header(fs, *next, log->gen, log->index + 1);
+        if (damaged < 0)
+            return damaged;
+        fs->damaged_links += (uint32_t)damaged;
+        return 1;
+    }
+    int found = find_lost_link(fs, next);
+    if (found <= 0)
+        return found;
+    if (!note_damage(fs, w, fs->bsize - fs->unit, fs->bsize - fs->unit, *next, 0))
+        return 0;
+    fs->damaged_links++;
+    return 1;
+}
+
+/* Damage after the last good commit is the torn end a power cut leaves, not damage: it is
+ * dropped from the list, and the log ends there. */
+static void classify_damage(struct flashfs *fs, const struct walk *w)
+{
+    while (fs->damaged > 0) {
+        const struct ffs_damage *d = &fs->damage[fs->damaged - 1];
+        if (d->index < w->good_index || (d->index == w->good_index && d->from < w->good_off))
+            break;
+        fs->damaged--;
+    }
+    for (uint32_t i = 0; i < fs->damaged; i++)
+        fs->damaged_commits += fs->damage[i].from < fs->damage[i].to && !fs->damage[i].noise;
+    if (w->full)
+        fs->damaged_commits++;
+    if (fs->damaged_commits || fs->damaged_links)
+        fs->read_only = "damaged records in the middle of the metadata log";
+}
+
 /* Walks the chain from head, verifying every commit, and finds where the next commit
- * goes. A torn commit ends the log; it and anything after it are ignored, and the log is
- * marked dirty so it is rewritten before the next append. */
+ * goes. A commit that does not check out with nothing valid after it is a torn end: it
+ * and anything after it are ignored, and the log is marked dirty so it is rewritten before
+ * the next append. One with valid commits or a link after it is damage: reads step over
+ * it, and the mount refuses changes (read_only) so that no compaction makes the loss of
+ * what it held permanent. */
 int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
 {
-    int err = ffs_check_meta_header(fs, head, FFS_KIND_LOG, gen, 0);
-    if (err)
+    fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
+    fs->read_only = NULL;
+    int err = linked_header(fs, head, gen, 0);
+    if (err < 0)
         return err;
+    fs->damaged_links = (uint32_t)err;
     struct ffs_log *log = &fs->log;
     memset(log, 0, sizeof *log);
     log->head = log->block = head;
     log->gen = gen;
-    uint32_t max_id = 0;
-    for (uint32_t steps = 0; steps < fs->count; steps++) {
-        uint32_t off = fs->unit;
-        int torn = 0;
-        while (off + FFS_END_SIZE <= fs->bsize - fs->unit) {
-            uint8_t type;
-            if ((err = ffs_meta_read(fs, log->block, off, &type, 1)) != 0)
-                return err;
-            if (type == 0xFF)
-                break;
-            err = check_commit(fs, log->block, &off, &max_id);
-            if (err == ERR_IO)
-                return err;
-            if (err) {
-                torn = 1;
-                break;
-            }
-        }
-        log->off = off;
+    struct walk w = { 0, 0, fs->unit, 0 };
+    for (uint32_t steps = 0; steps < fs->count && !w.full; steps++) {
         uint32_t next;
-        if (torn || ffs_log_next_block(fs, gen, log->block, log->index, &next) != 0)
+        if ((err = walk_block(fs, &w)) != 0)
+            return err;
+        int more = w.full ? 0 : next_log_block(fs, &w, &next);
+        if (more < 0)
+            return more;
+        if (!more)
             break;
         log->block = next;
         log->index++;
+        w.good_index = log->index;
+        w.good_off = fs->unit;
     }
+    classify_damage(fs, &w);
+    log->off = w.good_off;   /* good is in the last block: a link followed moved it there */
     int erased = ffs_is_erased(fs, log->block, log->off, fs->bsize - log->off);
     if (erased < 0)
         return erased;
     fs->dirty_tail = !erased;
-    fs->next_id = max_id + 1;
+    fs->next_id = w.max_id + 1;
     return 0;
 }
 
@@ -424,10 +654,18 @@ int ffs_log_end(struct flashfs *fs, struct ffs_log *lw)
     return 0;
 }
 
+/* 0 when the mount takes changes, ERR_ROFS when damage found at mount forbids them. */
+int ffs_writable(const struct flashfs *fs)
+{
+    return fs->read_only ? ERR_ROFS : 0;
+}
+
 /* Appends one atomic commit of n records to the live log. data, when given, is the inline
  * contents of recs[0] (a file being synced); otherwise inline data is copied from flash. */
 int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data)
 {
+    if (fs->read_only)
+        return ERR_ROFS;
     if (fs->dirty_tail)
         return ERR_IO;   /* callers run ffs_maintain() first; a torn tail is never extended */
     uint32_t bytes = 0;

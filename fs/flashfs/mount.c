@@ -58,8 +58,7 @@ static int write_empty_fs(struct flashfs *fs)
     if (err)
         return err;
     struct ffs_log lw = { .head = 2, .gen = 1, .block = 2, .index = 0, .off = fs->unit };
-    fs->super_block = 0;
-    fs->root_page = 0;
+    fs->root_next[0] = fs->root_next[1] = 1;
     return ffs_write_root(fs, 1, &lw, 1);
 }
 
@@ -95,6 +94,12 @@ int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **o
     }
     *out = fs;
     return 0;
+}
+
+const char *flashfs_read_only(void *handle)
+{
+    const struct flashfs *fs = handle;
+    return fs->read_only;
 }
 
 int flashfs_unmount(void *handle)

@@ -50,6 +50,9 @@ static int mount_flash(const char *path, void **fs)
         hal_flash_close(bd);
         return r;
     }
+    const char *why = flashfs_read_only(*fs);
+    if (why)
+        say("mounted read-only (repair it with mkfs --check --repair): ", path, why);
     root_flash = bd;
     return 0;
 }

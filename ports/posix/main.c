@@ -102,6 +102,10 @@ static int mount_image(const char *path, char *desc, size_t size)
         hal_flash_close(bd);
         return -1;
     }
+    const char *why = flashfs_read_only(fs);
+    if (why)
+        fprintf(stderr, "upyos: %s: %s: mounted read-only (mkfs --check --repair %s repairs "
+                        "it)\n", path, why, path);
     snprintf(desc, size, "flashfs %s", path);
     root_flash = bd;
     return vfs_mount("/", &flashfs_ops, fs);

@@ -122,6 +122,20 @@ int main(int argc, char **argv)
         put(&m, "/etc/small", (size_t)(i * 37 % 300));
     flashfs_unmount(m.fs);
     save(flash, argv[1], "compacted.img");
+    /* the first commit of the newest log block damaged, with commits after it */
+    uint32_t top = 0, at = 0;
+    for (uint32_t b = 2; b < BLOCKS; b++) {
+        const uint8_t *h = flash->mem + b * BLOCK;
+        uint32_t kind = h[8], gen = h[12] | (uint32_t)h[13] << 8;
+        if (h[0] == 'U' && kind == 2 && gen >= top && h[PAGE + PAGE] != 0xFF) {
+            top = gen;
+            at = b * BLOCK + PAGE + 4;
+        }
+    }
+    if (at) {
+        flash->mem[at] ^= 1;
+        save(flash, argv[1], "damaged.img");
+    }
     flash_model_free(flash);
     return 0;
 }

@@ -800,12 +800,19 @@ static void test_fsck_repairs_orphans(void **state)
         }
     }
     assert_true(patched);
-    assert_int_equal(flashfs_fsck(&x->flash->dev, 0, &r), 0);   /* the commit CRC fails... */
-    assert_int_equal(r.dirty_tail, 1);                           /* ...so the log ends there */
-    assert_int_equal(flashfs_fsck(&x->flash->dev, 1, &r), 0);
-    assert_int_equal(flashfs_fsck(&x->flash->dev, 0, &r), 0);
+    /* the commit CRC fails with commits after it: damage, not a torn end */
+    assert_int_equal(flashfs_fsck(&x->flash->dev, 0, &r), 4);
+    assert_int_equal(r.damaged_commits, 1);
+    assert_int_equal(r.orphans, 3);
     assert_int_equal(r.dirty_tail, 0);
+    /* the repair drops the damaged commit and gives the directory's files a home again */
+    assert_int_equal(flashfs_fsck(&x->flash->dev, 1, &r), 0);
+    assert_int_equal(r.repaired, 2);   /* the commit, and the directory made again */
+    assert_int_equal(flashfs_fsck(&x->flash->dev, 0, &r), 0);
+    assert_int_equal(r.files, 3);
+    assert_int_equal(r.dirs, 2);
     assert_int_equal(flashfs_mount(&x->flash->dev, NULL, &x->m.fs), 0);
+    assert_file(x, "/lost+found/#1/small", "small", 5);
     walk_tree(x, "/", 0);
     fx_free(x);
 }
