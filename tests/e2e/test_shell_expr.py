@@ -93,3 +93,30 @@ def test_expression_errors_in_scripts_name_file_and_line(upyos, rootdir):
         "sh: /opt/e.sh line 2: division by zero\n"
         "sh: /opt/e.sh line 3: invalid syntax: unexpected end of expression\n"
         "go on\n")
+
+
+# Builtins and str methods of `<` lines, each with the output Python prints for the same
+# line: they stay true when the lines run on the Python interpreter.
+@pytest.mark.parametrize("line,printed", [
+    ('< repr("a b")', "'a b'"),
+    ("< repr(12)", "12"),
+    ("< bool(0)", "False"),
+    ('< bool("x")', "True"),
+    ("< bool()", "False"),
+    ("< chr(65) + chr(97)", "Aa"),
+    ('< ord("z")', "122"),
+    ('< "MiXeD".lower()', "mixed"),
+    ('< "  pad  ".lstrip() + "|"', "pad  |"),
+    ('< "  pad  ".rstrip() + "|"', "  pad|"),
+    ('< "hello".startswith("he")', "True"),
+    ('< "hello".startswith("lo")', "False"),
+    ('< "hello".endswith("lo")', "True"),
+    ('< "hello".find("l")', "2"),
+    ('< "hello".find("z")', "-1"),
+    ('< "hello".count("l")', "2"),
+    ('< "aaaa".count("aa")', "2"),
+    ('< f"{5:b}|{255:08b}|{0:b}"', "101|11111111|0"),
+    ("< bin(10) + hex(255) + oct(8)", "0b10100xff0o10"),
+])
+def test_builtins_and_str_methods_print_as_python_does(upyos, line, printed):
+    assert upyos.run(line) == printed + "\n"
