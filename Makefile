@@ -10,7 +10,7 @@ IMAGE ?= build/posix/flash.img
 CMAKE_FLAGS ?=
 
 .PHONY: all run test bench size clean build-posix build-asan build-mps2-an385 docs powercut fuzz \
-        sdk-example
+        sdk-example coverage mutate
 
 all: build-posix
 
@@ -77,6 +77,15 @@ bench:
 
 size:
 	@tools/size.sh
+
+# Line and branch coverage per layer of the unit and e2e suites (build/coverage); not in make test.
+coverage:
+	@tools/coverage.sh
+
+# Source mutations over the security and data-safety code, one at a time, each against the
+# tests that cover its file: every mutation must be caught. Not in make test (it takes a while).
+mutate: build-posix
+	@/usr/bin/python3 tools/mutate.py
 
 docs: build-posix
 	@./build/posix/ports/posix/upyos --commands-md > docs/commands.md

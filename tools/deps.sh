@@ -2,7 +2,7 @@
 # Installs what building and testing upyOS-C needs, from Debian's packages, when run as root
 # and something is missing, and the browser test's node modules (tests/browser). Used by
 # `make test` and .ci/run. `tools/deps.sh bench` adds the reference servers that only the
-# benchmarks run (`make bench`).
+# benchmarks run (`make bench`), `tools/deps.sh coverage` gcovr for `make coverage`.
 PACKAGES="cmake ninja-build gcc make libcmocka-dev python3-pytest python3-pexpect clang
 libclang-rt-14-dev gcc-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm busybox
 lftp curl wrk iperf3 chromium nodejs"
@@ -11,7 +11,8 @@ BENCH_PACKAGES="nginx vsftpd"
 case "${1:-}" in
     "") ;;
     bench) PACKAGES="$PACKAGES $BENCH_PACKAGES" ;;
-    *) echo "usage: tools/deps.sh [bench]" >&2; exit 2 ;;
+    coverage) PACKAGES="$PACKAGES gcovr" ;;     # make coverage
+    *) echo "usage: tools/deps.sh [bench|coverage]" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/.." || exit 1
 
