@@ -50,6 +50,7 @@ static void shell_thread(void *arg)
     }
     shell_free(self->shell);
     self->shell = NULL;
+    tty_hangup(rs->tty);        /* input that still comes has no reader: the driver drops it */
     proc_end(self);
     rs->ended = 1;
 }

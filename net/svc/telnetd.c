@@ -100,7 +100,7 @@ static void telnet_session(proc_t *self, sock_t *client, const struct session_in
             remote_shell_stop(&s->shell);
         }
     }
-    tty_free(s->tty);
+    tty_close(s->tty);
     hal_mutex_free(s->send_lock);
     free(s);
 }

@@ -191,7 +191,7 @@ void http_serve_websocket(struct http_conn *c)
             remote_shell_stop(&w->shell);
         }
     }
-    tty_free(w->tty);
+    tty_close(w->tty);
     if (w->send_lock)
         hal_mutex_free(w->send_lock);
     free(w);

@@ -12,6 +12,7 @@ import pytest
 from conftest import SLOW
 from httputil import curl, jrequest, login_token, raw, request, web  # noqa: F401 (web is a fixture)
 from netutil import boot_locked
+from procutil import until
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -299,3 +300,15 @@ def test_slowloris_is_cut_off_while_others_are_served(web):
             pass
     assert answer.startswith(b"HTTP/1.1 408")
     assert time.time() - start < 15 * SLOW
+
+
+def test_web_terminals_whose_shell_ended_close_though_input_keeps_coming(web, upyos):
+    for _ in range(4):
+        head, s, _ = ws_connect(web, None)
+        ws_until(s, b"$: ")
+        s.sendall(ws_frame(b"exit\r") + ws_frame(b"x" * 2048))   # more than the terminal holds
+        with pytest.raises(EOFError):
+            ws_until(s, b"never")
+        s.close()
+    assert until(lambda: "uhttpd 127.0.0.1:" not in upyos.run("ps"))
+    assert request(web, "GET", "/style.css")[0].status == 200

@@ -6,6 +6,7 @@ import pytest
 from conftest import SLOW
 from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, boot_locked, free_port,
                      start_service)
+from procutil import until
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -150,3 +151,22 @@ def test_a_shell_command_cannot_be_reached_without_login(locked):
     t.line("x")
     out = t.read_until("Login: ", timeout=10)
     assert "leaked" not in out.replace("echo leaked", "")
+
+
+def sessions_in(console):
+    """The telnet session processes ps shows (one per connection)."""
+    return [l for l in console.run("ps").splitlines() if "utelnetd 127.0.0.1:" in l]
+
+
+def test_a_session_whose_shell_ended_closes_though_input_keeps_coming(upyos, telnet):
+    # more input than the terminal holds, after the shell has gone: on every slot
+    for _ in range(4):
+        t = telnet()
+        t.read_until("$: ")
+        t.send("exit\r\n" + "x" * 4096)
+        assert t.wait_closed()
+    assert until(lambda: not sessions_in(upyos))
+    t = telnet()
+    t.read_until("$: ")
+    assert "ok" in t.run("echo ok")
+

@@ -139,7 +139,7 @@ static void tty_turns_ctrl_c_into_a_stop_and_newlines_into_crlf(void **state)
     tty_end_input(t);
     assert_int_equal(tty_read(t, buf, sizeof buf), 0);
     proc_end(p);
-    tty_free(t);
+    tty_close(t);
 }
 
 int main(void)
