@@ -78,8 +78,10 @@ static void start_session(struct service *svc, sock_t *client, const struct sess
     snprintf(name, sizeof name, "%s %s:%u", svc->name, addr, (unsigned)who->peer_port);
     struct start *st = malloc(sizeof *st);
     proc_t *session = st ? proc_new(name, NULL) : NULL;
-    if (!session) {
+    if (!session) {                   /* out of memory or processes: say so, as when busy */
         free(st);
+        if (svc->busy_reply)
+            sock_send_text(client, svc->busy_reply);
         sock_close(client);
         return;
     }

@@ -185,3 +185,24 @@ def test_each_shell_keeps_its_own_last_background_pid(upyos):
     inner = upyos.run("sh /opt/bg.sh")
     assert "inner " in inner and not inner.endswith(f"inner {first}\n")
     assert upyos.run("echo $!") == f"{first}\n"
+
+
+def test_a_full_process_table_leaves_the_console_able_to_recover(upyos):
+    pids, refusal = [], ""
+    for _ in range(32):                       # more than the table holds
+        upyos.send("sleep 86400 &\r")
+        if upyos.child.expect([r"\[(\d+)\](?!\+)", r"sh: too many processes[^\r\n]*"]) == 1:
+            refusal = upyos.child.match.group(0)
+            upyos.wait_prompt()
+            break
+        pids.append(int(upyos.child.match.group(1)))
+        upyos.wait_prompt()
+    assert refusal == "sh: too many processes (limit 32)"
+    # the console still runs ps, kill and killall, in a pipeline too
+    assert set(pids_of(upyos, "sleep 86400")) == set(pids)
+    assert "sleep 86400" in upyos.run("ps | grep sleep")
+    end_jobs(upyos, f"kill {pids[0]}", pids[:1])
+    end_jobs(upyos, "killall sleep", pids[1:])
+    assert not pids_of(upyos, "sleep")
+    start_background(upyos, "sleep 0.1")
+
