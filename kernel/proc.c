@@ -105,6 +105,7 @@ static proc_t *create(const char *cmdline, proc_t *parent, int background)
         return NULL;
     }
     if (background) {
+        p->started_by = parent ? parent->pid : 0;
         p->parent = NULL;
         p->background = 1;
     }

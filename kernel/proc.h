@@ -43,6 +43,7 @@ struct proc {
     struct tty *tty;            /* controlling terminal, if any */
     proc_t *parent;             /* the process whose thread runs this one (foreground) */
     int background;
+    int started_by;             /* a background job: the pid of the shell that started it */
     struct resource resources;  /* list head */
     size_t mem_bytes;           /* kernel allocations owned (proc_alloc) */
     struct value result;        /* the value a command produced, for `cmd > var` */
