@@ -123,6 +123,17 @@ const char *config_board_path(void)
     return json_get_str(config_root(), "board", "/etc/default.board");
 }
 
+long config_login_grace_ms(void)
+{
+    config_lock();
+    const struct json *grace = json_get(config_root(), "login_grace");
+    double seconds = grace && grace->type == JSON_NUMBER ? grace->num : CONFIG_LOGIN_GRACE_S;
+    config_unlock();
+    if (seconds <= 0)
+        return 0;
+    return seconds > 86400 ? 86400000L : (long)(seconds * 1000);
+}
+
 int config_is_protected(const char *abs_path)
 {
     struct json *pfiles = json_get(config_root(), "pfiles");

@@ -122,7 +122,7 @@ static void talk(struct ws *w)
 {
     uint8_t *payload = malloc(WS_PAYLOAD_MAX);
     int code = CLOSE_NORMAL;
-    while (payload && !w->shell.ended) {
+    while (payload && !remote_shell_over(&w->shell)) {
         size_t len;
         int op = read_frame(w, payload, &len);
         if (op < 0) {

@@ -2,10 +2,12 @@
 import ftplib
 import hashlib
 import io
+import json
 import os
 import socket
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -206,3 +208,24 @@ def test_curl_lists_uploads_downloads_renames_and_deletes(ftp, rootdir, tmp_path
     assert r.returncode == 0 and os.path.exists(os.path.join(rootdir, "cu2.bin"))
     r = run(["curl", "-sS", url + "/", "-Q", "-DELE cu2.bin"])
     assert r.returncode == 0 and not os.path.exists(os.path.join(rootdir, "cu2.bin"))
+
+
+def test_commands_before_login_do_not_extend_the_login_grace_time(boot_with_files):
+    c = boot_with_files({"/etc/system.conf": json.dumps({"login_grace": 2})})
+    port = free_port()
+    start_service(c, "uftpd", port)
+    s = socket.create_connection(("127.0.0.1", port), timeout=5 * SLOW)
+    f = s.makefile("rb")
+    assert f.readline().startswith(b"220")
+    start, answers = time.time(), b""
+    while time.time() - start < 10 * SLOW:
+        s.sendall(b"NOOP\r\n")
+        line = f.readline()
+        answers += line
+        if not line or line.startswith(b"421"):
+            break
+        time.sleep(0.2)
+    assert b"421 Login timed out" in answers
+    assert time.time() - start >= 1.5
+    assert f.readline() == b""                       # closed
+    client(port).quit()                              # and the next client is served

@@ -312,3 +312,14 @@ def test_web_terminals_whose_shell_ended_close_though_input_keeps_coming(web, up
         s.close()
     assert until(lambda: "uhttpd 127.0.0.1:" not in upyos.run("ps"))
     assert request(web, "GET", "/style.css")[0].status == 200
+
+
+def test_idle_and_half_open_connections_cannot_fill_the_server(web, upyos):
+    idle = [socket.create_connection(("127.0.0.1", web), timeout=5 * SLOW) for _ in range(16)]
+    for s in idle[::2]:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")     # a head that never ends
+    assert until(lambda: upyos.run("ps").count("uhttpd 127.0.0.1:") == 16)
+    for _ in range(3):
+        assert request(web, "GET", "/style.css")[0].status == 200
+    for s in idle:
+        s.close()

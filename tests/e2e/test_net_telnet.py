@@ -1,11 +1,12 @@
 """utelnetd with a socket-level telnet client: negotiation, sessions, login, Ctrl-C."""
+import json
 import time
 
 import pytest
 
 from conftest import SLOW
 from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, boot_locked, free_port,
-                     start_service)
+                     set_password, start_service)
 from procutil import until
 
 # The MCU port has no network interface yet: these run on the simulator.
@@ -170,3 +171,30 @@ def test_a_session_whose_shell_ended_closes_though_input_keeps_coming(upyos, tel
     t.read_until("$: ")
     assert "ok" in t.run("echo ok")
 
+
+
+def test_an_unfinished_login_is_closed_after_the_grace_time(boot_with_files):
+    c = boot_with_files({"/etc/system.conf": json.dumps({"login_grace": 2})})
+    set_password(c, "admin", "s3cret")
+    port = free_port()
+    start_service(c, "utelnetd", port)
+    t = Telnet(port)
+    t.read_until("Login: ")
+    start = time.time()
+    while not t.closed and time.time() - start < 10 * SLOW:
+        t.send("a")                      # typing does not extend the grace time
+        t.wait_closed(timeout=0.3)
+    assert t.closed and "Login timed out" in t.text.decode(errors="replace")
+    assert time.time() - start >= 1.5
+    assert until(lambda: not sessions_in(c))
+
+
+def test_idle_connections_cannot_hold_every_slot(locked):
+    idle = [Telnet(locked) for _ in range(4)]       # connected, never logging in
+    for t in idle:
+        t.read_until("Login: ")
+    t = Telnet(locked)
+    t.login("admin", "s3cret")                      # not "Too many sessions"
+    t.read_until("$: ")
+    assert "ok" in t.run("echo ok")
+    assert sum(i.wait_closed(timeout=1) for i in idle) == 1   # one made room, the oldest
