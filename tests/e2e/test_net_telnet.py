@@ -198,3 +198,14 @@ def test_idle_connections_cannot_hold_every_slot(locked):
     t.read_until("$: ")
     assert "ok" in t.run("echo ok")
     assert sum(i.wait_closed(timeout=1) for i in idle) == 1   # one made room, the oldest
+
+
+def test_a_job_that_outlives_its_session_writes_into_nothing(upyos, telnet):
+    t = telnet()
+    t.read_until("$: ")
+    t.line("sleep 0.5 &")                # prints "Done" on the session's terminal when it ends
+    t.read_until("$: ")
+    t.line("exit")
+    assert t.wait_closed()
+    assert until(lambda: "sleep 0.5" not in upyos.run("ps"))
+    assert upyos.run("echo ok") == "ok\n"
