@@ -208,6 +208,7 @@ def test_a_full_process_table_leaves_the_console_able_to_recover(upyos):
     start_background(upyos, "sleep 0.1")
 
 
+@pytest.mark.posix_only                   # needs a network service
 def test_wait_without_a_pid_waits_for_the_shells_own_jobs_only(upyos):
     start_service(upyos, "uhttpd", free_port())          # a background daemon
     start_background(upyos, "sleep 0.5")
