@@ -229,3 +229,16 @@ def test_commands_before_login_do_not_extend_the_login_grace_time(boot_with_file
     assert time.time() - start >= 1.5
     assert f.readline() == b""                       # closed
     client(port).quit()                              # and the next client is served
+
+
+def test_a_new_client_evicts_a_connection_that_never_logged_in_but_never_a_logged_in_one(ftp):
+    idle = [socket.create_connection(("127.0.0.1", ftp), timeout=5 * SLOW) for _ in range(4)]
+    for s in idle:
+        assert s.recv(100).startswith(b"220")
+    users = [client(ftp) for _ in range(4)]          # each evicts one idle connection
+    assert all(s.recv(100) in (b"", b"421 Login timed out, closing.\r\n") for s in idle)
+    with pytest.raises(ftplib.error_temp, match="421 Too many sessions"):
+        client(ftp)                                  # nobody idle: the logged-in stay
+    for f in users:
+        assert f.pwd() == "/"
+        f.quit()
