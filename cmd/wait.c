@@ -6,18 +6,27 @@
 struct jobs {
     int pids[PROC_MAX];
     int count;
+    int shell;                  /* whose jobs are collected */
 };
 
-static void collect_background(proc_t *q, void *ctx)
+/* The shell this command runs for: the nearest process with a shell (a prompt or a script). */
+static int calling_shell(const proc_t *p)
+{
+    while (p && !p->shell)
+        p = p->parent;
+    return p ? p->pid : 0;
+}
+
+static void collect_jobs(proc_t *q, void *ctx)
 {
     struct jobs *j = ctx;
-    if (q->background)
+    if (q->background && q->started_by == j->shell)
         j->pids[j->count++] = q->pid;
 }
 
-COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: every background job)")
+COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: this shell's background jobs)")
 {
-    struct jobs j = { .count = 0 };
+    struct jobs j = { .count = 0, .shell = calling_shell(p) };
     int status = 0;
     for (int i = 1; i < argc; i++) {
         char *end;
@@ -31,8 +40,8 @@ COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: every back
         if (j.count == PROC_MAX)
             break;
     }
-    if (argc == 1)
-        proc_each(collect_background, &j);
+    if (argc == 1 && j.shell)
+        proc_each(collect_jobs, &j);
     for (int i = 0; i < j.count; i++)
         if (proc_wait(j.pids[i]) == ERR_INTR)
             return 130;

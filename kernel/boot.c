@@ -121,6 +121,7 @@ enum kernel_exit kernel_main(const struct boot_options *o)
     if (!console || !sh || !(sh->shell = shell_new(1, argv)))
         return KERNEL_EXIT_HALT;
     sh->tty = console;
+    proc_reserve_for(sh);
     proc_set_streams(sh, tty_stream(console), tty_stream(console), tty_stream(console));
     proc_set_current(sh);
     struct shell *shell = sh->shell;

@@ -123,6 +123,17 @@ const char *config_board_path(void)
     return json_get_str(config_root(), "board", "/etc/default.board");
 }
 
+long config_login_grace_ms(void)
+{
+    config_lock();
+    const struct json *grace = json_get(config_root(), "login_grace");
+    double seconds = grace && grace->type == JSON_NUMBER ? grace->num : CONFIG_LOGIN_GRACE_S;
+    config_unlock();
+    if (seconds <= 0)
+        return 0;
+    return seconds > 86400 ? 86400000L : (long)(seconds * 1000);
+}
+
 /* How abs stands to the protected path p: VFS_GUARD_FILE when it is p, VFS_GUARD_ABOVE when
  * it is a directory above p, 0 otherwise. */
 static int guard_level(const char *abs, const char *p)

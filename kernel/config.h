@@ -5,6 +5,8 @@
  *          above them (config_guard is its guard), whoever asks
  *   auth   {"user": ..., "paswd": ...} the login for remote services (a salted hash)
  *   env    variables set at every boot, e.g. {"TZ": 1}
+ *   login_grace  seconds a remote client has to log in before its connection is closed
+ *          (default CONFIG_LOGIN_GRACE_S; 0: no limit), as sshd's LoginGraceTime
  * Keys it does not know are kept when it is saved. */
 #ifndef KERNEL_CONFIG_H
 #define KERNEL_CONFIG_H
@@ -12,6 +14,7 @@
 #include "kernel/stream.h"
 
 #define CONFIG_PATH "/etc/system.conf"
+#define CONFIG_LOGIN_GRACE_S 60
 
 struct json;
 
@@ -21,6 +24,8 @@ int config_load(const char *path, stream_t *out);
 int config_save(void);
 struct json *config_root(void);          /* the live tree; save after changing it */
 const char *config_board_path(void);
+/* The login grace time in milliseconds; 0: no limit. */
+long config_login_grace_ms(void);
 /* 1 when abs_path is listed in pfiles. */
 int config_is_protected(const char *abs_path);
 /* The VFS change guard: VFS_GUARD_FILE for a path in pfiles, VFS_GUARD_ABOVE for a directory

@@ -31,7 +31,7 @@ struct tty *console_start(void)
 {
     struct tty *t = tty_new(hal_console_is_terminal(), console_output, NULL);
     if (t && hal_thread_start(pump, t, PUMP_STACK, NULL) < 0) {
-        tty_free(t);
+        tty_close(t);
         return NULL;
     }
     return t;

@@ -13,6 +13,7 @@ static hal_mutex_t *table_lock;
 static hal_cond_t *status_changed;   /* broadcast on kill, hold, resume and end */
 static proc_t *table;                /* sorted by pid */
 static int next_pid = 1;
+static proc_t *console;              /* its foreground commands may take the reserved slots */
 
 void proc_init(void)
 {
@@ -59,7 +60,22 @@ static int allocate_pid(void)
     }
 }
 
-proc_t *proc_new(const char *cmdline, proc_t *parent)
+void proc_reserve_for(proc_t *p)
+{
+    proc_lock();
+    console = p;
+    proc_unlock();
+}
+
+/* How many processes the table may hold when this one is added. Caller holds the lock. */
+static int table_limit(const proc_t *parent, int background)
+{
+    if (!background && parent && console && proc_runs_under(parent, console))
+        return PROC_MAX;
+    return PROC_MAX - PROC_RESERVED;
+}
+
+static proc_t *create(const char *cmdline, proc_t *parent, int background)
 {
     proc_t *p = calloc(1, sizeof *p);
     if (!p)
@@ -83,15 +99,30 @@ proc_t *proc_new(const char *cmdline, proc_t *parent)
         p->tty = parent->tty;
     }
     proc_lock();
-    if (proc_count() >= PROC_MAX) {
+    if (proc_count() >= table_limit(parent, background)) {
         proc_unlock();
         proc_end(p);
         return NULL;
+    }
+    if (background) {
+        p->started_by = parent ? parent->pid : 0;
+        p->parent = NULL;
+        p->background = 1;
     }
     p->pid = allocate_pid();
     table_insert(p);
     proc_unlock();
     return p;
+}
+
+proc_t *proc_new(const char *cmdline, proc_t *parent)
+{
+    return create(cmdline, parent, 0);
+}
+
+proc_t *proc_new_background(const char *cmdline, proc_t *parent)
+{
+    return create(cmdline, parent, 1);
 }
 
 static void release_resources(proc_t *p)
@@ -109,6 +140,8 @@ void proc_end(proc_t *p)
         return;
     release_resources(p);
     proc_lock();
+    if (console == p)
+        console = NULL;
     for (proc_t **link = &table; *link; link = &(*link)->next_in_table)
         if (*link == p) {
             *link = p->next_in_table;

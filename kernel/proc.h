@@ -16,6 +16,10 @@
 #include "lib/value.h"
 
 #define PROC_MAX 32
+/* Slots of the table only the console's foreground commands may take: when jobs, sessions and
+ * services have filled the rest, the console still runs ps, kill, killall and exit (a
+ * pipeline of them too) to recover. */
+#define PROC_RESERVED 4
 
 enum proc_status { PROC_RUNNING = 'R', PROC_HELD = 'H', PROC_STOPPING = 'S' };
 
@@ -39,6 +43,7 @@ struct proc {
     struct tty *tty;            /* controlling terminal, if any */
     proc_t *parent;             /* the process whose thread runs this one (foreground) */
     int background;
+    int started_by;             /* a background job: the pid of the shell that started it */
     struct resource resources;  /* list head */
     size_t mem_bytes;           /* kernel allocations owned (proc_alloc) */
     struct value result;        /* the value a command produced, for `cmd > var` */
@@ -50,8 +55,14 @@ struct proc {
 void proc_init(void);
 
 /* A new process inheriting cwd, streams and terminal from parent (may be NULL). It is in
- * the table and counts as running; proc_end removes it. */
+ * the table and counts as running; proc_end removes it. NULL when out of memory or when the
+ * table is full (PROC_MAX, less PROC_RESERVED unless parent runs under the console). */
 proc_t *proc_new(const char *cmdline, proc_t *parent);
+/* Like proc_new, for a background job: it inherits from parent but lives on its own (no
+ * parent: the shell's Ctrl-C and hold do not reach it) and never takes the reserved slots. */
+proc_t *proc_new_background(const char *cmdline, proc_t *parent);
+/* Makes p the console: processes running under it may take the reserved slots. */
+void proc_reserve_for(proc_t *p);
 /* Releases everything the process owns and removes it from the table. */
 void proc_end(proc_t *p);
 

@@ -25,12 +25,24 @@ struct tty *tty_new(int terminal, void (*output)(void *ctx, const char *buf, siz
     t->driver = driver;
     t->cols = 80;
     t->rows = 24;
+    t->refs = 1;
+    if (!t->lock || !t->output_lock || !t->readable || !t->writable) {
+        hal_cond_free(t->readable);
+        hal_cond_free(t->writable);
+        hal_mutex_free(t->lock);
+        hal_mutex_free(t->output_lock);
+        free(t);
+        return NULL;
+    }
     return t;
 }
 
-void tty_free(struct tty *t)
+static void tty_unref(struct tty *t)
 {
-    if (!t)
+    hal_mutex_lock(t->lock);
+    int left = --t->refs;
+    hal_mutex_unlock(t->lock);
+    if (left)
         return;
     hal_cond_free(t->readable);
     hal_cond_free(t->writable);
@@ -39,12 +51,34 @@ void tty_free(struct tty *t)
     free(t);
 }
 
-/* Bytes that do not fit wait for the reader: the driver is slowed down, nothing is lost. */
+void tty_close(struct tty *t)
+{
+    if (!t)
+        return;
+    hal_mutex_lock(t->output_lock);
+    t->output = NULL;
+    hal_mutex_unlock(t->output_lock);
+    tty_end_input(t);
+    tty_unref(t);
+}
+
+void tty_hangup(struct tty *t)
+{
+    hal_mutex_lock(t->lock);
+    t->hung_up = 1;
+    t->count = 0;
+    hal_cond_broadcast(t->writable);
+    hal_mutex_unlock(t->lock);
+}
+
+/* Bytes that do not fit wait for the reader: the driver is slowed down, nothing is lost.
+ * Unless nobody will read them (input ended or hung up) or the driver is told to stop. */
 static void put_byte(struct tty *t, char c)
 {
-    while (t->count == TTY_INPUT_SIZE && !t->ended)
-        hal_cond_wait(t->writable, t->lock, 100);
-    if (t->count == TTY_INPUT_SIZE)
+    while (t->count == TTY_INPUT_SIZE && !t->ended && !t->hung_up)
+        if (proc_cond_wait(t->writable, t->lock, -1) == ERR_INTR)
+            return;
+    if (t->count == TTY_INPUT_SIZE || t->hung_up)
         return;
     t->input[(t->head + t->count) % TTY_INPUT_SIZE] = c;
     t->count++;
@@ -114,6 +148,8 @@ int tty_read(struct tty *t, char *buf, size_t len)
 
 static void write_translated(struct tty *t, const char *buf, size_t len)
 {
+    if (!t->output)
+        return;                    /* the driver has closed the terminal */
     if (!t->terminal) {
         t->output(t->driver, buf, len);
         return;
@@ -163,12 +199,20 @@ static int tty_stream_readable(stream_t *s)
     return ready;
 }
 
-static const struct stream_ops tty_ops = { tty_stream_read, tty_stream_write, NULL };
+static void tty_stream_release(stream_t *s)
+{
+    tty_unref(s->tty);
+}
+
+static const struct stream_ops tty_ops = { tty_stream_read, tty_stream_write, tty_stream_release };
 
 stream_t *tty_stream(struct tty *t)
 {
     stream_t *s = stream_new(&tty_ops, NULL);
     if (s) {
+        hal_mutex_lock(t->lock);
+        t->refs++;
+        hal_mutex_unlock(t->lock);
         s->tty = t;
         s->readable = tty_stream_readable;
     }

@@ -1,6 +1,11 @@
 /* A terminal: the line discipline between a driver (the console, a telnet connection, the web
  * terminal) and the processes using it. The driver pushes received bytes with tty_input();
- * Ctrl-C there stops the terminal's foreground process instead of reaching the reader. */
+ * Ctrl-C there stops the terminal's foreground process instead of reaching the reader.
+ *
+ * Lifetime: the driver and every stream on the terminal hold a reference. When the driver
+ * closes it (its client left), output goes nowhere; when the terminal is hung up (its shell
+ * ended), input is dropped: neither side can then wait for the other. The memory goes with
+ * the last reference, so a background job that outlives its session writes into nothing. */
 #ifndef KERNEL_TTY_H
 #define KERNEL_TTY_H
 
@@ -18,6 +23,8 @@ struct tty {
     char input[TTY_INPUT_SIZE];
     size_t head, count;
     int ended;                  /* the driver saw end of input */
+    int hung_up;                /* nobody reads any more: input is dropped */
+    int refs;                   /* the driver's and one per stream; guarded by lock */
     int foreground_pid;         /* gets Ctrl-C; 0: Ctrl-C is passed to the reader */
     int terminal;               /* an ANSI terminal: \n is sent as \r\n, editors may draw */
     int echo_hidden;            /* passwords: the line editor echoes '*' */
@@ -29,11 +36,15 @@ struct tty {
 
 struct tty *tty_new(int terminal, void (*output)(void *ctx, const char *buf, size_t len),
                     void *driver);
-void tty_free(struct tty *t);
 
 /* Driver side */
+/* Queues received bytes; waits for room while the terminal has a reader (a stop point for
+ * the driver's process: when it is told to stop, the bytes that do not fit are dropped). */
 void tty_input(struct tty *t, const char *buf, size_t len);
 void tty_end_input(struct tty *t);
+/* The driver lets go: the output function is never called again (it returns once a write in
+ * progress has finished), readers see end of input. Drops the driver's reference. */
+void tty_close(struct tty *t);
 
 /* Process side */
 int tty_read(struct tty *t, char *buf, size_t len);   /* hold/stop point */
@@ -41,6 +52,9 @@ int tty_read(struct tty *t, char *buf, size_t len);   /* hold/stop point */
 int tty_read_timeout(struct tty *t, char *buf, size_t len, int timeout_ms);
 void tty_write(struct tty *t, const char *buf, size_t len);
 void tty_set_foreground(struct tty *t, int pid);
+/* The processes reading the terminal have gone (a session's shell ended): input from now on
+ * is dropped instead of waiting for a reader that will never come. */
+void tty_hangup(struct tty *t);
 
 /* A stream on the terminal; each process that uses the terminal holds a reference. */
 stream_t *tty_stream(struct tty *t);

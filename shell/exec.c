@@ -181,7 +181,7 @@ static int run_pipeline(proc_t *job, struct job *j)
             proc_end(p);
             stream_unref(read_end);
             stream_unref(write_end);
-            proc_error(job, "sh", "too many processes");
+            proc_error(job, "sh", "too many processes (limit %d)", PROC_MAX);
             break;
         }
         proc_set_streams(p, next_in, last ? stream_ref(job->out) : write_end, NULL);
@@ -312,9 +312,7 @@ static void background_thread(void *arg)
 
 static int start_background(proc_t *self, struct job *j)
 {
-    proc_t *job = j->proc;
-    job->parent = NULL;        /* it lives on its own: the shell's Ctrl-C and hold do not reach it */
-    job->background = 1;
+    proc_t *job = j->proc;     /* proc_new_background: on its own, Ctrl-C does not reach it */
     /* the terminal's input belongs to the prompt: a background job reads an empty input */
     proc_set_streams(job, stream_null(), NULL, NULL);
     job->stack_size = stack_for(j->stage[j->stages - 1].argv);
@@ -370,9 +368,10 @@ int shell_run_words(proc_t *self, const struct lex_words *w, const char *cmdline
         free_job(j);
         return shell_syntax_error(self, err);
     }
-    if (!(j->proc = proc_new(cmdline, self))) {
+    j->proc = j->background ? proc_new_background(cmdline, self) : proc_new(cmdline, self);
+    if (!j->proc) {
         free_job(j);
-        return proc_error(self, "sh", "too many processes");
+        return proc_error(self, "sh", "too many processes (limit %d)", PROC_MAX);
     }
     return j->background ? start_background(self, j) : run_foreground(self, j);
 }

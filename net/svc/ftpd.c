@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hal/time.h"
+#include "kernel/config.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "lib/str.h"
@@ -765,6 +766,22 @@ static void run_line(struct ftp *f, char *line)
         c->run(f, arg);
 }
 
+/* Reads the next command line within the idle timeout and, until the first login, within
+ * the login grace time counted from the connection: commands before it do not extend it. */
+static int read_command(struct ftp *f, uint64_t login_deadline_us)
+{
+    int timeout_ms = IDLE_TIMEOUT_MS;
+    if (login_deadline_us) {
+        uint64_t now = hal_time_us();
+        if (now >= login_deadline_us)
+            return ERR_TIMEOUT;
+        uint64_t left_ms = (login_deadline_us - now + 999) / 1000;
+        if (left_ms < (uint64_t)timeout_ms)
+            timeout_ms = (int)left_ms;
+    }
+    return linereader_line(&f->in, f->line, sizeof f->line, timeout_ms);
+}
+
 static void ftp_session(proc_t *self, sock_t *client, const struct session_info *who)
 {
     struct ftp *f = calloc(1, sizeof *f);
@@ -774,18 +791,25 @@ static void ftp_session(proc_t *self, sock_t *client, const struct session_info 
     f->ctrl = client;
     f->peer = who->peer;
     linereader_init(&f->in, client);
+    long grace_ms = config_login_grace_ms();
+    uint64_t login_deadline_us = grace_ms ? hal_time_us() + (uint64_t)grace_ms * 1000 : 0;
+    int awaiting_login = 1;           /* until then the session may be evicted (idle) */
     reply(f, "220 %s FTP server ready.", sysdata.name);
     while (!f->quit) {
-        int n = linereader_line(&f->in, f->line, sizeof f->line, IDLE_TIMEOUT_MS);
+        int n = read_command(f, awaiting_login ? login_deadline_us : 0);
         if (n == ERR_NAMETOOLONG) {
             reply(f, "500 Line too long.");
             continue;
         }
         if (n == ERR_TIMEOUT)
-            reply(f, "421 Idle too long, closing.");
+            reply(f, awaiting_login ? "421 Login timed out, closing." : "421 Idle too long, closing.");
         if (n < 0)
             break;
         run_line(f, f->line);
+        if (awaiting_login && f->logged_in) {
+            awaiting_login = 0;
+            session_idle(who, 0);
+        }
     }
     close_passive(f);
     free(f);

@@ -164,7 +164,9 @@ static void http_session(proc_t *self, sock_t *client, const struct session_info
     c->peer = who->peer;
     linereader_init(&c->in, client);
     while (!c->close_after) {
+        session_idle(who, 1);         /* until a whole head has come, the pool may take it back */
         int status = read_head(c, line);
+        session_idle(who, 0);
         if (status < 0)
             break;
         c->close_after = !c->req.keep_alive;

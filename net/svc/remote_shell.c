@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "hal/thread.h"
+#include "hal/time.h"
+#include "kernel/config.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "net/login.h"
@@ -40,12 +42,14 @@ static void shell_thread(void *arg)
     } else if (rs->ask_login) {
         proc_puts(self, "No password is set: anyone can log in (setauth USER PASS PASS).\n");
     }
-    if (!rs->refused) {
+    if (!rs->refused && !proc_should_stop()) {
+        rs->logged_in = 1;
         proc_printf(self, "Welcome to %s. `exit` ends this session.\n", sysdata.name);
         shell_prompt_loop(self);
     }
     shell_free(self->shell);
     self->shell = NULL;
+    tty_hangup(rs->tty);        /* input that still comes has no reader: the driver drops it */
     proc_end(self);
     rs->ended = 1;
 }
@@ -78,6 +82,9 @@ int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *nam
     rs->pid = sh->pid;
     rs->ended = 0;
     rs->refused = 0;
+    rs->logged_in = 0;
+    long grace_ms = config_login_grace_ms();
+    rs->login_deadline_us = grace_ms ? hal_time_us() + (uint64_t)grace_ms * 1000 : 0;
     if (hal_thread_start(thread_entry, rs, 0, NULL) < 0) {
         shell_free(sh->shell);
         proc_end(sh);
@@ -86,8 +93,21 @@ int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *nam
     return 0;
 }
 
+static int login_expired(const struct remote_shell *rs)
+{
+    return !rs->logged_in && rs->login_deadline_us && hal_time_us() >= rs->login_deadline_us;
+}
+
+int remote_shell_over(const struct remote_shell *rs)
+{
+    return rs->ended || login_expired(rs);
+}
+
 void remote_shell_stop(struct remote_shell *rs)
 {
+    static const char timed_out[] = "\nLogin timed out.\n";
+    if (!rs->ended && login_expired(rs))
+        tty_write(rs->tty, timed_out, sizeof timed_out - 1);
     tty_end_input(rs->tty);
     if (!rs->ended)
         proc_kill(rs->pid);

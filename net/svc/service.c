@@ -5,11 +5,13 @@
 #include <string.h>
 
 #include "hal/thread.h"
+#include "hal/time.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
 #define BACKLOG 8
 #define STOP_WAIT_MS 5000
+#define EVICT_WAIT_MS 2000        /* an idle session ends at its next stop point: soon */
 
 struct start {
     struct service *svc;
@@ -51,22 +53,61 @@ static void session_thread(void *arg)
     free(st);
 }
 
+static uint32_t now_ms(void)
+{
+    return (uint32_t)(hal_time_us() / 1000) | 1;   /* never 0, which means busy */
+}
+
+void session_idle(const struct session_info *who, int idle)
+{
+    struct service_slot *slot = who->slot;
+    if (slot && slot->pid == proc_pid(proc_current()))
+        slot->idle_since_ms = idle ? now_ms() : 0;
+}
+
+static void forget(struct service_slot *slot)
+{
+    slot->pid = 0;
+    slot->idle_since_ms = 0;
+}
+
 /* A free slot in the session table, after forgetting sessions that have ended. */
 static int free_slot(struct service *svc)
 {
     int slot = -1;
     for (int i = 0; i < svc->max_sessions; i++) {
-        if (svc->sessions[i] && !proc_exists(svc->sessions[i]))
-            svc->sessions[i] = 0;
-        if (!svc->sessions[i] && slot < 0)
+        if (svc->sessions[i].pid && !proc_exists(svc->sessions[i].pid))
+            forget(&svc->sessions[i]);
+        if (!svc->sessions[i].pid && slot < 0)
             slot = i;
     }
     return slot;
 }
 
-static void start_session(struct service *svc, sock_t *client, const struct session_info *who)
+/* Ends the session idle the longest and returns its slot, or -1 when none is idle. */
+static int evict_idle(struct service *svc)
+{
+    int oldest = -1;
+    uint32_t now = now_ms(), longest = 0;
+    for (int i = 0; i < svc->max_sessions; i++) {
+        uint32_t since = svc->sessions[i].idle_since_ms;
+        if (since && (oldest < 0 || now - since > longest)) {
+            longest = now - since;
+            oldest = i;
+        }
+    }
+    if (oldest < 0)
+        return -1;
+    proc_kill(svc->sessions[oldest].pid);
+    wait_gone(svc->sessions[oldest].pid, EVICT_WAIT_MS);
+    return free_slot(svc);
+}
+
+static void start_session(struct service *svc, sock_t *client, struct session_info *who)
 {
     int slot = free_slot(svc);
+    if (slot < 0)
+        slot = evict_idle(svc);
     if (slot < 0) {
         if (svc->busy_reply)
             sock_send_text(client, svc->busy_reply);
@@ -78,16 +119,20 @@ static void start_session(struct service *svc, sock_t *client, const struct sess
     snprintf(name, sizeof name, "%s %s:%u", svc->name, addr, (unsigned)who->peer_port);
     struct start *st = malloc(sizeof *st);
     proc_t *session = st ? proc_new(name, NULL) : NULL;
-    if (!session) {
+    if (!session) {                   /* out of memory or processes: say so, as when busy */
         free(st);
+        if (svc->busy_reply)
+            sock_send_text(client, svc->busy_reply);
         sock_close(client);
         return;
     }
     sock_give(client, session);
+    who->slot = &svc->sessions[slot];
     *st = (struct start){ svc, session, client, *who };
-    svc->sessions[slot] = session->pid;
+    /* idle until it says otherwise: no request read, no login yet */
+    svc->sessions[slot] = (struct service_slot){ session->pid, now_ms() };
     if (hal_thread_start(session_thread, st, 0, NULL) < 0) {
-        svc->sessions[slot] = 0;
+        forget(&svc->sessions[slot]);
         proc_end(session);
         free(st);
     }
@@ -96,12 +141,12 @@ static void start_session(struct service *svc, sock_t *client, const struct sess
 static void stop_sessions(struct service *svc)
 {
     for (int i = 0; i < svc->max_sessions; i++)
-        if (svc->sessions[i])
-            proc_kill(svc->sessions[i]);
+        if (svc->sessions[i].pid)
+            proc_kill(svc->sessions[i].pid);
     for (int i = 0; i < svc->max_sessions; i++) {
-        if (svc->sessions[i])
-            wait_gone(svc->sessions[i], STOP_WAIT_MS);
-        svc->sessions[i] = 0;
+        if (svc->sessions[i].pid)
+            wait_gone(svc->sessions[i].pid, STOP_WAIT_MS);
+        forget(&svc->sessions[i]);
     }
 }
 
@@ -112,7 +157,7 @@ static void listener_thread(void *arg)
     adopt_thread(st->proc);
     for (;;) {
         sock_t *client;
-        struct session_info who = { 0, 0, svc->port };
+        struct session_info who = { 0, 0, svc->port, NULL };
         int r = sock_accept(st->sock, &client, &who.peer, &who.peer_port, SOCK_FOREVER);
         if (r == ERR_INTR)
             break;
@@ -150,7 +195,7 @@ static int start(struct service *svc, proc_t *p, uint16_t port)
     }
     daemon->background = 1;
     sock_give(listener, daemon);
-    *st = (struct start){ svc, daemon, listener, { 0, 0, port } };
+    *st = (struct start){ svc, daemon, listener, { 0, 0, port, NULL } };
     svc->port = port;
     memset(svc->sessions, 0, sizeof svc->sessions);
     svc->pid = daemon->pid;

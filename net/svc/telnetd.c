@@ -20,6 +20,7 @@ struct telnet_session {
     struct tty *tty;
     hal_mutex_t *send_lock;     /* the shell and the protocol replies both send */
     struct remote_shell shell;
+    const struct session_info *who;
 };
 
 static void send_raw(struct telnet_session *s, const uint8_t *buf, size_t len)
@@ -66,12 +67,18 @@ static void on_interrupt(void *ctx)
     tty_input(s->tty, "\003", 1);
 }
 
-/* Reads the connection until the client leaves or the shell ends. */
+/* Reads the connection until the client leaves, the shell ends or the login time is up. Until
+ * the login, the session may be evicted for a new client when every slot is taken. */
 static void pump(struct telnet_session *s)
 {
     const struct telnet_events ev = { s, on_data, on_reply, on_window, on_interrupt };
     uint8_t buf[256];
-    while (!s->shell.ended) {
+    int awaiting_login = 1;           /* until then the session may be evicted (idle) */
+    while (!remote_shell_over(&s->shell)) {
+        if (awaiting_login && s->shell.logged_in) {
+            awaiting_login = 0;
+            session_idle(s->who, 0);
+        }
         int n = sock_recv(s->sock, buf, sizeof buf, READ_SLICE_MS);
         if (n == ERR_TIMEOUT)
             continue;
@@ -87,6 +94,7 @@ static void telnet_session(proc_t *self, sock_t *client, const struct session_in
     if (!s)
         return;
     s->sock = client;
+    s->who = who;
     s->send_lock = hal_mutex_new();
     s->tty = tty_new(1, terminal_output, s);
     if (s->send_lock && s->tty) {
@@ -100,7 +108,7 @@ static void telnet_session(proc_t *self, sock_t *client, const struct session_in
             remote_shell_stop(&s->shell);
         }
     }
-    tty_free(s->tty);
+    tty_close(s->tty);
     hal_mutex_free(s->send_lock);
     free(s);
 }

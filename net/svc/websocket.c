@@ -149,7 +149,7 @@ static void talk(struct ws *w)
 {
     uint8_t *payload = malloc(WS_PAYLOAD_MAX);
     int code = CLOSE_NORMAL, in_message = 0, fin = 1;
-    while (payload && !w->shell.ended) {
+    while (payload && !remote_shell_over(&w->shell)) {
         size_t len;
         int op = read_frame(w, payload, &len, &fin);
         if (op < 0) {
@@ -229,7 +229,7 @@ void http_serve_websocket(struct http_conn *c)
             remote_shell_stop(&w->shell);
         }
     }
-    tty_free(w->tty);
+    tty_close(w->tty);
     if (w->send_lock)
         hal_mutex_free(w->send_lock);
     free(w);

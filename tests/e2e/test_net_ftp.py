@@ -2,6 +2,7 @@
 import ftplib
 import hashlib
 import io
+import json
 import os
 import socket
 import subprocess
@@ -335,3 +336,37 @@ def test_failed_logins_back_off_across_connections_and_addresses(boot):
     f.connect("127.0.0.1", port, timeout=20 * SLOW, source_address=("127.0.0.2", 0))
     assert 0.9 <= timed_failure(f) < 1.9 * SLOW
     assert 1.9 <= timed_failure(f) < 2.9 * SLOW
+
+
+def test_commands_before_login_do_not_extend_the_login_grace_time(boot_with_files):
+    c = boot_with_files({"/etc/system.conf": json.dumps({"login_grace": 2})})
+    port = free_port()
+    start_service(c, "uftpd", port)
+    s = socket.create_connection(("127.0.0.1", port), timeout=5 * SLOW)
+    f = s.makefile("rb")
+    assert f.readline().startswith(b"220")
+    start, answers = time.time(), b""
+    while time.time() - start < 10 * SLOW:
+        s.sendall(b"NOOP\r\n")
+        line = f.readline()
+        answers += line
+        if not line or line.startswith(b"421"):
+            break
+        time.sleep(0.2)
+    assert b"421 Login timed out" in answers
+    assert time.time() - start >= 1.5
+    assert f.readline() == b""                       # closed
+    client(port).quit()                              # and the next client is served
+
+
+def test_a_new_client_evicts_a_connection_that_never_logged_in_but_never_a_logged_in_one(ftp):
+    idle = [socket.create_connection(("127.0.0.1", ftp), timeout=5 * SLOW) for _ in range(4)]
+    for s in idle:
+        assert s.recv(100).startswith(b"220")
+    users = [client(ftp) for _ in range(4)]          # each evicts one idle connection
+    assert all(s.recv(100) in (b"", b"421 Login timed out, closing.\r\n") for s in idle)
+    with pytest.raises(ftplib.error_temp, match="421 Too many sessions"):
+        client(ftp)                                  # nobody idle: the logged-in stay
+    for f in users:
+        assert f.pwd() == "/"
+        f.quit()

@@ -15,6 +15,7 @@ import pytest
 from conftest import SLOW
 from httputil import curl, jrequest, login_token, raw, request, web  # noqa: F401 (web is a fixture)
 from netutil import boot_locked
+from procutil import until
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -432,3 +433,26 @@ def test_fragmented_websocket_messages_still_arrive(web):
     s.sendall(piece(b"echo fr", 1, False) + piece(b"ag", 0, False) + piece(b"ment\r", 0, True))
     assert "fragment\r\n" in ws_until(s, b"fragment\r\n")
     s.close()
+
+
+def test_web_terminals_whose_shell_ended_close_though_input_keeps_coming(web, upyos):
+    for _ in range(4):
+        head, s, _ = ws_connect(web, None)
+        ws_until(s, b"$: ")
+        s.sendall(ws_frame(b"exit\r") + ws_frame(b"x" * 2048))   # more than the terminal holds
+        with pytest.raises(EOFError):
+            ws_until(s, b"never")
+        s.close()
+    assert until(lambda: "uhttpd 127.0.0.1:" not in upyos.run("ps"))
+    assert request(web, "GET", "/style.css")[0].status == 200
+
+
+def test_idle_and_half_open_connections_cannot_fill_the_server(web, upyos):
+    idle = [socket.create_connection(("127.0.0.1", web), timeout=5 * SLOW) for _ in range(16)]
+    for s in idle[::2]:
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")     # a head that never ends
+    assert until(lambda: upyos.run("ps").count("uhttpd 127.0.0.1:") == 16)
+    for _ in range(3):
+        assert request(web, "GET", "/style.css")[0].status == 200
+    for s in idle:
+        s.close()

@@ -1,11 +1,13 @@
 """utelnetd with a socket-level telnet client: negotiation, sessions, login, Ctrl-C."""
+import json
 import time
 
 import pytest
 
 from conftest import SLOW
 from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, boot_locked, free_port,
-                     start_service)
+                     set_password, start_service)
+from procutil import until
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -150,3 +152,60 @@ def test_a_shell_command_cannot_be_reached_without_login(locked):
     t.line("x")
     out = t.read_until("Login: ", timeout=10)
     assert "leaked" not in out.replace("echo leaked", "")
+
+
+def sessions_in(console):
+    """The telnet session processes ps shows (one per connection)."""
+    return [l for l in console.run("ps").splitlines() if "utelnetd 127.0.0.1:" in l]
+
+
+def test_a_session_whose_shell_ended_closes_though_input_keeps_coming(upyos, telnet):
+    # more input than the terminal holds, after the shell has gone: on every slot
+    for _ in range(4):
+        t = telnet()
+        t.read_until("$: ")
+        t.send("exit\r\n" + "x" * 4096)
+        assert t.wait_closed()
+    assert until(lambda: not sessions_in(upyos))
+    t = telnet()
+    t.read_until("$: ")
+    assert "ok" in t.run("echo ok")
+
+
+
+def test_an_unfinished_login_is_closed_after_the_grace_time(boot_with_files):
+    c = boot_with_files({"/etc/system.conf": json.dumps({"login_grace": 2})})
+    set_password(c, "admin", "s3cret")
+    port = free_port()
+    start_service(c, "utelnetd", port)
+    t = Telnet(port)
+    t.read_until("Login: ")
+    start = time.time()
+    while not t.closed and time.time() - start < 10 * SLOW:
+        t.send("a")                      # typing does not extend the grace time
+        t.wait_closed(timeout=0.3)
+    assert t.closed and "Login timed out" in t.text.decode(errors="replace")
+    assert time.time() - start >= 1.5
+    assert until(lambda: not sessions_in(c))
+
+
+def test_idle_connections_cannot_hold_every_slot(locked):
+    idle = [Telnet(locked) for _ in range(4)]       # connected, never logging in
+    for t in idle:
+        t.read_until("Login: ")
+    t = Telnet(locked)
+    t.login("admin", "s3cret")                      # not "Too many sessions"
+    t.read_until("$: ")
+    assert "ok" in t.run("echo ok")
+    assert sum(i.wait_closed(timeout=1) for i in idle) == 1   # one made room, the oldest
+
+
+def test_a_job_that_outlives_its_session_writes_into_nothing(upyos, telnet):
+    t = telnet()
+    t.read_until("$: ")
+    t.line("sleep 0.5 &")                # prints "Done" on the session's terminal when it ends
+    t.read_until("$: ")
+    t.line("exit")
+    assert t.wait_closed()
+    assert until(lambda: "sleep 0.5" not in upyos.run("ps"))
+    assert upyos.run("echo ok") == "ok\n"

@@ -8,6 +8,7 @@ import time
 import pytest
 
 from conftest import SLOW
+from netutil import free_port, start_service
 from procutil import drain, end_jobs, install, pids_of, ps, start_background, until
 
 # Tests that run program modules: the MCU port cannot load them yet (ports/mps2-an385/loader.c).
@@ -190,3 +191,33 @@ def test_each_shell_keeps_its_own_last_background_pid(upyos):
     inner = re.fullmatch(r"\[(\d+)\]\ninner (\d+)\n", upyos.run("sh /opt/bg.sh"))
     assert inner and inner.group(1) == inner.group(2) != first
     assert upyos.run("echo $!") == f"{first}\n"
+
+
+def test_a_full_process_table_leaves_the_console_able_to_recover(upyos):
+    pids, refusal = [], ""
+    for _ in range(32):                       # more than the table holds
+        upyos.send("sleep 86400 &\r")
+        if upyos.child.expect([r"\[(\d+)\](?!\+)", r"sh: too many processes[^\r\n]*"]) == 1:
+            refusal = upyos.child.match.group(0)
+            upyos.wait_prompt()
+            break
+        pids.append(int(upyos.child.match.group(1)))
+        upyos.wait_prompt()
+    assert refusal == "sh: too many processes (limit 32)"
+    # the console still runs ps, kill and killall, in a pipeline too
+    assert set(pids_of(upyos, "sleep 86400")) == set(pids)
+    assert "sleep 86400" in upyos.run("ps | grep sleep")
+    end_jobs(upyos, f"kill {pids[0]}", pids[:1])
+    end_jobs(upyos, "killall sleep", pids[1:])
+    assert not pids_of(upyos, "sleep")
+    start_background(upyos, "sleep 0.1")
+
+
+@pytest.mark.posix_only                   # needs a network service
+def test_wait_without_a_pid_waits_for_the_shells_own_jobs_only(upyos):
+    start_service(upyos, "uhttpd", free_port())          # a background daemon
+    start_background(upyos, "sleep 0.5")
+    start = time.time()
+    upyos.run("wait", timeout=5)
+    assert time.time() - start >= 0.3
+    assert "uhttpd running" in upyos.run("uhttpd status")

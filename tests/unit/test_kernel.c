@@ -1,4 +1,5 @@
-/* Kernel pieces without a shell: typed environment, process resources, pipes, tty Ctrl-C. */
+/* Kernel pieces without a shell: typed environment, process resources, pipes, tty Ctrl-C and
+ * lifetime. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -139,7 +140,24 @@ static void tty_turns_ctrl_c_into_a_stop_and_newlines_into_crlf(void **state)
     tty_end_input(t);
     assert_int_equal(tty_read(t, buf, sizeof buf), 0);
     proc_end(p);
-    tty_free(t);
+    tty_close(t);
+}
+
+static void tty_drops_input_once_hung_up_and_outlives_its_driver_for_open_streams(void **state)
+{
+    struct tty *t = tty_new(0, capture_output, NULL);
+    char full[TTY_INPUT_SIZE];
+    memset(full, 'x', sizeof full);
+    tty_input(t, full, sizeof full);
+    tty_hangup(t);                     /* nobody reads: more input must not wait for room */
+    tty_input(t, "more", 4);
+    stream_t *s = tty_stream(t);
+    tty_close(t);                      /* the driver has gone; the stream still works */
+    sent_len = 0;
+    assert_int_equal(stream_write(s, "late\n", 5), 5);
+    assert_int_equal(sent_len, 0);
+    assert_int_equal(stream_read(s, full, sizeof full), 0);
+    stream_unref(s);                   /* the last reference frees the terminal */
 }
 
 int main(void)
@@ -151,6 +169,8 @@ int main(void)
         cmocka_unit_test_setup(pipe_carries_more_than_its_size_in_order, setup),
         cmocka_unit_test_setup(pipe_write_fails_when_reader_is_gone, setup),
         cmocka_unit_test_setup(tty_turns_ctrl_c_into_a_stop_and_newlines_into_crlf, setup),
+        cmocka_unit_test_setup(tty_drops_input_once_hung_up_and_outlives_its_driver_for_open_streams,
+                               setup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
