@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "fs/flashfs/flashfs.h"
+#include "hal/thread.h"
 #include "lib/err.h"
 
 #define FFS_VERSION 1u
@@ -88,6 +89,7 @@ struct ffs_dir {
 };
 
 struct flashfs {
+    hal_mutex_t *lock;               /* held by every vfs operation on the mount (ops.c) */
     hal_blockdev_t *bd;
     uint32_t bsize, count, unit;     /* unit: program size we use, >= FFS_UNIT_MIN */
     uint32_t seq;                    /* of the current root; also the log generation */
@@ -201,7 +203,7 @@ int64_t ffs_now(void);
 void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);
 int ffs_file_flush(struct flashfs *fs, struct ffs_file *f);
 
-/* vfs entry points, in the files that implement them */
+/* the vfs operations, called by ops.c with the mount lock held */
 int ffs_op_open(struct vfs_mount *m, const char *path, int flags, void **file);
 int ffs_op_close(struct vfs_mount *m, void *file);
 int ffs_op_read(struct vfs_mount *m, void *file, void *buf, size_t len);
