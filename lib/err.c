@@ -6,7 +6,7 @@ static const char *const messages[] = {
     "name too long", "bad file handle", "permission denied", "busy", "not supported",
     "corrupt filesystem", "timed out", "interrupted", "try again", "no such device",
     "connection refused", "connection closed", "cross-device link", "file too large",
-    "too many open files", "access denied", "unknown host",
+    "too many open files", "access denied", "unknown host", "read-only filesystem",
 };
 
 const char *err_str(int err)

@@ -31,7 +31,8 @@ enum {
     ERR_MFILE = -24,    /* too many open files */
     ERR_ACCES = -25,    /* access denied (login) */
     ERR_NOTFOUND_HOST = -26,
-    ERR_LAST = -27
+    ERR_ROFS = -27,     /* read-only filesystem */
+    ERR_LAST = -28
 };
 
 const char *err_str(int err);

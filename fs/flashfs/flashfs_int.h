@@ -90,6 +90,7 @@ struct ffs_dir {
 
 struct flashfs {
     hal_mutex_t *lock;               /* held by every vfs operation on the mount (ops.c) */
+    const char *read_only;           /* NULL, or why the mount refuses to write (ffs_go_read_only) */
     hal_blockdev_t *bd;
     uint32_t bsize, count, unit;     /* unit: program size we use, >= FFS_UNIT_MIN */
     uint32_t seq;                    /* of the current root; also the log generation */
@@ -203,7 +204,10 @@ int64_t ffs_now(void);
 void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);
 int ffs_file_flush(struct flashfs *fs, struct ffs_file *f);
 
-/* the vfs operations, called by ops.c with the mount lock held */
+/* ops.c: the vfs entry points take the mount lock and refuse changes once read-only */
+void ffs_go_read_only(struct flashfs *fs, const char *reason);
+
+/* the operations behind them, in the files that implement them (called with the lock held) */
 int ffs_op_open(struct vfs_mount *m, const char *path, int flags, void **file);
 int ffs_op_close(struct vfs_mount *m, void *file);
 int ffs_op_read(struct vfs_mount *m, void *file, void *buf, size_t len);

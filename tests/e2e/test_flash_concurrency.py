@@ -62,26 +62,28 @@ def job_scripts():
     return scripts
 
 
-def start_jobs(c):
-    """Starts every writer and reader script in the background; returns their pids."""
-    line = "; ".join(f"sh /opt/{name} &" for name in sorted(job_scripts()))
-    c.send(line + "\r")
-    pids = set()
-    while len(pids) < 2 * JOBS:
-        c.expect(r"\[(\d+)\](?!\+)", timeout=20)
-        pids.add(int(c.child.match.group(1)))
-    return pids
+class Jobs:
+    """The writer and reader scripts as background jobs. A job may end before the others
+    have started, so both its "[pid]" and its "[pid]+ Done" are watched for from the start."""
 
+    def __init__(self, c):
+        self.c, self.started, self.done, self.seen = c, set(), set(), ""
+        line = "; ".join(f"sh /opt/{name} &" for name in sorted(job_scripts()))
+        c.send(line + "\r")
+        while len(self.started) < 2 * JOBS:
+            self._next(timeout=20)
 
-def wait_jobs(c, pids, timeout):
-    """Waits until every job has printed its "[pid]+ Done"; returns what the console showed
-    meanwhile (a reader's BAD line, an error of a writer)."""
-    seen, left = "", set(pids)
-    while left:
-        c.expect(r"\[(\d+)\]\+ Done", timeout=timeout)
-        seen += c.child.before
-        left.discard(int(c.child.match.group(1)))
-    return seen + c.run("echo synced")
+    def _next(self, timeout):
+        i = self.c.expect([r"\[(\d+)\]\+ Done", r"\[(\d+)\](?!\+)"], timeout=timeout)
+        self.seen += self.c.child.before
+        (self.done if i == 0 else self.started).add(int(self.c.child.match.group(1)))
+
+    def wait(self, timeout):
+        """Waits until every job has ended; returns what the console showed meanwhile (a
+        reader's BAD line, an error of a writer)."""
+        while self.done != self.started:
+            self._next(timeout)
+        return self.seen + self.c.run("echo synced")
 
 
 def extract(image, tmp_path):
@@ -107,8 +109,7 @@ def test_shell_jobs_write_and_read_the_flash_at_once(boot, tmp_path):
     image = make_image(tmp_path, job_scripts())
     c = boot(image=image)
     c.wait_prompt()
-    pids = start_jobs(c)
-    seen = wait_jobs(c, pids, timeout=120)
+    seen = Jobs(c).wait(timeout=120)
     assert c.exit() == 0
     check_jobs_output(extract(image, tmp_path), seen)
     check_image(image)
@@ -180,7 +181,7 @@ def test_http_ftp_and_shell_jobs_use_the_flash_at_once(boot, tmp_path):
     http_port, ftp_port = free_port(), free_port()
     start_service(c, "uhttpd", http_port)
     start_service(c, "uftpd", ftp_port)
-    pids = start_jobs(c)
+    jobs = Jobs(c)
     clients = Clients(http_port, ftp_port, time.monotonic() + NET_SECONDS)
     work = [(clients.http_upload, 0), (clients.http_upload, 1), (clients.http_read,),
             (clients.http_read,), (clients.ftp_store, 0), (clients.ftp_store, 1)]
@@ -191,7 +192,7 @@ def test_http_ftp_and_shell_jobs_use_the_flash_at_once(boot, tmp_path):
         t.join((NET_SECONDS + 60) * SLOW)
     assert clients.errors == [], clients.errors[:3]
     assert clients.rounds > 20, clients.rounds          # the load did run
-    seen = wait_jobs(c, pids, timeout=120)
+    seen = jobs.wait(timeout=120)
     for path, data in clients.expected.items():          # through the running system
         r, got = request(http_port, "GET", "/api/fs/download?path=" + path)
         assert r.status == 200 and got == data, path
