@@ -19,7 +19,7 @@ from httputil import request
 from netutil import free_port, start_service
 
 BIG = "".join(f"line {i:04d} of the shared file\n" for i in range(200))   # 6,000 bytes
-JOBS, ROUNDS = (3, 12) if PORT == "mps2-an385" else (3, 25)
+JOBS, ROUNDS = 3, 40
 NET_SECONDS = 4                     # how long the network clients keep going
 
 
