@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from conftest import MKFS, PORT, REPO, SLOW
+from conftest import MKFS, REPO, SLOW
 from httputil import request
 from netutil import free_port, start_service
 
@@ -74,7 +74,8 @@ class Jobs:
             self._next(timeout=20)
 
     def _next(self, timeout):
-        i = self.c.expect([r"\[(\d+)\]\+ Done", r"\[(\d+)\](?!\+)"], timeout=timeout)
+        # a job's start is "[pid]" and a line end: never the first part of "[pid]+ Done"
+        i = self.c.expect([r"\[(\d+)\]\+ Done", r"\[(\d+)\]\r\n"], timeout=timeout)
         self.seen += self.c.child.before
         (self.done if i == 0 else self.started).add(int(self.c.child.match.group(1)))
 
