@@ -14,6 +14,8 @@ static void show(proc_t *p, const char *point, const struct vfs_statfs *st, cons
     str_size(avail, human, a, sizeof a);
     unsigned pct = total ? (unsigned)((total - avail) * 100 / total) : 0;
     proc_printf(p, "%-10s %-8s %10s %10s %10s %4u%%\n", point, type, t, u, a, pct);
+    if (st->read_only)
+        proc_printf(p, "%s: read-only: %s\n", point, st->read_only);
 }
 
 COMMAND(df, "df [-h] [path]", "show filesystem space: size, used, free; -h human sizes")

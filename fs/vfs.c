@@ -530,16 +530,20 @@ int vfs_read_all(const char *path, char **data, size_t *len)
     return 0;
 }
 
+/* A short write is followed by another for the rest, which tells why it was short (a full
+ * device, or the I/O error that stopped it). */
 static int write_all(const char *path, const void *data, size_t len, int extra_flags)
 {
     vfs_file_t *f;
     int r = vfs_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC | extra_flags, &f);
     if (r < 0)
         return r;
-    r = len ? vfs_write(f, data, len) : 0;
+    for (size_t done = 0; done < len && r >= 0; done += (size_t)r) {
+        r = vfs_write(f, (const char *)data + done, len - done);
+        if (r == 0)
+            r = ERR_NOSPC;
+    }
     int c = vfs_close(f);
-    if (r >= 0 && (size_t)r != len)
-        r = ERR_NOSPC;
     return r < 0 ? r : c;
 }
 

@@ -48,6 +48,7 @@ struct vfs_statfs {
     uint32_t blocks_total;
     uint32_t blocks_free;
     uint32_t ram_used;     /* bytes of RAM the mount uses (caches, buffers) */
+    const char *read_only; /* NULL, or why the filesystem refuses every change */
 };
 
 struct vfs_mount;

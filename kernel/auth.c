@@ -50,7 +50,7 @@ int auth_check(const char *user, const char *pass)
     return user_ok && pass_ok;
 }
 
-static int store(const char *user, const char *hash)
+static int put(const char *user, const char *hash)
 {
     config_lock();
     struct json *a = auth_node();
@@ -59,7 +59,23 @@ static int store(const char *user, const char *hash)
         json_add(a, "paswd", json_new_str(hash));
     }
     config_unlock();
-    return a ? config_save() : ERR_NOMEM;
+    return a ? 0 : ERR_NOMEM;
+}
+
+/* Sets the login and saves the configuration. When the save fails (a flash error) the old
+ * login is put back: the services never check a login that a reboot would not find. */
+static int store(const char *user, const char *hash)
+{
+    char old_user[64], old_hash[PASSWORD_HASH_TEXT];
+    config_lock();
+    const struct json *a = json_get(config_root(), "auth");
+    str_copy(old_user, json_get_str(a, "user", ""), sizeof old_user);
+    str_copy(old_hash, json_get_str(a, "paswd", ""), sizeof old_hash);
+    config_unlock();
+    int r = put(user, hash);
+    if (r == 0 && (r = config_save()) < 0)
+        put(old_user, old_hash);
+    return r;
 }
 
 int auth_set(const char *user, const char *pass)

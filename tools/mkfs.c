@@ -16,6 +16,7 @@
 #include "fs/flashfs/flashfs.h"
 #include "hal/blockdev.h"
 #include "lib/err.h"
+#include "ports/posix/posix_port.h"
 
 static struct vfs_mount mnt = { .point = "/", .ops = &flashfs_ops };
 
@@ -178,7 +179,7 @@ static int build(const char *image, const char *dir, long size)
 
 static int extract(const char *image, const char *dir)
 {
-    hal_blockdev_t *bd = hal_flash_open(image);
+    hal_blockdev_t *bd = posix_flash_open_readonly(image);   /* also of a running board's */
     if (!bd)
         return fail("cannot open", image, ERR_INVAL);
     int err = flashfs_mount(bd, NULL, &mnt.fs);

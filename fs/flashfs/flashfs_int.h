@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "fs/flashfs/flashfs.h"
+#include "hal/thread.h"
 #include "lib/err.h"
 
 #define FFS_VERSION 1u
@@ -99,6 +100,8 @@ struct ffs_damage {
 };
 
 struct flashfs {
+    hal_mutex_t *lock;               /* held by every vfs operation on the mount (ops.c) */
+    const char *read_only;           /* NULL, or why the mount refuses to write (ffs_go_read_only) */
     hal_blockdev_t *bd;
     uint32_t bsize, count, unit;     /* unit: program size we use, >= FFS_UNIT_MIN */
     uint32_t seq;                    /* of the current root; also the log generation */
@@ -114,7 +117,6 @@ struct flashfs {
     struct ffs_damage damage[FFS_MAX_DAMAGE];
     uint32_t damaged;                /* entries in damage[] */
     uint32_t damaged_commits, damaged_links;   /* mid-log damage found at mount */
-    const char *read_only;           /* why changes are refused (NULL: writable) */
     /* allocator: bit set = in use (or handed out since the last scan) */
     uint8_t *used;
     uint32_t cursor, free_blocks, ec_guess;
@@ -220,7 +222,10 @@ int64_t ffs_now(void);
 void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);
 int ffs_file_flush(struct flashfs *fs, struct ffs_file *f);
 
-/* vfs entry points, in the files that implement them */
+/* ops.c: the vfs entry points take the mount lock and refuse changes once read-only */
+void ffs_go_read_only(struct flashfs *fs, const char *reason);
+
+/* the operations behind them, in the files that implement them (called with the lock held) */
 int ffs_op_open(struct vfs_mount *m, const char *path, int flags, void **file);
 int ffs_op_close(struct vfs_mount *m, void *file);
 int ffs_op_read(struct vfs_mount *m, void *file, void *buf, size_t len);

@@ -107,18 +107,45 @@ static void cache_forget(struct flashfs *fs, uint32_t block, uint32_t off, uint3
             fs->cache_addr[a % fs->cache_lines] = FFS_NONE;
 }
 
+/* Reads back what a program wrote. A program the device acknowledged but did not keep (a
+ * worn cell, or the block written behind our back) is a failed write, never a silent one;
+ * and as the flash no longer holds what the filesystem believes, the mount goes read-only. */
+static int verify(struct flashfs *fs, uint32_t block, uint32_t off, const uint8_t *want,
+                  uint32_t len)
+{
+    uint8_t chunk[64];
+    while (len > 0) {
+        uint32_t n = len < sizeof chunk ? len : (uint32_t)sizeof chunk;
+        if (fs->bd->read(fs->bd, block, off, chunk, n) < 0)
+            return ERR_IO;
+        if (memcmp(chunk, want, n) != 0) {
+            ffs_go_read_only(fs, "the flash did not keep a write");
+            return ERR_IO;
+        }
+        want += n; off += n; len -= n;
+    }
+    return 0;
+}
+
+/* Every program and erase passes here: a read-only mount writes nothing more. */
 int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len)
 {
     if (!in_bounds(fs, block, off, len) || off % fs->unit || len % fs->unit || len == 0)
         return ERR_CORRUPT;
+    if (fs->read_only)
+        return ERR_ROFS;
     cache_forget(fs, block, off, len);
-    return fs->bd->prog(fs->bd, block, off, buf, len) < 0 ? ERR_IO : 0;
+    if (fs->bd->prog(fs->bd, block, off, buf, len) < 0)
+        return ERR_IO;
+    return verify(fs, block, off, buf, len);
 }
 
 int ffs_erase(struct flashfs *fs, uint32_t block)
 {
     if (block >= fs->count)
         return ERR_CORRUPT;
+    if (fs->read_only)
+        return ERR_ROFS;
     cache_forget(fs, block, 0, fs->bsize);
     return fs->bd->erase(fs->bd, block) < 0 ? ERR_IO : 0;
 }

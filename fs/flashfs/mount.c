@@ -1,4 +1,4 @@
-/* Format, mount, unmount, statistics and the vfs operation table. */
+/* Format, mount, unmount and statistics. */
 #include <stdlib.h>
 #include <string.h>
 #include "fs/flashfs/flashfs_int.h"
@@ -25,6 +25,7 @@ static int setup(struct flashfs *fs, hal_blockdev_t *bd)
 
 static void release(struct flashfs *fs)
 {
+    hal_mutex_free(fs->lock);
     free(fs->prog_buf);
     free(fs->used);
     free(fs->cache_addr);
@@ -88,6 +89,8 @@ int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **o
         err = ffs_find_root(fs, &fs->roots_found);
     if (!err)
         err = ffs_alloc_init(fs);
+    if (!err && !(fs->lock = hal_mutex_new()))
+        err = ERR_NOMEM;
     if (err) {
         release(fs);
         return err;
@@ -105,7 +108,10 @@ const char *flashfs_read_only(void *handle)
 int flashfs_unmount(void *handle)
 {
     struct flashfs *fs = handle;
-    if (fs->open_files || fs->open_dirs)
+    hal_mutex_lock(fs->lock);
+    int busy = fs->open_files || fs->open_dirs;
+    hal_mutex_unlock(fs->lock);
+    if (busy)
         return ERR_BUSY;
     int err = fs->bd->sync ? fs->bd->sync(fs->bd) : 0;
     release(fs);
@@ -125,6 +131,7 @@ int flashfs_stats(void *handle, struct flashfs_stats *st)
     struct flashfs *fs = handle;
     uint64_t total = 0;
     memset(st, 0, sizeof *st);
+    hal_mutex_lock(fs->lock);
     st->erase_min = FFS_NONE;
     for (uint32_t b = 0; b < fs->count; b++) {
         uint32_t ec = ffs_erase_count(fs, b);
@@ -143,6 +150,7 @@ int flashfs_stats(void *handle, struct flashfs_stats *st)
         st->erase_min = 0;
     st->log_blocks = fs->log.index + 1;
     st->ram_used = ffs_ram_used(fs);
+    hal_mutex_unlock(fs->lock);
     return 0;
 }
 
@@ -164,24 +172,3 @@ int ffs_op_unmount(struct vfs_mount *m)
 {
     return flashfs_unmount(m->fs);
 }
-
-const struct vfs_ops flashfs_ops = {
-    .name = "flashfs",
-    .open = ffs_op_open,
-    .close = ffs_op_close,
-    .read = ffs_op_read,
-    .write = ffs_op_write,
-    .seek = ffs_op_seek,
-    .truncate = ffs_op_truncate,
-    .sync = ffs_op_sync,
-    .stat = ffs_op_stat,
-    .unlink = ffs_op_unlink,
-    .rename = ffs_op_rename,
-    .mkdir = ffs_op_mkdir,
-    .rmdir = ffs_op_rmdir,
-    .opendir = ffs_op_opendir,
-    .readdir = ffs_op_readdir,
-    .closedir = ffs_op_closedir,
-    .statfs = ffs_op_statfs,
-    .unmount = ffs_op_unmount,
-};

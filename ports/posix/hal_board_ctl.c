@@ -128,6 +128,28 @@ static void uart(const char *op, const char *id_text, const char *rest, char *ou
     snprintf(out, size, "ok %s", text);
 }
 
+/* "flash fail prog|erase|all", "flash drop" (programs acknowledged, not kept), "flash ok". */
+static void flash_faults(const char *what, const char *which, char *out, size_t size)
+{
+    int faults = -1;
+    if (strcmp(what, "ok") == 0)
+        faults = 0;
+    else if (strcmp(what, "drop") == 0)
+        faults = POSIX_FLASH_DROP_PROG;
+    else if (strcmp(what, "fail") == 0 && which && strcmp(which, "prog") == 0)
+        faults = POSIX_FLASH_FAIL_PROG;
+    else if (strcmp(what, "fail") == 0 && which && strcmp(which, "erase") == 0)
+        faults = POSIX_FLASH_FAIL_ERASE;
+    else if (strcmp(what, "fail") == 0 && which && strcmp(which, "all") == 0)
+        faults = POSIX_FLASH_FAIL_PROG | POSIX_FLASH_FAIL_ERASE;
+    if (faults < 0) {
+        snprintf(out, size, "err expected flash ok|drop|fail prog|erase|all");
+        return;
+    }
+    posix_flash_faults(faults);
+    snprintf(out, size, "ok");
+}
+
 static void run(char *line, char *out, size_t size)
 {
     char *save, *verb = strtok_r(line, " ", &save), *what = strtok_r(NULL, " ", &save);
@@ -171,6 +193,8 @@ static void run(char *line, char *out, size_t size)
         }
     } else if (strcmp(what, "eeprom") == 0 && (!strcmp(verb, "get") || !strcmp(verb, "set"))) {
         eeprom(verb, a, b, out, size);
+    } else if (strcmp(verb, "flash") == 0) {
+        flash_faults(what, a, out, size);
     } else if (strcmp(verb, "uart") == 0 && (!strcmp(what, "send") || !strcmp(what, "recv"))) {
         uart(what, a, rest ? rest : NULL, out, size);
     } else {
@@ -180,7 +204,8 @@ static void run(char *line, char *out, size_t size)
 
 static const char help_text[] =
     "ok set pin N 0|1; get pin N; wait pin N 0|1 [MS]; events; set adc CH V; set temp C; "
-    "set i2ctemp C; get eeprom ADDR [N]; set eeprom ADDR HEX; uart send ID TEXT; uart recv ID";
+    "set i2ctemp C; get eeprom ADDR [N]; set eeprom ADDR HEX; uart send ID TEXT; uart recv ID; "
+    "flash ok|drop|fail prog|erase|all";
 
 static void *serve_client(void *arg)
 {

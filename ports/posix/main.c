@@ -85,6 +85,11 @@ static int mount_image(const char *path, char *desc, size_t size)
 {
     hal_blockdev_t *bd = hal_flash_open(path);
     void *fs;
+    if (!bd && errno == EBUSY) {
+        fprintf(stderr, "upyos: %s: the flash image is in use by another upyos (or mkfs); "
+                "two writers would corrupt it\n", path);
+        return -1;
+    }
     if (!bd) {
         fprintf(stderr, "upyos: %s: cannot open the flash image (make one: mkfs %s rootfs)\n",
                 path, path);

@@ -21,6 +21,17 @@ int posix_events_take(struct posix_pin_event *out, int max);
 /* The simulated UARTs: bytes the OS sent, and bytes arriving from outside. */
 size_t posix_uart_take_tx(int id, char *buf, size_t max);
 int posix_uart_inject(int id, const char *buf, size_t len);
+/* Flash faults (hal_flash.c), set from the control socket: programs or erases of the image
+ * that fail, or programs it acknowledges without keeping them (a worn-out chip). */
+enum {
+    POSIX_FLASH_FAIL_PROG = 1,
+    POSIX_FLASH_FAIL_ERASE = 2,
+    POSIX_FLASH_DROP_PROG = 4,
+};
+void posix_flash_faults(int faults);                /* 0: none */
+/* The image without the lock, for reading only (hal_flash_open takes it for writing). */
+struct hal_blockdev;
+struct hal_blockdev *posix_flash_open_readonly(const char *path);
 /* Serves the control protocol on a UNIX socket at path, in a thread of its own. */
 int posix_board_ctl_start(const char *path);
 /* Resets the board: the simulator starts afresh with the options it was given. */

@@ -7,7 +7,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${FUZZ_OUT:-$ROOT/build/fuzz/flashfs}
 SECONDS_TO_RUN=${1:-60}
 mkdir -p "$OUT/corpus"
-SRC="$ROOT/fs/flashfs/*.c $ROOT/lib/err.c $ROOT/tests/unit/support/flash_model.c $ROOT/tests/fuzz/clock_stub.c"
+SRC="$ROOT/fs/flashfs/*.c $ROOT/lib/err.c $ROOT/tests/unit/support/flash_model.c $ROOT/tests/fuzz/port_stub.c"
 CFLAGS="-std=c11 -g -O1 -I$ROOT -I$ROOT/include -I$ROOT/tests/unit"
 clang $CFLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -o "$OUT/fuzz_flashfs_mount" "$ROOT/tests/fuzz/fuzz_flashfs_mount.c" $SRC

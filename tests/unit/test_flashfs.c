@@ -719,6 +719,39 @@ static void populate(struct fx *x)
     assert_int_equal(flashfs_ops.rename(&x->m, "/top", "/d/top"), 0);
 }
 
+/* Corruption met while mounted makes the mount read-only: every change answers ERR_ROFS,
+ * statfs says why, and nothing more is written to the damaged image. */
+static void test_corruption_found_at_run_time_makes_the_mount_read_only(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    put_file(x, "/keep", "kept", 4);
+    put_file(x, "/victim", "v", 1);
+    uint8_t *name = NULL;
+    for (size_t i = 28; !name && i + 6 <= (size_t)64 * BLOCK; i++)
+        if (memcmp(x->flash->mem + i, "victim", 6) == 0)
+            name = x->flash->mem + i;
+    assert_non_null(name);
+    struct vfs_stat st;
+    struct vfs_statfs sf;
+    assert_int_equal(flashfs_ops.statfs(&x->m, &sf), 0);
+    assert_null(sf.read_only);
+    name[-28] = 0x07;                      /* the record's type: no such type */
+    assert_int_equal(flashfs_ops.stat(&x->m, "/victim", &st), ERR_CORRUPT);
+    uint64_t programmed = x->flash->prog_ops, erased = x->flash->erase_ops;
+    void *f;
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), ERR_ROFS);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/keep"), ERR_ROFS);
+    assert_int_equal(flashfs_ops.rename(&x->m, "/keep", "/k2"), ERR_ROFS);
+    assert_int_equal(fs_open(x, "/new", VFS_O_WRITE | VFS_O_CREATE, &f), ERR_ROFS);
+    assert_int_equal(fs_open(x, "/keep", VFS_O_READ | VFS_O_WRITE, &f), ERR_ROFS);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &sf), 0);
+    assert_non_null(sf.read_only);
+    assert_non_null(strstr(sf.read_only, "corrupt"));
+    assert_true(x->flash->prog_ops == programmed && x->flash->erase_ops == erased);
+    fx_free(x);
+}
+
 static void test_corrupt_images(void **state)
 {
     (void)state;
@@ -943,6 +976,7 @@ int main(void)
         cmocka_unit_test(test_full_device),
         cmocka_unit_test(test_wear_levelling),
         cmocka_unit_test(test_corrupt_images),
+        cmocka_unit_test(test_corruption_found_at_run_time_makes_the_mount_read_only),
         cmocka_unit_test(test_random_and_truncated_images),
         cmocka_unit_test(test_fsck_repairs_orphans),
         cmocka_unit_test(test_ram_use),

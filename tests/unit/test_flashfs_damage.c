@@ -314,7 +314,6 @@ static void test_bit_flips_in_the_log(void **state)
         assert_true(flashfs_fsck(&flash->dev, 0, &rep) > 0);
         assert_true(rep.damaged_commits > 0 || rep.damaged_links > 0);
         /* the repair drops only the damaged commit and the image is writable again */
-        /* the repair drops only the damaged commit and the image is writable again */
         assert_int_equal(flashfs_fsck(&flash->dev, 1, &rep), 0);
         assert_true(rep.repaired > 0);
         assert_int_equal(flashfs_mount(&flash->dev, NULL, &m.fs), 0);
