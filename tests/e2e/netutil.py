@@ -139,10 +139,11 @@ def telnet_session(port, user, password):
     t.close()
 
 
-def boot_locked(boot, user, password, *services):
-    """Boots to the prompt, sets the remote login (setauth) and starts each service on a free
-    port: the console and the ports, in the order given."""
-    c = boot()
+def boot_locked(boot, user, password, *services, **boot_args):
+    """Boots to the prompt (boot_args: image=... for a flash-image root), sets the remote login
+    (setauth) and starts each service on a free port: the console and the ports, in the order
+    given."""
+    c = boot(**boot_args)
     c.wait_prompt()
     set_password(c, user, password)
     ports = [free_port() for _ in services]
