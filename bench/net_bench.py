@@ -6,6 +6,9 @@
   2. FTP STOR then RETR of 10 MB with ftplib: uftpd against vsftpd
   3. the soak: the simulator's memory and open descriptors after a warm-up and again after
      20,000 HTTP requests and 500 telnet logins
+  4. the mixed soak on a flash image, 5 minutes: HTTP uploads and reads, API commands, FTP
+     transfers, telnet logins and background jobs at once (tests/e2e/soakmix.py), with memory
+     and descriptors each minute and every file checked through the image at the end
 
 nginx and vsftpd run from temporary configurations in a scratch directory (nothing in /etc or
 /var is read or written). `tools/deps.sh bench` installs them; a reference that is missing or
@@ -21,10 +24,12 @@ import subprocess
 import sys
 import time
 
-from benchlib import BUSYBOX, UPYOS, median, report, scratch_root
+from benchlib import BUSYBOX, MKFS, UPYOS, median, report, scratch_image, scratch_root
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
+from httputil import login_token  # noqa: E402
 from netutil import free_port, process_usage, telnet_session, wait_port  # noqa: E402
+from soakmix import MixedLoad  # noqa: E402
 
 WRK_SECONDS = 5
 FTP_RUNS = 3
@@ -32,12 +37,15 @@ FILE_10M = os.urandom(10 * 1024 * 1024)
 WARMUP = (500, 10)                 # HTTP requests, telnet logins
 SOAK = (20000, 500)
 SOAK_SECONDS = 900                 # the soak stops here even if unfinished, and says so
+MIXED_MINUTES = 5
 
 
-def boot(root):
-    """The simulator with uhttpd, uftpd and utelnetd on free ports."""
+def boot(root, image=None):
+    """The simulator with uhttpd, uftpd and utelnetd on free ports, on a host folder or on
+    a flash image."""
     ports = {"uhttpd": free_port(), "uftpd": free_port(), "utelnetd": free_port()}
-    p = subprocess.Popen([UPYOS, "--root", root], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+    where = ["--image", image] if image else ["--root", root]
+    p = subprocess.Popen([UPYOS, *where], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
     p.stdin.write(b"setauth bench benchpw benchpw\n")
     for name, port in ports.items():
@@ -265,6 +273,43 @@ def bench_soak(sim, ports):
     report("open descriptors after", fds1, "")
 
 
+def memory(pid):
+    rss, fds = process_usage(pid)
+    return rss, process_usage(pid, "RssAnon")[0], fds
+
+
+def bench_mixed_soak(tmp, root):
+    """Five minutes of every kind of client at once on a flash image."""
+    image = scratch_image(tmp, root)
+    sim, ports = boot(root, image)
+    sim.stdin.write(b"mkdir /soak\n")
+    sim.stdin.flush()
+    load = MixedLoad(ports["uhttpd"], ports["uftpd"], ports["utelnetd"], "bench", "benchpw",
+                     "session=" + login_token(ports["uhttpd"], "bench", "benchpw"))
+    load.run(40, time.monotonic() + 120)                # warm-up
+    time.sleep(0.5)
+    first = memory(sim.pid)
+    print(f"  mixed soak on a flash image, {MIXED_MINUTES} minutes of 5 clients at once "
+          f"(after a warm-up of 40 rounds each)")
+    print(f"    {'minute':>6} {'VmRSS KiB':>10} {'RssAnon KiB':>12} {'fds':>4}  rounds so far")
+    print(f"    {0:>6} {first[0]:>10} {first[1]:>12} {first[2]:>4}")
+    for minute in range(1, MIXED_MINUTES + 1):
+        done = load.run(10 ** 9, time.monotonic() + 60)
+        now = memory(sim.pid)
+        print(f"    {minute:>6} {now[0]:>10} {now[1]:>12} {now[2]:>4}  {done}", flush=True)
+    sim.stdin.write(b"exit\ny\n")
+    sim.stdin.close()
+    sim.wait(timeout=30)
+    out = os.path.join(tmp, "extracted")
+    subprocess.run([MKFS, "--extract", image, out], check=True, capture_output=True)
+    wrong = [p for p, data in load.expected.items()
+             if open(os.path.join(out, p.lstrip("/")), "rb").read() != data]
+    print(f"    errors seen by the clients: {len(load.errors)}; files checked through the image: "
+          f"{len(load.expected)}, wrong: {len(wrong)}")
+    report("anonymous RSS growth over the soak", now[1] - first[1], "KiB")
+    report("VmRSS growth (the image's mapped pages included)", now[0] - first[0], "KiB")
+
+
 def main():
     tmp, root = scratch_root()
     one_kb = os.urandom(1024)
@@ -277,6 +322,7 @@ def main():
         bench_ftp(refs, ports, root)
         refs.stop()
         bench_soak(sim, ports)
+        bench_mixed_soak(tmp, root)
     finally:
         refs.stop()
         sim.kill()

@@ -18,6 +18,7 @@ Usage: tools/mutate.py [-k SUBSTRING] [--list FILE] [--keep]
 """
 import argparse
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -76,7 +77,7 @@ def run_tests(src, m):
         cmd = ["ctest", "--timeout", "300", "-R", m["unit"]]
         cwd = os.path.join(src, "build/posix")
     else:
-        cmd = [PY, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *m["tests"].split()]
+        cmd = [PY, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *shlex.split(m["tests"])]
         cwd = src
     try:
         r = subprocess.run(cmd, cwd=cwd, capture_output=True, timeout=TEST_TIMEOUT)

@@ -83,6 +83,15 @@ def test_protected_files_and_the_directories_above_cannot_change(ftp, rootdir):
     assert os.path.exists(os.path.join(rootdir, "etc", "init.sh"))
 
 
+def test_a_stor_onto_a_protected_file_is_refused_before_any_data(ftp):
+    f = client(ftp)
+    # the refusal is the answer to STOR itself: no data connection is opened for it
+    with pytest.raises(ftplib.error_perm, match="^550 protected file"):
+        f.transfercmd("STOR /etc/system.conf")
+    assert f.voidcmd("NOOP").startswith("200")
+    f.quit()
+
+
 def test_ten_megabytes_both_ways_passive_and_active(ftp, rootdir):
     data = os.urandom(10 * 1024 * 1024)
     for passive in (True, False):

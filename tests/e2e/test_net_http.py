@@ -133,6 +133,15 @@ def test_json_api_without_password(web, rootdir):
     assert jrequest(web, "POST", "/api/cmd/run", "not json", {"Content-Type": "application/json"})[0] == 400
 
 
+def test_an_upload_onto_a_protected_file_is_refused_before_its_body(web):
+    # the head announces 1 MB and only the head is sent: the answer cannot wait for the body
+    s = socket.create_connection(("127.0.0.1", web), timeout=10 * SLOW)
+    s.sendall(b"POST /api/fs/upload?path=/etc/system.conf HTTP/1.1\r\nHost: x\r\n"
+              b"Content-Length: 1048576\r\n\r\n")
+    assert s.recv(100).startswith(b"HTTP/1.1 403 ")
+    s.close()
+
+
 def test_api_cannot_change_protected_files_or_the_directories_above(web, rootdir):
     conf = os.path.join(rootdir, "etc", "system.conf")
     before = open(conf, "rb").read()

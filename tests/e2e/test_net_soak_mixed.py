@@ -1,7 +1,9 @@
 """The mixed soak on a flash-image root: HTTP uploads and reads, API commands, FTP transfers,
 telnet logins and background jobs at once. Nothing crashes, every file holds what was last
 written to it (read back through the image after a clean exit), and memory and descriptors
-stay where they were after a warm-up."""
+stay where they were after a warm-up. Memory here is the anonymous part of RSS: the image is
+read through a mapping whose pages count in VmRSS as the log is walked (up to the image's
+2 MB), which is no memory the system holds."""
 import os
 import subprocess
 import time
@@ -31,15 +33,15 @@ def test_mixed_soak_on_a_flash_image(boot, tmp_path):
     deadline = time.monotonic() + TIME_LIMIT
     load.run(3, deadline)                       # warm-up
     time.sleep(0.5)
-    rss0, fds0 = process_usage(c.child.pid)
+    rss0, fds0 = process_usage(c.child.pid, "RssAnon")
     done = load.run(ROUNDS, deadline)
     time.sleep(0.5)
-    rss1, fds1 = process_usage(c.child.pid)
+    rss1, fds1 = process_usage(c.child.pid, "RssAnon")
     assert not load.errors, load.errors[:5]
     assert all(n >= ROUNDS for n in done.values()), f"too slow: {done}"
     assert fds1 <= fds0
     if not CHECK_EXIT:                          # ASan's quarantine grows RSS without a leak
-        assert rss1 - rss0 < 1024, (rss0, rss1)   # KiB
+        assert rss1 - rss0 < 256, (rss0, rss1)    # KiB
     assert c.exit() == 0
     out = tmp_path / "extracted"
     subprocess.run([MKFS, "--extract", image, str(out)], check=True, capture_output=True)

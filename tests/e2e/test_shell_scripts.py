@@ -218,6 +218,9 @@ def test_variable_append_keeps_the_whole_value_or_fails(boot_with_files):
     assert upyos.run("cat /big.txt >> w; echo $w > /out.txt") == \
         "sh: w: output longer than 16384 bytes, not stored\n"
     assert open(upyos.host_path("/out.txt")).read() == "x" * 600 + "z\n"
+    # a command with a typed result (test) appends its text, as > stores its value
+    assert upyos.run("echo start > v; test -f /v.txt >> v; echo [$v]") == "[startTrue]\n"
+    assert upyos.run("test -f /v.txt > v; echo [$v]") == "[True]\n"
 
 
 def test_pipes_and_background_jobs(upyos):
