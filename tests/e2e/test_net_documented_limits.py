@@ -34,12 +34,18 @@ def test_active_mode_connects_only_back_to_the_client(ftp):
     f.quit()
 
 
-def two_requests_on_one_connection(port, body_size):
-    """A GET with a body the static-file handler never reads, then a second GET on the same
-    connection: what the server answered."""
+def two_requests_on_one_connection(port, body_size, chunked=False):
+    """A GET with a body the static-file handler never reads (its length given, or chunked
+    in pieces of 1,000 bytes), then a second GET on the same connection: what the server
+    answered."""
     s = socket.create_connection(("127.0.0.1", port), timeout=10 * SLOW)
-    s.sendall(f"GET /style.css HTTP/1.1\r\nHost: x\r\nContent-Length: {body_size}\r\n\r\n"
-              .encode() + b"b" * body_size
+    if chunked:
+        pieces = [b"b" * min(1000, body_size - i) for i in range(0, body_size, 1000)]
+        body = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+        framing = "Transfer-Encoding: chunked"
+    else:
+        body, framing = b"b" * body_size, f"Content-Length: {body_size}"
+    s.sendall(f"GET /style.css HTTP/1.1\r\nHost: x\r\n{framing}\r\n\r\n".encode() + body
               + b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     out = b""
     try:
@@ -54,10 +60,11 @@ def two_requests_on_one_connection(port, body_size):
     return out
 
 
-def test_an_unread_body_is_skipped_up_to_64_kb(web):
-    out = two_requests_on_one_connection(web, 60_000)
+@pytest.mark.parametrize("chunked", [False, True])
+def test_an_unread_body_is_skipped_up_to_64_kb(web, chunked):
+    out = two_requests_on_one_connection(web, 60_000, chunked)
     assert out.count(b"HTTP/1.1 200 ") == 2            # the connection went on
-    out = two_requests_on_one_connection(web, 70_000)
+    out = two_requests_on_one_connection(web, 70_000, chunked)
     assert out.count(b"HTTP/1.1 200 ") == 1            # closed after the first answer
 
 
