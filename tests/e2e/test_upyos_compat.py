@@ -1,0 +1,62 @@
+"""upyOS compatibility: upyOS's own scripts, board files and habits, written as upyOS users write
+them, work unchanged."""
+import os
+
+import pytest
+
+from conftest import HAS_NETWORK
+
+from netutil import free_port, start_service
+
+needs_network = pytest.mark.skipif(not HAS_NETWORK, reason="this port has no network commands")
+
+
+def write(rootdir, path, text):
+    full = os.path.join(rootdir, path.lstrip("/"))
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as f:
+        f.write(text)
+    return path
+
+
+# ---- end.sh ----
+
+def test_redirection_to_a_digit_name_sets_that_parameter(upyos, rootdir):
+    # upyOS's end.sh keeps test's answer in $0, then tests it
+    write(rootdir, "/opt/t.sh", "test -d /etc > 0\n"
+                                "if $0 == True echo etc is a folder\n"
+                                "test -f /nothing > 1\n"
+                                "if $1 == False echo no such file\n"
+                                "echo \"$0 $1\" > 3\n"
+                                "echo [$2] [$3] $#\n"
+                                "echo more >> 3\n"
+                                "echo $3\n")
+    assert upyos.run("sh /opt/t.sh") == ("etc is a folder\nno such file\n"
+                                         "[] [True False] 3\nTrue Falsemore\n")
+    # other words that do not read as a $name are variables too
+    assert upyos.run("echo x > 2go; echo ${2go}") == "x\n"
+    assert upyos.run("echo x > ''") == "sh: : not a valid variable name\n"
+
+
+@needs_network
+def test_upyos_end_script_stops_the_web_server_and_wifi(boot, rootdir):
+    write(rootdir, "/etc/end.sh", "# upyOS end.sh\n"
+                                  "test -p uhttpd > 0\n"
+                                  "if $0 == True run uhttpd stop\n"
+                                  "wifi sta disconnect -n\n"
+                                  "wifi sta status -n\n"
+                                  "echo wc=$wc $?\n")
+    c = boot()
+    c.wait_prompt()
+    start_service(c, "uhttpd", free_port())
+    c.run("wifi sta on")
+    assert "Connected" in c.run("wifi sta connect HomeNet home-secret")
+    out = c.run("sh /etc/end.sh")
+    assert out == "uhttpd stopped\nwc=False 0\n", out
+    assert c.run("test -p uhttpd") == "False\n"
+
+
+@needs_network
+def test_wifi_disconnect_takes_only_the_quiet_option(upyos):
+    assert upyos.run("wifi sta disconnect -n") == ""
+    assert upyos.run("wifi sta disconnect -x") == "wifi: -x: unknown option\n"
