@@ -1,6 +1,7 @@
 """upyOS compatibility: upyOS's own scripts, board files and habits, written as upyOS users write
 them, work unchanged."""
 import os
+import time
 
 import pytest
 
@@ -60,3 +61,32 @@ def test_upyos_end_script_stops_the_web_server_and_wifi(boot, rootdir):
 def test_wifi_disconnect_takes_only_the_quiet_option(upyos):
     assert upyos.run("wifi sta disconnect -n") == ""
     assert upyos.run("wifi sta disconnect -x") == "wifi: -x: unknown option\n"
+
+
+# ---- watch: upyOS puts the interval after the command ----
+
+def watch_twice(console, line, header, expect_each, interval):
+    """Types a watch line, sees two runs at about the interval given, then stops it."""
+    console.send(line + "\r")
+    times = []
+    for _ in range(2):
+        console.expect(header)
+        console.expect(expect_each)
+        times.append(time.monotonic())
+    console.send("\x03")
+    console.expect(r"/ \$: ")         # at the start of a line, maybe the one already there
+    out = console.child.before
+    assert "too many arguments" not in out and "unknown option" not in out, out
+    assert times[1] - times[0] >= interval * 0.8
+
+
+def test_watch_takes_the_interval_after_the_command(upyos, rootdir):
+    watch_twice(upyos, "watch date -t 1", r"Every: 1s: date\r\n", r"\d\d:\d\d:\d\d", 1)
+    watch_twice(upyos, "watch ps -t 0.5", r"Every: 0.5s: ps\r\n", r"Cmd/Args", 0.5)
+    # from a script, after if: `run watch ps -t 5`
+    write(rootdir, "/opt/w.sh", "if 1 == 1 run watch echo beat -t 0.3 -q\n")
+    watch_twice(upyos, "sh /opt/w.sh", r"beat", r"\r\n", 0.3)
+    # ours still works, and -- passes -t and -q on to the command
+    assert upyos.run("watch -n 2 -t 0.1 -q echo x") == "x\nx\n"
+    assert upyos.run("watch -n 1 -q -- echo a -t 1 -q") == "a -t 1 -q\n"
+    assert upyos.run("watch echo -t x") == "watch: x: not a valid number\n"
