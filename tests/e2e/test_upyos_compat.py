@@ -7,7 +7,7 @@ import pytest
 
 from conftest import HAS_NETWORK
 
-from netutil import free_port, start_service
+from netutil import Telnet, free_port, start_service
 
 needs_network = pytest.mark.skipif(not HAS_NETWORK, reason="this port has no network commands")
 
@@ -90,3 +90,78 @@ def test_watch_takes_the_interval_after_the_command(upyos, rootdir):
     assert upyos.run("watch -n 2 -t 0.1 -q echo x") == "x\nx\n"
     assert upyos.run("watch -n 1 -q -- echo a -t 1 -q") == "a -t 1 -q\n"
     assert upyos.run("watch echo -t x") == "watch: x: not a valid number\n"
+
+
+# ---- exit in a script shuts the system down, as at the prompt ----
+
+MENU = """:menu
+< "Options Menu"
+echo 1 - say hello
+echo 0 - exit
+read v1 "Enter option: "
+if $v1 == 1 echo Hello!
+if $v1 == 0 exit
+echo back in the menu
+goto menu
+"""
+
+
+def test_exit_in_a_script_shuts_down_after_asking(boot, rootdir):
+    write(rootdir, "/opt/menu.sh", MENU)
+    with open(os.path.join(rootdir, "etc/end.sh"), "a") as f:
+        f.write("echo end-script-ran\n")
+    c = boot()
+    c.wait_prompt()
+    c.send("sh /opt/menu.sh\r")
+    c.expect("Enter option: ")
+    c.send("1\r")
+    c.expect("Hello!")
+    c.expect("Enter option: ")
+    c.send("0\r")
+    c.child.expect_exact("Exit upyOS-C (y/N)? ")
+    c.send("n\r")                            # refused: the menu goes on
+    c.expect("back in the menu")
+    c.expect("Enter option: ")
+    c.send("0\r")
+    c.child.expect_exact("Exit upyOS-C (y/N)? ")
+    c.send("y\r")
+    c.child.expect_exact("end-script-ran")
+    c.child.expect_exact("Shutdown upyOS-C..., bye.")
+    assert "back in the menu" not in c.child.before
+    assert c.wait_exit() == 0
+
+
+def test_exit_y_in_a_script_does_not_ask(boot, rootdir):
+    write(rootdir, "/opt/off.sh", "echo going\nexit -y\necho not here\n")
+    c = boot()
+    c.wait_prompt()
+    c.send("sh /opt/off.sh\r")
+    c.child.expect_exact("Shutdown upyOS-C..., bye.")
+    assert "not here" not in c.child.before and "(y/N)" not in c.child.before
+    assert c.wait_exit() == 0
+
+
+def test_return_ends_a_script_and_a_background_script_exits_alone(upyos, rootdir):
+    write(rootdir, "/opt/r.sh", "echo one\nsh /opt/inner.sh\necho three\nreturn\necho four\n")
+    write(rootdir, "/opt/inner.sh", "echo two\nreturn\necho not here\n")
+    assert upyos.run("sh /opt/r.sh") == "one\ntwo\nthree\n"
+    # a script on its own has no session to leave: exit ends it, as return does
+    write(rootdir, "/opt/bg.sh", "echo bg-start > /tmp/bg.txt\nexit\necho bg-on >> /tmp/bg.txt\n")
+    upyos.run("sh /opt/bg.sh &")
+    deadline = time.monotonic() + 5
+    while "Done" not in upyos.run("sleep 0.1") and time.monotonic() < deadline:
+        pass
+    assert upyos.run("cat /tmp/bg.txt") == "bg-start\n"
+
+
+@needs_network
+def test_exit_in_a_script_over_telnet_ends_that_session(upyos, rootdir):
+    write(rootdir, "/opt/bye.sh", "echo bye\nexit\necho not here\n")
+    port = free_port()
+    start_service(upyos, "utelnetd", port)
+    t = Telnet(port)
+    t.read_until("$: ")
+    t.line("sh /opt/bye.sh")
+    assert t.wait_closed()
+    t.close()
+    assert upyos.run("echo still here") == "still here\n"
