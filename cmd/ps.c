@@ -1,4 +1,5 @@
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "hal/time.h"
@@ -38,12 +39,17 @@ COMMAND(ps, "ps", "list processes: pid, status (R run, H held, S stopping), time
 {
     if (argc > 1)
         return proc_error(p, "ps", "too many arguments");
-    struct rows rows = { .count = 0 };
-    proc_each(collect, &rows);
+    /* on the heap: a row per possible process is too much for an MCU stack when ps runs
+     * nested (watch ps) */
+    struct rows *rows = malloc(sizeof *rows);
+    if (!rows)
+        return proc_error(p, "ps", "out of memory");
+    rows->count = 0;
+    proc_each(collect, rows);
     proc_puts(p, "  Proc Sts    Init_T       Elapsed   Thread_Id      Mem   Cmd/Args\n");
     uint64_t now = hal_time_us();
-    for (int i = 0; i < rows.count; i++) {
-        struct row *w = &rows.row[i];
+    for (int i = 0; i < rows->count; i++) {
+        struct row *w = &rows->row[i];
         long long t = w->start % 86400;
         unsigned long long el = (now - w->start_us) / 1000000;
         proc_printf(p, "%6d  %c   %02lld:%02lld:%02lld  %2llud %02llu:%02llu:%02llu  %10lu %8lu   %s\n",
@@ -51,5 +57,6 @@ COMMAND(ps, "ps", "list processes: pid, status (R run, H held, S stopping), time
                     el / 3600 % 24, el / 60 % 60, el % 60, (unsigned long)(w->thread & 0xFFFFFFFFu),
                     (unsigned long)w->mem, w->cmd);
     }
+    free(rows);
     return 0;
 }
