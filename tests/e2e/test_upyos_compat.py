@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from conftest import HAS_NETWORK
+from conftest import HAS_NETWORK, SLOW
 
 from netutil import Telnet, free_port, start_service
 
@@ -81,10 +81,10 @@ def watch_twice(console, line, header, expect_each, interval):
 
 
 def test_watch_takes_the_interval_after_the_command(upyos, rootdir):
+    write(rootdir, "/opt/w.sh", "if 1 == 1 run watch echo beat -t 0.3 -q\n")
     watch_twice(upyos, "watch date -t 1", r"Every: 1s: date\r\n", r"\d\d:\d\d:\d\d", 1)
     watch_twice(upyos, "watch ps -t 0.5", r"Every: 0.5s: ps\r\n", r"Cmd/Args", 0.5)
     # from a script, after if: `run watch ps -t 5`
-    write(rootdir, "/opt/w.sh", "if 1 == 1 run watch echo beat -t 0.3 -q\n")
     watch_twice(upyos, "sh /opt/w.sh", r"beat", r"\r\n", 0.3)
     # ours still works, and -- passes -t and -q on to the command
     assert upyos.run("watch -n 2 -t 0.1 -q echo x") == "x\nx\n"
@@ -144,9 +144,9 @@ def test_exit_y_in_a_script_does_not_ask(boot, rootdir):
 def test_return_ends_a_script_and_a_background_script_exits_alone(upyos, rootdir):
     write(rootdir, "/opt/r.sh", "echo one\nsh /opt/inner.sh\necho three\nreturn\necho four\n")
     write(rootdir, "/opt/inner.sh", "echo two\nreturn\necho not here\n")
+    write(rootdir, "/opt/bg.sh", "echo bg-start > /tmp/bg.txt\nexit\necho bg-on >> /tmp/bg.txt\n")
     assert upyos.run("sh /opt/r.sh") == "one\ntwo\nthree\n"
     # a script on its own has no session to leave: exit ends it, as return does
-    write(rootdir, "/opt/bg.sh", "echo bg-start > /tmp/bg.txt\nexit\necho bg-on >> /tmp/bg.txt\n")
     upyos.run("sh /opt/bg.sh &")
     deadline = time.monotonic() + 5
     while "Done" not in upyos.run("sleep 0.1") and time.monotonic() < deadline:
@@ -165,3 +165,32 @@ def test_exit_in_a_script_over_telnet_ends_that_session(upyos, rootdir):
     assert t.wait_closed()
     t.close()
     assert upyos.run("echo still here") == "still here\n"
+
+
+# ---- boot: the recovery key, and Ctrl-C on a hanging init.sh ----
+
+def test_ctrl_c_stops_a_hanging_init_script(boot, rootdir):
+    write(rootdir, "/etc/init.sh", "echo init-start\nsleep 1.5\necho hanging\nsleep 100\n"
+                                   "echo not-reached\n")
+    c = boot()
+    c.expect("hanging")                     # past the recovery key's first second
+    start = time.monotonic()
+    c.send("\x03")
+    out = c.wait_prompt(timeout=5)
+    assert time.monotonic() - start < 3 * SLOW
+    assert "not-reached" not in out and "Recovery mode boot" not in out
+    assert "/etc/init.sh: stopped" in out
+    assert c.run("echo ok") == "ok\n"
+    assert c.run("< sdata.recovery") == "False\n"
+
+
+def test_a_key_in_the_first_second_enters_recovery(boot, rootdir):
+    write(rootdir, "/etc/init.sh", "sleep 5\necho init-ran\n")
+    c = boot()
+    c.send("x")                             # at once: long before the first second is over
+    start = time.monotonic()
+    out = c.wait_prompt(timeout=10)
+    assert "Recovery mode boot" in out and "init-ran" not in out
+    assert time.monotonic() - start < 4 * SLOW
+    assert c.run("echo ok") == "ok\n"        # the key is not typed at the prompt
+    assert c.run("< sdata.recovery") == "True\n"
