@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from conftest import HAS_NETWORK, SLOW
+from conftest import HAS_NETWORK, PORT, SLOW
 
 from netutil import Telnet, free_port, start_service
 
@@ -194,3 +194,52 @@ def test_a_key_in_the_first_second_enters_recovery(boot, rootdir):
     assert time.monotonic() - start < 4 * SLOW
     assert c.run("echo ok") == "ok\n"        # the key is not typed at the prompt
     assert c.run("< sdata.recovery") == "True\n"
+
+
+# ---- upyOS's board files ----
+
+UPYOS_BOARDS = {
+    "upyOS-esp32-wroom-32": "ESP32-WROOM-32 DevKit",
+    "upyOS-esp32c3_vcc_gnd": "YD-ESP32-C3",
+    "upyOS-esp32c3_luatos": "CORE-ESP32-C3",
+    "upyOS-esp32c6_muse_labs": "nanoESP32-C6",
+    "upyOS-esp32s3_vcc_gnd": "YD-ESP32-S3",
+    "upyOS-esp8266": "NodeMCU ESP8266 (ESP-12E)",
+    "upyOS-rp2": "Raspberry Pi Pico",
+}
+# Two pins each port's board drives as outputs and reads back.
+LED_PINS = {"posix": (2, 4), "mps2-an385": (0, 1)}[PORT]
+
+
+def test_upyos_board_files_load_and_show(upyos):
+    for name, title in UPYOS_BOARDS.items():
+        path = f"/etc/boards/{name}.board"
+        assert upyos.run(f"loadboard {path}") == f"Board {title} loaded from {path}\n"
+        full = upyos.run("lshw -f")
+        assert f'"name": "{title}"' in full and '"gpio"' in full and '"ledio"' in full
+        assert title in upyos.run("lshw -b")
+
+
+def test_led_reads_every_entry_of_a_ledio_dict(upyos, rootdir):
+    a, b = LED_PINS
+    write(rootdir, "/etc/boards/two-leds.board",
+          '{"board": {"name": "two-leds", "vendor": "test"}, "ledio": [{"d4": %d, "d5": %d}],'
+          ' "gpio": [{"%d": 1, "%d": 2}]}' % (a, b, a, b))
+    upyos.run("loadboard /etc/boards/two-leds.board")
+    assert upyos.run("led on 1") == ""
+    assert upyos.run(f"gpio {b}") == "1\n" and upyos.run(f"gpio {a}") == "0\n"
+    assert upyos.run("led on 0") == ""
+    assert upyos.run(f"gpio {a}") == "1\n"
+    assert upyos.run("led off; led off 1") == ""
+    assert upyos.run(f"gpio {a}; gpio {b}") == "0\n0\n"
+    assert upyos.run("led on 2") == "led: 2: no such LED (this board has 2)\n"
+
+
+@pytest.mark.posix_only     # the simulator has the ESP32-C3's GPIOs, the MPS2 two LEDs
+def test_upyos_board_pins_map_through_the_gpio_table(upyos):
+    upyos.run("loadboard /etc/boards/upyOS-esp32c3_luatos.board")
+    assert upyos.run("led on 1; gpio 13") == "1\n"       # D5, the second of {"d4", "d5"}
+    upyos.run("led off")
+    # i2c names physical pins 28 and 27: GPIO4 and GPIO5; a bus that is not there says so
+    assert "not on this board" in upyos.run("i2cscan 1")
+    assert "not on this board" not in upyos.run("i2cscan 0")
