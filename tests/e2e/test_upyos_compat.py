@@ -243,3 +243,26 @@ def test_upyos_board_pins_map_through_the_gpio_table(upyos):
     # i2c names physical pins 28 and 27: GPIO4 and GPIO5; a bus that is not there says so
     assert "not on this board" in upyos.run("i2cscan 1")
     assert "not on this board" not in upyos.run("i2cscan 0")
+
+
+# ---- uart: upyOS's form, uart ID BAUD TX RX NAME ----
+
+def test_uart_opens_in_upyos_form_under_a_name(upyos):
+    if PORT == "mps2-an385":                # its one UART is the console
+        assert upyos.run("uart 1 115200 4 5 modem0") == \
+            "uart: 1: no such UART (this board has none)\n"
+        return
+    assert upyos.run("uart 1 115200 4 5 modem0") == ""
+    assert upyos.run("uart") == "UART 1 modem0 115200 baud, tx 4 rx 5\n"
+    # the name stands for the UART in the other uses
+    assert upyos.run("uart write modem0 AT") == ""
+    if PORT == "posix":                     # the simulator's UARTs are loopbacks
+        assert upyos.run("uart read modem0").startswith("AT")
+    assert upyos.run("uart 1 9600 4 5 modem0") == ""         # again, as at the next boot
+    assert upyos.run("uart") == "UART 1 modem0 9600 baud, tx 4 rx 5\n"
+    assert upyos.run("uart 2 9600 6 7 modem0") == "uart: modem0: already the name of UART 1\n"
+    assert upyos.run("uart 1 fast 4 5 m") == "uart: fast: not a baud rate\n"
+    assert upyos.run("uart 1 9600 4") == "uart: expected ID BAUD [TX RX [NAME]]\n"
+    assert upyos.run("uart close modem0") == ""
+    assert upyos.run("uart") == ""
+    assert upyos.run("uart write modem0 AT").startswith("uart: modem0: no such UART (0..")
