@@ -266,3 +266,16 @@ def test_uart_opens_in_upyos_form_under_a_name(upyos):
     assert upyos.run("uart close modem0") == ""
     assert upyos.run("uart") == ""
     assert upyos.run("uart write modem0 AT").startswith("uart: modem0: no such UART (0..")
+
+
+# ---- output formats ----
+
+def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
+    for name, size in [("a", 5), ("bb", 2048), ("ccc", 150000), ("dddd", 3 * 1024 * 1024 // 2)]:
+        write(rootdir, f"/opt/h/{name}", "x" * size)
+    rows = [r for r in upyos.run("ls -h /opt/h").splitlines() if r and not r.startswith("Total")]
+    assert len(rows) == 4, rows
+    # attributes, size, date and name start at the same column in every row
+    month_at = {r.index(r.split()[2]) for r in rows}
+    assert len(month_at) == 1, rows
+    assert len({len(r) - len(r.split()[-1]) for r in rows}) == 1, rows
