@@ -279,3 +279,70 @@ def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
     month_at = {r.index(r.split()[2]) for r in rows}
     assert len(month_at) == 1, rows
     assert len({len(r) - len(r.split()[-1]) for r in rows}) == 1, rows
+
+
+# ---- a whole upyOS-style boot and shutdown ----
+
+INIT_SH = """# /etc/init.sh in upyOS's style: banner, hardware, LEDs, the upgrade idiom, WiFi, services
+lshw -b
+free -h
+df -h
+led boot
+
+test -f /upgrade > up
+if $up == False skip 2
+echo Upgrading...
+upgrade -f
+
+wifi sta on
+wifi sta connect HomeNet home-secret 10
+wifi sta status -n
+if $wc == False skip 1
+echo WiFi up
+
+utelnetd start -p {telnet}
+uftpd start -p {ftp}
+uhttpd start -p {http} &
+"""
+
+END_SH = """# /etc/end.sh in upyOS's style
+test -p utelnetd > 0
+if $0 == True run utelnetd stop
+test -p uftpd > 0
+if $0 == True run uftpd stop
+test -p uhttpd > 0
+if $0 == True run uhttpd stop
+wifi sta disconnect -n
+echo end.sh done
+"""
+
+ERROR_MARKS = ["not found", "not a valid", "wrong number", "invalid", "unknown", "too many",
+               "error", "Error", "Warning", "no such", "cannot"]
+
+
+@needs_network
+def test_upyos_init_and_end_scripts_run_without_an_error(boot, rootdir):
+    ports = {"telnet": free_port(), "ftp": free_port(), "http": free_port()}
+    write(rootdir, "/etc/init.sh", INIT_SH.format(**ports))
+    write(rootdir, "/etc/end.sh", END_SH)
+    c = boot()
+    out = c.wait_prompt(timeout=20)
+    assert "Normal mode boot" in out and "Connected" in out and "WiFi up" in out, out
+    assert f"utelnetd started on port {ports['telnet']}" in out
+    assert f"uftpd started on port {ports['ftp']}" in out
+    assert not [m for m in ERROR_MARKS if m in out], out
+    assert c.run("test -p uhttpd") == "True\n"
+    # end.sh by hand stops each service it finds running
+    out = c.run("sh /etc/end.sh")
+    assert out == "utelnetd stopped\nuftpd stopped\nuhttpd stopped\nend.sh done\n", out
+    assert c.run("test -p uhttpd; wifi sta status -n; echo $wc") == "False\nFalse\n"
+    c.run("utelnetd start -p %d; uhttpd start -p %d &" % (ports["telnet"], ports["http"]))
+    # at exit the system stops the processes, then runs end.sh: it finds nothing left
+    c.send("exit\r")
+    c.child.expect_exact("(y/N)? ")
+    c.send("y\r")
+    c.child.expect_exact("Shutdown upyOS-C..., bye.")
+    shutdown = c.child.before
+    assert "end.sh done" in shutdown
+    assert not [m for m in ERROR_MARKS if m in shutdown], shutdown
+    assert c.wait_exit() == 0
