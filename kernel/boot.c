@@ -131,7 +131,7 @@ static void boot(proc_t *sh, const struct boot_options *o)
     mount_tmp(sh);
     vfs_set_guard(config_guard);
     config_load(CONFIG_PATH, sh->out);
-    board_load(config_board_path(), sh->out);
+    board_load(o->board ? o->board : config_board_path(), sh->out);
     run_init(sh, o);
     tty_catch_any_key(sh->tty, 0);          /* from here on keys are the prompt's */
     write_failed_boots(0);

@@ -346,3 +346,27 @@ def test_upyos_init_and_end_scripts_run_without_an_error(boot, rootdir):
     assert "end.sh done" in shutdown
     assert not [m for m in ERROR_MARKS if m in shutdown], shutdown
     assert c.wait_exit() == 0
+
+
+@pytest.mark.posix_only     # the simulator's --board option
+def test_the_simulator_boots_as_an_upyos_board(boot):
+    c = boot("--board", "upyOS-esp32c3_luatos")
+    c.wait_prompt()
+    assert "CORE-ESP32-C3" in c.run("lshw -b")
+    assert c.run("led on 1; gpio 13") == "1\n"
+    assert c.run("gpio 22") == "gpio: 22: not a pin (0..21)\n"      # an ESP32-C3 has 22
+    assert "not on this board" not in c.run("i2cscan 0")
+    c.exit()
+    # the option picks the board file, whatever system.conf names
+    c = boot("--board", "upyOS-esp32s3_vcc_gnd")
+    c.wait_prompt()
+    assert "YD-ESP32-S3" in c.run("lshw -b")
+    assert c.run("led rgb 1") == ""                                  # GPIO48
+    c.exit()
+
+
+@pytest.mark.posix_only
+def test_the_simulator_refuses_a_board_it_does_not_know(boot):
+    c = boot("--board", "esp32-nope")
+    assert c.wait_exit() == 2
+    assert "esp32-nope: not a board the simulator knows" in c.output.text
