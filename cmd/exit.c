@@ -20,21 +20,32 @@ static int confirmed(proc_t *p)
     return answer[0] == 'y' || answer[0] == 'Y';
 }
 
-COMMAND(exit, "exit [-r]", "leave upyOS-C (-r: reboot), running /etc/end.sh")
+/* At the prompt and in scripts alike, as in upyOS: exit leaves the session the command runs
+ * in. On the console that shuts the system down, after the user confirms (-y: without
+ * asking); in a telnet or web session it ends that session. A script that runs on its own (in
+ * the background) has no session: exit ends it, as return does. */
+COMMAND(exit, "exit [-r] [-y]",
+        "leave upyOS-C (-r: reboot), running /etc/end.sh; -y: without asking. In a script too")
 {
     int n;
-    long long flags = command_flags(p, argc, argv, "r", &n);
+    long long flags = command_flags(p, argc, argv, "ry", &n);
     if (flags < 0)
         return 2;
     if (n > 0)
         return proc_error(p, "exit", "too many arguments");
-    struct shell *sh = shell_of(p);
-    if (sh && !sh->console) {       /* a remote session: leave it only */
-        sh->leave = 1;
+    struct shell *session = shell_session(p);
+    if (!session || session->script) {
+        shell_end_scripts(p);
         return 0;
     }
-    if (!confirmed(p))
+    if (!session->console) {        /* a remote session: leave it only */
+        shell_end_scripts(p);
+        session->leave = 1;
+        return 0;
+    }
+    if (!(flags & FLAG('y')) && !confirmed(p))
         return 1;
+    shell_end_scripts(p);
     shutdown_request((flags & FLAG('r')) != 0);
     return 0;
 }

@@ -18,8 +18,7 @@ static int parse_number(const char *text, long *out)
 /* The ADC channel of a GPIO: its entry's index in the board's "adc" table. */
 static int adc_channel(int gpio)
 {
-    const struct json *adc = json_get(board_root(), "adc");
-    for (int i = 0; i < json_count(adc); i++)
+    for (int i = 0; i < board_list_count("adc"); i++)
         if (board_list_gpio("adc", i) == gpio)
             return i;
     return ERR_NOENT;
@@ -66,10 +65,7 @@ COMMAND(gpio, "gpio [-a] PIN [0|1]",
 
 static int led_count(void)
 {
-    int n = 0;
-    while (board_list_gpio("ledio", n) >= 0)
-        n++;
-    return n;
+    return board_list_count("ledio");
 }
 
 /* Two short flashes of every LED, as upyOS does at boot. */

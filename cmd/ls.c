@@ -37,12 +37,14 @@ static uint32_t show_entry(struct ls *l, const char *abs, const char *name,
         proc_printf(l->p, "%s%s\n", name, st->type == VFS_DIR ? "/" : "");
         return st->size;
     }
-    char attr[5], size[16], when[32];
+    char attr[5], human[16], size[16], when[32];
     attributes(abs, st->type == VFS_DIR, attr);
-    if (HAS(l, 'h'))
-        str_human_size(st->size, size, sizeof size);
-    else
+    if (HAS(l, 'h')) {
+        str_human_size(st->size, human, sizeof human);
+        snprintf(size, sizeof size, "%7s", human);    /* the same column as in bytes */
+    } else {
         snprintf(size, sizeof size, "%7lu", (unsigned long)st->size);
+    }
     struct civil c;
     civil_from_unix(st->mtime + l->tz, &c);
     if (HAS(l, 'd'))

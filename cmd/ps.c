@@ -39,7 +39,8 @@ COMMAND(ps, "ps", "list processes: pid, status (R run, H held, S stopping), time
 {
     if (argc > 1)
         return proc_error(p, "ps", "too many arguments");
-    /* on the heap: a table of rows (3.5 KB) would overflow a pipeline stage's 4 KB stack */
+    /* on the heap: a table of rows (3.5 KB) would overflow a pipeline stage's 4 KB stack, or
+     * an MCU stack when ps runs nested (watch ps) */
     struct rows *rows = calloc(1, sizeof *rows);
     if (!rows)
         return proc_error(p, "ps", "out of memory");

@@ -11,12 +11,59 @@
 #define CTRL_Q 0x11
 #define DEFAULT_BAUD 115200
 
+/* What `uart ID BAUD TX RX NAME` (upyOS's form) said about an open UART: its name, for the
+ * other commands (uart write modem0 ..., screen modem0), and the pins, which the ports here
+ * cannot route but show. */
+#define NAMED_MAX 4
+#define NAME_MAX_LEN 15
+
+static struct named_uart {
+    int used;
+    int id;
+    long baud;
+    int tx, rx;                 /* -1: not given */
+    char name[NAME_MAX_LEN + 1];
+} named[NAMED_MAX];
+
+static struct named_uart *named_of_id(int id)
+{
+    for (int i = 0; i < NAMED_MAX; i++)
+        if (named[i].used && named[i].id == id)
+            return &named[i];
+    return NULL;
+}
+
+static struct named_uart *free_slot(void)
+{
+    for (int i = 0; i < NAMED_MAX; i++)
+        if (!named[i].used)
+            return &named[i];
+    return NULL;
+}
+
+static struct named_uart *named_of_name(const char *name)
+{
+    for (int i = 0; i < NAMED_MAX; i++)
+        if (named[i].used && named[i].name[0] && strcmp(named[i].name, name) == 0)
+            return &named[i];
+    return NULL;
+}
+
+/* A UART by number, or by the name it was opened under. */
 static int parse_uart(proc_t *p, const char *name, const char *text, long *id)
 {
     char *end;
+    struct named_uart *u = named_of_name(text);
+    if (u) {
+        *id = u->id;
+        return 0;
+    }
     *id = strtol(text, &end, 10);
-    if (*end || *id < 0 || *id >= hal_uart_count())
-        return proc_error(p, name, "%s: no such UART (0..%d)", text, hal_uart_count() - 1);
+    if (!*text || *end || *id < 0 || *id >= hal_uart_count())
+        return hal_uart_count() ? proc_error(p, name, "%s: no such UART (0..%d)", text,
+                                             hal_uart_count() - 1)
+                                : proc_error(p, name, "%s: no such UART (this board has none)",
+                                             text);
     return 0;
 }
 
@@ -82,11 +129,80 @@ static int uart_read(proc_t *p, int id, const char *timeout_text)
     return 0;
 }
 
-COMMAND(uart, "uart open UART [BAUD]\nuart close UART\nuart write UART TEXT...\n"
-              "uart read UART [TIMEOUT_MS]",
-        "open, close, write to and read from a UART (the modem and scripts use it)")
+static int parse_pin(proc_t *p, const char *text, int *pin)
+{
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (!*text || *end || n < 0 || n > 255)
+        return proc_error(p, "uart", "%s: not a pin number", text);
+    *pin = (int)n;
+    return 0;
+}
+
+/* upyOS's form: uart ID BAUD [TX RX [NAME]] opens the UART and remembers what was said. */
+static int open_upyos_form(proc_t *p, int argc, char **argv)
+{
+    long id, baud;
+    int tx = -1, rx = -1;
+    if (argc > 6 || argc == 4)
+        return proc_error(p, "uart", "expected ID BAUD [TX RX [NAME]]");
+    if (parse_uart(p, "uart", argv[1], &id) || parse_baud(p, "uart", argv[2], &baud) ||
+        (argc > 3 && (parse_pin(p, argv[3], &tx) || parse_pin(p, argv[4], &rx))))
+        return 1;
+    const char *name = argc > 5 ? argv[5] : "";
+    if (strlen(name) > NAME_MAX_LEN || (name[0] >= '0' && name[0] <= '9'))
+        return proc_error(p, "uart", "%s: not a UART name (a word, at most %d characters)",
+                          name, NAME_MAX_LEN);
+    struct named_uart *other = named_of_name(name);
+    if (name[0] && other && other->id != id)
+        return proc_error(p, "uart", "%s: already the name of UART %d", name, other->id);
+    struct named_uart *u = named_of_id((int)id);
+    if (!u && !(u = free_slot()))
+        return proc_error(p, "uart", "too many open UARTs");
+    if (u->used) {                  /* opened this way before (init.sh runs at every boot) */
+        hal_uart_close((int)id);
+        u->used = 0;
+    }
+    int r = hal_uart_open((int)id, (uint32_t)baud);
+    if (r < 0)
+        return proc_error(p, "uart", "UART %ld: %s", id, err_str(r));
+    *u = (struct named_uart){ 1, (int)id, baud, tx, rx, "" };
+    strcpy(u->name, name);
+    return 0;
+}
+
+static void forget(int id)
+{
+    struct named_uart *u = named_of_id(id);
+    if (u)
+        u->used = 0;
+}
+
+/* `uart` alone: the UARTs opened in upyOS's form, one line each. */
+static int list_open(proc_t *p)
+{
+    for (int i = 0; i < NAMED_MAX; i++) {
+        struct named_uart *u = &named[i];
+        if (!u->used)
+            continue;
+        proc_printf(p, "UART %d %s%s%ld baud", u->id, u->name, u->name[0] ? " " : "", u->baud);
+        if (u->tx >= 0)
+            proc_printf(p, ", tx %d rx %d", u->tx, u->rx);
+        proc_puts(p, "\n");
+    }
+    return 0;
+}
+
+COMMAND(uart, "uart ID BAUD [TX RX [NAME]]\nuart open UART [BAUD]\nuart close UART\n"
+              "uart write UART TEXT...\nuart read UART [TIMEOUT_MS]\nuart",
+        "open a UART (upyOS's form: with its pins and a name the other uses take as UART), "
+        "close, write to and read from it; alone, list the UARTs opened with a name or pins")
 {
     long id, baud = DEFAULT_BAUD;
+    if (argc == 1)
+        return list_open(p);
+    if (argc >= 3 && argv[1][0] >= '0' && argv[1][0] <= '9')
+        return open_upyos_form(p, argc, argv);
     if (argc < 3)
         return proc_error(p, "uart", "expected open, close, write or read, and a UART");
     if (parse_uart(p, "uart", argv[2], &id))
@@ -98,6 +214,8 @@ COMMAND(uart, "uart open UART [BAUD]\nuart close UART\nuart write UART TEXT...\n
         r = hal_uart_open((int)id, (uint32_t)baud);
     } else if (strcmp(argv[1], "close") == 0) {
         r = hal_uart_close((int)id);
+        if (r >= 0)
+            forget((int)id);
     } else if (strcmp(argv[1], "write") == 0) {
         r = 0;
         for (int i = 3; i < argc && r >= 0; i++) {

@@ -2,7 +2,8 @@
  *   {"board": {"name", "vendor"}, "mcu": [{"arch", "type"}], "wifi": false, ...,
  *    "ledio": [{"led": 2}], "rgbio": [{"rgb": 8}], "gpio": [{"2": "D2"}],
  *    "i2c": [{"sda": "D21", "scl": "D22"}], "adc": [...], ...}
- * Bus tables name board pins; the gpio table maps GPIO numbers to board pins. */
+ * Bus tables name board pins (names, or upyOS's physical pin numbers); the gpio table maps
+ * GPIO numbers to board pins; the LED lists hold GPIO numbers (or pin names). */
 #ifndef KERNEL_BOARD_H
 #define KERNEL_BOARD_H
 
@@ -14,9 +15,11 @@ struct json;
 int board_load(const char *path, stream_t *out);
 const struct json *board_root(void);
 const char *board_name(void);
-/* GPIO of the index-th entry of a list such as "ledio" or "rgbio" (its first member's value);
- * negative ERR_NOENT when there is none. */
+/* GPIO of the index-th member of a list such as "ledio", "rgbio" or "adc", counting every
+ * member of every entry; negative ERR_NOENT when there is none. */
 int board_list_gpio(const char *list, int index);
+/* How many members the list has (LEDs in "ledio", channels in "adc"). */
+int board_list_count(const char *list);
 /* GPIO serving role in the index-th entry of bus table (e.g. "i2c", 0, "sda"). */
 int board_bus_gpio(const char *bus, int index, const char *role);
 /* 1 when the board declares the feature ("wifi", "temp", ...). */

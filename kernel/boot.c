@@ -8,6 +8,7 @@
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "hal/system.h"
+#include "hal/time.h"
 #include "kernel/board.h"
 #include "kernel/config.h"
 #include "kernel/console.h"
@@ -16,6 +17,7 @@
 #include "kernel/shutdown.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
+#include "lib/str.h"
 #include "shell/shell.h"
 
 #define INIT_SCRIPT "/etc/init.sh"
@@ -24,6 +26,9 @@
 #define TMP_LIMIT (64 * 1024)
 /* Boots in a row that did not reach the prompt before recovery mode starts by itself. */
 #define FAILED_BOOTS_FOR_RECOVERY 2
+/* A key on the console this soon after the boot starts asks for recovery mode. The boot does
+ * not wait for it: init.sh starts at once and the key stops it. */
+#define RECOVERY_KEY_WINDOW_US 1000000
 
 static const char *const folders[] = {
     "/bin", "/etc", "/etc/boards", "/lib", "/opt", "/tmp", "/var", "/local", "/www",
@@ -63,22 +68,58 @@ static void write_failed_boots(int n)
     vfs_write_all(BOOT_ATTEMPTS, text, (size_t)len);
 }
 
-/* init.sh runs unless recovery was asked for, or the last boots crashed before the prompt. */
+/* Runs init.sh as the console's foreground process, so that Ctrl-C (or, in the first second,
+ * the recovery key) stops it and the boot goes on to the prompt. Like upyOS, whose init.sh
+ * runs in its one shell, a `cd` there is where the prompt starts. Returns 0, or 1 when stopped. */
+static int run_init_script(proc_t *sh)
+{
+    char *argv[] = { INIT_SCRIPT };
+    proc_t *init = proc_new("sh " INIT_SCRIPT, sh);
+    if (!init) {
+        stream_printf(sh->err, "boot: %s: too many processes\n", INIT_SCRIPT);
+        return 1;
+    }
+    tty_set_foreground(sh->tty, init->pid);
+    int skipped = tty_any_key_seen(sh->tty);  /* a key before this had nothing to stop yet */
+    if (!skipped) {
+        proc_set_current(init);
+        shell_run_script(init, INIT_SCRIPT, 1, argv);
+        proc_set_current(sh);
+    }
+    tty_set_foreground(sh->tty, 0);
+    int stopped = skipped || init->status == PROC_STOPPING;
+    str_copy(sh->cwd, init->cwd, sizeof sh->cwd);
+    proc_end(init);
+    return stopped;
+}
+
+static void enter_recovery(proc_t *sh)
+{
+    stream_puts(sh->out, "Recovery mode boot\n");
+    sysdata.recovery = 1;
+}
+
+/* init.sh runs unless recovery was asked for (-r, or a key in the first second), or the last
+ * boots crashed before the prompt. */
 static void run_init(proc_t *sh, const struct boot_options *o)
 {
     int failed = read_failed_boots();
-    int recovery = o->recovery || failed >= FAILED_BOOTS_FOR_RECOVERY;
+    int key = tty_any_key_seen(sh->tty);
+    int recovery = o->recovery || key || failed >= FAILED_BOOTS_FOR_RECOVERY;
     if (!recovery && vfs_exists(INIT_SCRIPT)) {
         stream_puts(sh->out, "Normal mode boot\n");
         write_failed_boots(failed + 1);     /* cleared once the prompt is reached */
-        char *argv[] = { INIT_SCRIPT };
-        shell_run_script(sh, INIT_SCRIPT, 1, argv);
+        if (!run_init_script(sh))
+            return;
+        if (tty_any_key_seen(sh->tty))
+            enter_recovery(sh);
+        else
+            stream_printf(sh->err, "%s: stopped\n", INIT_SCRIPT);
         return;
     }
-    if (failed >= FAILED_BOOTS_FOR_RECOVERY && !o->recovery)
+    if (failed >= FAILED_BOOTS_FOR_RECOVERY && !o->recovery && !key)
         stream_printf(sh->out, "%d boots did not reach the prompt.\n", failed);
-    stream_puts(sh->out, "Recovery mode boot\n");
-    sysdata.recovery = 1;
+    enter_recovery(sh);
 }
 
 static void boot(proc_t *sh, const struct boot_options *o)
@@ -90,8 +131,9 @@ static void boot(proc_t *sh, const struct boot_options *o)
     mount_tmp(sh);
     vfs_set_guard(config_guard);
     config_load(CONFIG_PATH, sh->out);
-    board_load(config_board_path(), sh->out);
+    board_load(o->board ? o->board : config_board_path(), sh->out);
     run_init(sh, o);
+    tty_catch_any_key(sh->tty, 0);          /* from here on keys are the prompt's */
     write_failed_boots(0);
     stream_puts(sh->out, "Type 'help' for a upyOS manual.\n");
 }
@@ -116,6 +158,8 @@ enum kernel_exit kernel_main(const struct boot_options *o)
     env_init();
     sysdata_init();
     struct tty *console = console_start();
+    if (console)
+        tty_catch_any_key(console, hal_time_us() + RECOVERY_KEY_WINDOW_US);
     proc_t *sh = proc_new("sh", NULL);
     char *argv[] = { "sh" };
     if (!console || !sh || !(sh->shell = shell_new(1, argv)))

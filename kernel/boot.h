@@ -8,6 +8,7 @@
 struct boot_options {
     int recovery;          /* 1: skip /etc/init.sh (asked for with -r, or by a key at boot) */
     const char *root_desc; /* what "/" is, for messages: "hostfs DIR", "flashfs IMAGE" */
+    const char *board;     /* a board file to boot as instead of system.conf's, or NULL */
 };
 
 enum kernel_exit { KERNEL_EXIT_HALT = 0, KERNEL_EXIT_REBOOT = 1 };

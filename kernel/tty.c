@@ -87,6 +87,14 @@ static void put_byte(struct tty *t, char c)
 void tty_input(struct tty *t, const char *buf, size_t len)
 {
     hal_mutex_lock(t->lock);
+    if (len && t->any_key_until_us && hal_time_us() < t->any_key_until_us) {
+        int pid = t->foreground_pid;      /* a caught key: it stops, and is not input */
+        t->any_key_seen = 1;
+        hal_mutex_unlock(t->lock);
+        if (pid)
+            proc_kill(pid);
+        return;
+    }
     for (size_t i = 0; i < len; i++) {
         if (buf[i] == CTRL_C && t->foreground_pid) {
             int pid = t->foreground_pid;
@@ -177,6 +185,21 @@ void tty_set_foreground(struct tty *t, int pid)
     hal_mutex_lock(t->lock);
     t->foreground_pid = pid;
     hal_mutex_unlock(t->lock);
+}
+
+void tty_catch_any_key(struct tty *t, uint64_t until_us)
+{
+    hal_mutex_lock(t->lock);
+    t->any_key_until_us = until_us;
+    hal_mutex_unlock(t->lock);
+}
+
+int tty_any_key_seen(struct tty *t)
+{
+    hal_mutex_lock(t->lock);
+    int seen = t->any_key_seen;
+    hal_mutex_unlock(t->lock);
+    return seen;
 }
 
 static int tty_stream_read(stream_t *s, char *buf, size_t len)

@@ -10,6 +10,7 @@
 #define KERNEL_TTY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "kernel/stream.h"
 
@@ -30,6 +31,9 @@ struct tty {
     int echo_hidden;            /* passwords: the line editor echoes '*' */
     int last_was_cr;            /* the line editor swallows the \n (or \0) of \r\n */
     int cols, rows;             /* window size when known (NAWS), else 80x24 */
+    uint64_t any_key_until_us;  /* until then any key acts as Ctrl-C and is kept from the
+                                 * reader (the boot's recovery key); 0: off */
+    int any_key_seen;
     void (*output)(void *ctx, const char *buf, size_t len);
     void *driver;
 };
@@ -55,6 +59,10 @@ void tty_set_foreground(struct tty *t, int pid);
 /* The processes reading the terminal have gone (a session's shell ended): input from now on
  * is dropped instead of waiting for a reader that will never come. */
 void tty_hangup(struct tty *t);
+/* Until the time given (hal_time_us), any key stops the foreground process as Ctrl-C does and
+ * is not passed on; 0 ends that at once. tty_any_key_seen() says whether a key came. */
+void tty_catch_any_key(struct tty *t, uint64_t until_us);
+int tty_any_key_seen(struct tty *t);
 
 /* A stream on the terminal; each process that uses the terminal holds a reference. */
 stream_t *tty_stream(struct tty *t);

@@ -1,5 +1,6 @@
 /* Running one command of a line: words -> a job process -> built-in, script or program, with
  * redirection, pipes and background. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -226,6 +227,18 @@ static int target_is_file(const char *target)
     return strchr(target, '/') || strchr(target, '.');
 }
 
+/* A variable to redirect to: letters, digits and '_', a digit first too (upyOS takes any word
+ * as a name, and its end.sh keeps a value in `0`); `${name}` reads it back. */
+static int is_target_name(const char *name)
+{
+    if (!*name)
+        return 0;
+    for (; *name; name++)
+        if (!isalnum((unsigned char)*name) && *name != '_')
+            return 0;
+    return 1;
+}
+
 /* Opens the job's output for `> target`; a variable target captures the output. */
 static int open_target(proc_t *job, struct job *j)
 {
@@ -236,7 +249,7 @@ static int open_target(proc_t *job, struct job *j)
         int r = stream_file_open(j->target, j->append, &out);
         if (r < 0)
             return proc_error(job, j->stage[0].argv[0], "%s: %s", j->target, err_str(r)) * r;
-    } else if (!env_valid_name(j->target)) {
+    } else if (!is_target_name(j->target)) {
         proc_error(job, "sh", "%s: not a valid variable name", j->target);
         return ERR_INVAL;
     } else if (!(out = stream_capture(CAPTURE_LIMIT))) {
@@ -246,12 +259,43 @@ static int open_target(proc_t *job, struct job *j)
     return 0;
 }
 
-/* `cmd > var` keeps the command's value when it has one, else its output text. */
-/* The whole text form of a variable's value (nothing when it is unset), added to b. */
-static void add_variable_text(struct strbuf *b, const char *name)
+/* `cmd > 0` .. `cmd > 9` set the positional parameter of the shell running the line, as in
+ * upyOS, where $0..$9 are variables like any other (end.sh's `test -p uhttpd > 0`, then
+ * `if $0 == True ...`). Any other name is a variable. */
+static int positional_index(struct shell *sh, const char *name)
 {
+    return sh && name[0] >= '0' && name[0] <= '9' && !name[1] ? name[0] - '0' : -1;
+}
+
+static int set_positional(struct shell *sh, int i, const struct value *v)
+{
+    char number[64];
+    const char *text = v->type == VAL_STR ? v->u.s : number;
+    if (v->type != VAL_STR && value_format(v, number, sizeof number) < 0)
+        return ERR_INVAL;
+    char *copy = str_dup(text);
+    if (!copy)
+        return ERR_NOMEM;
+    for (; sh->argc <= i; sh->argc++)     /* $3 set before $1..$2: those stay empty */
+        if (!(sh->argv[sh->argc] = str_dup("")))
+            return free(copy), ERR_NOMEM;
+    free(sh->argv[i]);
+    sh->argv[i] = copy;
+    return 0;
+}
+
+/* The whole text form of a variable's value (nothing when it is unset), added to b. */
+static void add_variable_text(proc_t *job, struct strbuf *b, const char *name)
+{
+    struct shell *sh = shell_of(job);
+    int i = positional_index(sh, name);
     struct value v;
     char number[64];
+    if (i >= 0) {
+        if (i < sh->argc && sh->argv[i])
+            strbuf_adds(b, sh->argv[i]);
+        return;
+    }
     if (env_get(name, &v) < 0)
         return;
     if (v.type == VAL_STR)
@@ -261,15 +305,23 @@ static void add_variable_text(struct strbuf *b, const char *name)
     value_free(&v);
 }
 
-/* `cmd > var` and `cmd >> var`: the variable gets all of the output (appended to all of its
- * value) or, when some of it was lost, stays as it was and the job fails. */
+static int assign_target(proc_t *job, const char *name, const struct value *v)
+{
+    struct shell *sh = shell_of(job);
+    int i = positional_index(sh, name);
+    int r = i >= 0 ? set_positional(sh, i, v) : env_set(name, v);
+    return r < 0 ? proc_error(job, "sh", "%s: %s", name, err_str(r)) : 0;
+}
+
+/* `cmd > var` and `cmd >> var`: the variable gets the command's value when it has one, else
+ * all of the output (appended to all of its value) or, when some of it was lost, stays as it
+ * was and the job fails. */
 static int store_target(proc_t *job, struct job *j)
 {
     if (!j->target || target_is_file(j->target))
         return 0;
     if (job->result.type != VAL_NONE && !j->append)
-        return env_set(j->target, &job->result) < 0 ? proc_error(job, "sh", "%s: %s",
-                                                                 j->target, err_str(ERR_NOMEM)) : 0;
+        return assign_target(job, j->target, &job->result);
     if (stream_capture_overflowed(job->out))
         return proc_error(job, "sh", "%s: output longer than %d bytes, not stored", j->target,
                           CAPTURE_LIMIT);
@@ -280,11 +332,15 @@ static int store_target(proc_t *job, struct job *j)
     struct strbuf b;
     strbuf_init(&b);
     if (j->append)
-        add_variable_text(&b, j->target);
+        add_variable_text(job, &b, j->target);
     strbuf_add(&b, text, len);
-    int r = b.failed ? ERR_NOMEM : env_set_text(j->target, b.data ? b.data : "");
+    struct value v = value_str(b.data ? b.data : "");
+    int failed = b.failed || v.type == VAL_NONE;
     strbuf_free(&b);
-    return r < 0 ? proc_error(job, "sh", "%s: %s", j->target, err_str(r)) : 0;
+    int r = failed ? proc_error(job, "sh", "%s: %s", j->target, err_str(ERR_NOMEM))
+                   : assign_target(job, j->target, &v);
+    value_free(&v);
+    return r;
 }
 
 static int run_job(proc_t *job, struct job *j)

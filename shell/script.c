@@ -112,7 +112,8 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
         sh->argv[0] = str_dup(path);
     }
     sh->script = &s;
-    void *outer = self->shell;
+    struct shell *outer = self->shell;
+    sh->outer = outer;
     self->shell = sh;
     int status = run_lines(self, sh);
     self->shell = outer;

@@ -41,6 +41,23 @@ struct shell *shell_of(proc_t *p)
     return NULL;
 }
 
+struct shell *shell_session(proc_t *p)
+{
+    struct shell *outermost = NULL;
+    for (; p; p = p->parent)
+        for (struct shell *sh = p->shell; sh; sh = sh->outer)
+            outermost = sh;
+    return outermost;
+}
+
+void shell_end_scripts(proc_t *p)
+{
+    for (; p; p = p->parent)
+        for (struct shell *sh = p->shell; sh; sh = sh->outer)
+            if (sh->script)
+                sh->leave = 1;
+}
+
 /* $name and the special parameters, for the lexer. */
 static void expand(void *ctx, const char *name, struct strbuf *out)
 {

@@ -21,12 +21,20 @@ struct shell {
     int leave;                    /* exit asked: the prompt loop ends */
     int console;                  /* the console's session: leaving shuts the system down */
     int last_background_pid;      /* $!: each session and script has its own */
+    struct shell *outer;          /* a script's: the shell that ran it in the same process */
 };
 
 struct shell *shell_new(int argc, char **argv);
 void shell_free(struct shell *sh);
 /* The shell that p runs under: p's own or its nearest parent's. */
 struct shell *shell_of(proc_t *p);
+
+/* The session p runs in: the outermost shell above it (the console's, a telnet or web
+ * session's), through scripts and the processes that started them. It is a script's own
+ * shell only for a script that runs on its own (in the background). */
+struct shell *shell_session(proc_t *p);
+/* Ends every script between p and its session (`exit` in a script); the session goes on. */
+void shell_end_scripts(proc_t *p);
 
 /* Runs one line in shell process self. Returns the exit status of its last command. */
 int shell_run_line(proc_t *self, const char *line);

@@ -54,12 +54,24 @@ static const char *state_text(enum hal_wifi_state s)
     }
 }
 
+/* upyOS's scripts pass -n (no output) to status and disconnect: 1 for -n, 0 for nothing,
+ * an error for anything else. */
+static int quiet_option(proc_t *p, int argc, char **argv)
+{
+    if (argc == 0)
+        return 0;
+    if (!strcmp(argv[0], "-n"))
+        return 1;
+    proc_error(p, "wifi", "%s: unknown option", argv[0]);
+    return -1;
+}
+
 /* Prints the state (unless -n) and sets the bool variables wa (active) and wc (connected). */
 static int sub_status(proc_t *p, int iface, int argc, char **argv)
 {
-    int quiet = argc > 0 && !strcmp(argv[0], "-n");
-    if (argc > 0 && !quiet)
-        return proc_error(p, "wifi", "%s: unknown option", argv[0]);
+    int quiet = quiet_option(p, argc, argv);
+    if (quiet < 0)
+        return 1;
     int active = hal_wifi_is_active(iface);
     int connected = active && (iface == HAL_WIFI_AP || hal_wifi_state() == HAL_WIFI_CONNECTED);
     struct value wa = value_bool(active), wc = value_bool(connected);
@@ -127,6 +139,8 @@ static int sub_connect(proc_t *p, int iface, int argc, char **argv)
 
 static int sub_disconnect(proc_t *p, int iface, int argc, char **argv)
 {
+    if (quiet_option(p, argc, argv) < 0)
+        return 1;
     hal_wifi_disconnect();
     return 0;
 }
@@ -209,7 +223,7 @@ static const struct wifi_sub subs[] = {
     { "status", 1, 0, 1, sub_status },
     { "scan", 1, 0, 0, sub_scan },
     { "connect", 1, 1, 3, sub_connect },
-    { "disconnect", 1, 0, 0, sub_disconnect },
+    { "disconnect", 1, 0, 1, sub_disconnect },
     { "config", 1, 1, 8, sub_config },
     { "ifconfig", 1, 0, 4, sub_ifconfig },
     { "country", 0, 0, 1, sub_country },
@@ -226,7 +240,7 @@ static const struct wifi_sub *find_sub(const char *name)
 }
 
 COMMAND(wifi, "wifi sta|ap on|off|status [-n]\n"
-              "wifi sta scan | connect SSID PSK [TIMEOUT] | disconnect\n"
+              "wifi sta scan | connect SSID PSK [TIMEOUT] | disconnect [-n]\n"
               "wifi sta|ap config K=V... | ifconfig [IP MASK GW DNS]\n"
               "wifi country|hostname|phy_mode [VALUE]",
         "WiFi station and access point (status sets the bool variables wa and wc)")

@@ -10,7 +10,7 @@
 
 void port_app_main(void)
 {
-    struct boot_options opts = { port_options.recovery, root_mount() };
+    struct boot_options opts = { port_options.recovery, root_mount(), NULL };
     enum kernel_exit how = kernel_main(&opts);
     root_unmount();
     hal_restart(how == KERNEL_EXIT_REBOOT);

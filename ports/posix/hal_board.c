@@ -2,6 +2,7 @@
  * EEPROM (0x50..0x57) and a temperature sensor (0x48), and the chip's temperature. State is
  * in memory; hal_board_ctl.c lets tests drive it from outside (docs/simulator.md). */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -9,14 +10,31 @@
 #include "lib/err.h"
 #include "posix_port.h"
 
-#define PINS 40
+#define PINS_MAX 49            /* the ESP32-S3's GPIO0..48 */
 #define ADC_CHANNELS 8
 #define EEPROM_SIZE 2048
 #define EVENTS 256
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static int pin_level[PINS];
-static enum hal_pin_mode pin_mode[PINS];
+/* The boards the simulator can be: each has its board file in /etc/boards and the GPIO
+ * count of its chip; the buses, LEDs and pins' roles come from the board file. */
+static const struct sim_board {
+    const char *name;
+    int pins;
+} boards[] = {
+    { "posix-sim", 40 },
+    { "upyOS-esp32-wroom-32", 40 },
+    { "upyOS-esp32c3_vcc_gnd", 22 },
+    { "upyOS-esp32c3_luatos", 22 },
+    { "upyOS-esp32c6_muse_labs", 31 },
+    { "upyOS-esp32s3_vcc_gnd", 49 },
+    { "upyOS-esp8266", 17 },
+    { "upyOS-rp2", 30 },
+};
+static const struct sim_board *board = &boards[0];
+
+static int pin_level[PINS_MAX];
+static enum hal_pin_mode pin_mode[PINS_MAX];
 static int adc_value[ADC_CHANNELS] = { 0, 1024, 2048, 3072, 4095, 0, 0, 0 };
 static uint8_t eeprom[EEPROM_SIZE];
 static uint16_t eeprom_pointer;
@@ -37,6 +55,29 @@ static void record_event(int pin, int level)
     pthread_cond_broadcast(&pin_changed);
 }
 
+int posix_board_select(const char *name)
+{
+    for (size_t i = 0; i < sizeof boards / sizeof boards[0]; i++)
+        if (strcmp(boards[i].name, name) == 0) {
+            board = &boards[i];
+            return 0;
+        }
+    return -1;
+}
+
+const char *posix_board_selected(void)
+{
+    return board->name;
+}
+
+void posix_board_names(char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof boards / sizeof boards[0] && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? " " : "", boards[i].name);
+}
+
 void posix_board_init(void)
 {
     memset(eeprom, 0xFF, sizeof eeprom);
@@ -44,12 +85,12 @@ void posix_board_init(void)
 
 int hal_gpio_count(void)
 {
-    return PINS;
+    return board->pins;
 }
 
 static int valid_pin(int pin)
 {
-    return pin >= 0 && pin < PINS;
+    return pin >= 0 && pin < board->pins;
 }
 
 int hal_gpio_mode(int pin, enum hal_pin_mode mode)

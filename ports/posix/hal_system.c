@@ -18,7 +18,7 @@ const char *hal_platform_name(void)
 
 const char *hal_board_name(void)
 {
-    return "posix-sim";
+    return posix_board_selected();
 }
 
 /* A stable id per machine, like a chip id: from /etc/machine-id when there is one. */

@@ -25,16 +25,19 @@ struct options {
     const char *image;
     int recovery;
     const char *board_ctl;
+    const char *board;          /* --board NAME: the board file the simulator boots as */
 };
 
 static hal_blockdev_t *root_flash;   /* the image behind "/", closed after unmounting */
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: upyos [--image FILE | --root DIR] [-r]\n"
+    fprintf(f, "usage: upyos [--image FILE | --root DIR] [-r] [--board NAME]\n"
                "  --image FILE boot from a flash image (make one with: mkfs IMAGE DIR)\n"
                "  --root DIR   use the host directory DIR as the root filesystem\n"
                "  -r           recovery mode: do not run /etc/init.sh\n"
+               "  --board NAME be board NAME (/etc/boards/NAME.board, whatever system.conf\n"
+               "               says): posix-sim (the default) or one of upyOS's boards\n"
                "  --board-ctl PATH  serve the virtual board's control socket at PATH\n"
                "               (set inputs, read outputs: docs/simulator.md)\n"
                "  --commands-md  print the command reference in Markdown\n"
@@ -62,6 +65,15 @@ static int parse(int argc, char **argv, struct options *o)
             o->image = argv[++i];
         } else if (strcmp(argv[i], "--board-ctl") == 0 && i + 1 < argc) {
             o->board_ctl = argv[++i];
+        } else if (strcmp(argv[i], "--board") == 0 && i + 1 < argc) {
+            o->board = argv[++i];
+            if (posix_board_select(o->board) < 0) {
+                char names[512];
+                posix_board_names(names, sizeof names);
+                fprintf(stderr, "upyos: %s: not a board the simulator knows (%s)\n", o->board,
+                        names);
+                return -1;
+            }
         } else if (strcmp(argv[i], "-r") == 0) {
             o->recovery = 1;
         } else if (strcmp(argv[i], "--commands-md") == 0) {
@@ -143,7 +155,7 @@ static int mount_root(const struct options *o, char *desc, size_t size)
  * thread (the watchdog's), because exec replaces the whole process. */
 int main(int argc, char **argv)
 {
-    struct options o = { NULL, NULL, 0, NULL };
+    struct options o = { NULL, NULL, 0, NULL, NULL };
     posix_set_boot_argv(argv);
     char desc[512];
     if (parse(argc, argv, &o) < 0)
@@ -156,7 +168,9 @@ int main(int argc, char **argv)
         return 1;
     }
     posix_console_init();
-    struct boot_options bo = { o.recovery, desc };
+    char board_path[128];
+    snprintf(board_path, sizeof board_path, "/etc/boards/%s.board", o.board ? o.board : "");
+    struct boot_options bo = { o.recovery, desc, o.board ? board_path : NULL };
     enum kernel_exit how = kernel_main(&bo);
     vfs_unmount_all();
     if (root_flash)

@@ -5,6 +5,11 @@
 void posix_console_init(void);
 void posix_console_restore(void);
 void posix_board_init(void);
+/* The board the simulator is (--board NAME): its name and GPIO count. Returns -1 for a board
+ * it does not know; the names are listed with posix_board_names(). */
+int posix_board_select(const char *name);
+const char *posix_board_selected(void);
+void posix_board_names(char *buf, size_t size);
 /* The virtual board seen from outside (hal_board_ctl.c). */
 #include <stddef.h>
 #include <stdint.h>

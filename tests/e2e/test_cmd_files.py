@@ -39,7 +39,7 @@ def test_ls_flags(boot_with_files):
     upyos = boot_with_files({"/d/.hidden": "x" * 3000, "/d/big": "y" * 2048, "/d/s/inner": "zz"})
     assert ".hidden" not in upyos.run("ls /d")
     assert ".hidden" in upyos.run("ls /d -a")
-    assert re.search(r"^ rw- 2.0K \w{3} \d\d [\d:]{8} big$", upyos.run("ls /d -h"), re.M)
+    assert re.search(r"^ rw-    2.0K \w{3} \d\d [\d:]{8} big$", upyos.run("ls /d -h"), re.M)
     assert upyos.run("ls /d -h").endswith("Total /d/: 2.0K\n")
     assert upyos.run("ls /d -n") == "big\ns/\n\nTotal /d/: 2048 bytes\n"
     assert "Total" not in upyos.run("ls /d -nk")

@@ -1,0 +1,372 @@
+"""upyOS compatibility: upyOS's own scripts, board files and habits, written as upyOS users write
+them, work unchanged."""
+import os
+import time
+
+import pytest
+
+from conftest import HAS_NETWORK, PORT, SLOW
+
+from netutil import Telnet, free_port, start_service
+
+needs_network = pytest.mark.skipif(not HAS_NETWORK, reason="this port has no network commands")
+
+
+def write(rootdir, path, text):
+    full = os.path.join(rootdir, path.lstrip("/"))
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as f:
+        f.write(text)
+    return path
+
+
+# ---- end.sh ----
+
+def test_redirection_to_a_digit_name_sets_that_parameter(upyos, rootdir):
+    # upyOS's end.sh keeps test's answer in $0, then tests it
+    write(rootdir, "/opt/t.sh", "test -d /etc > 0\n"
+                                "if $0 == True echo etc is a folder\n"
+                                "test -f /nothing > 1\n"
+                                "if $1 == False echo no such file\n"
+                                "echo \"$0 $1\" > 3\n"
+                                "echo [$2] [$3] $#\n"
+                                "echo more >> 3\n"
+                                "echo $3\n")
+    assert upyos.run("sh /opt/t.sh") == ("etc is a folder\nno such file\n"
+                                         "[] [True False] 3\nTrue Falsemore\n")
+    # other words that do not read as a $name are variables too
+    assert upyos.run("echo x > 2go; echo ${2go}") == "x\n"
+    assert upyos.run("echo x > ''") == "sh: : not a valid variable name\n"
+
+
+@needs_network
+def test_upyos_end_script_stops_the_web_server_and_wifi(boot, rootdir):
+    write(rootdir, "/etc/end.sh", "# upyOS end.sh\n"
+                                  "test -p uhttpd > 0\n"
+                                  "if $0 == True run uhttpd stop\n"
+                                  "wifi sta disconnect -n\n"
+                                  "wifi sta status -n\n"
+                                  "echo wc=$wc $?\n")
+    c = boot()
+    c.wait_prompt()
+    start_service(c, "uhttpd", free_port())
+    c.run("wifi sta on")
+    assert "Connected" in c.run("wifi sta connect HomeNet home-secret")
+    out = c.run("sh /etc/end.sh")
+    assert out == "uhttpd stopped\nwc=False 0\n", out
+    assert c.run("test -p uhttpd") == "False\n"
+
+
+@needs_network
+def test_wifi_disconnect_takes_only_the_quiet_option(upyos):
+    assert upyos.run("wifi sta disconnect -n") == ""
+    assert upyos.run("wifi sta disconnect -x") == "wifi: -x: unknown option\n"
+
+
+# ---- watch: upyOS puts the interval after the command ----
+
+def watch_twice(console, line, header, expect_each, interval):
+    """Types a watch line, sees two runs at about the interval given, then stops it."""
+    console.send(line + "\r")
+    times = []
+    for _ in range(2):
+        console.expect(header)
+        console.expect(expect_each)
+        times.append(time.monotonic())
+    console.send("\x03")
+    console.expect(r"/ \$: ")         # at the start of a line, maybe the one already there
+    out = console.child.before
+    assert "too many arguments" not in out and "unknown option" not in out, out
+    assert times[1] - times[0] >= interval * 0.8
+
+
+def test_watch_takes_the_interval_after_the_command(upyos, rootdir):
+    write(rootdir, "/opt/w.sh", "if 1 == 1 run watch echo beat -t 0.3 -q\n")
+    watch_twice(upyos, "watch date -t 1", r"Every: 1s: date\r\n", r"\d\d:\d\d:\d\d", 1)
+    watch_twice(upyos, "watch ps -t 0.5", r"Every: 0.5s: ps\r\n", r"Cmd/Args", 0.5)
+    # from a script, after if: `run watch ps -t 5`
+    watch_twice(upyos, "sh /opt/w.sh", r"beat", r"\r\n", 0.3)
+    # ours still works, and -- passes -t and -q on to the command
+    assert upyos.run("watch -n 2 -t 0.1 -q echo x") == "x\nx\n"
+    assert upyos.run("watch -n 1 -q -- echo a -t 1 -q") == "a -t 1 -q\n"
+    assert upyos.run("watch echo -t x") == "watch: x: not a valid number\n"
+
+
+# ---- exit in a script shuts the system down, as at the prompt ----
+
+MENU = """:menu
+< "Options Menu"
+echo 1 - say hello
+echo 0 - exit
+read v1 "Enter option: "
+if $v1 == 1 echo Hello!
+if $v1 == 0 exit
+echo back in the menu
+goto menu
+"""
+
+
+def test_exit_in_a_script_shuts_down_after_asking(boot, rootdir):
+    write(rootdir, "/opt/menu.sh", MENU)
+    with open(os.path.join(rootdir, "etc/end.sh"), "a") as f:
+        f.write("echo end-script-ran\n")
+    c = boot()
+    c.wait_prompt()
+    c.send("sh /opt/menu.sh\r")
+    c.expect("Enter option: ")
+    c.send("1\r")
+    c.expect("Hello!")
+    c.expect("Enter option: ")
+    c.send("0\r")
+    c.child.expect_exact("Exit upyOS-C (y/N)? ")
+    c.send("n\r")                            # refused: the menu goes on
+    c.expect("back in the menu")
+    c.expect("Enter option: ")
+    c.send("0\r")
+    c.child.expect_exact("Exit upyOS-C (y/N)? ")
+    c.send("y\r")
+    c.child.expect_exact("end-script-ran")
+    c.child.expect_exact("Shutdown upyOS-C..., bye.")
+    assert "back in the menu" not in c.child.before
+    assert c.wait_exit() == 0
+
+
+def test_exit_y_in_a_script_does_not_ask(boot, rootdir):
+    write(rootdir, "/opt/off.sh", "echo going\nexit -y\necho not here\n")
+    c = boot()
+    c.wait_prompt()
+    c.send("sh /opt/off.sh\r")
+    c.child.expect_exact("Shutdown upyOS-C..., bye.")
+    assert "not here" not in c.child.before and "(y/N)" not in c.child.before
+    assert c.wait_exit() == 0
+
+
+def test_return_ends_a_script_and_a_background_script_exits_alone(upyos, rootdir):
+    write(rootdir, "/opt/r.sh", "echo one\nsh /opt/inner.sh\necho three\nreturn\necho four\n")
+    write(rootdir, "/opt/inner.sh", "echo two\nreturn\necho not here\n")
+    write(rootdir, "/opt/bg.sh", "echo bg-start > /tmp/bg.txt\nexit\necho bg-on >> /tmp/bg.txt\n")
+    assert upyos.run("sh /opt/r.sh") == "one\ntwo\nthree\n"
+    # a script on its own has no session to leave: exit ends it, as return does
+    upyos.run("sh /opt/bg.sh &")
+    deadline = time.monotonic() + 5
+    while "Done" not in upyos.run("sleep 0.1") and time.monotonic() < deadline:
+        pass
+    assert upyos.run("cat /tmp/bg.txt") == "bg-start\n"
+
+
+@needs_network
+def test_exit_in_a_script_over_telnet_ends_that_session(upyos, rootdir):
+    write(rootdir, "/opt/bye.sh", "echo bye\nexit\necho not here\n")
+    port = free_port()
+    start_service(upyos, "utelnetd", port)
+    t = Telnet(port)
+    t.read_until("$: ")
+    t.line("sh /opt/bye.sh")
+    assert t.wait_closed()
+    t.close()
+    assert upyos.run("echo still here") == "still here\n"
+
+
+# ---- boot: the recovery key, and Ctrl-C on a hanging init.sh ----
+
+def test_ctrl_c_stops_a_hanging_init_script(boot, rootdir):
+    write(rootdir, "/etc/init.sh", "echo init-start\nsleep 1.5\necho hanging\nsleep 100\n"
+                                   "echo not-reached\n")
+    c = boot()
+    c.expect("hanging")                     # past the recovery key's first second
+    start = time.monotonic()
+    c.send("\x03")
+    out = c.wait_prompt(timeout=5)
+    assert time.monotonic() - start < 3 * SLOW
+    assert "not-reached" not in out and "Recovery mode boot" not in out
+    assert "/etc/init.sh: stopped" in out
+    assert c.run("echo ok") == "ok\n"
+    assert c.run("< sdata.recovery") == "False\n"
+
+
+def test_a_key_in_the_first_second_enters_recovery(boot, rootdir):
+    write(rootdir, "/etc/init.sh", "sleep 5\necho init-ran\n")
+    c = boot()
+    c.send("x")                             # at once: long before the first second is over
+    start = time.monotonic()
+    out = c.wait_prompt(timeout=10)
+    assert "Recovery mode boot" in out and "init-ran" not in out
+    assert time.monotonic() - start < 4 * SLOW
+    assert c.run("echo ok") == "ok\n"        # the key is not typed at the prompt
+    assert c.run("< sdata.recovery") == "True\n"
+
+
+# ---- upyOS's board files ----
+
+UPYOS_BOARDS = {
+    "upyOS-esp32-wroom-32": "ESP32-WROOM-32 DevKit",
+    "upyOS-esp32c3_vcc_gnd": "YD-ESP32-C3",
+    "upyOS-esp32c3_luatos": "CORE-ESP32-C3",
+    "upyOS-esp32c6_muse_labs": "nanoESP32-C6",
+    "upyOS-esp32s3_vcc_gnd": "YD-ESP32-S3",
+    "upyOS-esp8266": "NodeMCU ESP8266 (ESP-12E)",
+    "upyOS-rp2": "Raspberry Pi Pico",
+}
+# Two pins each port's board drives as outputs and reads back.
+LED_PINS = {"posix": (2, 4), "mps2-an385": (0, 1)}[PORT]
+
+
+def test_upyos_board_files_load_and_show(upyos):
+    for name, title in UPYOS_BOARDS.items():
+        path = f"/etc/boards/{name}.board"
+        assert upyos.run(f"loadboard {path}") == f"Board {title} loaded from {path}\n"
+        full = upyos.run("lshw -f")
+        assert f'"name": "{title}"' in full and '"gpio"' in full and '"ledio"' in full
+        assert title in upyos.run("lshw -b")
+
+
+def test_led_reads_every_entry_of_a_ledio_dict(upyos, rootdir):
+    a, b = LED_PINS
+    write(rootdir, "/etc/boards/two-leds.board",
+          '{"board": {"name": "two-leds", "vendor": "test"}, "ledio": [{"d4": %d, "d5": %d}],'
+          ' "gpio": [{"%d": 1, "%d": 2}]}' % (a, b, a, b))
+    upyos.run("loadboard /etc/boards/two-leds.board")
+    assert upyos.run("led on 1") == ""
+    assert upyos.run(f"gpio {b}") == "1\n" and upyos.run(f"gpio {a}") == "0\n"
+    assert upyos.run("led on 0") == ""
+    assert upyos.run(f"gpio {a}") == "1\n"
+    assert upyos.run("led off; led off 1") == ""
+    assert upyos.run(f"gpio {a}; gpio {b}") == "0\n0\n"
+    assert upyos.run("led on 2") == "led: 2: no such LED (this board has 2)\n"
+
+
+@pytest.mark.posix_only     # the simulator has the ESP32-C3's GPIOs, the MPS2 two LEDs
+def test_upyos_board_pins_map_through_the_gpio_table(upyos):
+    upyos.run("loadboard /etc/boards/upyOS-esp32c3_luatos.board")
+    assert upyos.run("led on 1; gpio 13") == "1\n"       # D5, the second of {"d4", "d5"}
+    upyos.run("led off")
+    # i2c names physical pins 28 and 27: GPIO4 and GPIO5; a bus that is not there says so
+    assert "not on this board" in upyos.run("i2cscan 1")
+    assert "not on this board" not in upyos.run("i2cscan 0")
+
+
+# ---- uart: upyOS's form, uart ID BAUD TX RX NAME ----
+
+def test_uart_opens_in_upyos_form_under_a_name(upyos):
+    if PORT == "mps2-an385":                # its one UART is the console
+        assert upyos.run("uart 1 115200 4 5 modem0") == \
+            "uart: 1: no such UART (this board has none)\n"
+        return
+    assert upyos.run("uart 1 115200 4 5 modem0") == ""
+    assert upyos.run("uart") == "UART 1 modem0 115200 baud, tx 4 rx 5\n"
+    # the name stands for the UART in the other uses
+    assert upyos.run("uart write modem0 AT") == ""
+    if PORT == "posix":                     # the simulator's UARTs are loopbacks
+        assert upyos.run("uart read modem0").startswith("AT")
+    assert upyos.run("uart 1 9600 4 5 modem0") == ""         # again, as at the next boot
+    assert upyos.run("uart") == "UART 1 modem0 9600 baud, tx 4 rx 5\n"
+    assert upyos.run("uart 2 9600 6 7 modem0") == "uart: modem0: already the name of UART 1\n"
+    assert upyos.run("uart 1 fast 4 5 m") == "uart: fast: not a baud rate\n"
+    assert upyos.run("uart 1 9600 4") == "uart: expected ID BAUD [TX RX [NAME]]\n"
+    assert upyos.run("uart close modem0") == ""
+    assert upyos.run("uart") == ""
+    assert upyos.run("uart write modem0 AT").startswith("uart: modem0: no such UART (0..")
+
+
+# ---- output formats ----
+
+def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
+    for name, size in [("a", 5), ("bb", 2048), ("ccc", 150000), ("dddd", 3 * 1024 * 1024 // 2)]:
+        write(rootdir, f"/opt/h/{name}", "x" * size)
+    rows = [r for r in upyos.run("ls -h /opt/h").splitlines() if r and not r.startswith("Total")]
+    assert len(rows) == 4, rows
+    # attributes, size, date and name start at the same column in every row
+    month_at = {r.index(r.split()[2]) for r in rows}
+    assert len(month_at) == 1, rows
+    assert len({len(r) - len(r.split()[-1]) for r in rows}) == 1, rows
+
+
+# ---- a whole upyOS-style boot and shutdown ----
+
+INIT_SH = """# /etc/init.sh in upyOS's style: banner, hardware, LEDs, the upgrade idiom, WiFi, services
+lshw -b
+free -h
+df -h
+led boot
+
+test -f /upgrade > up
+if $up == False skip 2
+echo Upgrading...
+upgrade -f
+
+wifi sta on
+wifi sta connect HomeNet home-secret 10
+wifi sta status -n
+if $wc == False skip 1
+echo WiFi up
+
+utelnetd start -p {telnet}
+uftpd start -p {ftp}
+uhttpd start -p {http} &
+"""
+
+END_SH = """# /etc/end.sh in upyOS's style
+test -p utelnetd > 0
+if $0 == True run utelnetd stop
+test -p uftpd > 0
+if $0 == True run uftpd stop
+test -p uhttpd > 0
+if $0 == True run uhttpd stop
+wifi sta disconnect -n
+echo end.sh done
+"""
+
+ERROR_MARKS = ["not found", "not a valid", "wrong number", "invalid", "unknown", "too many",
+               "error", "Error", "Warning", "no such", "cannot"]
+
+
+@needs_network
+def test_upyos_init_and_end_scripts_run_without_an_error(boot, rootdir):
+    ports = {"telnet": free_port(), "ftp": free_port(), "http": free_port()}
+    write(rootdir, "/etc/init.sh", INIT_SH.format(**ports))
+    write(rootdir, "/etc/end.sh", END_SH)
+    c = boot()
+    out = c.wait_prompt(timeout=20)
+    assert "Normal mode boot" in out and "Connected" in out and "WiFi up" in out, out
+    assert f"utelnetd started on port {ports['telnet']}" in out
+    assert f"uftpd started on port {ports['ftp']}" in out
+    assert not [m for m in ERROR_MARKS if m in out], out
+    assert c.run("test -p uhttpd") == "True\n"
+    # end.sh by hand stops each service it finds running
+    out = c.run("sh /etc/end.sh")
+    assert out == "utelnetd stopped\nuftpd stopped\nuhttpd stopped\nend.sh done\n", out
+    assert c.run("test -p uhttpd; wifi sta status -n; echo $wc") == "False\nFalse\n"
+    c.run("utelnetd start -p %d; uhttpd start -p %d &" % (ports["telnet"], ports["http"]))
+    # at exit the system stops the processes, then runs end.sh: it finds nothing left
+    c.send("exit\r")
+    c.child.expect_exact("(y/N)? ")
+    c.send("y\r")
+    c.child.expect_exact("Shutdown upyOS-C..., bye.")
+    shutdown = c.child.before
+    assert "end.sh done" in shutdown
+    assert not [m for m in ERROR_MARKS if m in shutdown], shutdown
+    assert c.wait_exit() == 0
+
+
+@pytest.mark.posix_only     # the simulator's --board option
+def test_the_simulator_boots_as_an_upyos_board(boot):
+    c = boot("--board", "upyOS-esp32c3_luatos")
+    c.wait_prompt()
+    assert "CORE-ESP32-C3" in c.run("lshw -b")
+    assert c.run("led on 1; gpio 13") == "1\n"
+    assert c.run("gpio 22") == "gpio: 22: not a pin (0..21)\n"      # an ESP32-C3 has 22
+    assert "not on this board" not in c.run("i2cscan 0")
+    c.exit()
+    # the option picks the board file, whatever system.conf names
+    c = boot("--board", "upyOS-esp32s3_vcc_gnd")
+    c.wait_prompt()
+    assert "YD-ESP32-S3" in c.run("lshw -b")
+    assert c.run("led rgb 1") == ""                                  # GPIO48
+    c.exit()
+
+
+@pytest.mark.posix_only
+def test_the_simulator_refuses_a_board_it_does_not_know(boot):
+    c = boot("--board", "esp32-nope")
+    assert c.wait_exit() == 2
+    assert "esp32-nope: not a board the simulator knows" in c.output.text
