@@ -26,7 +26,7 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PY = "/usr/bin/python3"
-TEST_TIMEOUT = 600          # seconds for one mutation's tests; a hang counts as caught
+TEST_TIMEOUT = 300          # seconds for one mutation's tests; a hang counts as caught
 
 
 def parse(path):
