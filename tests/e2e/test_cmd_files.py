@@ -332,6 +332,7 @@ def outside_with_links(rootdir, tmp_path):
     outside.mkdir()
     (outside / "secret.txt").write_text("secret\n")
     os.symlink(str(outside), os.path.join(rootdir, "link"))
+    os.symlink(str(outside / "secret.txt"), os.path.join(rootdir, "filelink"))
     os.symlink("etc", os.path.join(rootdir, "inlink"))
     return outside
 
@@ -348,6 +349,8 @@ def test_links_in_a_host_root_lead_nowhere(boot, rootdir, tmp_path):
     assert upyos.run("mv /link/secret.txt /got.txt") == "mv: /link/secret.txt: no such file\n"
     assert upyos.run("ls /link") == "ls: /link: no such file\n"
     assert upyos.run("cat /inlink/init.sh") == "cat: /inlink/init.sh: no such file\n"
+    assert upyos.run("cat /filelink") == "cat: /filelink: no such file\n"
+    assert upyos.run("echo x > /filelink") == "echo: /filelink: no such file\n"
     assert sorted(os.listdir(outside)) == ["secret.txt"]
     assert (outside / "secret.txt").read_text() == "secret\n"
     assert not os.path.exists(os.path.join(rootdir, "got.txt"))
