@@ -13,18 +13,37 @@ const pobj py_false_obj = { &py_bool_type };
 const pobj py_notimpl_obj = { &py_notimpl_type };
 const pobj py_ellipsis_obj = { &py_ellipsis_type };
 
+extern pv py_big_from_i64(int64_t x);
+extern bool py_big_to_i64(pv v, int64_t *out);
+extern pv py_big_binop(int op, pv a, pv b);
+extern int py_big_cmp(pv a, pv b);
+extern pv py_big_neg(pv a);
+extern double py_big_to_double(pv a);
+extern pv py_big_from_double(double d);
+extern pv py_big_to_str(pv a, int base, bool upper);
+extern pv py_big_from_str(const char *s, size_t n, int base, bool neg);
+extern uintptr_t py_big_hash(pv a);
+extern int py_big_bit_length(pv a);
+extern bool py_big_is_zero(pv a);
+extern bool py_big_is_neg(pv a);
+
 pv py_new_int(int64_t v) {
     if (v >= SMALL_MIN && v <= SMALL_MAX) return MKSMALL((pint)v);
-    py_long *l = NEW(py_long, py_long_type);
-    l->v = v;
-    return (pv)l;
+    return py_big_from_i64(v);
 }
-bool py_is_int(pv v) { return IS_SMALL(v) || IS(v, py_long_type) || IS(v, py_bool_type) || (!IS_SMALL(v) && TYPE(v)->flags & TF_USER && py_issubtype(TYPE(v), &py_int_type) && false); }
+bool py_is_int(pv v) { return IS_SMALL(v) || IS(v, py_long_type) || IS(v, py_bool_type); }
 int64_t py_int_val(pv v) {
     if (IS_SMALL(v)) return SMALL(v);
     if (v == PV_TRUE) return 1;
     if (v == PV_FALSE) return 0;
-    return ((py_long *)v)->v;
+    int64_t r;
+    if (!py_big_to_i64(v, &r)) py_raisef(&py_OverflowError_type, "Python int too large to convert to C int");
+    return r;
+}
+static bool fits64(pv v, int64_t *out) {
+    if (IS_SMALL(v)) { *out = SMALL(v); return true; }
+    if (v == PV_TRUE || v == PV_FALSE) { *out = v == PV_TRUE; return true; }
+    return py_big_to_i64(v, out);
 }
 pv py_float_new(double d) {
     py_float *f = NEW(py_float, py_float_type);
@@ -34,7 +53,8 @@ pv py_float_new(double d) {
 static bool is_num(pv v) { return py_is_int(v) || IS(v, py_float_type); }
 double py_to_double(pv v) {
     if (IS(v, py_float_type)) return ((py_float *)v)->v;
-    if (py_is_int(v)) return (double)py_int_val(v);
+    if (IS_SMALL(v)) return (double)SMALL(v);
+    if (py_is_int(v)) return py_big_to_double(v);
     if (TYPE(v)->flags & TF_USER) {
         pv m = py_lookup_special(v, Q___float__);
         if (m) return py_to_double(py_call0(m));
@@ -44,18 +64,15 @@ double py_to_double(pv v) {
     py_raisef(&py_TypeError_type, "must be real number, not %s", py_type_name(TYPE(v)));
 }
 
-static _Noreturn void overflow(void) {
-    py_raisef(&py_OverflowError_type, "integer overflow: ints are limited to 64 bits");
-}
-
-static int64_t ipow(int64_t b, int64_t e) {
+static bool ipow(int64_t b, int64_t e, int64_t *out) {
     int64_t r = 1;
     while (e > 0) {
-        if (e & 1) { if (__builtin_mul_overflow(r, b, &r)) overflow(); }
+        if (e & 1) { if (__builtin_mul_overflow(r, b, &r)) return false; }
         e >>= 1;
-        if (e && __builtin_mul_overflow(b, b, &b)) overflow();
+        if (e && __builtin_mul_overflow(b, b, &b)) return false;
     }
-    return r;
+    *out = r;
+    return true;
 }
 
 static pv float_binop_d(int op, double x, double y);
@@ -65,47 +82,52 @@ static pv int_binop(int op, pv a, pv b, int side) {
         if (!is_num(a) || !is_num(b)) return PV_NULL;
         return float_binop_d(op & 15, py_to_double(a), py_to_double(b));
     }
-    if (!py_is_int(a) || !py_is_int(b)) {
-        /* int * sequence is the sequence's business */
-        return PV_NULL;
+    if (!py_is_int(a) || !py_is_int(b)) return PV_NULL;
+    int o = op & 15;
+    int64_t x, y, r;
+    bool small = fits64(a, &x) && fits64(b, &y);
+    if (o == OP_TRUEDIV) {
+        if (small ? y == 0 : py_big_is_zero(b)) py_raisef(&py_ZeroDivisionError_type, "division by zero");
+        if (small) return py_float_new((double)x / (double)y);
+        return py_float_new(py_to_double(a) / py_to_double(b));
     }
-    int64_t x = py_int_val(a), y = py_int_val(b), r;
-    switch (op & 15) {
-    case OP_ADD: if (__builtin_add_overflow(x, y, &r)) overflow(); return py_new_int(r);
-    case OP_SUB: if (__builtin_sub_overflow(x, y, &r)) overflow(); return py_new_int(r);
-    case OP_MUL: if (__builtin_mul_overflow(x, y, &r)) overflow(); return py_new_int(r);
-    case OP_TRUEDIV:
-        if (y == 0) py_raisef(&py_ZeroDivisionError_type, "division by zero");
-        return py_float_new((double)x / (double)y);
-    case OP_FLOORDIV: case OP_MOD: {
-        if (y == 0) py_raisef(&py_ZeroDivisionError_type, "integer division or modulo by zero");
-        if (x == INT64_MIN && y == -1) overflow();
-        int64_t q = x / y, m = x % y;
-        if (m != 0 && ((m < 0) != (y < 0))) { q--; m += y; }
-        return py_new_int((op & 15) == OP_FLOORDIV ? q : m);
+    if (o == OP_FLOORDIV || o == OP_MOD) {
+        if (small ? y == 0 : py_big_is_zero(b)) py_raisef(&py_ZeroDivisionError_type, o == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
     }
-    case OP_POW:
-        if (y < 0) {
-            if (x == 0) py_raisef(&py_ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
-            return py_float_new(pow((double)x, (double)y));
+    if (o == OP_POW && (small ? y < 0 : py_big_is_neg(b))) {
+        double fx = py_to_double(a);
+        if (fx == 0) py_raisef(&py_ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
+        return py_float_new(pow(fx, py_to_double(b)));
+    }
+    if ((o == OP_LSHIFT || o == OP_RSHIFT) && (small ? y < 0 : py_big_is_neg(b))) py_raisef(&py_ValueError_type, "negative shift count");
+    if (small) {
+        switch (o) {
+        case OP_ADD: if (!__builtin_add_overflow(x, y, &r)) return py_new_int(r); break;
+        case OP_SUB: if (!__builtin_sub_overflow(x, y, &r)) return py_new_int(r); break;
+        case OP_MUL: if (!__builtin_mul_overflow(x, y, &r)) return py_new_int(r); break;
+        case OP_FLOORDIV: case OP_MOD: {
+            if (x == INT64_MIN && y == -1) break;
+            int64_t q = x / y, m = x % y;
+            if (m != 0 && ((m < 0) != (y < 0))) { q--; m += y; }
+            return py_new_int(o == OP_FLOORDIV ? q : m);
         }
-        return py_new_int(ipow(x, y));
-    case OP_LSHIFT:
-        if (y < 0) py_raisef(&py_ValueError_type, "negative shift count");
-        if (x == 0) return MKSMALL(0);
-        if (y >= 63 || (x > 0 ? x > (INT64_MAX >> y) : x < (INT64_MIN >> y))) overflow();
-        return py_new_int(x * ((int64_t)1 << y));
-    case OP_RSHIFT:
-        if (y < 0) py_raisef(&py_ValueError_type, "negative shift count");
-        if (y >= 63) return MKSMALL(x < 0 ? -1 : 0);
-        return py_new_int(x >> y);
-    case OP_AND: r = x & y; break;
-    case OP_OR: r = x | y; break;
-    case OP_XOR: r = x ^ y; break;
-    default: return PV_NULL;
+        case OP_POW: if (ipow(x, y, &r)) return py_new_int(r); break;
+        case OP_LSHIFT:
+            if (x == 0) return MKSMALL(0);
+            if (y < 62 && (x > 0 ? x <= (INT64_MAX >> y) : x >= (INT64_MIN >> y))) return py_new_int(x * ((int64_t)1 << y));
+            break;
+        case OP_RSHIFT:
+            if (y >= 63) return MKSMALL(x < 0 ? -1 : 0);
+            return py_new_int(x >> y);
+        case OP_AND: case OP_OR: case OP_XOR:
+            r = o == OP_AND ? x & y : o == OP_OR ? x | y : x ^ y;
+            if (IS(a, py_bool_type) && IS(b, py_bool_type)) return PV_BOOL(r);
+            return py_new_int(r);
+        default: return PV_NULL;
+        }
     }
-    if (IS(a, py_bool_type) && IS(b, py_bool_type)) return PV_BOOL(r);
-    return py_new_int(r);
+    if (o == OP_MATMUL) return PV_NULL;
+    return py_big_binop(o, a, b);
 }
 
 static pv float_binop_d(int op, double x, double y) {
@@ -139,7 +161,8 @@ static pv float_binop_d(int op, double x, double y) {
 static pv num_compare(int op, pv a, pv b, int side) {
     if (!is_num(a) || !is_num(b)) return PV_NULL;
     if (py_is_int(a) && py_is_int(b)) {
-        int64_t x = py_int_val(a), y = py_int_val(b);
+        int64_t x, y;
+        if (!fits64(a, &x) || !fits64(b, &y)) { x = py_big_cmp(a, b); y = 0; }
         switch (op) {
         case CMP_LT: return PV_BOOL(x < y);
         case CMP_LE: return PV_BOOL(x <= y);
@@ -163,22 +186,30 @@ static pv num_compare(int op, pv a, pv b, int side) {
 }
 
 static pv int_unary(int op, pv a) {
-    int64_t x = py_int_val(a);
-    if (op == 0) { if (x == INT64_MIN) overflow(); return py_new_int(-x); }
+    int64_t x;
+    if (!fits64(a, &x)) {
+        if (op == 0) return py_big_neg(a);
+        if (op == 1) return a;
+        return py_big_binop(OP_SUB, py_big_neg(a), MKSMALL(1));
+    }
+    if (op == 0) { if (x == INT64_MIN) return py_big_neg(py_big_from_i64(x)); return py_new_int(-x); }
     if (op == 1) return py_new_int(x);
     return py_new_int(~x);
 }
 static pv int_repr(pv v) {
+    int64_t x;
+    if (!fits64(v, &x)) return py_big_to_str(v, 10, false);
     char b[24];
-    snprintf(b, sizeof b, "%lld", (long long)py_int_val(v));
+    snprintf(b, sizeof b, "%lld", (long long)x);
     return py_str_cstr(b);
 }
 static uintptr_t int_hash(pv v) {
-    int64_t x = py_int_val(v);
+    int64_t x;
+    if (!fits64(v, &x) || x >= ((int64_t)1 << 61) - 1 || x <= -(((int64_t)1 << 61) - 1)) return py_big_hash(v);
     if (x == -1) x = -2;
     return (uintptr_t)x;
 }
-static int int_truth(pv v) { return py_int_val(v) != 0; }
+static int int_truth(pv v) { int64_t x; return fits64(v, &x) ? x != 0 : 1; }
 
 static pv parse_int(const char *s, size_t n, int base, pv orig) {
     size_t i = 0;
@@ -199,6 +230,7 @@ static pv parse_int(const char *s, size_t n, int base, pv orig) {
     }
     uint64_t v = 0;
     bool any = false, ovf = false;
+    size_t digits_at = i;
     for (; i < n; i++) {
         char c = s[i];
         if (c == '_' && any && i + 1 < n && s[i + 1] != '_') continue;
@@ -209,8 +241,11 @@ static pv parse_int(const char *s, size_t n, int base, pv orig) {
         any = true;
     }
     if (!any) goto bad;
-    if (ovf || v > (uint64_t)INT64_MAX + (neg ? 1 : 0)) overflow();
-    return py_new_int(neg ? (int64_t)(0 - v) : (int64_t)v);
+    if (ovf || v > (uint64_t)INT64_MAX) {
+        if (s[n - 1] == '_') goto bad;
+        return py_big_from_str(s + digits_at, n - digits_at, base, neg);
+    }
+    return py_new_int(neg ? -(int64_t)v : (int64_t)v);
 bad:
     py_raisef(&py_ValueError_type, "invalid literal for int() with base %d: %s", base, py_str_data(py_repr(orig)));
 }
@@ -234,7 +269,7 @@ static pv int_make(const py_type *t, int n, pv *a, pv kw) {
         if (isnan(d)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
         if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
         d = trunc(d);
-        if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) overflow();
+        if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return py_big_from_double(d);
         return py_new_int((int64_t)d);
     }
     if (IS(x, py_str_type)) return parse_int(py_str_data(x), py_str_len(x), 10, x);
@@ -249,7 +284,8 @@ static pv int_make(const py_type *t, int n, pv *a, pv kw) {
 }
 
 static pv int_bit_length(int n, pv *a, pv kw) {
-    int64_t x = py_int_val(a[0]);
+    int64_t x;
+    if (!fits64(a[0], &x)) return MKSMALL(py_big_bit_length(a[0]));
     uint64_t u = x < 0 ? (uint64_t)(-(x + 1)) + 1 : (uint64_t)x;
     int b = 0;
     while (u) { b++; u >>= 1; }
@@ -292,7 +328,7 @@ static pv int_from_bytes(int n, pv *a, pv kw) {
     return py_new_int(r);
 }
 static pv int_getattr(pv o, pv name) {
-    if (name == QS(real)) return py_new_int(py_int_val(o));
+    if (name == QS(real)) return IS(o, py_bool_type) ? MKSMALL(o == PV_TRUE) : o;
     if (name == QS(imag)) return MKSMALL(0);
     return PV_NULL;
 }
@@ -364,7 +400,8 @@ pv py_float_repr(double d) {
 static pv float_repr(pv v) { return py_float_repr(((py_float *)v)->v); }
 static uintptr_t float_hash(pv v) {
     double d = ((py_float *)v)->v;
-    if (d == floor(d) && fabs(d) < 9.2e18) { int64_t i = (int64_t)d; if (i == -1) i = -2; return (uintptr_t)i; }
+    if (d == floor(d) && fabs(d) < 2.3e18) { int64_t i = (int64_t)d; if (i == -1) i = -2; return (uintptr_t)i; }
+    if (d == floor(d) && isfinite(d)) return py_big_hash(py_big_from_double(d));
     uint64_t bits;
     memcpy(&bits, &d, sizeof bits);
     return (uintptr_t)(bits ^ (bits >> 32));
@@ -412,7 +449,7 @@ static pv float_make(const py_type *t, int n, pv *a, pv kw) {
     pv x = a[0];
     if (IS(x, py_float_type)) return x;
     if (IS(x, py_str_type)) return py_parse_float(x);
-    if (py_is_int(x)) return py_float_new((double)py_int_val(x));
+    if (py_is_int(x)) return py_float_new(py_to_double(x));
     pv m = py_lookup_special(x, Q___float__);
     if (m) return py_call0(m);
     py_raisef(&py_TypeError_type, "float() argument must be a string or a real number, not '%s'", py_type_name(TYPE(x)));

@@ -76,7 +76,6 @@ typedef struct { const py_type *type; uint32_t hash, len, clen; const char *data
 typedef struct { const py_type *type; uint32_t len; uint8_t *data; uint32_t cap; } py_bytes;
 extern const py_str py_qstrs[];
 typedef struct { const py_type *type; double v; } py_float;
-typedef struct { const py_type *type; int64_t v; } py_long;   /* ints beyond the small range */
 typedef struct { const py_type *type; size_t len, cap; pv *items; } py_list;
 typedef struct { const py_type *type; size_t len; pv items[]; } py_tuple;
 typedef struct { uintptr_t hash; pv key, value; } py_dent;

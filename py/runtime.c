@@ -452,7 +452,11 @@ pint py_to_index(pv v) {
     if (IS_SMALL(v)) return SMALL(v);
     if (v == PV_TRUE) return 1;
     if (v == PV_FALSE) return 0;
-    if (IS(v, py_long_type)) py_raisef(&py_IndexError_type, "cannot fit 'int' into an index-sized integer");
+    if (IS(v, py_long_type)) {
+        int64_t x = py_int_val(v);
+        if (x < INTPTR_MIN || x > INTPTR_MAX) py_raisef(&py_IndexError_type, "cannot fit 'int' into an index-sized integer");
+        return (pint)x;
+    }
     if (TYPE(v)->flags & TF_USER) {
         pv m = py_lookup_special(v, Q___index__);
         if (m) return py_to_index(py_call0(m));

@@ -795,20 +795,37 @@ static pv finish_num(fspec *f, bool neg, const char *prefix, const char *body, s
     for (pint i = 0; i < padn - left; i++) buf_addc(&b, fill);
     return buf_str(&b);
 }
-static pv format_int(int64_t v, fspec *f) {
+extern pv py_big_to_str(pv a, int base, bool upper);
+void py_utf8_put(py_buf *b, uint32_t c);
+extern bool py_big_to_i64(pv v, int64_t *out);
+static pv format_int(pv iv, fspec *f) {
     char t = f->type ? f->type : 'd';
-    if (t == 'c') { char c[5]; py_buf b; buf_init(&b, 4); extern void py_utf8_put(py_buf *, uint32_t); py_utf8_put(&b, (uint32_t)v); (void)c; pv s = buf_str(&b); fspec g = *f; g.type = 0; return pad(s, g.width, g.fill, g.align ? g.align : '<'); }
-    if (strchr("eEfFgG%", t)) { extern pv py_format_double(double, fspec *); return py_format_double((double)v, f); }
-    bool neg = v < 0;
-    uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-    char digits[72];
-    int nd = 0;
+    int64_t v = 0;
+    bool big = !IS_SMALL(iv) && IS(iv, py_long_type) && !py_big_to_i64(iv, &v);
+    if (!big) v = py_int_val(iv);
+    if (t == 'c') { py_buf b; buf_init(&b, 4); py_utf8_put(&b, (uint32_t)v); pv s = buf_str(&b); fspec g = *f; g.type = 0; return pad(s, g.width, g.fill, g.align ? g.align : '<'); }
+    if (strchr("eEfFgG%", t)) { extern pv py_format_double(double, fspec *); return py_format_double(py_to_double(iv), f); }
     int base = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
     if (!strchr("dxXobn", t)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'int'", t);
-    const char *hex = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-    do { digits[nd++] = hex[u % (uint64_t)base]; u /= (uint64_t)base; } while (u);
-    char rev[72];
-    for (int i = 0; i < nd; i++) rev[i] = digits[nd - 1 - i];
+    bool neg;
+    char rev_local[72];
+    char *rev = rev_local;
+    int nd = 0;
+    if (big) {
+        pv ds = py_big_to_str(iv, base, t == 'X');
+        const char *p = py_str_data(ds);
+        neg = *p == '-';
+        if (neg) p++;
+        rev = (char *)p;
+        nd = (int)strlen(p);
+    } else {
+        neg = v < 0;
+        uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        char digits[72];
+        const char *hex = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        do { digits[nd++] = hex[u % (uint64_t)base]; u /= (uint64_t)base; } while (u);
+        for (int i = 0; i < nd; i++) rev[i] = digits[nd - 1 - i];
+    }
     py_buf body;
     buf_init(&body, 96);
     if (f->grouping) group_digits(&body, rev, (size_t)nd, f->grouping, base == 10 ? 3 : 4);
@@ -820,6 +837,7 @@ static pv format_int(int64_t v, fspec *f) {
         pint want = f->width - (neg || f->sign == '+' || f->sign == ' ' ? 1 : 0) - (pint)strlen(prefix);
         char padded[160];
         int k = 0;
+        if (nd > 100) { fspec g = *f; g.width = 0; return finish_num(&g, neg, prefix, body.p, body.n); }
         int every = base == 10 ? 3 : 4;
         /* grow digit count until grouped length reaches want */
         int ndig = nd;
@@ -917,7 +935,7 @@ pv py_format(pv v, pv spec) {
     parse_spec(spec, &f);
     if (py_is_int(v) && !IS(v, py_float_type)) {
         if (v == PV_TRUE || v == PV_FALSE) { if (!f.type && f.prec < 0) return pad(py_str_of(v), f.width, f.fill, f.align ? f.align : '<'); }
-        return format_int(py_int_val(v), &f);
+        return format_int(v == PV_TRUE ? MKSMALL(1) : v == PV_FALSE ? MKSMALL(0) : v, &f);
     }
     if (IS(v, py_float_type)) {
         if (f.type && strchr("dxXobc", f.type)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'float'", f.type);
@@ -1031,12 +1049,13 @@ pv py_str_mod(pv fmtv, pv args) {
                 v = py_call0(m);
             }
             f.type = (c == 'i' || c == 'u') ? 'd' : c;
+            if (IS(v, py_long_type) || f.prec <= 0) { r = format_int(IS(v, py_bool_type) ? MKSMALL(v == PV_TRUE) : v, &f); break; }
             int64_t iv = py_int_val(v);
             if (f.prec > 0) {
                 /* precision: minimum digits */
                 fspec g = f;
                 g.width = -1; g.align = 0; g.sign = 0; g.alt = false;
-                pv digits = format_int(iv < 0 ? -iv : iv, &g);
+                pv digits = format_int(py_new_int(iv < 0 ? -iv : iv), &g);
                 pint k = f.prec - (pint)S(digits)->len;
                 py_buf db;
                 buf_init(&db, 32);
@@ -1044,7 +1063,7 @@ pv py_str_mod(pv fmtv, pv args) {
                 buf_addv(&db, digits);
                 const char *prefix = f.alt ? (c == 'x' ? "0x" : c == 'X' ? "0X" : c == 'o' ? "0o" : "") : "";
                 r = finish_num(&f, iv < 0, prefix, db.p, db.n);
-            } else r = format_int(iv, &f);
+            } else r = format_int(py_new_int(iv), &f);
             break;
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
