@@ -423,6 +423,10 @@ BI(import_) {
     return py_import(a[0], n > 3 ? a[3] : PV_NONE, n > 4 ? (int)py_int_val(a[4]) : 0);
 }
 extern pv py_build_class(int n, pv *a, pv kw);
+BI(format) {
+    py_argcheck(n, 1, 2, "format");
+    return py_format(a[0], n > 1 ? a[1] : QS(_empty));
+}
 BI(exit) {
     py_raise(py_exc_new(&py_SystemExit_type, n ? a[0] : PV_NULL));
 }
@@ -437,7 +441,7 @@ static const py_builtin builtin_funcs[] = {
     METHOD(hex, bi_hex), METHOD(oct, bi_oct), METHOD(bin, bi_bin), METHOD(divmod, bi_divmod), METHOD(pow, bi_pow),
     METHOD(round, bi_round), METHOD(globals, bi_globals), METHOD(locals, bi_locals), METHOD(vars, bi_vars),
     METHOD(dir, bi_dir), METHOD(exec, bi_exec), METHOD(eval, bi_eval), METHOD(open, bi_open),
-    METHOD(__import__, bi_import_), METHOD(__build_class__, py_build_class), METHOD(exit, bi_exit),
+    METHOD(__import__, bi_import_), METHOD(__build_class__, py_build_class), METHOD(exit, bi_exit), METHOD(format, bi_format),
     { &py_builtin_type, Q_compile_dummy, 0, bi_compile, 0 }, { &py_builtin_type, Q_quit_dummy, 0, bi_exit, 0 },
     METHODS_END };
 
@@ -595,9 +599,10 @@ BI(gc_collect) { gc_collect(); return MKSMALL(0); }
 BI(gc_mem_free) { return py_new_int((int64_t)(gc_size() - gc_used())); }
 BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used()); }
 BI(gc_nop) { return PV_NONE; }
+BI(gc_isenabled) { return PV_TRUE; }
 static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
     METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_nop, 0 },
-    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_nop, 0 }, METHODS_END };
+    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_nop, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
     pv s = py_strf("heap: %lu used, %lu free, peak %lu\n", (unsigned long)gc_used(), (unsigned long)(gc_size() - gc_used()), (unsigned long)gc_peak());

@@ -1100,7 +1100,17 @@ static pv slice_compare(int op, pv a, pv b, int side) {
     bool eq = py_eq(x->start, y->start) && py_eq(x->stop, y->stop) && py_eq(x->step, y->step);
     return PV_BOOL(op == CMP_EQ ? eq : !eq);
 }
-const py_type py_slice_type = { &py_type_type, "slice", .base = &py_object_type, .make = slice_make, .repr = slice_repr,
+static pv slice_indices_m(int n, pv *a, pv kw) {
+    pint s, e, st, cnt;
+    py_slice_indices(a[0], py_to_index(a[1]), &s, &e, &st, &cnt);
+    pv t = py_tuple_new(3);
+    TUPLE(t)->items[0] = MKSMALL(s);
+    TUPLE(t)->items[1] = MKSMALL(e);
+    TUPLE(t)->items[2] = MKSMALL(st);
+    return t;
+}
+static const py_builtin slice_methods[] = { METHOD(indices, slice_indices_m), METHODS_END };
+const py_type py_slice_type = { &py_type_type, "slice", .base = &py_object_type, .methods = slice_methods, .make = slice_make, .repr = slice_repr,
     .compare = slice_compare, .getattr = slice_getattr, .mark = slice_mark };
 
 /* ---------------- bytes, bytearray ---------------- */

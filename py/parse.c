@@ -191,6 +191,7 @@ static void tokenize(P *p) {
     p->indents[0] = 0;
     p->nind = 1;
     while (p->i < p->n) {
+        if (bol && p->paren > 0) bol = false;   /* a continuation line inside brackets */
         if (bol && p->paren == 0) {
             /* measure indentation; skip blank and comment-only lines */
             int col = 0;

@@ -131,9 +131,9 @@ static pv generic_getattr(pv o, pv name) {
 
 pv py_getattr_opt(pv o, pv name) {
     const py_type *t = TYPE(o);
-    pv r;
-    if (t->getattr) r = t->getattr(o, name);
-    else r = generic_getattr(o, name);
+    pv r = t->getattr ? t->getattr(o, name) : PV_NULL;
+    /* a builtin type's own attributes come first, then its methods */
+    if (!r && (!t->getattr || !(t->flags & TF_USER) || (t->flags & TF_EXC))) r = generic_getattr(o, name);
     if (r) return r;
     if (t->flags & TF_USER) {
         pv ga = py_type_lookup(t, QS(__getattr__));
