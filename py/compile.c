@@ -376,9 +376,10 @@ typedef struct C {
     int nfb;
     int nlocals_named;        /* params and locals */
     int nhidden, maxhidden;
-    int cellbase, freebase;
+    int cellbase, hidden_base;
     pv slotmap;               /* name -> slot index for fast, cell and free names */
     int handler_depth;
+    bool hastry;
 } C;
 
 static void emit_line(C *c) {
@@ -457,7 +458,11 @@ static void emit(C *c, int op, int arg) {
 }
 static void emit0(C *c, int op) { emit(c, op, 0); }
 static int here(C *c) { return (int)c->code.n; }
-static int emit_jump(C *c, int op) { emit(c, op, 0xffff); return here(c) - 2; }
+static int emit_jump(C *c, int op) {
+    if (op == OPC_SETUP_EXCEPT) c->hastry = true;
+    emit(c, op, 0xffff);
+    return here(c) - 2;
+}
 static void patch(C *c, int at, int target) {
     if (target > 0xffff) py_syntax_error(c->file, c->curline, "function too long");
     c->code.p[at] = (char)(target & 0xff);
@@ -498,7 +503,7 @@ static void load_const(C *c, pv v) {
 static int hidden_alloc(C *c) {
     int k = c->nhidden++;
     if (c->nhidden > c->maxhidden) c->maxhidden = c->nhidden;
-    return c->nlocals_named + k;
+    return c->hidden_base + k;
 }
 static void hidden_free(C *c) { c->nhidden--; }
 
@@ -1354,8 +1359,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
      * their slot numbers are fixed once the body's temporaries are known, so the body is compiled
      * with cells and frees at provisional indices, patched below */
     /* cells and frees: give them slots now with room reserved for hidden temporaries */
-    enum { HIDDEN_RESERVE = 16 };
-    int cellbase = c->nlocals_named + HIDDEN_RESERVE;
+    int cellbase = c->nlocals_named;
     py_list *o = LIST(s->order);
     pv cells = py_list_new(0), frees = py_list_new(0);
     for (size_t i = 0; i < o->len; i++) {
@@ -1370,6 +1374,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     for (size_t i = 0; i < LIST(frees)->len; i++) py_dict_set(c->slotmap, LIST(frees)->items[i], MKSMALL(cellbase + (int)(LIST(cells)->len + i)));
     /* parameters that are cells keep their cell index; the frame fills them from the arguments */
     c->cellbase = cellbase;
+    c->hidden_base = cellbase + (int)LIST(cells)->len + (int)LIST(frees)->len;
 
     if (mode == 2 || mode == 5) {
         expr(c, body);
@@ -1418,12 +1423,13 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
         } else emit0(c, OPC_LOAD_NONE);
         emit0(c, OPC_RETURN_VALUE);
     }
-    if (c->maxhidden > HIDDEN_RESERVE) py_syntax_error(c->file, line0, "too many nested try statements");
-    /* hidden temporaries up to the reserve, then cells and frees */
-    for (int i = 0; i < HIDDEN_RESERVE; i++) py_list_append(c->varnames, QS(_empty));
+    /* cells, frees, then the compiler's temporaries */
     for (size_t i = 0; i < LIST(cells)->len; i++) py_list_append(c->varnames, LIST(cells)->items[i]);
     for (size_t i = 0; i < LIST(frees)->len; i++) py_list_append(c->varnames, LIST(frees)->items[i]);
-    code->nlocals = (uint16_t)(c->nlocals_named + HIDDEN_RESERVE);
+    for (int i = 0; i < c->maxhidden; i++) py_list_append(c->varnames, QS(_empty));
+    code->nlocals = (uint16_t)c->nlocals_named;
+    code->nhidden = (uint16_t)c->maxhidden;
+    if (c->hastry) code->flags |= CO_HASTRY;
     code->ncells = (uint16_t)LIST(cells)->len;
     code->nfree = (uint16_t)LIST(frees)->len;
     if (code->ncells) {

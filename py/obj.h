@@ -42,6 +42,8 @@ enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_IN, CMP_NOTIN, CMP_IS
 #define TF_USER 1      /* a class statement made it: look dunder methods up in its dict */
 #define TF_BASE 2      /* may be subclassed */
 #define TF_EXC 4       /* an exception class */
+#define TF_INSTDICT 16 /* instances are py_inst, with a dict */
+#define TF_SLOWATTR 8  /* a class with properties, descriptors or __setattr__: no attribute fast path */
 
 struct py_type {
     const py_type *type;
@@ -102,7 +104,7 @@ typedef struct { const py_type *type; pv dict; pv name; } py_module;
 
 typedef struct py_code {
     const py_type *type;
-    uint16_t nargs, nkwonly, nlocals, ncells, nfree, stacksize, ncache;
+    uint16_t nargs, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
     uint8_t flags;            /* CO_* */
     pv name, filename;
     pv consts, names;         /* tuples */
@@ -118,6 +120,9 @@ typedef struct py_code {
 #define CO_CLASSBODY 8
 #define CO_MODULE 16
 #define CO_NEEDCLASS 32
+#define CO_HASTRY 64
+/* the slots a frame zeroes: named locals, cells, free variables, the compiler's temporaries */
+#define CO_NL(co) ((co)->nlocals + (co)->ncells + (co)->nfree + (co)->nhidden)
 
 typedef struct { const py_type *type; py_code *code; pv globals, defaults, kwdefaults, closure, name, dict, qualname; } py_func;
 typedef struct py_gcache { uint32_t gver, bver; uint32_t idx; uint32_t where; } py_gcache;
@@ -142,7 +147,7 @@ typedef struct py_frame {
 typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; } py_gen;
 
 /* ---- the interpreter's state ---- */
-typedef struct py_jmp { jmp_buf buf; struct py_jmp *prev; } py_jmp;
+typedef struct py_jmp { jmp_buf buf; struct py_jmp *prev; struct py_frame *frame; } py_jmp;
 /* A C-level try: py_try_begin(&t); if (setjmp(t.j.buf) == 0) { ...; py_try_end(&t); }
  * else { py_try_catch(&t); ... py_cur->exc ... } */
 typedef struct { py_jmp j; int depth; pv *top; struct py_frame *frame; } py_try;

@@ -129,6 +129,7 @@ static int run(py_vm *vm, const char *src, size_t len, const char *filename, int
     vm->cstack_top = &here;
     py_jmp top;
     top.prev = NULL;
+    top.frame = NULL;
     vm->jmp = &top;
     if (setjmp(top.buf)) {
         vm->jmp = NULL;
@@ -141,6 +142,7 @@ static int run(py_vm *vm, const char *src, size_t len, const char *filename, int
         gc_collect();
         py_jmp again;
         again.prev = NULL;
+        again.frame = NULL;
         vm->jmp = &again;
         if (setjmp(again.buf)) { vm->jmp = NULL; write_c(2, "MemoryError\n"); return 1; }
         int st = exit_status(e);

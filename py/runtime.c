@@ -5,6 +5,8 @@
 #include <string.h>
 #include "py/obj.h"
 
+static bool slow_attr(pv name, pv v);
+
 /* ---------------- errors ---------------- */
 _Noreturn void py_raisef(const py_type *t, const char *fmt, ...) {
     char buf[256];
@@ -107,7 +109,7 @@ static pv inst_dict(pv o) {
     if (IS_SMALL(o)) return PV_NULL;
     if (t->flags & TF_USER || t == &py_object_type) {
         if (py_issubtype(t, &py_BaseException_type)) return ((py_exc *)o)->dict;
-        if (t->flags & TF_USER && t->make == NULL) return ((py_inst *)o)->dict;
+        if (t->flags & TF_INSTDICT) return ((py_inst *)o)->dict;
         return PV_NULL;
     }
     if (t->flags & TF_EXC) return ((py_exc *)o)->dict;
@@ -161,6 +163,7 @@ pv py_getattr(pv o, pv name) {
         if (d) {
             pv v = py_dict_get(d, name);
             if (v) {
+                if (!(t->flags & TF_SLOWATTR)) return v;
                 pv a = py_type_lookup(t, name);
                 if (!a || IS_SMALL(a) || OBJ(a)->type != &py_property_type) return v;
             }
@@ -196,6 +199,10 @@ pv py_load_method(pv o, pv name, pv *self) {
 
 void py_setattr(pv o, pv name, pv v) {
     const py_type *t = TYPE(o);
+    if ((t->flags & (TF_INSTDICT | TF_SLOWATTR)) == TF_INSTDICT && v) {
+        py_dict_set(((py_inst *)o)->dict, name, v);
+        return;
+    }
     if (t->flags & TF_USER) {
         pv a = py_type_lookup(t, name);
         if (a && !IS_SMALL(a) && OBJ(a)->type == &py_property_type) {
@@ -807,7 +814,7 @@ static pv type_getattr(pv o, pv name) {
 static bool type_setattr(pv o, pv name, pv v) {
     py_type *t = (py_type *)o;
     if (!(t->flags & TF_USER)) py_raisef(&py_TypeError_type, "cannot set '%s' attribute of immutable type '%s'", py_str_data(name), py_type_name(t));
-    if (v) py_dict_set(t->dict, name, v);
+    if (v) { py_dict_set(t->dict, name, v); if (slow_attr(name, v)) t->flags |= TF_SLOWATTR; }
     else if (!py_dict_del(t->dict, name)) py_raisef(&py_AttributeError_type, "type object '%s' has no attribute '%s'", py_type_name(t), py_str_data(name));
     /* a class attribute changed: cached method lookups would need a version; we keep none */
     return true;
@@ -868,6 +875,14 @@ static int inst_truth(pv o);
 static int inst_contains(pv o, pv x);
 static void inst_mark(pv o);
 
+static bool slow_attr(pv name, pv v) {
+    if (name == QS(__setattr__) || name == QS(__delattr__) || name == QS(__getattribute__)) return true;
+    if (IS_SMALL(v)) return false;
+    const py_type *vt = OBJ(v)->type;
+    if (vt == &py_property_type) return true;
+    return (vt->flags & TF_USER) && (py_type_lookup(vt, QS(__get__)) || py_type_lookup(vt, QS(__set__)));
+}
+
 pv py_class_new(pv name, pv bases, pv dict) {
     size_t nb = TUPLE(bases)->len;
     const py_type *base = nb ? (const py_type *)TUPLE(bases)->items[0] : &py_object_type;
@@ -902,6 +917,7 @@ pv py_class_new(pv name, pv bases, pv dict) {
     t->truth = inst_truth;
     t->contains = inst_contains;
     t->mark = bb->mark ? bb->mark : inst_mark;
+    if (bb == &py_object_type) t->flags |= TF_INSTDICT;
     if (bb->flags & TF_EXC) { t->getattr = bb->getattr; t->setattr = bb->setattr; }
     if (bb == &py_object_type) t->mark = inst_mark;
     t->mro = c3((pv)t, nb ? bases : py_tuple_new(0));
@@ -912,6 +928,17 @@ pv py_class_new(pv name, pv bases, pv dict) {
         t->mro = py_tuple_from_iter(l);
     }
     if (!py_dict_get(dict, QS(__module__))) py_dict_set(dict, QS(__module__), QS(__main__));
+    {
+        py_tuple *m = TUPLE(t->mro);
+        for (size_t i = 0; i < m->len; i++) {
+            const py_type *c = (const py_type *)m->items[i];
+            if (c->flags & TF_SLOWATTR) t->flags |= TF_SLOWATTR;
+            if (c->dict) {
+                py_dict *cd = (py_dict *)c->dict;
+                for (uint32_t k = 0; k < cd->nent; k++) if (cd->ent[k].key && slow_attr(cd->ent[k].key, cd->ent[k].value)) t->flags |= TF_SLOWATTR;
+            }
+        }
+    }
     /* functions in the body named __init_subclass__ / __class_getitem__ are class methods */
     pv ics = py_dict_get(dict, QS(__init_subclass__));
     if (ics && IS(ics, py_func_type)) { py_wrap *w = NEW(py_wrap, py_classmethod_type); w->func = ics; py_dict_set(dict, QS(__init_subclass__), (pv)w); }

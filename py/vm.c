@@ -14,6 +14,7 @@ static uint32_t dict_version_counter;
 void py_try_begin(py_try *t) {
     py_vm *vm = py_cur;
     t->j.prev = vm->jmp;
+    t->j.frame = vm->frame;
     vm->jmp = &t->j;
     t->depth = vm->depth;
     t->top = vm->stack_top;
@@ -29,9 +30,14 @@ pv py_try_catch(py_try *t) {
     return vm->exc;
 }
 
+static void add_traceback(pv exc, py_frame *f);
+/* Frames without a try block set no longjmp target: the raise itself records their lines,
+ * from the innermost frame up to the one that will catch. */
 _Noreturn void py_raise(pv exc) {
     py_vm *vm = py_cur;
     vm->exc = exc;
+    py_frame *stop = vm->jmp->frame;
+    for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
     longjmp(vm->jmp->buf, 1);
 }
 
@@ -174,7 +180,7 @@ static pv run_frame(py_frame *f, pv throw);
 pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     py_vm *vm = py_cur;
     py_code *co = fn->code;
-    int nslots = co->nlocals + co->ncells + co->nfree + co->stacksize;
+    int nslots = CO_NL(co) + co->stacksize;
     if (co->flags & CO_GENERATOR) {
         py_gen *g = NEW(py_gen, py_gen_type);
         g->slots = gc_alloc((size_t)nslots * sizeof(pv), GC_PVS);
@@ -184,7 +190,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         g->f.func = fn;
         g->f.globals = fn->globals;
         g->f.slots = g->slots;
-        g->f.sp = g->slots + co->nlocals + co->ncells + co->nfree;
+        g->f.sp = g->slots + CO_NL(co);
         g->f.ip = co->code;
         g->f.nslots = nslots;
         return (pv)g;
@@ -199,7 +205,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
     }
     vm->stack_top += nslots;
-    int nl = co->nlocals + co->ncells + co->nfree;
+    int nl = CO_NL(co);
     if (n == co->nargs && !kw && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->nkwonly) {
         memcpy(slots, a, (size_t)n * sizeof(pv));
         memset(slots + n, 0, (size_t)(nl - n) * sizeof(pv));
@@ -228,11 +234,11 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
 /* Runs a module, class body or exec'd code with its own namespace dict. */
 pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     py_vm *vm = py_cur;
-    int nslots = co->nlocals + co->ncells + co->nfree + co->stacksize;
+    int nslots = CO_NL(co) + co->stacksize;
     pv *slots = vm->stack_top;
     if (slots + nslots > vm->stack_end) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
     vm->stack_top += nslots;
-    int nl = co->nlocals + co->ncells + co->nfree;
+    int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
     py_frame f;
     memset(&f, 0, sizeof f);
@@ -253,11 +259,11 @@ pv py_vm_run_code(py_code *co, pv globals, pv locals) {
 pv py_run_class_body(py_func *fn, pv ns) {
     py_vm *vm = py_cur;
     py_code *co = fn->code;
-    int nslots = co->nlocals + co->ncells + co->nfree + co->stacksize;
+    int nslots = CO_NL(co) + co->stacksize;
     pv *slots = vm->stack_top;
     if (slots + nslots > vm->stack_end) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
     vm->stack_top += nslots;
-    int nl = co->nlocals + co->ncells + co->nfree;
+    int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
     if (co->ncells || co->nfree) init_cells(fn, slots);
     py_frame f;
@@ -426,28 +432,33 @@ static pv run_frame(py_frame *f, pv throw) {
     int saved_depth = vm->depth;
     f->saved_top = vm->stack_top;
     vm->frame = f;
+    /* only a frame with handlers sets a longjmp target */
+    const bool has_try = (co->flags & CO_HASTRY) != 0;
     py_jmp j;
-    j.prev = vm->jmp;
-    vm->jmp = &j;
     register pv *sp;
     register const uint8_t *ip;
-    if (setjmp(j.buf)) {
-        pv exc = vm->exc;
-        add_traceback(exc, f);
-        vm->stack_top = f->saved_top;
-        vm->depth = saved_depth;
-        vm->frame = f;
-        if (f->nblocks > 0) {
-            py_block b = f->blocks[--f->nblocks];
-            sp = slots + b.depth;
-            *sp++ = exc;
-            ip = code + b.handler;
-            vm->handling = exc;
-            goto dispatch;
+    if (has_try) {
+        j.prev = vm->jmp;
+        j.frame = f;
+        vm->jmp = &j;
+        if (setjmp(j.buf)) {
+            pv exc = vm->exc;
+            add_traceback(exc, f);
+            vm->stack_top = f->saved_top;
+            vm->depth = saved_depth;
+            vm->frame = f;
+            if (f->nblocks > 0) {
+                py_block b = f->blocks[--f->nblocks];
+                sp = slots + b.depth;
+                *sp++ = exc;
+                ip = code + b.handler;
+                vm->handling = exc;
+                goto dispatch;
+            }
+            vm->jmp = j.prev;
+            vm->frame = saved_frame;
+            py_raise(exc);
         }
-        vm->jmp = j.prev;
-        vm->frame = saved_frame;
-        py_raise(exc);
     }
     sp = f->sp;
     ip = f->ip;
@@ -501,7 +512,7 @@ dispatch:
         case OPC_GET_ITER: sp[-1] = py_iter(sp[-1]); break;
         case OPC_RETURN_VALUE: {
             pv r = sp[-1];
-            vm->jmp = j.prev;
+            if (has_try) vm->jmp = j.prev;
             vm->frame = saved_frame;
             return r;
         }
@@ -510,7 +521,7 @@ dispatch:
             f->sp = sp;
             f->ip = ip;
             f->yielded = true;
-            vm->jmp = j.prev;
+            if (has_try) vm->jmp = j.prev;
             vm->frame = saved_frame;
             return r;
         }
@@ -538,7 +549,7 @@ dispatch:
                 f->sp = sp;
                 f->ip = ip - 1;
                 f->yielded = true;
-                vm->jmp = j.prev;
+                if (has_try) vm->jmp = j.prev;
                 vm->frame = saved_frame;
                 return r;
             }
@@ -546,11 +557,7 @@ dispatch:
             break;
         }
         case OPC_POP_BLOCK: f->nblocks--; break;
-        case OPC_RERAISE: {
-            pv e = *--sp;
-            vm->exc = e;
-            longjmp(j.buf, 1);
-        }
+        case OPC_RERAISE: py_raise(sp[-1]);
         case OPC_LOAD_BUILD_CLASS: *sp++ = py_builtin_new(Q___build_class__, py_build_class, PV_NULL); break;
         case OPC_LIST_TO_TUPLE: sp[-1] = py_tuple_from_iter(sp[-1]); break;
         case OPC_PRINT_EXPR: py_print_expr(*--sp); break;
@@ -574,8 +581,7 @@ dispatch:
             pv r = py_call(ex, 3, args, PV_NULL);
             if (py_truth(r)) { sp -= 2; break; }
             sp -= 2;
-            vm->exc = e;
-            longjmp(j.buf, 1);
+            py_raise(e);
         }
         case OPC_LOAD_ASSERTION_ERROR: *sp++ = (pv)&py_AssertionError_type; break;
 
@@ -925,8 +931,7 @@ dispatch:
             ip += 2;
             if (n == 0) {
                 if (!vm->handling) py_raisef(&py_RuntimeError_type, "No active exception to reraise");
-                vm->exc = vm->handling;
-                longjmp(j.buf, 1);
+                py_raise(vm->handling);
             }
             pv cause = n == 2 ? *--sp : PV_NULL;
             pv e = *--sp;
@@ -938,8 +943,7 @@ dispatch:
             }
             if (vm->handling && vm->handling != e && !((py_exc *)e)->context) ((py_exc *)e)->context = vm->handling;
             ((py_exc *)e)->tb = PV_NULL;
-            vm->exc = e;
-            longjmp(j.buf, 1);
+            py_raise(e);
         }
         case OPC_MAKE_FUNCTION: {
             int fl = (int)ARG();
