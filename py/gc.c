@@ -21,6 +21,7 @@ typedef struct fblock { uintptr_t hdr; struct fblock *next; } fblock;
 
 static struct {
     uint8_t *base, *end, *bump;
+    uint8_t *soft;              /* the bump pointer's limit before the next collection */
     uint8_t *starts;            /* one bit per granule: a block starts here */
     fblock *lists[NLISTS + 1];  /* exact sizes 1..NLISTS, then everything larger */
     size_t used, peak;
@@ -48,6 +49,7 @@ void gc_init(void *arena, size_t size) {
     H.base = a + bgran * GRAN;
     H.end = a + (ngran - 0) * GRAN;
     H.bump = H.base;
+    H.soft = H.base + (size_t)(H.end - H.base) / 4 < H.base + 1024 * 1024 ? H.base + (size_t)(H.end - H.base) / 4 : H.base + 1024 * 1024;
 }
 
 size_t gc_used(void) { return H.used; }
@@ -71,7 +73,7 @@ static uint8_t *take(size_t g) {
         H.lists[g - 1] = f->next;
         return (uint8_t *)f;
     }
-    if ((size_t)(H.end - H.bump) >= g * GRAN) {
+    if ((size_t)(H.soft - H.bump) >= g * GRAN && H.bump + g * GRAN <= H.soft) {
         uint8_t *p = H.bump;
         H.bump += g * GRAN;
         return p;
@@ -102,9 +104,15 @@ void *gc_alloc(size_t n, int kind) {
     size_t g = (n + HDR + GRAN - 1) / GRAN;
     uint8_t *p = take(g);
     if (!p && !H.lock && !H.collecting) {
+        /* collect, then let the heap grow to twice what survived (a memory-friendly pace that
+         * keeps the working set in the cache), up to the hard end */
         gc_collect();
+        size_t grow = H.used * 2 > 1024 * 1024 ? H.used * 2 : 1024 * 1024;
+        H.soft = (size_t)(H.end - H.bump) > grow ? H.bump + grow : H.end;
         p = take(g);
+        if (!p) { H.soft = H.end; p = take(g); }
     }
+    if (!p && H.soft != H.end) { H.soft = H.end; p = take(g); }
     if (!p) {
         if (py_cur && py_cur->memerr) py_raise(py_cur->memerr);
         return NULL;
@@ -227,6 +235,7 @@ void gc_collect(void) {
         /* the free tail goes back to the bump region */
         for (uint8_t *q = run; q < H.bump; q += GRAN) clr_start(q);
         H.bump = run;
+        if (H.soft < H.bump) H.soft = H.bump;
     }
     H.collecting = false;
 }

@@ -427,7 +427,8 @@ static pv run_frame(py_frame *f, pv throw) {
     pv *slots = f->slots;
     pv *consts = TUPLE(co->consts)->items;
     pv *names = TUPLE(co->names)->items;
-    if (!co->cache && co->ncache) co->cache = gc_alloc(co->ncache * sizeof(py_gcache), GC_RAW);
+    /* per name: a global lookup cache, then an attribute hint */
+    if (!co->cache && co->ncache) co->cache = gc_alloc(2u * co->ncache * sizeof(py_gcache), GC_RAW);
     py_frame *saved_frame = vm->frame;
     int saved_depth = vm->depth;
     f->saved_top = vm->stack_top;
@@ -649,10 +650,57 @@ dispatch:
             if (!py_dict_del(f->locals ? f->locals : f->globals, names[ARG()])) name_error(names[ARG()]);
             ip += 2;
             break;
-        case OPC_LOAD_ATTR: sp[-1] = py_getattr(sp[-1], names[ARG()]); ip += 2; break;
-        case OPC_STORE_ATTR: py_setattr(sp[-1], names[ARG()], sp[-2]); sp -= 2; ip += 2; break;
+        case OPC_LOAD_ATTR: {
+            unsigned ni = ARG();
+            pv o = sp[-1], name = names[ni];
+            ip += 2;
+            if (!IS_SMALL(o) && (OBJ(o)->type->flags & (TF_INSTDICT | TF_SLOWATTR)) == TF_INSTDICT) {
+                /* an instance attribute: try where it was found last time */
+                py_dict *d = (py_dict *)((py_inst *)o)->dict;
+                uint32_t *hint = &co->cache[co->ncache + ni].idx;
+                if (*hint < d->nent && d->ent[*hint].key == name) { sp[-1] = d->ent[*hint].value; break; }
+                pv v = py_dict_get_hinted((pv)d, name, hint);
+                if (v) { sp[-1] = v; break; }
+            }
+            sp[-1] = py_getattr(o, name);
+            break;
+        }
+        case OPC_STORE_ATTR: {
+            unsigned ni = ARG();
+            pv o = sp[-1], name = names[ni];
+            ip += 2;
+            if (!IS_SMALL(o) && (OBJ(o)->type->flags & (TF_INSTDICT | TF_SLOWATTR)) == TF_INSTDICT) {
+                py_dict *d = (py_dict *)((py_inst *)o)->dict;
+                uint32_t h = co->cache[co->ncache + ni].idx;
+                if (h < d->nent && d->ent[h].key == name) { d->ent[h].value = sp[-2]; sp -= 2; break; }
+            }
+            py_setattr(o, name, sp[-2]);
+            sp -= 2;
+            break;
+        }
         case OPC_DELETE_ATTR: py_setattr(sp[-1], names[ARG()], PV_NULL); sp--; ip += 2; break;
         case OPC_LOAD_METHOD: {
+            pv o = sp[-1];
+            unsigned ni = ARG();
+            if (!IS_SMALL(o) && (OBJ(o)->type->flags & (TF_INSTDICT | TF_SLOWATTR)) == TF_INSTDICT) {
+                /* a method of the instance's own class, unless the instance shadows it */
+                const py_type *t = OBJ(o)->type;
+                py_dict *cd = (py_dict *)t->dict;
+                uint32_t h = co->cache[co->ncache + ni].idx;
+                pv name = names[ni];
+                if (h < cd->nent && cd->ent[h].key == name && IS(cd->ent[h].value, py_func_type)) {
+                    py_dict *d = (py_dict *)((py_inst *)o)->dict;
+                    if (!d->used || !py_dict_get((pv)d, name)) {
+                        sp[-1] = cd->ent[h].value;
+                        *sp++ = o;
+                        ip += 2;
+                        break;
+                    }
+                } else {
+                    uint32_t idx;
+                    if (py_dict_get_hinted((pv)cd, name, &idx)) co->cache[co->ncache + ni].idx = idx;
+                }
+            }
             pv self = PV_NULL;
             pv m = py_load_method(sp[-1], names[ARG()], &self);
             if (self) { sp[-1] = m; *sp++ = self; }
