@@ -27,6 +27,7 @@ static struct {
     size_t used, peak;
     int lock;
     bool collecting;
+    bool stress;
     pv stack[64];
     int sp;
     bool overflow;
@@ -56,6 +57,7 @@ size_t gc_used(void) { return H.used; }
 size_t gc_peak(void) { return H.peak; }
 size_t gc_size(void) { return (size_t)(H.end - H.base); }
 void gc_lock(void) { H.lock++; }
+void gc_set_stress(bool on) { H.stress = on; }
 void gc_unlock(void) { H.lock--; }
 
 static void push_free(uint8_t *p, size_t g) {
@@ -102,6 +104,7 @@ static uint8_t *take(size_t g) {
 
 void *gc_alloc(size_t n, int kind) {
     size_t g = (n + HDR + GRAN - 1) / GRAN;
+    if (H.stress && !H.lock && !H.collecting) gc_collect();
     uint8_t *p = take(g);
     if (!p && !H.lock && !H.collecting) {
         /* collect, then let the heap grow to twice what survived (a memory-friendly pace that
@@ -183,14 +186,39 @@ static void drain(void) {
     while (H.sp > 0) trace((uint8_t *)H.stack[--H.sp]);
 }
 
+/* A word on the C stack may point inside a block (a string's characters, an item of an
+ * array): find the block it falls in through the start bitmap. */
+static void mark_interior(uintptr_t w) {
+    const uint8_t *p = (const uint8_t *)w;
+    if (p < H.base || p >= H.bump) return;
+    size_t i = gidx(p);
+    for (;;) {
+        uint8_t byte = H.starts[i >> 3] & (uint8_t)((2u << (i & 7)) - 1);
+        if (byte) {
+            size_t bit = 7;
+            while (!(byte & (1u << bit))) bit--;
+            i = (i & ~(size_t)7) | bit;
+            break;
+        }
+        if (i < 8) return;
+        i = (i & ~(size_t)7) - 1;
+    }
+    uint8_t *b = H.base + i * GRAN;
+    if (p >= b + H_SIZE(*(uintptr_t *)b) * GRAN) return;
+    gc_mark_ptr(b + HDR);
+}
+
 static void __attribute__((noinline)) scan_cstack(void) {
-    jmp_buf regs;                       /* spills callee-saved registers onto the stack */
+    /* spill the callee-saved registers onto this frame: setjmp alone is not enough, since
+     * glibc mangles some of the registers it saves */
+    __builtin_unwind_init();
+    jmp_buf regs;
     setjmp(regs);
     uintptr_t here = (uintptr_t)&regs;
     uintptr_t top = (uintptr_t)(py_cur ? py_cur->cstack_top : (void *)&regs);
     uintptr_t lo = here < top ? here : top, hi = here < top ? top : here;
     for (uintptr_t a = lo & ~(uintptr_t)(W - 1); a < hi; a += W) {
-        gc_mark(*(volatile pv *)a);
+        mark_interior(*(volatile uintptr_t *)a);
         drain();
     }
 }

@@ -223,6 +223,7 @@ void gc_collect(void);
 void gc_mark(pv v);
 void gc_mark_ptr(const void *p);
 void gc_lock(void);
+void gc_set_stress(bool on);   /* a collection at every allocation, to find missing roots */
 void gc_unlock(void);
 size_t gc_used(void);
 size_t gc_peak(void);

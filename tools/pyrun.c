@@ -2,7 +2,7 @@
  *   pyrun FILE.py [args...]      pyrun -c 'code' [args...]
  * Program output goes to stdout, an uncaught exception's traceback to stderr; the exit status
  * is 1 after an uncaught exception and n after sys.exit(n). PYRUN_HEAP=bytes sets the memory
- * cap (64 MB by default). */
+ * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation. */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
 #include <stdio.h>
@@ -71,6 +71,7 @@ int main(int argc, char **argv) {
                  .clock = io_clock, .sleep = io_sleep };
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
+    if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);
     int status;
     if (!strcmp(argv[1], "-c")) {
         if (argc < 3) { fprintf(stderr, "pyrun: -c needs an argument\n"); return 2; }
