@@ -23,7 +23,7 @@ typedef struct scope {
     node *n;
     pv names;                     /* dict: name -> small int of D_ and R_ flags */
     pv order;                     /* list of names in first-seen order */
-    bool generator, needs_class_cell;
+    bool generator, needs_class_cell, coroutine;
     pv name;
 } scope;
 
@@ -235,6 +235,7 @@ static void st_stmt(ST *t, scope *s, node *n) {
         st_target(t, s, &tmp);
         scope *f = scope_new(s, SC_FUNC, n, n->v);
         n->d = (node *)f;
+        if (n->op) { f->generator = true; f->coroutine = true; }
         for (node *a = n->a->a; a; a = a->next) sym_add(f, a->v, D_LOCAL | D_PARAM);
         st_stmts(t, f, n->b);
         break;
@@ -361,7 +362,7 @@ static void st_walk_stmts(ST *t, node *n) {
 
 /* ---------------- code generation ---------------- */
 enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY, FB_HANDLER, FB_WITH };
-typedef struct { int kind; int start; int *breaks; int nbreaks, capbreaks; node *fin; int hidden; } fblock;
+typedef struct { int kind; int start; int *breaks; int nbreaks, capbreaks; node *fin; int hidden; bool async; } fblock;
 
 typedef struct C {
     pv file;
@@ -416,7 +417,10 @@ static int effect(int op, int arg) {
     case OPC_RERAISE: return -1;
     case OPC_PRINT_EXPR: return -1;
     case OPC_IMPORT_STAR: return -1;
-    case OPC_WITH_SETUP: return 1;
+    case OPC_WITH_SETUP: case OPC_ASYNC_WITH_SETUP: return 1;
+    case OPC_GET_ANEXT: return 1;
+    case OPC_ASYNC_EXIT_CHECK: return -2;
+    case OPC_END_ASYNC_FOR: return -2;
     case OPC_WITH_EXIT: return -1;
     case OPC_WITH_EXIT_EXC: return -2;
     case OPC_STORE_FAST: case OPC_STORE_DEREF: case OPC_STORE_GLOBAL: case OPC_STORE_NAME: return -1;
@@ -924,6 +928,21 @@ static void fb_addbreak(C *c, fblock *f, int at) {
     f->breaks[f->nbreaks++] = at;
 }
 
+static void emit_await(C *c) {
+    emit0(c, OPC_GET_AWAITABLE);
+    emit0(c, OPC_LOAD_NONE);
+    emit0(c, OPC_YIELD_FROM);
+}
+/* [exit] -> awaits exit(None, None, None) -> [] */
+static void emit_async_exit(C *c) {
+    emit0(c, OPC_LOAD_NONE);
+    emit0(c, OPC_DUP_TOP);
+    emit0(c, OPC_DUP_TOP);
+    emit(c, OPC_CALL, 3);
+    emit_await(c);
+    emit0(c, OPC_POP_TOP);
+}
+
 /* Leaves the blocks above index `upto` (exclusive), innermost first, running finally bodies
  * and __exit__ calls. `value` says a return value sits on the stack. */
 static void unwind(C *c, int upto, bool value, bool for_return) {
@@ -938,7 +957,8 @@ static void unwind(C *c, int upto, bool value, bool for_return) {
         case FB_WITH:
             emit0(c, OPC_POP_BLOCK);
             if (value) emit0(c, OPC_ROT_TWO);
-            emit0(c, OPC_WITH_EXIT);
+            if (f->async) emit_async_exit(c);
+            else emit0(c, OPC_WITH_EXIT);
             break;
         case FB_FINALLY: {
             emit0(c, OPC_POP_BLOCK);
@@ -1034,24 +1054,33 @@ static void compile_try(C *c, node *n) {
     for (int i = 0; i < ne; i++) patch_here(c, ends[i]);
 }
 
-static void compile_with(C *c, node *items, node *body) {
+static void compile_with(C *c, node *items, node *body, bool async) {
     int d0 = c->depth;
     expr(c, items->a);
-    emit0(c, OPC_WITH_SETUP);               /* mgr -> exit, enter() */
+    if (async) {
+        emit0(c, OPC_ASYNC_WITH_SETUP);     /* mgr -> exit, __aenter__() */
+        emit_await(c);
+    } else emit0(c, OPC_WITH_SETUP);        /* mgr -> exit, enter() */
     if (items->b) store(c, items->b); else emit0(c, OPC_POP_TOP);
     int setup = emit_jump(c, OPC_SETUP_EXCEPT);
-    fb_push(c, FB_WITH);
-    if (items->next) compile_with(c, items->next, body);
+    fblock *fb = fb_push(c, FB_WITH);
+    fb->async = async;
+    if (items->next) compile_with(c, items->next, body, async);
     else stmts(c, body);
     c->nfb--;
     emit0(c, OPC_POP_BLOCK);
-    emit0(c, OPC_WITH_EXIT);
+    if (async) emit_async_exit(c);
+    else emit0(c, OPC_WITH_EXIT);
     int j = emit_jump(c, OPC_JUMP);
     patch_here(c, setup);
     /* the handler: [exit, exc] */
     c->depth = d0 + 2;
     if (c->depth > c->maxdepth) c->maxdepth = c->depth;
-    emit0(c, OPC_WITH_EXIT_EXC);
+    if (async) {
+        emit0(c, OPC_ASYNC_EXIT_CALL);      /* -> [exc, awaitable] */
+        emit_await(c);
+        emit0(c, OPC_ASYNC_EXIT_CHECK);     /* re-raises exc unless the result is true */
+    } else emit0(c, OPC_WITH_EXIT_EXC);
     patch_here(c, j);
     c->depth = d0;
 }
@@ -1059,6 +1088,30 @@ static void compile_with(C *c, node *items, node *body) {
 static int loop_index(C *c) {
     for (int i = c->nfb - 1; i >= 0; i--) if (c->fb[i].kind == FB_WHILE || c->fb[i].kind == FB_FOR) return i;
     return -1;
+}
+
+static void compile_async_for(C *c, node *n) {
+    expr(c, n->b);
+    emit0(c, OPC_GET_AITER);
+    int top = here(c);
+    fblock *f = fb_push(c, FB_FOR);
+    f->start = top;
+    int setup = emit_jump(c, OPC_SETUP_EXCEPT);
+    int d1 = c->depth;
+    emit0(c, OPC_GET_ANEXT);                /* [aiter, awaitable] */
+    emit_await(c);
+    emit0(c, OPC_POP_BLOCK);
+    store(c, n->a);
+    stmts(c, n->c);
+    emit(c, OPC_JUMP, top);
+    patch_here(c, setup);
+    c->depth = d1 + 1;
+    if (c->depth > c->maxdepth) c->maxdepth = c->depth;
+    emit0(c, OPC_END_ASYNC_FOR);            /* [aiter, exc]: StopAsyncIteration ends the loop */
+    fblock done = c->fb[c->nfb - 1];
+    c->nfb--;
+    if (n->d) stmts(c, n->d);
+    for (int i = 0; i < done.nbreaks; i++) patch_here(c, done.breaks[i]);
 }
 
 static void stmt(C *c, node *n) {
@@ -1248,6 +1301,7 @@ static void stmt(C *c, node *n) {
         break;
     }
     case S_FOR: {
+        if (n->op == 1) { compile_async_for(c, n); break; }
         expr(c, n->b);
         emit0(c, OPC_GET_ITER);
         int top = here(c);
@@ -1266,7 +1320,7 @@ static void stmt(C *c, node *n) {
         break;
     }
     case S_TRY: compile_try(c, n); break;
-    case S_WITH: compile_with(c, n->a, n->b); break;
+    case S_WITH: compile_with(c, n->a, n->b, n->op == 1); break;
     case S_DEF: {
         for (node *d = n->c; d; d = d->next) expr(c, d);
         make_function(c, (scope *)n->d, n->a, n->b, 0);
@@ -1349,6 +1403,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     for (size_t i = 0; i < LIST(c->varnames)->len; i++) py_dict_set(c->slotmap, LIST(c->varnames)->items[i], MKSMALL(i));
     c->nlocals_named = (int)LIST(c->varnames)->len;
     if (s->generator) flags |= CO_GENERATOR;
+    if (s->coroutine) flags |= CO_COROUTINE;
     code->nargs = (uint16_t)nargs;
     code->nkwonly = (uint16_t)nkwonly;
     code->flags = (uint8_t)flags;

@@ -121,6 +121,7 @@ typedef struct py_code {
 #define CO_MODULE 16
 #define CO_NEEDCLASS 32
 #define CO_HASTRY 64
+#define CO_COROUTINE 128
 /* the slots a frame zeroes: named locals, cells, free variables, the compiler's temporaries */
 #define CO_NL(co) ((co)->nlocals + (co)->ncells + (co)->nfree + (co)->nhidden)
 
@@ -190,7 +191,7 @@ extern const py_type py_type_type, py_object_type, py_none_type, py_bool_type, p
     py_func_type, py_builtin_type, py_bound_type, py_code_type, py_cell_type, py_gen_type,
     py_property_type, py_staticmethod_type, py_classmethod_type, py_module_type, py_super_type,
     py_iter_type, py_notimpl_type, py_ellipsis_type, py_dictview_type, py_map_type,
-    py_zip_type, py_enumerate_type, py_filter_type, py_reversed_type;
+    py_zip_type, py_enumerate_type, py_filter_type, py_reversed_type, py_coro_type;
 extern const pobj py_none_obj, py_true_obj, py_false_obj, py_notimpl_obj, py_ellipsis_obj;
 #define PV_NONE ((pv)&py_none_obj)
 #define PV_TRUE ((pv)&py_true_obj)

@@ -1225,8 +1225,8 @@ static node *stmt(P *p) {
             if (cur(p)->kind != T_NEWLINE) perr(p, "invalid syntax");
             p->p++;
         }
-        if (iskw(p, K_ASYNC)) p->p++;
-        if (iskw(p, K_DEF)) return funcdef(p, head);
+        bool async = acceptkw(p, K_ASYNC);
+        if (iskw(p, K_DEF)) { node *d = funcdef(p, head); d->op = async; return d; }
         if (!iskw(p, K_CLASS)) perr(p, "invalid syntax");
         node *c = stmt(p);
         c->c = head;
@@ -1244,10 +1244,14 @@ static node *stmt(P *p) {
         n->b = block(p);
         if (acceptkw(p, K_ELSE)) n->c = block(p);
         return n;
-    case K_ASYNC:
+    case K_ASYNC: {
         p->p++;
-        if (iskw(p, K_DEF)) return funcdef(p, NULL);
-        return stmt(p);
+        if (iskw(p, K_DEF)) { n = funcdef(p, NULL); n->op = 1; return n; }
+        if (!iskw(p, K_FOR) && !iskw(p, K_WITH)) perr(p, "invalid syntax");
+        n = stmt(p);
+        n->op = 1;     /* async for / async with */
+        return n;
+    }
     case K_FOR: {
         n = mk(p, S_FOR);
         p->p++;

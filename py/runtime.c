@@ -602,6 +602,32 @@ static const py_builtin gen_methods[] = { METHOD(send, gen_send_m), METHOD(throw
 const py_type py_gen_type = { &py_type_type, "generator", .base = &py_object_type, .methods = gen_methods,
     .repr = gen_repr, .hash = id_hash, .iter = self_iter, .next = py_gen_next, .mark = gen_mark };
 
+static pv coro_repr(pv o) { return py_strf("<coroutine object %s at %p>", py_str_data(((py_gen *)o)->f.code->name), (void *)o); }
+/* coroutine.__await__(): an iterator that drives the coroutine */
+typedef struct { const py_type *type; pv coro; } coro_wrapper;
+static void cw_mark(pv o) { gc_mark(((coro_wrapper *)o)->coro); }
+static pv cw_next(pv o) { return py_gen_next(((coro_wrapper *)o)->coro); }
+static pv cw_send(int n, pv *a, pv kw) { return py_gen_send(((coro_wrapper *)a[0])->coro, n > 1 ? a[1] : PV_NONE, PV_NULL); }
+static const py_builtin cw_methods[] = { METHOD(send, cw_send), METHODS_END };
+static const py_type coro_wrapper_type = { &py_type_type, "coroutine_wrapper", .base = &py_object_type, .methods = cw_methods,
+    .iter = self_iter, .next = cw_next, .mark = cw_mark };
+static pv coro_await(int n, pv *a, pv kw) {
+    coro_wrapper *w = NEW(coro_wrapper, coro_wrapper_type);
+    w->coro = a[0];
+    return (pv)w;
+}
+static pv coro_getattr(pv o, pv name) {
+    py_gen *g = (py_gen *)o;
+    if (name == QS(__name__) || name == QS(__qualname__)) return g->f.code->name;
+    if (name == py_intern("cr_running", 10)) return PV_BOOL(g->state == 2);
+    if (name == py_intern("cr_frame", 8)) return g->state == 3 ? PV_NONE : PV_TRUE;
+    return PV_NULL;
+}
+static const py_builtin coro_methods[] = { METHOD(send, gen_send_m), METHOD(throw, gen_throw_m), METHOD(close, gen_close_m),
+    METHOD(__await__, coro_await), METHODS_END };
+const py_type py_coro_type = { &py_type_type, "coroutine", .base = &py_object_type, .methods = coro_methods,
+    .repr = coro_repr, .hash = id_hash, .getattr = coro_getattr, .mark = gen_mark };
+
 /* ---------------- property, staticmethod, classmethod ---------------- */
 static void prop_mark(pv o) { py_property *p = (py_property *)o; gc_mark(p->fget); gc_mark(p->fset); gc_mark(p->fdel); }
 static pv prop_make(const py_type *t, int n, pv *a, pv kw) {

@@ -182,7 +182,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     py_code *co = fn->code;
     int nslots = CO_NL(co) + co->stacksize;
     if (co->flags & CO_GENERATOR) {
-        py_gen *g = NEW(py_gen, py_gen_type);
+        py_gen *g = py_new_obj(sizeof(py_gen), (co->flags & CO_COROUTINE) ? &py_coro_type : &py_gen_type);
         g->slots = gc_alloc((size_t)nslots * sizeof(pv), GC_PVS);
         bind_args(fn, g->slots, n, a, kw);
         init_cells(fn, g->slots);
@@ -527,18 +527,66 @@ dispatch:
             return r;
         }
         case OPC_GET_YIELD_FROM_ITER:
-            if (!IS(sp[-1], py_gen_type)) sp[-1] = py_iter(sp[-1]);
-            break;
-        case OPC_GET_AWAITABLE:
             if (!IS(sp[-1], py_gen_type)) {
-                pv m = py_lookup_special(sp[-1], Q___iter__);
-                if (!m) py_raisef(&py_TypeError_type, "object %s can't be used in 'await' expression", py_type_name(TYPE(sp[-1])));
+                if (IS(sp[-1], py_coro_type)) py_raisef(&py_TypeError_type, "cannot 'yield from' a coroutine object in a non-coroutine generator");
                 sp[-1] = py_iter(sp[-1]);
             }
             break;
+        case OPC_GET_AWAITABLE:
+            if (!IS(sp[-1], py_gen_type) && !IS(sp[-1], py_coro_type)) {
+                pv m = py_lookup_special(sp[-1], Q___await__);
+                if (!m) py_raisef(&py_TypeError_type, "object %s can't be used in 'await' expression", py_type_name(TYPE(sp[-1])));
+                pv it = py_call0(m);
+                if (IS(it, py_coro_type) || !TYPE(it)->next) py_raisef(&py_TypeError_type, "__await__() returned non-iterator of type '%s'", py_type_name(TYPE(it)));
+                sp[-1] = it;
+            }
+            break;
+        case OPC_GET_AITER: {
+            pv m = py_lookup_special(sp[-1], Q___aiter__);
+            if (!m) py_raisef(&py_TypeError_type, "'async for' requires an object with __aiter__ method, got %s", py_type_name(TYPE(sp[-1])));
+            sp[-1] = py_call0(m);
+            break;
+        }
+        case OPC_GET_ANEXT: {
+            pv m = py_lookup_special(sp[-1], Q___anext__);
+            if (!m) py_raisef(&py_TypeError_type, "'async for' received an object from __aiter__ that does not implement __anext__: %s", py_type_name(TYPE(sp[-1])));
+            pv r = py_call0(m);
+            *sp++ = r;
+            break;
+        }
+        case OPC_END_ASYNC_FOR: {
+            pv e = sp[-1];
+            if (!py_isinstance(e, &py_StopAsyncIteration_type)) py_raise(e);
+            sp -= 2;
+            break;
+        }
+        case OPC_ASYNC_WITH_SETUP: {
+            pv mgr = sp[-1];
+            const py_type *t = TYPE(mgr);
+            pv en = py_lookup_special(mgr, Q___aenter__), ex = py_lookup_special(mgr, Q___aexit__);
+            if (!en || !ex) py_raisef(&py_TypeError_type, "'%s' object does not support the asynchronous context manager protocol", py_type_name(t));
+            sp[-1] = ex;
+            pv r = py_call0(en);
+            *sp++ = r;
+            break;
+        }
+        case OPC_ASYNC_EXIT_CALL: {
+            pv e = sp[-1], ex = sp[-2];
+            pv args[3] = { (pv)TYPE(e), e, PV_NONE };
+            pv r = py_call(ex, 3, args, PV_NULL);
+            sp[-2] = e;
+            sp[-1] = r;
+            break;
+        }
+        case OPC_ASYNC_EXIT_CHECK: {
+            pv r = sp[-1], e = sp[-2];
+            sp -= 2;
+            if (!py_truth(r)) py_raise(e);
+            break;
+        }
         case OPC_YIELD_FROM: {
             pv v = *--sp, it = sp[-1], r, ret = PV_NONE;
-            if (IS(it, py_gen_type)) {
+            if (IS(it, py_gen_type) || IS(it, py_coro_type)) {
                 r = gen_resume((py_gen *)it, v, PV_NULL, &ret);
             } else if (v == PV_NONE) {
                 r = py_next(it);
