@@ -1406,7 +1406,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     if (s->coroutine) flags |= CO_COROUTINE;
     code->nargs = (uint16_t)nargs;
     code->nkwonly = (uint16_t)nkwonly;
-    code->flags = (uint8_t)flags;
+    code->flags = (uint16_t)flags;
     if (mode == 1) code->flags |= CO_CLASSBODY;
     if (mode >= 4) code->flags |= CO_MODULE;
 
@@ -1470,6 +1470,14 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
         if (kind == C_GEN) emit0(c, OPC_LOAD_NONE);
         emit0(c, OPC_RETURN_VALUE);
     } else {
+        if (mode == 0 && body && body->kind == S_EXPR && body->a->kind == N_CONST && IS(body->a->v, py_str_type)) {
+            add_const(c, body->a->v);
+            code->flags |= CO_HASDOC;
+        }
+        if (mode == 1 && body && body->kind == S_EXPR && body->a->kind == N_CONST && IS(body->a->v, py_str_type)) {
+            load_const(c, body->a->v);
+            emit(c, OPC_STORE_NAME, add_name(c, QS(__doc__)));
+        }
         stmts(c, body);
         if (mode == 1) {
             if (LIST(cells)->len && sym_get(s, QS(__class__)) & R_CELL) {

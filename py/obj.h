@@ -105,7 +105,7 @@ typedef struct { const py_type *type; pv dict; pv name; } py_module;
 typedef struct py_code {
     const py_type *type;
     uint16_t nargs, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
-    uint8_t flags;            /* CO_* */
+    uint16_t flags;           /* CO_* */
     pv name, filename;
     pv consts, names;         /* tuples */
     pv varnames;              /* tuple: params, locals, then cells and frees */
@@ -122,6 +122,7 @@ typedef struct py_code {
 #define CO_NEEDCLASS 32
 #define CO_HASTRY 64
 #define CO_COROUTINE 128
+#define CO_HASDOC 256
 /* the slots a frame zeroes: named locals, cells, free variables, the compiler's temporaries */
 #define CO_NL(co) ((co)->nlocals + (co)->ncells + (co)->nfree + (co)->nhidden)
 

@@ -147,9 +147,7 @@ pv py_getattr_opt(pv o, pv name) {
                 py_try_end(&tr);
                 return r;
             }
-            pv e = py_try_catch(&tr);
-            if (py_isinstance(e, &py_AttributeError_type)) return PV_NULL;
-            py_raise(e);
+            py_raise(py_try_catch(&tr));
         }
     }
     return PV_NULL;
@@ -227,6 +225,8 @@ void py_setattr(pv o, pv name, pv v) {
         else if (!py_dict_del(d, name)) py_raisef(&py_AttributeError_type, "'%s' object has no attribute '%s'", py_type_name(t), py_str_data(name));
         return;
     }
+    if (!(t->flags & TF_USER) && t != &py_type_type && py_type_lookup(t, name))
+        py_raisef(&py_AttributeError_type, "'%s' object attribute '%s' is read-only", py_type_name(t), py_str_data(name));
     if (t->flags & TF_EXC) {
         py_exc *e = (py_exc *)o;
         if (!e->dict) e->dict = py_dict_new();
@@ -331,9 +331,7 @@ pv py_compare(int op, pv a, pv b) {
 }
 
 bool py_eq(pv a, pv b) {
-    if (a == b) {
-        if (IS_SMALL(a) || TYPE(a) != &py_float_type) return true;
-    }
+    if (a == b) return true;     /* identity first, as containment and dict lookup do */
     if (IS_SMALL(a) && IS_SMALL(b)) return false;
     if (IS(a, py_str_type) && IS(b, py_str_type)) return py_str_eq(a, b);
     return py_truth(py_compare(CMP_EQ, a, b));
@@ -489,9 +487,14 @@ static pv func_getattr(pv o, pv name) {
     py_func *f = (py_func *)o;
     if (name == QS(__name__) || name == QS(__qualname__)) return f->name;
     if (name == QS(__defaults__)) return f->defaults ? f->defaults : PV_NONE;
+    if (name == py_intern("__kwdefaults__", 14)) return f->kwdefaults ? f->kwdefaults : PV_NONE;
     if (name == QS(__code__)) return (pv)f->code;
     if (name == QS(__module__)) { pv m = py_dict_get(f->globals, QS(__name__)); return m ? m : PV_NONE; }
-    if (name == QS(__doc__)) return PV_NONE;
+    if (name == QS(__doc__)) {
+        if (f->dict) { pv d = py_dict_get(f->dict, name); if (d) return d; }
+        py_code *c = f->code;
+        return TUPLE(c->consts)->len && (c->flags & CO_HASDOC) ? TUPLE(c->consts)->items[0] : PV_NONE;
+    }
     if (name == QS(__dict__)) { if (!f->dict) f->dict = py_dict_new(); return f->dict; }
     if (f->dict) { pv v = py_dict_get(f->dict, name); if (v) return v; }
     return generic_getattr(o, name);
@@ -954,6 +957,7 @@ pv py_class_new(pv name, pv bases, pv dict) {
         t->mro = py_tuple_from_iter(l);
     }
     if (!py_dict_get(dict, QS(__module__))) py_dict_set(dict, QS(__module__), QS(__main__));
+    if (py_dict_get(dict, QS(__eq__)) && !py_dict_get(dict, QS(__hash__))) py_dict_set(dict, QS(__hash__), PV_NONE);
     {
         py_tuple *m = TUPLE(t->mro);
         for (size_t i = 0; i < m->len; i++) {
@@ -1008,7 +1012,14 @@ static pv object_make(const py_type *t, int n, pv *a, pv kw) {
     o->type = &py_object_type;
     return (pv)o;
 }
-static pv object_init(int n, pv *a, pv kw) { return PV_NONE; }
+static pv object_init(int n, pv *a, pv kw) {
+    if (n > 1 || (kw && ((py_dict *)kw)->used)) {
+        const py_type *t = TYPE(a[0]);
+        pv nw = py_type_lookup(t, QS(__new__));
+        if (!nw || IS(nw, py_builtin_type)) py_raisef(&py_TypeError_type, "%s() takes no arguments", py_type_name(t));
+    }
+    return PV_NONE;
+}
 static pv object_new(int n, pv *a, pv kw) {
     if (n < 1 || !IS(a[0], py_type_type)) py_raisef(&py_TypeError_type, "object.__new__(X): X is not a type object");
     return solid_new((const py_type *)a[0]);
@@ -1063,10 +1074,8 @@ static pv special(pv o, int q) {
     const py_type *t = TYPE(o);
     pv a = py_type_lookup(t, (pv)&py_qstrs[q]);
     if (!a) return PV_NULL;
-    /* object's defaults are reached through the slots' fallbacks, not here */
-    if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type) {
-        for (const py_builtin *m = object_methods; m->fn; m++) if ((pv)m == a) return PV_NULL;
-    }
+    /* builtin bases' own methods are reached through the slots' fallbacks, not here */
+    if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type) return PV_NULL;
     return a;
 }
 static pv call_special(pv f, pv self, int n, pv *args) {
@@ -1111,6 +1120,7 @@ static uintptr_t inst_hash(pv o) {
     pv f = special(o, Q___hash__);
     if (f) {
         pv r = call_special(f, o, 0, NULL);
+        if (!py_is_int(r)) py_raisef(&py_TypeError_type, "__hash__ method should return an integer");
         return py_hash(r);
     }
     const py_type *b = solid_builtin(o);
@@ -1200,7 +1210,9 @@ static pv inst_iter(pv o) {
     pv f = special(o, Q___iter__);
     if (f) {
         pv r = call_special(f, o, 0, NULL);
-        if (!TYPE(r)->next) py_raisef(&py_TypeError_type, "iter() returned non-iterator of type '%s'", py_type_name(TYPE(r)));
+        const py_type *rt = TYPE(r);
+        if (!rt->next || ((rt->flags & TF_USER) && !py_type_lookup(rt, QS(__next__)) && !builtin_base(rt)->next))
+            py_raisef(&py_TypeError_type, "iter() returned non-iterator of type '%s'", py_type_name(rt));
         return r;
     }
     const py_type *bb = solid_builtin(o);
@@ -1270,6 +1282,8 @@ static int inst_contains(pv o, pv x) {
     if (f) return py_truth(call_special(f, o, 1, &x));
     const py_type *bb = solid_builtin(o);
     if (bb && bb->contains) return bb->contains(o, x);
+    if (!special(o, Q___iter__) && !special(o, Q___getitem__) && !(bb && bb->iter))
+        py_raisef(&py_TypeError_type, "argument of type '%s' is not iterable", py_type_name(TYPE(o)));
     pv it = inst_iter(o), v;
     while ((v = py_next(it))) if (py_eq(v, x)) return 1;
     return 0;

@@ -212,10 +212,11 @@ static pv str_repeat(pv s, pv n) {
     for (int64_t i = 0; i < k; i++) buf_add(&b, x->data, x->len);
     return buf_str(&b);
 }
+static bool is_str(pv v) { return IS(v, py_str_type) || (!IS_SMALL(v) && (TYPE(v)->flags & TF_USER) && py_issubtype(TYPE(v), &py_str_type)); }
 static pv str_binop(int op, pv a, pv b, int side) {
     int o = op & 15;
     if (o == OP_ADD) {
-        if (IS(a, py_str_type) && IS(b, py_str_type)) return py_str_concat(a, b);
+        if (is_str(a) && is_str(b)) return py_str_concat(a, b);
         if (side == 0) py_raisef(&py_TypeError_type, "can only concatenate str (not \"%s\") to str", py_type_name(TYPE(b)));
         return PV_NULL;
     }
@@ -224,7 +225,7 @@ static pv str_binop(int op, pv a, pv b, int side) {
         if (py_is_int(a)) return str_repeat(b, a);
         return PV_NULL;
     }
-    if (o == OP_MOD && side == 0) return py_str_mod(a, b);
+    if (o == OP_MOD && side == 0 && is_str(a)) return py_str_mod(a, b);
     return PV_NULL;
 }
 static pv str_compare(int op, pv a, pv b, int side) {
