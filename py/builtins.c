@@ -86,7 +86,8 @@ BI(abs) {
     pv x = a[0];
     if (IS_SMALL(x)) return SMALL(x) < 0 ? py_new_int(-(int64_t)SMALL(x)) : x;
     if (IS(x, py_float_type)) return py_float_new(fabs(((py_float *)x)->v));
-    if (py_is_int(x)) { int64_t v = py_int_val(x); return v < 0 ? py_unary(0, x) : py_new_int(v); }
+    if (IS(x, py_bool_type)) return MKSMALL(x == PV_TRUE);
+    if (py_is_int(x)) return py_truth(py_compare(CMP_LT, x, MKSMALL(0))) ? py_unary(0, x) : x;
     pv m = py_lookup_special(x, Q___abs__);
     if (m) return py_call0(m);
     py_raisef(&py_TypeError_type, "bad operand type for abs(): '%s'", py_type_name(TYPE(x)));
@@ -225,6 +226,7 @@ BI(iter) {
 BI(next) {
     py_argcheck(n, 1, 2, "next");
     if (!TYPE(a[0])->next) py_raisef(&py_TypeError_type, "'%s' object is not an iterator", py_type_name(TYPE(a[0])));
+    if (IS(a[0], py_gen_type) && n == 1) return py_gen_send(a[0], PV_NONE, PV_NULL);
     pv v = py_next(a[0]);
     if (v) return v;
     if (n > 1) return a[1];
@@ -290,6 +292,7 @@ static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t m) {
 BI(pow) {
     py_argcheck(n, 2, 3, "pow");
     if (n == 3 && a[2] != PV_NONE) {
+        if (!py_is_int(a[0]) || !py_is_int(a[1]) || !py_is_int(a[2])) py_raisef(&py_TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
         int64_t b = py_int_val(a[0]), e = py_int_val(a[1]), m = py_int_val(a[2]);
         if (m == 0) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
         if (e < 0) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");
@@ -307,7 +310,7 @@ BI(round) {
     pv x = a[0];
     pv nd = n > 1 ? a[1] : PV_NONE;
     if (py_is_int(x)) {
-        if (nd == PV_NONE || py_int_val(nd) >= 0) return py_new_int(py_int_val(x));
+        if (nd == PV_NONE || py_int_val(nd) >= 0) return IS(x, py_bool_type) ? MKSMALL(x == PV_TRUE) : x;
         int64_t p = 1;
         for (int64_t i = 0; i < -py_int_val(nd) && i < 18; i++) p *= 10;
         int64_t v = py_int_val(x), q = v / p, r = v % p;
@@ -598,11 +601,14 @@ static const py_builtin math_funcs[] = {
 BI(gc_collect) { gc_collect(); return MKSMALL(0); }
 BI(gc_mem_free) { return py_new_int((int64_t)(gc_size() - gc_used())); }
 BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used()); }
-BI(gc_nop) { return PV_NONE; }
-BI(gc_isenabled) { return PV_TRUE; }
+static bool gc_enabled = true;
+
+BI(gc_enable) { gc_enabled = true; return PV_NONE; }
+BI(gc_disable) { gc_enabled = false; return PV_NONE; }
+BI(gc_isenabled) { return PV_BOOL(gc_enabled); }
 static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
-    METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_nop, 0 },
-    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_nop, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
+    METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
+    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
     pv s = py_strf("heap: %lu used, %lu free, peak %lu\n", (unsigned long)gc_used(), (unsigned long)(gc_size() - gc_used()), (unsigned long)gc_peak());
@@ -734,6 +740,7 @@ static pv import_one(pv fullname) {
         }
     }
     pv e = py_exc_new(&py_ModuleNotFoundError_type, py_strf("No module named '%s'", fn));
+    py_setattr(e, QS(name), fullname);
     py_raise(e);
 }
 

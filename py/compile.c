@@ -123,6 +123,11 @@ static void st_expr(ST *t, scope *s, node *n) {
             break;
         }
         case N_YIELD: case N_YIELDFROM: case N_AWAIT:
+            if (n->kind == N_AWAIT && !s->coroutine) {
+                scope *q = s;
+                while (q && q->kind == SC_COMP) q = q->parent;
+                if (!q || !q->coroutine) py_syntax_error(t->file, n->line, "'await' outside async function");
+            }
             s->generator = true;
             if (s->kind == SC_MODULE || s->kind == SC_CLASS) {
                 py_syntax_error(t->file, n->line, "'yield' outside function");
@@ -419,6 +424,7 @@ static int effect(int op, int arg) {
     case OPC_IMPORT_STAR: return -1;
     case OPC_WITH_SETUP: case OPC_ASYNC_WITH_SETUP: return 1;
     case OPC_GET_ANEXT: return 1;
+    case OPC_SET_HANDLING: return -1;
     case OPC_ASYNC_EXIT_CHECK: return -2;
     case OPC_END_ASYNC_FOR: return -2;
     case OPC_WITH_EXIT: return -1;
@@ -977,6 +983,14 @@ static void unwind(C *c, int upto, bool value, bool for_return) {
     }
 }
 
+/* after an except clause: the exception an enclosing clause handles, if any, is current again */
+static void emit_handled_restore(C *c) {
+    int outer = -1;
+    for (int i = c->nfb - 1; i >= 0; i--) if (c->fb[i].kind == FB_HANDLER) { outer = c->fb[i].hidden; break; }
+    if (outer >= 0) emit(c, OPC_LOAD_FAST, outer); else emit0(c, OPC_LOAD_NONE);
+    emit0(c, OPC_SET_HANDLING);
+}
+
 static void compile_try(C *c, node *n) {
     if (n->d) {
         /* try: ... finally: -- the except part (if any) nested inside */
@@ -1038,6 +1052,7 @@ static void compile_try(C *c, node *n) {
         hf->hidden = h;
         stmts(c, hd->b);
         c->nfb--;
+        emit_handled_restore(c);
         if (hd->v) {
             emit0(c, OPC_LOAD_NONE);
             name_op(c, hd->v, ACC_STORE);

@@ -685,9 +685,10 @@ static pv view_binop(int op, pv a, pv b, int side) {
     while ((x = py_next(it))) py_set_add(sb, x);
     return py_binop(o, sa, sb);
 }
+bool py_is_dictview(pv v);
 static pv view_compare(int op, pv a, pv b, int side) {
     if (op != CMP_EQ && op != CMP_NE) return PV_NULL;
-    if (!IS(a, py_dictview_type) || !IS(b, py_dictview_type)) {
+    if (!py_is_dictview(a) || !py_is_dictview(b)) {
         if (IS(b, py_set_type) || IS(a, py_set_type)) {
             pv sa = py_set_new(&py_set_type), sb = py_set_new(&py_set_type), x, it = py_iter(a);
             while ((x = py_next(it))) py_set_add(sa, x);
@@ -706,7 +707,19 @@ static pv view_compare(int op, pv a, pv b, int side) {
 }
 const py_type py_dictview_type = { &py_type_type, "dict_view", .base = &py_object_type, .repr = view_repr,
     .binop = view_binop, .compare = view_compare, .iter = view_iter, .len = view_len, .contains = view_contains, .mark = view_mark };
-static pv mkview(pv d, int kind) { dictview *v = NEW(dictview, py_dictview_type); v->d = d; v->kind = kind; return (pv)v; }
+static const py_type dict_keys_type = { &py_type_type, "dict_keys", .base = &py_object_type, .repr = view_repr,
+    .binop = view_binop, .compare = view_compare, .iter = view_iter, .len = view_len, .contains = view_contains, .mark = view_mark };
+static const py_type dict_values_type = { &py_type_type, "dict_values", .base = &py_object_type, .repr = view_repr,
+    .compare = view_compare, .iter = view_iter, .len = view_len, .contains = view_contains, .mark = view_mark };
+static const py_type dict_items_type = { &py_type_type, "dict_items", .base = &py_object_type, .repr = view_repr,
+    .binop = view_binop, .compare = view_compare, .iter = view_iter, .len = view_len, .contains = view_contains, .mark = view_mark };
+bool py_is_dictview(pv v) { return IS(v, dict_keys_type) || IS(v, dict_values_type) || IS(v, dict_items_type); }
+static pv mkview(pv d, int kind) {
+    dictview *v = py_new_obj(sizeof(dictview), kind == 0 ? &dict_keys_type : kind == 1 ? &dict_values_type : &dict_items_type);
+    v->d = d;
+    v->kind = kind;
+    return (pv)v;
+}
 
 static void dict_update_from(pv d, pv src) {
     if (is_dict(src)) {
@@ -991,7 +1004,8 @@ static pv range_getitem(pv o, pv k) {
     if (IS(k, py_slice_type)) {
         pint a, b, st, cnt;
         py_slice_indices(k, n, &a, &b, &st, &cnt);
-        return py_range_new(r->start + a * r->step, r->start + (a + cnt * st) * r->step, st * r->step);
+        (void)cnt;
+        return py_range_new(r->start + a * r->step, r->start + b * r->step, st * r->step);
     }
     pint i = py_to_index(k);
     if (i < 0) i += n;
@@ -1045,7 +1059,16 @@ static pv range_index(int n, pv *a, pv kw) {
 }
 static pv range_count(int n, pv *a, pv kw) { return MKSMALL(range_contains(a[0], a[1])); }
 static const py_builtin range_methods[] = { METHOD(index, range_index), METHOD(count, range_count), METHODS_END };
-const py_type py_range_type = { &py_type_type, "range", .base = &py_object_type, .methods = range_methods,
+static uintptr_t range_hash(pv o) {
+    py_range *r = (py_range *)o;
+    pint n = range_len(o);
+    pv t = py_tuple_new(3);
+    TUPLE(t)->items[0] = MKSMALL(n);
+    TUPLE(t)->items[1] = n ? MKSMALL(r->start) : PV_NONE;
+    TUPLE(t)->items[2] = n > 1 ? MKSMALL(r->step) : PV_NONE;
+    return py_hash(t);
+}
+const py_type py_range_type = { &py_type_type, "range", .base = &py_object_type, .methods = range_methods, .hash = range_hash,
     .make = range_make, .repr = range_repr, .compare = range_compare, .getitem = range_getitem, .iter = range_iter,
     .getattr = range_getattr, .len = range_len, .contains = range_contains };
 
@@ -1202,7 +1225,10 @@ static pv bytes_getitem(pv o, pv k) {
         for (pint i = 0; i < n; i++) B(r)->data[i] = b->data[s + i * st];
         return r;
     }
-    return MKSMALL(b->data[norm_index(py_to_index(k), b->len, "index")]);
+    pint i = py_to_index(k);
+    if (i < 0) i += b->len;
+    if (i < 0 || i >= (pint)b->len) py_raisef(&py_IndexError_type, TYPE(o) == &py_bytearray_type ? "bytearray index out of range" : "index out of range");
+    return MKSMALL(b->data[i]);
 }
 static void bytearray_setitem(pv o, pv k, pv v) {
     py_bytes *b = B(o);
@@ -1463,7 +1489,7 @@ static pv rev_make(const py_type *t, int n, pv *a, pv kw) {
     pv s = a[0];
     pv m = TYPE(s)->flags & TF_USER ? py_lookup_special(s, Q___reversed__) : PV_NULL;
     if (m) return py_call0(m);
-    if (IS(s, py_dict_type) || IS(s, py_dictview_type)) s = py_list_from_iter(s);
+    if (IS(s, py_dict_type) || py_is_dictview(s)) s = py_list_from_iter(s);
     if (!TYPE(s)->getitem || !TYPE(s)->len || IS(s, py_set_type)) py_raisef(&py_TypeError_type, "'%s' object is not reversible", py_type_name(TYPE(s)));
     rev_it *r = NEW(rev_it, py_reversed_type);
     r->seq = s;

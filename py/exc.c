@@ -27,6 +27,8 @@ static pv exc_str(pv o) {
     if (!e->args || !IS(e->args, py_tuple_type)) return QS(_empty);
     size_t n = TUPLE(e->args)->len;
     if (n == 0) return QS(_empty);
+    if (n == 2 && py_isinstance(o, &py_OSError_type) && py_is_int(TUPLE(e->args)->items[0]))
+        return py_strf("[Errno %d] %s", (int)py_int_val(TUPLE(e->args)->items[0]), py_str_data(py_str_of(TUPLE(e->args)->items[1])));
     if (n == 1) {
         if (py_isinstance(o, &py_KeyError_type)) return py_repr(TUPLE(e->args)->items[0]);
         return py_str_of(TUPLE(e->args)->items[0]);
@@ -64,6 +66,7 @@ static pv exc_getattr(pv o, pv name) {
         if (name == QS(lineno) || name == QS(filename)) return PV_NONE;
     }
     if (py_isinstance(o, &py_ImportError_type) && name == QS(name)) return PV_NONE;
+    if (name == py_intern("__suppress_context__", 20)) return PV_BOOL(e->cause != PV_NULL);
     /* the class's attributes and methods */
     pv a = py_type_lookup(TYPE(o), name);
     if (a) {

@@ -292,11 +292,12 @@ static pv int_bit_length(int n, pv *a, pv kw) {
     return MKSMALL(b);
 }
 static pv int_conjugate(int n, pv *a, pv kw) { return a[0]; }
-static pv int_index_m(int n, pv *a, pv kw) { return py_new_int(py_int_val(a[0])); }
+static pv int_index_m(int n, pv *a, pv kw) { return IS(a[0], py_bool_type) ? MKSMALL(a[0] == PV_TRUE) : a[0]; }
 static pv int_to_bytes(int n, pv *a, pv kw) {
     int64_t x = py_int_val(a[0]);
     pint len = n > 1 ? py_to_index(a[1]) : 1;
     pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
+    if (bo && strcmp(py_str_data(bo), "little") && strcmp(py_str_data(bo), "big")) py_raisef(&py_ValueError_type, "byteorder must be either 'little' or 'big'");
     bool little = bo && !strcmp(py_str_data(bo), "little");
     pv sg = py_kw_get(kw, Q_signed);
     bool sgn = sg && py_truth(sg);

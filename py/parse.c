@@ -39,6 +39,12 @@ typedef struct {
     int mode;
 } P;
 
+static _Noreturn void error_of(const py_type *t, pv filename, int line, const char *msg) {
+    pv e = py_exc_new(t, py_str_cstr(msg));
+    py_setattr(e, QS(lineno), MKSMALL(line));
+    py_setattr(e, QS(filename), filename);
+    py_raise(e);
+}
 _Noreturn void py_syntax_error(pv filename, int line, const char *msg) {
     pv e = py_exc_new(&py_SyntaxError_type, py_str_cstr(msg));
     py_setattr(e, QS(lineno), MKSMALL(line));
@@ -218,10 +224,7 @@ static void tokenize(P *p) {
                     p->nind--;
                     addtok(p, T_DEDENT);
                 }
-                if (col != p->indents[p->nind - 1]) {
-                    pv e = py_exc_new(&py_IndentationError_type, py_str_cstr("unindent does not match any outer indentation level"));
-                    py_raise(e);
-                }
+                if (col != p->indents[p->nind - 1]) error_of(&py_IndentationError_type, p->file, p->line, "unindent does not match any outer indentation level");
             }
         }
         char c = s[p->i];
@@ -566,12 +569,6 @@ static node *atom(P *p) {
                 return y;
             }
             node *first = star_expr_or_test(p);
-            if (acceptop(p, ":=")) {
-                node *w = mk(p, N_WALRUS);
-                w->a = first;
-                w->b = test(p);
-                first = w;
-            }
             if (iskw(p, K_FOR) || iskw(p, K_ASYNC)) {
                 n = comp_for(p, first, C_GEN);
                 expectop(p, ")");
@@ -671,7 +668,7 @@ static node *atom(P *p) {
         break;
     default: break;
     }
-    if (t->kind == T_INDENT) perr(p, "unexpected indent");
+    if (t->kind == T_INDENT) error_of(&py_IndentationError_type, p->file, t->line, "unexpected indent");
     if (t->kind == T_EOF) perr(p, "unexpected EOF while parsing");
     perr(p, "invalid syntax");
 }
@@ -911,7 +908,15 @@ static node *star_expr_or_test(P *p) {
         s->a = expr(p);
         return s;
     }
-    return test(p);
+    node *t = test(p);
+    if (t->kind == N_NAME && isop(p, ":=")) {
+        p->p++;
+        node *w = mk(p, N_WALRUS);
+        w->a = t;
+        w->b = test(p);
+        return w;
+    }
+    return t;
 }
 
 /* a, b, *c ... : a tuple when there is a comma */
@@ -1177,10 +1182,7 @@ static node *block(P *p) {
     expectop(p, ":");
     if (cur(p)->kind != T_NEWLINE) return simple_stmts(p);
     p->p++;
-    if (cur(p)->kind != T_INDENT) {
-        pv e = py_exc_new(&py_IndentationError_type, py_str_cstr("expected an indented block"));
-        py_raise(e);
-    }
+    if (cur(p)->kind != T_INDENT) error_of(&py_IndentationError_type, p->file, cur(p)->line, "expected an indented block");
     p->p++;
     node *head = NULL, *tail = NULL;
     while (cur(p)->kind != T_DEDENT && cur(p)->kind != T_EOF) {
@@ -1217,7 +1219,7 @@ static node *funcdef(P *p, node *decos) {
 
 static node *stmt(P *p) {
     tok *t = cur(p);
-    if (t->kind == T_INDENT) perr(p, "unexpected indent");
+    if (t->kind == T_INDENT) error_of(&py_IndentationError_type, p->file, t->line, "unexpected indent");
     if (t->kind == T_OP && isop(p, "@")) {
         node *head = NULL, *tail = NULL;
         while (acceptop(p, "@")) {

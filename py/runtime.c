@@ -270,7 +270,8 @@ pv py_call1(pv f, pv a) { return py_call(f, 1, &a, PV_NULL); }
 
 void py_argcheck(int n, int min, int max, const char *name) {
     if (n < min || n > max) {
-        if (min == max) py_raisef(&py_TypeError_type, "%s() takes exactly %d argument%s (%d given)", name, min, min == 1 ? "" : "s", n);
+        if (min == 1 && max == 1) py_raisef(&py_TypeError_type, "%s() takes exactly one argument (%d given)", name, n);
+        if (min == max) py_raisef(&py_TypeError_type, "%s() takes exactly %d arguments (%d given)", name, min, n);
         if (n < min) py_raisef(&py_TypeError_type, "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
         py_raisef(&py_TypeError_type, "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", n);
     }

@@ -473,6 +473,7 @@ static pint find_impl(int n, pv *a, bool right) {
     py_argcheck(n, 2, 4, right ? "rfind" : "find");
     py_str *s = S(a[0]), *p = S(argstr(a[1], "find"));
     size_t b, e;
+    if (n > 2 && a[2] != PV_NONE && py_to_index(a[2]) > (pint)s->clen) return -1;
     range_args(s, n, a, 2, &b, &e);
     if (e < b || p->len > e - b) return -1;
     const char *f = right ? rfind_sub(s->data + b, e - b, p->data, p->len) : find_sub(s->data + b, e - b, p->data, p->len);
@@ -1115,7 +1116,7 @@ static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
         pv key = py_str_new(s, i);
         obj = kw ? py_dict_get(kw, key) : PV_NULL;
         if (!obj && kw && TYPE(kw)->getitem && !IS(kw, py_dict_type)) obj = py_getitem(kw, key);
-        if (!obj) py_raise(py_exc_new(&py_KeyError_type, py_repr(key)));
+        if (!obj) py_raise(py_exc_new(&py_KeyError_type, key));
     }
     while (i < len) {
         if (s[i] == '.') {

@@ -554,6 +554,7 @@ dispatch:
             *sp++ = r;
             break;
         }
+        case OPC_SET_HANDLING: { pv h = *--sp; vm->handling = h == PV_NONE ? PV_NULL : h; break; }
         case OPC_END_ASYNC_FOR: {
             pv e = sp[-1];
             if (!py_isinstance(e, &py_StopAsyncIteration_type)) py_raise(e);
@@ -626,7 +627,8 @@ dispatch:
         }
         case OPC_WITH_EXIT_EXC: {
             pv e = sp[-1], ex = sp[-2];
-            pv args[3] = { (pv)TYPE(e), e, PV_NONE };
+            pv tb = ((py_exc *)e)->tb;
+            pv args[3] = { (pv)TYPE(e), e, tb ? tb : PV_NONE };
             pv r = py_call(ex, 3, args, PV_NULL);
             if (py_truth(r)) { sp -= 2; break; }
             sp -= 2;
