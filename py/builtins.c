@@ -420,7 +420,8 @@ BI(compile) {
     const char *mode = py_str_data(a[2]);
     return (pv)py_compile(py_str_data(a[0]), py_str_len(a[0]), a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_FILE);
 }
-BI(open) { py_raisef(&py_OSError_type, "open() is not available here yet"); }
+extern pv py_open(int n, pv *a, pv kw);
+BI(open) { return py_open(n, a, kw); }
 BI(import_) {
     py_argcheck(n, 1, 5, "__import__");
     return py_import(a[0], n > 3 ? a[3] : PV_NONE, n > 4 ? (int)py_int_val(a[4]) : 0);

@@ -27,8 +27,11 @@ static pv exc_str(pv o) {
     if (!e->args || !IS(e->args, py_tuple_type)) return QS(_empty);
     size_t n = TUPLE(e->args)->len;
     if (n == 0) return QS(_empty);
-    if (n == 2 && py_isinstance(o, &py_OSError_type) && py_is_int(TUPLE(e->args)->items[0]))
-        return py_strf("[Errno %d] %s", (int)py_int_val(TUPLE(e->args)->items[0]), py_str_data(py_str_of(TUPLE(e->args)->items[1])));
+    if ((n == 2 || n == 3) && py_isinstance(o, &py_OSError_type) && py_is_int(TUPLE(e->args)->items[0])) {
+        pv s = py_strf("[Errno %d] %s", (int)py_int_val(TUPLE(e->args)->items[0]), py_str_data(py_str_of(TUPLE(e->args)->items[1])));
+        if (n == 3) s = py_strf("%s: %s", py_str_data(s), py_str_data(py_repr(TUPLE(e->args)->items[2])));
+        return s;
+    }
     if (n == 1) {
         if (py_isinstance(o, &py_KeyError_type)) return py_repr(TUPLE(e->args)->items[0]);
         return py_str_of(TUPLE(e->args)->items[0]);

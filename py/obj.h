@@ -164,6 +164,12 @@ typedef struct py_io {
     /* a file's size (buf NULL) or its contents into buf; -1 when it cannot be read */
     long (*read_file)(void *ctx, const char *path, char *buf, size_t cap);
     double (*clock)(void *ctx);                  /* seconds, monotonic */
+    /* files for open(): a handle or NULL with *err set to an errno value */
+    void *(*fopen)(void *ctx, const char *path, const char *mode, int *err);
+    long (*fread)(void *ctx, void *h, char *buf, size_t n);
+    long (*fwrite)(void *ctx, void *h, const char *buf, size_t n);
+    void (*fclose)(void *ctx, void *h);
+    int (*remove)(void *ctx, const char *path);
     void (*sleep)(void *ctx, double seconds);
     void *ctx;
 } py_io;
@@ -211,7 +217,9 @@ extern const pobj py_none_obj, py_true_obj, py_false_obj, py_notimpl_obj, py_ell
     X(MemoryError, Exception) X(OSError, Exception) X(ImportError, Exception) \
     X(ModuleNotFoundError, ImportError) X(SyntaxError, Exception) \
     X(IndentationError, SyntaxError) X(EOFError, Exception) X(StopAsyncIteration, Exception) \
-    X(FileNotFoundError, OSError) X(Warning, Exception)
+    X(FileNotFoundError, OSError) X(FileExistsError, OSError) X(PermissionError, OSError) \
+    X(IsADirectoryError, OSError) X(NotADirectoryError, OSError) X(Warning, Exception) \
+    X(UnicodeDecodeError, UnicodeError) X(UnicodeEncodeError, UnicodeError) X(ConnectionError, OSError)
 #define X(n, b) extern const py_type py_##n##_type;
 EXC_LIST(X)
 #undef X

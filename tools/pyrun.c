@@ -4,6 +4,7 @@
  * is 1 after an uncaught exception and n after sys.exit(n). PYRUN_HEAP=bytes sets the memory
  * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,17 @@ static long io_read_file(void *ctx, const char *path, char *buf, size_t cap) {
     fclose(f);
     return (long)got;
 }
+static void *io_fopen(void *ctx, const char *path, const char *mode, int *err) {
+    (void)ctx;
+    FILE *f = fopen(path, mode);
+    if (!f) *err = errno;
+    return f;
+}
+static long io_fread(void *ctx, void *h, char *buf, size_t n) { (void)ctx; return (long)fread(buf, 1, n, h); }
+static long io_fwrite(void *ctx, void *h, const char *buf, size_t n) { (void)ctx; return (long)fwrite(buf, 1, n, h); }
+static void io_fclose(void *ctx, void *h) { (void)ctx; fclose(h); }
+static int io_remove(void *ctx, const char *path) { (void)ctx; return remove(path) == 0 ? 0 : errno; }
+
 static double io_clock(void *ctx) {
     (void)ctx;
     struct timespec t;
@@ -68,7 +80,8 @@ int main(int argc, char **argv) {
     if (!arena) { fprintf(stderr, "pyrun: cannot reserve %zu bytes\n", heap); return 2; }
     signal(SIGINT, on_sigint);
     py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
-                 .clock = io_clock, .sleep = io_sleep };
+                 .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
+                 .fclose = io_fclose, .remove = io_remove };
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
     if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);
