@@ -117,7 +117,7 @@ void *gc_alloc(size_t n, int kind) {
     }
     if (!p && H.soft != H.end) { H.soft = H.end; p = take(g); }
     if (!p) {
-        if (py_cur && py_cur->memerr) py_raise(py_cur->memerr);
+        if (py_cur && py_cur->jmp) py_raise(py_cur->memerr ? py_cur->memerr : PV_NONE);
         return NULL;
     }
     *(uintptr_t *)p = MKHDR(g, kind);

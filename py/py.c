@@ -73,6 +73,30 @@ void py_print_exc(pv exc) {
     print_one(exc);
 }
 
+/* The builtins and predefined names; false when the arena is too small even for them. */
+static bool init_objects(py_vm *vm) {
+    py_jmp init;
+    init.prev = NULL;
+    init.frame = NULL;
+    vm->jmp = &init;
+    if (setjmp(init.buf)) {
+        vm->jmp = NULL;
+        gc_unlock();
+        return false;
+    }
+    gc_lock();
+    vm->interned = py_dict_new();
+    for (int i = 0; i < Q_COUNT; i++) py_dict_set(vm->interned, (pv)&py_qstrs[i], (pv)&py_qstrs[i]);
+    vm->modules = py_dict_new();
+    py_builtins_init();
+    vm->sys_path = py_list_new(0);
+    vm->argv = py_list_new(0);
+    vm->memerr = py_exc_new(&py_MemoryError_type, PV_NULL);
+    gc_unlock();
+    vm->jmp = NULL;
+    return true;
+}
+
 py_vm *py_new(void *arena, size_t size, const py_io *io) {
     if (size < 32 * 1024) return NULL;
     uint8_t *p = (uint8_t *)(((uintptr_t)arena + 15) & ~(uintptr_t)15);
@@ -94,15 +118,8 @@ py_vm *py_new(void *arena, size_t size, const py_io *io) {
     int here;
     vm->cstack_top = &here;
     gc_init(p + off, size - off);
-    gc_lock();
-    vm->interned = py_dict_new();
-    for (int i = 0; i < Q_COUNT; i++) py_dict_set(vm->interned, (pv)&py_qstrs[i], (pv)&py_qstrs[i]);
-    vm->modules = py_dict_new();
-    py_builtins_init();
-    vm->sys_path = py_list_new(0);
-    vm->argv = py_list_new(0);
-    vm->memerr = py_exc_new(&py_MemoryError_type, PV_NULL);
-    gc_unlock();
+    if (!init_objects(vm)) { py_cur = NULL; return NULL; }
+    vm->jmp = NULL;
     return vm;
 }
 
