@@ -405,7 +405,7 @@ BI(exec) {
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
     if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
     if (!py_dict_get(g, QS(__builtins__))) py_dict_set(g, QS(__builtins__), py_dict_get(py_cur->modules, QS(builtins)) ? py_dict_get(py_cur->modules, QS(builtins)) : PV_NONE);
-    run_source(a[0], g, l, PV_NULL ? 0 : PY_MODE_FILE);
+    run_source(a[0], g, l, PY_MODE_EXEC);
     return PV_NONE;
 }
 BI(eval) {
@@ -418,7 +418,7 @@ BI(eval) {
 BI(compile) {
     py_argcheck(n, 3, 3, "compile");
     const char *mode = py_str_data(a[2]);
-    return (pv)py_compile(py_str_data(a[0]), py_str_len(a[0]), a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_FILE);
+    return (pv)py_compile(py_str_data(a[0]), py_str_len(a[0]), a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_EXEC);
 }
 extern pv py_open(int n, pv *a, pv kw);
 BI(open) { return py_open(n, a, kw); }

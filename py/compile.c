@@ -385,7 +385,7 @@ typedef struct C {
     int cellbase, hidden_base;
     pv slotmap;               /* name -> slot index for fast, cell and free names */
     int handler_depth;
-    bool hastry;
+    bool hastry, dictnames;
 } C;
 
 static void emit_line(C *c) {
@@ -542,7 +542,7 @@ static void name_op(C *c, pv name, int acc) {
         emit(c, acc == ACC_LOAD ? OPC_LOAD_GLOBAL : acc == ACC_STORE ? OPC_STORE_GLOBAL : OPC_DELETE_GLOBAL, add_name(c, name));
         return;
     }
-    if (s->kind == SC_MODULE) {
+    if (s->kind == SC_MODULE && !c->dictnames) {
         emit(c, acc == ACC_LOAD ? OPC_LOAD_GLOBAL : acc == ACC_STORE ? OPC_STORE_GLOBAL : OPC_DELETE_GLOBAL, add_name(c, name));
         return;
     }
@@ -1385,6 +1385,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     c->file = outer ? outer->file : PV_NULL;
     c->outer = outer;
     c->sc = s;
+    c->dictnames = outer && outer->dictnames && s->kind == SC_MODULE;
     buf_init(&c->code, 64);
     buf_init(&c->lines, 16);
     c->consts = py_list_new(0);
@@ -1553,6 +1554,7 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode) {
     C outer;
     memset(&outer, 0, sizeof outer);
     outer.file = filename;
+    outer.dictnames = mode == PY_MODE_EXEC || mode == PY_MODE_EVAL;
     py_code *code = compile_scope(&outer, top, mode == PY_MODE_EVAL ? tree->a : tree, NULL, mode == PY_MODE_EVAL ? 5 : 4);
     py_try_end(&tr);
     gc_unlock();

@@ -153,7 +153,18 @@ static pv float_binop_d(int op, double x, double y) {
     case OP_POW:
         if (x == 0 && y < 0) py_raisef(&py_ZeroDivisionError_type, "0.0 cannot be raised to a negative power");
         if (x < 0 && y != floor(y)) py_raisef(&py_ValueError_type, "math domain error");
-        return py_float_new(pow(x, y));
+        {
+            double r = pow(x, y);
+            if (isinf(r) && isfinite(x) && isfinite(y)) {
+                pv e = py_exc_new(&py_OverflowError_type, PV_NULL);
+                pv args = py_tuple_new(2);
+                TUPLE(args)->items[0] = MKSMALL(34);
+                TUPLE(args)->items[1] = py_str_cstr("Numerical result out of range");
+                ((py_exc *)e)->args = args;
+                py_raise(e);
+            }
+            return py_float_new(r);
+        }
     default: return PV_NULL;
     }
 }
@@ -172,6 +183,27 @@ static pv num_compare(int op, pv a, pv b, int side) {
         case CMP_GE: return PV_BOOL(x >= y);
         }
         return PV_NULL;
+    }
+    if (py_is_int(a) != py_is_int(b)) {
+        /* an int against a float: exactly, as CPython compares them */
+        pv iv = py_is_int(a) ? a : b;
+        double d = py_to_double(py_is_int(a) ? b : a);
+        if (isfinite(d) && d == floor(d)) {
+            pv dv = fabs(d) < 9.2e18 ? py_new_int((int64_t)d) : py_big_from_double(d);
+            int c;
+            int64_t x, y;
+            if (fits64(iv, &x) && fits64(dv, &y)) c = x < y ? -1 : x > y;
+            else c = py_big_cmp(iv, dv);
+            if (!py_is_int(a)) c = -c;
+            switch (op) {
+            case CMP_LT: return PV_BOOL(c < 0);
+            case CMP_LE: return PV_BOOL(c <= 0);
+            case CMP_EQ: return PV_BOOL(c == 0);
+            case CMP_NE: return PV_BOOL(c != 0);
+            case CMP_GT: return PV_BOOL(c > 0);
+            case CMP_GE: return PV_BOOL(c >= 0);
+            }
+        }
     }
     double x = py_to_double(a), y = py_to_double(b);
     switch (op) {

@@ -356,6 +356,7 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode);
 #define PY_MODE_FILE 0
 #define PY_MODE_EVAL 1
 #define PY_MODE_SINGLE 2
+#define PY_MODE_EXEC 3      /* like FILE, names through the locals and globals dicts */
 void py_poll_now(void);
 int py_code_line(py_code *c, const uint8_t *ip);
 #endif

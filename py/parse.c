@@ -35,6 +35,8 @@ typedef struct {
     tok *t; size_t nt, cap;
     int indents[100], nind;
     int paren;
+    int paren_line[200];
+    char paren_char[200];
     size_t p;                  /* parser position */
     int mode;
 } P;
@@ -309,8 +311,30 @@ static void tokenize(P *p) {
         t->op = (uint8_t)k;
         t->len = (uint32_t)strlen(ops[k]);
         p->i += t->len;
-        if (strchr("([{", c)) p->paren++;
-        else if (strchr(")]}", c)) { if (p->paren > 0) p->paren--; }
+        if (strchr("([{", c)) {
+            if (p->paren < 200) { p->paren_line[p->paren] = p->line; p->paren_char[p->paren] = c; }
+            p->paren++;
+        } else if (strchr(")]}", c)) {
+            if (p->paren == 0) { char m[40]; strcpy(m, "unmatched ' '"); m[11] = c; lerr(p, m); }
+            p->paren--;
+            if (p->paren < 200) {
+                char o = p->paren_char[p->paren];
+                if ((c == ')' && o != '(') || (c == ']' && o != '[') || (c == '}' && o != '{')) {
+                    char m[80];
+                    strcpy(m, "closing parenthesis ' ' does not match opening parenthesis ' '");
+                    m[21] = c;
+                    m[61] = o;
+                    lerr(p, m);
+                }
+            }
+        }
+    }
+    if (p->paren > 0 && p->paren <= 200 && p->mode != -1) {
+        char m[40];
+        strcpy(m, "' ' was never closed");
+        m[1] = p->paren_char[p->paren - 1];
+        p->line = p->paren_line[p->paren - 1];
+        lerr(p, m);
     }
     if (p->nt && p->t[p->nt - 1].kind != T_NEWLINE && p->t[p->nt - 1].kind != T_DEDENT) addtok(p, T_NEWLINE);
     while (p->nind > 1) { p->nind--; addtok(p, T_DEDENT); }
@@ -371,6 +395,8 @@ static node *parse_subexpr(P *p, const char *s, size_t n, int line) {
     memset(&q, 0, sizeof q);
     q.src = s; q.n = n; q.line = line; q.file = p->file;
     q.paren = 1;                 /* newlines inside an f-string expression are joined */
+    q.mode = -1;
+    q.paren_char[0] = '{';
     tokenize(&q);
     node *e = testlist(&q, true);
     if (cur(&q)->kind != T_NEWLINE && cur(&q)->kind != T_EOF) py_syntax_error(p->file, line, "f-string: invalid syntax");

@@ -582,7 +582,18 @@ static pv str_isidentifier(int n, pv *a, pv kw) {
     }
     return PV_TRUE;
 }
-static pv str_istitle(int n, pv *a, pv kw) { pv t = map_chars(a[0], 3); return PV_BOOL(py_str_eq(t, a[0]) && char_class(a[0], 2) != PV_FALSE && (char_class(a[0], 4) == PV_TRUE || true) && S(a[0])->len); }
+static pv str_istitle(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]);
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < s->len; i++) {
+        char c = s->data[i];
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        if (up) { if (prev_cased) return PV_FALSE; prev_cased = cased = true; }
+        else if (lo) { if (!prev_cased) return PV_FALSE; prev_cased = cased = true; }
+        else prev_cased = false;
+    }
+    return PV_BOOL(cased);
+}
 static pv pad(pv v, pint width, char fill, int align) {
     py_str *s = S(v);
     pint n = width - (pint)s->clen;

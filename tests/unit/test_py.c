@@ -139,12 +139,24 @@ static void test_gc_stress(void **state) {
     assert_string_equal(out, "50 [49, 49, 49] k0,k1,k10\n");
 }
 
+static void test_predefined_names_unique(void **state) {
+    (void)state;
+    /* each predefined name must intern to itself: a duplicate string in py/qstr.h would make
+     * method tables miss their names */
+    run("pass", 1 << 20);
+    for (int i = 0; i < Q_COUNT; i++) {
+        const py_str *q = &py_qstrs[i];
+        assert_true(py_intern(q->data, q->len) == (pv)q);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_output_and_status), cmocka_unit_test(test_traceback),
         cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
         cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
         cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_gc_stress),
+        cmocka_unit_test(test_predefined_names_unique),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
