@@ -38,6 +38,7 @@ typedef struct {
     int paren_line[200];
     char paren_char[200];
     size_t p;                  /* parser position */
+    pv classname;              /* the class whose body is being parsed: __names are mangled */
     int mode;
 } P;
 
@@ -369,9 +370,25 @@ static void expectop(P *p, const char *o) {
         perr(p, "invalid syntax");
     }
 }
+/* __name inside a class becomes _Class__name, as CPython's private names */
+static pv mangle(P *p, pv name) {
+    if (!p->classname) return name;
+    const char *s = py_str_data(name);
+    size_t n = py_str_len(name);
+    if (n < 3 || s[0] != '_' || s[1] != '_' || (s[n - 1] == '_' && s[n - 2] == '_')) return name;
+    const char *c = py_str_data(p->classname);
+    while (*c == '_') c++;
+    if (!*c) return name;
+    py_buf b;
+    buf_init(&b, n + 16);
+    buf_addc(&b, '_');
+    buf_adds(&b, c);
+    buf_add(&b, s, n);
+    return py_intern(b.p, b.n);
+}
 static pv expect_name(P *p) {
     if (cur(p)->kind != T_NAME) perr(p, "invalid syntax");
-    return p->t[p->p++].v;
+    return mangle(p, p->t[p->p++].v);
 }
 
 static node *test(P *p);
@@ -566,7 +583,7 @@ static node *atom(P *p) {
     switch (t->kind) {
     case T_NAME:
         n = mk(p, N_NAME);
-        n->v = t->v;
+        n->v = mangle(p, t->v);
         p->p++;
         return n;
     case T_NUMBER:
@@ -723,7 +740,7 @@ static node *call_args(P *p) {
         else if (acceptop(p, "**")) { a = mk(p, N_DSTAR); a->a = test(p); }
         else if (cur(p)->kind == T_NAME && peek(p, 1)->kind == T_OP && !strcmp(ops[peek(p, 1)->op], "=")) {
             a = mk(p, N_KW);
-            a->v = cur(p)->v;
+            a->v = mangle(p, cur(p)->v);
             p->p += 2;
             a->a = test(p);
         } else {
@@ -1364,7 +1381,12 @@ static node *stmt(P *p) {
         p->p++;
         n->v = expect_name(p);
         if (acceptop(p, "(")) n->a = call_args(p);
-        n->b = block(p);
+        {
+            pv outer = p->classname;
+            p->classname = n->v;
+            n->b = block(p);
+            p->classname = outer;
+        }
         return n;
     default:
         return simple_stmts(p);

@@ -285,12 +285,46 @@ pv py_run_class_body(py_func *fn, pv ns) {
 /* Resumes a generator: value is what the paused yield evaluates to; throw, when set, is
  * raised at the yield instead. Returns the next yielded value, or PV_NULL when the generator
  * returned (its return value in *ret). */
+static pv gen_resume(py_gen *g, pv value, pv throw, pv *ret);
+/* Throws into the generator g delegates to: 1 when it yielded (*r), 2 when it returned
+ * (g then continues after its yield from), 0 when it raised (*throw is what it raised). */
+static int forward_throw(py_gen *g, py_gen *inner, pv *throw, pv *r) {
+    py_try t;
+    py_try_begin(&t);
+    if (setjmp(t.j.buf) == 0) {
+        pv iret = PV_NONE;
+        g->state = 2;
+        pv y = gen_resume(inner, PV_NONE, *throw, &iret);
+        py_try_end(&t);
+        g->state = 1;
+        if (y) { *r = y; return 1; }
+        g->f.sp[-1] = iret;
+        g->f.ip += 1;
+        *throw = PV_NULL;
+        return 2;
+    }
+    *throw = py_try_catch(&t);
+    g->state = 1;
+    return 0;
+}
+
 static pv gen_resume(py_gen *g, pv value, pv throw, pv *ret) {
     if (g->state == 3) { *ret = PV_NONE; if (throw) py_raise(throw); return PV_NULL; }
     if (g->state == 2) py_raisef(&py_ValueError_type, "generator already executing");
     if (g->state == 0 && value != PV_NONE && !throw) py_raisef(&py_TypeError_type, "can't send non-None value to a just-started generator");
     if (g->state == 0 && throw) { g->state = 3; py_raise(throw); }
-    if (g->state == 1) *g->f.sp++ = value;
+    bool push = true;
+    if (throw && g->state == 1 && *g->f.ip == OPC_YIELD_FROM) {
+        /* paused in yield from: the delegate gets the exception first */
+        pv inner = g->f.sp[-1];
+        if (IS(inner, py_gen_type) || IS(inner, py_coro_type)) {
+            pv r = PV_NULL;
+            int how = forward_throw(g, (py_gen *)inner, &throw, &r);
+            if (how == 1) return r;
+            if (how == 2) push = false;
+        }
+    }
+    if (g->state == 1 && push) *g->f.sp++ = value;
     g->state = 2;
     py_vm *vm = py_cur;
     if (++vm->depth > vm->max_depth) { vm->depth--; g->state = 1; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
