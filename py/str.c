@@ -518,8 +518,63 @@ static pv affix_impl(int n, pv *a, bool end) {
 }
 static pv str_startswith(int n, pv *a, pv kw) { return affix_impl(n, a, false); }
 static pv str_endswith(int n, pv *a, pv kw) { return affix_impl(n, a, true); }
+/* case of the letters of Latin-1, Latin Extended-A, Greek and Cyrillic */
+static uint32_t cp_upper(uint32_t c) {
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
+    if (c >= 0xe0 && c <= 0xfe && c != 0xf7) return c - 32;
+    if (c == 0xff) return 0x178;
+    if (c >= 0x100 && c <= 0x17f && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17f) {
+        bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
+        if (odd_lower ? (c & 1) == 0 : (c & 1) == 1) return c - 1;
+        return c;
+    }
+    if (c >= 0x3b1 && c <= 0x3c9 && c != 0x3c2) return c - 32;
+    if (c == 0x3c2) return 0x3a3;
+    if (c >= 0x430 && c <= 0x44f) return c - 32;
+    if (c >= 0x450 && c <= 0x45f) return c - 80;
+    return c;
+}
+static uint32_t cp_lower(uint32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 32;
+    if (c == 0x178) return 0xff;
+    if (c >= 0x100 && c <= 0x17f && c != 0x130 && c != 0x138 && c != 0x149 && c != 0x17f) {
+        bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
+        if (odd_lower ? (c & 1) == 1 : (c & 1) == 0) return c + 1;
+        return c;
+    }
+    if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2) return c + 32;
+    if (c >= 0x410 && c <= 0x42f) return c + 32;
+    if (c >= 0x400 && c <= 0x40f) return c + 80;
+    return c;
+}
+void py_utf8_put(py_buf *b, uint32_t c);
+static pv map_chars_unicode(pv v, int mode) {
+    py_str *s = S(v);
+    py_buf b;
+    buf_init(&b, s->len + 8);
+    bool start = true;
+    size_t idx = 0;
+    for (size_t i = 0; i < s->len; idx++) {
+        uint32_t c = decode_at(s->data, &i);
+        uint32_t u = cp_upper(c), l = cp_lower(c);
+        bool is_up = u == c && l != c, is_lo = l == c && u != c;
+        bool letter = is_up || is_lo || (c >= 0x80 && c != 0xd7 && c != 0xf7);
+        uint32_t r = c;
+        switch (mode) {
+        case 0: r = u; break;
+        case 1: r = l; break;
+        case 2: r = is_up ? l : is_lo ? u : c; break;
+        case 3: r = start ? u : l; start = !(letter || (c >= '0' && c <= '9')); break;
+        case 4: r = idx == 0 ? u : l; break;
+        }
+        py_utf8_put(&b, r);
+    }
+    return buf_str(&b);
+}
 static pv map_chars(pv v, int mode) {
     py_str *s = S(v);
+    if (s->len != s->clen) return map_chars_unicode(v, mode);
     py_str *o = S(py_str_new(s->data, s->len));
     char *d = (char *)o->data;
     bool start = true;
