@@ -171,8 +171,14 @@ static pv str_repr(pv v) {
         else if (c >= 0x80) {
             size_t j = i;
             uint32_t cp = decode_at(s->data, &j);
-            if (cp < 0xa0) { char t[8]; snprintf(t, sizeof t, "\\x%02x", (unsigned)cp); buf_adds(&b, t); }
-            else buf_add(&b, s->data + i, j - i);
+            /* the non-printable ones CPython escapes: C1 controls, no-break and soft hyphen,
+             * the zero-width and separator spaces, the byte-order mark */
+            if (cp <= 0xa0 || cp == 0xad) { char t[8]; snprintf(t, sizeof t, "\\x%02x", (unsigned)cp); buf_adds(&b, t); }
+            else if ((cp >= 0x2000 && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202f) || (cp >= 0x205f && cp <= 0x206f) || cp == 0xfeff || cp == 0x3000 || cp == 0x1680) {
+                char t[8];
+                snprintf(t, sizeof t, "\\u%04x", (unsigned)cp);
+                buf_adds(&b, t);
+            } else buf_add(&b, s->data + i, j - i);
             i = j - 1;
         } else buf_addc(&b, (char)c);
     }
