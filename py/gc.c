@@ -50,7 +50,10 @@ void gc_init(void *arena, size_t size) {
     H.base = a + bgran * GRAN;
     H.end = a + (ngran - 0) * GRAN;
     H.bump = H.base;
-    H.soft = H.base + (size_t)(H.end - H.base) / 4 < H.base + 1024 * 1024 ? H.base + (size_t)(H.end - H.base) / 4 : H.base + 1024 * 1024;
+    size_t first = (size_t)(H.end - H.base) / 16;
+    if (first < 64 * 1024) first = 64 * 1024;
+    if (first > 256 * 1024) first = 256 * 1024;
+    H.soft = first < (size_t)(H.end - H.base) ? H.base + first : H.end;
 }
 
 size_t gc_used(void) { return H.used; }
@@ -110,7 +113,10 @@ void *gc_alloc(size_t n, int kind) {
         /* collect, then let the heap grow to twice what survived (a memory-friendly pace that
          * keeps the working set in the cache), up to the hard end */
         gc_collect();
-        size_t grow = H.used * 2 > 1024 * 1024 ? H.used * 2 : 1024 * 1024;
+        size_t min = (size_t)(H.end - H.base) / 16;
+        if (min < 64 * 1024) min = 64 * 1024;
+        if (min > 256 * 1024) min = 256 * 1024;
+        size_t grow = H.used * 2 > min ? H.used * 2 : min;
         H.soft = (size_t)(H.end - H.bump) > grow ? H.bump + grow : H.end;
         p = take(g);
         if (!p) { H.soft = H.end; p = take(g); }

@@ -232,8 +232,11 @@ static pv int_repr(pv v) {
     int64_t x;
     if (!fits64(v, &x)) return py_big_to_str(v, 10, false);
     char b[24];
-    snprintf(b, sizeof b, "%lld", (long long)x);
-    return py_str_cstr(b);
+    int k = 24;
+    uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+    do { b[--k] = (char)('0' + u % 10); u /= 10; } while (u);
+    if (x < 0) b[--k] = '-';
+    return py_str_new(b + k, (size_t)(24 - k));
 }
 static uintptr_t int_hash(pv v) {
     int64_t x;
