@@ -85,8 +85,7 @@ static bool init_objects(py_vm *vm) {
         return false;
     }
     gc_lock();
-    vm->interned = py_dict_new();
-    for (int i = 0; i < Q_COUNT; i++) py_dict_set(vm->interned, (pv)&py_qstrs[i], (pv)&py_qstrs[i]);
+    vm->interned = py_dict_new();    /* names beyond the predefined ones (py/qstr.h) */
     vm->modules = py_dict_new();
     py_builtins_init();
     vm->sys_path = py_list_new(0);
@@ -98,7 +97,7 @@ static bool init_objects(py_vm *vm) {
 }
 
 py_vm *py_new(void *arena, size_t size, const py_io *io) {
-    if (size < 32 * 1024) return NULL;
+    if (size < 8 * 1024) return NULL;
     uint8_t *p = (uint8_t *)(((uintptr_t)arena + 15) & ~(uintptr_t)15);
     size -= (size_t)(p - (uint8_t *)arena);
     py_vm *vm = (py_vm *)p;

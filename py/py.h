@@ -7,7 +7,8 @@
 #include <stddef.h>
 #include "py/obj.h"
 
-/* Sets up an interpreter in arena (at least 32 KB). Returns NULL when the arena is too small. */
+/* Sets up an interpreter in arena. Returns NULL when the arena is too small for it (about
+ * 24 KB on 32-bit ports, 40 KB on 64-bit). */
 py_vm *py_new(void *arena, size_t size, const py_io *io);
 /* Runs a program file as __main__; argv becomes sys.argv. Returns the exit status: 0, the
  * SystemExit code, or 1 after printing an uncaught exception's traceback on fd 2. */

@@ -60,7 +60,24 @@ bool py_str_eq(pv a, pv b) {
 }
 pv py_qstr(int q) { return (pv)&py_qstrs[q]; }
 
+/* the predefined name equal to s, by binary search of the sorted table */
+static pv find_qstr(const char *s, size_t n) {
+    int lo = 0, hi = Q_COUNT - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        const py_str *q = &py_qstrs[mid];
+        size_t m = q->len < n ? q->len : n;
+        int c = memcmp(q->data, s, m);
+        if (c == 0) c = q->len < n ? -1 : q->len > n ? 1 : 0;
+        if (c == 0) return (pv)q;
+        if (c < 0) lo = mid + 1; else hi = mid - 1;
+    }
+    return PV_NULL;
+}
+
 pv py_intern(const char *s, size_t n) {
+    pv q = find_qstr(s, n);
+    if (q) return q;
     py_str tmp = { &py_str_type, 0, (uint32_t)n, (uint32_t)n, s };
     pv v = py_dict_get(py_cur->interned, (pv)&tmp);
     if (v) return v;
@@ -69,6 +86,9 @@ pv py_intern(const char *s, size_t n) {
     return r;
 }
 pv py_intern_str(pv s) {
+    if (is_static(s)) return s;
+    pv q = find_qstr(py_str_data(s), py_str_len(s));
+    if (q) return q;
     pv v = py_dict_get(py_cur->interned, s);
     if (v) return v;
     py_dict_set(py_cur->interned, s, s);

@@ -103,7 +103,7 @@ static void test_memory_cap(void **state) {
     (void)state;
     /* a 128 KB arena: MemoryError, caught, and the program goes on; an arena too small for the
      * interpreter itself is refused, not a crash */
-    static uint8_t small[40 * 1024];
+    static uint8_t small[16 * 1024];
     py_io io = { .write = cap_write };
     assert_null(py_new(small, sizeof small, &io));
     assert_int_equal(run("try:\n    x = [0] * 1000000\nexcept MemoryError:\n    print('caught')\n"
@@ -141,11 +141,17 @@ static void test_gc_stress(void **state) {
 
 static void test_predefined_names_unique(void **state) {
     (void)state;
-    /* each predefined name must intern to itself: a duplicate string in py/qstr.h would make
-     * method tables miss their names */
+    /* the predefined names are sorted (py_intern searches them) and each interns to itself: a
+     * duplicate string in py/qstr.h would make method tables miss their names */
     run("pass", 1 << 20);
     for (int i = 0; i < Q_COUNT; i++) {
         const py_str *q = &py_qstrs[i];
+        if (i > 0) {
+            const py_str *p = &py_qstrs[i - 1];
+            size_t m = p->len < q->len ? p->len : q->len;
+            int c = memcmp(p->data, q->data, m);
+            assert_true(c < 0 || (c == 0 && p->len < q->len));
+        }
         assert_true(py_intern(q->data, q->len) == (pv)q);
     }
 }
