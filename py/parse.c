@@ -39,6 +39,7 @@ typedef struct {
     char paren_char[200];
     size_t p;                  /* parser position */
     pv classname;              /* the class whose body is being parsed: __names are mangled */
+    int depth;                 /* expression nesting, bounded so the C stack is */
     int mode;
 } P;
 
@@ -55,6 +56,7 @@ _Noreturn void py_syntax_error(pv filename, int line, const char *msg) {
     py_raise(e);
 }
 static _Noreturn void lerr(P *p, const char *m) { py_syntax_error(p->file, p->line, m); }
+#define MAX_NESTING 200     /* as CPython's parser: deeper nesting would overrun a small C stack */
 
 static tok *addtok(P *p, int kind) {
     if (p->nt == p->cap) {
@@ -313,7 +315,9 @@ static void tokenize(P *p) {
         t->len = (uint32_t)strlen(ops[k]);
         p->i += t->len;
         if (strchr("([{", c)) {
-            if (p->paren < 200) { p->paren_line[p->paren] = p->line; p->paren_char[p->paren] = c; }
+            if (p->paren >= 200) lerr(p, "too many nested parentheses");
+            p->paren_line[p->paren] = p->line;
+            p->paren_char[p->paren] = c;
             p->paren++;
         } else if (strchr(")]}", c)) {
             if (p->paren == 0) { char m[40]; strcpy(m, "unmatched ' '"); m[11] = c; lerr(p, m); }
@@ -813,7 +817,9 @@ static node *factor(P *p) {
         node *u = mk(p, N_UNARY);
         p->p++;
         u->op = (uint8_t)op;
+        if (++p->depth > MAX_NESTING) perr(p, "too many nested parentheses");
         u->a = factor(p);
+        p->depth--;
         return u;
     }
     return power(p);
@@ -838,6 +844,10 @@ static node *binary(P *p, int minprec) {
         b->op = (uint8_t)binops[k].op;
         b->a = l;
         b->b = binary(p, binops[k].prec + 1);
+        /* the compiler walks this chain recursively: keep it within the C stack */
+        pint chain = (l->kind == N_BINOP && l->v2 ? SMALL(l->v2) : 0) + 1;
+        if (chain > 1000) perr(p, "expression too long");
+        b->v2 = MKSMALL(chain);
         l = b;
     }
 }
@@ -883,7 +893,9 @@ static node *comparison(P *p) {
 static node *not_test(P *p) {
     if (acceptkw(p, K_NOT)) {
         node *n = mk(p, N_NOT);
+        if (++p->depth > MAX_NESTING) perr(p, "too many nested parentheses");
         n->a = not_test(p);
+        p->depth--;
         return n;
     }
     return comparison(p);
@@ -905,7 +917,15 @@ static node *or_test(P *p) {
     return n;
 }
 
+static node *test_inner(P *p);
+
 static node *test(P *p) {
+    if (++p->depth > MAX_NESTING) perr(p, "too many nested parentheses");
+    node *n = test_inner(p);
+    p->depth--;
+    return n;
+}
+static node *test_inner(P *p) {
     if (iskw(p, K_LAMBDA)) {
         node *l = mk(p, N_LAMBDA);
         p->p++;

@@ -322,9 +322,12 @@ pv py_compare(int op, pv a, pv b) {
     }
     const py_type *ta = TYPE(a), *tb = TYPE(b);
     pv r = PV_NULL;
+    /* containers compare their items recursively: bounded like calls */
+    py_vm *vm = py_cur;
+    if (++vm->depth > vm->max_depth) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded in comparison"); }
     if (ta->compare) r = ta->compare(op, a, b, 0);
-    if (r && r != (pv)&py_notimpl_obj) return r;
-    if (tb->compare && (tb != ta || (ta->flags & TF_USER))) r = tb->compare(op, a, b, 1);
+    if ((!r || r == (pv)&py_notimpl_obj) && tb->compare && (tb != ta || (ta->flags & TF_USER))) r = tb->compare(op, a, b, 1);
+    vm->depth--;
     if (r && r != (pv)&py_notimpl_obj) return r;
     if (op == CMP_EQ) return PV_BOOL(a == b);
     if (op == CMP_NE) return PV_BOOL(a != b);
@@ -354,7 +357,13 @@ uintptr_t py_hash(pv v) {
         return (uintptr_t)(i == -1 ? -2 : i);
     }
     const py_type *t = OBJ(v)->type;
-    if (t->hash) return t->hash(v);
+    if (t->hash) {
+        py_vm *vm = py_cur;
+        if (++vm->depth > vm->max_depth) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
+        uintptr_t h = t->hash(v);
+        vm->depth--;
+        return h;
+    }
     py_raisef(&py_TypeError_type, "unhashable type: '%s'", py_type_name(t));
 }
 
