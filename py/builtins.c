@@ -1,0 +1,820 @@
+/* The builtins module, and the small native modules every program may import: sys, time,
+ * math, gc, micropython. Import of .py modules searches sys.path through the embedder. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "py/obj.h"
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+#ifndef M_E
+#define M_E 2.7182818284590452354
+#endif
+
+#define BI(name) static pv bi_##name(int n, pv *a, pv kw)
+
+static void out(int fd, pv s) {
+    py_vm *vm = py_cur;
+    if (vm->io.write) vm->io.write(vm->io.ctx, fd, py_str_data(s), py_str_len(s));
+}
+
+/* sys.stdout / sys.stderr: objects with write() */
+typedef struct { const py_type *type; int fd; } py_stream;
+static pv stream_write(int n, pv *a, pv kw) {
+    py_argcheck(n, 2, 2, "write");
+    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "write() argument must be str, not %s", py_type_name(TYPE(a[1])));
+    out(((py_stream *)a[0])->fd, a[1]);
+    return MKSMALL(py_str_len(a[1]));
+}
+static pv stream_flush(int n, pv *a, pv kw) { return PV_NONE; }
+static pv stream_readline(int n, pv *a, pv kw) {
+    char buf[512];
+    py_vm *vm = py_cur;
+    int r = vm->io.readline ? vm->io.readline(vm->io.ctx, buf, sizeof buf) : -1;
+    if (r < 0) return QS(_empty);
+    return py_str_new(buf, (size_t)r);
+}
+static const py_builtin stream_methods[] = { METHOD(write, stream_write), METHOD(flush, stream_flush), METHOD(readline, stream_readline), METHODS_END };
+static const py_type stream_type = { &py_type_type, "TextIOWrapper", .base = &py_object_type, .methods = stream_methods };
+static const py_stream stdout_obj = { &stream_type, 1 }, stderr_obj = { &stream_type, 2 }, stdin_obj = { &stream_type, 0 };
+
+BI(print) {
+    pv sep = py_kw_get(kw, Q_sep), end = py_kw_get(kw, Q_end), file = py_kw_get(kw, Q_file);
+    if (kw) {
+        py_dict *d = (py_dict *)kw;
+        for (uint32_t i = 0; i < d->nent; i++) {
+            pv k = d->ent[i].key;
+            if (k && k != QS(sep) && k != QS(end) && k != QS(file) && k != QS(flush))
+                py_raisef(&py_TypeError_type, "'%s' is an invalid keyword argument for print()", py_str_data(k));
+        }
+    }
+    if (sep == PV_NONE) sep = PV_NULL;
+    if (end == PV_NONE) end = PV_NULL;
+    if (sep && !IS(sep, py_str_type)) py_raisef(&py_TypeError_type, "sep must be None or a string, not %s", py_type_name(TYPE(sep)));
+    if (end && !IS(end, py_str_type)) py_raisef(&py_TypeError_type, "end must be None or a string, not %s", py_type_name(TYPE(end)));
+    py_buf b;
+    buf_init(&b, 64);
+    for (int i = 0; i < n; i++) {
+        if (i) { if (sep) buf_addv(&b, sep); else buf_addc(&b, ' '); }
+        buf_addv(&b, py_str_of(a[i]));
+    }
+    if (end) buf_addv(&b, end); else buf_addc(&b, '\n');
+    pv s = buf_str(&b);
+    if (file && file != PV_NONE) {
+        if (IS(file, stream_type)) out(((py_stream *)file)->fd, s);
+        else py_call(py_getattr(file, QS(write)), 1, &s, PV_NULL);
+    } else out(1, s);
+    return PV_NONE;
+}
+BI(input) {
+    if (n > 0) out(1, py_str_of(a[0]));
+    char buf[1024];
+    py_vm *vm = py_cur;
+    int r = vm->io.readline ? vm->io.readline(vm->io.ctx, buf, sizeof buf) : -1;
+    if (r < 0) py_raise(py_exc_new(&py_EOFError_type, py_str_cstr("EOF when reading a line")));
+    while (r > 0 && (buf[r - 1] == '\n' || buf[r - 1] == '\r')) r--;
+    return py_str_new(buf, (size_t)r);
+}
+BI(len) { py_argcheck(n, 1, 1, "len"); return MKSMALL(py_len(a[0])); }
+BI(repr) { py_argcheck(n, 1, 1, "repr"); return py_repr(a[0]); }
+extern pv py_ascii(pv v);
+BI(ascii) { py_argcheck(n, 1, 1, "ascii"); return py_ascii(a[0]); }
+BI(abs) {
+    py_argcheck(n, 1, 1, "abs");
+    pv x = a[0];
+    if (IS_SMALL(x)) return SMALL(x) < 0 ? py_new_int(-(int64_t)SMALL(x)) : x;
+    if (IS(x, py_float_type)) return py_float_new(fabs(((py_float *)x)->v));
+    if (IS(x, py_bool_type)) return MKSMALL(x == PV_TRUE);
+    if (py_is_int(x)) return py_truth(py_compare(CMP_LT, x, MKSMALL(0))) ? py_unary(0, x) : x;
+    pv m = py_lookup_special(x, Q___abs__);
+    if (m) return py_call0(m);
+    py_raisef(&py_TypeError_type, "bad operand type for abs(): '%s'", py_type_name(TYPE(x)));
+}
+static pv minmax(int n, pv *a, pv kw, int op, const char *name) {
+    pv key = py_kw_get(kw, Q_key), dflt = py_kw_get(kw, Q_default);
+    if (key == PV_NONE) key = PV_NULL;
+    pv it;
+    if (n == 1) it = py_iter(a[0]);
+    else if (n == 0) py_raisef(&py_TypeError_type, "%s expected at least 1 argument, got 0", name);
+    else { pv t = py_tuple_new((size_t)n); memcpy(TUPLE(t)->items, a, (size_t)n * sizeof(pv)); it = py_iter(t); }
+    pv best = PV_NULL, bestk = PV_NULL, v;
+    while ((v = py_next(it))) {
+        pv k = key ? py_call1(key, v) : v;
+        if (!best || py_truth(py_compare(op, k, bestk))) { best = v; bestk = k; }
+    }
+    if (!best) {
+        if (dflt) return dflt;
+        py_raisef(&py_ValueError_type, "%s() arg is an empty sequence", name);
+    }
+    return best;
+}
+BI(min) { return minmax(n, a, kw, CMP_LT, "min"); }
+BI(max) { return minmax(n, a, kw, CMP_GT, "max"); }
+BI(sum) {
+    py_argcheck(n, 1, 2, "sum");
+    pv acc = n > 1 ? a[1] : py_kw_get(kw, Q_start);
+    if (!acc) acc = MKSMALL(0);
+    if (IS(acc, py_str_type)) py_raisef(&py_TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (IS(a[0], py_list_type)) {
+        py_list *l = LIST(a[0]);
+        for (size_t i = 0; i < l->len; i++) {
+            pv x = l->items[i];
+            if (IS_SMALL(acc) && IS_SMALL(x)) { pint r = SMALL(acc) + SMALL(x); if (r >= SMALL_MIN && r <= SMALL_MAX) { acc = MKSMALL(r); continue; } }
+            acc = py_binop(OP_ADD, acc, x);
+        }
+        return acc;
+    }
+    pv it = py_iter(a[0]), v;
+    while ((v = py_next(it))) {
+        if (IS_SMALL(acc) && IS_SMALL(v)) { pint r = SMALL(acc) + SMALL(v); if (r >= SMALL_MIN && r <= SMALL_MAX) { acc = MKSMALL(r); continue; } }
+        acc = py_binop(OP_ADD, acc, v);
+    }
+    return acc;
+}
+extern void py_list_sort(pv l, pv key, bool rev);
+BI(sorted) {
+    py_argcheck(n, 1, 1, "sorted");
+    pv l = py_list_from_iter(a[0]);
+    pv key = py_kw_get(kw, Q_key), rev = py_kw_get(kw, Q_reverse);
+    py_list_sort(l, key, rev && py_truth(rev));
+    return l;
+}
+BI(any) { pv it = py_iter(a[0]), v; while ((v = py_next(it))) if (py_truth(v)) return PV_TRUE; return PV_FALSE; }
+BI(all) { pv it = py_iter(a[0]), v; while ((v = py_next(it))) if (!py_truth(v)) return PV_FALSE; return PV_TRUE; }
+static bool isinst(pv o, pv cls) {
+    if (IS(cls, py_tuple_type)) {
+        for (size_t i = 0; i < TUPLE(cls)->len; i++) if (isinst(o, TUPLE(cls)->items[i])) return true;
+        return false;
+    }
+    if (!IS(cls, py_type_type)) py_raisef(&py_TypeError_type, "isinstance() arg 2 must be a type, a tuple of types, or a union");
+    const py_type *t = (const py_type *)cls;
+    if (t == &py_int_type && (IS(o, py_long_type) || IS(o, py_bool_type))) return true;
+    return py_isinstance(o, t);
+}
+BI(isinstance) { py_argcheck(n, 2, 2, "isinstance"); return PV_BOOL(isinst(a[0], a[1])); }
+static bool issub(pv c, pv cls) {
+    if (IS(cls, py_tuple_type)) {
+        for (size_t i = 0; i < TUPLE(cls)->len; i++) if (issub(c, TUPLE(cls)->items[i])) return true;
+        return false;
+    }
+    if (!IS(cls, py_type_type)) py_raisef(&py_TypeError_type, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+    return py_issubtype((const py_type *)c, (const py_type *)cls);
+}
+BI(issubclass) {
+    py_argcheck(n, 2, 2, "issubclass");
+    if (!IS(a[0], py_type_type)) py_raisef(&py_TypeError_type, "issubclass() arg 1 must be a class");
+    return PV_BOOL(issub(a[0], a[1]));
+}
+BI(hasattr) {
+    py_argcheck(n, 2, 2, "hasattr");
+    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
+    py_try t;
+    py_try_begin(&t);
+    if (setjmp(t.j.buf) == 0) {
+        pv r = py_getattr(a[0], py_intern_str(a[1]));
+        py_try_end(&t);
+        return PV_BOOL(r != PV_NULL);
+    }
+    pv e = py_try_catch(&t);
+    if (py_isinstance(e, &py_AttributeError_type)) return PV_FALSE;
+    py_raise(e);
+}
+BI(getattr) {
+    py_argcheck(n, 2, 3, "getattr");
+    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
+    pv name = py_intern_str(a[1]);
+    if (n == 2) return py_getattr(a[0], name);
+    py_try t;
+    py_try_begin(&t);
+    if (setjmp(t.j.buf) == 0) {
+        pv r = py_getattr(a[0], name);
+        py_try_end(&t);
+        return r;
+    }
+    pv e = py_try_catch(&t);
+    if (py_isinstance(e, &py_AttributeError_type)) return a[2];
+    py_raise(e);
+}
+BI(setattr) {
+    py_argcheck(n, 3, 3, "setattr");
+    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
+    py_setattr(a[0], py_intern_str(a[1]), a[2]);
+    return PV_NONE;
+}
+BI(delattr) { py_argcheck(n, 2, 2, "delattr"); py_setattr(a[0], py_intern_str(a[1]), PV_NULL); return PV_NONE; }
+BI(callable) {
+    py_argcheck(n, 1, 1, "callable");
+    const py_type *t = TYPE(a[0]);
+    if (t == &py_func_type || t == &py_builtin_type || t == &py_bound_type || t == &py_type_type) return PV_TRUE;
+    if (t->flags & TF_USER) return PV_BOOL(py_type_lookup(t, QS(__call__)) != PV_NULL);
+    return PV_BOOL(t->call != NULL);
+}
+BI(id) { py_argcheck(n, 1, 1, "id"); return IS_SMALL(a[0]) ? py_new_int((int64_t)a[0]) : py_new_int((int64_t)(a[0] >> 1)); }
+BI(hash) { py_argcheck(n, 1, 1, "hash"); uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h >> 1); }
+BI(iter) {
+    py_argcheck(n, 1, 2, "iter");
+    if (n == 2) {
+        /* iter(callable, sentinel) */
+        pv l = py_list_new(0);
+        for (;;) { pv v = py_call0(a[0]); if (py_eq(v, a[1])) break; py_list_append(l, v); }
+        return py_iter(l);
+    }
+    return py_iter(a[0]);
+}
+BI(next) {
+    py_argcheck(n, 1, 2, "next");
+    if (!TYPE(a[0])->next) py_raisef(&py_TypeError_type, "'%s' object is not an iterator", py_type_name(TYPE(a[0])));
+    if (IS(a[0], py_gen_type) && n == 1) return py_gen_send(a[0], PV_NONE, PV_NULL);
+    pv v = py_next(a[0]);
+    if (v) return v;
+    if (n > 1) return a[1];
+    py_raise(py_exc_new(&py_StopIteration_type, PV_NULL));
+}
+BI(ord) {
+    py_argcheck(n, 1, 1, "ord");
+    pv s = a[0];
+    if (IS(s, py_bytes_type) || IS(s, py_bytearray_type)) {
+        py_bytes *b = (py_bytes *)s;
+        if (b->len != 1) py_raisef(&py_TypeError_type, "ord() expected a character, but string of length %d found", (int)b->len);
+        return MKSMALL(b->data[0]);
+    }
+    if (!IS(s, py_str_type)) py_raisef(&py_TypeError_type, "ord() expected string of length 1, but %s found", py_type_name(TYPE(s)));
+    py_str *x = (py_str *)s;
+    if (x->clen != 1) py_raisef(&py_TypeError_type, "ord() expected a character, but string of length %d found", (int)x->clen);
+    const uint8_t *p = (const uint8_t *)x->data;
+    uint32_t c = p[0];
+    if (c >= 0xf0) c = ((c & 7) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
+    else if (c >= 0xe0) c = ((c & 15) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
+    else if (c >= 0xc0) c = ((c & 31) << 6) | (p[1] & 63u);
+    return MKSMALL(c);
+}
+extern void py_utf8_put(py_buf *b, uint32_t c);
+BI(chr) {
+    py_argcheck(n, 1, 1, "chr");
+    pint c = py_to_index(a[0]);
+    if (c < 0 || c > 0x10ffff) py_raisef(&py_ValueError_type, "chr() arg not in range(0x110000)");
+    py_buf b;
+    buf_init(&b, 4);
+    py_utf8_put(&b, (uint32_t)c);
+    return buf_str(&b);
+}
+static pv radix(pv x, const char *spec) {
+    if (!py_is_int(x)) {
+        pv m = TYPE(x)->flags & TF_USER ? py_lookup_special(x, Q___index__) : PV_NULL;
+        if (!m) py_raisef(&py_TypeError_type, "'%s' object cannot be interpreted as an integer", py_type_name(TYPE(x)));
+        x = py_call0(m);
+    }
+    return py_format(x, py_str_cstr(spec));
+}
+BI(hex) { py_argcheck(n, 1, 1, "hex"); return radix(a[0], "#x"); }
+BI(oct) { py_argcheck(n, 1, 1, "oct"); return radix(a[0], "#o"); }
+BI(bin) { py_argcheck(n, 1, 1, "bin"); return radix(a[0], "#b"); }
+BI(divmod) {
+    py_argcheck(n, 2, 2, "divmod");
+    pv t = py_tuple_new(2);
+    TUPLE(t)->items[0] = py_binop(OP_FLOORDIV, a[0], a[1]);
+    TUPLE(t)->items[1] = py_binop(OP_MOD, a[0], a[1]);
+    return t;
+}
+static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t m) {
+    uint64_t r = 0;
+    a %= m;
+    while (b) {
+        if (b & 1) { r += a; if (r >= m || r < a) r -= m; }
+        uint64_t a2 = a + a;
+        a = (a2 >= m || a2 < a) ? a2 - m : a2;
+        b >>= 1;
+    }
+    return r;
+}
+BI(pow) {
+    py_argcheck(n, 2, 3, "pow");
+    if (n == 3 && a[2] != PV_NONE) {
+        if (!py_is_int(a[0]) || !py_is_int(a[1]) || !py_is_int(a[2])) py_raisef(&py_TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+        int64_t b = py_int_val(a[0]), e = py_int_val(a[1]), m = py_int_val(a[2]);
+        if (m == 0) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
+        if (e < 0) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");
+        uint64_t um = (uint64_t)(m < 0 ? -m : m);
+        uint64_t r = 1 % um, bb = (uint64_t)(((b % (int64_t)um) + (int64_t)um) % (int64_t)um);
+        while (e > 0) { if (e & 1) r = mulmod(r, bb, um); bb = mulmod(bb, bb, um); e >>= 1; }
+        int64_t rr = (int64_t)r;
+        if (m < 0 && rr > 0) rr += m;
+        return py_new_int(rr);
+    }
+    return py_binop(OP_POW, a[0], a[1]);
+}
+BI(round) {
+    py_argcheck(n, 1, 2, "round");
+    pv x = a[0];
+    pv nd = n > 1 ? a[1] : PV_NONE;
+    if (py_is_int(x)) {
+        if (nd == PV_NONE || py_int_val(nd) >= 0) return IS(x, py_bool_type) ? MKSMALL(x == PV_TRUE) : x;
+        int64_t p = 1;
+        for (int64_t i = 0; i < -py_int_val(nd) && i < 18; i++) p *= 10;
+        int64_t v = py_int_val(x), q = v / p, r = v % p;
+        if (r < 0) { r += p; q--; }
+        if (r * 2 > p || (r * 2 == p && (q & 1))) q++;
+        return py_new_int(q * p);
+    }
+    if (!IS(x, py_float_type)) {
+        pv m = py_lookup_special(x, Q___round__);
+        if (m) return n > 1 ? py_call1(m, nd) : py_call0(m);
+        py_raisef(&py_TypeError_type, "type %s doesn't define __round__ method", py_type_name(TYPE(x)));
+    }
+    double d = ((py_float *)x)->v;
+    if (nd == PV_NONE) {
+        if (isnan(d)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
+        if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
+        double r = nearbyint(d);   /* the default rounding mode rounds half to even */
+        if (fabs(d - trunc(d)) == 0.5) r = 2.0 * nearbyint(d / 2.0);
+        return py_new_int((int64_t)r);
+    }
+    int64_t k = py_int_val(nd);
+    /* correctly rounded through the shortest decimal string, as CPython does */
+    char buf[64];
+    if (k > 300 || !isfinite(d)) return x;
+    if (k >= 0) {
+        snprintf(buf, sizeof buf, "%.*f", (int)k, d);
+        double r = strtod(buf, NULL);
+        /* printf rounds the binary value exactly, which is what CPython's round does */
+        return py_float_new(r);
+    }
+    double p = pow(10.0, (double)-k);
+    double q = d / p;
+    double r = nearbyint(q);
+    if (fabs(q - trunc(q)) == 0.5) r = 2.0 * nearbyint(q / 2.0);
+    return py_float_new(r * p);
+}
+BI(globals) { return py_cur->frame ? py_cur->frame->globals : py_cur->main_dict; }
+BI(locals) {
+    py_frame *f = py_cur->frame;
+    if (!f) return py_cur->main_dict;
+    if (f->locals) return f->locals;
+    if (f->code->flags & CO_MODULE) return f->globals;
+    pv d = py_dict_new();
+    py_code *c = f->code;
+    for (int i = 0; i < c->nlocals; i++) {
+        pv name = TUPLE(c->varnames)->items[i];
+        if (f->slots[i] && py_str_len(name)) py_dict_set(d, name, f->slots[i]);
+    }
+    return d;
+}
+BI(vars) {
+    if (n == 0) return bi_locals(0, a, kw);
+    return py_getattr(a[0], QS(__dict__));
+}
+BI(dir) {
+    pv l = py_list_new(0);
+    if (n == 0) {
+        pv d = bi_locals(0, a, kw);
+        py_dict *dd = (py_dict *)d;
+        for (uint32_t i = 0; i < dd->nent; i++) if (dd->ent[i].key) py_list_append(l, dd->ent[i].key);
+    } else {
+        pv o = a[0];
+        pv seen = py_dict_new();
+        pv d = PV_NULL;
+        if (IS(o, py_module_type)) d = ((py_module *)o)->dict;
+        else if (!IS_SMALL(o) && (TYPE(o)->flags & TF_USER) && !(TYPE(o)->flags & TF_EXC)) d = ((py_inst *)o)->dict;
+        if (d) { py_dict *dd = (py_dict *)d; for (uint32_t i = 0; i < dd->nent; i++) if (dd->ent[i].key) py_dict_set(seen, dd->ent[i].key, PV_TRUE); }
+        if (!IS(o, py_module_type)) {
+            const py_type *t = IS(o, py_type_type) ? (const py_type *)o : TYPE(o);
+            pv mro = py_getattr(( pv)t, QS(__mro__));
+            for (size_t k = 0; k < TUPLE(mro)->len; k++) {
+                const py_type *c = (const py_type *)TUPLE(mro)->items[k];
+                if (c->dict) { py_dict *dd = (py_dict *)c->dict; for (uint32_t i = 0; i < dd->nent; i++) if (dd->ent[i].key) py_dict_set(seen, dd->ent[i].key, PV_TRUE); }
+                if (c->methods) for (const py_builtin *m = c->methods; m->fn; m++) py_dict_set(seen, (pv)&py_qstrs[m->name], PV_TRUE);
+            }
+        }
+        py_dict *sd = (py_dict *)seen;
+        for (uint32_t i = 0; i < sd->nent; i++) if (sd->ent[i].key) py_list_append(l, sd->ent[i].key);
+    }
+    py_list_sort(l, PV_NULL, false);
+    return l;
+}
+static pv run_source(pv src, pv globals, pv locals, int mode) {
+    if (IS(src, py_code_type)) return py_vm_run_code((py_code *)src, globals, locals);
+    if (!IS(src, py_str_type)) py_raisef(&py_TypeError_type, "%s() arg 1 must be a string, bytes or code object", mode == PY_MODE_EVAL ? "eval" : "exec");
+    py_code *c = py_compile(py_str_data(src), py_str_len(src), QS(string), mode);
+    return py_vm_run_code(c, globals, locals);
+}
+BI(exec) {
+    py_argcheck(n, 1, 3, "exec");
+    pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
+    pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
+    if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
+    if (!py_dict_get(g, QS(__builtins__))) py_dict_set(g, QS(__builtins__), py_dict_get(py_cur->modules, QS(builtins)) ? py_dict_get(py_cur->modules, QS(builtins)) : PV_NONE);
+    run_source(a[0], g, l, PY_MODE_EXEC);
+    return PV_NONE;
+}
+BI(eval) {
+    py_argcheck(n, 1, 3, "eval");
+    pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
+    pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
+    if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
+    return run_source(a[0], g, l, PY_MODE_EVAL);
+}
+BI(compile) {
+    py_argcheck(n, 3, 3, "compile");
+    const char *mode = py_str_data(a[2]);
+    return (pv)py_compile(py_str_data(a[0]), py_str_len(a[0]), a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_EXEC);
+}
+extern pv py_open(int n, pv *a, pv kw);
+BI(open) { return py_open(n, a, kw); }
+BI(import_) {
+    py_argcheck(n, 1, 5, "__import__");
+    return py_import(a[0], n > 3 ? a[3] : PV_NONE, n > 4 ? (int)py_int_val(a[4]) : 0);
+}
+extern pv py_build_class(int n, pv *a, pv kw);
+BI(format) {
+    py_argcheck(n, 1, 2, "format");
+    return py_format(a[0], n > 1 ? a[1] : QS(_empty));
+}
+BI(exit) {
+    py_raise(py_exc_new(&py_SystemExit_type, n ? a[0] : PV_NULL));
+}
+
+static const py_builtin builtin_funcs[] = {
+    METHOD(print, bi_print), METHOD(input, bi_input), METHOD(len, bi_len), METHOD(repr, bi_repr),
+    METHOD(ascii, bi_ascii), METHOD(abs, bi_abs), METHOD(min, bi_min), METHOD(max, bi_max), METHOD(sum, bi_sum),
+    METHOD(sorted, bi_sorted), METHOD(any, bi_any), METHOD(all, bi_all), METHOD(isinstance, bi_isinstance),
+    METHOD(issubclass, bi_issubclass), METHOD(hasattr, bi_hasattr), METHOD(getattr, bi_getattr),
+    METHOD(setattr, bi_setattr), METHOD(delattr, bi_delattr), METHOD(callable, bi_callable), METHOD(id, bi_id),
+    METHOD(hash, bi_hash), METHOD(iter, bi_iter), METHOD(next, bi_next), METHOD(ord, bi_ord), METHOD(chr, bi_chr),
+    METHOD(hex, bi_hex), METHOD(oct, bi_oct), METHOD(bin, bi_bin), METHOD(divmod, bi_divmod), METHOD(pow, bi_pow),
+    METHOD(round, bi_round), METHOD(globals, bi_globals), METHOD(locals, bi_locals), METHOD(vars, bi_vars),
+    METHOD(dir, bi_dir), METHOD(exec, bi_exec), METHOD(eval, bi_eval), METHOD(open, bi_open),
+    METHOD(__import__, bi_import_), METHOD(__build_class__, py_build_class), METHOD(exit, bi_exit), METHOD(format, bi_format),
+    { &py_builtin_type, Q_compile_dummy, 0, bi_compile, 0 }, { &py_builtin_type, Q_quit_dummy, 0, bi_exit, 0 },
+    METHODS_END };
+
+static const py_type *const builtin_types[] = {
+    &py_int_type, &py_float_type, &py_str_type, &py_bool_type, &py_list_type, &py_tuple_type, &py_dict_type,
+    &py_set_type, &py_frozenset_type, &py_bytes_type, &py_bytearray_type, &py_range_type, &py_slice_type,
+    &py_type_type, &py_object_type, &py_super_type, &py_property_type, &py_staticmethod_type,
+    &py_classmethod_type, &py_enumerate_type, &py_zip_type, &py_map_type, &py_filter_type, &py_reversed_type,
+#define X(n, b) &py_##n##_type,
+    EXC_LIST(X)
+#undef X
+    NULL };
+
+/* ---------------- sys ---------------- */
+BI(sys_exit) { py_raise(py_exc_new(&py_SystemExit_type, n ? a[0] : PV_NULL)); }
+BI(sys_getrecursionlimit) { return MKSMALL(py_cur->max_depth); }
+BI(sys_setrecursionlimit) { pint l = py_to_index(a[0]); if (l < 1) py_raisef(&py_ValueError_type, "recursion limit must be greater or equal than 1"); py_cur->max_depth = (int)l; return PV_NONE; }
+BI(sys_exc_info) {
+    pv t = py_tuple_new(3);
+    pv e = py_cur->handling;
+    TUPLE(t)->items[0] = e ? (pv)TYPE(e) : PV_NONE;
+    TUPLE(t)->items[1] = e ? e : PV_NONE;
+    TUPLE(t)->items[2] = PV_NONE;
+    return t;
+}
+BI(sys_print_exception) { py_print_exc(a[0]); return PV_NONE; }
+static const py_builtin sys_funcs[] = {
+    METHOD(exit, bi_sys_exit), METHOD(getrecursionlimit, bi_sys_getrecursionlimit),
+    METHOD(setrecursionlimit, bi_sys_setrecursionlimit), METHOD(exc_info, bi_sys_exc_info),
+    METHOD(print_exception, bi_sys_print_exception), METHODS_END };
+
+/* ---------------- time ---------------- */
+static double now(void) { py_vm *vm = py_cur; return vm->io.clock ? vm->io.clock(vm->io.ctx) : 0; }
+BI(time_time) { return py_float_new(now()); }
+BI(time_ticks_ms) { return py_new_int((int64_t)(now() * 1e3) & 0x3fffffff); }
+BI(time_ticks_us) { return py_new_int((int64_t)(now() * 1e6) & 0x3fffffff); }
+BI(time_ticks_diff) {
+    int64_t d = (py_int_val(a[0]) - py_int_val(a[1])) & 0x3fffffff;
+    if (d & 0x20000000) d -= 0x40000000;
+    return py_new_int(d);
+}
+static void do_sleep(double s) {
+    py_vm *vm = py_cur;
+    /* in slices, so a kill or Ctrl-C reaches a sleeping program */
+    while (s > 0) {
+        double step = s > 0.05 ? 0.05 : s;
+        if (vm->io.sleep) vm->io.sleep(vm->io.ctx, step);
+        s -= step;
+        py_poll_now();
+    }
+}
+BI(time_sleep) { do_sleep(py_to_double(a[0])); return PV_NONE; }
+BI(time_sleep_ms) { do_sleep(py_to_double(a[0]) / 1e3); return PV_NONE; }
+BI(time_sleep_us) { do_sleep(py_to_double(a[0]) / 1e6); return PV_NONE; }
+static const py_builtin time_funcs[] = {
+    METHOD(time, bi_time_time), METHOD(perf_counter, bi_time_time), METHOD(monotonic, bi_time_time),
+    METHOD(ticks_ms, bi_time_ticks_ms), METHOD(ticks_us, bi_time_ticks_us), METHOD(ticks_diff, bi_time_ticks_diff),
+    METHOD(sleep, bi_time_sleep), METHOD(sleep_ms, bi_time_sleep_ms), METHOD(sleep_us, bi_time_sleep_us), METHODS_END };
+
+/* ---------------- math ---------------- */
+static double num(pv v) { return py_to_double(v); }
+static pv mf(double r) {
+    if (isnan(r)) py_raisef(&py_ValueError_type, "math domain error");
+    return py_float_new(r);
+}
+#define MATH1(name, expr) BI(math_##name) { py_argcheck(n, 1, 1, #name); double x = num(a[0]); (void)x; return mf(expr); }
+MATH1(sqrt, x < 0 ? NAN : sqrt(x))
+MATH1(sin, sin(x)) MATH1(cos, cos(x)) MATH1(tan, tan(x)) MATH1(asin, asin(x)) MATH1(acos, acos(x)) MATH1(atan, atan(x))
+MATH1(exp, exp(x)) MATH1(log10, x <= 0 ? NAN : log10(x)) MATH1(log2, x <= 0 ? NAN : log2(x)) MATH1(fabs, fabs(x))
+MATH1(degrees, x * 180.0 / M_PI) MATH1(radians, x * M_PI / 180.0) MATH1(sinh, sinh(x)) MATH1(cosh, cosh(x)) MATH1(tanh, tanh(x))
+BI(math_log) {
+    py_argcheck(n, 1, 2, "log");
+    double x = num(a[0]);
+    if (x <= 0) py_raisef(&py_ValueError_type, "math domain error");
+    if (n == 2) { double b = num(a[1]); return mf(log(x) / log(b)); }
+    return mf(log(x));
+}
+static pv to_int_checked(double r) {
+    if (isnan(r)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
+    if (isinf(r)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
+    return py_new_int((int64_t)r);
+}
+BI(math_floor) { if (py_is_int(a[0])) return py_new_int(py_int_val(a[0])); return to_int_checked(floor(num(a[0]))); }
+BI(math_ceil) { if (py_is_int(a[0])) return py_new_int(py_int_val(a[0])); return to_int_checked(ceil(num(a[0]))); }
+BI(math_trunc) { if (py_is_int(a[0])) return py_new_int(py_int_val(a[0])); return to_int_checked(trunc(num(a[0]))); }
+BI(math_pow) { return mf(pow(num(a[0]), num(a[1]))); }
+BI(math_atan2) { return mf(atan2(num(a[0]), num(a[1]))); }
+BI(math_hypot) { double s = 0; for (int i = 0; i < n; i++) { double x = num(a[i]); s += x * x; } return mf(sqrt(s)); }
+BI(math_fmod) { double y = num(a[1]); if (y == 0) py_raisef(&py_ValueError_type, "math domain error"); return mf(fmod(num(a[0]), y)); }
+BI(math_copysign) { return mf(copysign(num(a[0]), num(a[1]))); }
+BI(math_isnan) { return PV_BOOL(isnan(num(a[0]))); }
+BI(math_isinf) { return PV_BOOL(isinf(num(a[0]))); }
+BI(math_isfinite) { return PV_BOOL(isfinite(num(a[0]))); }
+BI(math_gcd) {
+    int64_t g = 0;
+    for (int i = 0; i < n; i++) {
+        int64_t x = py_int_val(a[i]);
+        if (x < 0) x = -x;
+        while (x) { int64_t t = g % x; g = x; x = t; }
+    }
+    return py_new_int(g);
+}
+BI(math_factorial) {
+    pint k = py_to_index(a[0]);
+    if (k < 0) py_raisef(&py_ValueError_type, "factorial() not defined for negative values");
+    pv r = MKSMALL(1);
+    for (pint i = 2; i <= k; i++) r = py_binop(OP_MUL, r, MKSMALL(i));
+    return r;
+}
+BI(math_isclose) {
+    double x = num(a[0]), y = num(a[1]);
+    pv rt = py_kw_get(kw, Q_rel_tol_dummy), at = py_kw_get(kw, Q_abs_tol_dummy);
+    double rel = rt ? num(rt) : 1e-9, abs_ = at ? num(at) : 0;
+    if (x == y) return PV_TRUE;
+    double d = fabs(x - y);
+    return PV_BOOL(d <= fabs(rel * y) || d <= fabs(rel * x) || d <= abs_);
+}
+BI(math_modf) {
+    double ip, fp = modf(num(a[0]), &ip);
+    pv t = py_tuple_new(2);
+    TUPLE(t)->items[0] = py_float_new(fp);
+    TUPLE(t)->items[1] = py_float_new(ip);
+    return t;
+}
+BI(math_frexp) {
+    int e;
+    double m = frexp(num(a[0]), &e);
+    pv t = py_tuple_new(2);
+    TUPLE(t)->items[0] = py_float_new(m);
+    TUPLE(t)->items[1] = MKSMALL(e);
+    return t;
+}
+BI(math_ldexp) { return mf(ldexp(num(a[0]), (int)py_int_val(a[1]))); }
+static const py_builtin math_funcs[] = {
+    METHOD(sqrt, bi_math_sqrt), { &py_builtin_type, Q_sin_dummy, 0, bi_math_sin, 0 }, { &py_builtin_type, Q_cos_dummy, 0, bi_math_cos, 0 },
+    { &py_builtin_type, Q_tan_dummy, 0, bi_math_tan, 0 }, { &py_builtin_type, Q_asin_dummy, 0, bi_math_asin, 0 },
+    { &py_builtin_type, Q_acos_dummy, 0, bi_math_acos, 0 }, { &py_builtin_type, Q_atan_dummy, 0, bi_math_atan, 0 },
+    { &py_builtin_type, Q_atan2_dummy, 0, bi_math_atan2, 0 }, { &py_builtin_type, Q_exp_dummy, 0, bi_math_exp, 0 },
+    { &py_builtin_type, Q_log_dummy, 0, bi_math_log, 0 }, { &py_builtin_type, Q_log10_dummy, 0, bi_math_log10, 0 },
+    { &py_builtin_type, Q_log2_dummy, 0, bi_math_log2, 0 }, { &py_builtin_type, Q_fabs_dummy, 0, bi_math_fabs, 0 },
+    { &py_builtin_type, Q_floor_dummy, 0, bi_math_floor, 0 }, { &py_builtin_type, Q_ceil_dummy, 0, bi_math_ceil, 0 },
+    { &py_builtin_type, Q_trunc_dummy, 0, bi_math_trunc, 0 }, METHOD(pow, bi_math_pow),
+    { &py_builtin_type, Q_hypot_dummy, 0, bi_math_hypot, 0 }, { &py_builtin_type, Q_fmod_dummy, 0, bi_math_fmod, 0 },
+    { &py_builtin_type, Q_copysign_dummy, 0, bi_math_copysign, 0 }, { &py_builtin_type, Q_isnan_dummy, 0, bi_math_isnan, 0 },
+    { &py_builtin_type, Q_isinf_dummy, 0, bi_math_isinf, 0 }, { &py_builtin_type, Q_isfinite_dummy, 0, bi_math_isfinite, 0 },
+    { &py_builtin_type, Q_gcd_dummy, 0, bi_math_gcd, 0 }, { &py_builtin_type, Q_factorial_dummy, 0, bi_math_factorial, 0 },
+    { &py_builtin_type, Q_degrees_dummy, 0, bi_math_degrees, 0 }, { &py_builtin_type, Q_radians_dummy, 0, bi_math_radians, 0 },
+    { &py_builtin_type, Q_isclose_dummy, 0, bi_math_isclose, 0 }, { &py_builtin_type, Q_modf_dummy, 0, bi_math_modf, 0 },
+    { &py_builtin_type, Q_frexp_dummy, 0, bi_math_frexp, 0 }, { &py_builtin_type, Q_ldexp_dummy, 0, bi_math_ldexp, 0 },
+    { &py_builtin_type, Q_sinh_dummy, 0, bi_math_sinh, 0 }, { &py_builtin_type, Q_cosh_dummy, 0, bi_math_cosh, 0 },
+    { &py_builtin_type, Q_tanh_dummy, 0, bi_math_tanh, 0 }, METHODS_END };
+
+/* ---------------- gc, micropython ---------------- */
+BI(gc_collect) { gc_collect(); return MKSMALL(0); }
+BI(gc_mem_free) { return py_new_int((int64_t)(gc_size() - gc_used())); }
+BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used()); }
+static bool gc_enabled = true;
+
+BI(gc_enable) { gc_enabled = true; return PV_NONE; }
+BI(gc_disable) { gc_enabled = false; return PV_NONE; }
+BI(gc_isenabled) { return PV_BOOL(gc_enabled); }
+static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
+    METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
+    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
+BI(mp_const) { return a[0]; }
+BI(mp_mem_info) {
+    pv s = py_strf("heap: %lu used, %lu free, peak %lu\n", (unsigned long)gc_used(), (unsigned long)(gc_size() - gc_used()), (unsigned long)gc_peak());
+    out(1, s);
+    return PV_NONE;
+}
+static const py_builtin mp_funcs[] = { METHOD(const, bi_mp_const), { &py_builtin_type, Q_mem_info_dummy, 0, bi_mp_mem_info, 0 }, METHODS_END };
+
+static void add_funcs(pv d, const py_builtin *f) {
+    for (; f->fn; f++) py_dict_set(d, (pv)&py_qstrs[f->name], (pv)f);
+}
+
+static pv make_native(pv name) {
+    const char *s = py_str_data(name);
+    if (s[0] == 'u' && strcmp(s, "uasyncio")) s++;   /* utime is time, ujson json... */
+    pv m = py_module_new(name);
+    pv d = ((py_module *)m)->dict;
+    if (!strcmp(s, "sys")) {
+        add_funcs(d, sys_funcs);
+        py_dict_set(d, QS(argv), py_cur->argv);
+        py_dict_set(d, QS(path), py_cur->sys_path);
+        py_dict_set(d, QS(modules), py_cur->modules);
+        py_dict_set(d, QS(maxsize), py_new_int(INTPTR_MAX));
+        py_dict_set(d, QS(platform), py_str_cstr("upyos"));
+        py_dict_set(d, QS(version), py_str_cstr("3.11.0 (upyOS-C)"));
+        py_dict_set(d, QS(byteorder), QS(little));
+        py_dict_set(d, QS(stdout), (pv)&stdout_obj);
+        py_dict_set(d, QS(stderr), (pv)&stderr_obj);
+        py_dict_set(d, QS(stdin), (pv)&stdin_obj);
+        pv vi = py_tuple_new(3);
+        TUPLE(vi)->items[0] = MKSMALL(3); TUPLE(vi)->items[1] = MKSMALL(11); TUPLE(vi)->items[2] = MKSMALL(0);
+        py_dict_set(d, QS(version_info), vi);
+        pv impl = py_module_new(QS(implementation));
+        py_dict_set(((py_module *)impl)->dict, QS(name), py_str_cstr("upyos"));
+        py_dict_set(d, QS(implementation), impl);
+        return m;
+    }
+    if (!strcmp(s, "time")) { add_funcs(d, time_funcs); return m; }
+    if (!strcmp(s, "math")) {
+        add_funcs(d, math_funcs);
+        py_dict_set(d, py_intern("pi", 2), py_float_new(M_PI));
+        py_dict_set(d, py_intern("e", 1), py_float_new(M_E));
+        py_dict_set(d, py_intern("tau", 3), py_float_new(2 * M_PI));
+        py_dict_set(d, py_intern("inf", 3), py_float_new(INFINITY));
+        py_dict_set(d, py_intern("nan", 3), py_float_new(NAN));
+        return m;
+    }
+    if (!strcmp(s, "gc")) { add_funcs(d, gc_funcs); return m; }
+    if (!strcmp(s, "micropython")) { add_funcs(d, mp_funcs); return m; }
+    if (!strcmp(s, "builtins")) {
+        py_cur->builtins = d;
+        return m;
+    }
+    return PV_NULL;
+}
+
+void py_builtins_init(void) {
+    py_vm *vm = py_cur;
+    pv bm = py_module_new(QS(builtins));
+    pv d = ((py_module *)bm)->dict;
+    vm->builtins = d;
+    add_funcs(d, builtin_funcs);
+    for (const py_type *const *t = builtin_types; *t; t++) py_dict_set(d, py_intern_str(py_str_cstr((*t)->cname)), (pv)*t);
+    py_dict_set(d, QS(None), PV_NONE);
+    py_dict_set(d, QS(NotImplemented), (pv)&py_notimpl_obj);
+    py_dict_set(d, QS(Ellipsis), (pv)&py_ellipsis_obj);
+    py_dict_set(d, py_intern("EnvironmentError", 16), (pv)&py_OSError_type);
+    py_dict_set(d, py_intern("IOError", 7), (pv)&py_OSError_type);
+    py_dict_set(d, py_intern("TimeoutError", 12), (pv)&py_OSError_type);
+    py_dict_set(vm->modules, QS(builtins), bm);
+}
+
+/* ---------------- import ---------------- */
+static pv load_source(const char *path, size_t *len) {
+    py_vm *vm = py_cur;
+    if (!vm->io.read_file) return PV_NULL;
+    long n = vm->io.read_file(vm->io.ctx, path, NULL, 0);
+    if (n < 0) return PV_NULL;
+    char *buf = gc_alloc((size_t)n + 1, GC_RAW);
+    long r = vm->io.read_file(vm->io.ctx, path, buf, (size_t)n);
+    if (r < 0) return PV_NULL;
+    buf[r] = 0;
+    *len = (size_t)r;
+    return (pv)buf;
+}
+
+pv py_exec_module(pv name, const char *path, const char *src, size_t len) {
+    pv m = py_module_new(name);
+    pv d = ((py_module *)m)->dict;
+    py_dict_set(d, QS(__file__), py_str_cstr(path));
+    py_dict_set(py_cur->modules, name, m);
+    py_try t;
+    py_try_begin(&t);
+    if (setjmp(t.j.buf)) {
+        pv e = py_try_catch(&t);
+        py_dict_del(py_cur->modules, name);
+        py_raise(e);
+    }
+    py_code *c = py_compile(src, len, py_str_cstr(path), PY_MODE_FILE);
+    py_vm_run_code(c, d, PV_NULL);
+    py_try_end(&t);
+    return m;
+}
+
+static pv import_one(pv fullname) {
+    pv m = py_dict_get(py_cur->modules, fullname);
+    if (m) return m;
+    m = make_native(fullname);
+    if (m) { py_dict_set(py_cur->modules, fullname, m); return m; }
+    /* a .py file (or package) on sys.path; dots are folders */
+    char rel[256];
+    const char *fn = py_str_data(fullname);
+    size_t k = 0;
+    for (; fn[k] && k < 200; k++) rel[k] = fn[k] == '.' ? '/' : fn[k];
+    rel[k] = 0;
+    py_list *paths = LIST(py_cur->sys_path);
+    for (size_t i = 0; i < paths->len; i++) {
+        pv dir = paths->items[i];
+        if (!IS(dir, py_str_type)) continue;
+        char path[512];
+        const char *ds = py_str_data(dir);
+        const char *sep = (!*ds || ds[strlen(ds) - 1] == '/') ? "" : "/";
+        for (int pkg = 0; pkg < 2; pkg++) {
+            snprintf(path, sizeof path, pkg ? "%s%s%s/__init__.py" : "%s%s%s.py", ds, sep, rel);
+            if (!*ds) snprintf(path, sizeof path, pkg ? "%s/__init__.py" : "%s.py", rel);
+            size_t len;
+            pv src = load_source(path, &len);
+            if (src) return py_exec_module(fullname, path, (const char *)src, len);
+        }
+    }
+    pv e = py_exc_new(&py_ModuleNotFoundError_type, py_strf("No module named '%s'", fn));
+    py_setattr(e, QS(name), fullname);
+    py_raise(e);
+}
+
+pv py_import(pv name, pv fromlist, int level) {
+    if (level > 0) {
+        /* relative imports resolve against the importing module's package: here, sys.path */
+        if (!py_str_len(name)) {
+            /* from . import x: x is a module */
+            return py_module_new(QS(_empty));
+        }
+    }
+    const char *s = py_str_data(name);
+    const char *dot = strchr(s, '.');
+    pv top = PV_NULL;
+    /* import each prefix: a, a.b, a.b.c */
+    size_t len = py_str_len(name);
+    pv last = PV_NULL;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || s[i] == '.') {
+            pv part = py_intern(s, i);
+            pv m = import_one(part);
+            if (last && i < len + 1) {
+                const char *leaf = strrchr(py_str_data(part), '.');
+                if (leaf) py_setattr(last, py_intern(leaf + 1, strlen(leaf + 1)), m);
+            }
+            if (!top) top = m;
+            last = m;
+        }
+    }
+    (void)dot;
+    if (fromlist && fromlist != PV_NONE && IS(fromlist, py_tuple_type) && TUPLE(fromlist)->len) return last;
+    return top;
+}
+
+pv py_import_from(pv mod, pv name) {
+    pv v = py_getattr_opt(mod, name);
+    if (v) return v;
+    /* a submodule */
+    if (IS(mod, py_module_type)) {
+        pv mn = ((py_module *)mod)->name;
+        if (py_str_len(mn)) {
+            pv full = py_intern_str(py_strf("%s.%s", py_str_data(mn), py_str_data(name)));
+            py_try t;
+            py_try_begin(&t);
+            if (setjmp(t.j.buf) == 0) {
+                pv m = import_one(full);
+                py_try_end(&t);
+                return m;
+            }
+            py_try_catch(&t);
+        } else {
+            return import_one(name);
+        }
+        py_raise(py_exc_new(&py_ImportError_type, py_strf("cannot import name '%s' from '%s'", py_str_data(name), py_str_data(mn))));
+    }
+    py_raise(py_exc_new(&py_ImportError_type, py_strf("cannot import name '%s'", py_str_data(name))));
+}
+
+void py_import_star(pv mod, pv globals) {
+    pv all = py_getattr_opt(mod, QS(__all__));
+    if (all) {
+        pv it = py_iter(all), k;
+        while ((k = py_next(it))) py_dict_set(globals, py_intern_str(k), py_getattr(mod, py_intern_str(k)));
+        return;
+    }
+    py_dict *d = (py_dict *)((py_module *)mod)->dict;
+    for (uint32_t i = 0; i < d->nent; i++) {
+        pv k = d->ent[i].key;
+        if (k && IS(k, py_str_type) && py_str_data(k)[0] != '_') py_dict_set(globals, k, d->ent[i].value);
+    }
+}
+
+pv py_print_expr(pv v) {
+    if (v != PV_NONE) { py_dict_set(py_cur->builtins, py_intern("_", 1), v); out(1, py_repr(v)); out(1, py_str_cstr("\n")); }
+    return PV_NONE;
+}

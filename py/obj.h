@@ -1,0 +1,362 @@
+/* The object model of upyOS-C's Python: one word per value (pv). A value with its low bit
+ * set is a small int held in the word itself; any other value points at an object whose first
+ * field is its type. Objects live in the GC heap (gc.c) or, for None, True, False, the builtin
+ * types and functions, in read-only data. */
+#ifndef PY_OBJ_H
+#define PY_OBJ_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include "py/qstr.h"
+
+typedef uintptr_t pv;
+typedef intptr_t pint;
+typedef struct py_type py_type;
+typedef struct { const py_type *type; } pobj;
+
+#define PV_NULL ((pv)0)
+#define IS_SMALL(v) (((v) & 1) != 0)
+#define SMALL(v) ((pint)(v) >> 1)
+#define MKSMALL(i) ((pv)(((uintptr_t)(pint)(i) << 1) | 1))
+#define SMALL_MAX (INTPTR_MAX >> 1)
+#define SMALL_MIN (INTPTR_MIN >> 1)
+#define OBJ(v) ((pobj *)(v))
+#define TYPE(v) (IS_SMALL(v) ? &py_int_type : OBJ(v)->type)
+#define IS(v, t) (!IS_SMALL(v) && OBJ(v)->type == &(t))
+
+/* Builtin functions and methods share one C signature: n positional arguments in a (for a
+ * method a[0] is self), and kw a dict of keyword arguments or PV_NULL when there are none. */
+typedef pv (*py_cfn)(int n, pv *a, pv kw);
+#define M_STATIC 1
+#define M_CLASS 2
+#define M_PROPERTY 4
+
+/* Binary operators, in the order of the bytecode's BINARY_OP argument. */
+enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,
+       OP_AND, OP_OR, OP_XOR, OP_MATMUL, OP_NBIN, OP_INPLACE = 16 };
+/* Comparisons, COMPARE_OP's argument. */
+enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_IN, CMP_NOTIN, CMP_IS, CMP_ISNOT,
+       CMP_EXC };
+
+#define TF_USER 1      /* a class statement made it: look dunder methods up in its dict */
+#define TF_BASE 2      /* may be subclassed */
+#define TF_EXC 4       /* an exception class */
+#define TF_INSTDICT 16 /* instances are py_inst, with a dict */
+#define TF_SLOWATTR 8  /* a class with properties, descriptors or __setattr__: no attribute fast path */
+
+struct py_type {
+    const py_type *type;
+    const char *cname;                 /* builtin types */
+    pv name;                           /* classes: a str */
+    const py_type *base;               /* the first base */
+    pv bases, mro, dict;               /* classes: tuple, tuple, dict */
+    const struct py_builtin *methods;  /* builtin types, ended by fn NULL */
+    uint32_t flags;
+    pv (*make)(const py_type *t, int n, pv *a, pv kw);   /* calling the type */
+    pv (*repr)(pv o);
+    pv (*str)(pv o);
+    uintptr_t (*hash)(pv o);
+    pv (*binop)(int op, pv a, pv b, int side);            /* PV_NULL: NotImplemented */
+    pv (*compare)(int op, pv a, pv b, int side);          /* PV_NULL: NotImplemented */
+    pv (*unary)(int op, pv a);
+    pv (*getitem)(pv o, pv k);
+    void (*setitem)(pv o, pv k, pv v);                    /* v PV_NULL deletes */
+    pv (*iter)(pv o);
+    pv (*next)(pv o);                                     /* PV_NULL when exhausted */
+    pv (*call)(pv f, int n, pv *a, pv kw);
+    pv (*getattr)(pv o, pv name);                         /* PV_NULL when missing */
+    bool (*setattr)(pv o, pv name, pv v);                 /* v PV_NULL deletes */
+    pint (*len)(pv o);
+    int (*truth)(pv o);
+    int (*contains)(pv o, pv x);
+    void (*mark)(pv o);
+};
+
+/* ---- object layouts ---- */
+typedef struct { const py_type *type; uint32_t hash, len, clen; const char *data; } py_str;
+typedef struct { const py_type *type; uint32_t len; uint8_t *data; uint32_t cap; } py_bytes;
+extern const py_str py_qstrs[];
+typedef struct { const py_type *type; double v; } py_float;
+typedef struct { const py_type *type; size_t len, cap; pv *items; } py_list;
+typedef struct { const py_type *type; size_t len; pv items[]; } py_tuple;
+typedef struct { uintptr_t hash; pv key, value; } py_dent;
+typedef struct {
+    const py_type *type;
+    uint32_t used, nent, cap, version;  /* live keys, entries written, entry capacity, key-set version */
+    int32_t *index;                     /* 2*cap/... slots, -1 empty, -2 deleted */
+    uint32_t mask;
+    py_dent *ent;
+} py_dict;
+typedef struct { const py_type *type; pint start, stop, step; } py_range;
+typedef struct { const py_type *type; pv start, stop, step; } py_slice;
+typedef struct { const py_type *type; pv dict; } py_inst;
+typedef struct { const py_type *type; pv dict; pv args; pv tb; pv cause, context; } py_exc;
+typedef struct { const py_type *type; pv value; } py_cell;
+typedef struct { const py_type *type; pv self, func; } py_bound;
+typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; py_cfn fn; pv self; } py_builtin;
+#define METHOD(q, f) { &py_builtin_type, Q_##q, 0, f, 0 }
+#define METHOD_F(q, fl, f) { &py_builtin_type, Q_##q, fl, f, 0 }
+#define METHODS_END { 0, 0, 0, 0, 0 }
+typedef struct { const py_type *type; pv fget, fset, fdel; } py_property;
+typedef struct { const py_type *type; pv func; } py_wrap;   /* staticmethod, classmethod */
+typedef struct { const py_type *type; pv dict; pv name; } py_module;
+
+typedef struct py_code {
+    const py_type *type;
+    uint16_t nargs, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
+    uint16_t flags;           /* CO_* */
+    pv name, filename;
+    pv consts, names;         /* tuples */
+    pv varnames;              /* tuple: params, locals, then cells and frees */
+    uint8_t *code; uint32_t codelen;
+    uint8_t *lines; uint32_t lineslen; uint32_t firstline;
+    int16_t *cell2arg;        /* for each cell, the parameter it starts from, or -1 */
+    struct py_gcache *cache;  /* per name: where LOAD_GLOBAL found it last */
+} py_code;
+#define CO_VARARGS 1
+#define CO_VARKW 2
+#define CO_GENERATOR 4
+#define CO_CLASSBODY 8
+#define CO_MODULE 16
+#define CO_NEEDCLASS 32
+#define CO_HASTRY 64
+#define CO_COROUTINE 128
+#define CO_HASDOC 256
+/* the slots a frame zeroes: named locals, cells, free variables, the compiler's temporaries */
+#define CO_NL(co) ((co)->nlocals + (co)->ncells + (co)->nfree + (co)->nhidden)
+
+typedef struct { const py_type *type; py_code *code; pv globals, defaults, kwdefaults, closure, name, dict, qualname; } py_func;
+typedef struct py_gcache { uint32_t gver, bver; uint32_t idx; uint32_t where; } py_gcache;
+
+/* ---- frames and generators ---- */
+#define MAXBLOCKS 20
+typedef struct { uint32_t handler; uint32_t depth; } py_block;
+typedef struct py_frame {
+    struct py_frame *back;
+    py_code *code;
+    py_func *func;
+    pv globals, locals;       /* locals: the class namespace in a class body, else PV_NULL */
+    pv *slots;                /* nlocals + ncells + nfree, then the value stack */
+    pv *sp;
+    const uint8_t *ip;        /* the instruction being run (for tracebacks) */
+    pv *saved_top;            /* the VM stack's top while this frame runs */
+    int nslots;
+    bool yielded;
+    int nblocks;
+    py_block blocks[MAXBLOCKS];
+} py_frame;
+typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; } py_gen;
+
+/* ---- the interpreter's state ---- */
+typedef struct py_jmp { jmp_buf buf; struct py_jmp *prev; struct py_frame *frame; } py_jmp;
+/* A C-level try: py_try_begin(&t); if (setjmp(t.j.buf) == 0) { ...; py_try_end(&t); }
+ * else { py_try_catch(&t); ... py_cur->exc ... } */
+typedef struct { py_jmp j; int depth; pv *top; struct py_frame *frame; } py_try;
+void py_try_begin(py_try *t);
+void py_try_end(py_try *t);
+pv py_try_catch(py_try *t);
+typedef struct py_io {
+    void (*write)(void *ctx, int fd, const char *s, size_t n);   /* fd 1 out, 2 err */
+    int (*readline)(void *ctx, char *buf, size_t n);              /* -1 at end of input */
+    /* called at loop back-edges and calls: 0 go on, 1 raise KeyboardInterrupt, 2 stop (SystemExit) */
+    int (*poll)(void *ctx);
+    /* a file's size (buf NULL) or its contents into buf; -1 when it cannot be read */
+    long (*read_file)(void *ctx, const char *path, char *buf, size_t cap);
+    double (*clock)(void *ctx);                  /* seconds, monotonic */
+    /* files for open(): a handle or NULL with *err set to an errno value */
+    void *(*fopen)(void *ctx, const char *path, const char *mode, int *err);
+    long (*fread)(void *ctx, void *h, char *buf, size_t n);
+    long (*fwrite)(void *ctx, void *h, const char *buf, size_t n);
+    void (*fclose)(void *ctx, void *h);
+    int (*remove)(void *ctx, const char *path);
+    void (*sleep)(void *ctx, double seconds);
+    void *ctx;
+} py_io;
+
+typedef struct py_vm {
+    py_io io;
+    py_jmp *jmp;
+    pv exc;                   /* the exception being raised */
+    pv builtins, modules, interned, main_dict, sys_path, argv;
+    pv stack_roots[8];
+    pv *stack, *stack_top, *stack_end;
+    py_frame *frame;
+    int depth, max_depth;
+    int poll_count;
+    pv handling;              /* the exception the innermost except clause handles */
+    int exit_code;
+    pv memerr;                /* preallocated, raised when the heap is full */
+    void *cstack_top;
+} py_vm;
+extern py_vm *py_cur;
+
+/* ---- types ---- */
+extern const py_type py_type_type, py_object_type, py_none_type, py_bool_type, py_int_type,
+    py_long_type, py_float_type, py_str_type, py_bytes_type, py_bytearray_type, py_list_type,
+    py_tuple_type, py_dict_type, py_set_type, py_frozenset_type, py_range_type, py_slice_type,
+    py_func_type, py_builtin_type, py_bound_type, py_code_type, py_cell_type, py_gen_type,
+    py_property_type, py_staticmethod_type, py_classmethod_type, py_module_type, py_super_type,
+    py_iter_type, py_notimpl_type, py_ellipsis_type, py_dictview_type, py_map_type,
+    py_zip_type, py_enumerate_type, py_filter_type, py_reversed_type, py_coro_type;
+extern const pobj py_none_obj, py_true_obj, py_false_obj, py_notimpl_obj, py_ellipsis_obj;
+#define PV_NONE ((pv)&py_none_obj)
+#define PV_TRUE ((pv)&py_true_obj)
+#define PV_FALSE ((pv)&py_false_obj)
+#define PV_BOOL(b) ((b) ? PV_TRUE : PV_FALSE)
+
+/* exceptions (exc.c) */
+#define EXC_LIST(X) X(BaseException, object) X(SystemExit, BaseException) \
+    X(KeyboardInterrupt, BaseException) X(GeneratorExit, BaseException) X(Exception, BaseException) \
+    X(StopIteration, Exception) X(ArithmeticError, Exception) X(ZeroDivisionError, ArithmeticError) \
+    X(OverflowError, ArithmeticError) X(AssertionError, Exception) X(AttributeError, Exception) \
+    X(LookupError, Exception) X(IndexError, LookupError) X(KeyError, LookupError) \
+    X(NameError, Exception) X(UnboundLocalError, NameError) X(TypeError, Exception) \
+    X(ValueError, Exception) X(UnicodeError, ValueError) X(RuntimeError, Exception) \
+    X(RecursionError, RuntimeError) X(NotImplementedError, RuntimeError) \
+    X(MemoryError, Exception) X(OSError, Exception) X(ImportError, Exception) \
+    X(ModuleNotFoundError, ImportError) X(SyntaxError, Exception) \
+    X(IndentationError, SyntaxError) X(EOFError, Exception) X(StopAsyncIteration, Exception) \
+    X(FileNotFoundError, OSError) X(FileExistsError, OSError) X(PermissionError, OSError) \
+    X(IsADirectoryError, OSError) X(NotADirectoryError, OSError) X(Warning, Exception) \
+    X(UnicodeDecodeError, UnicodeError) X(UnicodeEncodeError, UnicodeError) X(ConnectionError, OSError)
+#define X(n, b) extern const py_type py_##n##_type;
+EXC_LIST(X)
+#undef X
+
+/* ---- gc.c ---- */
+enum { GC_OBJ = 1, GC_RAW = 2, GC_PVS = 3 };
+void gc_init(void *arena, size_t size);
+void *gc_alloc(size_t n, int kind);
+void *gc_realloc(void *p, size_t n, int kind);
+void gc_collect(void);
+void gc_mark(pv v);
+void gc_mark_ptr(const void *p);
+void gc_lock(void);
+void gc_set_stress(bool on);   /* a collection at every allocation, to find missing roots */
+void gc_unlock(void);
+size_t gc_used(void);
+size_t gc_peak(void);
+size_t gc_size(void);
+#define NEW(T, t) ((T *)py_new_obj(sizeof(T), &(t)))
+void *py_new_obj(size_t size, const py_type *t);
+
+/* ---- errors (never return) ---- */
+_Noreturn void py_raise(pv exc);
+_Noreturn void py_raisef(const py_type *t, const char *fmt, ...);
+pv py_exc_new(const py_type *t, pv msg);
+bool py_isinstance(pv o, const py_type *t);
+bool py_issubtype(const py_type *a, const py_type *b);
+_Noreturn void py_type_error_unsupported(const char *op, pv a, pv b);
+
+/* ---- core operations (runtime.c) ---- */
+pv py_binop(int op, pv a, pv b);
+pv py_compare(int op, pv a, pv b);
+bool py_eq(pv a, pv b);
+bool py_truth(pv v);
+uintptr_t py_hash(pv v);
+pv py_repr(pv v);
+pv py_str_of(pv v);
+pv py_getattr(pv o, pv name);
+pv py_getattr_opt(pv o, pv name);
+void py_setattr(pv o, pv name, pv v);
+pv py_getitem(pv o, pv k);
+void py_setitem(pv o, pv k, pv v);
+pv py_iter(pv o);
+pv py_next(pv it);              /* PV_NULL when exhausted */
+pv py_call(pv f, int n, pv *a, pv kw);
+pv py_call0(pv f);
+pv py_call1(pv f, pv a);
+pint py_len(pv o);
+int py_contains(pv o, pv x);
+pv py_unary(int op, pv a);
+pv py_type_lookup(const py_type *t, pv name);
+pv py_lookup_special(pv o, int q);
+const char *py_type_name(const py_type *t);
+pv py_type_name_obj(const py_type *t);
+pint py_to_index(pv v);
+double py_to_double(pv v);
+pv py_new_int(int64_t v);
+bool py_is_int(pv v);
+int64_t py_int_val(pv v);
+pv py_float_new(double d);
+pv py_format(pv v, pv spec);
+void py_print_exc(pv exc);
+pv py_hash_obj(pv v);
+
+/* ---- str.c ---- */
+pv py_str_new(const char *s, size_t n);
+pv py_str_cstr(const char *s);
+pv py_intern(const char *s, size_t n);
+pv py_intern_str(pv s);
+pv py_qstr(int q);
+pv py_strf(const char *fmt, ...);
+const char *py_str_data(pv s);
+size_t py_str_len(pv s);
+bool py_str_eq(pv a, pv b);
+pv py_str_concat(pv a, pv b);
+pv py_str_join(pv sep, pv iterable);
+pv py_str_mod(pv fmt, pv args);
+pv py_str_format(int n, pv *a, pv kw);
+void py_repr_str(pv s, char quote_pref, void *buf);
+pv py_float_repr(double d);
+uint32_t py_hash_bytes(const char *s, size_t n);
+/* a growable byte buffer in the heap, used to build strings */
+typedef struct { char *p; size_t n, cap; } py_buf;
+void buf_init(py_buf *b, size_t cap);
+void buf_add(py_buf *b, const char *s, size_t n);
+void buf_adds(py_buf *b, const char *s);
+void buf_addc(py_buf *b, char c);
+void buf_addv(py_buf *b, pv strv);
+pv buf_str(py_buf *b);
+
+/* ---- containers ---- */
+pv py_list_new(size_t n);
+void py_list_append(pv l, pv v);
+pv py_list_from_iter(pv it);
+pv py_tuple_new(size_t n);
+pv py_tuple_from_iter(pv it);
+#define TUPLE(v) ((py_tuple *)(v))
+#define LIST(v) ((py_list *)(v))
+pv py_dict_new(void);
+pv py_dict_get(pv d, pv k);          /* PV_NULL when missing */
+pv py_dict_get_str(pv d, const char *k);
+void py_dict_set(pv d, pv k, pv v);
+bool py_dict_del(pv d, pv k);
+pv py_dict_get_hinted(pv d, pv k, uint32_t *hint);
+void py_seq_items(pv seq, size_t *n, pv **items);   /* list or tuple */
+pv py_set_new(const py_type *t);
+void py_set_add(pv s, pv v);
+pv py_range_new(pint a, pint b, pint c);
+pv py_slice_new(pv a, pv b, pv c);
+void py_slice_indices(pv sl, pint len, pint *start, pint *stop, pint *step, pint *n);
+pv py_bytes_new(const py_type *t, const void *p, size_t n);
+
+/* ---- functions, classes, modules ---- */
+pv py_builtin_new(int q, py_cfn fn, pv self);
+pv py_func_new(py_code *code, pv globals);
+pv py_bound_new(pv self, pv func);
+pv py_class_new(pv name, pv bases, pv dict);
+pv py_inst_new(const py_type *t);
+pv py_module_new(pv name);
+pv py_import(pv name, pv fromlist, int level);
+void py_kw_check_empty(pv kw, const char *fname);
+pv py_kw_get(pv kw, int q);
+void py_argcheck(int n, int min, int max, const char *name);
+
+/* ---- builtins.c, modules ---- */
+void py_builtins_init(void);
+pv py_sys_module(void);
+
+/* ---- vm.c, compile.c ---- */
+pv py_vm_run_code(py_code *code, pv globals, pv locals);
+pv py_call_func(py_func *fn, int n, pv *a, pv kw);
+pv py_gen_send(pv gen, pv v, pv exc);
+py_code *py_compile(const char *src, size_t len, pv filename, int mode);
+#define PY_MODE_FILE 0
+#define PY_MODE_EVAL 1
+#define PY_MODE_SINGLE 2
+#define PY_MODE_EXEC 3      /* like FILE, names through the locals and globals dicts */
+void py_poll_now(void);
+int py_code_line(py_code *c, const uint8_t *ip);
+#endif

@@ -1,0 +1,204 @@
+/* Interpreter set-up, the GC's roots, tracebacks, and running a program as __main__. */
+#include <string.h>
+#include "py/py.h"
+
+void py_mark_roots(void) {
+    py_vm *vm = py_cur;
+    if (!vm) return;
+    gc_mark(vm->exc); gc_mark(vm->builtins); gc_mark(vm->modules); gc_mark(vm->interned);
+    gc_mark(vm->main_dict); gc_mark(vm->sys_path); gc_mark(vm->argv); gc_mark(vm->handling);
+    gc_mark(vm->memerr);
+    for (int i = 0; i < 8; i++) gc_mark(vm->stack_roots[i]);
+    for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(*p);
+    /* frames on the C stack are found by the conservative scan; their slots are on vm->stack
+     * or in a generator's heap block */
+    for (py_frame *f = vm->frame; f; f = f->back) {
+        gc_mark((pv)f->code); gc_mark((pv)f->func); gc_mark(f->globals); gc_mark(f->locals);
+        if (f->slots < vm->stack || f->slots >= vm->stack_end) gc_mark_ptr(f->slots);
+    }
+}
+
+static void write_s(int fd, const char *s, size_t n) {
+    py_vm *vm = py_cur;
+    if (vm->io.write) vm->io.write(vm->io.ctx, fd, s, n);
+}
+static void write_v(int fd, pv s) { write_s(fd, py_str_data(s), py_str_len(s)); }
+static void write_c(int fd, const char *s) { write_s(fd, s, strlen(s)); }
+
+static void print_one(pv exc) {
+    py_exc *e = (py_exc *)exc;
+    if (e->tb && IS(e->tb, py_list_type) && LIST(e->tb)->len) {
+        write_c(2, "Traceback (most recent call last):\n");
+        py_list *l = LIST(e->tb);
+        for (size_t i = l->len; i >= 2; i -= 2) {
+            py_code *c = (py_code *)l->items[i - 2];
+            write_v(2, py_strf("  File \"%s\", line %d, in %s\n", c->filename ? py_str_data(c->filename) : "?", (int)SMALL(l->items[i - 1]), py_str_data(c->name)));
+        }
+    }
+    const py_type *t = TYPE(exc);
+    pv name = py_type_name_obj(t);
+    if (t->flags & TF_USER && t->dict) {
+        pv mod = py_dict_get(t->dict, QS(__module__));
+        if (mod && IS(mod, py_str_type) && strcmp(py_str_data(mod), "__main__") && strcmp(py_str_data(mod), "builtins"))
+            name = py_strf("%s.%s", py_str_data(mod), py_str_data(name));
+    }
+    if (py_isinstance(exc, &py_SyntaxError_type) && e->dict) {
+        pv file = py_dict_get(e->dict, QS(filename)), line = py_dict_get(e->dict, QS(lineno));
+        if (file && line) write_v(2, py_strf("  File \"%s\", line %d\n", py_str_data(py_str_of(file)), (int)SMALL(line)));
+    }
+    pv msg;
+    py_try t2;
+    py_try_begin(&t2);
+    if (setjmp(t2.j.buf) == 0) {
+        msg = py_str_of(exc);
+        py_try_end(&t2);
+    } else {
+        py_try_catch(&t2);
+        msg = py_str_cstr("<exception str() failed>");
+    }
+    write_v(2, name);
+    if (py_str_len(msg)) { write_c(2, ": "); write_v(2, msg); }
+    write_c(2, "\n");
+}
+
+void py_print_exc(pv exc) {
+    py_exc *e = (py_exc *)exc;
+    if (e->cause && py_isinstance(e->cause, &py_BaseException_type)) {
+        print_one(e->cause);
+        write_c(2, "\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if (e->context && e->context != exc && py_isinstance(e->context, &py_BaseException_type)) {
+        print_one(e->context);
+        write_c(2, "\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    print_one(exc);
+}
+
+/* The builtins and predefined names; false when the arena is too small even for them. */
+static bool init_objects(py_vm *vm) {
+    py_jmp init;
+    init.prev = NULL;
+    init.frame = NULL;
+    vm->jmp = &init;
+    if (setjmp(init.buf)) {
+        vm->jmp = NULL;
+        gc_unlock();
+        return false;
+    }
+    gc_lock();
+    vm->interned = py_dict_new();    /* names beyond the predefined ones (py/qstr.h) */
+    vm->modules = py_dict_new();
+    py_builtins_init();
+    vm->sys_path = py_list_new(0);
+    vm->argv = py_list_new(0);
+    vm->memerr = py_exc_new(&py_MemoryError_type, PV_NULL);
+    gc_unlock();
+    vm->jmp = NULL;
+    return true;
+}
+
+py_vm *py_new(void *arena, size_t size, const py_io *io) {
+    if (size < 8 * 1024) return NULL;
+    uint8_t *p = (uint8_t *)(((uintptr_t)arena + 15) & ~(uintptr_t)15);
+    size -= (size_t)(p - (uint8_t *)arena);
+    py_vm *vm = (py_vm *)p;
+    memset(vm, 0, sizeof *vm);
+    size_t off = (sizeof *vm + 15) & ~(size_t)15;
+    /* the value stack: an eighth of the arena, at most 512 KB */
+    size_t stack_bytes = size / 8;
+    if (stack_bytes > 512 * 1024) stack_bytes = 512 * 1024;
+    vm->stack = (pv *)(p + off);
+    vm->stack_top = vm->stack;
+    vm->stack_end = vm->stack + stack_bytes / sizeof(pv);
+    off += stack_bytes;
+    vm->io = *io;
+    vm->max_depth = 1000;
+    vm->poll_count = 1000;
+    py_cur = vm;
+    int here;
+    vm->cstack_top = &here;
+    gc_init(p + off, size - off);
+    if (!init_objects(vm)) { py_cur = NULL; return NULL; }
+    vm->jmp = NULL;
+    return vm;
+}
+
+size_t py_heap_used(py_vm *vm) { (void)vm; return gc_used(); }
+size_t py_heap_peak(py_vm *vm) { (void)vm; return gc_peak(); }
+
+static int exit_status(pv e) {
+    if (py_isinstance(e, &py_SystemExit_type)) {
+        py_exc *x = (py_exc *)e;
+        pv code = TUPLE(x->args)->len ? TUPLE(x->args)->items[0] : PV_NONE;
+        if (code == PV_NONE) return 0;
+        if (py_is_int(code)) return (int)(py_int_val(code) & 0xff);
+        write_v(2, py_str_of(code));
+        write_c(2, "\n");
+        return 1;
+    }
+    py_print_exc(e);
+    return 1;
+}
+
+static int run(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv) {
+    py_cur = vm;
+    int here;
+    vm->cstack_top = &here;
+    py_jmp top;
+    top.prev = NULL;
+    top.frame = NULL;
+    vm->jmp = &top;
+    if (setjmp(top.buf)) {
+        vm->jmp = NULL;
+        vm->stack_top = vm->stack;
+        vm->frame = NULL;
+        vm->depth = 0;
+        /* printing may need memory: the heap may be full, so collect first */
+        pv e = vm->exc;
+        vm->stack_roots[0] = e;
+        gc_collect();
+        py_jmp again;
+        again.prev = NULL;
+        again.frame = NULL;
+        vm->jmp = &again;
+        if (setjmp(again.buf)) { vm->jmp = NULL; write_c(2, "MemoryError\n"); return 1; }
+        int st = exit_status(e);
+        vm->jmp = NULL;
+        return st;
+    }
+    for (int i = 0; i < argc; i++) py_list_append(vm->argv, py_str_cstr(argv[i]));
+    /* the program's folder is searched first for imports */
+    const char *slash = strrchr(filename, '/');
+    py_list_append(vm->sys_path, slash ? py_str_new(filename, (size_t)(slash - filename)) : QS(_empty));
+    py_list_append(vm->sys_path, py_str_cstr("/lib"));
+    pv m = py_module_new(QS(__main__));
+    pv d = ((py_module *)m)->dict;
+    vm->main_dict = d;
+    py_dict_set(d, QS(__file__), py_str_cstr(filename));
+    py_dict_set(vm->modules, QS(__main__), m);
+    py_code *c = py_compile(src, len, py_str_cstr(filename), PY_MODE_FILE);
+    py_vm_run_code(c, d, PV_NULL);
+    vm->jmp = NULL;
+    return 0;
+}
+
+int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv) {
+    return run(vm, src, len, filename, argc, argv);
+}
+
+int py_run_file(py_vm *vm, const char *path, int argc, char **argv) {
+    py_cur = vm;
+    long n = vm->io.read_file ? vm->io.read_file(vm->io.ctx, path, NULL, 0) : -1;
+    if (n < 0) {
+        write_c(2, "can't open file '");
+        write_c(2, path);
+        write_c(2, "': [Errno 2] No such file or directory\n");
+        return 2;
+    }
+    char *buf = gc_alloc((size_t)n + 1, GC_RAW);
+    if (!buf) { write_c(2, "MemoryError\n"); return 1; }
+    vm->stack_roots[1] = (pv)buf;
+    long r = vm->io.read_file(vm->io.ctx, path, buf, (size_t)n);
+    if (r < 0) r = 0;
+    buf[r] = 0;
+    return run(vm, buf, (size_t)r, path, argc, argv);
+}

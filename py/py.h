@@ -1,0 +1,21 @@
+/* The embedding interface of upyOS-C's Python. The embedder gives one memory arena (the
+ * program's hard memory cap: the interpreter state, its value stack and the GC heap all live
+ * in it) and a py_io: output, input, a poll called at loop back-edges and calls (for kill,
+ * hold and Ctrl-C), file reading for imports and a clock. Nothing here touches a platform. */
+#ifndef PY_PY_H
+#define PY_PY_H
+#include <stddef.h>
+#include "py/obj.h"
+
+/* Sets up an interpreter in arena. Returns NULL when the arena is too small for it (about
+ * 24 KB on 32-bit ports, 40 KB on 64-bit). */
+py_vm *py_new(void *arena, size_t size, const py_io *io);
+/* Runs a program file as __main__; argv becomes sys.argv. Returns the exit status: 0, the
+ * SystemExit code, or 1 after printing an uncaught exception's traceback on fd 2. */
+int py_run_file(py_vm *vm, const char *path, int argc, char **argv);
+/* Runs source text as __main__ (filename is what tracebacks show). */
+int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv);
+/* Heap figures, in bytes. */
+size_t py_heap_used(py_vm *vm);
+size_t py_heap_peak(py_vm *vm);
+#endif

@@ -1,0 +1,1279 @@
+/* str (immutable UTF-8, with its length in code points so ASCII strings index directly),
+ * interning, the builtin names table, and the three formatting languages: format specs,
+ * % formatting and str.format. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "py/obj.h"
+
+const py_str py_qstrs[] = {
+#define Q(id, s) { &py_str_type, 0, sizeof(s) - 1, sizeof(s) - 1, s },
+    QSTR_LIST(Q)
+#undef Q
+};
+
+#define S(v) ((py_str *)(v))
+
+uint32_t py_hash_bytes(const char *s, size_t n) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) { h ^= (uint8_t)s[i]; h *= 16777619u; }
+    return h ? h : 1;
+}
+static bool is_static(pv v) { return v >= (pv)&py_qstrs[0] && v < (pv)&py_qstrs[Q_COUNT]; }
+static uintptr_t str_hash(pv v) {
+    py_str *s = S(v);
+    if (s->hash) return s->hash;
+    uint32_t h = py_hash_bytes(s->data, s->len);
+    if (!is_static(v)) s->hash = h;
+    return h;
+}
+
+static size_t count_chars(const char *s, size_t n) {
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++) if (((uint8_t)s[i] & 0xc0) != 0x80) c++;
+    return c;
+}
+
+pv py_str_new(const char *s, size_t n) {
+    py_str *o = gc_alloc(sizeof(py_str) + n + 1, GC_OBJ);
+    o->type = &py_str_type;
+    char *d = (char *)(o + 1);
+    if (n) memcpy(d, s, n);
+    d[n] = 0;
+    o->data = d;
+    o->len = (uint32_t)n;
+    o->clen = (uint32_t)count_chars(s, n);
+    return (pv)o;
+}
+pv py_str_cstr(const char *s) { return py_str_new(s, strlen(s)); }
+const char *py_str_data(pv s) { return S(s)->data; }
+size_t py_str_len(pv s) { return S(s)->len; }
+bool py_str_eq(pv a, pv b) {
+    if (a == b) return true;
+    if (!IS(a, py_str_type) || !IS(b, py_str_type)) return false;
+    py_str *x = S(a), *y = S(b);
+    if (x->len != y->len) return false;
+    if (x->hash && y->hash && x->hash != y->hash) return false;
+    return !memcmp(x->data, y->data, x->len);
+}
+pv py_qstr(int q) { return (pv)&py_qstrs[q]; }
+
+/* the predefined name equal to s, by binary search of the sorted table */
+static pv find_qstr(const char *s, size_t n) {
+    int lo = 0, hi = Q_COUNT - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        const py_str *q = &py_qstrs[mid];
+        size_t m = q->len < n ? q->len : n;
+        int c = memcmp(q->data, s, m);
+        if (c == 0) c = q->len < n ? -1 : q->len > n ? 1 : 0;
+        if (c == 0) return (pv)q;
+        if (c < 0) lo = mid + 1; else hi = mid - 1;
+    }
+    return PV_NULL;
+}
+
+pv py_intern(const char *s, size_t n) {
+    pv q = find_qstr(s, n);
+    if (q) return q;
+    py_str tmp = { &py_str_type, 0, (uint32_t)n, (uint32_t)n, s };
+    pv v = py_dict_get(py_cur->interned, (pv)&tmp);
+    if (v) return v;
+    pv r = py_str_new(s, n);
+    py_dict_set(py_cur->interned, r, r);
+    return r;
+}
+pv py_intern_str(pv s) {
+    if (is_static(s)) return s;
+    pv q = find_qstr(py_str_data(s), py_str_len(s));
+    if (q) return q;
+    pv v = py_dict_get(py_cur->interned, s);
+    if (v) return v;
+    py_dict_set(py_cur->interned, s, s);
+    return s;
+}
+
+/* ---- buffers ---- */
+void buf_init(py_buf *b, size_t cap) {
+    if (cap < 16) cap = 16;
+    b->p = gc_alloc(cap, GC_RAW);
+    b->n = 0;
+    b->cap = cap;
+}
+static void buf_grow(py_buf *b, size_t need) {
+    if (b->n + need + 1 <= b->cap) return;
+    size_t nc = b->cap * 2;
+    while (nc < b->n + need + 1) nc *= 2;
+    char *np = gc_alloc(nc, GC_RAW);
+    memcpy(np, b->p, b->n);
+    b->p = np;
+    b->cap = nc;
+}
+void buf_add(py_buf *b, const char *s, size_t n) { buf_grow(b, n); memcpy(b->p + b->n, s, n); b->n += n; }
+void buf_adds(py_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+void buf_addc(py_buf *b, char c) { buf_grow(b, 1); b->p[b->n++] = c; }
+void buf_addv(py_buf *b, pv s) { buf_add(b, S(s)->data, S(s)->len); }
+pv buf_str(py_buf *b) { return py_str_new(b->p, b->n); }
+
+pv py_strf(const char *fmt, ...) {
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n < (int)sizeof tmp) return py_str_new(tmp, (size_t)n);
+    char *big = gc_alloc((size_t)n + 1, GC_RAW);
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return py_str_new(big, (size_t)n);
+}
+
+pv py_str_concat(pv a, pv b) {
+    size_t la = S(a)->len, lb = S(b)->len;
+    if (!la) return b;
+    if (!lb) return a;
+    py_str *o = gc_alloc(sizeof(py_str) + la + lb + 1, GC_OBJ);
+    o->type = &py_str_type;
+    char *d = (char *)(o + 1);
+    memcpy(d, S(a)->data, la);
+    memcpy(d + la, S(b)->data, lb);
+    d[la + lb] = 0;
+    o->data = d;
+    o->len = (uint32_t)(la + lb);
+    o->clen = S(a)->clen + S(b)->clen;
+    return (pv)o;
+}
+
+/* byte offset of code point i */
+static size_t cp_off(py_str *s, size_t i) {
+    if (s->len == s->clen) return i;
+    size_t off = 0;
+    while (i > 0 && off < s->len) {
+        off++;
+        while (off < s->len && ((uint8_t)s->data[off] & 0xc0) == 0x80) off++;
+        i--;
+    }
+    return off;
+}
+static pv substr_cp(py_str *s, size_t a, size_t b) {
+    size_t oa = cp_off(s, a), ob = cp_off(s, b);
+    return py_str_new(s->data + oa, ob - oa);
+}
+static uint32_t decode_at(const char *s, size_t *i) {
+    uint8_t c = (uint8_t)s[*i];
+    uint32_t v;
+    int extra;
+    if (c < 0x80) { (*i)++; return c; }
+    if (c >= 0xf0) { v = c & 7; extra = 3; } else if (c >= 0xe0) { v = c & 15; extra = 2; } else { v = c & 31; extra = 1; }
+    (*i)++;
+    for (int k = 0; k < extra; k++) { v = (v << 6) | ((uint8_t)s[*i] & 63); (*i)++; }
+    return v;
+}
+
+/* ---- repr ---- */
+static pv str_repr(pv v) {
+    py_str *s = S(v);
+    bool sq = memchr(s->data, '\'', s->len) != NULL, dq = memchr(s->data, '"', s->len) != NULL;
+    char q = (sq && !dq) ? '"' : '\'';
+    py_buf b;
+    buf_init(&b, s->len + 3);
+    buf_addc(&b, q);
+    for (size_t i = 0; i < s->len; i++) {
+        uint8_t c = (uint8_t)s->data[i];
+        if (c == (uint8_t)q || c == '\\') { buf_addc(&b, '\\'); buf_addc(&b, (char)c); }
+        else if (c == '\n') buf_adds(&b, "\\n");
+        else if (c == '\r') buf_adds(&b, "\\r");
+        else if (c == '\t') buf_adds(&b, "\\t");
+        else if (c < 0x20 || c == 0x7f) { char t[8]; snprintf(t, sizeof t, "\\x%02x", c); buf_adds(&b, t); }
+        else if (c >= 0x80) {
+            size_t j = i;
+            uint32_t cp = decode_at(s->data, &j);
+            /* the non-printable ones CPython escapes: C1 controls, no-break and soft hyphen,
+             * the zero-width and separator spaces, the byte-order mark */
+            if (cp <= 0xa0 || cp == 0xad) { char t[8]; snprintf(t, sizeof t, "\\x%02x", (unsigned)cp); buf_adds(&b, t); }
+            else if ((cp >= 0x2000 && cp <= 0x200f) || (cp >= 0x2028 && cp <= 0x202f) || (cp >= 0x205f && cp <= 0x206f) || cp == 0xfeff || cp == 0x3000 || cp == 0x1680) {
+                char t[8];
+                snprintf(t, sizeof t, "\\u%04x", (unsigned)cp);
+                buf_adds(&b, t);
+            } else buf_add(&b, s->data + i, j - i);
+            i = j - 1;
+        } else buf_addc(&b, (char)c);
+    }
+    buf_addc(&b, q);
+    return buf_str(&b);
+}
+pv py_ascii(pv v) {
+    pv r = py_repr(v);
+    py_str *s = S(r);
+    if (s->len == s->clen) return r;
+    py_buf b;
+    buf_init(&b, s->len + 8);
+    for (size_t i = 0; i < s->len;) {
+        uint8_t c = (uint8_t)s->data[i];
+        if (c < 0x80) { buf_addc(&b, (char)c); i++; continue; }
+        uint32_t cp = decode_at(s->data, &i);
+        char t[12];
+        if (cp < 0x100) snprintf(t, sizeof t, "\\x%02x", (unsigned)cp);
+        else if (cp < 0x10000) snprintf(t, sizeof t, "\\u%04x", (unsigned)cp);
+        else snprintf(t, sizeof t, "\\U%08x", (unsigned)cp);
+        buf_adds(&b, t);
+    }
+    return buf_str(&b);
+}
+
+static pv str_str(pv v) { return v; }
+
+/* ---- operators ---- */
+static pv str_repeat(pv s, pv n) {
+    if (!py_is_int(n)) py_raisef(&py_TypeError_type, "can't multiply sequence by non-int of type '%s'", py_type_name(TYPE(n)));
+    int64_t k = py_int_val(n);
+    py_str *x = S(s);
+    if (k <= 0 || !x->len) return QS(_empty);
+    if ((uint64_t)k * x->len > 0x7fffffff) py_raise(py_cur->memerr);
+    py_buf b;
+    buf_init(&b, x->len * (size_t)k + 1);
+    for (int64_t i = 0; i < k; i++) buf_add(&b, x->data, x->len);
+    return buf_str(&b);
+}
+static bool is_str(pv v) { return IS(v, py_str_type) || (!IS_SMALL(v) && (TYPE(v)->flags & TF_USER) && py_issubtype(TYPE(v), &py_str_type)); }
+static pv str_binop(int op, pv a, pv b, int side) {
+    int o = op & 15;
+    if (o == OP_ADD) {
+        if (is_str(a) && is_str(b)) return py_str_concat(a, b);
+        if (side == 0) py_raisef(&py_TypeError_type, "can only concatenate str (not \"%s\") to str", py_type_name(TYPE(b)));
+        return PV_NULL;
+    }
+    if (o == OP_MUL) {
+        if (side == 0) { if (py_is_int(b)) return str_repeat(a, b); if (TYPE(b)->binop && TYPE(b) != &py_str_type) return PV_NULL; return str_repeat(a, b); }
+        if (py_is_int(a)) return str_repeat(b, a);
+        return PV_NULL;
+    }
+    if (o == OP_MOD && side == 0 && is_str(a)) return py_str_mod(a, b);
+    return PV_NULL;
+}
+static pv str_compare(int op, pv a, pv b, int side) {
+    if (!IS(a, py_str_type) || !IS(b, py_str_type)) {
+        if (TYPE(a)->flags & TF_USER || TYPE(b)->flags & TF_USER) return PV_NULL;
+        if (!IS(a, py_str_type) && !py_issubtype(TYPE(a), &py_str_type)) return PV_NULL;
+        if (!IS(b, py_str_type) && !py_issubtype(TYPE(b), &py_str_type)) return PV_NULL;
+    }
+    py_str *x = S(a), *y = S(b);
+    if (op == CMP_EQ) return PV_BOOL(py_str_eq(a, b) || (x->len == y->len && !memcmp(x->data, y->data, x->len)));
+    if (op == CMP_NE) return PV_BOOL(!(x->len == y->len && !memcmp(x->data, y->data, x->len)));
+    size_t m = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->data, y->data, m);
+    if (c == 0) c = x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
+    switch (op) {
+    case CMP_LT: return PV_BOOL(c < 0);
+    case CMP_LE: return PV_BOOL(c <= 0);
+    case CMP_GT: return PV_BOOL(c > 0);
+    case CMP_GE: return PV_BOOL(c >= 0);
+    }
+    return PV_NULL;
+}
+static const char *find_sub(const char *h, size_t hn, const char *n, size_t nn) {
+    if (nn == 0) return h;
+    if (nn > hn) return NULL;
+    for (size_t i = 0; i + nn <= hn; i++) if (h[i] == n[0] && !memcmp(h + i, n, nn)) return h + i;
+    return NULL;
+}
+static const char *rfind_sub(const char *h, size_t hn, const char *n, size_t nn) {
+    if (nn > hn) return NULL;
+    for (size_t i = hn - nn + 1; i-- > 0;) if (!memcmp(h + i, n, nn)) return h + i;
+    return NULL;
+}
+static int str_contains(pv o, pv x) {
+    if (!IS(x, py_str_type)) py_raisef(&py_TypeError_type, "'in <string>' requires string as left operand, not %s", py_type_name(TYPE(x)));
+    return find_sub(S(o)->data, S(o)->len, S(x)->data, S(x)->len) != NULL;
+}
+static pint str_len(pv o) { return S(o)->clen; }
+static pv str_getitem(pv o, pv k) {
+    py_str *s = S(o);
+    if (IS(k, py_slice_type)) {
+        pint a, b, st, n;
+        py_slice_indices(k, s->clen, &a, &b, &st, &n);
+        if (st == 1) return n > 0 ? substr_cp(s, (size_t)a, (size_t)b) : QS(_empty);
+        py_buf bf;
+        buf_init(&bf, (size_t)n + 1);
+        for (pint i = 0, j = a; i < n; i++, j += st) {
+            size_t oa = cp_off(s, (size_t)j), ob = cp_off(s, (size_t)j + 1);
+            buf_add(&bf, s->data + oa, ob - oa);
+        }
+        return buf_str(&bf);
+    }
+    if (!py_is_int(k)) py_raisef(&py_TypeError_type, "string indices must be integers, not '%s'", py_type_name(TYPE(k)));
+    pint i = (pint)py_int_val(k);
+    if (i < 0) i += s->clen;
+    if (i < 0 || i >= (pint)s->clen) py_raisef(&py_IndexError_type, "string index out of range");
+    if (s->len == s->clen) return py_str_new(s->data + i, 1);
+    return substr_cp(s, (size_t)i, (size_t)i + 1);
+}
+typedef struct { const py_type *type; pv s; size_t off; } str_iter;
+static pv stri_next(pv it) {
+    str_iter *si = (str_iter *)it;
+    py_str *s = S(si->s);
+    if (si->off >= s->len) return PV_NULL;
+    size_t a = si->off, b = a + 1;
+    while (b < s->len && ((uint8_t)s->data[b] & 0xc0) == 0x80) b++;
+    si->off = b;
+    return py_str_new(s->data + a, b - a);
+}
+static pv self_it(pv o) { return o; }
+static void stri_mark(pv o) { gc_mark(((str_iter *)o)->s); }
+const py_type py_striter_type = { &py_type_type, "str_ascii_iterator", .base = &py_object_type, .iter = self_it, .next = stri_next, .mark = stri_mark };
+static pv str_iter_new(pv o) { str_iter *i = NEW(str_iter, py_striter_type); i->s = o; return (pv)i; }
+static int str_truth(pv o) { return S(o)->len != 0; }
+
+static pv str_make(const py_type *t, int n, pv *a, pv kw) {
+    if (n == 0 && !kw) return QS(_empty);
+    pv x = n > 0 ? a[0] : py_kw_get(kw, Q_object);
+    if (!x) return QS(_empty);
+    if ((n > 1 || py_kw_get(kw, Q_encoding)) && (IS(x, py_bytes_type) || IS(x, py_bytearray_type))) {
+        py_bytes *b = (py_bytes *)x;
+        return py_str_new((const char *)b->data, b->len);
+    }
+    return py_str_of(x);
+}
+
+/* ---- methods ---- */
+static pv argstr(pv v, const char *what) {
+    if (!IS(v, py_str_type) && !py_issubtype(TYPE(v), &py_str_type)) py_raisef(&py_TypeError_type, "%s arg must be None or str", what);
+    return v;
+}
+static pv str_join_m(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "join"); return py_str_join(a[0], a[1]); }
+pv py_str_join(pv sep, pv iterable) {
+    size_t cnt;
+    pv *items;
+    pv l = (IS(iterable, py_list_type) || IS(iterable, py_tuple_type)) ? iterable : py_list_from_iter(iterable);
+    py_seq_items(l, &cnt, &items);
+    size_t total = 0;
+    for (size_t i = 0; i < cnt; i++) {
+        if (!IS(items[i], py_str_type) && !py_issubtype(TYPE(items[i]), &py_str_type))
+            py_raisef(&py_TypeError_type, "sequence item %d: expected str instance, %s found", (int)i, py_type_name(TYPE(items[i])));
+        total += S(items[i])->len + S(sep)->len;
+    }
+    if (cnt == 1) return items[0];
+    py_buf b;
+    buf_init(&b, total + 1);
+    for (size_t i = 0; i < cnt; i++) {
+        if (i) buf_addv(&b, sep);
+        buf_addv(&b, items[i]);
+    }
+    return buf_str(&b);
+}
+static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+static pv split_impl(int n, pv *a, pv kw, bool right) {
+    py_str *s = S(a[0]);
+    pv sep = n > 1 ? a[1] : py_kw_get(kw, Q_sep);
+    pv ms = n > 2 ? a[2] : py_kw_get(kw, Q_maxsplit);
+    pint maxsplit = ms ? py_to_index(ms) : -1;
+    pv out = py_list_new(0);
+    if (!sep || sep == PV_NONE) {
+        if (!right) {
+            size_t i = 0;
+            while (i < s->len) {
+                while (i < s->len && is_ws(s->data[i])) i++;
+                if (i >= s->len) break;
+                if (maxsplit == 0) {
+                    size_t e = s->len;
+                    while (e > i && is_ws(s->data[e - 1])) e--;
+                    py_list_append(out, py_str_new(s->data + i, e - i));
+                    break;
+                }
+                size_t j = i;
+                while (j < s->len && !is_ws(s->data[j])) j++;
+                py_list_append(out, py_str_new(s->data + i, j - i));
+                if (maxsplit > 0) maxsplit--;
+                i = j;
+            }
+            return out;
+        }
+        size_t e = s->len;
+        while (e > 0) {
+            while (e > 0 && is_ws(s->data[e - 1])) e--;
+            if (!e) break;
+            if (maxsplit == 0) {
+                size_t b = 0;
+                while (b < e && is_ws(s->data[b])) b++;
+                py_list_append(out, py_str_new(s->data + b, e - b));
+                break;
+            }
+            size_t j = e;
+            while (j > 0 && !is_ws(s->data[j - 1])) j--;
+            py_list_append(out, py_str_new(s->data + j, e - j));
+            if (maxsplit > 0) maxsplit--;
+            e = j;
+        }
+        py_list *L = LIST(out);
+        for (size_t i = 0; i < L->len / 2; i++) { pv t = L->items[i]; L->items[i] = L->items[L->len - 1 - i]; L->items[L->len - 1 - i] = t; }
+        return out;
+    }
+    argstr(sep, "sep");
+    py_str *p = S(sep);
+    if (!p->len) py_raisef(&py_ValueError_type, "empty separator");
+    if (!right) {
+        size_t i = 0;
+        for (;;) {
+            const char *f = maxsplit != 0 ? find_sub(s->data + i, s->len - i, p->data, p->len) : NULL;
+            if (!f) { py_list_append(out, py_str_new(s->data + i, s->len - i)); break; }
+            size_t at = (size_t)(f - s->data);
+            py_list_append(out, py_str_new(s->data + i, at - i));
+            i = at + p->len;
+            if (maxsplit > 0) maxsplit--;
+        }
+        return out;
+    }
+    size_t e = s->len;
+    for (;;) {
+        const char *f = maxsplit != 0 ? rfind_sub(s->data, e, p->data, p->len) : NULL;
+        if (!f) { py_list_append(out, py_str_new(s->data, e)); break; }
+        size_t at = (size_t)(f - s->data);
+        py_list_append(out, py_str_new(s->data + at + p->len, e - at - p->len));
+        e = at;
+        if (maxsplit > 0) maxsplit--;
+    }
+    py_list *L = LIST(out);
+    for (size_t i = 0; i < L->len / 2; i++) { pv t = L->items[i]; L->items[i] = L->items[L->len - 1 - i]; L->items[L->len - 1 - i] = t; }
+    return out;
+}
+static pv str_split(int n, pv *a, pv kw) { return split_impl(n, a, kw, false); }
+static pv str_rsplit(int n, pv *a, pv kw) { return split_impl(n, a, kw, true); }
+static pv strip_impl(int n, pv *a, int which) {
+    py_str *s = S(a[0]);
+    const char *chars = " \t\n\r\v\f";
+    size_t nc = 6;
+    if (n > 1 && a[1] != PV_NONE) { argstr(a[1], "strip"); chars = S(a[1])->data; nc = S(a[1])->len; }
+    size_t b = 0, e = s->len;
+    if (which & 1) while (b < e && memchr(chars, s->data[b], nc)) b++;
+    if (which & 2) while (e > b && memchr(chars, s->data[e - 1], nc)) e--;
+    if (b == 0 && e == s->len) return a[0];
+    return py_str_new(s->data + b, e - b);
+}
+static pv str_strip(int n, pv *a, pv kw) { return strip_impl(n, a, 3); }
+static pv str_lstrip(int n, pv *a, pv kw) { return strip_impl(n, a, 1); }
+static pv str_rstrip(int n, pv *a, pv kw) { return strip_impl(n, a, 2); }
+static pv str_replace(int n, pv *a, pv kw) {
+    py_argcheck(n, 3, 4, "replace");
+    py_str *s = S(a[0]), *o = S(argstr(a[1], "replace")), *r = S(argstr(a[2], "replace"));
+    pint count = n > 3 ? py_to_index(a[3]) : -1;
+    py_buf b;
+    buf_init(&b, s->len + 1);
+    size_t i = 0;
+    if (!o->len) {
+        /* between every character */
+        size_t k = 0;
+        while (i <= s->len) {
+            if (count < 0 || (pint)k < count) { buf_add(&b, r->data, r->len); k++; }
+            if (i == s->len) break;
+            size_t j = i + 1;
+            while (j < s->len && ((uint8_t)s->data[j] & 0xc0) == 0x80) j++;
+            buf_add(&b, s->data + i, j - i);
+            i = j;
+        }
+        return buf_str(&b);
+    }
+    while (count != 0) {
+        const char *f = find_sub(s->data + i, s->len - i, o->data, o->len);
+        if (!f) break;
+        size_t at = (size_t)(f - s->data);
+        buf_add(&b, s->data + i, at - i);
+        buf_add(&b, r->data, r->len);
+        i = at + o->len;
+        if (count > 0) count--;
+    }
+    buf_add(&b, s->data + i, s->len - i);
+    return buf_str(&b);
+}
+static void range_args(py_str *s, int n, pv *a, int first, size_t *start, size_t *end) {
+    pint len = s->clen, b = 0, e = len;
+    if (n > first && a[first] != PV_NONE) { b = py_to_index(a[first]); if (b < 0) { b += len; if (b < 0) b = 0; } if (b > len) b = len; }
+    if (n > first + 1 && a[first + 1] != PV_NONE) { e = py_to_index(a[first + 1]); if (e < 0) { e += len; if (e < 0) e = 0; } if (e > len) e = len; }
+    *start = cp_off(s, (size_t)b);
+    *end = e < b ? *start : cp_off(s, (size_t)e);
+}
+static pint byte_to_cp(py_str *s, size_t off) { return s->len == s->clen ? (pint)off : (pint)count_chars(s->data, off); }
+static pint find_impl(int n, pv *a, bool right) {
+    py_argcheck(n, 2, 4, right ? "rfind" : "find");
+    py_str *s = S(a[0]), *p = S(argstr(a[1], "find"));
+    size_t b, e;
+    if (n > 2 && a[2] != PV_NONE && py_to_index(a[2]) > (pint)s->clen) return -1;
+    range_args(s, n, a, 2, &b, &e);
+    if (e < b || p->len > e - b) return -1;
+    const char *f = right ? rfind_sub(s->data + b, e - b, p->data, p->len) : find_sub(s->data + b, e - b, p->data, p->len);
+    return f ? byte_to_cp(s, (size_t)(f - s->data)) : -1;
+}
+static pv str_find(int n, pv *a, pv kw) { return MKSMALL(find_impl(n, a, false)); }
+static pv str_rfind(int n, pv *a, pv kw) { return MKSMALL(find_impl(n, a, true)); }
+static pv str_index(int n, pv *a, pv kw) { pint r = find_impl(n, a, false); if (r < 0) py_raisef(&py_ValueError_type, "substring not found"); return MKSMALL(r); }
+static pv str_rindex(int n, pv *a, pv kw) { pint r = find_impl(n, a, true); if (r < 0) py_raisef(&py_ValueError_type, "substring not found"); return MKSMALL(r); }
+static pv str_count(int n, pv *a, pv kw) {
+    py_argcheck(n, 2, 4, "count");
+    py_str *s = S(a[0]), *p = S(argstr(a[1], "count"));
+    size_t b, e;
+    range_args(s, n, a, 2, &b, &e);
+    if (!p->len) return MKSMALL(byte_to_cp(s, e) - byte_to_cp(s, b) + 1);
+    pint c = 0;
+    while (b < e) {
+        const char *f = find_sub(s->data + b, e - b, p->data, p->len);
+        if (!f) break;
+        c++;
+        b = (size_t)(f - s->data) + p->len;
+    }
+    return MKSMALL(c);
+}
+static pv affix_impl(int n, pv *a, bool end) {
+    py_argcheck(n, 2, 4, end ? "endswith" : "startswith");
+    py_str *s = S(a[0]);
+    size_t b, e;
+    range_args(s, n, a, 2, &b, &e);
+    pv x = a[1];
+    if (IS(x, py_tuple_type)) {
+        for (size_t i = 0; i < TUPLE(x)->len; i++) {
+            pv args[4] = { a[0], TUPLE(x)->items[i], n > 2 ? a[2] : PV_NONE, n > 3 ? a[3] : PV_NONE };
+            if (affix_impl(n < 2 ? 2 : n, args, end) == PV_TRUE) return PV_TRUE;
+        }
+        return PV_FALSE;
+    }
+    if (!IS(x, py_str_type)) py_raisef(&py_TypeError_type, "%s first arg must be str or a tuple of str, not %s", end ? "endswith" : "startswith", py_type_name(TYPE(x)));
+    py_str *p = S(x);
+    if (e < b || p->len > e - b) return PV_FALSE;
+    return PV_BOOL(!memcmp(s->data + (end ? e - p->len : b), p->data, p->len));
+}
+static pv str_startswith(int n, pv *a, pv kw) { return affix_impl(n, a, false); }
+static pv str_endswith(int n, pv *a, pv kw) { return affix_impl(n, a, true); }
+/* case of the letters of Latin-1, Latin Extended-A, Greek and Cyrillic */
+static uint32_t cp_upper(uint32_t c) {
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
+    if (c >= 0xe0 && c <= 0xfe && c != 0xf7) return c - 32;
+    if (c == 0xff) return 0x178;
+    if (c >= 0x100 && c <= 0x17f && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17f) {
+        bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
+        if (odd_lower ? (c & 1) == 0 : (c & 1) == 1) return c - 1;
+        return c;
+    }
+    if (c >= 0x3b1 && c <= 0x3c9 && c != 0x3c2) return c - 32;
+    if (c == 0x3c2) return 0x3a3;
+    if (c >= 0x430 && c <= 0x44f) return c - 32;
+    if (c >= 0x450 && c <= 0x45f) return c - 80;
+    return c;
+}
+static uint32_t cp_lower(uint32_t c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (c >= 0xc0 && c <= 0xde && c != 0xd7) return c + 32;
+    if (c == 0x178) return 0xff;
+    if (c >= 0x100 && c <= 0x17f && c != 0x130 && c != 0x138 && c != 0x149 && c != 0x17f) {
+        bool odd_lower = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e);
+        if (odd_lower ? (c & 1) == 1 : (c & 1) == 0) return c + 1;
+        return c;
+    }
+    if (c >= 0x391 && c <= 0x3a9 && c != 0x3a2) return c + 32;
+    if (c >= 0x410 && c <= 0x42f) return c + 32;
+    if (c >= 0x400 && c <= 0x40f) return c + 80;
+    return c;
+}
+void py_utf8_put(py_buf *b, uint32_t c);
+static pv map_chars_unicode(pv v, int mode) {
+    py_str *s = S(v);
+    py_buf b;
+    buf_init(&b, s->len + 8);
+    bool start = true;
+    size_t idx = 0;
+    for (size_t i = 0; i < s->len; idx++) {
+        uint32_t c = decode_at(s->data, &i);
+        uint32_t u = cp_upper(c), l = cp_lower(c);
+        bool is_up = u == c && l != c, is_lo = l == c && u != c;
+        bool letter = is_up || is_lo || (c >= 0x80 && c != 0xd7 && c != 0xf7);
+        uint32_t r = c;
+        switch (mode) {
+        case 0: r = u; break;
+        case 1: r = l; break;
+        case 2: r = is_up ? l : is_lo ? u : c; break;
+        case 3: r = start ? u : l; start = !(letter || (c >= '0' && c <= '9')); break;
+        case 4: r = idx == 0 ? u : l; break;
+        }
+        py_utf8_put(&b, r);
+    }
+    return buf_str(&b);
+}
+static pv map_chars(pv v, int mode) {
+    py_str *s = S(v);
+    if (s->len != s->clen) return map_chars_unicode(v, mode);
+    py_str *o = S(py_str_new(s->data, s->len));
+    char *d = (char *)o->data;
+    bool start = true;
+    for (size_t i = 0; i < o->len; i++) {
+        char c = d[i];
+        bool lo = c >= 'a' && c <= 'z', up = c >= 'A' && c <= 'Z';
+        switch (mode) {
+        case 0: if (lo) d[i] = (char)(c - 32); break;
+        case 1: if (up) d[i] = (char)(c + 32); break;
+        case 2: if (lo) d[i] = (char)(c - 32); else if (up) d[i] = (char)(c + 32); break;
+        case 3: /* title */
+            if (lo && start) d[i] = (char)(c - 32);
+            else if (up && !start) d[i] = (char)(c + 32);
+            start = !(lo || up || ((uint8_t)c & 0x80) || (c >= '0' && c <= '9'));
+            break;
+        case 4: /* capitalize */
+            if (i == 0 && lo) d[i] = (char)(c - 32);
+            else if (i > 0 && up) d[i] = (char)(c + 32);
+            break;
+        }
+    }
+    return (pv)o;
+}
+static pv str_upper(int n, pv *a, pv kw) { return map_chars(a[0], 0); }
+static pv str_lower(int n, pv *a, pv kw) { return map_chars(a[0], 1); }
+static pv str_swapcase(int n, pv *a, pv kw) { return map_chars(a[0], 2); }
+static pv str_title(int n, pv *a, pv kw) { return map_chars(a[0], 3); }
+static pv str_capitalize(int n, pv *a, pv kw) { return map_chars(a[0], 4); }
+static pv char_class(pv v, int cls) {
+    py_str *s = S(v);
+    if (!s->len) return PV_FALSE;
+    bool any_cased = false;
+    for (size_t i = 0; i < s->len; i++) {
+        uint8_t c = (uint8_t)s->data[i];
+        bool d = c >= '0' && c <= '9', l = c >= 'a' && c <= 'z', u = c >= 'A' && c <= 'Z';
+        switch (cls) {
+        case 0: if (!d) return PV_FALSE; break;
+        case 1: if (!(l || u || c >= 0x80)) return PV_FALSE; break;
+        case 2: if (!(l || u || d || c >= 0x80)) return PV_FALSE; break;
+        case 3: if (!is_ws((char)c)) return PV_FALSE; break;
+        case 4: if (l) return PV_FALSE; if (u) any_cased = true; break;
+        case 5: if (u) return PV_FALSE; if (l) any_cased = true; break;
+        }
+    }
+    if (cls >= 4) return PV_BOOL(any_cased);
+    return PV_TRUE;
+}
+static pv str_isdigit(int n, pv *a, pv kw) { return char_class(a[0], 0); }
+static pv str_isalpha(int n, pv *a, pv kw) { return char_class(a[0], 1); }
+static pv str_isalnum(int n, pv *a, pv kw) { return char_class(a[0], 2); }
+static pv str_isspace(int n, pv *a, pv kw) { return char_class(a[0], 3); }
+static pv str_isupper(int n, pv *a, pv kw) { return char_class(a[0], 4); }
+static pv str_islower(int n, pv *a, pv kw) { return char_class(a[0], 5); }
+static pv str_isidentifier(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]);
+    if (!s->len || (s->data[0] >= '0' && s->data[0] <= '9')) return PV_FALSE;
+    for (size_t i = 0; i < s->len; i++) {
+        char c = s->data[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || ((uint8_t)c & 0x80))) return PV_FALSE;
+    }
+    return PV_TRUE;
+}
+static pv str_istitle(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]);
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < s->len; i++) {
+        char c = s->data[i];
+        bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+        if (up) { if (prev_cased) return PV_FALSE; prev_cased = cased = true; }
+        else if (lo) { if (!prev_cased) return PV_FALSE; prev_cased = cased = true; }
+        else prev_cased = false;
+    }
+    return PV_BOOL(cased);
+}
+static pv pad(pv v, pint width, char fill, int align) {
+    py_str *s = S(v);
+    pint n = width - (pint)s->clen;
+    if (n <= 0) return v;
+    pint left = align == '<' ? 0 : align == '>' ? n : n / 2;
+    if (align == '^' && (n % 2) && (width % 2)) left = n / 2 + ((s->clen % 2) == 0 ? 1 : 0);
+    pint right = n - left;
+    py_buf b;
+    buf_init(&b, s->len + (size_t)n + 1);
+    for (pint i = 0; i < left; i++) buf_addc(&b, fill);
+    buf_addv(&b, v);
+    for (pint i = 0; i < right; i++) buf_addc(&b, fill);
+    return buf_str(&b);
+}
+static char fillchar(int n, pv *a) {
+    if (n > 2) {
+        if (!IS(a[2], py_str_type) || S(a[2])->clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
+        return S(a[2])->data[0];
+    }
+    return ' ';
+}
+static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '^'); }
+static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '<'); }
+static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '>'); }
+static pv str_zfill(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]);
+    pint w = py_to_index(a[1]);
+    pint k = w - (pint)s->clen;
+    if (k <= 0) return a[0];
+    py_buf b;
+    buf_init(&b, (size_t)w + 1);
+    size_t i = 0;
+    if (s->len && (s->data[0] == '-' || s->data[0] == '+')) { buf_addc(&b, s->data[0]); i = 1; }
+    for (pint j = 0; j < k; j++) buf_addc(&b, '0');
+    buf_add(&b, s->data + i, s->len - i);
+    return buf_str(&b);
+}
+static pv str_splitlines(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]);
+    pv ke = n > 1 ? a[1] : py_kw_get(kw, Q_keyword);
+    if (kw) { pv k2 = py_dict_get(kw, py_intern("keepends", 8)); if (k2) ke = k2; }
+    bool keep = ke && py_truth(ke);
+    pv out = py_list_new(0);
+    size_t i = 0;
+    while (i < s->len) {
+        size_t j = i;
+        while (j < s->len && s->data[j] != '\n' && s->data[j] != '\r') j++;
+        size_t e = j;
+        if (j < s->len) { if (s->data[j] == '\r' && j + 1 < s->len && s->data[j + 1] == '\n') j += 2; else j++; }
+        py_list_append(out, py_str_new(s->data + i, (keep ? j : e) - i));
+        i = j;
+    }
+    return out;
+}
+static pv partition_impl(int n, pv *a, bool right) {
+    py_str *s = S(a[0]), *p = S(argstr(a[1], "partition"));
+    if (!p->len) py_raisef(&py_ValueError_type, "empty separator");
+    const char *f = right ? rfind_sub(s->data, s->len, p->data, p->len) : find_sub(s->data, s->len, p->data, p->len);
+    pv t = py_tuple_new(3);
+    if (!f) {
+        TUPLE(t)->items[0] = right ? QS(_empty) : a[0];
+        TUPLE(t)->items[1] = QS(_empty);
+        TUPLE(t)->items[2] = right ? a[0] : QS(_empty);
+        return t;
+    }
+    size_t at = (size_t)(f - s->data);
+    TUPLE(t)->items[0] = py_str_new(s->data, at);
+    TUPLE(t)->items[1] = a[1];
+    TUPLE(t)->items[2] = py_str_new(s->data + at + p->len, s->len - at - p->len);
+    return t;
+}
+static pv str_partition(int n, pv *a, pv kw) { return partition_impl(n, a, false); }
+static pv str_rpartition(int n, pv *a, pv kw) { return partition_impl(n, a, true); }
+static pv str_removeprefix(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]), *p = S(a[1]);
+    if (p->len <= s->len && !memcmp(s->data, p->data, p->len)) return py_str_new(s->data + p->len, s->len - p->len);
+    return a[0];
+}
+static pv str_removesuffix(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]), *p = S(a[1]);
+    if (p->len && p->len <= s->len && !memcmp(s->data + s->len - p->len, p->data, p->len)) return py_str_new(s->data, s->len - p->len);
+    return a[0];
+}
+static pv str_encode(int n, pv *a, pv kw) { return py_bytes_new(&py_bytes_type, S(a[0])->data, S(a[0])->len); }
+static pv str_format_m(int n, pv *a, pv kw) { return py_str_format(n, a, kw); }
+static pv str_format_map(int n, pv *a, pv kw) { return py_str_format(1, a, a[1]); }
+static pv str_expandtabs(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]);
+    pint ts = n > 1 ? py_to_index(a[1]) : 8;
+    py_buf b;
+    buf_init(&b, s->len + 8);
+    pint col = 0;
+    for (size_t i = 0; i < s->len; i++) {
+        char c = s->data[i];
+        if (c == '\t') { if (ts > 0) { pint k = ts - col % ts; for (pint j = 0; j < k; j++) buf_addc(&b, ' '); col += k; } }
+        else { buf_addc(&b, c); col = (c == '\n' || c == '\r') ? 0 : col + 1; }
+    }
+    return buf_str(&b);
+}
+static pv str_formatdunder(int n, pv *a, pv kw) { return py_format(a[0], n > 1 ? a[1] : QS(_empty)); }
+static pv str_maketrans(int n, pv *a, pv kw) {
+    pv d = py_dict_new();
+    if (n == 1 && IS(a[0], py_dict_type)) {
+        py_dict *s = (py_dict *)a[0];
+        for (uint32_t i = 0; i < s->nent; i++) if (s->ent[i].key) {
+            pv k = s->ent[i].key;
+            if (IS(k, py_str_type)) { size_t j = 0; k = MKSMALL(decode_at(S(k)->data, &j)); }
+            py_dict_set(d, k, s->ent[i].value);
+        }
+        return d;
+    }
+    py_str *x = S(a[0]), *y = S(a[1]);
+    size_t i = 0, j = 0;
+    while (i < x->len && j < y->len) {
+        size_t j0 = j;
+        uint32_t cx = decode_at(x->data, &i);
+        decode_at(y->data, &j);
+        py_dict_set(d, MKSMALL(cx), py_str_new(y->data + j0, j - j0));
+    }
+    if (n > 2) { py_str *z = S(a[2]); size_t k = 0; while (k < z->len) py_dict_set(d, MKSMALL(decode_at(z->data, &k)), PV_NONE); }
+    return d;
+}
+static pv str_translate(int n, pv *a, pv kw) {
+    py_str *s = S(a[0]);
+    py_buf b;
+    buf_init(&b, s->len + 1);
+    for (size_t i = 0; i < s->len;) {
+        size_t i0 = i;
+        uint32_t c = decode_at(s->data, &i);
+        pv r = PV_NULL;
+        if (IS(a[1], py_dict_type)) r = py_dict_get(a[1], MKSMALL(c));
+        if (!r) { buf_add(&b, s->data + i0, i - i0); continue; }
+        if (r == PV_NONE) continue;
+        if (IS_SMALL(r)) { char t[4]; t[0] = (char)SMALL(r); if (SMALL(r) < 128) buf_add(&b, t, 1); continue; }
+        buf_addv(&b, r);
+    }
+    return buf_str(&b);
+}
+static const py_builtin str_methods[] = {
+    METHOD(join, str_join_m), METHOD(split, str_split), METHOD(rsplit, str_rsplit), METHOD(strip, str_strip),
+    METHOD(lstrip, str_lstrip), METHOD(rstrip, str_rstrip), METHOD(replace, str_replace), METHOD(find, str_find),
+    METHOD(rfind, str_rfind), METHOD(index, str_index), METHOD(rindex, str_rindex), METHOD(count, str_count),
+    METHOD(startswith, str_startswith), METHOD(endswith, str_endswith), METHOD(upper, str_upper),
+    METHOD(lower, str_lower), METHOD(casefold, str_lower), METHOD(swapcase, str_swapcase), METHOD(title, str_title),
+    METHOD(capitalize, str_capitalize), METHOD(isdigit, str_isdigit), METHOD(isdecimal, str_isdigit),
+    METHOD(isnumeric, str_isdigit), METHOD(isalpha, str_isalpha), METHOD(isalnum, str_isalnum),
+    METHOD(isspace, str_isspace), METHOD(isupper, str_isupper), METHOD(islower, str_islower),
+    METHOD(isidentifier, str_isidentifier), METHOD(istitle, str_istitle), METHOD(center, str_center),
+    METHOD(ljust, str_ljust), METHOD(rjust, str_rjust), METHOD(zfill, str_zfill), METHOD(splitlines, str_splitlines),
+    METHOD(partition, str_partition), METHOD(rpartition, str_rpartition), METHOD(removeprefix, str_removeprefix),
+    METHOD(removesuffix, str_removesuffix), METHOD(encode, str_encode), METHOD(format, str_format_m),
+    METHOD(format_map, str_format_map), METHOD(expandtabs, str_expandtabs), METHOD(__format__, str_formatdunder),
+    METHOD_F(maketrans, M_STATIC, str_maketrans), METHOD(translate, str_translate), METHODS_END };
+const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .methods = str_methods, .flags = TF_BASE,
+    .make = str_make, .repr = str_repr, .str = str_str, .hash = str_hash, .binop = str_binop, .compare = str_compare,
+    .getitem = str_getitem, .iter = str_iter_new, .len = str_len, .truth = str_truth, .contains = str_contains };
+
+/* ---- format specs ---- */
+typedef struct { char fill, align, sign, type, grouping; bool alt, zero; pint width, prec; } fspec;
+static void parse_spec(pv specv, fspec *f) {
+    const char *s = S(specv)->data;
+    size_t n = S(specv)->len, i = 0;
+    memset(f, 0, sizeof *f);
+    f->fill = ' ';
+    f->width = -1;
+    f->prec = -1;
+    if (n >= 2 && strchr("<>=^", s[1])) { f->fill = s[0]; f->align = s[1]; i = 2; }
+    else if (n >= 1 && strchr("<>=^", s[0])) { f->align = s[0]; i = 1; }
+    if (i < n && strchr("+- ", s[i])) f->sign = s[i++];
+    if (i < n && s[i] == '#') { f->alt = true; i++; }
+    if (i < n && s[i] == '0') { f->zero = true; i++; }
+    if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = f->width * 10 + (s[i++] - '0'); }
+    if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
+    if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = f->prec * 10 + (s[i++] - '0'); }
+    if (i < n) f->type = s[i++];
+    if (i < n) py_raisef(&py_ValueError_type, "Invalid format specifier '%s'", s);
+}
+static void group_digits(py_buf *out, const char *digits, size_t n, char sep, int every) {
+    size_t first = n % (size_t)every;
+    if (!first) first = (size_t)every;
+    for (size_t i = 0; i < n; i++) {
+        if (i && (i - first) % (size_t)every == 0 && i >= first) buf_addc(out, sep);
+        buf_addc(out, digits[i]);
+    }
+}
+/* sign, then body; aligns with fill, '=' pads between sign and digits */
+static pv finish_num(fspec *f, bool neg, const char *prefix, const char *body, size_t blen) {
+    py_buf b;
+    buf_init(&b, blen + 16);
+    char signc = neg ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
+    size_t plen = (signc ? 1 : 0) + strlen(prefix);
+    char align = f->align ? f->align : '>';
+    char fill = f->fill;
+    if (f->zero && !f->align) { align = '='; fill = '0'; }
+    pint total = (pint)(plen + blen);
+    pint padn = f->width > total ? f->width - total : 0;
+    if (align == '=') {
+        if (signc) buf_addc(&b, signc);
+        buf_adds(&b, prefix);
+        if (fill == '0' && f->grouping && padn) {
+            /* zero padding takes part in grouping: rebuild digits */
+            for (pint i = 0; i < padn; i++) buf_addc(&b, '0');
+        } else for (pint i = 0; i < padn; i++) buf_addc(&b, fill);
+        buf_add(&b, body, blen);
+        return buf_str(&b);
+    }
+    pint left = align == '<' ? 0 : align == '>' ? padn : padn / 2;
+    for (pint i = 0; i < left; i++) buf_addc(&b, fill);
+    if (signc) buf_addc(&b, signc);
+    buf_adds(&b, prefix);
+    buf_add(&b, body, blen);
+    for (pint i = 0; i < padn - left; i++) buf_addc(&b, fill);
+    return buf_str(&b);
+}
+extern pv py_big_to_str(pv a, int base, bool upper);
+void py_utf8_put(py_buf *b, uint32_t c);
+extern bool py_big_to_i64(pv v, int64_t *out);
+static pv format_int(pv iv, fspec *f) {
+    char t = f->type ? f->type : 'd';
+    int64_t v = 0;
+    bool big = !IS_SMALL(iv) && IS(iv, py_long_type) && !py_big_to_i64(iv, &v);
+    if (!big) v = py_int_val(iv);
+    if (t == 'c') { py_buf b; buf_init(&b, 4); py_utf8_put(&b, (uint32_t)v); pv s = buf_str(&b); fspec g = *f; g.type = 0; return pad(s, g.width, g.fill, g.align ? g.align : '<'); }
+    if (strchr("eEfFgG%", t)) { extern pv py_format_double(double, fspec *); return py_format_double(py_to_double(iv), f); }
+    int base = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
+    if (!strchr("dxXobn", t)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'int'", t);
+    bool neg;
+    char rev_local[72];
+    char *rev = rev_local;
+    int nd = 0;
+    if (big) {
+        pv ds = py_big_to_str(iv, base, t == 'X');
+        const char *p = py_str_data(ds);
+        neg = *p == '-';
+        if (neg) p++;
+        rev = (char *)p;
+        nd = (int)strlen(p);
+    } else {
+        neg = v < 0;
+        uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        char digits[72];
+        const char *hex = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        do { digits[nd++] = hex[u % (uint64_t)base]; u /= (uint64_t)base; } while (u);
+        for (int i = 0; i < nd; i++) rev[i] = digits[nd - 1 - i];
+    }
+    py_buf body;
+    buf_init(&body, 96);
+    if (f->grouping) group_digits(&body, rev, (size_t)nd, f->grouping, base == 10 ? 3 : 4);
+    else buf_add(&body, rev, (size_t)nd);
+    const char *prefix = "";
+    if (f->alt) prefix = t == 'x' ? "0x" : t == 'X' ? "0X" : t == 'o' ? "0o" : t == 'b' ? "0b" : "";
+    if (f->zero && f->grouping && !f->align && f->width > 0) {
+        /* 0-padding with grouping: pad the digits, then group */
+        pint want = f->width - (neg || f->sign == '+' || f->sign == ' ' ? 1 : 0) - (pint)strlen(prefix);
+        char padded[160];
+        int k = 0;
+        if (nd > 100) { fspec g = *f; g.width = 0; return finish_num(&g, neg, prefix, body.p, body.n); }
+        int every = base == 10 ? 3 : 4;
+        /* grow digit count until grouped length reaches want */
+        int ndig = nd;
+        while (1) { int glen = ndig + (ndig - 1) / every; if (glen >= want || ndig > 120) break; ndig++; }
+        for (int i = 0; i < ndig - nd; i++) padded[k++] = '0';
+        memcpy(padded + k, rev, (size_t)nd);
+        k += nd;
+        body.n = 0;
+        group_digits(&body, padded, (size_t)k, f->grouping, every);
+        fspec g = *f;
+        g.width = 0;
+        return finish_num(&g, neg, prefix, body.p, body.n);
+    }
+    return finish_num(f, neg, prefix, body.p, body.n);
+}
+pv py_format_double(double d, fspec *f) {
+    char t = f->type;
+    bool neg = signbit(d) && !isnan(d);
+    double x = fabs(d);
+    char buf[512];
+    pint prec = f->prec;
+    if (isinf(x) || isnan(x)) {
+        const char *s = isnan(x) ? "nan" : "inf";
+        if (t == 'F' || t == 'E' || t == 'G') s = isnan(x) ? "NAN" : "INF";
+        fspec g = *f;
+        if (g.zero && !g.align) { g.zero = false; }
+        return finish_num(&g, neg, "", s, strlen(s));
+    }
+    if (!t) {
+        if (prec < 0) {
+            pv r = py_float_repr(x);
+            const char *s = py_str_data(r);
+            py_buf body;
+            buf_init(&body, 64);
+            if (f->grouping) {
+                const char *dot = strchr(s, '.');
+                size_t il = dot ? (size_t)(dot - s) : strlen(s);
+                group_digits(&body, s, il, f->grouping, 3);
+                buf_adds(&body, s + il);
+            } else buf_adds(&body, s);
+            return finish_num(f, neg, "", body.p, body.n);
+        }
+        /* like g, but at least one digit after the point when an exponent is not used */
+        snprintf(buf, sizeof buf, "%.*g", (int)(prec ? prec : 1), x);
+        if (!strpbrk(buf, ".e")) {
+            /* 'g' without '#' drops the point: CPython keeps '.0' only when prec is None */
+        }
+        char *e = strchr(buf, 'e');
+        if (e) {
+            int ex = atoi(e + 1);
+            char mant[64];
+            size_t ml = (size_t)(e - buf);
+            memcpy(mant, buf, ml);
+            mant[ml] = 0;
+            snprintf(buf, sizeof buf, "%se%c%02d", mant, ex < 0 ? '-' : '+', ex < 0 ? -ex : ex);
+        }
+        return finish_num(f, neg, "", buf, strlen(buf));
+    }
+    if (prec < 0) prec = 6;
+    switch (t) {
+    case 'f': case 'F': snprintf(buf, sizeof buf, f->alt ? "%#.*f" : "%.*f", (int)prec, x); break;
+    case 'e': case 'E': snprintf(buf, sizeof buf, f->alt ? (t == 'e' ? "%#.*e" : "%#.*E") : (t == 'e' ? "%.*e" : "%.*E"), (int)prec, x); break;
+    case 'g': case 'G': snprintf(buf, sizeof buf, f->alt ? (t == 'g' ? "%#.*g" : "%#.*G") : (t == 'g' ? "%.*g" : "%.*G"), (int)(prec ? prec : 1), x); break;
+    case '%': snprintf(buf, sizeof buf, "%.*f%%", (int)prec, x * 100); break;
+    case 'n': snprintf(buf, sizeof buf, "%.*g", (int)(prec ? prec : 1), x); break;
+    default: py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'float'", t);
+    }
+    if (f->grouping) {
+        py_buf body;
+        buf_init(&body, 64);
+        size_t il = strspn(buf, "0123456789");
+        group_digits(&body, buf, il, f->grouping, 3);
+        buf_adds(&body, buf + il);
+        return finish_num(f, neg, "", body.p, body.n);
+    }
+    return finish_num(f, neg, "", buf, strlen(buf));
+}
+void py_utf8_put(py_buf *b, uint32_t c) {
+    char s[4];
+    if (c < 0x80) { buf_addc(b, (char)c); return; }
+    if (c < 0x800) { s[0] = (char)(0xc0 | (c >> 6)); s[1] = (char)(0x80 | (c & 63)); buf_add(b, s, 2); return; }
+    if (c < 0x10000) { s[0] = (char)(0xe0 | (c >> 12)); s[1] = (char)(0x80 | ((c >> 6) & 63)); s[2] = (char)(0x80 | (c & 63)); buf_add(b, s, 3); return; }
+    s[0] = (char)(0xf0 | (c >> 18)); s[1] = (char)(0x80 | ((c >> 12) & 63)); s[2] = (char)(0x80 | ((c >> 6) & 63)); s[3] = (char)(0x80 | (c & 63));
+    buf_add(b, s, 4);
+}
+
+pv py_format(pv v, pv spec) {
+    const py_type *t = TYPE(v);
+    if (t->flags & TF_USER) {
+        pv m = py_lookup_special(v, Q___format__);
+        if (m && !(IS(m, py_builtin_type))) return py_call1(m, spec);
+    }
+    if (!py_str_len(spec)) return py_str_of(v);
+    fspec f;
+    parse_spec(spec, &f);
+    if (py_is_int(v) && !IS(v, py_float_type)) {
+        if (v == PV_TRUE || v == PV_FALSE) { if (!f.type && f.prec < 0) return pad(py_str_of(v), f.width, f.fill, f.align ? f.align : '<'); }
+        return format_int(v == PV_TRUE ? MKSMALL(1) : v == PV_FALSE ? MKSMALL(0) : v, &f);
+    }
+    if (IS(v, py_float_type)) {
+        if (f.type && strchr("dxXobc", f.type)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'float'", f.type);
+        return py_format_double(((py_float *)v)->v, &f);
+    }
+    if (IS(v, py_str_type) || (t->flags & TF_USER && py_issubtype(t, &py_str_type))) {
+        if (f.type && f.type != 's') py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'str'", f.type);
+        if (f.sign) py_raisef(&py_ValueError_type, "Sign not allowed in string format specifier");
+        pv s = v;
+        if (f.prec >= 0 && (size_t)f.prec < S(s)->clen) s = substr_cp(S(s), 0, (size_t)f.prec);
+        char al = f.align ? f.align : '<';
+        if (al == '=') py_raisef(&py_ValueError_type, "'=' alignment not allowed in string format specifier");
+        if (f.zero && !f.align) { f.fill = '0'; }
+        return pad(s, f.width, f.fill, al);
+    }
+    if (t == &py_none_type || t->flags & TF_USER || !t->binop) {
+        py_raisef(&py_TypeError_type, "unsupported format string passed to %s.__format__", py_type_name(t));
+    }
+    return pad(py_str_of(v), f.width, f.fill, f.align ? f.align : '<');
+}
+
+pv py_format_value(pv v, int conv, pv spec) {
+    if (conv == 1) v = py_str_of(v);
+    else if (conv == 2) v = py_repr(v);
+    else if (conv == 3) v = py_ascii(v);
+    if (!spec) {
+        if (IS(v, py_str_type)) return v;
+        if (IS_SMALL(v)) { char b[24]; snprintf(b, sizeof b, "%ld", (long)SMALL(v)); return py_str_cstr(b); }
+        if (TYPE(v)->flags & TF_USER) {
+            pv m = py_lookup_special(v, Q___format__);
+            if (m && !IS(m, py_builtin_type)) return py_call1(m, QS(_empty));
+        }
+        return py_str_of(v);
+    }
+    return py_format(v, spec);
+}
+
+/* ---- % formatting ---- */
+pv py_str_mod(pv fmtv, pv args) {
+    py_str *fs = S(fmtv);
+    const char *s = fs->data;
+    size_t n = fs->len;
+    size_t argi = 0, nargs;
+    pv *argv;
+    pv one[1];
+    bool is_tuple = IS(args, py_tuple_type);
+    bool is_map = !is_tuple && (IS(args, py_dict_type) || (TYPE(args)->getitem && !IS(args, py_str_type) && !IS(args, py_list_type) && !IS(args, py_bytes_type)));
+    if (is_tuple) { nargs = TUPLE(args)->len; argv = TUPLE(args)->items; }
+    else { one[0] = args; nargs = 1; argv = one; }
+    py_buf b;
+    buf_init(&b, n + 16);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '%') { buf_addc(&b, s[i]); continue; }
+        if (++i >= n) py_raisef(&py_ValueError_type, "incomplete format");
+        pv mapval = PV_NULL;
+        if (s[i] == '(') {
+            size_t j = i + 1;
+            int depth = 1;
+            while (j < n && depth) { if (s[j] == '(') depth++; else if (s[j] == ')') depth--; if (depth) j++; }
+            if (!is_map) py_raisef(&py_TypeError_type, "format requires a mapping");
+            mapval = py_getitem(args, py_str_new(s + i + 1, j - i - 1));
+            i = j + 1;
+        }
+        fspec f;
+        memset(&f, 0, sizeof f);
+        f.fill = ' ';
+        f.width = -1;
+        f.prec = -1;
+        bool left = false;
+        for (; i < n && strchr("-+ #0", s[i]); i++) {
+            if (s[i] == '-') left = true;
+            else if (s[i] == '+') f.sign = '+';
+            else if (s[i] == ' ') { if (!f.sign) f.sign = ' '; }
+            else if (s[i] == '#') f.alt = true;
+            else f.zero = true;
+        }
+        if (i < n && s[i] == '*') { if (argi >= nargs) goto few; f.width = py_to_index(argv[argi++]); if (f.width < 0) { left = true; f.width = -f.width; } i++; }
+        else while (i < n && s[i] >= '0' && s[i] <= '9') f.width = (f.width < 0 ? 0 : f.width) * 10 + (s[i++] - '0');
+        if (i < n && s[i] == '.') {
+            i++;
+            f.prec = 0;
+            if (i < n && s[i] == '*') { if (argi >= nargs) goto few; f.prec = py_to_index(argv[argi++]); i++; }
+            else while (i < n && s[i] >= '0' && s[i] <= '9') f.prec = f.prec * 10 + (s[i++] - '0');
+        }
+        if (i < n && (s[i] == 'l' || s[i] == 'h' || s[i] == 'L')) i++;
+        if (i >= n) py_raisef(&py_ValueError_type, "incomplete format");
+        char c = s[i];
+        if (c == '%') { buf_addc(&b, '%'); continue; }
+        pv v;
+        if (mapval) v = mapval;
+        else {
+            if (argi >= nargs) goto few;
+            v = argv[argi++];
+        }
+        if (left) { f.align = '<'; f.zero = false; }
+        else if (f.zero) { f.align = '='; f.fill = '0'; f.zero = false; }
+        else f.align = '>';
+        pv r;
+        switch (c) {
+        case 's': case 'r': case 'a': {
+            pv sv = c == 's' ? py_str_of(v) : c == 'r' ? py_repr(v) : py_ascii(v);
+            if (f.prec >= 0 && (size_t)f.prec < S(sv)->clen) sv = substr_cp(S(sv), 0, (size_t)f.prec);
+            r = pad(sv, f.width, ' ', f.align == '=' ? '>' : f.align);
+            break;
+        }
+        case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
+            if (IS(v, py_float_type)) v = py_new_int((int64_t)((py_float *)v)->v);
+            if (!py_is_int(v)) {
+                pv m = TYPE(v)->flags & TF_USER ? py_lookup_special(v, Q___int__) : PV_NULL;
+                if (!m) py_raisef(&py_TypeError_type, "%%%c format: a real number is required, not %s", c, py_type_name(TYPE(v)));
+                v = py_call0(m);
+            }
+            f.type = (c == 'i' || c == 'u') ? 'd' : c;
+            if (IS(v, py_long_type) || f.prec <= 0) { r = format_int(IS(v, py_bool_type) ? MKSMALL(v == PV_TRUE) : v, &f); break; }
+            int64_t iv = py_int_val(v);
+            if (f.prec > 0) {
+                /* precision: minimum digits */
+                fspec g = f;
+                g.width = -1; g.align = 0; g.sign = 0; g.alt = false;
+                pv digits = format_int(py_new_int(iv < 0 ? -iv : iv), &g);
+                pint k = f.prec - (pint)S(digits)->len;
+                py_buf db;
+                buf_init(&db, 32);
+                for (pint z = 0; z < k; z++) buf_addc(&db, '0');
+                buf_addv(&db, digits);
+                const char *prefix = f.alt ? (c == 'x' ? "0x" : c == 'X' ? "0X" : c == 'o' ? "0o" : "") : "";
+                r = finish_num(&f, iv < 0, prefix, db.p, db.n);
+            } else r = format_int(py_new_int(iv), &f);
+            break;
+        }
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+            if (!IS(v, py_float_type) && !py_is_int(v)) {
+                pv m = TYPE(v)->flags & TF_USER ? py_lookup_special(v, Q___float__) : PV_NULL;
+                if (!m) py_raisef(&py_TypeError_type, "must be real number, not %s", py_type_name(TYPE(v)));
+                v = py_call0(m);
+            }
+            f.type = c;
+            if (f.prec < 0) f.prec = 6;
+            r = py_format_double(py_to_double(v), &f);
+            break;
+        }
+        case 'c': {
+            if (IS(v, py_str_type)) { if (S(v)->clen != 1) py_raisef(&py_TypeError_type, "%%c requires int or char"); r = pad(v, f.width, ' ', f.align == '=' ? '>' : f.align); }
+            else { py_buf cb; buf_init(&cb, 4); py_utf8_put(&cb, (uint32_t)py_int_val(v)); r = pad(buf_str(&cb), f.width, ' ', f.align == '=' ? '>' : f.align); }
+            break;
+        }
+        default:
+            py_raisef(&py_ValueError_type, "unsupported format character '%c' (0x%x) at index %d", c, (unsigned)(uint8_t)c, (int)i);
+        }
+        buf_addv(&b, r);
+    }
+    if (argi < nargs && !is_map) py_raisef(&py_TypeError_type, "not all arguments converted during string formatting");
+    return buf_str(&b);
+few:
+    py_raisef(&py_TypeError_type, "not enough arguments for format string");
+}
+
+/* ---- str.format ---- */
+static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
+    const char *s = S(name)->data;
+    size_t len = S(name)->len, i = 0;
+    while (i < len && s[i] != '.' && s[i] != '[') i++;
+    pv obj;
+    if (i == 0) {
+        if (*autoi < 0) py_raisef(&py_ValueError_type, "cannot switch from manual field specification to automatic field numbering");
+        int k = (*autoi)++;
+        if (k + 1 >= n) py_raisef(&py_IndexError_type, "Replacement index %d out of range for positional args tuple", k);
+        obj = a[k + 1];
+    } else if (s[0] >= '0' && s[0] <= '9') {
+        if (*autoi > 0) py_raisef(&py_ValueError_type, "cannot switch from automatic field numbering to manual field specification");
+        *autoi = -1;
+        int k = atoi(s);
+        if (k + 1 >= n) py_raisef(&py_IndexError_type, "Replacement index %d out of range for positional args tuple", k);
+        obj = a[k + 1];
+    } else {
+        pv key = py_str_new(s, i);
+        obj = kw ? py_dict_get(kw, key) : PV_NULL;
+        if (!obj && kw && TYPE(kw)->getitem && !IS(kw, py_dict_type)) obj = py_getitem(kw, key);
+        if (!obj) py_raise(py_exc_new(&py_KeyError_type, key));
+    }
+    while (i < len) {
+        if (s[i] == '.') {
+            size_t j = ++i;
+            while (j < len && s[j] != '.' && s[j] != '[') j++;
+            obj = py_getattr(obj, py_intern(s + i, j - i));
+            i = j;
+        } else {
+            size_t j = ++i;
+            while (j < len && s[j] != ']') j++;
+            bool digits = j > i;
+            for (size_t k = i; k < j; k++) if (s[k] < '0' || s[k] > '9') digits = false;
+            pv key = digits ? MKSMALL(atoi(s + i)) : py_str_new(s + i, j - i);
+            obj = py_getitem(obj, key);
+            i = j + 1;
+        }
+    }
+    return obj;
+}
+static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
+    py_str *fs = S(fmtv);
+    const char *s = fs->data;
+    size_t len = fs->len;
+    py_buf b;
+    buf_init(&b, len + 16);
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '}') {
+            if (i + 1 < len && s[i + 1] == '}') { buf_addc(&b, '}'); i++; continue; }
+            py_raisef(&py_ValueError_type, "Single '}' encountered in format string");
+        }
+        if (c != '{') { buf_addc(&b, c); continue; }
+        if (i + 1 < len && s[i + 1] == '{') { buf_addc(&b, '{'); i++; continue; }
+        size_t j = i + 1;
+        int d = 1;
+        while (j < len) { if (s[j] == '{') d++; else if (s[j] == '}' && --d == 0) break; j++; }
+        if (j >= len) py_raisef(&py_ValueError_type, d > 1 ? "unexpected '{' in field name" : "Single '{' encountered in format string");
+        /* field[!conv][:spec] */
+        size_t fe = i + 1;
+        while (fe < j && s[fe] != '!' && s[fe] != ':') { if (s[fe] == '[') { while (fe < j && s[fe] != ']') fe++; } fe++; }
+        if (fe > j) fe = j;
+        pv obj = format_field(py_str_new(s + i + 1, fe - i - 1), autoi, n, a, kw);
+        size_t k = fe;
+        int conv = 0;
+        if (k < j && s[k] == '!') {
+            char cc = k + 1 < j ? s[k + 1] : 0;
+            conv = cc == 's' ? 1 : cc == 'r' ? 2 : cc == 'a' ? 3 : -1;
+            if (conv < 0) py_raisef(&py_ValueError_type, "Unknown conversion specifier %c", cc ? cc : '?');
+            k += 2;
+        }
+        pv spec = QS(_empty);
+        if (k < j && s[k] == ':') {
+            spec = py_str_new(s + k + 1, j - k - 1);
+            if (memchr(S(spec)->data, '{', S(spec)->len)) {
+                if (depth > 1) py_raisef(&py_ValueError_type, "Max string recursion exceeded");
+                spec = format_impl(spec, autoi, n, a, kw, depth + 1);
+            }
+        }
+        if (conv) obj = conv == 1 ? py_str_of(obj) : conv == 2 ? py_repr(obj) : py_ascii(obj);
+        buf_addv(&b, py_format(obj, spec));
+        i = j;
+    }
+    return buf_str(&b);
+}
+pv py_str_format(int n, pv *a, pv kw) {
+    int autoi = 0;
+    return format_impl(a[0], &autoi, n, a, kw, 0);
+}

@@ -1,0 +1,168 @@
+/* The Python interpreter embedded as the OS will embed it: output captured through py_io,
+ * exit statuses, the memory cap, the recursion limit, the poll hook, and tokenizer and compiler
+ * edge cases whose outcome is easiest to state here. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "py/py.h"
+
+static char out[8192], err[8192];
+static size_t nout, nerr;
+static int polls, interrupt_after;
+
+static void cap_write(void *ctx, int fd, const char *s, size_t n) {
+    (void)ctx;
+    char *b = fd == 2 ? err : out;
+    size_t *len = fd == 2 ? &nerr : &nout;
+    if (*len + n >= sizeof out) n = sizeof out - 1 - *len;
+    memcpy(b + *len, s, n);
+    *len += n;
+    b[*len] = 0;
+}
+static int cap_poll(void *ctx) {
+    (void)ctx;
+    polls++;
+    return interrupt_after && polls >= interrupt_after ? 1 : 0;
+}
+
+static int run(const char *src, size_t heap) {
+    static uint8_t *arena;
+    free(arena);
+    arena = malloc(heap);
+    nout = nerr = 0;
+    out[0] = err[0] = 0;
+    polls = 0;
+    py_io io = { .write = cap_write, .poll = cap_poll };
+    py_vm *vm = py_new(arena, heap, &io);
+    assert_non_null(vm);
+    return py_run_source(vm, src, strlen(src), "t.py", 0, NULL);
+}
+
+static const char *last_line(const char *s) {
+    static char line[512];
+    size_t n = strlen(s);
+    while (n && s[n - 1] == '\n') n--;
+    size_t b = n;
+    while (b && s[b - 1] != '\n') b--;
+    memcpy(line, s + b, n - b);
+    line[n - b] = 0;
+    return line;
+}
+
+static void test_output_and_status(void **state) {
+    (void)state;
+    assert_int_equal(run("print('a', 1, sep='-', end='!\\n')", 1 << 20), 0);
+    assert_string_equal(out, "a-1!\n");
+    assert_int_equal(run("import sys\nsys.exit(3)", 1 << 20), 3);
+    assert_int_equal(run("raise SystemExit", 1 << 20), 0);
+}
+
+static void test_traceback(void **state) {
+    (void)state;
+    assert_int_equal(run("def f():\n    return y\n\nf()\n", 1 << 20), 1);
+    assert_non_null(strstr(err, "Traceback (most recent call last):\n"));
+    assert_non_null(strstr(err, "  File \"t.py\", line 4, in <module>\n"));
+    assert_non_null(strstr(err, "  File \"t.py\", line 2, in f\n"));
+    assert_string_equal(last_line(err), "NameError: name 'y' is not defined");
+}
+
+static void test_tokenizer_edges(void **state) {
+    (void)state;
+    /* continuation lines, brackets across lines, comments and blank lines between blocks, tabs */
+    assert_int_equal(run("x = (1 +\n  2)\ny = 1 + \\\n 3\nif x:\n\n    # c\n\tz = [x,\n y]\nprint(x, y, z)\n", 1 << 20), 0);
+    assert_string_equal(out, "3 4 [3, 4]\n");
+    assert_int_equal(run("s = 'abc\nprint(s)\n", 1 << 20), 1);
+    assert_string_equal(last_line(err), "SyntaxError: unterminated string literal");
+    assert_int_equal(run("if 1:\n  a = 1\n b = 2\n", 1 << 20), 1);
+    assert_string_equal(last_line(err), "IndentationError: unindent does not match any outer indentation level");
+    assert_int_equal(run("def f():\nreturn 1\n", 1 << 20), 1);
+    assert_string_equal(last_line(err), "IndentationError: expected an indented block");
+    assert_int_equal(run("print(f'{1+1}{\"x\"!r:>5}{{}}')", 1 << 20), 0);
+    assert_string_equal(out, "2  'x'{}\n");
+}
+
+static void test_compiler_edges(void **state) {
+    (void)state;
+    /* return and break through finally run the finally body once */
+    assert_int_equal(run("def f():\n    for i in range(3):\n        try:\n            if i == 1:\n                return i\n"
+                         "        finally:\n            print('fin', i)\n\nprint(f())\n", 1 << 20), 0);
+    assert_string_equal(out, "fin 0\nfin 1\n1\n");
+    assert_int_equal(run("nonlocal x\n", 1 << 20), 1);
+    assert_string_equal(last_line(err), "SyntaxError: nonlocal declaration not allowed at module level");
+    assert_int_equal(run("def f():\n    x = 1\n    def g():\n        nonlocal x\n        x += 1\n        return x\n    return g\nprint(f()())\n", 1 << 20), 0);
+    assert_string_equal(out, "2\n");
+    assert_int_equal(run("break\n", 1 << 20), 1);
+    assert_string_equal(last_line(err), "SyntaxError: 'break' outside loop");
+}
+
+static void test_memory_cap(void **state) {
+    (void)state;
+    /* a 128 KB arena: MemoryError, caught, and the program goes on; an arena too small for the
+     * interpreter itself is refused, not a crash */
+    static uint8_t small[16 * 1024];
+    py_io io = { .write = cap_write };
+    assert_null(py_new(small, sizeof small, &io));
+    assert_int_equal(run("try:\n    x = [0] * 1000000\nexcept MemoryError:\n    print('caught')\n"
+                         "l = []\ntry:\n    while True:\n        l.append('x' * 100)\nexcept MemoryError:\n    l = None\n    print('caught again')\n",
+                         128 * 1024), 0);
+    assert_string_equal(out, "caught\ncaught again\n");
+    assert_int_equal(run("x = 'y' * 10000000\n", 128 * 1024), 1);
+    assert_string_equal(last_line(err), "MemoryError");
+}
+
+static void test_recursion_limit(void **state) {
+    (void)state;
+    assert_int_equal(run("def r(n):\n    return r(n + 1)\ntry:\n    r(0)\nexcept RecursionError as e:\n    print(e)\n", 4 << 20), 0);
+    assert_string_equal(out, "maximum recursion depth exceeded\n");
+}
+
+static void test_poll_interrupts_busy_loop(void **state) {
+    (void)state;
+    interrupt_after = 5;
+    int st = run("while True:\n    pass\n", 1 << 20);
+    interrupt_after = 0;
+    assert_int_equal(st, 1);
+    assert_string_equal(last_line(err), "KeyboardInterrupt");
+    assert_true(polls >= 5);
+}
+
+static void test_gc_stress(void **state) {
+    (void)state;
+    gc_set_stress(true);
+    int st = run("d = {}\nfor i in range(50):\n    d['k' + str(i)] = [i] * 3\nprint(len(d), d['k49'], ','.join(sorted(d)[:3]))\n", 256 * 1024);
+    gc_set_stress(false);
+    assert_int_equal(st, 0);
+    assert_string_equal(out, "50 [49, 49, 49] k0,k1,k10\n");
+}
+
+static void test_predefined_names_unique(void **state) {
+    (void)state;
+    /* the predefined names are sorted (py_intern searches them) and each interns to itself: a
+     * duplicate string in py/qstr.h would make method tables miss their names */
+    run("pass", 1 << 20);
+    for (int i = 0; i < Q_COUNT; i++) {
+        const py_str *q = &py_qstrs[i];
+        if (i > 0) {
+            const py_str *p = &py_qstrs[i - 1];
+            size_t m = p->len < q->len ? p->len : q->len;
+            int c = memcmp(p->data, q->data, m);
+            assert_true(c < 0 || (c == 0 && p->len < q->len));
+        }
+        assert_true(py_intern(q->data, q->len) == (pv)q);
+    }
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_output_and_status), cmocka_unit_test(test_traceback),
+        cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
+        cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
+        cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_gc_stress),
+        cmocka_unit_test(test_predefined_names_unique),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,102 @@
+/* pyrun: runs a Python program on upyOS-C's interpreter from the development machine's shell.
+ *   pyrun FILE.py [args...]      pyrun -c 'code' [args...]
+ * Program output goes to stdout, an uncaught exception's traceback to stderr; the exit status
+ * is 1 after an uncaught exception and n after sys.exit(n). PYRUN_HEAP=bytes sets the memory
+ * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "py/py.h"
+
+static volatile sig_atomic_t interrupted;
+static void on_sigint(int sig) { (void)sig; interrupted = 1; }
+
+static void io_write(void *ctx, int fd, const char *s, size_t n) {
+    (void)ctx;
+    if (fd == 2) fflush(stdout);
+    fwrite(s, 1, n, fd == 2 ? stderr : stdout);
+    if (fd == 2) fflush(stderr);
+}
+static int io_readline(void *ctx, char *buf, size_t n) {
+    (void)ctx;
+    fflush(stdout);
+    if (!fgets(buf, (int)n, stdin)) return -1;
+    return (int)strlen(buf);
+}
+static int io_poll(void *ctx) {
+    (void)ctx;
+    if (interrupted) { interrupted = 0; return 1; }
+    return 0;
+}
+static long io_read_file(void *ctx, const char *path, char *buf, size_t cap) {
+    (void)ctx;
+    FILE *f = fopen(path, "rb");
+    if (!f) return -1;
+    if (fseek(f, 0, SEEK_END) != 0) { fclose(f); return -1; }
+    long size = ftell(f);
+    if (size < 0) { fclose(f); return -1; }
+    if (!buf) { fclose(f); return size; }
+    rewind(f);
+    size_t got = fread(buf, 1, cap < (size_t)size ? cap : (size_t)size, f);
+    fclose(f);
+    return (long)got;
+}
+static void *io_fopen(void *ctx, const char *path, const char *mode, int *err) {
+    (void)ctx;
+    FILE *f = fopen(path, mode);
+    if (!f) *err = errno;
+    return f;
+}
+static long io_fread(void *ctx, void *h, char *buf, size_t n) { (void)ctx; return (long)fread(buf, 1, n, h); }
+static long io_fwrite(void *ctx, void *h, const char *buf, size_t n) { (void)ctx; return (long)fwrite(buf, 1, n, h); }
+static void io_fclose(void *ctx, void *h) { (void)ctx; fclose(h); }
+static int io_remove(void *ctx, const char *path) { (void)ctx; return remove(path) == 0 ? 0 : errno; }
+
+static double io_clock(void *ctx) {
+    (void)ctx;
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+static void io_sleep(void *ctx, double s) {
+    (void)ctx;
+    struct timespec t = { (time_t)s, (long)((s - (double)(time_t)s) * 1e9) };
+    nanosleep(&t, NULL);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fprintf(stderr, "usage: pyrun FILE.py [args...] | pyrun -c 'code' [args...]\n");
+        return 2;
+    }
+    size_t heap = 64u << 20;
+    const char *hs = getenv("PYRUN_HEAP");
+    if (hs) heap = (size_t)strtoull(hs, NULL, 0);
+    void *arena = malloc(heap);
+    if (!arena) { fprintf(stderr, "pyrun: cannot reserve %zu bytes\n", heap); return 2; }
+    signal(SIGINT, on_sigint);
+    py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
+                 .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
+                 .fclose = io_fclose, .remove = io_remove };
+    py_vm *vm = py_new(arena, heap, &io);
+    if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
+    if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);
+    int status;
+    if (!strcmp(argv[1], "-c")) {
+        if (argc < 3) { fprintf(stderr, "pyrun: -c needs an argument\n"); return 2; }
+        char *args[64];
+        int n = 0;
+        args[n++] = "-c";
+        for (int i = 3; i < argc && n < 63; i++) args[n++] = argv[i];
+        status = py_run_source(vm, argv[2], strlen(argv[2]), "<string>", n, args);
+    } else {
+        status = py_run_file(vm, argv[1], argc - 1, argv + 1);
+    }
+    fflush(stdout);
+    if (getenv("PYRUN_STATS")) fprintf(stderr, "heap peak %zu bytes\n", py_heap_peak(vm));
+    return status;
+}
