@@ -53,6 +53,7 @@ def run(cmd, name, seed="0"):
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = seed
     env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("PYTHONSTARTUP", None)
     try:
         p = subprocess.run(cmd + [name], cwd=HERE, env=env, stdin=stdin,
@@ -155,8 +156,9 @@ def main():
         print("run.py: no interpreter at %s (build it, or set UPYOS_PYRUN)" % pyrun)
         return 2
 
+    # files starting with _ are modules the programs import, not programs
     names = sorted(n for n in os.listdir(HERE)
-                   if n.endswith(".py") and n != "run.py")
+                   if n.endswith(".py") and n != "run.py" and not n.startswith("_"))
     if args.select:
         names = [n for n in names if any(s in n for s in args.select)]
     pending = read_pending(PENDING)
