@@ -21,5 +21,5 @@ print(p.dims, q.dims, Point.dims)
 print(Point.norm2(p), isinstance(p, Point), isinstance(3, Point))
 m = p.norm2
 print(m())
-print(sorted(k for k in vars(p)))
+print(sorted(k for k in p.__dict__))
 print(p.__dict__ == {"x": 3, "y": 4, "z": 9, "dims": 5}, p.__class__ is Point)

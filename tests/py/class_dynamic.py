@@ -15,4 +15,4 @@ setattr(Dyn, "shout", lambda self: self.greet().upper())
 print(d.shout())
 del Dyn.greet
 print(hasattr(d, "greet"))
-print(sorted(k for k in vars(d)), type(vars(Dyn)).__name__ in ("dict", "mappingproxy"))
+print(sorted(k for k in d.__dict__), "greet" in dir(Dyn), "shout" in dir(Dyn))

@@ -19,5 +19,5 @@ try:
     a.__secret
 except AttributeError as e:
     print("AttributeError", e)
-print(sorted(k for k in vars(a)))
+print(sorted(k for k in a.__dict__))
 print(hasattr(A, "_A__hidden"), hasattr(A, "__hidden"))

@@ -1,8 +1,5 @@
-# __init__ return value, __new__, and object creation order
+# __init__ runs on the new instance; it must return None
 class A:
-    def __new__(cls, *args):
-        print("new", cls.__name__, args)
-        return super().__new__(cls)
     def __init__(self, v):
         print("init", v)
         self.v = v
@@ -12,13 +9,12 @@ class B(A):
     pass
 b = B(6)
 print(type(b).__name__, b.v)
-class Single:
-    _inst = None
-    def __new__(cls):
-        if cls._inst is None:
-            cls._inst = super().__new__(cls)
-        return cls._inst
-print(Single() is Single())
+class C(A):
+    def __init__(self, v, w):
+        super().__init__(v)
+        self.w = w
+c = C(1, 2)
+print(c.v, c.w)
 class Bad:
     def __init__(self):
         return 5
@@ -26,3 +22,5 @@ try:
     Bad()
 except TypeError as e:
     print("TypeError", e)
+a.__init__(9)
+print(a.v)

@@ -78,9 +78,22 @@ TB_LINE = re.compile(r'^(Traceback \(most recent call last\):|  File "[^"]*", li
                      r'The above exception was the direct cause of the following exception:)$')
 
 
+FILE_PATH = re.compile(r'^  File "(?:[^"]*/)?([^"/]*)"')
+
+
 def traceback_lines(data):
-    """The structural lines of a traceback: headers, chain notes and File lines."""
-    return [l for l in data.decode("utf-8", "replace").splitlines() if TB_LINE.match(l)]
+    """The structural lines of a traceback: headers, chain notes and File lines.
+
+    File names are reduced to their last component (CPython prints the absolute path of
+    the program), and a run of identical lines counts once (CPython abbreviates deep
+    recursion as "[Previous line repeated N more times]")."""
+    out = []
+    for line in data.decode("utf-8", "replace").splitlines():
+        if TB_LINE.match(line):
+            line = FILE_PATH.sub(r'  File "\1"', line)
+            if not out or out[-1] != line:
+                out.append(line)
+    return out
 
 
 def short_diff(want, got, limit=12):
@@ -134,6 +147,8 @@ def check_oracle(name):
     elif a[0] != b[0] or a[1] != b[1] or last_line(a[2]) != last_line(b[2]):
         problems.append("    output depends on PYTHONHASHSEED:")
         problems.extend(short_diff(a[1], b[1]))
+    elif "Did you mean" in last_line(a[2]):
+        problems.append("    CPython adds a suggestion to the error: %s" % last_line(a[2]))
     elif b"Warning" in a[2]:
         problems.append("    CPython warns: %s" % [l for l in a[2].decode().splitlines() if "Warning" in l][0])
     return name, not problems, problems
