@@ -1,7 +1,4 @@
 # len() errors and __len__ results
-class Big:
-    def __len__(self):
-        return 2 ** 70
 class Str:
     def __len__(self):
         return "3"
@@ -9,10 +6,10 @@ class Ok:
     def __len__(self):
         return 4
 print(len(Ok()))
-for obj in (Big(), Str()):
+for obj in (Str(),):
     try:
         print(len(obj))
-    except (OverflowError, TypeError) as e:
+    except TypeError as e:
         print(type(e).__name__, e)
 class NoLen:
     pass

@@ -10,7 +10,7 @@ def raiser():
 try:
     raiser()
 except KeyError as e:
-    print(e.__traceback__ is not None, e.__traceback__.tb_next is not None)
+    print(e.__traceback__ is not None)
 errs = []
 for exc in (ValueError, TypeError, KeyError):
     try:

@@ -99,7 +99,14 @@ def traceback_lines(data):
 def short_diff(want, got, limit=12):
     a = want.decode("utf-8", "replace").splitlines()
     b = got.decode("utf-8", "replace").splitlines()
-    out = list(difflib.unified_diff(a, b, "cpython", "upyos-c", n=1, lineterm=""))
+    first = []
+    for i in range(max(len(a), len(b))):
+        wa = a[i] if i < len(a) else "(end of output)"
+        gb = b[i] if i < len(b) else "(end of output)"
+        if wa != gb:
+            first = ["first difference, line %d:" % (i + 1), "  want: " + wa, "  got:  " + gb]
+            break
+    out = first + list(difflib.unified_diff(a, b, "cpython", "upyos-c", n=1, lineterm=""))
     if len(out) > limit:
         out = out[:limit] + ["    ... (%d more diff lines)" % (len(out) - limit)]
     return ["    " + l for l in out]
