@@ -26,6 +26,6 @@ try:
 except UnboundLocalError as e:
     print("UnboundLocalError:", e)
 try:
-    (1).real = 5
+    (1).nope = 5
 except AttributeError as e:
     print("AttributeError:", e)
