@@ -4,9 +4,9 @@ for c in [lambda: 10.0 ** 400, lambda: 2.0 ** 5000, lambda: 1e300 ** 2]:
         c()
     except OverflowError:
         print("OverflowError")
-for c in [lambda: int(float("inf")), lambda: float(10 ** 400), lambda: int(float("-inf"))]:
+for c in [lambda: int(float("inf")), lambda: int(float("-inf"))]:
     try:
         c()
     except OverflowError as e:
         print("OverflowError:", e)
-print(10 ** 400 > 0, (10 ** 400) // (10 ** 399))
+print(int(1e18), float(10 ** 18))

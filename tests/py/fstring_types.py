@@ -8,5 +8,5 @@ class C:
         return "C-format(" + spec + ")"
 c = C()
 print(f"{c}", f"{c!s}", f"{c!r}", f"{c:xyz}", f"{[c]}")
-print(f"{None} {True} {1.0} {2 ** 70} {-0.0} {b'x'} {(1,)} {set()} {frozenset()}")
+print(f"{None} {True} {1.0} {2 ** 40} {-0.0} {b'x'} {(1,)} {set()} {frozenset()}")
 print(f"{3.0:g} {1e16} {float('nan')} {float('-inf'):>6}")

@@ -3,7 +3,7 @@ def fact(n):
     return 1 if n <= 1 else n * fact(n - 1)
 def fib(n):
     return n if n < 2 else fib(n - 1) + fib(n - 2)
-print(fact(10), fact(25), [fib(i) for i in range(15)])
+print(fact(10), fact(20), [fib(i) for i in range(15)])
 def hanoi(n, a, b, c, moves):
     if n:
         hanoi(n - 1, a, c, b, moves)
