@@ -130,6 +130,8 @@ def check(name, pyrun):
     else:
         if u_rc != o_rc:
             problems.append("    exit status %d, want %d" % (u_rc, o_rc))
+            if o_rc == 0 and last_line(u_err):
+                problems.append("    stderr: %s" % last_line(u_err))
         if o_rc != 0 and last_line(u_err) != last_line(o_err):
             problems.append("    stderr ends %r, want %r" % (last_line(u_err), last_line(o_err)))
         elif o_rc != 0 and traceback_lines(u_err) != traceback_lines(o_err):
@@ -139,8 +141,6 @@ def check(name, pyrun):
     if u_out != o_out:
         problems.append("    stdout differs:")
         problems.extend(short_diff(o_out, u_out))
-    if u_rc is not None and o_rc == 0 and u_rc != 0 and last_line(u_err):
-        problems.append("    stderr: %s" % last_line(u_err))
     return name, not problems, problems
 
 
