@@ -10,6 +10,7 @@ import concurrent.futures
 import difflib
 import os
 import re
+import shlex
 import subprocess
 import sys
 
@@ -121,7 +122,7 @@ def check(name, pyrun):
     if os.path.exists(expected):
         with open(expected, "rb") as f:
             o_out = f.read()
-    u_rc, u_out, u_err = run([pyrun], name)
+    u_rc, u_out, u_err = run(pyrun, name)
     problems = []
     if u_rc is None:
         problems.append("    timed out after %gs" % TIMEOUT)
@@ -173,9 +174,10 @@ def main():
                     help="only check each program under CPython: deterministic output, no warnings")
     args = ap.parse_args()
 
-    pyrun = os.environ.get("UPYOS_PYRUN", DEFAULT_PYRUN)
-    if not args.check_oracle and not (os.path.isfile(pyrun) and os.access(pyrun, os.X_OK)):
-        print("run.py: no interpreter at %s (build it, or set UPYOS_PYRUN)" % pyrun)
+    # UPYOS_PYRUN may carry options after the binary ("pyrun --gc-stress")
+    pyrun = shlex.split(os.environ.get("UPYOS_PYRUN", DEFAULT_PYRUN))
+    if not args.check_oracle and not (os.path.isfile(pyrun[0]) and os.access(pyrun[0], os.X_OK)):
+        print("run.py: no interpreter at %s (build it, or set UPYOS_PYRUN)" % pyrun[0])
         return 2
 
     # files starting with _ are modules the programs import, not programs
