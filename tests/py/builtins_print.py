@@ -1,0 +1,17 @@
+# print() with sep, end, file and flush
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", sep="")
+print("a", "b", sep=", ", end="!\n")
+print("no newline", end="")
+print(" continued")
+print(1, 2.5, None, True, [1], (2,), {"k": 3}, sep="|")
+print("to stdout", file=sys.stdout)
+print("flushed", flush=True)
+print(*range(5))
+print(*[], sep="x", end="<empty>\n")
+print("multi\nline")
+print("", end="")
+print("sep None", sep=None, end=None)
+sys.stdout.write("written\n")

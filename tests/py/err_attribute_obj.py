@@ -1,0 +1,7 @@
+# uncaught AttributeError on an instance
+class Box:
+    def __init__(self):
+        self.width = 3
+b = Box()
+print(b.width)
+print(b.height)

@@ -1,0 +1,3 @@
+# uncaught ImportError for a module that does not exist
+print("importing")
+import no_such_module_upyos_xyz

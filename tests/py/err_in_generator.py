@@ -1,0 +1,6 @@
+# uncaught exception raised inside a generator
+def gen():
+    yield 1
+    yield 2 // 0
+for v in gen():
+    print(v)

@@ -1,0 +1,4 @@
+# uncaught IndexError from a string
+s = "abc"
+print(s[-3])
+print(s[3])

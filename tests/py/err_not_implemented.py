@@ -1,0 +1,5 @@
+# uncaught NotImplementedError
+class Base:
+    def run(self):
+        raise NotImplementedError("run() is abstract")
+Base().run()

@@ -1,0 +1,3 @@
+# uncaught OverflowError
+print(int(1e18))
+print(int(float("inf")))

@@ -1,0 +1,4 @@
+# uncaught TypeError adding int and str
+n = 5
+print("n =", n)
+print(n + "1")

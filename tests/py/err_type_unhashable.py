@@ -1,0 +1,5 @@
+# uncaught TypeError using a list as a dict key
+d = {}
+d[(1, 2)] = "ok"
+print(d)
+d[[1, 2]] = "bad"

@@ -1,0 +1,3 @@
+# uncaught UnicodeDecodeError
+print(b"ok".decode())
+print(b"\xff\xfe".decode("utf-8"))

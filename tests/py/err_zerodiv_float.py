@@ -1,0 +1,4 @@
+# uncaught float division by zero
+x = 2.5
+print(x / 2)
+print(x / 0.0)

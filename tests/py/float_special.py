@@ -1,0 +1,11 @@
+# inf, nan and special float behaviour
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, float("-inf"), float("Infinity"), float("NaN"))
+print(inf > 1e308, -inf < -1e308, inf == inf, nan == nan, nan != nan)
+print(inf + 1, inf - inf, inf * 0, 1 / inf, -1 / inf)
+print(1e308 * 10, -1e308 * 10)
+print(nan is nan, [nan] == [nan], nan in [nan])
+print(repr(-0.0), 0.0 == -0.0, str(-0.0))
+print(float("1e500"), float("-1e500"))
+print(inf // 1 if False else "skip", max(1.0, inf), min(-inf, 0))

@@ -1,0 +1,10 @@
+# more str methods: case, search, and classification
+print("hello world".title(), "HELLO".lower(), "ab".upper().lower(), "MiXeD".swapcase())
+print("abcabc".find("c", 3), "abcabc".find("c", 3, 5), "abcabc".rfind("a", 0, 3), "abc".find(""))
+print("abc".startswith("bc", 1), "abc".endswith(("x", "c")), "abc".startswith(""))
+print("ab12".isalnum(), "ab 12".isalnum(), "".isalpha(), "Ab".isupper(), "ab1".islower(), "1.5".isdigit())
+print("10".isdecimal(), " \t\n".isspace(), "_x".isidentifier(), "1x".isidentifier())
+print("%s" % "x".center(5), "abc".center(2), "a".center(4, "-"), "abc".ljust(2), "5".rjust(3, "0"))
+print("one two".replace(" ", ""), "aaa".replace("a", "b", 0), "aaa".replace("", "-"), "abc".replace("b", ""))
+print("Hello".count("l"), "aaaa".count("aa"), "x".join(""), "tEST".capitalize(), "a\tb".expandtabs())
+print("  x y  ".strip(" x"), "www.example.com".strip("cmowz."), "...a...".rstrip("."), "...a...".lstrip("."))
