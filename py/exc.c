@@ -19,7 +19,7 @@ pv py_exc_new(const py_type *t, pv msg) {
 static pv exc_make(const py_type *t, int n, pv *a, pv kw) {
     py_exc *e = NEW(py_exc, *t);
     e->args = py_tuple_new((size_t)n);
-    memcpy(TUPLE(e->args)->items, a, (size_t)n * sizeof(pv));
+        py_copy_values(TUPLE(e->args)->items, a, (size_t)n);
     return (pv)e;
 }
 static pv exc_str(pv o) {

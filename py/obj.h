@@ -11,6 +11,12 @@
 #include "py/qstr.h"
 
 typedef uintptr_t pv;
+
+/* Copies n argument values. An empty argument list may be a NULL pointer, which memcpy may
+ * not be given even for 0 bytes (C11 7.24.1). */
+static inline void py_copy_values(pv *dst, const pv *src, size_t n) {
+    for (size_t i = 0; i < n; i++) dst[i] = src[i];
+}
 typedef intptr_t pint;
 typedef struct py_type py_type;
 typedef struct { const py_type *type; } pobj;

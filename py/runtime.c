@@ -256,7 +256,7 @@ pv py_call(pv f, int n, pv *a, pv kw) {
             pv local[8];
             pv *args = n + 1 <= 8 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
             args[0] = self;
-            memcpy(args + 1, a, (size_t)n * sizeof(pv));
+            py_copy_values(args + 1, a, (size_t)n);
             if (!fn) return ((py_builtin *)f)->fn(n + 1, args, kw);
             if (IS(fn, py_func_type)) return py_call_func((py_func *)fn, n + 1, args, kw);
             return py_call(fn, n + 1, args, kw);
@@ -759,7 +759,7 @@ static pv type_call(pv f, int n, pv *a, pv kw) {
         pv local[9];
         pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
         args[0] = f;
-        memcpy(args + 1, a, (size_t)n * sizeof(pv));
+        py_copy_values(args + 1, a, (size_t)n);
         obj = py_call(fn, n + 1, args, kw);
         if (!py_isinstance(obj, t)) return obj;
     } else if (bb != &py_object_type && !(bb->flags & TF_EXC) && bb->make) {
@@ -774,7 +774,7 @@ static pv type_call(pv f, int n, pv *a, pv kw) {
             pv local[9];
             pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
             args[0] = obj;
-            memcpy(args + 1, a, (size_t)n * sizeof(pv));
+            py_copy_values(args + 1, a, (size_t)n);
             py_call(init, n + 1, args, kw);
         }
         return obj;
@@ -783,7 +783,7 @@ static pv type_call(pv f, int n, pv *a, pv kw) {
         if (t->flags & TF_EXC) {
             /* BaseException.__new__ keeps the arguments even when __init__ does not */
             pv args = py_tuple_new((size_t)n);
-            memcpy(TUPLE(args)->items, a, (size_t)n * sizeof(pv));
+            py_copy_values(TUPLE(args)->items, a, (size_t)n);
             ((py_exc *)obj)->args = args;
         }
     }
@@ -792,20 +792,20 @@ static pv type_call(pv f, int n, pv *a, pv kw) {
         pv local[9];
         pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
         args[0] = obj;
-        memcpy(args + 1, a, (size_t)n * sizeof(pv));
+        py_copy_values(args + 1, a, (size_t)n);
         pv r = py_call_func((py_func *)init, n + 1, args, kw);
         if (r != PV_NONE) py_raisef(&py_TypeError_type, "__init__() should return None, not '%s'", py_type_name(TYPE(r)));
     } else if (init && !IS_SMALL(init) && OBJ(init)->type == &py_builtin_type) {
         pv local[9];
         pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
         args[0] = obj;
-        memcpy(args + 1, a, (size_t)n * sizeof(pv));
+        py_copy_values(args + 1, a, (size_t)n);
         ((py_builtin *)init)->fn(n + 1, args, kw);
     } else if (init) {
         pv local[9];
         pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
         args[0] = obj;
-        memcpy(args + 1, a, (size_t)n * sizeof(pv));
+        py_copy_values(args + 1, a, (size_t)n);
         py_call(init, n + 1, args, kw);
     } else if ((n || kw) && !newf) {
         py_raisef(&py_TypeError_type, "%s() takes no arguments", py_type_name(t));
@@ -1258,7 +1258,7 @@ static pv inst_call(pv fo, int n, pv *a, pv kw) {
     pv local[9];
     pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
     args[0] = fo;
-    memcpy(args + 1, a, (size_t)n * sizeof(pv));
+    py_copy_values(args + 1, a, (size_t)n);
     return py_call(f, n + 1, args, kw);
 }
 static pint inst_len(pv o) {

@@ -115,7 +115,7 @@ static void bind_args(py_func *fn, pv *slots, int n, pv *a, pv kw) {
         slots[vslot] = t;
         n = np;
     } else if (co->flags & CO_VARARGS) slots[vslot] = py_tuple_new(0);
-    memcpy(slots, a, (size_t)n * sizeof(pv));
+    py_copy_values(slots, a, (size_t)n);
     pv kwd = PV_NULL;
     if (co->flags & CO_VARKW) { kwd = py_dict_new(); slots[kslot] = kwd; }
     if (kw) {
@@ -207,7 +207,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     vm->stack_top += nslots;
     int nl = CO_NL(co);
     if (n == co->nargs && !kw && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->nkwonly) {
-        memcpy(slots, a, (size_t)n * sizeof(pv));
+        py_copy_values(slots, a, (size_t)n);
         memset(slots + n, 0, (size_t)(nl - n) * sizeof(pv));
     } else {
         memset(slots, 0, (size_t)nl * sizeof(pv));

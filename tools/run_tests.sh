@@ -1,6 +1,7 @@
 #!/bin/bash
-# The whole test suite: unit tests (cmocka through ctest) and e2e tests (pytest + pexpect),
-# on the normal build and again on the AddressSanitizer + UBSan build, then the Cortex-M3
+# The whole test suite: unit tests (cmocka through ctest), e2e tests (pytest + pexpect) and
+# the Python programs of tests/py compared with CPython, on the normal build and again on the
+# AddressSanitizer + UBSan build (Python with a collection at every allocation), then the Cortex-M3
 # firmware under QEMU (its HAL self-test and the e2e tests not marked posix_only), plus the
 # source checks. Ends with one line: "N passed, N failed".
 set -u
@@ -57,6 +58,21 @@ run_pytest() {   # name pytest-args...
     count "$name" "$p" $((f + e)) "$s"
 }
 
+run_pyconf() {   # name pyrun-binary [env...] [-- run.py options]: tests/py against CPython
+    local name=$1 bin=$2 out line p f s envs=() opts=()
+    shift 2
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+    [ "${1:-}" = "--" ] && { shift; opts=("$@"); }
+    out=$(env "${envs[@]}" UPYOS_PYRUN="$PWD/$bin" $PY tests/py/run.py -j 2 "${opts[@]}" 2>&1)
+    echo "$out" | tail -n 30
+    line=$(echo "$out" | grep -E "^[0-9]+ passed, [0-9]+ failed" | tail -1)
+    p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    s=$(echo "$line" | grep -oE "[0-9]+ skipped" | grep -oE "[0-9]+" || echo 0)
+    [ -z "$line" ] && { count "$name" 0 1; return; }
+    count "$name" "$p" "$f" "$s"
+}
+
 echo "== source checks"
 run_pytest "source checks" tests/checks
 
@@ -66,6 +82,8 @@ if build build/posix -DCMAKE_BUILD_TYPE=RelWithDebInfo; then
     run_ctest "unit" build/posix
     echo "== e2e tests"
     run_pytest "e2e" tests/e2e
+    echo "== Python conformance (against CPython)"
+    run_pyconf "python" build/posix/tools/pyrun
 else
     count "build" 0 1
 fi
@@ -79,6 +97,9 @@ if build build/asan -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON; then
     echo "== e2e tests (sanitizers)"
     UPYOS_BIN=build/asan/ports/posix/upyos UPYOS_TIMEOUT_SCALE=4 UPYOS_CHECK_EXIT=1 \
         run_pytest "e2e (sanitizers)" tests/e2e
+    echo "== Python conformance (sanitizers, a collection at every allocation)"
+    run_pyconf "python (sanitizers, GC stress)" build/asan/tools/pyrun PYRUN_GCSTRESS=1 \
+        UPYOS_PYTEST_TIMEOUT=60 -- --also-pending pending-gcstress.txt
 else
     count "build (sanitizers)" 0 1
 fi

@@ -172,6 +172,8 @@ def main():
                     help="rewrite pending.txt from this run's failures")
     ap.add_argument("--check-oracle", action="store_true",
                     help="only check each program under CPython: deterministic output, no warnings")
+    ap.add_argument("--also-pending", metavar="FILE", action="append", default=[],
+                    help="another pending list for this kind of run (e.g. pending-gcstress.txt)")
     args = ap.parse_args()
 
     # UPYOS_PYRUN may carry options after the binary ("pyrun --gc-stress")
@@ -186,6 +188,8 @@ def main():
     if args.select:
         names = [n for n in names if any(s in n for s in args.select)]
     pending = read_pending(PENDING)
+    for extra in args.also_pending:
+        pending.update(read_pending(os.path.join(HERE, extra)))
     for n in pending:
         if n not in os.listdir(HERE):
             print("note: pending.txt lists %s, which does not exist" % n)
