@@ -52,6 +52,7 @@ struct py_type {
     const py_type *base;               /* the first base */
     pv bases, mro, dict;               /* classes: tuple, tuple, dict */
     const struct py_builtin *methods;  /* builtin types, ended by fn NULL */
+    const struct py_builtin *methods2; /* a second table shared by several types */
     uint32_t flags;
     pv (*make)(const py_type *t, int n, pv *a, pv kw);   /* calling the type */
     pv (*repr)(pv o);

@@ -51,6 +51,10 @@ static pv own_lookup(const py_type *t, pv name) {
         for (const py_builtin *m = t->methods; m->fn; m++)
             if ((pv)&py_qstrs[m->name] == name) return (pv)m;
     }
+    if (t->methods2) {
+        for (const py_builtin *m = t->methods2; m->fn; m++)
+            if ((pv)&py_qstrs[m->name] == name) return (pv)m;
+    }
     return PV_NULL;
 }
 
@@ -424,7 +428,7 @@ static pv seqiter_next(pv it) {
 }
 static pv self_iter(pv o) { return o; }
 static void seqiter_mark(pv o) { gc_mark(((seq_iter *)o)->seq); }
-const py_type py_seqiter_type = { &py_type_type, "iterator", 0, &py_object_type, 0, 0, 0, 0, 0, NULL,
+const py_type py_seqiter_type = { &py_type_type, "iterator", .base = &py_object_type,
     .iter = self_iter, .next = seqiter_next, .mark = seqiter_mark };
 
 pv py_iter(pv o) {
