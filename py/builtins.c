@@ -212,7 +212,7 @@ BI(callable) {
     return PV_BOOL(t->call != NULL);
 }
 BI(id) { py_argcheck(n, 1, 1, "id"); return IS_SMALL(a[0]) ? py_new_int((int64_t)a[0]) : py_new_int((int64_t)(a[0] >> 1)); }
-BI(hash) { py_argcheck(n, 1, 1, "hash"); uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h >> 1); }
+BI(hash) { py_argcheck(n, 1, 1, "hash"); uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h); }
 BI(iter) {
     py_argcheck(n, 1, 2, "iter");
     if (n == 2) {
@@ -329,6 +329,7 @@ BI(round) {
         if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
         double r = nearbyint(d);   /* the default rounding mode rounds half to even */
         if (fabs(d - trunc(d)) == 0.5) r = 2.0 * nearbyint(d / 2.0);
+        if (fabs(r) >= 9.2e18) { extern pv py_big_from_double(double); return py_big_from_double(r); }
         return py_new_int((int64_t)r);
     }
     int64_t k = py_int_val(nd);

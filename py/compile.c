@@ -123,6 +123,7 @@ static void st_expr(ST *t, scope *s, node *n) {
             break;
         }
         case N_YIELD: case N_YIELDFROM: case N_AWAIT:
+            if (n->kind == N_YIELDFROM && s->coroutine) py_syntax_error(t->file, n->line, "'yield from' inside async function");
             if (n->kind == N_AWAIT && !s->coroutine) {
                 scope *q = s;
                 while (q && q->kind == SC_COMP) q = q->parent;

@@ -329,7 +329,28 @@ static pv int_bit_length(int n, pv *a, pv kw) {
 static pv int_conjugate(int n, pv *a, pv kw) { return a[0]; }
 static pv int_index_m(int n, pv *a, pv kw) { return IS(a[0], py_bool_type) ? MKSMALL(a[0] == PV_TRUE) : a[0]; }
 static pv int_to_bytes(int n, pv *a, pv kw) {
-    int64_t x = py_int_val(a[0]);
+    int64_t x0;
+    if (!fits64(a[0], &x0)) {
+        /* past 64 bits: byte by byte */
+        pint len = n > 1 ? py_to_index(a[1]) : 1;
+        pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
+        bool little = bo && !strcmp(py_str_data(bo), "little");
+        pv sg = py_kw_get(kw, Q_signed);
+        bool sgn = sg && py_truth(sg);
+        pv v = a[0];
+        if (py_big_is_neg(v)) {
+            if (!sgn) py_raisef(&py_OverflowError_type, "can't convert negative int to unsigned");
+            v = py_big_binop(OP_ADD, v, py_big_binop(OP_LSHIFT, MKSMALL(1), MKSMALL(8 * len)));
+        }
+        if (py_big_bit_length(v) > 8 * len) py_raisef(&py_OverflowError_type, "int too big to convert");
+        pv out = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
+        for (pint i = 0; i < len; i++) {
+            pv byte = py_big_binop(OP_AND, py_big_binop(OP_RSHIFT, v, MKSMALL(8 * i)), MKSMALL(255));
+            ((py_bytes *)out)->data[little ? i : len - 1 - i] = (uint8_t)SMALL(byte);
+        }
+        return out;
+    }
+    int64_t x = x0;
     pint len = n > 1 ? py_to_index(a[1]) : 1;
     pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
     if (bo && strcmp(py_str_data(bo), "little") && strcmp(py_str_data(bo), "big")) py_raisef(&py_ValueError_type, "byteorder must be either 'little' or 'big'");
@@ -354,6 +375,16 @@ static pv int_from_bytes(int n, pv *a, pv kw) {
     bool sgn = sg && py_truth(sg);
     pv l = py_list_from_iter(data);
     size_t len = LIST(l)->len;
+    if (len > 7) {
+        pv r = MKSMALL(0);
+        for (size_t i = 0; i < len; i++) {
+            size_t k = little ? len - 1 - i : i;
+            r = py_binop(OP_OR, py_binop(OP_LSHIFT, r, MKSMALL(8)), MKSMALL(py_int_val(LIST(l)->items[k]) & 255));
+        }
+        if (sgn && (py_int_val(LIST(l)->items[little ? len - 1 : 0]) & 0x80))
+            r = py_binop(OP_SUB, r, py_binop(OP_LSHIFT, MKSMALL(1), MKSMALL(8 * (pint)len)));
+        return r;
+    }
     uint64_t v = 0;
     for (size_t i = 0; i < len; i++) {
         size_t k = little ? len - 1 - i : i;

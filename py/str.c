@@ -304,8 +304,9 @@ static pv str_getitem(pv o, pv k) {
         }
         return buf_str(&bf);
     }
-    if (!py_is_int(k)) py_raisef(&py_TypeError_type, "string indices must be integers, not '%s'", py_type_name(TYPE(k)));
-    pint i = (pint)py_int_val(k);
+    if (!py_is_int(k) && !((TYPE(k)->flags & TF_USER) && py_lookup_special(k, Q___index__)))
+        py_raisef(&py_TypeError_type, "string indices must be integers, not '%s'", py_type_name(TYPE(k)));
+    pint i = py_to_index(k);
     if (i < 0) i += s->clen;
     if (i < 0 || i >= (pint)s->clen) py_raisef(&py_IndexError_type, "string index out of range");
     if (s->len == s->clen) return py_str_new(s->data + i, 1);
