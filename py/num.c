@@ -358,6 +358,13 @@ static pv int_to_bytes(int n, pv *a, pv kw) {
     pv sg = py_kw_get(kw, Q_signed);
     bool sgn = sg && py_truth(sg);
     if (!sgn && x < 0) py_raisef(&py_OverflowError_type, "can't convert negative int to unsigned");
+    {
+        pint nbytes = n > 1 ? py_to_index(a[1]) : 1;
+        if (nbytes < 8) {
+            int64_t lim = (int64_t)1 << (8 * nbytes - (sgn ? 1 : 0));
+            if (sgn ? (x >= lim || x < -lim) : x >= lim) py_raisef(&py_OverflowError_type, "int too big to convert");
+        }
+    }
     uint8_t buf[16];
     if (len > 16) len = 16;
     for (pint i = 0; i < len; i++) {
@@ -401,14 +408,56 @@ static pv int_getattr(pv o, pv name) {
 }
 static pv num_format_m(int n, pv *a, pv kw) { return py_format(a[0], n > 1 ? a[1] : QS(_empty)); }
 static pv int_is_integer(int n, pv *a, pv kw) { return PV_TRUE; }
+
+/* the operator methods of the numbers, for (3).__add__(4) and int.__add__(1, 2) */
+static pv dunder_bin(int op, int n, pv *a, bool reflected) {
+    if (n != 2) py_raisef(&py_TypeError_type, "expected 1 argument, got %d", n - 1);
+    pv x = reflected ? a[1] : a[0], y = reflected ? a[0] : a[1];
+    const py_type *t = TYPE(a[0]);
+    pv r = t->binop ? t->binop(op, x, y, reflected) : PV_NULL;
+    return r ? r : (pv)&py_notimpl_obj;
+}
+static pv dunder_cmp(int op, int n, pv *a) {
+    if (n != 2) py_raisef(&py_TypeError_type, "expected 1 argument, got %d", n - 1);
+    pv r = TYPE(a[0])->compare ? TYPE(a[0])->compare(op, a[0], a[1], 0) : PV_NULL;
+    return r ? r : (pv)&py_notimpl_obj;
+}
+#define DBIN(name, op) static pv d_##name(int n, pv *a, pv kw) { return dunder_bin(op, n, a, false); } \
+    static pv d_r##name(int n, pv *a, pv kw) { return dunder_bin(op, n, a, true); }
+DBIN(add, OP_ADD) DBIN(sub, OP_SUB) DBIN(mul, OP_MUL) DBIN(truediv, OP_TRUEDIV) DBIN(floordiv, OP_FLOORDIV)
+DBIN(mod, OP_MOD) DBIN(pow, OP_POW) DBIN(lshift, OP_LSHIFT) DBIN(rshift, OP_RSHIFT) DBIN(and, OP_AND)
+DBIN(or, OP_OR) DBIN(xor, OP_XOR)
+#define DCMP(name, op) static pv d_##name(int n, pv *a, pv kw) { return dunder_cmp(op, n, a); }
+DCMP(lt, CMP_LT) DCMP(le, CMP_LE) DCMP(eq, CMP_EQ) DCMP(ne, CMP_NE) DCMP(gt, CMP_GT) DCMP(ge, CMP_GE)
+static pv d_neg(int n, pv *a, pv kw) { return py_unary(0, a[0]); }
+static pv d_pos(int n, pv *a, pv kw) { return py_unary(1, a[0]); }
+static pv d_invert(int n, pv *a, pv kw) { return py_unary(2, a[0]); }
+static pv d_abs(int n, pv *a, pv kw) { return py_truth(py_compare(CMP_LT, a[0], MKSMALL(0))) ? py_unary(0, a[0]) : a[0]; }
+static pv d_bool(int n, pv *a, pv kw) { return PV_BOOL(py_truth(a[0])); }
+static pv d_int(int n, pv *a, pv kw) { return py_call(py_dict_get(py_cur->builtins, QS(int)), 1, a, PV_NULL); }
+static pv d_float(int n, pv *a, pv kw) { return py_float_new(py_to_double(a[0])); }
+static pv d_hash(int n, pv *a, pv kw) { return py_new_int((int64_t)(intptr_t)py_hash(a[0])); }
+static pv d_repr(int n, pv *a, pv kw) { return py_repr(a[0]); }
+const py_builtin py_num_dunders[] = {
+    METHOD(__add__, d_add), METHOD(__radd__, d_radd), METHOD(__sub__, d_sub), METHOD(__rsub__, d_rsub),
+    METHOD(__mul__, d_mul), METHOD(__rmul__, d_rmul), METHOD(__truediv__, d_truediv), METHOD(__rtruediv__, d_rtruediv),
+    METHOD(__floordiv__, d_floordiv), METHOD(__rfloordiv__, d_rfloordiv), METHOD(__mod__, d_mod), METHOD(__rmod__, d_rmod),
+    METHOD(__pow__, d_pow), METHOD(__rpow__, d_rpow), METHOD(__lshift__, d_lshift), METHOD(__rlshift__, d_rlshift),
+    METHOD(__rshift__, d_rshift), METHOD(__rrshift__, d_rrshift), METHOD(__and__, d_and), METHOD(__rand__, d_rand),
+    METHOD(__or__, d_or), METHOD(__ror__, d_ror), METHOD(__xor__, d_xor), METHOD(__rxor__, d_rxor),
+    METHOD(__lt__, d_lt), METHOD(__le__, d_le), METHOD(__eq__, d_eq), METHOD(__ne__, d_ne), METHOD(__gt__, d_gt),
+    METHOD(__ge__, d_ge), METHOD(__neg__, d_neg), METHOD(__pos__, d_pos), METHOD(__invert__, d_invert),
+    METHOD(__abs__, d_abs), METHOD(__bool__, d_bool), METHOD(__int__, d_int), METHOD(__float__, d_float),
+    METHOD(__hash__, d_hash), METHOD(__repr__, d_repr), METHODS_END };
+
 static const py_builtin int_methods[] = {
     METHOD(bit_length, int_bit_length), METHOD(conjugate, int_conjugate), METHOD(__index__, int_index_m),
     METHOD(to_bytes, int_to_bytes), METHOD_F(from_bytes, M_CLASS, int_from_bytes), METHOD(__format__, num_format_m),
     METHOD(is_integer, int_is_integer), METHODS_END };
-const py_type py_int_type = { &py_type_type, "int", .base = &py_object_type, .methods = int_methods, .flags = TF_BASE,
+const py_type py_int_type = { &py_type_type, "int", .base = &py_object_type, .methods = int_methods, .methods2 = py_num_dunders, .flags = TF_BASE,
     .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
-const py_type py_long_type = { &py_type_type, "int", .base = &py_int_type, .methods = int_methods,
+const py_type py_long_type = { &py_type_type, "int", .base = &py_int_type, .methods = int_methods, .methods2 = py_num_dunders,
     .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
 
@@ -417,7 +466,7 @@ static pv bool_make(const py_type *t, int n, pv *a, pv kw) {
     return PV_BOOL(py_truth(a[0]));
 }
 static pv bool_repr(pv v) { return v == PV_TRUE ? QS(True) : QS(False); }
-const py_type py_bool_type = { &py_type_type, "bool", .base = &py_int_type, .methods = int_methods,
+const py_type py_bool_type = { &py_type_type, "bool", .base = &py_int_type, .methods = int_methods, .methods2 = py_num_dunders,
     .make = bool_make, .repr = bool_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
 
@@ -542,7 +591,7 @@ static pv float_as_ratio(int n, pv *a, pv kw) {
 }
 static const py_builtin float_methods[] = { METHOD(is_integer, float_is_integer), METHOD(__format__, num_format_m),
     METHOD(as_integer_ratio, float_as_ratio), METHOD(conjugate, int_conjugate), METHODS_END };
-const py_type py_float_type = { &py_type_type, "float", .base = &py_object_type, .methods = float_methods, .flags = TF_BASE,
+const py_type py_float_type = { &py_type_type, "float", .base = &py_object_type, .methods = float_methods, .methods2 = py_num_dunders, .flags = TF_BASE,
     .make = float_make, .repr = float_repr, .hash = float_hash, .binop = float_binop, .compare = num_compare,
     .unary = float_unary, .getattr = float_getattr, .truth = float_truth };
 
