@@ -1404,7 +1404,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     int nargs = 0, nkwonly = 0, flags = 0;
     /* parameters in order: positional, keyword-only, *args, **kwargs */
     if (args) {
-        for (node *a = args->a; a; a = a->next) if (a->op == A_POS) { py_list_append(c->varnames, a->v); nargs++; }
+        for (node *a = args->a; a; a = a->next) if (a->op == A_POS) { py_list_append(c->varnames, a->v); nargs++; if (a->flags & 1) code->nposonly++; }
         for (node *a = args->a; a; a = a->next) if (a->op == A_KWONLY) { py_list_append(c->varnames, a->v); nkwonly++; }
         for (node *a = args->a; a; a = a->next) if (a->op == A_VAR) { py_list_append(c->varnames, a->v); flags |= CO_VARARGS; }
         for (node *a = args->a; a; a = a->next) if (a->op == A_VARKW) { py_list_append(c->varnames, a->v); flags |= CO_VARKW; }

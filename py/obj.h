@@ -105,7 +105,7 @@ typedef struct { const py_type *type; pv dict; pv name; } py_module;
 
 typedef struct py_code {
     const py_type *type;
-    uint16_t nargs, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
+    uint16_t nargs, nposonly, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
     uint16_t flags;           /* CO_* */
     pv name, filename;
     pv consts, names;         /* tuples */

@@ -124,7 +124,12 @@ static void bind_args(py_func *fn, pv *slots, int n, pv *a, pv kw) {
             pv k = d->ent[e].key;
             if (!k) continue;
             int j;
-            for (j = 0; j < np + nk; j++) if (names[j] == k || py_str_eq(names[j], k)) break;
+            for (j = co->nposonly; j < np + nk; j++) if (names[j] == k || py_str_eq(names[j], k)) break;
+            if (j >= np + nk && !kwd) {
+                for (int q = 0; q < co->nposonly; q++)
+                    if (names[q] == k || py_str_eq(names[q], k))
+                        py_raisef(&py_TypeError_type, "%s() got some positional-only arguments passed as keyword arguments: '%s'", fname, py_str_data(k));
+            }
             if (j < np + nk) {
                 if (slots[j]) py_raisef(&py_TypeError_type, "%s() got multiple values for argument '%s'", fname, py_str_data(k));
                 slots[j] = d->ent[e].value;
