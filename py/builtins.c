@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "py/obj.h"
+#include "py/frozen.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -720,6 +721,20 @@ static pv import_one(pv fullname) {
     if (m) return m;
     m = make_native(fullname);
     if (m) { py_dict_set(py_cur->modules, fullname, m); return m; }
+    /* modules written in Python that come with the interpreter (u-prefixed names alias them) */
+    {
+        const char *want = py_str_data(fullname);
+        for (int pass = 0; pass < 2; pass++) {
+            for (const py_frozen_module *f = py_frozen_modules; f->name; f++) {
+                if (strcmp(f->name, want)) continue;
+                char path[64];
+                snprintf(path, sizeof path, "<frozen %s>", f->name);
+                return py_exec_module(fullname, path, f->src, f->len);
+            }
+            if (want[0] != 'u') break;
+            want++;
+        }
+    }
     /* a .py file (or package) on sys.path; dots are folders */
     char rel[256];
     const char *fn = py_str_data(fullname);
