@@ -661,6 +661,11 @@ static pv make_native(pv name) {
     }
     if (!strcmp(s, "gc")) { add_funcs(d, gc_funcs); return m; }
     if (!strcmp(s, "micropython")) { add_funcs(d, mp_funcs); return m; }
+    {
+        extern pv py_native_data_module(const char *s);
+        pv dm = py_native_data_module(s);
+        if (dm) return dm;
+    }
     if (!strcmp(s, "builtins")) {
         py_cur->builtins = d;
         return m;
