@@ -502,7 +502,42 @@ static void do_sleep(double s) {
 BI(time_sleep) { do_sleep(py_to_double(a[0])); return PV_NONE; }
 BI(time_sleep_ms) { do_sleep(py_to_double(a[0]) / 1e3); return PV_NONE; }
 BI(time_sleep_us) { do_sleep(py_to_double(a[0]) / 1e6); return PV_NONE; }
+/* calendar time: the board keeps UTC, so localtime is gmtime */
+static pv broken_down(int64_t t) {
+    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    int64_t secs = t - days * 86400;
+    /* civil date from days since 1970-01-01 (Howard Hinnant's algorithm) */
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2) y++;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    static const int cum[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+    int64_t yday = cum[m - 1] + d + (leap && m > 2 ? 1 : 0);
+    int64_t wday = ((days % 7) + 7 + 3) % 7;   /* 1970-01-01 was a Thursday; Monday is 0 */
+    pv r = py_tuple_new(9);
+    int64_t f[9] = { y, m, d, secs / 3600, secs / 60 % 60, secs % 60, wday, yday, 0 };
+    for (int i = 0; i < 9; i++) TUPLE(r)->items[i] = py_new_int(f[i]);
+    return r;
+}
+BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? (int64_t)floor(py_to_double(a[0])) : (int64_t)now()); }
+BI(time_mktime) {
+    pv t = a[0];
+    int64_t y = py_int_val(py_getitem(t, MKSMALL(0))), m = py_int_val(py_getitem(t, MKSMALL(1))), d = py_int_val(py_getitem(t, MKSMALL(2)));
+    int64_t hh = py_int_val(py_getitem(t, MKSMALL(3))), mm = py_int_val(py_getitem(t, MKSMALL(4))), ss = py_int_val(py_getitem(t, MKSMALL(5)));
+    /* days from civil */
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    int64_t days = era * 146097 + doe - 719468;
+    return py_float_new((double)(days * 86400 + hh * 3600 + mm * 60 + ss));
+}
 static const py_builtin time_funcs[] = {
+    { &py_builtin_type, Q_gmtime_q, 0, bi_time_gmtime, 0 }, { &py_builtin_type, Q_localtime_q, 0, bi_time_gmtime, 0 },
+    { &py_builtin_type, Q_mktime_q, 0, bi_time_mktime, 0 },
     METHOD(time, bi_time_time), METHOD(perf_counter, bi_time_time), METHOD(monotonic, bi_time_time),
     METHOD(ticks_ms, bi_time_ticks_ms), METHOD(ticks_us, bi_time_ticks_us), METHOD(ticks_diff, bi_time_ticks_diff),
     METHOD(sleep, bi_time_sleep), METHOD(sleep_ms, bi_time_sleep_ms), METHOD(sleep_us, bi_time_sleep_us), METHODS_END };

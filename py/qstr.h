@@ -75,10 +75,10 @@
     Q(frozenset, "frozenset") Q(fset, "fset") Q(function, "function") Q(gc, "gc") \
     Q(gcd_dummy, "gcd") Q(generator, "generator") Q(get, "get") Q(getattr, "getattr") \
     Q(getrecursionlimit, "getrecursionlimit") Q(getter, "getter") Q(globals, "globals") \
-    Q(hasattr, "hasattr") Q(hash, "hash") Q(hex, "hex") Q(hexdigest_q, "hexdigest") \
-    Q(hexlify_q, "hexlify") Q(hypot_dummy, "hypot") Q(id, "id") Q(imag, "imag") \
-    Q(implementation, "implementation") Q(index, "index") Q(indices, "indices") Q(input, "input") \
-    Q(insert, "insert") Q(int, "int") Q(intersection, "intersection") \
+    Q(gmtime_q, "gmtime") Q(hasattr, "hasattr") Q(hash, "hash") Q(hex, "hex") \
+    Q(hexdigest_q, "hexdigest") Q(hexlify_q, "hexlify") Q(hypot_dummy, "hypot") Q(id, "id") \
+    Q(imag, "imag") Q(implementation, "implementation") Q(index, "index") Q(indices, "indices") \
+    Q(input, "input") Q(insert, "insert") Q(int, "int") Q(intersection, "intersection") \
     Q(intersection_update, "intersection_update") Q(is_integer, "is_integer") Q(isalnum, "isalnum") \
     Q(isalpha, "isalpha") Q(isclose_dummy, "isclose") Q(isdecimal, "isdecimal") \
     Q(isdigit, "isdigit") Q(isdisjoint, "isdisjoint") Q(isenabled_dummy, "isenabled") \
@@ -89,33 +89,33 @@
     Q(items, "items") Q(iter, "iter") Q(iterator, "iterator") Q(join, "join") \
     Q(keepends, "keepends") Q(key, "key") Q(keys, "keys") Q(keyword, "keyword") \
     Q(ldexp_dummy, "ldexp") Q(len, "len") Q(lineno, "lineno") Q(list, "list") Q(little, "little") \
-    Q(ljust, "ljust") Q(locals, "locals") Q(log_dummy, "log") Q(log10_dummy, "log10") \
-    Q(log2_dummy, "log2") Q(lower, "lower") Q(lstrip, "lstrip") Q(maketrans, "maketrans") \
-    Q(map, "map") Q(math, "math") Q(max, "max") Q(maxsize, "maxsize") Q(maxsplit, "maxsplit") \
-    Q(mem_alloc, "mem_alloc") Q(mem_free, "mem_free") Q(mem_info_dummy, "mem_info") \
-    Q(message, "message") Q(metaclass, "metaclass") Q(method, "method") \
-    Q(micropython, "micropython") Q(min, "min") Q(mode, "mode") Q(modf_dummy, "modf") \
-    Q(modules, "modules") Q(monotonic, "monotonic") Q(mro, "mro") Q(msg, "msg") Q(name, "name") \
-    Q(newline_dummy, "newline") Q(next, "next") Q(object, "object") Q(oct, "oct") Q(open, "open") \
-    Q(ord, "ord") Q(pack, "pack") Q(partition, "partition") Q(path, "path") \
-    Q(perf_counter, "perf_counter") Q(platform, "platform") Q(pop, "pop") Q(popitem, "popitem") \
-    Q(pow, "pow") Q(print, "print") Q(print_exception, "print_exception") Q(property, "property") \
-    Q(quit_dummy, "quit") Q(radians_dummy, "radians") Q(range, "range") Q(read, "read") \
-    Q(readline, "readline") Q(readlines_dummy, "readlines") Q(real, "real") \
-    Q(rel_tol_dummy, "rel_tol") Q(remove, "remove") Q(removeprefix, "removeprefix") \
-    Q(removesuffix, "removesuffix") Q(replace, "replace") Q(repr, "repr") Q(reverse, "reverse") \
-    Q(reversed, "reversed") Q(rfind, "rfind") Q(rindex, "rindex") Q(rjust, "rjust") \
-    Q(round, "round") Q(rpartition, "rpartition") Q(rsplit, "rsplit") Q(rstrip, "rstrip") \
-    Q(self, "self") Q(send, "send") Q(sep, "sep") Q(set, "set") Q(setattr, "setattr") \
-    Q(setdefault, "setdefault") Q(setrecursionlimit, "setrecursionlimit") Q(setter, "setter") \
-    Q(sha1_q, "sha1") Q(sha256_q, "sha256") Q(signed, "signed") Q(sin_dummy, "sin") \
-    Q(sinh_dummy, "sinh") Q(sleep, "sleep") Q(sleep_ms, "sleep_ms") Q(sleep_us, "sleep_us") \
-    Q(slice, "slice") Q(sort, "sort") Q(sorted, "sorted") Q(split, "split") \
-    Q(splitlines, "splitlines") Q(sqrt, "sqrt") Q(start, "start") Q(startswith, "startswith") \
-    Q(staticmethod, "staticmethod") Q(stderr, "stderr") Q(stdin, "stdin") Q(stdout, "stdout") \
-    Q(step, "step") Q(stop, "stop") Q(str, "str") Q(strerror, "strerror") Q(strict, "strict") \
-    Q(strip, "strip") Q(sum, "sum") Q(super, "super") Q(swapcase, "swapcase") \
-    Q(symmetric_difference, "symmetric_difference") \
+    Q(ljust, "ljust") Q(locals, "locals") Q(localtime_q, "localtime") Q(log_dummy, "log") \
+    Q(log10_dummy, "log10") Q(log2_dummy, "log2") Q(lower, "lower") Q(lstrip, "lstrip") \
+    Q(maketrans, "maketrans") Q(map, "map") Q(math, "math") Q(max, "max") Q(maxsize, "maxsize") \
+    Q(maxsplit, "maxsplit") Q(mem_alloc, "mem_alloc") Q(mem_free, "mem_free") \
+    Q(mem_info_dummy, "mem_info") Q(message, "message") Q(metaclass, "metaclass") \
+    Q(method, "method") Q(micropython, "micropython") Q(min, "min") Q(mktime_q, "mktime") \
+    Q(mode, "mode") Q(modf_dummy, "modf") Q(modules, "modules") Q(monotonic, "monotonic") \
+    Q(mro, "mro") Q(msg, "msg") Q(name, "name") Q(newline_dummy, "newline") Q(next, "next") \
+    Q(object, "object") Q(oct, "oct") Q(open, "open") Q(ord, "ord") Q(pack, "pack") \
+    Q(partition, "partition") Q(path, "path") Q(perf_counter, "perf_counter") \
+    Q(platform, "platform") Q(pop, "pop") Q(popitem, "popitem") Q(pow, "pow") Q(print, "print") \
+    Q(print_exception, "print_exception") Q(property, "property") Q(quit_dummy, "quit") \
+    Q(radians_dummy, "radians") Q(range, "range") Q(read, "read") Q(readline, "readline") \
+    Q(readlines_dummy, "readlines") Q(real, "real") Q(rel_tol_dummy, "rel_tol") Q(remove, "remove") \
+    Q(removeprefix, "removeprefix") Q(removesuffix, "removesuffix") Q(replace, "replace") \
+    Q(repr, "repr") Q(reverse, "reverse") Q(reversed, "reversed") Q(rfind, "rfind") \
+    Q(rindex, "rindex") Q(rjust, "rjust") Q(round, "round") Q(rpartition, "rpartition") \
+    Q(rsplit, "rsplit") Q(rstrip, "rstrip") Q(self, "self") Q(send, "send") Q(sep, "sep") \
+    Q(set, "set") Q(setattr, "setattr") Q(setdefault, "setdefault") \
+    Q(setrecursionlimit, "setrecursionlimit") Q(setter, "setter") Q(sha1_q, "sha1") \
+    Q(sha256_q, "sha256") Q(signed, "signed") Q(sin_dummy, "sin") Q(sinh_dummy, "sinh") \
+    Q(sleep, "sleep") Q(sleep_ms, "sleep_ms") Q(sleep_us, "sleep_us") Q(slice, "slice") \
+    Q(sort, "sort") Q(sorted, "sorted") Q(split, "split") Q(splitlines, "splitlines") \
+    Q(sqrt, "sqrt") Q(start, "start") Q(startswith, "startswith") Q(staticmethod, "staticmethod") \
+    Q(stderr, "stderr") Q(stdin, "stdin") Q(stdout, "stdout") Q(step, "step") Q(stop, "stop") \
+    Q(str, "str") Q(strerror, "strerror") Q(strict, "strict") Q(strip, "strip") Q(sum, "sum") \
+    Q(super, "super") Q(swapcase, "swapcase") Q(symmetric_difference, "symmetric_difference") \
     Q(symmetric_difference_update, "symmetric_difference_update") Q(sys, "sys") Q(tan_dummy, "tan") \
     Q(tanh_dummy, "tanh") Q(throw, "throw") Q(ticks_diff, "ticks_diff") Q(ticks_ms, "ticks_ms") \
     Q(ticks_us, "ticks_us") Q(time, "time") Q(title, "title") Q(to_bytes, "to_bytes") \
