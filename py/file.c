@@ -15,12 +15,15 @@ extern const py_type py_file_type;
 #define F(v) ((py_file *)(v))
 static void file_mark(pv o) { gc_mark(F(o)->name); gc_mark(F(o)->mode); gc_mark_ptr(F(o)->buf); }
 
-static _Noreturn void os_error(int err, pv path) {
+_Noreturn void py_os_error(int err, pv path);
+static _Noreturn void os_error(int err, pv path) { py_os_error(err, path); }
+_Noreturn void py_os_error(int err, pv path) {
     const py_type *t = err == 2 ? &py_FileNotFoundError_type : err == 13 ? &py_PermissionError_type :
                        err == 17 ? &py_FileExistsError_type : err == 21 ? &py_IsADirectoryError_type :
                        err == 20 ? &py_NotADirectoryError_type : &py_OSError_type;
+    if (err == 39) t = &py_OSError_type;
     const char *msg = err == 2 ? "No such file or directory" : err == 13 ? "Permission denied" : err == 17 ? "File exists" :
-                      err == 21 ? "Is a directory" : err == 20 ? "Not a directory" : "I/O error";
+                      err == 21 ? "Is a directory" : err == 20 ? "Not a directory" : err == 39 ? "Directory not empty" : "I/O error";
     pv e = py_exc_new(t, PV_NULL);
     pv args = py_tuple_new(path ? 3 : 2);
     TUPLE(args)->items[0] = MKSMALL(err);

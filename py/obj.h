@@ -171,9 +171,16 @@ typedef struct py_io {
     long (*fwrite)(void *ctx, void *h, const char *buf, size_t n);
     void (*fclose)(void *ctx, void *h);
     int (*remove)(void *ctx, const char *path);
+    /* the os module's file-system calls (PY_FS_*): 0, or an errno value */
+    int (*fs)(void *ctx, int op, const char *path, const char *path2, void *out);
     void (*sleep)(void *ctx, double seconds);
     void *ctx;
 } py_io;
+
+enum { PY_FS_LISTDIR, PY_FS_MKDIR, PY_FS_RMDIR, PY_FS_REMOVE, PY_FS_RENAME, PY_FS_STAT, PY_FS_GETCWD, PY_FS_CHDIR };
+/* PY_FS_STAT fills a py_stat; PY_FS_LISTDIR calls add for each name; PY_FS_GETCWD fills char[256] */
+typedef struct { uint32_t mode; int64_t size; int64_t mtime; } py_stat;
+typedef struct { void (*add)(void *arg, const char *name); void *arg; } py_dirlist;
 
 typedef struct py_vm {
     py_io io;

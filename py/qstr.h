@@ -55,7 +55,7 @@
     Q(builtin_function_or_method, "builtin_function_or_method") Q(builtins, "builtins") \
     Q(bytearray, "bytearray") Q(byteorder, "byteorder") Q(bytes, "bytes") Q(calcsize, "calcsize") \
     Q(callable, "callable") Q(capitalize, "capitalize") Q(casefold, "casefold") \
-    Q(ceil_dummy, "ceil") Q(cell, "cell") Q(center, "center") Q(chr, "chr") \
+    Q(ceil_dummy, "ceil") Q(cell, "cell") Q(center, "center") Q(chdir_q, "chdir") Q(chr, "chr") \
     Q(classmethod, "classmethod") Q(clear, "clear") Q(close, "close") Q(code, "code") \
     Q(collect, "collect") Q(compile_dummy, "compile") Q(conjugate, "conjugate") Q(const, "const") \
     Q(copy, "copy") Q(copysign_dummy, "copysign") Q(cos_dummy, "cos") Q(cosh_dummy, "cosh") \
@@ -74,8 +74,8 @@
     Q(from_bytes, "from_bytes") Q(fromhex, "fromhex") Q(fromkeys, "fromkeys") \
     Q(frozenset, "frozenset") Q(fset, "fset") Q(function, "function") Q(gc, "gc") \
     Q(gcd_dummy, "gcd") Q(generator, "generator") Q(get, "get") Q(getattr, "getattr") \
-    Q(getrecursionlimit, "getrecursionlimit") Q(getter, "getter") Q(globals, "globals") \
-    Q(gmtime_q, "gmtime") Q(hasattr, "hasattr") Q(hash, "hash") Q(hex, "hex") \
+    Q(getcwd_q, "getcwd") Q(getrecursionlimit, "getrecursionlimit") Q(getter, "getter") \
+    Q(globals, "globals") Q(gmtime_q, "gmtime") Q(hasattr, "hasattr") Q(hash, "hash") Q(hex, "hex") \
     Q(hexdigest_q, "hexdigest") Q(hexlify_q, "hexlify") Q(hypot_dummy, "hypot") Q(id, "id") \
     Q(imag, "imag") Q(implementation, "implementation") Q(index, "index") Q(indices, "indices") \
     Q(input, "input") Q(insert, "insert") Q(int, "int") Q(intersection, "intersection") \
@@ -88,41 +88,43 @@
     Q(issubset, "issubset") Q(issuperset, "issuperset") Q(istitle, "istitle") Q(isupper, "isupper") \
     Q(items, "items") Q(iter, "iter") Q(iterator, "iterator") Q(join, "join") \
     Q(keepends, "keepends") Q(key, "key") Q(keys, "keys") Q(keyword, "keyword") \
-    Q(ldexp_dummy, "ldexp") Q(len, "len") Q(lineno, "lineno") Q(list, "list") Q(little, "little") \
-    Q(ljust, "ljust") Q(locals, "locals") Q(localtime_q, "localtime") Q(log_dummy, "log") \
-    Q(log10_dummy, "log10") Q(log2_dummy, "log2") Q(lower, "lower") Q(lstrip, "lstrip") \
-    Q(maketrans, "maketrans") Q(map, "map") Q(math, "math") Q(max, "max") Q(maxsize, "maxsize") \
-    Q(maxsplit, "maxsplit") Q(mem_alloc, "mem_alloc") Q(mem_free, "mem_free") \
-    Q(mem_info_dummy, "mem_info") Q(message, "message") Q(metaclass, "metaclass") \
-    Q(method, "method") Q(micropython, "micropython") Q(min, "min") Q(mktime_q, "mktime") \
-    Q(mode, "mode") Q(modf_dummy, "modf") Q(modules, "modules") Q(monotonic, "monotonic") \
-    Q(mro, "mro") Q(msg, "msg") Q(name, "name") Q(newline_dummy, "newline") Q(next, "next") \
-    Q(object, "object") Q(oct, "oct") Q(open, "open") Q(ord, "ord") Q(pack, "pack") \
-    Q(partition, "partition") Q(path, "path") Q(perf_counter, "perf_counter") \
-    Q(platform, "platform") Q(pop, "pop") Q(popitem, "popitem") Q(pow, "pow") Q(print, "print") \
-    Q(print_exception, "print_exception") Q(property, "property") Q(quit_dummy, "quit") \
-    Q(radians_dummy, "radians") Q(range, "range") Q(read, "read") Q(readline, "readline") \
-    Q(readlines_dummy, "readlines") Q(real, "real") Q(rel_tol_dummy, "rel_tol") Q(remove, "remove") \
-    Q(removeprefix, "removeprefix") Q(removesuffix, "removesuffix") Q(replace, "replace") \
-    Q(repr, "repr") Q(reverse, "reverse") Q(reversed, "reversed") Q(rfind, "rfind") \
-    Q(rindex, "rindex") Q(rjust, "rjust") Q(round, "round") Q(rpartition, "rpartition") \
+    Q(ldexp_dummy, "ldexp") Q(len, "len") Q(lineno, "lineno") Q(list, "list") \
+    Q(listdir_q, "listdir") Q(little, "little") Q(ljust, "ljust") Q(locals, "locals") \
+    Q(localtime_q, "localtime") Q(log_dummy, "log") Q(log10_dummy, "log10") Q(log2_dummy, "log2") \
+    Q(lower, "lower") Q(lstrip, "lstrip") Q(maketrans, "maketrans") Q(map, "map") Q(math, "math") \
+    Q(max, "max") Q(maxsize, "maxsize") Q(maxsplit, "maxsplit") Q(mem_alloc, "mem_alloc") \
+    Q(mem_free, "mem_free") Q(mem_info_dummy, "mem_info") Q(message, "message") \
+    Q(metaclass, "metaclass") Q(method, "method") Q(micropython, "micropython") Q(min, "min") \
+    Q(mkdir_q, "mkdir") Q(mktime_q, "mktime") Q(mode, "mode") Q(modf_dummy, "modf") \
+    Q(modules, "modules") Q(monotonic, "monotonic") Q(mro, "mro") Q(msg, "msg") Q(name, "name") \
+    Q(newline_dummy, "newline") Q(next, "next") Q(object, "object") Q(oct, "oct") Q(open, "open") \
+    Q(ord, "ord") Q(pack, "pack") Q(partition, "partition") Q(path, "path") \
+    Q(perf_counter, "perf_counter") Q(platform, "platform") Q(pop, "pop") Q(popitem, "popitem") \
+    Q(pow, "pow") Q(print, "print") Q(print_exception, "print_exception") Q(property, "property") \
+    Q(quit_dummy, "quit") Q(radians_dummy, "radians") Q(range, "range") Q(read, "read") \
+    Q(readline, "readline") Q(readlines_dummy, "readlines") Q(real, "real") \
+    Q(rel_tol_dummy, "rel_tol") Q(remove, "remove") Q(removeprefix, "removeprefix") \
+    Q(removesuffix, "removesuffix") Q(rename_q, "rename") Q(replace, "replace") Q(repr, "repr") \
+    Q(reverse, "reverse") Q(reversed, "reversed") Q(rfind, "rfind") Q(rindex, "rindex") \
+    Q(rjust, "rjust") Q(rmdir_q, "rmdir") Q(round, "round") Q(rpartition, "rpartition") \
     Q(rsplit, "rsplit") Q(rstrip, "rstrip") Q(self, "self") Q(send, "send") Q(sep, "sep") \
     Q(set, "set") Q(setattr, "setattr") Q(setdefault, "setdefault") \
     Q(setrecursionlimit, "setrecursionlimit") Q(setter, "setter") Q(sha1_q, "sha1") \
     Q(sha256_q, "sha256") Q(signed, "signed") Q(sin_dummy, "sin") Q(sinh_dummy, "sinh") \
     Q(sleep, "sleep") Q(sleep_ms, "sleep_ms") Q(sleep_us, "sleep_us") Q(slice, "slice") \
     Q(sort, "sort") Q(sorted, "sorted") Q(split, "split") Q(splitlines, "splitlines") \
-    Q(sqrt, "sqrt") Q(start, "start") Q(startswith, "startswith") Q(staticmethod, "staticmethod") \
-    Q(stderr, "stderr") Q(stdin, "stdin") Q(stdout, "stdout") Q(step, "step") Q(stop, "stop") \
-    Q(str, "str") Q(strerror, "strerror") Q(strict, "strict") Q(strip, "strip") Q(sum, "sum") \
-    Q(super, "super") Q(swapcase, "swapcase") Q(symmetric_difference, "symmetric_difference") \
+    Q(sqrt, "sqrt") Q(start, "start") Q(startswith, "startswith") Q(stat_q, "stat") \
+    Q(staticmethod, "staticmethod") Q(stderr, "stderr") Q(stdin, "stdin") Q(stdout, "stdout") \
+    Q(step, "step") Q(stop, "stop") Q(str, "str") Q(strerror, "strerror") Q(strict, "strict") \
+    Q(strip, "strip") Q(sum, "sum") Q(super, "super") Q(swapcase, "swapcase") \
+    Q(symmetric_difference, "symmetric_difference") \
     Q(symmetric_difference_update, "symmetric_difference_update") Q(sys, "sys") Q(tan_dummy, "tan") \
     Q(tanh_dummy, "tanh") Q(throw, "throw") Q(ticks_diff, "ticks_diff") Q(ticks_ms, "ticks_ms") \
     Q(ticks_us, "ticks_us") Q(time, "time") Q(title, "title") Q(to_bytes, "to_bytes") \
     Q(tb_dummy, "traceback") Q(translate, "translate") Q(trunc_dummy, "trunc") Q(tuple, "tuple") \
-    Q(type, "type") Q(unhexlify_q, "unhexlify") Q(union, "union") Q(unpack, "unpack") \
-    Q(unpack_from, "unpack_from") Q(update, "update") Q(upper, "upper") Q(utf_8, "utf-8") \
-    Q(value, "value") Q(values, "values") Q(vars, "vars") Q(version, "version") \
+    Q(type, "type") Q(unhexlify_q, "unhexlify") Q(union, "union") Q(unlink_q, "unlink") \
+    Q(unpack, "unpack") Q(unpack_from, "unpack_from") Q(update, "update") Q(upper, "upper") \
+    Q(utf_8, "utf-8") Q(value, "value") Q(values, "values") Q(vars, "vars") Q(version, "version") \
     Q(version_info, "version_info") Q(with_traceback_dummy, "with_traceback") Q(write, "write") \
     Q(zfill, "zfill") Q(zip, "zip")
 enum {
