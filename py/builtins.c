@@ -294,6 +294,19 @@ BI(pow) {
     py_argcheck(n, 2, 3, "pow");
     if (n == 3 && a[2] != PV_NONE) {
         if (!py_is_int(a[0]) || !py_is_int(a[1]) || !py_is_int(a[2])) py_raisef(&py_TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+        if (IS(a[0], py_long_type) || IS(a[1], py_long_type) || IS(a[2], py_long_type)) {
+            /* square and multiply on big ints */
+            pv m = a[2], e = a[1];
+            if (!py_truth(m)) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
+            if (py_truth(py_compare(CMP_LT, e, MKSMALL(0)))) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");
+            pv r = py_binop(OP_MOD, MKSMALL(1), m), base = py_binop(OP_MOD, a[0], m);
+            while (py_truth(e)) {
+                if (py_truth(py_binop(OP_AND, e, MKSMALL(1)))) r = py_binop(OP_MOD, py_binop(OP_MUL, r, base), m);
+                e = py_binop(OP_RSHIFT, e, MKSMALL(1));
+                if (py_truth(e)) base = py_binop(OP_MOD, py_binop(OP_MUL, base, base), m);
+            }
+            return r;
+        }
         int64_t b = py_int_val(a[0]), e = py_int_val(a[1]), m = py_int_val(a[2]);
         if (m == 0) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
         if (e < 0) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");

@@ -865,7 +865,7 @@ static void call_args(C *c, node *args, int extra, int op_plain, int op_kw) {
     /* f(*a, **k): build a tuple and a dict, then CALL_EX */
     emit(c, OPC_BUILD_LIST, 0);
     for (node *a = args; a; a = a->next) {
-        if (a->kind == N_STAR) { expr(c, a->a); emit(c, OPC_LIST_EXTEND, 1); }
+        if (a->kind == N_STAR) { expr(c, a->a); emit(c, OPC_LIST_EXTEND, 2); }
         else if (a->kind != N_KW && a->kind != N_DSTAR) { expr(c, a); emit(c, OPC_LIST_APPEND, 1); }
     }
     emit0(c, OPC_LIST_TO_TUPLE);
@@ -874,7 +874,7 @@ static void call_args(C *c, node *args, int extra, int op_plain, int op_kw) {
     if (kw) {
         emit(c, OPC_BUILD_MAP, 0);
         for (node *a = args; a; a = a->next) {
-            if (a->kind == N_KW) { load_const(c, a->v); expr(c, a->a); emit(c, OPC_MAP_ADD, 1); }
+            if (a->kind == N_KW) { load_const(c, a->v); expr(c, a->a); emit(c, OPC_BUILD_MAP, 1); emit(c, OPC_DICT_MERGE, 1); }
             else if (a->kind == N_DSTAR) { expr(c, a->a); emit(c, OPC_DICT_MERGE, 1); }
         }
     }

@@ -26,6 +26,7 @@ extern uintptr_t py_big_hash(pv a);
 extern int py_big_bit_length(pv a);
 extern bool py_big_is_zero(pv a);
 extern bool py_big_is_neg(pv a);
+static bool py_big_fits_double(pv a) { return !IS(a, py_long_type) || py_big_bit_length(a) <= 1023; }
 
 pv py_new_int(int64_t v) {
     if (v >= SMALL_MIN && v <= SMALL_MAX) return MKSMALL((pint)v);
@@ -89,7 +90,17 @@ static pv int_binop(int op, pv a, pv b, int side) {
     if (o == OP_TRUEDIV) {
         if (small ? y == 0 : py_big_is_zero(b)) py_raisef(&py_ZeroDivisionError_type, "division by zero");
         if (small) return py_float_new((double)x / (double)y);
-        return py_float_new(py_to_double(a) / py_to_double(b));
+        {
+            /* big operands: exact enough through the quotient and remainder when they are huge */
+            double fa = py_big_fits_double(a) ? py_to_double(a) : INFINITY, fb = py_big_fits_double(b) ? py_to_double(b) : INFINITY;
+            if (isinf(fa) || isinf(fb)) {
+                pv q = py_big_binop(OP_FLOORDIV, a, b);
+                if (!py_big_fits_double(q)) py_raisef(&py_OverflowError_type, "integer division result too large for a float");
+                pv rem = py_big_binop(OP_MOD, a, b);
+                return py_float_new(py_to_double(q) + (py_big_fits_double(rem) && py_big_fits_double(b) ? py_to_double(rem) / py_to_double(b) : 0));
+            }
+            return py_float_new(fa / fb);
+        }
     }
     if (o == OP_FLOORDIV || o == OP_MOD) {
         if (small ? y == 0 : py_big_is_zero(b)) py_raisef(&py_ZeroDivisionError_type, o == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
@@ -258,6 +269,10 @@ static pv parse_int(const char *s, size_t n, int base, pv orig) {
             char c = s[i + 1] | 0x20;
             if (c == 'x') base = 16; else if (c == 'o') base = 8; else if (c == 'b') base = 2;
             if (base != 10) i += 2;
+            else {
+                /* base 0 takes no leading zeros in a decimal number, except for zero itself */
+                for (size_t k = i; k < n; k++) if (s[k] != '0' && s[k] != '_') { base = 0; goto bad; }
+            }
         }
     } else if (i + 1 < n && s[i] == '0') {
         char c = s[i + 1] | 0x20;

@@ -341,7 +341,10 @@ static pv str_make(const py_type *t, int n, pv *a, pv kw) {
 
 /* ---- methods ---- */
 static pv argstr(pv v, const char *what) {
-    if (!IS(v, py_str_type) && !py_issubtype(TYPE(v), &py_str_type)) py_raisef(&py_TypeError_type, "%s arg must be None or str", what);
+    if (!IS(v, py_str_type) && !py_issubtype(TYPE(v), &py_str_type)) {
+        if (!strcmp(what, "sep") || !strcmp(what, "strip")) py_raisef(&py_TypeError_type, "%s arg must be None or str", what);
+        py_raisef(&py_TypeError_type, "must be str, not %s", py_type_name(TYPE(v)));
+    }
     return v;
 }
 static pv str_join_m(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "join"); return py_str_join(a[0], a[1]); }
@@ -379,9 +382,7 @@ static pv split_impl(int n, pv *a, pv kw, bool right) {
                 while (i < s->len && is_ws(s->data[i])) i++;
                 if (i >= s->len) break;
                 if (maxsplit == 0) {
-                    size_t e = s->len;
-                    while (e > i && is_ws(s->data[e - 1])) e--;
-                    py_list_append(out, py_str_new(s->data + i, e - i));
+                    py_list_append(out, py_str_new(s->data + i, s->len - i));
                     break;
                 }
                 size_t j = i;
@@ -397,9 +398,7 @@ static pv split_impl(int n, pv *a, pv kw, bool right) {
             while (e > 0 && is_ws(s->data[e - 1])) e--;
             if (!e) break;
             if (maxsplit == 0) {
-                size_t b = 0;
-                while (b < e && is_ws(s->data[b])) b++;
-                py_list_append(out, py_str_new(s->data + b, e - b));
+                py_list_append(out, py_str_new(s->data, e));
                 break;
             }
             size_t j = e;
@@ -681,7 +680,7 @@ static pv pad(pv v, pint width, char fill, int align) {
     pint n = width - (pint)s->clen;
     if (n <= 0) return v;
     pint left = align == '<' ? 0 : align == '>' ? n : n / 2;
-    if (align == '^' && (n % 2) && (width % 2)) left = n / 2 + ((s->clen % 2) == 0 ? 1 : 0);
+    if (align == 'C') left = n / 2 + (n & width & 1);   /* str.center */
     pint right = n - left;
     py_buf b;
     buf_init(&b, s->len + (size_t)n + 1);
@@ -697,7 +696,7 @@ static char fillchar(int n, pv *a) {
     }
     return ' ';
 }
-static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '^'); }
+static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), 'C'); }
 static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '<'); }
 static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '>'); }
 static pv str_zfill(int n, pv *a, pv kw) {
