@@ -6,6 +6,12 @@
 #include "py/obj.h"
 
 static bool slow_attr(pv name, pv v);
+static const int rbinop_q[13], cmp_q[6], cmp_swap[6];
+/* whether sub defines the special method q itself, differently from base */
+static bool overrides(const py_type *sub, const py_type *base, int q) {
+    pv a = py_type_lookup(sub, (pv)&py_qstrs[q]);
+    return a && a != py_type_lookup(base, (pv)&py_qstrs[q]);
+}
 
 /* ---------------- errors ---------------- */
 _Noreturn void py_raisef(const py_type *t, const char *fmt, ...) {
@@ -296,6 +302,13 @@ static const char *const iopnames[] = { "+=", "-=", "*=", "/=", "//=", "%=", "**
 pv py_binop(int op, pv a, pv b) {
     const py_type *ta = TYPE(a), *tb = TYPE(b);
     pv r = PV_NULL;
+    /* a subclass's own reflected method comes before its base's method, as in CPython */
+    if (tb != ta && (tb->flags & TF_USER) && py_issubtype(tb, ta) && tb->binop &&
+        overrides(tb, ta, rbinop_q[op & 15])) {
+        r = tb->binop(op, a, b, 1);
+        if (r && r != (pv)&py_notimpl_obj) return r;
+        r = PV_NULL;
+    }
     if (ta->binop) r = ta->binop(op, a, b, 0);
     if (r && r != (pv)&py_notimpl_obj) return r;
     if (tb != ta && tb->binop) r = tb->binop(op, a, b, 1);
@@ -329,7 +342,11 @@ pv py_compare(int op, pv a, pv b) {
     /* containers compare their items recursively: bounded like calls */
     py_vm *vm = py_cur;
     if (++vm->depth > vm->max_depth) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded in comparison"); }
-    if (ta->compare) r = ta->compare(op, a, b, 0);
+    if (tb != ta && (tb->flags & TF_USER) && py_issubtype(tb, ta)) {   /* comparisons: any subclass, CPython does not ask for an override */
+        r = tb->compare(op, a, b, 1);
+        if (r == (pv)&py_notimpl_obj) r = PV_NULL;
+    }
+    if (!r && ta->compare) r = ta->compare(op, a, b, 0);
     if ((!r || r == (pv)&py_notimpl_obj) && tb->compare && (tb != ta || (ta->flags & TF_USER))) r = tb->compare(op, a, b, 1);
     vm->depth--;
     if (r && r != (pv)&py_notimpl_obj) return r;

@@ -1083,7 +1083,8 @@ dispatch:
             if (!IS_SMALL(e) && TYPE(e) == &py_type_type && py_issubtype((const py_type *)e, &py_BaseException_type)) e = py_call(e, 0, NULL, PV_NULL);
             if (!py_isinstance(e, &py_BaseException_type)) py_raisef(&py_TypeError_type, "exceptions must derive from BaseException");
             if (cause) {
-                if (!IS_SMALL(cause) && TYPE(cause) == &py_type_type) cause = py_call(cause, 0, NULL, PV_NULL);
+                if (!IS_SMALL(cause) && TYPE(cause) == &py_type_type && py_issubtype((const py_type *)cause, &py_BaseException_type)) cause = py_call(cause, 0, NULL, PV_NULL);
+                if (cause != PV_NONE && !py_isinstance(cause, &py_BaseException_type)) py_raisef(&py_TypeError_type, "exception causes must derive from BaseException");
                 ((py_exc *)e)->cause = cause;
             }
             if (vm->handling && vm->handling != e && !((py_exc *)e)->context) ((py_exc *)e)->context = vm->handling;
