@@ -1491,9 +1491,9 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
             add_const(c, body->a->v);
             code->flags |= CO_HASDOC;
         }
-        if (mode == 1 && body && body->kind == S_EXPR && body->a->kind == N_CONST && IS(body->a->v, py_str_type)) {
+        if ((mode == 1 || mode == 4) && body && body->kind == S_EXPR && body->a->kind == N_CONST && IS(body->a->v, py_str_type)) {
             load_const(c, body->a->v);
-            emit(c, OPC_STORE_NAME, add_name(c, QS(__doc__)));
+            emit(c, mode == 1 ? OPC_STORE_NAME : OPC_STORE_GLOBAL, add_name(c, QS(__doc__)));
         }
         stmts(c, body);
         if (mode == 1) {

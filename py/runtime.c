@@ -714,6 +714,7 @@ pv py_module_new(pv name) {
     m->dict = py_dict_new();
     m->name = name;
     py_dict_set(m->dict, QS(__name__), name);
+    py_dict_set(m->dict, QS(__doc__), PV_NONE);
     return (pv)m;
 }
 static void module_mark(pv o) { gc_mark(((py_module *)o)->dict); gc_mark(((py_module *)o)->name); }
