@@ -141,25 +141,33 @@ static pv generic_getattr(pv o, pv name) {
     return PV_NULL;
 }
 
-pv py_getattr_opt(pv o, pv name) {
+static pv lookup_attr(pv o, pv name) {
     const py_type *t = TYPE(o);
     pv r = t->getattr ? t->getattr(o, name) : PV_NULL;
     /* a builtin type's own attributes come first, then its methods */
     if (!r && (!t->getattr || !(t->flags & TF_USER) || (t->flags & TF_EXC))) r = generic_getattr(o, name);
-    if (r) return r;
-    if (t->flags & TF_USER) {
-        pv ga = py_type_lookup(t, QS(__getattr__));
-        if (ga) {
-            py_try tr;
-            py_try_begin(&tr);
-            if (setjmp(tr.j.buf) == 0) {
-                r = py_call(bind(ga, o, t), 1, &name, PV_NULL);
-                py_try_end(&tr);
-                return r;
-            }
-            py_raise(py_try_catch(&tr));
+    return r;
+}
+
+pv py_getattr_opt(pv o, pv name) {
+    const py_type *t = TYPE(o);
+    pv ga = (t->flags & TF_USER) ? py_type_lookup(t, QS(__getattr__)) : PV_NULL;
+    pv r;
+    if (ga && (t->flags & TF_SLOWATTR)) {
+        /* a property raising AttributeError falls back to __getattr__ */
+        py_try tr;
+        py_try_begin(&tr);
+        if (setjmp(tr.j.buf) == 0) {
+            r = lookup_attr(o, name);
+            py_try_end(&tr);
+        } else {
+            pv e = py_try_catch(&tr);
+            if (!py_isinstance(e, &py_AttributeError_type)) py_raise(e);
+            r = PV_NULL;
         }
-    }
+    } else r = lookup_attr(o, name);
+    if (r) return r;
+    if (ga) return py_call(bind(ga, o, t), 1, &name, PV_NULL);
     return PV_NULL;
 }
 
