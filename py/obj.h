@@ -170,6 +170,7 @@ typedef struct py_io {
     long (*fread)(void *ctx, void *h, char *buf, size_t n);
     long (*fwrite)(void *ctx, void *h, const char *buf, size_t n);
     void (*fclose)(void *ctx, void *h);
+    long (*fseek)(void *ctx, void *h, long off, int whence);   /* the new position, or -1 */
     int (*remove)(void *ctx, const char *path);
     /* the os module's file-system calls (PY_FS_*): 0, or an errno value */
     int (*fs)(void *ctx, int op, const char *path, const char *path2, void *out);

@@ -107,8 +107,8 @@
     Q(removesuffix, "removesuffix") Q(rename_q, "rename") Q(replace, "replace") Q(repr, "repr") \
     Q(reverse, "reverse") Q(reversed, "reversed") Q(rfind, "rfind") Q(rindex, "rindex") \
     Q(rjust, "rjust") Q(rmdir_q, "rmdir") Q(round, "round") Q(rpartition, "rpartition") \
-    Q(rsplit, "rsplit") Q(rstrip, "rstrip") Q(self, "self") Q(send, "send") Q(sep, "sep") \
-    Q(set, "set") Q(setattr, "setattr") Q(setdefault, "setdefault") \
+    Q(rsplit, "rsplit") Q(rstrip, "rstrip") Q(seek_q, "seek") Q(self, "self") Q(send, "send") \
+    Q(sep, "sep") Q(set, "set") Q(setattr, "setattr") Q(setdefault, "setdefault") \
     Q(setrecursionlimit, "setrecursionlimit") Q(setter, "setter") Q(sha1_q, "sha1") \
     Q(sha256_q, "sha256") Q(signed, "signed") Q(sin_dummy, "sin") Q(sinh_dummy, "sinh") \
     Q(sleep, "sleep") Q(sleep_ms, "sleep_ms") Q(sleep_us, "sleep_us") Q(slice, "slice") \
@@ -119,13 +119,14 @@
     Q(strip, "strip") Q(sum, "sum") Q(super, "super") Q(swapcase, "swapcase") \
     Q(symmetric_difference, "symmetric_difference") \
     Q(symmetric_difference_update, "symmetric_difference_update") Q(sys, "sys") Q(tan_dummy, "tan") \
-    Q(tanh_dummy, "tanh") Q(throw, "throw") Q(ticks_diff, "ticks_diff") Q(ticks_ms, "ticks_ms") \
-    Q(ticks_us, "ticks_us") Q(time, "time") Q(title, "title") Q(to_bytes, "to_bytes") \
-    Q(tb_dummy, "traceback") Q(translate, "translate") Q(trunc_dummy, "trunc") Q(tuple, "tuple") \
-    Q(type, "type") Q(unhexlify_q, "unhexlify") Q(union, "union") Q(unlink_q, "unlink") \
-    Q(unpack, "unpack") Q(unpack_from, "unpack_from") Q(update, "update") Q(upper, "upper") \
-    Q(utf_8, "utf-8") Q(value, "value") Q(values, "values") Q(vars, "vars") Q(version, "version") \
-    Q(version_info, "version_info") Q(with_traceback_dummy, "with_traceback") Q(write, "write") \
+    Q(tanh_dummy, "tanh") Q(tell_q, "tell") Q(throw, "throw") Q(ticks_diff, "ticks_diff") \
+    Q(ticks_ms, "ticks_ms") Q(ticks_us, "ticks_us") Q(time, "time") Q(title, "title") \
+    Q(to_bytes, "to_bytes") Q(tb_dummy, "traceback") Q(translate, "translate") \
+    Q(trunc_dummy, "trunc") Q(tuple, "tuple") Q(type, "type") Q(unhexlify_q, "unhexlify") \
+    Q(union, "union") Q(unlink_q, "unlink") Q(unpack, "unpack") Q(unpack_from, "unpack_from") \
+    Q(update, "update") Q(upper, "upper") Q(utf_8, "utf-8") Q(value, "value") Q(values, "values") \
+    Q(vars, "vars") Q(version, "version") Q(version_info, "version_info") \
+    Q(with_traceback_dummy, "with_traceback") Q(write, "write") Q(writelines_q, "writelines") \
     Q(zfill, "zfill") Q(zip, "zip")
 enum {
 #define Q(id, s) Q_##id,

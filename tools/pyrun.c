@@ -58,6 +58,11 @@ static void *io_fopen(void *ctx, const char *path, const char *mode, int *err) {
 static long io_fread(void *ctx, void *h, char *buf, size_t n) { (void)ctx; return (long)fread(buf, 1, n, h); }
 static long io_fwrite(void *ctx, void *h, const char *buf, size_t n) { (void)ctx; return (long)fwrite(buf, 1, n, h); }
 static void io_fclose(void *ctx, void *h) { (void)ctx; fclose(h); }
+static long io_fseek(void *ctx, void *h, long off, int whence) {
+    (void)ctx;
+    if (fseek(h, off, whence == 2 ? SEEK_END : whence == 1 ? SEEK_CUR : SEEK_SET)) return -1;
+    return ftell(h);
+}
 static int io_remove(void *ctx, const char *path) { (void)ctx; return remove(path) == 0 ? 0 : errno; }
 
 static int io_fs(void *ctx, int op, const char *path, const char *path2, void *out) {
@@ -115,7 +120,7 @@ int main(int argc, char **argv) {
     signal(SIGINT, on_sigint);
     py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
-                 .fclose = io_fclose, .remove = io_remove, .fs = io_fs };
+                 .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
     if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);
