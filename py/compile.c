@@ -1536,12 +1536,12 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
 }
 
 py_code *py_compile(const char *src, size_t len, pv filename, int mode) {
-    gc_lock();
+    /* the collector may run while compiling: tokens, tree and the code being built are found
+     * through the C stack (conservatively, interior pointers included) */
     py_try tr;
     py_try_begin(&tr);
     if (setjmp(tr.j.buf)) {
         pv e = py_try_catch(&tr);
-        gc_unlock();
         py_raise(e);
     }
     node *tree = py_parse(src, len, filename, mode);
@@ -1558,7 +1558,6 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode) {
     outer.dictnames = mode == PY_MODE_EXEC || mode == PY_MODE_EVAL;
     py_code *code = compile_scope(&outer, top, mode == PY_MODE_EVAL ? tree->a : tree, NULL, mode == PY_MODE_EVAL ? 5 : 4);
     py_try_end(&tr);
-    gc_unlock();
     return code;
 }
 
