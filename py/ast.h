@@ -1,5 +1,5 @@
-/* The syntax tree between parse.c and compile.c. It lives in the GC heap, which is locked
- * while a unit is compiled, and is garbage as soon as the code object exists. */
+/* The syntax tree between parse.c and compile.c. It lives in the GC heap, reachable from the
+ * compiler's C stack while a unit compiles, and is garbage as soon as the code object exists. */
 #ifndef PY_AST_H
 #define PY_AST_H
 #include "py/obj.h"

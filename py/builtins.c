@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "py/obj.h"
+#include "py/frozen.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -212,7 +213,7 @@ BI(callable) {
     return PV_BOOL(t->call != NULL);
 }
 BI(id) { py_argcheck(n, 1, 1, "id"); return IS_SMALL(a[0]) ? py_new_int((int64_t)a[0]) : py_new_int((int64_t)(a[0] >> 1)); }
-BI(hash) { py_argcheck(n, 1, 1, "hash"); uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h >> 1); }
+BI(hash) { py_argcheck(n, 1, 1, "hash"); uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h); }
 BI(iter) {
     py_argcheck(n, 1, 2, "iter");
     if (n == 2) {
@@ -293,6 +294,19 @@ BI(pow) {
     py_argcheck(n, 2, 3, "pow");
     if (n == 3 && a[2] != PV_NONE) {
         if (!py_is_int(a[0]) || !py_is_int(a[1]) || !py_is_int(a[2])) py_raisef(&py_TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
+        if (IS(a[0], py_long_type) || IS(a[1], py_long_type) || IS(a[2], py_long_type)) {
+            /* square and multiply on big ints */
+            pv m = a[2], e = a[1];
+            if (!py_truth(m)) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
+            if (py_truth(py_compare(CMP_LT, e, MKSMALL(0)))) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");
+            pv r = py_binop(OP_MOD, MKSMALL(1), m), base = py_binop(OP_MOD, a[0], m);
+            while (py_truth(e)) {
+                if (py_truth(py_binop(OP_AND, e, MKSMALL(1)))) r = py_binop(OP_MOD, py_binop(OP_MUL, r, base), m);
+                e = py_binop(OP_RSHIFT, e, MKSMALL(1));
+                if (py_truth(e)) base = py_binop(OP_MOD, py_binop(OP_MUL, base, base), m);
+            }
+            return r;
+        }
         int64_t b = py_int_val(a[0]), e = py_int_val(a[1]), m = py_int_val(a[2]);
         if (m == 0) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
         if (e < 0) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");
@@ -329,6 +343,7 @@ BI(round) {
         if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
         double r = nearbyint(d);   /* the default rounding mode rounds half to even */
         if (fabs(d - trunc(d)) == 0.5) r = 2.0 * nearbyint(d / 2.0);
+        if (fabs(r) >= 9.2e18) { extern pv py_big_from_double(double); return py_big_from_double(r); }
         return py_new_int((int64_t)r);
     }
     int64_t k = py_int_val(nd);
@@ -500,7 +515,42 @@ static void do_sleep(double s) {
 BI(time_sleep) { do_sleep(py_to_double(a[0])); return PV_NONE; }
 BI(time_sleep_ms) { do_sleep(py_to_double(a[0]) / 1e3); return PV_NONE; }
 BI(time_sleep_us) { do_sleep(py_to_double(a[0]) / 1e6); return PV_NONE; }
+/* calendar time: the board keeps UTC, so localtime is gmtime */
+static pv broken_down(int64_t t) {
+    int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    int64_t secs = t - days * 86400;
+    /* civil date from days since 1970-01-01 (Howard Hinnant's algorithm) */
+    int64_t z = days + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    if (m <= 2) y++;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    static const int cum[] = { 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 };
+    int64_t yday = cum[m - 1] + d + (leap && m > 2 ? 1 : 0);
+    int64_t wday = ((days % 7) + 7 + 3) % 7;   /* 1970-01-01 was a Thursday; Monday is 0 */
+    pv r = py_tuple_new(9);
+    int64_t f[9] = { y, m, d, secs / 3600, secs / 60 % 60, secs % 60, wday, yday, 0 };
+    for (int i = 0; i < 9; i++) TUPLE(r)->items[i] = py_new_int(f[i]);
+    return r;
+}
+BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? (int64_t)floor(py_to_double(a[0])) : (int64_t)now()); }
+BI(time_mktime) {
+    pv t = a[0];
+    int64_t y = py_int_val(py_getitem(t, MKSMALL(0))), m = py_int_val(py_getitem(t, MKSMALL(1))), d = py_int_val(py_getitem(t, MKSMALL(2)));
+    int64_t hh = py_int_val(py_getitem(t, MKSMALL(3))), mm = py_int_val(py_getitem(t, MKSMALL(4))), ss = py_int_val(py_getitem(t, MKSMALL(5)));
+    /* days from civil */
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1, doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    int64_t days = era * 146097 + doe - 719468;
+    return py_float_new((double)(days * 86400 + hh * 3600 + mm * 60 + ss));
+}
 static const py_builtin time_funcs[] = {
+    { &py_builtin_type, Q_gmtime_q, 0, bi_time_gmtime, 0 }, { &py_builtin_type, Q_localtime_q, 0, bi_time_gmtime, 0 },
+    { &py_builtin_type, Q_mktime_q, 0, bi_time_mktime, 0 },
     METHOD(time, bi_time_time), METHOD(perf_counter, bi_time_time), METHOD(monotonic, bi_time_time),
     METHOD(ticks_ms, bi_time_ticks_ms), METHOD(ticks_us, bi_time_ticks_us), METHOD(ticks_diff, bi_time_ticks_diff),
     METHOD(sleep, bi_time_sleep), METHOD(sleep_ms, bi_time_sleep_ms), METHOD(sleep_us, bi_time_sleep_us), METHODS_END };
@@ -659,6 +709,11 @@ static pv make_native(pv name) {
     }
     if (!strcmp(s, "gc")) { add_funcs(d, gc_funcs); return m; }
     if (!strcmp(s, "micropython")) { add_funcs(d, mp_funcs); return m; }
+    {
+        extern pv py_native_data_module(const char *s);
+        pv dm = py_native_data_module(s);
+        if (dm) return dm;
+    }
     if (!strcmp(s, "builtins")) {
         py_cur->builtins = d;
         return m;
@@ -719,6 +774,20 @@ static pv import_one(pv fullname) {
     if (m) return m;
     m = make_native(fullname);
     if (m) { py_dict_set(py_cur->modules, fullname, m); return m; }
+    /* modules written in Python that come with the interpreter (u-prefixed names alias them) */
+    {
+        const char *want = py_str_data(fullname);
+        for (int pass = 0; pass < 2; pass++) {
+            for (const py_frozen_module *f = py_frozen_modules; f->name; f++) {
+                if (strcmp(f->name, want)) continue;
+                char path[64];
+                snprintf(path, sizeof path, "<frozen %s>", f->name);
+                return py_exec_module(fullname, path, f->src, f->len);
+            }
+            if (want[0] != 'u') break;
+            want++;
+        }
+    }
     /* a .py file (or package) on sys.path; dots are folders */
     char rel[256];
     const char *fn = py_str_data(fullname);

@@ -123,6 +123,7 @@ static void st_expr(ST *t, scope *s, node *n) {
             break;
         }
         case N_YIELD: case N_YIELDFROM: case N_AWAIT:
+            if (n->kind == N_YIELDFROM && s->coroutine) py_syntax_error(t->file, n->line, "'yield from' inside async function");
             if (n->kind == N_AWAIT && !s->coroutine) {
                 scope *q = s;
                 while (q && q->kind == SC_COMP) q = q->parent;
@@ -864,7 +865,7 @@ static void call_args(C *c, node *args, int extra, int op_plain, int op_kw) {
     /* f(*a, **k): build a tuple and a dict, then CALL_EX */
     emit(c, OPC_BUILD_LIST, 0);
     for (node *a = args; a; a = a->next) {
-        if (a->kind == N_STAR) { expr(c, a->a); emit(c, OPC_LIST_EXTEND, 1); }
+        if (a->kind == N_STAR) { expr(c, a->a); emit(c, OPC_LIST_EXTEND, 2); }
         else if (a->kind != N_KW && a->kind != N_DSTAR) { expr(c, a); emit(c, OPC_LIST_APPEND, 1); }
     }
     emit0(c, OPC_LIST_TO_TUPLE);
@@ -873,7 +874,7 @@ static void call_args(C *c, node *args, int extra, int op_plain, int op_kw) {
     if (kw) {
         emit(c, OPC_BUILD_MAP, 0);
         for (node *a = args; a; a = a->next) {
-            if (a->kind == N_KW) { load_const(c, a->v); expr(c, a->a); emit(c, OPC_MAP_ADD, 1); }
+            if (a->kind == N_KW) { load_const(c, a->v); expr(c, a->a); emit(c, OPC_BUILD_MAP, 1); emit(c, OPC_DICT_MERGE, 1); }
             else if (a->kind == N_DSTAR) { expr(c, a->a); emit(c, OPC_DICT_MERGE, 1); }
         }
     }
@@ -1403,7 +1404,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     int nargs = 0, nkwonly = 0, flags = 0;
     /* parameters in order: positional, keyword-only, *args, **kwargs */
     if (args) {
-        for (node *a = args->a; a; a = a->next) if (a->op == A_POS) { py_list_append(c->varnames, a->v); nargs++; }
+        for (node *a = args->a; a; a = a->next) if (a->op == A_POS) { py_list_append(c->varnames, a->v); nargs++; if (a->flags & 1) code->nposonly++; }
         for (node *a = args->a; a; a = a->next) if (a->op == A_KWONLY) { py_list_append(c->varnames, a->v); nkwonly++; }
         for (node *a = args->a; a; a = a->next) if (a->op == A_VAR) { py_list_append(c->varnames, a->v); flags |= CO_VARARGS; }
         for (node *a = args->a; a; a = a->next) if (a->op == A_VARKW) { py_list_append(c->varnames, a->v); flags |= CO_VARKW; }
@@ -1490,9 +1491,9 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
             add_const(c, body->a->v);
             code->flags |= CO_HASDOC;
         }
-        if (mode == 1 && body && body->kind == S_EXPR && body->a->kind == N_CONST && IS(body->a->v, py_str_type)) {
+        if ((mode == 1 || mode == 4) && body && body->kind == S_EXPR && body->a->kind == N_CONST && IS(body->a->v, py_str_type)) {
             load_const(c, body->a->v);
-            emit(c, OPC_STORE_NAME, add_name(c, QS(__doc__)));
+            emit(c, mode == 1 ? OPC_STORE_NAME : OPC_STORE_GLOBAL, add_name(c, QS(__doc__)));
         }
         stmts(c, body);
         if (mode == 1) {
@@ -1535,12 +1536,12 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
 }
 
 py_code *py_compile(const char *src, size_t len, pv filename, int mode) {
-    gc_lock();
+    /* the collector may run while compiling: tokens, tree and the code being built are found
+     * through the C stack (conservatively, interior pointers included) */
     py_try tr;
     py_try_begin(&tr);
     if (setjmp(tr.j.buf)) {
         pv e = py_try_catch(&tr);
-        gc_unlock();
         py_raise(e);
     }
     node *tree = py_parse(src, len, filename, mode);
@@ -1557,7 +1558,6 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode) {
     outer.dictnames = mode == PY_MODE_EXEC || mode == PY_MODE_EVAL;
     py_code *code = compile_scope(&outer, top, mode == PY_MODE_EVAL ? tree->a : tree, NULL, mode == PY_MODE_EVAL ? 5 : 4);
     py_try_end(&tr);
-    gc_unlock();
     return code;
 }
 

@@ -1237,7 +1237,11 @@ static void bytearray_setitem(pv o, pv k, pv v) {
         py_setitem(l, k, v ? py_list_from_iter(v) : PV_NULL);
         b->len = 0;
         b->data = gc_alloc(LIST(l)->len + 1, GC_RAW);
-        for (size_t i = 0; i < LIST(l)->len; i++) b->data[b->len++] = (uint8_t)py_int_val(LIST(l)->items[i]);
+        for (size_t i = 0; i < LIST(l)->len; i++) {
+            pint x = py_to_index(LIST(l)->items[i]);
+            if (x < 0 || x > 255) py_raisef(&py_ValueError_type, "byte must be in range(0, 256)");
+            b->data[b->len++] = (uint8_t)x;
+        }
         return;
     }
     pint x = py_to_index(v);
@@ -1285,7 +1289,28 @@ static pv bytes_make(const py_type *t, int n, pv *a, pv kw) {
     }
     return r;
 }
-static pv bytes_decode(int n, pv *a, pv kw) { return py_str_new((const char *)B(a[0])->data, B(a[0])->len); }
+static pv bytes_decode(int n, pv *a, pv kw) {
+    py_bytes *b = B(a[0]);
+    pv errors = n > 2 ? a[2] : py_kw_get(kw, Q_errors);
+    bool strict = !errors || !strcmp(py_str_data(errors), "strict");
+    /* UTF-8 must be well formed */
+    for (size_t i = 0; i < b->len && strict;) {
+        uint8_t c = b->data[i];
+        int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+        if (extra < 0) {
+            pv e = py_exc_new(&py_UnicodeDecodeError_type, py_strf("'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", c, (int)i));
+            py_raise(e);
+        }
+        for (int k = 1; k <= extra; k++) {
+            if (i + (size_t)k >= b->len || (b->data[i + (size_t)k] & 0xc0) != 0x80) {
+                pv e = py_exc_new(&py_UnicodeDecodeError_type, py_strf(i + (size_t)k >= b->len ? "'utf-8' codec can't decode byte 0x%02x in position %d: unexpected end of data" : "'utf-8' codec can't decode byte 0x%02x in position %d: invalid continuation byte", c, (int)i));
+                py_raise(e);
+            }
+        }
+        i += (size_t)extra + 1;
+    }
+    return py_str_new((const char *)b->data, b->len);
+}
 static pv bytes_hex(int n, pv *a, pv kw) {
     py_buf s;
     buf_init(&s, B(a[0])->len * 2 + 1);
@@ -1368,13 +1393,47 @@ static pv bytes_endswith(int n, pv *a, pv kw) {
 static const py_builtin bytes_methods[] = { METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(count, bytes_count),
     METHOD(find, bytes_find), METHOD_F(fromhex, M_CLASS, bytes_fromhex), METHOD(join, bytes_join),
     METHOD(startswith, bytes_startswith), METHOD(endswith, bytes_endswith), METHODS_END };
-static const py_builtin bytearray_methods[] = { METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(append, bytearray_append),
+static pv bytearray_pop(int n, pv *a, pv kw) {
+    py_bytes *b = B(a[0]);
+    if (!b->len) py_raisef(&py_IndexError_type, "pop from empty bytearray");
+    pint i = n > 1 ? py_to_index(a[1]) : (pint)b->len - 1;
+    if (i < 0) i += b->len;
+    if (i < 0 || i >= (pint)b->len) py_raisef(&py_IndexError_type, "pop index out of range");
+    uint8_t v = b->data[i];
+    memmove(b->data + i, b->data + i + 1, b->len - (size_t)i - 1);
+    b->len--;
+    return MKSMALL(v);
+}
+static pv bytearray_insert(int n, pv *a, pv kw) {
+    pv l = py_list_from_iter(a[0]);
+    pv args[3] = { l, a[1], a[2] };
+    py_call(py_getattr(l, QS(insert)), 2, args + 1, PV_NULL);
+    bytearray_setitem(a[0], py_slice_new(PV_NONE, PV_NONE, PV_NONE), l);
+    return PV_NONE;
+}
+static pv bytearray_remove(int n, pv *a, pv kw) {
+    py_bytes *b = B(a[0]);
+    pint v = py_to_index(a[1]);
+    for (size_t i = 0; i < b->len; i++) if (b->data[i] == v) { memmove(b->data + i, b->data + i + 1, b->len - i - 1); b->len--; return PV_NONE; }
+    py_raisef(&py_ValueError_type, "value not found in bytearray");
+}
+static pv bytearray_reverse(int n, pv *a, pv kw) {
+    py_bytes *b = B(a[0]);
+    for (size_t i = 0; i < b->len / 2; i++) { uint8_t t = b->data[i]; b->data[i] = b->data[b->len - 1 - i]; b->data[b->len - 1 - i] = t; }
+    return PV_NONE;
+}
+static pv bytearray_clear(int n, pv *a, pv kw) { B(a[0])->len = 0; return PV_NONE; }
+static pv bytearray_copy(int n, pv *a, pv kw) { return py_bytes_new(&py_bytearray_type, B(a[0])->data, B(a[0])->len); }
+static const py_builtin bytearray_methods[] = { METHOD(pop, bytearray_pop), METHOD(insert, bytearray_insert),
+    METHOD(remove, bytearray_remove), METHOD(reverse, bytearray_reverse), METHOD(clear, bytearray_clear), METHOD(copy, bytearray_copy),
+    METHOD(startswith, bytes_startswith), METHOD(endswith, bytes_endswith), METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(append, bytearray_append),
     METHOD(extend, bytearray_extend), METHOD(count, bytes_count), METHOD(find, bytes_find), METHOD(join, bytes_join),
     METHOD_F(fromhex, M_CLASS, bytes_fromhex), METHODS_END };
-const py_type py_bytes_type = { &py_type_type, "bytes", .base = &py_object_type, .methods = bytes_methods, .flags = TF_BASE,
+extern const py_builtin py_bytes_str_methods[];
+const py_type py_bytes_type = { &py_type_type, "bytes", .base = &py_object_type, .methods = bytes_methods, .methods2 = py_bytes_str_methods, .flags = TF_BASE,
     .make = bytes_make, .repr = bytes_repr, .hash = bytes_hash, .binop = bytes_binop, .compare = bytes_compare,
     .getitem = bytes_getitem, .iter = bytes_iter, .len = bytes_len, .contains = bytes_contains, .mark = bytes_mark };
-const py_type py_bytearray_type = { &py_type_type, "bytearray", .base = &py_object_type, .methods = bytearray_methods, .flags = TF_BASE,
+const py_type py_bytearray_type = { &py_type_type, "bytearray", .base = &py_object_type, .methods = bytearray_methods, .methods2 = py_bytes_str_methods, .flags = TF_BASE,
     .make = bytes_make, .repr = bytes_repr, .binop = bytes_binop, .compare = bytes_compare, .getitem = bytes_getitem,
     .setitem = bytearray_setitem, .iter = bytes_iter, .len = bytes_len, .contains = bytes_contains, .mark = bytes_mark };
 

@@ -15,12 +15,15 @@ extern const py_type py_file_type;
 #define F(v) ((py_file *)(v))
 static void file_mark(pv o) { gc_mark(F(o)->name); gc_mark(F(o)->mode); gc_mark_ptr(F(o)->buf); }
 
-static _Noreturn void os_error(int err, pv path) {
+_Noreturn void py_os_error(int err, pv path);
+static _Noreturn void os_error(int err, pv path) { py_os_error(err, path); }
+_Noreturn void py_os_error(int err, pv path) {
     const py_type *t = err == 2 ? &py_FileNotFoundError_type : err == 13 ? &py_PermissionError_type :
                        err == 17 ? &py_FileExistsError_type : err == 21 ? &py_IsADirectoryError_type :
                        err == 20 ? &py_NotADirectoryError_type : &py_OSError_type;
+    if (err == 39) t = &py_OSError_type;
     const char *msg = err == 2 ? "No such file or directory" : err == 13 ? "Permission denied" : err == 17 ? "File exists" :
-                      err == 21 ? "Is a directory" : err == 20 ? "Not a directory" : "I/O error";
+                      err == 21 ? "Is a directory" : err == 20 ? "Not a directory" : err == 39 ? "Directory not empty" : "I/O error";
     pv e = py_exc_new(t, PV_NULL);
     pv args = py_tuple_new(path ? 3 : 2);
     TUPLE(args)->items[0] = MKSMALL(err);
@@ -65,6 +68,7 @@ pv py_open(int n, pv *a, pv kw) {
     f->mode = mode ? mode : py_str_cstr("r");
     f->binary = b;
     f->readable = r || plus;
+    if (ap && py_cur->io.fseek) py_cur->io.fseek(py_cur->io.ctx, h, 0, 2);
     f->writable = w || ap || x || plus;
     return (pv)f;
 }
@@ -135,9 +139,38 @@ static pv file_readlines(int n, pv *a, pv kw) {
     }
     return l;
 }
+/* drops the read-ahead, moving the file back to the position the program has read to */
+static void unread(py_file *f) {
+    if (f->bpos < f->blen && py_cur->io.fseek) py_cur->io.fseek(py_cur->io.ctx, f->h, -(long)(f->blen - f->bpos), 1);
+    f->bpos = f->blen = 0;
+}
+static pv file_seek(int n, pv *a, pv kw) {
+    py_file *f = checked(a[0], false, false);
+    pint off = py_to_index(a[1]);
+    int whence = n > 2 ? (int)py_to_index(a[2]) : 0;
+    if (!py_cur->io.fseek) py_raise(py_exc_new(&py_OSError_type, py_str_cstr("not seekable")));
+    if (!f->binary && (whence == 1 || whence == 2) && off != 0) py_raise(py_exc_new(&py_OSError_type, py_str_cstr(whence == 1 ? "can't do nonzero cur-relative seeks" : "can't do nonzero end-relative seeks")));
+    unread(f);
+    long r = py_cur->io.fseek(py_cur->io.ctx, f->h, (long)off, whence);
+    if (r < 0) py_raise(py_exc_new(&py_OSError_type, py_str_cstr("seek failed")));
+    return MKSMALL(r);
+}
+static pv file_tell(int n, pv *a, pv kw) {
+    py_file *f = checked(a[0], false, false);
+    if (!py_cur->io.fseek) py_raise(py_exc_new(&py_OSError_type, py_str_cstr("not seekable")));
+    long r = py_cur->io.fseek(py_cur->io.ctx, f->h, 0, 1);
+    return MKSMALL(r - (long)(f->blen - f->bpos));
+}
+static pv file_write(int n, pv *a, pv kw);
+static pv file_writelines(int n, pv *a, pv kw) {
+    pv it = py_iter(a[1]), s;
+    while ((s = py_next(it))) { pv args[2] = { a[0], s }; file_write(2, args, PV_NULL); }
+    return PV_NONE;
+}
 static pv file_write(int n, pv *a, pv kw) {
     py_argcheck(n, 2, 2, "write");
     py_file *f = checked(a[0], false, true);
+    unread(f);
     pv s = a[1];
     const char *p;
     size_t len;
@@ -181,6 +214,8 @@ static pv file_repr(pv o) {
 }
 static const py_builtin file_methods[] = { METHOD(read, file_read), METHOD(readline, file_readline),
     { &py_builtin_type, Q_readlines_dummy, 0, file_readlines, 0 }, METHOD(write, file_write), METHOD(close, file_close),
-    METHOD(__enter__, file_enter), METHOD(__exit__, file_exit), METHOD(flush, file_flush), METHODS_END };
+    METHOD(__enter__, file_enter), METHOD(__exit__, file_exit), METHOD(flush, file_flush),
+    { &py_builtin_type, Q_seek_q, 0, file_seek, 0 }, { &py_builtin_type, Q_tell_q, 0, file_tell, 0 },
+    { &py_builtin_type, Q_writelines_q, 0, file_writelines, 0 }, METHODS_END };
 const py_type py_file_type = { &py_type_type, "TextIOWrapper", .base = &py_object_type, .methods = file_methods,
     .repr = file_repr, .iter = self_iter, .next = file_next, .getattr = file_getattr, .mark = file_mark };

@@ -26,6 +26,7 @@ extern uintptr_t py_big_hash(pv a);
 extern int py_big_bit_length(pv a);
 extern bool py_big_is_zero(pv a);
 extern bool py_big_is_neg(pv a);
+static bool py_big_fits_double(pv a) { return !IS(a, py_long_type) || py_big_bit_length(a) <= 1023; }
 
 pv py_new_int(int64_t v) {
     if (v >= SMALL_MIN && v <= SMALL_MAX) return MKSMALL((pint)v);
@@ -89,7 +90,17 @@ static pv int_binop(int op, pv a, pv b, int side) {
     if (o == OP_TRUEDIV) {
         if (small ? y == 0 : py_big_is_zero(b)) py_raisef(&py_ZeroDivisionError_type, "division by zero");
         if (small) return py_float_new((double)x / (double)y);
-        return py_float_new(py_to_double(a) / py_to_double(b));
+        {
+            /* big operands: exact enough through the quotient and remainder when they are huge */
+            double fa = py_big_fits_double(a) ? py_to_double(a) : INFINITY, fb = py_big_fits_double(b) ? py_to_double(b) : INFINITY;
+            if (isinf(fa) || isinf(fb)) {
+                pv q = py_big_binop(OP_FLOORDIV, a, b);
+                if (!py_big_fits_double(q)) py_raisef(&py_OverflowError_type, "integer division result too large for a float");
+                pv rem = py_big_binop(OP_MOD, a, b);
+                return py_float_new(py_to_double(q) + (py_big_fits_double(rem) && py_big_fits_double(b) ? py_to_double(rem) / py_to_double(b) : 0));
+            }
+            return py_float_new(fa / fb);
+        }
     }
     if (o == OP_FLOORDIV || o == OP_MOD) {
         if (small ? y == 0 : py_big_is_zero(b)) py_raisef(&py_ZeroDivisionError_type, o == OP_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
@@ -258,6 +269,10 @@ static pv parse_int(const char *s, size_t n, int base, pv orig) {
             char c = s[i + 1] | 0x20;
             if (c == 'x') base = 16; else if (c == 'o') base = 8; else if (c == 'b') base = 2;
             if (base != 10) i += 2;
+            else {
+                /* base 0 takes no leading zeros in a decimal number, except for zero itself */
+                for (size_t k = i; k < n; k++) if (s[k] != '0' && s[k] != '_') { base = 0; goto bad; }
+            }
         }
     } else if (i + 1 < n && s[i] == '0') {
         char c = s[i + 1] | 0x20;
@@ -329,7 +344,28 @@ static pv int_bit_length(int n, pv *a, pv kw) {
 static pv int_conjugate(int n, pv *a, pv kw) { return a[0]; }
 static pv int_index_m(int n, pv *a, pv kw) { return IS(a[0], py_bool_type) ? MKSMALL(a[0] == PV_TRUE) : a[0]; }
 static pv int_to_bytes(int n, pv *a, pv kw) {
-    int64_t x = py_int_val(a[0]);
+    int64_t x0;
+    if (!fits64(a[0], &x0)) {
+        /* past 64 bits: byte by byte */
+        pint len = n > 1 ? py_to_index(a[1]) : 1;
+        pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
+        bool little = bo && !strcmp(py_str_data(bo), "little");
+        pv sg = py_kw_get(kw, Q_signed);
+        bool sgn = sg && py_truth(sg);
+        pv v = a[0];
+        if (py_big_is_neg(v)) {
+            if (!sgn) py_raisef(&py_OverflowError_type, "can't convert negative int to unsigned");
+            v = py_big_binop(OP_ADD, v, py_big_binop(OP_LSHIFT, MKSMALL(1), MKSMALL(8 * len)));
+        }
+        if (py_big_bit_length(v) > 8 * len) py_raisef(&py_OverflowError_type, "int too big to convert");
+        pv out = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
+        for (pint i = 0; i < len; i++) {
+            pv byte = py_big_binop(OP_AND, py_big_binop(OP_RSHIFT, v, MKSMALL(8 * i)), MKSMALL(255));
+            ((py_bytes *)out)->data[little ? i : len - 1 - i] = (uint8_t)SMALL(byte);
+        }
+        return out;
+    }
+    int64_t x = x0;
     pint len = n > 1 ? py_to_index(a[1]) : 1;
     pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
     if (bo && strcmp(py_str_data(bo), "little") && strcmp(py_str_data(bo), "big")) py_raisef(&py_ValueError_type, "byteorder must be either 'little' or 'big'");
@@ -337,6 +373,13 @@ static pv int_to_bytes(int n, pv *a, pv kw) {
     pv sg = py_kw_get(kw, Q_signed);
     bool sgn = sg && py_truth(sg);
     if (!sgn && x < 0) py_raisef(&py_OverflowError_type, "can't convert negative int to unsigned");
+    {
+        pint nbytes = n > 1 ? py_to_index(a[1]) : 1;
+        if (nbytes < 8) {
+            int64_t lim = (int64_t)1 << (8 * nbytes - (sgn ? 1 : 0));
+            if (sgn ? (x >= lim || x < -lim) : x >= lim) py_raisef(&py_OverflowError_type, "int too big to convert");
+        }
+    }
     uint8_t buf[16];
     if (len > 16) len = 16;
     for (pint i = 0; i < len; i++) {
@@ -354,6 +397,16 @@ static pv int_from_bytes(int n, pv *a, pv kw) {
     bool sgn = sg && py_truth(sg);
     pv l = py_list_from_iter(data);
     size_t len = LIST(l)->len;
+    if (len > 7) {
+        pv r = MKSMALL(0);
+        for (size_t i = 0; i < len; i++) {
+            size_t k = little ? len - 1 - i : i;
+            r = py_binop(OP_OR, py_binop(OP_LSHIFT, r, MKSMALL(8)), MKSMALL(py_int_val(LIST(l)->items[k]) & 255));
+        }
+        if (sgn && (py_int_val(LIST(l)->items[little ? len - 1 : 0]) & 0x80))
+            r = py_binop(OP_SUB, r, py_binop(OP_LSHIFT, MKSMALL(1), MKSMALL(8 * (pint)len)));
+        return r;
+    }
     uint64_t v = 0;
     for (size_t i = 0; i < len; i++) {
         size_t k = little ? len - 1 - i : i;
@@ -370,14 +423,56 @@ static pv int_getattr(pv o, pv name) {
 }
 static pv num_format_m(int n, pv *a, pv kw) { return py_format(a[0], n > 1 ? a[1] : QS(_empty)); }
 static pv int_is_integer(int n, pv *a, pv kw) { return PV_TRUE; }
+
+/* the operator methods of the numbers, for (3).__add__(4) and int.__add__(1, 2) */
+static pv dunder_bin(int op, int n, pv *a, bool reflected) {
+    if (n != 2) py_raisef(&py_TypeError_type, "expected 1 argument, got %d", n - 1);
+    pv x = reflected ? a[1] : a[0], y = reflected ? a[0] : a[1];
+    const py_type *t = TYPE(a[0]);
+    pv r = t->binop ? t->binop(op, x, y, reflected) : PV_NULL;
+    return r ? r : (pv)&py_notimpl_obj;
+}
+static pv dunder_cmp(int op, int n, pv *a) {
+    if (n != 2) py_raisef(&py_TypeError_type, "expected 1 argument, got %d", n - 1);
+    pv r = TYPE(a[0])->compare ? TYPE(a[0])->compare(op, a[0], a[1], 0) : PV_NULL;
+    return r ? r : (pv)&py_notimpl_obj;
+}
+#define DBIN(name, op) static pv d_##name(int n, pv *a, pv kw) { return dunder_bin(op, n, a, false); } \
+    static pv d_r##name(int n, pv *a, pv kw) { return dunder_bin(op, n, a, true); }
+DBIN(add, OP_ADD) DBIN(sub, OP_SUB) DBIN(mul, OP_MUL) DBIN(truediv, OP_TRUEDIV) DBIN(floordiv, OP_FLOORDIV)
+DBIN(mod, OP_MOD) DBIN(pow, OP_POW) DBIN(lshift, OP_LSHIFT) DBIN(rshift, OP_RSHIFT) DBIN(and, OP_AND)
+DBIN(or, OP_OR) DBIN(xor, OP_XOR)
+#define DCMP(name, op) static pv d_##name(int n, pv *a, pv kw) { return dunder_cmp(op, n, a); }
+DCMP(lt, CMP_LT) DCMP(le, CMP_LE) DCMP(eq, CMP_EQ) DCMP(ne, CMP_NE) DCMP(gt, CMP_GT) DCMP(ge, CMP_GE)
+static pv d_neg(int n, pv *a, pv kw) { return py_unary(0, a[0]); }
+static pv d_pos(int n, pv *a, pv kw) { return py_unary(1, a[0]); }
+static pv d_invert(int n, pv *a, pv kw) { return py_unary(2, a[0]); }
+static pv d_abs(int n, pv *a, pv kw) { return py_truth(py_compare(CMP_LT, a[0], MKSMALL(0))) ? py_unary(0, a[0]) : a[0]; }
+static pv d_bool(int n, pv *a, pv kw) { return PV_BOOL(py_truth(a[0])); }
+static pv d_int(int n, pv *a, pv kw) { return py_call(py_dict_get(py_cur->builtins, QS(int)), 1, a, PV_NULL); }
+static pv d_float(int n, pv *a, pv kw) { return py_float_new(py_to_double(a[0])); }
+static pv d_hash(int n, pv *a, pv kw) { return py_new_int((int64_t)(intptr_t)py_hash(a[0])); }
+static pv d_repr(int n, pv *a, pv kw) { return py_repr(a[0]); }
+const py_builtin py_num_dunders[] = {
+    METHOD(__add__, d_add), METHOD(__radd__, d_radd), METHOD(__sub__, d_sub), METHOD(__rsub__, d_rsub),
+    METHOD(__mul__, d_mul), METHOD(__rmul__, d_rmul), METHOD(__truediv__, d_truediv), METHOD(__rtruediv__, d_rtruediv),
+    METHOD(__floordiv__, d_floordiv), METHOD(__rfloordiv__, d_rfloordiv), METHOD(__mod__, d_mod), METHOD(__rmod__, d_rmod),
+    METHOD(__pow__, d_pow), METHOD(__rpow__, d_rpow), METHOD(__lshift__, d_lshift), METHOD(__rlshift__, d_rlshift),
+    METHOD(__rshift__, d_rshift), METHOD(__rrshift__, d_rrshift), METHOD(__and__, d_and), METHOD(__rand__, d_rand),
+    METHOD(__or__, d_or), METHOD(__ror__, d_ror), METHOD(__xor__, d_xor), METHOD(__rxor__, d_rxor),
+    METHOD(__lt__, d_lt), METHOD(__le__, d_le), METHOD(__eq__, d_eq), METHOD(__ne__, d_ne), METHOD(__gt__, d_gt),
+    METHOD(__ge__, d_ge), METHOD(__neg__, d_neg), METHOD(__pos__, d_pos), METHOD(__invert__, d_invert),
+    METHOD(__abs__, d_abs), METHOD(__bool__, d_bool), METHOD(__int__, d_int), METHOD(__float__, d_float),
+    METHOD(__hash__, d_hash), METHOD(__repr__, d_repr), METHODS_END };
+
 static const py_builtin int_methods[] = {
     METHOD(bit_length, int_bit_length), METHOD(conjugate, int_conjugate), METHOD(__index__, int_index_m),
     METHOD(to_bytes, int_to_bytes), METHOD_F(from_bytes, M_CLASS, int_from_bytes), METHOD(__format__, num_format_m),
     METHOD(is_integer, int_is_integer), METHODS_END };
-const py_type py_int_type = { &py_type_type, "int", .base = &py_object_type, .methods = int_methods, .flags = TF_BASE,
+const py_type py_int_type = { &py_type_type, "int", .base = &py_object_type, .methods = int_methods, .methods2 = py_num_dunders, .flags = TF_BASE,
     .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
-const py_type py_long_type = { &py_type_type, "int", .base = &py_int_type, .methods = int_methods,
+const py_type py_long_type = { &py_type_type, "int", .base = &py_int_type, .methods = int_methods, .methods2 = py_num_dunders,
     .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
 
@@ -386,7 +481,7 @@ static pv bool_make(const py_type *t, int n, pv *a, pv kw) {
     return PV_BOOL(py_truth(a[0]));
 }
 static pv bool_repr(pv v) { return v == PV_TRUE ? QS(True) : QS(False); }
-const py_type py_bool_type = { &py_type_type, "bool", .base = &py_int_type, .methods = int_methods,
+const py_type py_bool_type = { &py_type_type, "bool", .base = &py_int_type, .methods = int_methods, .methods2 = py_num_dunders,
     .make = bool_make, .repr = bool_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
 
@@ -511,7 +606,7 @@ static pv float_as_ratio(int n, pv *a, pv kw) {
 }
 static const py_builtin float_methods[] = { METHOD(is_integer, float_is_integer), METHOD(__format__, num_format_m),
     METHOD(as_integer_ratio, float_as_ratio), METHOD(conjugate, int_conjugate), METHODS_END };
-const py_type py_float_type = { &py_type_type, "float", .base = &py_object_type, .methods = float_methods, .flags = TF_BASE,
+const py_type py_float_type = { &py_type_type, "float", .base = &py_object_type, .methods = float_methods, .methods2 = py_num_dunders, .flags = TF_BASE,
     .make = float_make, .repr = float_repr, .hash = float_hash, .binop = float_binop, .compare = num_compare,
     .unary = float_unary, .getattr = float_getattr, .truth = float_truth };
 

@@ -58,6 +58,7 @@ struct py_type {
     const py_type *base;               /* the first base */
     pv bases, mro, dict;               /* classes: tuple, tuple, dict */
     const struct py_builtin *methods;  /* builtin types, ended by fn NULL */
+    const struct py_builtin *methods2; /* a second table shared by several types */
     uint32_t flags;
     pv (*make)(const py_type *t, int n, pv *a, pv kw);   /* calling the type */
     pv (*repr)(pv o);
@@ -110,7 +111,7 @@ typedef struct { const py_type *type; pv dict; pv name; } py_module;
 
 typedef struct py_code {
     const py_type *type;
-    uint16_t nargs, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
+    uint16_t nargs, nposonly, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
     uint16_t flags;           /* CO_* */
     pv name, filename;
     pv consts, names;         /* tuples */
@@ -175,10 +176,18 @@ typedef struct py_io {
     long (*fread)(void *ctx, void *h, char *buf, size_t n);
     long (*fwrite)(void *ctx, void *h, const char *buf, size_t n);
     void (*fclose)(void *ctx, void *h);
+    long (*fseek)(void *ctx, void *h, long off, int whence);   /* the new position, or -1 */
     int (*remove)(void *ctx, const char *path);
+    /* the os module's file-system calls (PY_FS_*): 0, or an errno value */
+    int (*fs)(void *ctx, int op, const char *path, const char *path2, void *out);
     void (*sleep)(void *ctx, double seconds);
     void *ctx;
 } py_io;
+
+enum { PY_FS_LISTDIR, PY_FS_MKDIR, PY_FS_RMDIR, PY_FS_REMOVE, PY_FS_RENAME, PY_FS_STAT, PY_FS_GETCWD, PY_FS_CHDIR };
+/* PY_FS_STAT fills a py_stat; PY_FS_LISTDIR calls add for each name; PY_FS_GETCWD fills char[256] */
+typedef struct { uint32_t mode; int64_t size; int64_t mtime; } py_stat;
+typedef struct { void (*add)(void *arg, const char *name); void *arg; } py_dirlist;
 
 typedef struct py_vm {
     py_io io;

@@ -1009,7 +1009,12 @@ static node *parse_args(P *p, bool lambda) {
     bool seen_default = false;
     while (!isop(p, close)) {
         node *a = mk(p, N_ARG);
-        if (acceptop(p, "/")) { if (!acceptop(p, ",")) break; continue; }
+        if (acceptop(p, "/")) {
+            /* the parameters so far are positional-only */
+            for (node *x = args->a; x; x = x->next) x->flags |= 1;
+            if (!acceptop(p, ",")) break;
+            continue;
+        }
         if (acceptop(p, "**")) {
             a->op = A_VARKW;
             a->v = expect_name(p);

@@ -66,7 +66,7 @@ void py_print_exc(pv exc) {
     if (e->cause && py_isinstance(e->cause, &py_BaseException_type)) {
         print_one(e->cause);
         write_c(2, "\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if (e->context && e->context != exc && py_isinstance(e->context, &py_BaseException_type)) {
+    } else if (!e->cause && e->context && e->context != exc && py_isinstance(e->context, &py_BaseException_type)) {
         print_one(e->context);
         write_c(2, "\nDuring handling of the above exception, another exception occurred:\n\n");
     }

@@ -6,6 +6,12 @@
 #include "py/obj.h"
 
 static bool slow_attr(pv name, pv v);
+static const int rbinop_q[13], cmp_q[6], cmp_swap[6];
+/* whether sub defines the special method q itself, differently from base */
+static bool overrides(const py_type *sub, const py_type *base, int q) {
+    pv a = py_type_lookup(sub, (pv)&py_qstrs[q]);
+    return a && a != py_type_lookup(base, (pv)&py_qstrs[q]);
+}
 
 /* ---------------- errors ---------------- */
 _Noreturn void py_raisef(const py_type *t, const char *fmt, ...) {
@@ -49,6 +55,10 @@ static pv own_lookup(const py_type *t, pv name) {
     }
     if (t->methods) {
         for (const py_builtin *m = t->methods; m->fn; m++)
+            if ((pv)&py_qstrs[m->name] == name) return (pv)m;
+    }
+    if (t->methods2) {
+        for (const py_builtin *m = t->methods2; m->fn; m++)
             if ((pv)&py_qstrs[m->name] == name) return (pv)m;
     }
     return PV_NULL;
@@ -131,25 +141,33 @@ static pv generic_getattr(pv o, pv name) {
     return PV_NULL;
 }
 
-pv py_getattr_opt(pv o, pv name) {
+static pv lookup_attr(pv o, pv name) {
     const py_type *t = TYPE(o);
     pv r = t->getattr ? t->getattr(o, name) : PV_NULL;
     /* a builtin type's own attributes come first, then its methods */
     if (!r && (!t->getattr || !(t->flags & TF_USER) || (t->flags & TF_EXC))) r = generic_getattr(o, name);
-    if (r) return r;
-    if (t->flags & TF_USER) {
-        pv ga = py_type_lookup(t, QS(__getattr__));
-        if (ga) {
-            py_try tr;
-            py_try_begin(&tr);
-            if (setjmp(tr.j.buf) == 0) {
-                r = py_call(bind(ga, o, t), 1, &name, PV_NULL);
-                py_try_end(&tr);
-                return r;
-            }
-            py_raise(py_try_catch(&tr));
+    return r;
+}
+
+pv py_getattr_opt(pv o, pv name) {
+    const py_type *t = TYPE(o);
+    pv ga = (t->flags & TF_USER) ? py_type_lookup(t, QS(__getattr__)) : PV_NULL;
+    pv r;
+    if (ga && (t->flags & TF_SLOWATTR)) {
+        /* a property raising AttributeError falls back to __getattr__ */
+        py_try tr;
+        py_try_begin(&tr);
+        if (setjmp(tr.j.buf) == 0) {
+            r = lookup_attr(o, name);
+            py_try_end(&tr);
+        } else {
+            pv e = py_try_catch(&tr);
+            if (!py_isinstance(e, &py_AttributeError_type)) py_raise(e);
+            r = PV_NULL;
         }
-    }
+    } else r = lookup_attr(o, name);
+    if (r) return r;
+    if (ga) return py_call(bind(ga, o, t), 1, &name, PV_NULL);
     return PV_NULL;
 }
 
@@ -292,6 +310,13 @@ static const char *const iopnames[] = { "+=", "-=", "*=", "/=", "//=", "%=", "**
 pv py_binop(int op, pv a, pv b) {
     const py_type *ta = TYPE(a), *tb = TYPE(b);
     pv r = PV_NULL;
+    /* a subclass's own reflected method comes before its base's method, as in CPython */
+    if (tb != ta && (tb->flags & TF_USER) && py_issubtype(tb, ta) && tb->binop &&
+        overrides(tb, ta, rbinop_q[op & 15])) {
+        r = tb->binop(op, a, b, 1);
+        if (r && r != (pv)&py_notimpl_obj) return r;
+        r = PV_NULL;
+    }
     if (ta->binop) r = ta->binop(op, a, b, 0);
     if (r && r != (pv)&py_notimpl_obj) return r;
     if (tb != ta && tb->binop) r = tb->binop(op, a, b, 1);
@@ -325,7 +350,11 @@ pv py_compare(int op, pv a, pv b) {
     /* containers compare their items recursively: bounded like calls */
     py_vm *vm = py_cur;
     if (++vm->depth > vm->max_depth) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded in comparison"); }
-    if (ta->compare) r = ta->compare(op, a, b, 0);
+    if (tb != ta && (tb->flags & TF_USER) && py_issubtype(tb, ta)) {   /* comparisons: any subclass, CPython does not ask for an override */
+        r = tb->compare(op, a, b, 1);
+        if (r == (pv)&py_notimpl_obj) r = PV_NULL;
+    }
+    if (!r && ta->compare) r = ta->compare(op, a, b, 0);
     if ((!r || r == (pv)&py_notimpl_obj) && tb->compare && (tb != ta || (ta->flags & TF_USER))) r = tb->compare(op, a, b, 1);
     vm->depth--;
     if (r && r != (pv)&py_notimpl_obj) return r;
@@ -424,7 +453,7 @@ static pv seqiter_next(pv it) {
 }
 static pv self_iter(pv o) { return o; }
 static void seqiter_mark(pv o) { gc_mark(((seq_iter *)o)->seq); }
-const py_type py_seqiter_type = { &py_type_type, "iterator", 0, &py_object_type, 0, 0, 0, 0, 0, NULL,
+const py_type py_seqiter_type = { &py_type_type, "iterator", .base = &py_object_type,
     .iter = self_iter, .next = seqiter_next, .mark = seqiter_mark };
 
 pv py_iter(pv o) {
@@ -693,6 +722,7 @@ pv py_module_new(pv name) {
     m->dict = py_dict_new();
     m->name = name;
     py_dict_set(m->dict, QS(__name__), name);
+    py_dict_set(m->dict, QS(__doc__), PV_NONE);
     return (pv)m;
 }
 static void module_mark(pv o) { gc_mark(((py_module *)o)->dict); gc_mark(((py_module *)o)->name); }

@@ -304,8 +304,9 @@ static pv str_getitem(pv o, pv k) {
         }
         return buf_str(&bf);
     }
-    if (!py_is_int(k)) py_raisef(&py_TypeError_type, "string indices must be integers, not '%s'", py_type_name(TYPE(k)));
-    pint i = (pint)py_int_val(k);
+    if (!py_is_int(k) && !((TYPE(k)->flags & TF_USER) && py_lookup_special(k, Q___index__)))
+        py_raisef(&py_TypeError_type, "string indices must be integers, not '%s'", py_type_name(TYPE(k)));
+    pint i = py_to_index(k);
     if (i < 0) i += s->clen;
     if (i < 0 || i >= (pint)s->clen) py_raisef(&py_IndexError_type, "string index out of range");
     if (s->len == s->clen) return py_str_new(s->data + i, 1);
@@ -340,7 +341,10 @@ static pv str_make(const py_type *t, int n, pv *a, pv kw) {
 
 /* ---- methods ---- */
 static pv argstr(pv v, const char *what) {
-    if (!IS(v, py_str_type) && !py_issubtype(TYPE(v), &py_str_type)) py_raisef(&py_TypeError_type, "%s arg must be None or str", what);
+    if (!IS(v, py_str_type) && !py_issubtype(TYPE(v), &py_str_type)) {
+        if (!strcmp(what, "sep") || !strcmp(what, "strip")) py_raisef(&py_TypeError_type, "%s arg must be None or str", what);
+        py_raisef(&py_TypeError_type, "must be str, not %s", py_type_name(TYPE(v)));
+    }
     return v;
 }
 static pv str_join_m(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "join"); return py_str_join(a[0], a[1]); }
@@ -378,9 +382,7 @@ static pv split_impl(int n, pv *a, pv kw, bool right) {
                 while (i < s->len && is_ws(s->data[i])) i++;
                 if (i >= s->len) break;
                 if (maxsplit == 0) {
-                    size_t e = s->len;
-                    while (e > i && is_ws(s->data[e - 1])) e--;
-                    py_list_append(out, py_str_new(s->data + i, e - i));
+                    py_list_append(out, py_str_new(s->data + i, s->len - i));
                     break;
                 }
                 size_t j = i;
@@ -396,9 +398,7 @@ static pv split_impl(int n, pv *a, pv kw, bool right) {
             while (e > 0 && is_ws(s->data[e - 1])) e--;
             if (!e) break;
             if (maxsplit == 0) {
-                size_t b = 0;
-                while (b < e && is_ws(s->data[b])) b++;
-                py_list_append(out, py_str_new(s->data + b, e - b));
+                py_list_append(out, py_str_new(s->data, e));
                 break;
             }
             size_t j = e;
@@ -680,7 +680,7 @@ static pv pad(pv v, pint width, char fill, int align) {
     pint n = width - (pint)s->clen;
     if (n <= 0) return v;
     pint left = align == '<' ? 0 : align == '>' ? n : n / 2;
-    if (align == '^' && (n % 2) && (width % 2)) left = n / 2 + ((s->clen % 2) == 0 ? 1 : 0);
+    if (align == 'C') left = n / 2 + (n & width & 1);   /* str.center */
     pint right = n - left;
     py_buf b;
     buf_init(&b, s->len + (size_t)n + 1);
@@ -696,7 +696,7 @@ static char fillchar(int n, pv *a) {
     }
     return ' ';
 }
-static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '^'); }
+static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), 'C'); }
 static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '<'); }
 static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '>'); }
 static pv str_zfill(int n, pv *a, pv kw) {
@@ -813,6 +813,82 @@ static pv str_translate(int n, pv *a, pv kw) {
     }
     return buf_str(&b);
 }
+
+/* ---- bytes and bytearray methods: the str ones, run bytewise ---- */
+static bool is_bytes_like(pv v) { return IS(v, py_bytes_type) || IS(v, py_bytearray_type); }
+/* a str over the same bytes, marked as one character per byte */
+static pv as_bytestr(pv v) {
+    py_bytes *b = (py_bytes *)v;
+    py_str *o = gc_alloc(sizeof(py_str) + b->len + 1, GC_OBJ);
+    o->type = &py_str_type;
+    char *d = (char *)(o + 1);
+    memcpy(d, b->data, b->len);
+    d[b->len] = 0;
+    o->data = d;
+    o->len = o->clen = b->len;
+    return (pv)o;
+}
+static pv back_to_bytes(pv v, const py_type *t) {
+    if (IS(v, py_str_type)) return py_bytes_new(t, S(v)->data, S(v)->len);
+    if (IS(v, py_list_type)) {
+        py_list *l = LIST(v);
+        for (size_t i = 0; i < l->len; i++) l->items[i] = back_to_bytes(l->items[i], t);
+        return v;
+    }
+    if (IS(v, py_tuple_type)) {
+        pv r = py_tuple_new(TUPLE(v)->len);
+        for (size_t i = 0; i < TUPLE(v)->len; i++) TUPLE(r)->items[i] = back_to_bytes(TUPLE(v)->items[i], t);
+        return r;
+    }
+    return v;
+}
+static pv bytes_delegate(py_cfn fn, int n, pv *a, pv kw) {
+    pv args[8];
+    if (n > 8) n = 8;
+    const py_type *t = TYPE(a[0]);
+    for (int i = 0; i < n; i++) {
+        if (is_bytes_like(a[i])) args[i] = as_bytestr(a[i]);
+        else if (i > 0 && IS(a[i], py_str_type)) py_raisef(&py_TypeError_type, "a bytes-like object is required, not 'str'");
+        else if (i > 0 && IS(a[i], py_tuple_type)) {
+            pv tt = py_tuple_new(TUPLE(a[i])->len);
+            for (size_t k = 0; k < TUPLE(a[i])->len; k++) {
+                pv x = TUPLE(a[i])->items[k];
+                TUPLE(tt)->items[k] = is_bytes_like(x) ? as_bytestr(x) : x;
+            }
+            args[i] = tt;
+        } else args[i] = a[i];
+    }
+    if (kw) {
+        pv k2 = py_dict_new();
+        py_dict *d = (py_dict *)kw;
+        for (uint32_t i = 0; i < d->nent; i++) if (d->ent[i].key) {
+            pv x = d->ent[i].value;
+            py_dict_set(k2, d->ent[i].key, is_bytes_like(x) ? as_bytestr(x) : x);
+        }
+        kw = k2;
+    }
+    return back_to_bytes(fn(n, args, kw), t == &py_bytearray_type ? &py_bytearray_type : &py_bytes_type);
+}
+#define BYTES_VIA_STR(name) static pv bytes_##name(int n, pv *a, pv kw) { return bytes_delegate(str_##name, n, a, kw); }
+BYTES_VIA_STR(split) BYTES_VIA_STR(rsplit) BYTES_VIA_STR(strip) BYTES_VIA_STR(lstrip) BYTES_VIA_STR(rstrip)
+BYTES_VIA_STR(replace) BYTES_VIA_STR(rfind) BYTES_VIA_STR(index) BYTES_VIA_STR(rindex) BYTES_VIA_STR(upper)
+BYTES_VIA_STR(lower) BYTES_VIA_STR(swapcase) BYTES_VIA_STR(title) BYTES_VIA_STR(capitalize) BYTES_VIA_STR(isdigit)
+BYTES_VIA_STR(isalpha) BYTES_VIA_STR(isalnum) BYTES_VIA_STR(isspace) BYTES_VIA_STR(isupper) BYTES_VIA_STR(islower)
+BYTES_VIA_STR(center) BYTES_VIA_STR(ljust) BYTES_VIA_STR(rjust) BYTES_VIA_STR(zfill) BYTES_VIA_STR(splitlines)
+BYTES_VIA_STR(partition) BYTES_VIA_STR(rpartition) BYTES_VIA_STR(removeprefix) BYTES_VIA_STR(removesuffix)
+BYTES_VIA_STR(expandtabs)
+/* appended to the bytes and bytearray method tables in containers.c */
+const py_builtin py_bytes_str_methods[] = {
+    METHOD(split, bytes_split), METHOD(rsplit, bytes_rsplit), METHOD(strip, bytes_strip), METHOD(lstrip, bytes_lstrip),
+    METHOD(rstrip, bytes_rstrip), METHOD(replace, bytes_replace), METHOD(rfind, bytes_rfind), METHOD(index, bytes_index),
+    METHOD(rindex, bytes_rindex), METHOD(upper, bytes_upper), METHOD(lower, bytes_lower), METHOD(swapcase, bytes_swapcase),
+    METHOD(title, bytes_title), METHOD(capitalize, bytes_capitalize), METHOD(isdigit, bytes_isdigit),
+    METHOD(isalpha, bytes_isalpha), METHOD(isalnum, bytes_isalnum), METHOD(isspace, bytes_isspace),
+    METHOD(isupper, bytes_isupper), METHOD(islower, bytes_islower), METHOD(center, bytes_center), METHOD(ljust, bytes_ljust),
+    METHOD(rjust, bytes_rjust), METHOD(zfill, bytes_zfill), METHOD(splitlines, bytes_splitlines),
+    METHOD(partition, bytes_partition), METHOD(rpartition, bytes_rpartition), METHOD(removeprefix, bytes_removeprefix),
+    METHOD(removesuffix, bytes_removesuffix), METHOD(expandtabs, bytes_expandtabs), METHODS_END };
+
 static const py_builtin str_methods[] = {
     METHOD(join, str_join_m), METHOD(split, str_split), METHOD(rsplit, str_rsplit), METHOD(strip, str_strip),
     METHOD(lstrip, str_lstrip), METHOD(rstrip, str_rstrip), METHOD(replace, str_replace), METHOD(find, str_find),

@@ -124,7 +124,12 @@ static void bind_args(py_func *fn, pv *slots, int n, pv *a, pv kw) {
             pv k = d->ent[e].key;
             if (!k) continue;
             int j;
-            for (j = 0; j < np + nk; j++) if (names[j] == k || py_str_eq(names[j], k)) break;
+            for (j = co->nposonly; j < np + nk; j++) if (names[j] == k || py_str_eq(names[j], k)) break;
+            if (j >= np + nk && !kwd) {
+                for (int q = 0; q < co->nposonly; q++)
+                    if (names[q] == k || py_str_eq(names[q], k))
+                        py_raisef(&py_TypeError_type, "%s() got some positional-only arguments passed as keyword arguments: '%s'", fname, py_str_data(k));
+            }
             if (j < np + nk) {
                 if (slots[j]) py_raisef(&py_TypeError_type, "%s() got multiple values for argument '%s'", fname, py_str_data(k));
                 slots[j] = d->ent[e].value;
@@ -961,7 +966,13 @@ dispatch:
         case OPC_MAP_ADD: { pv v = *--sp; pv k = *--sp; py_dict_set(sp[-(int)ARG()], k, v); ip += 2; break; }
         case OPC_LIST_EXTEND: {
             pv v = *--sp;
-            pv l = sp[-(int)ARG()];
+            unsigned depth = ARG();
+            if (depth == 2) {
+                /* f(*x): the argument list */
+                depth = 1;
+                if (!TYPE(v)->iter && !TYPE(v)->getitem) py_raisef(&py_TypeError_type, "%s argument after * must be an iterable, not %s", "function", py_type_name(TYPE(v)));
+            }
+            pv l = sp[-(int)depth];
             pv it = py_iter(v), x;
             while ((x = py_next(it))) py_list_append(l, x);
             ip += 2;
@@ -980,12 +991,14 @@ dispatch:
             pv d = sp[-(int)ARG()];
             if (!IS(v, py_dict_type)) {
                 pv keys = py_getattr_opt(v, QS(keys));
+                if (!keys && op == OPC_DICT_MERGE) py_raisef(&py_TypeError_type, "argument after ** must be a mapping, not %s", py_type_name(TYPE(v)));
                 if (!keys) py_raisef(&py_TypeError_type, "'%s' object is not a mapping", py_type_name(TYPE(v)));
                 pv it = py_iter(py_call0(keys)), k;
                 while ((k = py_next(it))) py_dict_set(d, k, py_getitem(v, k));
             } else {
                 py_dict *s = (py_dict *)v;
                 for (uint32_t e = 0; e < s->nent; e++) if (s->ent[e].key) {
+                    if (op == OPC_DICT_MERGE && !IS(s->ent[e].key, py_str_type)) py_raisef(&py_TypeError_type, "keywords must be strings");
                     if (op == OPC_DICT_MERGE && py_dict_get(d, s->ent[e].key))
                         py_raisef(&py_TypeError_type, "got multiple values for keyword argument '%s'", py_str_data(py_str_of(s->ent[e].key)));
                     py_dict_set(d, s->ent[e].key, s->ent[e].value);
@@ -1070,7 +1083,8 @@ dispatch:
             if (!IS_SMALL(e) && TYPE(e) == &py_type_type && py_issubtype((const py_type *)e, &py_BaseException_type)) e = py_call(e, 0, NULL, PV_NULL);
             if (!py_isinstance(e, &py_BaseException_type)) py_raisef(&py_TypeError_type, "exceptions must derive from BaseException");
             if (cause) {
-                if (!IS_SMALL(cause) && TYPE(cause) == &py_type_type) cause = py_call(cause, 0, NULL, PV_NULL);
+                if (!IS_SMALL(cause) && TYPE(cause) == &py_type_type && py_issubtype((const py_type *)cause, &py_BaseException_type)) cause = py_call(cause, 0, NULL, PV_NULL);
+                if (cause != PV_NONE && !py_isinstance(cause, &py_BaseException_type)) py_raisef(&py_TypeError_type, "exception causes must derive from BaseException");
                 ((py_exc *)e)->cause = cause;
             }
             if (vm->handling && vm->handling != e && !((py_exc *)e)->context) ((py_exc *)e)->context = vm->handling;

@@ -3,6 +3,7 @@
  * Program output goes to stdout, an uncaught exception's traceback to stderr; the exit status
  * is 1 after an uncaught exception and n after sys.exit(n). PYRUN_HEAP=bytes sets the memory
  * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation. */
+#define _DEFAULT_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <signal.h>
@@ -10,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "py/py.h"
 
 static volatile sig_atomic_t interrupted;
@@ -54,7 +58,42 @@ static void *io_fopen(void *ctx, const char *path, const char *mode, int *err) {
 static long io_fread(void *ctx, void *h, char *buf, size_t n) { (void)ctx; return (long)fread(buf, 1, n, h); }
 static long io_fwrite(void *ctx, void *h, const char *buf, size_t n) { (void)ctx; return (long)fwrite(buf, 1, n, h); }
 static void io_fclose(void *ctx, void *h) { (void)ctx; fclose(h); }
+static long io_fseek(void *ctx, void *h, long off, int whence) {
+    (void)ctx;
+    if (fseek(h, off, whence == 2 ? SEEK_END : whence == 1 ? SEEK_CUR : SEEK_SET)) return -1;
+    return ftell(h);
+}
 static int io_remove(void *ctx, const char *path) { (void)ctx; return remove(path) == 0 ? 0 : errno; }
+
+static int io_fs(void *ctx, int op, const char *path, const char *path2, void *out) {
+    (void)ctx;
+    int r = 0;
+    switch (op) {
+    case PY_FS_LISTDIR: {
+        DIR *d = opendir(path);
+        if (!d) return errno;
+        py_dirlist *dl = out;
+        struct dirent *e;
+        while ((e = readdir(d))) if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) dl->add(dl->arg, e->d_name);
+        closedir(d);
+        return 0;
+    }
+    case PY_FS_MKDIR: r = mkdir(path, 0777); break;
+    case PY_FS_RMDIR: r = rmdir(path); break;
+    case PY_FS_REMOVE: r = unlink(path); break;
+    case PY_FS_RENAME: r = rename(path, path2); break;
+    case PY_FS_CHDIR: r = chdir(path); break;
+    case PY_FS_GETCWD: r = getcwd(out, 256) ? 0 : -1; break;
+    case PY_FS_STAT: {
+        struct stat st;
+        r = stat(path, &st);
+        if (!r) { py_stat *ps = out; ps->mode = st.st_mode; ps->size = st.st_size; ps->mtime = st.st_mtime; }
+        break;
+    }
+    default: return 22;
+    }
+    return r ? errno : 0;
+}
 
 static double io_clock(void *ctx) {
     (void)ctx;
@@ -81,7 +120,7 @@ int main(int argc, char **argv) {
     signal(SIGINT, on_sigint);
     py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
-                 .fclose = io_fclose, .remove = io_remove };
+                 .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
     if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);

@@ -1,0 +1,390 @@
+/* Native modules over binary data: struct, binascii, hashlib (on lib/'s SHA-1 and SHA-256). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "py/obj.h"
+#include "lib/sha1.h"
+#include "lib/sha256.h"
+
+#define BI(name) static pv name(int n, pv *a, pv kw)
+static pv mkmod(const char *name, const py_builtin *f) {
+    pv m = py_module_new(py_intern(name, strlen(name)));
+    for (; f->fn; f++) py_dict_set(((py_module *)m)->dict, (pv)&py_qstrs[f->name], (pv)f);
+    return m;
+}
+static pv bytes_of(pv v, size_t *len) {
+    if (IS(v, py_str_type)) { *len = py_str_len(v); return v; }
+    if (!IS(v, py_bytes_type) && !IS(v, py_bytearray_type)) py_raisef(&py_TypeError_type, "a bytes-like object is required, not '%s'", py_type_name(TYPE(v)));
+    *len = ((py_bytes *)v)->len;
+    return v;
+}
+static const uint8_t *data_of(pv v) { return IS(v, py_str_type) ? (const uint8_t *)py_str_data(v) : ((py_bytes *)v)->data; }
+
+/* ---- struct ---- */
+static pv struct_error;   /* the struct.error class, made on import */
+static _Noreturn void serr(const char *msg) { py_raise(py_call1(struct_error, py_str_cstr(msg))); }
+typedef struct { const char *p; bool little, native; } fmt_t;
+static size_t item_size(char c) {
+    switch (c) {
+    case 'x': case 'c': case 'b': case 'B': case '?': case 's': case 'p': return 1;
+    case 'h': case 'H': case 'e': return 2;
+    case 'i': case 'I': case 'l': case 'L': case 'f': return 4;
+    case 'q': case 'Q': case 'd': return 8;
+    case 'n': case 'N': case 'P': return sizeof(void *);
+    default: return 0;
+    }
+}
+static fmt_t fmt_start(pv f) {
+    fmt_t r = { py_str_data(f), true, true };
+    char c = *r.p;
+    if (c == '<' || c == '>' || c == '!' || c == '=' || c == '@') {
+        r.little = c == '<' || c == '=' || c == '@';
+        r.native = c == '@';
+        r.p++;
+    }
+    return r;
+}
+static size_t calcsize(pv f, int *nitems) {
+    fmt_t t = fmt_start(f);
+    size_t size = 0;
+    int items = 0;
+    for (const char *p = t.p; *p; p++) {
+        if (*p == ' ') continue;
+        size_t count = 1;
+        if (*p >= '0' && *p <= '9') { count = 0; while (*p >= '0' && *p <= '9') count = count * 10 + (size_t)(*p++ - '0'); }
+        size_t s = item_size(*p);
+        if (!s) serr("bad char in struct format");
+        if (t.native && *p != 's' && *p != 'x' && size % s) size += s - size % s;
+        size += s * count;
+        if (*p == 's' || *p == 'p') items++;
+        else if (*p != 'x') items += (int)count;
+    }
+    if (nitems) *nitems = items;
+    return size;
+}
+BI(st_calcsize) { return MKSMALL(calcsize(a[0], NULL)); }
+static void put_uint(uint8_t *d, uint64_t v, size_t s, bool little) {
+    for (size_t i = 0; i < s; i++) d[little ? i : s - 1 - i] = (uint8_t)(v >> (8 * i));
+}
+static uint64_t get_uint(const uint8_t *d, size_t s, bool little) {
+    uint64_t v = 0;
+    for (size_t i = 0; i < s; i++) v |= (uint64_t)d[little ? i : s - 1 - i] << (8 * i);
+    return v;
+}
+BI(st_pack) {
+    if (n < 1) py_raisef(&py_TypeError_type, "pack expected at least 1 argument");
+    int nitems;
+    size_t size = calcsize(a[0], &nitems);
+    if (n - 1 != nitems) serr("pack expected a different number of items");
+    pv out = py_bytes_new(&py_bytes_type, NULL, size);
+    uint8_t *d = ((py_bytes *)out)->data;
+    fmt_t t = fmt_start(a[0]);
+    size_t off = 0;
+    int ai = 1;
+    for (const char *p = t.p; *p; p++) {
+        if (*p == ' ') continue;
+        size_t count = 1;
+        bool counted = false;
+        if (*p >= '0' && *p <= '9') { counted = true; count = 0; while (*p >= '0' && *p <= '9') count = count * 10 + (size_t)(*p++ - '0'); }
+        char c = *p;
+        size_t s = item_size(c);
+        if (t.native && c != 's' && c != 'x' && off % s) off += s - off % s;
+        if (c == 's' || c == 'p') {
+            size_t len;
+            pv v = bytes_of(a[ai++], &len);
+            memcpy(d + off, data_of(v), len < count ? len : count);
+            off += counted ? count : 1;
+            continue;
+        }
+        for (size_t k = 0; k < count; k++) {
+            if (c == 'x') { off++; continue; }
+            pv v = a[ai++];
+            if (c == 'f' || c == 'd' || c == 'e') {
+                double x = py_to_double(v);
+                if (c == 'f') { float fl = (float)x; uint32_t bits; memcpy(&bits, &fl, 4); put_uint(d + off, bits, 4, t.little); }
+                else if (c == 'd') { uint64_t bits; memcpy(&bits, &x, 8); put_uint(d + off, bits, 8, t.little); }
+                else serr("half floats are not supported");
+            } else if (c == '?') d[off] = py_truth(v);
+            else if (c == 'c') {
+                size_t len;
+                pv b = bytes_of(v, &len);
+                if (len != 1) serr("char format requires a bytes object of length 1");
+                d[off] = data_of(b)[0];
+            } else {
+                if (!py_is_int(v)) serr("required argument is not an integer");
+                bool sgn = c >= 'a' && c <= 'z';
+                int64_t x = py_int_val(v);
+                if (s < 8) {
+                    int64_t lo = sgn ? -((int64_t)1 << (8 * s - 1)) : 0, hi = sgn ? ((int64_t)1 << (8 * s - 1)) - 1 : ((int64_t)1 << (8 * s)) - 1;
+                    if (x < lo || x > hi) {
+                        char m[80];
+                        if (sgn) snprintf(m, sizeof m, "'%c' format requires %lld <= number <= %lld", c, (long long)lo, (long long)hi);
+                        else snprintf(m, sizeof m, "'%c' format requires 0 <= number <= %lld", c, (long long)hi);
+                        serr(m);
+                    }
+                } else if (!sgn && x < 0) serr("argument out of range");
+                put_uint(d + off, (uint64_t)x, s, t.little);
+            }
+            off += s;
+        }
+    }
+    return out;
+}
+static pv unpack_at(pv f, const uint8_t *d, size_t avail) {
+    int nitems;
+    size_t size = calcsize(f, &nitems);
+    if (avail < size) {
+        char m[80];
+        snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)size);
+        serr(m);
+    }
+    pv out = py_tuple_new((size_t)nitems);
+    fmt_t t = fmt_start(f);
+    size_t off = 0;
+    int oi = 0;
+    for (const char *p = t.p; *p; p++) {
+        if (*p == ' ') continue;
+        size_t count = 1;
+        bool counted = false;
+        if (*p >= '0' && *p <= '9') { counted = true; count = 0; while (*p >= '0' && *p <= '9') count = count * 10 + (size_t)(*p++ - '0'); }
+        char c = *p;
+        size_t s = item_size(c);
+        if (t.native && c != 's' && c != 'x' && off % s) off += s - off % s;
+        if (c == 's' || c == 'p') {
+            size_t len = counted ? count : 1;
+            TUPLE(out)->items[oi++] = py_bytes_new(&py_bytes_type, d + off, len);
+            off += len;
+            continue;
+        }
+        for (size_t k = 0; k < count; k++) {
+            if (c == 'x') { off++; continue; }
+            uint64_t u = get_uint(d + off, s, t.little);
+            pv v;
+            if (c == 'f') { uint32_t bits = (uint32_t)u; float fl; memcpy(&fl, &bits, 4); v = py_float_new(fl); }
+            else if (c == 'd') { double x; memcpy(&x, &u, 8); v = py_float_new(x); }
+            else if (c == '?') v = PV_BOOL(u != 0);
+            else if (c == 'c') v = py_bytes_new(&py_bytes_type, d + off, 1);
+            else if (c >= 'a' && c <= 'z' && s < 8) {
+                int64_t x = (int64_t)u;
+                if (u & ((uint64_t)1 << (8 * s - 1))) x -= (int64_t)1 << (8 * s);
+                v = py_new_int(x);
+            } else if (c == 'Q' && (u >> 63)) {
+                extern pv py_big_from_u64(uint64_t u, bool neg);
+                v = py_big_from_u64(u, false);
+            } else v = py_new_int((int64_t)u);
+            TUPLE(out)->items[oi++] = v;
+            off += s;
+        }
+    }
+    return out;
+}
+BI(st_unpack) {
+    py_argcheck(n, 2, 2, "unpack");
+    size_t len;
+    pv b = bytes_of(a[1], &len);
+    if (len != calcsize(a[0], NULL)) {
+        char m[80];
+        snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)calcsize(a[0], NULL));
+        serr(m);
+    }
+    return unpack_at(a[0], data_of(b), len);
+}
+BI(st_unpack_from) {
+    size_t len;
+    pv b = bytes_of(a[1], &len);
+    pint off = n > 2 ? py_to_index(a[2]) : 0;
+    if (off < 0 || (size_t)off > len) serr("offset out of range");
+    return unpack_at(a[0], data_of(b) + off, len - (size_t)off);
+}
+static const py_builtin struct_funcs[] = { METHOD(calcsize, st_calcsize), METHOD(pack, st_pack), METHOD(unpack, st_unpack),
+    METHOD(unpack_from, st_unpack_from), METHODS_END };
+
+/* ---- binascii ---- */
+BI(ba_hexlify) {
+    size_t len;
+    pv b = bytes_of(a[0], &len);
+    const uint8_t *d = data_of(b);
+    pv out = py_bytes_new(&py_bytes_type, NULL, len * 2);
+    static const char hx[] = "0123456789abcdef";
+    for (size_t i = 0; i < len; i++) { ((py_bytes *)out)->data[2 * i] = (uint8_t)hx[d[i] >> 4]; ((py_bytes *)out)->data[2 * i + 1] = (uint8_t)hx[d[i] & 15]; }
+    return out;
+}
+static int hexv(uint8_t c) { return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1; }
+BI(ba_unhexlify) {
+    size_t len;
+    pv b = bytes_of(a[0], &len);
+    const uint8_t *d = data_of(b);
+    if (len % 2) py_raise(py_exc_new(&py_ValueError_type, py_str_cstr("Odd-length string")));
+    pv out = py_bytes_new(&py_bytes_type, NULL, len / 2);
+    for (size_t i = 0; i < len / 2; i++) {
+        int hi = hexv(d[2 * i]), lo = hexv(d[2 * i + 1]);
+        if (hi < 0 || lo < 0) py_raise(py_exc_new(&py_ValueError_type, py_str_cstr("Non-hexadecimal digit found")));
+        ((py_bytes *)out)->data[i] = (uint8_t)(hi * 16 + lo);
+    }
+    return out;
+}
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+BI(ba_b2a_base64) {
+    size_t len;
+    pv b = bytes_of(a[0], &len);
+    const uint8_t *d = data_of(b);
+    pv nl = py_kw_get(kw, Q_newline_dummy);
+    bool newline = !nl || py_truth(nl);
+    py_buf o;
+    buf_init(&o, len * 4 / 3 + 4);
+    for (size_t i = 0; i < len; i += 3) {
+        uint32_t v = (uint32_t)d[i] << 16 | (i + 1 < len ? (uint32_t)d[i + 1] << 8 : 0) | (i + 2 < len ? d[i + 2] : 0);
+        buf_addc(&o, b64[v >> 18]);
+        buf_addc(&o, b64[(v >> 12) & 63]);
+        buf_addc(&o, i + 1 < len ? b64[(v >> 6) & 63] : '=');
+        buf_addc(&o, i + 2 < len ? b64[v & 63] : '=');
+    }
+    if (newline) buf_addc(&o, '\n');
+    return py_bytes_new(&py_bytes_type, o.p, o.n);
+}
+BI(ba_a2b_base64) {
+    size_t len;
+    pv b = bytes_of(a[0], &len);
+    const uint8_t *d = data_of(b);
+    py_buf o;
+    buf_init(&o, len);
+    uint32_t acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *p = d[i] ? strchr(b64, d[i]) : NULL;
+        if (!p) continue;
+        acc = acc << 6 | (uint32_t)(p - b64);
+        bits += 6;
+        if (bits >= 8) { bits -= 8; buf_addc(&o, (char)(acc >> bits)); }
+    }
+    return py_bytes_new(&py_bytes_type, o.p, o.n);
+}
+BI(ba_crc32) {
+    size_t len;
+    pv b = bytes_of(a[0], &len);
+    const uint8_t *d = data_of(b);
+    uint32_t crc = n > 1 ? (uint32_t)py_int_val(a[1]) : 0;
+    crc = ~crc;
+    for (size_t i = 0; i < len; i++) {
+        crc ^= d[i];
+        for (int k = 0; k < 8; k++) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1)));
+    }
+    return py_new_int(~crc);
+}
+static const py_builtin binascii_funcs[] = { METHOD(hexlify_q, ba_hexlify), METHOD(unhexlify_q, ba_unhexlify),
+    METHOD(b2a_base64_q, ba_b2a_base64), METHOD(a2b_base64_q, ba_a2b_base64), METHOD(crc32_q, ba_crc32), METHODS_END };
+
+/* ---- hashlib ---- */
+typedef struct { const py_type *type; int kind; union { struct sha1 s1; struct sha256 s256; } u; } hash_obj;
+extern const py_type py_hash_type;
+BI(h_update) {
+    hash_obj *h = (hash_obj *)a[0];
+    size_t len;
+    pv b = bytes_of(a[1], &len);
+    if (IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "Strings must be encoded before hashing");
+    if (h->kind == 1) sha1_update(&h->u.s1, data_of(b), len);
+    else sha256_update(&h->u.s256, data_of(b), len);
+    return PV_NONE;
+}
+BI(h_digest) {
+    hash_obj h = *(hash_obj *)a[0];   /* a copy: digest() does not end the hash */
+    uint8_t out[32];
+    if (h.kind == 1) { sha1_final(&h.u.s1, out); return py_bytes_new(&py_bytes_type, out, 20); }
+    sha256_final(&h.u.s256, out);
+    return py_bytes_new(&py_bytes_type, out, 32);
+}
+BI(h_hexdigest) {
+    pv d = h_digest(n, a, kw);
+    py_bytes *b = (py_bytes *)d;
+    char hexs[65];
+    for (size_t i = 0; i < b->len; i++) snprintf(hexs + 2 * i, 3, "%02x", b->data[i]);
+    return py_str_new(hexs, b->len * 2);
+}
+static const py_builtin hash_methods[] = { METHOD(update, h_update), METHOD(digest_q, h_digest), METHOD(hexdigest_q, h_hexdigest), METHODS_END };
+const py_type py_hash_type = { &py_type_type, "HASH", .base = &py_object_type, .methods = hash_methods };
+static pv new_hash(int kind, int n, pv *a) {
+    hash_obj *h = gc_alloc(sizeof(hash_obj), GC_OBJ);
+    h->type = &py_hash_type;
+    h->kind = kind;
+    if (kind == 1) sha1_init(&h->u.s1); else sha256_init(&h->u.s256);
+    if (n > 0) { pv args[2] = { (pv)h, a[0] }; h_update(2, args, PV_NULL); }
+    return (pv)h;
+}
+BI(hl_sha1) { return new_hash(1, n, a); }
+BI(hl_sha256) { return new_hash(2, n, a); }
+static const py_builtin hashlib_funcs[] = { METHOD(sha1_q, hl_sha1), METHOD(sha256_q, hl_sha256), METHODS_END };
+
+
+/* ---- os ---- */
+void py_os_error(int err, pv path);
+static int fs(int op, pv p1, pv p2, void *out) {
+    py_vm *vm = py_cur;
+    if (!vm->io.fs) py_raisef(&py_OSError_type, "no file system");
+    return vm->io.fs(vm->io.ctx, op, p1 ? py_str_data(p1) : NULL, p2 ? py_str_data(p2) : NULL, out);
+}
+static pv path_arg(int n, pv *a, int i, const char *dflt) {
+    pv p = n > i ? a[i] : (dflt ? py_str_cstr(dflt) : PV_NULL);
+    if (!p || !IS(p, py_str_type)) py_raisef(&py_TypeError_type, "expected str, bytes or os.PathLike object");
+    return p;
+}
+static void add_name(void *arg, const char *name) { py_list_append((pv)arg, py_str_cstr(name)); }
+BI(os_listdir) {
+    pv p = path_arg(n, a, 0, ".");
+    pv l = py_list_new(0);
+    py_dirlist dl = { add_name, (void *)l };
+    int e = fs(PY_FS_LISTDIR, p, PV_NULL, &dl);
+    if (e) py_os_error(e, p);
+    return l;
+}
+#define OS_SIMPLE(name, op) BI(os_##name) { pv p = path_arg(n, a, 0, NULL); int e = fs(op, p, PV_NULL, NULL); if (e) py_os_error(e, p); return PV_NONE; }
+OS_SIMPLE(mkdir, PY_FS_MKDIR) OS_SIMPLE(rmdir, PY_FS_RMDIR) OS_SIMPLE(remove, PY_FS_REMOVE) OS_SIMPLE(chdir, PY_FS_CHDIR)
+BI(os_rename) {
+    pv p = path_arg(n, a, 0, NULL), q = path_arg(n, a, 1, NULL);
+    int e = fs(PY_FS_RENAME, p, q, NULL);
+    if (e) py_os_error(e, p);
+    return PV_NONE;
+}
+BI(os_stat) {
+    pv p = path_arg(n, a, 0, NULL);
+    py_stat st = { 0, 0, 0 };
+    int e = fs(PY_FS_STAT, p, PV_NULL, &st);
+    if (e) py_os_error(e, p);
+    pv t = py_tuple_new(10);
+    int64_t f[10] = { st.mode, 0, 0, 1, 0, 0, st.size, st.mtime, st.mtime, st.mtime };
+    for (int i = 0; i < 10; i++) TUPLE(t)->items[i] = py_new_int(f[i]);
+    return t;
+}
+BI(os_getcwd) {
+    char buf[256] = "";
+    int e = fs(PY_FS_GETCWD, PV_NULL, PV_NULL, buf);
+    if (e) py_os_error(e, PV_NULL);
+    return py_str_cstr(buf);
+}
+static const py_builtin os_funcs[] = { METHOD(listdir_q, os_listdir), METHOD(mkdir_q, os_mkdir), METHOD(rmdir_q, os_rmdir),
+    METHOD(remove, os_remove), { &py_builtin_type, Q_unlink_q, 0, os_remove, 0 }, METHOD(rename_q, os_rename),
+    METHOD(stat_q, os_stat), METHOD(getcwd_q, os_getcwd), METHOD(chdir_q, os_chdir), METHODS_END };
+
+pv py_native_data_module(const char *s) {
+    if (!strcmp(s, "struct")) {
+        pv m = mkmod("struct", struct_funcs);
+        if (!struct_error) {
+            pv bases = py_tuple_new(1);
+            TUPLE(bases)->items[0] = (pv)&py_Exception_type;
+            pv ns = py_dict_new();
+            py_dict_set(ns, QS(__module__), py_intern("struct", 6));
+            struct_error = py_class_new(py_intern("error", 5), bases, ns);
+            py_cur->stack_roots[2] = struct_error;
+        }
+        py_dict_set(((py_module *)m)->dict, py_intern("error", 5), struct_error);
+        return m;
+    }
+    if (!strcmp(s, "binascii")) return mkmod("binascii", binascii_funcs);
+    if (!strcmp(s, "os")) {
+        pv m = mkmod("os", os_funcs);
+        py_dict_set(((py_module *)m)->dict, py_intern("sep", 3), py_str_cstr("/"));
+        py_dict_set(((py_module *)m)->dict, QS(name), py_str_cstr("posix"));
+        return m;
+    }
+    if (!strcmp(s, "hashlib")) return mkmod("hashlib", hashlib_funcs);
+    return PV_NULL;
+}

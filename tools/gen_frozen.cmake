@@ -1,0 +1,18 @@
+# Embeds the Python modules of py/lib/ (written in Python, compiled when first imported) into
+# a C table: cmake -DOUT=file.c -DSRC_DIR=py/lib -P gen_frozen.cmake
+file(GLOB MODS ${SRC_DIR}/*.py)
+list(SORT MODS)
+set(body "/* Generated from the files of py/lib by tools/gen_frozen.cmake: do not edit. */\n#include \"py/frozen.h\"\n\n")
+set(table "const py_frozen_module py_frozen_modules[] = {\n")
+foreach(m ${MODS})
+  get_filename_component(name ${m} NAME_WE)
+  file(READ ${m} hex HEX)
+  string(LENGTH "${hex}" hexlen)
+  math(EXPR len "${hexlen} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+  string(APPEND body "static const char src_${name}[] = {${bytes}0};\n")
+  string(APPEND table "    { \"${name}\", src_${name}, ${len} },\n")
+endforeach()
+string(APPEND table "    { 0, 0, 0 }\n};\n")
+file(WRITE ${OUT}.new "${body}\n${table}")
+file(COPY_FILE ${OUT}.new ${OUT} ONLY_IF_DIFFERENT)
