@@ -99,7 +99,7 @@ static pv minmax(int n, pv *a, pv kw, int op, const char *name) {
     pv it;
     if (n == 1) it = py_iter(a[0]);
     else if (n == 0) py_raisef(&py_TypeError_type, "%s expected at least 1 argument, got 0", name);
-    else { pv t = py_tuple_new((size_t)n); memcpy(TUPLE(t)->items, a, (size_t)n * sizeof(pv)); it = py_iter(t); }
+    else { pv t = py_tuple_new((size_t)n); py_copy_values(TUPLE(t)->items, a, (size_t)n); it = py_iter(t); }
     pv best = PV_NULL, bestk = PV_NULL, v;
     while ((v = py_next(it))) {
         pv k = key ? py_call1(key, v) : v;
