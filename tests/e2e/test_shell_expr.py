@@ -120,3 +120,14 @@ def test_expression_errors_in_scripts_name_file_and_line(upyos, rootdir):
 ])
 def test_builtins_and_str_methods_print_as_python_does(upyos, line, printed):
     assert upyos.run(line) == printed + "\n"
+
+
+def test_microsecond_ticks_sleep_and_gc_collect(upyos):
+    assert upyos.run("> t0 = ticks_us(); sleep(0.05); d = ticks_diff(ticks_us(), t0)") == ""
+    assert upyos.run("< d >= 50000") == "True\n"
+    assert upyos.run("> gc.collect()") == ""
+
+
+def test_read_takes_a_line_from_a_pipe(upyos):
+    # not a terminal: read takes a plain line, without the line editor
+    assert upyos.run('echo abc def | read v "x: "; echo [$v]') == "x: [abc def]\n"
