@@ -49,9 +49,9 @@ def test_uptime(upyos):
 
 def test_help_lists_every_registered_command(upyos):
     out = upyos.run("help")
-    assert out.startswith("upyOS-C version ")
-    assert "a Unix-like shell for microcontrollers" in out     # /etc/help.txt
-    listed = out.split("Commands:\n", 1)[1].split()
+    assert out.startswith("upyOS-C version: ")
+    assert "A Unix-like shell for microcontrollers" in out     # /etc/help.txt
+    listed = out.split("Commands:\n", 1)[1].strip().split(", ")
     assert listed == sorted(listed) == sorted(port_commands())
     for name in ["ls", "cp", "vi", "gpio", "wdt", "setauth", "release", "watch", "jq"]:
         assert name in listed

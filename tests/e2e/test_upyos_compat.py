@@ -268,6 +268,31 @@ def test_uart_opens_in_upyos_form_under_a_name(upyos):
     assert upyos.run("uart write modem0 AT").startswith("uart: modem0: no such UART (0..")
 
 
+# ---- help ----
+
+def test_help_prints_upyos_layout(upyos, rootdir):
+    """upyOS's help: `NAME version: VER`, /etc/help.txt as it is, a blank line, `Commands:` and the
+    sorted command names on one line, separated by a comma and a space."""
+    write(rootdir, "/etc/help.txt", "first line of the manual\nlast line\n")
+    out = upyos.run("help")
+    lines = out.split("\n")
+    head = lines[0]
+    assert head.startswith("upyOS-C") and " version: " in head, head
+    assert lines[1:5] == ["first line of the manual", "last line", "", "Commands:"], lines[:6]
+    assert lines[6:] == [""], lines[6:]
+    names = lines[5].split(", ")
+    assert names == sorted(names), names
+    for cmd in ["cd", "exit", "help", "ls", "ps", "sh"]:
+        assert cmd in names
+    assert all(n and " " not in n for n in names), names
+
+
+def test_the_shipped_help_keeps_upyos_wording(upyos):
+    out = upyos.run("help")
+    assert "if <arg1> <comparison operator> <arg2> <action>" in out
+    assert "/opt        Specific solution or add-on programs (not in path)" in out
+
+
 # ---- output formats ----
 
 def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
