@@ -7,7 +7,7 @@ from conftest import BOARD, BOARD_LINE
 def test_boot_messages_in_order(boot):
     c = boot()
     for line in ["Booting upyOS-C...", "/etc/system.conf file created.", "Normal mode boot",
-                 "upyOS-C 0.1.0 " + BOARD_LINE, "Memory Total:", "Mounted",
+                 "upyOS-C 0.1.0 " + BOARD_LINE, "Total.:", "Mounted",
                  "Type 'help' for a upyOS manual."]:
         c.expect(line.replace("(", r"\(").replace(")", r"\)").replace(".", r"\."))
     c.wait_prompt()

@@ -97,9 +97,10 @@ def test_lshw_free_and_df(upyos):
                     upyos.run("lshw -b"))
     board = json.loads(upyos.run("lshw -f"))
     assert board["board"]["name"] == BOARD
-    assert re.match(r"^Memory Total: \d+, Alloc: \d+, Free: \d+ \(\d+%\), Stack: \d+\n$",
-                    upyos.run("free"))
-    total, printed = map(int, re.search(r"Total: (\d+).*Free: (\d+)", upyos.run("free")).groups())
+    assert re.match(r"^Total\.: +\d+ bytes\nAlloc\.: +\d+ bytes\nFree\.\.: +\d+ bytes \(\d+\.\d\d%\)\n"
+                    r"Stack\.: +\d+ bytes\n$", upyos.run("free"))
+    total, printed = map(int, re.search(r"Total\.: +(\d+).*Free\.\.: +(\d+)", upyos.run("free"),
+                                        re.S).groups())
     upyos.run("free > f")
     value = int(upyos.run("echo $f"))           # the typed value: free bytes, as printed
     assert 0 <= value <= total and abs(value - printed) <= total // 10

@@ -1,6 +1,7 @@
 """upyOS compatibility: upyOS's own scripts, board files and habits, written as upyOS users write
 them, work unchanged."""
 import os
+import re
 import time
 
 import pytest
@@ -304,6 +305,63 @@ def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
     month_at = {r.index(r.split()[2]) for r in rows}
     assert len(month_at) == 1, rows
     assert len({len(r) - len(r.split()[-1]) for r in rows}) == 1, rows
+
+
+def lines_match(out, patterns):
+    """Each line of out matches its pattern, and there are as many lines as patterns."""
+    lines = out.rstrip("\n").split("\n")
+    assert len(lines) == len(patterns), lines
+    for line, pattern in zip(lines, patterns):
+        assert re.fullmatch(pattern, line), (pattern, line)
+    return lines
+
+
+def test_free_prints_upyos_lines(upyos):
+    figure = r"[ \d]{6,}\d bytes"          # upyOS's {n:7} bytes
+    lines = lines_match(upyos.run("free"), [rf"Total\.: {figure}", rf"Alloc\.: {figure}",
+                                            rf"Free\.\.: {figure} \(\d{{1,3}}\.\d\d%\)",
+                                            rf"Stack\.: {figure}"])
+    total, alloc, free, _ = (int(re.search(r"(\d+) bytes", line).group(1)) for line in lines)
+    assert total == alloc + free
+    human = r"\d+(\.\d)?[KMG]?"
+    lines_match(upyos.run("free -h"), [rf"Total\.: {human}", rf"Alloc\.: {human}",
+                                       rf"Free\.\.: {human} \(\d{{1,3}}\.\d\d%\)",
+                                       rf"Stack\.: {human}"])
+
+
+def test_ps_prints_upyos_columns(upyos, rootdir):
+    out = upyos.run("ps")
+    rows = lines_match(out, [r"  Proc Sts    Init_T       Elapsed   Thread_Id   Cmd/Args",
+                             r" {5}1  R   \d\d:\d\d:\d\d   0d \d\d:\d\d:\d\d  [ \d]{9}\d   sh",
+                             r" +\d+  R   \d\d:\d\d:\d\d   0d \d\d:\d\d:\d\d  [ \d]{9}\d   ps"])
+    # split on blanks as a script would: pid, status, start, days, elapsed, thread, command
+    assert rows[2].split()[6] == "ps"
+    lines_match(upyos.run("ps -m"),
+                [r"  Proc Sts    Init_T       Elapsed   Thread_Id      Mem   Cmd/Args"] +
+                [r" +\d+  R   \d\d:\d\d:\d\d   0d \d\d:\d\d:\d\d  [ \d]{9}\d [ \d]{7}\d   (sh|ps -m)"] * 2)
+
+
+def test_date_and_ls_l_keep_upyos_shapes(upyos, rootdir):
+    lines_match(upyos.run("date"), [r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d/[A-Z][a-z]{2}/\d{4} "
+                                    r"\d\d:\d\d:\d\d"])
+    write(rootdir, "/opt/l/run.sh", "echo hi\n")
+    write(rootdir, "/opt/l/data.txt", "x" * 1234)
+    os.makedirs(os.path.join(rootdir, "opt/l/sub"))
+    stamp = r"[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d"
+    lines_match(upyos.run("ls -l /opt/l"), [rf" rw- {{4}}1234 {stamp} data\.txt",
+                                            rf" rwx {{7}}8 {stamp} run\.sh",
+                                            rf"drw- {{7}}0 {stamp} sub", "",
+                                            r"Total /opt/l/: 1242 bytes"])
+
+
+@needs_network
+def test_ping_prints_upyos_lines(upyos):
+    reply = r"64 bytes from 127\.0\.0\.1: icmp_seq=\d, ttl=\d+, time=\d+\.\d+ ms"
+    lines_match(upyos.run("ping 127.0.0.1", timeout=20),
+                [r"PING 127\.0\.0\.1 \(127\.0\.0\.1\): 56 data bytes"] + [reply] * 4 +
+                [r"--- 127\.0\.0\.1 ping statistics ---",
+                 r"4 packets transmitted, 4 packets received, 0% packet loss",
+                 r"round-trip min/avg/max = [\d.]+/[\d.]+/[\d.]+ ms"])
 
 
 # ---- a whole upyOS-style boot and shutdown ----
