@@ -1,12 +1,14 @@
 """upyOS compatibility: upyOS's own scripts, board files and habits, written as upyOS users write
 them, work unchanged."""
+import json
 import os
 import re
+import subprocess
 import time
 
 import pytest
 
-from conftest import HAS_NETWORK, PORT, SLOW
+from conftest import HAS_NETWORK, MKFS, PORT, SLOW
 
 from netutil import Telnet, free_port, start_service
 
@@ -362,6 +364,55 @@ def test_ping_prints_upyos_lines(upyos):
                 [r"--- 127\.0\.0\.1 ping statistics ---",
                  r"4 packets transmitted, 4 packets received, 0% packet loss",
                  r"round-trip min/avg/max = [\d.]+/[\d.]+/[\d.]+ ms"])
+
+
+# ---- the filesystem cache, a system.conf setting ----
+
+def boot_flash_root(boot, rootdir, tmp_path, conf):
+    """Boots from a flash image of rootdir whose /etc/system.conf is conf (None: no file)."""
+    if conf is not None:
+        write(rootdir, "/etc/system.conf", json.dumps(conf))
+    image = str(tmp_path / "flash.img")
+    subprocess.run([MKFS, "-s", "2M", image, rootdir], check=True, capture_output=True)
+    c = boot(image=image)
+    c.wait_prompt()
+    return c
+
+
+def cache_line(c):
+    """df -v's line about the root's metadata cache: (bytes, where the size came from)."""
+    m = re.search(r"^/: metadata cache (\d+) bytes \((.*)\)$", c.run("df -v"), re.M)
+    assert m, c.run("df -v")
+    return int(m.group(1)), m.group(2)
+
+
+def test_fscache_in_system_conf_sizes_the_flash_cache(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, {"fscache": 8192})
+    assert cache_line(c) == (8192, "system.conf fscache")
+    assert re.search(r"^/ +flashfs ", c.run("df -v"), re.M)      # the table is still there
+
+
+def test_without_the_setting_the_port_default_applies(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, None)
+    size, source = cache_line(c)
+    assert source == "the port's default" and size % 256 == 0
+
+
+def test_a_cache_size_that_cannot_be_used_falls_back_to_the_default(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, None)
+    default = cache_line(c)[0]
+    assert c.exit() == 0
+    for bad in ["big", -4096, 1 << 40]:
+        c = boot_flash_root(boot, rootdir, tmp_path, {"fscache": bad})
+        size, source = cache_line(c)
+        assert size == default and source.startswith("the port's default; system.conf fscache"), \
+            (bad, source)
+        assert c.exit() == 0
+
+
+def test_the_cache_is_rounded_down_to_whole_lines(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, {"fscache": 1000})
+    assert cache_line(c) == (768, "system.conf fscache")
 
 
 # ---- a whole upyOS-style boot and shutdown ----
