@@ -343,12 +343,11 @@ def test_ps_prints_upyos_columns(upyos, rootdir):
                 [r" +\d+  R   \d\d:\d\d:\d\d   0d \d\d:\d\d:\d\d  [ \d]{9}\d [ \d]{7}\d   (sh|ps -m)"] * 2)
 
 
-def test_date_and_ls_l_keep_upyos_shapes(upyos, rootdir):
+def test_date_and_ls_l_keep_upyos_shapes(boot_with_files):
+    upyos = boot_with_files({"/opt/l/run.sh": "echo hi\n", "/opt/l/data.txt": "x" * 1234,
+                             "/opt/l/sub/": None})
     lines_match(upyos.run("date"), [r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d/[A-Z][a-z]{2}/\d{4} "
                                     r"\d\d:\d\d:\d\d"])
-    write(rootdir, "/opt/l/run.sh", "echo hi\n")
-    write(rootdir, "/opt/l/data.txt", "x" * 1234)
-    os.makedirs(os.path.join(rootdir, "opt/l/sub"))
     stamp = r"[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d"
     lines_match(upyos.run("ls -l /opt/l"), [rf" rw- {{4}}1234 {stamp} data\.txt",
                                             rf" rwx {{7}}8 {stamp} run\.sh",
