@@ -365,6 +365,17 @@ def test_ping_prints_upyos_lines(upyos):
                  r"round-trip min/avg/max = [\d.]+/[\d.]+/[\d.]+ ms"])
 
 
+@needs_network
+def test_ifconfig_prints_the_reference_fields(upyos):
+    """Per interface: its status, then inet IP netmask M gateway GW, then MAC and DNS."""
+    ip = r"\d{1,3}(\.\d{1,3}){3}"
+    out = upyos.run("ifconfig")
+    lines = out.rstrip("\n").split("\n")
+    assert len(lines) % 3 == 0 and lines, lines
+    lines_match(out, [r"\w+: (up|down)", rf"    inet {ip} netmask {ip} gateway {ip}",
+                      rf"    ether [0-9a-f]{{2}}(:[0-9a-f]{{2}}){{5}}  dns {ip}"] * (len(lines) // 3))
+
+
 # ---- the filesystem cache, a system.conf setting ----
 
 def boot_flash_root(boot, rootdir, tmp_path, conf):
