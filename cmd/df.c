@@ -1,5 +1,6 @@
 #include "fs/vfs.h"
 #include "kernel/command.h"
+#include "kernel/fscache.h"
 #include "lib/err.h"
 #include "lib/str.h"
 
@@ -18,10 +19,20 @@ static void show(proc_t *p, const char *point, const struct vfs_statfs *st, cons
         proc_printf(p, "%s: read-only: %s\n", point, st->read_only);
 }
 
-COMMAND(df, "df [-h] [path]", "show filesystem space: size, used, free; -h human sizes")
+/* -v: the settings behind the mounts, where a script or a user may want them. */
+static void show_settings(proc_t *p)
+{
+    const struct fscache_choice *cache = fscache_root();
+    if (cache)
+        proc_printf(p, "/: metadata cache %lu bytes (%s)\n", (unsigned long)cache->bytes,
+                    cache->source);
+}
+
+COMMAND(df, "df [-h] [-v] [path]", "show filesystem space: size, used, free; -h human sizes, "
+                                   "-v the flash root's metadata cache (system.conf fscache)")
 {
     int n;
-    long long flags = command_flags(p, argc, argv, "h", &n);
+    long long flags = command_flags(p, argc, argv, "hv", &n);
     if (flags < 0)
         return 2;
     if (n > 1)
@@ -35,6 +46,8 @@ COMMAND(df, "df [-h] [path]", "show filesystem space: size, used, free; -h human
         if (r < 0)
             return proc_error(p, "df", "%s: %s", argv[1], err_str(r));
         show(p, argv[1], &st, "", human);
+        if (flags & FLAG('v'))
+            show_settings(p);
         proc_set_result(p, value_int((long long)st.blocks_free * st.block_size));
         return 0;
     }
@@ -43,5 +56,7 @@ COMMAND(df, "df [-h] [path]", "show filesystem space: size, used, free; -h human
         if (vfs_statfs(m->point, &st) == 0)
             show(p, m->point, &st, m->ops->name, human);
     }
+    if (flags & FLAG('v'))
+        show_settings(p);
     return 0;
 }

@@ -18,7 +18,9 @@ COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one comma
         command_print_usage(c, p->out);
         return 0;
     }
-    proc_printf(p, "%s version %s\n", sysdata.name, sysdata.version);
+    /* upyOS's layout, which its users' scripts and habits know: the manual as it is, a line
+     * end, then the sorted names on one line. */
+    proc_printf(p, "%s version: %s\n", sysdata.name, sysdata.version);
     char *text;
     size_t len;
     if (vfs_read_all(HELP_FILE, &text, &len) == 0) {
@@ -27,7 +29,6 @@ COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one comma
     }
     proc_puts(p, "\nCommands:\n");
     for (int i = 0; i < command_count; i++)
-        proc_printf(p, "%s%s", command_table[i]->name,
-                    (i + 1) % 8 == 0 || i + 1 == command_count ? "\n" : " ");
+        proc_printf(p, "%s%s", command_table[i]->name, i + 1 == command_count ? "\n" : ", ");
     return 0;
 }

@@ -35,26 +35,37 @@ static void collect(proc_t *q, void *ctx)
     snprintf(w->cmd, sizeof w->cmd, "%s", q->cmdline);
 }
 
-COMMAND(ps, "ps", "list processes: pid, status (R run, H held, S stopping), times, memory, command")
+/* upyOS's columns; -m adds the memory each process owns before the command (ours). */
+COMMAND(ps, "ps [-m]", "list processes: pid, status (R run, H held, S stopping), times, command; "
+                       "-m the memory each owns too")
 {
-    if (argc > 1)
+    int n;
+    long long flags = command_flags(p, argc, argv, "m", &n);
+    if (flags < 0)
+        return 2;
+    if (n > 0)
         return proc_error(p, "ps", "too many arguments");
+    int with_mem = (flags & FLAG('m')) != 0;
     /* on the heap: a table of rows (3.5 KB) would overflow a pipeline stage's 4 KB stack, or
      * an MCU stack when ps runs nested (watch ps) */
     struct rows *rows = calloc(1, sizeof *rows);
     if (!rows)
         return proc_error(p, "ps", "out of memory");
     proc_each(collect, rows);
-    proc_puts(p, "  Proc Sts    Init_T       Elapsed   Thread_Id      Mem   Cmd/Args\n");
+    proc_printf(p, "  Proc Sts    Init_T       Elapsed   Thread_Id%s   Cmd/Args\n",
+                with_mem ? "      Mem" : "");
     uint64_t now = hal_time_us();
     for (int i = 0; i < rows->count; i++) {
         struct row *w = &rows->row[i];
         long long t = w->start % 86400;
         unsigned long long el = (now - w->start_us) / 1000000;
-        proc_printf(p, "%6d  %c   %02lld:%02lld:%02lld  %2llud %02llu:%02llu:%02llu  %10lu %8lu   %s\n",
+        char mem[16] = "";
+        if (with_mem)
+            snprintf(mem, sizeof mem, " %8lu", (unsigned long)w->mem);
+        proc_printf(p, "%6d  %c   %02lld:%02lld:%02lld  %2llud %02llu:%02llu:%02llu  %10lu%s   %s\n",
                     w->pid, w->status, t / 3600, t / 60 % 60, t % 60, el / 86400,
                     el / 3600 % 24, el / 60 % 60, el % 60, (unsigned long)(w->thread & 0xFFFFFFFFu),
-                    (unsigned long)w->mem, w->cmd);
+                    mem, w->cmd);
     }
     free(rows);
     return 0;

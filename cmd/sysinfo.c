@@ -55,8 +55,14 @@ COMMAND(free, "free [-h]", "show memory: total, allocated, free (with %) and sta
         return status;
     struct mem_figures f;
     mem_figures(human, &f);
-    proc_printf(p, "Memory Total: %s, Alloc: %s, Free: %s (%u%%), Stack: %s\n", f.total, f.used,
-                f.avail, f.free_pct, f.stack);
+    /* upyOS's lines: sizes in bytes in a 7-wide column (human sizes as they come), the free
+     * share with two decimals */
+    int width = human ? 0 : 7;
+    const char *unit = human ? "" : " bytes";
+    unsigned centi = f.m.heap_total ? (unsigned)(f.free_bytes * 10000 / f.m.heap_total) : 0;
+    proc_printf(p, "Total.: %*s%s\nAlloc.: %*s%s\nFree..: %*s%s (%u.%02u%%)\nStack.: %*s%s\n",
+                width, f.total, unit, width, f.used, unit, width, f.avail, unit, centi / 100,
+                centi % 100, width, f.stack, unit);
     proc_set_result(p, value_int((long long)f.free_bytes));
     return 0;
 }

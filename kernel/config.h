@@ -7,6 +7,8 @@
  *   env    variables set at every boot, e.g. {"TZ": 1}
  *   login_grace  seconds a remote client has to log in before its connection is closed
  *          (default CONFIG_LOGIN_GRACE_S; 0: no limit), as sshd's LoginGraceTime
+ *   fscache bytes of the flash root's metadata cache (default: the port's), read when the
+ *          root is mounted (kernel/fscache.h)
  * Keys it does not know are kept when it is saved. */
 #ifndef KERNEL_CONFIG_H
 #define KERNEL_CONFIG_H

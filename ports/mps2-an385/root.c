@@ -15,6 +15,7 @@
 #include "fs/flashfs/flashfs.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
+#include "kernel/fscache.h"
 #include "lib/err.h"
 #include "port.h"
 #include "rootfs_image.h"
@@ -30,6 +31,10 @@ static void say(const char *what, const char *path, const char *detail)
     port_print(warning);
 }
 
+/* The flash root's metadata cache when system.conf's "fscache" does not say: small, since
+ * RAM is the MCU's budget; it spares the flash reads of the most used directories. */
+#define FSCACHE_DEFAULT 2048
+
 /* 0 and the mount, or a negative error; the image is never formatted. */
 static int mount_flash(const char *path, void **fs)
 {
@@ -38,12 +43,12 @@ static int mount_flash(const char *path, void **fs)
         say("cannot open the flash image", path, " (make one: mkfs IMAGE rootfs)");
         return ERR_NOENT;
     }
-    int r = flashfs_mount(bd, NULL, fs);
+    int r = fscache_mount_root(bd, FSCACHE_DEFAULT, fs);
     if (r < 0) {
         struct flashfs_fsck_report report;
         say("mount failed, checking the image: ", path, err_str(r));
         if (flashfs_fsck(bd, 1, &report) >= 0)
-            r = flashfs_mount(bd, NULL, fs);
+            r = fscache_mount_root(bd, FSCACHE_DEFAULT, fs);
     }
     if (r < 0) {
         say("not a usable flash image: ", path, err_str(r));

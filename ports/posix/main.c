@@ -15,6 +15,7 @@
 #include "fs/vfs.h"
 #include "kernel/boot.h"
 #include "kernel/command.h"
+#include "kernel/fscache.h"
 #include "lib/err.h"
 #include "posix_port.h"
 
@@ -91,6 +92,10 @@ static int parse(int argc, char **argv, struct options *o)
     return 0;
 }
 
+/* The flash root's metadata cache when system.conf's "fscache" does not say: the host has
+ * memory to spare, and a cache this size holds the metadata of a few hundred files. */
+#define FSCACHE_DEFAULT (16 * 1024)
+
 /* The flash image as root. A damaged image is checked and repaired where it can be, as a
  * board would at boot; one that cannot be mounted at all is reported, never formatted. */
 static int mount_image(const char *path, char *desc, size_t size)
@@ -107,12 +112,12 @@ static int mount_image(const char *path, char *desc, size_t size)
                 path, path);
         return -1;
     }
-    int r = flashfs_mount(bd, NULL, &fs);
+    int r = fscache_mount_root(bd, FSCACHE_DEFAULT, &fs);
     if (r < 0) {
         struct flashfs_fsck_report report;
         fprintf(stderr, "upyos: %s: mount failed (%s), checking it\n", path, err_str(r));
         if (flashfs_fsck(bd, 1, &report) >= 0)
-            r = flashfs_mount(bd, NULL, &fs);
+            r = fscache_mount_root(bd, FSCACHE_DEFAULT, &fs);
     }
     if (r < 0) {
         fprintf(stderr, "upyos: %s: not a usable flash image (%s)\n", path, err_str(r));

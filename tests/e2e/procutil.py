@@ -12,7 +12,7 @@ from conftest import BIN, PROMPT, SLOW
 # build/<dir>/ports/posix/upyos -> build/<dir>/modules
 MODULES = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(BIN))), "modules")
 PS_ROW = re.compile(r"^\s*(\d+)\s+([RHS])\s+(\d\d:\d\d:\d\d)\s+(\d+)d (\d\d:\d\d:\d\d)\s+(\d+)"
-                    r"\s+(\d+)\s+(.*)$")
+                    r"\s+(\d+)   (.*)$")
 
 
 def module_file(name):
@@ -30,9 +30,9 @@ def install(root, name, folder="opt", as_name=None):
 
 
 def ps(c):
-    """The rows of ps as dicts."""
+    """The rows of ps -m (ps with the memory column) as dicts."""
     rows = []
-    for line in c.run("ps").splitlines()[1:]:
+    for line in c.run("ps -m").splitlines()[1:]:
         m = PS_ROW.match(line)
         assert m, f"ps row does not parse: {line!r}"
         rows.append({"pid": int(m.group(1)), "status": m.group(2), "start": m.group(3),

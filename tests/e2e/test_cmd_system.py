@@ -49,9 +49,9 @@ def test_uptime(upyos):
 
 def test_help_lists_every_registered_command(upyos):
     out = upyos.run("help")
-    assert out.startswith("upyOS-C version ")
-    assert "a Unix-like shell for microcontrollers" in out     # /etc/help.txt
-    listed = out.split("Commands:\n", 1)[1].split()
+    assert out.startswith("upyOS-C version: ")
+    assert "A Unix-like shell for microcontrollers" in out     # /etc/help.txt
+    listed = out.split("Commands:\n", 1)[1].strip().split(", ")
     assert listed == sorted(listed) == sorted(port_commands())
     for name in ["ls", "cp", "vi", "gpio", "wdt", "setauth", "release", "watch", "jq"]:
         assert name in listed
@@ -97,9 +97,10 @@ def test_lshw_free_and_df(upyos):
                     upyos.run("lshw -b"))
     board = json.loads(upyos.run("lshw -f"))
     assert board["board"]["name"] == BOARD
-    assert re.match(r"^Memory Total: \d+, Alloc: \d+, Free: \d+ \(\d+%\), Stack: \d+\n$",
-                    upyos.run("free"))
-    total, printed = map(int, re.search(r"Total: (\d+).*Free: (\d+)", upyos.run("free")).groups())
+    assert re.match(r"^Total\.: +\d+ bytes\nAlloc\.: +\d+ bytes\nFree\.\.: +\d+ bytes \(\d+\.\d\d%\)\n"
+                    r"Stack\.: +\d+ bytes\n$", upyos.run("free"))
+    total, printed = map(int, re.search(r"Total\.: +(\d+).*Free\.\.: +(\d+)", upyos.run("free"),
+                                        re.S).groups())
     upyos.run("free > f")
     value = int(upyos.run("echo $f"))           # the typed value: free bytes, as printed
     assert 0 <= value <= total and abs(value - printed) <= total // 10

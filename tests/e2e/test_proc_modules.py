@@ -99,7 +99,7 @@ def open_fds(c):
 
 
 def heap_in_use(c):
-    return int(re.search(r"Alloc: (\d+)", c.run("free")).group(1))
+    return int(re.search(r"Alloc\.: +(\d+)", c.run("free")).group(1))
 
 
 def test_killed_program_gives_back_its_memory_and_files(upyos):

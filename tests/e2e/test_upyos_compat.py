@@ -1,11 +1,14 @@
 """upyOS compatibility: upyOS's own scripts, board files and habits, written as upyOS users write
 them, work unchanged."""
+import json
 import os
+import re
+import subprocess
 import time
 
 import pytest
 
-from conftest import HAS_NETWORK, PORT, SLOW
+from conftest import HAS_NETWORK, MKFS, PORT, SLOW
 
 from netutil import Telnet, free_port, start_service
 
@@ -268,6 +271,31 @@ def test_uart_opens_in_upyos_form_under_a_name(upyos):
     assert upyos.run("uart write modem0 AT").startswith("uart: modem0: no such UART (0..")
 
 
+# ---- help ----
+
+def test_help_prints_upyos_layout(upyos, rootdir):
+    """upyOS's help: `NAME version: VER`, /etc/help.txt as it is, a blank line, `Commands:` and the
+    sorted command names on one line, separated by a comma and a space."""
+    write(rootdir, "/etc/help.txt", "first line of the manual\nlast line\n")
+    out = upyos.run("help")
+    lines = out.split("\n")
+    head = lines[0]
+    assert head.startswith("upyOS-C") and " version: " in head, head
+    assert lines[1:5] == ["first line of the manual", "last line", "", "Commands:"], lines[:6]
+    assert lines[6:] == [""], lines[6:]
+    names = lines[5].split(", ")
+    assert names == sorted(names), names
+    for cmd in ["cd", "exit", "help", "ls", "ps", "sh"]:
+        assert cmd in names
+    assert all(n and " " not in n for n in names), names
+
+
+def test_the_shipped_help_keeps_upyos_wording(upyos):
+    out = upyos.run("help")
+    assert "if <arg1> <comparison operator> <arg2> <action>" in out
+    assert "/opt        Specific solution or add-on programs (not in path)" in out
+
+
 # ---- output formats ----
 
 def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
@@ -279,6 +307,122 @@ def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
     month_at = {r.index(r.split()[2]) for r in rows}
     assert len(month_at) == 1, rows
     assert len({len(r) - len(r.split()[-1]) for r in rows}) == 1, rows
+
+
+def lines_match(out, patterns):
+    """Each line of out matches its pattern, and there are as many lines as patterns."""
+    lines = out.rstrip("\n").split("\n")
+    assert len(lines) == len(patterns), lines
+    for line, pattern in zip(lines, patterns):
+        assert re.fullmatch(pattern, line), (pattern, line)
+    return lines
+
+
+def test_free_prints_upyos_lines(upyos):
+    figure = r"[ \d]{6,}\d bytes"          # upyOS's {n:7} bytes
+    lines = lines_match(upyos.run("free"), [rf"Total\.: {figure}", rf"Alloc\.: {figure}",
+                                            rf"Free\.\.: {figure} \(\d{{1,3}}\.\d\d%\)",
+                                            rf"Stack\.: {figure}"])
+    total, alloc, free, _ = (int(re.search(r"(\d+) bytes", line).group(1)) for line in lines)
+    assert total == alloc + free
+    human = r"\d+(\.\d)?[KMG]?"
+    lines_match(upyos.run("free -h"), [rf"Total\.: {human}", rf"Alloc\.: {human}",
+                                       rf"Free\.\.: {human} \(\d{{1,3}}\.\d\d%\)",
+                                       rf"Stack\.: {human}"])
+
+
+def test_ps_prints_upyos_columns(upyos, rootdir):
+    out = upyos.run("ps")
+    rows = lines_match(out, [r"  Proc Sts    Init_T       Elapsed   Thread_Id   Cmd/Args",
+                             r" {5}1  R   \d\d:\d\d:\d\d   0d \d\d:\d\d:\d\d  [ \d]{9}\d   sh",
+                             r" +\d+  R   \d\d:\d\d:\d\d   0d \d\d:\d\d:\d\d  [ \d]{9}\d   ps"])
+    # split on blanks as a script would: pid, status, start, days, elapsed, thread, command
+    assert rows[2].split()[6] == "ps"
+    lines_match(upyos.run("ps -m"),
+                [r"  Proc Sts    Init_T       Elapsed   Thread_Id      Mem   Cmd/Args"] +
+                [r" +\d+  R   \d\d:\d\d:\d\d   0d \d\d:\d\d:\d\d  [ \d]{9}\d [ \d]{7}\d   (sh|ps -m)"] * 2)
+
+
+def test_date_and_ls_l_keep_upyos_shapes(boot_with_files):
+    upyos = boot_with_files({"/opt/l/run.sh": "echo hi\n", "/opt/l/data.txt": "x" * 1234,
+                             "/opt/l/sub/": None})
+    lines_match(upyos.run("date"), [r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d\d/[A-Z][a-z]{2}/\d{4} "
+                                    r"\d\d:\d\d:\d\d"])
+    stamp = r"[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d"
+    lines_match(upyos.run("ls -l /opt/l"), [rf" rw- {{4}}1234 {stamp} data\.txt",
+                                            rf" rwx {{7}}8 {stamp} run\.sh",
+                                            rf"drw- {{7}}0 {stamp} sub", "",
+                                            r"Total /opt/l/: 1242 bytes"])
+
+
+@needs_network
+def test_ping_prints_upyos_lines(upyos):
+    reply = r"64 bytes from 127\.0\.0\.1: icmp_seq=\d, ttl=\d+, time=\d+\.\d+ ms"
+    lines_match(upyos.run("ping 127.0.0.1", timeout=20),
+                [r"PING 127\.0\.0\.1 \(127\.0\.0\.1\): 56 data bytes"] + [reply] * 4 +
+                [r"--- 127\.0\.0\.1 ping statistics ---",
+                 r"4 packets transmitted, 4 packets received, 0% packet loss",
+                 r"round-trip min/avg/max = [\d.]+/[\d.]+/[\d.]+ ms"])
+
+
+@needs_network
+def test_ifconfig_prints_the_reference_fields(upyos):
+    """Per interface: its status, then inet IP netmask M gateway GW, then MAC and DNS."""
+    ip = r"\d{1,3}(\.\d{1,3}){3}"
+    out = upyos.run("ifconfig")
+    lines = out.rstrip("\n").split("\n")
+    assert len(lines) % 3 == 0 and lines, lines
+    lines_match(out, [r"\w+: (up|down)", rf"    inet {ip} netmask {ip} gateway {ip}",
+                      rf"    ether [0-9a-f]{{2}}(:[0-9a-f]{{2}}){{5}}  dns {ip}"] * (len(lines) // 3))
+
+
+# ---- the filesystem cache, a system.conf setting ----
+
+def boot_flash_root(boot, rootdir, tmp_path, conf):
+    """Boots from a flash image of rootdir whose /etc/system.conf is conf (None: no file)."""
+    if conf is not None:
+        write(rootdir, "/etc/system.conf", json.dumps(conf))
+    image = str(tmp_path / "flash.img")
+    subprocess.run([MKFS, "-s", "2M", image, rootdir], check=True, capture_output=True)
+    c = boot(image=image)
+    c.wait_prompt()
+    return c
+
+
+def cache_line(c):
+    """df -v's line about the root's metadata cache: (bytes, where the size came from)."""
+    m = re.search(r"^/: metadata cache (\d+) bytes \((.*)\)$", c.run("df -v"), re.M)
+    assert m, c.run("df -v")
+    return int(m.group(1)), m.group(2)
+
+
+def test_fscache_in_system_conf_sizes_the_flash_cache(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, {"fscache": 8192})
+    assert cache_line(c) == (8192, "system.conf fscache")
+    assert re.search(r"^/ +flashfs ", c.run("df -v"), re.M)      # the table is still there
+
+
+def test_without_the_setting_the_port_default_applies(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, None)
+    size, source = cache_line(c)
+    assert source == "the port's default" and size % 256 == 0
+
+
+def test_a_cache_size_that_cannot_be_used_falls_back_to_the_default(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, None)
+    default = cache_line(c)[0]
+    assert c.exit() == 0
+    for bad in ["big", -4096, 1 << 40]:
+        c = boot_flash_root(boot, rootdir, tmp_path, {"fscache": bad})
+        size, source = cache_line(c)
+        assert size == default and source.startswith("the port's default; system.conf fscache"), \
+            (bad, source)
+        assert c.exit() == 0
+
+
+def test_the_cache_is_rounded_down_to_whole_lines(boot, rootdir, tmp_path):
+    c = boot_flash_root(boot, rootdir, tmp_path, {"fscache": 1000})
+    assert cache_line(c) == (768, "system.conf fscache")
 
 
 # ---- a whole upyOS-style boot and shutdown ----
