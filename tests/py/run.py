@@ -176,6 +176,7 @@ def main():
 
     # UPYOS_PYRUN may carry options after the binary ("pyrun --gc-stress")
     pyrun = shlex.split(os.environ.get("UPYOS_PYRUN", DEFAULT_PYRUN))
+    pyrun[0] = os.path.abspath(pyrun[0])    # the programs run from this directory
     if not args.check_oracle and not (os.path.isfile(pyrun[0]) and os.access(pyrun[0], os.X_OK)):
         print("run.py: no interpreter at %s (build it, or set UPYOS_PYRUN)" % pyrun[0])
         return 2
