@@ -3,7 +3,8 @@
 
 Runs every tests/py/*.py under CPython (the oracle, /usr/bin/python3) and under
 the interpreter (build/posix/tools/pyrun, or $UPYOS_PYRUN), and compares
-stdout exactly, the exit status, and the last line of stderr.  See README.md.
+stdout exactly, the exit status, the last line of stderr and the File lines of
+a traceback.  See README.md.
 """
 import argparse
 import concurrent.futures
@@ -176,8 +177,9 @@ def main():
                     help="another pending list for this kind of run (e.g. pending-gcstress.txt)")
     args = ap.parse_args()
 
-    # UPYOS_PYRUN may carry options after the binary ("pyrun --gc-stress")
+    # UPYOS_PYRUN may carry options after the interpreter's path
     pyrun = shlex.split(os.environ.get("UPYOS_PYRUN", DEFAULT_PYRUN))
+    pyrun[0] = os.path.abspath(pyrun[0])    # the programs run from this directory
     if not args.check_oracle and not (os.path.isfile(pyrun[0]) and os.access(pyrun[0], os.X_OK)):
         print("run.py: no interpreter at %s (build it, or set UPYOS_PYRUN)" % pyrun[0])
         return 2

@@ -1,0 +1,10 @@
+# range at its edges: empty ranges, negative steps, big bounds, equality
+print(list(range(0)), list(range(-3)), list(range(3, 3)), list(range(3, 0)), list(range(0, 3, -1)))
+r = range(-10, 10, 3)
+print(list(r), r[-1], r[-len(r)], len(r), r.count(-4), r.count(-5), -10 in r, 10 in r, 8 in r)
+print(range(10)[::-1][2], range(10)[1::3], range(10)[-4:-1], list(range(10)[8:2:-2]))
+print(range(0, 10, 2) == range(0, 9, 2), range(0) == range(5, 5), range(1) != range(2), range(3) == [0, 1, 2])
+big = range(0, 2 ** 40, 2 ** 20)
+print(len(big), big[-1], 2 ** 39 in big, (2 ** 39 + 1) in big, big.index(2 ** 30))
+print(list(reversed(range(1, 10, 4))), sum(range(-5, 6)), max(range(-3, 0)), sorted(range(3), reverse=True))
+print(3.0 in range(5), "a" in range(3), True in range(2))
