@@ -289,17 +289,26 @@ def boot(rootdir):
         pytest.fail("did not shut down cleanly: " + ", ".join(problems))
 
 
+def put_file(root, path, text):
+    """Writes text to path (as the system sees it) under a root folder, making its folders;
+    returns path."""
+    full = os.path.join(root, path.lstrip("/"))
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with open(full, "w") as f:
+        f.write(text)
+    return path
+
+
 @pytest.fixture
 def boot_with_files(boot, rootdir):
     """Puts files in the root, then boots to the prompt: call with {path: text}, a path ending
     in "/" naming a folder. Before the boot, so that the MCU port's flash image holds them."""
     def start(files):
         for path, text in files.items():
-            full = os.path.join(rootdir, path.lstrip("/"))
-            os.makedirs(os.path.dirname(full), exist_ok=True)
-            if not path.endswith("/"):
-                with open(full, "w") as f:
-                    f.write(text)
+            if path.endswith("/"):
+                os.makedirs(os.path.join(rootdir, path.lstrip("/")), exist_ok=True)
+            else:
+                put_file(rootdir, path, text)
         c = boot()
         c.wait_prompt()
         return c

@@ -3,6 +3,8 @@ import os
 import socket
 import time
 
+import pytest
+
 from conftest import SLOW
 
 
@@ -178,3 +180,11 @@ def wait_listening(port, timeout=5):
                 return
         time.sleep(0.05)
     raise TimeoutError(f"nothing listens on {port}")
+
+
+@pytest.fixture
+def ftp(upyos):
+    """uftpd started on a free port of a booted system; its port."""
+    port = free_port()
+    start_service(upyos, "uftpd", port)
+    return port

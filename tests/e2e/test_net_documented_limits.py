@@ -8,18 +8,11 @@ import socket
 import pytest
 
 from conftest import SLOW
-from httputil import web  # noqa: F401 (a fixture)
-from netutil import free_port, start_service
+from httputil import raw, web  # noqa: F401 (web is a fixture)
+from netutil import ftp  # noqa: F401 (a fixture)
 from procutil import until
 
 pytestmark = pytest.mark.posix_only
-
-
-@pytest.fixture
-def ftp(upyos):
-    port = free_port()
-    start_service(upyos, "uftpd", port)
-    return port
 
 
 def test_active_mode_connects_only_back_to_the_client(ftp):
@@ -38,26 +31,14 @@ def two_requests_on_one_connection(port, body_size, chunked=False):
     """A GET with a body the static-file handler never reads (its length given, or chunked
     in pieces of 1,000 bytes), then a second GET on the same connection: what the server
     answered."""
-    s = socket.create_connection(("127.0.0.1", port), timeout=10 * SLOW)
     if chunked:
         pieces = [b"b" * min(1000, body_size - i) for i in range(0, body_size, 1000)]
         body = b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
         framing = "Transfer-Encoding: chunked"
     else:
         body, framing = b"b" * body_size, f"Content-Length: {body_size}"
-    s.sendall(f"GET /style.css HTTP/1.1\r\nHost: x\r\n{framing}\r\n\r\n".encode() + body
-              + b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-    out = b""
-    try:
-        while True:
-            d = s.recv(65536)
-            if not d:
-                break
-            out += d
-    except (ConnectionResetError, socket.timeout):
-        pass
-    s.close()
-    return out
+    return raw(port, f"GET /style.css HTTP/1.1\r\nHost: x\r\n{framing}\r\n\r\n".encode() + body
+               + b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
 
 
 @pytest.mark.parametrize("chunked", [False, True])

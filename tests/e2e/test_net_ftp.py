@@ -12,17 +12,10 @@ import time
 import pytest
 
 from conftest import SLOW
-from netutil import boot_locked, free_port, start_service
+from netutil import boot_locked, free_port, ftp, start_service  # noqa: F401 (ftp is a fixture)
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
-
-
-@pytest.fixture
-def ftp(upyos):
-    port = free_port()
-    start_service(upyos, "uftpd", port)
-    return port
 
 
 def client(port, user="anon", password="x"):

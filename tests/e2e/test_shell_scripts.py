@@ -5,15 +5,9 @@ import re
 import pytest
 
 from conftest import GPIO_OUT
+from conftest import put_file as script   # a script into the root; returns its path
 
 
-def script(rootdir, name, text):
-    """Writes a script into the booted system's filesystem; returns its path there."""
-    path = os.path.join(rootdir, name.lstrip("/"))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
-    return name
 
 
 def test_loop_with_label_incr_and_if_goto(upyos, rootdir):

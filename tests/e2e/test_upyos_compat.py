@@ -9,18 +9,10 @@ import time
 import pytest
 
 from conftest import HAS_NETWORK, MKFS, PORT, SLOW
-
+from conftest import put_file as write
 from netutil import Telnet, free_port, start_service
 
 needs_network = pytest.mark.skipif(not HAS_NETWORK, reason="this port has no network commands")
-
-
-def write(rootdir, path, text):
-    full = os.path.join(rootdir, path.lstrip("/"))
-    os.makedirs(os.path.dirname(full), exist_ok=True)
-    with open(full, "w") as f:
-        f.write(text)
-    return path
 
 
 # ---- end.sh ----
