@@ -1,5 +1,4 @@
 """The script language, conformance: scripts covering each construct, with exact output."""
-import os
 import re
 
 import pytest
