@@ -182,7 +182,10 @@ def test_ctrl_c_stops_a_hanging_init_script(boot, rootdir):
 def test_a_key_in_the_first_second_enters_recovery(boot, rootdir):
     write(rootdir, "/etc/init.sh", "sleep 5\necho init-ran\n")
     c = boot()
-    c.send("x")                             # at once: long before the first second is over
+    # as a user does: a key as soon as the board says it is booting (a byte sent before the
+    # console is up may be dropped by the MCU's UART), long before the first second is over
+    c.expect("Booting upyOS-C")
+    c.send("x")
     start = time.monotonic()
     out = c.wait_prompt(timeout=10)
     assert "Recovery mode boot" in out and "init-ran" not in out
