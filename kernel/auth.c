@@ -37,14 +37,20 @@ void auth_user(char *buf, size_t size)
     config_unlock();
 }
 
+/* A copy of the stored login ("" when none is set), taken under the configuration's lock. */
+static void read_login(char user[64], char hash[PASSWORD_HASH_TEXT])
+{
+    config_lock();
+    const struct json *a = json_get(config_root(), "auth");
+    str_copy(user, json_get_str(a, "user", ""), 64);
+    str_copy(hash, json_get_str(a, "paswd", ""), PASSWORD_HASH_TEXT);
+    config_unlock();
+}
+
 int auth_check(const char *user, const char *pass)
 {
     char stored_user[64], hash[PASSWORD_HASH_TEXT];
-    config_lock();
-    const struct json *a = json_get(config_root(), "auth");
-    str_copy(stored_user, json_get_str(a, "user", ""), sizeof stored_user);
-    str_copy(hash, json_get_str(a, "paswd", ""), sizeof hash);
-    config_unlock();
+    read_login(stored_user, hash);
     int user_ok = *stored_user && strcmp(user, stored_user) == 0;
     int pass_ok = password_verify(pass, hash);    /* always hashed: timing does not tell */
     return user_ok && pass_ok;
@@ -67,11 +73,7 @@ static int put(const char *user, const char *hash)
 static int store(const char *user, const char *hash)
 {
     char old_user[64], old_hash[PASSWORD_HASH_TEXT];
-    config_lock();
-    const struct json *a = json_get(config_root(), "auth");
-    str_copy(old_user, json_get_str(a, "user", ""), sizeof old_user);
-    str_copy(old_hash, json_get_str(a, "paswd", ""), sizeof old_hash);
-    config_unlock();
+    read_login(old_user, old_hash);
     int r = put(user, hash);
     if (r == 0 && (r = config_save()) < 0)
         put(old_user, old_hash);
