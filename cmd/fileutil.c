@@ -6,17 +6,6 @@
 #include "lib/err.h"
 #include "lib/str.h"
 
-int fu_fail(proc_t *p, const char *name, const char *path, int err)
-{
-    return proc_error(p, name, "%s: %s", path, err_str(err));
-}
-
-int fu_resolve(proc_t *p, const char *name, const char *path, char *abs)
-{
-    int r = vfs_resolve(p->cwd, path, abs, VFS_PATH_MAX);
-    return r < 0 ? fu_fail(p, name, path, r) : 0;
-}
-
 int fu_join(char *out, size_t size, const char *dir, const char *name)
 {
     size_t n = strlen(dir);

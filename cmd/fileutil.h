@@ -1,5 +1,5 @@
-/* What the file commands (ls, cp, mv, rm, find, grep, release, ...) share: resolving a path
- * with a proper error, sorted directory listings, walking a tree and copying a file. */
+/* What the file commands (ls, cp, mv, rm, find, grep, release, ...) share: sorted directory
+ * listings, walking a tree and copying a file. */
 #ifndef CMD_FILEUTIL_H
 #define CMD_FILEUTIL_H
 
@@ -8,13 +8,8 @@
 #include "fs/vfs.h"
 #include "kernel/proc.h"
 
-/* Resolves path against p's cwd into abs (VFS_PATH_MAX bytes). On failure prints
- * "NAME: path: error" and returns 1 (the exit status); 0 on success. */
-int fu_resolve(proc_t *p, const char *name, const char *path, char *abs);
 /* dir + "/" + name into out; ERR_NAMETOOLONG when it does not fit. */
 int fu_join(char *out, size_t size, const char *dir, const char *name);
-/* Prints "NAME: path: error" for a negative err; returns 1. */
-int fu_fail(proc_t *p, const char *name, const char *path, int err);
 
 /* A directory's entries sorted by name, kept compactly (names in one pool) so that a
  * directory of a thousand files costs a few KB, not a thousand dirents. With DIRLIST_STATS

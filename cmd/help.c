@@ -7,14 +7,13 @@
 
 #define HELP_FILE "/etc/help.txt"
 
-COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one command's usage")
+COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one command's usage",
+        RAW_ARGS, 0, 1)
 {
-    if (argc > 2)
-        return proc_error(p, "help", "too many arguments");
     if (argc == 2) {
         const struct command *c = command_find(argv[1]);
         if (!c)
-            return proc_error(p, "help", "%s: no such command", argv[1]);
+            return cmd_error(ctx, "%s: no such command", argv[1]);
         command_print_usage(c, p->out);
         return 0;
     }

@@ -5,7 +5,7 @@
 
 COMMAND(if, "if A OP B ACTION...",
         "run ACTION when A OP B holds; OP is == != < > <= >= in; ACTION is goto L, skip N, "
-        "return, run CMD... or a command")
+        "return, run CMD... or a command", RAW_ARGS, 0, MANY)
 {
     char err[128];
     int holds;
@@ -16,7 +16,8 @@ COMMAND(if, "if A OP B ACTION...",
     return holds ? shell_run_argv(p, argc - 4, argv + 4) : 0;
 }
 
-COMMAND(run, "run CMD [ARG...]", "run a command (after if: `if $a == 1 run echo one`)")
+COMMAND(run, "run CMD [ARG...]", "run a command (after if: `if $a == 1 run echo one`)",
+        RAW_ARGS, 0, MANY)
 {
     if (argc < 2)
         return proc_error(p, "run", "missing command");

@@ -1,7 +1,6 @@
 /* mkdir and rmdir. */
 #include <string.h>
 
-#include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -19,36 +18,31 @@ static int make_parents(char *abs)
 }
 
 COMMAND(mkdir, "mkdir [-p] DIR...", "create directories; -p also the missing parents, no error "
-                                    "if it exists")
+                                    "if it exists",
+        "p", 1, MANY, .missing = "missing directory name")
 {
-    int n, status = 0;
-    long long flags = command_flags(p, argc, argv, "p", &n);
-    if (flags < 0)
-        return 2;
-    if (n == 0)
-        return proc_error(p, "mkdir", "missing directory name");
-    for (int i = 1; i <= n; i++) {
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
         char abs[VFS_PATH_MAX];
-        if (fu_resolve(p, "mkdir", argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
-        int r = flags & FLAG('p') ? make_parents(abs) : vfs_mkdir(abs);
+        int r = ctx->flags & FLAG('p') ? make_parents(abs) : vfs_mkdir(abs);
         if (r < 0)
-            status = fu_fail(p, "mkdir", argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
     }
     return status;
 }
 
-COMMAND(rmdir, "rmdir DIR...", "remove empty directories")
+COMMAND(rmdir, "rmdir DIR...", "remove empty directories", RAW_ARGS, 1, MANY,
+        .missing = "missing directory name")
 {
     int status = 0;
-    if (argc < 2)
-        return proc_error(p, "rmdir", "missing directory name");
     for (int i = 1; i < argc; i++) {
         char abs[VFS_PATH_MAX];
         struct vfs_stat st;
-        if (fu_resolve(p, "rmdir", argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
@@ -58,7 +52,7 @@ COMMAND(rmdir, "rmdir DIR...", "remove empty directories")
         if (r == 0)
             r = vfs_rmdir(abs);
         if (r < 0)
-            status = fu_fail(p, "rmdir", argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
     }
     return status;
 }

@@ -45,45 +45,42 @@ static int find_protected(const char *abs, char *found)
     return r;
 }
 
-static int remove_dir(proc_t *p, const char *arg, const char *abs, long long flags)
+static int remove_dir(const struct cmd_ctx *ctx, const char *arg, const char *abs)
 {
     char found[VFS_PATH_MAX];
-    if (!(flags & FLAG('f')) && !on_terminal(p))
-        return proc_error(p, "rm", "%s: is a directory (no terminal to confirm: use -f)", arg);
+    int forced = (ctx->flags & FLAG('f')) != 0;
+    if (!forced && !on_terminal(ctx->p))
+        return cmd_error(ctx, "%s: is a directory (no terminal to confirm: use -f)", arg);
     int r = vfs_check_change(abs);      /* the guard knows whether a protected path is below */
     if (r == ERR_PROTECTED)
-        return fu_fail(p, "rm", find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
+        return cmd_fail(ctx, find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
     if (r < 0)
-        return fu_fail(p, "rm", arg, r);
-    if (!(flags & FLAG('f')) && !confirm(p, abs))
-        return proc_error(p, "rm", "%s: not removed", arg);
+        return cmd_fail(ctx, arg, r);
+    if (!forced && !confirm(ctx->p, abs))
+        return cmd_error(ctx, "%s: not removed", arg);
     r = fu_remove_tree(abs);
-    return r < 0 ? fu_fail(p, "rm", arg, r) : 0;
+    return r < 0 ? cmd_fail(ctx, arg, r) : 0;
 }
 
 COMMAND(rm, "rm [-rf] PATH...",
-        "remove files; a directory and its contents after asking (-f: without asking)")
+        "remove files; a directory and its contents after asking (-f: without asking)",
+        "rf", 1, MANY, .missing = "missing file name")
 {
-    int n, status = 0;
-    long long flags = command_flags(p, argc, argv, "rf", &n);
-    if (flags < 0)
-        return 2;
-    if (n == 0)
-        return proc_error(p, "rm", "missing file name");
-    for (int i = 1; i <= n; i++) {
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
         char abs[VFS_PATH_MAX];
         struct vfs_stat st;
-        if (fu_resolve(p, "rm", argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
         int r = vfs_stat(abs, &st);
         if (r == 0 && strcmp(abs, "/") == 0)
-            status = proc_error(p, "rm", "refusing to remove /");
+            status = cmd_error(ctx, "refusing to remove /");
         else if (r == 0 && st.type == VFS_DIR)
-            status = remove_dir(p, argv[i], abs, flags) ? 1 : status;
+            status = remove_dir(ctx, argv[i], abs) ? 1 : status;
         else if (r < 0 || (r = vfs_unlink(abs)) < 0)
-            status = fu_fail(p, "rm", argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
     }
     return status;
 }

@@ -16,7 +16,7 @@ static struct script *current_script(proc_t *p, const char *name)
     return sh ? sh->script : NULL;
 }
 
-COMMAND(goto, "goto LABEL", "continue the script after the line :LABEL")
+COMMAND(goto, "goto LABEL", "continue the script after the line :LABEL", RAW_ARGS, 0, MANY)
 {
     struct script *s = current_script(p, "goto");
     if (!s)
@@ -33,7 +33,7 @@ COMMAND(goto, "goto LABEL", "continue the script after the line :LABEL")
     return 0;
 }
 
-COMMAND(skip, "skip N", "skip the next N lines of the script")
+COMMAND(skip, "skip N", "skip the next N lines of the script", RAW_ARGS, 0, MANY)
 {
     struct script *s = current_script(p, "skip");
     if (!s)
@@ -46,7 +46,7 @@ COMMAND(skip, "skip N", "skip the next N lines of the script")
     return 0;
 }
 
-COMMAND(return, "return", "end the script")
+COMMAND(return, "return", "end the script", RAW_ARGS, 0, MANY)
 {
     struct script *s = current_script(p, "return");
     if (!s)

@@ -24,7 +24,8 @@ static void collect_jobs(proc_t *q, void *ctx)
         j->pids[j->count++] = q->pid;
 }
 
-COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: this shell's background jobs)")
+COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: this shell's background jobs)",
+        RAW_ARGS, 0, MANY)
 {
     struct jobs j = { .count = 0, .shell = calling_shell(p) };
     int status = 0;
@@ -32,9 +33,9 @@ COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: this shell
         char *end;
         long pid = strtol(argv[i], &end, 10);
         if (*end || pid <= 0 || pid > 99999)
-            status = proc_error(p, "wait", "%s: not a process id", argv[i]);
+            status = cmd_error(ctx, "%s: not a process id", argv[i]);
         else if (!proc_exists((int)pid))
-            status = proc_error(p, "wait", "%s: no such process", argv[i]);
+            status = cmd_error(ctx, "%s: no such process", argv[i]);
         else
             j.pids[j.count++] = (int)pid;
         if (j.count == PROC_MAX)

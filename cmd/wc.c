@@ -45,26 +45,26 @@ static void show(proc_t *p, const struct counts *c, const char *name)
                 name ? name : "");
 }
 
-COMMAND(wc, "wc [FILE...]", "count lines, words and bytes of files or the input")
+COMMAND(wc, "wc [FILE...]", "count lines, words and bytes of files or the input", RAW_ARGS, 0, MANY)
 {
     struct counts total = { 0, 0, 0, 0 };
     int status = 0;
     char *buf = malloc(FU_CHUNK);
     if (!buf)
-        return proc_error(p, "wc", "%s", err_str(ERR_NOMEM));
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     if (argc == 1) {
         int r = count_source(NULL, p->in, &total, buf);
         if (r < 0)
-            status = proc_error(p, "wc", "%s", err_str(r));
+            status = cmd_error(ctx, "%s", err_str(r));
         else
             show(p, &total, NULL);
     }
     for (int i = 1; i < argc; i++) {
         struct counts c = { 0, 0, 0, 0 };
         char abs[VFS_PATH_MAX];
-        int r = fu_resolve(p, "wc", argv[i], abs) ? 1 : count_source(abs, NULL, &c, buf);
+        int r = cmd_resolve(ctx, argv[i], abs) ? 1 : count_source(abs, NULL, &c, buf);
         if (r < 0)
-            status = fu_fail(p, "wc", argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
         else if (r > 0)
             status = 1;
         else
