@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -49,7 +49,7 @@ static int emit(struct cat *c, const char *buf, size_t len)
 static int cat_stream(struct cat *c, stream_t *in, char *buf)
 {
     int n;
-    while ((n = stream_read(in, buf, FU_CHUNK)) > 0)
+    while ((n = stream_read(in, buf, FILE_CHUNK)) > 0)
         if ((n = emit(c, buf, (size_t)n)) < 0)
             break;
     return n < 0 ? n : 0;
@@ -62,7 +62,7 @@ static int cat_file(struct cat *c, const char *abs, char *buf)
     if (r < 0)
         return r;
     int n;
-    while ((n = vfs_read(f, buf, FU_CHUNK)) > 0) {
+    while ((n = vfs_read(f, buf, FILE_CHUNK)) > 0) {
         if ((n = emit(c, buf, (size_t)n)) < 0 || proc_should_stop())
             break;
     }
@@ -76,7 +76,7 @@ COMMAND(cat, "cat [FILE...] [-n] [-f]",
 {
     int status = 0;
     struct cat c = { p, (ctx->flags & FLAG('n')) != 0, 0, 1, '\n', 0 };
-    char *buf = malloc(FU_CHUNK);
+    char *buf = malloc(FILE_CHUNK);
     if (!buf)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     if (argc == 1 && (status = cat_stream(&c, p->in, buf)) < 0)

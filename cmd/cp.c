@@ -2,7 +2,7 @@
  * or moved away: the VFS refuses it and the error names the protected path. */
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 #include "lib/str.h"
@@ -31,7 +31,7 @@ static int copy_one(struct tree_copy *t, const char *src, const char *dst, int i
     *failed = dst;
     if (is_dir)
         return vfs_is_dir(dst) ? 0 : vfs_mkdir(dst);
-    return fu_copy_file(src, dst, failed);
+    return file_copy(src, dst, failed);
 }
 
 static int visit_copy(struct walk *w, const char *path, int is_dir)
@@ -61,7 +61,7 @@ static int copy_tree(const struct cmd_ctx *ctx, const char *src, const char *dst
     struct walk w = { visit_copy, NULL, &t };
     t.src_len = strlen(src);
     t.dst_root = dst;
-    return fu_walk(&w, src);
+    return tree_walk(&w, src);
 }
 
 static int inside(const char *path, const char *dir)
@@ -74,7 +74,7 @@ static int inside(const char *path, const char *dir)
 static int destination(const struct cmd_ctx *ctx, const char *src_abs, const char *dst_abs,
                        int dst_is_dir, char *out)
 {
-    int r = dst_is_dir ? fu_join(out, VFS_PATH_MAX, dst_abs, vfs_basename(src_abs)) : 0;
+    int r = dst_is_dir ? path_join(out, VFS_PATH_MAX, dst_abs, vfs_basename(src_abs)) : 0;
     if (!dst_is_dir)
         str_copy(out, dst_abs, VFS_PATH_MAX);
     if (r < 0)
@@ -103,7 +103,7 @@ static int move_transfer(const struct cmd_ctx *ctx, const char *src, const char 
     if (r == ERR_XDEV) {             /* another mount: copy, then remove the original */
         if ((r = copy_tree(ctx, src, dst, is_dir)) < 0)
             return r == ERR_INTR ? 130 : 1;
-        r = fu_remove_tree(src);
+        r = tree_remove(src);
     }
     if (r == ERR_PROTECTED)                  /* name the side that is protected */
         return cmd_fail(ctx, vfs_check_change(src) < 0 ? src : dst, r);

@@ -2,7 +2,7 @@
  * * or ? wildcards), in PATH (default: the working directory) and with -r below it. */
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -60,7 +60,7 @@ COMMAND(find, "find PATTERN [-r] [PATH]",
         return cmd_fail(ctx, where, vfs_exists(abs) ? ERR_NOTDIR : ERR_NOENT);
     struct find f = { p, argv[1], (ctx->flags & FLAG('r')) != 0, 0 };
     struct walk w = { visit, NULL, &f };
-    int r = fu_walk(&w, abs);
+    int r = tree_walk(&w, abs);
     if (r == ERR_INTR)
         return 130;
     if (r < 0)

@@ -3,7 +3,8 @@
  * expression (-E extended, -F a plain string as upyOS's grep takes it; lib/regex.h). */
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
+#include "cmd/lines.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 #include "lib/regex.h"
@@ -103,7 +104,7 @@ static int grep_path(struct grep *g, const char *arg)
     if (r == 0 && st.type == VFS_DIR) {
         struct walk w = { visit, NULL, g };
         g->show_names = 1;
-        r = fu_walk(&w, abs);
+        r = tree_walk(&w, abs);
     } else if (r == 0) {
         r = grep_lines(g, abs, NULL);
     }

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/lines.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 

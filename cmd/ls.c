@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cmd/clock.h"
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "kernel/config.h"
 #include "lib/civil.h"
@@ -86,7 +86,7 @@ static int list_dir(struct ls *l, const char *abs, unsigned long long *total)
         dirlist_stat(&d, i, &st);
         if (proc_should_stop())
             r = ERR_INTR;
-        else if ((r = fu_join(path, sizeof path, abs, d.names[i])) == 0)
+        else if ((r = path_join(path, sizeof path, abs, d.names[i])) == 0)
             sum += show_entry(l, path, d.names[i], &st);
         if (r == 0 && HAS(l, 's') && dirlist_is_dir(&d, i)) {
             unsigned long long sub = 0;

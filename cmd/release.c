@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cmd/clock.h"
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "kernel/sysdata.h"
 #include "lib/civil.h"
@@ -40,7 +40,7 @@ static int file_digest(const char *abs, char *buf, char hex[2 * SHA256_SIZE + 1]
         return r;
     sha256_init(&s);
     *size = 0;
-    while ((n = vfs_read(f, buf, FU_CHUNK)) > 0) {
+    while ((n = vfs_read(f, buf, FILE_CHUNK)) > 0) {
         sha256_update(&s, buf, (size_t)n);
         *size += n;
     }
@@ -88,7 +88,7 @@ static int write_manifest(struct release *rel)
     struct walk w = { add_file, NULL, rel };
     for (size_t i = 0; i < sizeof release_dirs / sizeof release_dirs[0] && r >= 0; i++)
         if (vfs_is_dir(release_dirs[i]))
-            r = fu_walk(&w, release_dirs[i]);
+            r = tree_walk(&w, release_dirs[i]);
     if (r < 0)
         return r;
     n = snprintf(line, sizeof line, "#files,%ld\n", rel->files);
@@ -104,7 +104,7 @@ COMMAND(release, "release [MANIFEST]",
     char abs[VFS_PATH_MAX];
     if (cmd_resolve(ctx, argc == 2 ? argv[1] : MANIFEST, abs))
         return 1;
-    struct release rel = { ctx, p, NULL, abs, 0, malloc(FU_CHUNK) };
+    struct release rel = { ctx, p, NULL, abs, 0, malloc(FILE_CHUNK) };
     if (!rel.buf)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     int r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &rel.out);

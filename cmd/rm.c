@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
@@ -39,7 +39,7 @@ static int find_protected(const char *abs, char *found)
 {
     const char *hit = NULL;
     struct walk w = { check_protected, NULL, &hit };
-    int r = fu_walk(&w, abs);
+    int r = tree_walk(&w, abs);
     if (r == ERR_PROTECTED)
         snprintf(found, VFS_PATH_MAX, "%s", hit);
     return r;
@@ -58,7 +58,7 @@ static int remove_dir(const struct cmd_ctx *ctx, const char *arg, const char *ab
         return cmd_fail(ctx, arg, r);
     if (!forced && !confirm(ctx->p, abs))
         return cmd_error(ctx, "%s: not removed", arg);
-    r = fu_remove_tree(abs);
+    r = tree_remove(abs);
     return r < 0 ? cmd_fail(ctx, arg, r) : 0;
 }
 

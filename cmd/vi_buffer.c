@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/lines.h"
 #include "lib/err.h"
 #include "lib/str.h"
 

@@ -2,7 +2,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -32,7 +32,7 @@ static int count_source(const char *abs, stream_t *in, struct counts *c, char *b
     int r = !abs ? 0 : vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
-    while ((r = f ? vfs_read(f, buf, FU_CHUNK) : stream_read(in, buf, FU_CHUNK)) > 0)
+    while ((r = f ? vfs_read(f, buf, FILE_CHUNK) : stream_read(in, buf, FILE_CHUNK)) > 0)
         count(c, buf, r);
     if (f)
         vfs_close(f);
@@ -49,7 +49,7 @@ COMMAND(wc, "wc [FILE...]", "count lines, words and bytes of files or the input"
 {
     struct counts total = { 0, 0, 0, 0 };
     int status = 0;
-    char *buf = malloc(FU_CHUNK);
+    char *buf = malloc(FILE_CHUNK);
     if (!buf)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     if (argc == 1) {

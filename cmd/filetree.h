@@ -1,7 +1,8 @@
-/* What the file commands (ls, cp, mv, rm, find, grep, release, ...) share: sorted directory
- * listings, walking a tree and copying a file. */
-#ifndef CMD_FILEUTIL_H
-#define CMD_FILEUTIL_H
+/* Files and trees as the file commands (ls, cp, mv, rm, find, grep, release, ...) use them:
+ * sorted directory listings, walking a tree, copying a file, removing a tree. Errors are
+ * returned, never printed: reporting them is the command's (cmd_fail, kernel/command.h). */
+#ifndef CMD_FILETREE_H
+#define CMD_FILETREE_H
 
 #include <stddef.h>
 
@@ -9,7 +10,7 @@
 #include "kernel/proc.h"
 
 /* dir + "/" + name into out; ERR_NAMETOOLONG when it does not fit. */
-int fu_join(char *out, size_t size, const char *dir, const char *name);
+int path_join(char *out, size_t size, const char *dir, const char *name);
 
 /* A directory's entries sorted by name, kept compactly (names in one pool) so that a
  * directory of a thousand files costs a few KB, not a thousand dirents. With DIRLIST_STATS
@@ -40,38 +41,15 @@ struct walk {
     int (*leave)(struct walk *w, const char *path);
     void *ctx;
 };
-int fu_walk(struct walk *w, const char *abs);
+int tree_walk(struct walk *w, const char *abs);
 
 /* Copies a file's bytes (creating or replacing dst). On failure *failed is the file the
  * error is about: src when reading failed, dst when writing it did (no space left, ...). */
-int fu_copy_file(const char *src, const char *dst, const char **failed);
+int file_copy(const char *src, const char *dst, const char **failed);
 /* Removes a file or a whole tree. */
-int fu_remove_tree(const char *abs);
+int tree_remove(const char *abs);
 
 /* The chunk size for streaming file data: big enough to be fast, small for a MCU. */
-#define FU_CHUNK 4096
+#define FILE_CHUNK 4096
 
-
-
-/* The longest line the line readers take, its line end included: the buffer starts at
- * FU_CHUNK and grows up to this; a longer line is an error (ERR_LINE_TOO_LONG), never cut. */
-#define FU_LINE_MAX 16384
-
-/* Lines of a file or a stream, without their "\n" (a "\r" before it is kept out too, unless
- * keep_cr is set). */
-struct lines {
-    vfs_file_t *file;          /* one of file, stream */
-    stream_t *stream;
-    char *buf;
-    size_t cap, len, pos;
-    int ended;
-    int keep_cr;               /* set after lines_open to keep a "\r" before "\n" in the line */
-    int had_newline;           /* the last line returned ended with "\n" (else the input ended) */
-};
-/* Opens abs (or, with abs NULL, uses stream). 0 or a negative ERR_*. */
-int lines_open(struct lines *l, const char *abs, stream_t *stream);
-/* 1 and the line (NUL-terminated with room for one byte more at len, valid until the next
- * call), 0 at the end, or ERR_* (ERR_LINE_TOO_LONG past FU_LINE_MAX). */
-int lines_next(struct lines *l, char **line, size_t *len);
-void lines_close(struct lines *l);
 #endif
