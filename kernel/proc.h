@@ -13,6 +13,7 @@
 
 #include "fs/vfs.h"
 #include "kernel/stream.h"
+#include "lib/resource.h"
 #include "lib/value.h"
 
 #define PROC_MAX 32
@@ -22,12 +23,6 @@
 #define PROC_RESERVED 4
 
 enum proc_status { PROC_RUNNING = 'R', PROC_HELD = 'H', PROC_STOPPING = 'S' };
-
-/* Something a process owns, released when it ends: embed this in the object and register it. */
-struct resource {
-    struct resource *next, *prev;
-    void (*release)(struct resource *r);
-};
 
 typedef struct proc proc_t;
 struct proc {
@@ -44,7 +39,7 @@ struct proc {
     proc_t *parent;             /* the process whose thread runs this one (foreground) */
     int background;
     int started_by;             /* a background job: the pid of the shell that started it */
-    struct resource resources;  /* list head */
+    struct owner resources;     /* released when it ends (lib/resource.h) */
     size_t mem_bytes;           /* kernel allocations owned (proc_alloc) */
     struct value result;        /* the value a command produced, for `cmd > var` */
     int exit_code;
@@ -113,7 +108,7 @@ stream_t *proc_in(const proc_t *p);
 stream_t *proc_out(const proc_t *p);
 stream_t *proc_err(const proc_t *p);
 
-/* Resources */
+/* Resources: r belongs to p (NULL: to nobody) and is released when p ends. */
 void proc_own(proc_t *p, struct resource *r);
 void proc_disown(struct resource *r);
 
