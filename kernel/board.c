@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/vfs.h"
+#include "kernel/files.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "lib/json.h"

@@ -8,6 +8,7 @@
 #include "hal/system.h"
 #include "hal/thread.h"
 #include "kernel/env.h"
+#include "kernel/files.h"
 #include "lib/err.h"
 #include "lib/json.h"
 #include "lib/str.h"

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fs/vfs.h"
+#include "kernel/files.h"       /* a process's files: paths from its cwd, owned by it */
 #include "kernel/stream.h"
 #include "lib/resource.h"
 #include "lib/value.h"
