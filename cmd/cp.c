@@ -31,7 +31,7 @@ static int copy_one(struct tree_copy *t, const char *src, const char *dst, int i
 {
     *failed = dst;
     if (is_dir)
-        return vfs_is_dir(dst) ? 0 : vfs_mkdir(dst);
+        return file_is_dir(dst) ? 0 : file_mkdir(dst);
     return fu_copy_file(src, dst, failed);
 }
 
@@ -99,7 +99,7 @@ static int copy_transfer(proc_t *p, const char *src, const char *dst, int is_dir
 
 static int move_transfer(proc_t *p, const char *src, const char *dst, int is_dir, int unused)
 {
-    int r = vfs_rename(src, dst);
+    int r = file_rename(src, dst);
     if (r == ERR_XDEV) {             /* another mount: copy, then remove the original */
         struct tree_copy t = { p, "mv", 0, NULL };
         if ((r = copy_tree(&t, src, dst, is_dir)) < 0)
@@ -107,7 +107,7 @@ static int move_transfer(proc_t *p, const char *src, const char *dst, int is_dir
         r = fu_remove_tree(src);
     }
     if (r == ERR_PROTECTED)                  /* name the side that is protected */
-        return fu_fail(p, "mv", vfs_check_change(src) < 0 ? src : dst, r);
+        return fu_fail(p, "mv", file_check_change(src) < 0 ? src : dst, r);
     return r < 0 ? fu_fail(p, "mv", src, r) : 0;
 }
 
@@ -124,7 +124,7 @@ static int transfer(proc_t *p, int argc, char **argv, const char *allowed, trans
     char dst_abs[VFS_PATH_MAX];
     if (fu_resolve(p, name, argv[n], dst_abs))
         return 1;
-    int dst_is_dir = vfs_is_dir(dst_abs);
+    int dst_is_dir = file_is_dir(dst_abs);
     if (n > 2 && !dst_is_dir)
         return fu_fail(p, name, argv[n], ERR_NOTDIR);
     int status = 0;
@@ -135,7 +135,7 @@ static int transfer(proc_t *p, int argc, char **argv, const char *allowed, trans
             status = 1;
             continue;
         }
-        int r = vfs_stat(src, &st);
+        int r = file_stat(src, &st);
         if (r < 0) {
             status = fu_fail(p, name, argv[i], r);
             continue;

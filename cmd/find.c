@@ -61,8 +61,8 @@ COMMAND(find, "find PATTERN [-r] [PATH]",
     const char *where = n == 2 ? argv[2] : ".";
     if (fu_resolve(p, "find", where, abs))
         return 1;
-    if (!vfs_is_dir(abs))
-        return fu_fail(p, "find", where, vfs_exists(abs) ? ERR_NOTDIR : ERR_NOENT);
+    if (!file_is_dir(abs))
+        return fu_fail(p, "find", where, file_exists(abs) ? ERR_NOTDIR : ERR_NOENT);
     struct find f = { p, argv[1], (flags & FLAG('r')) != 0, 0 };
     struct walk w = { visit, NULL, &f };
     int r = fu_walk(&w, abs);

@@ -98,7 +98,7 @@ static int grep_path(struct grep *g, const char *arg)
     if (fu_resolve(g->p, "grep", arg, abs))
         return 1;
     struct vfs_stat st;
-    int r = vfs_stat(abs, &st);
+    int r = file_stat(abs, &st);
     if (r == 0 && st.type == VFS_DIR) {
         struct walk w = { visit, NULL, g };
         g->show_names = 1;

@@ -11,7 +11,7 @@ COMMAND(loadconfig, "loadconfig [PATH]",
         return proc_error(p, "loadconfig", "too many arguments");
     char abs[VFS_PATH_MAX];
     int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : CONFIG_PATH, abs, sizeof abs);
-    if (r == 0 && !vfs_exists(abs))
+    if (r == 0 && !file_exists(abs))
         r = ERR_NOENT;
     if (r == 0)
         r = config_load(abs, p->err);
@@ -29,7 +29,7 @@ COMMAND(loadboard, "loadboard [PATH]",
         return proc_error(p, "loadboard", "too many arguments");
     char abs[VFS_PATH_MAX];
     int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : config_board_path(), abs, sizeof abs);
-    if (r == 0 && !vfs_exists(abs))
+    if (r == 0 && !file_exists(abs))
         r = ERR_NOENT;
     if (r == 0)
         r = board_load(abs, p->err);

@@ -117,7 +117,7 @@ COMMAND(ls, "ls [PATH] [-lhasnkd]",
     if (fu_resolve(p, "ls", arg, abs))
         return 1;
     struct vfs_stat st;
-    int r = vfs_stat(abs, &st);
+    int r = file_stat(abs, &st);
     if (r < 0)
         return fu_fail(p, "ls", arg, r);
     unsigned long long total = 0;

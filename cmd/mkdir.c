@@ -10,12 +10,12 @@ static int make_parents(char *abs)
 {
     for (char *s = strchr(abs + 1, '/'); s; s = strchr(s + 1, '/')) {
         *s = '\0';
-        int r = vfs_is_dir(abs) ? 0 : vfs_mkdir(abs);
+        int r = file_is_dir(abs) ? 0 : file_mkdir(abs);
         *s = '/';
         if (r < 0)
             return r;
     }
-    return vfs_is_dir(abs) ? 0 : vfs_mkdir(abs);
+    return file_is_dir(abs) ? 0 : file_mkdir(abs);
 }
 
 COMMAND(mkdir, "mkdir [-p] DIR...", "create directories; -p also the missing parents, no error "
@@ -33,7 +33,7 @@ COMMAND(mkdir, "mkdir [-p] DIR...", "create directories; -p also the missing par
             status = 1;
             continue;
         }
-        int r = flags & FLAG('p') ? make_parents(abs) : vfs_mkdir(abs);
+        int r = flags & FLAG('p') ? make_parents(abs) : file_mkdir(abs);
         if (r < 0)
             status = fu_fail(p, "mkdir", argv[i], r);
     }
@@ -52,11 +52,11 @@ COMMAND(rmdir, "rmdir DIR...", "remove empty directories")
             status = 1;
             continue;
         }
-        int r = vfs_stat(abs, &st);
+        int r = file_stat(abs, &st);
         if (r == 0 && st.type != VFS_DIR)
             r = ERR_NOTDIR;
         if (r == 0)
-            r = vfs_rmdir(abs);
+            r = file_rmdir(abs);
         if (r < 0)
             status = fu_fail(p, "rmdir", argv[i], r);
     }

@@ -27,7 +27,7 @@ static int confirm(proc_t *p, const char *abs)
 
 static int check_protected(struct walk *w, const char *path, int is_dir)
 {
-    if (!is_dir && vfs_check_change(path) == ERR_PROTECTED) {
+    if (!is_dir && file_check_change(path) == ERR_PROTECTED) {
         *(const char **)w->ctx = path;
         return ERR_PROTECTED;
     }
@@ -50,7 +50,7 @@ static int remove_dir(proc_t *p, const char *arg, const char *abs, long long fla
     char found[VFS_PATH_MAX];
     if (!(flags & FLAG('f')) && !on_terminal(p))
         return proc_error(p, "rm", "%s: is a directory (no terminal to confirm: use -f)", arg);
-    int r = vfs_check_change(abs);      /* the guard knows whether a protected path is below */
+    int r = file_check_change(abs);      /* the guard knows whether a protected path is below */
     if (r == ERR_PROTECTED)
         return fu_fail(p, "rm", find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
     if (r < 0)
@@ -77,12 +77,12 @@ COMMAND(rm, "rm [-rf] PATH...",
             status = 1;
             continue;
         }
-        int r = vfs_stat(abs, &st);
+        int r = file_stat(abs, &st);
         if (r == 0 && strcmp(abs, "/") == 0)
             status = proc_error(p, "rm", "refusing to remove /");
         else if (r == 0 && st.type == VFS_DIR)
             status = remove_dir(p, argv[i], abs, flags) ? 1 : status;
-        else if (r < 0 || (r = vfs_unlink(abs)) < 0)
+        else if (r < 0 || (r = file_unlink(abs)) < 0)
             status = fu_fail(p, "rm", argv[i], r);
     }
     return status;

@@ -9,7 +9,7 @@ COMMAND_STACK(sh, 8192, "sh FILE [ARG...]", "run a script; $0 is FILE, $1.. the 
     if (argc < 2)
         return proc_error(p, "sh", "missing script file");
     int r = vfs_resolve(p->cwd, argv[1], path, sizeof path);
-    if (r == 0 && !vfs_exists(path))
+    if (r == 0 && !file_exists(path))
         r = ERR_NOENT;
     if (r < 0)
         return proc_error(p, "sh", "%s: %s", argv[1], err_str(r));

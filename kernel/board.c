@@ -17,7 +17,7 @@ static int parse_file(const char *path, struct json **out, stream_t *msgs)
 {
     char *text, err[80];
     size_t len;
-    int r = vfs_read_all(path, &text, &len);
+    int r = file_read_all(path, &text, &len);
     if (r < 0)
         return r;
     *out = json_parse(text, err, sizeof err);

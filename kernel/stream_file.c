@@ -61,13 +61,13 @@ int stream_file_open(const char *path, int append, stream_t **out)
     if (r < 0)
         return r;
     vfs_file_t *f;
-    r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | (append ? VFS_O_APPEND : VFS_O_TRUNC), &f);
+    r = file_open(abs, VFS_O_WRITE | VFS_O_CREATE | (append ? VFS_O_APPEND : VFS_O_TRUNC), &f);
     return r < 0 ? r : wrap(f, path, out);
 }
 
 int stream_file_read_open(const char *path, stream_t **out)
 {
     vfs_file_t *f;
-    int r = vfs_open(path, VFS_O_READ, &f);
+    int r = file_open(path, VFS_O_READ, &f);
     return r < 0 ? r : wrap(f, path, out);
 }

@@ -96,15 +96,15 @@ UPYOS_API int env_set_text(const char *name, const char *text);
 UPYOS_API int env_unset(const char *name);
 
 /* ---- files (paths relative to the process's directory) ---- */
-UPYOS_API int vfs_open(const char *path, int flags, vfs_file_t **out);
+UPYOS_API int file_open(const char *path, int flags, vfs_file_t **out);
 UPYOS_API int vfs_close(vfs_file_t *f);
 UPYOS_API int vfs_read(vfs_file_t *f, void *buf, size_t len);
 UPYOS_API int vfs_write(vfs_file_t *f, const void *buf, size_t len);
 UPYOS_API long vfs_seek(vfs_file_t *f, long off, int whence);
-UPYOS_API int vfs_stat(const char *path, struct vfs_stat *st);
-UPYOS_API int vfs_unlink(const char *path);
-UPYOS_API int vfs_mkdir(const char *path);
-UPYOS_API int vfs_opendir(const char *path, vfs_dir_t **out);
+UPYOS_API int file_stat(const char *path, struct vfs_stat *st);
+UPYOS_API int file_unlink(const char *path);
+UPYOS_API int file_mkdir(const char *path);
+UPYOS_API int file_opendir(const char *path, vfs_dir_t **out);
 UPYOS_API int vfs_readdir(vfs_dir_t *d, struct vfs_dirent *ent);
 UPYOS_API int vfs_closedir(vfs_dir_t *d);
 UPYOS_API const char *err_str(int err);
