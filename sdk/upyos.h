@@ -5,7 +5,7 @@
  *
  * A module is `int main(int argc, char **argv)` plus what this header declares; the loader
  * refuses a module that calls anything else (printf, malloc, ...). Output goes to the
- * process's streams (proc_printf), memory comes from proc_alloc, files from vfs_open: all three
+ * process's streams (proc_printf), memory comes from proc_alloc, files from file_open: all three
  * are released when the process ends or is killed. Every blocking call here (proc_sleep_ms,
  * stream reads, evloop_run) returns ERR_INTR once the process is told to stop and waits while
  * it is held, so a program that returns on errors obeys kill and hold; a busy loop asks
