@@ -9,13 +9,6 @@ static int resolve(const char *path, char abs[VFS_PATH_MAX])
     return vfs_resolve(p ? p->cwd : "/", path, abs, VFS_PATH_MAX);
 }
 
-/* Who owns what is opened now: the current process, or nobody when none runs. */
-static struct owner *current_owner(void)
-{
-    proc_t *p = proc_current();
-    return p ? &p->resources : NULL;
-}
-
 /* A VFS call that takes one path and nothing else, on path resolved. */
 static int on_path(const char *path, int (*op)(const char *abs))
 {
@@ -28,14 +21,14 @@ int file_open(const char *path, int flags, vfs_file_t **out)
 {
     char abs[VFS_PATH_MAX];
     int r = resolve(path, abs);
-    return r < 0 ? r : vfs_open(abs, flags, current_owner(), out);
+    return r < 0 ? r : vfs_open(abs, flags, proc_owner(proc_current()), out);
 }
 
 int file_opendir(const char *path, vfs_dir_t **out)
 {
     char abs[VFS_PATH_MAX];
     int r = resolve(path, abs);
-    return r < 0 ? r : vfs_opendir(abs, current_owner(), out);
+    return r < 0 ? r : vfs_opendir(abs, proc_owner(proc_current()), out);
 }
 
 int file_stat(const char *path, struct vfs_stat *st)
@@ -111,7 +104,7 @@ int file_replace_open(const char *path, char *part, size_t size, vfs_file_t **ou
 {
     char abs[VFS_PATH_MAX];
     int r = resolve(path, abs);
-    return r < 0 ? r : vfs_replace_open(abs, part, size, current_owner(), out);
+    return r < 0 ? r : vfs_replace_open(abs, part, size, proc_owner(proc_current()), out);
 }
 
 int file_replace_commit(const char *part, const char *path, int result)

@@ -350,14 +350,9 @@ stream_t *proc_err(const proc_t *p)
     return p ? p->err : NULL;
 }
 
-void proc_own(proc_t *p, struct resource *r)
+struct owner *proc_owner(proc_t *p)
 {
-    owner_add(p ? &p->resources : NULL, r);
-}
-
-void proc_disown(struct resource *r)
-{
-    resource_detach(r);
+    return p ? &p->resources : NULL;
 }
 
 /* ---- memory owned by a process ---- */
@@ -385,7 +380,7 @@ void *proc_alloc(size_t size)
     a->res.release = release_allocation;
     a->owner = proc_current();
     a->size = size;
-    proc_own(a->owner, &a->res);
+    owner_add(proc_owner(a->owner), &a->res);
     if (a->owner)
         a->owner->mem_bytes += size;
     return a->align;
@@ -396,7 +391,7 @@ void proc_free(void *ptr)
     if (!ptr)
         return;
     struct allocation *a = (struct allocation *)((char *)ptr - offsetof(struct allocation, align));
-    proc_disown(&a->res);
+    resource_detach(&a->res);
     release_allocation(&a->res);
 }
 

@@ -108,9 +108,9 @@ stream_t *proc_in(const proc_t *p);
 stream_t *proc_out(const proc_t *p);
 stream_t *proc_err(const proc_t *p);
 
-/* Resources: r belongs to p (NULL: to nobody) and is released when p ends. */
-void proc_own(proc_t *p, struct resource *r);
-void proc_disown(struct resource *r);
+/* What p owns, released when it ends (lib/resource.h): owner_add(proc_owner(p), r) gives it
+ * r, resource_detach(r) takes r back. NULL (nobody) for no process. */
+struct owner *proc_owner(proc_t *p);
 
 /* Memory owned by the current process: freed when it ends if the program forgets. */
 void *proc_alloc(size_t size);

@@ -31,7 +31,7 @@ static sock_t *wrap(int handle)
     }
     s->handle = handle;
     s->res.release = release_sock;
-    proc_own(proc_current(), &s->res);
+    owner_add(proc_owner(proc_current()), &s->res);
     return s;
 }
 
@@ -179,7 +179,7 @@ int sock_close(sock_t *s)
 {
     if (!s)
         return 0;
-    proc_disown(&s->res);
+    resource_detach(&s->res);
     int r = hal_sock_close(s->handle);
     free(s);
     return r;
@@ -187,8 +187,8 @@ int sock_close(sock_t *s)
 
 void sock_give(sock_t *s, proc_t *to)
 {
-    proc_disown(&s->res);
-    proc_own(to, &s->res);
+    resource_detach(&s->res);
+    owner_add(proc_owner(to), &s->res);
 }
 
 int sock_resolve(const char *host, uint32_t *addr)
