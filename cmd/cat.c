@@ -58,7 +58,7 @@ static int cat_stream(struct cat *c, stream_t *in, char *buf)
 static int cat_file(struct cat *c, const char *abs, char *buf)
 {
     vfs_file_t *f;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
     int n;

@@ -19,7 +19,7 @@ COMMAND(cd, "cd [DIR]", "change the working directory (no DIR: /)", RAW_ARGS, 0,
     int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : "/", abs, sizeof abs);
     struct vfs_stat st;
     if (r == 0)
-        r = vfs_stat(abs, &st);
+        r = file_stat(abs, &st);
     if (r == 0 && st.type != VFS_DIR)
         r = ERR_NOTDIR;
     if (r < 0)

@@ -30,7 +30,7 @@ static int copy_one(struct tree_copy *t, const char *src, const char *dst, int i
 {
     *failed = dst;
     if (is_dir)
-        return vfs_is_dir(dst) ? 0 : vfs_mkdir(dst);
+        return file_is_dir(dst) ? 0 : file_mkdir(dst);
     return file_copy(src, dst, failed);
 }
 
@@ -99,14 +99,14 @@ static int copy_transfer(const struct cmd_ctx *ctx, const char *src, const char 
 
 static int move_transfer(const struct cmd_ctx *ctx, const char *src, const char *dst, int is_dir)
 {
-    int r = vfs_rename(src, dst);
+    int r = file_rename(src, dst);
     if (r == ERR_XDEV) {             /* another mount: copy, then remove the original */
         if ((r = copy_tree(ctx, src, dst, is_dir)) < 0)
             return r == ERR_INTR ? 130 : 1;
         r = tree_remove(src);
     }
     if (r == ERR_PROTECTED)                  /* name the side that is protected */
-        return cmd_fail(ctx, vfs_check_change(src) < 0 ? src : dst, r);
+        return cmd_fail(ctx, file_check_change(src) < 0 ? src : dst, r);
     return r < 0 ? cmd_fail(ctx, src, r) : 0;
 }
 
@@ -117,7 +117,7 @@ static int transfer(const struct cmd_ctx *ctx, int argc, char **argv, transfer_f
     int last = argc - 1;
     if (cmd_resolve(ctx, argv[last], dst_abs))
         return 1;
-    int dst_is_dir = vfs_is_dir(dst_abs);
+    int dst_is_dir = file_is_dir(dst_abs);
     if (last > 2 && !dst_is_dir)
         return cmd_fail(ctx, argv[last], ERR_NOTDIR);
     int status = 0;
@@ -128,7 +128,7 @@ static int transfer(const struct cmd_ctx *ctx, int argc, char **argv, transfer_f
             status = 1;
             continue;
         }
-        int r = vfs_stat(src, &st);
+        int r = file_stat(src, &st);
         if (r < 0) {
             status = cmd_fail(ctx, argv[i], r);
             continue;

@@ -37,7 +37,7 @@ COMMAND(df, "df [-h] [-v] [path]", "show filesystem space: size, used, free; -h 
     proc_printf(p, "%-10s %-8s %10s %10s %10s %5s\n", "Mounted", "Type", "Size", "Used", "Free",
                 "Use");
     if (argc == 2) {
-        int r = vfs_statfs(argv[1], &st);
+        int r = file_statfs(argv[1], &st);
         if (r < 0)
             return cmd_error(ctx, "%s: %s", argv[1], err_str(r));
         show(p, argv[1], &st, "", human);
@@ -48,7 +48,7 @@ COMMAND(df, "df [-h] [-v] [path]", "show filesystem space: size, used, free; -h 
     }
     for (int i = 0; i < vfs_mount_count(); i++) {
         const struct vfs_mount *m = vfs_mount_at(i);
-        if (vfs_statfs(m->point, &st) == 0)
+        if (file_statfs(m->point, &st) == 0)
             show(p, m->point, &st, m->ops->name, human);
     }
     if (ctx->flags & FLAG('v'))

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/files.h"
 #include "lib/err.h"
 #include "lib/str.h"
 
@@ -38,7 +39,7 @@ int dirlist_read(const char *abs, struct dirlist *l, enum dirlist_keep keep)
     struct strbuf pool;
     memset(l, 0, sizeof *l);
     l->keep = keep;
-    int r = vfs_opendir(abs, &d);
+    int r = file_opendir(abs, &d);
     if (r < 0)
         return r;
     strbuf_init(&pool);
@@ -120,7 +121,7 @@ int file_copy(const char *src, const char *dst, const char **failed)
 {
     vfs_file_t *in, *out;
     *failed = src;
-    int r = vfs_open(src, VFS_O_READ, &in);
+    int r = file_open(src, VFS_O_READ, &in);
     if (r < 0)
         return r;
     char *buf = malloc(FILE_CHUNK);
@@ -129,7 +130,7 @@ int file_copy(const char *src, const char *dst, const char **failed)
         return ERR_NOMEM;
     }
     *failed = dst;                 /* from here on, failures but a read are dst's */
-    r = vfs_open(dst, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &out);
+    r = file_open(dst, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &out);
     if (r == 0) {
         int n;
         while ((n = vfs_read(in, buf, FILE_CHUNK)) > 0) {
@@ -157,23 +158,23 @@ int file_copy(const char *src, const char *dst, const char **failed)
 
 static int remove_entry(struct walk *w, const char *path, int is_dir)
 {
-    return is_dir ? 0 : vfs_unlink(path);
+    return is_dir ? 0 : file_unlink(path);
 }
 
 static int remove_dir(struct walk *w, const char *path)
 {
-    return vfs_rmdir(path);
+    return file_rmdir(path);
 }
 
 int tree_remove(const char *abs)
 {
     struct vfs_stat st;
-    int r = vfs_stat(abs, &st);
+    int r = file_stat(abs, &st);
     if (r < 0)
         return r;
     if (st.type != VFS_DIR)
-        return vfs_unlink(abs);
+        return file_unlink(abs);
     struct walk w = { remove_entry, remove_dir, NULL };
     r = tree_walk(&w, abs);
-    return r < 0 ? r : vfs_rmdir(abs);
+    return r < 0 ? r : file_rmdir(abs);
 }

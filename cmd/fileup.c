@@ -17,8 +17,8 @@ COMMAND(fileup, "fileup FILE", "write FILE from the lines typed or pasted, until
         return 1;
     char *line = malloc(LINE_MAX_BYTES);
     vfs_file_t *f;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR
-                            : vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR
+                            : file_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
     if (r < 0) {
         free(line);
         return cmd_fail(ctx, argv[1], r);

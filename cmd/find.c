@@ -56,8 +56,8 @@ COMMAND(find, "find PATTERN [-r] [PATH]",
     const char *where = argc == 3 ? argv[2] : ".";
     if (cmd_resolve(ctx, where, abs))
         return 1;
-    if (!vfs_is_dir(abs))
-        return cmd_fail(ctx, where, vfs_exists(abs) ? ERR_NOTDIR : ERR_NOENT);
+    if (!file_is_dir(abs))
+        return cmd_fail(ctx, where, file_exists(abs) ? ERR_NOTDIR : ERR_NOENT);
     struct find f = { p, argv[1], (ctx->flags & FLAG('r')) != 0, 0 };
     struct walk w = { visit, NULL, &f };
     int r = tree_walk(&w, abs);

@@ -100,7 +100,7 @@ static int grep_path(struct grep *g, const char *arg)
     if (cmd_resolve(g->ctx, arg, abs))
         return 1;
     struct vfs_stat st;
-    int r = vfs_stat(abs, &st);
+    int r = file_stat(abs, &st);
     if (r == 0 && st.type == VFS_DIR) {
         struct walk w = { visit, NULL, g };
         g->show_names = 1;

@@ -85,7 +85,7 @@ static int tail_of(proc_t *p, const char *abs, long count)
 {
     vfs_file_t *f;
     long start;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
     r = count ? tail_start(f, count, &start) : 0;

@@ -22,7 +22,7 @@ COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one comma
     proc_printf(p, "%s version: %s\n", sysdata.name, sysdata.version);
     char *text;
     size_t len;
-    if (vfs_read_all(HELP_FILE, &text, &len) == 0) {
+    if (file_read_all(HELP_FILE, &text, &len) == 0) {
         stream_write(p->out, text, len);
         free(text);
     }

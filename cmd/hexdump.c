@@ -25,7 +25,7 @@ COMMAND(hexdump, "hexdump FILE", "show a file's bytes in hex and as text", RAW_A
     vfs_file_t *f;
     if (cmd_resolve(ctx, argv[1], abs))
         return 1;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return cmd_fail(ctx, argv[1], r);
     unsigned char b[16] = { 0 };

@@ -20,7 +20,7 @@ static char *source_text(const struct cmd_ctx *ctx, const char *arg)
     proc_t *p = ctx->p;
     char abs[VFS_PATH_MAX], *text = NULL;
     size_t len;
-    if (vfs_resolve(p->cwd, arg, abs, sizeof abs) == 0 && vfs_read_all(abs, &text, &len) == 0)
+    if (vfs_resolve(p->cwd, arg, abs, sizeof abs) == 0 && file_read_all(abs, &text, &len) == 0)
         return text;
     struct value v;
     if (env_valid_name(arg) && env_get(arg, &v) == 0) {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/files.h"
 #include "lib/err.h"
 
 int lines_open(struct lines *l, const char *abs, stream_t *stream)
@@ -10,7 +11,7 @@ int lines_open(struct lines *l, const char *abs, stream_t *stream)
     memset(l, 0, sizeof *l);
     l->stream = stream;
     if (abs) {
-        int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &l->file);
+        int r = file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &l->file);
         if (r < 0)
             return r;
     }

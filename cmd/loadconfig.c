@@ -10,7 +10,7 @@ COMMAND(loadconfig, "loadconfig [PATH]",
 {
     char abs[VFS_PATH_MAX];
     int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : CONFIG_PATH, abs, sizeof abs);
-    if (r == 0 && !vfs_exists(abs))
+    if (r == 0 && !file_exists(abs))
         r = ERR_NOENT;
     if (r == 0)
         r = config_load(abs, p->err);
@@ -26,7 +26,7 @@ COMMAND(loadboard, "loadboard [PATH]",
 {
     char abs[VFS_PATH_MAX];
     int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : config_board_path(), abs, sizeof abs);
-    if (r == 0 && !vfs_exists(abs))
+    if (r == 0 && !file_exists(abs))
         r = ERR_NOENT;
     if (r == 0)
         r = board_load(abs, p->err);

@@ -113,7 +113,7 @@ COMMAND(ls, "ls [PATH] [-lhasnkd]",
     if (cmd_resolve(ctx, arg, abs))
         return 1;
     struct vfs_stat st;
-    int r = vfs_stat(abs, &st);
+    int r = file_stat(abs, &st);
     if (r < 0)
         return cmd_fail(ctx, arg, r);
     unsigned long long total = 0;

@@ -9,12 +9,12 @@ static int make_parents(char *abs)
 {
     for (char *s = strchr(abs + 1, '/'); s; s = strchr(s + 1, '/')) {
         *s = '\0';
-        int r = vfs_is_dir(abs) ? 0 : vfs_mkdir(abs);
+        int r = file_is_dir(abs) ? 0 : file_mkdir(abs);
         *s = '/';
         if (r < 0)
             return r;
     }
-    return vfs_is_dir(abs) ? 0 : vfs_mkdir(abs);
+    return file_is_dir(abs) ? 0 : file_mkdir(abs);
 }
 
 COMMAND(mkdir, "mkdir [-p] DIR...", "create directories; -p also the missing parents, no error "
@@ -28,7 +28,7 @@ COMMAND(mkdir, "mkdir [-p] DIR...", "create directories; -p also the missing par
             status = 1;
             continue;
         }
-        int r = ctx->flags & FLAG('p') ? make_parents(abs) : vfs_mkdir(abs);
+        int r = ctx->flags & FLAG('p') ? make_parents(abs) : file_mkdir(abs);
         if (r < 0)
             status = cmd_fail(ctx, argv[i], r);
     }
@@ -46,11 +46,11 @@ COMMAND(rmdir, "rmdir DIR...", "remove empty directories", RAW_ARGS, 1, MANY,
             status = 1;
             continue;
         }
-        int r = vfs_stat(abs, &st);
+        int r = file_stat(abs, &st);
         if (r == 0 && st.type != VFS_DIR)
             r = ERR_NOTDIR;
         if (r == 0)
-            r = vfs_rmdir(abs);
+            r = file_rmdir(abs);
         if (r < 0)
             status = cmd_fail(ctx, argv[i], r);
     }

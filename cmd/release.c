@@ -35,7 +35,7 @@ static int file_digest(const char *abs, char *buf, char hex[2 * SHA256_SIZE + 1]
     vfs_file_t *f;
     struct sha256 s;
     uint8_t digest[SHA256_SIZE];
-    int n, r = vfs_open(abs, VFS_O_READ, &f);
+    int n, r = file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
     sha256_init(&s);
@@ -87,7 +87,7 @@ static int write_manifest(struct release *rel)
     proc_puts(rel->p, line);
     struct walk w = { add_file, NULL, rel };
     for (size_t i = 0; i < sizeof release_dirs / sizeof release_dirs[0] && r >= 0; i++)
-        if (vfs_is_dir(release_dirs[i]))
+        if (file_is_dir(release_dirs[i]))
             r = tree_walk(&w, release_dirs[i]);
     if (r < 0)
         return r;
@@ -107,7 +107,7 @@ COMMAND(release, "release [MANIFEST]",
     struct release rel = { ctx, p, NULL, abs, 0, malloc(FILE_CHUNK) };
     if (!rel.buf)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
-    int r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &rel.out);
+    int r = file_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &rel.out);
     if (r < 0) {
         free(rel.buf);
         return cmd_fail(ctx, abs, r);

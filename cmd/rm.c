@@ -27,7 +27,7 @@ static int confirm(proc_t *p, const char *abs)
 
 static int check_protected(struct walk *w, const char *path, int is_dir)
 {
-    if (!is_dir && vfs_check_change(path) == ERR_PROTECTED) {
+    if (!is_dir && file_check_change(path) == ERR_PROTECTED) {
         *(const char **)w->ctx = path;
         return ERR_PROTECTED;
     }
@@ -51,7 +51,7 @@ static int remove_dir(const struct cmd_ctx *ctx, const char *arg, const char *ab
     int forced = (ctx->flags & FLAG('f')) != 0;
     if (!forced && !on_terminal(ctx->p))
         return cmd_error(ctx, "%s: is a directory (no terminal to confirm: use -f)", arg);
-    int r = vfs_check_change(abs);      /* the guard knows whether a protected path is below */
+    int r = file_check_change(abs);      /* the guard knows whether a protected path is below */
     if (r == ERR_PROTECTED)
         return cmd_fail(ctx, find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
     if (r < 0)
@@ -74,12 +74,12 @@ COMMAND(rm, "rm [-rf] PATH...",
             status = 1;
             continue;
         }
-        int r = vfs_stat(abs, &st);
+        int r = file_stat(abs, &st);
         if (r == 0 && strcmp(abs, "/") == 0)
             status = cmd_error(ctx, "refusing to remove /");
         else if (r == 0 && st.type == VFS_DIR)
             status = remove_dir(ctx, argv[i], abs) ? 1 : status;
-        else if (r < 0 || (r = vfs_unlink(abs)) < 0)
+        else if (r < 0 || (r = file_unlink(abs)) < 0)
             status = cmd_fail(ctx, argv[i], r);
     }
     return status;

@@ -8,7 +8,7 @@ COMMAND(sh, "sh FILE [ARG...]", "run a script; $0 is FILE, $1.. the arguments", 
 {
     char path[VFS_PATH_MAX];
     int r = vfs_resolve(p->cwd, argv[1], path, sizeof path);
-    if (r == 0 && !vfs_exists(path))
+    if (r == 0 && !file_exists(path))
         r = ERR_NOENT;
     if (r < 0)
         return cmd_error(ctx, "%s: %s", argv[1], err_str(r));

@@ -44,7 +44,7 @@ static int answer(const struct cmd_ctx *ctx, const char *flag, const char *arg, 
         return 0;
     }
     if (strcmp(flag, "-f") == 0 || strcmp(flag, "-d") == 0) {
-        *yes = vfs_stat(arg, &st) == 0 && st.type == (flag[1] == 'f' ? VFS_FILE : VFS_DIR);
+        *yes = file_stat(arg, &st) == 0 && st.type == (flag[1] == 'f' ? VFS_FILE : VFS_DIR);
         return 0;
     }
     if (strcmp(flag, "-p") == 0) {

@@ -12,11 +12,11 @@ COMMAND(touch, "touch FILE [WORD...]",
     char abs[VFS_PATH_MAX];
     if (cmd_resolve(ctx, argv[1], abs))
         return 1;
-    if (vfs_is_dir(abs))
+    if (file_is_dir(abs))
         return cmd_fail(ctx, argv[1], ERR_ISDIR);
     int flags = VFS_O_WRITE | VFS_O_CREATE | (argc > 2 ? VFS_O_TRUNC : 0);
     vfs_file_t *f;
-    int r = vfs_open(abs, flags, &f);
+    int r = file_open(abs, flags, &f);
     if (r < 0)
         return cmd_fail(ctx, argv[1], r);
     for (int i = 2; i < argc && r >= 0; i++) {

@@ -378,7 +378,7 @@ COMMAND(vi, "vi FILE", "edit a file: a screen editor on ANSI terminals, line com
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     v->p = p;
     int r = cmd_resolve(ctx, argv[1], v->path) ? 1 : 0;
-    if (!r && vfs_is_dir(v->path))
+    if (!r && file_is_dir(v->path))
         r = cmd_fail(ctx, argv[1], ERR_ISDIR);
     int loaded = r ? 0 : text_load(&v->text, v->path);
     if (loaded < 0)

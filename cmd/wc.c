@@ -29,7 +29,7 @@ static void count(struct counts *c, const char *buf, int n)
 static int count_source(const char *abs, stream_t *in, struct counts *c, char *buf)
 {
     vfs_file_t *f = NULL;
-    int r = !abs ? 0 : vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = !abs ? 0 : file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
     while ((r = f ? vfs_read(f, buf, FILE_CHUNK) : stream_read(in, buf, FILE_CHUNK)) > 0)

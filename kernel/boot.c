@@ -37,7 +37,7 @@ static const char *const folders[] = {
 static void make_folders(proc_t *sh)
 {
     for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
-        int r = vfs_is_dir(folders[i]) ? 0 : vfs_mkdir(folders[i]);
+        int r = file_is_dir(folders[i]) ? 0 : file_mkdir(folders[i]);
         if (r < 0 && r != ERR_EXIST)
             stream_printf(sh->err, "boot: cannot create %s: %s\n", folders[i], err_str(r));
     }
@@ -54,7 +54,7 @@ static int read_failed_boots(void)
 {
     char *text;
     size_t len;
-    if (vfs_read_all(BOOT_ATTEMPTS, &text, &len) < 0)
+    if (file_read_all(BOOT_ATTEMPTS, &text, &len) < 0)
         return 0;
     int n = atoi(text);
     free(text);
@@ -65,7 +65,7 @@ static void write_failed_boots(int n)
 {
     char text[16];
     int len = snprintf(text, sizeof text, "%d\n", n);
-    vfs_write_all(BOOT_ATTEMPTS, text, (size_t)len);
+    file_write_all(BOOT_ATTEMPTS, text, (size_t)len);
 }
 
 /* Runs init.sh as the console's foreground process, so that Ctrl-C (or, in the first second,
@@ -106,7 +106,7 @@ static void run_init(proc_t *sh, const struct boot_options *o)
     int failed = read_failed_boots();
     int key = tty_any_key_seen(sh->tty);
     int recovery = o->recovery || key || failed >= FAILED_BOOTS_FOR_RECOVERY;
-    if (!recovery && vfs_exists(INIT_SCRIPT)) {
+    if (!recovery && file_exists(INIT_SCRIPT)) {
         stream_puts(sh->out, "Normal mode boot\n");
         write_failed_boots(failed + 1);     /* cleared once the prompt is reached */
         if (!run_init_script(sh))
@@ -141,7 +141,7 @@ static void boot(proc_t *sh, const struct boot_options *o)
 static void shutdown(proc_t *sh)
 {
     shutdown_stop_processes(sh->pid);
-    if (vfs_exists(END_SCRIPT)) {
+    if (file_exists(END_SCRIPT)) {
         char *argv[] = { END_SCRIPT };
         struct shell *outer = sh->shell;
         outer->leave = 0;                  /* end.sh runs even though exit was asked */

@@ -31,7 +31,7 @@ static void complete_command(const char *word, size_t len, struct completion *c)
             add_match(c, command_table[i]->name, " ");
     vfs_dir_t *d;
     struct vfs_dirent e;
-    if (vfs_opendir("/bin", &d) < 0)
+    if (file_opendir("/bin", &d) < 0)
         return;
     while (vfs_readdir(d, &e) > 0)
         if (e.type == VFS_FILE && strncmp(e.name, word, len) == 0) {
@@ -58,7 +58,7 @@ static void complete_path(const char *word, size_t len, struct completion *c)
     size_t base_len = len - dir_len;
     vfs_dir_t *d;
     struct vfs_dirent e;
-    if (vfs_opendir(dir_len ? dir : ".", &d) < 0)
+    if (file_opendir(dir_len ? dir : ".", &d) < 0)
         return;
     while (vfs_readdir(d, &e) > 0) {
         if (strncmp(e.name, base, base_len) != 0 || (e.name[0] == '.' && base_len == 0))

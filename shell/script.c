@@ -94,7 +94,7 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
 {
     struct script s = { path, NULL, NULL, 0, 0, 0, 0 };
     size_t len;
-    int r = vfs_read_all(path, &s.text, &len);
+    int r = file_read_all(path, &s.text, &len);
     if (r < 0)
         return proc_error(self, "sh", "%s: %s", path, err_str(r));
     if (memchr(s.text, '\0', len)) {

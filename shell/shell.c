@@ -148,7 +148,7 @@ int shell_find_program(const char *name, char *path, size_t size)
     struct vfs_stat st;
     char candidate[VFS_PATH_MAX];
     if (strchr(name, '/')) {
-        if (vfs_stat(name, &st) == 0 && st.type == VFS_FILE) {
+        if (file_stat(name, &st) == 0 && st.type == VFS_FILE) {
             proc_t *p = proc_current();
             return vfs_resolve(p ? p->cwd : "/", name, path, size);
         }
@@ -157,7 +157,7 @@ int shell_find_program(const char *name, char *path, size_t size)
     static const char *const patterns[] = { "/bin/%s", "/bin/%s.sh" };
     for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
         snprintf(candidate, sizeof candidate, patterns[i], name);
-        if (vfs_stat(candidate, &st) == 0 && st.type == VFS_FILE) {
+        if (file_stat(candidate, &st) == 0 && st.type == VFS_FILE) {
             str_copy(path, candidate, size);
             return 0;
         }

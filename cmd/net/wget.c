@@ -110,7 +110,7 @@ COMMAND(wget, "wget URL [-O FILE]", "download a URL into a file, with a progress
         return cmd_error(ctx, "%s: server answered %d", url_text, c.status);
     }
     vfs_file_t *f;
-    if ((r = vfs_open(target, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0) {
+    if ((r = file_open(target, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0) {
         http_client_close(&c);
         return cmd_error(ctx, "%s: %s", target, err_str(r));
     }

@@ -198,7 +198,7 @@ static void api_fs_list(struct http_conn *c, struct json *body)
     if (r == ERR_INVAL)
         r = vfs_resolve("/", "/", path, sizeof path);
     if (r == 0)
-        r = vfs_opendir(path, &d);
+        r = file_opendir(path, &d);
     if (r < 0) {
         send_err(c, r);
         return;
@@ -230,7 +230,7 @@ static void send_file(struct http_conn *c, struct json *body, const char *type, 
     struct vfs_stat st;
     int r = path_arg(c, body, "path", path);
     if (r == 0)
-        r = vfs_stat(path, &st);
+        r = file_stat(path, &st);
     if (r == 0 && st.type == VFS_DIR)
         r = ERR_ISDIR;
     if (r < 0) {
@@ -297,9 +297,9 @@ static void api_fs_write(struct http_conn *c, struct json *body)
     vfs_file_t *f;
     int opened = 0, r = path_arg(c, NULL, "path", path);
     if (r == 0)
-        opened = (r = vfs_replace_open(path, part, sizeof part, &f)) == 0;
+        opened = (r = file_replace_open(path, part, sizeof part, &f)) == 0;
     if (opened)
-        r = vfs_replace_commit(part, path, body_to_file(c, f));
+        r = file_replace_commit(part, path, body_to_file(c, f));
     if (r < 0) {
         send_err(c, r);
         return;
@@ -314,7 +314,7 @@ static void api_fs_delete(struct http_conn *c, struct json *body)
     if (r == 0 && !strcmp(path, "/"))
         r = ERR_PERM;
     if (r == 0)
-        r = vfs_is_dir(path) ? vfs_rmdir(path) : vfs_unlink(path);
+        r = file_is_dir(path) ? file_rmdir(path) : file_unlink(path);
     if (r < 0)
         send_err(c, r);
     else
@@ -330,7 +330,7 @@ static void api_fs_rename(struct http_conn *c, struct json *body)
     if (r == 0)
         r = path_arg(c, body, "to", to);
     if (r == 0)
-        r = vfs_rename(from, to);
+        r = file_rename(from, to);
     if (r < 0)
         send_err(c, r);
     else
@@ -342,7 +342,7 @@ static void api_fs_mkdir(struct http_conn *c, struct json *body)
     char path[VFS_PATH_MAX];
     int r = path_arg(c, body, "path", path);
     if (r == 0)
-        r = vfs_mkdir(path);
+        r = file_mkdir(path);
     if (r < 0)
         send_err(c, r);
     else
