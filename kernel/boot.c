@@ -18,6 +18,7 @@
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "lib/str.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 #define INIT_SCRIPT "/etc/init.sh"
@@ -143,7 +144,7 @@ static void shutdown(proc_t *sh)
     shutdown_stop_processes(sh->pid);
     if (vfs_exists(END_SCRIPT)) {
         char *argv[] = { END_SCRIPT };
-        struct shell *outer = sh->shell;
+        struct shell *outer = shell_own(sh);
         outer->leave = 0;                  /* end.sh runs even though exit was asked */
         shell_run_script(sh, END_SCRIPT, 1, argv);
         outer->leave = 1;
@@ -160,15 +161,12 @@ enum kernel_exit kernel_main(const struct boot_options *o)
     struct tty *console = console_start();
     if (console)
         tty_catch_any_key(console, hal_time_us() + RECOVERY_KEY_WINDOW_US);
-    proc_t *sh = proc_new("sh", NULL);
-    char *argv[] = { "sh" };
-    if (!console || !sh || !(sh->shell = shell_new(1, argv)))
+    proc_t *sh = shell_start("sh", NULL, console, NULL, NULL, NULL);
+    if (!sh)                                /* no console gives it no streams either */
         return KERNEL_EXIT_HALT;
-    sh->tty = console;
     proc_reserve_for(sh);
-    proc_set_streams(sh, tty_stream(console), tty_stream(console), tty_stream(console));
     proc_set_current(sh);
-    struct shell *shell = sh->shell;
+    struct shell *shell = shell_own(sh);
     shell->console = 1;
     shutdown_register_console(&shell->leave);
     boot(sh, o);

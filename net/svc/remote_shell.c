@@ -9,6 +9,7 @@
 #include "lib/err.h"
 #include "net/login.h"
 #include "shell/lineedit.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 /* Asks for user and password until right, at most LOGIN_TRIES times. 1: logged in. */
@@ -47,10 +48,8 @@ static void shell_thread(void *arg)
         proc_printf(self, "Welcome to %s. `exit` ends this session.\n", sysdata.name);
         shell_prompt_loop(self);
     }
-    shell_free(self->shell);
-    self->shell = NULL;
     tty_hangup(rs->tty);        /* input that still comes has no reader: the driver drops it */
-    proc_end(self);
+    shell_end(self);
     rs->ended = 1;
 }
 
@@ -68,17 +67,10 @@ static void thread_entry(void *arg)
 
 int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *name)
 {
-    char *argv[] = { "sh" };
-    proc_t *sh = proc_new(name, session);
+    proc_t *sh = shell_start(name, session, rs->tty, NULL, NULL, NULL);
     if (!sh)
         return ERR_NOMEM;
-    sh->tty = rs->tty;
     sh->background = 1;
-    proc_set_streams(sh, tty_stream(rs->tty), tty_stream(rs->tty), tty_stream(rs->tty));
-    if (!sh->in || !sh->out || !sh->err || !(sh->shell = shell_new(1, argv))) {
-        proc_end(sh);
-        return ERR_NOMEM;
-    }
     rs->pid = sh->pid;
     rs->ended = 0;
     rs->refused = 0;
@@ -86,8 +78,7 @@ int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *nam
     long grace_ms = config_login_grace_ms();
     rs->login_deadline_us = grace_ms ? hal_time_us() + (uint64_t)grace_ms * 1000 : 0;
     if (hal_thread_start(thread_entry, rs, 0, NULL) < 0) {
-        shell_free(sh->shell);
-        proc_end(sh);
+        shell_end(sh);
         return ERR_NOMEM;
     }
     return 0;
