@@ -2,16 +2,7 @@
 #include "kernel/command.h"
 #include "lib/err.h"
 #include "lib/str.h"
-#include "shell/shell.h"
-
-/* The shell process whose cwd a `cd` changes: the nearest one running a shell. */
-static proc_t *shell_process(proc_t *p)
-{
-    for (; p; p = p->parent)
-        if (p->shell)
-            return p;
-    return NULL;
-}
+#include "shell/session.h"
 
 COMMAND(cd, "cd [DIR]", "change the working directory (no DIR: /)", RAW_ARGS, 0, 1)
 {
@@ -24,9 +15,10 @@ COMMAND(cd, "cd [DIR]", "change the working directory (no DIR: /)", RAW_ARGS, 0,
         r = ERR_NOTDIR;
     if (r < 0)
         return cmd_error(ctx, "%s: %s", argv[1], err_str(r));
+    proc_t *shell = shell_process(p);          /* whose cwd a `cd` changes */
     for (proc_t *q = p; q; q = q->parent) {   /* up to and including the shell */
         str_copy(q->cwd, abs, sizeof q->cwd);
-        if (q == shell_process(p))
+        if (q == shell)
             break;
     }
     return 0;

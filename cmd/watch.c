@@ -7,6 +7,7 @@
 #include "kernel/command.h"
 #include "lib/err.h"
 #include "lib/str.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 #define MAX_RUNS_UNLIMITED 0
@@ -108,7 +109,7 @@ COMMAND(watch, "watch [-t SECONDS] [-q] [-n COUNT] [--] COMMAND... [-t SECONDS] 
     if (!line)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     int own_shell = !shell_of(p);   /* a background watch has no shell above it */
-    if (own_shell && !(p->shell = shell_new(1, argv))) {
+    if (own_shell && !shell_attach(p, 1, argv)) {
         free(line);
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     }
@@ -122,10 +123,8 @@ COMMAND(watch, "watch [-t SECONDS] [-q] [-n COUNT] [--] COMMAND... [-t SECONDS] 
             break;
         }
     }
-    if (own_shell) {
-        shell_free(p->shell);
-        p->shell = NULL;
-    }
+    if (own_shell)
+        shell_detach(p);
     free(line);
     return status;
 }

@@ -43,7 +43,8 @@ struct proc {
     size_t mem_bytes;           /* kernel allocations owned (proc_alloc) */
     struct value result;        /* the value a command produced, for `cmd > var` */
     int exit_code;
-    void *shell;                /* the shell state, for shell processes and scripts */
+    void *upper;                /* the state a layer above keeps for this process (its shell:
+                                 * shell/session.c); the kernel never reads it */
     proc_t *next_in_table;
 };
 

@@ -15,6 +15,7 @@
 #include "lib/err.h"
 #include "lib/str.h"
 #include "shell/exec.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 #define CAPTURE_LIMIT 16384     /* bytes kept of a command's output for `cmd > var` */
@@ -390,7 +391,7 @@ static int start_background(proc_t *self, struct job *j)
  * already runs under a process that has it, and Ctrl-C stops the whole script. */
 static int owns_terminal(proc_t *self)
 {
-    struct shell *sh = self->shell;
+    struct shell *sh = shell_own(self);
     return self->tty && sh && sh->editor;
 }
 

@@ -3,12 +3,13 @@
 
 #include "lib/err.h"
 #include "shell/lineedit.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 #include "shell/exec.h"
 
 int shell_prompt_loop(proc_t *self)
 {
-    struct shell *sh = self->shell;
+    struct shell *sh = shell_own(self);
     char line[SHELL_LINE_MAX], prompt[VFS_PATH_MAX + 8];
     if (!sh->editor && !(sh->editor = lineedit_new()))
         return proc_error(self, "sh", "out of memory");

@@ -6,6 +6,7 @@
 #include "fs/vfs.h"
 #include "lib/err.h"
 #include "lib/str.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 int script_load_lines(struct script *s)
@@ -101,10 +102,9 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
         free(s.text);
         return proc_error(self, "sh", "%s: not a script", path);
     }
-    struct shell *sh = shell_new(argc, argv);
-    if (!sh || script_load_lines(&s) < 0) {
+    struct shell *sh = script_load_lines(&s) < 0 ? NULL : shell_attach(self, argc, argv);
+    if (!sh) {
         script_unload(&s);
-        shell_free(sh);
         return proc_error(self, "sh", "out of memory");
     }
     if (sh->argc) {                      /* $0 is the script's path */
@@ -112,12 +112,8 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
         sh->argv[0] = str_dup(path);
     }
     sh->script = &s;
-    struct shell *outer = self->shell;
-    sh->outer = outer;
-    self->shell = sh;
     int status = run_lines(self, sh);
-    self->shell = outer;
-    shell_free(sh);
+    shell_detach(self);
     script_unload(&s);
     return status;
 }

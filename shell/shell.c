@@ -12,40 +12,19 @@
 #include "shell/expr.h"
 #include "shell/lexer.h"
 #include "shell/script.h"
-
-struct shell *shell_new(int argc, char **argv)
-{
-    struct shell *sh = calloc(1, sizeof *sh);
-    if (!sh)
-        return NULL;
-    for (int i = 0; i < argc && i < SHELL_ARGS_MAX; i++)
-        sh->argv[i] = str_dup(argv[i]);
-    sh->argc = argc < SHELL_ARGS_MAX ? argc : SHELL_ARGS_MAX;
-    return sh;
-}
-
-void shell_free(struct shell *sh)
-{
-    if (!sh)
-        return;
-    for (int i = 0; i < sh->argc; i++)
-        free(sh->argv[i]);
-    free(sh);
-}
+#include "shell/session.h"
 
 struct shell *shell_of(proc_t *p)
 {
-    for (; p; p = p->parent)
-        if (p->shell)
-            return p->shell;
-    return NULL;
+    p = shell_process(p);
+    return p ? shell_own(p) : NULL;
 }
 
 struct shell *shell_session(proc_t *p)
 {
     struct shell *outermost = NULL;
     for (; p; p = p->parent)
-        for (struct shell *sh = p->shell; sh; sh = sh->outer)
+        for (struct shell *sh = shell_own(p); sh; sh = sh->outer)
             outermost = sh;
     return outermost;
 }
@@ -53,7 +32,7 @@ struct shell *shell_session(proc_t *p)
 void shell_end_scripts(proc_t *p)
 {
     for (; p; p = p->parent)
-        for (struct shell *sh = p->shell; sh; sh = sh->outer)
+        for (struct shell *sh = shell_own(p); sh; sh = sh->outer)
             if (sh->script)
                 sh->leave = 1;
 }

@@ -15,6 +15,7 @@
 #include "lib/str.h"
 #include "net/login.h"
 #include "net/svc/httpd.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 #define OUTPUT_LIMIT 65536
@@ -151,29 +152,21 @@ static void api_cmd_run(struct http_conn *c, struct json *body)
         http_send_json_error(c, 400, "cmd missing or too long");
         return;
     }
-    char *argv[] = { "sh" };
     stream_t *out = stream_capture(OUTPUT_LIMIT);
-    proc_t *job = out ? proc_new(line, NULL) : NULL;
-    if (!job || !(job->shell = shell_new(1, argv))) {
-        stream_unref(out);
-        proc_end(job);
+    proc_t *job = out ? shell_start(line, NULL, NULL, stream_null(), out, stream_ref(out)) : NULL;
+    if (!job) {                           /* shell_start released the streams */
         http_send_json_error(c, 503, "out of memory or processes");
         return;
     }
-    proc_set_streams(job, stream_null(), out, stream_ref(out));
     http_session_set_command(c->req.token, job->pid);
-    proc_set_current(job);
-    int status = shell_run_line(job, line);
-    proc_set_current(c->self);
+    int status = shell_run(job, line);
     http_session_set_command(c->req.token, 0);
     struct json *j = object();
     if (j) {
         json_add(j, "output", json_new_str(stream_capture_text(out, NULL)));
         json_add(j, "status", json_new_num(status));
     }
-    shell_free(job->shell);
-    job->shell = NULL;
-    proc_end(job);
+    shell_end(job);
     http_send_json(c, 200, j, NULL);
 }
 

@@ -1,4 +1,4 @@
-/* The posix simulator's entry: parse the options, mount the root, hand over to the kernel.
+/* The posix simulator's entry: parse the options, mount the root, hand over to init.
  *   upyos --image FILE [-r]        boot from a flash image (flashfs; tools/mkfs makes one)
  *   upyos --root DIR [-r]          boot with the host directory DIR as "/" (hostfs)
  *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH
@@ -13,7 +13,7 @@
 #include "fs/flashfs/flashfs.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
-#include "kernel/boot.h"
+#include "init/init.h"
 #include "kernel/command.h"
 #include "kernel/fscache.h"
 #include "lib/err.h"
@@ -176,7 +176,7 @@ int main(int argc, char **argv)
     char board_path[128];
     snprintf(board_path, sizeof board_path, "/etc/boards/%s.board", o.board ? o.board : "");
     struct boot_options bo = { o.recovery, desc, o.board ? board_path : NULL };
-    enum kernel_exit how = kernel_main(&bo);
+    enum kernel_exit how = init_main(&bo);
     vfs_unmount_all();
     if (root_flash)
         hal_flash_close(root_flash);
