@@ -6,7 +6,7 @@
 #include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "lib/err.h"
-#include "shell/lineedit.h"
+#include "term/lineedit.h"
 
 #define LINE_MAX_BYTES 1024
 

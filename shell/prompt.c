@@ -2,9 +2,9 @@
 #include <stdio.h>
 
 #include "lib/err.h"
-#include "shell/lineedit.h"
 #include "shell/shell.h"
 #include "shell/exec.h"
+#include "term/lineedit.h"
 
 int shell_prompt_loop(proc_t *self)
 {

@@ -1,4 +1,4 @@
-#include "shell/complete.h"
+#include "term/complete.h"
 
 #include <stdio.h>
 #include <stdlib.h>

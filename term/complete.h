@@ -1,6 +1,6 @@
 /* Tab completion: command names for the first word, paths for the others. */
-#ifndef SHELL_COMPLETE_H
-#define SHELL_COMPLETE_H
+#ifndef TERM_COMPLETE_H
+#define TERM_COMPLETE_H
 
 #include <stddef.h>
 

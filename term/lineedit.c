@@ -1,4 +1,4 @@
-#include "shell/lineedit.h"
+#include "term/lineedit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,8 +7,8 @@
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "lib/str.h"
-#include "shell/complete.h"
-#include "shell/keys.h"
+#include "term/complete.h"
+#include "term/keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
