@@ -7,12 +7,14 @@
 #include <stddef.h>
 
 #include "kernel/proc.h"
+#include "term/complete.h"
 
 #define LINEEDIT_HISTORY 20
 
 struct lineedit {
     char *history[LINEEDIT_HISTORY];   /* oldest first */
     int history_count;
+    complete_names_fn commands;        /* what else Tab offers as a command name; may be NULL */
 };
 
 struct lineedit *lineedit_new(void);
