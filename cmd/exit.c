@@ -5,8 +5,8 @@
 #include "kernel/shutdown.h"
 #include "kernel/sysdata.h"
 #include "kernel/tty.h"
-#include "shell/lineedit.h"
 #include "shell/shell.h"
+#include "term/lineedit.h"
 
 /* On a terminal the user confirms; from a script or a pipe the word is enough. */
 static int confirmed(proc_t *p)

@@ -5,7 +5,7 @@
 
 #include "kernel/command.h"
 #include "lib/err.h"
-#include "shell/lineedit.h"
+#include "term/lineedit.h"
 
 #define LINE_MAX_BYTES 1024
 

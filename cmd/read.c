@@ -1,8 +1,8 @@
 #include "kernel/command.h"
 #include "kernel/env.h"
 #include "lib/err.h"
-#include "shell/lineedit.h"
 #include "shell/shell.h"
+#include "term/lineedit.h"
 
 COMMAND(read, "read VAR [PROMPT]", "ask for a line and keep it in the variable VAR", RAW_ARGS, 1, 2)
 {

@@ -8,7 +8,7 @@
 #include "kernel/command.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
-#include "shell/lineedit.h"
+#include "term/lineedit.h"
 
 static int on_terminal(proc_t *p)
 {

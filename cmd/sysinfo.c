@@ -3,6 +3,7 @@
 #include "kernel/command.h"
 #include "kernel/sysdata.h"
 #include "lib/str.h"
+#include "shell/builtin.h"
 
 struct proc_mem {
     int count;
@@ -83,7 +84,7 @@ COMMAND(si, "si", "show system information: name, version, platform, board, id, 
                    "Commands:  %d\n",
                 sysdata.name, sysdata.version, sysdata.platform, sysdata.board, sysdata.sid,
                 (unsigned)hal_cpu_mhz(), sysdata.recovery ? "recovery" : "normal",
-                vfs_mount_count(), pm.count, command_count);
+                vfs_mount_count(), pm.count, command_count + shell_builtin_count);
     proc_set_result(p, value_str(sysdata.sid));
     return 0;
 }

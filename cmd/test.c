@@ -6,6 +6,7 @@
 #include "hal/board.h"
 #include "kernel/command.h"
 #include "lib/err.h"
+#include "shell/builtin.h"
 #include "shell/shell.h"
 
 struct find_name {
@@ -32,7 +33,7 @@ static void match_process(proc_t *q, void *ctx)
 static int is_command(const char *name)
 {
     char path[VFS_PATH_MAX];
-    return command_find(name) ||
+    return command_find(name) || shell_builtin_find(name) ||
            (!strchr(name, '/') && shell_find_program(name, path, sizeof path) == 0);
 }
 

@@ -15,7 +15,7 @@
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "lib/str.h"
-#include "shell/keys.h"
+#include "term/keys.h"
 
 #define ESC KEY_ESC
 #define KEY_DEL KEY_DELETE

@@ -86,18 +86,8 @@ static int run_segment(proc_t *self, struct shell *sh, const char *segment)
     return status;
 }
 
-/* An AT command line goes to the modem as it is: `atmodem AT+...`. */
-static int run_modem_line(proc_t *self, const char *line)
-{
-    struct lex_words w = { .count = 2 };
-    w.word[0].text = (char *)"atmodem";
-    w.word[1].text = (char *)line;
-    w.word[1].quoted = 1;
-    return shell_run_words(self, &w, line);
-}
-
-/* Lines starting "AT+" go to the modem, "< expr" and "> stmt" to the expression language;
- * everything else is commands separated by ';'. */
+/* Lines starting "< expr" and "> stmt" go to the expression language; everything else is
+ * commands separated by ';'. */
 int shell_run_line(proc_t *self, const char *line)
 {
     struct shell *sh = shell_of(self);
@@ -108,8 +98,6 @@ int shell_run_line(proc_t *self, const char *line)
         return sh->last_status = shell_syntax_error(self, "line too long");
     if (expr_is_line(line))
         return sh->last_status = expr_run_line(self, line);
-    if (strncmp(line, "AT+", 3) == 0)
-        return sh->last_status = run_modem_line(self, line);
     int n = lex_segments(line, &segments, err, sizeof err);
     if (n < 0)
         return sh->last_status = shell_syntax_error(self, err);

@@ -8,9 +8,9 @@
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "net/login.h"
-#include "shell/lineedit.h"
 #include "shell/session.h"
 #include "shell/shell.h"
+#include "term/lineedit.h"
 
 /* Asks for user and password until right, at most LOGIN_TRIES times. 1: logged in. */
 static int ask_login(proc_t *self, struct remote_shell *rs)

@@ -17,6 +17,7 @@
 #include "kernel/command.h"
 #include "kernel/fscache.h"
 #include "lib/err.h"
+#include "shell/builtin.h"
 #include "posix_port.h"
 
 #define RAM_ROOT_LIMIT (1024 * 1024)
@@ -45,16 +46,24 @@ static void usage(FILE *f)
                "Without --image or --root the root is an empty RAM disk.\n");
 }
 
+static void print_table_row(void *ctx, const char *name, const char *usage, const char *help)
+{
+    printf("| `%s` | %s |\n", name, help);
+}
+
+static void print_section(void *ctx, const char *name, const char *usage, const char *help)
+{
+    printf("\n## %s\n\n%s\n\n```\n%s\n```\n", name, help, usage);
+}
+
+/* The commands and the shell's builtins, as help lists them. */
 static void print_commands_md(void)
 {
     printf("# Commands\n\nGenerated from the command declarations in cmd/ "
            "(`upyos --commands-md`); every command also answers `--help`.\n\n");
     printf("| command | what it does |\n|---|---|\n");
-    for (int i = 0; i < command_count; i++)
-        printf("| `%s` | %s |\n", command_table[i]->name, command_table[i]->help);
-    for (int i = 0; i < command_count; i++)
-        printf("\n## %s\n\n%s\n\n```\n%s\n```\n", command_table[i]->name,
-               command_table[i]->help, command_table[i]->usage);
+    shell_each_name(print_table_row, NULL);
+    shell_each_name(print_section, NULL);
 }
 
 static int parse(int argc, char **argv, struct options *o)

@@ -25,12 +25,12 @@ cmake -DOUT="$OUT/command_table.c" -DLIST="$OUT/command_sources.txt" -P tools/ge
 cmake -DHEADER=sdk/upyos.h -DOUT_C="$OUT/sdk_exports.c" -DOUT_LIST="$OUT/sdk_exports.list" \
       -P tools/gen_sdk_exports.cmake
 
-sources=$(ls lib/*.c kernel/*.c shell/*.c fs/*.c cmd/*.c cmd/net/*.c ports/posix/hal_*.c ports/posix/hostfs.c \
+sources=$(ls lib/*.c kernel/*.c term/*.c shell/*.c fs/*.c cmd/*.c cmd/net/*.c ports/posix/hal_*.c ports/posix/hostfs.c \
           fs/*/*.c net/*.c net/*/*.c 2>/dev/null || true)
 objects=""
 for src in $sources "$OUT/command_table.c" "$OUT/sdk_exports.c"; do
     obj="$OUT/obj/$(echo "$src" | tr '/' '_' | sed 's/\.c$/.o/')"
-    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find shell kernel lib fs include -name '*.h' -newer "$obj" -print -quit)" ]; then
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find term shell kernel lib fs include -name '*.h' -newer "$obj" -print -quit)" ]; then
         $CC $FLAGS -fsanitize=fuzzer-no-link -D_GNU_SOURCE -DUPYOS_VERSION=\"fuzz\" -I. -Iinclude \
             -c "$src" -o "$obj"
     fi
