@@ -25,7 +25,7 @@ cmake -DOUT="$OUT/command_table.c" -DLIST="$OUT/command_sources.txt" -P tools/ge
 cmake -DHEADER=sdk/upyos.h -DOUT_C="$OUT/sdk_exports.c" -DOUT_LIST="$OUT/sdk_exports.list" \
       -P tools/gen_sdk_exports.cmake
 
-sources=$(ls lib/*.c kernel/*.c shell/*.c fs/*.c cmd/*.c cmd/net/*.c ports/posix/hal_*.c ports/posix/hostfs.c \
+sources=$(ls lib/*.c kernel/*.c shell/*.c fs/*.c cmd/*.c cmd/net/*.c $(ls ports/posix/*.c | grep -v /main.c) \
           fs/*/*.c net/*.c net/*/*.c 2>/dev/null || true)
 objects=""
 for src in $sources "$OUT/command_table.c" "$OUT/sdk_exports.c"; do
