@@ -168,6 +168,7 @@ int main(int argc, char **argv)
     if (mount_root(&o, desc, sizeof desc) < 0)
         return 1;
     posix_board_init();
+    posix_wifi_set_reader(vfs_read_all);
     if (o.board_ctl && posix_board_ctl_start(o.board_ctl) < 0) {
         fprintf(stderr, "upyos: %s: cannot serve the board control socket\n", o.board_ctl);
         return 1;

@@ -44,6 +44,11 @@ int posix_board_ctl_start(const char *path);
 void posix_set_boot_argv(char **argv);
 void posix_reset(void) __attribute__((noreturn));
 
+/* The simulated radio reads its access points from the board's files with this (vfs_read_all:
+ * NUL-terminated, malloc'd); until one is set it finds none. */
+typedef int posix_file_reader(const char *path, char **data, size_t *len);
+void posix_wifi_set_reader(posix_file_reader *reader);
+
 /* The host directory hostfs serves as "/". */
 extern const struct vfs_ops hostfs_ops;
 void *hostfs_new(const char *host_dir);
