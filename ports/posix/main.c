@@ -1,8 +1,7 @@
 /* The posix simulator's entry: parse the options, mount the root, hand over to init.
  *   upyos --image FILE [-r]        boot from a flash image (flashfs; tools/mkfs makes one)
  *   upyos --root DIR [-r]          boot with the host directory DIR as "/" (hostfs)
- *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH
- *   upyos --commands-md            print the command reference (docs/commands.md) */
+ *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,10 +13,8 @@
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
 #include "init/init.h"
-#include "kernel/command.h"
 #include "kernel/fscache.h"
 #include "lib/err.h"
-#include "shell/builtin.h"
 #include "posix_port.h"
 
 #define RAM_ROOT_LIMIT (1024 * 1024)
@@ -42,28 +39,7 @@ static void usage(FILE *f)
                "               says): posix-sim (the default) or one of upyOS's boards\n"
                "  --board-ctl PATH  serve the virtual board's control socket at PATH\n"
                "               (set inputs, read outputs: docs/simulator.md)\n"
-               "  --commands-md  print the command reference in Markdown\n"
                "Without --image or --root the root is an empty RAM disk.\n");
-}
-
-static void print_table_row(void *ctx, const char *name, const char *usage, const char *help)
-{
-    printf("| `%s` | %s |\n", name, help);
-}
-
-static void print_section(void *ctx, const char *name, const char *usage, const char *help)
-{
-    printf("\n## %s\n\n%s\n\n```\n%s\n```\n", name, help, usage);
-}
-
-/* The commands and the shell's builtins, as help lists them. */
-static void print_commands_md(void)
-{
-    printf("# Commands\n\nGenerated from the command declarations in cmd/ "
-           "(`upyos --commands-md`); every command also answers `--help`.\n\n");
-    printf("| command | what it does |\n|---|---|\n");
-    shell_each_name(print_table_row, NULL);
-    shell_each_name(print_section, NULL);
 }
 
 static int parse(int argc, char **argv, struct options *o)
@@ -86,9 +62,6 @@ static int parse(int argc, char **argv, struct options *o)
             }
         } else if (strcmp(argv[i], "-r") == 0) {
             o->recovery = 1;
-        } else if (strcmp(argv[i], "--commands-md") == 0) {
-            print_commands_md();
-            exit(0);
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             exit(0);
@@ -177,6 +150,7 @@ int main(int argc, char **argv)
     if (mount_root(&o, desc, sizeof desc) < 0)
         return 1;
     posix_board_init();
+    posix_wifi_set_reader(vfs_read_all);
     if (o.board_ctl && posix_board_ctl_start(o.board_ctl) < 0) {
         fprintf(stderr, "upyos: %s: cannot serve the board control socket\n", o.board_ctl);
         return 1;
