@@ -483,10 +483,12 @@ static pv run_frame(py_frame *f, pv throw) {
         vm->jmp = &j;
         if (setjmp(j.buf)) {
             pv exc = vm->exc;
-            add_traceback(exc, f);
+            /* the frames the raise unwound are gone from the C stack: vm->frame must be this
+             * frame again before anything allocates, or a collection walks dead frames */
             vm->stack_top = f->saved_top;
             vm->depth = saved_depth;
             vm->frame = f;
+            add_traceback(exc, f);
             if (f->nblocks > 0) {
                 py_block b = f->blocks[--f->nblocks];
                 sp = slots + b.depth;
