@@ -650,19 +650,18 @@ static const py_builtin math_funcs[] = {
 
 /* ---------------- gc, micropython ---------------- */
 BI(gc_collect) { gc_collect(); return MKSMALL(0); }
-BI(gc_mem_free) { return py_new_int((int64_t)(gc_size() - gc_used())); }
-BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used()); }
-static bool gc_enabled = true;
-
-BI(gc_enable) { gc_enabled = true; return PV_NONE; }
-BI(gc_disable) { gc_enabled = false; return PV_NONE; }
-BI(gc_isenabled) { return PV_BOOL(gc_enabled); }
+BI(gc_mem_free) { gc_heap *h = py_cur->heap; return py_new_int((int64_t)(gc_size(h) - gc_used(h))); }
+BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used(py_cur->heap)); }
+BI(gc_enable) { py_cur->gc_disabled = false; return PV_NONE; }
+BI(gc_disable) { py_cur->gc_disabled = true; return PV_NONE; }
+BI(gc_isenabled) { return PV_BOOL(!py_cur->gc_disabled); }
 static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
     METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
     { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
-    pv s = py_strf("heap: %lu used, %lu free, peak %lu\n", (unsigned long)gc_used(), (unsigned long)(gc_size() - gc_used()), (unsigned long)gc_peak());
+    gc_heap *h = py_cur->heap;
+    pv s = py_strf("heap: %lu used, %lu free, peak %lu\n", (unsigned long)gc_used(h), (unsigned long)(gc_size(h) - gc_used(h)), (unsigned long)gc_peak(h));
     out(1, s);
     return PV_NONE;
 }

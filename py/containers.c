@@ -60,12 +60,14 @@ static void seq_repr(py_buf *b, pv *items, size_t n) {
     }
 }
 /* repr of self-containing containers */
-static pv repr_stack[64];
-static int repr_depth;
+#define REPR_MAX 64
 static bool repr_enter(pv o) {
-    for (int i = 0; i < repr_depth; i++) if (repr_stack[i] == o) return false;
-    if (repr_depth >= 64) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded while getting the repr of an object");
-    repr_stack[repr_depth++] = o;
+    py_vm *vm = py_cur;
+    for (int i = 0; i < vm->repr_depth; i++) if (vm->repr_stack[i] == o) return false;
+    if (vm->repr_depth >= REPR_MAX) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded while getting the repr of an object");
+    /* made on the first container repr: most programs never need it */
+    if (!vm->repr_stack) vm->repr_stack = gc_alloc(REPR_MAX * sizeof(pv), GC_RAW);
+    vm->repr_stack[vm->repr_depth++] = o;
     return true;
 }
 static pv list_repr(pv o) {
@@ -73,13 +75,13 @@ static pv list_repr(pv o) {
     py_buf b;
     buf_init(&b, 16);
     buf_addc(&b, '[');
-    int d = repr_depth;
+    int d = py_cur->repr_depth;
     py_try t;
     py_try_begin(&t);
-    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); repr_depth = d - 1; py_raise(e); }
+    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); py_cur->repr_depth = d - 1; py_raise(e); }
     seq_repr(&b, LIST(o)->items, LIST(o)->len);
     py_try_end(&t);
-    repr_depth--;
+    py_cur->repr_depth--;
     buf_addc(&b, ']');
     return buf_str(&b);
 }
@@ -376,13 +378,13 @@ static pv tuple_repr(pv o) {
     py_buf b;
     buf_init(&b, 16);
     buf_addc(&b, '(');
-    int d = repr_depth;
+    int d = py_cur->repr_depth;
     py_try tr;
     py_try_begin(&tr);
-    if (setjmp(tr.j.buf)) { pv e = py_try_catch(&tr); repr_depth = d - 1; py_raise(e); }
+    if (setjmp(tr.j.buf)) { pv e = py_try_catch(&tr); py_cur->repr_depth = d - 1; py_raise(e); }
     seq_repr(&b, t->items, t->len);
     py_try_end(&tr);
-    repr_depth--;
+    py_cur->repr_depth--;
     if (t->len == 1) buf_addc(&b, ',');
     buf_addc(&b, ')');
     return buf_str(&b);
@@ -584,10 +586,10 @@ static pv dict_repr(pv o) {
     py_buf b;
     buf_init(&b, 16);
     buf_addc(&b, '{');
-    int dd = repr_depth;
+    int dd = py_cur->repr_depth;
     py_try t;
     py_try_begin(&t);
-    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); repr_depth = dd - 1; py_raise(e); }
+    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); py_cur->repr_depth = dd - 1; py_raise(e); }
     bool first = true;
     for (uint32_t i = 0; i < d->nent; i++) {
         if (!d->ent[i].key) continue;
@@ -598,7 +600,7 @@ static pv dict_repr(pv o) {
         buf_addv(&b, py_repr(d->ent[i].value));
     }
     py_try_end(&t);
-    repr_depth--;
+    py_cur->repr_depth--;
     buf_addc(&b, '}');
     return buf_str(&b);
 }
@@ -847,7 +849,7 @@ static pv set_repr(pv o) {
         first = false;
         buf_addv(&b, py_repr(d->ent[i].key));
     }
-    repr_depth--;
+    py_cur->repr_depth--;
     buf_addc(&b, '}');
     if (frozen) buf_addc(&b, ')');
     return buf_str(&b);

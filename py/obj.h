@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include "hal/thread.h"
 #include "py/qstr.h"
 
 typedef uintptr_t pv;
@@ -203,8 +204,17 @@ typedef struct py_vm {
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
     void *cstack_top;
+    struct gc_heap *heap;     /* gc.c: this program's heap, inside its arena */
+    uint32_t dict_version;    /* bumped when any dict's key set changes (LOAD_GLOBAL's cache) */
+    pv *repr_stack;           /* the containers whose repr is being built (64 at most) */
+    int repr_depth;
+    bool gc_disabled;         /* gc.disable() */
+    pv struct_error;          /* struct.error, made on the first import of struct */
+    void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
 } py_vm;
-extern py_vm *py_cur;
+/* The interpreter running on this thread: every program has its own py_vm and a thread runs
+ * one program at a time (py_run_* install it), so two threads run two programs at once. */
+#define py_cur ((py_vm *)hal_thread_get_runtime())
 
 /* ---- types ---- */
 extern const py_type py_type_type, py_object_type, py_none_type, py_bool_type, py_int_type,
@@ -241,18 +251,21 @@ EXC_LIST(X)
 
 /* ---- gc.c ---- */
 enum { GC_OBJ = 1, GC_RAW = 2, GC_PVS = 3 };
-void gc_init(void *arena, size_t size);
+typedef struct gc_heap gc_heap;
+gc_heap *gc_init(void *arena, size_t size);   /* the heap's own state goes first in arena */
 void *gc_alloc(size_t n, int kind);
 void *gc_realloc(void *p, size_t n, int kind);
 void gc_collect(void);
 void gc_mark(pv v);
 void gc_mark_ptr(const void *p);
-void gc_lock(void);
-void gc_set_stress(bool on);   /* a collection at every allocation, to find missing roots */
-void gc_unlock(void);
-size_t gc_used(void);
-size_t gc_peak(void);
-size_t gc_size(void);
+void gc_lock(gc_heap *h);
+/* a collection at every nth allocation (1: every one), to find missing roots; 0 turns it off */
+void gc_set_stress(gc_heap *h, unsigned every);
+void gc_unlock(gc_heap *h);
+size_t gc_used(const gc_heap *h);
+size_t gc_peak(const gc_heap *h);
+size_t gc_size(const gc_heap *h);
+void gc_each_object(gc_heap *h, void (*fn)(pobj *o, void *arg), void *arg);
 #define NEW(T, t) ((T *)py_new_obj(sizeof(T), &(t)))
 void *py_new_obj(size_t size, const py_type *t);
 

@@ -6,8 +6,6 @@
 #include "py/obj.h"
 #include "py/bytecode.h"
 
-py_vm *py_cur;
-static uint32_t dict_version_counter;
 
 #define ARG() ((unsigned)(ip[0] | (ip[1] << 8)))
 
@@ -95,7 +93,7 @@ static pv load_global(py_frame *f, unsigned i) {
     name_error(name);
 }
 
-uint32_t py_next_dict_version(void) { return ++dict_version_counter; }
+uint32_t py_next_dict_version(void) { return ++py_cur->dict_version; }
 
 /* Binds n positional arguments and a keyword dict to a function's parameters. */
 static void bind_args(py_func *fn, pv *slots, int n, pv *a, pv kw) {

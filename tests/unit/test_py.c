@@ -13,6 +13,7 @@
 static char out[8192], err[8192];
 static size_t nout, nerr;
 static int polls, interrupt_after;
+static unsigned gc_stress;
 
 static void cap_write(void *ctx, int fd, const char *s, size_t n) {
     (void)ctx;
@@ -30,15 +31,15 @@ static int cap_poll(void *ctx) {
 }
 
 static int run(const char *src, size_t heap) {
-    static uint8_t *arena;
-    free(arena);
-    arena = malloc(heap);
+    static py_vm *vm;
+    py_destroy(vm);
     nout = nerr = 0;
     out[0] = err[0] = 0;
     polls = 0;
     py_io io = { .write = cap_write, .poll = cap_poll };
-    py_vm *vm = py_new(arena, heap, &io);
+    vm = py_create(heap, &io);
     assert_non_null(vm);
+    py_set_gc_stress(vm, gc_stress);
     return py_run_source(vm, src, strlen(src), "t.py", 0, NULL);
 }
 
@@ -132,9 +133,9 @@ static void test_poll_interrupts_busy_loop(void **state) {
 
 static void test_gc_stress(void **state) {
     (void)state;
-    gc_set_stress(true);
+    gc_stress = 1;
     int st = run("d = {}\nfor i in range(50):\n    d['k' + str(i)] = [i] * 3\nprint(len(d), d['k49'], ','.join(sorted(d)[:3]))\n", 256 * 1024);
-    gc_set_stress(false);
+    gc_stress = 0;
     assert_int_equal(st, 0);
     assert_string_equal(out, "50 [49, 49, 49] k0,k1,k10\n");
 }
