@@ -488,8 +488,9 @@ static void dict_init(py_dict *d, uint32_t cap) {
     d->version = py_next_dict_version();
 }
 pv py_dict_new(void) {
+    /* no tables until the first key: many dicts (a module's, an instance's) stay small or empty */
     py_dict *d = NEW(py_dict, py_dict_type);
-    dict_init(d, 5);
+    d->version = py_next_dict_version();
     return (pv)d;
 }
 static inline bool key_eq(pv a, uintptr_t ha, py_dent *e) {
@@ -499,6 +500,7 @@ static inline bool key_eq(pv a, uintptr_t ha, py_dent *e) {
 }
 /* returns the index slot for key: its entry index through *ei (-1 when absent) */
 static uint32_t dict_find(py_dict *d, pv key, uintptr_t h, int32_t *ei) {
+    if (!d->index) { *ei = -1; return 0; }
     uint32_t mask = d->mask;
     uint32_t i = (uint32_t)h & mask;
     uintptr_t perturb = h;
@@ -551,7 +553,7 @@ void py_dict_set(pv dv, pv key, pv value) {
     uint32_t slot = dict_find(d, key, h, &ei);
     if (ei >= 0) { d->ent[ei].value = value; return; }
     if (d->nent >= d->cap) {
-        dict_resize(d, d->used * 2 + 1 > 8 ? d->used * 2 + 1 : 8);
+        dict_resize(d, d->used ? d->used * 2 + 1 : 5);
         slot = dict_find(d, key, h, &ei);
     }
     d->index[slot] = (int32_t)d->nent;

@@ -16,6 +16,7 @@
 #define H_SIZE(h) ((h) >> 3)            /* granules */
 #define MKHDR(sz, kind) (((uintptr_t)(sz) << 3) | ((uintptr_t)(kind) << 1))
 #define K_FREE 0
+#define MARK_STACK 64           /* deeper structures are found by rescanning the heap */
 
 typedef struct fblock { uintptr_t hdr; struct fblock *next; } fblock;
 
@@ -30,7 +31,7 @@ struct gc_heap {
     bool collecting;
     unsigned stress_every;      /* collect at every Nth allocation (0: only when needed) */
     unsigned stress_count;
-    pv stack[64];
+    pv *stack;                  /* objects marked, not yet traced: on the C stack while collecting */
     int sp;
     bool overflow;
 };
@@ -195,7 +196,7 @@ static void mark_ptr(gc_heap *h, const void *p) {
     if ((*hp & H_MARK) || H_KIND(*hp) == K_FREE) return;
     *hp |= H_MARK;
     if (H_KIND(*hp) == GC_RAW) return;
-    if (h->sp < (int)(sizeof h->stack / sizeof h->stack[0])) h->stack[h->sp++] = (pv)p;
+    if (h->sp < MARK_STACK) h->stack[h->sp++] = (pv)p;
     else h->overflow = true;
 }
 
@@ -255,6 +256,8 @@ void gc_collect(void) {
     gc_heap *h = vm->heap;
     if (h->lock || h->collecting) return;
     h->collecting = true;
+    pv stack[MARK_STACK];
+    h->stack = stack;
     h->sp = 0;
     h->overflow = false;
     py_mark_roots(vm);

@@ -210,6 +210,7 @@ typedef struct py_vm {
     int repr_depth;
     bool gc_disabled;         /* gc.disable() */
     pv struct_error;          /* struct.error, made on the first import of struct */
+    bool builtins_complete;   /* builtins holds every builtin (import builtins made it so) */
     void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
 } py_vm;
 /* The interpreter running on this thread: every program has its own py_vm and a thread runs
@@ -374,6 +375,9 @@ void py_argcheck(int n, int min, int max, const char *name);
 
 /* ---- builtins.c, modules ---- */
 void py_builtins_init(void);
+pv py_builtin_get(pv name);    /* PV_NULL when there is no such builtin */
+bool py_static_builtin_find(pv name, uint32_t *index);
+pv py_static_builtin(uint32_t index);
 pv py_sys_module(void);
 
 /* ---- vm.c, compile.c ---- */

@@ -96,8 +96,9 @@ static bool init_objects(py_vm *vm) {
 }
 
 py_vm *py_new(void *arena, size_t size, const py_io *io) {
-    if (size < 8 * 1024) return NULL;
     uint8_t *p = (uint8_t *)(((uintptr_t)arena + 15) & ~(uintptr_t)15);
+    /* room for the state and a little heap; when the start-up objects do not fit, init fails */
+    if (size < (size_t)(p - (uint8_t *)arena) + sizeof(py_vm) + 1024) return NULL;
     size -= (size_t)(p - (uint8_t *)arena);
     py_vm *vm = (py_vm *)p;
     memset(vm, 0, sizeof *vm);

@@ -12,7 +12,9 @@
 /* Creates an interpreter with an arena of size bytes of its own (malloc). NULL when there is
  * no memory for it or size is too small for the interpreter. */
 py_vm *py_create(size_t size, const py_io *io);
-/* Sets up an interpreter in an arena the embedder owns (and frees after py_destroy). */
+/* Sets up an interpreter in an arena the embedder owns (and frees after py_destroy). NULL when
+ * the arena is too small even for start-up (a hello program needs about 3 KB on 32-bit ports,
+ * 5 KB on 64-bit ones). */
 py_vm *py_new(void *arena, size_t size, const py_io *io);
 /* Ends an interpreter: closes the files its program left open and frees py_create's arena.
  * Nothing else outlives it. */

@@ -77,7 +77,11 @@ static pv load_global(py_frame *f, unsigned i) {
     py_gcache *ce = co->cache ? &co->cache[i] : NULL;
     if (ce && ce->gver == g->version) {
         if (!ce->where) { pv v = g->ent[ce->idx].value; if (v) return v; }
-        else if (ce->bver == b->version) { pv v = b->ent[ce->idx].value; if (v) return v; }
+        else if (ce->bver == b->version) {
+            if (ce->where == 2) return py_static_builtin(ce->idx);
+            pv v = b->ent[ce->idx].value;
+            if (v) return v;
+        }
     }
     uint32_t idx = 0;
     pv v = py_dict_get_hinted(f->globals, name, &idx);
@@ -89,6 +93,11 @@ static pv load_global(py_frame *f, unsigned i) {
     if (v) {
         if (ce) { ce->gver = g->version; ce->bver = b->version; ce->idx = idx; ce->where = 1; }
         return v;
+    }
+    /* the read-only table, unless builtins was made complete (and may have lost some) */
+    if (!py_cur->builtins_complete && py_static_builtin_find(name, &idx)) {
+        if (ce) { ce->gver = g->version; ce->bver = b->version; ce->idx = idx; ce->where = 2; }
+        return py_static_builtin(idx);
     }
     name_error(name);
 }
@@ -728,7 +737,7 @@ dispatch:
             pv name = names[ARG()];
             pv v = f->locals ? py_dict_get(f->locals, name) : PV_NULL;
             if (!v) v = py_dict_get(f->globals, name);
-            if (!v) v = py_dict_get(vm->builtins, name);
+            if (!v) v = py_builtin_get(name);
             if (!v) name_error(name);
             *sp++ = v;
             ip += 2;

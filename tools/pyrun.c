@@ -124,6 +124,7 @@ int main(int argc, char **argv) {
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
+    size_t at_start = py_heap_used(vm);
     const char *stress = getenv("PYRUN_GCSTRESS");
     if (stress) py_set_gc_stress(vm, (unsigned)strtoul(stress, NULL, 0));
     int status;
@@ -138,7 +139,8 @@ int main(int argc, char **argv) {
         status = py_run_file(vm, argv[1], argc - 1, argv + 1);
     }
     fflush(stdout);
-    if (getenv("PYRUN_STATS")) fprintf(stderr, "heap peak %zu bytes\n", py_heap_peak(vm));
+    if (getenv("PYRUN_STATS"))
+        fprintf(stderr, "heap after start-up %zu bytes, peak %zu bytes, arena %zu bytes\n", at_start, py_heap_peak(vm), heap);
     py_destroy(vm);
     free(arena);
     return status;
