@@ -142,6 +142,7 @@ typedef struct py_gcache { uint32_t gver, bver; uint32_t idx; uint32_t where; } 
 typedef struct { uint32_t handler; uint32_t depth; } py_block;
 typedef struct py_frame {
     struct py_frame *back;
+    struct py_vm *vm;         /* the interpreter running it */
     py_code *code;
     py_func *func;
     pv globals, locals;       /* locals: the class namespace in a class body, else PV_NULL */
