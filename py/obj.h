@@ -370,6 +370,7 @@ pv py_class_new(pv name, pv bases, pv dict);
 pv py_inst_new(const py_type *t);
 pv py_module_new(pv name);
 pv py_import(pv name, pv fromlist, int level);
+void py_file_release(py_vm *vm, pobj *o);   /* closes o if it is an open file */
 void py_kw_check_empty(pv kw, const char *fname);
 pv py_kw_get(pv kw, int q);
 void py_argcheck(int n, int min, int max, const char *name);

@@ -132,10 +132,7 @@ py_vm *py_create(size_t size, const py_io *io) {
     return vm;
 }
 
-static void close_if_file(pobj *o, void *arg) {
-    extern void py_file_release(py_vm *vm, pobj *o);
-    py_file_release(arg, o);
-}
+static void close_if_file(pobj *o, void *arg) { py_file_release(arg, o); }
 
 void py_destroy(py_vm *vm) {
     if (!vm) return;
