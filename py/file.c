@@ -13,7 +13,7 @@ typedef struct {
 } py_file;
 extern const py_type py_file_type;
 #define F(v) ((py_file *)(v))
-static void file_mark(pv o) { gc_mark(F(o)->name); gc_mark(F(o)->mode); gc_mark_ptr(F(o)->buf); }
+static void file_mark(pv o, gc_heap *h) { gc_mark(h, F(o)->name); gc_mark(h, F(o)->mode); gc_mark_ptr(h, F(o)->buf); }
 
 _Noreturn void py_os_error(int err, pv path);
 static _Noreturn void os_error(int err, pv path) { py_os_error(err, path); }

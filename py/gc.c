@@ -16,6 +16,9 @@
 #define H_SIZE(h) ((h) >> 3)            /* granules */
 #define MKHDR(sz, kind) (((uintptr_t)(sz) << 3) | ((uintptr_t)(kind) << 1))
 #define K_FREE 0
+/* the bitmap helpers are inlined even in unoptimised (sanitizer) builds, where the collection
+ * at every allocation of the GC stress run spends its time in them */
+#define ALWAYS_INLINE __attribute__((always_inline))
 #define MARK_STACK 64           /* deeper structures are found by rescanning the heap */
 
 typedef struct fblock { uintptr_t hdr; struct fblock *next; } fblock;
@@ -35,12 +38,11 @@ struct gc_heap {
     int sp;
     bool overflow;
 };
-typedef struct gc_heap gc_heap;
 
-static inline size_t gidx(const gc_heap *h, const uint8_t *p) { return (size_t)(p - h->base) / GRAN; }
-static inline void set_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] |= (uint8_t)(1u << (i & 7)); }
-static inline void clr_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
-static inline bool is_start(const gc_heap *h, const uint8_t *p) { size_t i = gidx(h, p); return h->starts[i >> 3] & (1u << (i & 7)); }
+static inline ALWAYS_INLINE size_t gidx(const gc_heap *h, const uint8_t *p) { return (size_t)(p - h->base) / GRAN; }
+static inline ALWAYS_INLINE void set_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] |= (uint8_t)(1u << (i & 7)); }
+static inline ALWAYS_INLINE void clr_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
+static inline ALWAYS_INLINE bool is_start(const gc_heap *h, const uint8_t *p) { size_t i = gidx(h, p); return h->starts[i >> 3] & (1u << (i & 7)); }
 
 gc_heap *gc_init(void *arena, size_t size) {
     uint8_t *a = (uint8_t *)(((uintptr_t)arena + GRAN - 1) & ~(uintptr_t)(GRAN - 1));
@@ -163,7 +165,7 @@ void *py_new_obj(size_t size, const py_type *t) {
     return o;
 }
 
-static inline bool in_heap(const gc_heap *h, const void *p) {
+static inline ALWAYS_INLINE bool in_heap(const gc_heap *h, const void *p) {
     return (const uint8_t *)p >= h->base + HDR && (const uint8_t *)p < h->bump;
 }
 
@@ -175,7 +177,7 @@ static void trace(gc_heap *h, uint8_t *obj) {
     case GC_OBJ: {
         const py_type *t = ((pobj *)obj)->type;
         mark_ptr(h, t);
-        if (t->mark) t->mark((pv)obj);
+        if (t->mark) t->mark((pv)obj, h);
         break;
     }
     case GC_PVS: {
@@ -200,14 +202,17 @@ static void mark_ptr(gc_heap *h, const void *p) {
     else h->overflow = true;
 }
 
-void gc_mark_ptr(const void *p) { mark_ptr(py_cur->heap, p); }
+void gc_mark_ptr(gc_heap *h, const void *p) { mark_ptr(h, p); }
+void gc_mark(gc_heap *h, pv v) { if (v && !IS_SMALL(v)) mark_ptr(h, (void *)v); }
 
-void gc_mark(pv v) {
-    if (v && !IS_SMALL(v)) mark_ptr(py_cur->heap, (void *)v);
-}
-
+/* The mark stack is on the C stack, inside the range the conservative scan reads: a popped
+ * entry is cleared, or it would keep its object alive as if the C code still held it. */
 static void drain(gc_heap *h) {
-    while (h->sp > 0) trace(h, (uint8_t *)h->stack[--h->sp]);
+    while (h->sp > 0) {
+        uint8_t *obj = (uint8_t *)h->stack[--h->sp];
+        h->stack[h->sp] = 0;
+        trace(h, obj);
+    }
 }
 
 /* A word on the C stack may point inside a block (a string's characters, an item of an
@@ -256,7 +261,7 @@ void gc_collect(void) {
     gc_heap *h = vm->heap;
     if (h->lock || h->collecting) return;
     h->collecting = true;
-    pv stack[MARK_STACK];
+    pv stack[MARK_STACK] = { 0 };
     h->stack = stack;
     h->sp = 0;
     h->overflow = false;

@@ -21,6 +21,7 @@ static inline void py_copy_values(pv *dst, const pv *src, size_t n) {
 typedef intptr_t pint;
 typedef struct py_type py_type;
 typedef struct { const py_type *type; } pobj;
+typedef struct gc_heap gc_heap;
 
 #define PV_NULL ((pv)0)
 #define IS_SMALL(v) (((v) & 1) != 0)
@@ -78,7 +79,7 @@ struct py_type {
     pint (*len)(pv o);
     int (*truth)(pv o);
     int (*contains)(pv o, pv x);
-    void (*mark)(pv o);
+    void (*mark)(pv o, gc_heap *h);                       /* gc_mark each reference */
 };
 
 /* ---- object layouts ---- */
@@ -205,7 +206,7 @@ typedef struct py_vm {
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
     void *cstack_top;
-    struct gc_heap *heap;     /* gc.c: this program's heap, inside its arena */
+    gc_heap *heap;            /* gc.c: this program's heap, inside its arena */
     uint32_t dict_version;    /* bumped when any dict's key set changes (LOAD_GLOBAL's cache) */
     pv *repr_stack;           /* the containers whose repr is being built (64 at most) */
     int repr_depth;
@@ -253,13 +254,14 @@ EXC_LIST(X)
 
 /* ---- gc.c ---- */
 enum { GC_OBJ = 1, GC_RAW = 2, GC_PVS = 3 };
-typedef struct gc_heap gc_heap;
 gc_heap *gc_init(void *arena, size_t size);   /* the heap's own state goes first in arena */
 void *gc_alloc(size_t n, int kind);
 void *gc_realloc(void *p, size_t n, int kind);
 void gc_collect(void);
-void gc_mark(pv v);
-void gc_mark_ptr(const void *p);
+/* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
+ * collected */
+void gc_mark(gc_heap *h, pv v);
+void gc_mark_ptr(gc_heap *h, const void *p);
 void gc_lock(gc_heap *h);
 /* a collection at every nth allocation (1: every one), to find missing roots; 0 turns it off */
 void gc_set_stress(gc_heap *h, unsigned every);

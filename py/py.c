@@ -4,16 +4,17 @@
 #include "py/py.h"
 
 void py_mark_roots(py_vm *vm) {
-    gc_mark(vm->exc); gc_mark(vm->builtins); gc_mark(vm->modules); gc_mark(vm->interned);
-    gc_mark(vm->main_dict); gc_mark(vm->sys_path); gc_mark(vm->argv); gc_mark(vm->handling);
-    gc_mark(vm->memerr); gc_mark(vm->struct_error); gc_mark_ptr(vm->repr_stack);
-    for (int i = 0; i < 8; i++) gc_mark(vm->stack_roots[i]);
-    for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(*p);
+    gc_heap *h = vm->heap;
+    gc_mark(h, vm->exc); gc_mark(h, vm->builtins); gc_mark(h, vm->modules); gc_mark(h, vm->interned);
+    gc_mark(h, vm->main_dict); gc_mark(h, vm->sys_path); gc_mark(h, vm->argv); gc_mark(h, vm->handling);
+    gc_mark(h, vm->memerr); gc_mark(h, vm->struct_error); gc_mark_ptr(h, vm->repr_stack);
+    for (int i = 0; i < 8; i++) gc_mark(h, vm->stack_roots[i]);
+    for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(h, *p);
     /* frames on the C stack are found by the conservative scan; their slots are on vm->stack
      * or in a generator's heap block */
     for (py_frame *f = vm->frame; f; f = f->back) {
-        gc_mark((pv)f->code); gc_mark((pv)f->func); gc_mark(f->globals); gc_mark(f->locals);
-        if (f->slots < vm->stack || f->slots >= vm->stack_end) gc_mark_ptr(f->slots);
+        gc_mark(h, (pv)f->code); gc_mark(h, (pv)f->func); gc_mark(h, f->globals); gc_mark(h, f->locals);
+        if (f->slots < vm->stack || f->slots >= vm->stack_end) gc_mark_ptr(h, f->slots);
     }
 }
 
