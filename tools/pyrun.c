@@ -123,7 +123,7 @@ int main(int argc, char **argv) {
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };
     py_vm *vm = py_new(arena, heap, &io);
-    if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
+    if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); free(arena); return 2; }
     size_t at_start = py_heap_used(vm);
     const char *stress = getenv("PYRUN_GCSTRESS");
     if (stress) py_set_gc_stress(vm, (unsigned)strtoul(stress, NULL, 0));
