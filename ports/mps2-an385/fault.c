@@ -128,8 +128,9 @@ static const char *reason_of(uint32_t cfsr, uint32_t hfsr, const thread_t *t)
 }
 
 /* Called by the fault handlers with the exception frame and EXC_RETURN. */
+/* Called from fault_entry's assembly only: "used" keeps it through link-time optimisation. */
 void fault_handle(uint32_t *frame, uint32_t exc_return);
-void fault_handle(uint32_t *frame, uint32_t exc_return)
+__attribute__((used)) void fault_handle(uint32_t *frame, uint32_t exc_return)
 {
     uint32_t cfsr = SCB_CFSR, hfsr = SCB_HFSR;
     uint32_t primask;

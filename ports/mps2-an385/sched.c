@@ -28,7 +28,7 @@ extern void _init_tls(void *block);
 extern void _set_tls(void *block);
 extern char __tls_size[], __tls_align[];
 
-thread_t *volatile sched_current;
+__attribute__((used)) thread_t *volatile sched_current;   /* read by PendSV's assembly */
 volatile uint64_t sched_ticks;
 
 static thread_t *threads;            /* list of every thread */
@@ -254,9 +254,9 @@ static thread_t *pick_next(void)
 
 /* Called by PendSV with the outgoing thread's stack pointer (after r4-r11 were pushed, or
  * NULL when they would not fit above its guard); returns the stack pointer of the thread to
- * run. */
+ * run. Called from PendSV's assembly only: "used" keeps it through link-time optimisation. */
 uint32_t *sched_switch(uint32_t *psp);
-uint32_t *sched_switch(uint32_t *psp)
+__attribute__((used)) uint32_t *sched_switch(uint32_t *psp)
 {
     thread_t *cur = sched_current;
     if (cur && cur->save_ctx) {
