@@ -1,6 +1,17 @@
 # Writes OUT: a C table of every file under ROOT (the default rootfs/), which the firmware
 # copies into its RAM root at boot while there is no flash filesystem to hold it.
+# Only what the board can use: BOARD keeps its own file of etc/boards/ and no other, and
+# LEAVE_OUT (a regular expression of paths relative to ROOT) drops the rest it has no use for.
 file(GLOB_RECURSE files RELATIVE ${ROOT} ${ROOT}/*)
+if(BOARD)
+  list(FILTER files EXCLUDE REGEX "^etc/boards/")
+  if(EXISTS ${ROOT}/etc/boards/${BOARD}.board)
+    list(APPEND files etc/boards/${BOARD}.board)
+  endif()
+endif()
+if(LEAVE_OUT)
+  list(FILTER files EXCLUDE REGEX "${LEAVE_OUT}")
+endif()
 list(SORT files)
 set(text "/* Generated from rootfs/ by ports/mps2-an385/embed_rootfs.cmake: do not edit. */\n")
 string(APPEND text "#include <stddef.h>\n#include \"rootfs_image.h\"\n\n")
