@@ -119,7 +119,8 @@ static void substitute(struct vi *v, const char *spec)
 static void print_lines(struct vi *v, const char *range)
 {
     int from = v->row + 1, to = from;
-    if (*range && sscanf(range, "%d,%d", &from, &to) == 1)
+    const char *s = range;
+    if (str_scan_int(&s, &from) && !(*s++ == ',' && str_scan_int(&s, &to)))
         to = from;
     if (strcmp(range, "%") == 0)
         from = 1, to = v->text.count;

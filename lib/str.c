@@ -165,3 +165,14 @@ void strbuf_free(struct strbuf *b)
     free(b->data);
     strbuf_init(b);
 }
+
+int str_scan_int(const char **s, int *out)
+{
+    char *end;
+    long v = strtol(*s, &end, 10);
+    if (end == *s)
+        return 0;
+    *out = (int)v;
+    *s = end;
+    return 1;
+}

@@ -13,6 +13,9 @@ int str_ends(const char *s, const char *suffix);
 int str_casecmp(const char *a, const char *b);
 const char *str_casestr(const char *haystack, const char *needle);
 char *str_trim_end(char *s);                          /* strips trailing white space */
+/* A decimal int as scanf's %d reads it (white space, then a sign and digits) from *s, moving
+ * *s past it; 0 and *s unchanged when there is none. Spares the firmware the scanf family. */
+int str_scan_int(const char **s, int *out);
 /* Human-readable size: 512, 1.5K, 12.0M. */
 void str_human_size(unsigned long long bytes, char *buf, size_t size);
 /* Bytes as a plain number, or human-readable when human is set. */

@@ -1,9 +1,11 @@
 #include "lib/timefmt.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lib/err.h"
+#include "lib/str.h"
 
 /* Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, exact over the whole
  * proleptic Gregorian calendar; lib/civil.c has the way back). */
@@ -43,26 +45,48 @@ void time_format_date(int64_t t, char *buf, size_t size)
              civil_month_names[c.month - 1], c.year, c.hour, c.min, c.sec);
 }
 
+/* H:M or H:M:S, as sscanf("%d:%d:%d%c") returning 2 or 3 took it: after H:M anything but
+ * ":S" is ignored, after H:M:S nothing may follow. */
 static int parse_clock(const char *s, struct civil *c)
 {
-    char extra;
     c->sec = 0;
-    int n = sscanf(s, "%d:%d:%d%c", &c->hour, &c->min, &c->sec, &extra);
-    return n == 2 || n == 3 ? 0 : ERR_INVAL;
+    if (!str_scan_int(&s, &c->hour) || *s++ != ':' || !str_scan_int(&s, &c->min))
+        return ERR_INVAL;
+    if (*s++ != ':' || !str_scan_int(&s, &c->sec))
+        return 0;
+    return *s ? ERR_INVAL : 0;
+}
+
+/* YYYY-MM-DD (or /) then white space and a clock of at most 15 characters into clock. */
+static int parse_date(const char *s, struct civil *c, char *clock)
+{
+    char sep1, sep2;
+    if (!str_scan_int(&s, &c->year) || !(sep1 = *s++) || !str_scan_int(&s, &c->month) ||
+        !(sep2 = *s++) || !str_scan_int(&s, &c->day))
+        return ERR_INVAL;
+    if (sep1 != sep2 || (sep1 != '-' && sep1 != '/'))
+        return ERR_INVAL;
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = 0;
+    while (n < 15 && s[n] && !isspace((unsigned char)s[n]))
+        n++;
+    memcpy(clock, s, n);
+    clock[n] = '\0';
+    return n ? 0 : ERR_INVAL;
 }
 
 int time_parse(const char *text, int64_t base, int64_t *out)
 {
     struct civil c;
-    char sep1, sep2, clock[16] = "";
+    char clock[16] = "";
     civil_from_unix(base, &c);
     const char *space = strchr(text, ' ');
     if (!space && strchr(text, ':')) {
         if (parse_clock(text, &c) < 0)
             return ERR_INVAL;
     } else {
-        if (sscanf(text, "%d%c%d%c%d %15s", &c.year, &sep1, &c.month, &sep2, &c.day, clock) != 6 ||
-            sep1 != sep2 || (sep1 != '-' && sep1 != '/') || parse_clock(clock, &c) < 0)
+        if (parse_date(text, &c, clock) < 0 || parse_clock(clock, &c) < 0)
             return ERR_INVAL;
     }
     if (!time_valid(&c))

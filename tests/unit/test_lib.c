@@ -7,8 +7,10 @@
 
 #include <cmocka.h>
 
+#include "lib/err.h"
 #include "lib/json.h"
 #include "lib/str.h"
+#include "lib/timefmt.h"
 #include "lib/value.h"
 
 static void json_round_trip(void **state)
@@ -96,6 +98,39 @@ static void strings(void **state)
     assert_null(str_casestr("Hello", "xyz"));
 }
 
+static void scanning_ints(void **state)
+{
+    const char *s = " -42,7";
+    int v = 0;
+    assert_int_equal(str_scan_int(&s, &v), 1);
+    assert_int_equal(v, -42);
+    assert_string_equal(s, ",7");
+    assert_int_equal(str_scan_int(&s, &v), 0);       /* ',' is no number: nothing moves */
+    assert_string_equal(s, ",7");
+    assert_int_equal(v, -42);
+}
+
+/* date's argument: "Y-M-D H:M[:S]" (or Y/M/D), or a clock alone on the base's day. */
+static void times_parse(void **state)
+{
+    const int64_t day = 1704153600;                   /* 2024-01-02 00:00:00 */
+    int64_t t = 0;
+    assert_int_equal(time_parse("2024-02-29 12:34:56", day, &t), 0);
+    assert_int_equal(t, 1709210096);
+    assert_int_equal(time_parse("2024/02/29  12:34", day, &t), 0);
+    assert_int_equal(t, 1709210040);
+    assert_int_equal(time_parse("07:05", day, &t), 0);
+    assert_int_equal(t, 1704179100);
+    assert_int_equal(time_parse("07:05:", day, &t), 0);
+    assert_int_equal(t, 1704179100);
+    assert_int_equal(time_parse("07:05:00x", day, &t), ERR_INVAL);
+    assert_int_equal(time_parse("2024-02/29 12:34", day, &t), ERR_INVAL);
+    assert_int_equal(time_parse("2024-02-29", day, &t), ERR_INVAL);
+    assert_int_equal(time_parse("2024-02-30 12:00", day, &t), ERR_INVAL);
+    assert_int_equal(time_parse("12", day, &t), ERR_INVAL);
+    assert_int_equal(time_parse("", day, &t), ERR_INVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +141,8 @@ int main(void)
         cmocka_unit_test(values_format_like_upyos),
         cmocka_unit_test(numbers_are_recognised),
         cmocka_unit_test(strings),
+        cmocka_unit_test(scanning_ints),
+        cmocka_unit_test(times_parse),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
