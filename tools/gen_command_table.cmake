@@ -1,6 +1,8 @@
 # Writes OUT: a sorted table of every command declared with COMMAND(name, ...) at the start of
-# a line in the sources listed (;-separated) in the file LIST.
+# a line in the sources listed (;-separated) in the file LIST, but those named in LEAVE_OUT
+# (comma-separated: what the board's features.cmake leaves out of its firmware).
 set(names "")
+string(REPLACE "," ";" LEAVE_OUT "${LEAVE_OUT}")
 file(READ ${LIST} SOURCES)
 foreach(src ${SOURCES})
   file(STRINGS ${src} lines REGEX "^COMMAND\\(")
@@ -8,6 +10,13 @@ foreach(src ${SOURCES})
     string(REGEX REPLACE "^COMMAND\\(([A-Za-z0-9_]+),.*" "\\1" name "${line}")
     list(APPEND names ${name})
   endforeach()
+endforeach()
+foreach(n ${LEAVE_OUT})
+  list(FIND names ${n} found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "UPYOS_LEAVE_OUT: no command '${n}' is declared in the command sources")
+  endif()
+  list(REMOVE_ITEM names ${n})
 endforeach()
 list(SORT names)
 set(text "/* Generated from the cmd/ sources by tools/gen_command_table.cmake: do not edit. */\n")
