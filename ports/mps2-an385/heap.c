@@ -13,12 +13,21 @@
 
 struct block {
     size_t size;                     /* whole block in bytes, header included */
-    struct block *next;              /* free list link; in use: a marker */
+    struct block *next;              /* free list link; in use: the code that asked for it */
 };
 
 #define HEADER ((size_t)8)
 #define MIN_BLOCK ((size_t)16)
-#define IN_USE ((struct block *)(uintptr_t)0xA110C8EDu)
+/* An in-use block keeps its owner, the return address of the malloc/calloc/realloc that
+ * made it, where a free one keeps its link: a Thumb code address (odd, below RAM) can never
+ * be a link (8-aligned, in RAM). It is what the heap's itemised report (heap_walk) says. */
+#define RAM_BASE ((uintptr_t)0x20000000u)
+
+static int in_use(const struct block *b)
+{
+    uintptr_t owner = (uintptr_t)b->next;
+    return (owner & 1u) && owner < RAM_BASE;
+}
 
 extern char __heap_start[], __heap_end[];
 
@@ -50,7 +59,7 @@ static size_t block_size_for(size_t n)
     return size < MIN_BLOCK ? MIN_BLOCK : size;
 }
 
-void *malloc(size_t n)
+static void *malloc_for(size_t n, void *owner)
 {
     size_t size = block_size_for(n);
     if (size == 0)
@@ -69,7 +78,7 @@ void *malloc(size_t n)
         } else {
             *pp = b->next;
         }
-        b->next = IN_USE;
+        b->next = owner;
         heap_used += b->size;
         if (heap_used > heap_peak)
             heap_peak = heap_used;
@@ -80,12 +89,17 @@ void *malloc(size_t n)
     return NULL;
 }
 
+void *malloc(size_t n)
+{
+    return malloc_for(n, __builtin_return_address(0));
+}
+
 void free(void *p)
 {
     if (!p)
         return;
     struct block *b = (struct block *)((char *)p - HEADER);
-    if (b->next != IN_USE)
+    if (!in_use(b))
         port_panic("free: bad pointer");
     uint32_t s = irq_lock();
     heap_used -= b->size;
@@ -113,7 +127,7 @@ void free(void *p)
 void *realloc(void *p, size_t n)
 {
     if (!p)
-        return malloc(n);
+        return malloc_for(n, __builtin_return_address(0));
     if (n == 0) {
         free(p);
         return NULL;
@@ -150,7 +164,7 @@ void *realloc(void *p, size_t n)
         return p;
     }
     irq_unlock(s);
-    void *q = malloc(n);
+    void *q = malloc_for(n, __builtin_return_address(0));
     if (!q)
         return NULL;
     memcpy(q, p, b->size - HEADER);
@@ -162,8 +176,22 @@ void *calloc(size_t count, size_t n)
 {
     if (n && count > SIZE_MAX / n)
         return NULL;
-    void *p = malloc(count * n);
+    void *p = malloc_for(count * n, __builtin_return_address(0));
     if (p)
         memset(p, 0, count * n);
     return p;
+}
+
+void heap_walk(void (*fn)(size_t size, const void *owner))
+{
+    uintptr_t start = ((uintptr_t)__heap_start + 7u) & ~(uintptr_t)7u;
+    uint32_t s = irq_lock();
+    for (const struct block *b = (const struct block *)start; b->size;
+         b = (const struct block *)((const char *)b + b->size)) {
+        if (in_use(b))
+            fn(b->size, b->next);
+        if ((uintptr_t)b + b->size >= start + heap_total)
+            break;
+    }
+    irq_unlock(s);
 }

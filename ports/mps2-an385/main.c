@@ -3,7 +3,7 @@
  *
  * Options (run-qemu.sh -append "..."), separated by spaces:
  *   -r          recovery boot (skip /etc/init.sh)
- *   stats       at the first prompt, write boot time, heap and stack use to QEMU's stdout
+ *   stats       at every prompt, write boot time, heap and stack use to QEMU's stdout
  *               through semihosting (lines starting "mps2: "; never through the UART)
  *   flash=PATH  the flash image holding the root filesystem (root.c); without it the root
  *               is a RAM disk filled from the rootfs/ compiled into the firmware */
@@ -42,15 +42,26 @@ static void parse_options(void)
 
 #define QUIET_US 300000u            /* no console output for this long: at the prompt */
 
-/* Called by the fault reporter thread every few ms when "stats" is on. The time reported is
- * that of the last byte of output before the quiet spell: the end of the prompt. */
+/* One line per heap block in use, for size-report.sh to name its owner. */
+static void report_block(size_t size, const void *owner)
+{
+    char line[64];
+    snprintf(line, sizeof line, "mps2: heap block %u owner %#lx\n", (unsigned)size,
+             (unsigned long)(uintptr_t)owner);
+    semihost_write0(line);
+}
+
+/* Called by the fault reporter thread every few ms when "stats" is on: a report after every
+ * quiet spell that follows output, i.e. at every prompt, so the stacks' high-water marks can be
+ * read after any commands. The time reported is that of the last byte of output before the
+ * quiet spell: the end of the prompt. */
 void port_report_at_prompt(void)
 {
-    static int reported;
+    static uint64_t reported;        /* the output the last report followed */
     uint64_t last = console_last_output_us;
-    if (reported || last == 0 || hal_time_us() - last < QUIET_US)
+    if (last == reported || last == 0 || hal_time_us() - last < QUIET_US)
         return;
-    reported = 1;
+    reported = last;
     char line[96];
     snprintf(line, sizeof line, "mps2: prompt after %lu.%03lu ms\n", (unsigned long)(last / 1000u),
              (unsigned long)(last % 1000u));
@@ -60,6 +71,7 @@ void port_report_at_prompt(void)
     snprintf(line, sizeof line, "mps2: heap total %u used %u peak %u\n", (unsigned)m.heap_total,
              (unsigned)m.heap_used, (unsigned)m.heap_peak);
     semihost_write0(line);
+    heap_walk(report_block);
     for (thread_t *t = sched_first(); t; t = t->next) {
         if (t->state == THREAD_ZOMBIE)
             continue;

@@ -15,6 +15,9 @@ extern struct port_options port_options;
 
 void heap_init(void);
 void heap_stats(size_t *total, size_t *used, size_t *peak);
+/* Calls fn for every block in use, with its size (header included) and the code address
+ * that allocated it; interrupts are masked meanwhile. */
+void heap_walk(void (*fn)(size_t size, const void *owner));
 void console_init(void);
 void console_write_raw(const char *buf, size_t len);
 void uart0_rx_isr(void);

@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""What a linked firmware spends, layer by layer (make size, through size-report.sh).
+
+    layer_sizes.py ELF [--report FILE]
+
+Flash and static RAM: every symbol of the linked ELF (arm-none-eabi-nm -l -S, so only what
+the linker kept) is put in the layer of the source file its debug information names
+(layers.txt says which directory is which layer; ports/ is the port, a file outside the
+tree the C library). Static variables that link-time optimisation left without a line are
+found by name in the sources. Flash is code, constants and initialised data; RAM static
+is initialised data and bss. What no symbol covers is a line of its own, so the column adds
+up to arm-none-eabi-size's figure: string literals (merged across files, so no layer owns
+them), the C library's assembly functions that declare no size, alignment.
+
+--report FILE: the firmware's "stats" lines (mps2: heap block SIZE owner ADDR, one per heap
+block in use at the prompt), itemised by the function that allocated each block.
+"""
+import argparse
+import collections
+import os
+import re
+import subprocess
+import sys
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NM = os.environ.get("NM", "arm-none-eabi-nm")
+ADDR2LINE = os.environ.get("ADDR2LINE", "arm-none-eabi-addr2line")
+SIZE = os.environ.get("SIZE", "arm-none-eabi-size")
+PORT, LIBC = "port (hal)", "C library"
+
+
+def layer_dirs():
+    """(directory, layer) from layers.txt, longest directory first (net/svc before net)."""
+    dirs = []
+    for line in open(os.path.join(REPO, "layers.txt")):
+        words = line.split("#")[0].split()
+        if len(words) >= 3 and words[0] in ("layer", "interface"):
+            dirs.append((words[2].rstrip("/") + "/", words[1]))
+    return sorted(dirs, key=lambda d: -len(d[0]))
+
+
+DIRS = layer_dirs()
+
+
+def layer_of(path):
+    path = os.path.normpath(path)
+    if not path.startswith(REPO + os.sep):
+        return LIBC
+    rel = os.path.relpath(path, REPO)
+    rel = re.sub(r"^build/[^/]+/layers/[^/]+/", "", rel)    # a header seen through a layer's view
+    if rel.startswith("ports/") or rel.endswith("rootfs_image.c"):
+        return PORT
+    generated = {"command_table.c": "cmd", "sdk_exports.c": "kernel", "py_frozen.c": "py"}
+    if os.path.basename(rel) in generated:
+        return generated[os.path.basename(rel)]
+    for d, name in DIRS:
+        if rel.startswith(d):
+            return name
+    return "other"
+
+
+class SourceIndex:
+    """Finds where a static variable without debug line is defined, by its name."""
+
+    def __init__(self):
+        self.files = []
+        for top in [d for d, _ in DIRS] + ["ports/"]:
+            for root, _, names in os.walk(os.path.join(REPO, top)):
+                for n in names:
+                    if n.endswith((".c", ".h")):
+                        p = os.path.join(root, n)
+                        self.files.append((p, open(p, errors="replace").read()))
+
+    def find(self, name):
+        base = re.sub(r"\.(lto_priv\.)?\d+$", "", name)
+        at_file_scope = re.compile(r"^[A-Za-z_].*\b%s\s*(\[|=|;)" % re.escape(base), re.M)
+        in_function = re.compile(r"^\s+static\b.*\b%s\s*(\[|=|;)" % re.escape(base), re.M)
+        for pattern in (at_file_scope, in_function):
+            for path, text in self.files:
+                if pattern.search(text):
+                    return path
+        return None
+
+
+def symbols(elf):
+    out = subprocess.run([NM, "-l", "-S", "--size-sort", elf], check=True,
+                         capture_output=True, text=True).stdout
+    seen = set()
+    for line in out.splitlines():
+        where = line.split("\t")[1] if "\t" in line else None
+        fields = line.split("\t")[0].split()
+        if len(fields) != 4:
+            continue
+        addr, size, kind, name = int(fields[0], 16), int(fields[1], 16), fields[2], fields[3]
+        if addr in seen:                     # aliases: vfprintf and __d_vfprintf
+            continue
+        seen.add(addr)
+        yield addr, size, kind, name, where.rsplit(":", 1)[0] if where else None
+
+
+def linked_sizes(elf):
+    index = None
+    flash = collections.Counter()
+    ram = collections.Counter()
+    for addr, size, kind, name, path in symbols(elf):
+        if path is None:
+            index = index or SourceIndex()
+            path = index.find(name) or "/" + name
+        layer = layer_of(path)
+        if kind in "bB":
+            ram[layer] += size
+        elif kind in "dD":
+            flash[layer] += size
+            ram[layer] += size
+        else:
+            flash[layer] += size
+    return flash, ram
+
+
+def elf_size(elf):
+    out = subprocess.run([SIZE, elf], check=True, capture_output=True, text=True).stdout
+    text, data, bss = (int(x) for x in out.splitlines()[1].split()[:3])
+    return text, data, bss
+
+
+def print_layers(elf):
+    flash, ram = linked_sizes(elf)
+    text, data, bss = elf_size(elf)
+    last = [PORT, LIBC, "other"]
+    order = sorted(set(flash) | set(ram), key=lambda n: (last.index(n) if n in last else -1, n))
+    print(f"  {'after linking':<14} {'flash':>8} {'RAM static':>11}   (symbols of the linked ELF, by source)")
+    for n in order:
+        print(f"  {n:<14} {flash[n]:>8} {ram[n]:>11}")
+    print(f"  {'no symbol':<14} {text + data - sum(flash.values()):>8} "
+          f"{data + bss - sum(ram.values()):>11}   (string literals, C library assembly, alignment)")
+    print(f"  {'total':<14} {text + data:>8} {data + bss:>11}")
+
+
+def print_heap(elf, report):
+    blocks = [(int(m.group(1)), m.group(2)) for m in
+              re.finditer(r"mps2: heap block (\d+) owner (0x[0-9a-f]+)", open(report).read())]
+    if not blocks:
+        return
+    owners = sorted({o for _, o in blocks})
+    out = subprocess.run([ADDR2LINE, "-f", "-e", elf] + [hex(int(o, 16) - 1) for o in owners],
+                         check=True, capture_output=True, text=True).stdout.splitlines()
+    named = {o: (out[2 * i], out[2 * i + 1].split(":")[0]) for i, o in enumerate(owners)}
+    total = collections.Counter()
+    count = collections.Counter()
+    for size, owner in blocks:
+        fn, path = named[owner]
+        key = (fn, layer_of(path) if path != "??" else "?")
+        total[key] += size
+        count[key] += 1
+    print(f"  heap in use at the prompt, by the function that allocated it "
+          f"({sum(s for s, _ in blocks)} bytes in {len(blocks)} blocks, headers included):")
+    for (fn, layer), size in total.most_common():
+        print(f"    {size:>7}  {fn:<28} {layer:<12} {count[(fn, layer)]:>3} block(s)")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("elf")
+    ap.add_argument("--report", help="the firmware's stats lines")
+    args = ap.parse_args()
+    print_layers(args.elf)
+    if args.report:
+        print_heap(args.elf, args.report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
