@@ -145,7 +145,9 @@ int vfs_mount(const char *point, const struct vfs_ops *ops, void *fs)
         if (strcmp(mounts[i].point, point) == 0)
             return ERR_BUSY;
     struct vfs_mount *m = &mounts[mount_count];
-    str_copy(m->point, point, sizeof m->point);
+    m->point = str_dup(point);
+    if (!m->point)
+        return ERR_NOMEM;
     m->ops = ops;
     m->fs = fs;
     mount_count++;
@@ -159,6 +161,7 @@ int vfs_unmount(const char *point)
             continue;
         if (mounts[i].ops->unmount)
             mounts[i].ops->unmount(&mounts[i]);
+        free(mounts[i].point);
         mounts[i] = mounts[--mount_count];
         return 0;
     }

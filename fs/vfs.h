@@ -83,7 +83,7 @@ struct vfs_ops {
 };
 
 struct vfs_mount {
-    char point[VFS_PATH_MAX];   /* "/", "/tmp" */
+    char *point;                /* "/", "/tmp": allocated at mount, not VFS_PATH_MAX each */
     const struct vfs_ops *ops;
     void *fs;                   /* the backend's state */
 };
