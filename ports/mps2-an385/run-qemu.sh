@@ -3,7 +3,7 @@
 #   run-qemu.sh [--icount] [--socket PATH] [--flash IMAGE] [--append "OPTIONS"] FIRMWARE.elf
 #   --icount        emulated time follows executed instructions (about 31 MHz: one every
 #                   32 ns), not the host clock: boot time measured in it is repeatable.
-#                   Adds "stats", so the firmware reports boot time and memory at the first
+#                   Adds "stats", so the firmware reports boot time and memory at every
 #                   prompt on QEMU's stdout through semihosting.
 #   --socket PATH   the console on a UNIX socket server instead of stdio (QEMU waits for the
 #                   client before running the guest), for test harnesses.
