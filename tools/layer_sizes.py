@@ -124,6 +124,9 @@ def elf_size(elf):
 
 
 def print_layers(elf):
+    if not any(path and path.startswith(REPO) for *_, path in symbols(elf)):
+        print("  (no debug information: configure the build directory afresh, the toolchain "
+              "file adds -g)")
     flash, ram = linked_sizes(elf)
     text, data, bss = elf_size(elf)
     last = [PORT, LIBC, "other"]
