@@ -71,13 +71,14 @@ class SourceIndex:
                         p = os.path.join(root, n)
                         self.files.append((p, open(p, errors="replace").read()))
 
-    def find(self, name):
+    def find(self, name, linked):
+        """The first file defining name in a layer the firmware links (linked: layer names)."""
         base = re.sub(r"\.(lto_priv\.)?\d+$", "", name)
         at_file_scope = re.compile(r"^[A-Za-z_].*\b%s\s*(\[|=|;)" % re.escape(base), re.M)
         in_function = re.compile(r"^\s+static\b.*\b%s\s*(\[|=|;)" % re.escape(base), re.M)
         for pattern in (at_file_scope, in_function):
             for path, text in self.files:
-                if pattern.search(text):
+                if layer_of(path) in linked and pattern.search(text):
                     return path
         return None
 
@@ -102,10 +103,12 @@ def linked_sizes(elf):
     index = None
     flash = collections.Counter()
     ram = collections.Counter()
-    for addr, size, kind, name, path in symbols(elf):
+    found = list(symbols(elf))
+    linked = {layer_of(path) for *_, path in found if path}
+    for addr, size, kind, name, path in found:
         if path is None:
             index = index or SourceIndex()
-            path = index.find(name) or "/" + name
+            path = index.find(name, linked) or "/" + name
         layer = layer_of(path)
         if kind in "bB":
             ram[layer] += size
