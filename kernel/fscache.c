@@ -70,7 +70,7 @@ static int configured_size(void *fs, const hal_blockdev_t *bd, uint32_t *bytes)
 
 int fscache_mount_root(hal_blockdev_t *bd, uint32_t port_default, void **fs)
 {
-    struct flashfs_config cfg = { whole_lines(port_default) };
+    struct flashfs_config cfg = { .cache_size = whole_lines(port_default) };
     int r = flashfs_mount(bd, &cfg, fs);
     if (r < 0)
         return r;
@@ -84,7 +84,7 @@ int fscache_mount_root(hal_blockdev_t *bd, uint32_t port_default, void **fs)
     if (want == cfg.cache_size)
         return 0;
     flashfs_unmount(*fs);
-    struct flashfs_config asked = { want };
+    struct flashfs_config asked = { .cache_size = want };
     r = flashfs_mount(bd, &asked, fs);
     if (r == 0) {
         choice.bytes = want;

@@ -298,6 +298,7 @@ int ffs_compact(struct flashfs *fs)
     fs->base_blocks = nl.index + 1;
     fs->dirty_tail = 0;
     fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
+    ffs_index_rebuild(fs);   /* every record moved; a failed rebuild only means scans */
     return 0;
 }
 

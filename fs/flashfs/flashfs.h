@@ -13,7 +13,11 @@
 
 struct flashfs_config {
     uint32_t cache_size;    /* bytes of metadata read cache (multiple of 256), 0 = off */
+    uint32_t index_entries; /* most live entries the name index holds (20 bytes each);
+                               0 = FLASHFS_INDEX_DEFAULT, FLASHFS_INDEX_OFF = none */
 };
+#define FLASHFS_INDEX_DEFAULT 256u
+#define FLASHFS_INDEX_OFF 0xFFFFFFFFu
 
 struct flashfs_stats {
     uint32_t erase_min;     /* over blocks whose erase count is recorded on flash */

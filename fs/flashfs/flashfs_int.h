@@ -99,6 +99,11 @@ struct ffs_damage {
     int noise;
 };
 
+/* One live entry in the name index (index.c): where its current record is. */
+struct ffs_index_slot {
+    uint32_t id, parent, hash, block, off;
+};
+
 struct flashfs {
     hal_mutex_t *lock;               /* held by every vfs operation on the mount (ops.c) */
     const char *read_only;           /* NULL, or why the mount refuses to write (ffs_go_read_only) */
@@ -129,6 +134,10 @@ struct flashfs {
     uint8_t *cache_data;
     uint32_t cache_lines;
     uint8_t *prog_buf;               /* one unit, for commits, headers and roots */
+    /* name index: the live entries in log order of their current records (index.c) */
+    struct ffs_index_slot *index;
+    uint32_t index_used, index_cap, index_max;
+    int index_ok;                    /* 0: look-ups scan the log */
 };
 
 /* little-endian helpers */
@@ -217,6 +226,21 @@ int ffs_lookup(struct flashfs *fs, const char *path, struct ffs_entry *e);
 int ffs_lookup_parent(struct flashfs *fs, const char *path, struct ffs_entry *dir,
                       const char **name, size_t *len);
 int64_t ffs_now(void);
+
+/* index.c: the name index */
+uint32_t ffs_name_hash(const char *name, uint32_t len);
+void ffs_index_reset(struct flashfs *fs);
+void ffs_index_free(struct flashfs *fs);
+void ffs_index_note(struct flashfs *fs, uint8_t type, uint32_t id, uint32_t parent,
+                    uint32_t hash, uint32_t block, uint32_t off);
+void ffs_index_note_entry(struct flashfs *fs, const struct ffs_entry *e, uint32_t block,
+                          uint32_t off);
+int ffs_index_usable(const struct flashfs *fs);
+int ffs_index_rebuild(struct flashfs *fs);
+int ffs_index_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
+                         struct ffs_entry *e);
+int ffs_index_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e);
+int ffs_index_has_children(const struct flashfs *fs, uint32_t dir);
 
 /* file.c: the open-file list is walked by the allocator */
 void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);

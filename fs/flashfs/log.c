@@ -264,10 +264,44 @@ static int crc_flash(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t 
     return 0;
 }
 
-/* Verifies the commit at *off; on success moves *off past it and raises *max_id. */
-static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint32_t *max_id)
+/* The records of the commit being verified, noted in the name index once its CRC checks
+ * out. A commit of the compacted base holds at most one unit of records; a bigger one (an
+ * image written before that) makes mount build the index by a scan instead. */
+#define PENDING_MAX 8u
+struct pending {
+    struct ffs_index_slot rec[PENDING_MAX];
+    uint8_t type[PENDING_MAX];
+    uint32_t count;
+    int overflow;
+};
+
+static void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
+{
+    if (p->count == PENDING_MAX) {
+        p->overflow = 1;
+        return;
+    }
+    p->type[p->count] = e->type;
+    p->rec[p->count++] = (struct ffs_index_slot){ e->id, e->parent,
+                                                  ffs_name_hash(e->name, e->name_len), block, off };
+}
+
+static void note_pending(struct flashfs *fs, const struct pending *p)
+{
+    for (uint32_t i = 0; i < p->count; i++) {
+        const struct ffs_index_slot *r = &p->rec[i];
+        ffs_index_note(fs, p->type[i], r->id, r->parent, r->hash, r->block, r->off);
+    }
+}
+
+/* Verifies the commit at *off; on success moves *off past it and raises *max_id. Its
+ * records go to the name index when p is given. */
+static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint32_t *max_id,
+                        struct pending *p)
 {
     uint32_t limit = fs->bsize - fs->unit, pos = *off, crc = 0, top = *max_id;
+    if (p)
+        p->count = 0;
     for (;;) {
         uint8_t end[FFS_END_SIZE];
         if (pos + FFS_END_SIZE > limit)
@@ -280,12 +314,16 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
                 return ERR_CORRUPT;
             *off = ffs_align(pos + FFS_END_SIZE, fs->unit);
             *max_id = top;
+            if (p)
+                note_pending(fs, p);
             return 0;
         }
         struct ffs_entry e;
         err = ffs_record_at(fs, block, pos, &e);
         if (err)
             return err;
+        if (p)
+            pend(p, &e, block, pos);
         err = crc_flash(fs, block, pos, ffs_record_size(&e), &crc);
         if (err)
             return err;
@@ -324,7 +362,7 @@ static int resync(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t *t
         uint32_t pos = u, ids = 0;
         int err = ffs_meta_read(fs, block, u, &type, 1);
         if (!err && type != 0xFF)
-            err = check_commit(fs, block, &pos, &ids);
+            err = check_commit(fs, block, &pos, &ids, NULL);
         if (err == ERR_IO)
             return err;
         if (!err && type != 0xFF) {
@@ -379,7 +417,7 @@ static int is_noise(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t 
 
 /* Verifies every commit of the current log block and notes the damaged ones. Commits are
  * contiguous from the first unit, so only erased bytes may follow the last one. */
-static int walk_block(struct flashfs *fs, struct walk *w)
+static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
 {
     struct ffs_log *log = &fs->log;
     uint32_t off = fs->unit, limit = fs->bsize - fs->unit;
@@ -394,7 +432,7 @@ static int walk_block(struct flashfs *fs, struct walk *w)
         if (err < 0)
             return err;
         uint32_t at = off;
-        err = check_commit(fs, log->block, &off, &w->max_id);
+        err = check_commit(fs, log->block, &off, &w->max_id, p);
         if (err == ERR_IO)
             return err;
         if (!err) {
@@ -436,7 +474,7 @@ static int find_lost_link(struct flashfs *fs, uint32_t *next)
     if (found == FFS_NONE)
         return 0;
     uint32_t off = fs->unit, ids = 0;
-    int err = check_commit(fs, found, &off, &ids);
+    int err = check_commit(fs, found, &off, &ids, NULL);
     if (err)
         return err == ERR_IO ? err : 0;
     *next = found;
@@ -504,9 +542,11 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
     log->head = log->block = head;
     log->gen = gen;
     struct walk w = { 0, 0, fs->unit, 0 };
+    struct pending p = { .overflow = 0 };
+    ffs_index_reset(fs);
     for (uint32_t steps = 0; steps < fs->count && !w.full; steps++) {
         uint32_t next;
-        if ((err = walk_block(fs, &w)) != 0)
+        if ((err = walk_block(fs, &w, &p)) != 0)
             return err;
         int more = w.full ? 0 : next_log_block(fs, &w, &next);
         if (more < 0)
@@ -519,13 +559,15 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
         w.good_off = fs->unit;
     }
     classify_damage(fs, &w);
+    if (fs->damaged)
+        ffs_index_free(fs);   /* reads step over damage: look-ups scan, as they see it */
     log->off = w.good_off;   /* good is in the last block: a link followed moved it there */
     int erased = ffs_is_erased(fs, log->block, log->off, fs->bsize - log->off);
     if (erased < 0)
         return erased;
     fs->dirty_tail = !erased;
     fs->next_id = w.max_id + 1;
-    return 0;
+    return p.overflow ? ffs_index_rebuild(fs) : 0;
 }
 
 /* ---- writing ---- */
@@ -674,6 +716,7 @@ int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const vo
     int err = ffs_log_begin(fs, &fs->log, bytes);
     if (err)
         return err;
+    uint32_t block = fs->log.block, off = fs->log.page_off;
     for (int i = 0; i < n && !err; i++)
         err = ffs_log_put(fs, &fs->log, &recs[i], i == 0 ? data : NULL);
     if (!err)
@@ -681,6 +724,11 @@ int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const vo
     if (err) {
         fs->log.open = 0;
         fs->dirty_tail = 1;
+        return err;
     }
-    return err;
+    for (int i = 0; i < n; i++) {   /* the commit landed: its records are the current ones */
+        ffs_index_note_entry(fs, &recs[i], block, off);
+        off += ffs_record_size(&recs[i]);
+    }
+    return 0;
 }
