@@ -303,14 +303,16 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
     if (p)
         p->count = 0;
     for (;;) {
-        uint8_t end[FFS_END_SIZE];
+        /* one read gives the END record or a record's header; each byte is read once */
+        uint8_t h[FFS_REC_HDR];
         if (pos + FFS_END_SIZE > limit)
             return ERR_CORRUPT;
-        int err = ffs_meta_read(fs, block, pos, end, sizeof end);
+        uint32_t n = limit - pos < FFS_REC_HDR ? limit - pos : FFS_REC_HDR;
+        int err = ffs_meta_read(fs, block, pos, h, n);
         if (err)
             return err;
-        if (end[0] == FFS_T_END) {
-            if (ffs_crc32(crc, end, 4) != ffs_get32(end + 4))
+        if (h[0] == FFS_T_END) {
+            if (ffs_crc32(crc, h, 4) != ffs_get32(h + 4))
                 return ERR_CORRUPT;
             *off = ffs_align(pos + FFS_END_SIZE, fs->unit);
             *max_id = top;
@@ -318,13 +320,17 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
                 note_pending(fs, p);
             return 0;
         }
+        if (n < FFS_REC_HDR)
+            return ERR_CORRUPT;
         struct ffs_entry e;
-        err = ffs_record_at(fs, block, pos, &e);
-        if (err)
+        if ((err = finish_record(fs, block, pos, h, FFS_ALL_NAMES, &e)) != 0)
             return err;
         if (p)
             pend(p, &e, block, pos);
-        err = crc_flash(fs, block, pos, ffs_record_size(&e), &crc);
+        crc = ffs_crc32(crc, h, FFS_REC_HDR);
+        crc = ffs_crc32(crc, e.name, e.name_len);
+        err = crc_flash(fs, block, e.data_off, ffs_record_size(&e) - FFS_REC_HDR - e.name_len,
+                        &crc);
         if (err)
             return err;
         if (e.id > top)
