@@ -110,7 +110,8 @@ struct flashfs {
     hal_blockdev_t *bd;
     uint32_t bsize, count, unit;     /* unit: program size we use, >= FFS_UNIT_MIN */
     uint32_t seq;                    /* of the current root; also the log generation */
-    uint32_t root_next[FFS_SUPER_BLOCKS];   /* next erased root page; 0: erase first */
+    uint32_t root_next[FFS_SUPER_BLOCKS];   /* next erased root page; 0: erase first;
+                                               FFS_NONE: not looked for yet */
     uint32_t root_current;           /* bit b: superblock b holds the current root */
     int roots_restored;              /* a missing copy was written again (or tried) */
     struct ffs_log log;

@@ -386,6 +386,7 @@ static int resync(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t *t
 struct walk {
     uint32_t max_id, good_index, good_off;
     int full;   /* more damage than damage[] holds: the log is cut there */
+    uint32_t erased_from;   /* the walked block reads erased from here to its link unit */
 };
 
 static int note_damage(struct flashfs *fs, struct walk *w, uint32_t from, uint32_t to,
@@ -427,13 +428,16 @@ static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
 {
     struct ffs_log *log = &fs->log;
     uint32_t off = fs->unit, limit = fs->bsize - fs->unit;
+    w->erased_from = FFS_NONE;
     while (off + FFS_END_SIZE <= limit) {
         uint8_t type;
         int err = ffs_meta_read(fs, log->block, off, &type, 1);
         if (!err && type == 0xFF) {
             err = ffs_is_erased(fs, log->block, off, limit - off);
-            if (err == 1)
+            if (err == 1) {
+                w->erased_from = off;
                 break;
+            }
         }
         if (err < 0)
             return err;
@@ -547,7 +551,7 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
     memset(log, 0, sizeof *log);
     log->head = log->block = head;
     log->gen = gen;
-    struct walk w = { 0, 0, fs->unit, 0 };
+    struct walk w = { 0, 0, fs->unit, 0, FFS_NONE };
     struct pending p = { .overflow = 0 };
     ffs_index_reset(fs);
     for (uint32_t steps = 0; steps < fs->count && !w.full; steps++) {
@@ -568,7 +572,10 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
     if (fs->damaged)
         ffs_index_free(fs);   /* reads step over damage: look-ups scan, as they see it */
     log->off = w.good_off;   /* good is in the last block: a link followed moved it there */
-    int erased = ffs_is_erased(fs, log->block, log->off, fs->bsize - log->off);
+    /* the walk saw the last block erased from the end of its commits: only the link unit
+     * is left to check */
+    uint32_t from = w.erased_from == log->off ? fs->bsize - fs->unit : log->off;
+    int erased = ffs_is_erased(fs, log->block, from, fs->bsize - from);
     if (erased < 0)
         return erased;
     fs->dirty_tail = !erased;
