@@ -83,16 +83,16 @@ int fscache_mount_root(hal_blockdev_t *bd, uint32_t port_default, void **fs)
     snprintf(choice.source, sizeof choice.source, "system.conf fscache");
     if (want == cfg.cache_size)
         return 0;
-    flashfs_unmount(*fs);
-    struct flashfs_config asked = { .cache_size = want };
-    r = flashfs_mount(bd, &asked, fs);
+    r = flashfs_set_cache(*fs, want);   /* no second mount: nothing else depends on it */
     if (r == 0) {
         choice.bytes = want;
         return 0;
     }
     snprintf(choice.source, sizeof choice.source,
              "the port's default; system.conf fscache %lu: %s", (unsigned long)want, err_str(r));
-    return flashfs_mount(bd, &cfg, fs);
+    if (flashfs_set_cache(*fs, cfg.cache_size) < 0)
+        choice.bytes = 0;
+    return 0;
 }
 
 const struct fscache_choice *fscache_root(void)

@@ -51,6 +51,10 @@ int flashfs_format(hal_blockdev_t *bd);
 /* Mounts; *fs is then passed to vfs_mount() with &flashfs_ops. cfg may be NULL. */
 int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **fs);
 
+/* Gives the mount a metadata read cache of this size instead (cfg->cache_size at mount);
+ * ERR_NOMEM leaves it without one. */
+int flashfs_set_cache(void *fs, uint32_t bytes);
+
 /* Frees the mount. ERR_BUSY while files or directories are still open. */
 int flashfs_unmount(void *fs);
 

@@ -168,6 +168,7 @@ int ffs_check_meta_header(struct flashfs *fs, uint32_t block, uint32_t kind, uin
                           uint32_t index);
 int ffs_cache_init(struct flashfs *fs, uint32_t bytes);
 void ffs_cache_clear(struct flashfs *fs);
+void ffs_cache_free(struct flashfs *fs);
 
 /* ctz.c: file block chains (each block points back to blocks index-1, -2, -4, ...) */
 uint32_t ffs_ctz_data_start(uint32_t index);

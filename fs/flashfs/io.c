@@ -60,6 +60,15 @@ static int cache_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uin
     return 0;
 }
 
+void ffs_cache_free(struct flashfs *fs)
+{
+    free(fs->cache_addr);
+    free(fs->cache_data);
+    fs->cache_addr = NULL;
+    fs->cache_data = NULL;
+    fs->cache_lines = 0;
+}
+
 void ffs_cache_clear(struct flashfs *fs)
 {
     for (uint32_t i = 0; i < fs->cache_lines; i++)

@@ -28,8 +28,7 @@ static void release(struct flashfs *fs)
     hal_mutex_free(fs->lock);
     free(fs->prog_buf);
     free(fs->used);
-    free(fs->cache_addr);
-    free(fs->cache_data);
+    ffs_cache_free(fs);
     ffs_index_free(fs);
     free(fs);
 }
@@ -100,6 +99,18 @@ int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **o
     }
     *out = fs;
     return 0;
+}
+
+int flashfs_set_cache(void *handle, uint32_t bytes)
+{
+    struct flashfs *fs = handle;
+    hal_mutex_lock(fs->lock);
+    ffs_cache_free(fs);
+    int err = ffs_cache_init(fs, bytes);
+    if (err)
+        ffs_cache_free(fs);
+    hal_mutex_unlock(fs->lock);
+    return err;
 }
 
 const char *flashfs_read_only(void *handle)

@@ -975,6 +975,26 @@ static void test_name_index_answers_as_a_scan(void **state)
     fx_free(x);
 }
 
+/* The cache of a mounted filesystem can be resized (boot does it with system.conf's size):
+ * statfs counts the new size, and reads go on as before. */
+static void test_set_cache_resizes_a_mount(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    struct vfs_statfs a, b, c;
+    put_file(x, "/f", "data", 4);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &a), 0);
+    assert_int_equal(flashfs_set_cache(x->m.fs, 8192), 0);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &b), 0);
+    assert_true(b.ram_used >= a.ram_used + 8192);
+    assert_file(x, "/f", "data", 4);
+    assert_int_equal(flashfs_set_cache(x->m.fs, 0), 0);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &c), 0);
+    assert_int_equal(c.ram_used, a.ram_used);
+    assert_file(x, "/f", "data", 4);
+    fx_free(x);
+}
+
 /* The posix image device: geometry from the file size, erase to 0xFF, and programs that
  * AND into the old bytes like NOR flash; flashfs works on it across a reopen. */
 static void test_posix_image_device(void **state)
@@ -1053,6 +1073,7 @@ int main(void)
         cmocka_unit_test(test_ram_use),
         cmocka_unit_test(test_metadata_cache),
         cmocka_unit_test(test_name_index_reads),
+        cmocka_unit_test(test_set_cache_resizes_a_mount),
         cmocka_unit_test(test_name_index_answers_as_a_scan),
         cmocka_unit_test(test_posix_image_device),
     };
