@@ -100,6 +100,7 @@ struct ffs_damage {
 };
 
 /* One live entry in the name index (index.c): where its current record is. */
+#define FFS_INDEX_ID_WORDS 32u        /* 1,024 bits: most new ids need no search of the slots */
 struct ffs_index_slot {
     uint32_t id, parent, hash, block, off;
 };
@@ -139,6 +140,7 @@ struct flashfs {
     struct ffs_index_slot *index;
     uint32_t index_used, index_cap, index_max;
     int index_ok;                    /* 0: look-ups scan the log */
+    uint32_t index_ids[FFS_INDEX_ID_WORDS];   /* bit id % bits: an id that may have a slot */
 };
 
 /* little-endian helpers */

@@ -27,6 +27,7 @@ uint32_t ffs_name_hash(const char *name, uint32_t len)
 void ffs_index_reset(struct flashfs *fs)
 {
     fs->index_used = 0;
+    memset(fs->index_ids, 0, sizeof fs->index_ids);
     fs->index_ok = fs->index_max > 0;
 }
 
@@ -44,10 +45,23 @@ static void give_up(struct flashfs *fs)
     ffs_index_free(fs);
 }
 
+/* The bit of id in index_ids: set when a slot is given to the id, cleared only by a reset, so
+ * a clear bit proves the id has no slot. Mount notes every record, most of them new ids: the
+ * bits spare it a search of every slot for each. */
+static uint32_t id_bit(uint32_t id, uint32_t *word)
+{
+    uint32_t bit = id % (FFS_INDEX_ID_WORDS * 32u);
+    *word = bit / 32u;
+    return 1u << (bit % 32u);
+}
+
 static int slot_of_id(const struct flashfs *fs, uint32_t id)
 {
-    for (uint32_t i = 0; i < fs->index_used; i++)
-        if (fs->index[i].id == id)
+    uint32_t word, bit = id_bit(id, &word);
+    if (!(fs->index_ids[word] & bit))
+        return -1;
+    for (uint32_t i = fs->index_used; i-- > 0;)   /* the latest first: a file's create and */
+        if (fs->index[i].id == id)                /* its first write are adjacent records */
             return (int)i;
     return -1;
 }
@@ -88,6 +102,8 @@ void ffs_index_note(struct flashfs *fs, uint8_t type, uint32_t id, uint32_t pare
         return;
     }
     fs->index[fs->index_used++] = (struct ffs_index_slot){ id, parent, hash, block, off };
+    uint32_t word, bit = id_bit(id, &word);
+    fs->index_ids[word] |= bit;
 }
 
 void ffs_index_note_entry(struct flashfs *fs, const struct ffs_entry *e, uint32_t block,
