@@ -35,7 +35,8 @@ enum { FFS_KIND_SUPER = 1, FFS_KIND_LOG = 2 };
  * whether off points at a record inside a commit or at the start of the next commit. */
 struct ffs_iter {
     uint32_t block, index, off;
-    int in_commit;
+    int in_commit;        /* 2: at the start of a commit whose first type byte is first_type */
+    uint8_t first_type;
     uint32_t names_for;   /* read names only of children of this id (FFS_ALL_NAMES: all) */
 };
 

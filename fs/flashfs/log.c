@@ -199,7 +199,8 @@ static int next_commit(struct flashfs *fs, struct ffs_iter *it)
                 return err;
         }
         if (type != 0xFF) {
-            it->in_commit = 1;
+            it->in_commit = 2;   /* the record there need not read its type again */
+            it->first_type = type;
             return 1;
         }
         uint32_t next;
@@ -228,7 +229,12 @@ int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e)
         uint8_t h[FFS_REC_HDR];
         if (it->off + FFS_END_SIZE > fs->bsize - fs->unit)
             return ERR_CORRUPT;
-        int err = ffs_meta_read(fs, it->block, it->off, h, 1);
+        int err = 0;
+        if (it->in_commit == 2)
+            h[0] = it->first_type;
+        else
+            err = ffs_meta_read(fs, it->block, it->off, h, 1);
+        it->in_commit = 1;
         if (err)
             return err;
         if (h[0] == FFS_T_END) {
