@@ -76,8 +76,8 @@ static void enter_recovery(proc_t *sh)
 }
 
 /* init.sh runs unless recovery was asked for (-r, or a key in the first second), or the last
- * boots crashed before the prompt. */
-static void run_init(proc_t *sh, const struct boot_options *o)
+ * boots crashed before the prompt. Returns the count of failed boots now on file. */
+static int run_init(proc_t *sh, const struct boot_options *o)
 {
     int failed = read_failed_boots();
     int key = tty_any_key_seen(sh->tty);
@@ -86,16 +86,17 @@ static void run_init(proc_t *sh, const struct boot_options *o)
         stream_puts(sh->out, "Normal mode boot\n");
         write_failed_boots(failed + 1);     /* cleared once the prompt is reached */
         if (!run_init_script(sh))
-            return;
+            return failed + 1;
         if (tty_any_key_seen(sh->tty))
             enter_recovery(sh);
         else
             stream_printf(sh->err, "%s: stopped\n", INIT_SCRIPT);
-        return;
+        return failed + 1;
     }
     if (failed >= FAILED_BOOTS_FOR_RECOVERY && !o->recovery && !key)
         stream_printf(sh->out, "%d boots did not reach the prompt.\n", failed);
     enter_recovery(sh);
+    return failed;
 }
 
 /* end.sh runs in a shell of its own, which exit (asked of the console's) does not end. */
@@ -127,9 +128,10 @@ enum kernel_exit init_main(const struct boot_options *o)
     shell->console = 1;
     shutdown_register_console(&shell->leave);
     kernel_boot(sh, o);
-    run_init(sh, o);
+    int failed = run_init(sh, o);
     tty_catch_any_key(console, 0);          /* from here on keys are the prompt's */
-    write_failed_boots(0);
+    if (failed != 0)                        /* a recovery boot after good ones: nothing to clear */
+        write_failed_boots(0);
     stream_puts(sh->out, "Type 'help' for a upyOS manual.\n");
     shell_prompt_loop(sh);
     shutdown(sh);

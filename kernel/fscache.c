@@ -70,7 +70,7 @@ static int configured_size(void *fs, const hal_blockdev_t *bd, uint32_t *bytes)
 
 int fscache_mount_root(hal_blockdev_t *bd, uint32_t port_default, void **fs)
 {
-    struct flashfs_config cfg = { whole_lines(port_default) };
+    struct flashfs_config cfg = { .cache_size = whole_lines(port_default) };
     int r = flashfs_mount(bd, &cfg, fs);
     if (r < 0)
         return r;
@@ -83,16 +83,16 @@ int fscache_mount_root(hal_blockdev_t *bd, uint32_t port_default, void **fs)
     snprintf(choice.source, sizeof choice.source, "system.conf fscache");
     if (want == cfg.cache_size)
         return 0;
-    flashfs_unmount(*fs);
-    struct flashfs_config asked = { want };
-    r = flashfs_mount(bd, &asked, fs);
+    r = flashfs_set_cache(*fs, want);   /* no second mount: nothing else depends on it */
     if (r == 0) {
         choice.bytes = want;
         return 0;
     }
     snprintf(choice.source, sizeof choice.source,
              "the port's default; system.conf fscache %lu: %s", (unsigned long)want, err_str(r));
-    return flashfs_mount(bd, &cfg, fs);
+    if (flashfs_set_cache(*fs, cfg.cache_size) < 0)
+        choice.bytes = 0;
+    return 0;
 }
 
 const struct fscache_choice *fscache_root(void)

@@ -15,8 +15,8 @@ struct fscache_choice {
 };
 
 /* flashfs_mount() with the cache size chosen as above. The setting lives on the filesystem
- * itself, so when it asks for another size than the default the root is mounted again with
- * it (nothing is open yet). A setting that cannot be used (not a number, negative, larger
+ * itself, so when it asks for another size than the default the mount's cache is resized
+ * (flashfs_set_cache), before anything is open. A setting that cannot be used (not a number, negative, larger
  * than the flash, or more than the heap gives) leaves the default in force. Returns 0 or the
  * mount's negative error, as flashfs_mount. */
 int fscache_mount_root(hal_blockdev_t *bd, uint32_t port_default, void **fs);

@@ -75,9 +75,10 @@ int ffs_alloc_scan(struct flashfs *fs)
     if (err)
         return err;
     ffs_files_visit(fs, mark, NULL);
-    fs->free_blocks = 0;
-    for (uint32_t b = 0; b < fs->count; b++)
-        fs->free_blocks += !is_used(fs, b);
+    fs->free_blocks = fs->count;
+    for (uint32_t i = 0; i < (fs->count + 7) / 8; i++)   /* bits past the end are never set */
+        for (uint8_t byte = fs->used[i]; byte; byte &= (uint8_t)(byte - 1))
+            fs->free_blocks--;
     fs->map_valid = 1;
     return 0;
 }

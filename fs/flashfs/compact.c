@@ -98,7 +98,25 @@ static int read_superblock(struct flashfs *fs, uint32_t b, struct root *newest, 
             *newest = r;
         *found = 1;
     }
-    return next_root_page(fs, b, &fs->root_next[b]);
+    fs->root_next[b] = FFS_NONE;   /* looked for when a root is next written */
+    return 0;
+}
+
+/* Where the next root of each superblock goes. Mount leaves it to the first root written:
+ * finding it means checking every page after the last root for erased bytes, which a boot
+ * that writes no root does not need. */
+static int find_root_pages(struct flashfs *fs)
+{
+    for (uint32_t b = 0; b < FFS_SUPER_BLOCKS; b++) {
+        if (fs->root_next[b] != FFS_NONE)
+            continue;
+        int err = next_root_page(fs, b, &fs->root_next[b]);
+        if (err) {
+            fs->root_next[b] = FFS_NONE;
+            return err;
+        }
+    }
+    return 0;
 }
 
 /* Finds the newest valid root in the two superblocks and opens its log. Both hold a copy
@@ -165,6 +183,9 @@ static int write_root_copy(struct flashfs *fs, uint32_t b, const uint8_t *root)
 static int write_roots(struct flashfs *fs, const uint8_t *root, uint32_t missing)
 {
     uint32_t order[FFS_SUPER_BLOCKS] = { 0, 1 };
+    int err = find_root_pages(fs);
+    if (err)
+        return err;
     if (fs->root_next[0] == 0) {
         order[0] = 1;
         order[1] = 0;
@@ -174,7 +195,7 @@ static int write_roots(struct flashfs *fs, const uint8_t *root, uint32_t missing
         uint32_t b = order[i];
         if (!(missing & 1u << b))
             continue;
-        int err = write_root_copy(fs, b, root);
+        err = write_root_copy(fs, b, root);
         if (err && !written)
             return err;
         if (!err)
@@ -298,6 +319,7 @@ int ffs_compact(struct flashfs *fs)
     fs->base_blocks = nl.index + 1;
     fs->dirty_tail = 0;
     fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
+    ffs_index_rebuild(fs);   /* every record moved; a failed rebuild only means scans */
     return 0;
 }
 

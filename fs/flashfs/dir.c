@@ -44,6 +44,8 @@ int ffs_is_current(struct flashfs *fs, const struct ffs_iter *after, const struc
 int ffs_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
                    struct ffs_entry *e)
 {
+    if (ffs_index_usable(fs))
+        return ffs_index_find_child(fs, parent, name, len, e);
     struct ffs_iter it;
     struct ffs_entry x;
     uint32_t candidate = FFS_NONE;
@@ -70,6 +72,8 @@ int ffs_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e)
         ffs_root_entry(e);
         return 0;
     }
+    if (ffs_index_usable(fs))
+        return ffs_index_find_id(fs, id, e);
     struct ffs_iter it;
     struct ffs_entry x;
     int more, found = 0;
@@ -87,6 +91,8 @@ int ffs_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e)
 
 int ffs_has_children(struct flashfs *fs, uint32_t dir)
 {
+    if (ffs_index_usable(fs))
+        return ffs_index_has_children(fs, dir);
     struct ffs_iter it;
     struct ffs_entry x;
     int more;

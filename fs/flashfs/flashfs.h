@@ -13,7 +13,11 @@
 
 struct flashfs_config {
     uint32_t cache_size;    /* bytes of metadata read cache (multiple of 256), 0 = off */
+    uint32_t index_entries; /* most live entries the name index holds (20 bytes each);
+                               0 = FLASHFS_INDEX_DEFAULT, FLASHFS_INDEX_OFF = none */
 };
+#define FLASHFS_INDEX_DEFAULT 256u
+#define FLASHFS_INDEX_OFF 0xFFFFFFFFu
 
 struct flashfs_stats {
     uint32_t erase_min;     /* over blocks whose erase count is recorded on flash */
@@ -46,6 +50,10 @@ int flashfs_format(hal_blockdev_t *bd);
 
 /* Mounts; *fs is then passed to vfs_mount() with &flashfs_ops. cfg may be NULL. */
 int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **fs);
+
+/* Gives the mount a metadata read cache of this size instead (cfg->cache_size at mount);
+ * ERR_NOMEM leaves it without one. */
+int flashfs_set_cache(void *fs, uint32_t bytes);
 
 /* Frees the mount. ERR_BUSY while files or directories are still open. */
 int flashfs_unmount(void *fs);

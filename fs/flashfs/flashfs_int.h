@@ -35,7 +35,8 @@ enum { FFS_KIND_SUPER = 1, FFS_KIND_LOG = 2 };
  * whether off points at a record inside a commit or at the start of the next commit. */
 struct ffs_iter {
     uint32_t block, index, off;
-    int in_commit;
+    int in_commit;        /* 2: at the start of a commit whose first type byte is first_type */
+    uint8_t first_type;
     uint32_t names_for;   /* read names only of children of this id (FFS_ALL_NAMES: all) */
 };
 
@@ -99,13 +100,20 @@ struct ffs_damage {
     int noise;
 };
 
+/* One live entry in the name index (index.c): where its current record is. */
+#define FFS_INDEX_ID_WORDS 32u        /* 1,024 bits: most new ids need no search of the slots */
+struct ffs_index_slot {
+    uint32_t id, parent, hash, block, off;
+};
+
 struct flashfs {
     hal_mutex_t *lock;               /* held by every vfs operation on the mount (ops.c) */
     const char *read_only;           /* NULL, or why the mount refuses to write (ffs_go_read_only) */
     hal_blockdev_t *bd;
     uint32_t bsize, count, unit;     /* unit: program size we use, >= FFS_UNIT_MIN */
     uint32_t seq;                    /* of the current root; also the log generation */
-    uint32_t root_next[FFS_SUPER_BLOCKS];   /* next erased root page; 0: erase first */
+    uint32_t root_next[FFS_SUPER_BLOCKS];   /* next erased root page; 0: erase first;
+                                               FFS_NONE: not looked for yet */
     uint32_t root_current;           /* bit b: superblock b holds the current root */
     int roots_restored;              /* a missing copy was written again (or tried) */
     struct ffs_log log;
@@ -129,6 +137,11 @@ struct flashfs {
     uint8_t *cache_data;
     uint32_t cache_lines;
     uint8_t *prog_buf;               /* one unit, for commits, headers and roots */
+    /* name index: the live entries in log order of their current records (index.c) */
+    struct ffs_index_slot *index;
+    uint32_t index_used, index_cap, index_max;
+    int index_ok;                    /* 0: look-ups scan the log */
+    uint32_t index_ids[FFS_INDEX_ID_WORDS];   /* bit id % bits: an id that may have a slot */
 };
 
 /* little-endian helpers */
@@ -158,6 +171,7 @@ int ffs_check_meta_header(struct flashfs *fs, uint32_t block, uint32_t kind, uin
                           uint32_t index);
 int ffs_cache_init(struct flashfs *fs, uint32_t bytes);
 void ffs_cache_clear(struct flashfs *fs);
+void ffs_cache_free(struct flashfs *fs);
 
 /* ctz.c: file block chains (each block points back to blocks index-1, -2, -4, ...) */
 uint32_t ffs_ctz_data_start(uint32_t index);
@@ -217,6 +231,21 @@ int ffs_lookup(struct flashfs *fs, const char *path, struct ffs_entry *e);
 int ffs_lookup_parent(struct flashfs *fs, const char *path, struct ffs_entry *dir,
                       const char **name, size_t *len);
 int64_t ffs_now(void);
+
+/* index.c: the name index */
+uint32_t ffs_name_hash(const char *name, uint32_t len);
+void ffs_index_reset(struct flashfs *fs);
+void ffs_index_free(struct flashfs *fs);
+void ffs_index_note(struct flashfs *fs, uint8_t type, uint32_t id, uint32_t parent,
+                    uint32_t hash, uint32_t block, uint32_t off);
+void ffs_index_note_entry(struct flashfs *fs, const struct ffs_entry *e, uint32_t block,
+                          uint32_t off);
+int ffs_index_usable(const struct flashfs *fs);
+int ffs_index_rebuild(struct flashfs *fs);
+int ffs_index_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
+                         struct ffs_entry *e);
+int ffs_index_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e);
+int ffs_index_has_children(const struct flashfs *fs, uint32_t dir);
 
 /* file.c: the open-file list is walked by the allocator */
 void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);

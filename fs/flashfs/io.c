@@ -60,6 +60,15 @@ static int cache_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uin
     return 0;
 }
 
+void ffs_cache_free(struct flashfs *fs)
+{
+    free(fs->cache_addr);
+    free(fs->cache_data);
+    fs->cache_addr = NULL;
+    fs->cache_data = NULL;
+    fs->cache_lines = 0;
+}
+
 void ffs_cache_clear(struct flashfs *fs)
 {
     for (uint32_t i = 0; i < fs->cache_lines; i++)
@@ -153,14 +162,18 @@ int ffs_erase(struct flashfs *fs, uint32_t block)
 /* 1 when [off, off+len) reads as erased, 0 when not, or an error. */
 int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
 {
-    uint8_t chunk[64];
+    uint32_t chunk[16];   /* compared a word at a time: mount checks whole pages with it */
     while (len > 0) {
         uint32_t n = len < sizeof chunk ? len : (uint32_t)sizeof chunk;
         int err = ffs_read(fs, block, off, chunk, n);
         if (err)
             return err;
-        for (uint32_t i = 0; i < n; i++)
-            if (chunk[i] != 0xFF)
+        uint32_t i = 0;
+        for (; i + 4 <= n; i += 4)
+            if (chunk[i / 4] != 0xFFFFFFFFu)
+                return 0;
+        for (; i < n; i++)
+            if (((const uint8_t *)chunk)[i] != 0xFF)
                 return 0;
         off += n; len -= n;
     }

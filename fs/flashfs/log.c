@@ -199,7 +199,8 @@ static int next_commit(struct flashfs *fs, struct ffs_iter *it)
                 return err;
         }
         if (type != 0xFF) {
-            it->in_commit = 1;
+            it->in_commit = 2;   /* the record there need not read its type again */
+            it->first_type = type;
             return 1;
         }
         uint32_t next;
@@ -228,7 +229,12 @@ int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e)
         uint8_t h[FFS_REC_HDR];
         if (it->off + FFS_END_SIZE > fs->bsize - fs->unit)
             return ERR_CORRUPT;
-        int err = ffs_meta_read(fs, it->block, it->off, h, 1);
+        int err = 0;
+        if (it->in_commit == 2)
+            h[0] = it->first_type;
+        else
+            err = ffs_meta_read(fs, it->block, it->off, h, 1);
+        it->in_commit = 1;
         if (err)
             return err;
         if (h[0] == FFS_T_END) {
@@ -264,29 +270,73 @@ static int crc_flash(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t 
     return 0;
 }
 
-/* Verifies the commit at *off; on success moves *off past it and raises *max_id. */
-static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint32_t *max_id)
+/* The records of the commit being verified, noted in the name index once its CRC checks
+ * out. A commit of the compacted base holds at most one unit of records; a bigger one (an
+ * image written before that) makes mount build the index by a scan instead. */
+#define PENDING_MAX 8u
+struct pending {
+    struct ffs_index_slot rec[PENDING_MAX];
+    uint8_t type[PENDING_MAX];
+    uint32_t count;
+    int overflow;
+};
+
+static void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
+{
+    if (p->count == PENDING_MAX) {
+        p->overflow = 1;
+        return;
+    }
+    p->type[p->count] = e->type;
+    p->rec[p->count++] = (struct ffs_index_slot){ e->id, e->parent,
+                                                  ffs_name_hash(e->name, e->name_len), block, off };
+}
+
+static void note_pending(struct flashfs *fs, const struct pending *p)
+{
+    for (uint32_t i = 0; i < p->count; i++) {
+        const struct ffs_index_slot *r = &p->rec[i];
+        ffs_index_note(fs, p->type[i], r->id, r->parent, r->hash, r->block, r->off);
+    }
+}
+
+/* Verifies the commit at *off; on success moves *off past it and raises *max_id. Its
+ * records go to the name index when p is given. */
+static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint32_t *max_id,
+                        struct pending *p)
 {
     uint32_t limit = fs->bsize - fs->unit, pos = *off, crc = 0, top = *max_id;
+    if (p)
+        p->count = 0;
     for (;;) {
-        uint8_t end[FFS_END_SIZE];
+        /* one read gives the END record or a record's header; each byte is read once */
+        uint8_t h[FFS_REC_HDR];
         if (pos + FFS_END_SIZE > limit)
             return ERR_CORRUPT;
-        int err = ffs_meta_read(fs, block, pos, end, sizeof end);
+        uint32_t n = limit - pos < FFS_REC_HDR ? limit - pos : FFS_REC_HDR;
+        int err = ffs_meta_read(fs, block, pos, h, n);
         if (err)
             return err;
-        if (end[0] == FFS_T_END) {
-            if (ffs_crc32(crc, end, 4) != ffs_get32(end + 4))
+        if (h[0] == FFS_T_END) {
+            if (ffs_crc32(crc, h, 4) != ffs_get32(h + 4))
                 return ERR_CORRUPT;
             *off = ffs_align(pos + FFS_END_SIZE, fs->unit);
             *max_id = top;
+            if (p)
+                note_pending(fs, p);
             return 0;
         }
+        if (n < FFS_REC_HDR)
+            return ERR_CORRUPT;
         struct ffs_entry e;
-        err = ffs_record_at(fs, block, pos, &e);
-        if (err)
+        if ((err = finish_record(fs, block, pos, h, FFS_ALL_NAMES, &e)) != 0)
             return err;
-        err = crc_flash(fs, block, pos, ffs_record_size(&e), &crc);
+        if (p)
+            pend(p, &e, block, pos);
+        crc = ffs_crc32(crc, h, FFS_REC_HDR);
+        crc = ffs_crc32(crc, e.name, e.name_len);
+        err = crc_flash(fs, block, e.data_off, ffs_record_size(&e) - FFS_REC_HDR - e.name_len,
+                        &crc);
         if (err)
             return err;
         if (e.id > top)
@@ -324,7 +374,7 @@ static int resync(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t *t
         uint32_t pos = u, ids = 0;
         int err = ffs_meta_read(fs, block, u, &type, 1);
         if (!err && type != 0xFF)
-            err = check_commit(fs, block, &pos, &ids);
+            err = check_commit(fs, block, &pos, &ids, NULL);
         if (err == ERR_IO)
             return err;
         if (!err && type != 0xFF) {
@@ -342,6 +392,7 @@ static int resync(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t *t
 struct walk {
     uint32_t max_id, good_index, good_off;
     int full;   /* more damage than damage[] holds: the log is cut there */
+    uint32_t erased_from;   /* the walked block reads erased from here to its link unit */
 };
 
 static int note_damage(struct flashfs *fs, struct walk *w, uint32_t from, uint32_t to,
@@ -379,22 +430,25 @@ static int is_noise(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t 
 
 /* Verifies every commit of the current log block and notes the damaged ones. Commits are
  * contiguous from the first unit, so only erased bytes may follow the last one. */
-static int walk_block(struct flashfs *fs, struct walk *w)
+static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
 {
     struct ffs_log *log = &fs->log;
     uint32_t off = fs->unit, limit = fs->bsize - fs->unit;
+    w->erased_from = FFS_NONE;
     while (off + FFS_END_SIZE <= limit) {
         uint8_t type;
         int err = ffs_meta_read(fs, log->block, off, &type, 1);
         if (!err && type == 0xFF) {
             err = ffs_is_erased(fs, log->block, off, limit - off);
-            if (err == 1)
+            if (err == 1) {
+                w->erased_from = off;
                 break;
+            }
         }
         if (err < 0)
             return err;
         uint32_t at = off;
-        err = check_commit(fs, log->block, &off, &w->max_id);
+        err = check_commit(fs, log->block, &off, &w->max_id, p);
         if (err == ERR_IO)
             return err;
         if (!err) {
@@ -436,7 +490,7 @@ static int find_lost_link(struct flashfs *fs, uint32_t *next)
     if (found == FFS_NONE)
         return 0;
     uint32_t off = fs->unit, ids = 0;
-    int err = check_commit(fs, found, &off, &ids);
+    int err = check_commit(fs, found, &off, &ids, NULL);
     if (err)
         return err == ERR_IO ? err : 0;
     *next = found;
@@ -503,10 +557,12 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
     memset(log, 0, sizeof *log);
     log->head = log->block = head;
     log->gen = gen;
-    struct walk w = { 0, 0, fs->unit, 0 };
+    struct walk w = { 0, 0, fs->unit, 0, FFS_NONE };
+    struct pending p = { .overflow = 0 };
+    ffs_index_reset(fs);
     for (uint32_t steps = 0; steps < fs->count && !w.full; steps++) {
         uint32_t next;
-        if ((err = walk_block(fs, &w)) != 0)
+        if ((err = walk_block(fs, &w, &p)) != 0)
             return err;
         int more = w.full ? 0 : next_log_block(fs, &w, &next);
         if (more < 0)
@@ -519,13 +575,18 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
         w.good_off = fs->unit;
     }
     classify_damage(fs, &w);
+    if (fs->damaged)
+        ffs_index_free(fs);   /* reads step over damage: look-ups scan, as they see it */
     log->off = w.good_off;   /* good is in the last block: a link followed moved it there */
-    int erased = ffs_is_erased(fs, log->block, log->off, fs->bsize - log->off);
+    /* the walk saw the last block erased from the end of its commits: only the link unit
+     * is left to check */
+    uint32_t from = w.erased_from == log->off ? fs->bsize - fs->unit : log->off;
+    int erased = ffs_is_erased(fs, log->block, from, fs->bsize - from);
     if (erased < 0)
         return erased;
     fs->dirty_tail = !erased;
     fs->next_id = w.max_id + 1;
-    return 0;
+    return p.overflow ? ffs_index_rebuild(fs) : 0;
 }
 
 /* ---- writing ---- */
@@ -674,6 +735,7 @@ int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const vo
     int err = ffs_log_begin(fs, &fs->log, bytes);
     if (err)
         return err;
+    uint32_t block = fs->log.block, off = fs->log.page_off;
     for (int i = 0; i < n && !err; i++)
         err = ffs_log_put(fs, &fs->log, &recs[i], i == 0 ? data : NULL);
     if (!err)
@@ -681,6 +743,11 @@ int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const vo
     if (err) {
         fs->log.open = 0;
         fs->dirty_tail = 1;
+        return err;
     }
-    return err;
+    for (int i = 0; i < n; i++) {   /* the commit landed: its records are the current ones */
+        ffs_index_note_entry(fs, &recs[i], block, off);
+        off += ffs_record_size(&recs[i]);
+    }
+    return 0;
 }

@@ -28,8 +28,8 @@ static void release(struct flashfs *fs)
     hal_mutex_free(fs->lock);
     free(fs->prog_buf);
     free(fs->used);
-    free(fs->cache_addr);
-    free(fs->cache_data);
+    ffs_cache_free(fs);
+    ffs_index_free(fs);
     free(fs);
 }
 
@@ -85,6 +85,8 @@ int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **o
     int err = setup(fs, bd);
     if (!err)
         err = ffs_cache_init(fs, cfg ? cfg->cache_size : 0);
+    uint32_t entries = cfg && cfg->index_entries ? cfg->index_entries : FLASHFS_INDEX_DEFAULT;
+    fs->index_max = entries == FLASHFS_INDEX_OFF ? 0 : entries;
     if (!err)
         err = ffs_find_root(fs, &fs->roots_found);
     if (!err)
@@ -97,6 +99,18 @@ int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **o
     }
     *out = fs;
     return 0;
+}
+
+int flashfs_set_cache(void *handle, uint32_t bytes)
+{
+    struct flashfs *fs = handle;
+    hal_mutex_lock(fs->lock);
+    ffs_cache_free(fs);
+    int err = ffs_cache_init(fs, bytes);
+    if (err)
+        ffs_cache_free(fs);
+    hal_mutex_unlock(fs->lock);
+    return err;
 }
 
 const char *flashfs_read_only(void *handle)
@@ -122,6 +136,7 @@ uint32_t ffs_ram_used(const struct flashfs *fs)
 {
     return (uint32_t)(sizeof *fs + (fs->count + 7) / 8 + fs->unit +
                       fs->cache_lines * (FFS_UNIT_MIN + sizeof(uint32_t)) +
+                      fs->index_cap * sizeof(struct ffs_index_slot) +
                       fs->open_files * (sizeof(struct ffs_file) + fs->unit) +
                       fs->open_dirs * sizeof(struct ffs_dir));
 }

@@ -727,8 +727,8 @@ static void test_corruption_found_at_run_time_makes_the_mount_read_only(void **s
     struct fx *x = fx_new(64, 0);
     put_file(x, "/keep", "kept", 4);
     put_file(x, "/victim", "v", 1);
-    uint8_t *name = NULL;
-    for (size_t i = 28; !name && i + 6 <= (size_t)64 * BLOCK; i++)
+    uint8_t *name = NULL;   /* the last record of /victim, the one a look-up reads */
+    for (size_t i = 28; i + 6 <= (size_t)64 * BLOCK; i++)
         if (memcmp(x->flash->mem + i, "victim", 6) == 0)
             name = x->flash->mem + i;
     assert_non_null(name);
@@ -856,8 +856,8 @@ static void test_ram_use(void **state)
     struct fx *x = fx_new(BLOCKS, 0);
     struct vfs_statfs a, b, c;
     void *f;
-    assert_int_equal(flashfs_ops.statfs(&x->m, &a), 0);
     put_file(x, "/f", "x", 1);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &a), 0);
     assert_int_equal(fs_open(x, "/f", VFS_O_READ, &f), 0);
     assert_int_equal(flashfs_ops.statfs(&x->m, &b), 0);
     uint32_t per_file = b.ram_used - a.ram_used;
@@ -874,7 +874,9 @@ static void test_ram_use(void **state)
     fx_free(x);
 }
 
-static uint64_t lookup_reads(uint32_t cache)
+/* Flash bytes read by looking up and reading 60 small files, on a mount with this cache and
+ * name index (the files are written first, then the image is mounted again). */
+static uint64_t lookup_reads(uint32_t cache, uint32_t index_entries)
 {
     struct fx *x = fx_new(BLOCKS, cache);
     char path[32];
@@ -882,6 +884,9 @@ static uint64_t lookup_reads(uint32_t cache)
         snprintf(path, sizeof path, "/f%d", i);
         put_file(x, path, path, strlen(path));
     }
+    assert_int_equal(flashfs_unmount(x->m.fs), 0);
+    struct flashfs_config cfg = { .cache_size = cache, .index_entries = index_entries };
+    assert_int_equal(flashfs_mount(&x->flash->dev, &cfg, &x->m.fs), 0);
     x->flash->bytes_read = 0;
     for (int i = 0; i < 60; i++) {
         snprintf(path, sizeof path, "/f%d", i);
@@ -892,16 +897,102 @@ static uint64_t lookup_reads(uint32_t cache)
     return reads;
 }
 
-/* A cache that holds the log cuts the flash reads of look-ups; a small one never costs
- * more than its own size. */
+/* Without the name index, a cache that holds the log cuts the flash reads of look-ups
+ * (which scan the log); a small one never costs more than its own size. */
 static void test_metadata_cache(void **state)
 {
     (void)state;
-    uint64_t none = lookup_reads(0), small = lookup_reads(4096), big = lookup_reads(65536);
+    uint32_t off = FLASHFS_INDEX_OFF;
+    uint64_t none = lookup_reads(0, off), small = lookup_reads(4096, off);
+    uint64_t big = lookup_reads(65536, off);
     printf("look-ups read %llu bytes without cache, %llu with 4 KB, %llu with 64 KB\n",
            (unsigned long long)none, (unsigned long long)small, (unsigned long long)big);
     assert_true(big * 4 < none);
     assert_true(small <= none + 4096);
+}
+
+/* The name index reads one record per path component where a scan reads the log; a tree
+ * larger than the index falls back to scanning, with the same answers. */
+static void test_name_index_reads(void **state)
+{
+    (void)state;
+    uint64_t scan = lookup_reads(0, FLASHFS_INDEX_OFF), indexed = lookup_reads(0, 0);
+    uint64_t too_small = lookup_reads(0, 8);
+    printf("look-ups read %llu bytes scanning, %llu with the index, %llu with an index of 8\n",
+           (unsigned long long)scan, (unsigned long long)indexed, (unsigned long long)too_small);
+    assert_true(indexed * 10 < scan);
+    assert_true(too_small == scan);
+}
+
+/* What a look-up answers with the index is what a scan of the log answers, after renames
+ * (with replacement, across directories), deletions, rewrites and compactions. */
+static void test_name_index_answers_as_a_scan(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    char path[48], to[48];
+    uint32_t seed = 7;
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/a"), 0);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/b"), 0);
+    for (int round = 0; round < 400; round++) {
+        seed = seed * 1103515245u + 12345u;
+        uint32_t r = seed >> 8;
+        snprintf(path, sizeof path, "/%c/f%u", r & 1 ? 'a' : 'b', (unsigned)(r >> 1) % 24);
+        snprintf(to, sizeof to, "/%c/f%u", r & 64 ? 'a' : 'b', (unsigned)(r >> 7) % 24);
+        switch (r >> 13 & 3) {
+        case 0: put_file(x, path, path, strlen(path)); break;
+        case 1: flashfs_ops.unlink(&x->m, path); break;
+        case 2: flashfs_ops.rename(&x->m, path, to); break;
+        default: put_file(x, path, to, strlen(to)); break;
+        }
+    }
+    /* the index kept by the commits and compactions above, the one mount builds, a scan */
+    struct vfs_stat st[3][2][24];
+    int err[3][2][24];
+    memset(st, 0, sizeof st);
+    for (int pass = 0; pass < 3; pass++) {
+        if (pass > 0) {
+            struct flashfs_config cfg = { .index_entries = pass == 2 ? FLASHFS_INDEX_OFF : 0 };
+            assert_int_equal(flashfs_unmount(x->m.fs), 0);
+            assert_int_equal(flashfs_mount(&x->flash->dev, &cfg, &x->m.fs), 0);
+        }
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < 24; i++) {
+                snprintf(path, sizeof path, "/%c/f%d", d ? 'a' : 'b', i);
+                err[pass][d][i] = flashfs_ops.stat(&x->m, path, &st[pass][d][i]);
+            }
+        }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+        for (int d = 0; d < 2; d++) {
+            for (int i = 0; i < 24; i++) {
+                assert_int_equal(err[pass][d][i], err[2][d][i]);
+                assert_int_equal(st[pass][d][i].size, st[2][d][i].size);
+                assert_int_equal(st[pass][d][i].type, st[2][d][i].type);
+            }
+        }
+    }
+    fx_free(x);
+}
+
+/* The cache of a mounted filesystem can be resized (boot does it with system.conf's size):
+ * statfs counts the new size, and reads go on as before. */
+static void test_set_cache_resizes_a_mount(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(BLOCKS, 0);
+    struct vfs_statfs a, b, c;
+    put_file(x, "/f", "data", 4);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &a), 0);
+    assert_int_equal(flashfs_set_cache(x->m.fs, 8192), 0);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &b), 0);
+    assert_true(b.ram_used >= a.ram_used + 8192);
+    assert_file(x, "/f", "data", 4);
+    assert_int_equal(flashfs_set_cache(x->m.fs, 0), 0);
+    assert_int_equal(flashfs_ops.statfs(&x->m, &c), 0);
+    assert_int_equal(c.ram_used, a.ram_used);
+    assert_file(x, "/f", "data", 4);
+    fx_free(x);
 }
 
 /* The posix image device: geometry from the file size, erase to 0xFF, and programs that
@@ -981,6 +1072,9 @@ int main(void)
         cmocka_unit_test(test_fsck_repairs_orphans),
         cmocka_unit_test(test_ram_use),
         cmocka_unit_test(test_metadata_cache),
+        cmocka_unit_test(test_name_index_reads),
+        cmocka_unit_test(test_set_cache_resizes_a_mount),
+        cmocka_unit_test(test_name_index_answers_as_a_scan),
         cmocka_unit_test(test_posix_image_device),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -554,6 +554,9 @@ static void harness_start(struct harness *h, uint32_t seed)
     h->flash = flash_model_new(BLOCK, BLOCKS, PAGE);
     assert_int_equal(flashfs_format(&h->flash->dev), 0);
     h->cfg.cache_size = seed % 2 ? 2048 : 0;
+    /* the name index: the default, one the workload outgrows (look-ups fall back to scans
+     * until a compaction rebuilds it), or none */
+    h->cfg.index_entries = seed % 3 == 0 ? 0 : seed % 3 == 1 ? 8 : FLASHFS_INDEX_OFF;
     assert_int_equal(flashfs_mount(&h->flash->dev, &h->cfg, &h->m.fs), 0);
     h->m.ops = &flashfs_ops;
     h->rng = seed * 2654435761u + 1;
