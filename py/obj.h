@@ -198,7 +198,10 @@ typedef struct py_vm {
     pv *stack, *stack_top, *stack_end;
     py_frame *frame;
     int depth, max_depth;
-    int poll_count;
+    int poll_count;           /* ticks (back-edges, calls) left before the next poll */
+    int poll_period;          /* what poll_count was set to at the last poll */
+    uint64_t steps;           /* ticks counted at the polls so far */
+    uint64_t step_limit;      /* stop the program at this many steps; 0: no limit */
     pv handling;              /* the exception the innermost except clause handles */
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
@@ -372,6 +375,8 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode);
 #define PY_MODE_EVAL 1
 #define PY_MODE_SINGLE 2
 #define PY_MODE_EXEC 3      /* like FILE, names through the locals and globals dicts */
+/* The poll (py_io.poll) and the step limit are checked every PY_POLL_PERIOD ticks. */
+#define PY_POLL_PERIOD 1000
 void py_poll_now(void);
 int py_code_line(py_code *c, const uint8_t *ip);
 #endif

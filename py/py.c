@@ -112,7 +112,7 @@ py_vm *py_new(void *arena, size_t size, const py_io *io) {
     off += stack_bytes;
     vm->io = *io;
     vm->max_depth = 1000;
-    vm->poll_count = 1000;
+    vm->poll_count = vm->poll_period = PY_POLL_PERIOD;
     py_cur = vm;
     int here;
     vm->cstack_top = &here;

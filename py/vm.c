@@ -3,7 +3,7 @@
  * object instead). Exceptions travel by longjmp to the innermost run_frame, which either enters
  * the frame's handler (SETUP_EXCEPT blocks) or adds its line to the traceback and passes it on. */
 #include <string.h>
-#include "py/obj.h"
+#include "py/py.h"
 #include "py/bytecode.h"
 
 py_vm *py_cur;
@@ -41,9 +41,22 @@ _Noreturn void py_raise(pv exc) {
     longjmp(vm->jmp->buf, 1);
 }
 
+/* Runs every PY_POLL_PERIOD ticks (loop back-edges and calls), and from sleeps: counts the
+ * ticks for the step limit, then asks the embedder's poll whether to go on. */
 void py_poll_now(void) {
     py_vm *vm = py_cur;
-    vm->poll_count = 1000;
+    int ticks = vm->poll_period - vm->poll_count;
+    vm->steps += ticks > 0 ? (uint64_t)ticks : 1;    /* a sleep's poll counts as one */
+    int next = PY_POLL_PERIOD;
+    if (vm->step_limit) {
+        if (vm->steps >= vm->step_limit) {
+            /* and again at every tick after, so that a handler cannot go on looping */
+            vm->poll_count = vm->poll_period = 1;
+            py_raisef(&py_RuntimeError_type, "step limit exceeded");
+        }
+        if (vm->step_limit - vm->steps < (uint64_t)next) next = (int)(vm->step_limit - vm->steps);
+    }
+    vm->poll_count = vm->poll_period = next;
     if (!vm->io.poll) return;
     int r = vm->io.poll(vm->io.ctx);
     if (r == 1) py_raise(py_exc_new(&py_KeyboardInterrupt_type, PV_NULL));
@@ -93,6 +106,13 @@ static pv load_global(py_frame *f, unsigned i) {
         return v;
     }
     name_error(name);
+}
+
+void py_set_step_limit(py_vm *vm, uint64_t steps) {
+    int ticks = vm->poll_period - vm->poll_count;
+    if (ticks > 0) vm->steps += (uint64_t)ticks;
+    vm->step_limit = steps ? vm->steps + steps : 0;
+    vm->poll_count = vm->poll_period = steps && steps < PY_POLL_PERIOD ? (int)steps : PY_POLL_PERIOD;
 }
 
 uint32_t py_next_dict_version(void) { return ++dict_version_counter; }

@@ -2,7 +2,8 @@
  *   pyrun FILE.py [args...]      pyrun -c 'code' [args...]
  * Program output goes to stdout, an uncaught exception's traceback to stderr; the exit status
  * is 1 after an uncaught exception and n after sys.exit(n). PYRUN_HEAP=bytes sets the memory
- * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation. */
+ * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation; PYRUN_STEPS=n stops the
+ * program after n loop back-edges and calls. */
 #define _DEFAULT_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -124,6 +125,8 @@ int main(int argc, char **argv) {
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
     if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);
+    const char *steps = getenv("PYRUN_STEPS");
+    if (steps) py_set_step_limit(vm, strtoull(steps, NULL, 0));
     int status;
     if (!strcmp(argv[1], "-c")) {
         if (argc < 3) { fprintf(stderr, "pyrun: -c needs an argument\n"); return 2; }

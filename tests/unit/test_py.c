@@ -130,6 +130,44 @@ static void test_poll_interrupts_busy_loop(void **state) {
     assert_true(polls >= 5);
 }
 
+static py_vm *new_vm(size_t heap) {
+    static uint8_t *arena;
+    free(arena);
+    arena = malloc(heap);
+    nout = nerr = 0;
+    out[0] = err[0] = 0;
+    py_io io = { .write = cap_write };
+    py_vm *vm = py_new(arena, heap, &io);
+    assert_non_null(vm);
+    return vm;
+}
+
+static void test_step_limit(void **state) {
+    (void)state;
+    /* a busy loop stops, and a handler that catches the stop cannot go on looping or calling */
+    py_vm *vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 5000);
+    const char *busy = "n = 0\nwhile True:\n    try:\n        while True:\n            n += 1\n"
+                       "    except BaseException:\n        print('caught')\n";
+    assert_int_equal(py_run_source(vm, busy, strlen(busy), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RuntimeError: step limit exceeded");
+    assert_string_equal(out, "");
+    /* exact below the poll period: the 10th loop back-edge stops (the check after the handler
+     * makes no call, which would be stopped too) */
+    vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 10);
+    const char *count = "i = 0\ntry:\n    while i < 100:\n        i += 1\nexcept RuntimeError:\n    pass\n"
+                        "if i != 10:\n    1 / 0\n";
+    assert_int_equal(py_run_source(vm, count, strlen(count), "t.py", 0, NULL), 0);
+    /* a program within its budget is not disturbed; 0 lifts the limit */
+    vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 3000);
+    py_set_step_limit(vm, 0);
+    const char *fine = "s = 0\nfor i in range(10000):\n    s += i\nprint(s)\n";
+    assert_int_equal(py_run_source(vm, fine, strlen(fine), "t.py", 0, NULL), 0);
+    assert_string_equal(out, "49995000\n");
+}
+
 static void test_gc_stress(void **state) {
     (void)state;
     gc_set_stress(true);
@@ -161,7 +199,8 @@ int main(void) {
         cmocka_unit_test(test_output_and_status), cmocka_unit_test(test_traceback),
         cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
         cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
-        cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_gc_stress),
+        cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_step_limit),
+        cmocka_unit_test(test_gc_stress),
         cmocka_unit_test(test_predefined_names_unique),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
