@@ -432,8 +432,16 @@ BI(eval) {
 }
 BI(compile) {
     py_argcheck(n, 3, 3, "compile");
+    const char *src;
+    size_t len;
+    if (IS(a[0], py_str_type)) src = py_str_data(a[0]), len = py_str_len(a[0]);
+    else if (IS(a[0], py_bytes_type)) src = (const char *)((py_bytes *)a[0])->data, len = ((py_bytes *)a[0])->len;
+    else py_raisef(&py_TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "expected str, bytes or os.PathLike object, not %s", py_type_name(TYPE(a[1])));
+    if (!IS(a[2], py_str_type)) py_raisef(&py_TypeError_type, "compile() argument 'mode' must be str, not %s", py_type_name(TYPE(a[2])));
     const char *mode = py_str_data(a[2]);
-    return (pv)py_compile(py_str_data(a[0]), py_str_len(a[0]), a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_EXEC);
+    if (strcmp(mode, "exec") && strcmp(mode, "eval") && strcmp(mode, "single")) py_raisef(&py_ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+    return (pv)py_compile(src, len, a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_EXEC);
 }
 extern pv py_open(int n, pv *a, pv kw);
 BI(open) { return py_open(n, a, kw); }
