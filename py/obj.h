@@ -206,8 +206,16 @@ typedef struct py_vm {
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
     void *cstack_top;
+    size_t cstack_size;       /* C stack the interpreter may use below cstack_top; 0: unchecked */
 } py_vm;
 extern py_vm *py_cur;
+
+/* Checked with the recursion limit: a limit raised past what the C stack holds
+ * (sys.setrecursionlimit) gives RecursionError, not a stack overflow. Stacks grow down. */
+static inline bool py_cstack_exhausted(const py_vm *vm) {
+    char here;
+    return vm->cstack_size && (uintptr_t)vm->cstack_top - (uintptr_t)&here > vm->cstack_size;
+}
 
 /* ---- types ---- */
 extern const py_type py_type_type, py_object_type, py_none_type, py_bool_type, py_int_type,

@@ -122,6 +122,8 @@ py_vm *py_new(void *arena, size_t size, const py_io *io) {
     return vm;
 }
 
+void py_set_cstack_size(py_vm *vm, size_t bytes) { vm->cstack_size = bytes; }
+
 size_t py_heap_used(py_vm *vm) { (void)vm; return gc_used(); }
 size_t py_heap_peak(py_vm *vm) { (void)vm; return gc_peak(); }
 

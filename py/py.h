@@ -20,6 +20,10 @@ int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, 
  * keep it running. 0 lifts the limit. Counted at the poll, which runs every
  * PY_POLL_PERIOD ticks: the fast path pays nothing for it. */
 void py_set_step_limit(py_vm *vm, uint64_t steps);
+/* Bounds the C stack the interpreter may use, in bytes below the point where it starts running
+ * (0: unchecked, the default): deeper recursion raises RecursionError whatever the recursion
+ * limit says. Leave a margin below the real stack for the work done between two checks. */
+void py_set_cstack_size(py_vm *vm, size_t bytes);
 /* Heap figures, in bytes. */
 size_t py_heap_used(py_vm *vm);
 size_t py_heap_peak(py_vm *vm);

@@ -220,7 +220,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         g->f.nslots = nslots;
         return (pv)g;
     }
-    if (++vm->depth > vm->max_depth) {
+    if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) {
         vm->depth -= 1;
         py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
     }
@@ -352,7 +352,7 @@ static pv gen_resume(py_gen *g, pv value, pv throw, pv *ret) {
     if (g->state == 1 && push) *g->f.sp++ = value;
     g->state = 2;
     py_vm *vm = py_cur;
-    if (++vm->depth > vm->max_depth) { vm->depth--; g->state = 1; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
+    if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) { vm->depth--; g->state = 1; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
     g->f.back = vm->frame;
     g->f.yielded = false;
     py_try t;

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <dirent.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "py/py.h"
@@ -125,6 +126,10 @@ int main(int argc, char **argv) {
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
     if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);
+    /* a recursion limit raised past what the stack holds gives RecursionError, not a crash */
+    struct rlimit stack;
+    if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur != RLIM_INFINITY)
+        py_set_cstack_size(vm, (size_t)stack.rlim_cur / 4 * 3);
     const char *steps = getenv("PYRUN_STEPS");
     if (steps) py_set_step_limit(vm, strtoull(steps, NULL, 0));
     int status;

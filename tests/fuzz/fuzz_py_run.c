@@ -5,7 +5,8 @@
  * Nothing reaches the host: output is discarded, input() sees one line and then the end,
  * open(), os and imports use a small file system in memory that starts empty for each input,
  * and time.sleep() returns at once on a clock that only moves when read. It runs on the main
- * thread, whose 8 MB of stack hold Python recursion to the default limit (1000 calls) under ASan. */
+ * thread, whose 8 MB of stack hold Python recursion to the default limit (1000 calls) under ASan;
+ * the interpreter is told to use 6 MB of it, so a raised recursion limit ends in RecursionError. */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #define ARENA_SIZE (1u << 20)
 #define STEP_LIMIT 50000          /* loop back-edges and calls */
+#define CSTACK_SIZE (6u << 20)    /* of the main thread's 8 MB */
 
 /* ---- the file system in memory: a few flat files, all in one directory ---- */
 #define MAX_FILES 8
@@ -300,8 +302,10 @@ static py_vm *fresh_interpreter(void)
     input_lines = 0;
     clock_now = 0;
     py_vm *vm = arena ? py_new(arena, ARENA_SIZE, &io) : NULL;
-    if (vm)
+    if (vm) {
         py_set_step_limit(vm, STEP_LIMIT);
+        py_set_cstack_size(vm, CSTACK_SIZE);
+    }
     return vm;
 }
 

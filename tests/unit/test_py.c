@@ -168,6 +168,23 @@ static void test_step_limit(void **state) {
     assert_string_equal(out, "49995000\n");
 }
 
+static void test_cstack_size(void **state) {
+    (void)state;
+    /* a recursion limit the C stack cannot hold: the stack bound stops the recursion first */
+    py_vm *vm = new_vm(4 << 20);
+    py_set_cstack_size(vm, 256 * 1024);
+    const char *deep = "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)\n";
+    assert_int_equal(py_run_source(vm, deep, strlen(deep), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RecursionError: maximum recursion depth exceeded");
+    /* C recursion without Python calls: comparing deeply nested lists */
+    vm = new_vm(4 << 20);
+    py_set_cstack_size(vm, 256 * 1024);
+    const char *nested = "import sys\nsys.setrecursionlimit(100000)\na = []\nb = []\nfor i in range(5000):\n"
+                         "    a = [a]\n    b = [b]\nprint(a == b)\n";
+    assert_int_equal(py_run_source(vm, nested, strlen(nested), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RecursionError: maximum recursion depth exceeded in comparison");
+}
+
 static void test_gc_stress(void **state) {
     (void)state;
     gc_set_stress(true);
@@ -200,6 +217,7 @@ int main(void) {
         cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
         cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
         cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_step_limit),
+        cmocka_unit_test(test_cstack_size),
         cmocka_unit_test(test_gc_stress),
         cmocka_unit_test(test_predefined_names_unique),
     };
