@@ -37,7 +37,10 @@ _Noreturn void py_raise(pv exc) {
     py_vm *vm = py_cur;
     vm->exc = exc;
     py_frame *stop = vm->jmp->frame;
-    for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
+    /* the preallocated MemoryError gets no traceback: building one needs memory, and when
+     * there is none its allocation would raise MemoryError again, without end */
+    if (exc != vm->memerr)
+        for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
     longjmp(vm->jmp->buf, 1);
 }
 

@@ -112,6 +112,9 @@ static void test_memory_cap(void **state) {
     assert_string_equal(out, "caught\ncaught again\n");
     assert_int_equal(run("x = 'y' * 10000000\n", 128 * 1024), 1);
     assert_string_equal(last_line(err), "MemoryError");
+    /* small objects until the heap is full to the last block: raising needs no memory */
+    assert_int_equal(run("a = []\nwhile True:\n    a = [a]\n", 128 * 1024), 1);
+    assert_string_equal(last_line(err), "MemoryError");
 }
 
 static void test_recursion_limit(void **state) {
