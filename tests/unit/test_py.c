@@ -162,6 +162,12 @@ static void test_step_limit(void **state) {
     const char *count = "i = 0\ntry:\n    while i < 100:\n        i += 1\nexcept RuntimeError:\n    pass\n"
                         "if i != 10:\n    1 / 0\n";
     assert_int_equal(py_run_source(vm, count, strlen(count), "t.py", 0, NULL), 0);
+    /* a loop that runs in C, inside a builtin, is counted too */
+    vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 100000);
+    const char *builtin_loop = "print(sum(range(10 ** 12)))\n";
+    assert_int_equal(py_run_source(vm, builtin_loop, strlen(builtin_loop), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RuntimeError: step limit exceeded");
     /* a program within its budget is not disturbed; 0 lifts the limit */
     vm = new_vm(1 << 20);
     py_set_step_limit(vm, 3000);
