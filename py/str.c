@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include "py/obj.h"
 
@@ -910,6 +911,11 @@ const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .me
 
 /* ---- format specs ---- */
 typedef struct { char fill, align, sign, type, grouping; bool alt, zero; pint width, prec; } fspec;
+/* one more digit of a width or a precision, which must stay an int */
+static pint spec_digit(pint v, char c, const char *too_big) {
+    if (v > (INT_MAX - 9) / 10) py_raisef(&py_ValueError_type, "%s", too_big);
+    return v * 10 + (c - '0');
+}
 static void parse_spec(pv specv, fspec *f) {
     const char *s = S(specv)->data;
     size_t n = S(specv)->len, i = 0;
@@ -922,9 +928,9 @@ static void parse_spec(pv specv, fspec *f) {
     if (i < n && strchr("+- ", s[i])) f->sign = s[i++];
     if (i < n && s[i] == '#') { f->alt = true; i++; }
     if (i < n && s[i] == '0') { f->zero = true; i++; }
-    if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = f->width * 10 + (s[i++] - '0'); }
+    if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = spec_digit(f->width, s[i++], "Too many decimal digits in format string"); }
     if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
-    if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = f->prec * 10 + (s[i++] - '0'); }
+    if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = spec_digit(f->prec, s[i++], "Too many decimal digits in format string"); }
     if (i < n) f->type = s[i++];
     if (i < n) py_raisef(&py_ValueError_type, "Invalid format specifier '%s'", s);
 }
@@ -1023,11 +1029,21 @@ static pv format_int(pv iv, fspec *f) {
     }
     return finish_num(f, neg, prefix, body.p, body.n);
 }
+/* One double through a printf format that takes a precision, into a heap buffer as long as the
+ * precision asks for (digits, up to 309 before the point, sign, exponent): claimed before any
+ * work, so a precision the heap cannot hold is a MemoryError at once. */
+static char *c_format_double(const char *fmt, pint prec, double x) {
+    if (prec > INT_MAX - 400) py_raisef(&py_ValueError_type, "precision too big");
+    size_t cap = (size_t)prec + 400;
+    char *buf = gc_alloc(cap, GC_RAW);
+    snprintf(buf, cap, fmt, (int)prec, x);
+    return buf;
+}
 pv py_format_double(double d, fspec *f) {
     char t = f->type;
     bool neg = signbit(d) && !isnan(d);
     double x = fabs(d);
-    char buf[512];
+    char *buf;
     pint prec = f->prec;
     if (isinf(x) || isnan(x)) {
         const char *s = isnan(x) ? "nan" : "inf";
@@ -1051,28 +1067,25 @@ pv py_format_double(double d, fspec *f) {
             return finish_num(f, neg, "", body.p, body.n);
         }
         /* like g, but at least one digit after the point when an exponent is not used */
-        snprintf(buf, sizeof buf, "%.*g", (int)(prec ? prec : 1), x);
+        buf = c_format_double("%.*g", prec ? prec : 1, x);
         if (!strpbrk(buf, ".e")) {
             /* 'g' without '#' drops the point: CPython keeps '.0' only when prec is None */
         }
         char *e = strchr(buf, 'e');
         if (e) {
             int ex = atoi(e + 1);
-            char mant[64];
-            size_t ml = (size_t)(e - buf);
-            memcpy(mant, buf, ml);
-            mant[ml] = 0;
-            snprintf(buf, sizeof buf, "%se%c%02d", mant, ex < 0 ? '-' : '+', ex < 0 ? -ex : ex);
+            /* the exponent with at least two digits, as C writes it too: no longer */
+            snprintf(e, strlen(e) + 1, "e%c%02d", ex < 0 ? '-' : '+', ex < 0 ? -ex : ex);
         }
         return finish_num(f, neg, "", buf, strlen(buf));
     }
     if (prec < 0) prec = 6;
     switch (t) {
-    case 'f': case 'F': snprintf(buf, sizeof buf, f->alt ? "%#.*f" : "%.*f", (int)prec, x); break;
-    case 'e': case 'E': snprintf(buf, sizeof buf, f->alt ? (t == 'e' ? "%#.*e" : "%#.*E") : (t == 'e' ? "%.*e" : "%.*E"), (int)prec, x); break;
-    case 'g': case 'G': snprintf(buf, sizeof buf, f->alt ? (t == 'g' ? "%#.*g" : "%#.*G") : (t == 'g' ? "%.*g" : "%.*G"), (int)(prec ? prec : 1), x); break;
-    case '%': snprintf(buf, sizeof buf, "%.*f%%", (int)prec, x * 100); break;
-    case 'n': snprintf(buf, sizeof buf, "%.*g", (int)(prec ? prec : 1), x); break;
+    case 'f': case 'F': buf = c_format_double(f->alt ? "%#.*f" : "%.*f", prec, x); break;
+    case 'e': case 'E': buf = c_format_double(f->alt ? (t == 'e' ? "%#.*e" : "%#.*E") : (t == 'e' ? "%.*e" : "%.*E"), prec, x); break;
+    case 'g': case 'G': buf = c_format_double(f->alt ? (t == 'g' ? "%#.*g" : "%#.*G") : (t == 'g' ? "%.*g" : "%.*G"), prec ? prec : 1, x); break;
+    case '%': buf = c_format_double("%.*f%%", prec, x * 100); break;
+    case 'n': buf = c_format_double("%.*g", prec ? prec : 1, x); break;
     default: py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'float'", t);
     }
     if (f->grouping) {
@@ -1183,12 +1196,12 @@ pv py_str_mod(pv fmtv, pv args) {
             else f.zero = true;
         }
         if (i < n && s[i] == '*') { if (argi >= nargs) goto few; f.width = py_to_index(argv[argi++]); if (f.width < 0) { left = true; f.width = -f.width; } i++; }
-        else while (i < n && s[i] >= '0' && s[i] <= '9') f.width = (f.width < 0 ? 0 : f.width) * 10 + (s[i++] - '0');
+        else while (i < n && s[i] >= '0' && s[i] <= '9') f.width = spec_digit(f.width < 0 ? 0 : f.width, s[i++], "width too big");
         if (i < n && s[i] == '.') {
             i++;
             f.prec = 0;
             if (i < n && s[i] == '*') { if (argi >= nargs) goto few; f.prec = py_to_index(argv[argi++]); i++; }
-            else while (i < n && s[i] >= '0' && s[i] <= '9') f.prec = f.prec * 10 + (s[i++] - '0');
+            else while (i < n && s[i] >= '0' && s[i] <= '9') f.prec = spec_digit(f.prec, s[i++], "precision too big");
         }
         if (i < n && (s[i] == 'l' || s[i] == 'h' || s[i] == 'L')) i++;
         if (i >= n) py_raisef(&py_ValueError_type, "incomplete format");
