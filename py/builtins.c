@@ -494,7 +494,12 @@ BI(sys_exc_info) {
     TUPLE(t)->items[2] = PV_NONE;
     return t;
 }
-BI(sys_print_exception) { py_print_exc(a[0]); return PV_NONE; }
+BI(sys_print_exception) {
+    py_argcheck(n, 1, 2, "print_exception");
+    if (!py_isinstance(a[0], &py_BaseException_type)) py_raisef(&py_TypeError_type, "Exception expected for value, %s found", py_type_name(TYPE(a[0])));
+    py_print_exc(a[0]);
+    return PV_NONE;
+}
 static const py_builtin sys_funcs[] = {
     METHOD(exit, bi_sys_exit), METHOD(getrecursionlimit, bi_sys_getrecursionlimit),
     METHOD(setrecursionlimit, bi_sys_setrecursionlimit), METHOD(exc_info, bi_sys_exc_info),

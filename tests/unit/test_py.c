@@ -70,6 +70,16 @@ static void test_traceback(void **state) {
     assert_string_equal(last_line(err), "NameError: name 'y' is not defined");
 }
 
+static void test_print_exception_checks_its_argument(void **state) {
+    (void)state;
+    /* MicroPython's sys.print_exception, which CPython has not: anything but an exception is
+     * a TypeError, not an object read as one */
+    assert_int_equal(run("import sys\nfor v in [1, None, 'x']:\n    try:\n        sys.print_exception(v)\n"
+                         "    except TypeError as e:\n        print(e)\n", 1 << 20), 0);
+    assert_string_equal(out, "Exception expected for value, int found\nException expected for value, NoneType found\n"
+                             "Exception expected for value, str found\n");
+}
+
 static void test_tokenizer_edges(void **state) {
     (void)state;
     /* continuation lines, brackets across lines, comments and blank lines between blocks, tabs */
@@ -223,6 +233,7 @@ static void test_predefined_names_unique(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_output_and_status), cmocka_unit_test(test_traceback),
+        cmocka_unit_test(test_print_exception_checks_its_argument),
         cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
         cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
         cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_step_limit),
