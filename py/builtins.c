@@ -418,6 +418,8 @@ BI(exec) {
     py_argcheck(n, 1, 3, "exec");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
+    if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "exec() globals must be a dict, not %s", py_type_name(TYPE(g)));
+    if (l && !IS(l, py_dict_type)) py_raisef(&py_TypeError_type, "locals must be a mapping or None, not %s", py_type_name(TYPE(l)));
     if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
     if (!py_dict_get(g, QS(__builtins__))) py_dict_set(g, QS(__builtins__), py_dict_get(py_cur->modules, QS(builtins)) ? py_dict_get(py_cur->modules, QS(builtins)) : PV_NONE);
     run_source(a[0], g, l, PY_MODE_EXEC);
@@ -427,6 +429,8 @@ BI(eval) {
     py_argcheck(n, 1, 3, "eval");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
+    if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "globals must be a real dict; try eval(expr, {}, mapping)");
+    if (l && !IS(l, py_dict_type)) py_raisef(&py_TypeError_type, "locals must be a mapping");
     if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
     return run_source(a[0], g, l, PY_MODE_EVAL);
 }
