@@ -980,10 +980,19 @@ pv py_range_new(pint a, pint b, pint c) {
     r->start = a; r->stop = b; r->step = c;
     return (pv)r;
 }
+/* Range arithmetic is done unsigned, where it wraps: lengths up to 2**64 - 1 and the distances
+ * between items fit there, even where a signed intermediate would overflow. */
+static uintptr_t step_size(const py_range *r) { return r->step > 0 ? (uintptr_t)r->step : 0 - (uintptr_t)r->step; }
+static uintptr_t range_size(const py_range *r) {
+    if (r->step > 0 ? r->stop <= r->start : r->start <= r->stop) return 0;
+    uintptr_t span = r->step > 0 ? (uintptr_t)r->stop - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)r->stop;
+    return (span - 1) / step_size(r) + 1;
+}
+static pint range_item(const py_range *r, uintptr_t i) { return (pint)((uintptr_t)r->start + i * (uintptr_t)r->step); }
 static pint range_len(pv o) {
-    py_range *r = (py_range *)o;
-    if (r->step > 0) return r->stop > r->start ? (r->stop - r->start + r->step - 1) / r->step : 0;
-    return r->start > r->stop ? (r->start - r->stop - r->step - 1) / (-r->step) : 0;
+    uintptr_t n = range_size((py_range *)o);
+    if (n > (uintptr_t)INTPTR_MAX) py_raisef(&py_OverflowError_type, "Python int too large to convert to C ssize_t");
+    return (pint)n;
 }
 static pv range_make(const py_type *t, int n, pv *a, pv kw) {
     if (n < 1 || n > 3) py_raisef(&py_TypeError_type, n ? "range expected at most 3 arguments, got %d" : "range expected at least 1 argument, got %d", n);
@@ -1000,31 +1009,32 @@ static pv range_repr(pv o) {
 }
 static pv range_getitem(pv o, pv k) {
     py_range *r = (py_range *)o;
-    pint n = range_len(o);
     if (IS(k, py_slice_type)) {
         pint a, b, st, cnt;
-        py_slice_indices(k, n, &a, &b, &st, &cnt);
+        py_slice_indices(k, range_len(o), &a, &b, &st, &cnt);
         (void)cnt;
-        return py_range_new(r->start + a * r->step, r->start + b * r->step, st * r->step);
+        return py_range_new(range_item(r, (uintptr_t)a), range_item(r, (uintptr_t)b), (pint)((uintptr_t)st * (uintptr_t)r->step));
     }
+    uintptr_t size = range_size(r);
     pint i = py_to_index(k);
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) py_raisef(&py_IndexError_type, "range object index out of range");
-    return MKSMALL(r->start + i * r->step);
+    uintptr_t u = i < 0 ? size - (0 - (uintptr_t)i) : (uintptr_t)i;
+    if (i < 0 ? 0 - (uintptr_t)i > size : u >= size) py_raisef(&py_IndexError_type, "range object index out of range");
+    return py_new_int(range_item(r, u));
 }
-typedef struct { const py_type *type; pint cur, stop, step; } rangeit;
+typedef struct { const py_type *type; pint cur, step; uintptr_t left; } rangeit;
 static pv rangeit_next(pv o) {
     rangeit *it = (rangeit *)o;
-    if (it->step > 0 ? it->cur >= it->stop : it->cur <= it->stop) return PV_NULL;
+    if (!it->left) return PV_NULL;
+    it->left--;
     pint v = it->cur;
-    it->cur += it->step;
-    return MKSMALL(v);
+    it->cur = (pint)((uintptr_t)v + (uintptr_t)it->step);
+    return py_new_int(v);
 }
 const py_type py_rangeiter_type = { &py_type_type, "range_iterator", .base = &py_object_type, .iter = self_iter, .next = rangeit_next };
 static pv range_iter(pv o) {
     py_range *r = (py_range *)o;
     rangeit *it = NEW(rangeit, py_rangeiter_type);
-    it->cur = r->start; it->stop = r->stop; it->step = r->step;
+    it->cur = r->start; it->step = r->step; it->left = range_size(r);
     return (pv)it;
 }
 static int range_contains(pv o, pv x) {
@@ -1036,7 +1046,8 @@ static int range_contains(pv o, pv x) {
     }
     pint v = (pint)py_int_val(x);
     if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return 0;
-    return (v - r->start) % r->step == 0;
+    uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
+    return dist % step_size(r) == 0;
 }
 static pv range_compare(int op, pv a, pv b, int side) {
     if ((op != CMP_EQ && op != CMP_NE) || !IS(a, py_range_type) || !IS(b, py_range_type)) return PV_NULL;
@@ -1047,15 +1058,17 @@ static pv range_compare(int op, pv a, pv b, int side) {
 }
 static pv range_getattr(pv o, pv name) {
     py_range *r = (py_range *)o;
-    if (name == QS(start)) return MKSMALL(r->start);
-    if (name == QS(stop)) return MKSMALL(r->stop);
-    if (name == QS(step)) return MKSMALL(r->step);
+    if (name == QS(start)) return py_new_int(r->start);
+    if (name == QS(stop)) return py_new_int(r->stop);
+    if (name == QS(step)) return py_new_int(r->step);
     return PV_NULL;
 }
 static pv range_index(int n, pv *a, pv kw) {
     if (!range_contains(a[0], a[1])) py_raisef(&py_ValueError_type, "%s is not in range", py_str_data(py_repr(a[1])));
     py_range *r = (py_range *)a[0];
-    return MKSMALL(((pint)py_int_val(a[1]) - r->start) / r->step);
+    pint v = (pint)py_int_val(a[1]);
+    uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
+    return py_new_int((int64_t)(dist / step_size(r)));
 }
 static pv range_count(int n, pv *a, pv kw) { return MKSMALL(range_contains(a[0], a[1])); }
 static const py_builtin range_methods[] = { METHOD(index, range_index), METHOD(count, range_count), METHODS_END };
