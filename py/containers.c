@@ -1091,26 +1091,36 @@ pv py_slice_new(pv a, pv b, pv c) {
     s->start = a; s->stop = b; s->step = c;
     return (pv)s;
 }
+/* A slice's start, stop or step: an int too large for an index stands for the nearest end,
+ * as in CPython ('abc'[-2**70:2**70] is 'abc'). */
+static pint slice_bound(pv v) {
+    if (IS(v, py_long_type)) {
+        if (py_truth(py_compare(CMP_GT, v, py_new_int(INTPTR_MAX)))) return INTPTR_MAX;
+        if (py_truth(py_compare(CMP_LT, v, py_new_int(INTPTR_MIN)))) return INTPTR_MIN;
+    }
+    return py_to_index(v);
+}
 void py_slice_indices(pv slv, pint len, pint *start, pint *stop, pint *step, pint *n) {
     py_slice *s = (py_slice *)slv;
-    pint st = s->step == PV_NONE ? 1 : py_to_index(s->step);
+    pint st = s->step == PV_NONE ? 1 : slice_bound(s->step);
     if (st == 0) py_raisef(&py_ValueError_type, "slice step cannot be zero");
+    if (st == INTPTR_MIN) st = -INTPTR_MAX;      /* so that it can be negated */
     pint a, b;
     if (s->start == PV_NONE) a = st > 0 ? 0 : len - 1;
     else {
-        a = py_to_index(s->start);
+        a = slice_bound(s->start);
         if (a < 0) { a += len; if (a < 0) a = st > 0 ? 0 : -1; }
         else if (a >= len) a = st > 0 ? len : len - 1;
     }
     if (s->stop == PV_NONE) b = st > 0 ? len : -1;
     else {
-        b = py_to_index(s->stop);
+        b = slice_bound(s->stop);
         if (b < 0) { b += len; if (b < 0) b = st > 0 ? 0 : -1; }
         else if (b >= len) b = st > 0 ? len : len - 1;
     }
     pint cnt;
-    if (st > 0) cnt = b > a ? (b - a + st - 1) / st : 0;
-    else cnt = a > b ? (a - b - st - 1) / (-st) : 0;
+    if (st > 0) cnt = b > a ? (b - a - 1) / st + 1 : 0;
+    else cnt = a > b ? (a - b - 1) / -st + 1 : 0;
     *start = a; *stop = b; *step = st; *n = cnt;
 }
 static void slice_mark(pv o) { py_slice *s = (py_slice *)o; gc_mark(s->start); gc_mark(s->stop); gc_mark(s->step); }
