@@ -212,7 +212,13 @@ pv py_big_binop(int op, pv a, pv b) {
     }
     case OP_LSHIFT: case OP_RSHIFT: {
         int64_t s;
-        if (!py_big_to_i64(b, &s)) py_raisef(&py_OverflowError_type, "too many digits in integer");
+        if (!py_big_to_i64(b, &s)) {
+            /* a count beyond 64 bits: every bit shifts out to the right, none fits to the left */
+            if (y.neg) py_raisef(&py_ValueError_type, "negative shift count");
+            if (op == OP_RSHIFT) return MKSMALL(x.neg ? -1 : 0);
+            if (!x.n) return MKSMALL(0);
+            py_raisef(&py_OverflowError_type, "too many digits in integer");
+        }
         if (s < 0) py_raisef(&py_ValueError_type, "negative shift count");
         if (op == OP_RSHIFT && x.neg) {
             /* floor: -((|x| - 1) >> s) - 1 */
