@@ -1011,14 +1011,14 @@ static pv format_int(pv iv, fspec *f) {
     if (f->zero && f->grouping && !f->align && f->width > 0) {
         /* 0-padding with grouping: pad the digits, then group */
         pint want = f->width - (neg || f->sign == '+' || f->sign == ' ' ? 1 : 0) - (pint)strlen(prefix);
-        char padded[160];
-        int k = 0;
-        if (nd > 100) { fspec g = *f; g.width = 0; return finish_num(&g, neg, prefix, body.p, body.n); }
         int every = base == 10 ? 3 : 4;
-        /* grow digit count until grouped length reaches want */
-        int ndig = nd;
-        while (1) { int glen = ndig + (ndig - 1) / every; if (glen >= want || ndig > 120) break; ndig++; }
-        for (int i = 0; i < ndig - nd; i++) padded[k++] = '0';
+        /* the digit count whose grouped length reaches want (the buffer is claimed first, so a
+         * width the heap cannot hold is a MemoryError before the count) */
+        char *padded = gc_alloc((size_t)(want > nd ? want : nd), GC_RAW);
+        pint ndig = nd;
+        while (ndig + (ndig - 1) / every < want) ndig++;
+        pint k = 0;
+        for (pint i = 0; i < ndig - nd; i++) padded[k++] = '0';
         memcpy(padded + k, rev, (size_t)nd);
         k += nd;
         body.n = 0;
