@@ -21,7 +21,10 @@ static pv bytes_of(pv v, size_t *len) {
 static const uint8_t *data_of(pv v) { return IS(v, py_str_type) ? (const uint8_t *)py_str_data(v) : ((py_bytes *)v)->data; }
 
 /* ---- struct ---- */
-static pv struct_error;   /* the struct.error class, made on import */
+/* the struct.error class, made on the program's first import: it lives in the program's heap,
+ * so it is kept in the interpreter's state (a GC root), not in a static a later program would
+ * find pointing into memory it no longer owns */
+#define struct_error (py_cur->stack_roots[2])
 static _Noreturn void serr(const char *msg) { py_raise(py_call1(struct_error, py_str_cstr(msg))); }
 typedef struct { const char *p; bool little, native; } fmt_t;
 static size_t item_size(char c) {
@@ -373,7 +376,6 @@ pv py_native_data_module(const char *s) {
             pv ns = py_dict_new();
             py_dict_set(ns, QS(__module__), py_intern("struct", 6));
             struct_error = py_class_new(py_intern("error", 5), bases, ns);
-            py_cur->stack_roots[2] = struct_error;
         }
         py_dict_set(((py_module *)m)->dict, py_intern("error", 5), struct_error);
         return m;

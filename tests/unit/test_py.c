@@ -80,6 +80,18 @@ static void test_print_exception_checks_its_argument(void **state) {
                              "Exception expected for value, str found\n");
 }
 
+static void test_module_state_per_program(void **state) {
+    (void)state;
+    /* struct.error is made in the heap of the program that imports struct: a later program,
+     * whose heap holds other objects at that place, must get its own */
+#define STRUCT_ERROR "import struct\ntry:\n    struct.pack('e', 1.0)\nexcept struct.error as e:\n    print(type(e).__name__)\n"
+    assert_int_equal(run(STRUCT_ERROR, 1 << 20), 0);
+    assert_string_equal(out, "error\n");
+    assert_int_equal(run("x = [str(i) * 3 for i in range(3000)]\n" STRUCT_ERROR, 1 << 20), 0);
+    assert_string_equal(out, "error\n");
+#undef STRUCT_ERROR
+}
+
 static void test_tokenizer_edges(void **state) {
     (void)state;
     /* continuation lines, brackets across lines, comments and blank lines between blocks, tabs */
@@ -233,7 +245,7 @@ static void test_predefined_names_unique(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_output_and_status), cmocka_unit_test(test_traceback),
-        cmocka_unit_test(test_print_exception_checks_its_argument),
+        cmocka_unit_test(test_print_exception_checks_its_argument), cmocka_unit_test(test_module_state_per_program),
         cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
         cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
         cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_step_limit),
