@@ -676,7 +676,9 @@ static pv str_istitle(int n, pv *a, pv kw) {
     }
     return PV_BOOL(cased);
 }
-static pv pad(pv v, pint width, char fill, int align) {
+/* v padded to width characters with copies of fill, which holds one character (one or more
+ * bytes of UTF-8) */
+static pv pad_with(pv v, pint width, const char *fill, size_t fill_len, int align) {
     py_str *s = S(v);
     pint n = width - (pint)s->clen;
     if (n <= 0) return v;
@@ -684,22 +686,23 @@ static pv pad(pv v, pint width, char fill, int align) {
     if (align == 'C') left = n / 2 + (n & width & 1);   /* str.center */
     pint right = n - left;
     py_buf b;
-    buf_init(&b, s->len + (size_t)n + 1);
-    for (pint i = 0; i < left; i++) buf_addc(&b, fill);
+    buf_init(&b, s->len + (size_t)n * fill_len + 1);
+    for (pint i = 0; i < left; i++) buf_add(&b, fill, fill_len);
     buf_addv(&b, v);
-    for (pint i = 0; i < right; i++) buf_addc(&b, fill);
+    for (pint i = 0; i < right; i++) buf_add(&b, fill, fill_len);
     return buf_str(&b);
 }
-static char fillchar(int n, pv *a) {
-    if (n > 2) {
-        if (!IS(a[2], py_str_type) || S(a[2])->clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
-        return S(a[2])->data[0];
-    }
-    return ' ';
+static pv pad(pv v, pint width, char fill, int align) { return pad_with(v, width, &fill, 1, align); }
+/* center, ljust and rjust: the fill is one character, which may take several bytes */
+static pv just(int n, pv *a, int align) {
+    pint width = py_to_index(a[1]);
+    if (n <= 2) return pad(a[0], width, ' ', align);
+    if (!IS(a[2], py_str_type) || S(a[2])->clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
+    return pad_with(a[0], width, S(a[2])->data, S(a[2])->len, align);
 }
-static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), 'C'); }
-static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '<'); }
-static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '>'); }
+static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return just(n, a, 'C'); }
+static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return just(n, a, '<'); }
+static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return just(n, a, '>'); }
 static pv str_zfill(int n, pv *a, pv kw) {
     py_str *s = S(a[0]);
     pint w = py_to_index(a[1]);
