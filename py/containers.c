@@ -1355,7 +1355,9 @@ static pv bytearray_append(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv bytearray_extend(int n, pv *a, pv kw) {
-    pv it = py_iter(a[1]), v;
+    /* extended by itself: by what it holds now, not by the bytes it gains on the way */
+    pv src = a[1] == a[0] ? py_bytes_new(&py_bytes_type, B(a[0])->data, B(a[0])->len) : a[1];
+    pv it = py_iter(src), v;
     while ((v = py_next(it))) { pv args[2] = { a[0], v }; bytearray_append(2, args, PV_NULL); }
     return PV_NONE;
 }
