@@ -15,7 +15,7 @@
 #include "py/py.h"
 
 #define ARENA_SIZE (1u << 20)
-#define STEP_LIMIT 50000          /* loop back-edges and calls */
+#define STEP_LIMIT 50000          /* loop back-edges, calls and iteration steps */
 #define CSTACK_SIZE (6u << 20)    /* of the main thread's 8 MB */
 
 /* ---- the file system in memory: a few flat files, all in one directory ---- */
