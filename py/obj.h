@@ -386,5 +386,14 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode);
 /* The poll (py_io.poll) and the step limit are checked every PY_POLL_PERIOD ticks. */
 #define PY_POLL_PERIOD 1000
 void py_poll_now(void);
+/* One tick of a loop that runs in C for long (an iteration, a row of a bignum product): the
+ * poll and the step limit reach it as they reach a loop back-edge. */
+static inline void py_tick(void) { if (--py_cur->poll_count <= 0) py_poll_now(); }
+/* A tick for a step over n words, counted as a tick per 64 of them, so that the step limit
+ * bounds the time bignum arithmetic takes however large its numbers. */
+static inline void py_tick_words(size_t n) {
+    py_cur->poll_count -= (int)(n / 64) + 1;
+    if (py_cur->poll_count <= 0) py_poll_now();
+}
 int py_code_line(py_code *c, const uint8_t *ip);
 #endif

@@ -470,8 +470,7 @@ pv py_iter(pv o) {
 pv py_next(pv it) {
     /* a step of an iteration ticks like a loop back-edge, so that the poll and the step limit
      * also reach loops that run in C: sum(range(10**12)), sorted(), list(), str.join() */
-    py_vm *vm = py_cur;
-    if (--vm->poll_count <= 0) py_poll_now();
+    py_tick();
     const py_type *t = TYPE(it);
     if (t->next) return t->next(it);
     py_raisef(&py_TypeError_type, "'%s' object is not an iterator", py_type_name(t));

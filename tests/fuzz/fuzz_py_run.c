@@ -1,5 +1,5 @@
 /* libFuzzer target: the Python interpreter running fuzzed programs. Each input is compiled and
- * run as __main__ in a fresh interpreter with a 1 MB memory cap (the arena) and a step limit,
+ * run as __main__ in a fresh interpreter with a 512 KB memory cap (the arena) and a step limit,
  * so a program that loops forever or fills its memory ends with an exception, as it would on
  * the OS. Whatever the program does, the process must not crash, leak or hang.
  * Nothing reaches the host: output is discarded, input() sees one line and then the end,
@@ -14,8 +14,10 @@
 
 #include "py/py.h"
 
-#define ARENA_SIZE (1u << 20)
-#define STEP_LIMIT 50000          /* loop back-edges, calls and iteration steps */
+#define ARENA_SIZE (512u << 10)
+/* loop back-edges, calls, iteration steps, rows of bignum arithmetic: small enough that the
+ * costliest steps (on numbers as large as the arena holds) end well within libFuzzer's timeout */
+#define STEP_LIMIT 10000
 #define CSTACK_SIZE (6u << 20)    /* of the main thread's 8 MB */
 
 /* ---- the file system in memory: a few flat files, all in one directory ---- */

@@ -190,6 +190,12 @@ static void test_step_limit(void **state) {
     const char *builtin_loop = "print(sum(range(10 ** 12)))\n";
     assert_int_equal(py_run_source(vm, builtin_loop, strlen(builtin_loop), "t.py", 0, NULL), 1);
     assert_string_equal(last_line(err), "RuntimeError: step limit exceeded");
+    /* and so is bignum arithmetic, by the size of its numbers */
+    vm = new_vm(4 << 20);
+    py_set_step_limit(vm, 10000);
+    const char *bignum = "x = 1 << 10 ** 6\ns = str(x)\n";
+    assert_int_equal(py_run_source(vm, bignum, strlen(bignum), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RuntimeError: step limit exceeded");
     /* a program within its budget is not disturbed; 0 lifts the limit */
     vm = new_vm(1 << 20);
     py_set_step_limit(vm, 3000);
