@@ -1111,6 +1111,8 @@ void py_utf8_put(py_buf *b, uint32_t c) {
 }
 
 pv py_format(pv v, pv spec) {
+    /* format(42, 7), (42).__format__(7): the spec is read as a str below */
+    if (!IS(spec, py_str_type)) py_raisef(&py_TypeError_type, "format() argument 2 must be str, not %s", py_type_name(TYPE(spec)));
     const py_type *t = TYPE(v);
     if (t->flags & TF_USER) {
         pv m = py_lookup_special(v, Q___format__);
