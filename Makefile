@@ -88,7 +88,7 @@ mutate: build-posix
 	@/usr/bin/python3 tools/mutate.py
 
 docs: build-posix
-	@./build/posix/ports/posix/upyos --commands-md > docs/commands.md
+	@./build/posix/tools/commands_md > docs/commands.md
 
 clean:
 	rm -rf build

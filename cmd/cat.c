@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -49,7 +49,7 @@ static int emit(struct cat *c, const char *buf, size_t len)
 static int cat_stream(struct cat *c, stream_t *in, char *buf)
 {
     int n;
-    while ((n = stream_read(in, buf, FU_CHUNK)) > 0)
+    while ((n = stream_read(in, buf, FILE_CHUNK)) > 0)
         if ((n = emit(c, buf, (size_t)n)) < 0)
             break;
     return n < 0 ? n : 0;
@@ -58,11 +58,11 @@ static int cat_stream(struct cat *c, stream_t *in, char *buf)
 static int cat_file(struct cat *c, const char *abs, char *buf)
 {
     vfs_file_t *f;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
     int n;
-    while ((n = vfs_read(f, buf, FU_CHUNK)) > 0) {
+    while ((n = vfs_read(f, buf, FILE_CHUNK)) > 0) {
         if ((n = emit(c, buf, (size_t)n)) < 0 || proc_should_stop())
             break;
     }
@@ -71,33 +71,31 @@ static int cat_file(struct cat *c, const char *abs, char *buf)
 }
 
 COMMAND(cat, "cat [FILE...] [-n] [-f]",
-        "print files (no FILE: the input); -n number the lines, -f show each file's name first")
+        "print files (no FILE: the input); -n number the lines, -f show each file's name first",
+        "nf", 0, MANY)
 {
-    int n, status = 0;
-    long long flags = command_flags(p, argc, argv, "nf", &n);
-    if (flags < 0)
-        return 2;
-    struct cat c = { p, (flags & FLAG('n')) != 0, 0, 1, '\n', 0 };
-    char *buf = malloc(FU_CHUNK);
+    int status = 0;
+    struct cat c = { p, (ctx->flags & FLAG('n')) != 0, 0, 1, '\n', 0 };
+    char *buf = malloc(FILE_CHUNK);
     if (!buf)
-        return proc_error(p, "cat", "%s", err_str(ERR_NOMEM));
-    if (n == 0 && (status = cat_stream(&c, p->in, buf)) < 0)
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
+    if (argc == 1 && (status = cat_stream(&c, p->in, buf)) < 0)
         status = status == ERR_INTR ? 130 : c.write_failed
-               ? fu_fail(p, "cat", stream_name(p->out), status)
-               : proc_error(p, "cat", "%s", err_str(status));
-    for (int i = 1; i <= n && status != 130 && !c.write_failed; i++) {
+               ? cmd_fail(ctx, stream_name(p->out), status)
+               : cmd_error(ctx, "%s", err_str(status));
+    for (int i = 1; i < argc && status != 130 && !c.write_failed; i++) {
         char abs[VFS_PATH_MAX];
-        if (fu_resolve(p, "cat", argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
-        if (flags & FLAG('f'))
+        if (ctx->flags & FLAG('f'))
             proc_printf(p, "%s\n", abs);
         int r = cat_file(&c, abs, buf);
         if (r == ERR_INTR)
             status = 130;
         else if (r < 0)      /* a full output names the output, not the file being read */
-            status = fu_fail(p, "cat", c.write_failed ? stream_name(p->out) : argv[i], r);
+            status = cmd_fail(ctx, c.write_failed ? stream_name(p->out) : argv[i], r);
     }
     free(buf);
     if (c.last != '\n' && p->out->tty)        /* keep the prompt on a line of its own */

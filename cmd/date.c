@@ -9,51 +9,45 @@
 #include "lib/err.h"
 #include "lib/timefmt.h"
 
-static int set_clock(proc_t *p, int argc, char **argv)
+static int set_clock(const struct cmd_ctx *ctx, int argc, char **argv)
 {
     char text[40] = "";
-    for (int i = 2; i < argc; i++) {      /* "date -s 2024-05-01 10:00" arrives as two words */
+    for (int i = 1; i < argc; i++) {      /* "date -s 2024-05-01 10:00" arrives as two words */
         if (strlen(text) + strlen(argv[i]) + 2 > sizeof text)
             break;
-        strcat(text, i > 2 ? " " : "");
+        strcat(text, i > 1 ? " " : "");
         strcat(text, argv[i]);
     }
     int64_t local;
-    if (argc < 3 || time_parse(text, clock_local_now(), &local) < 0)
-        return proc_error(p, "date", "expected YYYY-MM-DD HH:MM[:SS] or HH:MM[:SS], got '%s'",
-                          text);
+    if (argc < 2 || time_parse(text, clock_local_now(), &local) < 0)
+        return cmd_error(ctx, "expected YYYY-MM-DD HH:MM[:SS] or HH:MM[:SS], got '%s'", text);
     hal_rtc_set(local - clock_tz_seconds());
     return 0;
 }
 
 COMMAND(date, "date [-d|-t]\ndate -s YYYY-MM-DD HH:MM[:SS]\ndate -s HH:MM[:SS]",
         "show the local date and time (Www DD/Mon/YYYY HH:MM:SS; TZ hours); -d date only, "
-        "-t time only, -s set the clock")
+        "-t time only, -s set the clock",
+        "dts", 0, 2)
 {
-    if (argc >= 2 && strcmp(argv[1], "-s") == 0)
-        return set_clock(p, argc, argv);
-    int n;
-    long long flags = command_flags(p, argc, argv, "dt", &n);
-    if (flags < 0)
-        return 2;
-    if (n > 0)
-        return proc_error(p, "date", "too many arguments");
+    if (ctx->flags & FLAG('s'))
+        return set_clock(ctx, argc, argv);
+    if (argc > 1)                   /* only a date to set takes words */
+        return cmd_error(ctx, "too many arguments");
     char text[40];
     time_format_date(clock_local_now(), text, sizeof text);
     const char *shown = text;
-    if (flags & FLAG('d'))
+    if (ctx->flags & FLAG('d'))
         text[15] = '\0', shown = text + 4;          /* "DD/Mon/YYYY" */
-    else if (flags & FLAG('t'))
+    else if (ctx->flags & FLAG('t'))
         shown = text + 16;                          /* "HH:MM:SS" */
     proc_printf(p, "%s\n", shown);
     proc_set_result(p, value_str(shown));
     return 0;
 }
 
-COMMAND(uptime, "uptime", "show how long the system has been up, and since when")
+COMMAND(uptime, "uptime", "show how long the system has been up, and since when", RAW_ARGS, 0, 0)
 {
-    if (argc > 1)
-        return proc_error(p, "uptime", "too many arguments");
     uint64_t secs = (hal_time_us() - sysdata.boot_us) / 1000000u;
     char since[40];
     time_format_date(clock_local_now() - (int64_t)secs, since, sizeof since);   /* after date -s too */

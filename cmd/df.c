@@ -29,34 +29,29 @@ static void show_settings(proc_t *p)
 }
 
 COMMAND(df, "df [-h] [-v] [path]", "show filesystem space: size, used, free; -h human sizes, "
-                                   "-v the flash root's metadata cache (system.conf fscache)")
+                                   "-v the flash root's metadata cache (system.conf fscache)",
+        "hv", 0, 1)
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "hv", &n);
-    if (flags < 0)
-        return 2;
-    if (n > 1)
-        return proc_error(p, "df", "too many arguments");
-    int human = (flags & FLAG('h')) != 0;
+    int human = (ctx->flags & FLAG('h')) != 0;
     struct vfs_statfs st;
     proc_printf(p, "%-10s %-8s %10s %10s %10s %5s\n", "Mounted", "Type", "Size", "Used", "Free",
                 "Use");
-    if (n == 1) {
-        int r = vfs_statfs(argv[1], &st);
+    if (argc == 2) {
+        int r = file_statfs(argv[1], &st);
         if (r < 0)
-            return proc_error(p, "df", "%s: %s", argv[1], err_str(r));
+            return cmd_error(ctx, "%s: %s", argv[1], err_str(r));
         show(p, argv[1], &st, "", human);
-        if (flags & FLAG('v'))
+        if (ctx->flags & FLAG('v'))
             show_settings(p);
         proc_set_result(p, value_int((long long)st.blocks_free * st.block_size));
         return 0;
     }
     for (int i = 0; i < vfs_mount_count(); i++) {
         const struct vfs_mount *m = vfs_mount_at(i);
-        if (vfs_statfs(m->point, &st) == 0)
+        if (file_statfs(m->point, &st) == 0)
             show(p, m->point, &st, m->ops->name, human);
     }
-    if (flags & FLAG('v'))
+    if (ctx->flags & FLAG('v'))
         show_settings(p);
     return 0;
 }

@@ -14,10 +14,8 @@ static void show(const char *name, const struct value *v, void *ctx)
     proc_printf(p, v->type == VAL_STR ? "%s='%s'\n" : "%s=%s\n", name, text);
 }
 
-COMMAND(env, "env", "list the environment variables")
+COMMAND(env, "env", "list the environment variables", RAW_ARGS, 0, 0)
 {
-    if (argc > 1)
-        return proc_error(p, "env", "too many arguments");
     env_each(show, p);
     return 0;
 }
@@ -56,7 +54,8 @@ static int typed_value(const char *text, char type, struct value *v)
 static const char *type_words[] = { ['i'] = "an integer", ['f'] = "a float", ['b'] = "a bool" };
 
 COMMAND(export, "export NAME VALUE [-i|-f|-b|-s]\nexport NAME = VALUE\nexport NAME=VALUE",
-        "set an environment variable; -i int, -f float, -b bool, -s string (default)")
+        "set an environment variable; -i int, -f float, -b bool, -s string (default)",
+        RAW_ARGS, 0, MANY)
 {
     char type = 's', name[64];
     const char *value = NULL;
@@ -69,7 +68,7 @@ COMMAND(export, "export NAME VALUE [-i|-f|-b|-s]\nexport NAME = VALUE\nexport NA
         else if (n < 4)
             words[n++] = argv[i];
         else
-            return proc_error(p, "export", "too many arguments");
+            return cmd_error(ctx, "too many arguments");
     }
     char *eq = n == 1 ? strchr(words[0], '=') : NULL;
     if (eq && eq != words[0]) {             /* NAME=VALUE */
@@ -83,22 +82,21 @@ COMMAND(export, "export NAME VALUE [-i|-f|-b|-s]\nexport NAME = VALUE\nexport NA
         str_copy(name, words[0], sizeof name);
         value = words[2];
     } else {
-        return proc_error(p, "export", "usage: export NAME VALUE [-i|-f|-b|-s]");
+        return cmd_error(ctx, "usage: export NAME VALUE [-i|-f|-b|-s]");
     }
     if (!env_valid_name(name))
-        return proc_error(p, "export", "%s: not a valid variable name", name);
+        return cmd_error(ctx, "%s: not a valid variable name", name);
     struct value v;
     if (typed_value(value, type, &v) < 0)
-        return proc_error(p, "export", "%s: not %s", value, type_words[(unsigned char)type]);
+        return cmd_error(ctx, "%s: not %s", value, type_words[(unsigned char)type]);
     int r = env_set(name, &v);
     value_free(&v);
-    return r < 0 ? proc_error(p, "export", "%s", err_str(r)) : 0;
+    return r < 0 ? cmd_error(ctx, "%s", err_str(r)) : 0;
 }
 
-COMMAND(unset, "unset NAME...", "remove environment variables")
+COMMAND(unset, "unset NAME...", "remove environment variables", RAW_ARGS, 1, MANY,
+        .missing = "missing variable name")
 {
-    if (argc < 2)
-        return proc_error(p, "unset", "missing variable name");
     for (int i = 1; i < argc; i++)
         env_unset(argv[i]);
     return 0;

@@ -5,8 +5,8 @@
 #include "kernel/shutdown.h"
 #include "kernel/sysdata.h"
 #include "kernel/tty.h"
-#include "shell/lineedit.h"
 #include "shell/shell.h"
+#include "term/lineedit.h"
 
 /* On a terminal the user confirms; from a script or a pipe the word is enough. */
 static int confirmed(proc_t *p)
@@ -25,14 +25,9 @@ static int confirmed(proc_t *p)
  * asking); in a telnet or web session it ends that session. A script that runs on its own (in
  * the background) has no session: exit ends it, as return does. */
 COMMAND(exit, "exit [-r] [-y]",
-        "leave upyOS-C (-r: reboot), running /etc/end.sh; -y: without asking. In a script too")
+        "leave upyOS-C (-r: reboot), running /etc/end.sh; -y: without asking. In a script too",
+        "ry", 0, 0)
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "ry", &n);
-    if (flags < 0)
-        return 2;
-    if (n > 0)
-        return proc_error(p, "exit", "too many arguments");
     struct shell *session = shell_session(p);
     if (!session || session->script) {
         shell_end_scripts(p);
@@ -43,9 +38,9 @@ COMMAND(exit, "exit [-r] [-y]",
         session->leave = 1;
         return 0;
     }
-    if (!(flags & FLAG('y')) && !confirmed(p))
+    if (!(ctx->flags & FLAG('y')) && !confirmed(p))
         return 1;
     shell_end_scripts(p);
-    shutdown_request((flags & FLAG('r')) != 0);
+    shutdown_request((ctx->flags & FLAG('r')) != 0);
     return 0;
 }

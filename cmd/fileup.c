@@ -3,27 +3,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "lib/err.h"
-#include "shell/lineedit.h"
+#include "term/lineedit.h"
 
 #define LINE_MAX_BYTES 1024
 
-COMMAND(fileup, "fileup FILE", "write FILE from the lines typed or pasted, until Ctrl-D")
+COMMAND(fileup, "fileup FILE", "write FILE from the lines typed or pasted, until Ctrl-D",
+        RAW_ARGS, 1, 1, .missing = "missing file name")
 {
-    if (argc != 2)
-        return proc_error(p, "fileup", argc < 2 ? "missing file name" : "too many arguments");
     char abs[VFS_PATH_MAX];
-    if (fu_resolve(p, "fileup", argv[1], abs))
+    if (cmd_resolve(ctx, argv[1], abs))
         return 1;
     char *line = malloc(LINE_MAX_BYTES);
     vfs_file_t *f;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR
-                            : vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR
+                            : file_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
     if (r < 0) {
         free(line);
-        return fu_fail(p, "fileup", argv[1], r);
+        return cmd_fail(ctx, argv[1], r);
     }
     long lines = 0, bytes = 0;
     proc_puts(p, "Paste the file; Ctrl-D on an empty line ends it.\n");
@@ -40,7 +38,7 @@ COMMAND(fileup, "fileup FILE", "write FILE from the lines typed or pasted, until
     if (r == ERR_INTR)
         return 130;
     if (r < -1 || c < 0)
-        return fu_fail(p, "fileup", argv[1], r < -1 ? r : c);
+        return cmd_fail(ctx, argv[1], r < -1 ? r : c);
     proc_printf(p, "%s: %ld lines, %ld bytes\n", abs, lines, bytes);
     return 0;
 }

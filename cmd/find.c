@@ -2,7 +2,7 @@
  * * or ? wildcards), in PATH (default: the working directory) and with -r below it. */
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -49,27 +49,22 @@ static int visit(struct walk *w, const char *path, int is_dir)
 }
 
 COMMAND(find, "find PATTERN [-r] [PATH]",
-        "find entries whose name contains PATTERN (* and ? wildcards work) in PATH, -r below it")
+        "find entries whose name contains PATTERN (* and ? wildcards work) in PATH, -r below it",
+        "r", 1, 2, .missing = "missing PATTERN")
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "r", &n);
-    if (flags < 0)
-        return 2;
-    if (n < 1 || n > 2)
-        return proc_error(p, "find", n < 1 ? "missing PATTERN" : "too many arguments");
     char abs[VFS_PATH_MAX];
-    const char *where = n == 2 ? argv[2] : ".";
-    if (fu_resolve(p, "find", where, abs))
+    const char *where = argc == 3 ? argv[2] : ".";
+    if (cmd_resolve(ctx, where, abs))
         return 1;
-    if (!vfs_is_dir(abs))
-        return fu_fail(p, "find", where, vfs_exists(abs) ? ERR_NOTDIR : ERR_NOENT);
-    struct find f = { p, argv[1], (flags & FLAG('r')) != 0, 0 };
+    if (!file_is_dir(abs))
+        return cmd_fail(ctx, where, file_exists(abs) ? ERR_NOTDIR : ERR_NOENT);
+    struct find f = { p, argv[1], (ctx->flags & FLAG('r')) != 0, 0 };
     struct walk w = { visit, NULL, &f };
-    int r = fu_walk(&w, abs);
+    int r = tree_walk(&w, abs);
     if (r == ERR_INTR)
         return 130;
     if (r < 0)
-        return fu_fail(p, "find", where, r);
+        return cmd_fail(ctx, where, r);
     proc_set_result(p, value_int(f.found));
     return f.found ? 0 : 1;
 }

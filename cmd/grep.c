@@ -3,13 +3,15 @@
  * expression (-E extended, -F a plain string as upyOS's grep takes it; lib/regex.h). */
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
+#include "cmd/lines.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 #include "lib/regex.h"
 #include "lib/str.h"
 
 struct grep {
+    const struct cmd_ctx *ctx;          /* for errors */
     proc_t *p;
     const char *text;
     struct regex *re;          /* NULL with -F */
@@ -88,27 +90,27 @@ static int visit(struct walk *w, const char *path, int is_dir)
     if (r == ERR_INTR)
         return r;
     if (r < 0)
-        g->failed = fu_fail(g->p, "grep", path, r);
+        g->failed = cmd_fail(g->ctx, path, r);
     return 0;
 }
 
 static int grep_path(struct grep *g, const char *arg)
 {
     char abs[VFS_PATH_MAX];
-    if (fu_resolve(g->p, "grep", arg, abs))
+    if (cmd_resolve(g->ctx, arg, abs))
         return 1;
     struct vfs_stat st;
-    int r = vfs_stat(abs, &st);
+    int r = file_stat(abs, &st);
     if (r == 0 && st.type == VFS_DIR) {
         struct walk w = { visit, NULL, g };
         g->show_names = 1;
-        r = fu_walk(&w, abs);
+        r = tree_walk(&w, abs);
     } else if (r == 0) {
         r = grep_lines(g, abs, NULL);
     }
     if (r == ERR_INTR)
         return ERR_INTR;
-    return r < 0 ? fu_fail(g->p, "grep", arg, r) : 0;
+    return r < 0 ? cmd_fail(g->ctx, arg, r) : 0;
 }
 
 static int compile_pattern(struct grep *g)
@@ -119,16 +121,16 @@ static int compile_pattern(struct grep *g)
     int flags = (HAS(g, 'E') ? REGEX_EXTENDED : 0) | (HAS(g, 'i') ? REGEX_ICASE : 0);
     if (regex_compile(g->text, flags, &g->re, &why) == 0)
         return 0;
-    proc_error(g->p, "grep", "%s: %s", g->text, why ? why : "bad pattern");
+    cmd_error(g->ctx, "%s: %s", g->text, why ? why : "bad pattern");
     return -1;
 }
 
-static int grep_all(struct grep *g, int argc, char **argv, int n)
+static int grep_all(struct grep *g, int argc, char **argv)
 {
     int r = 0;
-    if (n == 1)
+    if (argc == 2)
         r = grep_lines(g, NULL, g->p->in);
-    for (int i = 2; i <= n && r != ERR_INTR; i++)
+    for (int i = 2; i < argc && r != ERR_INTR; i++)
         if (grep_path(g, argv[i]) == 1)
             g->failed = 1;
     return r;
@@ -137,18 +139,13 @@ static int grep_all(struct grep *g, int argc, char **argv, int n)
 COMMAND(grep, "grep PATTERN [PATH...] [-r] [-v] [-n] [-i] [-c] [-l] [-E] [-F]",
         "print lines matching PATTERN (a basic regular expression; -E extended, -F a plain "
         "string): in files, a directory's files (-r: and below) or the input; -v the other "
-        "lines, -n line numbers, -i ignore case, -c a count per file, -l only the files' names")
+        "lines, -n line numbers, -i ignore case, -c a count per file, -l only the files' names",
+        "rvniclEF", 1, MANY, .missing = "missing PATTERN to look for")
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "rvniclEF", &n);
-    if (flags < 0)
-        return 2;
-    if (n < 1)
-        return proc_error(p, "grep", "missing PATTERN to look for");
-    struct grep g = { p, argv[1], NULL, flags, n > 2, 0, 0 };
+    struct grep g = { ctx, p, argv[1], NULL, ctx->flags, argc > 3, 0, 0 };
     if (compile_pattern(&g) < 0)
         return 2;
-    int r = grep_all(&g, argc, argv, n);
+    int r = grep_all(&g, argc, argv);
     regex_free(g.re);
     if (r == ERR_INTR)
         return 130;

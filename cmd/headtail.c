@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/lines.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -10,7 +10,7 @@
 #define MAX_LINES 100000
 
 /* "-n N" or "-N" among the words; the rest move to the front. Returns N or -1. */
-static long line_count(proc_t *p, int *argc, char **argv)
+static long line_count(const struct cmd_ctx *ctx, int *argc, char **argv)
 {
     long lines = DEFAULT_LINES;
     int n = 1;
@@ -18,12 +18,12 @@ static long line_count(proc_t *p, int *argc, char **argv)
         const char *w = argv[i], *num = NULL;
         if (strcmp(w, "-n") == 0) {
             if (i + 1 == *argc)
-                return proc_error(p, argv[0], "-n needs a number"), -1;
+                return cmd_error(ctx, "-n needs a number"), -1;
             num = argv[++i];
         } else if (w[0] == '-' && w[1] >= '0' && w[1] <= '9') {
             num = w + 1;
         } else if (w[0] == '-' && w[1]) {
-            return proc_error(p, argv[0], "unknown option %s", w), -1;
+            return cmd_error(ctx, "unknown option %s", w), -1;
         }
         if (!num) {            /* swap, not copy: the shell frees every word afterwards */
             char *word = argv[i];
@@ -34,7 +34,7 @@ static long line_count(proc_t *p, int *argc, char **argv)
         char *end;
         lines = strtol(num, &end, 10);
         if (*end || lines < 0 || lines > MAX_LINES)
-            return proc_error(p, argv[0], "%s: not a line count", num), -1;
+            return cmd_error(ctx, "%s: not a line count", num), -1;
     }
     *argc = n;
     return lines;
@@ -85,7 +85,7 @@ static int tail_of(proc_t *p, const char *abs, long count)
 {
     vfs_file_t *f;
     long start;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
     r = count ? tail_start(f, count, &start) : 0;
@@ -101,19 +101,21 @@ static int tail_of(proc_t *p, const char *abs, long count)
     return r < 0 ? r : n < 0 ? n : 0;
 }
 
-static int each_file(proc_t *p, int argc, char **argv, int (*fn)(proc_t *, const char *, long))
+static int each_file(const struct cmd_ctx *ctx, int argc, char **argv,
+                     int (*fn)(proc_t *, const char *, long))
 {
-    long count = line_count(p, &argc, argv);
+    proc_t *p = ctx->p;
+    long count = line_count(ctx, &argc, argv);
     if (count < 0)
         return 2;
     if (argc == 1 && fn == head_of)
         return head_of(p, NULL, count) < 0;
     if (argc == 1)
-        return proc_error(p, argv[0], "missing file name");
+        return cmd_error(ctx, "missing file name");
     int status = 0;
     for (int i = 1; i < argc; i++) {
         char abs[VFS_PATH_MAX];
-        if (fu_resolve(p, argv[0], argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
@@ -121,17 +123,20 @@ static int each_file(proc_t *p, int argc, char **argv, int (*fn)(proc_t *, const
             proc_printf(p, "%s==> %s <==\n", i > 1 ? "\n" : "", argv[i]);
         int r = fn(p, abs, count);
         if (r < 0)
-            status = fu_fail(p, argv[0], argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
     }
     return status;
 }
 
-COMMAND(head, "head [-n N] [FILE...]", "print the first N lines (default 10) of files or the input")
+/* RAW_ARGS: -n takes a value, which line_count reads with -N itself. */
+COMMAND(head, "head [-n N] [FILE...]", "print the first N lines (default 10) of files or the input",
+        RAW_ARGS, 0, MANY)
 {
-    return each_file(p, argc, argv, head_of);
+    return each_file(ctx, argc, argv, head_of);
 }
 
-COMMAND(tail, "tail [-n N] FILE...", "print the last N lines (default 10) of files")
+COMMAND(tail, "tail [-n N] FILE...", "print the last N lines (default 10) of files",
+        RAW_ARGS, 0, MANY)
 {
-    return each_file(p, argc, argv, tail_of);
+    return each_file(ctx, argc, argv, tail_of);
 }

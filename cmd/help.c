@@ -4,18 +4,28 @@
 #include "fs/vfs.h"
 #include "kernel/command.h"
 #include "kernel/sysdata.h"
+#include "shell/builtin.h"
 
 #define HELP_FILE "/etc/help.txt"
 
-COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one command's usage")
+/* The command names on one line, separated by ", ". */
+struct name_line {
+    proc_t *p;
+    int count;
+};
+
+static void print_name(void *ctx, const char *name, const char *usage, const char *help)
 {
-    if (argc > 2)
-        return proc_error(p, "help", "too many arguments");
+    struct name_line *line = ctx;
+    proc_printf(line->p, "%s%s", line->count++ ? ", " : "", name);
+}
+
+COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one command's usage",
+        RAW_ARGS, 0, 1)
+{
     if (argc == 2) {
-        const struct command *c = command_find(argv[1]);
-        if (!c)
-            return proc_error(p, "help", "%s: no such command", argv[1]);
-        command_print_usage(c, p->out);
+        if (shell_print_usage(argv[1], p->out) < 0)
+            return cmd_error(ctx, "%s: no such command", argv[1]);
         return 0;
     }
     /* upyOS's layout, which its users' scripts and habits know: the manual as it is, a line
@@ -23,12 +33,13 @@ COMMAND(help, "help [COMMAND]", "show the manual, the command list, or one comma
     proc_printf(p, "%s version: %s\n", sysdata.name, sysdata.version);
     char *text;
     size_t len;
-    if (vfs_read_all(HELP_FILE, &text, &len) == 0) {
+    if (file_read_all(HELP_FILE, &text, &len) == 0) {
         stream_write(p->out, text, len);
         free(text);
     }
     proc_puts(p, "\nCommands:\n");
-    for (int i = 0; i < command_count; i++)
-        proc_printf(p, "%s%s", command_table[i]->name, i + 1 == command_count ? "\n" : ", ");
+    struct name_line line = { p, 0 };
+    shell_each_name(print_name, &line);
+    proc_puts(p, "\n");
     return 0;
 }

@@ -1,7 +1,6 @@
 /* hexdump FILE: offset, 16 bytes in hex, and the printable ones as text. */
 #include <stdio.h>
 
-#include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -19,17 +18,16 @@ static void show_row(proc_t *p, unsigned long offset, const unsigned char *b, in
     proc_puts(p, row);
 }
 
-COMMAND(hexdump, "hexdump FILE", "show a file's bytes in hex and as text")
+COMMAND(hexdump, "hexdump FILE", "show a file's bytes in hex and as text", RAW_ARGS, 1, 1,
+        .missing = "missing file name")
 {
-    if (argc != 2)
-        return proc_error(p, "hexdump", argc < 2 ? "missing file name" : "too many arguments");
     char abs[VFS_PATH_MAX];
     vfs_file_t *f;
-    if (fu_resolve(p, "hexdump", argv[1], abs))
+    if (cmd_resolve(ctx, argv[1], abs))
         return 1;
-    int r = vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
-        return fu_fail(p, "hexdump", argv[1], r);
+        return cmd_fail(ctx, argv[1], r);
     unsigned char b[16] = { 0 };
     unsigned long offset = 0;
     int n;
@@ -39,5 +37,5 @@ COMMAND(hexdump, "hexdump FILE", "show a file's bytes in hex and as text")
     }
     vfs_close(f);
     proc_printf(p, "%08lx\n", offset);
-    return n < 0 ? fu_fail(p, "hexdump", argv[1], n) : 0;
+    return n < 0 ? cmd_fail(ctx, argv[1], n) : 0;
 }

@@ -8,16 +8,15 @@
 
 #define LM75_ADDR 0x48
 
-COMMAND(i2cscan, "i2cscan [BUS]", "list the addresses that answer on an I2C bus (default 0)")
+COMMAND(i2cscan, "i2cscan [BUS]", "list the addresses that answer on an I2C bus (default 0)",
+        RAW_ARGS, 0, 1)
 {
-    if (argc > 2)
-        return proc_error(p, "i2cscan", "too many arguments");
     char *end;
     long bus = argc == 2 ? strtol(argv[1], &end, 10) : 0;
     if (argc == 2 && (*end || bus < 0))
-        return proc_error(p, "i2cscan", "%s: not a bus number", argv[1]);
+        return cmd_error(ctx, "%s: not a bus number", argv[1]);
     if (board_bus_gpio("i2c", (int)bus, "sda") < 0)
-        return proc_error(p, "i2cscan", "bus %ld: not on this board", bus);
+        return cmd_error(ctx, "bus %ld: not on this board", bus);
     int found = 0;
     for (int addr = 0x08; addr <= 0x77; addr++) {
         uint8_t probe;
@@ -52,10 +51,9 @@ static void show_temp(proc_t *p, const char *what, int32_t mc)
                 labs((long)mc) % 1000 / 100);
 }
 
-COMMAND(sensors, "sensors", "show the temperatures: the chip's, and an I2C sensor (0x48) if any")
+COMMAND(sensors, "sensors", "show the temperatures: the chip's, and an I2C sensor (0x48) if any",
+        RAW_ARGS, 0, 0)
 {
-    if (argc > 1)
-        return proc_error(p, "sensors", "too many arguments");
     int32_t chip, ext;
     int r = hal_temp_read_mc(&chip);
     if (r == 0) {

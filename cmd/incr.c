@@ -21,34 +21,34 @@ static int integer_of(const char *name, long long *out)
     return ok ? 0 : -1;
 }
 
-static int step(proc_t *p, int argc, char **argv, int sign)
+static int step(const struct cmd_ctx *ctx, int argc, char **argv, int sign)
 {
     long long by = 1, now;
     double f;
-    if (argc < 2 || argc > 3)
-        return proc_error(p, argv[0], "usage: %s VAR [N]", argv[0]);
     if (!env_valid_name(argv[1]))
-        return proc_error(p, argv[0], "%s: not a valid variable name", argv[1]);
+        return cmd_error(ctx, "%s: not a valid variable name", argv[1]);
     if (argc == 3 && value_parse_number(argv[2], &by, &f) != VAL_INT)
-        return proc_error(p, argv[0], "%s: not an integer", argv[2]);
+        return cmd_error(ctx, "%s: not an integer", argv[2]);
     if (integer_of(argv[1], &now) < 0)
-        return proc_error(p, argv[0], "Variable %s is not an integer", argv[1]);
+        return cmd_error(ctx, "Variable %s is not an integer", argv[1]);
     if (sign < 0)
         by = by == (-9223372036854775807LL - 1) ? by : -by;
     if ((by > 0 && now > 9223372036854775807LL - by) ||
         (by < 0 && now < (-9223372036854775807LL - 1) - by))
-        return proc_error(p, argv[0], "%s: integer overflow", argv[1]);
+        return cmd_error(ctx, "%s: integer overflow", argv[1]);
     struct value v = value_int(now + by);
     env_set(argv[1], &v);
     return 0;
 }
 
-COMMAND(incr, "incr VAR [N]", "add N (default 1) to an integer variable (a missing one is 0)")
+COMMAND(incr, "incr VAR [N]", "add N (default 1) to an integer variable (a missing one is 0)",
+        RAW_ARGS, 1, 2)
 {
-    return step(p, argc, argv, 1);
+    return step(ctx, argc, argv, 1);
 }
 
-COMMAND(decr, "decr VAR [N]", "subtract N (default 1) from an integer variable (a missing one is 0)")
+COMMAND(decr, "decr VAR [N]", "subtract N (default 1) from an integer variable (a missing one is 0)",
+        RAW_ARGS, 1, 2)
 {
-    return step(p, argc, argv, -1);
+    return step(ctx, argc, argv, -1);
 }

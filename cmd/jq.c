@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "kernel/env.h"
 #include "lib/err.h"
@@ -16,11 +15,12 @@ static void emit(void *ctx, const char *s, size_t n)
 }
 
 /* The JSON text of a file, or else of a variable. NULL (and a message) when neither. */
-static char *source_text(proc_t *p, const char *arg)
+static char *source_text(const struct cmd_ctx *ctx, const char *arg)
 {
+    proc_t *p = ctx->p;
     char abs[VFS_PATH_MAX], *text = NULL;
     size_t len;
-    if (vfs_resolve(p->cwd, arg, abs, sizeof abs) == 0 && vfs_read_all(abs, &text, &len) == 0)
+    if (vfs_resolve(p->cwd, arg, abs, sizeof abs) == 0 && file_read_all(abs, &text, &len) == 0)
         return text;
     struct value v;
     if (env_valid_name(arg) && env_get(arg, &v) == 0) {
@@ -32,7 +32,7 @@ static char *source_text(proc_t *p, const char *arg)
         value_free(&v);
         return text;
     }
-    proc_error(p, "jq", "%s: no such file or variable", arg);
+    cmd_error(ctx, "%s: no such file or variable", arg);
     return NULL;
 }
 
@@ -80,21 +80,20 @@ static struct value value_of(const struct json *j)
 }
 
 COMMAND(jq, "jq FILE|VAR [.PATH]", "pretty-print JSON from a file or a variable; .PATH selects "
-                                   "a part (.board.name, .list[0])")
+                                   "a part (.board.name, .list[0])",
+        RAW_ARGS, 1, 2, .missing = "missing FILE or VAR")
 {
-    if (argc < 2 || argc > 3)
-        return proc_error(p, "jq", argc < 2 ? "missing FILE or VAR" : "too many arguments");
-    char *text = source_text(p, argv[1]), err[80];
+    char *text = source_text(ctx, argv[1]), err[80];
     if (!text)
         return 1;
     struct json *root = json_parse(text, err, sizeof err);
     free(text);
     if (!root)
-        return proc_error(p, "jq", "%s: %s", argv[1], err);
+        return cmd_error(ctx, "%s: %s", argv[1], err);
     const struct json *j = argc == 3 ? select_path(root, argv[2]) : root;
     if (!j) {
         json_free(root);
-        return proc_error(p, "jq", "%s: no such path", argv[2]);
+        return cmd_error(ctx, "%s: no such path", argv[2]);
     }
     if (j->type == JSON_STRING)
         proc_printf(p, "%s\n", j->str);

@@ -16,37 +16,38 @@ static int runs_under(proc_t *p, int pid)
     return mine;
 }
 
-static int each_pid(proc_t *p, int argc, char **argv, int (*action)(int pid))
+static int each_pid(const struct cmd_ctx *ctx, int argc, char **argv, int (*action)(int pid))
 {
     int status = 0;
-    if (argc < 2)
-        return proc_error(p, argv[0], "missing process id");
     for (int i = 1; i < argc; i++) {
         char *end;
         long pid = strtol(argv[i], &end, 10);
         if (*end || pid <= 0 || pid > 99999)
-            status = proc_error(p, argv[0], "%s: not a process id", argv[i]);
-        else if (action != proc_resume && runs_under(p, (int)pid))
-            status = proc_error(p, argv[0], "%s: is the shell running this command", argv[i]);
+            status = cmd_error(ctx, "%s: not a process id", argv[i]);
+        else if (action != proc_resume && runs_under(ctx->p, (int)pid))
+            status = cmd_error(ctx, "%s: is the shell running this command", argv[i]);
         else if (action((int)pid) < 0)
-            status = proc_error(p, argv[0], "%s: no such process", argv[i]);
+            status = cmd_error(ctx, "%s: no such process", argv[i]);
     }
     return status;
 }
 
-COMMAND(kill, "kill PID...", "stop processes (at their next blocking call, or when they check)")
+COMMAND(kill, "kill PID...", "stop processes (at their next blocking call, or when they check)",
+        RAW_ARGS, 1, MANY, .missing = "missing process id")
 {
-    return each_pid(p, argc, argv, proc_kill);
+    return each_pid(ctx, argc, argv, proc_kill);
 }
 
-COMMAND(hold, "hold PID...", "pause processes at their next hold point")
+COMMAND(hold, "hold PID...", "pause processes at their next hold point",
+        RAW_ARGS, 1, MANY, .missing = "missing process id")
 {
-    return each_pid(p, argc, argv, proc_hold);
+    return each_pid(ctx, argc, argv, proc_hold);
 }
 
-COMMAND(resume, "resume PID...", "let held processes go on")
+COMMAND(resume, "resume PID...", "let held processes go on",
+        RAW_ARGS, 1, MANY, .missing = "missing process id")
 {
-    return each_pid(p, argc, argv, proc_resume);
+    return each_pid(ctx, argc, argv, proc_resume);
 }
 
 struct victims {
@@ -69,15 +70,14 @@ static void choose(proc_t *q, void *ctx)
     v->pids[v->count++] = q->pid;
 }
 
-COMMAND(killall, "killall [TEXT]", "stop every process whose command line contains TEXT (all)")
+COMMAND(killall, "killall [TEXT]", "stop every process whose command line contains TEXT (all)",
+        RAW_ARGS, 0, 1)
 {
-    if (argc > 2)
-        return proc_error(p, "killall", "too many arguments");
     struct victims v = { .self = p, .text = argc > 1 ? argv[1] : NULL };
     proc_each(choose, &v);
     for (int i = 0; i < v.count; i++)
         proc_kill(v.pids[i]);
     if (v.count == 0 && v.text)
-        return proc_error(p, "killall", "%s: no process matches", v.text);
+        return cmd_error(ctx, "%s: no process matches", v.text);
     return 0;
 }

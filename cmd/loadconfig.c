@@ -5,36 +5,33 @@
 #include "lib/err.h"
 
 COMMAND(loadconfig, "loadconfig [PATH]",
-        "load the system configuration again (default /etc/system.conf)")
+        "load the system configuration again (default /etc/system.conf)",
+        RAW_ARGS, 0, 1)
 {
-    if (argc > 2)
-        return proc_error(p, "loadconfig", "too many arguments");
     char abs[VFS_PATH_MAX];
     int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : CONFIG_PATH, abs, sizeof abs);
-    if (r == 0 && !vfs_exists(abs))
+    if (r == 0 && !file_exists(abs))
         r = ERR_NOENT;
     if (r == 0)
         r = config_load(abs, p->err);
     if (r < 0)
-        return proc_error(p, "loadconfig", "%s: %s", argc == 2 ? argv[1] : CONFIG_PATH,
-                          err_str(r));
+        return cmd_error(ctx, "%s: %s", argc == 2 ? argv[1] : CONFIG_PATH, err_str(r));
     proc_printf(p, "Configuration loaded from %s\n", abs);
     return 0;
 }
 
 COMMAND(loadboard, "loadboard [PATH]",
-        "load a board file (default: the one system.conf names)")
+        "load a board file (default: the one system.conf names)",
+        RAW_ARGS, 0, 1)
 {
-    if (argc > 2)
-        return proc_error(p, "loadboard", "too many arguments");
     char abs[VFS_PATH_MAX];
     int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : config_board_path(), abs, sizeof abs);
-    if (r == 0 && !vfs_exists(abs))
+    if (r == 0 && !file_exists(abs))
         r = ERR_NOENT;
     if (r == 0)
         r = board_load(abs, p->err);
     if (r < 0)
-        return proc_error(p, "loadboard", "%s: %s", argc == 2 ? argv[1] : abs, err_str(r));
+        return cmd_error(ctx, "%s: %s", argc == 2 ? argv[1] : abs, err_str(r));
     proc_printf(p, "Board %s loaded from %s\n", board_name(), abs);
     return 0;
 }

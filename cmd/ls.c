@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cmd/clock.h"
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "kernel/config.h"
 #include "lib/civil.h"
@@ -86,7 +86,7 @@ static int list_dir(struct ls *l, const char *abs, unsigned long long *total)
         dirlist_stat(&d, i, &st);
         if (proc_should_stop())
             r = ERR_INTR;
-        else if ((r = fu_join(path, sizeof path, abs, d.names[i])) == 0)
+        else if ((r = path_join(path, sizeof path, abs, d.names[i])) == 0)
             sum += show_entry(l, path, d.names[i], &st);
         if (r == 0 && HAS(l, 's') && dirlist_is_dir(&d, i)) {
             unsigned long long sub = 0;
@@ -104,27 +104,23 @@ static int list_dir(struct ls *l, const char *abs, unsigned long long *total)
 
 COMMAND(ls, "ls [PATH] [-lhasnkd]",
         "list a directory: -l rows (default), -h human sizes, -a dotfiles too, -s subdirectories, "
-        "-n names only, -k no total, -d full date")
+        "-n names only, -k no total, -d full date",
+        "lhasnkd", 0, 1)
 {
-    int n;
-    struct ls l = { p, command_flags(p, argc, argv, "lhasnkd", &n), clock_tz_seconds() };
-    if (l.flags < 0)
-        return 2;
-    if (n > 1)
-        return proc_error(p, "ls", "too many arguments");
+    struct ls l = { p, ctx->flags, clock_tz_seconds() };
     char abs[VFS_PATH_MAX];
-    const char *arg = n ? argv[1] : ".";
-    if (fu_resolve(p, "ls", arg, abs))
+    const char *arg = argc == 2 ? argv[1] : ".";
+    if (cmd_resolve(ctx, arg, abs))
         return 1;
     struct vfs_stat st;
-    int r = vfs_stat(abs, &st);
+    int r = file_stat(abs, &st);
     if (r < 0)
-        return fu_fail(p, "ls", arg, r);
+        return cmd_fail(ctx, arg, r);
     unsigned long long total = 0;
     if (st.type != VFS_DIR)
         total = show_entry(&l, abs, arg, &st);
     else if ((r = list_dir(&l, abs, &total)) < 0)
-        return r == ERR_INTR ? 130 : fu_fail(p, "ls", arg, r);
+        return r == ERR_INTR ? 130 : cmd_fail(ctx, arg, r);
     proc_set_result(p, value_int((long long)total));
     return 0;
 }

@@ -9,22 +9,16 @@ static void emit(void *ctx, const char *s, size_t n)
     stream_write(ctx, s, n);
 }
 
-COMMAND(lshw, "lshw [-b|-f]", "show the hardware: -b one line, -f the whole board file")
+COMMAND(lshw, "lshw [-b|-f]", "show the hardware: -b one line, -f the whole board file", "bf", 0, 0)
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "bf", &n);
-    if (flags < 0)
-        return 2;
-    if (n > 0)
-        return proc_error(p, "lshw", "too many arguments");
-    if (flags & FLAG('f')) {
+    if (ctx->flags & FLAG('f')) {
         if (!board_root())
-            return proc_error(p, "lshw", "no board file loaded");
+            return cmd_error(ctx, "no board file loaded");
         json_write(board_root(), 4, emit, p->out);
         proc_puts(p, "\n");
         return 0;
     }
-    if (flags & FLAG('b')) {
+    if (ctx->flags & FLAG('b')) {
         proc_printf(p, "%s %s on %s (%s), %u MHz, id %s\n", sysdata.name, sysdata.version,
                     sysdata.board, sysdata.platform, (unsigned)hal_cpu_mhz(), sysdata.sid);
         return 0;

@@ -1,7 +1,6 @@
 /* mkdir and rmdir. */
 #include <string.h>
 
-#include "cmd/fileutil.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -10,55 +9,50 @@ static int make_parents(char *abs)
 {
     for (char *s = strchr(abs + 1, '/'); s; s = strchr(s + 1, '/')) {
         *s = '\0';
-        int r = vfs_is_dir(abs) ? 0 : vfs_mkdir(abs);
+        int r = file_is_dir(abs) ? 0 : file_mkdir(abs);
         *s = '/';
         if (r < 0)
             return r;
     }
-    return vfs_is_dir(abs) ? 0 : vfs_mkdir(abs);
+    return file_is_dir(abs) ? 0 : file_mkdir(abs);
 }
 
 COMMAND(mkdir, "mkdir [-p] DIR...", "create directories; -p also the missing parents, no error "
-                                    "if it exists")
+                                    "if it exists",
+        "p", 1, MANY, .missing = "missing directory name")
 {
-    int n, status = 0;
-    long long flags = command_flags(p, argc, argv, "p", &n);
-    if (flags < 0)
-        return 2;
-    if (n == 0)
-        return proc_error(p, "mkdir", "missing directory name");
-    for (int i = 1; i <= n; i++) {
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
         char abs[VFS_PATH_MAX];
-        if (fu_resolve(p, "mkdir", argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
-        int r = flags & FLAG('p') ? make_parents(abs) : vfs_mkdir(abs);
+        int r = ctx->flags & FLAG('p') ? make_parents(abs) : file_mkdir(abs);
         if (r < 0)
-            status = fu_fail(p, "mkdir", argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
     }
     return status;
 }
 
-COMMAND(rmdir, "rmdir DIR...", "remove empty directories")
+COMMAND(rmdir, "rmdir DIR...", "remove empty directories", RAW_ARGS, 1, MANY,
+        .missing = "missing directory name")
 {
     int status = 0;
-    if (argc < 2)
-        return proc_error(p, "rmdir", "missing directory name");
     for (int i = 1; i < argc; i++) {
         char abs[VFS_PATH_MAX];
         struct vfs_stat st;
-        if (fu_resolve(p, "rmdir", argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
-        int r = vfs_stat(abs, &st);
+        int r = file_stat(abs, &st);
         if (r == 0 && st.type != VFS_DIR)
             r = ERR_NOTDIR;
         if (r == 0)
-            r = vfs_rmdir(abs);
+            r = file_rmdir(abs);
         if (r < 0)
-            status = fu_fail(p, "rmdir", argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
     }
     return status;
 }

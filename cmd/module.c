@@ -19,32 +19,26 @@ static void show(const struct module_info *m, void *ctx)
     l->count++;
 }
 
-COMMAND(lsmod, "lsmod [-h]", "list loaded program modules: name, size, users, file; -h human sizes")
+COMMAND(lsmod, "lsmod [-h]", "list loaded program modules: name, size, users, file; -h human sizes",
+        "h", 0, 0)
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "h", &n);
-    if (flags < 0)
-        return 2;
-    if (n > 0)
-        return proc_error(p, "lsmod", "too many arguments");
-    struct listing l = { p, (flags & FLAG('h')) != 0, 0 };
+    struct listing l = { p, (ctx->flags & FLAG('h')) != 0, 0 };
     proc_puts(p, "Module               Size Users   File\n");
     module_each(show, &l);
     proc_set_result(p, value_int(l.count));
     return 0;
 }
 
-COMMAND(rmmod, "rmmod NAME...", "unload program modules no process is running")
+COMMAND(rmmod, "rmmod NAME...", "unload program modules no process is running", RAW_ARGS, 1, MANY,
+        .missing = "missing module name")
 {
     int status = 0;
-    if (argc < 2)
-        return proc_error(p, "rmmod", "missing module name");
     for (int i = 1; i < argc; i++) {
         int r = module_unload(argv[i]);
         if (r == ERR_BUSY)
-            status = proc_error(p, "rmmod", "%s: in use", argv[i]);
+            status = cmd_error(ctx, "%s: in use", argv[i]);
         else if (r < 0)
-            status = proc_error(p, "rmmod", "%s: not loaded", argv[i]);
+            status = cmd_error(ctx, "%s: not loaded", argv[i]);
     }
     return status;
 }

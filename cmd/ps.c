@@ -37,20 +37,15 @@ static void collect(proc_t *q, void *ctx)
 
 /* upyOS's columns; -m adds the memory each process owns before the command (ours). */
 COMMAND(ps, "ps [-m]", "list processes: pid, status (R run, H held, S stopping), times, command; "
-                       "-m the memory each owns too")
+                       "-m the memory each owns too",
+        "m", 0, 0)
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "m", &n);
-    if (flags < 0)
-        return 2;
-    if (n > 0)
-        return proc_error(p, "ps", "too many arguments");
-    int with_mem = (flags & FLAG('m')) != 0;
+    int with_mem = (ctx->flags & FLAG('m')) != 0;
     /* on the heap: a table of rows (3.5 KB) would overflow a pipeline stage's 4 KB stack, or
      * an MCU stack when ps runs nested (watch ps) */
     struct rows *rows = calloc(1, sizeof *rows);
     if (!rows)
-        return proc_error(p, "ps", "out of memory");
+        return cmd_error(ctx, "out of memory");
     proc_each(collect, rows);
     proc_printf(p, "  Proc Sts    Init_T       Elapsed   Thread_Id%s   Cmd/Args\n",
                 with_mem ? "      Mem" : "");

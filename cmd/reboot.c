@@ -3,19 +3,15 @@
 #include "kernel/command.h"
 #include "kernel/shutdown.h"
 
-COMMAND(reboot, "reboot", "stop everything, run /etc/end.sh and start again")
+COMMAND(reboot, "reboot", "stop everything, run /etc/end.sh and start again", RAW_ARGS, 0, 0)
 {
-    if (argc > 1)
-        return proc_error(p, "reboot", "too many arguments");
     proc_puts(p, "Rebooting...\n");
     shutdown_request(1);
     return 0;
 }
 
-COMMAND(reset, "reset", "reset the board at once, as its reset button does")
+COMMAND(reset, "reset", "reset the board at once, as its reset button does", RAW_ARGS, 0, 0)
 {
-    if (argc > 1)
-        return proc_error(p, "reset", "too many arguments");
     proc_puts(p, "Resetting...\n");
     hal_restart(1);
     return 0;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "cmd/clock.h"
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "kernel/sysdata.h"
 #include "lib/civil.h"
@@ -22,6 +22,7 @@ static const char *const release_dirs[] = { "/bin", "/lib", "/etc", "/www" };
 static const char *const skipped[] = { "system.conf", "upgrade.inf", "upgrade2.inf" };
 
 struct release {
+    const struct cmd_ctx *ctx;          /* for errors */
     proc_t *p;
     vfs_file_t *out;
     const char *manifest;
@@ -34,12 +35,12 @@ static int file_digest(const char *abs, char *buf, char hex[2 * SHA256_SIZE + 1]
     vfs_file_t *f;
     struct sha256 s;
     uint8_t digest[SHA256_SIZE];
-    int n, r = vfs_open(abs, VFS_O_READ, &f);
+    int n, r = file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
     sha256_init(&s);
     *size = 0;
-    while ((n = vfs_read(f, buf, FU_CHUNK)) > 0) {
+    while ((n = vfs_read(f, buf, FILE_CHUNK)) > 0) {
         sha256_update(&s, buf, (size_t)n);
         *size += n;
     }
@@ -66,10 +67,10 @@ static int add_file(struct walk *w, const char *path, int is_dir)
         return 0;
     int r = file_digest(path, rel->buf, hex, &size);
     if (r < 0)
-        return fu_fail(rel->p, "release", path, r), r;
+        return cmd_fail(rel->ctx, path, r), r;
     int n = snprintf(line, sizeof line, "%s,%ld,%s,\n", path, size, hex);
     if ((r = vfs_write(rel->out, line, (size_t)n)) < 0)
-        return fu_fail(rel->p, "release", rel->manifest, r), r;
+        return cmd_fail(rel->ctx, rel->manifest, r), r;
     proc_printf(rel->p, "%s\n", path);
     rel->files++;
     return 0;
@@ -86,8 +87,8 @@ static int write_manifest(struct release *rel)
     proc_puts(rel->p, line);
     struct walk w = { add_file, NULL, rel };
     for (size_t i = 0; i < sizeof release_dirs / sizeof release_dirs[0] && r >= 0; i++)
-        if (vfs_is_dir(release_dirs[i]))
-            r = fu_walk(&w, release_dirs[i]);
+        if (file_is_dir(release_dirs[i]))
+            r = tree_walk(&w, release_dirs[i]);
     if (r < 0)
         return r;
     n = snprintf(line, sizeof line, "#files,%ld\n", rel->files);
@@ -97,26 +98,25 @@ static int write_manifest(struct release *rel)
 
 COMMAND(release, "release [MANIFEST]",
         "write the upgrade manifest (default " MANIFEST "): every file of /bin /lib /etc /www "
-        "with its size and SHA-256")
+        "with its size and SHA-256",
+        RAW_ARGS, 0, 1)
 {
-    if (argc > 2)
-        return proc_error(p, "release", "too many arguments");
     char abs[VFS_PATH_MAX];
-    if (fu_resolve(p, "release", argc == 2 ? argv[1] : MANIFEST, abs))
+    if (cmd_resolve(ctx, argc == 2 ? argv[1] : MANIFEST, abs))
         return 1;
-    struct release rel = { p, NULL, abs, 0, malloc(FU_CHUNK) };
+    struct release rel = { ctx, p, NULL, abs, 0, malloc(FILE_CHUNK) };
     if (!rel.buf)
-        return proc_error(p, "release", "%s", err_str(ERR_NOMEM));
-    int r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &rel.out);
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
+    int r = file_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &rel.out);
     if (r < 0) {
         free(rel.buf);
-        return fu_fail(p, "release", abs, r);
+        return cmd_fail(ctx, abs, r);
     }
     r = write_manifest(&rel);
     int c = vfs_close(rel.out);
     free(rel.buf);
     if (r < 0 || c < 0)
-        return r == ERR_INTR ? 130 : r < 0 ? 1 : fu_fail(p, "release", abs, c);
+        return r == ERR_INTR ? 130 : r < 0 ? 1 : cmd_fail(ctx, abs, c);
     proc_printf(p, "\nRelease file %s created with %ld files\n", abs, rel.files);
     proc_set_result(p, value_int(rel.files));
     return 0;

@@ -4,11 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
-#include "shell/lineedit.h"
+#include "term/lineedit.h"
 
 static int on_terminal(proc_t *p)
 {
@@ -27,7 +27,7 @@ static int confirm(proc_t *p, const char *abs)
 
 static int check_protected(struct walk *w, const char *path, int is_dir)
 {
-    if (!is_dir && vfs_check_change(path) == ERR_PROTECTED) {
+    if (!is_dir && file_check_change(path) == ERR_PROTECTED) {
         *(const char **)w->ctx = path;
         return ERR_PROTECTED;
     }
@@ -39,51 +39,48 @@ static int find_protected(const char *abs, char *found)
 {
     const char *hit = NULL;
     struct walk w = { check_protected, NULL, &hit };
-    int r = fu_walk(&w, abs);
+    int r = tree_walk(&w, abs);
     if (r == ERR_PROTECTED)
         snprintf(found, VFS_PATH_MAX, "%s", hit);
     return r;
 }
 
-static int remove_dir(proc_t *p, const char *arg, const char *abs, long long flags)
+static int remove_dir(const struct cmd_ctx *ctx, const char *arg, const char *abs)
 {
     char found[VFS_PATH_MAX];
-    if (!(flags & FLAG('f')) && !on_terminal(p))
-        return proc_error(p, "rm", "%s: is a directory (no terminal to confirm: use -f)", arg);
-    int r = vfs_check_change(abs);      /* the guard knows whether a protected path is below */
+    int forced = (ctx->flags & FLAG('f')) != 0;
+    if (!forced && !on_terminal(ctx->p))
+        return cmd_error(ctx, "%s: is a directory (no terminal to confirm: use -f)", arg);
+    int r = file_check_change(abs);      /* the guard knows whether a protected path is below */
     if (r == ERR_PROTECTED)
-        return fu_fail(p, "rm", find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
+        return cmd_fail(ctx, find_protected(abs, found) == ERR_PROTECTED ? found : arg, r);
     if (r < 0)
-        return fu_fail(p, "rm", arg, r);
-    if (!(flags & FLAG('f')) && !confirm(p, abs))
-        return proc_error(p, "rm", "%s: not removed", arg);
-    r = fu_remove_tree(abs);
-    return r < 0 ? fu_fail(p, "rm", arg, r) : 0;
+        return cmd_fail(ctx, arg, r);
+    if (!forced && !confirm(ctx->p, abs))
+        return cmd_error(ctx, "%s: not removed", arg);
+    r = tree_remove(abs);
+    return r < 0 ? cmd_fail(ctx, arg, r) : 0;
 }
 
 COMMAND(rm, "rm [-rf] PATH...",
-        "remove files; a directory and its contents after asking (-f: without asking)")
+        "remove files; a directory and its contents after asking (-f: without asking)",
+        "rf", 1, MANY, .missing = "missing file name")
 {
-    int n, status = 0;
-    long long flags = command_flags(p, argc, argv, "rf", &n);
-    if (flags < 0)
-        return 2;
-    if (n == 0)
-        return proc_error(p, "rm", "missing file name");
-    for (int i = 1; i <= n; i++) {
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
         char abs[VFS_PATH_MAX];
         struct vfs_stat st;
-        if (fu_resolve(p, "rm", argv[i], abs)) {
+        if (cmd_resolve(ctx, argv[i], abs)) {
             status = 1;
             continue;
         }
-        int r = vfs_stat(abs, &st);
+        int r = file_stat(abs, &st);
         if (r == 0 && strcmp(abs, "/") == 0)
-            status = proc_error(p, "rm", "refusing to remove /");
+            status = cmd_error(ctx, "refusing to remove /");
         else if (r == 0 && st.type == VFS_DIR)
-            status = remove_dir(p, argv[i], abs, flags) ? 1 : status;
-        else if (r < 0 || (r = vfs_unlink(abs)) < 0)
-            status = fu_fail(p, "rm", argv[i], r);
+            status = remove_dir(ctx, argv[i], abs) ? 1 : status;
+        else if (r < 0 || (r = file_unlink(abs)) < 0)
+            status = cmd_fail(ctx, argv[i], r);
     }
     return status;
 }

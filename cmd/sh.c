@@ -3,15 +3,14 @@
 #include "shell/shell.h"
 
 /* A script runs the shell itself (the prompt's thread peaks near 3.3 KB on mps2-an385). */
-COMMAND_STACK(sh, 8192, "sh FILE [ARG...]", "run a script; $0 is FILE, $1.. the arguments")
+COMMAND(sh, "sh FILE [ARG...]", "run a script; $0 is FILE, $1.. the arguments", RAW_ARGS, 1, MANY,
+        .missing = "missing script file", .stack = 8192)
 {
     char path[VFS_PATH_MAX];
-    if (argc < 2)
-        return proc_error(p, "sh", "missing script file");
     int r = vfs_resolve(p->cwd, argv[1], path, sizeof path);
-    if (r == 0 && !vfs_exists(path))
+    if (r == 0 && !file_exists(path))
         r = ERR_NOENT;
     if (r < 0)
-        return proc_error(p, "sh", "%s: %s", argv[1], err_str(r));
+        return cmd_error(ctx, "%s: %s", argv[1], err_str(r));
     return shell_run_script(p, path, argc - 1, argv + 1);
 }

@@ -3,6 +3,7 @@
 #include "kernel/command.h"
 #include "kernel/sysdata.h"
 #include "lib/str.h"
+#include "shell/builtin.h"
 
 struct proc_mem {
     int count;
@@ -35,24 +36,10 @@ static void mem_figures(int human, struct mem_figures *f)
     str_size(f->m.stack_total, human, f->stack, sizeof f->stack);
 }
 
-/* free's and mi's options: -h (human sizes) and no operands. 0, or the status to end with. */
-static int human_option(proc_t *p, int argc, char **argv, const char *name, int *human)
+COMMAND(free, "free [-h]", "show memory: total, allocated, free (with %) and stack; -h human sizes",
+        "h", 0, 0)
 {
-    int n;
-    long long flags = command_flags(p, argc, argv, "h", &n);
-    if (flags < 0)
-        return 2;
-    if (n > 0)
-        return proc_error(p, name, "too many arguments");
-    *human = (flags & FLAG('h')) != 0;
-    return 0;
-}
-
-COMMAND(free, "free [-h]", "show memory: total, allocated, free (with %) and stack; -h human sizes")
-{
-    int human = 0, status = human_option(p, argc, argv, "free", &human);
-    if (status)
-        return status;
+    int human = (ctx->flags & FLAG('h')) != 0;
     struct mem_figures f;
     mem_figures(human, &f);
     /* upyOS's lines: sizes in bytes in a 7-wide column (human sizes as they come), the free
@@ -68,11 +55,10 @@ COMMAND(free, "free [-h]", "show memory: total, allocated, free (with %) and sta
 }
 
 COMMAND(mi, "mi [-h]", "show the memory map: heap total, used, peak, free, stack and what "
-                       "processes own; -h human sizes")
+                       "processes own; -h human sizes",
+        "h", 0, 0)
 {
-    int human = 0, status = human_option(p, argc, argv, "mi", &human);
-    if (status)
-        return status;
+    int human = (ctx->flags & FLAG('h')) != 0;
     struct mem_figures f;
     struct proc_mem pm = { 0, 0 };
     mem_figures(human, &f);
@@ -88,10 +74,9 @@ COMMAND(mi, "mi [-h]", "show the memory map: heap total, used, peak, free, stack
 }
 
 COMMAND(si, "si", "show system information: name, version, platform, board, id, clock, "
-                  "mounts, processes, commands")
+                  "mounts, processes, commands",
+        RAW_ARGS, 0, 0)
 {
-    if (argc > 1)
-        return proc_error(p, "si", "too many arguments");
     struct proc_mem pm = { 0, 0 };
     proc_each(add_proc, &pm);
     proc_printf(p, "System:    %s %s\nPlatform:  %s\nBoard:     %s\nSystem id: %s\n"
@@ -99,7 +84,7 @@ COMMAND(si, "si", "show system information: name, version, platform, board, id, 
                    "Commands:  %d\n",
                 sysdata.name, sysdata.version, sysdata.platform, sysdata.board, sysdata.sid,
                 (unsigned)hal_cpu_mhz(), sysdata.recovery ? "recovery" : "normal",
-                vfs_mount_count(), pm.count, command_count);
+                vfs_mount_count(), pm.count, command_count + shell_builtin_count);
     proc_set_result(p, value_str(sysdata.sid));
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "hal/board.h"
 #include "kernel/command.h"
 #include "lib/err.h"
+#include "shell/builtin.h"
 #include "shell/shell.h"
 
 struct find_name {
@@ -32,11 +33,11 @@ static void match_process(proc_t *q, void *ctx)
 static int is_command(const char *name)
 {
     char path[VFS_PATH_MAX];
-    return command_find(name) ||
+    return command_find(name) || shell_builtin_find(name) ||
            (!strchr(name, '/') && shell_find_program(name, path, sizeof path) == 0);
 }
 
-static int answer(proc_t *p, const char *flag, const char *arg, int *yes)
+static int answer(const struct cmd_ctx *ctx, const char *flag, const char *arg, int *yes)
 {
     struct vfs_stat st;
     if (strcmp(flag, "-c") == 0) {
@@ -44,7 +45,7 @@ static int answer(proc_t *p, const char *flag, const char *arg, int *yes)
         return 0;
     }
     if (strcmp(flag, "-f") == 0 || strcmp(flag, "-d") == 0) {
-        *yes = vfs_stat(arg, &st) == 0 && st.type == (flag[1] == 'f' ? VFS_FILE : VFS_DIR);
+        *yes = file_stat(arg, &st) == 0 && st.type == (flag[1] == 'f' ? VFS_FILE : VFS_DIR);
         return 0;
     }
     if (strcmp(flag, "-p") == 0) {
@@ -57,24 +58,25 @@ static int answer(proc_t *p, const char *flag, const char *arg, int *yes)
         char *end;
         long pin = strtol(arg, &end, 10);
         if (*end || end == arg || pin < 0 || pin >= hal_gpio_count())
-            return proc_error(p, "test", "%s: no such GPIO", arg);
+            return cmd_error(ctx, "%s: no such GPIO", arg);
         int v = hal_gpio_read((int)pin);
         if (v < 0)
-            return proc_error(p, "test", "GPIO %ld: %s", pin, err_str(v));
+            return cmd_error(ctx, "GPIO %ld: %s", pin, err_str(v));
         *yes = v == 1;
         return 0;
     }
-    return proc_error(p, "test", "unknown option %s (try test --help)", flag);
+    return cmd_error(ctx, "unknown option %s (try test --help)", flag);
 }
 
 COMMAND(test, "test -f PATH | -d PATH | -p NAME | -g PIN | -c NAME",
         "print True or False: a file, a directory, a running process, a GPIO high, a command "
-        "(built in or in /bin); $? is 0 for True")
+        "(built in or in /bin); $? is 0 for True",
+        RAW_ARGS, 0, MANY)        /* its own check: a wrong question is status 2, False is 1 */
 {
     int yes = 0;
     if (argc != 3)
-        return proc_error(p, "test", "usage: test -f PATH | -d PATH | -p NAME | -g PIN | -c NAME") + 1;
-    if (answer(p, argv[1], argv[2], &yes))
+        return cmd_error(ctx, "usage: %s", ctx->cmd->usage) + 1;
+    if (answer(ctx, argv[1], argv[2], &yes))
         return 2;
     proc_puts(p, yes ? "True\n" : "False\n");
     proc_set_result(p, value_bool(yes));

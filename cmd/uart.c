@@ -50,7 +50,7 @@ static struct named_uart *named_of_name(const char *name)
 }
 
 /* A UART by number, or by the name it was opened under. */
-static int parse_uart(proc_t *p, const char *name, const char *text, long *id)
+static int parse_uart(const struct cmd_ctx *ctx, const char *text, long *id)
 {
     char *end;
     struct named_uart *u = named_of_name(text);
@@ -60,19 +60,18 @@ static int parse_uart(proc_t *p, const char *name, const char *text, long *id)
     }
     *id = strtol(text, &end, 10);
     if (!*text || *end || *id < 0 || *id >= hal_uart_count())
-        return hal_uart_count() ? proc_error(p, name, "%s: no such UART (0..%d)", text,
-                                             hal_uart_count() - 1)
-                                : proc_error(p, name, "%s: no such UART (this board has none)",
-                                             text);
+        return hal_uart_count()
+                   ? cmd_error(ctx, "%s: no such UART (0..%d)", text, hal_uart_count() - 1)
+                   : cmd_error(ctx, "%s: no such UART (this board has none)", text);
     return 0;
 }
 
-static int parse_baud(proc_t *p, const char *name, const char *text, long *baud)
+static int parse_baud(const struct cmd_ctx *ctx, const char *text, long *baud)
 {
     char *end;
     *baud = strtol(text, &end, 10);
     if (*end || *baud < 300 || *baud > 4000000)
-        return proc_error(p, name, "%s: not a baud rate", text);
+        return cmd_error(ctx, "%s: not a baud rate", text);
     return 0;
 }
 
@@ -97,16 +96,15 @@ static int relay(proc_t *p, int id)
 }
 
 COMMAND(screen, "screen UART [BAUD]",
-        "a raw terminal to a UART: keys go out, what comes in is shown; Ctrl-Q leaves")
+        "a raw terminal to a UART: keys go out, what comes in is shown; Ctrl-Q leaves",
+        RAW_ARGS, 1, 2, .missing = "missing UART")
 {
     long id, baud = DEFAULT_BAUD;
-    if (argc < 2 || argc > 3)
-        return proc_error(p, "screen", argc < 2 ? "missing UART" : "too many arguments");
-    if (parse_uart(p, "screen", argv[1], &id) || (argc == 3 && parse_baud(p, "screen", argv[2], &baud)))
+    if (parse_uart(ctx, argv[1], &id) || (argc == 3 && parse_baud(ctx, argv[2], &baud)))
         return 1;
     int r = hal_uart_open((int)id, (uint32_t)baud);
     if (r < 0)
-        return proc_error(p, "screen", "UART %ld: %s", id, err_str(r));
+        return cmd_error(ctx, "UART %ld: %s", id, err_str(r));
     proc_printf(p, "Connected to UART %ld at %ld baud; Ctrl-Q leaves.\n", id, baud);
     int status = relay(p, (int)id);
     hal_uart_close((int)id);
@@ -114,58 +112,58 @@ COMMAND(screen, "screen UART [BAUD]",
     return status;
 }
 
-static int uart_read(proc_t *p, int id, const char *timeout_text)
+static int uart_read(const struct cmd_ctx *ctx, int id, const char *timeout_text)
 {
     long ms = 100;
     char *end, buf[256];
     if (timeout_text && ((ms = strtol(timeout_text, &end, 10)) < 0 || *end))
-        return proc_error(p, "uart", "%s: not a time-out in ms", timeout_text);
+        return cmd_error(ctx, "%s: not a time-out in ms", timeout_text);
     int n = hal_uart_read(id, buf, sizeof buf - 1, (int)ms);
     if (n < 0)
-        return proc_error(p, "uart", "UART %d: %s", id, err_str(n));
+        return cmd_error(ctx, "UART %d: %s", id, err_str(n));
     buf[n] = '\0';
-    stream_write(p->out, buf, (size_t)n);
-    proc_set_result(p, value_str(buf));
+    stream_write(ctx->p->out, buf, (size_t)n);
+    proc_set_result(ctx->p, value_str(buf));
     return 0;
 }
 
-static int parse_pin(proc_t *p, const char *text, int *pin)
+static int parse_pin(const struct cmd_ctx *ctx, const char *text, int *pin)
 {
     char *end;
     long n = strtol(text, &end, 10);
     if (!*text || *end || n < 0 || n > 255)
-        return proc_error(p, "uart", "%s: not a pin number", text);
+        return cmd_error(ctx, "%s: not a pin number", text);
     *pin = (int)n;
     return 0;
 }
 
 /* upyOS's form: uart ID BAUD [TX RX [NAME]] opens the UART and remembers what was said. */
-static int open_upyos_form(proc_t *p, int argc, char **argv)
+static int open_upyos_form(const struct cmd_ctx *ctx, int argc, char **argv)
 {
     long id, baud;
     int tx = -1, rx = -1;
     if (argc > 6 || argc == 4)
-        return proc_error(p, "uart", "expected ID BAUD [TX RX [NAME]]");
-    if (parse_uart(p, "uart", argv[1], &id) || parse_baud(p, "uart", argv[2], &baud) ||
-        (argc > 3 && (parse_pin(p, argv[3], &tx) || parse_pin(p, argv[4], &rx))))
+        return cmd_error(ctx, "expected ID BAUD [TX RX [NAME]]");
+    if (parse_uart(ctx, argv[1], &id) || parse_baud(ctx, argv[2], &baud) ||
+        (argc > 3 && (parse_pin(ctx, argv[3], &tx) || parse_pin(ctx, argv[4], &rx))))
         return 1;
     const char *name = argc > 5 ? argv[5] : "";
     if (strlen(name) > NAME_MAX_LEN || (name[0] >= '0' && name[0] <= '9'))
-        return proc_error(p, "uart", "%s: not a UART name (a word, at most %d characters)",
-                          name, NAME_MAX_LEN);
+        return cmd_error(ctx, "%s: not a UART name (a word, at most %d characters)", name,
+                         NAME_MAX_LEN);
     struct named_uart *other = named_of_name(name);
     if (name[0] && other && other->id != id)
-        return proc_error(p, "uart", "%s: already the name of UART %d", name, other->id);
+        return cmd_error(ctx, "%s: already the name of UART %d", name, other->id);
     struct named_uart *u = named_of_id((int)id);
     if (!u && !(u = free_slot()))
-        return proc_error(p, "uart", "too many open UARTs");
+        return cmd_error(ctx, "too many open UARTs");
     if (u->used) {                  /* opened this way before (init.sh runs at every boot) */
         hal_uart_close((int)id);
         u->used = 0;
     }
     int r = hal_uart_open((int)id, (uint32_t)baud);
     if (r < 0)
-        return proc_error(p, "uart", "UART %ld: %s", id, err_str(r));
+        return cmd_error(ctx, "UART %ld: %s", id, err_str(r));
     *u = (struct named_uart){ 1, (int)id, baud, tx, rx, "" };
     strcpy(u->name, name);
     return 0;
@@ -196,20 +194,21 @@ static int list_open(proc_t *p)
 COMMAND(uart, "uart ID BAUD [TX RX [NAME]]\nuart open UART [BAUD]\nuart close UART\n"
               "uart write UART TEXT...\nuart read UART [TIMEOUT_MS]\nuart",
         "open a UART (upyOS's form: with its pins and a name the other uses take as UART), "
-        "close, write to and read from it; alone, list the UARTs opened with a name or pins")
+        "close, write to and read from it; alone, list the UARTs opened with a name or pins",
+        RAW_ARGS, 0, MANY)
 {
     long id, baud = DEFAULT_BAUD;
     if (argc == 1)
         return list_open(p);
     if (argc >= 3 && argv[1][0] >= '0' && argv[1][0] <= '9')
-        return open_upyos_form(p, argc, argv);
+        return open_upyos_form(ctx, argc, argv);
     if (argc < 3)
-        return proc_error(p, "uart", "expected open, close, write or read, and a UART");
-    if (parse_uart(p, "uart", argv[2], &id))
+        return cmd_error(ctx, "expected open, close, write or read, and a UART");
+    if (parse_uart(ctx, argv[2], &id))
         return 1;
     int r;
     if (strcmp(argv[1], "open") == 0) {
-        if (argc == 4 && parse_baud(p, "uart", argv[3], &baud))
+        if (argc == 4 && parse_baud(ctx, argv[3], &baud))
             return 1;
         r = hal_uart_open((int)id, (uint32_t)baud);
     } else if (strcmp(argv[1], "close") == 0) {
@@ -224,9 +223,9 @@ COMMAND(uart, "uart ID BAUD [TX RX [NAME]]\nuart open UART [BAUD]\nuart close UA
                 r = hal_uart_write((int)id, i + 1 < argc ? " " : "\r\n", i + 1 < argc ? 1 : 2);
         }
     } else if (strcmp(argv[1], "read") == 0) {
-        return uart_read(p, (int)id, argc > 3 ? argv[3] : NULL);
+        return uart_read(ctx, (int)id, argc > 3 ? argv[3] : NULL);
     } else {
-        return proc_error(p, "uart", "%s: expected open, close, write or read", argv[1]);
+        return cmd_error(ctx, "%s: expected open, close, write or read", argv[1]);
     }
-    return r < 0 ? proc_error(p, "uart", "UART %ld: %s", id, err_str(r)) : 0;
+    return r < 0 ? cmd_error(ctx, "UART %ld: %s", id, err_str(r)) : 0;
 }

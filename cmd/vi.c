@@ -10,13 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
 #include "cmd/vi_buffer.h"
 #include "kernel/command.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "lib/str.h"
-#include "shell/keys.h"
+#include "term/keys.h"
 
 #define ESC KEY_ESC
 #define KEY_DEL KEY_DELETE
@@ -371,20 +370,19 @@ static int screen_mode(struct vi *v)
 }
 
 COMMAND(vi, "vi FILE", "edit a file: a screen editor on ANSI terminals, line commands otherwise "
-                       "(w, q, wq, N, p, i, a, c, d, /TEXT, s/OLD/NEW/)")
+                       "(w, q, wq, N, p, i, a, c, d, /TEXT, s/OLD/NEW/)",
+        RAW_ARGS, 1, 1, .missing = "missing file name")
 {
-    if (argc != 2)
-        return proc_error(p, "vi", argc < 2 ? "missing file name" : "too many arguments");
     struct vi *v = calloc(1, sizeof *v);
     if (!v)
-        return proc_error(p, "vi", "%s", err_str(ERR_NOMEM));
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     v->p = p;
-    int r = fu_resolve(p, "vi", argv[1], v->path) ? 1 : 0;
-    if (!r && vfs_is_dir(v->path))
-        r = fu_fail(p, "vi", argv[1], ERR_ISDIR);
+    int r = cmd_resolve(ctx, argv[1], v->path) ? 1 : 0;
+    if (!r && file_is_dir(v->path))
+        r = cmd_fail(ctx, argv[1], ERR_ISDIR);
     int loaded = r ? 0 : text_load(&v->text, v->path);
     if (loaded < 0)
-        r = fu_fail(p, "vi", argv[1], loaded);
+        r = cmd_fail(ctx, argv[1], loaded);
     if (!r) {
         struct tty *t = p->in ? p->in->tty : NULL;
         v->tty = t && t->terminal && p->out->tty == t ? t : NULL;

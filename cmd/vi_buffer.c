@@ -3,7 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/lines.h"
+#include "kernel/files.h"
 #include "lib/err.h"
 #include "lib/str.h"
 
@@ -81,7 +82,7 @@ int text_load(struct text *t, const char *abs)
 {
     memset(t, 0, sizeof *t);
     struct lines l;
-    int r = vfs_exists(abs) ? lines_open(&l, abs, NULL) : ERR_NOENT;
+    int r = file_exists(abs) ? lines_open(&l, abs, NULL) : ERR_NOENT;
     char *s;
     size_t len;
     l.keep_cr = 1;
@@ -116,7 +117,7 @@ static const char *line_end(const struct text *t, int i)
 int text_save(const struct text *t, const char *abs)
 {
     vfs_file_t *f;
-    int r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
+    int r = file_open(abs, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
     if (r < 0)
         return r;
     for (int i = 0; i < t->count && r >= 0; i++) {

@@ -2,20 +2,13 @@
 
 #include "kernel/command.h"
 #include "lib/err.h"
+#include "shell/session.h"
 
 struct jobs {
     int pids[PROC_MAX];
     int count;
     int shell;                  /* whose jobs are collected */
 };
-
-/* The shell this command runs for: the nearest process with a shell (a prompt or a script). */
-static int calling_shell(const proc_t *p)
-{
-    while (p && !p->shell)
-        p = p->parent;
-    return p ? p->pid : 0;
-}
 
 static void collect_jobs(proc_t *q, void *ctx)
 {
@@ -24,17 +17,19 @@ static void collect_jobs(proc_t *q, void *ctx)
         j->pids[j->count++] = q->pid;
 }
 
-COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: this shell's background jobs)")
+COMMAND(wait, "wait [PID...]", "wait until the processes end (no PID: this shell's background jobs)",
+        RAW_ARGS, 0, MANY)
 {
-    struct jobs j = { .count = 0, .shell = calling_shell(p) };
+    /* the jobs of the shell this command runs for (a prompt or a script) */
+    struct jobs j = { .count = 0, .shell = proc_pid(shell_process(p)) };
     int status = 0;
     for (int i = 1; i < argc; i++) {
         char *end;
         long pid = strtol(argv[i], &end, 10);
         if (*end || pid <= 0 || pid > 99999)
-            status = proc_error(p, "wait", "%s: not a process id", argv[i]);
+            status = cmd_error(ctx, "%s: not a process id", argv[i]);
         else if (!proc_exists((int)pid))
-            status = proc_error(p, "wait", "%s: no such process", argv[i]);
+            status = cmd_error(ctx, "%s: no such process", argv[i]);
         else
             j.pids[j.count++] = (int)pid;
         if (j.count == PROC_MAX)

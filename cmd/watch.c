@@ -7,6 +7,7 @@
 #include "kernel/command.h"
 #include "lib/err.h"
 #include "lib/str.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 #define MAX_RUNS_UNLIMITED 0
@@ -32,8 +33,8 @@ struct watch_options {
 
 /* One option at argv[i]; returns the words it took, 0 when it is not a watch option, or an
  * error. The caller says whether -n may be one (only before the command). */
-static int take_option(proc_t *p, struct watch_options *o, int argc, char **argv, int i,
-                       int count_allowed)
+static int take_option(const struct cmd_ctx *ctx, struct watch_options *o, int argc,
+                       char **argv, int i, int count_allowed)
 {
     char *end = NULL;
     if (strcmp(argv[i], "-q") == 0) {
@@ -49,7 +50,7 @@ static int take_option(proc_t *p, struct watch_options *o, int argc, char **argv
     else
         return 0;
     if (*end || o->secs < 0.1 || o->secs > 86400 || o->count < 0) {
-        proc_error(p, "watch", "%s: not a valid number", argv[i + 1]);
+        cmd_error(ctx, "%s: not a valid number", argv[i + 1]);
         return ERR_INVAL;
     }
     return 2;
@@ -58,8 +59,8 @@ static int take_option(proc_t *p, struct watch_options *o, int argc, char **argv
 /* Options before the command (ours: -t -q -n, ending at the first other word or `--`), and
  * upyOS's -t SECONDS and -q after it (`watch ps -t 5`). Sets *first and *last to the
  * command's words; returns 0 or an error (already reported). */
-static int parse_options(proc_t *p, struct watch_options *o, int argc, char **argv, int *first,
-                         int *last)
+static int parse_options(const struct cmd_ctx *ctx, struct watch_options *o, int argc,
+                         char **argv, int *first, int *last)
 {
     int i = 1, n;
     for (; i < argc && argv[i][0] == '-'; i += n) {
@@ -68,10 +69,10 @@ static int parse_options(proc_t *p, struct watch_options *o, int argc, char **ar
             *first = i, *last = argc;
             return 0;                   /* the rest is the command, options and all */
         }
-        if ((n = take_option(p, o, argc, argv, i, 1)) < 0)
+        if ((n = take_option(ctx, o, argc, argv, i, 1)) < 0)
             return n;
         if (n == 0) {
-            proc_error(p, "watch", "%s: unknown option", argv[i]);
+            cmd_error(ctx, "%s: unknown option", argv[i]);
             return ERR_INVAL;
         }
     }
@@ -79,9 +80,9 @@ static int parse_options(proc_t *p, struct watch_options *o, int argc, char **ar
     int end = argc;
     for (;;) {
         if (end - 1 > i && strcmp(argv[end - 1], "-q") == 0)
-            n = take_option(p, o, end, argv, end - 1, 0);
+            n = take_option(ctx, o, end, argv, end - 1, 0);
         else if (end - 2 > i && strcmp(argv[end - 2], "-t") == 0)
-            n = take_option(p, o, end, argv, end - 2, 0);
+            n = take_option(ctx, o, end, argv, end - 2, 0);
         else
             break;
         if (n < 0)
@@ -95,21 +96,22 @@ static int parse_options(proc_t *p, struct watch_options *o, int argc, char **ar
 COMMAND(watch, "watch [-t SECONDS] [-q] [-n COUNT] [--] COMMAND... [-t SECONDS] [-q]",
         "run COMMAND every SECONDS (default 2), clearing the screen and showing "
         "'Every: Ts: COMMAND' unless -q; -n stops after COUNT runs. -t and -q may follow the "
-        "command too, as in upyOS (watch ps -t 5); after --, every word is the command's")
+        "command too, as in upyOS (watch ps -t 5); after --, every word is the command's",
+        RAW_ARGS, 0, MANY)
 {
     struct watch_options o = { 2, MAX_RUNS_UNLIMITED, 0 };
     int first, last;
-    if (parse_options(p, &o, argc, argv, &first, &last) < 0)
+    if (parse_options(ctx, &o, argc, argv, &first, &last) < 0)
         return 1;
     if (first >= last)
-        return proc_error(p, "watch", "missing COMMAND");
+        return cmd_error(ctx, "missing COMMAND");
     char *line = command_line(last, argv, first);
     if (!line)
-        return proc_error(p, "watch", "%s", err_str(ERR_NOMEM));
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     int own_shell = !shell_of(p);   /* a background watch has no shell above it */
-    if (own_shell && !(p->shell = shell_new(1, argv))) {
+    if (own_shell && !shell_attach(p, 1, argv)) {
         free(line);
-        return proc_error(p, "watch", "%s", err_str(ERR_NOMEM));
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     }
     int status = 0;
     for (long run = 0; o.count == 0 || run < o.count; run++) {
@@ -121,10 +123,8 @@ COMMAND(watch, "watch [-t SECONDS] [-q] [-n COUNT] [--] COMMAND... [-t SECONDS] 
             break;
         }
     }
-    if (own_shell) {
-        shell_free(p->shell);
-        p->shell = NULL;
-    }
+    if (own_shell)
+        shell_detach(p);
     free(line);
     return status;
 }

@@ -2,7 +2,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 
-#include "cmd/fileutil.h"
+#include "cmd/filetree.h"
 #include "kernel/command.h"
 #include "lib/err.h"
 
@@ -29,10 +29,10 @@ static void count(struct counts *c, const char *buf, int n)
 static int count_source(const char *abs, stream_t *in, struct counts *c, char *buf)
 {
     vfs_file_t *f = NULL;
-    int r = !abs ? 0 : vfs_is_dir(abs) ? ERR_ISDIR : vfs_open(abs, VFS_O_READ, &f);
+    int r = !abs ? 0 : file_is_dir(abs) ? ERR_ISDIR : file_open(abs, VFS_O_READ, &f);
     if (r < 0)
         return r;
-    while ((r = f ? vfs_read(f, buf, FU_CHUNK) : stream_read(in, buf, FU_CHUNK)) > 0)
+    while ((r = f ? vfs_read(f, buf, FILE_CHUNK) : stream_read(in, buf, FILE_CHUNK)) > 0)
         count(c, buf, r);
     if (f)
         vfs_close(f);
@@ -45,26 +45,26 @@ static void show(proc_t *p, const struct counts *c, const char *name)
                 name ? name : "");
 }
 
-COMMAND(wc, "wc [FILE...]", "count lines, words and bytes of files or the input")
+COMMAND(wc, "wc [FILE...]", "count lines, words and bytes of files or the input", RAW_ARGS, 0, MANY)
 {
     struct counts total = { 0, 0, 0, 0 };
     int status = 0;
-    char *buf = malloc(FU_CHUNK);
+    char *buf = malloc(FILE_CHUNK);
     if (!buf)
-        return proc_error(p, "wc", "%s", err_str(ERR_NOMEM));
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     if (argc == 1) {
         int r = count_source(NULL, p->in, &total, buf);
         if (r < 0)
-            status = proc_error(p, "wc", "%s", err_str(r));
+            status = cmd_error(ctx, "%s", err_str(r));
         else
             show(p, &total, NULL);
     }
     for (int i = 1; i < argc; i++) {
         struct counts c = { 0, 0, 0, 0 };
         char abs[VFS_PATH_MAX];
-        int r = fu_resolve(p, "wc", argv[i], abs) ? 1 : count_source(abs, NULL, &c, buf);
+        int r = cmd_resolve(ctx, argv[i], abs) ? 1 : count_source(abs, NULL, &c, buf);
         if (r < 0)
-            status = fu_fail(p, "wc", argv[i], r);
+            status = cmd_fail(ctx, argv[i], r);
         else if (r > 0)
             status = 1;
         else

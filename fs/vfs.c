@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hal/thread.h"
-#include "kernel/proc.h"
 #include "lib/err.h"
+#include "lib/resource.h"
 #include "lib/str.h"
 
 #define MOUNT_MAX 8
@@ -15,7 +14,7 @@ static struct vfs_mount mounts[MOUNT_MAX];
 static int mount_count;
 
 struct vfs_file {
-    struct resource res;        /* first: the process owns the open file */
+    struct resource res;        /* first: its owner's list points here */
     struct vfs_mount *mount;
     void *handle;
 };
@@ -183,7 +182,7 @@ const struct vfs_mount *vfs_mount_at(int index)
     return index >= 0 && index < mount_count ? &mounts[index] : NULL;
 }
 
-/* ---- resolving against the caller's cwd ---- */
+/* ---- the mount and inner path of an absolute path ---- */
 
 struct target {
     char abs[VFS_PATH_MAX];
@@ -193,8 +192,7 @@ struct target {
 
 static int find_target(const char *path, struct target *t)
 {
-    proc_t *p = proc_current();
-    int r = vfs_resolve(p ? p->cwd : "/", path, t->abs, sizeof t->abs);
+    int r = vfs_resolve("/", path, t->abs, sizeof t->abs);
     if (r < 0)
         return r;
     t->mount = lookup(t->abs, &t->inner);
@@ -238,7 +236,7 @@ static void release_file(struct resource *r)
     free(f);
 }
 
-int vfs_open(const char *path, int flags, vfs_file_t **out)
+int vfs_open(const char *path, int flags, struct owner *owner, vfs_file_t **out)
 {
     struct target t;
     int r = find_target(path, &t);
@@ -257,7 +255,7 @@ int vfs_open(const char *path, int flags, vfs_file_t **out)
     }
     f->mount = t.mount;
     f->res.release = release_file;
-    proc_own(proc_current(), &f->res);
+    owner_add(owner, &f->res);
     *out = f;
     return 0;
 }
@@ -266,7 +264,7 @@ int vfs_close(vfs_file_t *f)
 {
     if (!f)
         return ERR_BADF;
-    proc_disown(&f->res);
+    resource_detach(&f->res);
     int r = f->mount->ops->close(f->mount, f->handle);
     free(f);
     return r;
@@ -274,7 +272,7 @@ int vfs_close(vfs_file_t *f)
 
 void vfs_file_detach(vfs_file_t *f)
 {
-    proc_disown(&f->res);
+    resource_detach(&f->res);
 }
 
 int vfs_read(vfs_file_t *f, void *buf, size_t len)
@@ -411,7 +409,7 @@ static void release_dir(struct resource *r)
     free(d);
 }
 
-int vfs_opendir(const char *path, vfs_dir_t **out)
+int vfs_opendir(const char *path, struct owner *owner, vfs_dir_t **out)
 {
     struct target t;
     int r = find_target(path, &t);
@@ -432,7 +430,7 @@ int vfs_opendir(const char *path, vfs_dir_t **out)
     d->mount = t.mount;
     str_copy(d->path, t.abs, sizeof d->path);
     d->res.release = release_dir;
-    proc_own(proc_current(), &d->res);
+    owner_add(owner, &d->res);
     *out = d;
     return 0;
 }
@@ -497,7 +495,7 @@ int vfs_closedir(vfs_dir_t *d)
 {
     if (!d)
         return ERR_BADF;
-    proc_disown(&d->res);
+    resource_detach(&d->res);
     release_dir(&d->res);
     return 0;
 }
@@ -513,7 +511,7 @@ int vfs_read_all(const char *path, char **data, size_t *len)
         return r;
     if (st.type == VFS_DIR)
         return ERR_ISDIR;
-    if ((r = vfs_open(path, VFS_O_READ, &f)) < 0)
+    if ((r = vfs_open(path, VFS_O_READ, NULL, &f)) < 0)
         return r;
     struct strbuf b;
     strbuf_init(&b);
@@ -535,7 +533,7 @@ int vfs_read_all(const char *path, char **data, size_t *len)
 static int write_all(const char *path, const void *data, size_t len, int extra_flags)
 {
     vfs_file_t *f;
-    int r = vfs_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC | extra_flags, &f);
+    int r = vfs_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC | extra_flags, NULL, &f);
     if (r < 0)
         return r;
     for (size_t done = 0; done < len && r >= 0; done += (size_t)r) {
@@ -557,14 +555,15 @@ int vfs_write_all_system(const char *path, const void *data, size_t len)
     return write_all(path, data, len, VFS_O_SYSTEM);
 }
 
-int vfs_replace_open(const char *path, char *part, size_t size, vfs_file_t **out)
+int vfs_replace_open(const char *path, char *part, size_t size, struct owner *owner,
+                     vfs_file_t **out)
 {
     int r = vfs_check_change(path);     /* refused before the new content is received */
     if (r < 0)
         return r;
     if ((size_t)snprintf(part, size, "%s.part", path) >= size)
         return ERR_NAMETOOLONG;
-    return vfs_open(part, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, out);
+    return vfs_open(part, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, owner, out);
 }
 
 int vfs_replace_commit(const char *part, const char *path, int result)

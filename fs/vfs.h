@@ -1,13 +1,19 @@
 /* The virtual filesystem: one tree of absolute paths over mounted backends.
  *
- * Paths given to the vfs_* calls are resolved against the calling process's cwd, cleaned of
+ * Paths given to the vfs_* calls are absolute (a relative one is taken from "/"), cleaned of
  * "." and "..", and never climb above "/". Backends see paths relative to their mount point,
- * always starting with "/" ("/" itself is the mount's root). */
+ * always starting with "/" ("/" itself is the mount's root).
+ *
+ * The VFS knows nothing of processes: an open file or directory belongs to the owner its
+ * opener passes (lib/resource.h), or to nobody with NULL. kernel/files.h is the same API for
+ * the current process: paths from its cwd, what it opens owned by it. */
 #ifndef FS_VFS_H
 #define FS_VFS_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+struct owner;
 
 #define VFS_PATH_MAX 256
 #define VFS_NAME_MAX 63
@@ -91,7 +97,7 @@ struct vfs_mount {
 enum { VFS_GUARD_FILE = 2, VFS_GUARD_ABOVE = 1 };
 typedef int (*vfs_guard_fn)(const char *abs);
 void vfs_set_guard(vfs_guard_fn guard);
-/* 0 when path (after resolving) may be changed, else ERR_PROTECTED; for a command that wants
+/* 0 when path (after cleaning) may be changed, else ERR_PROTECTED; for a command that wants
  * to refuse a whole tree before touching any of it. */
 int vfs_check_change(const char *path);
 
@@ -106,16 +112,16 @@ const struct vfs_mount *vfs_mount_at(int index);
 int vfs_resolve(const char *cwd, const char *path, char *out, size_t out_size);
 const char *vfs_basename(const char *path);
 
-/* Files: a vfs_file is owned by the process that opened it and closed when it ends. */
+/* Files: an open file belongs to owner (NULL: to nobody), which closes it if it ends first. */
 typedef struct vfs_file vfs_file_t;
-int vfs_open(const char *path, int flags, vfs_file_t **out);
+int vfs_open(const char *path, int flags, struct owner *owner, vfs_file_t **out);
 int vfs_close(vfs_file_t *f);
 int vfs_read(vfs_file_t *f, void *buf, size_t len);
 int vfs_write(vfs_file_t *f, const void *buf, size_t len);
 long vfs_seek(vfs_file_t *f, long off, int whence);
 int vfs_truncate(vfs_file_t *f, uint32_t size);
 int vfs_sync(vfs_file_t *f);
-/* The file stops belonging to the calling process (a stream that outlives it owns it now). */
+/* The file stops belonging to its owner (a stream that outlives it holds it now). */
 void vfs_file_detach(vfs_file_t *f);
 
 int vfs_stat(const char *path, struct vfs_stat *st);
@@ -126,22 +132,24 @@ int vfs_rmdir(const char *path);
 int vfs_statfs(const char *path, struct vfs_statfs *st);
 
 typedef struct vfs_dir vfs_dir_t;
-int vfs_opendir(const char *path, vfs_dir_t **out);
+int vfs_opendir(const char *path, struct owner *owner, vfs_dir_t **out);
 int vfs_readdir(vfs_dir_t *d, struct vfs_dirent *ent);
 int vfs_closedir(vfs_dir_t *d);
 
-/* Whole-file helpers used by config, board and script loading. */
+/* Whole files: config, board and script loading. */
 int vfs_read_all(const char *path, char **data, size_t *len); /* NUL-terminated, malloc'd */
 int vfs_write_all(const char *path, const void *data, size_t len);
 /* vfs_write_all for the system's own guarded file (VFS_O_SYSTEM). */
 int vfs_write_all_system(const char *path, const void *data, size_t len);
 /* Replacing a file all or nothing (an upload, FTP STOR): the new content goes into PATH.part
- * (vfs_replace_open, size >= VFS_PATH_MAX), which takes PATH's place only when complete.
+ * (vfs_replace_open, size >= VFS_PATH_MAX, owned by owner), which takes PATH's place only
+ * when complete.
  * vfs_replace_commit, after the part is closed: with result >= 0 renames it over path, else
  * (or when the rename fails) removes it; 0 or the error. A transfer cut off or out of space
  * leaves path as it was; a path the change guard protects is refused by vfs_replace_open,
  * before any content arrives. */
-int vfs_replace_open(const char *path, char *part, size_t size, vfs_file_t **out);
+int vfs_replace_open(const char *path, char *part, size_t size, struct owner *owner,
+                     vfs_file_t **out);
 int vfs_replace_commit(const char *part, const char *path, int result);
 int vfs_exists(const char *path);
 int vfs_is_dir(const char *path);

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/vfs.h"
+#include "kernel/files.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "lib/json.h"
@@ -17,7 +17,7 @@ static int parse_file(const char *path, struct json **out, stream_t *msgs)
 {
     char *text, err[80];
     size_t len;
-    int r = vfs_read_all(path, &text, &len);
+    int r = file_read_all(path, &text, &len);
     if (r < 0)
         return r;
     *out = json_parse(text, err, sizeof err);

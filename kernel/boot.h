@@ -1,9 +1,9 @@
-/* The hand-over from a port to the portable kernel.
- *
- * A port brings up its hardware, mounts the root filesystem at "/" (vfs_mount), then calls
- * kernel_main(), which runs the boot sequence, the console shell and the shutdown sequence. */
+/* The kernel's part of the boot: the steps that need nothing above the kernel. init_main()
+ * (init/init.h), which a port calls, runs them in the boot sequence. */
 #ifndef KERNEL_BOOT_H
 #define KERNEL_BOOT_H
+
+#include "kernel/proc.h"
 
 struct boot_options {
     int recovery;          /* 1: skip /etc/init.sh (asked for with -r, or by a key at boot) */
@@ -13,7 +13,8 @@ struct boot_options {
 
 enum kernel_exit { KERNEL_EXIT_HALT = 0, KERNEL_EXIT_REBOOT = 1 };
 
-/* Runs until the user leaves with `exit` (HALT) or `exit -r` / `reboot` (REBOOT). */
-enum kernel_exit kernel_main(const struct boot_options *opts);
+/* The kernel's boot steps, reported on p's streams: banner, folders, /tmp, the protected
+ * files' guard, /etc/system.conf (created with defaults), the board file. */
+void kernel_boot(proc_t *p, const struct boot_options *o);
 
 #endif

@@ -1,9 +1,11 @@
 #include "kernel/command.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "kernel/config.h"
+#include "lib/err.h"
 #include "lib/json.h"
 
 const struct command *command_find(const char *name)
@@ -39,15 +41,6 @@ void command_print_usage(const struct command *c, stream_t *out)
     stream_printf(out, "Usage: %s\n%s\n", c->usage, c->help);
 }
 
-int command_run(const struct command *c, proc_t *p, int argc, char **argv)
-{
-    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-        command_print_usage(c, p->out);
-        return 0;
-    }
-    return c->run(p, argc, argv);
-}
-
 static int is_flag_word(const char *w)
 {
     return w[0] == '-' && w[1] && !isdigit((unsigned char)w[1]) && w[1] != '.';
@@ -63,11 +56,13 @@ static void move_word(char **argv, int from, int to)
     argv[to] = w;
 }
 
-long long command_flags(proc_t *p, int argc, char **argv, const char *allowed, int *nargs)
+/* Takes the options out of ctx's words (they move behind the operands) into ctx->flags.
+ * 0, or -1 after reporting an unknown one. */
+static int parse_flags(struct cmd_ctx *ctx)
 {
-    long long flags = 0;
+    char **argv = ctx->argv;
     int n = 1, only_words = 0;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < ctx->argc; i++) {
         char *w = argv[i];
         if (only_words || !is_flag_word(w)) {
             move_word(argv, i, n++);
@@ -78,13 +73,68 @@ long long command_flags(proc_t *p, int argc, char **argv, const char *allowed, i
             continue;
         }
         for (const char *f = w + 1; *f; f++) {
-            if (!isalpha((unsigned char)*f) || !strchr(allowed, *f)) {
-                proc_error(p, argv[0], "unknown option -%c (try %s --help)", *f, argv[0]);
+            if (!isalpha((unsigned char)*f) || !strchr(ctx->cmd->flags, *f)) {
+                cmd_error(ctx, "unknown option -%c (try %s --help)", *f, ctx->cmd->name);
                 return -1;
             }
-            flags |= FLAG(*f);
+            ctx->flags |= FLAG(*f);
         }
     }
-    *nargs = n - 1;
-    return flags;
+    ctx->argc = n;
+    return 0;
+}
+
+/* The first line of the usage, for "usage: SYNOPSIS". */
+static int synopsis_length(const struct command *c)
+{
+    return (int)strcspn(c->usage, "\n");
+}
+
+static int check_count(const struct cmd_ctx *ctx)
+{
+    const struct command *c = ctx->cmd;
+    int operands = ctx->argc - 1;
+    if (operands > c->max_args)
+        return cmd_error(ctx, "too many arguments");
+    if (operands >= c->min_args)
+        return 0;
+    if (c->missing)
+        return cmd_error(ctx, "%s", c->missing);
+    return cmd_error(ctx, "usage: %.*s", synopsis_length(c), c->usage);
+}
+
+int command_run(const struct command *c, proc_t *p, int argc, char **argv)
+{
+    struct cmd_ctx ctx = { p, argc, argv, 0, c };
+    if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+        command_print_usage(c, p->out);
+        return 0;
+    }
+    if (c->flags && parse_flags(&ctx) < 0)
+        return 2;
+    if (check_count(&ctx))
+        return 1;
+    return c->run(&ctx, p, ctx.argc, argv);
+}
+
+int cmd_error(const struct cmd_ctx *ctx, const char *fmt, ...)
+{
+    va_list ap;
+    stream_printf(ctx->p->err, "%s: ", ctx->cmd->name);
+    va_start(ap, fmt);
+    stream_vprintf(ctx->p->err, fmt, ap);
+    va_end(ap);
+    stream_puts(ctx->p->err, "\n");
+    return 1;
+}
+
+int cmd_fail(const struct cmd_ctx *ctx, const char *path, int err)
+{
+    return cmd_error(ctx, "%s: %s", path, err_str(err));
+}
+
+int cmd_resolve(const struct cmd_ctx *ctx, const char *path, char *abs)
+{
+    int r = vfs_resolve(ctx->p->cwd, path, abs, VFS_PATH_MAX);
+    return r < 0 ? cmd_fail(ctx, path, r) : 0;
 }

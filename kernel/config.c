@@ -8,6 +8,7 @@
 #include "hal/system.h"
 #include "hal/thread.h"
 #include "kernel/env.h"
+#include "kernel/files.h"
 #include "lib/err.h"
 #include "lib/json.h"
 #include "lib/str.h"
@@ -69,7 +70,7 @@ int config_load(const char *path, stream_t *out)
 {
     char *text = NULL, err[80];
     size_t len;
-    int r = vfs_read_all(path, &text, &len);
+    int r = file_read_all(path, &text, &len);
     struct json *loaded = NULL;
     if (r == 0) {
         loaded = json_parse(text, err, sizeof err);

@@ -43,7 +43,7 @@ int module_is_file(const char *path)
 {
     char head[sizeof magic];
     vfs_file_t *f;
-    if (vfs_open(path, VFS_O_READ, &f) < 0)
+    if (file_open(path, VFS_O_READ, &f) < 0)
         return 0;
     int n = vfs_read(f, head, sizeof head);
     vfs_close(f);
@@ -78,7 +78,7 @@ static struct module *load(const char *path, const struct vfs_stat *st, char *wh
 {
     char *image;
     size_t size;
-    int r = vfs_read_all(path, &image, &size);
+    int r = file_read_all(path, &image, &size);
     if (r < 0) {
         snprintf(why, n, "%s", err_str(r));
         return NULL;
@@ -116,7 +116,7 @@ static struct module *load(const char *path, const struct vfs_stat *st, char *wh
 static struct module *acquire(const char *path, char *why, size_t n)
 {
     struct vfs_stat st;
-    int r = vfs_stat(path, &st);
+    int r = file_stat(path, &st);
     if (r < 0) {
         snprintf(why, n, "%s", err_str(r));
         return NULL;

@@ -89,7 +89,7 @@ static proc_t *create(const char *cmdline, proc_t *parent, int background)
     p->start_rtc = hal_rtc_get();
     p->start_us = hal_time_us();
     p->thread_id = hal_thread_id();
-    p->resources.next = p->resources.prev = &p->resources;
+    owner_init(&p->resources);
     p->parent = parent;
     str_copy(p->cwd, parent ? parent->cwd : "/", sizeof p->cwd);
     if (parent) {
@@ -125,20 +125,11 @@ proc_t *proc_new_background(const char *cmdline, proc_t *parent)
     return create(cmdline, parent, 1);
 }
 
-static void release_resources(proc_t *p)
-{
-    while (p->resources.prev != &p->resources) {
-        struct resource *r = p->resources.prev;   /* newest first */
-        proc_disown(r);
-        r->release(r);
-    }
-}
-
 void proc_end(proc_t *p)
 {
     if (!p)
         return;
-    release_resources(p);
+    owner_release_all(&p->resources);
     proc_lock();
     if (console == p)
         console = NULL;
@@ -359,23 +350,9 @@ stream_t *proc_err(const proc_t *p)
     return p ? p->err : NULL;
 }
 
-void proc_own(proc_t *p, struct resource *r)
+struct owner *proc_owner(proc_t *p)
 {
-    if (!p) {
-        r->next = r->prev = r;
-        return;
-    }
-    r->prev = p->resources.prev;
-    r->next = &p->resources;
-    p->resources.prev->next = r;
-    p->resources.prev = r;
-}
-
-void proc_disown(struct resource *r)
-{
-    r->prev->next = r->next;
-    r->next->prev = r->prev;
-    r->next = r->prev = r;
+    return p ? &p->resources : NULL;
 }
 
 /* ---- memory owned by a process ---- */
@@ -403,7 +380,7 @@ void *proc_alloc(size_t size)
     a->res.release = release_allocation;
     a->owner = proc_current();
     a->size = size;
-    proc_own(a->owner, &a->res);
+    owner_add(proc_owner(a->owner), &a->res);
     if (a->owner)
         a->owner->mem_bytes += size;
     return a->align;
@@ -414,7 +391,7 @@ void proc_free(void *ptr)
     if (!ptr)
         return;
     struct allocation *a = (struct allocation *)((char *)ptr - offsetof(struct allocation, align));
-    proc_disown(&a->res);
+    resource_detach(&a->res);
     release_allocation(&a->res);
 }
 

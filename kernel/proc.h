@@ -11,8 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fs/vfs.h"
+#include "kernel/files.h"       /* a process's files: paths from its cwd, owned by it */
 #include "kernel/stream.h"
+#include "lib/resource.h"
 #include "lib/value.h"
 
 #define PROC_MAX 32
@@ -22,12 +23,6 @@
 #define PROC_RESERVED 4
 
 enum proc_status { PROC_RUNNING = 'R', PROC_HELD = 'H', PROC_STOPPING = 'S' };
-
-/* Something a process owns, released when it ends: embed this in the object and register it. */
-struct resource {
-    struct resource *next, *prev;
-    void (*release)(struct resource *r);
-};
 
 typedef struct proc proc_t;
 struct proc {
@@ -44,11 +39,12 @@ struct proc {
     proc_t *parent;             /* the process whose thread runs this one (foreground) */
     int background;
     int started_by;             /* a background job: the pid of the shell that started it */
-    struct resource resources;  /* list head */
+    struct owner resources;     /* released when it ends (lib/resource.h) */
     size_t mem_bytes;           /* kernel allocations owned (proc_alloc) */
     struct value result;        /* the value a command produced, for `cmd > var` */
     int exit_code;
-    void *shell;                /* the shell state, for shell processes and scripts */
+    void *upper;                /* the state a layer above keeps for this process (its shell:
+                                 * shell/session.c); the kernel never reads it */
     proc_t *next_in_table;
 };
 
@@ -113,9 +109,9 @@ stream_t *proc_in(const proc_t *p);
 stream_t *proc_out(const proc_t *p);
 stream_t *proc_err(const proc_t *p);
 
-/* Resources */
-void proc_own(proc_t *p, struct resource *r);
-void proc_disown(struct resource *r);
+/* What p owns, released when it ends (lib/resource.h): owner_add(proc_owner(p), r) gives it
+ * r, resource_detach(r) takes r back. NULL (nobody) for no process. */
+struct owner *proc_owner(proc_t *p);
 
 /* Memory owned by the current process: freed when it ends if the program forgets. */
 void *proc_alloc(size_t size);

@@ -1,4 +1,4 @@
-/* Leaving the system: `exit`, `exit -r`, `reboot` ask for it; kernel_main carries it out. */
+/* Leaving the system: `exit`, `exit -r`, `reboot` ask for it; init_main (init/) carries it out. */
 #ifndef KERNEL_SHUTDOWN_H
 #define KERNEL_SHUTDOWN_H
 

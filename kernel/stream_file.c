@@ -55,19 +55,14 @@ static int wrap(vfs_file_t *f, const char *path, stream_t **out)
 
 int stream_file_open(const char *path, int append, stream_t **out)
 {
-    char abs[VFS_PATH_MAX];
-    proc_t *p = proc_current();
-    int r = vfs_resolve(p ? p->cwd : "/", path, abs, sizeof abs);
-    if (r < 0)
-        return r;
     vfs_file_t *f;
-    r = vfs_open(abs, VFS_O_WRITE | VFS_O_CREATE | (append ? VFS_O_APPEND : VFS_O_TRUNC), &f);
+    int r = file_open(path, VFS_O_WRITE | VFS_O_CREATE | (append ? VFS_O_APPEND : VFS_O_TRUNC), &f);
     return r < 0 ? r : wrap(f, path, out);
 }
 
 int stream_file_read_open(const char *path, stream_t **out)
 {
     vfs_file_t *f;
-    int r = vfs_open(path, VFS_O_READ, &f);
+    int r = file_open(path, VFS_O_READ, &f);
     return r < 0 ? r : wrap(f, path, out);
 }

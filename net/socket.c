@@ -31,7 +31,7 @@ static sock_t *wrap(int handle)
     }
     s->handle = handle;
     s->res.release = release_sock;
-    proc_own(proc_current(), &s->res);
+    owner_add(proc_owner(proc_current()), &s->res);
     return s;
 }
 
@@ -64,45 +64,59 @@ int sock_listen(uint32_t addr, uint16_t port, int backlog, sock_t **out)
     return 0;
 }
 
-/* How long the next wait may last (0 is a poll), or ERR_INTR when told to stop. */
-static int next_slice(uint64_t deadline_us, int forever)
+/* A blocking HAL call that wait_in_slices makes again slice by slice, with its arguments. */
+enum wait_kind { WAIT_ACCEPT, WAIT_RECV, WAIT_RECVFROM };
+struct wait_call {
+    enum wait_kind kind;
+    void *buf;
+    size_t len;
+    uint32_t *addr;
+    uint16_t *port;
+};
+
+static int call_once(int handle, const struct wait_call *c, int slice_ms)
 {
-    if (proc_should_stop())
-        return ERR_INTR;
-    if (forever)
-        return SLICE_MS;
-    uint64_t now = hal_time_us();
-    uint64_t left = now >= deadline_us ? 0 : (deadline_us - now + 999) / 1000;
-    return left < SLICE_MS ? (int)left : SLICE_MS;
+    switch (c->kind) {
+    case WAIT_ACCEPT:
+        return hal_sock_accept(handle, c->addr, c->port, slice_ms);
+    case WAIT_RECV:
+        return hal_sock_recv(handle, c->buf, c->len, slice_ms);
+    default:
+        return hal_sock_recvfrom(handle, c->buf, c->len, c->addr, c->port, slice_ms);
+    }
 }
 
-/* After a slice timed out: 1 when the caller's whole time-out has passed. */
-static int expired(uint64_t deadline_us, int forever)
+/* Makes the call in waits of at most SLICE_MS (0 is a poll) until it gives anything but
+ * ERR_TIMEOUT or timeout_ms (< 0: forever) has passed: a held process waits between slices
+ * and a process told to stop gets ERR_INTR. */
+static int wait_in_slices(sock_t *s, const struct wait_call *c, int timeout_ms)
 {
-    return !forever && hal_time_us() >= deadline_us;
-}
-
-static uint64_t deadline_after(int timeout_ms)
-{
-    return hal_time_us() + (uint64_t)(timeout_ms < 0 ? 0 : timeout_ms) * 1000;
+    int forever = timeout_ms < 0;
+    uint64_t deadline = hal_time_us() + (uint64_t)(forever ? 0 : timeout_ms) * 1000;
+    for (;;) {
+        if (proc_should_stop())
+            return ERR_INTR;
+        int slice = SLICE_MS;
+        if (!forever) {
+            uint64_t now = hal_time_us();
+            uint64_t left = now >= deadline ? 0 : (deadline - now + 999) / 1000;
+            slice = left < SLICE_MS ? (int)left : SLICE_MS;
+        }
+        int r = call_once(s->handle, c, slice);
+        if (r != ERR_TIMEOUT || (!forever && hal_time_us() >= deadline))
+            return r;
+    }
 }
 
 int sock_accept(sock_t *s, sock_t **out, uint32_t *peer_addr, uint16_t *peer_port,
                 int timeout_ms)
 {
-    uint64_t deadline = deadline_after(timeout_ms);
-    for (;;) {
-        int slice = next_slice(deadline, timeout_ms < 0);
-        if (slice < 0)
-            return slice;
-        int h = hal_sock_accept(s->handle, peer_addr, peer_port, slice);
-        if (h == ERR_TIMEOUT && !expired(deadline, timeout_ms < 0))
-            continue;
-        if (h < 0)
-            return h;
-        *out = wrap(h);
-        return *out ? 0 : ERR_NOMEM;
-    }
+    struct wait_call c = { WAIT_ACCEPT, NULL, 0, peer_addr, peer_port };
+    int h = wait_in_slices(s, &c, timeout_ms);
+    if (h < 0)
+        return h;
+    *out = wrap(h);
+    return *out ? 0 : ERR_NOMEM;
 }
 
 int sock_connect(sock_t *s, uint32_t addr, uint16_t port, int timeout_ms)
@@ -140,15 +154,8 @@ int sock_send_text(sock_t *s, const char *text)
 
 int sock_recv(sock_t *s, void *buf, size_t len, int timeout_ms)
 {
-    uint64_t deadline = deadline_after(timeout_ms);
-    for (;;) {
-        int slice = next_slice(deadline, timeout_ms < 0);
-        if (slice < 0)
-            return slice;
-        int n = hal_sock_recv(s->handle, buf, len, slice);
-        if (n != ERR_TIMEOUT || expired(deadline, timeout_ms < 0))
-            return n;
-    }
+    struct wait_call c = { WAIT_RECV, buf, len, NULL, NULL };
+    return wait_in_slices(s, &c, timeout_ms);
 }
 
 int sock_sendto(sock_t *s, const void *buf, size_t len, uint32_t addr, uint16_t port)
@@ -159,15 +166,8 @@ int sock_sendto(sock_t *s, const void *buf, size_t len, uint32_t addr, uint16_t 
 int sock_recvfrom(sock_t *s, void *buf, size_t len, uint32_t *addr, uint16_t *port,
                   int timeout_ms)
 {
-    uint64_t deadline = deadline_after(timeout_ms);
-    for (;;) {
-        int slice = next_slice(deadline, timeout_ms < 0);
-        if (slice < 0)
-            return slice;
-        int n = hal_sock_recvfrom(s->handle, buf, len, addr, port, slice);
-        if (n != ERR_TIMEOUT || expired(deadline, timeout_ms < 0))
-            return n;
-    }
+    struct wait_call c = { WAIT_RECVFROM, buf, len, addr, port };
+    return wait_in_slices(s, &c, timeout_ms);
 }
 
 int sock_local(sock_t *s, uint32_t *addr, uint16_t *port)
@@ -179,7 +179,7 @@ int sock_close(sock_t *s)
 {
     if (!s)
         return 0;
-    proc_disown(&s->res);
+    resource_detach(&s->res);
     int r = hal_sock_close(s->handle);
     free(s);
     return r;
@@ -187,8 +187,8 @@ int sock_close(sock_t *s)
 
 void sock_give(sock_t *s, proc_t *to)
 {
-    proc_disown(&s->res);
-    proc_own(to, &s->res);
+    resource_detach(&s->res);
+    owner_add(proc_owner(to), &s->res);
 }
 
 int sock_resolve(const char *host, uint32_t *addr)

@@ -421,7 +421,7 @@ BI(exec) {
     if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "exec() globals must be a dict, not %s", py_type_name(TYPE(g)));
     if (l && !IS(l, py_dict_type)) py_raisef(&py_TypeError_type, "locals must be a mapping or None, not %s", py_type_name(TYPE(l)));
     if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
-    if (!py_dict_get(g, QS(__builtins__))) py_dict_set(g, QS(__builtins__), py_dict_get(py_cur->modules, QS(builtins)) ? py_dict_get(py_cur->modules, QS(builtins)) : PV_NONE);
+    if (!py_dict_get(g, QS(__builtins__))) py_dict_set(g, QS(__builtins__), ((py_module *)py_import(QS(builtins), PV_NONE, 0))->dict);
     run_source(a[0], g, l, PY_MODE_EXEC);
     return PV_NONE;
 }
@@ -673,19 +673,18 @@ static const py_builtin math_funcs[] = {
 
 /* ---------------- gc, micropython ---------------- */
 BI(gc_collect) { gc_collect(); return MKSMALL(0); }
-BI(gc_mem_free) { return py_new_int((int64_t)(gc_size() - gc_used())); }
-BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used()); }
-static bool gc_enabled = true;
-
-BI(gc_enable) { gc_enabled = true; return PV_NONE; }
-BI(gc_disable) { gc_enabled = false; return PV_NONE; }
-BI(gc_isenabled) { return PV_BOOL(gc_enabled); }
+BI(gc_mem_free) { gc_heap *h = py_cur->heap; return py_new_int((int64_t)(gc_size(h) - gc_used(h))); }
+BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used(py_cur->heap)); }
+BI(gc_enable) { py_cur->gc_disabled = false; return PV_NONE; }
+BI(gc_disable) { py_cur->gc_disabled = true; return PV_NONE; }
+BI(gc_isenabled) { return PV_BOOL(!py_cur->gc_disabled); }
 static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
     METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
     { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
-    pv s = py_strf("heap: %lu used, %lu free, peak %lu\n", (unsigned long)gc_used(), (unsigned long)(gc_size() - gc_used()), (unsigned long)gc_peak());
+    gc_heap *h = py_cur->heap;
+    pv s = py_strf("heap: %lu used, %lu free, peak %lu\n", (unsigned long)gc_used(h), (unsigned long)(gc_size(h) - gc_used(h)), (unsigned long)gc_peak(h));
     out(1, s);
     return PV_NONE;
 }
@@ -693,6 +692,57 @@ static const py_builtin mp_funcs[] = { METHOD(const, bi_mp_const), { &py_builtin
 
 static void add_funcs(pv d, const py_builtin *f) {
     for (; f->fn; f++) py_dict_set(d, (pv)&py_qstrs[f->name], (pv)f);
+}
+
+/* The builtins are read-only tables (builtin_funcs, builtin_types, builtin_others): a program
+ * starts with an empty builtins dict, which only holds what it adds (the REPL's `_`), so
+ * start-up costs no heap. Index i counts the functions, then the types, then the others. */
+static const struct { const char *name; const void *obj; } builtin_others[] = {
+    { "None", &py_none_obj }, { "NotImplemented", &py_notimpl_obj }, { "Ellipsis", &py_ellipsis_obj },
+    { "EnvironmentError", &py_OSError_type }, { "IOError", &py_OSError_type }, { "TimeoutError", &py_OSError_type },
+};
+#define NFUNCS (sizeof builtin_funcs / sizeof builtin_funcs[0] - 1)
+#define NTYPES (sizeof builtin_types / sizeof builtin_types[0] - 1)
+#define BUILTINS_COUNT (uint32_t)(NFUNCS + NTYPES + sizeof builtin_others / sizeof builtin_others[0])
+
+static pv static_builtin(uint32_t i) {
+    if (i < NFUNCS) return (pv)&builtin_funcs[i];
+    if (i < NFUNCS + NTYPES) return (pv)builtin_types[i - NFUNCS];
+    return (pv)builtin_others[i - NFUNCS - NTYPES].obj;
+}
+
+static const char *static_builtin_cname(uint32_t i) {
+    if (i < NFUNCS) return py_qstrs[builtin_funcs[i].name].data;
+    if (i < NFUNCS + NTYPES) return builtin_types[i - NFUNCS]->cname;
+    return builtin_others[i - NFUNCS - NTYPES].name;
+}
+
+static pv static_builtin_name(uint32_t i) {
+    if (i < NFUNCS) return (pv)&py_qstrs[builtin_funcs[i].name];
+    const char *s = static_builtin_cname(i);
+    return py_intern(s, strlen(s));
+}
+
+/* Finds a builtin by name in the tables; its index through *index. */
+bool py_static_builtin_find(pv name, uint32_t *index) {
+    const char *s = py_str_data(name);
+    for (uint32_t i = 0; i < BUILTINS_COUNT; i++) {
+        if (i < NFUNCS ? name == (pv)&py_qstrs[builtin_funcs[i].name] : !strcmp(s, static_builtin_cname(i))) {
+            *index = i;
+            return true;
+        }
+    }
+    return false;
+}
+pv py_static_builtin(uint32_t index) { return static_builtin(index); }
+
+/* A builtin by name: what the program put in builtins first, then the tables. */
+pv py_builtin_get(pv name) {
+    py_vm *vm = py_cur;
+    pv v = py_dict_get(vm->builtins, name);
+    uint32_t i;
+    if (!v && !vm->builtins_complete && py_static_builtin_find(name, &i)) v = static_builtin(i);
+    return v;
 }
 
 static pv make_native(pv name) {
@@ -738,26 +788,25 @@ static pv make_native(pv name) {
         if (dm) return dm;
     }
     if (!strcmp(s, "builtins")) {
-        py_cur->builtins = d;
+        /* asked for as a module: from now on its dict holds every builtin, so that a program
+         * may also replace or delete them */
+        py_vm *vm = py_cur;
+        pv b = vm->builtins;
+        for (uint32_t i = 0; i < BUILTINS_COUNT; i++) {
+            pv bname = static_builtin_name(i);
+            if (!py_dict_get(b, bname)) py_dict_set(b, bname, static_builtin(i));
+        }
+        vm->builtins_complete = true;
+        py_dict_set(b, QS(__name__), QS(builtins));
+        py_dict_set(b, QS(__doc__), PV_NONE);
+        ((py_module *)m)->dict = b;
         return m;
     }
     return PV_NULL;
 }
 
 void py_builtins_init(void) {
-    py_vm *vm = py_cur;
-    pv bm = py_module_new(QS(builtins));
-    pv d = ((py_module *)bm)->dict;
-    vm->builtins = d;
-    add_funcs(d, builtin_funcs);
-    for (const py_type *const *t = builtin_types; *t; t++) py_dict_set(d, py_intern_str(py_str_cstr((*t)->cname)), (pv)*t);
-    py_dict_set(d, QS(None), PV_NONE);
-    py_dict_set(d, QS(NotImplemented), (pv)&py_notimpl_obj);
-    py_dict_set(d, QS(Ellipsis), (pv)&py_ellipsis_obj);
-    py_dict_set(d, py_intern("EnvironmentError", 16), (pv)&py_OSError_type);
-    py_dict_set(d, py_intern("IOError", 7), (pv)&py_OSError_type);
-    py_dict_set(d, py_intern("TimeoutError", 12), (pv)&py_OSError_type);
-    py_dict_set(vm->modules, QS(builtins), bm);
+    py_cur->builtins = py_dict_new();
 }
 
 /* ---------------- import ---------------- */

@@ -51,7 +51,7 @@ pv py_list_from_iter(pv it) {
     while ((v = py_next(i))) py_list_append(l, v);
     return l;
 }
-static void list_mark(pv o) { gc_mark_ptr(LIST(o)->items); }
+static void list_mark(pv o, gc_heap *h) { gc_mark_ptr(h, LIST(o)->items); }
 
 static void seq_repr(py_buf *b, pv *items, size_t n) {
     for (size_t i = 0; i < n; i++) {
@@ -60,12 +60,14 @@ static void seq_repr(py_buf *b, pv *items, size_t n) {
     }
 }
 /* repr of self-containing containers */
-static pv repr_stack[64];
-static int repr_depth;
+#define REPR_MAX 64
 static bool repr_enter(pv o) {
-    for (int i = 0; i < repr_depth; i++) if (repr_stack[i] == o) return false;
-    if (repr_depth >= 64) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded while getting the repr of an object");
-    repr_stack[repr_depth++] = o;
+    py_vm *vm = py_cur;
+    for (int i = 0; i < vm->repr_depth; i++) if (vm->repr_stack[i] == o) return false;
+    if (vm->repr_depth >= REPR_MAX) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded while getting the repr of an object");
+    /* made on the first container repr: most programs never need it */
+    if (!vm->repr_stack) vm->repr_stack = gc_alloc(REPR_MAX * sizeof(pv), GC_RAW);
+    vm->repr_stack[vm->repr_depth++] = o;
     return true;
 }
 static pv list_repr(pv o) {
@@ -73,13 +75,13 @@ static pv list_repr(pv o) {
     py_buf b;
     buf_init(&b, 16);
     buf_addc(&b, '[');
-    int d = repr_depth;
+    int d = py_cur->repr_depth;
     py_try t;
     py_try_begin(&t);
-    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); repr_depth = d - 1; py_raise(e); }
+    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); py_cur->repr_depth = d - 1; py_raise(e); }
     seq_repr(&b, LIST(o)->items, LIST(o)->len);
     py_try_end(&t);
-    repr_depth--;
+    py_cur->repr_depth--;
     buf_addc(&b, ']');
     return buf_str(&b);
 }
@@ -215,7 +217,7 @@ static int list_contains(pv o, pv x) {
     return 0;
 }
 typedef struct { const py_type *type; pv seq; size_t i; } seqit;
-static void seqit_mark(pv o) { gc_mark(((seqit *)o)->seq); }
+static void seqit_mark(pv o, gc_heap *h) { gc_mark(h, ((seqit *)o)->seq); }
 static pv listit_next(pv o) {
     seqit *it = (seqit *)o;
     if (!it->seq) return PV_NULL;
@@ -369,20 +371,20 @@ pv py_tuple_from_iter(pv it) {
     memcpy(TUPLE(t)->items, LIST(l)->items, LIST(l)->len * sizeof(pv));
     return t;
 }
-static void tuple_mark(pv o) { py_tuple *t = TUPLE(o); for (size_t i = 0; i < t->len; i++) gc_mark(t->items[i]); }
+static void tuple_mark(pv o, gc_heap *h) { py_tuple *t = TUPLE(o); for (size_t i = 0; i < t->len; i++) gc_mark(h, t->items[i]); }
 static pv tuple_repr(pv o) {
     py_tuple *t = TUPLE(o);
     if (!repr_enter(o)) return py_str_cstr("(...)");
     py_buf b;
     buf_init(&b, 16);
     buf_addc(&b, '(');
-    int d = repr_depth;
+    int d = py_cur->repr_depth;
     py_try tr;
     py_try_begin(&tr);
-    if (setjmp(tr.j.buf)) { pv e = py_try_catch(&tr); repr_depth = d - 1; py_raise(e); }
+    if (setjmp(tr.j.buf)) { pv e = py_try_catch(&tr); py_cur->repr_depth = d - 1; py_raise(e); }
     seq_repr(&b, t->items, t->len);
     py_try_end(&tr);
-    repr_depth--;
+    py_cur->repr_depth--;
     if (t->len == 1) buf_addc(&b, ',');
     buf_addc(&b, ')');
     return buf_str(&b);
@@ -486,8 +488,9 @@ static void dict_init(py_dict *d, uint32_t cap) {
     d->version = py_next_dict_version();
 }
 pv py_dict_new(void) {
+    /* no tables until the first key: many dicts (a module's, an instance's) stay small or empty */
     py_dict *d = NEW(py_dict, py_dict_type);
-    dict_init(d, 5);
+    d->version = py_next_dict_version();
     return (pv)d;
 }
 static inline bool key_eq(pv a, uintptr_t ha, py_dent *e) {
@@ -497,6 +500,7 @@ static inline bool key_eq(pv a, uintptr_t ha, py_dent *e) {
 }
 /* returns the index slot for key: its entry index through *ei (-1 when absent) */
 static uint32_t dict_find(py_dict *d, pv key, uintptr_t h, int32_t *ei) {
+    if (!d->index) { *ei = -1; return 0; }
     uint32_t mask = d->mask;
     uint32_t i = (uint32_t)h & mask;
     uintptr_t perturb = h;
@@ -549,7 +553,7 @@ void py_dict_set(pv dv, pv key, pv value) {
     uint32_t slot = dict_find(d, key, h, &ei);
     if (ei >= 0) { d->ent[ei].value = value; return; }
     if (d->nent >= d->cap) {
-        dict_resize(d, d->used * 2 + 1 > 8 ? d->used * 2 + 1 : 8);
+        dict_resize(d, d->used ? d->used * 2 + 1 : 5);
         slot = dict_find(d, key, h, &ei);
     }
     d->index[slot] = (int32_t)d->nent;
@@ -577,17 +581,17 @@ bool py_dict_del(pv dv, pv key) {
     }
     return true;
 }
-static void dict_mark(pv o) { gc_mark_ptr(D(o)->index); gc_mark_ptr(D(o)->ent); }
+static void dict_mark(pv o, gc_heap *h) { gc_mark_ptr(h, D(o)->index); gc_mark_ptr(h, D(o)->ent); }
 static pv dict_repr(pv o) {
     py_dict *d = D(o);
     if (!repr_enter(o)) return py_str_cstr("{...}");
     py_buf b;
     buf_init(&b, 16);
     buf_addc(&b, '{');
-    int dd = repr_depth;
+    int dd = py_cur->repr_depth;
     py_try t;
     py_try_begin(&t);
-    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); repr_depth = dd - 1; py_raise(e); }
+    if (setjmp(t.j.buf)) { pv e = py_try_catch(&t); py_cur->repr_depth = dd - 1; py_raise(e); }
     bool first = true;
     for (uint32_t i = 0; i < d->nent; i++) {
         if (!d->ent[i].key) continue;
@@ -598,7 +602,7 @@ static pv dict_repr(pv o) {
         buf_addv(&b, py_repr(d->ent[i].value));
     }
     py_try_end(&t);
-    repr_depth--;
+    py_cur->repr_depth--;
     buf_addc(&b, '}');
     return buf_str(&b);
 }
@@ -626,7 +630,7 @@ static pv dict_compare(int op, pv a, pv b, int side) {
     return PV_BOOL(op == CMP_EQ ? eq : !eq);
 }
 typedef struct { const py_type *type; pv d; uint32_t i; uint32_t used; int kind; } dictit;
-static void dictit_mark(pv o) { gc_mark(((dictit *)o)->d); }
+static void dictit_mark(pv o, gc_heap *h) { gc_mark(h, ((dictit *)o)->d); }
 static pv dictit_next(pv o) {
     dictit *it = (dictit *)o;
     py_dict *d = D(it->d);
@@ -653,7 +657,7 @@ static pv dict_iter(pv o) { return dict_iter_kind(o, 0); }
 
 /* views */
 typedef struct { const py_type *type; pv d; int kind; } dictview;
-static void view_mark(pv o) { gc_mark(((dictview *)o)->d); }
+static void view_mark(pv o, gc_heap *h) { gc_mark(h, ((dictview *)o)->d); }
 static pv view_iter(pv o) { return dict_iter_kind(((dictview *)o)->d, ((dictview *)o)->kind); }
 static pint view_len(pv o) { return D(((dictview *)o)->d)->used; }
 static pv view_repr(pv o) {
@@ -830,7 +834,7 @@ pv py_set_new(const py_type *t) {
     return (pv)s;
 }
 void py_set_add(pv s, pv v) { py_dict_set(SETD(s), v, v); }
-static void set_mark(pv o) { gc_mark(SETD(o)); }
+static void set_mark(pv o, gc_heap *h) { gc_mark(h, SETD(o)); }
 static pv set_repr(pv o) {
     bool frozen = TYPE(o) == &py_frozenset_type;
     py_dict *d = D(SETD(o));
@@ -847,7 +851,7 @@ static pv set_repr(pv o) {
         first = false;
         buf_addv(&b, py_repr(d->ent[i].key));
     }
-    repr_depth--;
+    py_cur->repr_depth--;
     buf_addc(&b, '}');
     if (frozen) buf_addc(&b, ')');
     return buf_str(&b);
@@ -1123,7 +1127,7 @@ void py_slice_indices(pv slv, pint len, pint *start, pint *stop, pint *step, pin
     else cnt = a > b ? (a - b - 1) / -st + 1 : 0;
     *start = a; *stop = b; *step = st; *n = cnt;
 }
-static void slice_mark(pv o) { py_slice *s = (py_slice *)o; gc_mark(s->start); gc_mark(s->stop); gc_mark(s->step); }
+static void slice_mark(pv o, gc_heap *h) { py_slice *s = (py_slice *)o; gc_mark(h, s->start); gc_mark(h, s->stop); gc_mark(h, s->step); }
 static pv slice_repr(pv o) {
     py_slice *s = (py_slice *)o;
     return py_strf("slice(%s, %s, %s)", py_str_data(py_repr(s->start)), py_str_data(py_repr(s->stop)), py_str_data(py_repr(s->step)));
@@ -1170,7 +1174,7 @@ pv py_bytes_new(const py_type *t, const void *p, size_t n) {
 }
 #define B(v) ((py_bytes *)(v))
 static bool is_bytes(pv v) { return IS(v, py_bytes_type) || IS(v, py_bytearray_type); }
-static void bytes_mark(pv o) { gc_mark_ptr(B(o)->data); }
+static void bytes_mark(pv o, gc_heap *h) { gc_mark_ptr(h, B(o)->data); }
 static pv bytes_repr(pv o) {
     py_bytes *b = B(o);
     py_buf s;
@@ -1273,7 +1277,7 @@ static void bytearray_setitem(pv o, pv k, pv v) {
 }
 static pint bytes_len(pv o) { return B(o)->len; }
 typedef struct { const py_type *type; pv b; size_t i; } bytesit;
-static void bytesit_mark(pv o) { gc_mark(((bytesit *)o)->b); }
+static void bytesit_mark(pv o, gc_heap *h) { gc_mark(h, ((bytesit *)o)->b); }
 static pv bytesit_next(pv o) {
     bytesit *it = (bytesit *)o;
     if (it->i >= B(it->b)->len) return PV_NULL;
@@ -1464,7 +1468,7 @@ const py_type py_bytearray_type = { &py_type_type, "bytearray", .base = &py_obje
 
 /* ---------------- builtin iterators ---------------- */
 typedef struct { const py_type *type; pv it; pv i; } enum_it;
-static void enum_mark(pv o) { gc_mark(((enum_it *)o)->it); gc_mark(((enum_it *)o)->i); }
+static void enum_mark(pv o, gc_heap *h) { gc_mark(h, ((enum_it *)o)->it); gc_mark(h, ((enum_it *)o)->i); }
 static pv enum_next(pv o) {
     enum_it *e = (enum_it *)o;
     pv v = py_next(e->it);
@@ -1487,7 +1491,7 @@ const py_type py_enumerate_type = { &py_type_type, "enumerate", .base = &py_obje
     .iter = self_iter, .next = enum_next, .mark = enum_mark };
 
 typedef struct { const py_type *type; pv its; bool strict; } zip_it;
-static void zip_mark(pv o) { gc_mark(((zip_it *)o)->its); }
+static void zip_mark(pv o, gc_heap *h) { gc_mark(h, ((zip_it *)o)->its); }
 static pv zip_next(pv o) {
     zip_it *z = (zip_it *)o;
     if (!z->its) return PV_NULL;
@@ -1517,7 +1521,7 @@ static pv zip_make(const py_type *t, int n, pv *a, pv kw) {
 const py_type py_zip_type = { &py_type_type, "zip", .base = &py_object_type, .make = zip_make, .iter = self_iter, .next = zip_next, .mark = zip_mark };
 
 typedef struct { const py_type *type; pv fn; pv its; } map_it;
-static void map_mark(pv o) { gc_mark(((map_it *)o)->fn); gc_mark(((map_it *)o)->its); }
+static void map_mark(pv o, gc_heap *h) { gc_mark(h, ((map_it *)o)->fn); gc_mark(h, ((map_it *)o)->its); }
 static pv map_next(pv o) {
     map_it *m = (map_it *)o;
     size_t n = TUPLE(m->its)->len;
@@ -1541,7 +1545,7 @@ static pv map_make(const py_type *t, int n, pv *a, pv kw) {
 const py_type py_map_type = { &py_type_type, "map", .base = &py_object_type, .make = map_make, .iter = self_iter, .next = map_next, .mark = map_mark };
 
 typedef struct { const py_type *type; pv fn; pv it; } filter_it;
-static void filter_mark(pv o) { gc_mark(((filter_it *)o)->fn); gc_mark(((filter_it *)o)->it); }
+static void filter_mark(pv o, gc_heap *h) { gc_mark(h, ((filter_it *)o)->fn); gc_mark(h, ((filter_it *)o)->it); }
 static pv filter_next(pv o) {
     filter_it *f = (filter_it *)o;
     pv v;
@@ -1560,7 +1564,7 @@ static pv filter_make(const py_type *t, int n, pv *a, pv kw) {
 const py_type py_filter_type = { &py_type_type, "filter", .base = &py_object_type, .make = filter_make, .iter = self_iter, .next = filter_next, .mark = filter_mark };
 
 typedef struct { const py_type *type; pv seq; pint i; } rev_it;
-static void rev_mark(pv o) { gc_mark(((rev_it *)o)->seq); }
+static void rev_mark(pv o, gc_heap *h) { gc_mark(h, ((rev_it *)o)->seq); }
 static pv rev_next(pv o) {
     rev_it *r = (rev_it *)o;
     if (r->i < 0) return PV_NULL;

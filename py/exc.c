@@ -4,9 +4,9 @@
 #include "py/obj.h"
 
 #define E(v) ((py_exc *)(v))
-static void exc_mark(pv o) {
+static void exc_mark(pv o, gc_heap *h) {
     py_exc *e = E(o);
-    gc_mark(e->dict); gc_mark(e->args); gc_mark(e->tb); gc_mark(e->cause); gc_mark(e->context);
+    gc_mark(h, e->dict); gc_mark(h, e->args); gc_mark(h, e->tb); gc_mark(h, e->cause); gc_mark(h, e->context);
 }
 pv py_exc_new(const py_type *t, pv msg) {
     py_exc *e = NEW(py_exc, *t);

@@ -13,7 +13,7 @@ typedef struct {
 } py_file;
 extern const py_type py_file_type;
 #define F(v) ((py_file *)(v))
-static void file_mark(pv o) { gc_mark(F(o)->name); gc_mark(F(o)->mode); gc_mark_ptr(F(o)->buf); }
+static void file_mark(pv o, gc_heap *h) { gc_mark(h, F(o)->name); gc_mark(h, F(o)->mode); gc_mark_ptr(h, F(o)->buf); }
 
 _Noreturn void py_os_error(int err, pv path);
 static _Noreturn void os_error(int err, pv path) { py_os_error(err, path); }
@@ -219,3 +219,10 @@ static const py_builtin file_methods[] = { METHOD(read, file_read), METHOD(readl
     { &py_builtin_type, Q_writelines_q, 0, file_writelines, 0 }, METHODS_END };
 const py_type py_file_type = { &py_type_type, "TextIOWrapper", .base = &py_object_type, .methods = file_methods,
     .repr = file_repr, .iter = self_iter, .next = file_next, .getattr = file_getattr, .mark = file_mark };
+
+/* py_destroy: a file the program left open gives its handle back to the embedder. */
+void py_file_release(py_vm *vm, pobj *o) {
+    if (o->type != &py_file_type || F(o)->closed) return;
+    F(o)->closed = true;
+    if (vm->io.fclose) vm->io.fclose(vm->io.ctx, F(o)->h);
+}

@@ -16,10 +16,15 @@
 #define H_SIZE(h) ((h) >> 3)            /* granules */
 #define MKHDR(sz, kind) (((uintptr_t)(sz) << 3) | ((uintptr_t)(kind) << 1))
 #define K_FREE 0
+/* the bitmap helpers are inlined even in unoptimised (sanitizer) builds, where the collection
+ * at every allocation of the GC stress run spends its time in them */
+#define ALWAYS_INLINE __attribute__((always_inline))
+#define MARK_STACK 64           /* deeper structures are found by rescanning the heap */
 
 typedef struct fblock { uintptr_t hdr; struct fblock *next; } fblock;
 
-static struct {
+/* One per program, at the start of its heap's part of the arena. */
+struct gc_heap {
     uint8_t *base, *end, *bump;
     uint8_t *soft;              /* the bump pointer's limit before the next collection */
     uint8_t *starts;            /* one bit per granule: a block starts here */
@@ -27,78 +32,84 @@ static struct {
     size_t used, peak;
     int lock;
     bool collecting;
-    bool stress;
-    pv stack[64];
+    unsigned stress_every;      /* collect at every Nth allocation (0: only when needed) */
+    unsigned stress_count;
+    pv *stack;                  /* objects marked, not yet traced: on the C stack while collecting */
     int sp;
     bool overflow;
-} H;
+};
 
-static inline size_t gidx(const uint8_t *p) { return (size_t)(p - H.base) / GRAN; }
-static inline void set_start(uint8_t *p) { size_t i = gidx(p); H.starts[i >> 3] |= (uint8_t)(1u << (i & 7)); }
-static inline void clr_start(uint8_t *p) { size_t i = gidx(p); H.starts[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
-static inline bool is_start(const uint8_t *p) { size_t i = gidx(p); return H.starts[i >> 3] & (1u << (i & 7)); }
+static inline ALWAYS_INLINE size_t gidx(const gc_heap *h, const uint8_t *p) { return (size_t)(p - h->base) / GRAN; }
+static inline ALWAYS_INLINE void set_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] |= (uint8_t)(1u << (i & 7)); }
+static inline ALWAYS_INLINE void clr_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
+static inline ALWAYS_INLINE bool is_start(const gc_heap *h, const uint8_t *p) { size_t i = gidx(h, p); return h->starts[i >> 3] & (1u << (i & 7)); }
 
-void gc_init(void *arena, size_t size) {
-    memset(&H, 0, sizeof H);
+gc_heap *gc_init(void *arena, size_t size) {
     uint8_t *a = (uint8_t *)(((uintptr_t)arena + GRAN - 1) & ~(uintptr_t)(GRAN - 1));
     size -= (size_t)(a - (uint8_t *)arena);
+    size_t hsize = (sizeof(gc_heap) + GRAN - 1) & ~(size_t)(GRAN - 1);
+    gc_heap *h = (gc_heap *)a;
+    memset(h, 0, sizeof *h);
+    a += hsize;
+    size -= hsize;
     size_t ngran = size / GRAN;
     size_t bitmap = (ngran + 7) / 8;
     size_t bgran = (bitmap + GRAN - 1) / GRAN;
-    H.starts = a;
-    memset(H.starts, 0, bgran * GRAN);
-    H.base = a + bgran * GRAN;
-    H.end = a + (ngran - 0) * GRAN;
-    H.bump = H.base;
-    size_t first = (size_t)(H.end - H.base) / 16;
+    h->starts = a;
+    memset(h->starts, 0, bgran * GRAN);
+    h->base = a + bgran * GRAN;
+    h->end = a + (ngran - 0) * GRAN;
+    h->bump = h->base;
+    size_t first = (size_t)(h->end - h->base) / 16;
     if (first < 64 * 1024) first = 64 * 1024;
     if (first > 256 * 1024) first = 256 * 1024;
-    H.soft = first < (size_t)(H.end - H.base) ? H.base + first : H.end;
+    h->soft = first < (size_t)(h->end - h->base) ? h->base + first : h->end;
+    return h;
 }
 
-size_t gc_used(void) { return H.used; }
-size_t gc_peak(void) { return H.peak; }
-size_t gc_size(void) { return (size_t)(H.end - H.base); }
-void gc_lock(void) { H.lock++; }
-void gc_set_stress(bool on) { H.stress = on; }
-void gc_unlock(void) { H.lock--; }
+size_t gc_used(const gc_heap *h) { return h->used; }
+size_t gc_peak(const gc_heap *h) { return h->peak; }
+size_t gc_size(const gc_heap *h) { return (size_t)(h->end - h->base); }
+void gc_lock(gc_heap *h) { h->lock++; }
+void gc_set_stress(gc_heap *h, unsigned every) { h->stress_every = every; h->stress_count = 0; }
+void gc_unlock(gc_heap *h) { h->lock--; }
 
-static void push_free(uint8_t *p, size_t g) {
+static void push_free(gc_heap *h, uint8_t *p, size_t g) {
     fblock *f = (fblock *)p;
     f->hdr = MKHDR(g, K_FREE);
     size_t li = g <= NLISTS ? g - 1 : NLISTS;
-    f->next = H.lists[li];
-    H.lists[li] = f;
-    set_start(p);
+    f->next = h->lists[li];
+    h->lists[li] = f;
+    set_start(h, p);
 }
 
-static uint8_t *take(size_t g) {
-    if (g <= NLISTS && H.lists[g - 1]) {
-        fblock *f = H.lists[g - 1];
-        H.lists[g - 1] = f->next;
+static uint8_t *take(gc_heap *h, size_t g) {
+    if (g <= NLISTS && h->lists[g - 1]) {
+        fblock *f = h->lists[g - 1];
+        h->lists[g - 1] = f->next;
         return (uint8_t *)f;
     }
-    if ((size_t)(H.soft - H.bump) >= g * GRAN && H.bump + g * GRAN <= H.soft) {
-        uint8_t *p = H.bump;
-        H.bump += g * GRAN;
+    if ((size_t)(h->soft - h->bump) >= g * GRAN && h->bump + g * GRAN <= h->soft) {
+        uint8_t *p = h->bump;
+        h->bump += g * GRAN;
         return p;
     }
     /* first fit among the large blocks, then split a larger small one */
-    fblock **pp = &H.lists[NLISTS];
+    fblock **pp = &h->lists[NLISTS];
     for (; *pp; pp = &(*pp)->next) {
         size_t fg = H_SIZE((*pp)->hdr);
         if (fg >= g) {
             fblock *f = *pp;
             *pp = f->next;
-            if (fg > g) push_free((uint8_t *)f + g * GRAN, fg - g);
+            if (fg > g) push_free(h, (uint8_t *)f + g * GRAN, fg - g);
             return (uint8_t *)f;
         }
     }
     for (size_t li = g; li < NLISTS; li++) {
-        if (H.lists[li]) {
-            fblock *f = H.lists[li];
-            H.lists[li] = f->next;
-            push_free((uint8_t *)f + g * GRAN, li + 1 - g);
+        if (h->lists[li]) {
+            fblock *f = h->lists[li];
+            h->lists[li] = f->next;
+            push_free(h, (uint8_t *)f + g * GRAN, li + 1 - g);
             return (uint8_t *)f;
         }
     }
@@ -106,35 +117,40 @@ static uint8_t *take(size_t g) {
 }
 
 void *gc_alloc(size_t n, int kind) {
+    py_vm *vm = py_cur;
+    gc_heap *h = vm->heap;
     size_t g = (n + HDR + GRAN - 1) / GRAN;
-    if (H.stress && !H.lock && !H.collecting) gc_collect();
-    uint8_t *p = take(g);
-    if (!p && !H.lock && !H.collecting) {
+    if (h->stress_every && ++h->stress_count >= h->stress_every && !h->lock && !h->collecting) {
+        h->stress_count = 0;
+        gc_collect();
+    }
+    uint8_t *p = take(h, g);
+    if (!p && !h->lock && !h->collecting) {
         /* collect, then let the heap grow to twice what survived (a memory-friendly pace that
          * keeps the working set in the cache), up to the hard end */
         gc_collect();
-        size_t min = (size_t)(H.end - H.base) / 16;
+        size_t min = (size_t)(h->end - h->base) / 16;
         if (min < 64 * 1024) min = 64 * 1024;
         if (min > 256 * 1024) min = 256 * 1024;
-        size_t grow = H.used * 2 > min ? H.used * 2 : min;
-        H.soft = (size_t)(H.end - H.bump) > grow ? H.bump + grow : H.end;
-        p = take(g);
-        if (!p) { H.soft = H.end; p = take(g); }
+        size_t grow = h->used * 2 > min ? h->used * 2 : min;
+        h->soft = (size_t)(h->end - h->bump) > grow ? h->bump + grow : h->end;
+        p = take(h, g);
+        if (!p) { h->soft = h->end; p = take(h, g); }
     }
-    if (!p && H.soft != H.end) { H.soft = H.end; p = take(g); }
+    if (!p && h->soft != h->end) { h->soft = h->end; p = take(h, g); }
     if (!p) {
-        if (py_cur && py_cur->jmp) py_raise(py_cur->memerr ? py_cur->memerr : PV_NONE);
+        if (vm->jmp) py_raise(vm->memerr ? vm->memerr : PV_NONE);
         return NULL;
     }
     *(uintptr_t *)p = MKHDR(g, kind);
-    set_start(p);
+    set_start(h, p);
     memset(p + HDR, 0, g * GRAN - HDR);
-    H.used += g * GRAN;
-    if (H.used > H.peak) H.peak = H.used;
+    h->used += g * GRAN;
+    if (h->used > h->peak) h->peak = h->used;
     return p + HDR;
 }
 
-static size_t block_bytes(void *obj) { return H_SIZE(((uintptr_t *)obj)[-1]) * GRAN - HDR; }
+static size_t block_bytes(const void *obj) { return H_SIZE(((uintptr_t *)obj)[-1]) * GRAN - HDR; }
 
 void *gc_realloc(void *old, size_t n, int kind) {
     if (old && block_bytes(old) >= n) return old;
@@ -149,57 +165,64 @@ void *py_new_obj(size_t size, const py_type *t) {
     return o;
 }
 
-static inline bool in_heap(const void *p) {
-    return (const uint8_t *)p >= H.base + HDR && (const uint8_t *)p < H.bump;
+static inline ALWAYS_INLINE bool in_heap(const gc_heap *h, const void *p) {
+    return (const uint8_t *)p >= h->base + HDR && (const uint8_t *)p < h->bump;
 }
 
-static void trace(uint8_t *obj) {
-    uintptr_t h = ((uintptr_t *)obj)[-1];
-    switch (H_KIND(h)) {
+static void mark_ptr(gc_heap *h, const void *p);
+
+static void trace(gc_heap *h, uint8_t *obj) {
+    uintptr_t hdr = ((uintptr_t *)obj)[-1];
+    switch (H_KIND(hdr)) {
     case GC_OBJ: {
         const py_type *t = ((pobj *)obj)->type;
-        gc_mark_ptr(t);
-        if (t->mark) t->mark((pv)obj);
+        mark_ptr(h, t);
+        if (t->mark) t->mark((pv)obj, h);
         break;
     }
     case GC_PVS: {
         size_t n = block_bytes(obj) / W;
         pv *v = (pv *)obj;
-        for (size_t i = 0; i < n; i++) gc_mark(v[i]);
+        for (size_t i = 0; i < n; i++) if (v[i] && !IS_SMALL(v[i])) mark_ptr(h, (void *)v[i]);
         break;
     }
     default: break;
     }
 }
 
-void gc_mark_ptr(const void *p) {
-    if (!in_heap(p)) return;
+static void mark_ptr(gc_heap *h, const void *p) {
+    if (!in_heap(h, p)) return;
     uint8_t *b = (uint8_t *)p - HDR;
-    if (((uintptr_t)b - (uintptr_t)H.base) % GRAN || !is_start(b)) return;
+    if (((uintptr_t)b - (uintptr_t)h->base) % GRAN || !is_start(h, b)) return;
     uintptr_t *hp = (uintptr_t *)b;
     if ((*hp & H_MARK) || H_KIND(*hp) == K_FREE) return;
     *hp |= H_MARK;
     if (H_KIND(*hp) == GC_RAW) return;
-    if (H.sp < (int)(sizeof H.stack / sizeof H.stack[0])) H.stack[H.sp++] = (pv)p;
-    else H.overflow = true;
+    if (h->sp < MARK_STACK) h->stack[h->sp++] = (pv)p;
+    else h->overflow = true;
 }
 
-void gc_mark(pv v) {
-    if (v && !IS_SMALL(v)) gc_mark_ptr((void *)v);
-}
+void gc_mark_ptr(gc_heap *h, const void *p) { mark_ptr(h, p); }
+void gc_mark(gc_heap *h, pv v) { if (v && !IS_SMALL(v)) mark_ptr(h, (void *)v); }
 
-static void drain(void) {
-    while (H.sp > 0) trace((uint8_t *)H.stack[--H.sp]);
+/* The mark stack is on the C stack, inside the range the conservative scan reads: a popped
+ * entry is cleared, or it would keep its object alive as if the C code still held it. */
+static void drain(gc_heap *h) {
+    while (h->sp > 0) {
+        uint8_t *obj = (uint8_t *)h->stack[--h->sp];
+        h->stack[h->sp] = 0;
+        trace(h, obj);
+    }
 }
 
 /* A word on the C stack may point inside a block (a string's characters, an item of an
  * array): find the block it falls in through the start bitmap. */
-static void mark_interior(uintptr_t w) {
+static void mark_interior(gc_heap *h, uintptr_t w) {
     const uint8_t *p = (const uint8_t *)w;
-    if (p < H.base || p >= H.bump) return;
-    size_t i = gidx(p);
+    if (p < h->base || p >= h->bump) return;
+    size_t i = gidx(h, p);
     for (;;) {
-        uint8_t byte = H.starts[i >> 3] & (uint8_t)((2u << (i & 7)) - 1);
+        uint8_t byte = h->starts[i >> 3] & (uint8_t)((2u << (i & 7)) - 1);
         if (byte) {
             size_t bit = 7;
             while (!(byte & (1u << bit))) bit--;
@@ -209,69 +232,80 @@ static void mark_interior(uintptr_t w) {
         if (i < 8) return;
         i = (i & ~(size_t)7) - 1;
     }
-    uint8_t *b = H.base + i * GRAN;
+    uint8_t *b = h->base + i * GRAN;
     if (p >= b + H_SIZE(*(uintptr_t *)b) * GRAN) return;
-    gc_mark_ptr(b + HDR);
+    mark_ptr(h, b + HDR);
 }
 
 /* A conservative scan reads every word of the stack, padding and other frames' redzones
  * included: not a memory error, so AddressSanitizer is told to leave it alone. */
-static void __attribute__((noinline, no_sanitize_address)) scan_cstack(void) {
+static void __attribute__((noinline, no_sanitize_address)) scan_cstack(py_vm *vm) {
     /* spill the callee-saved registers onto this frame: setjmp alone is not enough, since
      * glibc mangles some of the registers it saves */
     __builtin_unwind_init();
     jmp_buf regs;
     setjmp(regs);
     uintptr_t here = (uintptr_t)&regs;
-    uintptr_t top = (uintptr_t)(py_cur ? py_cur->cstack_top : (void *)&regs);
+    uintptr_t top = (uintptr_t)(vm->cstack_top ? vm->cstack_top : (void *)&regs);
     uintptr_t lo = here < top ? here : top, hi = here < top ? top : here;
     for (uintptr_t a = lo & ~(uintptr_t)(W - 1); a < hi; a += W) {
-        mark_interior(*(volatile uintptr_t *)a);
-        drain();
+        mark_interior(vm->heap, *(volatile uintptr_t *)a);
+        drain(vm->heap);
     }
 }
 
-extern void py_mark_roots(void);
+extern void py_mark_roots(py_vm *vm);
 
 void gc_collect(void) {
-    if (H.lock || H.collecting) return;
-    H.collecting = true;
-    H.sp = 0;
-    H.overflow = false;
-    py_mark_roots();
-    drain();
-    scan_cstack();
-    while (H.overflow) {
-        H.overflow = false;
-        for (uint8_t *p = H.base; p < H.bump; p += H_SIZE(*(uintptr_t *)p) * GRAN) {
-            uintptr_t h = *(uintptr_t *)p;
-            if ((h & H_MARK) && H_KIND(h) != GC_RAW) { trace(p + HDR); drain(); }
+    py_vm *vm = py_cur;
+    gc_heap *h = vm->heap;
+    if (h->lock || h->collecting) return;
+    h->collecting = true;
+    pv stack[MARK_STACK] = { 0 };
+    h->stack = stack;
+    h->sp = 0;
+    h->overflow = false;
+    py_mark_roots(vm);
+    drain(h);
+    scan_cstack(vm);
+    while (h->overflow) {
+        h->overflow = false;
+        for (uint8_t *p = h->base; p < h->bump; p += H_SIZE(*(uintptr_t *)p) * GRAN) {
+            uintptr_t hdr = *(uintptr_t *)p;
+            if ((hdr & H_MARK) && H_KIND(hdr) != GC_RAW) { trace(h, p + HDR); drain(h); }
         }
     }
     /* sweep: free the unmarked, join free neighbours, rebuild the lists */
-    memset(H.lists, 0, sizeof H.lists);
-    H.used = 0;
+    memset(h->lists, 0, sizeof h->lists);
+    h->used = 0;
     uint8_t *run = NULL;
     size_t rung = 0;
-    uint8_t *p = H.base;
-    while (p < H.bump) {
+    uint8_t *p = h->base;
+    while (p < h->bump) {
         uintptr_t *hp = (uintptr_t *)p;
         size_t g = H_SIZE(*hp);
         if (H_KIND(*hp) != K_FREE && (*hp & H_MARK)) {
             *hp &= ~(uintptr_t)H_MARK;
-            H.used += g * GRAN;
-            if (run) { push_free(run, rung); run = NULL; }
+            h->used += g * GRAN;
+            if (run) { push_free(h, run, rung); run = NULL; }
         } else {
-            if (run) { clr_start(p); rung += g; }
+            if (run) { clr_start(h, p); rung += g; }
             else { run = p; rung = g; }
         }
         p += g * GRAN;
     }
     if (run) {
         /* the free tail goes back to the bump region */
-        for (uint8_t *q = run; q < H.bump; q += GRAN) clr_start(q);
-        H.bump = run;
-        if (H.soft < H.bump) H.soft = H.bump;
+        for (uint8_t *q = run; q < h->bump; q += GRAN) clr_start(h, q);
+        h->bump = run;
+        if (h->soft < h->bump) h->soft = h->bump;
     }
-    H.collecting = false;
+    h->collecting = false;
+}
+
+/* Calls fn for every object in the heap, live or not yet collected (py_destroy closes the
+ * files a program left open this way). */
+void gc_each_object(gc_heap *h, void (*fn)(pobj *o, void *arg), void *arg) {
+    for (uint8_t *p = h->base; p < h->bump; p += H_SIZE(*(uintptr_t *)p) * GRAN)
+        if (H_KIND(*(uintptr_t *)p) == GC_OBJ) fn((pobj *)(p + HDR), arg);
 }

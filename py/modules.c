@@ -21,11 +21,7 @@ static pv bytes_of(pv v, size_t *len) {
 static const uint8_t *data_of(pv v) { return IS(v, py_str_type) ? (const uint8_t *)py_str_data(v) : ((py_bytes *)v)->data; }
 
 /* ---- struct ---- */
-/* the struct.error class, made on the program's first import: it lives in the program's heap,
- * so it is kept in the interpreter's state (a GC root), not in a static a later program would
- * find pointing into memory it no longer owns */
-#define struct_error (py_cur->stack_roots[2])
-static _Noreturn void serr(const char *msg) { py_raise(py_call1(struct_error, py_str_cstr(msg))); }
+static _Noreturn void serr(const char *msg) { py_raise(py_call1(py_cur->struct_error, py_str_cstr(msg))); }
 typedef struct { const char *p; bool little, native; } fmt_t;
 static size_t item_size(char c) {
     switch (c) {
@@ -370,14 +366,15 @@ static const py_builtin os_funcs[] = { METHOD(listdir_q, os_listdir), METHOD(mkd
 pv py_native_data_module(const char *s) {
     if (!strcmp(s, "struct")) {
         pv m = mkmod("struct", struct_funcs);
-        if (!struct_error) {
+        py_vm *vm = py_cur;
+        if (!vm->struct_error) {
             pv bases = py_tuple_new(1);
             TUPLE(bases)->items[0] = (pv)&py_Exception_type;
             pv ns = py_dict_new();
             py_dict_set(ns, QS(__module__), py_intern("struct", 6));
-            struct_error = py_class_new(py_intern("error", 5), bases, ns);
+            vm->struct_error = py_class_new(py_intern("error", 5), bases, ns);
         }
-        py_dict_set(((py_module *)m)->dict, py_intern("error", 5), struct_error);
+        py_dict_set(((py_module *)m)->dict, py_intern("error", 5), vm->struct_error);
         return m;
     }
     if (!strcmp(s, "binascii")) return mkmod("binascii", binascii_funcs);

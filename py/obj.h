@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include "hal/thread.h"
 #include "py/qstr.h"
 
 typedef uintptr_t pv;
@@ -20,6 +21,7 @@ static inline void py_copy_values(pv *dst, const pv *src, size_t n) {
 typedef intptr_t pint;
 typedef struct py_type py_type;
 typedef struct { const py_type *type; } pobj;
+typedef struct gc_heap gc_heap;
 
 #define PV_NULL ((pv)0)
 #define IS_SMALL(v) (((v) & 1) != 0)
@@ -77,7 +79,7 @@ struct py_type {
     pint (*len)(pv o);
     int (*truth)(pv o);
     int (*contains)(pv o, pv x);
-    void (*mark)(pv o);
+    void (*mark)(pv o, gc_heap *h);                       /* gc_mark each reference */
 };
 
 /* ---- object layouts ---- */
@@ -141,6 +143,7 @@ typedef struct py_gcache { uint32_t gver, bver; uint32_t idx; uint32_t where; } 
 typedef struct { uint32_t handler; uint32_t depth; } py_block;
 typedef struct py_frame {
     struct py_frame *back;
+    struct py_vm *vm;         /* the interpreter running it */
     py_code *code;
     py_func *func;
     pv globals, locals;       /* locals: the class namespace in a class body, else PV_NULL */
@@ -207,14 +210,24 @@ typedef struct py_vm {
     pv memerr;                /* preallocated, raised when the heap is full */
     void *cstack_top;
     size_t cstack_size;       /* C stack the interpreter may use below cstack_top; 0: unchecked */
+    gc_heap *heap;            /* gc.c: this program's heap, inside its arena */
+    uint32_t dict_version;    /* bumped when any dict's key set changes (LOAD_GLOBAL's cache) */
+    pv *repr_stack;           /* the containers whose repr is being built (64 at most) */
+    int repr_depth;
+    bool gc_disabled;         /* gc.disable() */
+    pv struct_error;          /* struct.error, made on the first import of struct */
+    bool builtins_complete;   /* builtins holds every builtin (import builtins made it so) */
+    void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
 } py_vm;
-extern py_vm *py_cur;
+/* The interpreter running on this thread: every program has its own py_vm and a thread runs
+ * one program at a time (py_run_* install it), so two threads run two programs at once. */
+#define py_cur ((py_vm *)hal_thread_get_runtime())
 
 /* Checked with the recursion limit: a limit raised past what the C stack holds
  * (sys.setrecursionlimit) gives RecursionError, not a stack overflow. Stacks grow down. */
 static inline bool py_cstack_exhausted(const py_vm *vm) {
     char here;
-    return vm->cstack_size && (uintptr_t)vm->cstack_top - (uintptr_t)&here > vm->cstack_size;
+    return vm->cstack_size && vm->cstack_top && (uintptr_t)vm->cstack_top - (uintptr_t)&here > vm->cstack_size;
 }
 
 /* ---- types ---- */
@@ -252,18 +265,22 @@ EXC_LIST(X)
 
 /* ---- gc.c ---- */
 enum { GC_OBJ = 1, GC_RAW = 2, GC_PVS = 3 };
-void gc_init(void *arena, size_t size);
+gc_heap *gc_init(void *arena, size_t size);   /* the heap's own state goes first in arena */
 void *gc_alloc(size_t n, int kind);
 void *gc_realloc(void *p, size_t n, int kind);
 void gc_collect(void);
-void gc_mark(pv v);
-void gc_mark_ptr(const void *p);
-void gc_lock(void);
-void gc_set_stress(bool on);   /* a collection at every allocation, to find missing roots */
-void gc_unlock(void);
-size_t gc_used(void);
-size_t gc_peak(void);
-size_t gc_size(void);
+/* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
+ * collected */
+void gc_mark(gc_heap *h, pv v);
+void gc_mark_ptr(gc_heap *h, const void *p);
+void gc_lock(gc_heap *h);
+/* a collection at every nth allocation (1: every one), to find missing roots; 0 turns it off */
+void gc_set_stress(gc_heap *h, unsigned every);
+void gc_unlock(gc_heap *h);
+size_t gc_used(const gc_heap *h);
+size_t gc_peak(const gc_heap *h);
+size_t gc_size(const gc_heap *h);
+void gc_each_object(gc_heap *h, void (*fn)(pobj *o, void *arg), void *arg);
 #define NEW(T, t) ((T *)py_new_obj(sizeof(T), &(t)))
 void *py_new_obj(size_t size, const py_type *t);
 
@@ -366,12 +383,16 @@ pv py_class_new(pv name, pv bases, pv dict);
 pv py_inst_new(const py_type *t);
 pv py_module_new(pv name);
 pv py_import(pv name, pv fromlist, int level);
+void py_file_release(py_vm *vm, pobj *o);   /* closes o if it is an open file */
 void py_kw_check_empty(pv kw, const char *fname);
 pv py_kw_get(pv kw, int q);
 void py_argcheck(int n, int min, int max, const char *name);
 
 /* ---- builtins.c, modules ---- */
 void py_builtins_init(void);
+pv py_builtin_get(pv name);    /* PV_NULL when there is no such builtin */
+bool py_static_builtin_find(pv name, uint32_t *index);
+pv py_static_builtin(uint32_t index);
 pv py_sys_module(void);
 
 /* ---- vm.c, compile.c ---- */

@@ -61,7 +61,7 @@ static _Noreturn void lerr(P *p, const char *m) { py_syntax_error(p->file, p->li
 
 static tok *addtok(P *p, int kind) {
     if (p->nt == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : 256;
+        p->cap = p->cap ? p->cap * 2 : p->n / 4 + 8;   /* about a token per 4 bytes of source */
         p->t = gc_realloc(p->t, p->cap * sizeof(tok), GC_PVS);
     }
     tok *t = &p->t[p->nt++];
@@ -238,7 +238,7 @@ static pv parse_number(P *p, const char *s, size_t n, bool *isfloat, bool *imag)
     *imag = false;
     if (k > 1 && tmp[0] == '0' && strchr("xXoObB", tmp[1])) {
         int base = (tmp[1] == 'x' || tmp[1] == 'X') ? 16 : (tmp[1] == 'o' || tmp[1] == 'O') ? 8 : 2;
-        return py_call(py_dict_get(py_cur->builtins, QS(int)), 2, (pv[]){ py_str_cstr(tmp + 2), MKSMALL(base) }, PV_NULL);
+        return py_call(py_builtin_get(QS(int)), 2, (pv[]){ py_str_cstr(tmp + 2), MKSMALL(base) }, PV_NULL);
     }
     if (tmp[k - 1] == 'j' || tmp[k - 1] == 'J') { *imag = true; tmp[--k] = 0; }
     if (strpbrk(tmp, ".eE") || *imag) {
@@ -248,7 +248,7 @@ static pv parse_number(P *p, const char *s, size_t n, bool *isfloat, bool *imag)
     if (k > 1 && tmp[0] == '0') {
         for (size_t i = 0; i < k; i++) if (tmp[i] != '0') lerr(p, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
     }
-    return py_call(py_dict_get(py_cur->builtins, QS(int)), 1, (pv[]){ py_str_cstr(tmp) }, PV_NULL);
+    return py_call(py_builtin_get(QS(int)), 1, (pv[]){ py_str_cstr(tmp) }, PV_NULL);
 }
 
 static void tokenize(P *p) {

@@ -1,20 +1,20 @@
 /* Interpreter set-up, the GC's roots, tracebacks, and running a program as __main__. */
+#include <stdlib.h>
 #include <string.h>
 #include "py/py.h"
 
-void py_mark_roots(void) {
-    py_vm *vm = py_cur;
-    if (!vm) return;
-    gc_mark(vm->exc); gc_mark(vm->builtins); gc_mark(vm->modules); gc_mark(vm->interned);
-    gc_mark(vm->main_dict); gc_mark(vm->sys_path); gc_mark(vm->argv); gc_mark(vm->handling);
-    gc_mark(vm->memerr);
-    for (int i = 0; i < 8; i++) gc_mark(vm->stack_roots[i]);
-    for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(*p);
+void py_mark_roots(py_vm *vm) {
+    gc_heap *h = vm->heap;
+    gc_mark(h, vm->exc); gc_mark(h, vm->builtins); gc_mark(h, vm->modules); gc_mark(h, vm->interned);
+    gc_mark(h, vm->main_dict); gc_mark(h, vm->sys_path); gc_mark(h, vm->argv); gc_mark(h, vm->handling);
+    gc_mark(h, vm->memerr); gc_mark(h, vm->struct_error); gc_mark_ptr(h, vm->repr_stack);
+    for (int i = 0; i < 8; i++) gc_mark(h, vm->stack_roots[i]);
+    for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(h, *p);
     /* frames on the C stack are found by the conservative scan; their slots are on vm->stack
      * or in a generator's heap block */
     for (py_frame *f = vm->frame; f; f = f->back) {
-        gc_mark((pv)f->code); gc_mark((pv)f->func); gc_mark(f->globals); gc_mark(f->locals);
-        if (f->slots < vm->stack || f->slots >= vm->stack_end) gc_mark_ptr(f->slots);
+        gc_mark(h, (pv)f->code); gc_mark(h, (pv)f->func); gc_mark(h, f->globals); gc_mark(h, f->locals);
+        if (f->slots < vm->stack || f->slots >= vm->stack_end) gc_mark_ptr(h, f->slots);
     }
 }
 
@@ -81,24 +81,25 @@ static bool init_objects(py_vm *vm) {
     vm->jmp = &init;
     if (setjmp(init.buf)) {
         vm->jmp = NULL;
-        gc_unlock();
+        gc_unlock(vm->heap);
         return false;
     }
-    gc_lock();
+    gc_lock(vm->heap);
     vm->interned = py_dict_new();    /* names beyond the predefined ones (py/qstr.h) */
     vm->modules = py_dict_new();
     py_builtins_init();
     vm->sys_path = py_list_new(0);
     vm->argv = py_list_new(0);
     vm->memerr = py_exc_new(&py_MemoryError_type, PV_NULL);
-    gc_unlock();
+    gc_unlock(vm->heap);
     vm->jmp = NULL;
     return true;
 }
 
 py_vm *py_new(void *arena, size_t size, const py_io *io) {
-    if (size < 8 * 1024) return NULL;
     uint8_t *p = (uint8_t *)(((uintptr_t)arena + 15) & ~(uintptr_t)15);
+    /* room for the state and a little heap; when the start-up objects do not fit, init fails */
+    if (size < (size_t)(p - (uint8_t *)arena) + sizeof(py_vm) + 1024) return NULL;
     size -= (size_t)(p - (uint8_t *)arena);
     py_vm *vm = (py_vm *)p;
     memset(vm, 0, sizeof *vm);
@@ -113,19 +114,49 @@ py_vm *py_new(void *arena, size_t size, const py_io *io) {
     vm->io = *io;
     vm->max_depth = 1000;
     vm->poll_count = vm->poll_period = PY_POLL_PERIOD;
-    py_cur = vm;
+    void *outer = py_enter(vm);
     int here;
     vm->cstack_top = &here;
-    gc_init(p + off, size - off);
-    if (!init_objects(vm)) { py_cur = NULL; return NULL; }
-    vm->jmp = NULL;
+    vm->heap = gc_init(p + off, size - off);
+    bool ok = init_objects(vm);
+    vm->cstack_top = NULL;
+    py_leave(outer);
+    return ok ? vm : NULL;
+}
+
+py_vm *py_create(size_t size, const py_io *io) {
+    void *arena = malloc(size);
+    if (!arena) return NULL;
+    py_vm *vm = py_new(arena, size, io);
+    if (!vm) { free(arena); return NULL; }
+    vm->arena = arena;
     return vm;
 }
 
 void py_set_cstack_size(py_vm *vm, size_t bytes) { vm->cstack_size = bytes; }
 
-size_t py_heap_used(py_vm *vm) { (void)vm; return gc_used(); }
-size_t py_heap_peak(py_vm *vm) { (void)vm; return gc_peak(); }
+static void close_if_file(pobj *o, void *arg) { py_file_release(arg, o); }
+
+void py_destroy(py_vm *vm) {
+    if (!vm) return;
+    /* files still open hold the embedder's handles: give them back; everything else is in
+     * the arena */
+    gc_each_object(vm->heap, close_if_file, vm);
+    if (vm->arena) free(vm->arena);
+}
+
+void *py_enter(py_vm *vm) {
+    void *outer = hal_thread_get_runtime();
+    hal_thread_set_runtime(vm);
+    return outer;
+}
+
+void py_leave(void *outer) { hal_thread_set_runtime(outer); }
+
+void py_set_gc_stress(py_vm *vm, unsigned every) { gc_set_stress(vm->heap, every); }
+size_t py_heap_used(py_vm *vm) { return gc_used(vm->heap); }
+size_t py_heap_peak(py_vm *vm) { return gc_peak(vm->heap); }
+size_t py_heap_size(py_vm *vm) { return gc_size(vm->heap); }
 
 static int exit_status(pv e) {
     if (py_isinstance(e, &py_SystemExit_type)) {
@@ -142,7 +173,6 @@ static int exit_status(pv e) {
 }
 
 static int run(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv) {
-    py_cur = vm;
     int here;
     vm->cstack_top = &here;
     py_jmp top;
@@ -184,11 +214,14 @@ static int run(py_vm *vm, const char *src, size_t len, const char *filename, int
 }
 
 int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv) {
-    return run(vm, src, len, filename, argc, argv);
+    void *outer = py_enter(vm);
+    int st = run(vm, src, len, filename, argc, argv);
+    vm->cstack_top = NULL;
+    py_leave(outer);
+    return st;
 }
 
-int py_run_file(py_vm *vm, const char *path, int argc, char **argv) {
-    py_cur = vm;
+static int run_file(py_vm *vm, const char *path, int argc, char **argv) {
     long n = vm->io.read_file ? vm->io.read_file(vm->io.ctx, path, NULL, 0) : -1;
     if (n < 0) {
         write_c(2, "can't open file '");
@@ -196,11 +229,19 @@ int py_run_file(py_vm *vm, const char *path, int argc, char **argv) {
         write_c(2, "': [Errno 2] No such file or directory\n");
         return 2;
     }
-    char *buf = gc_alloc((size_t)n + 1, GC_RAW);
+    char *buf = gc_alloc((size_t)n + 1, GC_RAW);   /* no jmp target yet: NULL when full */
     if (!buf) { write_c(2, "MemoryError\n"); return 1; }
     vm->stack_roots[1] = (pv)buf;
     long r = vm->io.read_file(vm->io.ctx, path, buf, (size_t)n);
     if (r < 0) r = 0;
     buf[r] = 0;
     return run(vm, buf, (size_t)r, path, argc, argv);
+}
+
+int py_run_file(py_vm *vm, const char *path, int argc, char **argv) {
+    void *outer = py_enter(vm);
+    int st = run_file(vm, path, argc, argv);
+    vm->cstack_top = NULL;
+    py_leave(outer);
+    return st;
 }

@@ -452,7 +452,7 @@ static pv seqiter_next(pv it) {
     py_raise(e);
 }
 static pv self_iter(pv o) { return o; }
-static void seqiter_mark(pv o) { gc_mark(((seq_iter *)o)->seq); }
+static void seqiter_mark(pv o, gc_heap *h) { gc_mark(h, ((seq_iter *)o)->seq); }
 const py_type py_seqiter_type = { &py_type_type, "iterator", .base = &py_object_type,
     .iter = self_iter, .next = seqiter_next, .mark = seqiter_mark };
 
@@ -519,10 +519,10 @@ pv py_func_new(py_code *code, pv globals) {
     f->name = code->name;
     return (pv)f;
 }
-static void func_mark(pv o) {
+static void func_mark(pv o, gc_heap *h) {
     py_func *f = (py_func *)o;
-    gc_mark((pv)f->code); gc_mark(f->globals); gc_mark(f->defaults); gc_mark(f->kwdefaults);
-    gc_mark(f->closure); gc_mark(f->name); gc_mark(f->dict); gc_mark(f->qualname);
+    gc_mark(h, (pv)f->code); gc_mark(h, f->globals); gc_mark(h, f->defaults); gc_mark(h, f->kwdefaults);
+    gc_mark(h, f->closure); gc_mark(h, f->name); gc_mark(h, f->dict); gc_mark(h, f->qualname);
 }
 static pv func_repr(pv o) { return py_strf("<function %s at %p>", py_str_data(((py_func *)o)->name), (void *)o); }
 static pv func_getattr(pv o, pv name) {
@@ -569,7 +569,7 @@ static pv builtin_repr(pv o) {
     if (b->self) return py_strf("<built-in method %s of %s object at %p>", py_str_data((pv)&py_qstrs[b->name]), py_type_name(TYPE(b->self)), (void *)b->self);
     return py_strf("<built-in function %s>", py_str_data((pv)&py_qstrs[b->name]));
 }
-static void builtin_mark(pv o) { gc_mark(((py_builtin *)o)->self); }
+static void builtin_mark(pv o, gc_heap *h) { gc_mark(h, ((py_builtin *)o)->self); }
 static pv builtin_getattr(pv o, pv name) {
     py_builtin *b = (py_builtin *)o;
     if (name == QS(__name__) || name == QS(__qualname__)) return (pv)&py_qstrs[b->name];
@@ -593,7 +593,7 @@ pv py_bound_new(pv self, pv func) {
     b->func = func;
     return (pv)b;
 }
-static void bound_mark(pv o) { gc_mark(((py_bound *)o)->self); gc_mark(((py_bound *)o)->func); }
+static void bound_mark(pv o, gc_heap *h) { gc_mark(h, ((py_bound *)o)->self); gc_mark(h, ((py_bound *)o)->func); }
 static pv bound_repr(pv o) {
     py_bound *b = (py_bound *)o;
     pv fname = py_getattr(b->func, QS(__name__));
@@ -616,21 +616,21 @@ static uintptr_t bound_hash(pv o) { return ((uintptr_t)((py_bound *)o)->self >> 
 const py_type py_bound_type = { &py_type_type, "method", .base = &py_object_type, .repr = bound_repr,
     .getattr = bound_getattr, .compare = bound_compare, .hash = bound_hash, .mark = bound_mark };
 
-static void cell_mark(pv o) { gc_mark(((py_cell *)o)->value); }
+static void cell_mark(pv o, gc_heap *h) { gc_mark(h, ((py_cell *)o)->value); }
 const py_type py_cell_type = { &py_type_type, "cell", .base = &py_object_type, .mark = cell_mark };
 
-static void code_mark(pv o) {
+static void code_mark(pv o, gc_heap *h) {
     py_code *c = (py_code *)o;
-    gc_mark(c->name); gc_mark(c->filename); gc_mark(c->consts); gc_mark(c->names); gc_mark(c->varnames);
-    gc_mark_ptr(c->code); gc_mark_ptr(c->lines); gc_mark_ptr(c->cell2arg); gc_mark_ptr(c->cache);
+    gc_mark(h, c->name); gc_mark(h, c->filename); gc_mark(h, c->consts); gc_mark(h, c->names); gc_mark(h, c->varnames);
+    gc_mark_ptr(h, c->code); gc_mark_ptr(h, c->lines); gc_mark_ptr(h, c->cell2arg); gc_mark_ptr(h, c->cache);
 }
 static pv code_repr(pv o) { return py_strf("<code object %s at %p>", py_str_data(((py_code *)o)->name), (void *)o); }
 const py_type py_code_type = { &py_type_type, "code", .base = &py_object_type, .repr = code_repr, .mark = code_mark };
 
-static void gen_mark(pv o) {
+static void gen_mark(pv o, gc_heap *h) {
     py_gen *g = (py_gen *)o;
-    gc_mark((pv)g->f.code); gc_mark((pv)g->f.func); gc_mark(g->f.globals); gc_mark(g->f.locals);
-    gc_mark_ptr(g->slots); gc_mark(g->sent);
+    gc_mark(h, (pv)g->f.code); gc_mark(h, (pv)g->f.func); gc_mark(h, g->f.globals); gc_mark(h, g->f.locals);
+    gc_mark_ptr(h, g->slots); gc_mark(h, g->sent);
 }
 extern pv py_gen_next(pv gen);
 extern pv py_gen_close(pv gen);
@@ -650,7 +650,7 @@ const py_type py_gen_type = { &py_type_type, "generator", .base = &py_object_typ
 static pv coro_repr(pv o) { return py_strf("<coroutine object %s at %p>", py_str_data(((py_gen *)o)->f.code->name), (void *)o); }
 /* coroutine.__await__(): an iterator that drives the coroutine */
 typedef struct { const py_type *type; pv coro; } coro_wrapper;
-static void cw_mark(pv o) { gc_mark(((coro_wrapper *)o)->coro); }
+static void cw_mark(pv o, gc_heap *h) { gc_mark(h, ((coro_wrapper *)o)->coro); }
 static pv cw_next(pv o) { return py_gen_next(((coro_wrapper *)o)->coro); }
 static pv cw_send(int n, pv *a, pv kw) { return py_gen_send(((coro_wrapper *)a[0])->coro, n > 1 ? a[1] : PV_NONE, PV_NULL); }
 static const py_builtin cw_methods[] = { METHOD(send, cw_send), METHODS_END };
@@ -674,7 +674,7 @@ const py_type py_coro_type = { &py_type_type, "coroutine", .base = &py_object_ty
     .repr = coro_repr, .hash = id_hash, .getattr = coro_getattr, .mark = gen_mark };
 
 /* ---------------- property, staticmethod, classmethod ---------------- */
-static void prop_mark(pv o) { py_property *p = (py_property *)o; gc_mark(p->fget); gc_mark(p->fset); gc_mark(p->fdel); }
+static void prop_mark(pv o, gc_heap *h) { py_property *p = (py_property *)o; gc_mark(h, p->fget); gc_mark(h, p->fset); gc_mark(h, p->fdel); }
 static pv prop_make(const py_type *t, int n, pv *a, pv kw) {
     py_property *p = NEW(py_property, py_property_type);
     p->fget = n > 0 && a[0] != PV_NONE ? a[0] : py_kw_get(kw, Q_fget);
@@ -701,7 +701,7 @@ static const py_builtin prop_methods[] = { METHOD(getter, prop_getter), METHOD(s
 const py_type py_property_type = { &py_type_type, "property", .base = &py_object_type, .methods = prop_methods,
     .make = prop_make, .getattr = prop_getattr, .mark = prop_mark };
 
-static void wrap_mark(pv o) { gc_mark(((py_wrap *)o)->func); }
+static void wrap_mark(pv o, gc_heap *h) { gc_mark(h, ((py_wrap *)o)->func); }
 static pv wrap_make(const py_type *t, int n, pv *a, pv kw) {
     py_argcheck(n, 1, 1, t->cname);
     py_wrap *w = NEW(py_wrap, *t);
@@ -728,7 +728,7 @@ pv py_module_new(pv name) {
     py_dict_set(m->dict, QS(__doc__), PV_NONE);
     return (pv)m;
 }
-static void module_mark(pv o) { gc_mark(((py_module *)o)->dict); gc_mark(((py_module *)o)->name); }
+static void module_mark(pv o, gc_heap *h) { gc_mark(h, ((py_module *)o)->dict); gc_mark(h, ((py_module *)o)->name); }
 static pv module_getattr(pv o, pv name) {
     pv v = py_dict_get(((py_module *)o)->dict, name);
     if (v) return v;
@@ -754,10 +754,10 @@ static pv type_repr(pv o) {
     }
     return py_strf("<class '%s'>", py_type_name(t));
 }
-static void type_mark(pv o) {
+static void type_mark(pv o, gc_heap *h) {
     py_type *t = (py_type *)o;
-    gc_mark(t->name); gc_mark(t->bases); gc_mark(t->mro); gc_mark(t->dict);
-    gc_mark_ptr(t->base);
+    gc_mark(h, t->name); gc_mark(h, t->bases); gc_mark(h, t->mro); gc_mark(h, t->dict);
+    gc_mark_ptr(h, t->base);
 }
 
 static pv solid_new(const py_type *t) {
@@ -945,7 +945,7 @@ static pv inst_call(pv f, int n, pv *a, pv kw);
 static pint inst_len(pv o);
 static int inst_truth(pv o);
 static int inst_contains(pv o, pv x);
-static void inst_mark(pv o);
+static void inst_mark(pv o, gc_heap *h);
 
 static bool slow_attr(pv name, pv v) {
     if (name == QS(__setattr__) || name == QS(__delattr__) || name == QS(__getattribute__)) return true;
@@ -1331,7 +1331,7 @@ static int inst_contains(pv o, pv x) {
     while ((v = py_next(it))) if (py_eq(v, x)) return 1;
     return 0;
 }
-static void inst_mark(pv o) { gc_mark(((py_inst *)o)->dict); }
+static void inst_mark(pv o, gc_heap *h) { gc_mark(h, ((py_inst *)o)->dict); }
 
 /* __build_class__(func, name, *bases, **kw) */
 extern pv py_run_class_body(py_func *fn, pv ns);
@@ -1359,7 +1359,7 @@ pv py_build_class(int n, pv *a, pv kw) {
 
 /* ---------------- super ---------------- */
 typedef struct { const py_type *type; pv cls, obj; } py_super;
-static void super_mark(pv o) { gc_mark(((py_super *)o)->cls); gc_mark(((py_super *)o)->obj); }
+static void super_mark(pv o, gc_heap *h) { gc_mark(h, ((py_super *)o)->cls); gc_mark(h, ((py_super *)o)->obj); }
 pv py_super_new(pv cls, pv obj) {
     py_super *s = NEW(py_super, py_super_type);
     s->cls = cls;

@@ -324,7 +324,7 @@ static pv stri_next(pv it) {
     return py_str_new(s->data + a, b - a);
 }
 static pv self_it(pv o) { return o; }
-static void stri_mark(pv o) { gc_mark(((str_iter *)o)->s); }
+static void stri_mark(pv o, gc_heap *h) { gc_mark(h, ((str_iter *)o)->s); }
 const py_type py_striter_type = { &py_type_type, "str_ascii_iterator", .base = &py_object_type, .iter = self_it, .next = stri_next, .mark = stri_mark };
 static pv str_iter_new(pv o) { str_iter *i = NEW(str_iter, py_striter_type); i->s = o; return (pv)i; }
 static int str_truth(pv o) { return S(o)->len != 0; }

@@ -6,8 +6,6 @@
 #include "py/py.h"
 #include "py/bytecode.h"
 
-py_vm *py_cur;
-static uint32_t dict_version_counter;
 
 #define ARG() ((unsigned)(ip[0] | (ip[1] << 8)))
 
@@ -87,26 +85,29 @@ static _Noreturn void unbound_local(py_frame *f, unsigned i) {
     py_raisef(&py_UnboundLocalError_type, "cannot access local variable '%s' where it is not associated with a value", py_str_data(name));
 }
 
-static pv load_global(py_frame *f, unsigned i) {
+/* LOAD_GLOBAL: the cache of where the name was found last, checked inline; the lookups in
+ * the globals, the builtins dict and the builtins' tables out of line */
+static pv __attribute__((noinline)) load_global_slow(py_vm *vm, py_frame *f, unsigned i) {
     py_code *co = f->code;
     pv name = TUPLE(co->names)->items[i];
     py_dict *g = (py_dict *)f->globals;
-    py_dict *b = (py_dict *)py_cur->builtins;
+    py_dict *b = (py_dict *)vm->builtins;
     py_gcache *ce = co->cache ? &co->cache[i] : NULL;
-    if (ce && ce->gver == g->version) {
-        if (!ce->where) { pv v = g->ent[ce->idx].value; if (v) return v; }
-        else if (ce->bver == b->version) { pv v = b->ent[ce->idx].value; if (v) return v; }
-    }
     uint32_t idx = 0;
     pv v = py_dict_get_hinted(f->globals, name, &idx);
     if (v) {
         if (ce) { ce->gver = g->version; ce->idx = idx; ce->where = 0; }
         return v;
     }
-    v = py_dict_get_hinted(py_cur->builtins, name, &idx);
+    v = py_dict_get_hinted(vm->builtins, name, &idx);
     if (v) {
         if (ce) { ce->gver = g->version; ce->bver = b->version; ce->idx = idx; ce->where = 1; }
         return v;
+    }
+    /* the read-only table, unless builtins was made complete (and may have lost some) */
+    if (!vm->builtins_complete && py_static_builtin_find(name, &idx)) {
+        if (ce) { ce->gver = g->version; ce->bver = b->version; ce->idx = idx; ce->where = 2; }
+        return py_static_builtin(idx);
     }
     name_error(name);
 }
@@ -118,7 +119,24 @@ void py_set_step_limit(py_vm *vm, uint64_t steps) {
     vm->poll_count = vm->poll_period = steps && steps < PY_POLL_PERIOD ? (int)steps : PY_POLL_PERIOD;
 }
 
-uint32_t py_next_dict_version(void) { return ++dict_version_counter; }
+static inline pv load_global(py_vm *vm, py_frame *f, unsigned i) {
+    py_code *co = f->code;
+    py_gcache *ce = co->cache ? &co->cache[i] : NULL;
+    if (ce && ce->gver == ((py_dict *)f->globals)->version) {
+        if (!ce->where) { pv v = ((py_dict *)f->globals)->ent[ce->idx].value; if (v) return v; }
+        else {
+            py_dict *b = (py_dict *)vm->builtins;
+            if (ce->bver == b->version) {
+                if (ce->where == 2) return py_static_builtin(ce->idx);
+                pv v = b->ent[ce->idx].value;
+                if (v) return v;
+            }
+        }
+    }
+    return load_global_slow(vm, f, i);
+}
+
+uint32_t py_next_dict_version(void) { return ++py_cur->dict_version; }
 
 /* Binds n positional arguments and a keyword dict to a function's parameters. */
 static void bind_args(py_func *fn, pv *slots, int n, pv *a, pv kw) {
@@ -214,6 +232,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         g->slots = gc_alloc((size_t)nslots * sizeof(pv), GC_PVS);
         bind_args(fn, g->slots, n, a, kw);
         init_cells(fn, g->slots);
+        g->f.vm = vm;
         g->f.code = co;
         g->f.func = fn;
         g->f.globals = fn->globals;
@@ -244,6 +263,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     if (co->ncells || co->nfree) init_cells(fn, slots);
     py_frame f;
     f.back = vm->frame;
+    f.vm = vm;
     f.code = co;
     f.func = fn;
     f.globals = fn->globals;
@@ -271,6 +291,7 @@ pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     py_frame f;
     memset(&f, 0, sizeof f);
     f.back = vm->frame;
+    f.vm = vm;
     f.code = co;
     f.globals = globals;
     f.locals = locals;
@@ -297,6 +318,7 @@ pv py_run_class_body(py_func *fn, pv ns) {
     py_frame f;
     memset(&f, 0, sizeof f);
     f.back = vm->frame;
+    f.vm = vm;
     f.code = co;
     f.func = fn;
     f.globals = fn->globals;
@@ -483,7 +505,7 @@ static pv call_kw(pv f, int n, pv *a, pv names, pv extra_self) {
 }
 
 static pv run_frame(py_frame *f, pv throw) {
-    py_vm *vm = py_cur;
+    /* f->vm rather than a local copy: one register fewer across the dispatch loop */
     py_code *co = f->code;
     const uint8_t *code = co->code;
     pv *slots = f->slots;
@@ -491,35 +513,37 @@ static pv run_frame(py_frame *f, pv throw) {
     pv *names = TUPLE(co->names)->items;
     /* per name: a global lookup cache, then an attribute hint */
     if (!co->cache && co->ncache) co->cache = gc_alloc(2u * co->ncache * sizeof(py_gcache), GC_RAW);
-    py_frame *saved_frame = vm->frame;
-    int saved_depth = vm->depth;
-    f->saved_top = vm->stack_top;
-    vm->frame = f;
+    py_frame *saved_frame = f->vm->frame;
+    int saved_depth = f->vm->depth;
+    f->saved_top = f->vm->stack_top;
+    f->vm->frame = f;
     /* only a frame with handlers sets a longjmp target */
     const bool has_try = (co->flags & CO_HASTRY) != 0;
     py_jmp j;
     register pv *sp;
     register const uint8_t *ip;
     if (has_try) {
-        j.prev = vm->jmp;
+        j.prev = f->vm->jmp;
         j.frame = f;
-        vm->jmp = &j;
+        f->vm->jmp = &j;
         if (setjmp(j.buf)) {
-            pv exc = vm->exc;
+            pv exc = f->vm->exc;
+            /* the frames the raise unwound are gone from the C stack: f->vm->frame must be this
+             * frame again before anything allocates, or a collection walks dead frames */
+            f->vm->stack_top = f->saved_top;
+            f->vm->depth = saved_depth;
+            f->vm->frame = f;
             add_traceback(exc, f);
-            vm->stack_top = f->saved_top;
-            vm->depth = saved_depth;
-            vm->frame = f;
             if (f->nblocks > 0) {
                 py_block b = f->blocks[--f->nblocks];
                 sp = slots + b.depth;
                 *sp++ = exc;
                 ip = code + b.handler;
-                vm->handling = exc;
+                f->vm->handling = exc;
                 goto dispatch;
             }
-            vm->jmp = j.prev;
-            vm->frame = saved_frame;
+            f->vm->jmp = j.prev;
+            f->vm->frame = saved_frame;
             py_raise(exc);
         }
     }
@@ -575,8 +599,8 @@ dispatch:
         case OPC_GET_ITER: sp[-1] = py_iter(sp[-1]); break;
         case OPC_RETURN_VALUE: {
             pv r = sp[-1];
-            if (has_try) vm->jmp = j.prev;
-            vm->frame = saved_frame;
+            if (has_try) f->vm->jmp = j.prev;
+            f->vm->frame = saved_frame;
             return r;
         }
         case OPC_YIELD_VALUE: {
@@ -584,8 +608,8 @@ dispatch:
             f->sp = sp;
             f->ip = ip;
             f->yielded = true;
-            if (has_try) vm->jmp = j.prev;
-            vm->frame = saved_frame;
+            if (has_try) f->vm->jmp = j.prev;
+            f->vm->frame = saved_frame;
             return r;
         }
         case OPC_GET_YIELD_FROM_ITER:
@@ -616,7 +640,7 @@ dispatch:
             *sp++ = r;
             break;
         }
-        case OPC_SET_HANDLING: { pv h = *--sp; vm->handling = h == PV_NONE ? PV_NULL : h; break; }
+        case OPC_SET_HANDLING: { pv h = *--sp; f->vm->handling = h == PV_NONE ? PV_NULL : h; break; }
         case OPC_END_ASYNC_FOR: {
             pv e = sp[-1];
             if (!py_isinstance(e, &py_StopAsyncIteration_type)) py_raise(e);
@@ -661,8 +685,8 @@ dispatch:
                 f->sp = sp;
                 f->ip = ip - 1;
                 f->yielded = true;
-                if (has_try) vm->jmp = j.prev;
-                vm->frame = saved_frame;
+                if (has_try) f->vm->jmp = j.prev;
+                f->vm->frame = saved_frame;
                 return r;
             }
             sp[-1] = ret;
@@ -741,7 +765,7 @@ dispatch:
         case OPC_STORE_DEREF: ((py_cell *)slots[ARG()])->value = *--sp; ip += 2; break;
         case OPC_DELETE_DEREF: ((py_cell *)slots[ARG()])->value = PV_NULL; ip += 2; break;
         case OPC_LOAD_CLOSURE: *sp++ = slots[ARG()]; ip += 2; break;
-        case OPC_LOAD_GLOBAL: *sp++ = load_global(f, ARG()); ip += 2; break;
+        case OPC_LOAD_GLOBAL: *sp++ = load_global(f->vm, f, ARG()); ip += 2; break;
         case OPC_STORE_GLOBAL: py_dict_set(f->globals, names[ARG()], *--sp); ip += 2; break;
         case OPC_DELETE_GLOBAL:
             if (!py_dict_del(f->globals, names[ARG()])) name_error(names[ARG()]);
@@ -751,7 +775,7 @@ dispatch:
             pv name = names[ARG()];
             pv v = f->locals ? py_dict_get(f->locals, name) : PV_NULL;
             if (!v) v = py_dict_get(f->globals, name);
-            if (!v) v = py_dict_get(vm->builtins, name);
+            if (!v) v = py_builtin_get(name);
             if (!v) name_error(name);
             *sp++ = v;
             ip += 2;
@@ -823,7 +847,7 @@ dispatch:
         case OPC_CALL_METHOD: {
             int n = (int)ARG();
             ip += 2;
-            if (--vm->poll_count <= 0) py_poll_now();
+            if (--f->vm->poll_count <= 0) py_poll_now();
             pv *base = sp - n - 2;
             pv r;
             if (base[0]) r = py_call(base[0], n + 1, base + 1, PV_NULL);
@@ -835,7 +859,7 @@ dispatch:
         case OPC_CALL_METHOD_KW: {
             int n = (int)ARG();
             ip += 2;
-            if (--vm->poll_count <= 0) py_poll_now();
+            if (--f->vm->poll_count <= 0) py_poll_now();
             pv names_t = sp[-1];
             pv *base = sp - n - 3;
             pv r;
@@ -848,7 +872,7 @@ dispatch:
         case OPC_CALL: {
             int n = (int)ARG();
             ip += 2;
-            if (--vm->poll_count <= 0) py_poll_now();
+            if (--f->vm->poll_count <= 0) py_poll_now();
             pv *base = sp - n - 1;
             pv fn = base[0];
             pv r;
@@ -861,7 +885,7 @@ dispatch:
         case OPC_CALL_KW: {
             int n = (int)ARG();
             ip += 2;
-            if (--vm->poll_count <= 0) py_poll_now();
+            if (--f->vm->poll_count <= 0) py_poll_now();
             pv names_t = sp[-1];
             pv *base = sp - n - 2;
             pv r = call_kw(base[0], n, base + 1, names_t, PV_NULL);
@@ -872,7 +896,7 @@ dispatch:
         case OPC_CALL_EX: {
             int fl = (int)ARG();
             ip += 2;
-            if (--vm->poll_count <= 0) py_poll_now();
+            if (--f->vm->poll_count <= 0) py_poll_now();
             pv kw = (fl & CE_KW) ? *--sp : PV_NULL;
             pv args = *--sp;
             pv fn = sp[-1];
@@ -907,7 +931,7 @@ dispatch:
             bool res;
             if (!cmp_fast(o, a, b, &res)) res = py_truth(py_compare(o, a, b));
             if (!res) {
-                if (code + t < ip && --vm->poll_count <= 0) py_poll_now();
+                if (code + t < ip && --f->vm->poll_count <= 0) py_poll_now();
                 ip = code + t;
             }
             break;
@@ -1055,7 +1079,7 @@ dispatch:
         }
         case OPC_JUMP: {
             const uint8_t *t = code + ARG();
-            if (t < ip && --vm->poll_count <= 0) { ip = t; f->ip = ip; py_poll_now(); }
+            if (t < ip && --f->vm->poll_count <= 0) { ip = t; f->ip = ip; py_poll_now(); }
             ip = t;
             break;
         }
@@ -1098,8 +1122,8 @@ dispatch:
             int n = (int)ARG();
             ip += 2;
             if (n == 0) {
-                if (!vm->handling) py_raisef(&py_RuntimeError_type, "No active exception to reraise");
-                py_raise(vm->handling);
+                if (!f->vm->handling) py_raisef(&py_RuntimeError_type, "No active exception to reraise");
+                py_raise(f->vm->handling);
             }
             pv cause = n == 2 ? *--sp : PV_NULL;
             pv e = *--sp;
@@ -1110,7 +1134,7 @@ dispatch:
                 if (cause != PV_NONE && !py_isinstance(cause, &py_BaseException_type)) py_raisef(&py_TypeError_type, "exception causes must derive from BaseException");
                 ((py_exc *)e)->cause = cause;
             }
-            if (vm->handling && vm->handling != e && !((py_exc *)e)->context) ((py_exc *)e)->context = vm->handling;
+            if (f->vm->handling && f->vm->handling != e && !((py_exc *)e)->context) ((py_exc *)e)->context = f->vm->handling;
             ((py_exc *)e)->tb = PV_NULL;
             py_raise(e);
         }

@@ -5,7 +5,7 @@
  *
  * A module is `int main(int argc, char **argv)` plus what this header declares; the loader
  * refuses a module that calls anything else (printf, malloc, ...). Output goes to the
- * process's streams (proc_printf), memory comes from proc_alloc, files from vfs_open: all three
+ * process's streams (proc_printf), memory comes from proc_alloc, files from file_open: all three
  * are released when the process ends or is killed. Every blocking call here (proc_sleep_ms,
  * stream reads, evloop_run) returns ERR_INTR once the process is told to stop and waits while
  * it is held, so a program that returns on errors obeys kill and hold; a busy loop asks
@@ -96,15 +96,15 @@ UPYOS_API int env_set_text(const char *name, const char *text);
 UPYOS_API int env_unset(const char *name);
 
 /* ---- files (paths relative to the process's directory) ---- */
-UPYOS_API int vfs_open(const char *path, int flags, vfs_file_t **out);
+UPYOS_API int file_open(const char *path, int flags, vfs_file_t **out);
 UPYOS_API int vfs_close(vfs_file_t *f);
 UPYOS_API int vfs_read(vfs_file_t *f, void *buf, size_t len);
 UPYOS_API int vfs_write(vfs_file_t *f, const void *buf, size_t len);
 UPYOS_API long vfs_seek(vfs_file_t *f, long off, int whence);
-UPYOS_API int vfs_stat(const char *path, struct vfs_stat *st);
-UPYOS_API int vfs_unlink(const char *path);
-UPYOS_API int vfs_mkdir(const char *path);
-UPYOS_API int vfs_opendir(const char *path, vfs_dir_t **out);
+UPYOS_API int file_stat(const char *path, struct vfs_stat *st);
+UPYOS_API int file_unlink(const char *path);
+UPYOS_API int file_mkdir(const char *path);
+UPYOS_API int file_opendir(const char *path, vfs_dir_t **out);
 UPYOS_API int vfs_readdir(vfs_dir_t *d, struct vfs_dirent *ent);
 UPYOS_API int vfs_closedir(vfs_dir_t *d);
 UPYOS_API const char *err_str(int err);

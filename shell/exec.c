@@ -14,7 +14,9 @@
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "lib/str.h"
+#include "shell/builtin.h"
 #include "shell/exec.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 #define CAPTURE_LIMIT 16384     /* bytes kept of a command's output for `cmd > var` */
@@ -73,6 +75,15 @@ static int add_stage(struct job *j, const struct lex_words *w, int from, int to)
     return 0;
 }
 
+/* The word a builtin declares an operand, that is never a redirection (in `if A > B ACTION`
+ * the comparison); -1 for none. */
+static int operand_word(const struct lex_words *w, int end)
+{
+    const struct lex_word *first = &w->word[0];
+    const struct shell_builtin *b = first->quoted ? NULL : shell_builtin_find(first->text);
+    return b && b->operand_word && b->operand_word < end - 1 ? b->operand_word : -1;
+}
+
 /* Splits words into pipeline stages, a redirection and a trailing '&'. */
 static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t err_size)
 {
@@ -85,10 +96,9 @@ static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t 
         if (amp)
             str_trim_end((*amp = '\0', j->cmdline));
     }
-    /* in `if A > B ACTION` the third word is the comparison, not a redirection */
-    int comparison = end > 3 && is_operator(&w->word[0], "if") ? 2 : -1;
+    int operand = operand_word(w, end);
     for (int i = 0; i < end; i++) {
-        if (i == comparison)
+        if (i == operand)
             continue;
         if (is_operator(&w->word[i], ">") || is_operator(&w->word[i], ">>")) {
             if (i + 2 != end) {
@@ -120,6 +130,11 @@ static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t 
 
 int shell_run_argv(proc_t *p, int argc, char **argv)
 {
+    const struct shell_builtin *b = shell_builtin_find(argv[0]);
+    if (b && argc == 2 && strcmp(argv[1], "--help") == 0)
+        return shell_print_usage(argv[0], p->out);
+    if (b)
+        return b->run(p, argc, argv);
     const struct command *c = command_find(argv[0]);
     if (c)
         return command_run(c, p, argc, argv);
@@ -133,14 +148,14 @@ int shell_run_argv(proc_t *p, int argc, char **argv)
     return shell_run_script(p, path, argc, argv);
 }
 
-/* The stack a thread of its own needs to run argv: the command's, the module's, or a script's
- * (what `sh` asks for). */
+/* The stack a thread of its own needs to run argv: the command's (the default for a builtin),
+ * the module's, or a script's (what `sh` asks for). */
 static size_t stack_for(char **argv)
 {
     const struct command *c = command_find(argv[0]);
     char path[VFS_PATH_MAX];
     size_t stack = 0;
-    if (c)
+    if (c || shell_builtin_find(argv[0]))
         return command_stack(c);
     if (shell_find_program(argv[0], path, sizeof path) == 0)
         stack = module_is_file(path) ? module_stack(path) : command_stack(command_find("sh"));
@@ -390,7 +405,7 @@ static int start_background(proc_t *self, struct job *j)
  * already runs under a process that has it, and Ctrl-C stops the whole script. */
 static int owns_terminal(proc_t *self)
 {
-    struct shell *sh = self->shell;
+    struct shell *sh = shell_own(self);
     return self->tty && sh && sh->editor;
 }
 

@@ -2,16 +2,19 @@
 #include <stdio.h>
 
 #include "lib/err.h"
-#include "shell/lineedit.h"
+#include "shell/session.h"
+#include "shell/builtin.h"
 #include "shell/shell.h"
 #include "shell/exec.h"
+#include "term/lineedit.h"
 
 int shell_prompt_loop(proc_t *self)
 {
-    struct shell *sh = self->shell;
+    struct shell *sh = shell_own(self);
     char line[SHELL_LINE_MAX], prompt[VFS_PATH_MAX + 8];
     if (!sh->editor && !(sh->editor = lineedit_new()))
         return proc_error(self, "sh", "out of memory");
+    sh->editor->commands = shell_each_name;
     while (!sh->leave) {
         snprintf(prompt, sizeof prompt, "%s $: ", self->cwd);
         int r = lineedit_read(sh->editor, self, prompt, line, sizeof line);

@@ -6,6 +6,7 @@
 #include "fs/vfs.h"
 #include "lib/err.h"
 #include "lib/str.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 int script_load_lines(struct script *s)
@@ -94,17 +95,16 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
 {
     struct script s = { path, NULL, NULL, 0, 0, 0, 0 };
     size_t len;
-    int r = vfs_read_all(path, &s.text, &len);
+    int r = file_read_all(path, &s.text, &len);
     if (r < 0)
         return proc_error(self, "sh", "%s: %s", path, err_str(r));
     if (memchr(s.text, '\0', len)) {
         free(s.text);
         return proc_error(self, "sh", "%s: not a script", path);
     }
-    struct shell *sh = shell_new(argc, argv);
-    if (!sh || script_load_lines(&s) < 0) {
+    struct shell *sh = script_load_lines(&s) < 0 ? NULL : shell_attach(self, argc, argv);
+    if (!sh) {
         script_unload(&s);
-        shell_free(sh);
         return proc_error(self, "sh", "out of memory");
     }
     if (sh->argc) {                      /* $0 is the script's path */
@@ -112,12 +112,8 @@ int shell_run_script(proc_t *self, const char *path, int argc, char **argv)
         sh->argv[0] = str_dup(path);
     }
     sh->script = &s;
-    struct shell *outer = self->shell;
-    sh->outer = outer;
-    self->shell = sh;
     int status = run_lines(self, sh);
-    self->shell = outer;
-    shell_free(sh);
+    shell_detach(self);
     script_unload(&s);
     return status;
 }

@@ -12,40 +12,19 @@
 #include "shell/expr.h"
 #include "shell/lexer.h"
 #include "shell/script.h"
-
-struct shell *shell_new(int argc, char **argv)
-{
-    struct shell *sh = calloc(1, sizeof *sh);
-    if (!sh)
-        return NULL;
-    for (int i = 0; i < argc && i < SHELL_ARGS_MAX; i++)
-        sh->argv[i] = str_dup(argv[i]);
-    sh->argc = argc < SHELL_ARGS_MAX ? argc : SHELL_ARGS_MAX;
-    return sh;
-}
-
-void shell_free(struct shell *sh)
-{
-    if (!sh)
-        return;
-    for (int i = 0; i < sh->argc; i++)
-        free(sh->argv[i]);
-    free(sh);
-}
+#include "shell/session.h"
 
 struct shell *shell_of(proc_t *p)
 {
-    for (; p; p = p->parent)
-        if (p->shell)
-            return p->shell;
-    return NULL;
+    p = shell_process(p);
+    return p ? shell_own(p) : NULL;
 }
 
 struct shell *shell_session(proc_t *p)
 {
     struct shell *outermost = NULL;
     for (; p; p = p->parent)
-        for (struct shell *sh = p->shell; sh; sh = sh->outer)
+        for (struct shell *sh = shell_own(p); sh; sh = sh->outer)
             outermost = sh;
     return outermost;
 }
@@ -53,7 +32,7 @@ struct shell *shell_session(proc_t *p)
 void shell_end_scripts(proc_t *p)
 {
     for (; p; p = p->parent)
-        for (struct shell *sh = p->shell; sh; sh = sh->outer)
+        for (struct shell *sh = shell_own(p); sh; sh = sh->outer)
             if (sh->script)
                 sh->leave = 1;
 }
@@ -107,18 +86,8 @@ static int run_segment(proc_t *self, struct shell *sh, const char *segment)
     return status;
 }
 
-/* An AT command line goes to the modem as it is: `atmodem AT+...`. */
-static int run_modem_line(proc_t *self, const char *line)
-{
-    struct lex_words w = { .count = 2 };
-    w.word[0].text = (char *)"atmodem";
-    w.word[1].text = (char *)line;
-    w.word[1].quoted = 1;
-    return shell_run_words(self, &w, line);
-}
-
-/* Lines starting "AT+" go to the modem, "< expr" and "> stmt" to the expression language;
- * everything else is commands separated by ';'. */
+/* Lines starting "< expr" and "> stmt" go to the expression language; everything else is
+ * commands separated by ';'. */
 int shell_run_line(proc_t *self, const char *line)
 {
     struct shell *sh = shell_of(self);
@@ -129,8 +98,6 @@ int shell_run_line(proc_t *self, const char *line)
         return sh->last_status = shell_syntax_error(self, "line too long");
     if (expr_is_line(line))
         return sh->last_status = expr_run_line(self, line);
-    if (strncmp(line, "AT+", 3) == 0)
-        return sh->last_status = run_modem_line(self, line);
     int n = lex_segments(line, &segments, err, sizeof err);
     if (n < 0)
         return sh->last_status = shell_syntax_error(self, err);
@@ -148,7 +115,7 @@ int shell_find_program(const char *name, char *path, size_t size)
     struct vfs_stat st;
     char candidate[VFS_PATH_MAX];
     if (strchr(name, '/')) {
-        if (vfs_stat(name, &st) == 0 && st.type == VFS_FILE) {
+        if (file_stat(name, &st) == 0 && st.type == VFS_FILE) {
             proc_t *p = proc_current();
             return vfs_resolve(p ? p->cwd : "/", name, path, size);
         }
@@ -157,7 +124,7 @@ int shell_find_program(const char *name, char *path, size_t size)
     static const char *const patterns[] = { "/bin/%s", "/bin/%s.sh" };
     for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
         snprintf(candidate, sizeof candidate, patterns[i], name);
-        if (vfs_stat(candidate, &st) == 0 && st.type == VFS_FILE) {
+        if (file_stat(candidate, &st) == 0 && st.type == VFS_FILE) {
             str_copy(path, candidate, size);
             return 0;
         }

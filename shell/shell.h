@@ -1,6 +1,6 @@
 /* The shell: runs lines of the upyOS script language for the console, telnet sessions,
- * scripts and the HTTP API. Its state lives in the process that runs it (proc->shell); a
- * command finds the shell it was started from with shell_of(). */
+ * scripts and the HTTP API. A process gets one through shell/session.h; a command finds the
+ * shell it was started from with shell_of(). */
 #ifndef SHELL_SHELL_H
 #define SHELL_SHELL_H
 
@@ -24,8 +24,6 @@ struct shell {
     struct shell *outer;          /* a script's: the shell that ran it in the same process */
 };
 
-struct shell *shell_new(int argc, char **argv);
-void shell_free(struct shell *sh);
 /* The shell that p runs under: p's own or its nearest parent's. */
 struct shell *shell_of(proc_t *p);
 

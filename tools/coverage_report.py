@@ -4,8 +4,8 @@ reached (the first place to look for a missing test). Usage: coverage_report.py 
 import json
 import sys
 
-LAYERS = ["kernel", "shell", "fs", "net", "py", "lib", "cmd", "ports/posix", "sdk"]
-GOAL = {"kernel": 85, "shell": 85, "fs": 85, "net": 85, "py": 85}   # % of lines
+LAYERS = ["kernel", "term", "shell", "fs", "net", "py", "lib", "cmd", "ports/posix", "sdk"]
+GOAL = {"kernel": 85, "term": 85, "shell": 85, "fs": 85, "net": 85, "py": 85}   # % of lines
 
 
 def layer_of(path):

@@ -1,11 +1,11 @@
-# Writes OUT: a sorted table of every command declared with COMMAND(name, ...) or
-# COMMAND_STACK(name, ...) in the sources listed (;-separated) in the file LIST.
+# Writes OUT: a sorted table of every command declared with COMMAND(name, ...) at the start of
+# a line in the sources listed (;-separated) in the file LIST.
 set(names "")
 file(READ ${LIST} SOURCES)
 foreach(src ${SOURCES})
-  file(STRINGS ${src} lines REGEX "^COMMAND(_STACK)?\\(")
+  file(STRINGS ${src} lines REGEX "^COMMAND\\(")
   foreach(line ${lines})
-    string(REGEX REPLACE "^COMMAND(_STACK)?\\(([A-Za-z0-9_]+),.*" "\\2" name "${line}")
+    string(REGEX REPLACE "^COMMAND\\(([A-Za-z0-9_]+),.*" "\\1" name "${line}")
     list(APPEND names ${name})
   endforeach()
 endforeach()

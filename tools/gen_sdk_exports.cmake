@@ -26,7 +26,7 @@ foreach(h stdio.h stdlib.h string.h)
   string(APPEND c "#include <${h}>\n")
 endforeach()
 foreach(h fs/vfs.h hal/board.h hal/time.h kernel/board.h kernel/env.h kernel/evloop.h
-          kernel/proc.h kernel/sdk_exports.h kernel/stream.h lib/err.h)
+          kernel/files.h kernel/proc.h kernel/sdk_exports.h kernel/stream.h lib/err.h)
   string(APPEND c "#include \"${h}\"\n")
 endforeach()
 string(APPEND c "#define UPYOS_SDK_KERNEL_TYPES\n#include \"sdk/upyos.h\"\n\n")

@@ -2,8 +2,8 @@
  *   pyrun FILE.py [args...]      pyrun -c 'code' [args...]
  * Program output goes to stdout, an uncaught exception's traceback to stderr; the exit status
  * is 1 after an uncaught exception and n after sys.exit(n). PYRUN_HEAP=bytes sets the memory
- * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation; PYRUN_STEPS=n stops the
- * program after n loop back-edges and calls. */
+ * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation, PYRUN_GCSTRESS=N at
+ * every Nth; PYRUN_STEPS=n stops the program after n loop back-edges and calls. */
 #define _DEFAULT_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -124,8 +124,10 @@ int main(int argc, char **argv) {
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };
     py_vm *vm = py_new(arena, heap, &io);
-    if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); return 2; }
-    if (getenv("PYRUN_GCSTRESS")) gc_set_stress(true);
+    if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); free(arena); return 2; }
+    size_t at_start = py_heap_used(vm);
+    const char *stress = getenv("PYRUN_GCSTRESS");
+    if (stress) py_set_gc_stress(vm, (unsigned)strtoul(stress, NULL, 0));
     /* a recursion limit raised past what the stack holds gives RecursionError, not a crash */
     struct rlimit stack;
     if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur != RLIM_INFINITY)
@@ -144,6 +146,9 @@ int main(int argc, char **argv) {
         status = py_run_file(vm, argv[1], argc - 1, argv + 1);
     }
     fflush(stdout);
-    if (getenv("PYRUN_STATS")) fprintf(stderr, "heap peak %zu bytes\n", py_heap_peak(vm));
+    if (getenv("PYRUN_STATS"))
+        fprintf(stderr, "heap after start-up %zu bytes, peak %zu bytes, arena %zu bytes\n", at_start, py_heap_peak(vm), heap);
+    py_destroy(vm);
+    free(arena);
     return status;
 }

@@ -99,7 +99,9 @@ if build build/asan -DCMAKE_BUILD_TYPE=Debug -DUPYOS_SANITIZE=ON; then
         run_pytest "e2e (sanitizers)" tests/e2e
     echo "== Python conformance (sanitizers, a collection at every allocation)"
     run_pyconf "python (sanitizers, GC stress)" build/asan/tools/pyrun PYRUN_GCSTRESS=1 \
-        UPYOS_PYTEST_TIMEOUT=60 -- --also-pending pending-gcstress.txt
+        UPYOS_PYTEST_TIMEOUT=60 -- --also-pending pending-gcstress.txt --skip-listed slow-gcstress.txt
+    run_pyconf "python (sanitizers, GC stress every 16th allocation)" build/asan/tools/pyrun \
+        PYRUN_GCSTRESS=16 UPYOS_PYTEST_TIMEOUT=60 -- --only-listed slow-gcstress.txt
 else
     count "build (sanitizers)" 0 1
 fi

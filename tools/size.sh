@@ -12,7 +12,7 @@ CFLAGS="-mcpu=cortex-m3 -mthumb -Os -std=c11 -ffunction-sections -fdata-sections
         --specs=picolibc.specs -DUPYOS_VERSION=\"size\" -I. -Iinclude -w"
 printf "%-10s %10s %8s %8s   (bytes, compiled for Cortex-M3 -Os)\n" layer text data bss
 total_t=0; total_d=0; total_b=0
-for layer in lib kernel fs shell cmd net; do
+for layer in lib kernel fs term shell cmd net; do
     files=$(find $layer -name '*.c' 2>/dev/null | sort)
     [ "$layer" = cmd ] && files="$files build/posix/generated/command_table.c"
     [ -z "$files" ] && continue

@@ -28,7 +28,7 @@ static void show_head_line(void *ctx, const char *line)
     proc_printf(ctx, "%s\n", line);
 }
 
-static int parse(proc_t *p, int argc, char **argv, struct curl_opts *o)
+static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct curl_opts *o)
 {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -39,35 +39,35 @@ static int parse(proc_t *p, int argc, char **argv, struct curl_opts *o)
             o->data = argv[++i];
         else if (!strcmp(a, "-H") && has_value) {
             if (o->header_count == MAX_HEADERS)
-                return proc_error(p, "curl", "too many headers");
+                return cmd_error(ctx, "too many headers");
             o->headers[o->header_count++] = argv[++i];
         } else if (!strcmp(a, "-i"))
             o->include = 1;
         else if (!strcmp(a, "-v"))
             o->verbose = 1;
         else if (a[0] == '-')
-            return proc_error(p, "curl", "unknown option %s", a);
+            return cmd_error(ctx, "unknown option %s", a);
         else if (!o->url)
             o->url = a;
         else
-            return proc_error(p, "curl", "too many arguments");
+            return cmd_error(ctx, "too many arguments");
     }
     if (!o->url)
-        return proc_error(p, "curl", "missing URL");
+        return cmd_error(ctx, "missing URL");
     return 0;
 }
 
 COMMAND(curl, "curl [-X METHOD] [-H \"K: V\"] [-d DATA] [-i] [-v] URL",
-        "make an HTTP request and print the answer")
+        "make an HTTP request and print the answer", RAW_ARGS, 0, MANY)
 {
     struct curl_opts o = { 0 };
     struct url u;
-    if (parse(p, argc, argv, &o))
+    if (parse(ctx, argc, argv, &o))
         return 2;
     int r = url_parse(o.url, &u);
     if (r < 0)
-        return proc_error(p, "curl", "%s: %s", o.url,
-                          r == ERR_NOTSUP ? "only http:// is supported" : "not a URL");
+        return cmd_error(ctx, "%s: %s", o.url,
+                         r == ERR_NOTSUP ? "only http:// is supported" : "not a URL");
     struct http_client c = { 0 };
     c.method = o.method ? o.method : o.data ? "POST" : "GET";
     c.headers = o.headers;
@@ -82,13 +82,13 @@ COMMAND(curl, "curl [-X METHOD] [-H \"K: V\"] [-d DATA] [-i] [-v] URL",
         c.on_head_line = show_head_line;
     }
     if ((r = http_client_open(&c, &u, 10000)) < 0)
-        return proc_error(p, "curl", "%s: %s", u.host, err_str(r));
+        return cmd_error(ctx, "%s: %s", u.host, err_str(r));
     char buf[1024];
     int n;
     while ((n = http_client_read(&c, buf, sizeof buf)) > 0)
         stream_write(p->out, buf, (size_t)n);
     http_client_close(&c);
     if (n < 0)
-        return proc_error(p, "curl", "%s: %s", o.url, err_str(n));
+        return cmd_error(ctx, "%s: %s", o.url, err_str(n));
     return 0;                            /* like curl without -f: an HTTP error is an answer */
 }

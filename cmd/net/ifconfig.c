@@ -31,10 +31,8 @@ static void print_wifi(proc_t *p, enum hal_wifi_iface iface)
                     ip.gateway, ip.dns, mac, status);
 }
 
-COMMAND(ifconfig, "ifconfig", "show the network interfaces")
+COMMAND(ifconfig, "ifconfig", "show the network interfaces", RAW_ARGS, 0, 0)
 {
-    if (argc > 1)
-        return proc_error(p, "ifconfig", "too many arguments");
     if (!hal_net_available())
         proc_puts(p, "no wired network interface\n");
     struct hal_net_if nif;

@@ -222,6 +222,7 @@ static int exchange_results(struct transfer *t, int theirs_first)
 /* ---- client ---- */
 
 struct client {
+    const struct cmd_ctx *ctx;     /* for errors */
     uint32_t addr;
     uint16_t port;
     char cookie[IPERF3_COOKIE];
@@ -258,20 +259,22 @@ static int client_step(struct client *c, int state)
     case IPERF3_DISPLAY_RESULTS:
         return iperf3_send_state(t->ctrl, IPERF3_IPERF_DONE);
     default:
-        proc_error(t->p, "iperf3", "the server refused the test (state %d)", state);
+        cmd_error(c->ctx, "the server refused the test (state %d)", state);
         return ERR_ACCES;
     }
 }
 
-static int run_client(proc_t *p, const char *host, uint16_t port, const struct iperf3_params *prm)
+static int run_client(const struct cmd_ctx *ctx, const char *host, uint16_t port,
+                      const struct iperf3_params *prm)
 {
-    struct client c = { .port = port, .t = { .p = p, .prm = *prm, .timed = 1 } };
+    proc_t *p = ctx->p;
+    struct client c = { .ctx = ctx, .port = port, .t = { .p = p, .prm = *prm, .timed = 1 } };
     c.t.sending = !prm->reverse;
     int r = sock_resolve(host, &c.addr);
     if (r == 0)
         r = sock_dial(c.addr, port, STEP_TIMEOUT_MS, &c.t.ctrl);
     if (r < 0)
-        return proc_error(p, "iperf3", "%s: %s", host, err_str(r));
+        return cmd_error(ctx, "%s: %s", host, err_str(r));
     proc_printf(p, "Connecting to host %s, port %u%s\n", host, (unsigned)port,
                 prm->reverse ? " (the server sends)" : "");
     iperf3_make_cookie(c.cookie);
@@ -287,7 +290,7 @@ static int run_client(proc_t *p, const char *host, uint16_t port, const struct i
     if (r == ERR_ACCES)
         return 1;
     if (r < 0)
-        return proc_error(p, "iperf3", "%s", err_str(r));
+        return cmd_error(ctx, "%s", err_str(r));
     proc_puts(p, "\niperf Done.\n");
     return 0;
 }
@@ -369,12 +372,13 @@ static int serve_test(proc_t *p, sock_t *listener, uint16_t port, sock_t *ctrl)
     return r;
 }
 
-static int run_server(proc_t *p, uint16_t port, int once)
+static int run_server(const struct cmd_ctx *ctx, uint16_t port, int once)
 {
+    proc_t *p = ctx->p;
     sock_t *listener;
     int r = sock_listen(SOCK_ADDR_ANY, port, 2, &listener);
     if (r < 0)
-        return proc_error(p, "iperf3", "port %u: %s", (unsigned)port, err_str(r));
+        return cmd_error(ctx, "port %u: %s", (unsigned)port, err_str(r));
     do {
         proc_printf(p, "-----------------------------------------------------------\n"
                        "Server listening on %u\n"
@@ -391,7 +395,7 @@ static int run_server(proc_t *p, uint16_t port, int once)
         r = serve_test(p, listener, port, ctrl);
         sock_close(ctrl);
         if (r < 0 && r != ERR_NOTSUP && r != ERR_INTR)
-            proc_error(p, "iperf3", "test ended early: %s", err_str(r));
+            cmd_error(ctx, "test ended early: %s", err_str(r));
     } while (!once && r != ERR_INTR);
     sock_close(listener);
     return r == ERR_INTR || r >= 0 || r == ERR_NOTSUP ? 0 : 1;
@@ -434,7 +438,8 @@ static const char *complete_params(struct iperf3_params *prm, int have_rate)
 
 COMMAND(iperf3, "iperf3 -s [-1] [-p PORT] | -c HOST [-p PORT] [-t SECS] [-u] [-b RATE] [-l LEN] [-R]",
         "measure TCP or UDP throughput against iperf3 (server or client); -u UDP, -b bits/s "
-        "(K/M/G; UDP default 1M), -l bytes per write or datagram, -R the server sends")
+        "(K/M/G; UDP default 1M), -l bytes per write or datagram, -R the server sends",
+        RAW_ARGS, 0, MANY)
 {
     const char *host = NULL, *why;
     int server = 0, once = 0, have_rate = 0;
@@ -460,18 +465,18 @@ COMMAND(iperf3, "iperf3 -s [-1] [-p PORT] | -c HOST [-p PORT] [-t SECS] [-u] [-b
             prm.len = strtol(argv[++i], NULL, 10);
         else if (!strcmp(a, "-b") && value) {
             if (parse_rate(argv[++i], &prm.bandwidth) < 0)
-                return proc_error(p, "iperf3", "-b %s: not a rate", argv[i]);
+                return cmd_error(ctx, "-b %s: not a rate", argv[i]);
             have_rate = 1;
         } else
-            return proc_error(p, "iperf3", "%s: unexpected argument", a);
+            return cmd_error(ctx, "%s: unexpected argument", a);
     }
     if (port < 1 || port > 65535)
-        return proc_error(p, "iperf3", "-p: bad port");
+        return cmd_error(ctx, "-p: bad port");
     if (server == !!host)
-        return proc_error(p, "iperf3", "give -s or -c HOST");
+        return cmd_error(ctx, "give -s or -c HOST");
     if (server)
-        return run_server(p, (uint16_t)port, once);
+        return run_server(ctx, (uint16_t)port, once);
     if ((why = complete_params(&prm, have_rate)))
-        return proc_error(p, "iperf3", "%s", why);
-    return run_client(p, host, (uint16_t)port, &prm);
+        return cmd_error(ctx, "%s", why);
+    return run_client(ctx, host, (uint16_t)port, &prm);
 }

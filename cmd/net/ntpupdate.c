@@ -11,7 +11,8 @@
 #include "net/socket.h"
 
 COMMAND(ntpupdate, "ntpupdate [HOST] [-p PORT]",
-        "set the clock from an NTP server (default pool.ntp.org), then show it with TZ applied")
+        "set the clock from an NTP server (default pool.ntp.org), then show it with TZ applied",
+        RAW_ARGS, 0, MANY)
 {
     const char *host = "pool.ntp.org";
     uint16_t port = SNTP_PORT;
@@ -19,10 +20,10 @@ COMMAND(ntpupdate, "ntpupdate [HOST] [-p PORT]",
         if (!strcmp(argv[i], "-p") && i + 1 < argc) {
             long n = strtol(argv[++i], NULL, 10);
             if (n < 1 || n > 65535)
-                return proc_error(p, "ntpupdate", "%s: not a port number", argv[i]);
+                return cmd_error(ctx, "%s: not a port number", argv[i]);
             port = (uint16_t)n;
         } else if (argv[i][0] == '-') {
-            return proc_error(p, "ntpupdate", "unknown option %s", argv[i]);
+            return cmd_error(ctx, "unknown option %s", argv[i]);
         } else {
             host = argv[i];
         }
@@ -31,10 +32,10 @@ COMMAND(ntpupdate, "ntpupdate [HOST] [-p PORT]",
     int64_t now;
     int r = sock_resolve(host, &addr);
     if (r < 0)
-        return proc_error(p, "ntpupdate", "%s: %s", host, err_str(r));
+        return cmd_error(ctx, "%s: %s", host, err_str(r));
     if ((r = sntp_query(addr, port, 3000, &now, &usec, &rtt)) < 0)
-        return proc_error(p, "ntpupdate", "%s: %s", host,
-                          r == ERR_IO ? "no valid answer" : err_str(r));
+        return cmd_error(ctx, "%s: %s", host,
+                         r == ERR_IO ? "no valid answer" : err_str(r));
     int64_t before = hal_rtc_get();
     hal_rtc_set(now);
     char tz[16];

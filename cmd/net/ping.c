@@ -10,7 +10,8 @@
 #define PAYLOAD 56                /* + 8 bytes of ICMP header: 64 */
 #define REPLY_TIMEOUT_MS 1000
 
-COMMAND(ping, "ping HOST [-c COUNT]", "send ICMP echo requests and show the round trips")
+COMMAND(ping, "ping HOST [-c COUNT]", "send ICMP echo requests and show the round trips",
+        RAW_ARGS, 0, MANY)
 {
     const char *host = NULL;
     long count = 4;
@@ -18,20 +19,20 @@ COMMAND(ping, "ping HOST [-c COUNT]", "send ICMP echo requests and show the roun
         if (!strcmp(argv[i], "-c") && i + 1 < argc) {
             count = strtol(argv[++i], NULL, 10);
             if (count < 1 || count > 100000)
-                return proc_error(p, "ping", "%s: not a count", argv[i]);
+                return cmd_error(ctx, "%s: not a count", argv[i]);
         } else if (argv[i][0] == '-') {
-            return proc_error(p, "ping", "unknown option %s", argv[i]);
+            return cmd_error(ctx, "unknown option %s", argv[i]);
         } else {
             host = argv[i];
         }
     }
     if (!host)
-        return proc_error(p, "ping", "missing host");
+        return cmd_error(ctx, "missing host");
     uint32_t addr;
     char text[16];
     int r = sock_resolve(host, &addr);
     if (r < 0)
-        return proc_error(p, "ping", "%s: %s", host, err_str(r));
+        return cmd_error(ctx, "%s: %s", host, err_str(r));
     sock_addr_text(addr, text, sizeof text);
     proc_printf(p, "PING %s (%s): %d data bytes\n", host, text, PAYLOAD);
     long sent = 0, received = 0;
@@ -44,7 +45,7 @@ COMMAND(ping, "ping HOST [-c COUNT]", "send ICMP echo requests and show the roun
         sent++;
         r = hal_net_ping(addr, (uint16_t)seq, PAYLOAD, REPLY_TIMEOUT_MS, &rtt, &ttl);
         if (r == ERR_PERM || r == ERR_NOTSUP)
-            return proc_error(p, "ping", "ICMP not available: %s", err_str(r));
+            return cmd_error(ctx, "ICMP not available: %s", err_str(r));
         if (r < 0) {
             proc_printf(p, "Request timeout for icmp_seq=%ld\n", seq);
             continue;

@@ -76,49 +76,50 @@ static int download(proc_t *p, struct http_client *c, vfs_file_t *f, long long t
     return n < 0 ? n : (int)(done > 0x7fffffff ? 0x7fffffff : done);
 }
 
-COMMAND(wget, "wget URL [-O FILE]", "download a URL into a file, with a progress bar")
+COMMAND(wget, "wget URL [-O FILE]", "download a URL into a file, with a progress bar",
+        RAW_ARGS, 0, MANY)
 {
     const char *url_text = NULL, *target = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-O") && i + 1 < argc)
             target = argv[++i];
         else if (argv[i][0] == '-')
-            return proc_error(p, "wget", "unknown option %s", argv[i]);
+            return cmd_error(ctx, "unknown option %s", argv[i]);
         else if (!url_text)
             url_text = argv[i];
         else
-            return proc_error(p, "wget", "too many arguments");
+            return cmd_error(ctx, "too many arguments");
     }
     struct url u;
     char name[VFS_NAME_MAX + 1];
     if (!url_text)
-        return proc_error(p, "wget", "missing URL");
+        return cmd_error(ctx, "missing URL");
     int r = url_parse(url_text, &u);
     if (r < 0)
-        return proc_error(p, "wget", "%s: %s", url_text,
-                          r == ERR_NOTSUP ? "only http:// is supported" : "not a URL");
+        return cmd_error(ctx, "%s: %s", url_text,
+                         r == ERR_NOTSUP ? "only http:// is supported" : "not a URL");
     if (!target) {
         name_from_path(u.path, name, sizeof name);
         target = name;
     }
     struct http_client c = { 0 };
     if ((r = http_client_open(&c, &u, 10000)) < 0)
-        return proc_error(p, "wget", "%s: %s", u.host, err_str(r));
+        return cmd_error(ctx, "%s: %s", u.host, err_str(r));
     if (c.status != 200) {
         http_client_close(&c);
-        return proc_error(p, "wget", "%s: server answered %d", url_text, c.status);
+        return cmd_error(ctx, "%s: server answered %d", url_text, c.status);
     }
     vfs_file_t *f;
-    if ((r = vfs_open(target, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0) {
+    if ((r = file_open(target, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0) {
         http_client_close(&c);
-        return proc_error(p, "wget", "%s: %s", target, err_str(r));
+        return cmd_error(ctx, "%s: %s", target, err_str(r));
     }
     long long total = c.length;
     r = download(p, &c, f, total);
     int closed = vfs_close(f);
     http_client_close(&c);
     if (r < 0 || closed < 0)
-        return proc_error(p, "wget", "%s: %s", target, err_str(r < 0 ? r : closed));
+        return cmd_error(ctx, "%s: %s", target, err_str(r < 0 ? r : closed));
     proc_printf(p, "Saved %s (%d bytes)\n", target, r);
     return 0;
 }

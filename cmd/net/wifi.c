@@ -17,7 +17,7 @@ struct wifi_sub {
     const char *name;
     int iface_needed;             /* 1: after sta|ap; 0: a radio setting */
     int min_args, max_args;       /* words after the subcommand */
-    int (*run)(proc_t *p, int iface, int argc, char **argv);
+    int (*run)(const struct cmd_ctx *ctx, int iface, int argc, char **argv);
 };
 
 static const char *iface_name(int iface)
@@ -25,22 +25,22 @@ static const char *iface_name(int iface)
     return iface == HAL_WIFI_AP ? "ap" : "sta";
 }
 
-static int set_active(proc_t *p, int iface, int on)
+static int set_active(const struct cmd_ctx *ctx, int iface, int on)
 {
     int r = hal_wifi_set_active(iface, on);
     if (r < 0)
-        return proc_error(p, "wifi", "%s: %s", iface_name(iface), err_str(r));
+        return cmd_error(ctx, "%s: %s", iface_name(iface), err_str(r));
     return 0;
 }
 
-static int sub_on(proc_t *p, int iface, int argc, char **argv)
+static int sub_on(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
-    return set_active(p, iface, 1);
+    return set_active(ctx, iface, 1);
 }
 
-static int sub_off(proc_t *p, int iface, int argc, char **argv)
+static int sub_off(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
-    return set_active(p, iface, 0);
+    return set_active(ctx, iface, 0);
 }
 
 static const char *state_text(enum hal_wifi_state s)
@@ -56,20 +56,20 @@ static const char *state_text(enum hal_wifi_state s)
 
 /* upyOS's scripts pass -n (no output) to status and disconnect: 1 for -n, 0 for nothing,
  * an error for anything else. */
-static int quiet_option(proc_t *p, int argc, char **argv)
+static int quiet_option(const struct cmd_ctx *ctx, int argc, char **argv)
 {
     if (argc == 0)
         return 0;
     if (!strcmp(argv[0], "-n"))
         return 1;
-    proc_error(p, "wifi", "%s: unknown option", argv[0]);
+    cmd_error(ctx, "%s: unknown option", argv[0]);
     return -1;
 }
 
 /* Prints the state (unless -n) and sets the bool variables wa (active) and wc (connected). */
-static int sub_status(proc_t *p, int iface, int argc, char **argv)
+static int sub_status(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
-    int quiet = quiet_option(p, argc, argv);
+    int quiet = quiet_option(ctx, argc, argv);
     if (quiet < 0)
         return 1;
     int active = hal_wifi_is_active(iface);
@@ -84,44 +84,44 @@ static int sub_status(proc_t *p, int iface, int argc, char **argv)
     hal_wifi_get_ip(iface, &ip);
     sock_addr_text(ip.addr, addr, sizeof addr);
     hal_wifi_config_get(iface, "ssid", ssid, sizeof ssid);
-    proc_printf(p, "%s\n%s: %s, %s", hal_wifi_describe(), iface_name(iface),
+    proc_printf(ctx->p, "%s\n%s: %s, %s", hal_wifi_describe(), iface_name(iface),
                 active ? "active" : "inactive",
                 iface == HAL_WIFI_AP ? (active ? "serving" : "off") :
                 active ? state_text(hal_wifi_state()) : "off");
     if (connected)
-        proc_printf(p, "%s%s, %s", ssid[0] ? " to " : "", ssid, addr);
-    proc_puts(p, "\n");
+        proc_printf(ctx->p, "%s%s, %s", ssid[0] ? " to " : "", ssid, addr);
+    proc_puts(ctx->p, "\n");
     return 0;
 }
 
-static int sub_scan(proc_t *p, int iface, int argc, char **argv)
+static int sub_scan(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
     struct hal_wifi_ap aps[SCAN_MAX];
     int n = hal_wifi_scan(aps, SCAN_MAX);
     if (n == ERR_BUSY)
-        return proc_error(p, "wifi", "sta is off (wifi sta on)");
+        return cmd_error(ctx, "sta is off (wifi sta on)");
     if (n < 0)
-        return proc_error(p, "wifi", "scan: %s", err_str(n));
-    proc_printf(p, "%s\n%-32s %-17s %4s %5s %s\n", hal_wifi_describe(), "SSID", "BSSID", "Chan",
-                "RSSI", "Auth");
+        return cmd_error(ctx, "scan: %s", err_str(n));
+    proc_printf(ctx->p, "%s\n%-32s %-17s %4s %5s %s\n", hal_wifi_describe(), "SSID", "BSSID",
+                "Chan", "RSSI", "Auth");
     for (int i = 0; i < n; i++) {
         const uint8_t *b = aps[i].bssid;
-        proc_printf(p, "%-32s %02x:%02x:%02x:%02x:%02x:%02x %4d %5d %s\n", aps[i].ssid, b[0],
-                    b[1], b[2], b[3], b[4], b[5], aps[i].channel, aps[i].rssi, aps[i].auth);
+        proc_printf(ctx->p, "%-32s %02x:%02x:%02x:%02x:%02x:%02x %4d %5d %s\n", aps[i].ssid,
+                    b[0], b[1], b[2], b[3], b[4], b[5], aps[i].channel, aps[i].rssi, aps[i].auth);
     }
     return 0;
 }
 
-static int sub_connect(proc_t *p, int iface, int argc, char **argv)
+static int sub_connect(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
     long timeout = argc > 2 ? strtol(argv[2], NULL, 10) : CONNECT_TIMEOUT_S;
     if (timeout < 1)
-        return proc_error(p, "wifi", "%s: not a time-out in seconds", argv[2]);
+        return cmd_error(ctx, "%s: not a time-out in seconds", argv[2]);
     int r = hal_wifi_connect(argv[0], argc > 1 ? argv[1] : "");
     if (r == ERR_BUSY)
-        return proc_error(p, "wifi", "sta is off (wifi sta on)");
+        return cmd_error(ctx, "sta is off (wifi sta on)");
     if (r < 0)
-        return proc_error(p, "wifi", "connect: %s", err_str(r));
+        return cmd_error(ctx, "connect: %s", err_str(r));
     hal_wifi_config_set(HAL_WIFI_STA, "ssid", argv[0]);
     uint64_t deadline = hal_time_us() + (uint64_t)timeout * 1000000;
     enum hal_wifi_state s;
@@ -129,43 +129,43 @@ static int sub_connect(proc_t *p, int iface, int argc, char **argv)
         if (proc_sleep_ms(100) < 0)
             return 130;
     if (s == HAL_WIFI_CONNECTED) {
-        proc_puts(p, "Connected\n");
+        proc_puts(ctx->p, "Connected\n");
         return 0;
     }
     if (s == HAL_WIFI_CONNECTING || s == HAL_WIFI_WRONG_PASSWORD)
-        proc_puts(p, "Time out waiting connection\n");
-    return proc_error(p, "wifi", "%s: %s", argv[0], state_text(s));
+        proc_puts(ctx->p, "Time out waiting connection\n");
+    return cmd_error(ctx, "%s: %s", argv[0], state_text(s));
 }
 
-static int sub_disconnect(proc_t *p, int iface, int argc, char **argv)
+static int sub_disconnect(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
-    if (quiet_option(p, argc, argv) < 0)
+    if (quiet_option(ctx, argc, argv) < 0)
         return 1;
     hal_wifi_disconnect();
     return 0;
 }
 
 /* `config k=v ...` sets; `config k` shows one. */
-static int sub_config(proc_t *p, int iface, int argc, char **argv)
+static int sub_config(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
     for (int i = 0; i < argc; i++) {
         char *eq = strchr(argv[i], '=');
         char value[64];
         if (!eq) {
             if (hal_wifi_config_get(iface, argv[i], value, sizeof value) < 0)
-                return proc_error(p, "wifi", "%s: not set", argv[i]);
-            proc_printf(p, "%s=%s\n", argv[i], value);
+                return cmd_error(ctx, "%s: not set", argv[i]);
+            proc_printf(ctx->p, "%s=%s\n", argv[i], value);
             continue;
         }
         *eq = '\0';
         int r = hal_wifi_config_set(iface, argv[i], eq + 1);
         if (r < 0)
-            return proc_error(p, "wifi", "%s: %s", argv[i], err_str(r));
+            return cmd_error(ctx, "%s: %s", argv[i], err_str(r));
     }
     return 0;
 }
 
-static int sub_ifconfig(proc_t *p, int iface, int argc, char **argv)
+static int sub_ifconfig(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
     struct hal_wifi_ip ip;
     if (argc == 0) {
@@ -175,46 +175,46 @@ static int sub_ifconfig(proc_t *p, int iface, int argc, char **argv)
         sock_addr_text(ip.netmask, m, sizeof m);
         sock_addr_text(ip.gateway, g, sizeof g);
         sock_addr_text(ip.dns, d, sizeof d);
-        proc_printf(p, "('%s', '%s', '%s', '%s')\n", a, m, g, d);
+        proc_printf(ctx->p, "('%s', '%s', '%s', '%s')\n", a, m, g, d);
         return 0;
     }
     if (argc != 4)
-        return proc_error(p, "wifi", "ifconfig takes IP MASK GATEWAY DNS");
+        return cmd_error(ctx, "ifconfig takes IP MASK GATEWAY DNS");
     uint32_t *fields[4] = { &ip.addr, &ip.netmask, &ip.gateway, &ip.dns };
     for (int i = 0; i < 4; i++)
         if (sock_parse_addr(argv[i], fields[i]) < 0)
-            return proc_error(p, "wifi", "%s: not an IPv4 address", argv[i]);
+            return cmd_error(ctx, "%s: not an IPv4 address", argv[i]);
     hal_wifi_set_ip(iface, &ip);
     return 0;
 }
 
 /* country, hostname, phy_mode: show, or set with a value. */
-static int sub_radio_setting(proc_t *p, const char *key, int argc, char **argv)
+static int sub_radio_setting(const struct cmd_ctx *ctx, const char *key, int argc, char **argv)
 {
     char value[64];
     if (argc > 0) {
         int r = hal_wifi_config_set(-1, key, argv[0]);
-        return r < 0 ? proc_error(p, "wifi", "%s: %s", key, err_str(r)) : 0;
+        return r < 0 ? cmd_error(ctx, "%s: %s", key, err_str(r)) : 0;
     }
     if (hal_wifi_config_get(-1, key, value, sizeof value) < 0)
         value[0] = '\0';
-    proc_printf(p, "%s\n", value);
+    proc_printf(ctx->p, "%s\n", value);
     return 0;
 }
 
-static int sub_country(proc_t *p, int iface, int argc, char **argv)
+static int sub_country(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
-    return sub_radio_setting(p, "country", argc, argv);
+    return sub_radio_setting(ctx, "country", argc, argv);
 }
 
-static int sub_hostname(proc_t *p, int iface, int argc, char **argv)
+static int sub_hostname(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
-    return sub_radio_setting(p, "hostname", argc, argv);
+    return sub_radio_setting(ctx, "hostname", argc, argv);
 }
 
-static int sub_phy_mode(proc_t *p, int iface, int argc, char **argv)
+static int sub_phy_mode(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
-    return sub_radio_setting(p, "phy_mode", argc, argv);
+    return sub_radio_setting(ctx, "phy_mode", argc, argv);
 }
 
 static const struct wifi_sub subs[] = {
@@ -243,10 +243,11 @@ COMMAND(wifi, "wifi sta|ap on|off|status [-n]\n"
               "wifi sta scan | connect SSID PSK [TIMEOUT] | disconnect [-n]\n"
               "wifi sta|ap config K=V... | ifconfig [IP MASK GW DNS]\n"
               "wifi country|hostname|phy_mode [VALUE]",
-        "WiFi station and access point (status sets the bool variables wa and wc)")
+        "WiFi station and access point (status sets the bool variables wa and wc)",
+        RAW_ARGS, 0, MANY)
 {
     if (!hal_wifi_describe())
-        return proc_error(p, "wifi", "this board has no WiFi radio");
+        return cmd_error(ctx, "this board has no WiFi radio");
     if (argc < 2) {
         proc_printf(p, "%s\n", hal_wifi_describe());
         return 0;
@@ -258,12 +259,12 @@ COMMAND(wifi, "wifi sta|ap on|off|status [-n]\n"
     }
     const struct wifi_sub *s = argc > first ? find_sub(argv[first]) : NULL;
     if (!s || s->iface_needed != (iface >= 0))
-        return proc_error(p, "wifi", "%s: unknown subcommand (wifi --help)",
-                          argc > first ? argv[first] : argv[1]);
+        return cmd_error(ctx, "%s: unknown subcommand (wifi --help)",
+                         argc > first ? argv[first] : argv[1]);
     if (s->run == sub_scan && iface == HAL_WIFI_AP)
-        return proc_error(p, "wifi", "scan is a station subcommand");
+        return cmd_error(ctx, "scan is a station subcommand");
     int n = argc - first - 1;
     if (n < s->min_args || n > s->max_args)
-        return proc_error(p, "wifi", "%s: wrong number of arguments", s->name);
-    return s->run(p, iface, n, argv + first + 1);
+        return cmd_error(ctx, "%s: wrong number of arguments", s->name);
+    return s->run(ctx, iface, n, argv + first + 1);
 }

@@ -18,6 +18,10 @@ void hal_sleep_us(uint32_t us);        /* plain sleep; the kernel adds hold/stop
 /* One pointer per thread: the kernel keeps the current process there. */
 void hal_thread_set_local(void *value);
 void *hal_thread_get_local(void);
+/* A second pointer per thread, apart from the kernel's: the Python interpreter keeps the
+ * state of the program running on the thread there (py/), so two programs run at once. */
+void hal_thread_set_runtime(void *value);
+void *hal_thread_get_runtime(void);
 
 hal_mutex_t *hal_mutex_new(void);      /* recursive */
 void hal_mutex_free(hal_mutex_t *m);

@@ -363,7 +363,7 @@ static void cmd_cwd(struct ftp *f, const char *arg)
 {
     char path[VFS_PATH_MAX];
     int r = vfs_resolve(f->self->cwd, arg, path, sizeof path);
-    if (r == 0 && !vfs_is_dir(path))
+    if (r == 0 && !file_is_dir(path))
         r = ERR_NOTDIR;
     if (r < 0) {
         reply_error(f, r);
@@ -383,7 +383,7 @@ static void cmd_mkd(struct ftp *f, const char *arg)
     char path[VFS_PATH_MAX], q[VFS_PATH_MAX * 2];
     int r = vfs_resolve(f->self->cwd, arg, path, sizeof path);
     if (r == 0)
-        r = vfs_mkdir(path);
+        r = file_mkdir(path);
     if (r < 0) {
         reply_error(f, r);
         return;
@@ -394,7 +394,7 @@ static void cmd_mkd(struct ftp *f, const char *arg)
 
 static void cmd_rmd(struct ftp *f, const char *arg)
 {
-    int r = vfs_rmdir(arg);
+    int r = file_rmdir(arg);
     if (r < 0)
         reply_error(f, r);
     else
@@ -403,7 +403,7 @@ static void cmd_rmd(struct ftp *f, const char *arg)
 
 static void cmd_dele(struct ftp *f, const char *arg)
 {
-    int r = vfs_unlink(arg);
+    int r = file_unlink(arg);
     if (r < 0)
         reply_error(f, r);
     else
@@ -413,7 +413,7 @@ static void cmd_dele(struct ftp *f, const char *arg)
 static void cmd_rnfr(struct ftp *f, const char *arg)
 {
     int r = vfs_resolve(f->self->cwd, arg, f->rename_from, sizeof f->rename_from);
-    if (r == 0 && !vfs_exists(f->rename_from))
+    if (r == 0 && !file_exists(f->rename_from))
         r = ERR_NOENT;
     if (r < 0) {
         f->rename_from[0] = '\0';
@@ -429,7 +429,7 @@ static void cmd_rnto(struct ftp *f, const char *arg)
         reply(f, "503 Send RNFR first.");
         return;
     }
-    int r = vfs_rename(f->rename_from, arg);
+    int r = file_rename(f->rename_from, arg);
     f->rename_from[0] = '\0';
     if (r < 0)
         reply_error(f, r);
@@ -440,7 +440,7 @@ static void cmd_rnto(struct ftp *f, const char *arg)
 static void cmd_size(struct ftp *f, const char *arg)
 {
     struct vfs_stat st;
-    int r = vfs_stat(arg, &st);
+    int r = file_stat(arg, &st);
     if (r == 0 && st.type == VFS_DIR)
         r = ERR_ISDIR;
     if (r < 0)
@@ -453,7 +453,7 @@ static void cmd_mdtm(struct ftp *f, const char *arg)
 {
     struct vfs_stat st;
     char when[16];
-    int r = vfs_stat(arg, &st);
+    int r = file_stat(arg, &st);
     if (r < 0) {
         reply_error(f, r);
         return;
@@ -517,12 +517,12 @@ static int send_listing(struct ftp *f, sock_t *data, void *arg)
     const struct listing_job *job = arg;
     int64_t now = hal_rtc_get();
     struct vfs_stat st;
-    if (vfs_stat(job->path, &st) < 0)
+    if (file_stat(job->path, &st) < 0)
         return 0;
     if (st.type != VFS_DIR)
         return send_entry(f, data, job->how, job->path + 1, &st, now) < 0 ? ERR_CLOSED : 0;
     vfs_dir_t *d;
-    int r = vfs_opendir(job->path, &d);
+    int r = file_opendir(job->path, &d);
     if (r < 0)
         return r;
     struct vfs_dirent e;
@@ -543,7 +543,7 @@ static void list(struct ftp *f, const char *arg, enum listing how)
     char path[VFS_PATH_MAX];
     struct listing_job job = { how, path };
     int r = vfs_resolve(f->self->cwd, list_target(arg), path, sizeof path);
-    if (r == 0 && !vfs_exists(path))
+    if (r == 0 && !file_exists(path))
         r = ERR_NOENT;
     if (r < 0)
         refuse_transfer(f, r);
@@ -572,7 +572,7 @@ static void cmd_mlst(struct ftp *f, const char *arg)
     struct vfs_stat st;
     int r = vfs_resolve(f->self->cwd, arg[0] ? arg : ".", path, sizeof path);
     if (r == 0)
-        r = vfs_stat(path, &st);
+        r = file_stat(path, &st);
     if (r < 0) {
         reply_error(f, r);
         return;
@@ -598,7 +598,7 @@ static int finish_file(struct file_job *job, int result)
     job->file = NULL;
     result = result < 0 ? result : closed;
     if (job->part)
-        result = vfs_replace_commit(job->part, job->path, result);
+        result = file_replace_commit(job->part, job->path, result);
     job->part = NULL;
     return result;
 }
@@ -675,7 +675,7 @@ static void transfer(struct ftp *f, struct file_job *job)
 static void open_and_transfer(struct ftp *f, const char *arg, int flags, int upload)
 {
     struct file_job job = { NULL, upload, NULL, arg };
-    int r = vfs_open(arg, flags, &job.file);
+    int r = file_open(arg, flags, &job.file);
     if (r < 0) {
         f->restart_at = 0;
         refuse_transfer(f, r);
@@ -686,7 +686,7 @@ static void open_and_transfer(struct ftp *f, const char *arg, int flags, int upl
 
 static void cmd_retr(struct ftp *f, const char *arg)
 {
-    if (vfs_is_dir(arg)) {
+    if (file_is_dir(arg)) {
         f->restart_at = 0;
         refuse_transfer(f, ERR_ISDIR);
     } else {
@@ -704,7 +704,7 @@ static void cmd_stor(struct ftp *f, const char *arg)
         open_and_transfer(f, arg, VFS_O_WRITE | VFS_O_CREATE, 1);
         return;
     }
-    int r = vfs_is_dir(arg) ? ERR_ISDIR : vfs_replace_open(arg, part, sizeof part, &job.file);
+    int r = file_is_dir(arg) ? ERR_ISDIR : file_replace_open(arg, part, sizeof part, &job.file);
     if (r < 0)
         refuse_transfer(f, r);
     else

@@ -15,6 +15,7 @@
 #include "lib/str.h"
 #include "net/login.h"
 #include "net/svc/httpd.h"
+#include "shell/session.h"
 #include "shell/shell.h"
 
 #define OUTPUT_LIMIT 65536
@@ -151,29 +152,21 @@ static void api_cmd_run(struct http_conn *c, struct json *body)
         http_send_json_error(c, 400, "cmd missing or too long");
         return;
     }
-    char *argv[] = { "sh" };
     stream_t *out = stream_capture(OUTPUT_LIMIT);
-    proc_t *job = out ? proc_new(line, NULL) : NULL;
-    if (!job || !(job->shell = shell_new(1, argv))) {
-        stream_unref(out);
-        proc_end(job);
+    proc_t *job = out ? shell_start(line, NULL, NULL, stream_null(), out, stream_ref(out)) : NULL;
+    if (!job) {                           /* shell_start released the streams */
         http_send_json_error(c, 503, "out of memory or processes");
         return;
     }
-    proc_set_streams(job, stream_null(), out, stream_ref(out));
     http_session_set_command(c->req.token, job->pid);
-    proc_set_current(job);
-    int status = shell_run_line(job, line);
-    proc_set_current(c->self);
+    int status = shell_run(job, line);
     http_session_set_command(c->req.token, 0);
     struct json *j = object();
     if (j) {
         json_add(j, "output", json_new_str(stream_capture_text(out, NULL)));
         json_add(j, "status", json_new_num(status));
     }
-    shell_free(job->shell);
-    job->shell = NULL;
-    proc_end(job);
+    shell_end(job);
     http_send_json(c, 200, j, NULL);
 }
 
@@ -198,7 +191,7 @@ static void api_fs_list(struct http_conn *c, struct json *body)
     if (r == ERR_INVAL)
         r = vfs_resolve("/", "/", path, sizeof path);
     if (r == 0)
-        r = vfs_opendir(path, &d);
+        r = file_opendir(path, &d);
     if (r < 0) {
         send_err(c, r);
         return;
@@ -230,7 +223,7 @@ static void send_file(struct http_conn *c, struct json *body, const char *type, 
     struct vfs_stat st;
     int r = path_arg(c, body, "path", path);
     if (r == 0)
-        r = vfs_stat(path, &st);
+        r = file_stat(path, &st);
     if (r == 0 && st.type == VFS_DIR)
         r = ERR_ISDIR;
     if (r < 0) {
@@ -297,9 +290,9 @@ static void api_fs_write(struct http_conn *c, struct json *body)
     vfs_file_t *f;
     int opened = 0, r = path_arg(c, NULL, "path", path);
     if (r == 0)
-        opened = (r = vfs_replace_open(path, part, sizeof part, &f)) == 0;
+        opened = (r = file_replace_open(path, part, sizeof part, &f)) == 0;
     if (opened)
-        r = vfs_replace_commit(part, path, body_to_file(c, f));
+        r = file_replace_commit(part, path, body_to_file(c, f));
     if (r < 0) {
         send_err(c, r);
         return;
@@ -314,7 +307,7 @@ static void api_fs_delete(struct http_conn *c, struct json *body)
     if (r == 0 && !strcmp(path, "/"))
         r = ERR_PERM;
     if (r == 0)
-        r = vfs_is_dir(path) ? vfs_rmdir(path) : vfs_unlink(path);
+        r = file_is_dir(path) ? file_rmdir(path) : file_unlink(path);
     if (r < 0)
         send_err(c, r);
     else
@@ -330,7 +323,7 @@ static void api_fs_rename(struct http_conn *c, struct json *body)
     if (r == 0)
         r = path_arg(c, body, "to", to);
     if (r == 0)
-        r = vfs_rename(from, to);
+        r = file_rename(from, to);
     if (r < 0)
         send_err(c, r);
     else
@@ -342,7 +335,7 @@ static void api_fs_mkdir(struct http_conn *c, struct json *body)
     char path[VFS_PATH_MAX];
     int r = path_arg(c, body, "path", path);
     if (r == 0)
-        r = vfs_mkdir(path);
+        r = file_mkdir(path);
     if (r < 0)
         send_err(c, r);
     else

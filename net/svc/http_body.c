@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "lib/err.h"
-#include "net/svc/httpd.h"
+#include "net/svc/http_conn.h"
 
 #define BODY_TIMEOUT_MS 10000     /* each piece of a body must arrive within this */
 #define CHUNK_LINE_MAX 128        /* a chunk-size line with its extensions */

@@ -7,7 +7,7 @@
 #include "hal/time.h"
 #include "lib/err.h"
 #include "net/login.h"
-#include "net/svc/httpd.h"
+#include "net/svc/http_conn.h"
 
 #define WEB_SESSIONS 8
 #define IDLE_LIMIT_US (60ULL * 60 * 1000000)   /* a session unused for an hour ends */

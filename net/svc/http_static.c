@@ -37,12 +37,12 @@ static int www_path(const char *url_path, char *out, size_t size, struct vfs_sta
     if (r < 0)
         return r;
     snprintf(out, size, "%s%s", HTTP_ROOT, strcmp(clean, "/") ? clean : "");
-    if ((r = vfs_stat(out, st)) < 0)
+    if ((r = file_stat(out, st)) < 0)
         return r;
     if (st->type == VFS_DIR) {
         size_t n = strlen(out);
         snprintf(out + n, size - n, "/index.html");
-        r = vfs_stat(out, st);
+        r = file_stat(out, st);
     }
     return r < 0 ? r : st->type == VFS_FILE ? 0 : ERR_NOENT;
 }
@@ -78,7 +78,7 @@ void http_send_file(struct http_conn *c, const char *path, const struct vfs_stat
         http_send(c, 416, "text/plain", "", 0, headers);
         return;
     }
-    if (vfs_open(path, VFS_O_READ, &f) < 0) {
+    if (file_open(path, VFS_O_READ, &f) < 0) {
         http_send_error(c, 404);
         return;
     }

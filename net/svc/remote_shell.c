@@ -8,8 +8,9 @@
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "net/login.h"
-#include "shell/lineedit.h"
+#include "shell/session.h"
 #include "shell/shell.h"
+#include "term/lineedit.h"
 
 /* Asks for user and password until right, at most LOGIN_TRIES times. 1: logged in. */
 static int ask_login(proc_t *self, struct remote_shell *rs)
@@ -36,22 +37,20 @@ static void shell_thread(void *arg)
 {
     struct remote_shell *rs = arg;
     proc_t *self = proc_current();
+    int refused = 0;
     if (rs->ask_login && login_required()) {
-        if (!ask_login(self, rs))
-            rs->refused = 1;
+        refused = !ask_login(self, rs);
     } else if (rs->ask_login) {
         proc_puts(self, "No password is set: anyone can log in (setauth USER PASS PASS).\n");
     }
-    if (!rs->refused && !proc_should_stop()) {
+    if (!refused && !proc_should_stop()) {
         rs->logged_in = 1;
         proc_printf(self, "Welcome to %s. `exit` ends this session.\n", sysdata.name);
         shell_prompt_loop(self);
     }
-    shell_free(self->shell);
-    self->shell = NULL;
     tty_hangup(rs->tty);        /* input that still comes has no reader: the driver drops it */
-    proc_end(self);
-    rs->ended = 1;
+    rs->ended = 1;              /* the last look at rs: remote_shell_end may free it now */
+    shell_end(self);
 }
 
 static void thread_entry(void *arg)
@@ -66,28 +65,41 @@ static void thread_entry(void *arg)
     shell_thread(rs);
 }
 
-int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *name)
+/* The shell's process, on the terminal, with a thread of its own. */
+static int start_shell(struct remote_shell *rs, proc_t *session, const char *name)
 {
-    char *argv[] = { "sh" };
-    proc_t *sh = proc_new(name, session);
+    proc_t *sh = shell_start(name, session, rs->tty, NULL, NULL, NULL);
     if (!sh)
         return ERR_NOMEM;
-    sh->tty = rs->tty;
     sh->background = 1;
-    proc_set_streams(sh, tty_stream(rs->tty), tty_stream(rs->tty), tty_stream(rs->tty));
-    if (!sh->in || !sh->out || !sh->err || !(sh->shell = shell_new(1, argv))) {
-        proc_end(sh);
-        return ERR_NOMEM;
-    }
     rs->pid = sh->pid;
     rs->ended = 0;
-    rs->refused = 0;
     rs->logged_in = 0;
     long grace_ms = config_login_grace_ms();
     rs->login_deadline_us = grace_ms ? hal_time_us() + (uint64_t)grace_ms * 1000 : 0;
     if (hal_thread_start(thread_entry, rs, 0, NULL) < 0) {
-        shell_free(sh->shell);
-        proc_end(sh);
+        shell_end(sh);
+        return ERR_NOMEM;
+    }
+    return 0;
+}
+
+static void release(struct remote_shell *rs)
+{
+    tty_close(rs->tty);         /* from here on the driver's output is never called */
+    if (rs->send_lock)
+        hal_mutex_free(rs->send_lock);
+    rs->tty = NULL;
+    rs->send_lock = NULL;
+}
+
+int remote_shell_start(struct remote_shell *rs, proc_t *session, const char *name,
+                       void (*output)(void *ctx, const char *buf, size_t len), void *ctx)
+{
+    rs->send_lock = hal_mutex_new();
+    rs->tty = tty_new(1, output, ctx);
+    if (!rs->send_lock || !rs->tty || start_shell(rs, session, name) < 0) {
+        release(rs);
         return ERR_NOMEM;
     }
     return 0;
@@ -103,7 +115,7 @@ int remote_shell_over(const struct remote_shell *rs)
     return rs->ended || login_expired(rs);
 }
 
-void remote_shell_stop(struct remote_shell *rs)
+void remote_shell_end(struct remote_shell *rs)
 {
     static const char timed_out[] = "\nLogin timed out.\n";
     if (!rs->ended && login_expired(rs))
@@ -111,6 +123,6 @@ void remote_shell_stop(struct remote_shell *rs)
     tty_end_input(rs->tty);
     if (!rs->ended)
         proc_kill(rs->pid);
-    while (!rs->ended)
-        hal_sleep_us(5000);
+    proc_wait_end(rs->pid);     /* the kernel signals each process's end */
+    release(rs);
 }

@@ -17,17 +17,16 @@
 struct telnet_session {
     sock_t *sock;
     struct telnet proto;
-    struct tty *tty;
-    hal_mutex_t *send_lock;     /* the shell and the protocol replies both send */
     struct remote_shell shell;
     const struct session_info *who;
 };
 
+/* The shell's output and the protocol replies both send. */
 static void send_raw(struct telnet_session *s, const uint8_t *buf, size_t len)
 {
-    hal_mutex_lock(s->send_lock);
+    hal_mutex_lock(s->shell.send_lock);
     sock_send(s->sock, buf, len);
-    hal_mutex_unlock(s->send_lock);
+    hal_mutex_unlock(s->shell.send_lock);
 }
 
 /* The terminal's output: IAC bytes in the data are doubled. */
@@ -46,7 +45,7 @@ static void terminal_output(void *ctx, const char *buf, size_t len)
 static void on_data(void *ctx, const char *buf, size_t len)
 {
     struct telnet_session *s = ctx;
-    tty_input(s->tty, buf, len);
+    tty_input(s->shell.tty, buf, len);
 }
 
 static void on_reply(void *ctx, const uint8_t *buf, size_t len)
@@ -57,14 +56,14 @@ static void on_reply(void *ctx, const uint8_t *buf, size_t len)
 static void on_window(void *ctx, int cols, int rows)
 {
     struct telnet_session *s = ctx;
-    s->tty->cols = cols;
-    s->tty->rows = rows;
+    s->shell.tty->cols = cols;
+    s->shell.tty->rows = rows;
 }
 
 static void on_interrupt(void *ctx)
 {
     struct telnet_session *s = ctx;
-    tty_input(s->tty, "\003", 1);
+    tty_input(s->shell.tty, "\003", 1);
 }
 
 /* Reads the connection until the client leaves, the shell ends or the login time is up. Until
@@ -95,21 +94,14 @@ static void telnet_session(proc_t *self, sock_t *client, const struct session_in
         return;
     s->sock = client;
     s->who = who;
-    s->send_lock = hal_mutex_new();
-    s->tty = tty_new(1, terminal_output, s);
-    if (s->send_lock && s->tty) {
-        uint8_t offers[16];
-        send_raw(s, offers, telnet_start(&s->proto, offers));
-        s->shell.tty = s->tty;
-        s->shell.peer = who->peer;
-        s->shell.ask_login = 1;
-        if (remote_shell_start(&s->shell, self, "sh (telnet)") == 0) {
-            pump(s);
-            remote_shell_stop(&s->shell);
-        }
+    uint8_t offers[16];         /* before the shell starts: nothing else sends yet */
+    sock_send(client, offers, telnet_start(&s->proto, offers));
+    s->shell.peer = who->peer;
+    s->shell.ask_login = 1;
+    if (remote_shell_start(&s->shell, self, "sh (telnet)", terminal_output, s) == 0) {
+        pump(s);
+        remote_shell_end(&s->shell);
     }
-    tty_close(s->tty);
-    hal_mutex_free(s->send_lock);
     free(s);
 }
 

@@ -25,8 +25,6 @@ enum { CLOSE_NORMAL = 1000, CLOSE_PROTOCOL = 1002, CLOSE_TOO_BIG = 1009 };
 
 struct ws {
     struct http_conn *c;
-    hal_mutex_t *send_lock;       /* the shell's output and the reader's replies both send */
-    struct tty *tty;
     struct remote_shell shell;
 };
 
@@ -48,11 +46,11 @@ static int send_frame(struct ws *w, int opcode, const void *data, size_t len)
             head[2 + i] = (uint8_t)((uint64_t)len >> (56 - 8 * i));
         n = 10;
     }
-    hal_mutex_lock(w->send_lock);
+    hal_mutex_lock(w->shell.send_lock);     /* the shell's output and the reader's replies */
     int r = sock_send(w->c->sock, head, n);
     if (r >= 0 && len)
         r = sock_send(w->c->sock, data, len);
-    hal_mutex_unlock(w->send_lock);
+    hal_mutex_unlock(w->shell.send_lock);
     return r;
 }
 
@@ -164,7 +162,7 @@ static void talk(struct ws *w)
                 break;
             }
             if (len)
-                tty_input(w->tty, (const char *)payload, len);
+                tty_input(w->shell.tty, (const char *)payload, len);
         } else if (op == OP_PING) {
             send_frame(w, OP_PONG, payload, len);
         } else if (op == OP_CLOSE) {
@@ -219,18 +217,10 @@ void http_serve_websocket(struct http_conn *c)
     if (!w)
         return;
     w->c = c;
-    w->send_lock = hal_mutex_new();
-    w->tty = tty_new(1, terminal_output, w);
-    if (w->send_lock && w->tty) {
-        w->shell.tty = w->tty;
-        w->shell.peer = c->peer;
-        if (remote_shell_start(&w->shell, c->self, "sh (web)") == 0) {
-            talk(w);
-            remote_shell_stop(&w->shell);
-        }
+    w->shell.peer = c->peer;
+    if (remote_shell_start(&w->shell, c->self, "sh (web)", terminal_output, w) == 0) {
+        talk(w);
+        remote_shell_end(&w->shell);
     }
-    tty_close(w->tty);
-    if (w->send_lock)
-        hal_mutex_free(w->send_lock);
     free(w);
 }

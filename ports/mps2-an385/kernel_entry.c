@@ -1,9 +1,9 @@
-/* The firmware's program: mount the root filesystem (root.c) and hand over to the kernel;
- * when the kernel ends, unmount, then reset the board or leave QEMU. */
+/* The firmware's program: mount the root filesystem (root.c) and hand over to init (init/);
+ * when it ends, unmount, then reset the board or leave QEMU. */
 #include <stdio.h>
 
 #include "hal/system.h"
-#include "kernel/boot.h"
+#include "init/init.h"
 #include "kernel/proc.h"
 #include "kernel/stream.h"
 #include "port.h"
@@ -11,7 +11,7 @@
 void port_app_main(void)
 {
     struct boot_options opts = { port_options.recovery, root_mount(), NULL };
-    enum kernel_exit how = kernel_main(&opts);
+    enum kernel_exit how = init_main(&opts);
     root_unmount();
     hal_restart(how == KERNEL_EXIT_REBOOT);
 }

@@ -37,6 +37,7 @@ struct thread {
     uint32_t guard;          /* address of the MPU guard region */
     char *tls;               /* the C library's thread pointer (__tls) for this thread */
     void *local;             /* hal_thread_set_local */
+    void *runtime;           /* hal_thread_set_runtime */
     void *mem;               /* the allocation holding stack, record and TLS */
 };
 

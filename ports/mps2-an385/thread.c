@@ -62,6 +62,17 @@ void *hal_thread_get_local(void)
     return sched_current ? sched_current->local : NULL;
 }
 
+void hal_thread_set_runtime(void *value)
+{
+    if (sched_current)
+        sched_current->runtime = value;
+}
+
+void *hal_thread_get_runtime(void)
+{
+    return sched_current ? sched_current->runtime : NULL;
+}
+
 hal_mutex_t *hal_mutex_new(void)
 {
     hal_mutex_t *m = calloc(1, sizeof *m);

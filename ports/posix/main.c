@@ -1,8 +1,7 @@
-/* The posix simulator's entry: parse the options, mount the root, hand over to the kernel.
+/* The posix simulator's entry: parse the options, mount the root, hand over to init.
  *   upyos --image FILE [-r]        boot from a flash image (flashfs; tools/mkfs makes one)
  *   upyos --root DIR [-r]          boot with the host directory DIR as "/" (hostfs)
- *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH
- *   upyos --commands-md            print the command reference (docs/commands.md) */
+ *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,8 +12,7 @@
 #include "fs/flashfs/flashfs.h"
 #include "fs/ramfs.h"
 #include "fs/vfs.h"
-#include "kernel/boot.h"
-#include "kernel/command.h"
+#include "init/init.h"
 #include "kernel/fscache.h"
 #include "lib/err.h"
 #include "posix_port.h"
@@ -41,20 +39,7 @@ static void usage(FILE *f)
                "               says): posix-sim (the default) or one of upyOS's boards\n"
                "  --board-ctl PATH  serve the virtual board's control socket at PATH\n"
                "               (set inputs, read outputs: docs/simulator.md)\n"
-               "  --commands-md  print the command reference in Markdown\n"
                "Without --image or --root the root is an empty RAM disk.\n");
-}
-
-static void print_commands_md(void)
-{
-    printf("# Commands\n\nGenerated from the command declarations in cmd/ "
-           "(`upyos --commands-md`); every command also answers `--help`.\n\n");
-    printf("| command | what it does |\n|---|---|\n");
-    for (int i = 0; i < command_count; i++)
-        printf("| `%s` | %s |\n", command_table[i]->name, command_table[i]->help);
-    for (int i = 0; i < command_count; i++)
-        printf("\n## %s\n\n%s\n\n```\n%s\n```\n", command_table[i]->name,
-               command_table[i]->help, command_table[i]->usage);
 }
 
 static int parse(int argc, char **argv, struct options *o)
@@ -77,9 +62,6 @@ static int parse(int argc, char **argv, struct options *o)
             }
         } else if (strcmp(argv[i], "-r") == 0) {
             o->recovery = 1;
-        } else if (strcmp(argv[i], "--commands-md") == 0) {
-            print_commands_md();
-            exit(0);
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             exit(0);
@@ -168,6 +150,7 @@ int main(int argc, char **argv)
     if (mount_root(&o, desc, sizeof desc) < 0)
         return 1;
     posix_board_init();
+    posix_wifi_set_reader(vfs_read_all);
     if (o.board_ctl && posix_board_ctl_start(o.board_ctl) < 0) {
         fprintf(stderr, "upyos: %s: cannot serve the board control socket\n", o.board_ctl);
         return 1;
@@ -176,7 +159,7 @@ int main(int argc, char **argv)
     char board_path[128];
     snprintf(board_path, sizeof board_path, "/etc/boards/%s.board", o.board ? o.board : "");
     struct boot_options bo = { o.recovery, desc, o.board ? board_path : NULL };
-    enum kernel_exit how = kernel_main(&bo);
+    enum kernel_exit how = init_main(&bo);
     vfs_unmount_all();
     if (root_flash)
         hal_flash_close(root_flash);

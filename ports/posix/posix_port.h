@@ -10,7 +10,7 @@ void posix_board_init(void);
 int posix_board_select(const char *name);
 const char *posix_board_selected(void);
 void posix_board_names(char *buf, size_t size);
-/* The virtual board seen from outside (hal_board_ctl.c). */
+/* The virtual board seen from outside (board_ctl.c). */
 #include <stddef.h>
 #include <stdint.h>
 struct posix_pin_event {
@@ -26,7 +26,7 @@ int posix_events_take(struct posix_pin_event *out, int max);
 /* The simulated UARTs: bytes the OS sent, and bytes arriving from outside. */
 size_t posix_uart_take_tx(int id, char *buf, size_t max);
 int posix_uart_inject(int id, const char *buf, size_t len);
-/* Flash faults (hal_flash.c), set from the control socket: programs or erases of the image
+/* Flash faults (flash.c), set from the control socket: programs or erases of the image
  * that fail, or programs it acknowledges without keeping them (a worn-out chip). */
 enum {
     POSIX_FLASH_FAIL_PROG = 1,
@@ -40,9 +40,14 @@ struct hal_blockdev *posix_flash_open_readonly(const char *path);
 /* Serves the control protocol on a UNIX socket at path, in a thread of its own. */
 int posix_board_ctl_start(const char *path);
 /* Resets the board: the simulator starts afresh with the options it was given. */
-/* Restarts the simulator with the options of this boot (hal_reset.c). */
+/* Restarts the simulator with the options of this boot (reset.c). */
 void posix_set_boot_argv(char **argv);
 void posix_reset(void) __attribute__((noreturn));
+
+/* The simulated radio reads its access points from the board's files with this (vfs_read_all:
+ * NUL-terminated, malloc'd); until one is set it finds none. */
+typedef int posix_file_reader(const char *path, char **data, size_t *len);
+void posix_wifi_set_reader(posix_file_reader *reader);
 
 /* The host directory hostfs serves as "/". */
 extern const struct vfs_ops hostfs_ops;

@@ -9,8 +9,9 @@ BUILD = os.path.join(REPO, "build", "posix")
 def test_commands_md_matches_the_declarations():
     subprocess.run(["cmake", "-S", REPO, "-B", BUILD, "-G", "Ninja",
                     "-DCMAKE_BUILD_TYPE=RelWithDebInfo"], check=True, capture_output=True)
-    subprocess.run(["ninja", "-C", BUILD, "--quiet", "upyos"], check=True, capture_output=True)
-    generated = subprocess.run([os.path.join(BUILD, "ports/posix/upyos"), "--commands-md"],
+    subprocess.run(["ninja", "-C", BUILD, "--quiet", "commands_md"], check=True,
+                   capture_output=True)
+    generated = subprocess.run([os.path.join(BUILD, "tools/commands_md")],
                                check=True, capture_output=True, text=True).stdout
     with open(os.path.join(REPO, "docs", "commands.md"), encoding="utf-8") as f:
         current = f.read()

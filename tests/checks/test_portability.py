@@ -3,7 +3,7 @@ import os
 import re
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CORE = ["kernel", "shell", "cmd", "fs", "net", "lib", "py"]
+CORE = ["kernel", "term", "shell", "cmd", "fs", "net", "lib", "py"]
 PLATFORM = re.compile(r'#\s*include\s*<(unistd|pthread|termios|dirent|fcntl|poll|dlfcn|signal|'
                       r'netdb|sys/[^>]*|netinet/[^>]*|arpa/[^>]*|malloc)\.h>')
 STDOUT = re.compile(r'\b(printf|puts|putchar|fprintf\s*\(\s*std(out|err))\s*\(')

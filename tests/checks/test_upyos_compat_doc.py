@@ -10,12 +10,15 @@ STATES = {"same", "differs", "missing", "ours"}
 
 
 def declared_commands():
-    """The names of the COMMAND / COMMAND_STACK declarations the command table is built from."""
+    """The names of the COMMAND / COMMAND_STACK declarations the command table is built from,
+    and of the shell's builtins (shell/builtin.c), which help lists with them."""
     names = set()
     for path in glob.glob(os.path.join(REPO, "cmd", "*.c")) + \
             glob.glob(os.path.join(REPO, "cmd", "net", "*.c")):
         with open(path, encoding="utf-8") as f:
             names.update(re.findall(r"^COMMAND(?:_STACK)?\((\w+),", f.read(), re.M))
+    with open(os.path.join(REPO, "shell", "builtin.c"), encoding="utf-8") as f:
+        names.update(re.findall(r'^    \{ "(\w+)",', f.read(), re.M))
     return names
 
 

@@ -44,8 +44,8 @@ BOARD = {"posix": "posix-sim", "mps2-an385": "mps2-an385"}[PORT]
 BOARD_LINE = f"on {BOARD} ({PLATFORM})"
 # A GPIO pin the board drives as an output and reads back (on the MPS2: LED 0).
 GPIO_OUT = {"posix": 2, "mps2-an385": 0}[PORT]
-# The simulator binary: the firmware's tests use it for what a host tool can tell
-# (--commands-md) and its build for tools/mkfs.
+# The simulator binary: the firmware's tests use its build for the host tools (tools/mkfs,
+# tools/commands_md).
 POSIX_BIN = BIN if PORT == "posix" else os.path.join(REPO, DEFAULT_BIN["posix"])
 MKFS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(POSIX_BIN))), "tools/mkfs")
 # A board without a network interface leaves the network commands (cmd/net/) out of its

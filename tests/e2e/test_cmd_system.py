@@ -9,9 +9,10 @@ import pytest
 
 from conftest import BOARD, BOARD_LINE, HAS_NETWORK, NETWORK_COMMANDS, PLATFORM, POSIX_BIN
 
-# The command table is generated from cmd/ for every port alike: the simulator lists it. A
-# board without a network leaves out the network commands.
-COMMANDS_MD = [POSIX_BIN, "--commands-md"]
+# The command table is generated from cmd/ for every port alike: the posix build's
+# tools/commands_md lists it. A board without a network leaves out the network commands.
+COMMANDS_MD = [os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(POSIX_BIN))),
+                            "tools/commands_md")]
 
 
 def port_commands():

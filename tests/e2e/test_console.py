@@ -40,6 +40,15 @@ def test_tab_completes_command_names(upyos):
     assert out.strip().endswith("hi")
 
 
+def test_tab_completes_the_shells_builtins_sorted_among_the_commands(upyos):
+    out = typed(upyos, "ru\techo via run")
+    assert out.strip().endswith("via run")
+    upyos.send("g\t\t")
+    upyos.expect(r"goto +gpio +grep +\r\n")
+    upyos.send("\x15\r")
+    upyos.wait_prompt()
+
+
 def test_tab_completes_paths_and_lists_choices(upyos):
     out = typed(upyos, "sh /opt/hel\t Tab")
     assert "Hello, Tab" in out

@@ -226,9 +226,11 @@ def test_pipes_and_background_jobs(upyos):
     assert upyos.run("echo through | echo reader") == "reader\n"
 
 
-def test_at_lines_go_to_the_modem(upyos):
-    # the line is handed whole to the modem command; a board without one says that is missing
-    assert upyos.run("AT+GMR") == "atmodem: not found\n"
+def test_at_lines_are_commands_like_any_other(upyos):
+    # there is no modem command: an AT line is a command word that is not found
+    assert upyos.run("AT+X") == "AT+X: not found\n"
+    assert upyos.run("echo $?") == "127\n"
+    assert upyos.run("AT+GMR; echo still here") == "AT+GMR: not found\nstill here\n"
 
 
 def test_read_menu(upyos, rootdir):

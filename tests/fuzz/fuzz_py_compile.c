@@ -22,15 +22,17 @@ static void discard(void *ctx, int fd, const char *s, size_t n)
     (void)ctx, (void)fd, (void)s, (void)n;
 }
 
-/* A new interpreter for each input, so that nothing carries over from one to the next; all it
- * allocates is in the arena. */
+/* A new interpreter for each input, so that nothing carries over from one to the next: the
+ * previous one is destroyed, its arena freed. The compiler is called directly, not through
+ * py_run_*, so the interpreter is made this thread's own here. */
 static py_vm *fresh_interpreter(void)
 {
-    static void *arena;
+    static py_vm *vm;
     static const py_io io = { .write = discard };
-    if (!arena)
-        arena = malloc(ARENA_SIZE);
-    return arena ? py_new(arena, ARENA_SIZE, &io) : NULL;
+    py_destroy(vm);
+    vm = py_create(ARENA_SIZE, &io);
+    py_enter(vm);
+    return vm;
 }
 
 static void compile_as(const char *src, size_t size, int mode)
@@ -66,8 +68,13 @@ static void *worker(void *arg)
         while (!job_pending)
             pthread_cond_wait(&job_changed, &job_lock);
         pthread_mutex_unlock(&job_lock);
-        if (!fresh_interpreter())
+        py_vm *vm = fresh_interpreter();
+        if (!vm)
             abort();
+        /* the collector scans the C stack from here down, where the compiler keeps the objects
+         * it is building (py_run_* mark this point themselves) */
+        int stack_top;
+        vm->cstack_top = &stack_top;
         compile_as(job_src, job_size, PY_MODE_FILE);
         compile_as(job_src, job_size, PY_MODE_EVAL);
         compile_as(job_src, job_size, PY_MODE_EXEC);

@@ -288,22 +288,22 @@ static void no_sleep(void *ctx, double seconds)
 }
 
 /* A new interpreter and an empty file system for each input, so that nothing carries over from
- * one to the next; all the interpreter allocates is in the arena. */
+ * one to the next: the previous interpreter is destroyed first, which closes the files its
+ * program left open and frees its arena. */
 static py_vm *fresh_interpreter(void)
 {
-    static void *arena;
+    static py_vm *vm;
     static const py_io io = {
         .write = hash_output, .readline = one_line, .read_file = mem_read_file, .clock = fake_clock,
         .fopen = mem_fopen, .fread = mem_fread, .fwrite = mem_fwrite, .fclose = mem_fclose,
         .fseek = mem_fseek, .remove = mem_remove, .fs = mem_fs, .sleep = no_sleep,
     };
-    if (!arena)
-        arena = malloc(ARENA_SIZE);
+    py_destroy(vm);
     memset(files, 0, sizeof files);
     memset(handles, 0, sizeof handles);
     input_lines = 0;
     clock_now = 0;
-    py_vm *vm = arena ? py_new(arena, ARENA_SIZE, &io) : NULL;
+    vm = py_create(ARENA_SIZE, &io);
     if (vm) {
         py_set_step_limit(vm, STEP_LIMIT);
         py_set_cstack_size(vm, CSTACK_SIZE);

@@ -3,11 +3,12 @@
 #   TARGET: lexer | script | expr | regex | http | ftp | telnet | py_compile | py_run
 #           | flashfs_mount   (tests/fuzz/fuzz_TARGET.c)
 # flashfs_mount links the filesystem alone, with its own seeds: run_flashfs.sh does it.
-# The whole portable core, the Python interpreter and the posix HAL are compiled with clang,
-# ASan and UBSan into build/fuzz/ (rebuilt when a source is newer); the corpus grows in
-# build/fuzz/corpus/TARGET, seeded from tests/fuzz/seeds/TARGET (the Python targets share
-# tests/fuzz/seeds/python and the token dictionary tests/fuzz/python.dict). Crashes are written
-# to build/fuzz/crash-*. Exit status is libFuzzer's: 0 when nothing was found.
+# The whole portable core (every layer of layers.txt, the Python interpreter among them) and
+# the posix HAL are compiled with clang, ASan and UBSan into build/fuzz/ (rebuilt when a source
+# is newer); the corpus grows in build/fuzz/corpus/TARGET, seeded from tests/fuzz/seeds/TARGET
+# (the Python targets share tests/fuzz/seeds/python and the token dictionary
+# tests/fuzz/python.dict). Crashes are written to build/fuzz/crash-*. Exit status is
+# libFuzzer's: 0 when nothing was found.
 set -eu
 cd "$(dirname "$0")/../.."
 TARGET=${1:?usage: run.sh lexer|script|expr|regex|http|ftp|telnet|py_compile|py_run|flashfs_mount SECONDS}
@@ -26,15 +27,17 @@ cmake -DOUT="$OUT/command_table.c" -DLIST="$OUT/command_sources.txt" -P tools/ge
 # The export table of loadable programs, from the SDK header.
 cmake -DHEADER=sdk/upyos.h -DOUT_C="$OUT/sdk_exports.c" -DOUT_LIST="$OUT/sdk_exports.list" \
       -P tools/gen_sdk_exports.cmake
-# The Python modules of py/lib, embedded as the CMake build embeds them.
+# The Python modules embedded in py/.
 cmake -DOUT="$OUT/py_frozen.c" -DSRC_DIR=py/lib -P tools/gen_frozen.cmake
 
-sources=$(ls lib/*.c kernel/*.c shell/*.c fs/*.c cmd/*.c cmd/net/*.c ports/posix/hal_*.c ports/posix/hostfs.c \
-          fs/*/*.c net/*.c net/*/*.c py/*.c 2>/dev/null || true)
+# The core: the directories of the layers (layers.txt, as the CMake build reads it), and the
+# posix HAL.
+layers=$(awk '$1 == "layer" { print $3 }' layers.txt)
+sources=$( (find $layers -name '*.c' 2>/dev/null || true) | sort -u; ls ports/posix/*.c | grep -v /main.c)
 objects=""
 for src in $sources "$OUT/command_table.c" "$OUT/sdk_exports.c" "$OUT/py_frozen.c"; do
     obj="$OUT/obj/$(echo "$src" | tr '/' '_' | sed 's/\.c$/.o/')"
-    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$(find shell kernel lib fs include py -name '*.h' -newer "$obj" -print -quit)" ]; then
+    if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ] || [ -n "$( (find $layers include -name '*.h' -newer "$obj" 2>/dev/null || true) | head -1)" ]; then
         $CC $FLAGS -fsanitize=fuzzer-no-link -D_GNU_SOURCE -DUPYOS_VERSION=\"fuzz\" -I. -Iinclude \
             -c "$src" -o "$obj"
     fi

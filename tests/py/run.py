@@ -175,6 +175,10 @@ def main():
                     help="only check each program under CPython: deterministic output, no warnings")
     ap.add_argument("--also-pending", metavar="FILE", action="append", default=[],
                     help="another pending list for this kind of run (e.g. pending-gcstress.txt)")
+    ap.add_argument("--only-listed", metavar="FILE", action="append", default=[],
+                    help="run only the programs a list names (e.g. slow-gcstress.txt)")
+    ap.add_argument("--skip-listed", metavar="FILE", action="append", default=[],
+                    help="leave out the programs a list names")
     args = ap.parse_args()
 
     # UPYOS_PYRUN may carry options after the interpreter's path
@@ -189,6 +193,12 @@ def main():
                    if n.endswith(".py") and n != "run.py" and not n.startswith("_"))
     if args.select:
         names = [n for n in names if any(s in n for s in args.select)]
+    for listed in args.only_listed:
+        keep = read_pending(os.path.join(HERE, listed))
+        names = [n for n in names if n in keep]
+    for listed in args.skip_listed:
+        leave = read_pending(os.path.join(HERE, listed))
+        names = [n for n in names if n not in leave]
     pending = read_pending(PENDING)
     for extra in args.also_pending:
         pending.update(read_pending(os.path.join(HERE, extra)))

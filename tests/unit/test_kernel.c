@@ -53,7 +53,7 @@ static void ended_process_releases_files_and_memory(void **state)
     assert_non_null(p);
     proc_set_current(p);
     vfs_file_t *f;
-    assert_int_equal(vfs_open("/f", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(file_open("/f", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
     void *mem = proc_alloc(1000);
     assert_non_null(mem);
     assert_int_equal(p->mem_bytes, 1000);

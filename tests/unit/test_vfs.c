@@ -80,7 +80,7 @@ static void mounts_are_separate(void **state)
     vfs_dir_t *d;
     struct vfs_dirent e;
     int found_tmp = 0;
-    assert_int_equal(vfs_opendir("/", &d), 0);
+    assert_int_equal(vfs_opendir("/", NULL, &d), 0);
     while (vfs_readdir(d, &e) > 0)
         found_tmp += strcmp(e.name, "tmp") == 0;
     vfs_closedir(d);
@@ -91,15 +91,15 @@ static void seek_and_append(void **state)
 {
     vfs_file_t *f;
     char buf[16] = { 0 };
-    assert_int_equal(vfs_open("/s", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(vfs_open("/s", VFS_O_WRITE | VFS_O_CREATE, NULL, &f), 0);
     assert_int_equal(vfs_write(f, "0123456789", 10), 10);
     assert_int_equal(vfs_seek(f, 2, VFS_SEEK_SET), 2);
     assert_int_equal(vfs_write(f, "ab", 2), 2);
     vfs_close(f);
-    assert_int_equal(vfs_open("/s", VFS_O_WRITE | VFS_O_APPEND, &f), 0);
+    assert_int_equal(vfs_open("/s", VFS_O_WRITE | VFS_O_APPEND, NULL, &f), 0);
     assert_int_equal(vfs_write(f, "!", 1), 1);
     vfs_close(f);
-    assert_int_equal(vfs_open("/s", VFS_O_READ, &f), 0);
+    assert_int_equal(vfs_open("/s", VFS_O_READ, NULL, &f), 0);
     assert_int_equal(vfs_read(f, buf, sizeof buf), 11);
     assert_string_equal(buf, "01ab456789!");
     assert_int_equal(vfs_write(f, "x", 1), ERR_BADF);
@@ -112,7 +112,7 @@ static void assert_listing_matches_stat(const char *dir)
     vfs_dir_t *d;
     struct vfs_dirent e;
     int n = 0;
-    assert_int_equal(vfs_opendir(dir, &d), 0);
+    assert_int_equal(vfs_opendir(dir, NULL, &d), 0);
     while (vfs_readdir(d, &e) > 0) {
         char path[VFS_PATH_MAX];
         struct vfs_stat st;
@@ -152,7 +152,7 @@ static void removing_files_and_directories(void **state)
     assert_int_equal(vfs_mkdir("/d"), 0);
     assert_int_equal(vfs_unlink("/d"), ERR_ISDIR);
     assert_int_equal(vfs_write_all("/d/f", "kept", 4), 0);
-    assert_int_equal(vfs_open("/d/f", VFS_O_READ, &f), 0);
+    assert_int_equal(vfs_open("/d/f", VFS_O_READ, NULL, &f), 0);
     assert_int_equal(vfs_unlink("/d/f"), 0);
     assert_false(vfs_exists("/d/f"));
     assert_int_equal(vfs_rmdir("/d"), 0);
@@ -176,9 +176,9 @@ static void the_guard_holds_on_every_mutation(void **state)
     assert_int_equal(vfs_mkdir("/etc"), 0);
     assert_int_equal(vfs_write_all("/etc/conf", "v1", 2), 0);
     vfs_set_guard(guard_etc_conf);
-    assert_int_equal(vfs_open("/etc/conf", VFS_O_WRITE, &f), ERR_PROTECTED);
-    assert_int_equal(vfs_open("/etc/conf", VFS_O_WRITE | VFS_O_APPEND, &f), ERR_PROTECTED);
-    assert_int_equal(vfs_open("/etc/conf", VFS_O_READ | VFS_O_TRUNC, &f), ERR_PROTECTED);
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_WRITE, NULL, &f), ERR_PROTECTED);
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_WRITE | VFS_O_APPEND, NULL, &f), ERR_PROTECTED);
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_READ | VFS_O_TRUNC, NULL, &f), ERR_PROTECTED);
     assert_int_equal(vfs_write_all("/etc/conf", "x", 1), ERR_PROTECTED);
     assert_int_equal(vfs_unlink("/etc/conf"), ERR_PROTECTED);
     assert_int_equal(vfs_rename("/etc/conf", "/c"), ERR_PROTECTED);
@@ -188,7 +188,7 @@ static void the_guard_holds_on_every_mutation(void **state)
     assert_int_equal(vfs_rmdir("/etc"), ERR_PROTECTED);
     assert_int_equal(vfs_check_change("/etc"), ERR_PROTECTED);
     /* reading, and changing what lies beside it, stay allowed */
-    assert_int_equal(vfs_open("/etc/conf", VFS_O_READ, &f), 0);
+    assert_int_equal(vfs_open("/etc/conf", VFS_O_READ, NULL, &f), 0);
     vfs_close(f);
     assert_int_equal(vfs_write_all("/etc/other", "o", 1), 0);
     assert_int_equal(vfs_unlink("/etc/other"), 0);
@@ -210,7 +210,7 @@ static void far_positions_are_refused_not_looped_on(void **state)
 {
     vfs_file_t *f;
     long far = LONG_MAX;
-    assert_int_equal(vfs_open("/far", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(vfs_open("/far", VFS_O_WRITE | VFS_O_CREATE, NULL, &f), 0);
     long at = vfs_seek(f, far, VFS_SEEK_SET);
     if (at >= 0)                      /* a backend may take the position and refuse the write */
         assert_true(vfs_write(f, "past the largest size", 21) < 0);
@@ -236,7 +236,7 @@ static void names_with_control_characters_are_refused(void **state)
     assert_int_equal(vfs_resolve("/", "dir\x01/x", out, sizeof out), ERR_BADNAME);
     assert_int_equal(vfs_resolve("/", "tab\there", out, sizeof out), ERR_BADNAME);
     assert_int_equal(vfs_resolve("/", "del\x7f", out, sizeof out), ERR_BADNAME);
-    assert_int_equal(vfs_open("/evil\r\nname", VFS_O_WRITE | VFS_O_CREATE, &f), ERR_BADNAME);
+    assert_int_equal(vfs_open("/evil\r\nname", VFS_O_WRITE | VFS_O_CREATE, NULL, &f), ERR_BADNAME);
     assert_int_equal(vfs_mkdir("/bad\ndir"), ERR_BADNAME);
     assert_int_equal(vfs_write_all("/ok", "x", 1), 0);
     assert_int_equal(vfs_rename("/ok", "/x\ny"), ERR_BADNAME);

@@ -16,7 +16,7 @@ int main(int argc, char **argv)
         char path[128];
         vfs_file_t *f;
         snprintf(path, sizeof path, "%s/hog%d.txt", argv[3], i);
-        int r = vfs_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
+        int r = file_open(path, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f);
         if (r < 0)
             return proc_error(self, "hog", "%s: %s", path, err_str(r));
         vfs_write(f, "held\n", 5);

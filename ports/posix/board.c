@@ -1,6 +1,6 @@
 /* The virtual board of the simulator: 40 GPIO pins, 8 ADC channels, one I2C bus with a 24C16
  * EEPROM (0x50..0x57) and a temperature sensor (0x48), and the chip's temperature. State is
- * in memory; hal_board_ctl.c lets tests drive it from outside (docs/simulator.md). */
+ * in memory; board_ctl.c lets tests drive it from outside (docs/simulator.md). */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -188,7 +188,7 @@ int hal_temp_read_mc(int32_t *millicelsius)
     return 0;
 }
 
-/* ---- the outside world's side, for hal_board_ctl.c ---- */
+/* ---- the outside world's side, for board_ctl.c ---- */
 
 int posix_pin_drive(int pin, int level)
 {

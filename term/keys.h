@@ -1,7 +1,7 @@
 /* Keys from an ANSI terminal: plain bytes, and the escape sequences of the cursor and editing
  * keys decoded into KEY_* codes. Shared by the line editor and vi. */
-#ifndef SHELL_KEYS_H
-#define SHELL_KEYS_H
+#ifndef TERM_KEYS_H
+#define TERM_KEYS_H
 
 struct tty;
 

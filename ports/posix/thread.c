@@ -23,6 +23,7 @@ struct start {
 };
 
 static _Thread_local void *thread_local_value;
+static _Thread_local void *thread_runtime_value;
 
 static void *trampoline(void *arg)
 {
@@ -81,6 +82,16 @@ void hal_thread_set_local(void *value)
 void *hal_thread_get_local(void)
 {
     return thread_local_value;
+}
+
+void hal_thread_set_runtime(void *value)
+{
+    thread_runtime_value = value;
+}
+
+void *hal_thread_get_runtime(void)
+{
+    return thread_runtime_value;
 }
 
 hal_mutex_t *hal_mutex_new(void)

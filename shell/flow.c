@@ -1,12 +1,30 @@
-/* Flow control inside scripts: goto, skip, return. */
+#include "shell/flow.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "kernel/command.h"
-#include "lib/err.h"
+#include "shell/cond.h"
 #include "shell/exec.h"
 #include "shell/script.h"
 #include "shell/shell.h"
+
+int flow_if(proc_t *p, int argc, char **argv)
+{
+    char err[128];
+    int holds;
+    if (argc < 5)
+        return shell_syntax_error(p, "invalid 'if' syntax");
+    if (cond_compare(argv[1], argv[2], argv[3], &holds, err, sizeof err) < 0)
+        return shell_syntax_error(p, err);
+    return holds ? shell_run_argv(p, argc - 4, argv + 4) : 0;
+}
+
+int flow_run(proc_t *p, int argc, char **argv)
+{
+    if (argc < 2)
+        return proc_error(p, "run", "missing command");
+    return shell_run_argv(p, argc - 1, argv + 1);
+}
 
 static struct script *current_script(proc_t *p, const char *name)
 {
@@ -16,7 +34,7 @@ static struct script *current_script(proc_t *p, const char *name)
     return sh ? sh->script : NULL;
 }
 
-COMMAND(goto, "goto LABEL", "continue the script after the line :LABEL")
+int flow_goto(proc_t *p, int argc, char **argv)
 {
     struct script *s = current_script(p, "goto");
     if (!s)
@@ -33,7 +51,7 @@ COMMAND(goto, "goto LABEL", "continue the script after the line :LABEL")
     return 0;
 }
 
-COMMAND(skip, "skip N", "skip the next N lines of the script")
+int flow_skip(proc_t *p, int argc, char **argv)
 {
     struct script *s = current_script(p, "skip");
     if (!s)
@@ -46,7 +64,7 @@ COMMAND(skip, "skip N", "skip the next N lines of the script")
     return 0;
 }
 
-COMMAND(return, "return", "end the script")
+int flow_return(proc_t *p, int argc, char **argv)
 {
     struct script *s = current_script(p, "return");
     if (!s)

@@ -1,18 +1,20 @@
 /* The simulated radio: access points come from /etc/wifi-sim.json on the simulated board:
  *   {"access_points": [{"ssid": "HomeNet", "psk": "secret", "rssi": -48, "channel": 6,
  *                        "auth": "WPA2", "ip": "192.168.1.50", "gateway": "192.168.1.1"}]}
- * Joining takes a moment, like a real radio, and only with the right key. */
+ * Joining takes a moment, like a real radio, and only with the right key. The board's files
+ * are read with the reader the simulator's entry hands over (the VFS): the HAL sits below the
+ * core and links nothing of it but lib/. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "fs/vfs.h"
 #include "hal/wifi.h"
 #include "lib/err.h"
 #include "lib/json.h"
 #include "lib/str.h"
+#include "posix_port.h"
 
 #define SIM_FILE "/etc/wifi-sim.json"
 #define JOIN_DELAY_MS 300
@@ -35,11 +37,18 @@ const char *hal_wifi_describe(void)
     return "simulated radio (access points from " SIM_FILE ")";
 }
 
+static posix_file_reader *read_board_file;
+
+void posix_wifi_set_reader(posix_file_reader *reader)
+{
+    read_board_file = reader;
+}
+
 static struct json *load_world(void)
 {
     char *text;
     size_t len;
-    if (vfs_read_all(SIM_FILE, &text, &len) < 0)
+    if (!read_board_file || read_board_file(SIM_FILE, &text, &len) < 0)
         return NULL;
     struct json *j = json_parse(text, NULL, 0);
     free(text);

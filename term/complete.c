@@ -1,4 +1,4 @@
-#include "shell/complete.h"
+#include "term/complete.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,14 +24,30 @@ static void add_match(struct completion *c, const char *text, const char *suffix
     c->match[c->count++] = m;
 }
 
-static void complete_command(const char *word, size_t len, struct completion *c)
+struct word {
+    const char *text;
+    size_t len;
+    struct completion *c;
+};
+
+static void see_command(void *ctx, const char *name, const char *usage, const char *help)
 {
-    for (int i = 0; i < command_count; i++)
-        if (strncmp(command_table[i]->name, word, len) == 0)
-            add_match(c, command_table[i]->name, " ");
+    struct word *w = ctx;
+    if (strncmp(name, w->text, w->len) == 0)
+        add_match(w->c, name, " ");
+}
+
+static void complete_command(const char *word, size_t len, complete_names_fn names,
+                             struct completion *c)
+{
+    struct word w = { word, len, c };
+    if (names)
+        names(see_command, &w);
+    for (int i = 0; !names && i < command_count; i++)
+        see_command(&w, command_table[i]->name, NULL, NULL);
     vfs_dir_t *d;
     struct vfs_dirent e;
-    if (vfs_opendir("/bin", &d) < 0)
+    if (file_opendir("/bin", &d) < 0)
         return;
     while (vfs_readdir(d, &e) > 0)
         if (e.type == VFS_FILE && strncmp(e.name, word, len) == 0) {
@@ -58,7 +74,7 @@ static void complete_path(const char *word, size_t len, struct completion *c)
     size_t base_len = len - dir_len;
     vfs_dir_t *d;
     struct vfs_dirent e;
-    if (vfs_opendir(dir_len ? dir : ".", &d) < 0)
+    if (file_opendir(dir_len ? dir : ".", &d) < 0)
         return;
     while (vfs_readdir(d, &e) > 0) {
         if (strncmp(e.name, base, base_len) != 0 || (e.name[0] == '.' && base_len == 0))
@@ -69,7 +85,8 @@ static void complete_path(const char *word, size_t len, struct completion *c)
     vfs_closedir(d);
 }
 
-void complete_find(const char *line, size_t cursor, struct completion *c)
+void complete_find(const char *line, size_t cursor, complete_names_fn names,
+                   struct completion *c)
 {
     size_t start = cursor, first = 1;
     c->count = 0;
@@ -82,7 +99,7 @@ void complete_find(const char *line, size_t cursor, struct completion *c)
             first = 1;
     c->word_start = start;
     if (first && !memchr(line + start, '/', cursor - start))
-        complete_command(line + start, cursor - start, c);
+        complete_command(line + start, cursor - start, names, c);
     else
         complete_path(line + start, cursor - start, c);
 }

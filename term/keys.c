@@ -1,4 +1,4 @@
-#include "shell/keys.h"
+#include "term/keys.h"
 
 #include "kernel/tty.h"
 

@@ -18,7 +18,7 @@
 #elif defined(__aarch64__)
 #define HOST_MACHINE EM_AARCH64
 #else
-#error "hal_loader.c: add this host's ELF machine"
+#error "loader.c: add this host's ELF machine"
 #endif
 
 struct hal_module {

@@ -1,18 +1,20 @@
 /* The console line editor: cursor keys, Home/End, Delete, backspace, Ctrl-A/E/U/K/L, history
  * with up/down, tab completion; Ctrl-C drops the line, Ctrl-D on an empty line is end of input.
  * On a stream that is not an ANSI terminal it reads plain lines without echo. */
-#ifndef SHELL_LINEEDIT_H
-#define SHELL_LINEEDIT_H
+#ifndef TERM_LINEEDIT_H
+#define TERM_LINEEDIT_H
 
 #include <stddef.h>
 
 #include "kernel/proc.h"
+#include "term/complete.h"
 
 #define LINEEDIT_HISTORY 20
 
 struct lineedit {
     char *history[LINEEDIT_HISTORY];   /* oldest first */
     int history_count;
+    complete_names_fn commands;        /* what else Tab offers as a command name; may be NULL */
 };
 
 struct lineedit *lineedit_new(void);

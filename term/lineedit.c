@@ -1,4 +1,4 @@
-#include "shell/lineedit.h"
+#include "term/lineedit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,8 +7,8 @@
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "lib/str.h"
-#include "shell/complete.h"
-#include "shell/keys.h"
+#include "term/complete.h"
+#include "term/keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
 
@@ -137,7 +137,7 @@ static void list_choices(struct edit *e, const struct completion *c)
 static void complete(struct edit *e)
 {
     struct completion c;
-    complete_find(e->buf, e->cursor, &c);
+    complete_find(e->buf, e->cursor, e->le->commands, &c);
     size_t common = complete_common(&c);
     size_t typed = e->cursor - c.word_start;
     if (c.count == 1 || common > typed) {
@@ -279,7 +279,7 @@ int lineedit_read_hidden(struct lineedit *le, proc_t *p, const char *prompt, cha
 
 int lineedit_ask(proc_t *p, const char *prompt, char *buf, size_t size)
 {
-    struct lineedit once = { { NULL }, 0 };
+    struct lineedit once = { { NULL }, 0, NULL };
     int r = read_line(&once, p, prompt, buf, size, 0);
     for (int i = 0; i < once.history_count; i++)
         free(once.history[i]);
