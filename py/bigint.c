@@ -91,6 +91,7 @@ static size_t mag_sub(const uint32_t *a, size_t na, const uint32_t *b, size_t nb
 static size_t mag_mul(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, uint32_t *r) {
     memset(r, 0, (na + nb) * sizeof(uint32_t));
     for (size_t i = 0; i < na; i++) {
+        py_tick_words(nb);
         uint64_t c = 0;
         for (size_t j = 0; j < nb; j++) {
             c += (uint64_t)a[i] * b[j] + r[i + j];
@@ -118,6 +119,7 @@ static void mag_divmod(const uint32_t *a, size_t na, const uint32_t *b, size_t n
     if (nb == 1) { r[0] = mag_divsmall(a, na, b[0], q); return; }
     size_t rn = 0;
     for (size_t i = na * 32; i-- > 0;) {
+        py_tick_words(rn);
         /* r = r << 1 | bit */
         uint32_t carry = (a[i / 32] >> (i % 32)) & 1;
         for (size_t k = 0; k < rn + 1 && k <= na; k++) {
@@ -212,7 +214,13 @@ pv py_big_binop(int op, pv a, pv b) {
     }
     case OP_LSHIFT: case OP_RSHIFT: {
         int64_t s;
-        if (!py_big_to_i64(b, &s)) py_raisef(&py_OverflowError_type, "too many digits in integer");
+        if (!py_big_to_i64(b, &s)) {
+            /* a count beyond 64 bits: every bit shifts out to the right, none fits to the left */
+            if (y.neg) py_raisef(&py_ValueError_type, "negative shift count");
+            if (op == OP_RSHIFT) return MKSMALL(x.neg ? -1 : 0);
+            if (!x.n) return MKSMALL(0);
+            py_raisef(&py_OverflowError_type, "too many digits in integer");
+        }
         if (s < 0) py_raisef(&py_ValueError_type, "negative shift count");
         if (op == OP_RSHIFT && x.neg) {
             /* floor: -((|x| - 1) >> s) - 1 */
@@ -316,6 +324,7 @@ pv py_big_to_str(pv a, int base, bool upper) {
     int per = 1;
     while ((uint64_t)chunk * (uint64_t)base <= 0xffffffffu) { chunk *= (uint32_t)base; per++; }
     while (n) {
+        py_tick_words(n);
         uint32_t r = mag_divsmall(t, n, chunk, t);
         n = trim(t, n);
         for (int i = 0; i < per; i++) {
@@ -335,6 +344,7 @@ pv py_big_from_str(const char *s, size_t n, int base, bool neg) {
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         if (c == '_') continue;
+        py_tick_words(rn);
         int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
         uint64_t carry = (uint64_t)d;
         for (size_t k = 0; k < rn; k++) {

@@ -418,6 +418,8 @@ BI(exec) {
     py_argcheck(n, 1, 3, "exec");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
+    if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "exec() globals must be a dict, not %s", py_type_name(TYPE(g)));
+    if (l && !IS(l, py_dict_type)) py_raisef(&py_TypeError_type, "locals must be a mapping or None, not %s", py_type_name(TYPE(l)));
     if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
     if (!py_dict_get(g, QS(__builtins__))) py_dict_set(g, QS(__builtins__), ((py_module *)py_import(QS(builtins), PV_NONE, 0))->dict);
     run_source(a[0], g, l, PY_MODE_EXEC);
@@ -427,13 +429,23 @@ BI(eval) {
     py_argcheck(n, 1, 3, "eval");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
+    if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "globals must be a real dict; try eval(expr, {}, mapping)");
+    if (l && !IS(l, py_dict_type)) py_raisef(&py_TypeError_type, "locals must be a mapping");
     if (n <= 1) { py_frame *f = py_cur->frame; if (f && f->locals) l = f->locals; }
     return run_source(a[0], g, l, PY_MODE_EVAL);
 }
 BI(compile) {
     py_argcheck(n, 3, 3, "compile");
+    const char *src;
+    size_t len;
+    if (IS(a[0], py_str_type)) src = py_str_data(a[0]), len = py_str_len(a[0]);
+    else if (IS(a[0], py_bytes_type)) src = (const char *)((py_bytes *)a[0])->data, len = ((py_bytes *)a[0])->len;
+    else py_raisef(&py_TypeError_type, "compile() arg 1 must be a string, bytes or AST object");
+    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "expected str, bytes or os.PathLike object, not %s", py_type_name(TYPE(a[1])));
+    if (!IS(a[2], py_str_type)) py_raisef(&py_TypeError_type, "compile() argument 'mode' must be str, not %s", py_type_name(TYPE(a[2])));
     const char *mode = py_str_data(a[2]);
-    return (pv)py_compile(py_str_data(a[0]), py_str_len(a[0]), a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_EXEC);
+    if (strcmp(mode, "exec") && strcmp(mode, "eval") && strcmp(mode, "single")) py_raisef(&py_ValueError_type, "compile() mode must be 'exec', 'eval' or 'single'");
+    return (pv)py_compile(src, len, a[1], !strcmp(mode, "eval") ? PY_MODE_EVAL : PY_MODE_EXEC);
 }
 extern pv py_open(int n, pv *a, pv kw);
 BI(open) { return py_open(n, a, kw); }
@@ -486,7 +498,12 @@ BI(sys_exc_info) {
     TUPLE(t)->items[2] = PV_NONE;
     return t;
 }
-BI(sys_print_exception) { py_print_exc(a[0]); return PV_NONE; }
+BI(sys_print_exception) {
+    py_argcheck(n, 1, 2, "print_exception");
+    if (!py_isinstance(a[0], &py_BaseException_type)) py_raisef(&py_TypeError_type, "Exception expected for value, %s found", py_type_name(TYPE(a[0])));
+    py_print_exc(a[0]);
+    return PV_NONE;
+}
 static const py_builtin sys_funcs[] = {
     METHOD(exit, bi_sys_exit), METHOD(getrecursionlimit, bi_sys_getrecursionlimit),
     METHOD(setrecursionlimit, bi_sys_setrecursionlimit), METHOD(exc_info, bi_sys_exc_info),
@@ -573,14 +590,20 @@ BI(math_log) {
     if (n == 2) { double b = num(a[1]); return mf(log(x) / log(b)); }
     return mf(log(x));
 }
+pv py_big_from_double(double d);
 static pv to_int_checked(double r) {
     if (isnan(r)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
     if (isinf(r)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
+    /* beyond 64 bits the cast would be undefined: the bignum takes it */
+    if (r >= 9.2233720368547758e18 || r < -9.2233720368547758e18) return py_big_from_double(r);
     return py_new_int((int64_t)r);
 }
-BI(math_floor) { if (py_is_int(a[0])) return py_new_int(py_int_val(a[0])); return to_int_checked(floor(num(a[0]))); }
-BI(math_ceil) { if (py_is_int(a[0])) return py_new_int(py_int_val(a[0])); return to_int_checked(ceil(num(a[0]))); }
-BI(math_trunc) { if (py_is_int(a[0])) return py_new_int(py_int_val(a[0])); return to_int_checked(trunc(num(a[0]))); }
+/* an int is its own floor, ceiling and truncation, however many digits it has (a bool gives
+ * the plain int) */
+static pv int_itself(pv v) { return IS(v, py_bool_type) ? MKSMALL(v == PV_TRUE) : v; }
+BI(math_floor) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(floor(num(a[0]))); }
+BI(math_ceil) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(ceil(num(a[0]))); }
+BI(math_trunc) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(trunc(num(a[0]))); }
 BI(math_pow) { return mf(pow(num(a[0]), num(a[1]))); }
 BI(math_atan2) { return mf(atan2(num(a[0]), num(a[1]))); }
 BI(math_hypot) { double s = 0; for (int i = 0; i < n; i++) { double x = num(a[i]); s += x * x; } return mf(sqrt(s)); }

@@ -565,7 +565,15 @@ static bool fold_binop(C *c, node *n) {
     if ((ta != &py_int_type && ta != &py_float_type) || (tb != &py_int_type && tb != &py_float_type)) return false;
     if (n->op == OP_POW || n->op == OP_LSHIFT) return false;
     if ((n->op == OP_TRUEDIV || n->op == OP_FLOORDIV || n->op == OP_MOD) && py_to_double(b) == 0) return false;
+    /* an operation that raises (1 & 2.0, 1 >> -1) is left to raise when it runs, if it runs */
+    py_try t;
+    py_try_begin(&t);
+    if (setjmp(t.j.buf)) {
+        py_try_catch(&t);
+        return false;
+    }
     pv r = py_binop(n->op, a, b);
+    py_try_end(&t);
     load_const(c, r);
     return true;
 }

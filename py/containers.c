@@ -984,10 +984,19 @@ pv py_range_new(pint a, pint b, pint c) {
     r->start = a; r->stop = b; r->step = c;
     return (pv)r;
 }
+/* Range arithmetic is done unsigned, where it wraps: lengths up to 2**64 - 1 and the distances
+ * between items fit there, even where a signed intermediate would overflow. */
+static uintptr_t step_size(const py_range *r) { return r->step > 0 ? (uintptr_t)r->step : 0 - (uintptr_t)r->step; }
+static uintptr_t range_size(const py_range *r) {
+    if (r->step > 0 ? r->stop <= r->start : r->start <= r->stop) return 0;
+    uintptr_t span = r->step > 0 ? (uintptr_t)r->stop - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)r->stop;
+    return (span - 1) / step_size(r) + 1;
+}
+static pint range_item(const py_range *r, uintptr_t i) { return (pint)((uintptr_t)r->start + i * (uintptr_t)r->step); }
 static pint range_len(pv o) {
-    py_range *r = (py_range *)o;
-    if (r->step > 0) return r->stop > r->start ? (r->stop - r->start + r->step - 1) / r->step : 0;
-    return r->start > r->stop ? (r->start - r->stop - r->step - 1) / (-r->step) : 0;
+    uintptr_t n = range_size((py_range *)o);
+    if (n > (uintptr_t)INTPTR_MAX) py_raisef(&py_OverflowError_type, "Python int too large to convert to C ssize_t");
+    return (pint)n;
 }
 static pv range_make(const py_type *t, int n, pv *a, pv kw) {
     if (n < 1 || n > 3) py_raisef(&py_TypeError_type, n ? "range expected at most 3 arguments, got %d" : "range expected at least 1 argument, got %d", n);
@@ -1004,31 +1013,32 @@ static pv range_repr(pv o) {
 }
 static pv range_getitem(pv o, pv k) {
     py_range *r = (py_range *)o;
-    pint n = range_len(o);
     if (IS(k, py_slice_type)) {
         pint a, b, st, cnt;
-        py_slice_indices(k, n, &a, &b, &st, &cnt);
+        py_slice_indices(k, range_len(o), &a, &b, &st, &cnt);
         (void)cnt;
-        return py_range_new(r->start + a * r->step, r->start + b * r->step, st * r->step);
+        return py_range_new(range_item(r, (uintptr_t)a), range_item(r, (uintptr_t)b), (pint)((uintptr_t)st * (uintptr_t)r->step));
     }
+    uintptr_t size = range_size(r);
     pint i = py_to_index(k);
-    if (i < 0) i += n;
-    if (i < 0 || i >= n) py_raisef(&py_IndexError_type, "range object index out of range");
-    return MKSMALL(r->start + i * r->step);
+    uintptr_t u = i < 0 ? size - (0 - (uintptr_t)i) : (uintptr_t)i;
+    if (i < 0 ? 0 - (uintptr_t)i > size : u >= size) py_raisef(&py_IndexError_type, "range object index out of range");
+    return py_new_int(range_item(r, u));
 }
-typedef struct { const py_type *type; pint cur, stop, step; } rangeit;
+typedef struct { const py_type *type; pint cur, step; uintptr_t left; } rangeit;
 static pv rangeit_next(pv o) {
     rangeit *it = (rangeit *)o;
-    if (it->step > 0 ? it->cur >= it->stop : it->cur <= it->stop) return PV_NULL;
+    if (!it->left) return PV_NULL;
+    it->left--;
     pint v = it->cur;
-    it->cur += it->step;
-    return MKSMALL(v);
+    it->cur = (pint)((uintptr_t)v + (uintptr_t)it->step);
+    return py_new_int(v);
 }
 const py_type py_rangeiter_type = { &py_type_type, "range_iterator", .base = &py_object_type, .iter = self_iter, .next = rangeit_next };
 static pv range_iter(pv o) {
     py_range *r = (py_range *)o;
     rangeit *it = NEW(rangeit, py_rangeiter_type);
-    it->cur = r->start; it->stop = r->stop; it->step = r->step;
+    it->cur = r->start; it->step = r->step; it->left = range_size(r);
     return (pv)it;
 }
 static int range_contains(pv o, pv x) {
@@ -1040,7 +1050,8 @@ static int range_contains(pv o, pv x) {
     }
     pint v = (pint)py_int_val(x);
     if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return 0;
-    return (v - r->start) % r->step == 0;
+    uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
+    return dist % step_size(r) == 0;
 }
 static pv range_compare(int op, pv a, pv b, int side) {
     if ((op != CMP_EQ && op != CMP_NE) || !IS(a, py_range_type) || !IS(b, py_range_type)) return PV_NULL;
@@ -1051,15 +1062,17 @@ static pv range_compare(int op, pv a, pv b, int side) {
 }
 static pv range_getattr(pv o, pv name) {
     py_range *r = (py_range *)o;
-    if (name == QS(start)) return MKSMALL(r->start);
-    if (name == QS(stop)) return MKSMALL(r->stop);
-    if (name == QS(step)) return MKSMALL(r->step);
+    if (name == QS(start)) return py_new_int(r->start);
+    if (name == QS(stop)) return py_new_int(r->stop);
+    if (name == QS(step)) return py_new_int(r->step);
     return PV_NULL;
 }
 static pv range_index(int n, pv *a, pv kw) {
     if (!range_contains(a[0], a[1])) py_raisef(&py_ValueError_type, "%s is not in range", py_str_data(py_repr(a[1])));
     py_range *r = (py_range *)a[0];
-    return MKSMALL(((pint)py_int_val(a[1]) - r->start) / r->step);
+    pint v = (pint)py_int_val(a[1]);
+    uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
+    return py_new_int((int64_t)(dist / step_size(r)));
 }
 static pv range_count(int n, pv *a, pv kw) { return MKSMALL(range_contains(a[0], a[1])); }
 static const py_builtin range_methods[] = { METHOD(index, range_index), METHOD(count, range_count), METHODS_END };
@@ -1082,26 +1095,36 @@ pv py_slice_new(pv a, pv b, pv c) {
     s->start = a; s->stop = b; s->step = c;
     return (pv)s;
 }
+/* A slice's start, stop or step: an int too large for an index stands for the nearest end,
+ * as in CPython ('abc'[-2**70:2**70] is 'abc'). */
+static pint slice_bound(pv v) {
+    if (IS(v, py_long_type)) {
+        if (py_truth(py_compare(CMP_GT, v, py_new_int(INTPTR_MAX)))) return INTPTR_MAX;
+        if (py_truth(py_compare(CMP_LT, v, py_new_int(INTPTR_MIN)))) return INTPTR_MIN;
+    }
+    return py_to_index(v);
+}
 void py_slice_indices(pv slv, pint len, pint *start, pint *stop, pint *step, pint *n) {
     py_slice *s = (py_slice *)slv;
-    pint st = s->step == PV_NONE ? 1 : py_to_index(s->step);
+    pint st = s->step == PV_NONE ? 1 : slice_bound(s->step);
     if (st == 0) py_raisef(&py_ValueError_type, "slice step cannot be zero");
+    if (st == INTPTR_MIN) st = -INTPTR_MAX;      /* so that it can be negated */
     pint a, b;
     if (s->start == PV_NONE) a = st > 0 ? 0 : len - 1;
     else {
-        a = py_to_index(s->start);
+        a = slice_bound(s->start);
         if (a < 0) { a += len; if (a < 0) a = st > 0 ? 0 : -1; }
         else if (a >= len) a = st > 0 ? len : len - 1;
     }
     if (s->stop == PV_NONE) b = st > 0 ? len : -1;
     else {
-        b = py_to_index(s->stop);
+        b = slice_bound(s->stop);
         if (b < 0) { b += len; if (b < 0) b = st > 0 ? 0 : -1; }
         else if (b >= len) b = st > 0 ? len : len - 1;
     }
     pint cnt;
-    if (st > 0) cnt = b > a ? (b - a + st - 1) / st : 0;
-    else cnt = a > b ? (a - b - st - 1) / (-st) : 0;
+    if (st > 0) cnt = b > a ? (b - a - 1) / st + 1 : 0;
+    else cnt = a > b ? (a - b - 1) / -st + 1 : 0;
     *start = a; *stop = b; *step = st; *n = cnt;
 }
 static void slice_mark(pv o, gc_heap *h) { py_slice *s = (py_slice *)o; gc_mark(h, s->start); gc_mark(h, s->stop); gc_mark(h, s->step); }
@@ -1336,7 +1359,9 @@ static pv bytearray_append(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv bytearray_extend(int n, pv *a, pv kw) {
-    pv it = py_iter(a[1]), v;
+    /* extended by itself: by what it holds now, not by the bytes it gains on the way */
+    pv src = a[1] == a[0] ? py_bytes_new(&py_bytes_type, B(a[0])->data, B(a[0])->len) : a[1];
+    pv it = py_iter(src), v;
     while ((v = py_next(it))) { pv args[2] = { a[0], v }; bytearray_append(2, args, PV_NULL); }
     return PV_NONE;
 }

@@ -201,11 +201,15 @@ typedef struct py_vm {
     pv *stack, *stack_top, *stack_end;
     py_frame *frame;
     int depth, max_depth;
-    int poll_count;
+    int poll_count;           /* ticks (back-edges, calls) left before the next poll */
+    int poll_period;          /* what poll_count was set to at the last poll */
+    uint64_t steps;           /* ticks counted at the polls so far */
+    uint64_t step_limit;      /* stop the program at this many steps; 0: no limit */
     pv handling;              /* the exception the innermost except clause handles */
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
     void *cstack_top;
+    size_t cstack_size;       /* C stack the interpreter may use below cstack_top; 0: unchecked */
     gc_heap *heap;            /* gc.c: this program's heap, inside its arena */
     uint32_t dict_version;    /* bumped when any dict's key set changes (LOAD_GLOBAL's cache) */
     pv *repr_stack;           /* the containers whose repr is being built (64 at most) */
@@ -218,6 +222,13 @@ typedef struct py_vm {
 /* The interpreter running on this thread: every program has its own py_vm and a thread runs
  * one program at a time (py_run_* install it), so two threads run two programs at once. */
 #define py_cur ((py_vm *)hal_thread_get_runtime())
+
+/* Checked with the recursion limit: a limit raised past what the C stack holds
+ * (sys.setrecursionlimit) gives RecursionError, not a stack overflow. Stacks grow down. */
+static inline bool py_cstack_exhausted(const py_vm *vm) {
+    char here;
+    return vm->cstack_size && vm->cstack_top && (uintptr_t)vm->cstack_top - (uintptr_t)&here > vm->cstack_size;
+}
 
 /* ---- types ---- */
 extern const py_type py_type_type, py_object_type, py_none_type, py_bool_type, py_int_type,
@@ -393,6 +404,17 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode);
 #define PY_MODE_EVAL 1
 #define PY_MODE_SINGLE 2
 #define PY_MODE_EXEC 3      /* like FILE, names through the locals and globals dicts */
+/* The poll (py_io.poll) and the step limit are checked every PY_POLL_PERIOD ticks. */
+#define PY_POLL_PERIOD 1000
 void py_poll_now(void);
+/* One tick of a loop that runs in C for long (an iteration, a row of a bignum product): the
+ * poll and the step limit reach it as they reach a loop back-edge. */
+static inline void py_tick(void) { if (--py_cur->poll_count <= 0) py_poll_now(); }
+/* A tick for a step over n words, counted as a tick per 64 of them, so that the step limit
+ * bounds the time bignum arithmetic takes however large its numbers. */
+static inline void py_tick_words(size_t n) {
+    py_cur->poll_count -= (int)(n / 64) + 1;
+    if (py_cur->poll_count <= 0) py_poll_now();
+}
 int py_code_line(py_code *c, const uint8_t *ip);
 #endif

@@ -1,6 +1,7 @@
 /* Tokenizer and parser: source text to the syntax tree of ast.h. The tokenizer turns the
  * whole unit into an array first (INDENT/DEDENT from an indentation stack, implicit joining
  * inside brackets, backslash continuation), so the parser may look two tokens ahead. */
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 #include "py/ast.h"
@@ -174,10 +175,64 @@ static void lex_string(P *p, int flags) {
     else t->v = buf_str(&b);
 }
 
+/* Digits of one base with single underscores between them (1_000), from p->i: how many. */
+static size_t scan_digits(P *p, int base) {
+    const char *s = p->src;
+    size_t n = 0;
+    for (;;) {
+        int d = p->i < p->n ? hexval((unsigned char)s[p->i]) : -1;
+        if (d >= 0 && d < base) { p->i++; n++; continue; }
+        if (n && p->i + 1 < p->n && s[p->i] == '_') {
+            d = hexval((unsigned char)s[p->i + 1]);
+            if (d >= 0 && d < base) { p->i++; continue; }
+        }
+        return n;
+    }
+}
+
+/* Moves p->i past a number literal, which starts there, with CPython's messages for the
+ * malformed ones: 0x, 0b2, 1_, 1__0, 1e+, 1._5. */
+static void scan_number(P *p) {
+    const char *s = p->src;
+    char c = s[p->i];
+    if (c == '0' && p->i + 1 < p->n && s[p->i + 1] && strchr("xXoObB", s[p->i + 1])) {
+        char k = (char)(s[p->i + 1] | 0x20);
+        int base = k == 'x' ? 16 : k == 'o' ? 8 : 2;
+        char msg[48];
+        p->i += 2;
+        int d = p->i + 1 < p->n ? hexval((unsigned char)s[p->i + 1]) : -1;
+        if (d >= 0 && s[p->i] == '_' && d < base) p->i++;    /* 0x_ff */
+        size_t nd = scan_digits(p, base);
+        if (p->i < p->n && s[p->i] >= '0' && s[p->i] <= '9') {
+            snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", s[p->i], base == 8 ? "octal" : "binary");
+            lerr(p, msg);
+        }
+        if (!nd || (p->i < p->n && is_id((unsigned char)s[p->i]))) {
+            snprintf(msg, sizeof msg, "invalid %s literal", base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary");
+            lerr(p, msg);
+        }
+        return;
+    }
+    if (c != '.') scan_digits(p, 10);
+    if (p->i < p->n && s[p->i] == '.') {
+        p->i++;
+        scan_digits(p, 10);
+    }
+    if (p->i < p->n && (s[p->i] == 'e' || s[p->i] == 'E')) {
+        p->i++;
+        if (p->i < p->n && (s[p->i] == '+' || s[p->i] == '-')) p->i++;
+        if (!scan_digits(p, 10)) lerr(p, "invalid decimal literal");
+    }
+    bool imag = p->i < p->n && (s[p->i] == 'j' || s[p->i] == 'J');
+    if (imag) p->i++;
+    if (p->i < p->n && is_id((unsigned char)s[p->i])) lerr(p, imag ? "invalid imaginary literal" : "invalid decimal literal");
+}
+
+/* The value of a literal scan_number accepted. */
 static pv parse_number(P *p, const char *s, size_t n, bool *isfloat, bool *imag) {
-    char tmp[80];
+    char *tmp = gc_alloc(n + 1, GC_RAW);
     size_t k = 0;
-    for (size_t i = 0; i < n && k < sizeof tmp - 1; i++) if (s[i] != '_') tmp[k++] = s[i];
+    for (size_t i = 0; i < n; i++) if (s[i] != '_') tmp[k++] = s[i];
     tmp[k] = 0;
     *isfloat = false;
     *imag = false;
@@ -277,21 +332,7 @@ static void tokenize(P *p) {
         }
         if ((c >= '0' && c <= '9') || (c == '.' && p->i + 1 < p->n && s[p->i + 1] >= '0' && s[p->i + 1] <= '9')) {
             size_t st = p->i;
-            if (c == '0' && p->i + 1 < p->n && strchr("xXoObB", s[p->i + 1])) {
-                p->i += 2;
-                while (p->i < p->n && (hexval((unsigned char)s[p->i]) >= 0 || s[p->i] == '_')) p->i++;
-            } else {
-                while (p->i < p->n) {
-                    char d = s[p->i];
-                    if ((d >= '0' && d <= '9') || d == '_' || d == '.') p->i++;
-                    else if ((d == 'e' || d == 'E') && p->i + 1 < p->n) {
-                        p->i++;
-                        if (s[p->i] == '+' || s[p->i] == '-') p->i++;
-                    } else break;
-                }
-                if (p->i < p->n && (s[p->i] == 'j' || s[p->i] == 'J')) p->i++;
-            }
-            if (p->i < p->n && is_id0((unsigned char)s[p->i])) lerr(p, "invalid decimal literal");
+            scan_number(p);
             tok *t = addtok(p, T_NUMBER);
             t->pos = (uint32_t)st;
             t->len = (uint32_t)(p->i - st);

@@ -113,7 +113,7 @@ py_vm *py_new(void *arena, size_t size, const py_io *io) {
     off += stack_bytes;
     vm->io = *io;
     vm->max_depth = 1000;
-    vm->poll_count = 1000;
+    vm->poll_count = vm->poll_period = PY_POLL_PERIOD;
     void *outer = py_enter(vm);
     int here;
     vm->cstack_top = &here;
@@ -132,6 +132,8 @@ py_vm *py_create(size_t size, const py_io *io) {
     vm->arena = arena;
     return vm;
 }
+
+void py_set_cstack_size(py_vm *vm, size_t bytes) { vm->cstack_size = bytes; }
 
 static void close_if_file(pobj *o, void *arg) { py_file_release(arg, o); }
 

@@ -25,6 +25,16 @@ void py_destroy(py_vm *vm);
 int py_run_file(py_vm *vm, const char *path, int argc, char **argv);
 /* Runs source text as __main__ (filename is what tracebacks show). */
 int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv);
+/* Limits the work a program may do: its `steps`-th tick from now (a loop back-edge, a call, a
+ * step of an iteration, 64 words of bignum arithmetic) raises RuntimeError("step limit
+ * exceeded"), and so does every tick after, so no handler can keep it running. 0 lifts the
+ * limit. Counted when the poll runs (every PY_POLL_PERIOD ticks): it costs nothing beyond the
+ * poll's own countdown. */
+void py_set_step_limit(py_vm *vm, uint64_t steps);
+/* Bounds the C stack the interpreter may use, in bytes below the point where it starts running
+ * (0: unchecked, the default): deeper recursion raises RecursionError whatever the recursion
+ * limit says. Leave a margin below the real stack for the work done between two checks. */
+void py_set_cstack_size(py_vm *vm, size_t bytes);
 /* Makes vm the calling thread's interpreter (py_run_* do it themselves); returns the one it
  * replaces, for py_leave. */
 void *py_enter(py_vm *vm);

@@ -349,7 +349,7 @@ pv py_compare(int op, pv a, pv b) {
     pv r = PV_NULL;
     /* containers compare their items recursively: bounded like calls */
     py_vm *vm = py_cur;
-    if (++vm->depth > vm->max_depth) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded in comparison"); }
+    if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded in comparison"); }
     if (tb != ta && (tb->flags & TF_USER) && py_issubtype(tb, ta)) {   /* comparisons: any subclass, CPython does not ask for an override */
         r = tb->compare(op, a, b, 1);
         if (r == (pv)&py_notimpl_obj) r = PV_NULL;
@@ -388,7 +388,7 @@ uintptr_t py_hash(pv v) {
     const py_type *t = OBJ(v)->type;
     if (t->hash) {
         py_vm *vm = py_cur;
-        if (++vm->depth > vm->max_depth) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
+        if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
         uintptr_t h = t->hash(v);
         vm->depth--;
         return h;
@@ -468,6 +468,9 @@ pv py_iter(pv o) {
 }
 
 pv py_next(pv it) {
+    /* a step of an iteration ticks like a loop back-edge, so that the poll and the step limit
+     * also reach loops that run in C: sum(range(10**12)), sorted(), list(), str.join() */
+    py_tick();
     const py_type *t = TYPE(it);
     if (t->next) return t->next(it);
     py_raisef(&py_TypeError_type, "'%s' object is not an iterator", py_type_name(t));

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include "py/obj.h"
 
@@ -675,7 +676,9 @@ static pv str_istitle(int n, pv *a, pv kw) {
     }
     return PV_BOOL(cased);
 }
-static pv pad(pv v, pint width, char fill, int align) {
+/* v padded to width characters with copies of fill, which holds one character (one or more
+ * bytes of UTF-8) */
+static pv pad_with(pv v, pint width, const char *fill, size_t fill_len, int align) {
     py_str *s = S(v);
     pint n = width - (pint)s->clen;
     if (n <= 0) return v;
@@ -683,22 +686,23 @@ static pv pad(pv v, pint width, char fill, int align) {
     if (align == 'C') left = n / 2 + (n & width & 1);   /* str.center */
     pint right = n - left;
     py_buf b;
-    buf_init(&b, s->len + (size_t)n + 1);
-    for (pint i = 0; i < left; i++) buf_addc(&b, fill);
+    buf_init(&b, s->len + (size_t)n * fill_len + 1);
+    for (pint i = 0; i < left; i++) buf_add(&b, fill, fill_len);
     buf_addv(&b, v);
-    for (pint i = 0; i < right; i++) buf_addc(&b, fill);
+    for (pint i = 0; i < right; i++) buf_add(&b, fill, fill_len);
     return buf_str(&b);
 }
-static char fillchar(int n, pv *a) {
-    if (n > 2) {
-        if (!IS(a[2], py_str_type) || S(a[2])->clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
-        return S(a[2])->data[0];
-    }
-    return ' ';
+static pv pad(pv v, pint width, char fill, int align) { return pad_with(v, width, &fill, 1, align); }
+/* center, ljust and rjust: the fill is one character, which may take several bytes */
+static pv just(int n, pv *a, int align) {
+    pint width = py_to_index(a[1]);
+    if (n <= 2) return pad(a[0], width, ' ', align);
+    if (!IS(a[2], py_str_type) || S(a[2])->clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
+    return pad_with(a[0], width, S(a[2])->data, S(a[2])->len, align);
 }
-static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), 'C'); }
-static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '<'); }
-static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return pad(a[0], py_to_index(a[1]), fillchar(n, a), '>'); }
+static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return just(n, a, 'C'); }
+static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return just(n, a, '<'); }
+static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return just(n, a, '>'); }
 static pv str_zfill(int n, pv *a, pv kw) {
     py_str *s = S(a[0]);
     pint w = py_to_index(a[1]);
@@ -910,6 +914,11 @@ const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .me
 
 /* ---- format specs ---- */
 typedef struct { char fill, align, sign, type, grouping; bool alt, zero; pint width, prec; } fspec;
+/* one more digit of a width or a precision, which must stay an int */
+static pint spec_digit(pint v, char c, const char *too_big) {
+    if (v > (INT_MAX - 9) / 10) py_raisef(&py_ValueError_type, "%s", too_big);
+    return v * 10 + (c - '0');
+}
 static void parse_spec(pv specv, fspec *f) {
     const char *s = S(specv)->data;
     size_t n = S(specv)->len, i = 0;
@@ -922,9 +931,9 @@ static void parse_spec(pv specv, fspec *f) {
     if (i < n && strchr("+- ", s[i])) f->sign = s[i++];
     if (i < n && s[i] == '#') { f->alt = true; i++; }
     if (i < n && s[i] == '0') { f->zero = true; i++; }
-    if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = f->width * 10 + (s[i++] - '0'); }
+    if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = spec_digit(f->width, s[i++], "Too many decimal digits in format string"); }
     if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
-    if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = f->prec * 10 + (s[i++] - '0'); }
+    if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = spec_digit(f->prec, s[i++], "Too many decimal digits in format string"); }
     if (i < n) f->type = s[i++];
     if (i < n) py_raisef(&py_ValueError_type, "Invalid format specifier '%s'", s);
 }
@@ -1005,14 +1014,14 @@ static pv format_int(pv iv, fspec *f) {
     if (f->zero && f->grouping && !f->align && f->width > 0) {
         /* 0-padding with grouping: pad the digits, then group */
         pint want = f->width - (neg || f->sign == '+' || f->sign == ' ' ? 1 : 0) - (pint)strlen(prefix);
-        char padded[160];
-        int k = 0;
-        if (nd > 100) { fspec g = *f; g.width = 0; return finish_num(&g, neg, prefix, body.p, body.n); }
         int every = base == 10 ? 3 : 4;
-        /* grow digit count until grouped length reaches want */
-        int ndig = nd;
-        while (1) { int glen = ndig + (ndig - 1) / every; if (glen >= want || ndig > 120) break; ndig++; }
-        for (int i = 0; i < ndig - nd; i++) padded[k++] = '0';
+        /* the digit count whose grouped length reaches want (the buffer is claimed first, so a
+         * width the heap cannot hold is a MemoryError before the count) */
+        char *padded = gc_alloc((size_t)(want > nd ? want : nd), GC_RAW);
+        pint ndig = nd;
+        while (ndig + (ndig - 1) / every < want) ndig++;
+        pint k = 0;
+        for (pint i = 0; i < ndig - nd; i++) padded[k++] = '0';
         memcpy(padded + k, rev, (size_t)nd);
         k += nd;
         body.n = 0;
@@ -1023,11 +1032,21 @@ static pv format_int(pv iv, fspec *f) {
     }
     return finish_num(f, neg, prefix, body.p, body.n);
 }
+/* One double through a printf format that takes a precision, into a heap buffer as long as the
+ * precision asks for (digits, up to 309 before the point, sign, exponent): claimed before any
+ * work, so a precision the heap cannot hold is a MemoryError at once. */
+static char *c_format_double(const char *fmt, pint prec, double x) {
+    if (prec > INT_MAX - 400) py_raisef(&py_ValueError_type, "precision too big");
+    size_t cap = (size_t)prec + 400;
+    char *buf = gc_alloc(cap, GC_RAW);
+    snprintf(buf, cap, fmt, (int)prec, x);
+    return buf;
+}
 pv py_format_double(double d, fspec *f) {
     char t = f->type;
     bool neg = signbit(d) && !isnan(d);
     double x = fabs(d);
-    char buf[512];
+    char *buf;
     pint prec = f->prec;
     if (isinf(x) || isnan(x)) {
         const char *s = isnan(x) ? "nan" : "inf";
@@ -1051,28 +1070,25 @@ pv py_format_double(double d, fspec *f) {
             return finish_num(f, neg, "", body.p, body.n);
         }
         /* like g, but at least one digit after the point when an exponent is not used */
-        snprintf(buf, sizeof buf, "%.*g", (int)(prec ? prec : 1), x);
+        buf = c_format_double("%.*g", prec ? prec : 1, x);
         if (!strpbrk(buf, ".e")) {
             /* 'g' without '#' drops the point: CPython keeps '.0' only when prec is None */
         }
         char *e = strchr(buf, 'e');
         if (e) {
             int ex = atoi(e + 1);
-            char mant[64];
-            size_t ml = (size_t)(e - buf);
-            memcpy(mant, buf, ml);
-            mant[ml] = 0;
-            snprintf(buf, sizeof buf, "%se%c%02d", mant, ex < 0 ? '-' : '+', ex < 0 ? -ex : ex);
+            /* the exponent with at least two digits, as C writes it too: no longer */
+            snprintf(e, strlen(e) + 1, "e%c%02d", ex < 0 ? '-' : '+', ex < 0 ? -ex : ex);
         }
         return finish_num(f, neg, "", buf, strlen(buf));
     }
     if (prec < 0) prec = 6;
     switch (t) {
-    case 'f': case 'F': snprintf(buf, sizeof buf, f->alt ? "%#.*f" : "%.*f", (int)prec, x); break;
-    case 'e': case 'E': snprintf(buf, sizeof buf, f->alt ? (t == 'e' ? "%#.*e" : "%#.*E") : (t == 'e' ? "%.*e" : "%.*E"), (int)prec, x); break;
-    case 'g': case 'G': snprintf(buf, sizeof buf, f->alt ? (t == 'g' ? "%#.*g" : "%#.*G") : (t == 'g' ? "%.*g" : "%.*G"), (int)(prec ? prec : 1), x); break;
-    case '%': snprintf(buf, sizeof buf, "%.*f%%", (int)prec, x * 100); break;
-    case 'n': snprintf(buf, sizeof buf, "%.*g", (int)(prec ? prec : 1), x); break;
+    case 'f': case 'F': buf = c_format_double(f->alt ? "%#.*f" : "%.*f", prec, x); break;
+    case 'e': case 'E': buf = c_format_double(f->alt ? (t == 'e' ? "%#.*e" : "%#.*E") : (t == 'e' ? "%.*e" : "%.*E"), prec, x); break;
+    case 'g': case 'G': buf = c_format_double(f->alt ? (t == 'g' ? "%#.*g" : "%#.*G") : (t == 'g' ? "%.*g" : "%.*G"), prec ? prec : 1, x); break;
+    case '%': buf = c_format_double("%.*f%%", prec, x * 100); break;
+    case 'n': buf = c_format_double("%.*g", prec ? prec : 1, x); break;
     default: py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'float'", t);
     }
     if (f->grouping) {
@@ -1095,6 +1111,8 @@ void py_utf8_put(py_buf *b, uint32_t c) {
 }
 
 pv py_format(pv v, pv spec) {
+    /* format(42, 7), (42).__format__(7): the spec is read as a str below */
+    if (!IS(spec, py_str_type)) py_raisef(&py_TypeError_type, "format() argument 2 must be str, not %s", py_type_name(TYPE(spec)));
     const py_type *t = TYPE(v);
     if (t->flags & TF_USER) {
         pv m = py_lookup_special(v, Q___format__);
@@ -1183,12 +1201,12 @@ pv py_str_mod(pv fmtv, pv args) {
             else f.zero = true;
         }
         if (i < n && s[i] == '*') { if (argi >= nargs) goto few; f.width = py_to_index(argv[argi++]); if (f.width < 0) { left = true; f.width = -f.width; } i++; }
-        else while (i < n && s[i] >= '0' && s[i] <= '9') f.width = (f.width < 0 ? 0 : f.width) * 10 + (s[i++] - '0');
+        else while (i < n && s[i] >= '0' && s[i] <= '9') f.width = spec_digit(f.width < 0 ? 0 : f.width, s[i++], "width too big");
         if (i < n && s[i] == '.') {
             i++;
             f.prec = 0;
             if (i < n && s[i] == '*') { if (argi >= nargs) goto few; f.prec = py_to_index(argv[argi++]); i++; }
-            else while (i < n && s[i] >= '0' && s[i] <= '9') f.prec = f.prec * 10 + (s[i++] - '0');
+            else while (i < n && s[i] >= '0' && s[i] <= '9') f.prec = spec_digit(f.prec, s[i++], "precision too big");
         }
         if (i < n && (s[i] == 'l' || s[i] == 'h' || s[i] == 'L')) i++;
         if (i >= n) py_raisef(&py_ValueError_type, "incomplete format");

@@ -3,7 +3,7 @@
  * object instead). Exceptions travel by longjmp to the innermost run_frame, which either enters
  * the frame's handler (SETUP_EXCEPT blocks) or adds its line to the traceback and passes it on. */
 #include <string.h>
-#include "py/obj.h"
+#include "py/py.h"
 #include "py/bytecode.h"
 
 
@@ -35,13 +35,29 @@ _Noreturn void py_raise(pv exc) {
     py_vm *vm = py_cur;
     vm->exc = exc;
     py_frame *stop = vm->jmp->frame;
-    for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
+    /* the preallocated MemoryError gets no traceback: building one needs memory, and when
+     * there is none its allocation would raise MemoryError again, without end */
+    if (exc != vm->memerr)
+        for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
     longjmp(vm->jmp->buf, 1);
 }
 
+/* Runs every PY_POLL_PERIOD ticks (loop back-edges and calls), and from sleeps: counts the
+ * ticks for the step limit, then asks the embedder's poll whether to go on. */
 void py_poll_now(void) {
     py_vm *vm = py_cur;
-    vm->poll_count = 1000;
+    int ticks = vm->poll_period - vm->poll_count;
+    vm->steps += ticks > 0 ? (uint64_t)ticks : 1;    /* a sleep's poll counts as one */
+    int next = PY_POLL_PERIOD;
+    if (vm->step_limit) {
+        if (vm->steps >= vm->step_limit) {
+            /* and again at every tick after, so that a handler cannot go on looping */
+            vm->poll_count = vm->poll_period = 1;
+            py_raisef(&py_RuntimeError_type, "step limit exceeded");
+        }
+        if (vm->step_limit - vm->steps < (uint64_t)next) next = (int)(vm->step_limit - vm->steps);
+    }
+    vm->poll_count = vm->poll_period = next;
     if (!vm->io.poll) return;
     int r = vm->io.poll(vm->io.ctx);
     if (r == 1) py_raise(py_exc_new(&py_KeyboardInterrupt_type, PV_NULL));
@@ -94,6 +110,13 @@ static pv __attribute__((noinline)) load_global_slow(py_vm *vm, py_frame *f, uns
         return py_static_builtin(idx);
     }
     name_error(name);
+}
+
+void py_set_step_limit(py_vm *vm, uint64_t steps) {
+    int ticks = vm->poll_period - vm->poll_count;
+    if (ticks > 0) vm->steps += (uint64_t)ticks;
+    vm->step_limit = steps ? vm->steps + steps : 0;
+    vm->poll_count = vm->poll_period = steps && steps < PY_POLL_PERIOD ? (int)steps : PY_POLL_PERIOD;
 }
 
 static inline pv load_global(py_vm *vm, py_frame *f, unsigned i) {
@@ -219,7 +242,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         g->f.nslots = nslots;
         return (pv)g;
     }
-    if (++vm->depth > vm->max_depth) {
+    if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) {
         vm->depth -= 1;
         py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
     }
@@ -354,7 +377,7 @@ static pv gen_resume(py_gen *g, pv value, pv throw, pv *ret) {
     if (g->state == 1 && push) *g->f.sp++ = value;
     g->state = 2;
     py_vm *vm = py_cur;
-    if (++vm->depth > vm->max_depth) { vm->depth--; g->state = 1; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
+    if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) { vm->depth--; g->state = 1; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }
     g->f.back = vm->frame;
     g->f.yielded = false;
     py_try t;

@@ -3,7 +3,7 @@
  * Program output goes to stdout, an uncaught exception's traceback to stderr; the exit status
  * is 1 after an uncaught exception and n after sys.exit(n). PYRUN_HEAP=bytes sets the memory
  * cap (64 MB by default); PYRUN_GCSTRESS=1 collects at every allocation, PYRUN_GCSTRESS=N at
- * every Nth. */
+ * every Nth; PYRUN_STEPS=n stops the program after n loop back-edges and calls. */
 #define _DEFAULT_SOURCE
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 #include <dirent.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "py/py.h"
@@ -127,6 +128,12 @@ int main(int argc, char **argv) {
     size_t at_start = py_heap_used(vm);
     const char *stress = getenv("PYRUN_GCSTRESS");
     if (stress) py_set_gc_stress(vm, (unsigned)strtoul(stress, NULL, 0));
+    /* a recursion limit raised past what the stack holds gives RecursionError, not a crash */
+    struct rlimit stack;
+    if (getrlimit(RLIMIT_STACK, &stack) == 0 && stack.rlim_cur != RLIM_INFINITY)
+        py_set_cstack_size(vm, (size_t)stack.rlim_cur / 4 * 3);
+    const char *steps = getenv("PYRUN_STEPS");
+    if (steps) py_set_step_limit(vm, strtoull(steps, NULL, 0));
     int status;
     if (!strcmp(argv[1], "-c")) {
         if (argc < 3) { fprintf(stderr, "pyrun: -c needs an argument\n"); return 2; }

@@ -1,14 +1,17 @@
 #!/bin/bash
 # Fuzzes one part of the system with libFuzzer:  tests/fuzz/run.sh TARGET SECONDS
-#   TARGET: lexer | script | expr | regex | http | ftp | telnet | flashfs_mount   (tests/fuzz/fuzz_TARGET.c)
+#   TARGET: lexer | script | expr | regex | http | ftp | telnet | py_compile | py_run
+#           | flashfs_mount   (tests/fuzz/fuzz_TARGET.c)
 # flashfs_mount links the filesystem alone, with its own seeds: run_flashfs.sh does it.
-# The whole portable core (every layer of layers.txt) and the posix HAL are compiled with clang, ASan and UBSan into
-# build/fuzz/ (rebuilt when a source is newer); the corpus grows in build/fuzz/corpus/TARGET,
-# seeded from tests/fuzz/seeds/TARGET. Crashes are written to build/fuzz/crash-*. Exit status
-# is libFuzzer's: 0 when nothing was found.
+# The whole portable core (every layer of layers.txt, the Python interpreter among them) and
+# the posix HAL are compiled with clang, ASan and UBSan into build/fuzz/ (rebuilt when a source
+# is newer); the corpus grows in build/fuzz/corpus/TARGET, seeded from tests/fuzz/seeds/TARGET
+# (the Python targets share tests/fuzz/seeds/python and the token dictionary
+# tests/fuzz/python.dict). Crashes are written to build/fuzz/crash-*. Exit status is
+# libFuzzer's: 0 when nothing was found.
 set -eu
 cd "$(dirname "$0")/../.."
-TARGET=${1:?usage: run.sh lexer|script|expr|regex|http|ftp|telnet|flashfs_mount SECONDS}
+TARGET=${1:?usage: run.sh lexer|script|expr|regex|http|ftp|telnet|py_compile|py_run|flashfs_mount SECONDS}
 SECONDS_TO_RUN=${2:-20}
 if [ "$TARGET" = flashfs_mount ]; then
     exec tests/fuzz/run_flashfs.sh "$SECONDS_TO_RUN"
@@ -44,8 +47,12 @@ $CC $FLAGS -fsanitize=fuzzer -I. -Iinclude "tests/fuzz/fuzz_$TARGET.c" $objects 
     -o "$OUT/fuzz_$TARGET"
 
 seeds=tests/fuzz/seeds/$TARGET
+dict=""
+case $TARGET in
+    py_*) seeds=tests/fuzz/seeds/python; dict=-dict=tests/fuzz/python.dict ;;
+esac
 [ -d "$seeds" ] || seeds=""
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 exec "$OUT/fuzz_$TARGET" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 \
-    -rss_limit_mb=1024 -artifact_prefix="$OUT/crash-$TARGET-" -print_final_stats=1 \
+    -rss_limit_mb=1024 -artifact_prefix="$OUT/crash-$TARGET-" -print_final_stats=1 $dict \
     "$OUT/corpus/$TARGET" $seeds

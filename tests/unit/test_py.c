@@ -30,7 +30,8 @@ static int cap_poll(void *ctx) {
     return interrupt_after && polls >= interrupt_after ? 1 : 0;
 }
 
-static int run(const char *src, size_t heap) {
+/* A fresh interpreter with empty output; the previous one is destroyed. */
+static py_vm *new_vm(size_t heap) {
     static py_vm *vm;
     py_destroy(vm);
     nout = nerr = 0;
@@ -40,6 +41,11 @@ static int run(const char *src, size_t heap) {
     vm = py_create(heap, &io);
     assert_non_null(vm);
     py_set_gc_stress(vm, gc_stress);
+    return vm;
+}
+
+static int run(const char *src, size_t heap) {
+    py_vm *vm = new_vm(heap);
     return py_run_source(vm, src, strlen(src), "t.py", 0, NULL);
 }
 
@@ -69,6 +75,28 @@ static void test_traceback(void **state) {
     assert_non_null(strstr(err, "  File \"t.py\", line 4, in <module>\n"));
     assert_non_null(strstr(err, "  File \"t.py\", line 2, in f\n"));
     assert_string_equal(last_line(err), "NameError: name 'y' is not defined");
+}
+
+static void test_print_exception_checks_its_argument(void **state) {
+    (void)state;
+    /* MicroPython's sys.print_exception, which CPython has not: anything but an exception is
+     * a TypeError, not an object read as one */
+    assert_int_equal(run("import sys\nfor v in [1, None, 'x']:\n    try:\n        sys.print_exception(v)\n"
+                         "    except TypeError as e:\n        print(e)\n", 1 << 20), 0);
+    assert_string_equal(out, "Exception expected for value, int found\nException expected for value, NoneType found\n"
+                             "Exception expected for value, str found\n");
+}
+
+static void test_module_state_per_program(void **state) {
+    (void)state;
+    /* struct.error is made in the heap of the program that imports struct: a later program,
+     * whose heap holds other objects at that place, must get its own */
+#define STRUCT_ERROR "import struct\ntry:\n    struct.pack('e', 1.0)\nexcept struct.error as e:\n    print(type(e).__name__)\n"
+    assert_int_equal(run(STRUCT_ERROR, 1 << 20), 0);
+    assert_string_equal(out, "error\n");
+    assert_int_equal(run("x = [str(i) * 3 for i in range(3000)]\n" STRUCT_ERROR, 1 << 20), 0);
+    assert_string_equal(out, "error\n");
+#undef STRUCT_ERROR
 }
 
 static void test_tokenizer_edges(void **state) {
@@ -113,6 +141,9 @@ static void test_memory_cap(void **state) {
     assert_string_equal(out, "caught\ncaught again\n");
     assert_int_equal(run("x = 'y' * 10000000\n", 128 * 1024), 1);
     assert_string_equal(last_line(err), "MemoryError");
+    /* small objects until the heap is full to the last block: raising needs no memory */
+    assert_int_equal(run("a = []\nwhile True:\n    a = [a]\n", 128 * 1024), 1);
+    assert_string_equal(last_line(err), "MemoryError");
 }
 
 static void test_recursion_limit(void **state) {
@@ -129,6 +160,61 @@ static void test_poll_interrupts_busy_loop(void **state) {
     assert_int_equal(st, 1);
     assert_string_equal(last_line(err), "KeyboardInterrupt");
     assert_true(polls >= 5);
+}
+
+static void test_step_limit(void **state) {
+    (void)state;
+    /* a busy loop stops, and a handler that catches the stop cannot go on looping or calling */
+    py_vm *vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 5000);
+    const char *busy = "n = 0\nwhile True:\n    try:\n        while True:\n            n += 1\n"
+                       "    except BaseException:\n        print('caught')\n";
+    assert_int_equal(py_run_source(vm, busy, strlen(busy), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RuntimeError: step limit exceeded");
+    assert_string_equal(out, "");
+    /* exact below the poll period: the 10th loop back-edge stops (the check after the handler
+     * makes no call, which would be stopped too) */
+    vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 10);
+    const char *count = "i = 0\ntry:\n    while i < 100:\n        i += 1\nexcept RuntimeError:\n    pass\n"
+                        "if i != 10:\n    1 / 0\n";
+    assert_int_equal(py_run_source(vm, count, strlen(count), "t.py", 0, NULL), 0);
+    /* a loop that runs in C, inside a builtin, is counted too */
+    vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 100000);
+    const char *builtin_loop = "print(sum(range(10 ** 12)))\n";
+    assert_int_equal(py_run_source(vm, builtin_loop, strlen(builtin_loop), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RuntimeError: step limit exceeded");
+    /* and so is bignum arithmetic, by the size of its numbers */
+    vm = new_vm(4 << 20);
+    py_set_step_limit(vm, 10000);
+    const char *bignum = "x = 1 << 10 ** 6\ns = str(x)\n";
+    assert_int_equal(py_run_source(vm, bignum, strlen(bignum), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RuntimeError: step limit exceeded");
+    /* a program within its budget is not disturbed; 0 lifts the limit */
+    vm = new_vm(1 << 20);
+    py_set_step_limit(vm, 3000);
+    py_set_step_limit(vm, 0);
+    const char *fine = "s = 0\nfor i in range(10000):\n    s += i\nprint(s)\n";
+    assert_int_equal(py_run_source(vm, fine, strlen(fine), "t.py", 0, NULL), 0);
+    assert_string_equal(out, "49995000\n");
+}
+
+static void test_cstack_size(void **state) {
+    (void)state;
+    /* a recursion limit the C stack cannot hold: the stack bound stops the recursion first */
+    py_vm *vm = new_vm(4 << 20);
+    py_set_cstack_size(vm, 256 * 1024);
+    const char *deep = "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)\n";
+    assert_int_equal(py_run_source(vm, deep, strlen(deep), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RecursionError: maximum recursion depth exceeded");
+    /* C recursion without Python calls: comparing deeply nested lists */
+    vm = new_vm(4 << 20);
+    py_set_cstack_size(vm, 256 * 1024);
+    const char *nested = "import sys\nsys.setrecursionlimit(100000)\na = []\nb = []\nfor i in range(5000):\n"
+                         "    a = [a]\n    b = [b]\nprint(a == b)\n";
+    assert_int_equal(py_run_source(vm, nested, strlen(nested), "t.py", 0, NULL), 1);
+    assert_string_equal(last_line(err), "RecursionError: maximum recursion depth exceeded in comparison");
 }
 
 static void test_hello_in_a_small_arena(void **state) {
@@ -169,9 +255,12 @@ static void test_predefined_names_unique(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_output_and_status), cmocka_unit_test(test_traceback),
+        cmocka_unit_test(test_print_exception_checks_its_argument), cmocka_unit_test(test_module_state_per_program),
         cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
         cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
-        cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_gc_stress),
+        cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_step_limit),
+        cmocka_unit_test(test_cstack_size),
+        cmocka_unit_test(test_gc_stress),
         cmocka_unit_test(test_hello_in_a_small_arena),
         cmocka_unit_test(test_predefined_names_unique),
     };

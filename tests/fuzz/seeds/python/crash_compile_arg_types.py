@@ -1,0 +1,2 @@
+compile(1, "x", "exec")
+compile("1", "x", 3)

@@ -1,0 +1,2 @@
+import math
+print(math.floor(1e300), math.floor(2**100))

@@ -1,0 +1,3 @@
+import sys
+print(sys.exc_info())
+sys.print_exception(1)

@@ -1,0 +1,3 @@
+b = bytearray(b"ab")
+b.extend(b)
+print(b)

@@ -1,0 +1,16 @@
+# integer arithmetic operators and their signs
+print(7 + 3, 7 - 3, 7 * 3, 7 / 2, 7 // 2, 7 % 3, 7 ** 2)
+print(-7 // 2, -7 % 2, 7 // -2, 7 % -2, -7 // -2, -7 % -2)
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5))
+print(2 ** 10, 2 ** 0, 0 ** 0, (-2) ** 3, -2 ** 2)
+print(10 / 4, 9 / 3, -9 / 3)
+x = 5
+x += 2; print(x)
+x -= 10; print(x)
+x *= -4; print(x)
+x //= 5; print(x)
+x %= 4; print(x)
+x **= 3; print(x)
+print(+x, -x, abs(-x))
+print(1 + 2 * 3 - 4, (1 + 2) * (3 - 4), 2 * 3 ** 2, -3 ** 2)
+print(100 - 1 - 2 - 3, 2 ** 3 ** 2, 100 // 7 // 2)
