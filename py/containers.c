@@ -19,7 +19,7 @@ pv py_list_new(size_t n) {
 }
 static void list_reserve(py_list *l, size_t need) {
     if (need <= l->cap) return;
-    size_t nc = l->cap * 2;
+    size_t nc = l->cap + l->cap / 2 + 4;   /* 1.5x: a long list then fits a small arena */
     if (nc < need) nc = need;
     pv *ni = gc_alloc(nc * sizeof(pv), GC_PVS);
     memcpy(ni, l->items, l->len * sizeof(pv));
