@@ -12,7 +12,8 @@ host), the smaller sizes the issue gives for the board, in a 128 KB arena (Micro
 has a 143 KB heap), beside that firmware's figures (../shared/reference/python.md). The dict
 program fits neither (10,000 str keys): it runs in a 928 KB arena, as MicroPython's figure was
 measured with a 1 MB heap.
-Set PYBENCH_RUNS=N for another count; PYBENCH_ONLY=posix or mps2 for one half."""
+Set PYBENCH_RUNS=N for another count; PYBENCH_ONLY=posix or mps2 for one half; PYBENCH_ELF=path
+for another build of pyrun.elf (to compare compiler options; it is not rebuilt then)."""
 import os
 import re
 import shutil
@@ -24,7 +25,7 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PYRUN = os.path.join(REPO, "build/posix/tools/pyrun")
 CPYTHON = "/usr/bin/python3"
-ELF = os.path.join(REPO, "build/mps2/ports/mps2-an385/pyrun.elf")
+ELF = os.environ.get("PYBENCH_ELF", os.path.join(REPO, "build/mps2/ports/mps2-an385/pyrun.elf"))
 RUNS = int(os.environ.get("PYBENCH_RUNS", "5"))
 MPS2_ARENA = 128 * 1024
 MPS2_DICT_ARENA = 928 * 1024
@@ -207,7 +208,8 @@ def main():
             status |= posix(tmp)
         if only != "posix":
             if shutil.which("qemu-system-arm") and shutil.which("arm-none-eabi-gcc"):
-                build_mps2()
+                if "PYBENCH_ELF" not in os.environ:
+                    build_mps2()
                 status |= mps2(tmp)
             else:
                 print("  mps2-an385: not measured (qemu-system-arm or arm-none-eabi-gcc missing)")
