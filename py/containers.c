@@ -19,7 +19,10 @@ pv py_list_new(size_t n) {
 }
 static void list_reserve(py_list *l, size_t need) {
     if (need <= l->cap) return;
-    size_t nc = l->cap + l->cap / 2 + 4;   /* 1.5x: a long list then fits a small arena */
+    /* doubling, but by half once the list is a large part of the arena (on a board): the
+     * old array and the new one must fit side by side while the items are copied */
+    size_t nc = l->cap * 2;
+    if (nc * sizeof(pv) > gc_size(py_cur->heap) / 16) nc = l->cap + l->cap / 2;
     if (nc < need) nc = need;
     pv *ni = gc_alloc(nc * sizeof(pv), GC_PVS);
     memcpy(ni, l->items, l->len * sizeof(pv));
