@@ -19,7 +19,10 @@ pv py_list_new(size_t n) {
 }
 static void list_reserve(py_list *l, size_t need) {
     if (need <= l->cap) return;
+    /* doubling, but by half once the list is a large part of the arena (on a board): the
+     * old array and the new one must fit side by side while the items are copied */
     size_t nc = l->cap * 2;
+    if (nc * sizeof(pv) > gc_size(py_cur->heap) / 16) nc = l->cap + l->cap / 2;
     if (nc < need) nc = need;
     pv *ni = gc_alloc(nc * sizeof(pv), GC_PVS);
     memcpy(ni, l->items, l->len * sizeof(pv));
@@ -106,54 +109,64 @@ static pv list_compare(int op, pv a, pv b, int side) {
     if (!is_list(a) || !is_list(b)) return PV_NULL;
     return seq_compare(op, LIST(a)->items, LIST(a)->len, LIST(b)->items, LIST(b)->len);
 }
-static pv list_binop(int op, pv a, pv b, int side) {
+/* + and * of lists and tuples (t says which of the two), and the in-place forms of a list. */
+static pv seq_new(const py_type *t, size_t n, pv **items) {
+    pv r = t == &py_list_type ? py_list_new(n) : py_tuple_new(n);
+    py_seq_items(r, &n, items);
+    return r;
+}
+static pv seq_binop(const py_type *t, int op, pv a, pv b, int side) {
+    bool list = t == &py_list_type, inplace = list && op & OP_INPLACE && side == 0;
     int o = op & 15;
+    size_t na, nb;
+    pv *ia, *ib, *ir;
     if (o == OP_ADD) {
-        if (op & OP_INPLACE && side == 0) {
-            pv it = py_iter(b), v;
+        if (inplace) {
             if (is_list(b)) {
-                py_list *x = LIST(b);
-                size_t n = x->len;
-                list_reserve(LIST(a), LIST(a)->len + n);
-                memcpy(LIST(a)->items + LIST(a)->len, x->items, n * sizeof(pv));
-                LIST(a)->len += n;
+                py_seq_items(b, &nb, &ib);
+                list_reserve(LIST(a), LIST(a)->len + nb);
+                memcpy(LIST(a)->items + LIST(a)->len, ib, nb * sizeof(pv));
+                LIST(a)->len += nb;
                 return a;
             }
+            pv it = py_iter(b), v;
             while ((v = py_next(it))) py_list_append(a, v);
             return a;
         }
-        if (!is_list(a) || !is_list(b)) {
-            if (side == 0) py_raisef(&py_TypeError_type, "can only concatenate list (not \"%s\") to list", py_type_name(TYPE(b)));
+        bool (*is_seq)(pv) = list ? is_list : is_tuple;
+        if (!is_seq(a) || !is_seq(b)) {
+            if (side == 0) py_raisef(&py_TypeError_type, "can only concatenate %s (not \"%s\") to %s", t->cname, py_type_name(TYPE(b)), t->cname);
             return PV_NULL;
         }
-        pv r = py_list_new(LIST(a)->len + LIST(b)->len);
-        memcpy(LIST(r)->items, LIST(a)->items, LIST(a)->len * sizeof(pv));
-        memcpy(LIST(r)->items + LIST(a)->len, LIST(b)->items, LIST(b)->len * sizeof(pv));
+        py_seq_items(a, &na, &ia);
+        py_seq_items(b, &nb, &ib);
+        pv r = seq_new(t, na + nb, &ir);
+        memcpy(ir, ia, na * sizeof(pv));
+        memcpy(ir + na, ib, nb * sizeof(pv));
         return r;
     }
     if (o == OP_MUL) {
-        pv l = side ? b : a, k = side ? a : b;
+        pv seq = side ? b : a, k = side ? a : b;
         if (!py_is_int(k)) {
             if (TYPE(k)->flags & TF_USER) return PV_NULL;
             py_raisef(&py_TypeError_type, "can't multiply sequence by non-int of type '%s'", py_type_name(TYPE(k)));
         }
         int64_t n = py_int_val(k);
         if (n < 0) n = 0;
-        size_t len = LIST(l)->len;
-        if (len && (uint64_t)n > 0x7fffffff / len) py_raise(py_cur->memerr);
-        if (op & OP_INPLACE && side == 0) {
-            py_list *x = LIST(l);
-            list_reserve(x, len * (size_t)n);
-            for (int64_t i = 1; i < n; i++) memcpy(x->items + len * (size_t)i, x->items, len * sizeof(pv));
-            x->len = len * (size_t)n;
-            return l;
-        }
-        pv r = py_list_new(len * (size_t)n);
-        for (int64_t i = 0; i < n; i++) memcpy(LIST(r)->items + len * (size_t)i, LIST(l)->items, len * sizeof(pv));
+        py_seq_items(seq, &na, &ia);
+        if (na && (uint64_t)n > 0x7fffffff / na) py_raise(py_cur->memerr);
+        pv r = seq;
+        if (inplace) {
+            list_reserve(LIST(seq), na * (size_t)n);
+            ir = ia = LIST(seq)->items;
+            LIST(seq)->len = na * (size_t)n;
+        } else r = seq_new(t, na * (size_t)n, &ir);
+        for (int64_t i = inplace; i < n; i++) memcpy(ir + na * (size_t)i, ia, na * sizeof(pv));
         return r;
     }
     return PV_NULL;
 }
+static pv list_binop(int op, pv a, pv b, int side) { return seq_binop(&py_list_type, op, a, b, side); }
 static pint norm_index(pint i, pint n, const char *what) {
     if (i < 0) i += n;
     if (i < 0 || i >= n) py_raisef(&py_IndexError_type, "%s index out of range", what);
@@ -399,34 +412,7 @@ static pv tuple_compare(int op, pv a, pv b, int side) {
     if (!is_tuple(a) || !is_tuple(b)) return PV_NULL;
     return seq_compare(op, TUPLE(a)->items, TUPLE(a)->len, TUPLE(b)->items, TUPLE(b)->len);
 }
-static pv tuple_binop(int op, pv a, pv b, int side) {
-    int o = op & 15;
-    if (o == OP_ADD) {
-        if (!is_tuple(a) || !is_tuple(b)) {
-            if (side == 0) py_raisef(&py_TypeError_type, "can only concatenate tuple (not \"%s\") to tuple", py_type_name(TYPE(b)));
-            return PV_NULL;
-        }
-        pv r = py_tuple_new(TUPLE(a)->len + TUPLE(b)->len);
-        memcpy(TUPLE(r)->items, TUPLE(a)->items, TUPLE(a)->len * sizeof(pv));
-        memcpy(TUPLE(r)->items + TUPLE(a)->len, TUPLE(b)->items, TUPLE(b)->len * sizeof(pv));
-        return r;
-    }
-    if (o == OP_MUL) {
-        pv t = side ? b : a, k = side ? a : b;
-        if (!py_is_int(k)) {
-            if (TYPE(k)->flags & TF_USER) return PV_NULL;
-            py_raisef(&py_TypeError_type, "can't multiply sequence by non-int of type '%s'", py_type_name(TYPE(k)));
-        }
-        int64_t n = py_int_val(k);
-        if (n < 0) n = 0;
-        size_t len = TUPLE(t)->len;
-        if (len && (uint64_t)n > 0x7fffffff / len) py_raise(py_cur->memerr);
-        pv r = py_tuple_new(len * (size_t)n);
-        for (int64_t i = 0; i < n; i++) memcpy(TUPLE(r)->items + len * (size_t)i, TUPLE(t)->items, len * sizeof(pv));
-        return r;
-    }
-    return PV_NULL;
-}
+static pv tuple_binop(int op, pv a, pv b, int side) { return seq_binop(&py_tuple_type, op, a, b, side); }
 static pv tuple_getitem(pv o, pv k) {
     py_tuple *t = TUPLE(o);
     if (IS(k, py_slice_type)) {

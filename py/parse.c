@@ -622,6 +622,32 @@ static node *comp_for(P *p, node *elt, int kind) {
     return c;
 }
 
+/* One item of a display: of a dict ("k: v" or "**d"), or of a tuple, list or set. */
+static node *display_item(P *p, bool dict) {
+    if (!dict) return star_expr_or_test(p);
+    node *e;
+    if (acceptop(p, "**")) {
+        e = mk(p, N_DSTAR);
+        e->a = expr(p);
+        return e;
+    }
+    e = mk(p, N_PAIR);
+    e->a = test(p);
+    expectop(p, ":");
+    e->b = test(p);
+    return e;
+}
+
+/* The items of display n after its first: ", item" up to the closing bracket, where a
+ * trailing comma may stand. */
+static node *display_rest(P *p, node *n, node *first, const char *close, bool dict) {
+    node *tail = first;
+    n->a = first;
+    while (acceptop(p, ",") && !isop(p, close)) append(&n->a, &tail, display_item(p, dict));
+    expectop(p, close);
+    return n;
+}
+
 static node *atom(P *p) {
     tok *t = cur(p);
     node *n;
@@ -668,16 +694,9 @@ static node *atom(P *p) {
             }
             n = mk(p, N_TUPLE);
             n->line = line;
-            node *tail = first;
-            n->a = first;
-            expectop(p, ",");
-            while (!isop(p, ")")) {
-                append(&n->a, &tail, star_expr_or_test(p));
-                if (!acceptop(p, ",")) break;
-            }
-            expectop(p, ")");
             n->flags |= 1;
-            return n;
+            if (!isop(p, ",")) perr(p, "invalid syntax");
+            return display_rest(p, n, first, ")", false);
         }
         if (isop(p, "[")) {
             int line = t->line;
@@ -691,14 +710,7 @@ static node *atom(P *p) {
                 expectop(p, "]");
                 return n;
             }
-            node *tail = first;
-            n->a = first;
-            while (acceptop(p, ",")) {
-                if (isop(p, "]")) break;
-                append(&n->a, &tail, star_expr_or_test(p));
-            }
-            expectop(p, "]");
-            return n;
+            return display_rest(p, n, first, "]", false);
         }
         if (isop(p, "{")) {
             int line = t->line;
@@ -728,24 +740,7 @@ static node *atom(P *p) {
             }
             n = mk(p, isdict ? N_DICT : N_SET);
             n->line = line;
-            node *tail = first;
-            n->a = first;
-            while (acceptop(p, ",")) {
-                if (isop(p, "}")) break;
-                node *e;
-                if (isdict) {
-                    if (acceptop(p, "**")) { e = mk(p, N_DSTAR); e->a = expr(p); }
-                    else {
-                        e = mk(p, N_PAIR);
-                        e->a = test(p);
-                        expectop(p, ":");
-                        e->b = test(p);
-                    }
-                } else e = star_expr_or_test(p);
-                append(&n->a, &tail, e);
-            }
-            expectop(p, "}");
-            return n;
+            return display_rest(p, n, first, "}", isdict);
         }
         if (isop(p, "...")) {
             p->p++;

@@ -1,0 +1,128 @@
+/* pyrun.elf: runs one Python program on the board, on the interpreter alone (py/ and this
+ * port's HAL, no kernel or shell), for the Python benchmark (bench/python_bench.py) in emulated
+ * time. The program is a file on the host, read through semihosting:
+ *
+ *   run-qemu.sh --icount --append "py=/abs/path/prog.py heap=65536 stack=16384" pyrun.elf
+ *
+ * heap is the interpreter's arena (64 KB by default), stack the C stack of the thread that
+ * runs the program (16 KB by default: the VM recurses on it at every Python call). Program
+ * output goes to the console; at the end one line goes to the host through semihosting:
+ * "pyrun: status S run US us heap PEAK peak of ARENA arena stack USED used of STACK" (the
+ * emulated time from creating the interpreter to the program's end, the heap's and the
+ * stack's high-water marks), and QEMU exits with the program's status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/console.h"
+#include "hal/time.h"
+#include "hal/thread.h"
+#include "port.h"
+#include "py/py.h"
+#include "sched.h"
+#include "semihost.h"
+
+static void io_write(void *ctx, int fd, const char *s, size_t n)
+{
+    (void)ctx;
+    (void)fd;
+    for (size_t i = 0; i < n; i++)              /* no tty layer here: add the CR ourselves */
+        hal_console_write(s[i] == '\n' ? "\r\n" : &s[i], s[i] == '\n' ? 2 : 1);
+}
+
+/* A host file's size (buf NULL) or its first cap bytes; -1 when it cannot be read. */
+static long io_read_file(void *ctx, const char *path, char *buf, size_t cap)
+{
+    (void)ctx;
+    int fd = semihost_open(path, SH_OPEN_RB);
+    if (fd < 0)
+        return -1;
+    long size = semihost_flen(fd);
+    if (size >= 0 && buf) {
+        if ((size_t)size > cap)
+            size = (long)cap;
+        if (semihost_read(fd, buf, (size_t)size) != 0)
+            size = -1;
+    }
+    semihost_close(fd);
+    return size;
+}
+
+static double io_clock(void *ctx)
+{
+    (void)ctx;
+    return (double)hal_time_us() / 1e6;
+}
+
+/* The words of the semihosting command line (the first is the ELF's name). */
+static char *words[8];
+static int word_count;
+
+static void read_command_line(void)
+{
+    static char cmdline[256];
+    if (semihost_cmdline(cmdline, sizeof cmdline) != 0)
+        return;
+    for (char *w = strtok(cmdline, " "); w && word_count < 8; w = strtok(NULL, " "))
+        words[word_count++] = w;
+}
+
+/* The value of the option "name=value", or NULL. */
+static char *option(const char *name)
+{
+    size_t len = strlen(name);
+    for (int i = 1; i < word_count; i++)
+        if (strncmp(words[i], name, len) == 0 && words[i][len] == '=')
+            return words[i] + len + 1;
+    return NULL;
+}
+
+struct run {
+    char *program;
+    size_t heap, stack;
+};
+
+static void run_program(void *arg)
+{
+    struct run *r = arg;
+    py_io io = { .write = io_write, .read_file = io_read_file, .clock = io_clock };
+    uint64_t start = hal_time_us();
+    py_vm *vm = py_create(r->heap, &io);
+    if (!vm) {
+        semihost_write0("pyrun: no memory for the interpreter\n");
+        semihost_exit(2);
+    }
+    char *argv[] = { r->program };
+    int status = py_run_file(vm, r->program, 1, argv);
+    uint64_t end = hal_time_us();
+    char line[160];
+    snprintf(line, sizeof line,
+             "pyrun: status %d run %lu us heap %lu peak of %lu arena stack %lu used of %lu\n",
+             status, (unsigned long)(end - start), (unsigned long)py_heap_peak(vm),
+             (unsigned long)r->heap, (unsigned long)sched_stack_used(sched_current),
+             (unsigned long)r->stack);
+    py_destroy(vm);
+    semihost_write0(line);
+    semihost_exit(status);
+}
+
+void port_app_main(void)
+{
+    static struct run run = { NULL, 64 * 1024, 16 * 1024 };
+    read_command_line();
+    run.program = option("py");
+    if (option("heap"))
+        run.heap = strtoul(option("heap"), NULL, 0);
+    if (option("stack"))
+        run.stack = strtoul(option("stack"), NULL, 0);
+    if (!run.program) {
+        semihost_write0("pyrun: no program (append py=PATH)\n");
+        semihost_exit(2);
+    }
+    if (hal_thread_start(run_program, &run, run.stack, NULL) != 0) {
+        semihost_write0("pyrun: no memory for the program's thread\n");
+        semihost_exit(2);
+    }
+    for (;;)
+        hal_sleep_us(1000000);    /* the program's thread ends the run */
+}
