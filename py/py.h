@@ -25,6 +25,14 @@ void py_destroy(py_vm *vm);
 int py_run_file(py_vm *vm, const char *path, int argc, char **argv);
 /* Runs source text as __main__ (filename is what tracebacks show). */
 int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv);
+/* Adds the embedder's names to a program's globals before its body runs (inside the
+ * interpreter: it may allocate, and raise MemoryError). */
+typedef void (*py_init_fn)(pv globals, void *arg);
+/* Runs a program file the upyOS way: its body as the module named after the file (so its
+ * `if __name__ == "__main__":` stays false), with the globals init adds, then
+ * `__main__(args)` when it defines one (args: argv[1..] as a list of str). argv becomes
+ * sys.argv. Returns the exit status as py_run_file does. */
+int py_run_program(py_vm *vm, const char *path, int argc, char **argv, py_init_fn init, void *arg);
 /* Makes vm the calling thread's interpreter (py_run_* do it themselves); returns the one it
  * replaces, for py_leave. */
 void *py_enter(py_vm *vm);

@@ -11,6 +11,7 @@
 #include "shell/exec.h"
 #include "shell/expr.h"
 #include "shell/lexer.h"
+#include "shell/python.h"
 #include "shell/script.h"
 #include "shell/session.h"
 
@@ -121,9 +122,15 @@ int shell_find_program(const char *name, char *path, size_t size)
         }
         return ERR_NOENT;
     }
-    static const char *const patterns[] = { "/bin/%s", "/bin/%s.sh" };
+    if (shell_is_python(name) && file_stat(name, &st) == 0 && st.type == VFS_FILE) {
+        proc_t *p = proc_current();         /* `demo.py` in the working directory */
+        return vfs_resolve(p ? p->cwd : "/", name, path, size);
+    }
+    static const char *const patterns[] = { "/bin/%s", "/bin/%s.sh", "/bin/%s.py" };
     for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
         snprintf(candidate, sizeof candidate, patterns[i], name);
+        if (!shell_is_python(candidate) && strcmp(patterns[i], "/bin/%s.py") == 0)
+            continue;                       /* no Python in this build */
         if (file_stat(candidate, &st) == 0 && st.type == VFS_FILE) {
             str_copy(path, candidate, size);
             return 0;
