@@ -216,3 +216,39 @@ def test_deep_recursion_is_a_recursion_error_in_the_foreground_and_background(up
     upyos.expect("RecursionError: maximum recursion depth exceeded")
     upyos.expect(r"\+ Done")
     assert upyos.run("echo alive") == "alive\n"
+
+
+# ---- `<` and `>` lines ----
+
+def test_lines_in_scripts_share_the_session_namespace(upyos, rootdir):
+    put_file(rootdir, "/opt/setup.sh",
+             "> import json\n> conf = json.loads('{\"port\": 8080}')\n"
+             "> log = open('/tmp/lines.log', 'w')\n"
+             '< f"port {conf[\'port\']}"\n')
+    assert upyos.run("sh /opt/setup.sh") == "port 8080\n"
+    # the names and the open file outlive the script that made them
+    assert upyos.run("> log.write('kept' + chr(10)); log.close()") == ""
+    assert upyos.run("cat /tmp/lines.log") == "kept\n"
+    assert upyos.run("< conf['port'] + 1") == "8081\n"
+
+
+def test_ctrl_c_interrupts_a_line_at_the_prompt(upyos):
+    upyos.send("> n = 0\\nwhile True: n += 1\r")
+    time.sleep(0.3)
+    upyos.send("\x03")
+    upyos.expect("sh: KeyboardInterrupt")
+    upyos.wait_prompt()
+    assert upyos.run("< n > 0") == "True\n"
+    assert upyos.run("echo $?; echo alive") == "0\nalive\n"
+
+
+def test_a_memory_error_in_a_line_leaves_the_namespace_usable(upyos):
+    assert upyos.run("> keep = 'k'; x = []") == ""
+    assert upyos.run("> while True: x.append('y' * 1000)", timeout=30) == "sh: MemoryError\n"
+    assert upyos.run("> x = None; import gc; gc.collect()") == ""
+    assert upyos.run("< keep, 2 ** 10") == "k 1024\n"
+
+
+def test_a_line_exits_with_sys_exit_status(upyos):
+    assert upyos.run("> import sys; sys.exit(4)") == ""
+    assert upyos.run("echo $?") == "4\n"
