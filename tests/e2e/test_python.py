@@ -4,13 +4,13 @@ ps/kill/hold/resume, Ctrl-C and a MemoryError that leaves everything else runnin
 
 The MCU firmware has no Python yet (ports/mps2-an385/features.cmake: the interpreter does not
 fit its flash budget), so every test here needs the simulator."""
-import re
+import json
 import time
 
 import pytest
 
 from conftest import SLOW, put_file
-from procutil import end_jobs, pids_of, ps, start_background, until
+from procutil import end_jobs, ps, start_background, until
 
 pytestmark = pytest.mark.posix_only   # no Python in the mps2-an385 firmware yet
 
@@ -252,3 +252,14 @@ def test_a_memory_error_in_a_line_leaves_the_namespace_usable(upyos):
 def test_a_line_exits_with_sys_exit_status(upyos):
     assert upyos.run("> import sys; sys.exit(4)") == ""
     assert upyos.run("echo $?") == "4\n"
+
+
+def test_pyheap_in_system_conf_caps_each_program(boot_with_files):
+    c = boot_with_files({"/etc/system.conf": json.dumps({"pyheap": 100000}),
+                         "/opt/cap.py": "import gc\nt = gc.mem_free() + gc.mem_alloc()\n"
+                                        "print(50000 < t < 100000)\n"
+                                        "x = []\ntry:\n    while True: x.append(1)\n"
+                                        "except MemoryError:\n    x = None\n"
+                                        "    print('capped')\n"})
+    assert c.run("/opt/cap.py") == "True\ncapped\n"
+    assert c.run("< 50000 < gc.mem_free() + gc.mem_alloc() < 100000") == "True\n"
