@@ -72,6 +72,7 @@ def test_python_lines_share_one_namespace_and_reach_variables_through_getenv(upy
         "int None 0\n")
 
 
+@pytest.mark.skipif(not HAS_PYTHON, reason="the expression language has no blocks")
 def test_a_line_keeps_upyos_rewriting_of_backslash_n(upyos):
     # upyOS turns the two characters \n into a newline before running a line: a small block
     # fits on one line, and "\\n" (a backslash, then the rewriting) is an empty string
