@@ -216,16 +216,14 @@ int proc_interrupt(int pid)
 
 int proc_take_interrupt(void)
 {
-    int taken = 0;
+    proc_t *p = proc_current();
+    if (!p)
+        return 0;
     proc_lock();
-    for (proc_t *p = proc_current(); p; p = p->parent) {
-        if (p->status != PROC_STOPPING)
-            continue;
-        if ((taken = p->interrupted)) {
-            p->status = PROC_RUNNING;
-            p->interrupted = 0;
-        }
-        break;
+    int taken = p->status == PROC_STOPPING && p->interrupted;
+    if (taken) {
+        p->status = PROC_RUNNING;
+        p->interrupted = 0;
     }
     proc_unlock();
     return taken;

@@ -85,9 +85,9 @@ int proc_resume(int pid);
  * that can handle one (Python's KeyboardInterrupt) takes it back with proc_take_interrupt
  * and goes on; everything else just stops. */
 int proc_interrupt(int pid);
-/* 1 when the current process, or the foreground parent it obeys, was stopped by
- * proc_interrupt: it runs again and the interrupt is the caller's to deliver. 0 otherwise
- * (not stopping, or told to stop by kill). */
+/* 1 when the current process was stopped by proc_interrupt: it runs again and the interrupt
+ * is the caller's to deliver. 0 otherwise (not stopping, told to stop by kill, or stopping
+ * because a parent it obeys was interrupted: a script stops with what it runs). */
 int proc_take_interrupt(void);
 /* Waits until pid has ended (hold and stop point). */
 int proc_wait(int pid);

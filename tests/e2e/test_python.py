@@ -97,6 +97,8 @@ def test_output_and_input_are_the_process_streams(upyos, rootdir):
              "print('err', file=sys.stderr)\n")
     assert upyos.run("echo shout | /opt/io.py") == "SHOUT\nerr\n"
     assert upyos.run("echo quiet | /opt/io.py > /tmp/o.txt; cat /tmp/o.txt") == "err\nQUIET\n"
+    put_file(rootdir, "/opt/gen.py", "for i in range(3):\n    print('line', i)\n")
+    assert upyos.run("/opt/gen.py | grep 1") == "line 1\n"
 
 
 BUSY = """\
@@ -263,3 +265,15 @@ def test_pyheap_in_system_conf_caps_each_program(boot_with_files):
                                         "    print('capped')\n"})
     assert c.run("/opt/cap.py") == "True\ncapped\n"
     assert c.run("< 50000 < gc.mem_free() + gc.mem_alloc() < 100000") == "True\n"
+
+
+def test_ctrl_c_on_a_script_stops_the_program_it_runs_and_the_script(upyos, rootdir):
+    put_file(rootdir, "/opt/spin.py", "print('spinning')\nwhile True:\n    pass\n")
+    put_file(rootdir, "/opt/run.sh", "/opt/spin.py\necho not reached\n")
+    upyos.send("sh /opt/run.sh\r")
+    upyos.expect("spinning")
+    time.sleep(0.2)
+    upyos.send("\x03")
+    upyos.wait_prompt()
+    assert "not reached" not in upyos.child.before   # all it printed after the Ctrl-C
+    assert upyos.run("echo alive") == "alive\n"
