@@ -9,6 +9,8 @@
  *          (default CONFIG_LOGIN_GRACE_S; 0: no limit), as sshd's LoginGraceTime
  *   fscache bytes of the flash root's metadata cache (default: the port's), read when the
  *          root is mounted (kernel/fscache.h)
+ *   pyheap bytes of a Python program's memory cap, and of a session's `<`/`>` lines
+ *          (default: the port's UPYOS_PY_HEAP; shell/python.c, docs/python.md)
  * Keys it does not know are kept when it is saved. */
 #ifndef KERNEL_CONFIG_H
 #define KERNEL_CONFIG_H

@@ -194,9 +194,39 @@ static int set_status(int pid, char status)
     proc_t *p = proc_find(pid);
     if (p && !(p->status == PROC_STOPPING && status != PROC_STOPPING))
         p->status = status;
+    if (p && status == PROC_STOPPING)
+        p->interrupted = 0;     /* a kill after a Ctrl-C is a kill */
     hal_cond_broadcast(status_changed);
     proc_unlock();
     return p ? 0 : ERR_NOENT;
+}
+
+int proc_interrupt(int pid)
+{
+    proc_lock();
+    proc_t *p = proc_find(pid);
+    if (p && p->status != PROC_STOPPING) {
+        p->status = PROC_STOPPING;
+        p->interrupted = 1;
+    }
+    hal_cond_broadcast(status_changed);
+    proc_unlock();
+    return p ? 0 : ERR_NOENT;
+}
+
+int proc_take_interrupt(void)
+{
+    proc_t *p = proc_current();
+    if (!p)
+        return 0;
+    proc_lock();
+    int taken = p->status == PROC_STOPPING && p->interrupted;
+    if (taken) {
+        p->status = PROC_RUNNING;
+        p->interrupted = 0;
+    }
+    proc_unlock();
+    return taken;
 }
 
 int proc_kill(int pid)

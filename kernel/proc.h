@@ -28,6 +28,7 @@ typedef struct proc proc_t;
 struct proc {
     int pid;
     volatile char status;
+    int interrupted;            /* the stop came from Ctrl-C on its terminal (proc_interrupt) */
     char *cmdline;              /* the command and its arguments, as ps shows them */
     int64_t start_rtc;          /* wall clock at start */
     uint64_t start_us;          /* monotonic clock at start */
@@ -80,6 +81,14 @@ void proc_each(void (*fn)(proc_t *p, void *ctx), void *ctx);
 int proc_kill(int pid);
 int proc_hold(int pid);
 int proc_resume(int pid);
+/* Ctrl-C on a terminal: stops pid as proc_kill does, marked as an interrupt, so a program
+ * that can handle one (Python's KeyboardInterrupt) takes it back with proc_take_interrupt
+ * and goes on; everything else just stops. */
+int proc_interrupt(int pid);
+/* 1 when the current process was stopped by proc_interrupt: it runs again and the interrupt
+ * is the caller's to deliver. 0 otherwise (not stopping, told to stop by kill, or stopping
+ * because a parent it obeys was interrupted: a script stops with what it runs). */
+int proc_take_interrupt(void);
 /* Waits until pid has ended (hold and stop point). */
 int proc_wait(int pid);
 /* Waits until pid has ended without being a stop point: for children that stop with their

@@ -99,7 +99,7 @@ void tty_input(struct tty *t, const char *buf, size_t len)
         if (buf[i] == CTRL_C && t->foreground_pid) {
             int pid = t->foreground_pid;
             hal_mutex_unlock(t->lock);
-            proc_kill(pid);
+            proc_interrupt(pid);
             hal_mutex_lock(t->lock);
             continue;
         }

@@ -1,4 +1,5 @@
 /* Interpreter set-up, the GC's roots, tracebacks, and running a program as __main__. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "py/py.h"
@@ -172,7 +173,24 @@ static int exit_status(pv e) {
     return 1;
 }
 
-static int run(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv) {
+/* How a file runs: as __main__ (py_run_file) or as an upyOS program (py_run_program). */
+struct run_as {
+    const char *module;       /* the module's name */
+    py_init_fn init;          /* adds the embedder's globals before the body runs, or NULL */
+    void *arg;
+    bool call_main;           /* then __main__(args) when the module defines one */
+};
+static const struct run_as as_main = { "__main__", NULL, NULL, false };
+
+static void call_main(pv d, int argc, char **argv) {
+    pv fn = py_dict_get(d, QS(__main__));
+    if (!fn) return;
+    pv args = py_list_new(0);
+    for (int i = 1; i < argc; i++) py_list_append(args, py_str_cstr(argv[i]));
+    py_call1(fn, args);
+}
+
+static int run(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv, const struct run_as *as) {
     int here;
     vm->cstack_top = &here;
     py_jmp top;
@@ -202,26 +220,29 @@ static int run(py_vm *vm, const char *src, size_t len, const char *filename, int
     const char *slash = strrchr(filename, '/');
     py_list_append(vm->sys_path, slash ? py_str_new(filename, (size_t)(slash - filename)) : QS(_empty));
     py_list_append(vm->sys_path, py_str_cstr("/lib"));
-    pv m = py_module_new(QS(__main__));
+    pv name = py_intern(as->module, strlen(as->module));
+    pv m = py_module_new(name);
     pv d = ((py_module *)m)->dict;
     vm->main_dict = d;
     py_dict_set(d, QS(__file__), py_str_cstr(filename));
-    py_dict_set(vm->modules, QS(__main__), m);
+    py_dict_set(vm->modules, name, m);
+    if (as->init) as->init(d, as->arg);
     py_code *c = py_compile(src, len, py_str_cstr(filename), PY_MODE_FILE);
     py_vm_run_code(c, d, PV_NULL);
+    if (as->call_main) call_main(d, argc, argv);
     vm->jmp = NULL;
     return 0;
 }
 
 int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv) {
     void *outer = py_enter(vm);
-    int st = run(vm, src, len, filename, argc, argv);
+    int st = run(vm, src, len, filename, argc, argv, &as_main);
     vm->cstack_top = NULL;
     py_leave(outer);
     return st;
 }
 
-static int run_file(py_vm *vm, const char *path, int argc, char **argv) {
+static int run_file(py_vm *vm, const char *path, int argc, char **argv, const struct run_as *as) {
     long n = vm->io.read_file ? vm->io.read_file(vm->io.ctx, path, NULL, 0) : -1;
     if (n < 0) {
         write_c(2, "can't open file '");
@@ -235,12 +256,111 @@ static int run_file(py_vm *vm, const char *path, int argc, char **argv) {
     long r = vm->io.read_file(vm->io.ctx, path, buf, (size_t)n);
     if (r < 0) r = 0;
     buf[r] = 0;
-    return run(vm, buf, (size_t)r, path, argc, argv);
+    return run(vm, buf, (size_t)r, path, argc, argv, as);
 }
 
 int py_run_file(py_vm *vm, const char *path, int argc, char **argv) {
     void *outer = py_enter(vm);
-    int st = run_file(vm, path, argc, argv);
+    int st = run_file(vm, path, argc, argv, &as_main);
+    vm->cstack_top = NULL;
+    py_leave(outer);
+    return st;
+}
+
+int py_run_program(py_vm *vm, const char *path, int argc, char **argv, py_init_fn init, void *arg) {
+    /* the module's name is the file's, without its folder and ".py" */
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    char name[64];
+    size_t n = strlen(base);
+    if (n > 3 && !strcmp(base + n - 3, ".py")) n -= 3;
+    if (n >= sizeof name) n = sizeof name - 1;
+    memcpy(name, base, n);
+    name[n] = 0;
+    struct run_as as = { name, init, arg, true };
+    void *outer = py_enter(vm);
+    int st = run_file(vm, path, argc, argv, &as);
+    vm->cstack_top = NULL;
+    py_leave(outer);
+    return st;
+}
+
+/* ---- lines: statements run one after another in one namespace ---- */
+
+struct capture { char *buf; size_t size, len; };
+static void capture_write(void *ctx, int fd, const char *s, size_t n) {
+    struct capture *c = ctx;
+    for (size_t i = 0; i < n && c->len + 1 < c->size; i++) c->buf[c->len++] = s[i];
+    c->buf[c->len] = 0;
+}
+
+/* An uncaught exception of a line as its last traceback line ("NameError: name 'y' is not
+ * defined") in err; the exit status it gives (SystemExit's code, else 1). */
+static int describe_line_error(py_vm *vm, pv e, char *err, size_t err_size) {
+    err[0] = 0;
+    if (py_isinstance(e, &py_SystemExit_type)) return exit_status(e);
+    ((py_exc *)e)->tb = PV_NULL;
+    ((py_exc *)e)->cause = ((py_exc *)e)->context = PV_NULL;
+    char text[256];
+    struct capture c = { text, sizeof text, 0 };
+    text[0] = 0;
+    py_io saved = vm->io;
+    vm->io.write = capture_write;
+    vm->io.ctx = &c;
+    print_one(e);
+    vm->io = saved;
+    while (c.len && text[c.len - 1] == '\n') text[--c.len] = 0;
+    const char *last = strrchr(text, '\n');
+    last = last ? last + 1 : text;
+    size_t n = strlen(last);
+    if (n >= err_size) n = err_size - 1;
+    memcpy(err, last, n);
+    err[n] = 0;
+    return 1;
+}
+
+static int run_line(py_vm *vm, const char *src, size_t len, const char *filename, py_init_fn init, void *arg, char *err, size_t err_size) {
+    int here;
+    vm->cstack_top = &here;
+    py_jmp top;
+    top.prev = NULL;
+    top.frame = NULL;
+    vm->jmp = &top;
+    if (setjmp(top.buf)) {
+        vm->jmp = NULL;
+        vm->stack_top = vm->stack;
+        vm->frame = NULL;
+        vm->depth = 0;
+        pv e = vm->exc;
+        vm->stack_roots[0] = e;
+        gc_collect();
+        py_jmp again;
+        again.prev = NULL;
+        again.frame = NULL;
+        vm->jmp = &again;
+        if (setjmp(again.buf)) { vm->jmp = NULL; snprintf(err, err_size, "MemoryError"); return 1; }
+        int st = describe_line_error(vm, e, err, err_size);
+        vm->jmp = NULL;
+        vm->stack_roots[0] = PV_NULL;
+        return st;
+    }
+    if (!vm->main_dict) {
+        pv m = py_module_new(QS(__main__));
+        vm->main_dict = ((py_module *)m)->dict;
+        py_dict_set(vm->modules, QS(__main__), m);
+        py_list_append(vm->sys_path, py_str_cstr("/lib"));
+        if (init) init(vm->main_dict, arg);
+    }
+    py_code *c = py_compile(src, len, py_str_cstr(filename), PY_MODE_FILE);
+    py_vm_run_code(c, vm->main_dict, PV_NULL);
+    vm->jmp = NULL;
+    return 0;
+}
+
+int py_run_line(py_vm *vm, const char *src, size_t len, const char *filename, py_init_fn init, void *arg, char *err, size_t err_size) {
+    if (err_size) err[0] = 0;
+    void *outer = py_enter(vm);
+    int st = run_line(vm, src, len, filename, init, arg, err, err_size);
     vm->cstack_top = NULL;
     py_leave(outer);
     return st;

@@ -35,6 +35,19 @@ void py_set_step_limit(py_vm *vm, uint64_t steps);
  * (0: unchecked, the default): deeper recursion raises RecursionError whatever the recursion
  * limit says. Leave a margin below the real stack for the work done between two checks. */
 void py_set_cstack_size(py_vm *vm, size_t bytes);
+/* Adds the embedder's names to a program's globals before its body runs (inside the
+ * interpreter: it may allocate, and raise MemoryError). */
+typedef void (*py_init_fn)(pv globals, void *arg);
+/* Runs a program file the upyOS way: its body as the module named after the file (so its
+ * `if __name__ == "__main__":` stays false), with the globals init adds, then
+ * `__main__(args)` when it defines one (args: argv[1..] as a list of str). argv becomes
+ * sys.argv. Returns the exit status as py_run_file does. */
+int py_run_program(py_vm *vm, const char *path, int argc, char **argv, py_init_fn init, void *arg);
+/* Runs statements in the interpreter's one namespace, kept from call to call (the shell's
+ * `>` and `<` lines): the first call makes it, with the globals init adds. Returns 0, the
+ * SystemExit code, or 1 with the exception's last traceback line ("ZeroDivisionError:
+ * division by zero") in err; nothing is printed for it. */
+int py_run_line(py_vm *vm, const char *src, size_t len, const char *filename, py_init_fn init, void *arg, char *err, size_t err_size);
 /* Makes vm the calling thread's interpreter (py_run_* do it themselves); returns the one it
  * replaces, for py_leave. */
 void *py_enter(py_vm *vm);

@@ -61,7 +61,9 @@ void py_poll_now(void) {
     if (!vm->io.poll) return;
     int r = vm->io.poll(vm->io.ctx);
     if (r == 1) py_raise(py_exc_new(&py_KeyboardInterrupt_type, PV_NULL));
-    if (r == 2) py_raise(py_exc_new(&py_SystemExit_type, MKSMALL(137)));
+    /* told to stop: raised again at the very next back-edge or call, so a handler that
+     * catches it cannot keep the program running */
+    if (r == 2) { vm->poll_count = 1; py_raise(py_exc_new(&py_SystemExit_type, MKSMALL(137))); }
 }
 
 static void add_traceback(pv exc, py_frame *f) {

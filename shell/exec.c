@@ -16,6 +16,7 @@
 #include "lib/str.h"
 #include "shell/builtin.h"
 #include "shell/exec.h"
+#include "shell/python.h"
 #include "shell/session.h"
 #include "shell/shell.h"
 
@@ -145,6 +146,8 @@ int shell_run_argv(proc_t *p, int argc, char **argv)
     }
     if (module_is_file(path))
         return module_run(p, path, argc, argv);
+    if (shell_is_python(path))
+        return shell_run_python(p, path, argc, argv);
     return shell_run_script(p, path, argc, argv);
 }
 
@@ -158,7 +161,9 @@ static size_t stack_for(char **argv)
     if (c || shell_builtin_find(argv[0]))
         return command_stack(c);
     if (shell_find_program(argv[0], path, sizeof path) == 0)
-        stack = module_is_file(path) ? module_stack(path) : command_stack(command_find("sh"));
+        stack = module_is_file(path)    ? module_stack(path)
+                : shell_is_python(path) ? shell_python_stack()
+                                        : command_stack(command_find("sh"));
     return stack ? stack : command_stack(NULL);
 }
 

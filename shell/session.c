@@ -4,6 +4,7 @@
 
 #include "kernel/tty.h"
 #include "lib/str.h"
+#include "shell/python.h"
 #include "shell/shell.h"
 
 /* A process's shells are a stack in its proc->upper slot, innermost first (a script's in
@@ -25,6 +26,7 @@ struct shell *shell_attach(proc_t *p, int argc, char **argv)
 void shell_detach(proc_t *p)
 {
     struct shell *sh = p->upper;
+    shell_python_end(sh);
     p->upper = sh->outer;
     for (int i = 0; i < sh->argc; i++)
         free(sh->argv[i]);

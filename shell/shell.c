@@ -11,6 +11,7 @@
 #include "shell/exec.h"
 #include "shell/expr.h"
 #include "shell/lexer.h"
+#include "shell/python.h"
 #include "shell/script.h"
 #include "shell/session.h"
 
@@ -86,8 +87,8 @@ static int run_segment(proc_t *self, struct shell *sh, const char *segment)
     return status;
 }
 
-/* Lines starting "< expr" and "> stmt" go to the expression language; everything else is
- * commands separated by ';'. */
+/* Lines starting "< args" and "> stmt" are Python (the expression language on a port without
+ * it); everything else is commands separated by ';'. */
 int shell_run_line(proc_t *self, const char *line)
 {
     struct shell *sh = shell_of(self);
@@ -96,8 +97,13 @@ int shell_run_line(proc_t *self, const char *line)
         line++;
     if (strlen(line) >= SHELL_LINE_MAX)
         return sh->last_status = shell_syntax_error(self, "line too long");
-    if (expr_is_line(line))
+#ifdef UPYOS_PYTHON
+    if (shell_is_line(line))
+        return sh->last_status = shell_python_line(self, line);
+#else
+    if (expr_is_line(line))     /* a port without Python keeps the expression language */
         return sh->last_status = expr_run_line(self, line);
+#endif
     int n = lex_segments(line, &segments, err, sizeof err);
     if (n < 0)
         return sh->last_status = shell_syntax_error(self, err);
@@ -121,9 +127,15 @@ int shell_find_program(const char *name, char *path, size_t size)
         }
         return ERR_NOENT;
     }
-    static const char *const patterns[] = { "/bin/%s", "/bin/%s.sh" };
+    if (shell_is_python(name) && file_stat(name, &st) == 0 && st.type == VFS_FILE) {
+        proc_t *p = proc_current();         /* `demo.py` in the working directory */
+        return vfs_resolve(p ? p->cwd : "/", name, path, size);
+    }
+    static const char *const patterns[] = { "/bin/%s", "/bin/%s.sh", "/bin/%s.py" };
     for (size_t i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
         snprintf(candidate, sizeof candidate, patterns[i], name);
+        if (!shell_is_python(candidate) && strcmp(patterns[i], "/bin/%s.py") == 0)
+            continue;                       /* no Python in this build */
         if (file_stat(candidate, &st) == 0 && st.type == VFS_FILE) {
             str_copy(path, candidate, size);
             return 0;

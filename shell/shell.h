@@ -22,6 +22,7 @@ struct shell {
     int console;                  /* the console's session: leaving shuts the system down */
     int last_background_pid;      /* $!: each session and script has its own */
     struct shell *outer;          /* a script's: the shell that ran it in the same process */
+    void *python;                 /* a session's `<`/`>` namespace (shell/python.c), or NULL */
 };
 
 /* The shell that p runs under: p's own or its nearest parent's. */

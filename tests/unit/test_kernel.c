@@ -76,6 +76,29 @@ static void kill_interrupts_sleep_at_once(void **state)
     proc_end(p);
 }
 
+/* Ctrl-C (proc_interrupt) stops like a kill, but only the interrupted process may take it
+ * back and run on (Python's KeyboardInterrupt); a kill after it is a kill. */
+static void an_interrupt_is_taken_back_only_by_its_own_process(void **state)
+{
+    proc_t *p = proc_new("fg", NULL), *child = proc_new("child", p);
+    proc_set_current(child);
+    proc_interrupt(p->pid);
+    assert_true(proc_should_stop());
+    assert_false(proc_take_interrupt());      /* the parent's: the child stops */
+    proc_set_current(p);
+    assert_true(proc_take_interrupt());
+    assert_int_equal(p->status, PROC_RUNNING);
+    assert_false(proc_should_stop());
+    assert_false(proc_take_interrupt());      /* taken once */
+    proc_interrupt(p->pid);
+    proc_kill(p->pid);
+    assert_false(proc_take_interrupt());
+    assert_true(proc_should_stop());
+    proc_set_current(NULL);
+    proc_end(child);
+    proc_end(p);
+}
+
 struct writer_arg {
     stream_t *out;
 };
@@ -166,6 +189,7 @@ int main(void)
         cmocka_unit_test_setup(env_keeps_types_and_order, setup),
         cmocka_unit_test_setup(ended_process_releases_files_and_memory, setup),
         cmocka_unit_test_setup(kill_interrupts_sleep_at_once, setup),
+        cmocka_unit_test_setup(an_interrupt_is_taken_back_only_by_its_own_process, setup),
         cmocka_unit_test_setup(pipe_carries_more_than_its_size_in_order, setup),
         cmocka_unit_test_setup(pipe_write_fails_when_reader_is_gone, setup),
         cmocka_unit_test_setup(tty_turns_ctrl_c_into_a_stop_and_newlines_into_crlf, setup),

@@ -1,0 +1,229 @@
+/* The py_io that connects an interpreter (py/py.h) to the process running it. Its output and
+ * input are the process's streams, its files go through kernel/files.h (so they follow the
+ * cwd and the change guard and are closed when the process ends), and the interpreter's poll
+ * is a hold and stop point: held, it waits; stopped by Ctrl-C it raises KeyboardInterrupt;
+ * stopped by kill it ends the program. */
+#ifdef UPYOS_PYTHON
+#include "shell/python_io.h"
+
+#include <string.h>
+
+#include "hal/time.h"
+#include "kernel/sysdata.h"
+#include "lib/err.h"
+#include "lib/str.h"
+
+static proc_t *proc_of(void *ctx)
+{
+    return ((struct host *)ctx)->proc;
+}
+
+/* errno values of Python's OSError subclasses, for the VFS's errors */
+static int errno_of(int err)
+{
+    switch (err) {
+    case ERR_NOENT: return 2;
+    case ERR_EXIST: return 17;
+    case ERR_NOTDIR: return 20;
+    case ERR_ISDIR: return 21;
+    case ERR_NOTEMPTY: return 39;
+    case ERR_NOSPC: return 28;
+    case ERR_NOMEM: return 12;
+    case ERR_INVAL: case ERR_BADNAME: return 22;
+    case ERR_NAMETOOLONG: return 36;
+    case ERR_PERM: case ERR_PROTECTED: case ERR_ACCES: return 13;
+    case ERR_ROFS: return 30;
+    case ERR_INTR: return 4;
+    default: return 5;
+    }
+}
+
+static void io_write(void *ctx, int fd, const char *s, size_t n)
+{
+    proc_t *p = proc_of(ctx);
+    stream_write(fd == 2 ? p->err : p->out, s, n);
+}
+
+static int io_readline(void *ctx, char *buf, size_t n)
+{
+    proc_t *p = proc_of(ctx);
+    if (n < 2)
+        return -1;
+    int len = stream_read_line(p->in, buf, n - 1);
+    if (len == ERR_INTR)
+        py_poll_now();           /* Ctrl-C while reading: KeyboardInterrupt; a kill: the end */
+    if (len < 0)
+        return -1;
+    buf[len++] = '\n';
+    buf[len] = '\0';
+    return len;
+}
+
+static int io_poll(void *ctx)
+{
+    if (!proc_should_stop())     /* waits here while the process is held */
+        return 0;
+    return proc_take_interrupt() ? 1 : 2;
+}
+
+static long io_read_file(void *ctx, const char *path, char *buf, size_t cap)
+{
+    struct vfs_stat st;
+    if (!buf)
+        return file_stat(path, &st) == 0 && st.type == VFS_FILE ? (long)st.size : -1;
+    vfs_file_t *f;
+    if (file_open(path, VFS_O_READ, &f) < 0)
+        return -1;
+    size_t got = 0;
+    int r = 1;
+    while (got < cap && (r = vfs_read(f, buf + got, cap - got)) > 0)
+        got += (size_t)r;
+    vfs_close(f);
+    return r < 0 ? -1 : (long)got;
+}
+
+/* Seconds of the wall clock (time.time, gmtime), advancing with the monotonic clock so that
+ * intervals measured with it never go backwards when the clock is set. */
+static double io_clock(void *ctx)
+{
+    return (double)sysdata.boot_rtc + (double)(hal_time_us() - sysdata.boot_us) / 1e6;
+}
+
+static void io_sleep(void *ctx, double seconds)
+{
+    if (proc_sleep_us(seconds > 0 ? (uint64_t)(seconds * 1e6) : 0) == ERR_INTR)
+        py_poll_now();
+}
+
+/* Python's open() modes as VFS flags: r, w, a, x, each with an optional + (b and t are
+ * the interpreter's business). */
+static int open_flags(const char *mode)
+{
+    int plus = strchr(mode, '+') != NULL;
+    if (strchr(mode, 'w'))
+        return VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC | (plus ? VFS_O_READ : 0);
+    if (strchr(mode, 'a'))
+        return VFS_O_WRITE | VFS_O_CREATE | VFS_O_APPEND | (plus ? VFS_O_READ : 0);
+    if (strchr(mode, 'x'))
+        return VFS_O_WRITE | VFS_O_CREATE | VFS_O_EXCL | (plus ? VFS_O_READ : 0);
+    return VFS_O_READ | (plus ? VFS_O_WRITE : 0);
+}
+
+static void *io_fopen(void *ctx, const char *path, const char *mode, int *err)
+{
+    vfs_file_t *f = NULL;
+    int r = file_open(path, open_flags(mode), &f);
+    if (r < 0) {
+        *err = errno_of(r);
+        return NULL;
+    }
+    if (((struct host *)ctx)->session_files)
+        vfs_file_detach(f);         /* closed by its file object or when the session ends */
+    return f;
+}
+
+static long io_fread(void *ctx, void *h, char *buf, size_t n)
+{
+    size_t got = 0;
+    int r;
+    while (got < n && (r = vfs_read(h, buf + got, n - got)) > 0)
+        got += (size_t)r;
+    return (long)got;
+}
+
+static long io_fwrite(void *ctx, void *h, const char *buf, size_t n)
+{
+    int r = vfs_write(h, buf, n);
+    return r < 0 ? -1 : r;
+}
+
+static void io_fclose(void *ctx, void *h)
+{
+    vfs_close(h);
+}
+
+static long io_fseek(void *ctx, void *h, long off, int whence)
+{
+    long r = vfs_seek(h, off, whence);
+    return r < 0 ? -1 : r;
+}
+
+static int io_remove(void *ctx, const char *path)
+{
+    int r = file_unlink(path);
+    return r < 0 ? errno_of(r) : 0;
+}
+
+static int list_dir(const char *path, py_dirlist *list)
+{
+    vfs_dir_t *d;
+    int r = file_opendir(path, &d);
+    if (r < 0)
+        return r;
+    struct vfs_dirent ent;
+    while ((r = vfs_readdir(d, &ent)) > 0)
+        list->add(list->arg, ent.name);
+    vfs_closedir(d);
+    return r < 0 ? r : 0;
+}
+
+static int stat_path(const char *path, py_stat *out)
+{
+    struct vfs_stat st;
+    int r = file_stat(path, &st);
+    if (r == 0) {
+        out->mode = st.type == VFS_DIR ? 0040755 : 0100644;
+        out->size = st.size;
+        out->mtime = st.mtime;
+    }
+    return r;
+}
+
+/* os.chdir: the program's own working directory (a program is a process of its own) */
+static int change_dir(proc_t *p, const char *path)
+{
+    char abs[VFS_PATH_MAX];
+    int r = vfs_resolve(p->cwd, path, abs, sizeof abs);
+    if (r == 0 && (r = file_is_dir(abs)) == 1)
+        str_copy(p->cwd, abs, sizeof p->cwd);
+    return r == 1 ? 0 : r == 0 ? ERR_NOTDIR : r;
+}
+
+static int io_fs(void *ctx, int op, const char *path, const char *path2, void *out)
+{
+    proc_t *p = proc_of(ctx);
+    int r;
+    switch (op) {
+    case PY_FS_LISTDIR: r = list_dir(path, out); break;
+    case PY_FS_MKDIR: r = file_mkdir(path); break;
+    case PY_FS_RMDIR: r = file_rmdir(path); break;
+    case PY_FS_REMOVE: r = file_unlink(path); break;
+    case PY_FS_RENAME: r = file_rename(path, path2); break;
+    case PY_FS_STAT: r = stat_path(path, out); break;
+    case PY_FS_GETCWD: str_copy(out, p->cwd, 256); r = 0; break;
+    case PY_FS_CHDIR: r = change_dir(p, path); break;
+    default: r = ERR_NOTSUP;
+    }
+    return r < 0 ? errno_of(r) : 0;
+}
+
+py_io shell_python_io(struct host *p)
+{
+    py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll,
+                 .read_file = io_read_file, .clock = io_clock, .sleep = io_sleep,
+                 .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
+                 .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs,
+                 .ctx = p };
+    return io;
+}
+
+/* The interpreter calls itself on the C stack for each Python call: its depth limit is what
+ * the program's thread holds (less a margin for compiling and the builtins), so a deep
+ * recursion is a RecursionError, never an overflow. */
+int shell_python_depth(size_t stack)
+{
+    size_t margin = stack / 8, levels = (stack - margin) / UPYOS_PY_FRAME_STACK;
+    return levels > 1000 ? 1000 : levels < 20 ? 20 : (int)levels;
+}
+
+#endif

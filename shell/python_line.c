@@ -1,0 +1,276 @@
+/* `<` and `>` lines on the Python interpreter: one namespace per session (the outermost
+ * shell), made at its first line in an arena that is the session process's memory, with
+ * what upyOS's kernel namespace gives its lines (getenv/setenv for the shell's variables,
+ * sdata, GPIO, the time functions). */
+#include "shell/python.h"
+
+#ifdef UPYOS_PYTHON
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/board.h"
+#include "kernel/env.h"
+#include "kernel/sysdata.h"
+#include "kernel/tty.h"
+#include "lib/err.h"
+#include "shell/exec.h"
+#include "shell/python_io.h"
+#include "shell/session.h"
+#include "shell/shell.h"
+
+/* The C stack a line may use: it runs in the thread of the shell that reads it. */
+#define LINE_STACK (256 * 1024)
+
+struct session_python {
+    struct host host;           /* the process running the current line */
+    py_vm *vm;
+};
+
+/* The shell's typed variables as Python values, and back */
+static pv python_value(const struct value *v)
+{
+    switch (v->type) {
+    case VAL_STR: return py_str_cstr(v->u.s);
+    case VAL_INT: return py_new_int(v->u.i);
+    case VAL_FLOAT: return py_float_new(v->u.f);
+    case VAL_BOOL: return PV_BOOL(v->u.b);
+    default: return PV_NONE;
+    }
+}
+
+static struct value shell_value(pv o)
+{
+    if (o == PV_TRUE || o == PV_FALSE)
+        return value_bool(o == PV_TRUE);
+    if (py_is_int(o))
+        return value_int(py_int_val(o));
+    if (IS(o, py_float_type))
+        return value_float(py_to_double(o));
+    return value_str(py_str_data(py_str_of(o)));
+}
+
+/* getenv(name[, default]): the variable's value, default (None) when it is not set */
+static pv bi_getenv(int n, pv *a, pv kw)
+{
+    py_argcheck(n, 1, 2, "getenv");
+    struct value v;
+    if (env_get(py_str_data(py_str_of(a[0])), &v) < 0)
+        return n == 2 ? a[1] : PV_NONE;
+    pv o = python_value(&v);
+    value_free(&v);
+    return o;
+}
+
+/* setenv(name, value): an int, float, bool or str variable (anything else as its str) */
+static pv bi_setenv(int n, pv *a, pv kw)
+{
+    py_argcheck(n, 2, 2, "setenv");
+    struct value v = shell_value(a[1]);
+    int r = v.type == VAL_NONE ? ERR_NOMEM : env_set(py_str_data(py_str_of(a[0])), &v);
+    value_free(&v);
+    if (r < 0)
+        py_raisef(&py_ValueError_type, "setenv(): %s", err_str(r));
+    return PV_NONE;
+}
+
+static int gpio_pin(pv v, const char *fn)
+{
+    int64_t pin = py_is_int(v) ? py_int_val(v) : -1;
+    if (pin < 0 || pin >= hal_gpio_count())
+        py_raisef(&py_ValueError_type, "%s(): no GPIO %s", fn, py_str_data(py_repr(v)));
+    return (int)pin;
+}
+
+static pv bi_gpio_read(int n, pv *a, pv kw)
+{
+    py_argcheck(n, 1, 1, "gpio_read");
+    int pin = gpio_pin(a[0], "gpio_read"), v = hal_gpio_read(pin);
+    if (v < 0)
+        py_raisef(&py_OSError_type, "gpio_read(): cannot read GPIO %d", pin);
+    return py_new_int(v);
+}
+
+static pv bi_gpio_write(int n, pv *a, pv kw)
+{
+    py_argcheck(n, 2, 2, "gpio_write");
+    int pin = gpio_pin(a[0], "gpio_write");
+    hal_gpio_mode(pin, HAL_PIN_OUTPUT);
+    if (hal_gpio_write(pin, py_truth(a[1])) < 0)
+        py_raisef(&py_OSError_type, "gpio_write(): cannot write GPIO %d", pin);
+    return PV_NONE;
+}
+
+/* _sysdata(): the fixed facts as a dict; _sysdata(True[, value]): sdata.debug, read or set */
+static pv bi_sysdata(int n, pv *a, pv kw)
+{
+    if (n == 2)
+        sysdata.debug = py_truth(a[1]);
+    if (n >= 1)
+        return PV_BOOL(sysdata.debug);
+    pv d = py_dict_new();
+    const char *text[][2] = { { "name", sysdata.name }, { "version", sysdata.version },
+                              { "sid", sysdata.sid }, { "board", sysdata.board },
+                              { "platform", sysdata.platform } };
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        py_dict_set(d, py_str_cstr(text[i][0]), py_str_cstr(text[i][1]));
+    py_dict_set(d, py_str_cstr("recovery"), PV_BOOL(sysdata.recovery));
+    return d;
+}
+
+/* sdata: the system's facts, a live debug flag, and any attribute a line sets (upyOS hands
+ * objects from line to line this way). Its class and helper stay out of the namespace. */
+static const char sdata_source[] =
+    "class sdata:\n"
+    "    def __init__(self, facts):\n"
+    "        for k in facts: setattr(self, k, facts[k])\n"
+    "    debug = property(lambda self: _sysdata(True), lambda self, v: _sysdata(True, v))\n"
+    "sdata = sdata(_sysdata())\n";
+
+/* What the time and gc modules give `<`/`>` lines without an import, as upyOS's kernel
+ * namespace does. */
+static const char line_source[] =
+    "import gc\n"
+    "from time import time, sleep, sleep_ms, sleep_us, ticks_ms, ticks_us, ticks_diff\n"
+    "from gc import mem_free, mem_alloc\n";
+
+static void run_in(pv dict, const char *src, size_t len)
+{
+    py_vm_run_code(py_compile(src, len, py_str_cstr("<session>"), PY_MODE_FILE), dict, PV_NULL);
+}
+
+static void add_line_globals(pv globals, void *arg)
+{
+    py_dict_set(globals, py_intern("getenv", 6), py_builtin_new(Q_get, bi_getenv, PV_NULL));
+    py_dict_set(globals, py_intern("setenv", 6), py_builtin_new(Q_get, bi_setenv, PV_NULL));
+    py_dict_set(globals, py_intern("gpio_read", 9), py_builtin_new(Q_get, bi_gpio_read, PV_NULL));
+    py_dict_set(globals, py_intern("gpio_write", 10),
+                py_builtin_new(Q_get, bi_gpio_write, PV_NULL));
+    pv ns = py_dict_new();
+    py_dict_set(ns, py_intern("_sysdata", 8), py_builtin_new(Q_get, bi_sysdata, PV_NULL));
+    run_in(ns, sdata_source, sizeof sdata_source - 1);
+    py_dict_set(globals, py_intern("sdata", 5), py_dict_get_str(ns, "sdata"));
+    run_in(globals, line_source, sizeof line_source - 1);
+}
+
+/* The process that holds shell sh, from self up through the processes it runs under. */
+static proc_t *holder_of(proc_t *self, struct shell *sh)
+{
+    for (proc_t *p = self; p; p = p->parent)
+        for (struct shell *s = shell_own(p); s; s = s->outer)
+            if (s == sh)
+                return p;
+    return self;
+}
+
+/* The session's interpreter, made at its first line; its arena is the session process's
+ * memory. NULL (with the reason printed) when there is no memory for it. */
+static struct session_python *session_python(proc_t *self)
+{
+    struct shell *sh = shell_session(self);
+    if (sh->python)
+        return sh->python;
+    size_t size = shell_python_heap();
+    proc_t *caller = proc_current();
+    proc_set_current(holder_of(self, sh));     /* owned by the session, not by this line */
+    struct session_python *sp = proc_alloc(sizeof *sp + size);
+    proc_set_current(caller);
+    if (!sp) {
+        proc_error(self, "sh", "not enough memory for a %u-byte Python heap", (unsigned)size);
+        return NULL;
+    }
+    sp->host = (struct host){ self, 1 };
+    py_io io = shell_python_io(&sp->host);
+    if (!(sp->vm = py_new(sp + 1, size, &io))) {
+        proc_free(sp);
+        proc_error(self, "sh", "Python heap too small (pyheap %u)", (unsigned)size);
+        return NULL;
+    }
+    sp->vm->max_depth = shell_python_depth(LINE_STACK);
+    sh->python = sp;
+    return sp;
+}
+
+void shell_python_end(struct shell *sh)
+{
+    struct session_python *sp = sh->python;
+    if (!sp)
+        return;
+    py_destroy(sp->vm);          /* closes the files lines left open */
+    proc_free(sp);
+    sh->python = NULL;
+}
+
+int shell_is_line(const char *line)
+{
+    return (line[0] == '<' || line[0] == '>') && (line[1] == ' ' || line[1] == '\t' ||
+                                                 line[1] == '\0');
+}
+
+/* The Python source of a line: upyOS turns the two characters \n into a newline first, so
+ * one line holds a small block; `< args` is print(args). */
+static char *line_source_of(const char *line, size_t *len)
+{
+    const char *text = line + 1;
+    while (*text == ' ' || *text == '\t')
+        text++;
+    char *src = malloc(strlen(text) + 16), *out = src;
+    if (!src)
+        return NULL;
+    if (line[0] == '<')
+        out += sprintf(out, "print(");
+    for (; *text; text++) {
+        if (text[0] == '\\' && text[1] == 'n') {
+            *out++ = '\n';
+            text++;
+        } else {
+            *out++ = *text;
+        }
+    }
+    if (line[0] == '<')
+        out += sprintf(out, "\n)");
+    *out++ = '\n';
+    *len = (size_t)(out - src);
+    return src;
+}
+
+/* Only a line typed at the prompt has the terminal: Ctrl-C then interrupts it. */
+static int line_owns_terminal(proc_t *self)
+{
+    struct shell *sh = shell_own(self);
+    return self->tty && sh && sh->editor;
+}
+
+int shell_python_line(proc_t *self, const char *line)
+{
+    struct session_python *sp = session_python(self);
+    if (!sp)
+        return 1;
+    size_t len;
+    char *src = line_source_of(line, &len), err[160];
+    if (!src)
+        return proc_error(self, "sh", "out of memory");
+    int give_tty = line_owns_terminal(self);
+    if (give_tty)
+        tty_set_foreground(self->tty, self->pid);
+    sp->host.proc = self;
+    int status = py_run_line(sp->vm, src, len, "<stdin>", add_line_globals, NULL, err,
+                             sizeof err);
+    if (give_tty) {
+        tty_set_foreground(self->tty, 0);
+        proc_take_interrupt();      /* a Ctrl-C that came as the line ended stops nothing */
+    }
+    free(src);
+    if (err[0])
+        shell_syntax_error(self, err);
+    return status;
+}
+
+#else /* no Python in this build: the shell keeps the expression language for these lines */
+
+void shell_python_end(struct shell *sh)
+{
+    (void)sh;
+}
+
+#endif
