@@ -6,8 +6,8 @@
 # The whole portable core (every layer of layers.txt, the Python interpreter among them) and
 # the posix HAL are compiled with clang, ASan and UBSan into build/fuzz/ (rebuilt when a source
 # is newer); the corpus grows in build/fuzz/corpus/TARGET, seeded from tests/fuzz/seeds/TARGET
-# (the Python targets share tests/fuzz/seeds/python and the token dictionary
-# tests/fuzz/python.dict). Crashes are written to build/fuzz/crash-*. Exit status is
+# (the Python targets share tests/fuzz/seeds/python, the conformance programs of tests/py and
+# the token dictionary tests/fuzz/python.dict). Crashes are written to build/fuzz/crash-*. Exit status is
 # libFuzzer's: 0 when nothing was found.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -49,9 +49,11 @@ $CC $FLAGS -fsanitize=fuzzer -I. -Iinclude "tests/fuzz/fuzz_$TARGET.c" $objects 
 seeds=tests/fuzz/seeds/$TARGET
 dict=""
 case $TARGET in
-    py_*) seeds=tests/fuzz/seeds/python; dict=-dict=tests/fuzz/python.dict ;;
+    py_*) seeds="tests/fuzz/seeds/python tests/py"; dict=-dict=tests/fuzz/python.dict ;;
 esac
-[ -d "$seeds" ] || seeds=""
+existing=""
+for d in $seeds; do [ -d "$d" ] && existing="$existing $d"; done
+seeds=$existing
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 exec "$OUT/fuzz_$TARGET" -max_total_time="$SECONDS_TO_RUN" -max_len=4096 -timeout=10 \
     -rss_limit_mb=1024 -artifact_prefix="$OUT/crash-$TARGET-" -print_final_stats=1 $dict \
