@@ -190,7 +190,17 @@ static void call_main(pv d, int argc, char **argv) {
     py_call1(fn, args);
 }
 
-static int run(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv, const struct run_as *as) {
+/* What runs under a guard, and how an exception that escapes it becomes an exit status. */
+struct guarded {
+    void (*body)(py_vm *vm, void *ctx);
+    int (*report)(py_vm *vm, pv e, void *ctx);     /* the status an escaped exception gives */
+    int (*out_of_memory)(void *ctx);               /* when even reporting it runs out of memory */
+    void *ctx;
+};
+
+/* Runs g->body with a jump target for exceptions; returns 0, or what g->report says of an
+ * exception that escaped. The C stack above here is what the collector scans. */
+static int run_guarded(py_vm *vm, const struct guarded *g) {
     int here;
     vm->cstack_top = &here;
     py_jmp top;
@@ -202,7 +212,7 @@ static int run(py_vm *vm, const char *src, size_t len, const char *filename, int
         vm->stack_top = vm->stack;
         vm->frame = NULL;
         vm->depth = 0;
-        /* printing may need memory: the heap may be full, so collect first */
+        /* reporting may need memory: the heap may be full, so collect first */
         pv e = vm->exc;
         vm->stack_roots[0] = e;
         gc_collect();
@@ -210,34 +220,59 @@ static int run(py_vm *vm, const char *src, size_t len, const char *filename, int
         again.prev = NULL;
         again.frame = NULL;
         vm->jmp = &again;
-        if (setjmp(again.buf)) { vm->jmp = NULL; write_c(2, "MemoryError\n"); return 1; }
-        int st = exit_status(e);
+        int st = setjmp(again.buf) ? g->out_of_memory(g->ctx) : g->report(vm, e, g->ctx);
         vm->jmp = NULL;
+        vm->stack_roots[0] = PV_NULL;
+        vm->cstack_top = NULL;
         return st;
     }
-    for (int i = 0; i < argc; i++) py_list_append(vm->argv, py_str_cstr(argv[i]));
+    g->body(vm, g->ctx);
+    vm->jmp = NULL;
+    vm->cstack_top = NULL;
+    return 0;
+}
+
+/* A program's source and how to run it (run_module). */
+struct module_run {
+    const char *src;
+    size_t len;
+    const char *filename;
+    int argc;
+    char **argv;
+    const struct run_as *as;
+};
+
+static void run_module(py_vm *vm, void *ctx) {
+    const struct module_run *r = ctx;
+    for (int i = 0; i < r->argc; i++) py_list_append(vm->argv, py_str_cstr(r->argv[i]));
     /* the program's folder is searched first for imports */
-    const char *slash = strrchr(filename, '/');
-    py_list_append(vm->sys_path, slash ? py_str_new(filename, (size_t)(slash - filename)) : QS(_empty));
+    const char *slash = strrchr(r->filename, '/');
+    py_list_append(vm->sys_path, slash ? py_str_new(r->filename, (size_t)(slash - r->filename)) : QS(_empty));
     py_list_append(vm->sys_path, py_str_cstr("/lib"));
-    pv name = py_intern(as->module, strlen(as->module));
+    pv name = py_intern(r->as->module, strlen(r->as->module));
     pv m = py_module_new(name);
     pv d = ((py_module *)m)->dict;
     vm->main_dict = d;
-    py_dict_set(d, QS(__file__), py_str_cstr(filename));
+    py_dict_set(d, QS(__file__), py_str_cstr(r->filename));
     py_dict_set(vm->modules, name, m);
-    if (as->init) as->init(d, as->arg);
-    py_code *c = py_compile(src, len, py_str_cstr(filename), PY_MODE_FILE);
+    if (r->as->init) r->as->init(d, r->as->arg);
+    py_code *c = py_compile(r->src, r->len, py_str_cstr(r->filename), PY_MODE_FILE);
     py_vm_run_code(c, d, PV_NULL);
-    if (as->call_main) call_main(d, argc, argv);
-    vm->jmp = NULL;
-    return 0;
+    if (r->as->call_main) call_main(d, r->argc, r->argv);
+}
+
+static int report_program_exit(py_vm *vm, pv e, void *ctx) { return exit_status(e); }
+static int program_out_of_memory(void *ctx) { write_c(2, "MemoryError\n"); return 1; }
+
+static int run(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv, const struct run_as *as) {
+    struct module_run r = { src, len, filename, argc, argv, as };
+    struct guarded g = { run_module, report_program_exit, program_out_of_memory, &r };
+    return run_guarded(vm, &g);
 }
 
 int py_run_source(py_vm *vm, const char *src, size_t len, const char *filename, int argc, char **argv) {
     void *outer = py_enter(vm);
     int st = run(vm, src, len, filename, argc, argv, &as_main);
-    vm->cstack_top = NULL;
     py_leave(outer);
     return st;
 }
@@ -262,7 +297,6 @@ static int run_file(py_vm *vm, const char *path, int argc, char **argv, const st
 int py_run_file(py_vm *vm, const char *path, int argc, char **argv) {
     void *outer = py_enter(vm);
     int st = run_file(vm, path, argc, argv, &as_main);
-    vm->cstack_top = NULL;
     py_leave(outer);
     return st;
 }
@@ -280,7 +314,6 @@ int py_run_program(py_vm *vm, const char *path, int argc, char **argv, py_init_f
     struct run_as as = { name, init, arg, true };
     void *outer = py_enter(vm);
     int st = run_file(vm, path, argc, argv, &as);
-    vm->cstack_top = NULL;
     py_leave(outer);
     return st;
 }
@@ -319,49 +352,47 @@ static int describe_line_error(py_vm *vm, pv e, char *err, size_t err_size) {
     return 1;
 }
 
-static int run_line(py_vm *vm, const char *src, size_t len, const char *filename, py_init_fn init, void *arg, char *err, size_t err_size) {
-    int here;
-    vm->cstack_top = &here;
-    py_jmp top;
-    top.prev = NULL;
-    top.frame = NULL;
-    vm->jmp = &top;
-    if (setjmp(top.buf)) {
-        vm->jmp = NULL;
-        vm->stack_top = vm->stack;
-        vm->frame = NULL;
-        vm->depth = 0;
-        pv e = vm->exc;
-        vm->stack_roots[0] = e;
-        gc_collect();
-        py_jmp again;
-        again.prev = NULL;
-        again.frame = NULL;
-        vm->jmp = &again;
-        if (setjmp(again.buf)) { vm->jmp = NULL; snprintf(err, err_size, "MemoryError"); return 1; }
-        int st = describe_line_error(vm, e, err, err_size);
-        vm->jmp = NULL;
-        vm->stack_roots[0] = PV_NULL;
-        return st;
-    }
+/* A line and the namespace it runs in (run_line_body). */
+struct line_run {
+    const char *src;
+    size_t len;
+    const char *filename;
+    py_init_fn init;
+    void *arg;
+    char *err;
+    size_t err_size;
+};
+
+static void run_line_body(py_vm *vm, void *ctx) {
+    const struct line_run *r = ctx;
     if (!vm->main_dict) {
         pv m = py_module_new(QS(__main__));
         vm->main_dict = ((py_module *)m)->dict;
         py_dict_set(vm->modules, QS(__main__), m);
         py_list_append(vm->sys_path, py_str_cstr("/lib"));
-        if (init) init(vm->main_dict, arg);
+        if (r->init) r->init(vm->main_dict, r->arg);
     }
-    py_code *c = py_compile(src, len, py_str_cstr(filename), PY_MODE_FILE);
+    py_code *c = py_compile(r->src, r->len, py_str_cstr(r->filename), PY_MODE_FILE);
     py_vm_run_code(c, vm->main_dict, PV_NULL);
-    vm->jmp = NULL;
-    return 0;
+}
+
+static int report_line_error(py_vm *vm, pv e, void *ctx) {
+    const struct line_run *r = ctx;
+    return describe_line_error(vm, e, r->err, r->err_size);
+}
+
+static int line_out_of_memory(void *ctx) {
+    const struct line_run *r = ctx;
+    snprintf(r->err, r->err_size, "MemoryError");
+    return 1;
 }
 
 int py_run_line(py_vm *vm, const char *src, size_t len, const char *filename, py_init_fn init, void *arg, char *err, size_t err_size) {
     if (err_size) err[0] = 0;
     void *outer = py_enter(vm);
-    int st = run_line(vm, src, len, filename, init, arg, err, err_size);
-    vm->cstack_top = NULL;
+    struct line_run r = { src, len, filename, init, arg, err, err_size };
+    struct guarded g = { run_line_body, report_line_error, line_out_of_memory, &r };
+    int st = run_guarded(vm, &g);
     py_leave(outer);
     return st;
 }
