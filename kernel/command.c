@@ -6,7 +6,6 @@
 
 #include "kernel/config.h"
 #include "lib/err.h"
-#include "lib/json.h"
 
 const struct command *command_find(const char *name)
 {
@@ -28,12 +27,7 @@ size_t command_stack(const struct command *c)
 {
     if (c && c->stack)
         return c->stack;
-    config_lock();
-    const struct json *stack = json_get(config_root(), "stack");
-    size_t bytes = stack && stack->type == JSON_NUMBER && stack->num >= 1024 && stack->num < 1e7
-                       ? (size_t)stack->num : COMMAND_DEFAULT_STACK;
-    config_unlock();
-    return bytes;
+    return config_size("stack", 1024, 10000000, COMMAND_DEFAULT_STACK);
 }
 
 void command_print_usage(const struct command *c, stream_t *out)

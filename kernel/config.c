@@ -124,6 +124,16 @@ const char *config_board_path(void)
     return json_get_str(config_root(), "board", "/etc/default.board");
 }
 
+size_t config_size(const char *key, size_t min, size_t max, size_t fallback)
+{
+    config_lock();
+    const struct json *v = json_get(config_root(), key);
+    size_t bytes = v && v->type == JSON_NUMBER && v->num >= (double)min && v->num < (double)max
+                       ? (size_t)v->num : fallback;
+    config_unlock();
+    return bytes;
+}
+
 long config_login_grace_ms(void)
 {
     config_lock();

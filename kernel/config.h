@@ -15,6 +15,8 @@
 #ifndef KERNEL_CONFIG_H
 #define KERNEL_CONFIG_H
 
+#include <stddef.h>
+
 #include "kernel/stream.h"
 
 #define CONFIG_PATH "/etc/system.conf"
@@ -28,6 +30,8 @@ int config_load(const char *path, stream_t *out);
 int config_save(void);
 struct json *config_root(void);          /* the live tree; save after changing it */
 const char *config_board_path(void);
+/* A size setting of system.conf: its number when it lies in [min, max), else fallback. */
+size_t config_size(const char *key, size_t min, size_t max, size_t fallback);
 /* The login grace time in milliseconds; 0: no limit. */
 long config_login_grace_ms(void);
 /* 1 when abs_path is listed in pfiles. */

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "kernel/config.h"
-#include "lib/json.h"
 
 #ifdef UPYOS_PYTHON
 #include "hal/thread.h"
@@ -67,12 +66,7 @@ static void add_proc_global(pv globals, void *arg)
 
 size_t shell_python_heap(void)
 {
-    config_lock();
-    const struct json *heap = json_get(config_root(), "pyheap");
-    size_t bytes = heap && heap->type == JSON_NUMBER && heap->num >= 4096 && heap->num < 1e9
-                       ? (size_t)heap->num : UPYOS_PY_HEAP;
-    config_unlock();
-    return bytes;
+    return config_size("pyheap", 4096, 1000000000, UPYOS_PY_HEAP);
 }
 
 size_t shell_python_stack(void)
