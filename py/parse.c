@@ -437,6 +437,17 @@ static pv expect_name(P *p) {
 }
 
 static node *test(P *p);
+
+/* `TARGET := VALUE` after a parsed TARGET: only a plain name may be bound (as in CPython; any
+ * other target is a syntax error, never compiled). */
+static node *walrus_after(P *p, node *target) {
+    if (!acceptop(p, ":=")) return target;
+    if (target->kind != N_NAME) perr(p, "cannot use assignment expressions with expression");
+    node *w = mk(p, N_WALRUS);
+    w->a = target;
+    w->b = test(p);
+    return w;
+}
 static node *expr(P *p);
 static node *star_expr_or_test(P *p);
 static node *testlist(P *p, bool star);
@@ -784,8 +795,7 @@ static node *call_args(P *p) {
             p->p += 2;
             a->a = test(p);
         } else {
-            a = test(p);
-            if (acceptop(p, ":=")) { node *w = mk(p, N_WALRUS); w->a = a; w->b = test(p); a = w; }
+            a = walrus_after(p, test(p));
             if (iskw(p, K_FOR) || iskw(p, K_ASYNC)) a = comp_for(p, a, C_GEN);
         }
         append(&head, &tail, a);
@@ -1007,15 +1017,7 @@ static node *star_expr_or_test(P *p) {
         s->a = expr(p);
         return s;
     }
-    node *t = test(p);
-    if (t->kind == N_NAME && isop(p, ":=")) {
-        p->p++;
-        node *w = mk(p, N_WALRUS);
-        w->a = t;
-        w->b = test(p);
-        return w;
-    }
-    return t;
+    return walrus_after(p, test(p));
 }
 
 /* a, b, *c ... : a tuple when there is a comma */
@@ -1300,8 +1302,7 @@ static node *block(P *p) {
 static node *if_stmt(P *p) {
     node *n = mk(p, S_IF);
     p->p++;
-    n->a = test(p);
-    if (acceptop(p, ":=")) { node *w = mk(p, N_WALRUS); w->a = n->a; w->b = test(p); n->a = w; }
+    n->a = walrus_after(p, test(p));
     n->b = block(p);
     if (iskw(p, K_ELIF)) n->c = if_stmt(p);
     else if (acceptkw(p, K_ELSE)) n->c = block(p);
@@ -1345,8 +1346,7 @@ static node *stmt(P *p) {
     case K_WHILE:
         n = mk(p, S_WHILE);
         p->p++;
-        n->a = test(p);
-        if (acceptop(p, ":=")) { node *w = mk(p, N_WALRUS); w->a = n->a; w->b = test(p); n->a = w; }
+        n->a = walrus_after(p, test(p));
         n->b = block(p);
         if (acceptkw(p, K_ELSE)) n->c = block(p);
         return n;

@@ -14,3 +14,11 @@ def f():
 print(f())
 total = 0
 print([total := total + x for x in [1, 2, 3]], total)
+
+# only a plain name can be the target, also inside a call or a generator argument
+for src in ("print(x[0] := 1)", "list(c % 2 := 1 for c in 'ab')", "f(a.b := 2)"):
+    try:
+        compile(src, "<walrus>", "exec")
+        print("compiled", src)
+    except SyntaxError:
+        print("SyntaxError", src)
