@@ -5,9 +5,12 @@
 # benchmarks run (`make bench`), `tools/deps.sh coverage` gcovr for `make coverage`.
 PACKAGES="cmake ninja-build gcc make libcmocka-dev python3-pytest python3-pexpect clang
 libclang-rt-14-dev gcc-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm busybox
-lftp curl wrk iperf3 chromium nodejs"
+lftp curl wrk iperf3 chromium nodejs libmbedtls-dev openssl mosquitto mosquitto-clients
+python3-paho-mqtt python3-cryptography"
 # bench/net_bench.py starts its own nginx and vsftpd on 127.0.0.1 with temporary configs.
 BENCH_PACKAGES="nginx vsftpd"
+# Servers some packages bring: the tests start their own on loopback, the system's stay off.
+SERVICES="nginx vsftpd mosquitto"
 case "${1:-}" in
     "") ;;
     bench) PACKAGES="$PACKAGES $BENCH_PACKAGES" ;;
@@ -54,7 +57,7 @@ install_without_starting() {
 # init system that ignores it) is stopped, and kept from starting at boot.
 stop_services() {
     for s in "$@"; do
-        case " $BENCH_PACKAGES " in *" $s "*) ;; *) continue ;; esac
+        case " $SERVICES " in *" $s "*) ;; *) continue ;; esac
         if [ -d /run/systemd/system ]; then
             systemctl disable --now "$s" >/dev/null 2>&1
         elif [ -x "/etc/init.d/$s" ]; then

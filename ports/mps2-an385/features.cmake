@@ -12,3 +12,5 @@ set(UPYOS_PYTHON_DEFAULT OFF)
 set(UPYOS_PY_HEAP_DEFAULT 65536)
 set(UPYOS_PY_STACK_DEFAULT 16384)
 set(UPYOS_PY_FRAME_STACK_DEFAULT 512)
+# TLS: mbedTLS is not built for this board yet (no network either).
+set(UPYOS_TLS_DEFAULT OFF)
