@@ -356,6 +356,10 @@ static void st_walk_stmts(ST *t, node *n) {
             for (node *w = n->a; w; w = w->next) { st_walk_expr(t, w->a); st_walk_expr(t, w->b); }
             st_walk_stmts(t, n->b);
             break;
+        case S_ANNASSIGN:
+            /* as the symbol pass: the annotation is not compiled, so it made no scopes */
+            if (n->c) { st_walk_expr(t, n->a); st_walk_expr(t, n->c); }
+            break;
         case S_ASSIGN: for (node *x = n->a; x; x = x->next) { node *nx = x->next; x->next = NULL; st_walk_expr(t, x); x->next = nx; } st_walk_expr(t, n->b); break;
         default:
             if (n->a) { if (n->kind == S_DEL || n->kind == S_GLOBAL || n->kind == S_NONLOCAL || n->kind == S_IMPORT || n->kind == S_FROM) break; node *x = n->a; node *nx = x->next; x->next = NULL; st_walk_expr(t, x); x->next = nx; }
