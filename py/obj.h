@@ -39,6 +39,7 @@ typedef pv (*py_cfn)(int n, pv *a, pv kw);
 #define M_STATIC 1
 #define M_CLASS 2
 #define M_PROPERTY 4
+#define M_UNBOUND 8   /* a method taken from its builtin type: self holds that type, the first argument is checked against it */
 
 /* Binary operators, in the order of the bytecode's BINARY_OP argument. */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,

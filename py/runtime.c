@@ -256,6 +256,17 @@ void py_setattr(pv o, pv name, pv v) {
 }
 
 /* ---------------- calls ---------------- */
+/* str.upper(x): a builtin type's method called through the type takes its self as the first
+ * argument, which must be an instance of that type (the C code behind it assumes so). */
+static pv call_unbound(const py_builtin *b, int n, pv *a, pv kw) {
+    const py_type *owner = (const py_type *)b->self;
+    const char *name = py_str_data((pv)&py_qstrs[b->name]);
+    if (n < 1) py_raisef(&py_TypeError_type, "unbound method %s.%s() needs an argument", owner->cname, name);
+    if (!py_isinstance(a[0], owner))
+        py_raisef(&py_TypeError_type, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, owner->cname, py_type_name(TYPE(a[0])));
+    return b->fn(n, a, kw);
+}
+
 pv py_call(pv f, int n, pv *a, pv kw) {
     if (!IS_SMALL(f)) {
         const py_type *t = OBJ(f)->type;
@@ -265,6 +276,7 @@ pv py_call(pv f, int n, pv *a, pv kw) {
             if (t == &py_builtin_type) {
                 py_builtin *b = (py_builtin *)f;
                 if (!b->self) return b->fn(n, a, kw);
+                if (b->flags & M_UNBOUND) return call_unbound(b, n, a, kw);
                 self = b->self;
                 fn = PV_NULL;
             } else {
@@ -566,6 +578,7 @@ pv py_builtin_new(int q, py_cfn fn, pv self) {
 }
 static pv builtin_repr(pv o) {
     py_builtin *b = (py_builtin *)o;
+    if (b->flags & M_UNBOUND) return py_strf("<method '%s' of '%s' objects>", py_str_data((pv)&py_qstrs[b->name]), ((const py_type *)b->self)->cname);
     if (b->self) return py_strf("<built-in method %s of %s object at %p>", py_str_data((pv)&py_qstrs[b->name]), py_type_name(TYPE(b->self)), (void *)b->self);
     return py_strf("<built-in function %s>", py_str_data((pv)&py_qstrs[b->name]));
 }
@@ -573,7 +586,7 @@ static void builtin_mark(pv o, gc_heap *h) { gc_mark(h, ((py_builtin *)o)->self)
 static pv builtin_getattr(pv o, pv name) {
     py_builtin *b = (py_builtin *)o;
     if (name == QS(__name__) || name == QS(__qualname__)) return (pv)&py_qstrs[b->name];
-    if (name == QS(__self__)) return b->self ? b->self : PV_NONE;
+    if (name == QS(__self__)) return b->self && !(b->flags & M_UNBOUND) ? b->self : PV_NONE;
     return generic_getattr(o, name);
 }
 static uintptr_t builtin_hash(pv o) { return ((py_builtin *)o)->name * 31u + ((uintptr_t)((py_builtin *)o)->self >> 3); }
@@ -854,6 +867,33 @@ static pv builtin_mro(const py_type *t) {
     return py_tuple_from_iter(l);
 }
 
+/* The builtin type whose method table holds method m, looked up from t as attributes are. */
+static bool table_holds(const py_builtin *table, pv m) {
+    for (; table && table->fn; table++)
+        if ((pv)table == m) return true;
+    return false;
+}
+static const py_type *method_table_owner(const py_type *t, pv m) {
+    const py_type *owner = NULL;     /* the furthest base: bool shares int's table */
+    for (const py_type *b = t; b; b = b->base)
+        if (table_holds(b->methods, m) || table_holds(b->methods2, m)) owner = b;
+    if (!owner && table_holds(py_object_type.methods, m)) owner = &py_object_type;
+    return owner;
+}
+
+/* A builtin found on a type: class methods bind to the type, instance methods of a builtin
+ * type check the self they are later called with (call_unbound). */
+static pv type_builtin_attr(const py_type *t, pv a) {
+    py_builtin *b = (py_builtin *)a;
+    if (b->flags & M_CLASS) return py_builtin_new(b->name, b->fn, (pv)t);
+    if (b->flags & M_STATIC || b->self) return a;
+    const py_type *owner = method_table_owner(t, a);
+    if (!owner) return a;     /* a function stored in a class body: not a method */
+    py_builtin *u = (py_builtin *)py_builtin_new(b->name, b->fn, (pv)owner);
+    u->flags = M_UNBOUND;
+    return (pv)u;
+}
+
 static pv type_getattr(pv o, pv name) {
     const py_type *t = (const py_type *)o;
     pv a = py_type_lookup(t, name);
@@ -862,7 +902,7 @@ static pv type_getattr(pv o, pv name) {
             const py_type *at = OBJ(a)->type;
             if (at == &py_classmethod_type) return py_bound_new(o, ((py_wrap *)a)->func);
             if (at == &py_staticmethod_type) return ((py_wrap *)a)->func;
-            if (at == &py_builtin_type && (((py_builtin *)a)->flags & M_CLASS)) return py_builtin_new(((py_builtin *)a)->name, ((py_builtin *)a)->fn, o);
+            if (at == &py_builtin_type) return type_builtin_attr(t, a);
         }
         return a;
     }
