@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "net/tls.h"
+
 static int sock_read(void *impl, void *buf, size_t len, int timeout_ms)
 {
     return sock_recv(impl, buf, len, timeout_ms);
@@ -22,6 +24,31 @@ static const struct conn_ops sock_ops = { sock_read, sock_write, sock_end };
 struct conn conn_of_sock(sock_t *s)
 {
     return (struct conn){ &sock_ops, s };
+}
+
+int conn_dial(const char *host, uint16_t port, const struct tls_options *tls, int timeout_ms,
+              struct conn *out)
+{
+    uint32_t addr;
+    sock_t *s;
+    tls_t *t;
+    int r = sock_resolve(host, &addr);
+    if (r == 0)
+        r = sock_dial(addr, port, timeout_ms, &s);
+    if (r < 0)
+        return r;
+    if (!tls) {
+        *out = conn_of_sock(s);
+        return 0;
+    }
+    struct tls_options o = *tls;
+    o.timeout_ms = timeout_ms;
+    if ((r = tls_connect(s, host, &o, &t)) < 0) {
+        sock_close(s);
+        return r;
+    }
+    *out = tls_as_conn(t);
+    return 0;
 }
 
 int conn_read(struct conn c, void *buf, size_t len, int timeout_ms)

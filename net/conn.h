@@ -14,8 +14,11 @@
 #define NET_CONN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "net/socket.h"
+
+struct tls_options;
 
 struct conn_ops {
     int (*read)(void *impl, void *buf, size_t len, int timeout_ms);
@@ -30,6 +33,11 @@ struct conn {
 
 /* A plain socket as a conn; conn_close closes the socket. */
 struct conn conn_of_sock(sock_t *s);
+/* The usual client start: resolves host, connects to port and, when tls is not NULL, makes a
+ * TLS handshake for host over the socket (net/tls.h). timeout_ms bounds the connect and the
+ * handshake each. 0 or a negative ERR_*; nothing is left open on failure. */
+int conn_dial(const char *host, uint16_t port, const struct tls_options *tls, int timeout_ms,
+              struct conn *out);
 
 int conn_read(struct conn c, void *buf, size_t len, int timeout_ms);
 int conn_write(struct conn c, const void *buf, size_t len);

@@ -133,30 +133,6 @@ static int read_head(struct http_client *c)
     return n < 0 && n != ERR_NAMETOOLONG ? n : 0;
 }
 
-/* A TCP connection to the URL's host, with TLS over it for https. */
-static int connect_to(struct http_client *c, const struct url *u, int timeout_ms)
-{
-    uint32_t addr;
-    sock_t *s;
-    tls_t *t;
-    int r = sock_resolve(u->host, &addr);
-    if (r == 0)
-        r = sock_dial(addr, u->port, timeout_ms, &s);
-    if (r < 0)
-        return r;
-    if (!u->tls) {
-        c->conn = conn_of_sock(s);
-        return 0;
-    }
-    c->tls.timeout_ms = timeout_ms;
-    if ((r = tls_connect(s, u->host, &c->tls, &t)) < 0) {
-        sock_close(s);
-        return r;
-    }
-    c->conn = tls_as_conn(t);
-    return 0;
-}
-
 int http_client_open(struct http_client *c, const struct url *u, int timeout_ms)
 {
     c->status = 0;
@@ -165,7 +141,7 @@ int http_client_open(struct http_client *c, const struct url *u, int timeout_ms)
     c->chunk_left = 0;
     c->done = 0;
     c->conn = (struct conn){ 0 };
-    int r = connect_to(c, u, timeout_ms);
+    int r = conn_dial(u->host, u->port, u->tls ? &c->tls : NULL, timeout_ms, &c->conn);
     if (r < 0)
         return r;
     linereader_init_conn(&c->in, c->conn);

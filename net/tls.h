@@ -8,7 +8,7 @@
  * The seam: tls_as_conn gives the connection as a struct conn (net/conn.h), the {read, write,
  * close} that a plain socket provides too, so code that reads and writes a stream (the line
  * reader, the HTTP client, an MQTT client) takes either and never knows which. Only the
- * opener chooses: sock_dial, then tls_connect when the URL or option asks for TLS.
+ * opener chooses: conn_dial with TLS options or without (or sock_dial, then tls_connect).
  *
  * The type is opaque, so callers need no mbedTLS header. A build without TLS (UPYOS_TLS off:
  * the MCU ports for now) has the same calls; tls_connect then returns ERR_NOTSUP.
