@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from conftest import put_file
+from conftest import SLOW, put_file
 from netutil import free_port
 
 # The MCU ports have no TLS yet (docs/tls.md): these run on the simulator.
@@ -172,6 +172,22 @@ def test_a_server_that_never_speaks_tls_times_out(upyos, rootdir, pki):
         out = upyos.run(f"wget https://localhost:{port}/x", timeout=40)
         assert f"wget: https://localhost:{port}/x: timed out" in out
         assert status(upyos) == "1"
+
+
+def test_ctrl_c_stops_a_handshake_that_waits(upyos, rootdir, pki):
+    install_ca(rootdir, pki)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        silent.settimeout(10 * SLOW)
+        upyos.send(f"wget https://localhost:{silent.getsockname()[1]}/x\r")
+        peer, _ = silent.accept()
+        with peer:
+            peer.settimeout(10 * SLOW)
+            assert peer.recv(1) == b"\x16"        # a handshake record: the hello is out
+            upyos.send("\x03")
+            out = upyos.wait_prompt(timeout=5)
+    assert "interrupted" in out and "timed out" not in out
 
 
 def test_a_plain_http_server_fails_the_handshake(upyos, rootdir, pki, served):
