@@ -241,11 +241,6 @@ void tls_close(tls_t *t)
     free_contexts(t);
 }
 
-const char *tls_cipher(const tls_t *t)
-{
-    return mbedtls_ssl_get_ciphersuite(&t->ssl);
-}
-
 #else /* no TLS in this build: the calls exist, and say so */
 
 int tls_available(void)
@@ -274,12 +269,6 @@ int tls_write(tls_t *t, const void *buf, size_t len)
 void tls_close(tls_t *t)
 {
     (void)t;
-}
-
-const char *tls_cipher(const tls_t *t)
-{
-    (void)t;
-    return "";
 }
 
 #endif

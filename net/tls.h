@@ -51,8 +51,6 @@ int tls_read(tls_t *t, void *buf, size_t len, int timeout_ms);
 int tls_write(tls_t *t, const void *buf, size_t len);
 /* Sends the close notification, frees the connection and closes its socket. NULL is fine. */
 void tls_close(tls_t *t);
-/* The cipher suite agreed ("TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256"), for -v. */
-const char *tls_cipher(const tls_t *t);
 
 /* The connection as a struct conn; conn_close then calls tls_close. */
 struct conn tls_as_conn(tls_t *t);
