@@ -11,6 +11,8 @@
  *          root is mounted (kernel/fscache.h)
  *   pyheap bytes of a Python program's memory cap, and of a session's `<`/`>` lines
  *          (default: the port's UPYOS_PY_HEAP; shell/python.c, docs/python.md)
+ *   ca     the PEM file of CA certificates that TLS connections verify servers with
+ *          (default /etc/ca.pem; net/tls.h, docs/tls.md)
  * Keys it does not know are kept when it is saved. */
 #ifndef KERNEL_CONFIG_H
 #define KERNEL_CONFIG_H

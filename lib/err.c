@@ -7,7 +7,8 @@ static const char *const messages[] = {
     "corrupt filesystem", "timed out", "interrupted", "try again", "no such device",
     "connection refused", "connection closed", "cross-device link", "file too large",
     "too many open files", "access denied", "unknown host", "protected file",
-    "line too long", "invalid file name", "read-only filesystem",
+    "line too long", "invalid file name", "read-only filesystem", "TLS handshake failed",
+    "certificate verify failed", "certificate name mismatch", "no CA certificate to verify with",
 };
 
 const char *err_str(int err)

@@ -35,7 +35,11 @@ enum {
     ERR_LINE_TOO_LONG = -28,
     ERR_BADNAME = -29,  /* a file name with a control character */
     ERR_ROFS = -30,     /* read-only filesystem */
-    ERR_LAST = -31
+    ERR_TLS = -31,      /* the TLS handshake or a record failed */
+    ERR_TLS_CERT = -32, /* the server's certificate is not trusted (or expired, or unusable) */
+    ERR_TLS_NAME = -33, /* the server's certificate is for another name */
+    ERR_TLS_CA = -34,   /* the CA file is missing or holds no certificate */
+    ERR_LAST = -35
 };
 
 const char *err_str(int err);

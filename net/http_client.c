@@ -11,20 +11,30 @@
 #define HEAD_LINE_MAX 1024
 #define READ_TIMEOUT_MS 30000
 
+/* "ftp://..." and the like: a scheme this client does not speak. */
+static int has_scheme(const char *text)
+{
+    size_t n = strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ+.-");
+    return n > 0 && str_starts(text + n, "://");
+}
+
 int url_parse(const char *text, struct url *u)
 {
     const char *p = text;
-    if (str_starts(p, "https://"))
-        return ERR_NOTSUP;
-    if (str_starts(p, "http://"))
+    u->tls = str_starts(p, "https://");
+    if (u->tls)
+        p += 8;
+    else if (str_starts(p, "http://"))
         p += 7;
+    else if (has_scheme(p))
+        return ERR_NOTSUP;
     size_t hlen = strcspn(p, ":/?");
     if (hlen == 0 || hlen >= sizeof u->host)
         return ERR_INVAL;
     memcpy(u->host, p, hlen);
     u->host[hlen] = '\0';
     p += hlen;
-    u->port = 80;
+    u->port = u->tls ? 443 : 80;
     if (*p == ':') {
         char *end;
         long port = strtol(p + 1, &end, 10);
@@ -43,8 +53,8 @@ static int send_line(struct http_client *c, const char *line)
 {
     if (c->on_request_line)
         c->on_request_line(c->ctx, line);
-    int r = sock_send_text(c->sock, line);
-    return r < 0 ? r : sock_send(c->sock, "\r\n", 2);
+    int r = conn_write_text(c->conn, line);
+    return r < 0 ? r : conn_write(c->conn, "\r\n", 2);
 }
 
 static int send_request(struct http_client *c, const struct url *u)
@@ -53,7 +63,7 @@ static int send_request(struct http_client *c, const struct url *u)
     int has_type = 0;
     snprintf(line, sizeof line, "%s %s HTTP/1.1", c->method ? c->method : "GET", u->path);
     int r = send_line(c, line);
-    if (u->port == 80)
+    if (u->port == (u->tls ? 443 : 80))
         snprintf(line, sizeof line, "Host: %s", u->host);
     else
         snprintf(line, sizeof line, "Host: %s:%u", u->host, (unsigned)u->port);
@@ -78,7 +88,7 @@ static int send_request(struct http_client *c, const struct url *u)
     if (r >= 0)
         r = send_line(c, "");
     if (r >= 0 && c->body && c->body_len)
-        r = sock_send(c->sock, c->body, c->body_len);
+        r = conn_write(c->conn, c->body, c->body_len);
     return r < 0 ? r : 0;
 }
 
@@ -125,19 +135,16 @@ static int read_head(struct http_client *c)
 
 int http_client_open(struct http_client *c, const struct url *u, int timeout_ms)
 {
-    uint32_t addr;
     c->status = 0;
     c->length = -1;
     c->chunked = 0;
     c->chunk_left = 0;
     c->done = 0;
-    c->sock = NULL;
-    int r = sock_resolve(u->host, &addr);
-    if (r == 0)
-        r = sock_dial(addr, u->port, timeout_ms, &c->sock);
+    c->conn = (struct conn){ 0 };
+    int r = conn_dial(u->host, u->port, u->tls ? &c->tls : NULL, timeout_ms, &c->conn);
     if (r < 0)
         return r;
-    linereader_init(&c->in, c->sock);
+    linereader_init_conn(&c->in, c->conn);
     if ((r = send_request(c, u)) == 0)
         r = read_head(c);
     if (r < 0) {
@@ -200,8 +207,20 @@ int http_client_read(struct http_client *c, void *buf, size_t len)
     return n;
 }
 
+void http_client_error_text(const struct http_client *c, int err, char *buf, size_t size)
+{
+    char ca[128];
+    if (err == ERR_TLS_CA) {
+        tls_ca_path(&c->tls, ca, sizeof ca);
+        snprintf(buf, size, "%s: %s (-k skips the check)", ca, err_str(err));
+    } else if (err == ERR_NOTSUP && !tls_available()) {
+        str_copy(buf, "this build has no TLS", size);
+    } else {
+        str_copy(buf, err_str(err), size);
+    }
+}
+
 void http_client_close(struct http_client *c)
 {
-    sock_close(c->sock);
-    c->sock = NULL;
+    conn_close(&c->conn);
 }

@@ -7,7 +7,12 @@
 
 void linereader_init(struct linereader *r, sock_t *sock)
 {
-    r->sock = sock;
+    linereader_init_conn(r, conn_of_sock(sock));
+}
+
+void linereader_init_conn(struct linereader *r, struct conn conn)
+{
+    r->conn = conn;
     r->start = r->end = 0;
 }
 
@@ -23,7 +28,7 @@ static int fill(struct linereader *r, uint64_t deadline_us)
     uint64_t now = hal_time_us();
     if (now >= deadline_us)
         return ERR_TIMEOUT;
-    int n = sock_recv(r->sock, r->buf + r->end, sizeof r->buf - r->end,
+    int n = conn_read(r->conn, r->buf + r->end, sizeof r->buf - r->end,
                       (int)((deadline_us - now + 999) / 1000));
     if (n == 0)
         return ERR_CLOSED;
@@ -66,5 +71,5 @@ int linereader_bytes(struct linereader *r, void *out, size_t len, int timeout_ms
         r->start += n;
         return (int)n;
     }
-    return sock_recv(r->sock, out, len, timeout_ms);
+    return conn_read(r->conn, out, len, timeout_ms);
 }

@@ -76,39 +76,73 @@ static int download(proc_t *p, struct http_client *c, vfs_file_t *f, long long t
     return n < 0 ? n : (int)(done > 0x7fffffff ? 0x7fffffff : done);
 }
 
-COMMAND(wget, "wget URL [-O FILE]", "download a URL into a file, with a progress bar",
-        RAW_ARGS, 0, MANY)
+struct wget_opts {
+    const char *url, *target;
+    struct tls_options tls;
+};
+
+static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct wget_opts *o)
 {
-    const char *url_text = NULL, *target = NULL;
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-O") && i + 1 < argc)
-            target = argv[++i];
-        else if (argv[i][0] == '-')
-            return cmd_error(ctx, "unknown option %s", argv[i]);
-        else if (!url_text)
-            url_text = argv[i];
+        const char *a = argv[i];
+        if (!strcmp(a, "-O") && i + 1 < argc)
+            o->target = argv[++i];
+        else if (!strcmp(a, "--cacert") && i + 1 < argc)
+            o->tls.ca_file = argv[++i];
+        else if (!strcmp(a, "-k") || !strcmp(a, "--insecure") ||
+                 !strcmp(a, "--no-check-certificate"))
+            o->tls.insecure = 1;
+        else if (a[0] == '-')
+            return cmd_error(ctx, "unknown option %s", a);
+        else if (!o->url)
+            o->url = a;
         else
             return cmd_error(ctx, "too many arguments");
     }
+    return o->url ? 0 : cmd_error(ctx, "missing URL");
+}
+
+/* Connects and checks the answer; on failure says why and returns the exit status. */
+static int open_url(const struct cmd_ctx *ctx, proc_t *p, struct http_client *c,
+                    const struct wget_opts *o, const struct url *u)
+{
+    char why[192];
+    c->tls = o->tls;
+    if (u->tls && o->tls.insecure)
+        stream_printf(p->err, "wget: warning: not checking the server's certificate (-k)\n");
+    int r = http_client_open(c, u, 10000);
+    if (r < 0) {
+        http_client_error_text(c, r, why, sizeof why);
+        return cmd_error(ctx, "%s: %s", o->url, why);
+    }
+    if (c->status != 200) {
+        http_client_close(c);
+        return cmd_error(ctx, "%s: server answered %d", o->url, c->status);
+    }
+    return 0;
+}
+
+COMMAND(wget, "wget URL [-O FILE] [-k] [--cacert FILE]",
+        "download a URL (http or https) into a file, with a progress bar", RAW_ARGS, 0, MANY)
+{
+    struct wget_opts o = { 0 };
     struct url u;
     char name[VFS_NAME_MAX + 1];
-    if (!url_text)
-        return cmd_error(ctx, "missing URL");
-    int r = url_parse(url_text, &u);
-    if (r < 0)
-        return cmd_error(ctx, "%s: %s", url_text,
-                         r == ERR_NOTSUP ? "only http:// is supported" : "not a URL");
+    int r = parse(ctx, argc, argv, &o);
+    if (r)
+        return r;
+    if ((r = url_parse(o.url, &u)) < 0)
+        return cmd_error(ctx, "%s: %s", o.url,
+                         r == ERR_NOTSUP ? "only http:// and https:// are supported"
+                                         : "not a URL");
+    const char *target = o.target;
     if (!target) {
         name_from_path(u.path, name, sizeof name);
         target = name;
     }
     struct http_client c = { 0 };
-    if ((r = http_client_open(&c, &u, 10000)) < 0)
-        return cmd_error(ctx, "%s: %s", u.host, err_str(r));
-    if (c.status != 200) {
-        http_client_close(&c);
-        return cmd_error(ctx, "%s: server answered %d", url_text, c.status);
-    }
+    if ((r = open_url(ctx, p, &c, &o, &u)) != 0)
+        return r;
     vfs_file_t *f;
     if ((r = file_open(target, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0) {
         http_client_close(&c);

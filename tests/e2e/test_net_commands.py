@@ -62,7 +62,7 @@ def test_wget_saves_by_name_or_as_told(upyos, web_dir, rootdir):
     assert open(os.path.join(rootdir, "index")).read() == "<p>home</p>"
     assert "wget: " in upyos.run(f"wget http://127.0.0.1:{web_dir.port}/missing")
     assert "connection refused" in upyos.run(f"wget http://127.0.0.1:{free_port()}/x")
-    assert "only http://" in upyos.run("wget https://example.org/")
+    assert "only http:// and https://" in upyos.run("wget ftp://example.org/")
 
 
 def test_curl_methods_headers_data_include_and_verbose(upyos, web_dir):
