@@ -184,7 +184,7 @@ def test_release_writes_a_manifest_with_sha256(upyos):
     assert "Release file /etc/upgrade2.inf created with" in out
     root = os.path.dirname(upyos.host_path("/etc"))
     lines = open(os.path.join(root, "etc/upgrade2.inf")).read().splitlines()
-    assert re.match(r"^#upyOS-C,[\d.]+,\d{4}-\d\d-\d\d$", lines[0])
+    assert re.match(r"^#upyOS,[\d.]+,\d{4}-\d\d-\d\d$", lines[0])
     entries = lines[1:-1]
     assert lines[-1] == f"#files,{len(entries)}"
     paths = []
