@@ -305,3 +305,124 @@ def test_power_cuts_leave_one_version_or_the_other(boot, world, tmp_path):
     print(f"{CUTS} cuts in a {whole:.2f} s sequence: {seen}")
     if CUTS >= 10:          # the cuts fell on both sides of the switch
         assert seen[1] and seen[2], seen
+
+
+# ---- the journal replayed after a cut at each step, deterministically ----
+
+OPS = [("C", "/etc/init.sh"), ("C", "/etc/motd.txt"), ("A", "/etc/added.txt"),
+       ("D", "/etc/old-only.txt"), ("C", "/etc/upgrade.inf")]
+
+
+def switch_steps():
+    """The renames of the switch, in order: (from, to) with N = staged, L = live, O = kept."""
+    steps = []
+    for op, path in OPS:
+        if op in "CD":
+            steps.append(("L", "O", path))
+        if op in "CA":
+            steps.append(("N", "L", path))
+    return steps
+
+
+def where(root, kind, path):
+    prefix = {"L": "", "N": "var/upgrade/new", "O": "var/upgrade/old"}[kind]
+    return os.path.join(root, prefix, path.lstrip("/"))
+
+
+def move(root, frm, to, path):
+    dst = where(root, to, path)
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    os.replace(where(root, frm, path), dst)
+
+
+def board_mid_switch(world, tmp_path, state):
+    """A host-folder board as `upgrade` leaves it just after writing the journal."""
+    root = tmp_path / f"root-{state}-{time.monotonic_ns()}"
+    shutil.copytree(world["board"], root)
+    for op, path in OPS:
+        if op in "CA":
+            dst = where(str(root), "N", path)
+            os.makedirs(os.path.dirname(dst), exist_ok=True)
+            with open(dst, "wb") as f:
+                f.write(world["m2"][path])
+    (root / "var/upgrade/journal").write_text(
+        f"{state},2.0,1.0\n" + "".join(f"{op} {path}\n" for op, path in OPS))
+    return str(root)
+
+
+@pytest.mark.parametrize("done", range(len(switch_steps()) + 1))
+def test_a_switch_cut_after_any_step_is_finished_at_the_next_boot(boot, world, tmp_path, done):
+    root = board_mid_switch(world, tmp_path, "switch")
+    for frm, to, path in switch_steps()[:done]:
+        move(root, frm, to, path)
+    c = boot("-r", root=root)
+    out = c.wait_prompt()
+    assert "finishing the switch to version 2.0" in out
+    assert version_of(root, world) == 2
+    assert open(os.path.join(root, "var/upgrade/journal")).read().startswith("trial,2.0,1.0\n")
+    assert "rolling back" in c.run("upgrade --rollback")
+    assert version_of(root, world) == 1
+
+
+@pytest.mark.parametrize("done", range(len(OPS) + 1))
+def test_a_rollback_cut_after_any_step_is_finished_at_the_next_boot(boot, world, tmp_path, done):
+    root = board_mid_switch(world, tmp_path, "rollback")
+    for frm, to, path in switch_steps():
+        move(root, frm, to, path)
+    undo = []                       # the rollback's steps: back from kept, added ones removed
+    for op, path in reversed(OPS):
+        undo.append(("rm", path) if op == "A" else ("O", path))
+    for kind, path in undo[:done]:
+        if kind == "rm":
+            os.unlink(where(root, "L", path))
+        else:
+            move(root, "O", "L", path)
+    c = boot("-r", root=root)
+    out = c.wait_prompt()
+    assert "finishing the rollback to version 1.0" in out
+    assert version_of(root, world) == 1
+    assert not os.path.exists(os.path.join(root, "var/upgrade/journal"))
+    assert not os.path.exists(os.path.join(root, "var/upgrade/old"))
+
+
+# ---- protected files ----
+
+def test_protected_files_are_kept_unless_the_release_says_so(boot, world, tmp_path):
+    d = world["dir"]
+    tree = tmp_path / "tree"
+    shutil.copytree(world["board"], tree)
+    (tree / "etc/upgrade.inf").unlink()
+    (tree / "etc/motd.txt").write_text("version two\n")
+    shutil.copy(d / "other.pub", tree / "etc/upgrade.pub")
+    for name, flags in (("keep", []), ("rotate", ["--protected", "/etc/upgrade.pub"])):
+        tool("release", tree, world["www"] / f"prot-{name}", "--version", "2.0", "--key",
+             d / "key.pem", *flags)
+    image = make_image(world, tmp_path)
+    c = boot(image=image)
+    c.wait_prompt()
+    out = c.run(f"upgrade -f -v {world['server'].url}/prot-keep")
+    assert "keep   /etc/upgrade.pub (protected)" in out and "Upgraded to 2.0" in out
+    assert c.run("cat /etc/upgrade.pub") == open(d / "pub.pem").read()
+    c.run("upgrade --rollback")
+    out = c.run(f"upgrade -f -v {world['server'].url}/prot-rotate")
+    assert "change /etc/upgrade.pub" in out and "Upgraded to 2.0" in out
+    assert c.run("cat /etc/upgrade.pub") == open(d / "other.pub").read()
+    c.run("upgrade --rollback")                       # the protected copy comes back too
+    assert c.run("cat /etc/upgrade.pub") == open(d / "pub.pem").read()
+    assert c.run("cat /etc/motd.txt") == "version one\n"
+
+
+def test_upgrade_asks_before_it_changes_anything(boot, world, tmp_path):
+    image = make_image(world, tmp_path)
+    c = boot(image=image)
+    c.wait_prompt()
+    c.send("upgrade\r")
+    c.child.expect_exact("Confirm upgrade (y/N)? ")
+    c.send("n\r")
+    out = c.wait_prompt()
+    assert "Upgrade cancelled" in out
+    assert version_of(board_files(image, tmp_path), world) == 1
+    assert c.run("upgrade -f https://127.0.0.1/v2") == \
+        "upgrade: https://127.0.0.1/v2/upgrade.inf: https is not in this build yet: use http://\n"
+    assert c.run("upgrade --commit") == "upgrade: no version is on trial\n"
+    assert c.run("upgrade -x") == "upgrade: unknown option -x (upgrade --help)\n"
