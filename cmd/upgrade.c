@@ -27,7 +27,7 @@
 #define SIGNATURE_NAME "/upgrade.inf.sig"
 #define MANIFEST_LIMIT (32 * 1024)
 #define SIGNATURE_LIMIT 512
-#define CHUNK 1024
+#define CHUNK 2048
 #define BAR_WIDTH 30
 #define TIMEOUT_MS 10000
 
