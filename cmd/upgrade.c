@@ -23,6 +23,8 @@
 #include "net/http_client.h"
 #include "term/lineedit.h"
 
+#if UPYOS_TLS     /* a build without signature support has the stub at the end */
+
 #define MANIFEST_NAME "/upgrade.inf"
 #define SIGNATURE_NAME "/upgrade.inf.sig"
 #define MANIFEST_LIMIT (32 * 1024)
@@ -521,3 +523,15 @@ COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgr
     free(up.buf);
     return status;
 }
+
+#else
+
+COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL]",
+        "install a signed release from a server (not in this build: no mbedTLS)", RAW_ARGS, 0,
+        MANY)
+{
+    return cmd_error(ctx, "this build cannot check release signatures (no mbedTLS): upgrade "
+                     "is not available");
+}
+
+#endif
