@@ -92,12 +92,15 @@ static int fetch_small(struct upgrade *up, const char *path, size_t limit, char 
     while ((r = http_client_read(&c, chunk, sizeof chunk)) > 0 && b.len + (size_t)r <= limit)
         strbuf_add(&b, chunk, (size_t)r);
     http_client_close(&c);
-    if (r > 0)
-        r = (cmd_error(up->ctx, "%s: larger than %u bytes", url, (unsigned)limit), ERR_FBIG);
-    else if (r < 0)
+    if (r > 0) {
+        cmd_error(up->ctx, "%s: larger than %u bytes", url, (unsigned)limit);
+        r = ERR_FBIG;
+    } else if (r < 0) {
         cmd_error(up->ctx, "%s: %s", url, err_str(r));
-    else if (b.failed)
-        r = (cmd_error(up->ctx, "%s", err_str(ERR_NOMEM)), ERR_NOMEM);
+    } else if (b.failed) {
+        cmd_error(up->ctx, "%s", err_str(ERR_NOMEM));
+        r = ERR_NOMEM;
+    }
     if (r < 0) {
         strbuf_free(&b);
         return r;
@@ -332,8 +335,10 @@ static int stage_all(struct upgrade *up)
         if (*op == 'D')
             continue;
         size_t n = strcspn(op + 2, "\n");
-        while (manifest_next(&reader, &e) == 1 && (strlen(e.path) != n || memcmp(e.path, op + 2, n)))
-            ;                      /* the operations follow the manifest's order */
+        /* the operations follow the manifest's order: read on to this one's entry */
+        while (manifest_next(&reader, &e) == 1 &&
+               (strlen(e.path) != n || memcmp(e.path, op + 2, n) != 0))
+            ;
         if (fetch_file(up, &e) < 0)
             return 1;
     }

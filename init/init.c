@@ -59,8 +59,10 @@ static int begin_trial(proc_t *sh)
     int trial = upgrade_trial_boot(sh->out);
     if (trial == 2)
         write_failed_boots(0);              /* the previous version boots normally again */
-    if (trial == 1)
-        hal_watchdog_start((uint32_t)config_size("upgrade_boot_s", 1, 86400, TRIAL_BOOT_S) * 1000u);
+    if (trial == 1) {
+        size_t seconds = config_size("upgrade_boot_s", 1, 86400, TRIAL_BOOT_S);
+        hal_watchdog_start((uint32_t)seconds * 1000u);
+    }
     return trial == 1;
 }
 
