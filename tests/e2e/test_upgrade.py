@@ -219,26 +219,31 @@ def test_an_older_release_is_installed_when_asked(boot, world, tmp_path):
     assert "Upgraded to 0.9" in c.run(f"upgrade -f --allow-downgrade {url}")
 
 
-def test_a_version_that_hangs_at_boot_is_rolled_back_after_two_boots(boot, world, tmp_path):
-    hang = world["www"] / "hang"
-    if not hang.exists():
-        tree = tmp_path / "hang-tree"
+@pytest.mark.parametrize("how, init", [
+    ("hangs", "echo version three hangs\nsleep 1000\n"),    # the watchdog resets it
+    ("resets", "echo version three resets\nreset\n"),       # it resets itself
+])
+def test_a_version_that_fails_at_boot_is_rolled_back_after_two_boots(boot, world, tmp_path,
+                                                                       how, init):
+    release = world["www"] / how
+    if not release.exists():
+        tree = tmp_path / "tree"
         shutil.copytree(world["board"], tree)
-        (tree / "etc/init.sh").write_text("echo version three hangs\nsleep 1000\n")
-        tool("release", tree, hang, "--version", "3.0", "--key", world["dir"] / "key.pem")
+        (tree / "etc/init.sh").write_text(init)
+        tool("release", tree, release, "--version", "3.0", "--key", world["dir"] / "key.pem")
     image = make_image(world, tmp_path)
     c = boot(image=image)
     c.wait_prompt()
-    c.send(f"upgrade -f -r {world['server'].url}/hang\r")
-    # nobody types from here: the watchdog resets each hanging trial boot
+    c.send(f"upgrade -f -r {world['server'].url}/{how}\r")
+    # nobody types from here
     c.expect("Trial boot 1 of 2 of version 3.0", timeout=20)
-    c.expect("version three hangs")
+    c.expect(f"version three {how}")
     c.expect("Trial boot 2 of 2 of version 3.0", timeout=20)
-    c.expect("version three hangs")
+    c.expect(f"version three {how}")
     c.expect("version 3.0 was not confirmed in 2 trial boots: rolling back to version 1.0",
              timeout=20)
     out = c.wait_prompt(20)
-    assert "Normal mode boot" in out and "Recovery" not in out
+    assert "Normal mode boot" in out and "Recovery" not in out and "version three" not in out
     assert "state:    confirmed" in c.run("upgrade --status")
     assert "rolling back to version 1.0" in c.run("cat /var/log/upgrade.log")
     assert version_of(board_files(image, tmp_path), world) == 1
