@@ -1,8 +1,11 @@
-/* release: writes the upgrade manifest of the files on this board, for `upgrade` on others:
- *   #upyOS-C,<version>,<YYYY-MM-DD>
+/* release: writes the upgrade manifest of the files on this board, for `upgrade` on others
+ * (lib/manifest.h, docs/upgrade.md):
+ *   #upyOS,<version>,<YYYY-MM-DD>
+ *   #key,<id of /etc/upgrade.pub>      when the board has the key
  *   /path,size,sha256,
  *   #files,N
- * upyOS listed sizes only; the SHA-256 lets upgrade verify every file it fetches. */
+ * upyOS listed sizes only; the SHA-256 lets upgrade verify every file it fetches. The board
+ * holds no private key: tools/release-sign signs the manifest on the host. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,16 +13,19 @@
 #include "cmd/clock.h"
 #include "cmd/filetree.h"
 #include "kernel/command.h"
+#include "kernel/upgrade.h"
 #include "kernel/sysdata.h"
 #include "lib/civil.h"
 #include "lib/err.h"
 #include "lib/sha256.h"
+#include "lib/signature.h"
 
 #define MANIFEST "/etc/upgrade2.inf"
 
 static const char *const release_dirs[] = { "/bin", "/lib", "/etc", "/www" };
 /* Per-board files that an upgrade must never replace. */
-static const char *const skipped[] = { "system.conf", "upgrade.inf", "upgrade2.inf" };
+static const char *const skipped[] = { "system.conf", "upgrade.inf", "upgrade2.inf",
+                                       "upgrade.inf.sig", "upgrade2.inf.sig" };
 
 struct release {
     const struct cmd_ctx *ctx;          /* for errors */
@@ -76,15 +82,31 @@ static int add_file(struct walk *w, const char *path, int is_dir)
     return 0;
 }
 
+/* "#key,<id>\n" of the board's upgrade key: its length, or 0 without one. */
+static int key_line(char *line, size_t size)
+{
+    char *pem, id[SIGNATURE_KEY_ID_LEN + 1];
+    size_t len;
+    if (file_read_all(UPGRADE_KEY, &pem, &len) < 0)
+        return 0;
+    int r = signature_key_id(pem, len, id);
+    free(pem);
+    return r < 0 ? 0 : snprintf(line, size, "#key,%s\n", id);
+}
+
 static int write_manifest(struct release *rel)
 {
     char line[96];
     struct civil c;
     civil_from_unix(clock_local_now(), &c);
-    int n = snprintf(line, sizeof line, "#upyOS-C,%s,%04d-%02d-%02d\n", sysdata.version, c.year,
+    int n = snprintf(line, sizeof line, "#upyOS,%s,%04d-%02d-%02d\n", sysdata.version, c.year,
                      c.month, c.day);
     int r = vfs_write(rel->out, line, (size_t)n);
     proc_puts(rel->p, line);
+    if (r >= 0 && (n = key_line(line, sizeof line)) > 0) {
+        r = vfs_write(rel->out, line, (size_t)n);
+        proc_puts(rel->p, line);
+    }
     struct walk w = { add_file, NULL, rel };
     for (size_t i = 0; i < sizeof release_dirs / sizeof release_dirs[0] && r >= 0; i++)
         if (file_is_dir(release_dirs[i]))

@@ -7,12 +7,15 @@
 #include <stdlib.h>
 
 #include "kernel/files.h"
+#include "hal/system.h"
 #include "hal/time.h"
+#include "kernel/config.h"
 #include "kernel/console.h"
 #include "kernel/env.h"
 #include "kernel/shutdown.h"
 #include "kernel/sysdata.h"
 #include "kernel/tty.h"
+#include "kernel/upgrade.h"
 #include "lib/str.h"
 #include "shell/session.h"
 #include "shell/shell.h"
@@ -42,6 +45,34 @@ static void write_failed_boots(int n)
     char text[16];
     int len = snprintf(text, sizeof text, "%d\n", n);
     file_write_all(BOOT_ATTEMPTS, text, (size_t)len);
+}
+
+/* A trial boot after an upgrade (kernel/upgrade.h) must reach the prompt within
+ * upgrade_boot_s seconds (system.conf), or the watchdog resets the board and the boot counts
+ * as failed; at the prompt the board must stay up upgrade_confirm_s seconds before the new
+ * version is kept. */
+#define TRIAL_BOOT_S 120
+#define TRIAL_CONFIRM_S 60
+
+static int begin_trial(proc_t *sh)
+{
+    int trial = upgrade_trial_boot(sh->out);
+    if (trial == 2)
+        write_failed_boots(0);              /* the previous version boots normally again */
+    if (trial == 1) {
+        size_t seconds = config_size("upgrade_boot_s", 1, 86400, TRIAL_BOOT_S);
+        hal_watchdog_start((uint32_t)seconds * 1000u);
+    }
+    return trial == 1;
+}
+
+static void prompt_reached_in_trial(proc_t *sh)
+{
+    char line[48];
+    hal_watchdog_stop();
+    snprintf(line, sizeof line, "upgrade --commit-after %u &",
+             (unsigned)config_size("upgrade_confirm_s", 0, 86400, TRIAL_CONFIRM_S));
+    shell_run_line(sh, line);
 }
 
 /* Runs init.sh as the console's foreground process, so that Ctrl-C (or, in the first second,
@@ -128,10 +159,13 @@ enum kernel_exit init_main(const struct boot_options *o)
     shell->console = 1;
     shutdown_register_console(&shell->leave);
     kernel_boot(sh, o);
+    int trial = begin_trial(sh);
     int failed = run_init(sh, o);
     tty_catch_any_key(console, 0);          /* from here on keys are the prompt's */
     if (failed != 0)                        /* a recovery boot after good ones: nothing to clear */
         write_failed_boots(0);
+    if (trial)
+        prompt_reached_in_trial(sh);
     stream_puts(sh->out, "Type 'help' for a upyOS manual.\n");
     shell_prompt_loop(sh);
     shutdown(sh);

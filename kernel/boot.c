@@ -8,6 +8,7 @@
 #include "kernel/files.h"
 #include "kernel/sysdata.h"
 #include "kernel/tty.h"
+#include "kernel/upgrade.h"
 #include "lib/err.h"
 
 #define TMP_LIMIT (64 * 1024)
@@ -31,6 +32,7 @@ void kernel_boot(proc_t *p, const struct boot_options *o)
         stream_puts(p->out, "\033[2J\033[H");
     stream_printf(p->out, "Booting %s...\n", sysdata.name);
     make_folders(p);
+    upgrade_resume(p->out);     /* a switch or rollback a reset cut: before any file is read */
     void *tmp = ramfs_new(TMP_LIMIT);
     if (!tmp || vfs_mount("/tmp", &ramfs_ops, tmp) < 0)
         stream_printf(p->err, "boot: /tmp not mounted\n");

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import BOARD, BOARD_LINE, HAS_NETWORK, NETWORK_COMMANDS, PLATFORM, POSIX_BIN
+from conftest import BOARD, BOARD_LINE, HAS_NETWORK, NETWORK_COMMANDS, PLATFORM, PORT, POSIX_BIN
 
 # The command table is generated from cmd/ for every port alike: the posix build's
 # tools/commands_md lists it. A board without a network leaves out the network commands.
@@ -179,12 +179,19 @@ def test_setauth_stores_a_salted_iterated_hash(upyos):
     assert upyos.run("setauth -v") == "No login is set\n"
 
 
+@pytest.mark.skipif(PORT == "posix", reason="the simulator verifies signatures (test_upgrade.py)")
+def test_upgrade_says_when_the_build_cannot_check_signatures(upyos):
+    assert upyos.run("upgrade -f http://127.0.0.1/release") == (
+        "upgrade: this build cannot check release signatures (no mbedTLS): upgrade is not "
+        "available\n")
+
+
 def test_release_writes_a_manifest_with_sha256(upyos):
     out = upyos.run("release")
     assert "Release file /etc/upgrade2.inf created with" in out
     root = os.path.dirname(upyos.host_path("/etc"))
     lines = open(os.path.join(root, "etc/upgrade2.inf")).read().splitlines()
-    assert re.match(r"^#upyOS-C,[\d.]+,\d{4}-\d\d-\d\d$", lines[0])
+    assert re.match(r"^#upyOS,[\d.]+,\d{4}-\d\d-\d\d$", lines[0])
     entries = lines[1:-1]
     assert lines[-1] == f"#files,{len(entries)}"
     paths = []

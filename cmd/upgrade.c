@@ -1,0 +1,542 @@
+/* upgrade: installs a signed release from a server, switching all files at once, on trial
+ * until confirmed (docs/upgrade.md). The release is a folder: upgrade.inf (lib/manifest.h),
+ * its signature upgrade.inf.sig (lib/signature.h), and the files under their paths. The
+ * switch, the trial boots and the rollback are the kernel's (kernel/upgrade.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hal/time.h"
+#include "kernel/command.h"
+#include "kernel/config.h"
+#include "kernel/files.h"
+#include "kernel/shutdown.h"
+#include "kernel/sysdata.h"
+#include "kernel/tty.h"
+#include "kernel/upgrade.h"
+#include "lib/err.h"
+#include "lib/json.h"
+#include "lib/manifest.h"
+#include "lib/sha256.h"
+#include "lib/signature.h"
+#include "lib/str.h"
+#include "net/http_client.h"
+#include "term/lineedit.h"
+
+#if UPYOS_TLS     /* a build without signature support has the stub at the end */
+
+#define MANIFEST_NAME "/upgrade.inf"
+#define SIGNATURE_NAME "/upgrade.inf.sig"
+#define MANIFEST_LIMIT (32 * 1024)
+#define SIGNATURE_LIMIT 512
+#define CHUNK 2048
+#define BAR_WIDTH 30
+#define TIMEOUT_MS 10000
+
+struct upgrade {
+    const struct cmd_ctx *ctx;
+    proc_t *p;
+    int force, reboot, verbose, test, overwrite, silent, downgrade;
+    char base[VFS_PATH_MAX];          /* the release folder's URL */
+    char installed[MANIFEST_VERSION_MAX];
+    char *manifest;
+    size_t manifest_len;
+    struct manifest_head head;
+    struct strbuf ops;                /* the journal's operation lines */
+    int fetch_count, drop_count, kept_count;
+    long long total, done;
+    uint64_t last_draw;
+    char *buf;
+};
+
+/* ---- fetching ---- */
+
+/* Opens a URL of the release. The one place that knows the transport: when net/tls.h lands,
+ * url_parse takes https:// and http_client_open runs over TLS, and this stays as it is. */
+static int open_url(struct upgrade *up, const char *url, struct http_client *c)
+{
+    struct url u;
+    int r = url_parse(url, &u);
+    if (r == ERR_NOTSUP)
+        return cmd_error(up->ctx, "%s: https is not in this build yet: use http://", url), r;
+    if (r < 0)
+        return cmd_error(up->ctx, "%s: not a URL", url), r;
+    memset(c, 0, sizeof *c);
+    if ((r = http_client_open(c, &u, TIMEOUT_MS)) < 0)
+        return cmd_error(up->ctx, "%s: %s", u.host, err_str(r)), r;
+    if (c->status != 200) {
+        http_client_close(c);
+        cmd_error(up->ctx, "%s: server answered %d", url, c->status);
+        return c->status == 404 ? ERR_NOENT : ERR_IO;
+    }
+    return 0;
+}
+
+static int url_of(const struct upgrade *up, const char *path, char *out, size_t size)
+{
+    return (size_t)snprintf(out, size, "%s%s", up->base, path) >= size ? ERR_NAMETOOLONG : 0;
+}
+
+/* A small file of the release into memory, at most limit bytes. */
+static int fetch_small(struct upgrade *up, const char *path, size_t limit, char **data,
+                       size_t *len)
+{
+    char url[VFS_PATH_MAX + 16];
+    struct http_client c;
+    int r = url_of(up, path, url, sizeof url);
+    if (r < 0 || (r = open_url(up, url, &c)) < 0)
+        return r;
+    struct strbuf b;
+    strbuf_init(&b);
+    char chunk[256];
+    while ((r = http_client_read(&c, chunk, sizeof chunk)) > 0 && b.len + (size_t)r <= limit)
+        strbuf_add(&b, chunk, (size_t)r);
+    http_client_close(&c);
+    if (r > 0) {
+        cmd_error(up->ctx, "%s: larger than %u bytes", url, (unsigned)limit);
+        r = ERR_FBIG;
+    } else if (r < 0) {
+        cmd_error(up->ctx, "%s: %s", url, err_str(r));
+    } else if (b.failed) {
+        cmd_error(up->ctx, "%s", err_str(ERR_NOMEM));
+        r = ERR_NOMEM;
+    }
+    if (r < 0) {
+        strbuf_free(&b);
+        return r;
+    }
+    *len = b.len;
+    *data = strbuf_take(&b);
+    if (!*data)
+        *data = str_dup("");
+    return *data ? 0 : ERR_NOMEM;
+}
+
+static int on_terminal(proc_t *p)
+{
+    return p->out && p->out->tty && p->out->tty->terminal;
+}
+
+/* "[=====>      ]  42%  120K of all the files to fetch", redrawn in place on a terminal. */
+static void draw_progress(struct upgrade *up, int last)
+{
+    uint64_t now = hal_time_us();
+    if (up->silent || !on_terminal(up->p) || (!last && now - up->last_draw < 200000))
+        return;
+    up->last_draw = now;
+    char size[16], bar[BAR_WIDTH + 1];
+    long long total = up->total > 0 ? up->total : 1;
+    int filled = (int)(up->done * BAR_WIDTH / total);
+    for (int i = 0; i < BAR_WIDTH; i++)
+        bar[i] = i < filled ? '=' : i == filled ? '>' : ' ';
+    bar[BAR_WIDTH] = '\0';
+    str_human_size((unsigned long long)up->done, size, sizeof size);
+    proc_printf(up->p, "\r[%s] %3d%% %s%s", bar, (int)(up->done * 100 / total), size,
+                last ? "\n" : "");
+}
+
+/* Downloads one file into the staging area, checking its size and hash as it comes. */
+static int fetch_file(struct upgrade *up, const struct manifest_entry *e)
+{
+    char url[VFS_PATH_MAX + 16], staged[VFS_PATH_MAX];
+    struct http_client c;
+    vfs_file_t *f;
+    int r = upgrade_stage_path(e->path, staged, sizeof staged);
+    if (r >= 0)
+        r = url_of(up, e->path, url, sizeof url);
+    if (r < 0)
+        return cmd_fail(up->ctx, e->path, r);
+    if ((r = upgrade_make_parents(staged)) < 0 ||
+        (r = file_open(staged, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0)
+        return cmd_fail(up->ctx, staged, r);
+    if ((r = open_url(up, url, &c)) < 0) {
+        vfs_close(f);
+        return r;
+    }
+    struct sha256 s;
+    long got = 0;
+    sha256_init(&s);
+    while ((r = http_client_read(&c, up->buf, CHUNK)) > 0) {
+        if ((got += r) > e->size)
+            break;
+        sha256_update(&s, up->buf, (size_t)r);
+        if ((r = vfs_write(f, up->buf, (size_t)r)) < 0)
+            break;
+        up->done += r;
+        draw_progress(up, 0);
+    }
+    http_client_close(&c);
+    int closed = vfs_close(f);
+    uint8_t digest[SHA256_SIZE];
+    sha256_final(&s, digest);
+    if (r < 0 || closed < 0)
+        return cmd_error(up->ctx, "%s: %s", e->path, err_str(r < 0 ? r : closed)), ERR_IO;
+    if (got != e->size)
+        return cmd_error(up->ctx, "%s: %ld bytes where the manifest says %ld", e->path, got,
+                         e->size), ERR_CORRUPT;
+    if (memcmp(digest, e->sha256, SHA256_SIZE) != 0)
+        return cmd_error(up->ctx, "%s: its SHA-256 is not the manifest's", e->path), ERR_CORRUPT;
+    if (up->verbose)
+        proc_printf(up->p, "%sfetched %s (%ld bytes)\n", on_terminal(up->p) && !up->silent ?
+                    "\r" : "", e->path, e->size);
+    return 0;
+}
+
+/* ---- checking the release ---- */
+
+static int fetch_and_check(struct upgrade *up)
+{
+    char *sig = NULL, *key = NULL, id[SIGNATURE_KEY_ID_LEN + 1];
+    size_t sig_len, key_len;
+    int line, r;
+    if (fetch_small(up, MANIFEST_NAME, MANIFEST_LIMIT, &up->manifest, &up->manifest_len) < 0)
+        return 1;
+    if (manifest_check(up->manifest, up->manifest_len, &up->head, &line) < 0)
+        return cmd_error(up->ctx, "malformed manifest (line %d): refused", line);
+    if (!up->head.key_id[0])
+        return cmd_error(up->ctx, "the release has no key id: unsigned releases are refused");
+    if (file_read_all(UPGRADE_KEY, &key, &key_len) < 0)
+        return cmd_error(up->ctx, "no %s: this board cannot check signatures", UPGRADE_KEY);
+    if ((r = signature_key_id(key, key_len, id)) < 0) {
+        free(key);
+        return cmd_error(up->ctx, "%s: not a P-256 public key", UPGRADE_KEY);
+    }
+    if (strcmp(id, up->head.key_id) != 0) {
+        free(key);
+        return cmd_error(up->ctx, "the release is signed with key %s; this board trusts %s",
+                         up->head.key_id, id);
+    }
+    if (fetch_small(up, SIGNATURE_NAME, SIGNATURE_LIMIT, &sig, &sig_len) < 0) {
+        free(key);
+        return cmd_error(up->ctx, "no signature: unsigned releases are refused");
+    }
+    r = signature_verify(up->manifest, up->manifest_len, sig, sig_len, key, key_len);
+    free(sig);
+    free(key);
+    if (r < 0)
+        return cmd_error(up->ctx, "bad signature: the release is refused");
+    return 0;
+}
+
+/* The installed version: its manifest's, else the firmware's. */
+static void installed_version(struct upgrade *up)
+{
+    char *text;
+    size_t len;
+    struct manifest_head h;
+    str_copy(up->installed, sysdata.version, sizeof up->installed);
+    if (file_read_all(UPGRADE_MANIFEST, &text, &len) < 0)
+        return;
+    if (manifest_check(text, len, &h, NULL) == 0)
+        str_copy(up->installed, h.version, sizeof up->installed);
+    free(text);
+}
+
+/* ---- the plan: what changes ---- */
+
+static int is_protected(const char *path)
+{
+    return config_is_protected(path) || strcmp(path, UPGRADE_KEY) == 0;
+}
+
+/* 1 when the live file already has this size and hash. */
+static int unchanged(struct upgrade *up, const struct manifest_entry *e)
+{
+    struct vfs_stat st;
+    vfs_file_t *f;
+    if (file_stat(e->path, &st) < 0 || st.type != VFS_FILE || (long)st.size != e->size ||
+        file_open(e->path, VFS_O_READ, &f) < 0)
+        return 0;
+    struct sha256 s;
+    uint8_t digest[SHA256_SIZE];
+    int n;
+    sha256_init(&s);
+    while ((n = vfs_read(f, up->buf, CHUNK)) > 0)
+        sha256_update(&s, up->buf, (size_t)n);
+    vfs_close(f);
+    sha256_final(&s, digest);
+    return n == 0 && memcmp(digest, e->sha256, SHA256_SIZE) == 0;
+}
+
+static void add_op(struct upgrade *up, char op, const char *path)
+{
+    strbuf_addf(&up->ops, "%c %s\n", op, path);
+    if (up->verbose || up->test)
+        proc_printf(up->p, "  %s %s\n", op == 'D' ? "remove" : op == 'A' ? "add   " : "change",
+                    path);
+}
+
+static int plan_files(struct upgrade *up)
+{
+    struct manifest_reader r;
+    struct manifest_entry e;
+    manifest_begin(&r, up->manifest, up->manifest_len);
+    while (manifest_next(&r, &e) == 1) {
+        int protect = is_protected(e.path);
+        if (protect && !(e.flags & MANIFEST_PROTECTED)) {
+            up->kept_count++;
+            if (up->verbose || up->test)
+                proc_printf(up->p, "  keep   %s (protected)\n", e.path);
+            continue;
+        }
+        if (!up->overwrite && unchanged(up, &e))
+            continue;
+        add_op(up, protect ? 'P' : file_exists(e.path) ? 'C' : 'A', e.path);
+        up->fetch_count++;
+        up->total += e.size;
+    }
+    return 0;
+}
+
+/* Files of the installed release that the new one drops. Files no release listed (the
+ * user's) are never removed. */
+static void plan_drops(struct upgrade *up)
+{
+    char *old;
+    size_t len;
+    struct manifest_head h;
+    struct manifest_reader r;
+    struct manifest_entry e, ignored;
+    if (file_read_all(UPGRADE_MANIFEST, &old, &len) < 0)
+        return;
+    if (manifest_check(old, len, &h, NULL) == 0) {
+        manifest_begin(&r, old, len);
+        while (manifest_next(&r, &e) == 1)
+            if (!manifest_find(up->manifest, up->manifest_len, e.path, &ignored) &&
+                !is_protected(e.path) && file_exists(e.path)) {
+                add_op(up, 'D', e.path);
+                up->drop_count++;
+            }
+    }
+    free(old);
+}
+
+/* ---- the upgrade ---- */
+
+static int confirmed(struct upgrade *up)
+{
+    char answer[8];
+    if (up->force)
+        return 1;
+    if (lineedit_ask(up->p, "Confirm upgrade (y/N)? ", answer, sizeof answer) < 0)
+        return 0;
+    return answer[0] == 'y' || answer[0] == 'Y';
+}
+
+static int stage_all(struct upgrade *up)
+{
+    struct manifest_reader reader;
+    struct manifest_entry e;
+    char staged[VFS_PATH_MAX];
+    upgrade_remove_tree(UPGRADE_STAGE);
+    upgrade_remove_tree(UPGRADE_KEEP);
+    manifest_begin(&reader, up->manifest, up->manifest_len);
+    for (const char *op = up->ops.data; op && *op; op = strchr(op, '\n') + 1) {
+        if (*op == 'D')
+            continue;
+        size_t n = strcspn(op + 2, "\n");
+        /* the operations follow the manifest's order: read on to this one's entry */
+        while (manifest_next(&reader, &e) == 1 &&
+               (strlen(e.path) != n || memcmp(e.path, op + 2, n) != 0))
+            ;
+        if (fetch_file(up, &e) < 0)
+            return 1;
+    }
+    draw_progress(up, 1);
+    /* the manifest itself goes in with the files, as the last operation */
+    int r = upgrade_stage_path(UPGRADE_MANIFEST, staged, sizeof staged);
+    if (r >= 0)
+        r = upgrade_make_parents(staged);
+    if (r >= 0)
+        r = file_write_all(staged, up->manifest, up->manifest_len);
+    if (r < 0)
+        return cmd_fail(up->ctx, staged, r);
+    strbuf_addf(&up->ops, "%c %s\n", file_exists(UPGRADE_MANIFEST) ? 'C' : 'A',
+                UPGRADE_MANIFEST);
+    return up->ops.failed ? cmd_error(up->ctx, "%s", err_str(ERR_NOMEM)) : 0;
+}
+
+static int check_state(struct upgrade *up)
+{
+    struct upgrade_status st;
+    if (!signature_supported())
+        return cmd_error(up->ctx, "this build cannot check release signatures (no mbedTLS): "
+                         "upgrade is not available");
+    if (upgrade_status(&st) < 0)
+        return cmd_error(up->ctx, "%s is damaged", UPGRADE_JOURNAL);
+    if (st.state != UPGRADE_NONE)
+        return cmd_error(up->ctx, "version %s is on trial: upgrade --commit or --rollback first",
+                         st.version);
+    return 0;
+}
+
+static int compare_versions(struct upgrade *up)
+{
+    int c = manifest_version_cmp(up->head.version, up->installed);
+    if (c < 0 && !up->downgrade)
+        return cmd_error(up->ctx, "version %s is older than the installed %s: refused "
+                         "(--allow-downgrade to install it)", up->head.version, up->installed);
+    if (c == 0 && !up->overwrite) {
+        proc_printf(up->p, "Version %s is installed already\n", up->installed);
+        return -1;
+    }
+    return 0;
+}
+
+static int run(struct upgrade *up)
+{
+    int r;
+    if (check_state(up) || fetch_and_check(up))
+        return 1;
+    installed_version(up);
+    if ((r = compare_versions(up)) != 0)
+        return r < 0 ? 0 : 1;
+    proc_printf(up->p, "Release %s (%s), signed by key %s\n", up->head.version, up->head.date,
+                up->head.key_id);
+    plan_files(up);
+    plan_drops(up);
+    proc_printf(up->p, "Upgrade %s -> %s: %d files to fetch (%lld bytes), %d to remove\n",
+                up->installed, up->head.version, up->fetch_count, up->total, up->drop_count);
+    if (up->test)
+        return 0;
+    if (!confirmed(up))
+        return proc_puts(up->p, "Upgrade cancelled\n"), 1;
+    if (stage_all(up)) {
+        upgrade_remove_tree(UPGRADE_STAGE);
+        return cmd_error(up->ctx, "nothing was changed; version %s stays", up->installed);
+    }
+    if ((r = upgrade_switch(up->head.version, up->installed, up->ops.data, up->p->out)) < 0)
+        return cmd_error(up->ctx, "switch: %s", err_str(r));
+    proc_printf(up->p, "Upgraded to %s: on trial until confirmed (upgrade --commit, or up "
+                "long enough after the next boot)\n", up->head.version);
+    if (up->reboot) {
+        proc_puts(up->p, "Rebooting...\n");
+        shutdown_request(1);
+    }
+    return 0;
+}
+
+/* The release folder's URL: the argument, else system.conf's "upgrade_url". */
+static int source_url(struct upgrade *up, const char *arg)
+{
+    config_lock();
+    const char *conf = json_get_str(config_root(), "upgrade_url", NULL);
+    str_copy(up->base, arg ? arg : conf ? conf : "", sizeof up->base);
+    config_unlock();
+    size_t n = strlen(up->base);
+    if (n >= 4 && !strcmp(up->base + n - 4, ".inf")) {    /* the manifest's URL: its folder */
+        while (n > 0 && up->base[n - 1] != '/')
+            n--;
+        up->base[n] = '\0';
+    }
+    while (n > 0 && up->base[n - 1] == '/')
+        up->base[--n] = '\0';
+    return n ? 0 : cmd_error(up->ctx, "no URL given and no upgrade_url in %s", CONFIG_PATH);
+}
+
+static int show_status(proc_t *p)
+{
+    struct upgrade up = { 0 };
+    struct upgrade_status st;
+    installed_version(&up);
+    if (upgrade_status(&st) < 0)
+        return proc_error(p, "upgrade", "%s is damaged\n", UPGRADE_JOURNAL), 1;
+    proc_printf(p, "version:  %s\n", up.installed);
+    proc_printf(p, "state:    %s", st.state == UPGRADE_NONE ? "confirmed" :
+                upgrade_state_name(st.state));
+    if (st.state == UPGRADE_TRIAL)
+        proc_printf(p, " (boot %d of %d)", st.boots, UPGRADE_TRIAL_BOOTS);
+    proc_puts(p, "\n");
+    if (st.state != UPGRADE_NONE)
+        proc_printf(p, "previous: %s (kept in %s)\n", st.previous, UPGRADE_KEEP);
+    return 0;
+}
+
+/* Confirms after the board has stayed up this long: started at the prompt of a trial boot. */
+static int commit_after(proc_t *p, const char *seconds)
+{
+    if (proc_sleep_ms((uint32_t)atoi(seconds) * 1000u) < 0)
+        return 130;
+    struct upgrade_status st;
+    if (upgrade_status(&st) < 0 || st.state != UPGRADE_TRIAL)
+        return 0;
+    return upgrade_commit(p->out) < 0;
+}
+
+static const char usage[] =
+    "upgrade [-f] [-r] [-v] [-t] [-o] [-s] [--allow-downgrade] [URL]\n"
+    "  installs the signed release at URL (default: system.conf's upgrade_url)\n"
+    "  -f  without asking   -r  reboot after   -v  list every file\n"
+    "  -t  check and list the changes only      -o  fetch every file, changed or not\n"
+    "  -s  no progress bar\n"
+    "upgrade --status | --commit | --rollback | --help\n";
+
+static int option(struct upgrade *up, const char *a)
+{
+    static const char letters[] = "frvtos";
+    int *flags[] = { &up->force, &up->reboot, &up->verbose, &up->test, &up->overwrite,
+                     &up->silent };
+    if (!strcmp(a, "--allow-downgrade"))
+        return up->downgrade = 1, 0;
+    if (a[0] != '-' || a[1] == '-' || !a[1])
+        return -1;
+    for (const char *c = a + 1; *c; c++) {
+        const char *at = strchr(letters, *c);
+        if (!at)
+            return -1;
+        *flags[at - letters] = 1;
+    }
+    return 0;
+}
+
+COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL]",
+        "install a signed release from a server: staged, switched at once, on trial until "
+        "confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
+{
+    struct upgrade up = { .ctx = ctx, .p = p };
+    const char *url = NULL;
+    if (argc == 2 && !strcmp(argv[1], "--help"))
+        return proc_puts(p, usage), 0;
+    if (argc == 2 && !strcmp(argv[1], "--status"))
+        return show_status(p);
+    if (argc == 2 && !strcmp(argv[1], "--commit")) {
+        int r = upgrade_commit(p->out);
+        return r < 0 ? cmd_error(ctx, "no version is on trial") : 0;
+    }
+    if (argc == 2 && !strcmp(argv[1], "--rollback")) {
+        int r = upgrade_rollback(p->out, "asked by hand");
+        return r < 0 ? cmd_error(ctx, r == ERR_NOENT ? "no previous version is kept" : "%s",
+                                 err_str(r)) : 0;
+    }
+    if (argc == 3 && !strcmp(argv[1], "--commit-after"))
+        return commit_after(p, argv[2]);
+    for (int i = 1; i < argc; i++) {
+        if (argv[i][0] != '-' && !url)
+            url = argv[i];
+        else if (option(&up, argv[i]) < 0)
+            return cmd_error(ctx, "unknown option %s (upgrade --help)", argv[i]);
+    }
+    if (source_url(&up, url))
+        return 1;
+    up.buf = malloc(CHUNK);
+    if (!up.buf)
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
+    strbuf_init(&up.ops);
+    int status = run(&up);
+    strbuf_free(&up.ops);
+    free(up.manifest);
+    free(up.buf);
+    return status;
+}
+
+#else
+
+COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL]",
+        "install a signed release from a server (not in this build: no mbedTLS)", RAW_ARGS, 0,
+        MANY)
+{
+    return cmd_error(ctx, "this build cannot check release signatures (no mbedTLS): upgrade "
+                     "is not available");
+}
+
+#endif
