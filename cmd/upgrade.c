@@ -51,19 +51,22 @@ struct upgrade {
 
 /* ---- fetching ---- */
 
-/* Opens a URL of the release. The one place that knows the transport: when net/tls.h lands,
- * url_parse takes https:// and http_client_open runs over TLS, and this stays as it is. */
+/* Opens a URL of the release: http://, or https:// with the server's certificate checked
+ * against the CA file (net/tls.h; system.conf "ca", else /etc/ca.pem), as wget does. */
 static int open_url(struct upgrade *up, const char *url, struct http_client *c)
 {
     struct url u;
     int r = url_parse(url, &u);
     if (r == ERR_NOTSUP)
-        return cmd_error(up->ctx, "%s: https is not in this build yet: use http://", url), r;
+        return cmd_error(up->ctx, "%s: only http:// and https:// are supported", url), r;
     if (r < 0)
         return cmd_error(up->ctx, "%s: not a URL", url), r;
     memset(c, 0, sizeof *c);
-    if ((r = http_client_open(c, &u, TIMEOUT_MS)) < 0)
-        return cmd_error(up->ctx, "%s: %s", u.host, err_str(r)), r;
+    if ((r = http_client_open(c, &u, TIMEOUT_MS)) < 0) {
+        char why[160];
+        http_client_error_text(c, r, why, sizeof why);
+        return cmd_error(up->ctx, "%s: %s", url, why), r;
+    }
     if (c->status != 200) {
         http_client_close(c);
         cmd_error(up->ctx, "%s: server answered %d", url, c->status);

@@ -15,6 +15,7 @@ import time
 import pytest
 
 from conftest import MKFS, REPO, SLOW
+from test_tls import HttpsServer, pki  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.posix_only   # needs the simulator's mbedTLS build and its --image
 
@@ -86,9 +87,11 @@ def world(tmp_path_factory):
     server.close()
 
 
-def make_image(world, tmp_path, conf=None, init=None):
+def make_image(world, tmp_path, conf=None, init=None, files=None):
     board = tmp_path / "board"
     shutil.copytree(world["board"], board)
+    for path, source in (files or {}).items():
+        shutil.copy(source, board / path.lstrip("/"))
     settings = {"upgrade_url": world["server"].url + "/v2", "upgrade_boot_s": 3,
                 "upgrade_confirm_s": 60}
     settings.update(conf or {})
@@ -152,6 +155,29 @@ def test_a_normal_upgrade_changes_exactly_the_changed_files(boot, world, tmp_pat
     assert "state:    confirmed" in c.run("upgrade --status")
     assert c.run("ls /var/upgrade/old").startswith("ls:")
     assert c.run("upgrade -f") == "Version 2.0 is installed already\n"
+
+
+def test_an_upgrade_over_https_checks_the_servers_certificate(boot, world, tmp_path, pki):
+    server = HttpsServer(str(world["www"]), pki, "good")
+    try:
+        url = f"https://localhost:{server.port}/v2"
+        trusted = make_image(world, tmp_path / "a", conf={"upgrade_url": url},
+                             files={"/etc/ca.pem": os.path.join(pki, "ca.pem")})
+        c = boot(image=trusted)
+        c.wait_prompt()
+        out, st = status(c, "upgrade -f")
+        assert "Upgraded to 2.0" in out and st == "0", out
+        assert version_of(board_files(trusted, tmp_path), world) == 2
+        c.exit()
+        untrusted = make_image(world, tmp_path / "b", conf={"upgrade_url": url},
+                               files={"/etc/ca.pem": os.path.join(pki, "other-ca.pem")})
+        c = boot(image=untrusted)
+        c.wait_prompt()
+        out, st = status(c, "upgrade -f")
+        assert f"upgrade: {url}/upgrade.inf: certificate verify failed" in out and st != "0", out
+        assert version_of(board_files(untrusted, tmp_path), world) == 1
+    finally:
+        server.close()
 
 
 def refused_release(world, tmp_path, how):
@@ -427,7 +453,7 @@ def test_upgrade_asks_before_it_changes_anything(boot, world, tmp_path):
     out = c.wait_prompt()
     assert "Upgrade cancelled" in out
     assert version_of(board_files(image, tmp_path), world) == 1
-    assert c.run("upgrade -f https://127.0.0.1/v2") == \
-        "upgrade: https://127.0.0.1/v2/upgrade.inf: https is not in this build yet: use http://\n"
+    assert c.run("upgrade -f ftp://127.0.0.1/v2") == \
+        "upgrade: ftp://127.0.0.1/v2/upgrade.inf: only http:// and https:// are supported\n"
     assert c.run("upgrade --commit") == "upgrade: no version is on trial\n"
     assert c.run("upgrade -x") == "upgrade: unknown option -x (upgrade --help)\n"
