@@ -156,7 +156,7 @@ static struct mqtt_client *client(uint8_t clean, uint16_t keepalive)
 /* The broker sends a packet to the client (encoded by the codec under test elsewhere). */
 static void broker_publish(const char *topic, const char *payload, int qos, uint16_t id, int dup)
 {
-    uint8_t buf[128];
+    uint8_t buf[512];
     struct mqtt_publish m = { mqtt_str(topic), mqtt_str(payload), id, (uint8_t)qos, 0,
                               (uint8_t)dup };
     to_client(buf, mqtt_encode_publish(buf, sizeof buf, &m));
