@@ -213,3 +213,10 @@ def test_the_will_fires_when_the_board_dies(upyos, broker):
               "--will-msg offline --will-qos 1")
     upyos.kill()
     assert broker.received(sub) == ["boards/b1/status offline"]
+
+
+def test_the_broker_acl_decides_what_a_user_reads(upyos, broker):
+    upyos.run(f"mqttc sub {broker.args('other', 'other')} -t +/+ -q 1")
+    broker.pub("private/x", "secret", qos=1)            # the ACL lets "other" read public/#
+    broker.pub("public/y", "hello", qos=1)
+    assert upyos.run("mqttc listen -n 1 -w 10", timeout=15) == "public/y: hello\n"
