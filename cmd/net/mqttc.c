@@ -302,8 +302,6 @@ static int wait_for_ack(proc_t *p, uint16_t id, long timeout_s)
 
 static int publish(const struct cmd_ctx *ctx, const struct options *o)
 {
-    if (!o->topic || !o->message_given)
-        return cmd_error(ctx, "pub needs -t TOPIC and -m MESSAGE");
     uint16_t id = 0;
     uint64_t deadline = hal_time_us() + ACK_TIMEOUT_S * 1000000ull;
     int r;
@@ -332,8 +330,6 @@ static int publish(const struct cmd_ctx *ctx, const struct options *o)
 
 static int subscription(const struct cmd_ctx *ctx, const struct options *o, int subscribe)
 {
-    if (!o->topic)
-        return cmd_error(ctx, "%s needs -t TOPIC", subscribe ? "sub" : "unsub");
     uint16_t id = 0;
     lock();
     int r = !kept.client ? ERR_CLOSED
@@ -445,6 +441,23 @@ static int listen(const struct cmd_ctx *ctx, proc_t *p, const struct options *o)
     return 0;
 }
 
+/* What a verb needs besides the connection: checked before connecting. */
+static int check_verb(const struct cmd_ctx *ctx, const struct options *o)
+{
+    static const char *const verbs[] = { "pub", "sub", "unsub", "listsub", "ping", "close",
+                                         "listen" };
+    size_t v = 0;
+    while (v < sizeof verbs / sizeof *verbs && strcmp(o->verb, verbs[v]))
+        v++;
+    if (v == sizeof verbs / sizeof *verbs)
+        return cmd_error(ctx, "%s: not pub, sub, unsub, listsub, ping, close or listen", o->verb);
+    if (v == 0 && (!o->topic || !o->message_given))
+        return cmd_error(ctx, "pub needs -t TOPIC and -m MESSAGE");
+    if ((v == 1 || v == 2) && !o->topic)
+        return cmd_error(ctx, "%s needs -t TOPIC", o->verb);
+    return 0;
+}
+
 static int run_verb(const struct cmd_ctx *ctx, proc_t *p, const struct options *o)
 {
     const char *v = o->verb;
@@ -470,15 +483,8 @@ COMMAND(mqttc, "mqttc pub|sub|unsub|listsub|ping|close|listen -h HOST [-p 1883] 
         .stack = 8192)
 {
     struct options o;
-    if (parse(ctx, argc, argv, &o))
+    if (parse(ctx, argc, argv, &o) || check_verb(ctx, &o))
         return 2;
-    static const char *const verbs[] = { "pub", "sub", "unsub", "listsub", "ping", "close",
-                                         "listen" };
-    size_t v = 0;
-    while (v < sizeof verbs / sizeof *verbs && strcmp(o.verb, verbs[v]))
-        v++;
-    if (v == sizeof verbs / sizeof *verbs)
-        return cmd_error(ctx, "%s: not pub, sub, unsub, listsub, ping, close or listen", o.verb);
     if (!strcmp(o.verb, "close")) {
         lock();
         int had = kept.client != NULL;

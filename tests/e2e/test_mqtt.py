@@ -171,6 +171,10 @@ def test_usage_errors(upyos, broker):
     assert "mqttc pub|sub|unsub|listsub|ping|close|listen" in upyos.run("mqttc --help")
     assert upyos.run(f"mqttc pub {broker.args()} -t t") == \
         "mqttc: pub needs -t TOPIC and -m MESSAGE\n"
+    assert status(upyos) == "2"
+    assert upyos.run("mqttc ping") == \
+        "mqttc: not connected: give the broker with -h HOST\n"    # refused before connecting
+    upyos.run(f"mqttc sub {broker.args()} -t x")
     assert upyos.run("mqttc pub -t a/+ -m x") == "mqttc: a/+: not a topic to publish to\n"
     assert upyos.run("mqttc sub -t a/#/b") == "mqttc: a/#/b: not a topic filter\n"
     assert upyos.run("mqttc pub -t t -m x -q 3") == "mqttc: -q 3: not a number from 0 to 2\n"
