@@ -43,6 +43,7 @@ struct mqtt_client {
     uint16_t next_id, ctl_id;           /* ctl: the (UN)SUBSCRIBE waiting for its answer */
     char *ctl_filter;                   /* the filter being subscribed */
     uint8_t ctl_qos, granted;
+    unsigned refused;                   /* messages over max_packet, not delivered */
     struct subscription *subs;
 
     uint64_t last_sent_ms, ping_sent_ms;        /* ping_sent 0: no PINGREQ out */
@@ -310,6 +311,16 @@ static int qos2_seen(struct mqtt_client *c, uint16_t id, int *free_slot)
     return 0;
 }
 
+/* A message over max_packet is refused: counted instead of delivered, and acknowledged like
+ * any other so that the broker does not offer it again at every reconnect. */
+static void deliver(struct mqtt_client *c, const struct mqtt_packet *pkt)
+{
+    if (pkt->oversize)
+        c->refused++;
+    else
+        c->on_message(c->ctx, &pkt->u.publish);
+}
+
 /* A QoS 2 message is delivered when its PUBLISH first comes, and its id remembered until
  * PUBREL, so a PUBLISH sent again (DUP) is answered but not delivered twice (4.3.3). */
 static int receive_publish(struct mqtt_client *c, const struct mqtt_packet *pkt)
@@ -321,11 +332,11 @@ static int receive_publish(struct mqtt_client *c, const struct mqtt_packet *pkt)
             if (slot < 0)
                 return ERR_BUSY;        /* the broker exceeds our window: let it resend */
             c->in_qos2[slot] = m->packet_id;
-            c->on_message(c->ctx, m);
+            deliver(c, pkt);
         }
         return send_ack(c, MQTT_PUBREC, m->packet_id);
     }
-    c->on_message(c->ctx, m);
+    deliver(c, pkt);
     return m->qos ? send_ack(c, MQTT_PUBACK, m->packet_id) : 0;
 }
 
@@ -628,6 +639,13 @@ int mqtt_client_unsubscribe(struct mqtt_client *c, const char *filter, uint16_t 
             break;
         }
     return 0;
+}
+
+unsigned mqtt_client_take_refused(struct mqtt_client *c)
+{
+    unsigned n = c->refused;
+    c->refused = 0;
+    return n;
 }
 
 int mqtt_client_granted(const struct mqtt_client *c)

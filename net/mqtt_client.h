@@ -105,6 +105,10 @@ int mqtt_client_pending(const struct mqtt_client *c, uint16_t id);
 /* Walks the kept subscriptions: index 0.. until NULL. */
 const char *mqtt_client_subscription(const struct mqtt_client *c, int index, int *qos);
 
+/* How many messages over max_packet came (and were acknowledged, not delivered) since the
+ * last call. */
+unsigned mqtt_client_take_refused(struct mqtt_client *c);
+
 /* Memory the client holds: its record, its receive buffer and its copies of the settings. */
 size_t mqtt_client_memory(const struct mqtt_client *c);
 

@@ -487,12 +487,28 @@ void mqtt_decoder_init(struct mqtt_decoder *d, uint8_t *buf, size_t cap)
     d->cap = cap;
 }
 
+/* A PUBLISH over the buffer: its head (topic, id) is all there is to hand over. */
+static int parse_oversize(struct mqtt_decoder *d, struct mqtt_packet *pkt)
+{
+    memset(pkt, 0, sizeof *pkt);
+    pkt->type = MQTT_PUBLISH;
+    pkt->flags = d->header & 0x0f;
+    struct in i = { d->buf, d->cap, 0 };
+    if (parse_publish(&i, pkt) < 0)
+        return ERR_FBIG;                /* not even the topic fits */
+    pkt->u.publish.payload.ptr = NULL;
+    pkt->u.publish.payload.len = 0;
+    pkt->oversize = d->need;
+    return 0;
+}
+
 /* Hands over the packet in the buffer and gets ready for the next. */
 static int deliver(struct mqtt_decoder *d, mqtt_packet_fn fn, void *ctx)
 {
     struct mqtt_packet pkt;
     d->state = READ_HEADER;
-    int r = mqtt_parse(d->header, d->buf, d->need, &pkt);
+    int r = d->need > d->cap ? parse_oversize(d, &pkt)
+                             : mqtt_parse(d->header, d->buf, d->need, &pkt);
     return r < 0 ? r : fn(ctx, &pkt);
 }
 
@@ -502,7 +518,7 @@ static int length_byte(struct mqtt_decoder *d, uint8_t b)
     d->need |= (uint32_t)(b & 0x7f) << (7 * d->length_bytes++);
     if (b & 0x80)
         return d->length_bytes < 4 ? 0 : ERR_INVAL;
-    if (d->need > d->cap)
+    if (d->need > d->cap && (d->header >> 4) != MQTT_PUBLISH)
         return ERR_FBIG;                /* refused whole: a cut packet would be a wrong one */
     d->got = 0;
     d->state = READ_BODY;
@@ -525,7 +541,8 @@ int mqtt_decoder_feed(struct mqtt_decoder *d, const uint8_t *data, size_t len,
                 r = d->need ? 0 : deliver(d, fn, ctx);
         } else {
             size_t n = len - i < d->need - d->got ? len - i : d->need - d->got;
-            memcpy(d->buf + d->got, data + i, n);
+            if (d->got < d->cap)        /* an oversize PUBLISH: its head only */
+                memcpy(d->buf + d->got, data + i, n < d->cap - d->got ? n : d->cap - d->got);
             d->got += (uint32_t)n;
             i += n;
             if (d->got == d->need)

@@ -60,6 +60,8 @@ struct mqtt_topic_qos {
 struct mqtt_packet {
     uint8_t type, flags;
     uint16_t packet_id;                 /* PUBLISH (QoS > 0), acks, (UN)SUBSCRIBE, (UN)SUBACK */
+    uint32_t oversize;                  /* a PUBLISH over the decoder's buffer: its length;
+                                         * topic and id are there, the payload is not */
     union {
         struct mqtt_connect connect;
         struct { uint8_t session_present, code; } connack;
@@ -103,7 +105,10 @@ struct mqtt_decoder {
 
 void mqtt_decoder_init(struct mqtt_decoder *d, uint8_t *buf, size_t cap);
 /* Takes len bytes (any split of the stream). 0, or the error that stopped it: ERR_FBIG for a
- * packet over cap, ERR_INVAL for a malformed one, or the callback's. The error sticks. */
+ * packet over cap, ERR_INVAL for a malformed one, or the callback's. The error sticks.
+ * A PUBLISH over cap whose topic and id fit is skipped instead, and handed over with
+ * oversize set and no payload: the receiver can refuse it and still acknowledge it, so the
+ * broker does not send it again and again. */
 int mqtt_decoder_feed(struct mqtt_decoder *d, const uint8_t *data, size_t len,
                       mqtt_packet_fn fn, void *ctx);
 /* Decodes one packet from its first byte and its body (what follows the length). */

@@ -236,13 +236,17 @@ static int connect_error(const struct cmd_ctx *ctx, int r)
     return cmd_error(ctx, "connect %s: %s", kept.where, err_str(r));
 }
 
-/* Lets the client handle what came (lock held). A packet over the limit is refused whole,
- * which costs the connection: say so, wherever it happened. */
+/* Lets the client handle what came (lock held). A message over the limit is refused whole
+ * (never cut): say so, wherever it happened. */
 static void poll_kept(proc_t *p)
 {
     if (mqtt_client_poll(kept.client, 0) == ERR_FBIG)
         proc_error(p, "mqttc", "a packet over %d bytes came: refused, reconnecting",
                    MQTT_DEFAULT_MAX_PACKET);
+    unsigned refused = mqtt_client_take_refused(kept.client);
+    if (refused)
+        proc_error(p, "mqttc", "%u message%s over %d bytes refused", refused,
+                   refused == 1 ? "" : "s", MQTT_DEFAULT_MAX_PACKET);
 }
 
 /* Makes sure a connection is up, as the options ask (called with the lock held). A connection

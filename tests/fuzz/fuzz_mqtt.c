@@ -11,6 +11,7 @@
 #include "net/mqtt_packet.h"
 
 static uint8_t again[1024];
+static size_t cap;              /* of the decoder's buffer in this run */
 
 static void same_str(struct mqtt_str a, struct mqtt_str b)
 {
@@ -82,7 +83,10 @@ static int on_packet(void *ctx, const struct mqtt_packet *pkt)
     struct mqtt_packet back;
     switch (pkt->type) {
     case MQTT_PUBLISH:
-        check_publish(pkt);
+        if (pkt->oversize && (pkt->oversize <= cap || pkt->u.publish.payload.len))
+            abort();                    /* only past the buffer, and never with a payload */
+        if (!pkt->oversize)
+            check_publish(pkt);
         break;
     case MQTT_CONNECT:
         check_connect(pkt);
@@ -140,7 +144,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint8_t buf[512];
     struct mqtt_decoder d;
     int packets = 0;
-    mqtt_decoder_init(&d, buf, size && data[0] & 1 ? 64 : sizeof buf);
+    cap = size && data[0] & 1 ? 64 : sizeof buf;
+    mqtt_decoder_init(&d, buf, cap);
     size_t step = size ? data[0] % 13 + 1 : 1;
     for (size_t i = 0; i < size; i += step)
         if (mqtt_decoder_feed(&d, data + i, size - i < step ? size - i : step, on_packet,

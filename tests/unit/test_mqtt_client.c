@@ -335,6 +335,27 @@ static void test_the_window_and_the_size_limit(void **state)
     mqtt_client_free(c);
 }
 
+static void test_a_message_over_the_limit_is_acknowledged_not_delivered(void **state)
+{
+    struct mqtt_client *c = client(0, 60);
+    assert_int_equal(mqtt_client_connect(c), 0);
+    char big[300];
+    memset(big, 'z', sizeof big - 1);
+    big[sizeof big - 1] = 0;
+    broker_publish("t/big", big, 1, 5, 0);
+    broker_publish("t/big", big, 2, 6, 0);
+    broker_publish("t/small", "ok", 1, 7, 0);
+    assert_int_equal(mqtt_client_poll(c, 0), 0);
+    assert_true(mqtt_client_connected(c));
+    assert_int_equal(got.count, 1);
+    assert_string_equal(got.topic, "t/small");
+    assert_int_equal(mqtt_client_take_refused(c), 2);
+    assert_int_equal(mqtt_client_take_refused(c), 0);
+    assert_int_equal(count_sent(MQTT_PUBACK), 2);   /* so the broker does not send it again */
+    assert_int_equal(last_sent(MQTT_PUBREC)->id, 6);
+    mqtt_client_free(c);
+}
+
 static void test_keep_alive_sends_pingreq(void **state)
 {
     struct mqtt_client *c = client(1, 1);
@@ -375,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_qos2_is_delivered_once_and_qos1_acknowledged),
         cmocka_unit_test(test_subscriptions_are_made_again_without_a_session),
         cmocka_unit_test(test_the_window_and_the_size_limit),
+        cmocka_unit_test(test_a_message_over_the_limit_is_acknowledged_not_delivered),
         cmocka_unit_test(test_keep_alive_sends_pingreq),
         cmocka_unit_test(test_reconnecting_backs_off),
     };

@@ -206,13 +206,29 @@ static void test_long_remaining_length(void **state)
 
 static void test_a_packet_over_the_limit_is_refused_not_cut(void **state)
 {
-    uint8_t buf[128];
+    uint8_t buf[256];
     char payload[100];
     memset(payload, 'y', sizeof payload);
-    struct mqtt_publish m = { .topic = mqtt_str("t"), .payload = { payload, sizeof payload } };
-    int n = mqtt_encode_publish(buf, sizeof buf, &m);
+    struct mqtt_publish m = { .topic = mqtt_str("t/big"), .payload = { payload, sizeof payload },
+                              .packet_id = 42, .qos = 1 };
+    size_t n = (size_t)mqtt_encode_publish(buf, sizeof buf, &m);
+    n += (size_t)mqtt_encode_empty(buf + n, sizeof buf - n, MQTT_PINGRESP);
     struct seen s;
-    assert_int_equal(decode(buf, (size_t)n, 0, 64, &s), ERR_FBIG);
+    /* A PUBLISH: skipped, handed over with its topic and id but no payload, and the stream
+     * goes on with the next packet. */
+    for (size_t step = 1; step <= n; step += 13) {
+        assert_int_equal(decode(buf, n, step, 64, &s), 0);
+        assert_int_equal(s.count, 2);
+        assert_int_equal(s.pkt[0].oversize, 2 + 5 + 2 + 100);
+        assert_int_equal(s.pkt[0].packet_id, 42);
+        assert_int_equal(s.pkt[0].u.publish.payload.len, 0);
+        assert_int_equal(s.pkt[1].type, MQTT_PINGRESP);
+    }
+    /* Not even the topic fits, or another kind of packet: the stream cannot go on. */
+    assert_int_equal(decode(buf, n, 0, 4, &s), ERR_FBIG);
+    uint8_t codes[80] = { 0 };
+    n = (size_t)mqtt_encode_suback(buf, sizeof buf, 1, codes, sizeof codes);
+    assert_int_equal(decode(buf, n, 0, 64, &s), ERR_FBIG);
     assert_int_equal(s.count, 0);
 }
 
