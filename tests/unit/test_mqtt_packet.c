@@ -25,7 +25,7 @@ static int on_packet(void *ctx, const struct mqtt_packet *pkt)
     struct seen *s = ctx;
     assert_true(s->count < MAX_SEEN);
     s->pkt[s->count] = *pkt;
-    if (pkt->type == MQTT_PUBLISH) {
+    if (pkt->type == MQTT_PUBLISH && !pkt->oversize) {      /* an oversize one has no payload */
         size_t n = pkt->u.publish.payload.len;
         memcpy(s->copy[s->count], pkt->u.publish.payload.ptr, n);
         s->pkt[s->count].u.publish.payload.ptr = (const char *)s->copy[s->count];
