@@ -174,7 +174,8 @@ static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct option
         }
     }
     if (!o->verb)
-        return cmd_error(ctx, "missing what to do: pub, sub, unsub, listsub, ping, close or listen");
+        return cmd_error(ctx, "missing what to do: pub, sub, unsub, listsub, ping, close or "
+                              "listen");
     return 0;
 }
 

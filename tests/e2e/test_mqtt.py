@@ -45,6 +45,7 @@ class Broker:
             f"user {getpass.getuser()}\n")
         os.chmod(passwords, 0o600)
         self.proc = None
+        self.subs = []
         self.start()
 
     def start(self):
@@ -71,9 +72,12 @@ class Broker:
 
     def sub(self, topic, count=1):
         """A mosquitto_sub that has its subscription when this returns."""
-        proc = subprocess.Popen(["stdbuf", "-oL", "mosquitto_sub", "-d", "-p", str(self.port), "-u", USER, "-P",
-                                 PASSWORD, "-t", topic, "-v", "-q", "2", "-C", str(count)],
+        # -d says when the SUBACK came; stdbuf makes it say so at once into the pipe
+        proc = subprocess.Popen(["stdbuf", "-oL", "mosquitto_sub", "-d", "-p", str(self.port),
+                                 "-u", USER, "-P", PASSWORD, "-t", topic, "-v", "-q", "2",
+                                 "-C", str(count)],
                                 stdout=subprocess.PIPE, text=True)
+        self.subs.append(proc)
         deadline = time.time() + 10 * SLOW
         for line in proc.stdout:
             if "SUBACK" in line or time.time() > deadline:
@@ -91,6 +95,10 @@ def broker(tmp_path):
     b = Broker(tmp_path)
     yield b
     b.stop()
+    for proc in b.subs:                                 # those a failed test left waiting
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
 
 
 def status(upyos):

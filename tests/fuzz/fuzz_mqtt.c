@@ -15,7 +15,8 @@ static size_t cap;              /* of the decoder's buffer in this run */
 
 static void same_str(struct mqtt_str a, struct mqtt_str b)
 {
-    if (a.len != b.len || (a.ptr == NULL) != (b.ptr == NULL) || (a.len && memcmp(a.ptr, b.ptr, a.len)))
+    if (a.len != b.len || (a.ptr == NULL) != (b.ptr == NULL) ||
+        (a.len && memcmp(a.ptr, b.ptr, a.len)))
         abort();
 }
 
