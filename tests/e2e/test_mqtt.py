@@ -233,3 +233,14 @@ def test_the_broker_acl_decides_what_a_user_reads(upyos, broker):
     broker.pub("private/x", "secret", qos=1)            # the ACL lets "other" read public/#
     broker.pub("public/y", "hello", qos=1)
     assert upyos.run("mqttc listen -n 1 -w 10", timeout=15) == "public/y: hello\n"
+
+
+def test_ctrl_c_ends_listen_and_the_connection_stays(upyos, broker):
+    upyos.run(f"mqttc sub {broker.args()} -t live -q 1")
+    upyos.send("mqttc listen\r")
+    broker.pub("live", "one", qos=1)
+    upyos.expect("live: one")
+    upyos.send("\x03")
+    upyos.wait_prompt()
+    broker.pub("live", "two", qos=1)
+    assert upyos.run("mqttc listen -n 1 -w 10", timeout=15) == "live: two\n"
