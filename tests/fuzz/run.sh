@@ -1,7 +1,6 @@
 #!/bin/bash
 # Fuzzes one part of the system with libFuzzer:  tests/fuzz/run.sh TARGET SECONDS
-#   TARGET: lexer | script | expr | regex | http | ftp | telnet | py_compile | py_run
-#           | flashfs_mount | manifest   (tests/fuzz/fuzz_TARGET.c)
+#   TARGET: NAME of a fuzz target tests/fuzz/fuzz_NAME.c (ls tests/fuzz/fuzz_*.c), e.g. http
 # flashfs_mount links the filesystem alone, with its own seeds: run_flashfs.sh does it.
 # The whole portable core (every layer of layers.txt, the Python interpreter among them) and
 # the posix HAL are compiled with clang, ASan and UBSan into build/fuzz/ (rebuilt when a source
@@ -11,7 +10,8 @@
 # libFuzzer's: 0 when nothing was found.
 set -eu
 cd "$(dirname "$0")/../.."
-TARGET=${1:?usage: run.sh lexer|script|expr|regex|http|ftp|telnet|py_compile|py_run|flashfs_mount|manifest SECONDS}
+TARGET=${1:?usage: run.sh TARGET SECONDS (TARGET: NAME of a tests/fuzz/fuzz_NAME.c)}
+[ -f "tests/fuzz/fuzz_$TARGET.c" ] || { echo "run.sh: $TARGET: no tests/fuzz/fuzz_$TARGET.c" >&2; exit 2; }
 SECONDS_TO_RUN=${2:-20}
 if [ "$TARGET" = flashfs_mount ]; then
     exec tests/fuzz/run_flashfs.sh "$SECONDS_TO_RUN"
