@@ -18,6 +18,9 @@ foreach(n ${LEAVE_OUT})
   endif()
   list(REMOVE_ITEM names ${n})
 endforeach()
+# A command may be declared twice under #if/#else (a build without what it needs gets a stub
+# that says so): it is one entry. Two real definitions would not link (command_def_NAME).
+list(REMOVE_DUPLICATES names)
 list(SORT names)
 set(text "/* Generated from the cmd/ sources by tools/gen_command_table.cmake: do not edit. */\n")
 string(APPEND text "#include \"kernel/command.h\"\n\n")
