@@ -24,7 +24,7 @@ struct session {
     const char *sent;           /* the command in progress: its echo (ATE1) is not shown */
 };
 
-static struct at_modem modem = { .uart = -1 };
+static struct at_modem modem;
 
 /* Splits line in place at blanks outside double quotes, which stay in the words: AT commands
  * quote their own arguments (AT+CWJAP="my net","pw"). Returns the word count. */

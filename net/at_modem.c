@@ -16,9 +16,10 @@ int at_modem_attach(struct at_modem *m, const char *name)
     const struct uart_setup *u = uarts_by_name(name);
     if (!u)
         return ERR_NODEV;
-    if (m->uart != u->id)           /* another UART: what was half parsed belongs to the old */
+    if (!m->attached || m->uart != u->id)   /* what was half parsed belongs to the old UART */
         at_parser_init(&m->parser);
     m->uart = u->id;
+    m->attached = 1;
     return 0;
 }
 
@@ -100,7 +101,7 @@ static int send_line(int uart, const char *cmd)
 enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout_ms,
                                 const char *expect, const struct at_callbacks *reply)
 {
-    if (m->uart < 0 || drain(m) < 0 || (cmd && send_line(m->uart, cmd) < 0))
+    if (!m->attached || drain(m) < 0 || (cmd && send_line(m->uart, cmd) < 0))
         return AT_STATUS_LINK;
     uint64_t deadline = hal_time_us() + (uint64_t)timeout_ms * 1000u;
     m->reply = reply;

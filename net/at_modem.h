@@ -26,8 +26,10 @@ enum at_status {
 
 #define AT_MODEM_DEFAULT "modem0"
 
+/* A zeroed one is not attached yet (static storage is enough, so it takes no data). */
 struct at_modem {
-    int uart;                           /* the UART's id; -1: not attached */
+    int attached;
+    int uart;                           /* the UART's id, once attached */
     struct at_parser parser;
     const struct at_callbacks *listener;  /* async lines and payloads; NULL: nobody */
     /* the command in progress */

@@ -39,6 +39,16 @@ def unescape(text):
                       else m.group(1)), text.encode())
 
 
+def hang_up(sock):
+    """Closes a socket another thread may be reading: shutdown first, so that the far end
+    sees the close at once and the reader wakes up."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    sock.close()
+
+
 class Link:
     def __init__(self, sock, kind):
         self.sock, self.kind, self.pending = sock, kind, b""
@@ -63,7 +73,7 @@ class Modem:
         self.joined = None
         self.sntp_tz = None
         for link in list(getattr(self, "links", {}).values()):
-            link.sock.close()
+            hang_up(link.sock)
         self.links = {}
         if self.server:
             self.server.close()
@@ -133,8 +143,8 @@ class Modem:
     def run_busy(self, line):
         try:
             self.dispatch(line)
-        finally:
-            self.busy = False
+        except (ValueError, OSError):
+            self.reply([], "ERROR")     # reply() ends the busy time
 
     def dispatch(self, line):
         for pattern, handler in COMMANDS:
@@ -308,10 +318,7 @@ class Modem:
     def close_link(self, link, state, notify=True):
         if self.links.get(link) is state:
             del self.links[link]
-        try:
-            state.sock.close()
-        except OSError:
-            pass
+        hang_up(state.sock)
         if notify:
             self.write(f"{self.prefix(link)}CLOSED\r\n".encode())
 

@@ -1,6 +1,7 @@
 """atmodem and AT lines against the ESP-AT modem simulator (tools/esp_at_sim.py), wired to the
 posix simulator's UART 1 (--uart 1=PATH) and to its reset pin through the board socket."""
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -9,6 +10,8 @@ import pytest
 
 from board_ctl import BoardCtl
 from conftest import REPO, SLOW, put_file
+from netutil import free_port
+from procutil import until
 
 pytestmark = pytest.mark.posix_only    # QEMU's UART1 is not wired to the simulator yet
 
@@ -145,3 +148,87 @@ def test_a_modem_that_stops_answering_times_out_and_the_next_command_works(modem
     assert faults.cmd("reset") == "ok"
     assert c.run("ATE0") == ""
     assert c.run("AT+CWMODE?") == "+CWMODE:1\n"
+
+
+def join(c):
+    open_modem(c)
+    assert c.run('AT+CWJAP="simnet","secret" 5') == "WIFI CONNECTED\nWIFI GOT IP\n"
+
+
+def test_links_are_bridged_to_host_sockets(modem):
+    c, _ = modem
+    join(c)
+    assert c.run("AT+CWLAP") == '+CWLAP:(3,"simnet",-40,"24:0a:c4:aa:bb:00",1)\n'
+    assert c.run('AT+CIPDOMAIN="localhost"') == '+CIPDOMAIN:"127.0.0.1"\n'
+    assert c.run('AT+PING="127.0.0.1"') == "+PING:1\n"
+    assert c.run("AT+CIPMUX=1; AT+CIPRECVMODE=1") == ""
+    server = socket.socket()
+    server.settimeout(10 * SLOW)
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    port = server.getsockname()[1]
+    assert c.run(f'AT+CIPSTART=0,"TCP","127.0.0.1",{port} 5') == "0,CONNECT\n"
+    peer, _ = server.accept()
+    peer.settimeout(10 * SLOW)
+    # the data goes after the prompt; SEND OK ends it
+    assert c.run("AT+CIPSEND=0,5 2 '>'") == ""
+    assert c.run('atmodem hello 5 "SEND OK"') == "Recv 5 bytes\n"
+    assert peer.recv(16) == b"hello"
+    # passive receive: the modem keeps the bytes until asked
+    peer.sendall(b"OK\n>!\n")
+    assert until(lambda: c.run("AT+CIPRECVLEN?") == "+CIPRECVLEN:6,0,0,0,0\n")
+    assert c.run("AT+CIPRECVDATA=0,100") == "+CIPRECVDATA:6,\nOK\n>!\n"
+    assert c.run("AT+CIPCLOSE=0") == "0,CLOSED\n"
+    assert peer.recv(16) == b""
+    peer.close()
+    server.close()
+
+
+def test_the_modem_serves_tcp(modem):
+    c, _ = modem
+    join(c)
+    port = free_port()
+    assert c.run(f"AT+CIPSERVER=1,{port}") == "atmodem: AT+CIPSERVER=1,%d: ERROR\n" % port
+    assert c.run(f"AT+CIPMUX=1; AT+CIPRECVMODE=1; AT+CIPSERVER=1,{port}") == ""
+    client = socket.create_connection(("127.0.0.1", port), timeout=5)
+    client.sendall(b"ping\n")
+    assert until(lambda: c.run("AT+CIPRECVLEN?") == "+CIPRECVLEN:5,0,0,0,0\n")
+    assert c.run("AT+CIPRECVDATA=0,5") == "+CIPRECVDATA:5,\nping\n"
+    assert c.run("AT+CIPSEND=0,4 2 '>'; atmodem pong 5 'SEND OK'") == "Recv 4 bytes\n"
+    assert client.recv(16) == b"pong"
+    client.close()
+    assert c.run("AT+CIPSERVER=0") == ""
+
+
+def test_sntp_time_comes_from_the_modem(modem):
+    c, _ = modem
+    join(c)
+    # the expected text ends the command, past the OK
+    assert c.run('AT+CIPSNTPCFG=1,0,"pool.ntp.org" 5 +TIME_UPDATED') == "+TIME_UPDATED\n"
+    year = time.gmtime().tm_year
+    assert c.run("AT+CIPSNTPTIME?").startswith("+CIPSNTPTIME:")
+    assert c.run("AT+CIPSNTPTIME?").endswith(f" {year}\n")
+
+
+def test_the_simulator_says_busy_to_a_command_sent_during_another(tmp_path):
+    path = str(tmp_path / "modem.sock")
+    sim = subprocess.Popen([sys.executable, SIM, "--listen", path, "--ap", "simnet:secret",
+                            "--join-delay", "1"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert "listening" in sim.stdout.readline()
+        s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        s.connect(path)
+        s.settimeout(10 * SLOW)
+        s.sendall(b'ATE0\r\n')
+        got = b""
+        while not got.endswith(b"OK\r\n"):
+            got += s.recv(256)
+        s.sendall(b'AT+CWJAP="simnet","secret"\r\nAT\r\n')
+        got = b""
+        while not got.endswith(b"WIFI GOT IP\r\n\r\nOK\r\n"):
+            got += s.recv(256)
+        assert got.endswith(b"busy p...\r\nWIFI CONNECTED\r\nWIFI GOT IP\r\n\r\nOK\r\n")
+        s.close()
+    finally:
+        sim.terminate()
+        sim.wait(timeout=10)
