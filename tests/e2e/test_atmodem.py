@@ -156,7 +156,7 @@ def join(c):
 
 
 def test_links_are_bridged_to_host_sockets(modem):
-    c, _ = modem
+    c, faults = modem
     join(c)
     assert c.run("AT+CWLAP") == '+CWLAP:(3,"simnet",-40,"24:0a:c4:aa:bb:00",1)\n'
     assert c.run('AT+CIPDOMAIN="localhost"') == '+CIPDOMAIN:"127.0.0.1"\n'
@@ -180,6 +180,15 @@ def test_links_are_bridged_to_host_sockets(modem):
     assert c.run("AT+CIPRECVDATA=0,100") == "+CIPRECVDATA:6,\nOK\n>!\n"
     assert c.run("AT+CIPCLOSE=0") == "0,CLOSED\n"
     assert peer.recv(16) == b""
+    peer.close()
+    # a link the far end drops is gone: sending on it is an ERROR, a new one works
+    assert c.run(f'AT+CIPSTART=1,"TCP","127.0.0.1",{port} 5') == "1,CONNECT\n"
+    peer, _ = server.accept()
+    assert faults.cmd("drop 1") == "ok"
+    # (its "1,CLOSED" may come before the command or inside its reply)
+    assert c.run("AT+CIPSEND=1,4 2 '>'").endswith("atmodem: AT+CIPSEND=1,4: ERROR\n")
+    assert status(c) == "1\n"
+    assert c.run(f'AT+CIPSTART=1,"TCP","127.0.0.1",{port} 5') == "1,CONNECT\n"
     peer.close()
     server.close()
 
