@@ -32,7 +32,8 @@ static void finish(struct at_modem *m, enum at_status status)
 /* Does e end the command in progress, and how? */
 static void judge(struct at_modem *m, const struct at_event *e)
 {
-    if (m->expect && strstr(e->text, m->expect)) {
+    int echo = e->kind == AT_TEXT && m->sent && strcmp(e->text, m->sent) == 0;
+    if (m->expect && !echo && strstr(e->text, m->expect)) {   /* ATE1 echoes the command */
         finish(m, AT_STATUS_OK);
         return;
     }
@@ -105,6 +106,7 @@ enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout
         return AT_STATUS_LINK;
     uint64_t deadline = hal_time_us() + (uint64_t)timeout_ms * 1000u;
     m->reply = reply;
+    m->sent = cmd;
     m->expect = expect && expect[0] ? expect : NULL;
     m->done = 0;
     while (!m->done) {

@@ -34,6 +34,7 @@ struct at_modem {
     const struct at_callbacks *listener;  /* async lines and payloads; NULL: nobody */
     /* the command in progress */
     const struct at_callbacks *reply;
+    const char *sent;                   /* the command: its echo matches no expected text */
     const char *expect;
     int done;
     enum at_status status;

@@ -107,6 +107,10 @@ def test_errors_time_outs_and_no_modem_have_their_statuses(modem):
     assert c.run("AT+GMR 0.5 NEVER").endswith("atmodem: AT+GMR: no answer in 500 ms\n")
     assert status(c) == "5\n"
     assert c.run("AT 0.5 OK") == ""
+    # with the echo on, the command's own echo is not the text it waits for
+    assert c.run("ATE1") == ""
+    assert c.run("AT+CWMODE? 0.5 CWMODE") == "+CWMODE:1\n"
+    assert c.run("AT+NOSUCH? 0.5 NOSUCH") == "atmodem: AT+NOSUCH?: ERROR\n"
     assert c.run("atmodem AT x") == "atmodem: x: not a time-out in seconds\n"
     assert c.run("atmodem -q") == "atmodem: unknown option -q (try atmodem --help)\n"
 
