@@ -218,8 +218,10 @@ class Modem:
     def cwlap(self):
         if self.mode not in (1, 3):
             return self.reply([], "ERROR")
-        self.reply([f'+CWLAP:(3,"{ssid}",{-40 - 7 * i},"24:0a:c4:aa:bb:{i:02x}",{1 + 5 * i})'
-                    for i, ssid in enumerate(self.aps)])
+        # ecn, ssid, rssi, mac, channel, freq_offset, freqcal_val, pairwise and group
+        # cipher (4: CCMP), bgn (7: b, g and n), wps
+        self.reply([f'+CWLAP:(3,"{ssid}",{-40 - 7 * i},"24:0a:c4:aa:bb:{i:02x}",{1 + 5 * i},'
+                    '-1,-1,4,4,7,0)' for i, ssid in enumerate(self.aps)])
 
     def cipsta(self):
         ip = STA_IP if self.joined else "0.0.0.0"

@@ -162,7 +162,7 @@ def join(c):
 def test_links_are_bridged_to_host_sockets(modem):
     c, faults = modem
     join(c)
-    assert c.run("AT+CWLAP") == '+CWLAP:(3,"simnet",-40,"24:0a:c4:aa:bb:00",1)\n'
+    assert c.run("AT+CWLAP") == '+CWLAP:(3,"simnet",-40,"24:0a:c4:aa:bb:00",1,-1,-1,4,4,7,0)\n'
     assert c.run('AT+CIPDOMAIN="localhost"') == '+CIPDOMAIN:"127.0.0.1"\n'
     assert c.run('AT+PING="127.0.0.1"') == "+PING:1\n"
     assert c.run("AT+CIPMUX=1; AT+CIPRECVMODE=1") == ""
