@@ -13,8 +13,9 @@
  * Pure code (no UART, no clock), fed in pieces of any size, so that it can be fuzzed; the
  * modem link (net/at_modem.h) and the network driver over it decide what an event means for
  * the command in progress. A line longer than AT_LINE_MAX is cut (the rest is dropped) and
- * reported as text, never as a result; so is one holding a NUL. AT+CIPDINFO must stay 0 for passive receive: with it,
- * +CIPRECVDATA puts the address before the data and the parser would count it as data. */
+ * reported as text, never as a result; so is one holding a NUL. AT+CIPDINFO must stay 0 for
+ * passive receive: with it, +CIPRECVDATA puts the address before the data and the parser
+ * would count it as data. */
 #ifndef NET_AT_PARSER_H
 #define NET_AT_PARSER_H
 
