@@ -94,6 +94,13 @@ static int no_modem(const struct session *s)
     return AT_STATUS_LINK;
 }
 
+/* Wrong words: status 2, as the registry gives for a bad option, apart from the modem's 1. */
+static int usage_error(const struct cmd_ctx *ctx, const char *what)
+{
+    cmd_error(ctx, "%s", what);
+    return 2;
+}
+
 static int parse_seconds(const struct cmd_ctx *ctx, const char *text, int *ms)
 {
     char *end;
@@ -109,7 +116,7 @@ static int run_at(struct session *s, int argc, char **argv)
 {
     int ms = DEFAULT_TIMEOUT_MS;
     if (argc > 3)
-        return cmd_error(s->ctx, "expected ATCMD [TIMEOUT] [EXPECT]");
+        return usage_error(s->ctx, "expected ATCMD [TIMEOUT] [EXPECT]");
     if (argc > 1 && parse_seconds(s->ctx, argv[1], &ms))
         return 2;
     if (at_modem_attach(&modem, AT_MODEM_DEFAULT) < 0)
@@ -139,14 +146,18 @@ static int reset_modem(struct session *s, int argc, char **argv)
     char *end = NULL;
     long pin = argc == 3 ? strtol(argv[1], &end, 10) : -1;
     if (argc != 3 || *end || pin < 0)
-        return cmd_error(s->ctx, "expected -r GPIO SECONDS");
+        return usage_error(s->ctx, "expected -r GPIO SECONDS");
     if (parse_seconds(s->ctx, argv[2], &ms))
         return 2;
     int r = hal_gpio_mode((int)pin, HAL_PIN_OUTPUT);
-    if (r >= 0 && (r = hal_gpio_write((int)pin, 0)) >= 0 && proc_sleep_ms(RESET_PULSE_MS) == 0)
-        r = hal_gpio_write((int)pin, 1);
-    if (r < 0)
-        return cmd_error(s->ctx, "GPIO %ld: %s", pin, err_str(r));
+    if (r >= 0 && (r = hal_gpio_write((int)pin, 0)) >= 0) {
+        proc_sleep_ms(RESET_PULSE_MS);
+        r = hal_gpio_write((int)pin, 1);    /* even when stopped: never leave it held in reset */
+    }
+    if (r < 0) {
+        cmd_error(s->ctx, "GPIO %ld: %s", pin, err_str(r));
+        return AT_STATUS_LINK;
+    }
     if (at_modem_attach(&modem, AT_MODEM_DEFAULT) < 0)
         return proc_sleep_ms((uint32_t)ms) < 0 ? AT_STATUS_STOPPED : 0;
     const struct at_callbacks show = { (void *)s, show_event, show_data };
@@ -182,7 +193,7 @@ static int run_words(struct session *s, int argc, char **argv)
     if (!strcmp(verb, "-c") || !strcmp(verb, "uart"))
         return connect_uart(s, argc, argv);
     if (!strcmp(verb, "-f"))
-        return argc == 2 ? run_script(s, argv[1]) : cmd_error(s->ctx, "expected -f FILE");
+        return argc == 2 ? run_script(s, argv[1]) : usage_error(s->ctx, "expected -f FILE");
     if (!strcmp(verb, "sleep") && argc == 2) {
         int ms;
         return parse_seconds(s->ctx, argv[1], &ms) ? 2 : proc_sleep_ms((uint32_t)ms) ? 130 : 0;
@@ -193,8 +204,10 @@ static int run_words(struct session *s, int argc, char **argv)
         proc_puts(s->ctx->p, "\n");
         return 0;
     }
-    if (verb[0] == '-')
-        return cmd_error(s->ctx, "unknown option %s (try atmodem --help)", verb);
+    if (verb[0] == '-') {
+        cmd_error(s->ctx, "unknown option %s (try atmodem --help)", verb);
+        return 2;
+    }
     return run_at(s, argc, argv);
 }
 
@@ -254,6 +267,6 @@ COMMAND(atmodem,
     struct session s = { ctx, 0, 0, NULL };
     int n = take_options(&s, argc - 1, argv + 1);
     if (n == 0)
-        return cmd_error(ctx, "expected -r, -c, -f or an AT command");
+        return usage_error(ctx, "expected -r, -c, -f or an AT command");
     return run_words(&s, n, argv + 1);
 }

@@ -20,7 +20,7 @@ enum at_status {
     AT_STATUS_SEND_FAIL = 3,
     AT_STATUS_BUSY = 4,         /* busy p...: the modem did not take the command */
     AT_STATUS_TIMEOUT = 5,      /* no final result in time */
-    AT_STATUS_LINK = 6,         /* no modem, or its UART failed */
+    AT_STATUS_LINK = 6,         /* no modem, or its UART (atmodem: or reset pin) failed */
     AT_STATUS_STOPPED = 130,    /* the process was told to stop (Ctrl-C, kill) */
 };
 

@@ -113,6 +113,9 @@ def test_errors_time_outs_and_no_modem_have_their_statuses(modem):
     assert c.run("AT+NOSUCH? 0.5 NOSUCH") == "atmodem: AT+NOSUCH?: ERROR\n"
     assert c.run("atmodem AT x") == "atmodem: x: not a time-out in seconds\n"
     assert c.run("atmodem -q") == "atmodem: unknown option -q (try atmodem --help)\n"
+    assert status(c) == "2\n"
+    assert c.run("atmodem -r 22") == "atmodem: expected -r GPIO SECONDS\n"
+    assert status(c) == "2\n"
 
 
 def test_async_ipd_inside_a_reply_does_not_end_it(modem):
