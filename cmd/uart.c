@@ -3,57 +3,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/uart.h"
 #include "hal/uart.h"
 #include "kernel/command.h"
 #include "kernel/tty.h"
+#include "kernel/uarts.h"
 #include "lib/err.h"
 
 #define CTRL_Q 0x11
 #define DEFAULT_BAUD 115200
 
-/* What `uart ID BAUD TX RX NAME` (upyOS's form) said about an open UART: its name, for the
- * other commands (uart write modem0 ..., screen modem0), and the pins, which the ports here
- * cannot route but show. */
-#define NAMED_MAX 4
-#define NAME_MAX_LEN 15
-
-static struct named_uart {
-    int used;
-    int id;
-    long baud;
-    int tx, rx;                 /* -1: not given */
-    char name[NAME_MAX_LEN + 1];
-} named[NAMED_MAX];
-
-static struct named_uart *named_of_id(int id)
-{
-    for (int i = 0; i < NAMED_MAX; i++)
-        if (named[i].used && named[i].id == id)
-            return &named[i];
-    return NULL;
-}
-
-static struct named_uart *free_slot(void)
-{
-    for (int i = 0; i < NAMED_MAX; i++)
-        if (!named[i].used)
-            return &named[i];
-    return NULL;
-}
-
-static struct named_uart *named_of_name(const char *name)
-{
-    for (int i = 0; i < NAMED_MAX; i++)
-        if (named[i].used && named[i].name[0] && strcmp(named[i].name, name) == 0)
-            return &named[i];
-    return NULL;
-}
-
 /* A UART by number, or by the name it was opened under. */
 static int parse_uart(const struct cmd_ctx *ctx, const char *text, long *id)
 {
     char *end;
-    struct named_uart *u = named_of_name(text);
+    const struct uart_setup *u = uarts_by_name(text);
     if (u) {
         *id = u->id;
         return 0;
@@ -137,61 +101,83 @@ static int parse_pin(const struct cmd_ctx *ctx, const char *text, int *pin)
     return 0;
 }
 
-/* upyOS's form: uart ID BAUD [TX RX [NAME]] opens the UART and remembers what was said. */
-static int open_upyos_form(const struct cmd_ctx *ctx, int argc, char **argv)
+/* The ports' pin numbers are GPIO numbers; -1 stands for "not given". */
+static int parse_pins(const struct cmd_ctx *ctx, char **words, int count, int *pins)
 {
-    long id, baud;
-    int tx = -1, rx = -1;
-    if (argc > 6 || argc == 4)
-        return cmd_error(ctx, "expected ID BAUD [TX RX [NAME]]");
-    if (parse_uart(ctx, argv[1], &id) || parse_baud(ctx, argv[2], &baud) ||
-        (argc > 3 && (parse_pin(ctx, argv[3], &tx) || parse_pin(ctx, argv[4], &rx))))
-        return 1;
-    const char *name = argc > 5 ? argv[5] : "";
-    if (strlen(name) > NAME_MAX_LEN || (name[0] >= '0' && name[0] <= '9'))
-        return cmd_error(ctx, "%s: not a UART name (a word, at most %d characters)", name,
-                         NAME_MAX_LEN);
-    struct named_uart *other = named_of_name(name);
-    if (name[0] && other && other->id != id)
-        return cmd_error(ctx, "%s: already the name of UART %d", name, other->id);
-    struct named_uart *u = named_of_id((int)id);
-    if (!u && !(u = free_slot()))
-        return cmd_error(ctx, "too many open UARTs");
-    if (u->used) {                  /* opened this way before (init.sh runs at every boot) */
-        hal_uart_close((int)id);
-        u->used = 0;
-    }
-    int r = hal_uart_open((int)id, (uint32_t)baud);
-    if (r < 0)
-        return cmd_error(ctx, "UART %ld: %s", id, err_str(r));
-    *u = (struct named_uart){ 1, (int)id, baud, tx, rx, "" };
-    strcpy(u->name, name);
+    for (int i = 0; i < count; i++)
+        if (parse_pin(ctx, words[i], &pins[i]))
+            return 1;
     return 0;
 }
 
-static void forget(int id)
+static int parse_flow(const struct cmd_ctx *ctx, const char *text, char *flow)
 {
-    struct named_uart *u = named_of_id(id);
-    if (u)
-        u->used = 0;
+    static const char *const kinds[] = { "r", "s", "rs", "off" };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(text, kinds[i]) == 0) {
+            strcpy(flow, kinds[i]);
+            return 0;
+        }
+    return cmd_error(ctx, "%s: not a flow control (r, s, rs or off)", text);
+}
+
+/* upyOS's words ID BAUD [TX RX [NAME] [RTS CTS FLOW]] (argv[0] is the command or option). */
+int uart_setup_parse(const struct cmd_ctx *ctx, int argc, char **argv, struct uart_setup *s)
+{
+    long id;
+    int pins[4] = { -1, -1, -1, -1 };
+    int has_name = argc == 6 || argc == 9;
+    if (argc != 3 && argc != 5 && argc != 6 && argc != 8 && argc != 9)
+        return cmd_error(ctx, "expected ID BAUD [TX RX [NAME] [RTS CTS FLOW]]");
+    *s = (struct uart_setup){ .id = -1 };
+    if (parse_uart(ctx, argv[1], &id) || parse_baud(ctx, argv[2], &s->baud) ||
+        parse_pins(ctx, argv + 3, argc >= 5 ? 2 : 0, pins) ||
+        parse_pins(ctx, argv + 5 + has_name, argc >= 8 ? 2 : 0, pins + 2) ||
+        (argc >= 8 && parse_flow(ctx, argv[argc - 1], s->flow)))
+        return 1;
+    if (has_name && !uarts_valid_name(argv[5]))
+        return cmd_error(ctx, "%s: not a UART name (a word, at most %d characters)", argv[5],
+                         UART_NAME_MAX);
+    s->id = (int)id;
+    s->tx = pins[0], s->rx = pins[1], s->rts = pins[2], s->cts = pins[3];
+    if (has_name)
+        strcpy(s->name, argv[5]);
+    return 0;
+}
+
+int uart_setup_open(const struct cmd_ctx *ctx, const struct uart_setup *s)
+{
+    int r = uarts_open(s);
+    if (r == ERR_EXIST)
+        return cmd_error(ctx, "%s: already the name of UART %d", s->name,
+                         uarts_by_name(s->name)->id);
+    if (r == ERR_MFILE)
+        return cmd_error(ctx, "too many open UARTs");
+    return r < 0 ? cmd_error(ctx, "UART %d: %s", s->id, err_str(r)) : 0;
+}
+
+static int open_upyos_form(const struct cmd_ctx *ctx, int argc, char **argv)
+{
+    struct uart_setup s;
+    return uart_setup_parse(ctx, argc, argv, &s) || uart_setup_open(ctx, &s);
 }
 
 /* `uart` alone: the UARTs opened in upyOS's form, one line each. */
 static int list_open(proc_t *p)
 {
-    for (int i = 0; i < NAMED_MAX; i++) {
-        struct named_uart *u = &named[i];
-        if (!u->used)
-            continue;
+    const struct uart_setup *u;
+    for (int i = 0; (u = uarts_at(i)) != NULL; i++) {
         proc_printf(p, "UART %d %s%s%ld baud", u->id, u->name, u->name[0] ? " " : "", u->baud);
         if (u->tx >= 0)
             proc_printf(p, ", tx %d rx %d", u->tx, u->rx);
+        if (u->rts >= 0)
+            proc_printf(p, ", rts %d cts %d flow %s", u->rts, u->cts, u->flow);
         proc_puts(p, "\n");
     }
     return 0;
 }
 
-COMMAND(uart, "uart ID BAUD [TX RX [NAME]]\nuart open UART [BAUD]\nuart close UART\n"
+COMMAND(uart, "uart ID BAUD [TX RX [NAME] [RTS CTS FLOW]]\nuart open UART [BAUD]\nuart close UART\n"
               "uart write UART TEXT...\nuart read UART [TIMEOUT_MS]\nuart",
         "open a UART (upyOS's form: with its pins and a name the other uses take as UART), "
         "close, write to and read from it; alone, list the UARTs opened with a name or pins",
@@ -214,7 +200,7 @@ COMMAND(uart, "uart ID BAUD [TX RX [NAME]]\nuart open UART [BAUD]\nuart close UA
     } else if (strcmp(argv[1], "close") == 0) {
         r = hal_uart_close((int)id);
         if (r >= 0)
-            forget((int)id);
+            uarts_forget((int)id);
     } else if (strcmp(argv[1], "write") == 0) {
         r = 0;
         for (int i = 3; i < argc && r >= 0; i++) {

@@ -1,5 +1,6 @@
 #include "shell/shell.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,10 +77,45 @@ int shell_syntax_error(proc_t *self, const char *message)
     return 2;
 }
 
+/* upyOS sends a line starting "AT" to the modem. */
+static int is_modem_line(const char *segment)
+{
+    return segment[0] == 'A' && segment[1] == 'T' && !islower((unsigned char)segment[2]);
+}
+
+/* The AT command goes to atmodem as typed, its quotes kept (AT commands quote their own
+ * arguments: AT+CWJAP="net","pw"); the words after it (time-out, expected text, -v, > var)
+ * are lexed as any command's. */
+static int run_modem_segment(proc_t *self, struct shell *sh, const char *segment)
+{
+    struct lex_words w, rest;
+    char err[96];
+    size_t end = 0;
+    for (int quoted = 0; segment[end] && (quoted || !isspace((unsigned char)segment[end])); end++)
+        quoted ^= segment[end] == '"';
+    if (lex_words(segment + end, expand, sh, &rest, err, sizeof err) < 0)
+        return shell_syntax_error(self, err);
+    if (rest.count + 2 > LEX_MAX_WORDS) {
+        lex_free_words(&rest);
+        return shell_syntax_error(self, "too many words");
+    }
+    w.count = 2;
+    w.word[0] = (struct lex_word){ str_dup("atmodem"), 1 };
+    w.word[1] = (struct lex_word){ str_ndup(segment, end), 1 };
+    memcpy(&w.word[2], rest.word, sizeof rest.word[0] * (size_t)rest.count);
+    w.count += rest.count;
+    int status = w.word[0].text && w.word[1].text ? shell_run_words(self, &w, segment)
+                                                  : shell_syntax_error(self, "out of memory");
+    lex_free_words(&w);
+    return status;
+}
+
 static int run_segment(proc_t *self, struct shell *sh, const char *segment)
 {
     struct lex_words w;
     char err[96];
+    if (is_modem_line(segment))
+        return run_modem_segment(self, sh, segment);
     if (lex_words(segment, expand, sh, &w, err, sizeof err) < 0)
         return shell_syntax_error(self, err);
     int status = shell_run_words(self, &w, segment);

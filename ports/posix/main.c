@@ -1,7 +1,8 @@
 /* The posix simulator's entry: parse the options, mount the root, hand over to init.
  *   upyos --image FILE [-r]        boot from a flash image (flashfs; tools/mkfs makes one)
  *   upyos --root DIR [-r]          boot with the host directory DIR as "/" (hostfs)
- *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH */
+ *   upyos --board-ctl PATH         also serve the virtual board's control socket at PATH
+ *   upyos --uart ID=PATH           wire UART ID to the program listening at PATH (a modem) */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +40,8 @@ static void usage(FILE *f)
                "               says): posix-sim (the default) or one of upyOS's boards\n"
                "  --board-ctl PATH  serve the virtual board's control socket at PATH\n"
                "               (set inputs, read outputs: docs/simulator.md)\n"
+               "  --uart ID=PATH  wire UART ID (1 or 2) to the program listening on the\n"
+               "               UNIX socket PATH, e.g. tools/esp_at_sim.py (docs/modem.md)\n"
                "Without --image or --root the root is an empty RAM disk.\n");
 }
 
@@ -51,6 +54,13 @@ static int parse(int argc, char **argv, struct options *o)
             o->image = argv[++i];
         } else if (strcmp(argv[i], "--board-ctl") == 0 && i + 1 < argc) {
             o->board_ctl = argv[++i];
+        } else if (strcmp(argv[i], "--uart") == 0 && i + 1 < argc) {
+            char *end;
+            long id = strtol(argv[++i], &end, 10);
+            if (*end != '=' || posix_uart_wire((int)id, end + 1) < 0) {
+                fprintf(stderr, "upyos: --uart %s: expected ID=PATH, ID 1 or 2\n", argv[i]);
+                return -1;
+            }
         } else if (strcmp(argv[i], "--board") == 0 && i + 1 < argc) {
             o->board = argv[++i];
             if (posix_board_select(o->board) < 0) {

@@ -26,6 +26,8 @@ int posix_events_take(struct posix_pin_event *out, int max);
 /* The simulated UARTs: bytes the OS sent, and bytes arriving from outside. */
 size_t posix_uart_take_tx(int id, char *buf, size_t max);
 int posix_uart_inject(int id, const char *buf, size_t len);
+/* --uart ID=PATH: UART id talks to the program listening on the UNIX socket at path. */
+int posix_uart_wire(int id, const char *path);
 /* Flash faults (flash.c), set from the control socket: programs or erases of the image
  * that fail, or programs it acknowledges without keeping them (a worn-out chip). */
 enum {

@@ -1,9 +1,16 @@
-/* The simulator's UARTs. UART 0 is the console. UARTs 1 and 2 have nothing real behind them:
- * each is wired in loopback (what is sent comes back, as with TX joined to RX), and the board
- * control interface can inject bytes and read what was sent (docs/simulator.md). */
+/* The simulator's UARTs. UART 0 is the console. UARTs 1 and 2 are wired in loopback (what is
+ * sent comes back, as with TX joined to RX), unless --uart ID=PATH wires one to a program on
+ * the host (the ESP-AT modem simulator, tools/esp_at_sim.py) through the UNIX socket it
+ * listens on: each open connects, and what the program sends arrives as RX. Either way the
+ * board control interface can inject bytes and read what was sent (docs/simulator.md). */
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "hal/uart.h"
 #include "lib/err.h"
@@ -20,6 +27,8 @@ struct ring {
 struct uart {
     int open;
     struct ring rx, tx_log;
+    const char *peer;           /* --uart ID=PATH: the program's socket; NULL: loopback */
+    int fd;                     /* the connection to it while open */
 };
 
 static struct uart uarts[UARTS];
@@ -62,6 +71,57 @@ static int check(int id)
     return 0;
 }
 
+int posix_uart_wire(int id, const char *path)
+{
+    if (id < 1 || id >= UARTS || strlen(path) >= sizeof ((struct sockaddr_un *)0)->sun_path)
+        return ERR_INVAL;
+    uarts[id].peer = path;
+    uarts[id].fd = -1;
+    return 0;
+}
+
+/* Bytes from the program, until it hangs up or the UART is closed. The sender waits while RX
+ * is full, as hardware flow control would make it, instead of losing bytes. */
+static void *peer_reader(void *arg)
+{
+    struct uart *u = arg;
+    int fd = u->fd;
+    char buf[256];
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) {
+        pthread_mutex_lock(&lock);
+        while (u->fd == fd && u->rx.count + (size_t)n > RING)
+            pthread_cond_wait(&arrived, &lock);
+        if (u->fd == fd)
+            ring_put(&u->rx, buf, (size_t)n);
+        pthread_cond_broadcast(&arrived);
+        pthread_mutex_unlock(&lock);
+    }
+    close(fd);
+    return NULL;
+}
+
+static int connect_peer(struct uart *u)
+{
+    struct sockaddr_un addr = { .sun_family = AF_UNIX };
+    pthread_t thread;
+    strcpy(addr.sun_path, u->peer);
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd < 0 || connect(fd, (struct sockaddr *)&addr, sizeof addr) < 0) {
+        if (fd >= 0)
+            close(fd);
+        return ERR_IO;
+    }
+    u->fd = fd;
+    if (pthread_create(&thread, NULL, peer_reader, u) != 0) {
+        close(fd);
+        u->fd = -1;
+        return ERR_NOMEM;
+    }
+    pthread_detach(thread);
+    return 0;
+}
+
 int hal_uart_open(int id, uint32_t baud)
 {
     int r = check(id);
@@ -69,7 +129,9 @@ int hal_uart_open(int id, uint32_t baud)
         return r;
     pthread_mutex_lock(&lock);
     r = uarts[id].open ? ERR_BUSY : 0;
-    uarts[id].open = 1;
+    if (r == 0 && uarts[id].peer)
+        r = connect_peer(&uarts[id]);
+    uarts[id].open = r == 0 || uarts[id].open;
     pthread_mutex_unlock(&lock);
     return r;
 }
@@ -82,6 +144,12 @@ int hal_uart_close(int id)
     pthread_mutex_lock(&lock);
     r = uarts[id].open ? 0 : ERR_BADF;
     uarts[id].open = 0;
+    if (r == 0 && uarts[id].peer && uarts[id].fd >= 0) {
+        shutdown(uarts[id].fd, SHUT_RDWR);     /* its reader ends and closes it */
+        uarts[id].fd = -1;
+        uarts[id].rx.count = 0;
+        pthread_cond_broadcast(&arrived);
+    }
     pthread_mutex_unlock(&lock);
     return r;
 }
@@ -97,6 +165,12 @@ int hal_uart_write(int id, const void *buf, size_t len)
         return ERR_BADF;
     }
     ring_put(&uarts[id].tx_log, buf, len);
+    if (uarts[id].peer) {
+        int fd = uarts[id].fd;
+        pthread_mutex_unlock(&lock);
+        /* the program may be gone: that is the modem failing, not the simulator */
+        return fd >= 0 && send(fd, buf, len, MSG_NOSIGNAL) == (ssize_t)len ? (int)len : ERR_IO;
+    }
     ring_put(&uarts[id].rx, buf, len);      /* loopback */
     pthread_cond_broadcast(&arrived);
     pthread_mutex_unlock(&lock);
@@ -130,6 +204,7 @@ int hal_uart_read(int id, void *buf, size_t len, int timeout_ms)
             break;
     }
     r = u->open ? (int)ring_take(&u->rx, buf, len) : ERR_BADF;
+    pthread_cond_broadcast(&arrived);       /* room in RX: a waiting sender goes on */
     pthread_mutex_unlock(&lock);
     return r;
 }

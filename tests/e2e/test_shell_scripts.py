@@ -227,11 +227,18 @@ def test_pipes_and_background_jobs(upyos):
     assert upyos.run("echo through | echo reader") == "reader\n"
 
 
-def test_at_lines_are_commands_like_any_other(upyos):
-    # there is no modem command: an AT line is a command word that is not found
-    assert upyos.run("AT+X") == "AT+X: not found\n"
-    assert upyos.run("echo $?") == "127\n"
-    assert upyos.run("AT+GMR; echo still here") == "AT+GMR: not found\nstill here\n"
+NO_MODEM = ("atmodem: no modem: open its UART first (atmodem -c ID BAUD TX RX, or uart ID BAUD "
+            "TX RX modem0)\n")
+
+
+def test_at_lines_go_to_the_modem(upyos):
+    # a line starting AT is atmodem's (tests/e2e/test_atmodem.py talks to a modem); without
+    # one, it says so with its own status
+    assert upyos.run("AT+X") == NO_MODEM
+    assert upyos.run("echo $?") == "6\n"
+    assert upyos.run('AT+CWJAP="a b","c;d"; echo still here') == NO_MODEM + "still here\n"
+    assert upyos.run("ATE0 > v; echo [$v]") == NO_MODEM + "[]\n"
+    assert upyos.run("ATlower") == "ATlower: not found\n"   # AT and a lower-case word
 
 
 def test_read_menu(upyos, rootdir):

@@ -243,7 +243,7 @@ def test_upyos_board_pins_map_through_the_gpio_table(upyos):
     assert "not on this board" not in upyos.run("i2cscan 0")
 
 
-# ---- uart: upyOS's form, uart ID BAUD TX RX NAME ----
+# ---- uart: upyOS's form, uart ID BAUD TX RX NAME [RTS CTS FLOW] ----
 
 def test_uart_opens_in_upyos_form_under_a_name(upyos):
     if PORT == "mps2-an385":                # its one UART is the console
@@ -260,9 +260,19 @@ def test_uart_opens_in_upyos_form_under_a_name(upyos):
     assert upyos.run("uart") == "UART 1 modem0 9600 baud, tx 4 rx 5\n"
     assert upyos.run("uart 2 9600 6 7 modem0") == "uart: modem0: already the name of UART 1\n"
     assert upyos.run("uart 1 fast 4 5 m") == "uart: fast: not a baud rate\n"
-    assert upyos.run("uart 1 9600 4") == "uart: expected ID BAUD [TX RX [NAME]]\n"
+    assert upyos.run("uart 1 9600 4") == \
+        "uart: expected ID BAUD [TX RX [NAME] [RTS CTS FLOW]]\n"
     assert upyos.run("uart close modem0") == ""
     assert upyos.run("uart") == ""
+    # with flow control, named or not: recorded and listed
+    assert upyos.run("uart 1 921600 4 5 modem0 6 7 rs") == ""
+    assert upyos.run("uart 2 9600 8 9 10 11 off") == ""
+    assert upyos.run("uart") == ("UART 1 modem0 921600 baud, tx 4 rx 5, rts 6 cts 7 flow rs\n"
+                                 "UART 2 9600 baud, tx 8 rx 9, rts 10 cts 11 flow off\n")
+    assert upyos.run("uart 1 9600 4 5 modem0 6 7 xon") == \
+        "uart: xon: not a flow control (r, s, rs or off)\n"
+    assert upyos.run("uart close 2") == ""
+    assert upyos.run("uart close modem0") == ""
     assert upyos.run("uart write modem0 AT").startswith("uart: modem0: no such UART (0..")
 
 

@@ -1,0 +1,532 @@
+#!/usr/bin/python3
+"""An ESP-AT modem simulator: the commands of Espressif's ESP-AT firmware (v2.x reference)
+that upyOS-C uses, answered as the firmware answers them, with the modem's sockets bridged to
+real sockets on the host. A test fixture, and a way to try atmodem without hardware.
+
+    esp_at_sim.py --listen /tmp/modem.sock [--ap SSID:PASSWORD] [--control /tmp/ctl.sock]
+                  [--board-ctl /tmp/board.sock --reset-pin 22] [--host NAME=IP]
+
+The posix simulator connects its UART to it with --uart 1=/tmp/modem.sock (docs/modem.md).
+The control socket takes one command a line and answers "ok" (or "err ..."):
+    mute | unmute          stop answering / answer again (a hung modem)
+    reset                  the modem resets by itself: links and WiFi are lost, "ready" follows
+    drop ID                the far end closes link ID
+    wifi-drop              the access point goes away (WIFI DISCONNECT)
+    corrupt                the next reply's last line comes out garbled
+    inject TEXT            TEXT goes out now (escapes \\r \\n \\xNN)
+    inject-in-reply TEXT   TEXT goes out after the first line of the next reply
+Standard library only."""
+import argparse
+import os
+import re
+import socket
+import threading
+import time
+
+VERSION = ("AT version:2.2.0.0(s-90458f0 - ESP32 - Jun 18 2021 10:24:22)\r\n"
+           "SDK version:v4.2.2-76-gefa6eca\r\n"
+           "compile time(3caa793):Jun 18 2021 11:18:55\r\n"
+           "Bin version:2.2.0(WROOM-32)\r\n")
+LINKS = 5
+STA_IP, GATEWAY, NETMASK = "192.168.4.2", "192.168.4.1", "255.255.255.0"
+STA_MAC = "24:0a:c4:00:00:01"
+
+
+def unescape(text):
+    return re.sub(rb"\\(r|n|x[0-9a-fA-F]{2}|\\)",
+                  lambda m: {b"r": b"\r", b"n": b"\n", b"\\": b"\\"}.get(
+                      m.group(1), bytes([int(m.group(1)[1:], 16)]) if m.group(1)[:1] == b"x"
+                      else m.group(1)), text.encode())
+
+
+def hang_up(sock):
+    """Closes a socket another thread may be reading: shutdown first, so that the far end
+    sees the close at once and the reader wakes up."""
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    sock.close()
+
+
+class Link:
+    def __init__(self, sock, kind):
+        self.sock, self.kind, self.pending = sock, kind, b""
+
+
+class Modem:
+    def __init__(self, opts):
+        self.opts = opts
+        self.aps = dict(opts.ap)
+        self.out_lock = threading.Lock()
+        self.conn = None
+        self.busy = False
+        self.muted = False
+        self.corrupt_next = False
+        self.in_reply = None
+        self.server = None
+        self.power_on()
+
+    # ---- state ----
+    def power_on(self):
+        self.echo, self.mode, self.mux, self.recvmode = True, 1, 0, 0
+        self.joined = None
+        self.sntp_tz = None
+        for link in list(getattr(self, "links", {}).values()):
+            hang_up(link.sock)
+        self.links = {}
+        if self.server:
+            self.server.close()
+            self.server = None
+
+    # ---- output ----
+    def write(self, data):
+        with self.out_lock:
+            if self.conn and not self.muted:
+                try:
+                    self.conn.sendall(data)
+                except OSError:
+                    pass
+
+    def reply(self, lines, final="OK"):
+        """A command's reply: its lines, a blank line, the final result."""
+        parts = [line.encode() + b"\r\n" if isinstance(line, str) else line for line in lines]
+        if self.in_reply is not None:
+            parts.insert(1 if parts else 0, self.in_reply)
+            self.in_reply = None
+        if final:
+            tail = b"\r\n" + final.encode() + b"\r\n"
+            if self.corrupt_next:
+                tail, self.corrupt_next = b"\r\n" + final.encode()[:1] + b"\xff\x00#\r\n", False
+            parts.append(tail)
+            self.busy = False   # the next command may come as soon as the result is out
+        self.write(b"".join(parts))
+
+    def reset_output(self):
+        self.write(b"\r\n\x00\xff ets Jun  8 2016 00:22:57\r\n\r\nready\r\n")
+
+    # ---- input ----
+    def serve(self, conn):
+        self.conn = conn
+        buf = b""
+        while True:
+            try:
+                data = conn.recv(4096)
+            except OSError:
+                data = b""
+            if not data:
+                break
+            buf += data
+            while b"\n" in buf or b"\r" in buf:
+                cut = re.search(rb"\r\n|\r|\n", buf)
+                line, buf = buf[:cut.start()], buf[cut.end():]
+                if self.muted or not line.strip():
+                    continue
+                buf = self.command(line.decode("latin-1").strip(), buf, conn)
+        if self.conn is conn:
+            self.conn = None
+
+    def command(self, line, rest, conn):
+        """Runs one command line; returns what is left of the input (CIPSEND eats data)."""
+        if self.echo:
+            self.write(line.encode("latin-1") + b"\r\n")
+        if self.busy:
+            self.write(b"busy p...\r\n")
+            return rest
+        m = re.fullmatch(r"AT\+CIPSEND=(?:(\d+),)?(\d+)", line)
+        if m:
+            return self.cipsend(m, rest, conn)
+        self.busy = True        # a command that comes while this one runs gets "busy p..."
+        threading.Thread(target=self.run_busy, args=(line,), daemon=True).start()
+        return rest
+
+    def run_busy(self, line):
+        try:
+            self.dispatch(line)
+        except (ValueError, OSError):
+            self.reply([], "ERROR")     # reply() ends the busy time
+
+    def dispatch(self, line):
+        for pattern, handler in COMMANDS:
+            m = re.fullmatch(pattern, line)
+            if m:
+                handler(self, *m.groups())
+                return
+        self.reply([], "ERROR")
+
+    # ---- basic ----
+    def at(self):
+        self.reply([])
+
+    def ate(self, on):
+        self.echo = on == "1"
+        self.reply([])
+
+    def gmr(self):
+        self.reply(VERSION.splitlines())
+
+    def rst(self):
+        self.reply([])
+        self.power_on()
+        time.sleep(0.2)
+        self.reset_output()
+
+    def uart_cur(self, query, args):
+        if query:
+            self.reply(["+UART_CUR:115200,8,1,0,0"])
+        elif args and re.fullmatch(r"\d+,[5-8],[1-3],[0-2],[0-3]", args):
+            self.reply([])
+        else:
+            self.reply([], "ERROR")
+
+    def cwmode(self, query, mode):
+        if query:
+            self.reply([f"+CWMODE:{self.mode}"])
+        elif mode in ("0", "1", "2", "3"):
+            self.mode = int(mode)
+            self.reply([])
+        else:
+            self.reply([], "ERROR")
+
+    # ---- WiFi ----
+    def cwjap(self, ssid, password):
+        if self.mode not in (1, 3):
+            return self.reply([], "ERROR")
+        lines = []
+        if self.joined:
+            lines.append("WIFI DISCONNECT")
+            self.joined = None
+        time.sleep(self.opts.join_delay)
+        if ssid not in self.aps:
+            return self.reply(lines + ["+CWJAP:3"], "ERROR")
+        if self.aps[ssid] != password:
+            return self.reply(lines + ["+CWJAP:2"], "ERROR")
+        self.joined = ssid
+        self.reply(lines + ["WIFI CONNECTED", "WIFI GOT IP"])
+
+    def cwjap_query(self):
+        if not self.joined:
+            return self.reply(["No AP"])
+        self.reply([f'+CWJAP:"{self.joined}","24:0a:c4:aa:bb:cc",6,-45,0,1,3,0,1'])
+
+    def cwqap(self):
+        self.reply([])
+        if self.joined:
+            self.joined = None
+            self.write(b"WIFI DISCONNECT\r\n")
+
+    def cwlap(self):
+        if self.mode not in (1, 3):
+            return self.reply([], "ERROR")
+        # ecn, ssid, rssi, mac, channel, freq_offset, freqcal_val, pairwise and group
+        # cipher (4: CCMP), bgn (7: b, g and n), wps
+        self.reply([f'+CWLAP:(3,"{ssid}",{-40 - 7 * i},"24:0a:c4:aa:bb:{i:02x}",{1 + 5 * i},'
+                    '-1,-1,4,4,7,0)' for i, ssid in enumerate(self.aps)])
+
+    def cipsta(self):
+        ip = STA_IP if self.joined else "0.0.0.0"
+        gw, nm = (GATEWAY, NETMASK) if self.joined else ("0.0.0.0", "0.0.0.0")
+        self.reply([f'+CIPSTA:ip:"{ip}"', f'+CIPSTA:gateway:"{gw}"', f'+CIPSTA:netmask:"{nm}"'])
+
+    def cifsr(self):
+        self.reply([f'+CIFSR:STAIP,"{STA_IP if self.joined else "0.0.0.0"}"',
+                    f'+CIFSR:STAMAC,"{STA_MAC}"'])
+
+    def resolve(self, name):
+        if re.fullmatch(r"\d+\.\d+\.\d+\.\d+", name):
+            return name
+        return self.opts.hosts.get(name, "127.0.0.1" if name == "localhost" else None)
+
+    def cipdomain(self, name):
+        ip = self.resolve(name) if self.joined else None
+        if not ip:
+            return self.reply([], "ERROR")
+        self.reply([f'+CIPDOMAIN:"{ip}"'])
+
+    def ping(self, host):
+        if not self.joined or not self.resolve(host):
+            return self.reply(["+PING:TIMEOUT"], "ERROR")
+        self.reply(["+PING:1"])
+
+    def sntpcfg(self, enable, tz):
+        self.sntp_tz = int(tz or 0) if enable == "1" else None
+        self.reply([])
+        if self.sntp_tz is not None and self.joined:
+            threading.Timer(0.1, self.write, (b"+TIME_UPDATED\r\n",)).start()
+
+    def sntptime(self):
+        tz = self.sntp_tz if self.sntp_tz is not None and self.joined else None
+        now = time.gmtime(time.time() + 3600 * tz) if tz is not None else time.gmtime(0)
+        self.reply([time.strftime("+CIPSNTPTIME:%a %b %d %H:%M:%S %Y", now)])
+
+    # ---- sockets ----
+    def cipmux(self, query, mux):
+        if query:
+            return self.reply([f"+CIPMUX:{self.mux}"])
+        if self.links or self.server or mux not in ("0", "1"):
+            return self.reply([], "ERROR")
+        self.mux = int(mux)
+        self.reply([])
+
+    def link_id(self, text):
+        """The link a command names: its id with CIPMUX=1, else 0; None when it is wrong."""
+        if self.mux == 0:
+            return 0 if text is None else None
+        return int(text) if text is not None and int(text) < LINKS else None
+
+    def prefix(self, link):
+        return f"{link}," if self.mux else ""
+
+    def cipstart(self, link_text, kind, host, port):
+        link = self.link_id(link_text)
+        ip = self.resolve(host) if self.joined else None
+        if link is None or ip is None or link in self.links or kind not in ("TCP", "UDP"):
+            return self.reply(["ALREADY CONNECTED"] if link in self.links else [], "ERROR")
+        try:
+            sock = socket.socket(socket.AF_INET,
+                                 socket.SOCK_STREAM if kind == "TCP" else socket.SOCK_DGRAM)
+            sock.settimeout(5)
+            sock.connect((ip, int(port)))
+            sock.settimeout(None)
+        except OSError:
+            return self.reply([], "ERROR")
+        self.open_link(link, sock, kind)
+        self.reply([f"{self.prefix(link)}CONNECT"])
+
+    def open_link(self, link, sock, kind):
+        self.links[link] = Link(sock, kind)
+        threading.Thread(target=self.receive, args=(link, self.links[link]), daemon=True).start()
+
+    def receive(self, link, state):
+        while True:
+            try:
+                data = state.sock.recv(2048)
+            except OSError:
+                data = b""
+            if self.links.get(link) is not state:
+                return
+            if not data:
+                return self.close_link(link, state)
+            self.deliver(link, state, data)
+
+    def deliver(self, link, state, data):
+        head = f"+IPD,{self.prefix(link)}"
+        if self.recvmode == 0:
+            self.write(b"\r\n" + f"{head}{len(data)}:".encode() + data)
+            return
+        state.pending += data
+        self.write(f"\r\n{head}{len(state.pending)}\r\n".encode())
+
+    def close_link(self, link, state, notify=True):
+        if self.links.get(link) is state:
+            del self.links[link]
+        hang_up(state.sock)
+        if notify:
+            self.write(f"{self.prefix(link)}CLOSED\r\n".encode())
+
+    def cipsend(self, m, rest, conn):
+        link, length = self.link_id(m.group(1)), int(m.group(2))
+        if link not in self.links or not 0 < length <= 8192:
+            self.reply([], "ERROR")
+            return rest
+        self.write(b"\r\nOK\r\n\r\n>")
+        while len(rest) < length:
+            more = conn.recv(4096)
+            if not more:
+                return b""
+            rest += more
+        data, rest = rest[:length], rest[length:]
+        self.write(f"\r\nRecv {length} bytes\r\n".encode())
+        try:
+            self.links[link].sock.sendall(data)
+            self.write(b"\r\nSEND OK\r\n")
+        except (OSError, KeyError):
+            self.write(b"\r\nSEND FAIL\r\n")
+        return rest
+
+    def cipclose(self, link_text):
+        link = self.link_id(link_text)
+        if link not in self.links:
+            return self.reply([], "ERROR")
+        self.close_link(link, self.links[link], notify=False)
+        self.reply([f"{self.prefix(link)}CLOSED"])
+
+    def ciprecvmode(self, query, mode):
+        if query:
+            return self.reply([f"+CIPRECVMODE:{self.recvmode}"])
+        if mode not in ("0", "1"):
+            return self.reply([], "ERROR")
+        self.recvmode = int(mode)
+        self.reply([])
+
+    def ciprecvdata(self, link_text, length):
+        link = self.link_id(link_text)
+        state = self.links.get(link)
+        if self.recvmode != 1 or state is None or not state.pending:
+            return self.reply([], "ERROR")
+        data, state.pending = state.pending[:int(length)], state.pending[int(length):]
+        self.reply([f"+CIPRECVDATA:{len(data)},".encode() + data + b"\r\n"])
+
+    def ciprecvlen(self):
+        lens = ",".join(str(len(self.links[i].pending)) if i in self.links else "0"
+                        for i in range(LINKS))
+        self.reply([f"+CIPRECVLEN:{lens}"])
+
+    def cipserver(self, mode, port):
+        if mode == "0":
+            if self.server:
+                self.server.close()
+                self.server = None
+            return self.reply([])
+        if self.mux != 1 or self.server:
+            return self.reply([], "ERROR")
+        try:
+            srv = socket.socket()
+            srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            srv.bind(("127.0.0.1", int(port or 333)))
+            srv.listen(LINKS)
+        except OSError:
+            return self.reply([], "ERROR")
+        self.server = srv
+        threading.Thread(target=self.accept, args=(srv,), daemon=True).start()
+        self.reply([])
+
+    def accept(self, srv):
+        while True:
+            try:
+                sock, _ = srv.accept()
+            except OSError:
+                return
+            free = [i for i in range(LINKS) if i not in self.links]
+            if not free:
+                sock.close()
+                continue
+            self.open_link(free[0], sock, "TCP")
+            self.write(f"{free[0]},CONNECT\r\n".encode())
+
+    # ---- faults (the control socket) ----
+    def fault(self, line):
+        verb, _, arg = line.partition(" ")
+        if verb in ("mute", "unmute"):
+            self.muted = verb == "mute"
+        elif verb == "reset":
+            self.power_on()
+            self.busy = False
+            self.reset_output()
+        elif verb == "drop" and arg.isdigit() and int(arg) in self.links:
+            link = int(arg)
+            self.close_link(link, self.links[link])
+        elif verb == "wifi-drop":
+            self.joined = None
+            self.write(b"WIFI DISCONNECT\r\n")
+        elif verb == "corrupt":
+            self.corrupt_next = True
+        elif verb == "inject":
+            self.write(unescape(arg))
+        elif verb == "inject-in-reply":
+            self.in_reply = unescape(arg)
+        else:
+            return "err unknown fault"
+        return "ok"
+
+
+Q = r"\"([^\"]*)\""
+COMMANDS = [
+    (r"AT", Modem.at),
+    (r"ATE([01])", Modem.ate),
+    (r"AT\+GMR", Modem.gmr),
+    (r"AT\+RST", Modem.rst),
+    (r"AT\+UART_CUR(?:(\?)|=(.*))", Modem.uart_cur),
+    (r"AT\+CWMODE(?:(\?)|=(\d))", Modem.cwmode),
+    (r"AT\+CWJAP=" + Q + "," + Q + r"(?:,.*)?", Modem.cwjap),
+    (r"AT\+CWJAP\?", Modem.cwjap_query),
+    (r"AT\+CWQAP", Modem.cwqap),
+    (r"AT\+CWLAP", Modem.cwlap),
+    (r"AT\+CIPSTA\?", Modem.cipsta),
+    (r"AT\+CIFSR", Modem.cifsr),
+    (r"AT\+CIPDOMAIN=" + Q + r"(?:,\d)?", Modem.cipdomain),
+    (r"AT\+PING=" + Q, Modem.ping),
+    (r"AT\+CIPSNTPCFG=([01])(?:,(-?\d+))?(?:,.*)?", Modem.sntpcfg),
+    (r"AT\+CIPSNTPTIME\?", Modem.sntptime),
+    (r"AT\+CIPMUX(?:(\?)|=(\d))", Modem.cipmux),
+    (r"AT\+CIPSTART=(?:(\d),)?" + Q + "," + Q + r",(\d+)(?:,\d+)?", Modem.cipstart),
+    (r"AT\+CIPCLOSE(?:=(\d))?", Modem.cipclose),
+    (r"AT\+CIPRECVMODE(?:(\?)|=(\d))", Modem.ciprecvmode),
+    (r"AT\+CIPRECVDATA=(?:(\d),)?(\d+)", Modem.ciprecvdata),
+    (r"AT\+CIPRECVLEN\?", Modem.ciprecvlen),
+    (r"AT\+CIPSERVER=([01])(?:,(\d+))?(?:,.*)?", Modem.cipserver),
+]
+
+
+def listen_unix(path):
+    if os.path.exists(path):
+        os.unlink(path)
+    srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    srv.bind(path)
+    srv.listen(4)
+    return srv
+
+
+def serve_control(modem, path):
+    srv = listen_unix(path)
+    while True:
+        conn, _ = srv.accept()
+        threading.Thread(target=control_client, args=(modem, conn), daemon=True).start()
+
+
+def control_client(modem, conn):
+    with conn, conn.makefile("rw", newline="\n") as f:
+        for line in f:
+            f.write(modem.fault(line.rstrip("\r\n")) + "\n")
+            f.flush()
+
+
+def watch_reset_pin(modem, board_ctl, pin):
+    """A low pulse on the board's reset pin restarts the modem, as its EN pin would."""
+    while not os.path.exists(board_ctl):
+        time.sleep(0.05)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.connect(board_ctl)
+    f = sock.makefile("rw", newline="\n")
+
+    def ask(cmd):
+        f.write(cmd + "\n")
+        f.flush()
+        return f.readline().strip()
+    while True:
+        if ask(f"wait pin {pin} 0 1000") == "ok":
+            while ask(f"wait pin {pin} 1 1000") != "ok":
+                pass
+            modem.power_on()
+            time.sleep(0.2)
+            modem.reset_output()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--listen", required=True, help="UNIX socket the board's UART connects to")
+    ap.add_argument("--ap", action="append", default=[], metavar="SSID:PASSWORD",
+                    type=lambda s: tuple(s.split(":", 1)), help="an access point to join")
+    ap.add_argument("--host", action="append", default=[], metavar="NAME=IP",
+                    help="a name AT+CIPDOMAIN resolves (localhost always does)")
+    ap.add_argument("--control", help="UNIX socket for fault injection")
+    ap.add_argument("--board-ctl", help="the posix simulator's control socket, for the reset pin")
+    ap.add_argument("--reset-pin", type=int, default=22)
+    ap.add_argument("--join-delay", type=float, default=0.3, help="seconds AT+CWJAP takes")
+    opts = ap.parse_args()
+    opts.hosts = dict(h.split("=", 1) for h in opts.host)
+    modem = Modem(opts)
+    if opts.control:
+        threading.Thread(target=serve_control, args=(modem, opts.control), daemon=True).start()
+    if opts.board_ctl:
+        threading.Thread(target=watch_reset_pin, args=(modem, opts.board_ctl, opts.reset_pin),
+                         daemon=True).start()
+    srv = listen_unix(opts.listen)
+    print("esp_at_sim: listening on", opts.listen, flush=True)
+    while True:
+        conn, _ = srv.accept()
+        threading.Thread(target=modem.serve, args=(conn,), daemon=True).start()
+
+
+if __name__ == "__main__":
+    main()
