@@ -19,7 +19,12 @@ static void sock_end(void *impl)
     sock_close(impl);
 }
 
-static const struct conn_ops sock_ops = { sock_read, sock_write, sock_end };
+static sock_t *sock_itself(void *impl)
+{
+    return impl;
+}
+
+static const struct conn_ops sock_ops = { sock_read, sock_write, sock_end, sock_itself };
 
 struct conn conn_of_sock(sock_t *s)
 {
@@ -64,6 +69,13 @@ int conn_write(struct conn c, const void *buf, size_t len)
 int conn_write_text(struct conn c, const char *text)
 {
     return conn_write(c, text, strlen(text));
+}
+
+void conn_detach(struct conn c)
+{
+    sock_t *s = c.ops && c.ops->socket ? c.ops->socket(c.impl) : NULL;
+    if (s)
+        sock_give(s, NULL);
 }
 
 void conn_close(struct conn *c)

@@ -24,6 +24,7 @@ struct conn_ops {
     int (*read)(void *impl, void *buf, size_t len, int timeout_ms);
     int (*write)(void *impl, const void *buf, size_t len);
     void (*close)(void *impl);
+    sock_t *(*socket)(void *impl);    /* the TCP socket it runs on; NULL when there is none */
 };
 
 struct conn {
@@ -42,6 +43,9 @@ int conn_dial(const char *host, uint16_t port, const struct tls_options *tls, in
 int conn_read(struct conn c, void *buf, size_t len, int timeout_ms);
 int conn_write(struct conn c, const void *buf, size_t len);
 int conn_write_text(struct conn c, const char *text);
+/* Hands the connection's socket to no process, so that it outlives the one that opened it
+ * (a connection kept between commands, as mqttc keeps one); conn_close still ends it. */
+void conn_detach(struct conn c);
 /* Closes it when it is open (ops set); a zeroed conn is fine. */
 void conn_close(struct conn *c);
 

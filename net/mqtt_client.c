@@ -30,8 +30,7 @@ struct mqtt_client {
     mqtt_message_fn on_message;
     void *ctx;
 
-    const struct mqtt_conn_ops *ops;
-    void *conn;                 /* NULL while not connected */
+    struct conn conn;           /* ops NULL while not connected */
     int up;                     /* CONNACK accepted on this connection */
     int wanted;                 /* reconnect when lost (after the first connect) */
     int refusal, session_present;
@@ -86,7 +85,7 @@ static void default_client_id(char *buf, size_t size)
 static void fill_defaults(struct mqtt_config *cfg)
 {
     if (!cfg->port)
-        cfg->port = 1883;
+        cfg->port = cfg->tls ? 8883 : 1883;
     if (!cfg->keepalive_s)
         cfg->keepalive_s = 60;
     if (!cfg->max_packet)
@@ -98,7 +97,7 @@ static void fill_defaults(struct mqtt_config *cfg)
     if (!cfg->backoff_max_ms)
         cfg->backoff_max_ms = 30000;
     if (!cfg->dial)
-        cfg->dial = mqtt_tcp_dial;
+        cfg->dial = mqtt_dial;
 }
 
 int mqtt_client_new(const struct mqtt_config *cfg, mqtt_message_fn on_message, void *ctx,
@@ -116,7 +115,8 @@ int mqtt_client_new(const struct mqtt_config *cfg, mqtt_message_fn on_message, v
     fill_defaults(&k);
     struct mqtt_client *c = calloc(1, sizeof *c);
     size_t n = text_size(k.host) + text_size(k.client_id) + text_size(k.user) +
-               text_size(k.password) + text_size(k.will_topic) + text_size(k.will_message);
+               text_size(k.password) + text_size(k.will_topic) + text_size(k.will_message) +
+               text_size(k.ca_file);
     if (c && (c->text_len = n) != 0)
         c->text = malloc(n);
     if (c && c->text)
@@ -132,6 +132,7 @@ int mqtt_client_new(const struct mqtt_config *cfg, mqtt_message_fn on_message, v
     keep(&k.password, &pos);
     keep(&k.will_topic, &pos);
     keep(&k.will_message, &pos);
+    keep(&k.ca_file, &pos);
     c->cfg = k;
     c->on_message = on_message;
     c->ctx = ctx;
@@ -150,9 +151,7 @@ size_t mqtt_client_memory(const struct mqtt_client *c)
 
 static void drop_connection(struct mqtt_client *c)
 {
-    if (c->conn)
-        c->ops->close(c->conn);
-    c->conn = NULL;
+    conn_close(&c->conn);
     c->up = 0;
     c->ping_sent_ms = 0;
 }
@@ -181,9 +180,9 @@ static int lose(struct mqtt_client *c, int err)
 
 static int send_bytes(struct mqtt_client *c, const void *buf, size_t len)
 {
-    if (!c->conn)
+    if (!c->conn.ops)
         return ERR_CLOSED;
-    int r = c->ops->send(c->conn, buf, len);
+    int r = conn_write(c->conn, buf, len);
     if (r < 0)
         return lose(c, r);
     c->last_sent_ms = now_ms();
@@ -436,8 +435,8 @@ static int on_packet(void *ctx, const struct mqtt_packet *pkt)
 static int receive(struct mqtt_client *c, int timeout_ms)
 {
     uint8_t buf[256];
-    for (int round = 0; round < 16 && c->conn; round++) {
-        int n = c->ops->recv(c->conn, buf, sizeof buf, round ? 0 : timeout_ms);
+    for (int round = 0; round < 16 && c->conn.ops; round++) {
+        int n = conn_read(c->conn, buf, sizeof buf, round ? 0 : timeout_ms);
         if (n == ERR_TIMEOUT)
             return 0;
         if (n <= 0)
@@ -459,7 +458,7 @@ static int wait_connack(struct mqtt_client *c)
         uint64_t now = now_ms();
         if (c->refusal != MQTT_ACCEPTED)
             return lose(c, ERR_ACCES);
-        if (!c->conn)
+        if (!c->conn.ops)
             return ERR_CLOSED;
         if (now >= deadline)
             return lose(c, ERR_TIMEOUT);
@@ -475,10 +474,9 @@ int mqtt_client_connect(struct mqtt_client *c)
     drop_connection(c);
     c->refusal = MQTT_ACCEPTED;
     mqtt_decoder_init(&c->decoder, c->rx, c->cfg.max_packet);
-    int r = c->cfg.dial(c->cfg.host, c->cfg.port, (int)c->cfg.connect_timeout_ms,
-                        c->cfg.detached, &c->ops, &c->conn);
+    int r = c->cfg.dial(&c->cfg, &c->conn);
     if (r < 0) {
-        c->conn = NULL;
+        c->conn = (struct conn){ 0 };
         return lose(c, r);
     }
     if ((r = send_encoded(c, encode_connect, &c->cfg)) < 0 || (r = wait_connack(c)) < 0)

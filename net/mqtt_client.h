@@ -14,48 +14,44 @@
  *     mqtt_client_subscribe(c, "home/+/temp", 1, &id);
  *     for (;;) mqtt_client_poll(c, 100);             // on_message runs from here
  *
- * The connection is reached through struct mqtt_conn_ops, so TLS plugs in as another dial
- * function beside the plain TCP one (mqtt_tcp_dial). */
+ * The connection is a struct conn (net/conn.h): plain TCP, or TLS when the settings ask for it
+ * (MQTT over TLS, port 8883), dialled by conn_dial. */
 #ifndef NET_MQTT_CLIENT_H
 #define NET_MQTT_CLIENT_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "net/conn.h"
 #include "net/mqtt_packet.h"
 
 #define MQTT_WINDOW 8                   /* QoS 1/2 messages in flight each way */
 #define MQTT_DEFAULT_MAX_PACKET 1024    /* largest packet sent or received, header included */
 
-/* A byte stream to the broker. send sends all or fails; recv gives > 0 bytes, 0 when the
- * peer closed, ERR_TIMEOUT when nothing came in timeout_ms (0: just look). */
-struct mqtt_conn_ops {
-    int (*send)(void *conn, const void *buf, size_t len);
-    int (*recv)(void *conn, void *buf, size_t len, int timeout_ms);
-    void (*close)(void *conn);
-};
-/* Opens a connection: sets *ops and *conn, or returns a negative ERR_*. */
-typedef int (*mqtt_dial_fn)(const char *host, uint16_t port, int timeout_ms, int detached,
-                            const struct mqtt_conn_ops **ops, void **conn);
-/* Plain TCP through net/socket.h. detached: the socket belongs to no process, so that it
- * outlives the command that opened it (otherwise the current process owns it, as usual). */
-int mqtt_tcp_dial(const char *host, uint16_t port, int timeout_ms, int detached,
-                  const struct mqtt_conn_ops **ops, void **conn);
+struct mqtt_config;
+/* Opens the connection to the broker the settings name, or returns a negative ERR_*. */
+typedef int (*mqtt_dial_fn)(const struct mqtt_config *cfg, struct conn *out);
+/* The usual one: conn_dial, with TLS when cfg->tls, detached when cfg->detached. */
+int mqtt_dial(const struct mqtt_config *cfg, struct conn *out);
 
 struct mqtt_config {
     const char *host;
-    uint16_t port;                      /* 0: 1883 */
+    uint16_t port;                      /* 0: 1883, or 8883 with tls */
     const char *client_id;              /* NULL or "": made from the chip's id */
     const char *user, *password;        /* NULL: none */
     const char *will_topic, *will_message;
     uint8_t will_qos, will_retain;
     uint8_t clean_session;
-    uint8_t detached;                   /* see mqtt_tcp_dial */
+    uint8_t detached;                   /* the connection belongs to no process, so that it
+                                           outlives the command that opened it */
+    uint8_t tls;                        /* 1: over TLS (the port's default is then 8883) */
+    uint8_t tls_insecure;               /* no certificate check (the caller warns) */
+    const char *ca_file;                /* NULL: system.conf "ca", else /etc/ca.pem */
     uint16_t keepalive_s;               /* 0: 60; the broker drops us after 1.5 times this */
     uint32_t max_packet;                /* 0: MQTT_DEFAULT_MAX_PACKET */
     uint32_t connect_timeout_ms;        /* 0: 5000; also the wait for CONNACK */
     uint32_t backoff_min_ms, backoff_max_ms;   /* 0: 500 and 30000 */
-    mqtt_dial_fn dial;                  /* NULL: mqtt_tcp_dial */
+    mqtt_dial_fn dial;                  /* NULL: mqtt_dial */
 };
 
 /* A message that came in: topic and payload are valid during the call. */

@@ -288,7 +288,13 @@ static void conn_tls_close(void *impl)
     tls_close(impl);
 }
 
-static const struct conn_ops tls_ops = { conn_tls_read, conn_tls_write, conn_tls_close };
+static sock_t *conn_tls_socket(void *impl)
+{
+    return ((tls_t *)impl)->sock;
+}
+
+static const struct conn_ops tls_ops = { conn_tls_read, conn_tls_write, conn_tls_close,
+                                         conn_tls_socket };
 
 struct conn tls_as_conn(tls_t *t)
 {

@@ -14,6 +14,7 @@
 #include "kernel/evloop.h"
 #include "lib/err.h"
 #include "net/mqtt_client.h"
+#include "net/tls.h"
 
 #define INBOX_MAX_MESSAGES 32
 #define INBOX_MAX_BYTES 8192
@@ -22,9 +23,9 @@
 
 struct options {
     const char *verb, *host, *user, *password, *client_id, *topic, *message;
-    const char *will_topic, *will_message;
+    const char *will_topic, *will_message, *ca_file;
     long port, qos, keepalive, count, wait_s, will_qos;
-    int retain, persistent, will_retain, message_given;
+    int retain, persistent, will_retain, message_given, tls, insecure;
 };
 
 /* A message that came while nobody was listening, or before listen printed it. */
@@ -111,9 +112,9 @@ static int number(const struct cmd_ctx *ctx, const char *opt, const char *text, 
 static const char **text_option(struct options *o, const char *opt)
 {
     static const char *const names[] = { "-h", "-u", "-P", "-i", "-t", "-m", "--will",
-                                         "--will-msg" };
+                                         "--will-msg", "--ca" };
     const char **fields[] = { &o->host, &o->user, &o->password, &o->client_id, &o->topic,
-                              &o->message, &o->will_topic, &o->will_message };
+                              &o->message, &o->will_topic, &o->will_message, &o->ca_file };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (!strcmp(opt, names[i]))
             return fields[i];
@@ -141,15 +142,29 @@ static int switch_option(struct options *o, const char *opt)
         o->persistent = 1;
     else if (!strcmp(opt, "--will-retain"))
         o->will_retain = 1;
+    else if (!strcmp(opt, "--tls"))
+        o->tls = 1;
+    else if (!strcmp(opt, "--insecure"))
+        o->insecure = 1;
     else
         return 0;
     return 1;
 }
 
+/* --ca or --insecure mean TLS too; the port is MQTT's for the transport unless -p said. */
+static int tls_settings(const struct cmd_ctx *ctx, struct options *o)
+{
+    o->tls |= o->ca_file || o->insecure;
+    if (o->tls && !tls_available())
+        return cmd_error(ctx, "this build has no TLS");
+    if (!o->port)
+        o->port = o->tls ? 8883 : 1883;
+    return 0;
+}
+
 static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct options *o)
 {
     memset(o, 0, sizeof *o);
-    o->port = 1883;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char **text = text_option(o, a);
@@ -163,8 +178,6 @@ static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct option
             if (number(ctx, a, argv[i + 1], strcmp(a, "-p") ? 0 : 1, max, num))
                 return 2;
             i++;
-        } else if (!strcmp(a, "--tls") || !strcmp(a, "--ca")) {
-            return cmd_error(ctx, "%s: TLS is not built into this system yet", a);
         } else if (switch_option(o, a)) {
             continue;
         } else if (a[0] == '-' || o->verb) {
@@ -176,7 +189,7 @@ static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct option
     if (!o->verb)
         return cmd_error(ctx, "missing what to do: pub, sub, unsub, listsub, ping, close or "
                               "listen");
-    return 0;
+    return tls_settings(ctx, o);
 }
 
 /* ---- the connection ---- */
@@ -205,7 +218,8 @@ static void forget_connection(int say_goodbye)
 
 static void describe(const struct options *o, char *key, size_t size)
 {
-    snprintf(key, size, "%s|%ld|%s|%s|%s|%d|%ld|%s|%s|%ld|%d", o->host, o->port,
+    snprintf(key, size, "%s|%ld|%d|%d|%s|%s|%s|%s|%d|%ld|%s|%s|%ld|%d", o->host, o->port,
+             o->tls, o->insecure, o->ca_file ? o->ca_file : "",
              o->user ? o->user : "", o->password ? o->password : "",
              o->client_id ? o->client_id : "", o->persistent, o->keepalive,
              o->will_topic ? o->will_topic : "", o->will_message ? o->will_message : "",
@@ -219,8 +233,12 @@ static int new_client(const struct cmd_ctx *ctx, const struct options *o, const 
         .user = o->user, .password = o->password, .will_topic = o->will_topic,
         .will_message = o->will_message, .will_qos = (uint8_t)o->will_qos,
         .will_retain = (uint8_t)o->will_retain, .clean_session = !o->persistent,
-        .detached = 1, .keepalive_s = (uint16_t)o->keepalive };
+        .detached = 1, .keepalive_s = (uint16_t)o->keepalive, .tls = (uint8_t)o->tls,
+        .tls_insecure = (uint8_t)o->insecure, .ca_file = o->ca_file };
     forget_connection(1);
+    if (o->insecure)
+        stream_printf(ctx->p->err, "mqttc: warning: not checking the broker's certificate "
+                                   "(--insecure)\n");
     int r = mqtt_client_new(&cfg, on_message, NULL, &kept.client);
     if (r < 0)
         return cmd_error(ctx, "%s", r == ERR_INVAL ? "bad will topic or QoS" : err_str(r));
@@ -481,7 +499,10 @@ COMMAND(mqttc, "mqttc pub|sub|unsub|listsub|ping|close|listen -h HOST [-p 1883] 
                "[-P PASS] [-i CLIENTID] [-t TOPIC] [-m MSG] [-q QOS] [-r]\n"
                "      [-s] [-k KEEPALIVE] [-n COUNT] [-w SECS] [--will TOPIC] "
                "[--will-msg MSG] [--will-qos QOS] [--will-retain]\n"
+               "      [--tls] [--ca FILE] [--insecure]\n"
                "  the connection is kept between calls: later ones may leave out -h;\n"
+               "  --tls: over TLS (port 8883), the broker checked against --ca FILE, else the\n"
+               "  system's CA file (/etc/ca.pem); --insecure does not check it (warns);\n"
                "  -s persistent session; listen prints 'topic: message' until Ctrl-C, COUNT\n"
                "  messages or SECS seconds; `mqttc listen -n 1 > var` keeps the message",
         "publish and subscribe through an MQTT 3.1.1 broker", RAW_ARGS, 0, MANY,

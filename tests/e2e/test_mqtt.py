@@ -13,6 +13,7 @@ import pytest
 
 from conftest import SLOW
 from netutil import free_port, wait_port
+from test_tls import install_ca, pki  # noqa: F401 (a fixture)
 
 # The MCU port has no network interface yet; the broker tools must be installed.
 pytestmark = [pytest.mark.posix_only,
@@ -24,7 +25,7 @@ USER, PASSWORD = "board", "s3cret"
 class Broker:
     """A mosquitto of the test's own; restart() keeps its port and its saved sessions."""
 
-    def __init__(self, tmp_path):
+    def __init__(self, tmp_path, pki=None):
         self.dir = tmp_path / "broker"
         self.dir.mkdir()
         self.port = free_port()
@@ -43,6 +44,11 @@ class Broker:
             f"log_dest file {self.dir}/log\nlog_type all\n"
             # run as root, mosquitto changes to this user: the one who owns the files
             f"user {getpass.getuser()}\n")
+        if pki:         # a TLS listener too, with the certificate test_tls makes for localhost
+            self.tls_port = free_port()
+            with open(self.conf, "a") as f:
+                f.write(f"listener {self.tls_port} 127.0.0.1\ncafile {pki}/ca.pem\n"
+                        f"certfile {pki}/good.pem\nkeyfile {pki}/good.key\n")
         os.chmod(passwords, 0o600)
         self.proc = None
         self.subs = []
@@ -244,3 +250,23 @@ def test_ctrl_c_ends_listen_and_the_connection_stays(upyos, broker):
     upyos.wait_prompt()
     broker.pub("live", "two", qos=1)
     assert upyos.run("mqttc listen -n 1 -w 10", timeout=15) == "live: two\n"
+
+
+def test_mqttc_over_tls_checks_the_brokers_certificate(upyos, rootdir, tmp_path, pki):
+    broker = Broker(tmp_path, pki=pki)
+    try:
+        install_ca(rootdir, pki)                        # /etc/ca.pem: the CA that signed it
+        install_ca(rootdir, pki, "other-ca", "/etc/other.pem")
+        login = f"-h localhost -p {broker.tls_port} -u {USER} -P {PASSWORD}"
+        sub = broker.sub("secure/temp")
+        assert upyos.run(f"mqttc pub {login} --tls -t secure/temp -m 19 -q 1") == ""
+        assert status(upyos) == "0"
+        assert broker.received(sub) == ["secure/temp 19"]
+        out = upyos.run(f"mqttc pub {login} --ca /etc/other.pem -t secure/temp -m 20")
+        assert out == f"mqttc: connect localhost:{broker.tls_port}: certificate verify failed\n"
+        assert status(upyos) != "0"
+        out = upyos.run(f"mqttc pub {login} --insecure -t secure/temp -m 21")
+        assert "warning: not checking the broker's certificate" in out
+        assert status(upyos) == "0"
+    finally:
+        broker.stop()

@@ -115,10 +115,9 @@ static void fake_close(void *conn)
     b.open = 0;
 }
 
-static const struct mqtt_conn_ops fake_ops = { fake_send, fake_recv, fake_close };
+static const struct conn_ops fake_ops = { fake_recv, fake_send, fake_close, NULL };
 
-static int fake_dial(const char *host, uint16_t port, int timeout_ms, int detached,
-                     const struct mqtt_conn_ops **ops, void **conn)
+static int fake_dial(const struct mqtt_config *cfg, struct conn *out)
 {
     b.dials++;
     if (b.fail_dials)
@@ -126,8 +125,7 @@ static int fake_dial(const char *host, uint16_t port, int timeout_ms, int detach
     b.open = 1;
     b.out_len = 0;
     mqtt_decoder_init(&b.decoder, b.rx, sizeof b.rx);
-    *ops = &fake_ops;
-    *conn = &b;
+    *out = (struct conn){ &fake_ops, &b };
     return 0;
 }
 

@@ -44,7 +44,7 @@ static void trickle_close(void *impl)
     ((struct trickle *)impl)->closed = 1;
 }
 
-static const struct conn_ops trickle_ops = { trickle_read, trickle_write, trickle_close };
+static const struct conn_ops trickle_ops = { trickle_read, trickle_write, trickle_close, NULL };
 
 static void the_line_reader_reads_any_connection(void **state)
 {
