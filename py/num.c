@@ -343,13 +343,20 @@ static pv int_bit_length(int n, pv *a, pv kw) {
 }
 static pv int_conjugate(int n, pv *a, pv kw) { return a[0]; }
 static pv int_index_m(int n, pv *a, pv kw) { return IS(a[0], py_bool_type) ? MKSMALL(a[0] == PV_TRUE) : a[0]; }
+/* to_bytes/from_bytes's byteorder: "little" or "big" (the default), refused otherwise. */
+static bool little_endian(pv bo, const char *fn) {
+    if (!bo) return false;
+    if (!IS(bo, py_str_type)) py_raisef(&py_TypeError_type, "%s() argument 'byteorder' must be str, not %s", fn, py_type_name(TYPE(bo)));
+    if (strcmp(py_str_data(bo), "little") && strcmp(py_str_data(bo), "big")) py_raisef(&py_ValueError_type, "byteorder must be either 'little' or 'big'");
+    return !strcmp(py_str_data(bo), "little");
+}
 static pv int_to_bytes(int n, pv *a, pv kw) {
     int64_t x0;
     if (!fits64(a[0], &x0)) {
         /* past 64 bits: byte by byte */
         pint len = n > 1 ? py_to_index(a[1]) : 1;
         pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
-        bool little = bo && !strcmp(py_str_data(bo), "little");
+        bool little = little_endian(bo, "to_bytes");
         pv sg = py_kw_get(kw, Q_signed);
         bool sgn = sg && py_truth(sg);
         pv v = a[0];
@@ -368,8 +375,7 @@ static pv int_to_bytes(int n, pv *a, pv kw) {
     int64_t x = x0;
     pint len = n > 1 ? py_to_index(a[1]) : 1;
     pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
-    if (bo && strcmp(py_str_data(bo), "little") && strcmp(py_str_data(bo), "big")) py_raisef(&py_ValueError_type, "byteorder must be either 'little' or 'big'");
-    bool little = bo && !strcmp(py_str_data(bo), "little");
+    bool little = little_endian(bo, "to_bytes");
     pv sg = py_kw_get(kw, Q_signed);
     bool sgn = sg && py_truth(sg);
     if (!sgn && x < 0) py_raisef(&py_OverflowError_type, "can't convert negative int to unsigned");
@@ -392,7 +398,7 @@ static pv int_to_bytes(int n, pv *a, pv kw) {
 static pv int_from_bytes(int n, pv *a, pv kw) {
     pv data = a[1];
     pv bo = n > 2 ? a[2] : py_kw_get(kw, Q_byteorder);
-    bool little = bo && !strcmp(py_str_data(bo), "little");
+    bool little = little_endian(bo, "from_bytes");
     pv sg = py_kw_get(kw, Q_signed);
     bool sgn = sg && py_truth(sg);
     pv l = py_list_from_iter(data);

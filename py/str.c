@@ -49,7 +49,13 @@ pv py_str_new(const char *s, size_t n) {
     return (pv)o;
 }
 pv py_str_cstr(const char *s) { return py_str_new(s, strlen(s)); }
-const char *py_str_data(pv s) { return S(s)->data; }
+/* The text of a str. Every caller means a str, but a value from a program may be anything:
+ * a wrong type is the program's TypeError, never a read of another object's memory. */
+const char *py_str_data(pv s) {
+    if (!IS(s, py_str_type) && !py_isinstance(s, &py_str_type))
+        py_raisef(&py_TypeError_type, "expected str, not %s", py_type_name(TYPE(s)));
+    return S(s)->data;
+}
 size_t py_str_len(pv s) { return S(s)->len; }
 bool py_str_eq(pv a, pv b) {
     if (a == b) return true;
