@@ -6,6 +6,7 @@
 #include <string.h>
 #include "py/obj.h"
 #include "py/frozen.h"
+#include "py/mod/mod.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -748,6 +749,8 @@ pv py_builtin_get(pv name) {
 static pv make_native(pv name) {
     const char *s = py_str_data(name);
     if (s[0] == 'u' && strcmp(s, "uasyncio")) s++;   /* utime is time, ujson json... */
+    pv nm = py_native_module_make(name, s);         /* py/mod/ and the embedder's */
+    if (nm) return nm;
     pv m = py_module_new(name);
     pv d = ((py_module *)m)->dict;
     if (!strcmp(s, "sys")) {

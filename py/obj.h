@@ -39,6 +39,7 @@ typedef pv (*py_cfn)(int n, pv *a, pv kw);
 #define M_STATIC 1
 #define M_CLASS 2
 #define M_PROPERTY 4
+#define M_CONST 8      /* a class constant in a method table: its value is the entry's self */
 
 /* Binary operators, in the order of the bytecode's BINARY_OP argument. */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,
@@ -184,6 +185,8 @@ typedef struct py_io {
     /* the os module's file-system calls (PY_FS_*): 0, or an errno value */
     int (*fs)(void *ctx, int op, const char *path, const char *path2, void *out);
     void (*sleep)(void *ctx, double seconds);
+    /* the embedder's native modules (py/mod/mod.h), found after py/'s own; NULL: none */
+    const struct py_native_module *modules;
     void *ctx;
 } py_io;
 

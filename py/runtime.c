@@ -87,6 +87,7 @@ static pv bind(pv attr, pv self, const py_type *owner) {
     if (at == &py_func_type) return self ? py_bound_new(self, attr) : attr;
     if (at == &py_builtin_type) {
         py_builtin *b = (py_builtin *)attr;
+        if (b->flags & M_CONST) return b->self;
         if (b->flags & M_CLASS) return py_builtin_new(b->name, b->fn, (pv)owner);
         if (b->flags & M_STATIC || !self || b->self) return attr;
         return py_builtin_new(b->name, b->fn, self);
@@ -862,6 +863,7 @@ static pv type_getattr(pv o, pv name) {
             const py_type *at = OBJ(a)->type;
             if (at == &py_classmethod_type) return py_bound_new(o, ((py_wrap *)a)->func);
             if (at == &py_staticmethod_type) return ((py_wrap *)a)->func;
+            if (at == &py_builtin_type && (((py_builtin *)a)->flags & M_CONST)) return ((py_builtin *)a)->self;
             if (at == &py_builtin_type && (((py_builtin *)a)->flags & M_CLASS)) return py_builtin_new(((py_builtin *)a)->name, ((py_builtin *)a)->fn, o);
         }
         return a;

@@ -1,0 +1,35 @@
+/* Native modules: each is a file of py/mod/ with a function that fills a new module, listed
+ * once in py/mod/registry.c. An embedder adds modules that need the system (sdata, utls)
+ * through py_io.modules, in the same form, so py/ never includes the layers above it. */
+#ifndef PY_MOD_MOD_H
+#define PY_MOD_MOD_H
+#include "py/obj.h"
+
+/* make gets the new, empty module (its name set) and returns what `import` gives: the module,
+ * or another object that stands for it. Tables end with a NULL name. */
+typedef struct py_native_module {
+    const char *name;
+    pv (*make)(pv module);
+} py_native_module;
+
+/* The module named name (full: "utime"; bare: without a MicroPython 'u' prefix, "time") from
+ * py/'s table or the embedder's, made now; PV_NULL when neither has it. */
+pv py_native_module_make(pv name, const char *bare);
+
+/* Puts a table's functions and constants (M_CONST entries) into a module. */
+void py_mod_add(pv module, const py_builtin *table);
+void py_mod_set(pv module, const char *name, pv value);
+
+/* A class constant or module constant in a method table: a small int. */
+pv py_mod_const_fn(int n, pv *a, pv kw);
+#define MCONST(q, v) { &py_builtin_type, Q_##q, M_CONST, py_mod_const_fn, MKSMALL(v) }
+
+/* Argument i (0-based, self excluded when has_self) given by position or as keyword q;
+ * dflt (may be PV_NULL) when absent. */
+pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt);
+/* The bytes of a bytes, bytearray or str argument. */
+const uint8_t *py_mod_buffer(pv v, size_t *len);
+/* Raises OSError with errno for a HAL error code (a negative ERR_*). */
+_Noreturn void py_mod_hal_error(int err);
+
+#endif
