@@ -515,6 +515,8 @@ static double now(void) { py_vm *vm = py_cur; return vm->io.clock ? vm->io.clock
 BI(time_time) { return py_float_new(now()); }
 BI(time_ticks_ms) { return py_new_int((int64_t)(now() * 1e3) & 0x3fffffff); }
 BI(time_ticks_us) { return py_new_int((int64_t)(now() * 1e6) & 0x3fffffff); }
+BI(time_time_ns) { return py_new_int((int64_t)(now() * 1e9)); }
+BI(time_ticks_add) { return py_new_int((py_int_val(a[0]) + py_int_val(a[1])) & 0x3fffffff); }
 BI(time_ticks_diff) {
     int64_t d = (py_int_val(a[0]) - py_int_val(a[1])) & 0x3fffffff;
     if (d & 0x20000000) d -= 0x40000000;
@@ -524,7 +526,7 @@ static void do_sleep(double s) {
     py_vm *vm = py_cur;
     /* in slices, so a kill or Ctrl-C reaches a sleeping program */
     while (s > 0) {
-        double step = s > 0.05 ? 0.05 : s;
+        double step = py_events_slice(vm, s > 0.05 ? 0.05 : s);
         if (vm->io.sleep) vm->io.sleep(vm->io.ctx, step);
         s -= step;
         py_poll_now();
@@ -571,6 +573,7 @@ static const py_builtin time_funcs[] = {
     { &py_builtin_type, Q_mktime_q, 0, bi_time_mktime, 0 },
     METHOD(time, bi_time_time), METHOD(perf_counter, bi_time_time), METHOD(monotonic, bi_time_time),
     METHOD(ticks_ms, bi_time_ticks_ms), METHOD(ticks_us, bi_time_ticks_us), METHOD(ticks_diff, bi_time_ticks_diff),
+    METHOD(ticks_add, bi_time_ticks_add), METHOD(ticks_cpu, bi_time_ticks_us), METHOD(time_ns, bi_time_time_ns),
     METHOD(sleep, bi_time_sleep), METHOD(sleep_ms, bi_time_sleep_ms), METHOD(sleep_us, bi_time_sleep_us), METHODS_END };
 
 /* ---------------- math ---------------- */

@@ -221,6 +221,8 @@ typedef struct py_vm {
     pv struct_error;          /* struct.error, made on the first import of struct */
     bool builtins_complete;   /* builtins holds every builtin (import builtins made it so) */
     void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
+    pv events;                /* py/mod/events.c: pin interrupts and timers; PV_NULL: none yet */
+    bool events_running;      /* their callbacks are running: none starts inside another */
 } py_vm;
 /* The interpreter running on this thread: every program has its own py_vm and a thread runs
  * one program at a time (py_run_* install it), so two threads run two programs at once. */

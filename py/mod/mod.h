@@ -32,4 +32,21 @@ const uint8_t *py_mod_buffer(pv v, size_t *len);
 /* Raises OSError with errno for a HAL error code (a negative ERR_*). */
 _Noreturn void py_mod_hal_error(int err);
 
+/* py/mod/events.c: callbacks run in the program's thread at a safe point (the poll). */
+typedef struct py_event py_event;
+/* A new source of callbacks, kept by the interpreter until it ends or the source is
+ * removed. */
+py_event *py_event_new(pv owner);
+/* An edge counter the HAL's pin interrupt bumps: the handler runs at the next safe point. */
+int py_event_irq(py_event *e, int pin, int edges, pv handler);
+/* A timer: handler(owner) after period_us, again every period_us when periodic. */
+void py_event_timer(py_event *e, uint64_t period_us, bool periodic, pv handler);
+/* release(owner) when the interpreter ends (a UART to close): the program's resources. */
+void py_event_on_end(py_event *e, void (*release)(pv owner));
+/* Stops the source: its HAL interrupt removed, its timer disarmed. */
+void py_event_stop(py_event *e);
+/* The interpreter's side (vm.c, py.c, time.sleep). */
+void py_events_run(py_vm *vm);
+double py_events_slice(py_vm *vm, double seconds);
+void py_events_end(py_vm *vm);
 #endif

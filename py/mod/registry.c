@@ -4,7 +4,10 @@
 #include "py/mod/mod.h"
 #include "lib/err.h"
 
+pv py_mod_machine(pv module);
+
 static const py_native_module modules[] = {
+    { "machine", py_mod_machine },
     { NULL, NULL },
 };
 
