@@ -682,9 +682,15 @@ BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used(py_cur->heap)); }
 BI(gc_enable) { py_cur->gc_disabled = false; return PV_NONE; }
 BI(gc_disable) { py_cur->gc_disabled = true; return PV_NONE; }
 BI(gc_isenabled) { return PV_BOOL(!py_cur->gc_disabled); }
+/* threshold([bytes]): MicroPython's, -1 when none is set */
+BI(gc_threshold) {
+    gc_heap *h = py_cur->heap;
+    if (n) { pint t = py_to_index(a[0]); gc_set_threshold(h, t > 0 ? (size_t)t : 0); return PV_NONE; }
+    return gc_threshold(h) ? py_new_int((int64_t)gc_threshold(h)) : MKSMALL(-1);
+}
 static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
     METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
-    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
+    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHOD(threshold, bi_gc_threshold), METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
     gc_heap *h = py_cur->heap;

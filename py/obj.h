@@ -190,9 +190,12 @@ typedef struct py_io {
     void *ctx;
 } py_io;
 
-enum { PY_FS_LISTDIR, PY_FS_MKDIR, PY_FS_RMDIR, PY_FS_REMOVE, PY_FS_RENAME, PY_FS_STAT, PY_FS_GETCWD, PY_FS_CHDIR };
+enum { PY_FS_LISTDIR, PY_FS_MKDIR, PY_FS_RMDIR, PY_FS_REMOVE, PY_FS_RENAME, PY_FS_STAT, PY_FS_GETCWD, PY_FS_CHDIR,
+       PY_FS_STATVFS };
 /* PY_FS_STAT fills a py_stat; PY_FS_LISTDIR calls add for each name; PY_FS_GETCWD fills char[256] */
 typedef struct { uint32_t mode; int64_t size; int64_t mtime; } py_stat;
+/* PY_FS_STATVFS fills a py_statvfs: the file system that holds the path */
+typedef struct { uint32_t block_size, blocks, blocks_free; bool read_only; } py_statvfs;
 typedef struct { void (*add)(void *arg, const char *name); void *arg; } py_dirlist;
 
 typedef struct py_vm {
@@ -281,6 +284,9 @@ void gc_mark_ptr(gc_heap *h, const void *p);
 void gc_lock(gc_heap *h);
 /* a collection at every nth allocation (1: every one), to find missing roots; 0 turns it off */
 void gc_set_stress(gc_heap *h, unsigned every);
+/* a collection whenever this many bytes were allocated since the last (0: only when needed) */
+void gc_set_threshold(gc_heap *h, size_t bytes);
+size_t gc_threshold(const gc_heap *h);
 void gc_unlock(gc_heap *h);
 size_t gc_used(const gc_heap *h);
 size_t gc_peak(const gc_heap *h);

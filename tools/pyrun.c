@@ -15,6 +15,7 @@
 #include <dirent.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include "py/py.h"
 
@@ -90,6 +91,12 @@ static int io_fs(void *ctx, int op, const char *path, const char *path2, void *o
         struct stat st;
         r = stat(path, &st);
         if (!r) { py_stat *ps = out; ps->mode = st.st_mode; ps->size = st.st_size; ps->mtime = st.st_mtime; }
+        break;
+    }
+    case PY_FS_STATVFS: {
+        struct statvfs sv;
+        r = statvfs(path, &sv);
+        if (!r) *(py_statvfs *)out = (py_statvfs){ (uint32_t)sv.f_frsize, (uint32_t)sv.f_blocks, (uint32_t)sv.f_bfree, (sv.f_flag & ST_RDONLY) != 0 };
         break;
     }
     default: return 22;

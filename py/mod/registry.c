@@ -5,9 +5,11 @@
 #include "lib/err.h"
 
 pv py_mod_machine(pv module);
+pv py_mod_os(pv module);
 
 static const py_native_module modules[] = {
     { "machine", py_mod_machine },
+    { "os", py_mod_os },
     { NULL, NULL },
 };
 
