@@ -223,7 +223,7 @@ py_io shell_python_io(struct host *p)
                  .read_file = io_read_file, .clock = io_clock, .sleep = io_sleep,
                  .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs,
-                 .ctx = p };
+                 .modules = shell_python_modules, .ctx = p };
     return io;
 }
 
