@@ -261,7 +261,11 @@ static void run_module(py_vm *vm, void *ctx) {
     if (r->as->init) r->as->init(d, r->as->arg);
     py_code *c = py_compile(r->src, r->len, py_str_cstr(r->filename), PY_MODE_FILE);
     py_vm_run_code(c, d, PV_NULL);
-    if (r->as->call_main) call_main(d, r->argc, r->argv);
+    if (!r->as->call_main) return;
+    /* again, as upyOS sets them after the import: a program that starts with `proc = None`
+     * has its proc in __main__ */
+    if (r->as->init && py_dict_get(d, QS(__main__))) r->as->init(d, r->as->arg);
+    call_main(d, r->argc, r->argv);
 }
 
 static int report_program_exit(py_vm *vm, pv e, void *ctx) { return exit_status(e); }

@@ -53,9 +53,17 @@ def test_os_and_time_on_the_system(upyos, rootdir):
     put_file(rootdir, "/opt/ostime.py",
              "import os, uos, time, gc\n"
              "u = os.uname()\nprint(u.sysname, u.machine, u.nodename)\n"
-             "print(sorted(n for n, t, *_ in os.ilistdir('/opt') if t == 0x8000 and n.endswith('.py')))\n"
+             "print([n for n, t, *_ in os.ilistdir('/opt') if t == 0x8000 and n.startswith('ost')])\n"
              "print(os.statvfs('/')[0] > 0, len(uos.urandom(5)))\n"
              "t = time.ticks_ms()\nprint(time.ticks_diff(time.ticks_add(t, 250), t))\n"
              "print(time.localtime(86400 * 365)[:3], gc.threshold())\n")
     assert upyos.run("/opt/ostime.py") == (
         "upyOS posix posix-sim\n['ostime.py']\nTrue 5\n250\n(1971, 1, 1) -1\n")
+
+
+def test_a_program_that_starts_with_proc_none_has_its_proc_in_main(upyos, rootdir):
+    put_file(rootdir, "/opt/upy.py",
+             "proc = None    # set by the system, as upyOS programs say\n"
+             "print('body', proc)\n"
+             "def __main__(args):\n    print('main', proc.sts, proc.args)\n")
+    assert upyos.run("/opt/upy.py x") == "body None\nmain R ['x']\n"
