@@ -5,7 +5,7 @@ import pytest
 
 from board_ctl import boot_with_board
 from conftest import put_file
-from procutil import until
+from procutil import end_jobs, start_background, until
 
 pytestmark = pytest.mark.posix_only   # the virtual board's control socket, and Python
 
@@ -137,3 +137,35 @@ def test_machine_functions(booted):
             "p = machine.PWM(machine.Pin(4), freq=500, duty_u16=16384)\n"
             "p.duty_u16(32768)\nprint(p.freq(), p.duty_u16())\n")
     assert run_program(c, root, "mach", prog) == "True True True\nTrue True\n500 32768\n"
+
+
+def wait_toggles(board, pin, count, timeout_ms=5000):
+    """Waits for count level changes of pin; returns how many came."""
+    seen = 0
+    level = int(board.cmd(f"get pin {pin}").split()[1])
+    while seen < count:
+        level = 1 - level
+        if board.cmd(f"wait pin {pin} {level} {timeout_ms}") != "ok":
+            break
+        seen += 1
+    return seen
+
+
+def test_the_blink_demo_blinks_pauses_on_hold_and_ends_on_kill(booted):
+    c, board, root = booted
+    pid = start_background(c, "/opt/blink.py 20 40")
+    assert wait_toggles(board, 20, 4) == 4
+    c.run(f"hold {pid}")
+    # held at its next sleep: from then on the pin keeps its level
+    assert until(lambda: wait_toggles(board, 20, 1, timeout_ms=200) == 0, timeout=3)
+    assert wait_toggles(board, 20, 1, timeout_ms=300) == 0
+    c.run(f"resume {pid}")
+    assert wait_toggles(board, 20, 2) == 2
+    end_jobs(c, f"kill {pid}", [pid])
+    assert board.cmd("get pin 20") == "ok 0 out"
+
+
+def test_the_eeprom_demo(booted):
+    c, board, root = booted
+    assert c.run("/opt/eeprom.py hello 0x120") == "wrote b'hello' at 288 read back b'hello'\n"
+    assert board.cmd("get eeprom 288 5") == "ok " + b"hello".hex()
