@@ -63,37 +63,37 @@ const py_type py_wdt_type = { &py_type_type, "WDT", .base = &py_object_type, .me
 typedef struct { const py_type *type; } rtc_obj;
 static pv rtc_make(const py_type *t, int n, pv *a, pv kw) { return (pv)NEW(rtc_obj, py_rtc_type); }
 
-/* days since 1970-01-01 and back (Howard Hinnant's civil-date algorithms) */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d) {
+/* days since 1970-01-01 and back (Howard Hinnant's civil-date algorithms), in 32 bits: the
+ * MCU has no 64-bit divider, and days fit until the year 5,000,000 */
+static int32_t days_from_civil(int32_t y, int32_t m, int32_t d) {
     y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int32_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+    int32_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
-static void civil_from_days(int64_t z, int64_t *y, int64_t *m, int64_t *d) {
+static void civil_from_days(int32_t z, int32_t f[3]) {
     z += 719468;
-    int64_t era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yoe + era * 400 + (*m <= 2);
+    int32_t era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
+    int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    f[2] = doy - (153 * mp + 2) / 5 + 1;
+    f[1] = mp < 10 ? mp + 3 : mp - 9;
+    f[0] = yoe + era * 400 + (f[1] <= 2);
 }
 static pv rtc_datetime(int n, pv *a, pv kw) {
     if (n > 1) {
-        pv t = a[1];
-        int64_t f[7];
-        for (int i = 0; i < 7; i++) f[i] = py_int_val(py_getitem(t, MKSMALL(i)));
+        int32_t f[7];
+        for (int i = 0; i < 7; i++) f[i] = (int32_t)py_to_index(py_getitem(a[1], MKSMALL(i)));
         /* the weekday (f[3]) follows from the date */
-        hal_rtc_set(days_from_civil(f[0], f[1], f[2]) * 86400 + f[4] * 3600 + f[5] * 60 + f[6]);
+        hal_rtc_set((int64_t)days_from_civil(f[0], f[1], f[2]) * 86400 + f[4] * 3600 + f[5] * 60 + f[6]);
         return PV_NONE;
     }
-    int64_t now = hal_rtc_get(), days = now >= 0 ? now / 86400 : -((-now + 86399) / 86400), secs = now - days * 86400;
-    int64_t y, m, d;
-    civil_from_days(days, &y, &m, &d);
-    int64_t f[8] = { y, m, d, ((days % 7) + 7 + 3) % 7, secs / 3600, secs / 60 % 60, secs % 60, 0 };
+    int64_t now = hal_rtc_get();
+    int32_t days = (int32_t)(now >= 0 ? now / 86400 : -((-now + 86399) / 86400)), secs = (int32_t)(now - (int64_t)days * 86400);
+    int32_t f[8] = { 0, 0, 0, ((days % 7) + 7 + 3) % 7, secs / 3600, secs / 60 % 60, secs % 60, 0 };
+    civil_from_days(days, f);
     pv r = py_tuple_new(8);
-    for (int i = 0; i < 8; i++) TUPLE(r)->items[i] = py_new_int(f[i]);
+    for (int i = 0; i < 8; i++) TUPLE(r)->items[i] = MKSMALL(f[i]);
     return r;
 }
 static const py_builtin rtc_methods[] = { METHOD(datetime, rtc_datetime), METHOD(init, rtc_datetime), METHODS_END };
