@@ -59,8 +59,7 @@ void py_poll_now(void) {
         if (vm->step_limit - vm->steps < (uint64_t)next) next = (int)(vm->step_limit - vm->steps);
     }
     vm->poll_count = vm->poll_period = next;
-    if (!vm->io.poll) return;
-    int r = vm->io.poll(vm->io.ctx);
+    int r = vm->io.poll ? vm->io.poll(vm->io.ctx) : 0;
     if (r == 1) py_raise(py_exc_new(&py_KeyboardInterrupt_type, PV_NULL));
     /* told to stop: raised again at the very next back-edge or call, so a handler that
      * catches it cannot keep the program running */

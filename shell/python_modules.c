@@ -222,6 +222,7 @@ static pv make_utls(pv module)
 }
 
 const py_native_module shell_python_modules[] = {
+    { "machine", py_mod_machine },
     { "sdata", make_sdata },
     { "utls", make_utls },
     { NULL, NULL },

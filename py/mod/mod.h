@@ -12,6 +12,10 @@ typedef struct py_native_module {
     pv (*make)(pv module);
 } py_native_module;
 
+/* machine (py/mod/machine*.c), the board through the HAL: an embedder that lets its
+ * programs reach the board lists { "machine", py_mod_machine } in py_io.modules. */
+pv py_mod_machine(pv module);
+
 /* The module named name (full: "utime"; bare: without a MicroPython 'u' prefix, "time") from
  * py/'s table or the embedder's, made now; PV_NULL when neither has it. */
 pv py_native_module_make(pv name, const char *bare);
