@@ -39,7 +39,7 @@ typedef pv (*py_cfn)(int n, pv *a, pv kw);
 #define M_STATIC 1
 #define M_CLASS 2
 #define M_PROPERTY 4
-#define M_CONST 8      /* a class constant in a method table: its value is the entry's self */
+#define M_CONST 16     /* a class constant in a method table: its value is the entry's self */
 
 /* Binary operators, in the order of the bytecode's BINARY_OP argument. */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,

@@ -53,13 +53,14 @@ static pv own_lookup(const py_type *t, pv name) {
         pv v = py_dict_get(t->dict, name);
         if (v) return v;
     }
+    /* a class constant (M_CONST) is its value, found through the class or an instance */
     if (t->methods) {
         for (const py_builtin *m = t->methods; m->fn; m++)
-            if ((pv)&py_qstrs[m->name] == name) return (pv)m;
+            if ((pv)&py_qstrs[m->name] == name) return m->flags & M_CONST ? m->self : (pv)m;
     }
     if (t->methods2) {
         for (const py_builtin *m = t->methods2; m->fn; m++)
-            if ((pv)&py_qstrs[m->name] == name) return (pv)m;
+            if ((pv)&py_qstrs[m->name] == name) return m->flags & M_CONST ? m->self : (pv)m;
     }
     return PV_NULL;
 }
@@ -87,7 +88,6 @@ static pv bind(pv attr, pv self, const py_type *owner) {
     if (at == &py_func_type) return self ? py_bound_new(self, attr) : attr;
     if (at == &py_builtin_type) {
         py_builtin *b = (py_builtin *)attr;
-        if (b->flags & M_CONST) return b->self;
         if (b->flags & M_CLASS) return py_builtin_new(b->name, b->fn, (pv)owner);
         if (b->flags & M_STATIC || !self || b->self) return attr;
         return py_builtin_new(b->name, b->fn, self);
@@ -863,7 +863,6 @@ static pv type_getattr(pv o, pv name) {
             const py_type *at = OBJ(a)->type;
             if (at == &py_classmethod_type) return py_bound_new(o, ((py_wrap *)a)->func);
             if (at == &py_staticmethod_type) return ((py_wrap *)a)->func;
-            if (at == &py_builtin_type && (((py_builtin *)a)->flags & M_CONST)) return ((py_builtin *)a)->self;
             if (at == &py_builtin_type && (((py_builtin *)a)->flags & M_CLASS)) return py_builtin_new(((py_builtin *)a)->name, ((py_builtin *)a)->fn, o);
         }
         return a;
