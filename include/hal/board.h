@@ -21,8 +21,9 @@ int hal_gpio_mode(int pin, enum hal_pin_mode mode);
 int hal_gpio_read(int pin);                 /* 0 or 1, or a negative ERR_* */
 int hal_gpio_write(int pin, int value);
 /* Calls fn(arg) when pin sees one of the edges, from any thread or from an interrupt: fn
- * may only note it. edges 0 removes the handler; once that returns, fn is not running and
- * will not be called again. ERR_NOTSUP where the pin cannot interrupt. */
+ * may only note it. A pin has one handler: the last one set. edges 0 removes it when it was
+ * set with the same arg (so one program cannot remove another's); once that returns, fn is
+ * not running and will not be called again. ERR_NOTSUP where the pin cannot interrupt. */
 int hal_gpio_irq(int pin, int edges, void (*fn)(void *arg), void *arg);
 int hal_adc_read(int channel);              /* raw 12-bit value, or a negative ERR_* */
 int hal_pwm_set(int pin, uint32_t freq_hz, uint32_t duty_per_mille);

@@ -134,7 +134,10 @@ int hal_gpio_irq(int pin, int edges, void (*fn)(void *arg), void *arg)
     if (!valid_pin(pin))
         return ERR_NODEV;
     pthread_mutex_lock(&lock);
-    irqs[pin] = edges && fn ? (struct pin_irq){ edges, fn, arg } : (struct pin_irq){ 0 };
+    if (edges && fn)
+        irqs[pin] = (struct pin_irq){ edges, fn, arg };
+    else if (irqs[pin].arg == arg)
+        irqs[pin] = (struct pin_irq){ 0 };
     pthread_mutex_unlock(&lock);
     return 0;
 }

@@ -40,7 +40,7 @@ py_event *py_event_new(pv owner) {
 static void count_edge(void *arg) { atomic_fetch_add(&((py_event *)arg)->edges, 1u); }
 
 int py_event_irq(py_event *e, int pin, int edges, pv handler) {
-    if (e->pin >= 0) hal_gpio_irq(e->pin, 0, NULL, NULL);
+    if (e->pin >= 0) hal_gpio_irq(e->pin, 0, NULL, e);
     e->pin = -1;
     e->handler = handler;
     if (!edges || !handler || handler == PV_NONE) return 0;
@@ -60,7 +60,7 @@ void py_event_timer(py_event *e, uint64_t period_us, bool periodic, pv handler) 
 void py_event_on_end(py_event *e, void (*release)(pv owner)) { e->release = release; }
 
 void py_event_stop(py_event *e) {
-    if (e->pin >= 0) hal_gpio_irq(e->pin, 0, NULL, NULL);
+    if (e->pin >= 0) hal_gpio_irq(e->pin, 0, NULL, e);
     e->pin = -1;
     e->due_us = 0;
 }
@@ -133,7 +133,7 @@ void py_events_end(py_vm *vm) {
     if (!vm->events) return;
     for (size_t i = 0; i < LIST(vm->events)->len; i++) {
         py_event *e = (py_event *)LIST(vm->events)->items[i];
-        if (e->pin >= 0) hal_gpio_irq(e->pin, 0, NULL, NULL);
+        if (e->pin >= 0) hal_gpio_irq(e->pin, 0, NULL, e);
         e->pin = -1;
         if (e->release) e->release(e->owner);
         e->release = NULL;

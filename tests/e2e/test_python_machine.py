@@ -170,3 +170,29 @@ def test_the_eeprom_demo(booted):
     c, board, root = booted
     assert c.run("/opt/eeprom.py hello 0x120") == "wrote b'hello' at 288 read back b'hello'\n"
     assert board.cmd("get eeprom 288 5") == "ok " + b"hello".hex()
+
+
+WATCHER = """\
+from machine import Pin
+import sys, time
+edges = []
+Pin(7, Pin.IN).irq(lambda p: edges.append(1), Pin.IRQ_RISING)
+Pin(int(sys.argv[1]), Pin.OUT).on()          # armed
+start = time.ticks_ms()
+while not edges and time.ticks_diff(time.ticks_ms(), start) < int(sys.argv[2]):
+    time.sleep_ms(5)
+print("watcher", sys.argv[1], "edges", len(edges))
+"""
+
+
+def test_a_program_that_ends_leaves_a_later_programs_pin_interrupt_alone(booted):
+    c, board, root = booted
+    put_file(root, "/opt/watch.py", WATCHER)
+    first = start_background(c, "/opt/watch.py 8 60000")
+    assert board.cmd("wait pin 8 1 10000") == "ok"
+    second = start_background(c, "/opt/watch.py 9 10000")   # takes pin 7's interrupt over
+    assert board.cmd("wait pin 9 1 10000") == "ok"
+    end_jobs(c, f"kill {first}", [first])          # the first ends, removing only its own
+    assert board.cmd("set pin 7 1") == "ok"
+    c.expect(r"watcher 9 edges 1")
+    c.expect(rf"\[{second}\]\+ Done")
