@@ -15,6 +15,7 @@ struct var {
 };
 
 static struct var *vars;              /* in the order first set */
+static struct var *shared;            /* sdata's attributes (env_shared_*) */
 static hal_mutex_t *lock;
 
 void env_init(void)
@@ -33,21 +34,25 @@ int env_valid_name(const char *name)
     return 1;
 }
 
-static struct var **find(const char *name)
+static struct var **find_in(struct var **link, const char *name)
 {
-    struct var **link = &vars;
     while (*link && strcmp((*link)->name, name) != 0)
         link = &(*link)->next;
     return link;
 }
 
-int env_set(const char *name, const struct value *v)
+static struct var **find(const char *name)
+{
+    return find_in(&vars, name);
+}
+
+static int set_in(struct var **table, const char *name, const struct value *v)
 {
     struct value copy = value_copy(v);
     if (copy.type == VAL_NONE && v->type != VAL_NONE)
         return ERR_NOMEM;
     hal_mutex_lock(lock);
-    struct var **link = find(name);
+    struct var **link = find_in(table, name);
     if (*link) {
         value_free(&(*link)->value);
         (*link)->value = copy;
@@ -69,6 +74,11 @@ int env_set(const char *name, const struct value *v)
     return 0;
 }
 
+int env_set(const char *name, const struct value *v)
+{
+    return set_in(&vars, name, v);
+}
+
 int env_set_text(const char *name, const char *text)
 {
     struct value v = value_str(text);
@@ -77,14 +87,19 @@ int env_set_text(const char *name, const char *text)
     return r;
 }
 
-int env_get(const char *name, struct value *out)
+static int get_in(struct var **table, const char *name, struct value *out)
 {
     hal_mutex_lock(lock);
-    struct var *var = *find(name);
+    struct var *var = *find_in(table, name);
     if (var)
         *out = value_copy(&var->value);
     hal_mutex_unlock(lock);
     return var ? 0 : ERR_NOENT;
+}
+
+int env_get(const char *name, struct value *out)
+{
+    return get_in(&vars, name, out);
 }
 
 int env_get_text(const char *name, char *buf, size_t size)
@@ -99,10 +114,10 @@ int env_get_text(const char *name, char *buf, size_t size)
     return var != NULL;
 }
 
-int env_unset(const char *name)
+static int unset_in(struct var **table, const char *name)
 {
     hal_mutex_lock(lock);
-    struct var **link = find(name), *var = *link;
+    struct var **link = find_in(table, name), *var = *link;
     if (var) {
         *link = var->next;
         value_free(&var->value);
@@ -110,6 +125,26 @@ int env_unset(const char *name)
     }
     hal_mutex_unlock(lock);
     return var ? 0 : ERR_NOENT;
+}
+
+int env_unset(const char *name)
+{
+    return unset_in(&vars, name);
+}
+
+int env_shared_set(const char *name, const struct value *v)
+{
+    return set_in(&shared, name, v);
+}
+
+int env_shared_get(const char *name, struct value *out)
+{
+    return get_in(&shared, name, out);
+}
+
+int env_shared_unset(const char *name)
+{
+    return unset_in(&shared, name);
 }
 
 void env_each(void (*fn)(const char *name, const struct value *v, void *ctx), void *ctx)

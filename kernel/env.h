@@ -15,6 +15,11 @@ int env_get(const char *name, struct value *out);        /* a copy; ERR_NOENT */
 int env_get_text(const char *name, char *buf, size_t size);
 int env_unset(const char *name);
 int env_valid_name(const char *name);
+/* A second table of the same kind, apart from the variables: the attributes that Python
+ * programs and `>` lines set on sdata, which all of them share. */
+int env_shared_set(const char *name, const struct value *v);
+int env_shared_get(const char *name, struct value *out);   /* a copy; ERR_NOENT */
+int env_shared_unset(const char *name);
 /* Calls fn for each variable in the order they were first set. */
 void env_each(void (*fn)(const char *name, const struct value *v, void *ctx), void *ctx);
 

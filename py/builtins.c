@@ -6,6 +6,7 @@
 #include <string.h>
 #include "py/obj.h"
 #include "py/frozen.h"
+#include "py/mod/mod.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846
@@ -514,6 +515,8 @@ static double now(void) { py_vm *vm = py_cur; return vm->io.clock ? vm->io.clock
 BI(time_time) { return py_float_new(now()); }
 BI(time_ticks_ms) { return py_new_int((int64_t)(now() * 1e3) & 0x3fffffff); }
 BI(time_ticks_us) { return py_new_int((int64_t)(now() * 1e6) & 0x3fffffff); }
+BI(time_time_ns) { return py_new_int((int64_t)(now() * 1e9)); }
+BI(time_ticks_add) { return py_new_int((py_int_val(a[0]) + py_int_val(a[1])) & 0x3fffffff); }
 BI(time_ticks_diff) {
     int64_t d = (py_int_val(a[0]) - py_int_val(a[1])) & 0x3fffffff;
     if (d & 0x20000000) d -= 0x40000000;
@@ -523,7 +526,7 @@ static void do_sleep(double s) {
     py_vm *vm = py_cur;
     /* in slices, so a kill or Ctrl-C reaches a sleeping program */
     while (s > 0) {
-        double step = s > 0.05 ? 0.05 : s;
+        double step = py_events_slice(vm, s > 0.05 ? 0.05 : s);
         if (vm->io.sleep) vm->io.sleep(vm->io.ctx, step);
         s -= step;
         py_poll_now();
@@ -570,6 +573,7 @@ static const py_builtin time_funcs[] = {
     { &py_builtin_type, Q_mktime_q, 0, bi_time_mktime, 0 },
     METHOD(time, bi_time_time), METHOD(perf_counter, bi_time_time), METHOD(monotonic, bi_time_time),
     METHOD(ticks_ms, bi_time_ticks_ms), METHOD(ticks_us, bi_time_ticks_us), METHOD(ticks_diff, bi_time_ticks_diff),
+    METHOD(ticks_add, bi_time_ticks_add), METHOD(ticks_cpu, bi_time_ticks_us), METHOD(time_ns, bi_time_time_ns),
     METHOD(sleep, bi_time_sleep), METHOD(sleep_ms, bi_time_sleep_ms), METHOD(sleep_us, bi_time_sleep_us), METHODS_END };
 
 /* ---------------- math ---------------- */
@@ -678,9 +682,15 @@ BI(gc_mem_alloc) { return py_new_int((int64_t)gc_used(py_cur->heap)); }
 BI(gc_enable) { py_cur->gc_disabled = false; return PV_NONE; }
 BI(gc_disable) { py_cur->gc_disabled = true; return PV_NONE; }
 BI(gc_isenabled) { return PV_BOOL(!py_cur->gc_disabled); }
+/* threshold([bytes]): MicroPython's, -1 when none is set */
+BI(gc_threshold) {
+    gc_heap *h = py_cur->heap;
+    if (n) { pint t = py_to_index(a[0]); gc_set_threshold(h, t > 0 ? (size_t)t : 0); return PV_NONE; }
+    return gc_threshold(h) ? py_new_int((int64_t)gc_threshold(h)) : MKSMALL(-1);
+}
 static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
     METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
-    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHODS_END };
+    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHOD(threshold, bi_gc_threshold), METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
     gc_heap *h = py_cur->heap;
@@ -748,6 +758,8 @@ pv py_builtin_get(pv name) {
 static pv make_native(pv name) {
     const char *s = py_str_data(name);
     if (s[0] == 'u' && strcmp(s, "uasyncio")) s++;   /* utime is time, ujson json... */
+    pv nm = py_native_module_make(name, s);         /* py/mod/ and the embedder's */
+    if (nm) return nm;
     pv m = py_module_new(name);
     pv d = ((py_module *)m)->dict;
     if (!strcmp(s, "sys")) {

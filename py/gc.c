@@ -34,6 +34,7 @@ struct gc_heap {
     bool collecting;
     unsigned stress_every;      /* collect at every Nth allocation (0: only when needed) */
     unsigned stress_count;
+    size_t threshold, since;    /* gc.threshold(): collect after this many bytes (0: off) */
     pv *stack;                  /* objects marked, not yet traced: on the C stack while collecting */
     int sp;
     bool overflow;
@@ -73,6 +74,8 @@ size_t gc_size(const gc_heap *h) { return (size_t)(h->end - h->base); }
 void gc_lock(gc_heap *h) { h->lock++; }
 void gc_set_stress(gc_heap *h, unsigned every) { h->stress_every = every; h->stress_count = 0; }
 void gc_unlock(gc_heap *h) { h->lock--; }
+void gc_set_threshold(gc_heap *h, size_t bytes) { h->threshold = bytes; h->since = 0; }
+size_t gc_threshold(const gc_heap *h) { return h->threshold; }
 
 static void push_free(gc_heap *h, uint8_t *p, size_t g) {
     fblock *f = (fblock *)p;
@@ -124,6 +127,7 @@ void *gc_alloc(size_t n, int kind) {
         h->stress_count = 0;
         gc_collect();
     }
+    if (h->threshold && (h->since += g * GRAN) >= h->threshold && !h->lock && !h->collecting) gc_collect();
     uint8_t *p = take(h, g);
     if (!p && !h->lock && !h->collecting) {
         /* collect, then let the heap grow to twice what survived (a memory-friendly pace that
@@ -261,6 +265,7 @@ void gc_collect(void) {
     gc_heap *h = vm->heap;
     if (h->lock || h->collecting) return;
     h->collecting = true;
+    h->since = 0;
     pv stack[MARK_STACK] = { 0 };
     h->stack = stack;
     h->sp = 0;

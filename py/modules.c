@@ -314,55 +314,6 @@ BI(hl_sha256) { return new_hash(2, n, a); }
 static const py_builtin hashlib_funcs[] = { METHOD(sha1_q, hl_sha1), METHOD(sha256_q, hl_sha256), METHODS_END };
 
 
-/* ---- os ---- */
-void py_os_error(int err, pv path);
-static int fs(int op, pv p1, pv p2, void *out) {
-    py_vm *vm = py_cur;
-    if (!vm->io.fs) py_raisef(&py_OSError_type, "no file system");
-    return vm->io.fs(vm->io.ctx, op, p1 ? py_str_data(p1) : NULL, p2 ? py_str_data(p2) : NULL, out);
-}
-static pv path_arg(int n, pv *a, int i, const char *dflt) {
-    pv p = n > i ? a[i] : (dflt ? py_str_cstr(dflt) : PV_NULL);
-    if (!p || !IS(p, py_str_type)) py_raisef(&py_TypeError_type, "expected str, bytes or os.PathLike object");
-    return p;
-}
-static void add_name(void *arg, const char *name) { py_list_append((pv)arg, py_str_cstr(name)); }
-BI(os_listdir) {
-    pv p = path_arg(n, a, 0, ".");
-    pv l = py_list_new(0);
-    py_dirlist dl = { add_name, (void *)l };
-    int e = fs(PY_FS_LISTDIR, p, PV_NULL, &dl);
-    if (e) py_os_error(e, p);
-    return l;
-}
-#define OS_SIMPLE(name, op) BI(os_##name) { pv p = path_arg(n, a, 0, NULL); int e = fs(op, p, PV_NULL, NULL); if (e) py_os_error(e, p); return PV_NONE; }
-OS_SIMPLE(mkdir, PY_FS_MKDIR) OS_SIMPLE(rmdir, PY_FS_RMDIR) OS_SIMPLE(remove, PY_FS_REMOVE) OS_SIMPLE(chdir, PY_FS_CHDIR)
-BI(os_rename) {
-    pv p = path_arg(n, a, 0, NULL), q = path_arg(n, a, 1, NULL);
-    int e = fs(PY_FS_RENAME, p, q, NULL);
-    if (e) py_os_error(e, p);
-    return PV_NONE;
-}
-BI(os_stat) {
-    pv p = path_arg(n, a, 0, NULL);
-    py_stat st = { 0, 0, 0 };
-    int e = fs(PY_FS_STAT, p, PV_NULL, &st);
-    if (e) py_os_error(e, p);
-    pv t = py_tuple_new(10);
-    int64_t f[10] = { st.mode, 0, 0, 1, 0, 0, st.size, st.mtime, st.mtime, st.mtime };
-    for (int i = 0; i < 10; i++) TUPLE(t)->items[i] = py_new_int(f[i]);
-    return t;
-}
-BI(os_getcwd) {
-    char buf[256] = "";
-    int e = fs(PY_FS_GETCWD, PV_NULL, PV_NULL, buf);
-    if (e) py_os_error(e, PV_NULL);
-    return py_str_cstr(buf);
-}
-static const py_builtin os_funcs[] = { METHOD(listdir_q, os_listdir), METHOD(mkdir_q, os_mkdir), METHOD(rmdir_q, os_rmdir),
-    METHOD(remove, os_remove), { &py_builtin_type, Q_unlink_q, 0, os_remove, 0 }, METHOD(rename_q, os_rename),
-    METHOD(stat_q, os_stat), METHOD(getcwd_q, os_getcwd), METHOD(chdir_q, os_chdir), METHODS_END };
-
 pv py_native_data_module(const char *s) {
     if (!strcmp(s, "struct")) {
         pv m = mkmod("struct", struct_funcs);
@@ -378,12 +329,6 @@ pv py_native_data_module(const char *s) {
         return m;
     }
     if (!strcmp(s, "binascii")) return mkmod("binascii", binascii_funcs);
-    if (!strcmp(s, "os")) {
-        pv m = mkmod("os", os_funcs);
-        py_dict_set(((py_module *)m)->dict, py_intern("sep", 3), py_str_cstr("/"));
-        py_dict_set(((py_module *)m)->dict, QS(name), py_str_cstr("posix"));
-        return m;
-    }
     if (!strcmp(s, "hashlib")) return mkmod("hashlib", hashlib_funcs);
     return PV_NULL;
 }

@@ -40,6 +40,7 @@ typedef pv (*py_cfn)(int n, pv *a, pv kw);
 #define M_CLASS 2
 #define M_PROPERTY 4
 #define M_UNBOUND 8   /* a method taken from its builtin type: self holds that type, the first argument is checked against it */
+#define M_CONST 16     /* a class constant in a method table: its value is the entry's self */
 
 /* Binary operators, in the order of the bytecode's BINARY_OP argument. */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,
@@ -185,12 +186,17 @@ typedef struct py_io {
     /* the os module's file-system calls (PY_FS_*): 0, or an errno value */
     int (*fs)(void *ctx, int op, const char *path, const char *path2, void *out);
     void (*sleep)(void *ctx, double seconds);
+    /* the embedder's native modules (py/mod/mod.h), found after py/'s own; NULL: none */
+    const struct py_native_module *modules;
     void *ctx;
 } py_io;
 
-enum { PY_FS_LISTDIR, PY_FS_MKDIR, PY_FS_RMDIR, PY_FS_REMOVE, PY_FS_RENAME, PY_FS_STAT, PY_FS_GETCWD, PY_FS_CHDIR };
+enum { PY_FS_LISTDIR, PY_FS_MKDIR, PY_FS_RMDIR, PY_FS_REMOVE, PY_FS_RENAME, PY_FS_STAT, PY_FS_GETCWD, PY_FS_CHDIR,
+       PY_FS_STATVFS };
 /* PY_FS_STAT fills a py_stat; PY_FS_LISTDIR calls add for each name; PY_FS_GETCWD fills char[256] */
 typedef struct { uint32_t mode; int64_t size; int64_t mtime; } py_stat;
+/* PY_FS_STATVFS fills a py_statvfs: the file system that holds the path */
+typedef struct { uint32_t block_size, blocks, blocks_free; bool read_only; } py_statvfs;
 typedef struct { void (*add)(void *arg, const char *name); void *arg; } py_dirlist;
 
 typedef struct py_vm {
@@ -219,6 +225,8 @@ typedef struct py_vm {
     pv struct_error;          /* struct.error, made on the first import of struct */
     bool builtins_complete;   /* builtins holds every builtin (import builtins made it so) */
     void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
+    pv events;                /* py/mod/events.c: pin interrupts and timers; PV_NULL: none yet */
+    bool events_running;      /* their callbacks are running: none starts inside another */
 } py_vm;
 /* The interpreter running on this thread: every program has its own py_vm and a thread runs
  * one program at a time (py_run_* install it), so two threads run two programs at once. */
@@ -277,6 +285,9 @@ void gc_mark_ptr(gc_heap *h, const void *p);
 void gc_lock(gc_heap *h);
 /* a collection at every nth allocation (1: every one), to find missing roots; 0 turns it off */
 void gc_set_stress(gc_heap *h, unsigned every);
+/* a collection whenever this many bytes were allocated since the last (0: only when needed) */
+void gc_set_threshold(gc_heap *h, size_t bytes);
+size_t gc_threshold(const gc_heap *h);
 void gc_unlock(gc_heap *h);
 size_t gc_used(const gc_heap *h);
 size_t gc_peak(const gc_heap *h);

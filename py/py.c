@@ -3,12 +3,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include "py/py.h"
+#include "py/mod/mod.h"
 
 void py_mark_roots(py_vm *vm) {
     gc_heap *h = vm->heap;
     gc_mark(h, vm->exc); gc_mark(h, vm->builtins); gc_mark(h, vm->modules); gc_mark(h, vm->interned);
     gc_mark(h, vm->main_dict); gc_mark(h, vm->sys_path); gc_mark(h, vm->argv); gc_mark(h, vm->handling);
     gc_mark(h, vm->memerr); gc_mark(h, vm->struct_error); gc_mark_ptr(h, vm->repr_stack);
+    gc_mark(h, vm->events);
     for (int i = 0; i < 8; i++) gc_mark(h, vm->stack_roots[i]);
     for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(h, *p);
     /* frames on the C stack are found by the conservative scan; their slots are on vm->stack
@@ -140,6 +142,7 @@ static void close_if_file(pobj *o, void *arg) { py_file_release(arg, o); }
 
 void py_destroy(py_vm *vm) {
     if (!vm) return;
+    py_events_end(vm);
     /* files still open hold the embedder's handles: give them back; everything else is in
      * the arena */
     gc_each_object(vm->heap, close_if_file, vm);
@@ -258,7 +261,11 @@ static void run_module(py_vm *vm, void *ctx) {
     if (r->as->init) r->as->init(d, r->as->arg);
     py_code *c = py_compile(r->src, r->len, py_str_cstr(r->filename), PY_MODE_FILE);
     py_vm_run_code(c, d, PV_NULL);
-    if (r->as->call_main) call_main(d, r->argc, r->argv);
+    if (!r->as->call_main) return;
+    /* again, as upyOS sets them after the import: a program that starts with `proc = None`
+     * has its proc in __main__ */
+    if (r->as->init && py_dict_get(d, QS(__main__))) r->as->init(d, r->as->arg);
+    call_main(d, r->argc, r->argv);
 }
 
 static int report_program_exit(py_vm *vm, pv e, void *ctx) { return exit_status(e); }

@@ -40,7 +40,8 @@ void py_set_cstack_size(py_vm *vm, size_t bytes);
 typedef void (*py_init_fn)(pv globals, void *arg);
 /* Runs a program file the upyOS way: its body as the module named after the file (so its
  * `if __name__ == "__main__":` stays false), with the globals init adds, then
- * `__main__(args)` when it defines one (args: argv[1..] as a list of str). argv becomes
+ * `__main__(args)` when it defines one, after init has added them again (upyOS sets `proc`
+ * after the import: its programs start with `proc = None`) (args: argv[1..] as a list of str). argv becomes
  * sys.argv. Returns the exit status as py_run_file does. */
 int py_run_program(py_vm *vm, const char *path, int argc, char **argv, py_init_fn init, void *arg);
 /* Runs statements in the interpreter's one namespace, kept from call to call (the shell's

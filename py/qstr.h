@@ -3,6 +3,7 @@
  * the C code compares a name with one pointer comparison. */
 #ifndef PY_QSTR_H
 #define PY_QSTR_H
+#include "py/mod/names.h"
 /* Sorted by their bytes: py_intern finds a predefined name by binary search, without a
  * table in RAM (tests/unit/test_py.c checks the order). */
 #define QSTR_LIST(Q) \
@@ -128,9 +129,13 @@
     Q(vars, "vars") Q(version, "version") Q(version_info, "version_info") \
     Q(with_traceback_dummy, "with_traceback") Q(write, "write") Q(writelines_q, "writelines") \
     Q(zfill, "zfill") Q(zip, "zip")
+/* The interpreter's names, then the native modules' (py/mod/names.h): two sorted runs. */
 enum {
 #define Q(id, s) Q_##id,
     QSTR_LIST(Q)
+    Q_CORE_COUNT,
+    Q_MOD_BEFORE = Q_CORE_COUNT - 1,
+    QSTR_MOD_LIST(Q)
 #undef Q
     Q_COUNT
 };

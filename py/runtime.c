@@ -53,13 +53,14 @@ static pv own_lookup(const py_type *t, pv name) {
         pv v = py_dict_get(t->dict, name);
         if (v) return v;
     }
+    /* a class constant (M_CONST) is its value, found through the class or an instance */
     if (t->methods) {
         for (const py_builtin *m = t->methods; m->fn; m++)
-            if ((pv)&py_qstrs[m->name] == name) return (pv)m;
+            if ((pv)&py_qstrs[m->name] == name) return m->flags & M_CONST ? m->self : (pv)m;
     }
     if (t->methods2) {
         for (const py_builtin *m = t->methods2; m->fn; m++)
-            if ((pv)&py_qstrs[m->name] == name) return (pv)m;
+            if ((pv)&py_qstrs[m->name] == name) return m->flags & M_CONST ? m->self : (pv)m;
     }
     return PV_NULL;
 }

@@ -12,6 +12,7 @@
 const py_str py_qstrs[] = {
 #define Q(id, s) { &py_str_type, 0, sizeof(s) - 1, sizeof(s) - 1, s },
     QSTR_LIST(Q)
+    QSTR_MOD_LIST(Q)
 #undef Q
 };
 
@@ -67,9 +68,8 @@ bool py_str_eq(pv a, pv b) {
 }
 pv py_qstr(int q) { return (pv)&py_qstrs[q]; }
 
-/* the predefined name equal to s, by binary search of the sorted table */
-static pv find_qstr(const char *s, size_t n) {
-    int lo = 0, hi = Q_COUNT - 1;
+/* the predefined name equal to s, by binary search of the table's two sorted runs */
+static pv find_in(const char *s, size_t n, int lo, int hi) {
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         const py_str *q = &py_qstrs[mid];
@@ -80,6 +80,10 @@ static pv find_qstr(const char *s, size_t n) {
         if (c < 0) lo = mid + 1; else hi = mid - 1;
     }
     return PV_NULL;
+}
+static pv find_qstr(const char *s, size_t n) {
+    pv q = find_in(s, n, 0, Q_CORE_COUNT - 1);
+    return q ? q : find_in(s, n, Q_CORE_COUNT, Q_COUNT - 1);
 }
 
 pv py_intern(const char *s, size_t n) {

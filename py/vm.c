@@ -4,6 +4,7 @@
  * the frame's handler (SETUP_EXCEPT blocks) or adds its line to the traceback and passes it on. */
 #include <string.h>
 #include "py/py.h"
+#include "py/mod/mod.h"
 #include "py/bytecode.h"
 
 
@@ -58,12 +59,12 @@ void py_poll_now(void) {
         if (vm->step_limit - vm->steps < (uint64_t)next) next = (int)(vm->step_limit - vm->steps);
     }
     vm->poll_count = vm->poll_period = next;
-    if (!vm->io.poll) return;
-    int r = vm->io.poll(vm->io.ctx);
+    int r = vm->io.poll ? vm->io.poll(vm->io.ctx) : 0;
     if (r == 1) py_raise(py_exc_new(&py_KeyboardInterrupt_type, PV_NULL));
     /* told to stop: raised again at the very next back-edge or call, so a handler that
      * catches it cannot keep the program running */
     if (r == 2) { vm->poll_count = 1; py_raise(py_exc_new(&py_SystemExit_type, MKSMALL(137))); }
+    if (vm->events) py_events_run(vm);    /* machine.Pin.irq and machine.Timer callbacks */
 }
 
 static void add_traceback(pv exc, py_frame *f) {

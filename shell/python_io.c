@@ -179,6 +179,15 @@ static int stat_path(const char *path, py_stat *out)
     return r;
 }
 
+static int statvfs_path(const char *path, py_statvfs *out)
+{
+    struct vfs_statfs st;
+    int r = file_statfs(path, &st);
+    if (r == 0)
+        *out = (py_statvfs){ st.block_size, st.blocks_total, st.blocks_free, st.read_only != NULL };
+    return r;
+}
+
 /* os.chdir: the program's own working directory (a program is a process of its own) */
 static int change_dir(proc_t *p, const char *path)
 {
@@ -202,6 +211,7 @@ static int io_fs(void *ctx, int op, const char *path, const char *path2, void *o
     case PY_FS_STAT: r = stat_path(path, out); break;
     case PY_FS_GETCWD: str_copy(out, p->cwd, 256); r = 0; break;
     case PY_FS_CHDIR: r = change_dir(p, path); break;
+    case PY_FS_STATVFS: r = statvfs_path(path, out); break;
     default: r = ERR_NOTSUP;
     }
     return r < 0 ? errno_of(r) : 0;
@@ -213,7 +223,7 @@ py_io shell_python_io(struct host *p)
                  .read_file = io_read_file, .clock = io_clock, .sleep = io_sleep,
                  .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs,
-                 .ctx = p };
+                 .modules = shell_python_modules, .ctx = p };
     return io;
 }
 

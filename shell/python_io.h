@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "kernel/proc.h"
+#include "py/mod/mod.h"
 #include "py/py.h"
 
 /* What the io calls act for: the process running the program or the line, and whether its
@@ -18,6 +19,8 @@ struct host {
 /* The interpreter's io over host's process: its streams, its files (kernel/files.h), its
  * status as the poll, the wall clock. host must outlive the interpreter. */
 py_io shell_python_io(struct host *host);
+/* The modules the system gives its interpreters (shell/python_modules.c): sdata, utls. */
+extern const py_native_module shell_python_modules[];
 /* The recursion limit that a thread of stack bytes holds. */
 int shell_python_depth(size_t stack);
 

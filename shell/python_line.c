@@ -1,7 +1,7 @@
 /* `<` and `>` lines on the Python interpreter: one namespace per session (the outermost
  * shell), made at its first line in an arena that is the session process's memory, with
  * what upyOS's kernel namespace gives its lines (getenv/setenv for the shell's variables,
- * sdata, GPIO, the time functions). */
+ * sdata and utls (shell/python_modules.c), GPIO, the time functions). */
 #include "shell/python.h"
 
 #ifdef UPYOS_PYTHON
@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "hal/board.h"
-#include "kernel/env.h"
-#include "kernel/sysdata.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
 #include "shell/exec.h"
@@ -26,53 +24,6 @@ struct session_python {
     struct host host;           /* the process running the current line */
     py_vm *vm;
 };
-
-/* The shell's typed variables as Python values, and back */
-static pv python_value(const struct value *v)
-{
-    switch (v->type) {
-    case VAL_STR: return py_str_cstr(v->u.s);
-    case VAL_INT: return py_new_int(v->u.i);
-    case VAL_FLOAT: return py_float_new(v->u.f);
-    case VAL_BOOL: return PV_BOOL(v->u.b);
-    default: return PV_NONE;
-    }
-}
-
-static struct value shell_value(pv o)
-{
-    if (o == PV_TRUE || o == PV_FALSE)
-        return value_bool(o == PV_TRUE);
-    if (py_is_int(o))
-        return value_int(py_int_val(o));
-    if (IS(o, py_float_type))
-        return value_float(py_to_double(o));
-    return value_str(py_str_data(py_str_of(o)));
-}
-
-/* getenv(name[, default]): the variable's value, default (None) when it is not set */
-static pv bi_getenv(int n, pv *a, pv kw)
-{
-    py_argcheck(n, 1, 2, "getenv");
-    struct value v;
-    if (env_get(py_str_data(py_str_of(a[0])), &v) < 0)
-        return n == 2 ? a[1] : PV_NONE;
-    pv o = python_value(&v);
-    value_free(&v);
-    return o;
-}
-
-/* setenv(name, value): an int, float, bool or str variable (anything else as its str) */
-static pv bi_setenv(int n, pv *a, pv kw)
-{
-    py_argcheck(n, 2, 2, "setenv");
-    struct value v = shell_value(a[1]);
-    int r = v.type == VAL_NONE ? ERR_NOMEM : env_set(py_str_data(py_str_of(a[0])), &v);
-    value_free(&v);
-    if (r < 0)
-        py_raisef(&py_ValueError_type, "setenv(): %s", err_str(r));
-    return PV_NONE;
-}
 
 static int gpio_pin(pv v, const char *fn)
 {
@@ -101,36 +52,11 @@ static pv bi_gpio_write(int n, pv *a, pv kw)
     return PV_NONE;
 }
 
-/* _sysdata(): the fixed facts as a dict; _sysdata(True[, value]): sdata.debug, read or set */
-static pv bi_sysdata(int n, pv *a, pv kw)
-{
-    if (n == 2)
-        sysdata.debug = py_truth(a[1]);
-    if (n >= 1)
-        return PV_BOOL(sysdata.debug);
-    pv d = py_dict_new();
-    const char *text[][2] = { { "name", sysdata.name }, { "version", sysdata.version },
-                              { "sid", sysdata.sid }, { "board", sysdata.board },
-                              { "platform", sysdata.platform } };
-    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
-        py_dict_set(d, py_str_cstr(text[i][0]), py_str_cstr(text[i][1]));
-    py_dict_set(d, py_str_cstr("recovery"), PV_BOOL(sysdata.recovery));
-    return d;
-}
-
-/* sdata: the system's facts, a live debug flag, and any attribute a line sets (upyOS hands
- * objects from line to line this way). Its class and helper stay out of the namespace. */
-static const char sdata_source[] =
-    "class sdata:\n"
-    "    def __init__(self, facts):\n"
-    "        for k in facts: setattr(self, k, facts[k])\n"
-    "    debug = property(lambda self: _sysdata(True), lambda self, v: _sysdata(True, v))\n"
-    "sdata = sdata(_sysdata())\n";
-
-/* What the time and gc modules give `<`/`>` lines without an import, as upyOS's kernel
- * namespace does. */
+/* What sdata, utls and the time and gc modules give `<`/`>` lines without an import, as
+ * upyOS's kernel namespace does. */
 static const char line_source[] =
-    "import gc\n"
+    "import gc, sdata, utls\n"
+    "from utls import getenv, setenv\n"
     "from time import time, sleep, sleep_ms, sleep_us, ticks_ms, ticks_us, ticks_diff\n"
     "from gc import mem_free, mem_alloc\n";
 
@@ -141,15 +67,9 @@ static void run_in(pv dict, const char *src, size_t len)
 
 static void add_line_globals(pv globals, void *arg)
 {
-    py_dict_set(globals, py_intern("getenv", 6), py_builtin_new(Q_get, bi_getenv, PV_NULL));
-    py_dict_set(globals, py_intern("setenv", 6), py_builtin_new(Q_get, bi_setenv, PV_NULL));
     py_dict_set(globals, py_intern("gpio_read", 9), py_builtin_new(Q_get, bi_gpio_read, PV_NULL));
     py_dict_set(globals, py_intern("gpio_write", 10),
                 py_builtin_new(Q_get, bi_gpio_write, PV_NULL));
-    pv ns = py_dict_new();
-    py_dict_set(ns, py_intern("_sysdata", 8), py_builtin_new(Q_get, bi_sysdata, PV_NULL));
-    run_in(ns, sdata_source, sizeof sdata_source - 1);
-    py_dict_set(globals, py_intern("sdata", 5), py_dict_get_str(ns, "sdata"));
     run_in(globals, line_source, sizeof line_source - 1);
 }
 

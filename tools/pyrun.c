@@ -15,7 +15,9 @@
 #include <dirent.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
+#include "py/mod/mod.h"
 #include "py/py.h"
 
 static volatile sig_atomic_t interrupted;
@@ -92,6 +94,12 @@ static int io_fs(void *ctx, int op, const char *path, const char *path2, void *o
         if (!r) { py_stat *ps = out; ps->mode = st.st_mode; ps->size = st.st_size; ps->mtime = st.st_mtime; }
         break;
     }
+    case PY_FS_STATVFS: {
+        struct statvfs sv;
+        r = statvfs(path, &sv);
+        if (!r) *(py_statvfs *)out = (py_statvfs){ (uint32_t)sv.f_frsize, (uint32_t)sv.f_blocks, (uint32_t)sv.f_bfree, (sv.f_flag & ST_RDONLY) != 0 };
+        break;
+    }
     default: return 22;
     }
     return r ? errno : 0;
@@ -120,7 +128,8 @@ int main(int argc, char **argv) {
     void *arena = malloc(heap);
     if (!arena) { fprintf(stderr, "pyrun: cannot reserve %zu bytes\n", heap); return 2; }
     signal(SIGINT, on_sigint);
-    py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
+    static const py_native_module modules[] = { { "machine", py_mod_machine }, { NULL, NULL } };
+    py_io io = { .modules = modules, .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };
     py_vm *vm = py_new(arena, heap, &io);

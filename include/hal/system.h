@@ -23,6 +23,11 @@ void hal_mem_stats(struct hal_mem_stats *out);
 /* Leave the OS: reboot=1 restarts it (the posix simulator re-executes itself). */
 void hal_restart(int reboot);
 
+/* Why the chip last started, with MicroPython's numbers (machine.reset_cause()). */
+enum { HAL_RESET_POWER_ON = 1, HAL_RESET_HARD = 2, HAL_RESET_WATCHDOG = 3, HAL_RESET_DEEPSLEEP = 4,
+       HAL_RESET_SOFT = 5 };
+int hal_reset_cause(void);
+
 /* Unpredictable bytes from the chip's entropy source (salts, session tokens). */
 void hal_random_bytes(void *buf, size_t len);
 

@@ -1,6 +1,6 @@
 /* hal/board.h: the MPS2 FPGA IO block gives two user LEDs (pins 0 and 1, outputs) and two
- * push buttons (pins 2 and 3, inputs). The board has no ADC, PWM, I2C or temperature sensor
- * that QEMU models, so those say ERR_NODEV. */
+ * push buttons (pins 2 and 3, inputs, without interrupts). The board has no ADC, PWM, I2C,
+ * SPI or temperature sensor that QEMU models, so those say ERR_NODEV. */
 #include "hal/board.h"
 
 #include "cmsdk.h"
@@ -25,10 +25,11 @@ static int is_button(int pin)
 
 int hal_gpio_mode(int pin, enum hal_pin_mode mode)
 {
+    int output = mode == HAL_PIN_OUTPUT || mode == HAL_PIN_OPEN_DRAIN;
     if (is_led(pin))
-        return mode == HAL_PIN_OUTPUT ? 0 : ERR_NOTSUP;
+        return output ? 0 : ERR_NOTSUP;
     if (is_button(pin))
-        return mode == HAL_PIN_INPUT ? 0 : ERR_NOTSUP;
+        return output ? ERR_NOTSUP : 0;
     return ERR_NODEV;
 }
 
@@ -52,6 +53,11 @@ int hal_gpio_write(int pin, int value)
     return 0;
 }
 
+int hal_gpio_irq(int pin, int edges, void (*fn)(void *arg), void *arg)
+{
+    return is_led(pin) || is_button(pin) ? (edges ? ERR_NOTSUP : 0) : ERR_NODEV;
+}
+
 int hal_adc_read(int channel)
 {
     return ERR_NODEV;
@@ -64,6 +70,16 @@ int hal_pwm_set(int pin, uint32_t freq_hz, uint32_t duty_per_mille)
 
 int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen, uint8_t *rbuf,
                      size_t rlen)
+{
+    return ERR_NODEV;
+}
+
+int hal_spi_config(int bus, uint32_t baud, int polarity, int phase)
+{
+    return ERR_NODEV;
+}
+
+int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
 {
     return ERR_NODEV;
 }

@@ -18,6 +18,7 @@
 #include "hal/time.h"
 #include "hal/thread.h"
 #include "port.h"
+#include "py/mod/mod.h"
 #include "py/py.h"
 #include "sched.h"
 #include "semihost.h"
@@ -54,6 +55,13 @@ static double io_clock(void *ctx)
     return (double)hal_time_us() / 1e6;
 }
 
+/* time.sleep: the board's sleep, so that timers and the clock move as on the firmware */
+static void io_sleep(void *ctx, double seconds)
+{
+    if (seconds > 0)
+        hal_sleep_us((uint32_t)(seconds * 1e6));
+}
+
 /* The words of the semihosting command line (the first is the ELF's name). */
 static char *words[8];
 static int word_count;
@@ -85,7 +93,9 @@ struct run {
 static void run_program(void *arg)
 {
     struct run *r = arg;
-    py_io io = { .write = io_write, .read_file = io_read_file, .clock = io_clock };
+    static const py_native_module modules[] = { { "machine", py_mod_machine }, { NULL, NULL } };
+    py_io io = { .write = io_write, .read_file = io_read_file, .clock = io_clock, .sleep = io_sleep,
+                 .modules = modules };
     uint64_t start = hal_time_us();
     py_vm *vm = py_create(r->heap, &io);
     if (!vm) {

@@ -56,3 +56,9 @@ void hal_restart(int reboot)
     for (;;)
         ;
 }
+
+/* QEMU's MPS2 models no reset-cause register: every start reads as a power-on. */
+int hal_reset_cause(void)
+{
+    return HAL_RESET_POWER_ON;
+}

@@ -1,6 +1,6 @@
-/* The virtual board of the simulator: 40 GPIO pins, 8 ADC channels, one I2C bus with a 24C16
- * EEPROM (0x50..0x57) and a temperature sensor (0x48), and the chip's temperature. State is
- * in memory; board_ctl.c lets tests drive it from outside (docs/simulator.md). */
+/* The virtual board of the simulator: 40 GPIO pins (with edge interrupts), 8 ADC channels,
+ * one I2C bus with a 24C16 EEPROM (0x50..0x57) and a temperature sensor (0x48), SPI buses 1
+ * and 2 wired in loopback, and the chip's temperature. State is in memory; board_ctl.c lets tests drive it from outside (docs/simulator.md). */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +14,8 @@
 #define ADC_CHANNELS 8
 #define EEPROM_SIZE 2048
 #define EVENTS 256
+#define SPI_BUSES 3            /* 1 and 2; 0 is the flash's */
+#define SPI_LOG 4096
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 /* The boards the simulator can be: each has its board file in /etc/boards and the GPIO
@@ -44,6 +46,28 @@ static int32_t sensor_temp_mc = 22500;
 static struct posix_pin_event events[EVENTS];
 static int event_count;
 static pthread_cond_t pin_changed = PTHREAD_COND_INITIALIZER;
+/* Pin interrupts: called with the lock held, so that removing one waits for a call in flight */
+static struct pin_irq {
+    int edges;
+    void (*fn)(void *arg);
+    void *arg;
+} irqs[PINS_MAX];
+/* What the OS sent on each SPI bus, for the control interface's "spi recv" */
+static uint8_t spi_sent[SPI_BUSES][SPI_LOG];
+static size_t spi_sent_len[SPI_BUSES];
+
+/* A pin's level changes (lock held): its waiters and its interrupt hear of it. */
+static void set_level(int pin, int level)
+{
+    int old = pin_level[pin];
+    pin_level[pin] = level;
+    if (old == level)
+        return;
+    pthread_cond_broadcast(&pin_changed);
+    struct pin_irq *irq = &irqs[pin];
+    if (irq->fn && (irq->edges & (level ? HAL_IRQ_RISING : HAL_IRQ_FALLING)))
+        irq->fn(irq->arg);
+}
 
 static void record_event(int pin, int level)
 {
@@ -99,6 +123,21 @@ int hal_gpio_mode(int pin, enum hal_pin_mode mode)
         return ERR_NODEV;
     pthread_mutex_lock(&lock);
     pin_mode[pin] = mode;
+    if (mode == HAL_PIN_INPUT_PULLUP || mode == HAL_PIN_INPUT_PULLDOWN)
+        set_level(pin, mode == HAL_PIN_INPUT_PULLUP);   /* until something drives it */
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
+int hal_gpio_irq(int pin, int edges, void (*fn)(void *arg), void *arg)
+{
+    if (!valid_pin(pin))
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    if (edges && fn)
+        irqs[pin] = (struct pin_irq){ edges, fn, arg };
+    else if (irqs[pin].arg == arg)
+        irqs[pin] = (struct pin_irq){ 0 };
     pthread_mutex_unlock(&lock);
     return 0;
 }
@@ -118,10 +157,11 @@ int hal_gpio_write(int pin, int value)
     if (!valid_pin(pin))
         return ERR_NODEV;
     pthread_mutex_lock(&lock);
-    pin_mode[pin] = HAL_PIN_OUTPUT;
+    if (pin_mode[pin] != HAL_PIN_OPEN_DRAIN)
+        pin_mode[pin] = HAL_PIN_OUTPUT;
     if (pin_level[pin] != (value != 0))
         record_event(pin, value != 0);
-    pin_level[pin] = value != 0;
+    set_level(pin, value != 0);
     pthread_mutex_unlock(&lock);
     return 0;
 }
@@ -180,6 +220,31 @@ int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen, ui
     return r;
 }
 
+int hal_spi_config(int bus, uint32_t baud, int polarity, int phase)
+{
+    return bus >= 1 && bus < SPI_BUSES ? 0 : ERR_NODEV;
+}
+
+/* MISO is joined to MOSI: what is sent comes back. */
+int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
+{
+    if (bus < 1 || bus >= SPI_BUSES)
+        return ERR_NODEV;
+    pthread_mutex_lock(&lock);
+    for (size_t i = 0; i < len; i++) {
+        uint8_t b = wbuf ? wbuf[i] : 0;
+        if (rbuf)
+            rbuf[i] = b;
+        if (spi_sent_len[bus] == SPI_LOG) {
+            memmove(spi_sent[bus], spi_sent[bus] + 1, SPI_LOG - 1);
+            spi_sent_len[bus]--;
+        }
+        spi_sent[bus][spi_sent_len[bus]++] = b;
+    }
+    pthread_mutex_unlock(&lock);
+    return 0;
+}
+
 int hal_temp_read_mc(int32_t *millicelsius)
 {
     pthread_mutex_lock(&lock);
@@ -195,8 +260,7 @@ int posix_pin_drive(int pin, int level)
     if (!valid_pin(pin))
         return ERR_NODEV;
     pthread_mutex_lock(&lock);
-    pin_level[pin] = level != 0;
-    pthread_cond_broadcast(&pin_changed);
+    set_level(pin, level != 0);
     pthread_mutex_unlock(&lock);
     return 0;
 }
@@ -207,7 +271,7 @@ int posix_pin_state(int pin, int *level, int *output)
         return ERR_NODEV;
     pthread_mutex_lock(&lock);
     *level = pin_level[pin];
-    *output = pin_mode[pin] == HAL_PIN_OUTPUT;
+    *output = pin_mode[pin] == HAL_PIN_OUTPUT || pin_mode[pin] == HAL_PIN_OPEN_DRAIN;
     pthread_mutex_unlock(&lock);
     return 0;
 }
@@ -273,6 +337,19 @@ int posix_events_take(struct posix_pin_event *out, int max)
     memcpy(out, events, sizeof events[0] * (size_t)n);
     memmove(events, events + n, sizeof events[0] * (size_t)(event_count - n));
     event_count -= n;
+    pthread_mutex_unlock(&lock);
+    return n;
+}
+
+size_t posix_spi_take_sent(int bus, uint8_t *buf, size_t max)
+{
+    if (bus < 1 || bus >= SPI_BUSES)
+        return 0;
+    pthread_mutex_lock(&lock);
+    size_t n = spi_sent_len[bus] < max ? spi_sent_len[bus] : max;
+    memcpy(buf, spi_sent[bus], n);
+    memmove(spi_sent[bus], spi_sent[bus] + n, spi_sent_len[bus] - n);
+    spi_sent_len[bus] -= n;
     pthread_mutex_unlock(&lock);
     return n;
 }

@@ -128,6 +128,21 @@ static void uart(const char *op, const char *id_text, const char *rest, char *ou
     snprintf(out, size, "ok %s", text);
 }
 
+/* "spi recv ID": the bytes sent on the bus since the last time, as hex */
+static void spi(const char *id_text, char *out, size_t size)
+{
+    long id;
+    uint8_t buf[LINE / 2 - 4];
+    if (parse_int(id_text, &id) < 0) {
+        snprintf(out, size, "err expected an SPI bus number");
+        return;
+    }
+    size_t n = posix_spi_take_sent((int)id, buf, sizeof buf);
+    size_t k = (size_t)snprintf(out, size, "ok ");
+    for (size_t i = 0; i < n && k < size; i++)
+        k += (size_t)snprintf(out + k, size - k, "%02x", buf[i]);
+}
+
 /* "flash fail prog|erase|all", "flash drop" (programs acknowledged, not kept), "flash ok". */
 static void flash_faults(const char *what, const char *which, char *out, size_t size)
 {
@@ -195,6 +210,8 @@ static void run(char *line, char *out, size_t size)
         eeprom(verb, a, b, out, size);
     } else if (strcmp(verb, "flash") == 0) {
         flash_faults(what, a, out, size);
+    } else if (strcmp(verb, "spi") == 0 && strcmp(what, "recv") == 0) {
+        spi(a, out, size);
     } else if (strcmp(verb, "uart") == 0 && (!strcmp(what, "send") || !strcmp(what, "recv"))) {
         uart(what, a, rest ? rest : NULL, out, size);
     } else {
@@ -204,7 +221,7 @@ static void run(char *line, char *out, size_t size)
 
 static const char help_text[] =
     "ok set pin N 0|1; get pin N; wait pin N 0|1 [MS]; events; set adc CH V; set temp C; "
-    "set i2ctemp C; get eeprom ADDR [N]; set eeprom ADDR HEX; uart send ID TEXT; uart recv ID; "
+    "set i2ctemp C; get eeprom ADDR [N]; set eeprom ADDR HEX; uart send ID TEXT; uart recv ID; spi recv ID; "
     "flash ok|drop|fail prog|erase|all";
 
 static void *serve_client(void *arg)

@@ -23,6 +23,8 @@ int posix_adc_set(int channel, int value);
 void posix_temp_set(int chip, int32_t millicelsius);       /* chip 1, else the I2C sensor */
 int posix_eeprom_access(unsigned addr, uint8_t *buf, size_t len, int write);
 int posix_events_take(struct posix_pin_event *out, int max);
+/* What the OS sent on SPI bus `bus` since the last call (the last 4 KB are kept). */
+size_t posix_spi_take_sent(int bus, uint8_t *buf, size_t max);
 /* The simulated UARTs: bytes the OS sent, and bytes arriving from outside. */
 size_t posix_uart_take_tx(int id, char *buf, size_t max);
 int posix_uart_inject(int id, const char *buf, size_t len);
@@ -45,6 +47,8 @@ int posix_board_ctl_start(const char *path);
 /* Restarts the simulator with the options of this boot (reset.c). */
 void posix_set_boot_argv(char **argv);
 void posix_reset(void) __attribute__((noreturn));
+/* Why the next start happens (HAL_RESET_*), for hal_reset_cause() after posix_reset(). */
+void posix_set_reset_cause(int cause);
 
 /* The simulated radio reads its access points from the board's files with this (vfs_read_all:
  * NUL-terminated, malloc'd); until one is set it finds none. */

@@ -23,6 +23,7 @@ static void *watch(void *arg)
         pthread_mutex_unlock(&lock);
         if (expired) {
             fprintf(stderr, "\r\nwatchdog: not fed for %u ms, resetting\r\n", period_ms);
+            posix_set_reset_cause(HAL_RESET_WATCHDOG);
             posix_reset();
         }
     }

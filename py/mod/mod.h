@@ -1,0 +1,56 @@
+/* Native modules: each is a file of py/mod/ with a function that fills a new module, listed
+ * once in py/mod/registry.c. An embedder adds modules that need the system (sdata, utls)
+ * through py_io.modules, in the same form, so py/ never includes the layers above it. */
+#ifndef PY_MOD_MOD_H
+#define PY_MOD_MOD_H
+#include "py/obj.h"
+
+/* make gets the new, empty module (its name set) and returns what `import` gives: the module,
+ * or another object that stands for it. Tables end with a NULL name. */
+typedef struct py_native_module {
+    const char *name;
+    pv (*make)(pv module);
+} py_native_module;
+
+/* machine (py/mod/machine*.c), the board through the HAL: an embedder that lets its
+ * programs reach the board lists { "machine", py_mod_machine } in py_io.modules. */
+pv py_mod_machine(pv module);
+
+/* The module named name (full: "utime"; bare: without a MicroPython 'u' prefix, "time") from
+ * py/'s table or the embedder's, made now; PV_NULL when neither has it. */
+pv py_native_module_make(pv name, const char *bare);
+
+/* Puts a table's functions and constants (M_CONST entries) into a module. */
+void py_mod_add(pv module, const py_builtin *table);
+void py_mod_set(pv module, const char *name, pv value);
+
+/* A class constant or module constant in a method table: a small int. */
+pv py_mod_const_fn(int n, pv *a, pv kw);
+#define MCONST(q, v) { &py_builtin_type, Q_##q, M_CONST, py_mod_const_fn, MKSMALL(v) }
+
+/* Argument i (0-based, self excluded when has_self) given by position or as keyword q;
+ * dflt (may be PV_NULL) when absent. */
+pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt);
+/* The bytes of a bytes, bytearray or str argument. */
+const uint8_t *py_mod_buffer(pv v, size_t *len);
+/* Raises OSError with errno for a HAL error code (a negative ERR_*). */
+_Noreturn void py_mod_hal_error(int err);
+
+/* py/mod/events.c: callbacks run in the program's thread at a safe point (the poll). */
+typedef struct py_event py_event;
+/* A new source of callbacks, kept by the interpreter until it ends or the source is
+ * removed. */
+py_event *py_event_new(pv owner);
+/* An edge counter the HAL's pin interrupt bumps: the handler runs at the next safe point. */
+int py_event_irq(py_event *e, int pin, int edges, pv handler);
+/* A timer: handler(owner) after period_us, again every period_us when periodic. */
+void py_event_timer(py_event *e, uint64_t period_us, bool periodic, pv handler);
+/* release(owner) when the interpreter ends (a UART to close): the program's resources. */
+void py_event_on_end(py_event *e, void (*release)(pv owner));
+/* Stops the source: its HAL interrupt removed, its timer disarmed. */
+void py_event_stop(py_event *e);
+/* The interpreter's side (vm.c, py.c, time.sleep). */
+void py_events_run(py_vm *vm);
+double py_events_slice(py_vm *vm, double seconds);
+void py_events_end(py_vm *vm);
+#endif

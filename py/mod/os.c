@@ -1,0 +1,110 @@
+/* os (uos): files and folders through the embedder's file calls (py_io.fs), and the chip's
+ * identity and entropy from the HAL. Paths are relative to the program's working folder. */
+#include <string.h>
+#include "py/mod/mod.h"
+#include "hal/system.h"
+
+#define BI(name) static pv name(int n, pv *a, pv kw)
+_Noreturn void py_os_error(int err, pv path);
+static int fs(int op, pv p1, pv p2, void *out) {
+    py_vm *vm = py_cur;
+    if (!vm->io.fs) py_raisef(&py_OSError_type, "no file system");
+    return vm->io.fs(vm->io.ctx, op, p1 ? py_str_data(p1) : NULL, p2 ? py_str_data(p2) : NULL, out);
+}
+static pv path_arg(int n, pv *a, int i, const char *dflt) {
+    pv p = n > i ? a[i] : (dflt ? py_str_cstr(dflt) : PV_NULL);
+    if (!p || !IS(p, py_str_type)) py_raisef(&py_TypeError_type, "expected str, bytes or os.PathLike object");
+    return p;
+}
+static void add_name(void *arg, const char *name) { py_list_append((pv)arg, py_str_cstr(name)); }
+BI(os_listdir) {
+    pv p = path_arg(n, a, 0, ".");
+    pv l = py_list_new(0);
+    py_dirlist dl = { add_name, (void *)l };
+    int e = fs(PY_FS_LISTDIR, p, PV_NULL, &dl);
+    if (e) py_os_error(e, p);
+    return l;
+}
+#define OS_SIMPLE(name, op) BI(os_##name) { pv p = path_arg(n, a, 0, NULL); int e = fs(op, p, PV_NULL, NULL); if (e) py_os_error(e, p); return PV_NONE; }
+OS_SIMPLE(mkdir, PY_FS_MKDIR) OS_SIMPLE(rmdir, PY_FS_RMDIR) OS_SIMPLE(remove, PY_FS_REMOVE) OS_SIMPLE(chdir, PY_FS_CHDIR)
+BI(os_rename) {
+    pv p = path_arg(n, a, 0, NULL), q = path_arg(n, a, 1, NULL);
+    int e = fs(PY_FS_RENAME, p, q, NULL);
+    if (e) py_os_error(e, p);
+    return PV_NONE;
+}
+BI(os_stat) {
+    pv p = path_arg(n, a, 0, NULL);
+    py_stat st = { 0, 0, 0 };
+    int e = fs(PY_FS_STAT, p, PV_NULL, &st);
+    if (e) py_os_error(e, p);
+    pv t = py_tuple_new(10);
+    int64_t f[10] = { st.mode, 0, 0, 1, 0, 0, st.size, st.mtime, st.mtime, st.mtime };
+    for (int i = 0; i < 10; i++) TUPLE(t)->items[i] = py_new_int(f[i]);
+    return t;
+}
+BI(os_getcwd) {
+    char buf[256] = "";
+    int e = fs(PY_FS_GETCWD, PV_NULL, PV_NULL, buf);
+    if (e) py_os_error(e, PV_NULL);
+    return py_str_cstr(buf);
+}
+/* ilistdir([path]): (name, type, inode, size) for each entry; type 0x4000 a directory,
+ * 0x8000 a file */
+BI(os_ilistdir) {
+    pv p = path_arg(n, a, 0, ".");
+    pv names = os_listdir(1, &p, PV_NULL), l = py_list_new(0);
+    const char *dir = py_str_data(p);
+    bool slash = !*dir || dir[strlen(dir) - 1] == '/';
+    for (size_t i = 0; i < LIST(names)->len; i++) {
+        pv name = LIST(names)->items[i];
+        pv full = py_strf("%s%s%s", dir, slash ? "" : "/", py_str_data(name));
+        py_stat st = { 0, 0, 0 };
+        fs(PY_FS_STAT, full, PV_NULL, &st);
+        pv t = py_tuple_new(4);
+        TUPLE(t)->items[0] = name;
+        TUPLE(t)->items[1] = MKSMALL((st.mode & 0170000) == 0040000 ? 0x4000 : 0x8000);
+        TUPLE(t)->items[2] = MKSMALL(0);
+        TUPLE(t)->items[3] = py_new_int(st.size);
+        py_list_append(l, t);
+    }
+    return py_iter(l);
+}
+/* statvfs(path): (bsize, frsize, blocks, bfree, bavail, files, ffree, favail, flag, namemax) */
+BI(os_statvfs) {
+    pv p = path_arg(n, a, 0, NULL);
+    py_statvfs st = { 0, 0, 0, false };
+    int e = fs(PY_FS_STATVFS, p, PV_NULL, &st);
+    if (e) py_os_error(e, p);
+    int64_t f[10] = { st.block_size, st.block_size, st.blocks, st.blocks_free, st.blocks_free, 0, 0, 0, st.read_only, 255 };
+    pv t = py_tuple_new(10);
+    for (int i = 0; i < 10; i++) TUPLE(t)->items[i] = py_new_int(f[i]);
+    return t;
+}
+/* uname(): sysname, nodename, release, version, machine, as attributes and as a tuple */
+BI(os_uname) {
+    const char *v[5] = { "upyOS", hal_board_name(), UPYOS_VERSION, UPYOS_VERSION " (upyOS-C)", hal_platform_name() };
+    static const char *const names[5] = { "sysname", "nodename", "release", "version", "machine" };
+    pv r = py_module_new(py_intern("uname_result", 12));
+    for (int i = 0; i < 5; i++) py_mod_set(r, names[i], py_str_cstr(v[i]));
+    return r;
+}
+BI(os_urandom) {
+    pint len = py_to_index(a[0]);
+    if (len < 0) py_raisef(&py_ValueError_type, "negative argument not allowed");
+    pv b = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
+    hal_random_bytes(((py_bytes *)b)->data, (size_t)len);
+    return b;
+}
+static const py_builtin os_funcs[] = { METHOD(ilistdir, os_ilistdir), METHOD(statvfs, os_statvfs),
+    METHOD(uname, os_uname), METHOD(urandom, os_urandom), METHOD(listdir_q, os_listdir), METHOD(mkdir_q, os_mkdir), METHOD(rmdir_q, os_rmdir),
+    METHOD(remove, os_remove), { &py_builtin_type, Q_unlink_q, 0, os_remove, 0 }, METHOD(rename_q, os_rename),
+    METHOD(stat_q, os_stat), METHOD(getcwd_q, os_getcwd), METHOD(chdir_q, os_chdir), METHODS_END };
+
+
+pv py_mod_os(pv m) {
+    py_mod_add(m, os_funcs);
+    py_mod_set(m, "sep", py_str_cstr("/"));
+    py_dict_set(((py_module *)m)->dict, QS(name), py_str_cstr("posix"));
+    return m;
+}

@@ -1,0 +1,69 @@
+/* The list of py/'s native modules (one file each in py/mod/), and what they share: finding
+ * one by name, filling a module from a method table, arguments, HAL errors. */
+#include <string.h>
+#include "py/mod/mod.h"
+#include "lib/err.h"
+
+pv py_mod_os(pv module);
+
+/* Modules that need only the embedder's py_io. The board's (machine) is the embedder's to
+ * give: it lists py_mod_machine in its py_io.modules, so that a host that must not reach
+ * the hardware (the fuzzer) leaves it out. */
+static const py_native_module modules[] = {
+    { "os", py_mod_os },
+    { NULL, NULL },
+};
+
+static const py_native_module *find(const py_native_module *table, const char *name) {
+    for (; table && table->name; table++)
+        if (!strcmp(table->name, name)) return table;
+    return NULL;
+}
+
+pv py_native_module_make(pv name, const char *bare) {
+    const char *full = py_str_data(name);
+    const py_native_module *embedder = py_cur->io.modules, *m = find(modules, full);
+    if (!m) m = find(embedder, full);
+    if (!m && strcmp(bare, full)) m = find(modules, bare);
+    if (!m && strcmp(bare, full)) m = find(embedder, bare);
+    return m ? m->make(py_module_new(name)) : PV_NULL;
+}
+
+void py_mod_set(pv module, const char *name, pv value) {
+    py_dict_set(((py_module *)module)->dict, py_intern(name, strlen(name)), value);
+}
+
+void py_mod_add(pv module, const py_builtin *f) {
+    for (; f->fn; f++)
+        py_dict_set(((py_module *)module)->dict, (pv)&py_qstrs[f->name], f->flags & M_CONST ? f->self : (pv)f);
+}
+
+pv py_mod_const_fn(int n, pv *a, pv kw) { return PV_NONE; }
+
+pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt) {
+    if (i < n) return a[i];
+    pv v = py_kw_get(kw, q);
+    return v ? v : dflt;
+}
+
+const uint8_t *py_mod_buffer(pv v, size_t *len) {
+    if (IS(v, py_str_type)) { *len = py_str_len(v); return (const uint8_t *)py_str_data(v); }
+    if (!IS(v, py_bytes_type) && !IS(v, py_bytearray_type))
+        py_raisef(&py_TypeError_type, "object with buffer protocol required, not '%s'", py_type_name(TYPE(v)));
+    *len = ((py_bytes *)v)->len;
+    return ((py_bytes *)v)->data;
+}
+
+_Noreturn void py_mod_hal_error(int err) {
+    /* the errno numbers MicroPython's OSError carries for these */
+    int e = err == ERR_NODEV ? 19 : err == ERR_TIMEOUT ? 110 : err == ERR_BUSY ? 16 :
+            err == ERR_NOTSUP ? 95 : err == ERR_INVAL ? 22 : 5;
+    const char *name = e == 19 ? "ENODEV" : e == 110 ? "ETIMEDOUT" : e == 16 ? "EBUSY" :
+                       e == 95 ? "EOPNOTSUPP" : e == 22 ? "EINVAL" : "EIO";
+    pv x = py_exc_new(&py_OSError_type, PV_NULL), args = py_tuple_new(2);
+    TUPLE(args)->items[0] = MKSMALL(e);
+    TUPLE(args)->items[1] = py_str_cstr(name);
+    ((py_exc *)x)->args = args;
+    py_setattr(x, QS(errno), MKSMALL(e));
+    py_raise(x);
+}
