@@ -241,6 +241,11 @@ void tls_close(tls_t *t)
     free_contexts(t);
 }
 
+sock_t *tls_socket(tls_t *t)
+{
+    return t->sock;
+}
+
 #else /* no TLS in this build: the calls exist, and say so */
 
 int tls_available(void)
@@ -271,6 +276,12 @@ void tls_close(tls_t *t)
     (void)t;
 }
 
+sock_t *tls_socket(tls_t *t)
+{
+    (void)t;
+    return NULL;
+}
+
 #endif
 
 static int conn_tls_read(void *impl, void *buf, size_t len, int timeout_ms)
@@ -290,7 +301,7 @@ static void conn_tls_close(void *impl)
 
 static sock_t *conn_tls_socket(void *impl)
 {
-    return ((tls_t *)impl)->sock;
+    return tls_socket(impl);
 }
 
 static const struct conn_ops tls_ops = { conn_tls_read, conn_tls_write, conn_tls_close,

@@ -52,6 +52,8 @@ int tls_write(tls_t *t, const void *buf, size_t len);
 /* Sends the close notification, frees the connection and closes its socket. NULL is fine. */
 void tls_close(tls_t *t);
 
+/* The TCP socket the connection runs on. */
+sock_t *tls_socket(tls_t *t);
 /* The connection as a struct conn; conn_close then calls tls_close. */
 struct conn tls_as_conn(tls_t *t);
 
