@@ -4,6 +4,8 @@
  * sdata, GPIO, the time functions). */
 #include "shell/python.h"
 
+#include "shell/exec.h"
+
 #ifdef UPYOS_PYTHON
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +16,6 @@
 #include "kernel/sysdata.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
-#include "shell/exec.h"
 #include "shell/python_io.h"
 #include "shell/session.h"
 #include "shell/shell.h"
@@ -203,12 +204,6 @@ void shell_python_end(struct shell *sh)
     sh->python = NULL;
 }
 
-int shell_is_line(const char *line)
-{
-    return (line[0] == '<' || line[0] == '>') && (line[1] == ' ' || line[1] == '\t' ||
-                                                 line[1] == '\0');
-}
-
 /* The Python source of a line: upyOS turns the two characters \n into a newline first, so
  * one line holds a small block; `< args` is print(args). */
 static char *line_source_of(const char *line, size_t *len)
@@ -287,11 +282,23 @@ int shell_python_line(proc_t *self, const char *line)
     return status;
 }
 
-#else /* no Python in this build: the shell keeps the expression language for these lines */
+#else /* no Python in this build: the lines are still known, and say so */
 
 void shell_python_end(struct shell *sh)
 {
     (void)sh;
 }
 
+int shell_python_line(proc_t *self, const char *line)
+{
+    (void)line;
+    return shell_syntax_error(self, "this build has no Python");
+}
+
 #endif
+
+int shell_is_line(const char *line)
+{
+    return (line[0] == '<' || line[0] == '>') && (line[1] == ' ' || line[1] == '\t' ||
+                                                 line[1] == '\0');
+}

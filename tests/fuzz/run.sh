@@ -1,6 +1,6 @@
 #!/bin/bash
 # Fuzzes one part of the system with libFuzzer:  tests/fuzz/run.sh TARGET SECONDS
-#   TARGET: lexer | script | expr | regex | http | ftp | telnet | py_compile | py_run
+#   TARGET: lexer | script | regex | http | ftp | telnet | py_compile | py_run
 #           | flashfs_mount   (tests/fuzz/fuzz_TARGET.c)
 # flashfs_mount links the filesystem alone, with its own seeds: run_flashfs.sh does it.
 # The whole portable core (every layer of layers.txt, the Python interpreter among them) and
@@ -11,7 +11,7 @@
 # libFuzzer's: 0 when nothing was found.
 set -eu
 cd "$(dirname "$0")/../.."
-TARGET=${1:?usage: run.sh lexer|script|expr|regex|http|ftp|telnet|py_compile|py_run|flashfs_mount SECONDS}
+TARGET=${1:?usage: run.sh lexer|script|regex|http|ftp|telnet|py_compile|py_run|flashfs_mount SECONDS}
 SECONDS_TO_RUN=${2:-20}
 if [ "$TARGET" = flashfs_mount ]; then
     exec tests/fuzz/run_flashfs.sh "$SECONDS_TO_RUN"
