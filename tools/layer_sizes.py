@@ -161,6 +161,8 @@ def print_layer_files(elf, layer, top):
         rel = re.sub(r"^build/[^/]+/layers/[^/]+/", "", os.path.relpath(path, REPO))
         files[rel] += size
         biggest.append((size, name, rel))
+    if not files:                        # a layer this firmware does not link
+        return
     print(f"  {layer}: flash by file ({sum(files.values())} bytes)")
     for rel, size in files.most_common():
         print(f"    {size:>7}  {rel}")
