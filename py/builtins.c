@@ -291,16 +291,31 @@ static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t m) {
     }
     return r;
 }
+/* b's inverse modulo m (Python ints, m not 0), by the extended Euclidean algorithm: what
+ * pow(b, -e, m) raises to e */
+static pv mod_inverse(pv b, pv m) {
+    pv mm = py_truth(py_compare(CMP_LT, m, MKSMALL(0))) ? py_binop(OP_SUB, MKSMALL(0), m) : m;
+    pv r0 = py_binop(OP_MOD, b, mm), r1 = mm, s0 = MKSMALL(1), s1 = MKSMALL(0);
+    while (py_truth(r1)) {
+        pv q = py_binop(OP_FLOORDIV, r0, r1);
+        pv r2 = py_binop(OP_SUB, r0, py_binop(OP_MUL, q, r1));
+        pv s2 = py_binop(OP_SUB, s0, py_binop(OP_MUL, q, s1));
+        r0 = r1; r1 = r2; s0 = s1; s1 = s2;
+    }
+    if (!py_eq(r0, MKSMALL(1))) py_raisef(&py_ValueError_type, "base is not invertible for the given modulus");
+    return py_binop(OP_MOD, s0, mm);
+}
 BI(pow) {
     py_argcheck(n, 2, 3, "pow");
     if (n == 3 && a[2] != PV_NONE) {
         if (!py_is_int(a[0]) || !py_is_int(a[1]) || !py_is_int(a[2])) py_raisef(&py_TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
-        if (IS(a[0], py_long_type) || IS(a[1], py_long_type) || IS(a[2], py_long_type)) {
+        pv base = a[0], e = a[1], m = a[2];
+        if (!py_truth(m)) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
+        if (py_truth(py_compare(CMP_LT, e, MKSMALL(0)))) { base = mod_inverse(base, m); e = py_binop(OP_SUB, MKSMALL(0), e); }
+        if (IS(base, py_long_type) || IS(e, py_long_type) || IS(m, py_long_type)) {
             /* square and multiply on big ints */
-            pv m = a[2], e = a[1];
-            if (!py_truth(m)) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
-            if (py_truth(py_compare(CMP_LT, e, MKSMALL(0)))) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");
-            pv r = py_binop(OP_MOD, MKSMALL(1), m), base = py_binop(OP_MOD, a[0], m);
+            pv r = py_binop(OP_MOD, MKSMALL(1), m);
+            base = py_binop(OP_MOD, base, m);
             while (py_truth(e)) {
                 if (py_truth(py_binop(OP_AND, e, MKSMALL(1)))) r = py_binop(OP_MOD, py_binop(OP_MUL, r, base), m);
                 e = py_binop(OP_RSHIFT, e, MKSMALL(1));
@@ -308,14 +323,12 @@ BI(pow) {
             }
             return r;
         }
-        int64_t b = py_int_val(a[0]), e = py_int_val(a[1]), m = py_int_val(a[2]);
-        if (m == 0) py_raisef(&py_ValueError_type, "pow() 3rd argument cannot be 0");
-        if (e < 0) py_raisef(&py_ValueError_type, "pow() negative exponent with modulus is not supported");
-        uint64_t um = (uint64_t)(m < 0 ? -m : m);
+        int64_t b = py_int_val(base), ei = py_int_val(e), mi = py_int_val(m);
+        uint64_t um = (uint64_t)(mi < 0 ? -mi : mi);
         uint64_t r = 1 % um, bb = (uint64_t)(((b % (int64_t)um) + (int64_t)um) % (int64_t)um);
-        while (e > 0) { if (e & 1) r = mulmod(r, bb, um); bb = mulmod(bb, bb, um); e >>= 1; }
+        while (ei > 0) { if (ei & 1) r = mulmod(r, bb, um); bb = mulmod(bb, bb, um); ei >>= 1; }
         int64_t rr = (int64_t)r;
-        if (m < 0 && rr > 0) rr += m;
+        if (mi < 0 && rr > 0) rr += mi;
         return py_new_int(rr);
     }
     return py_binop(OP_POW, a[0], a[1]);

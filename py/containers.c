@@ -1219,7 +1219,8 @@ static pv bytes_binop(int op, pv a, pv b, int side) {
     }
     if (o == OP_MUL) {
         pv s = side ? b : a, k = side ? a : b;
-        if (!py_is_int(k) || !is_bytes(s)) return PV_NULL;
+        if (!is_bytes(s) || (!py_is_int(k) && TYPE(k)->flags & TF_USER)) return PV_NULL;
+        if (!py_is_int(k)) py_raisef(&py_TypeError_type, "can't multiply sequence by non-int of type '%s'", py_type_name(TYPE(k)));
         int64_t n = py_int_val(k);
         if (n < 0) n = 0;
         pv r = py_bytes_new(TYPE(s), NULL, B(s)->len * (size_t)n);
@@ -1397,17 +1398,8 @@ static pv bytes_join(int n, pv *a, pv kw) {
     }
     return py_bytes_new(TYPE(a[0]), b.p, b.n);
 }
-static pv bytes_startswith(int n, pv *a, pv kw) {
-    py_bytes *b = B(a[0]), *p = B(a[1]);
-    return PV_BOOL(p->len <= b->len && !memcmp(b->data, p->data, p->len));
-}
-static pv bytes_endswith(int n, pv *a, pv kw) {
-    py_bytes *b = B(a[0]), *p = B(a[1]);
-    return PV_BOOL(p->len <= b->len && !memcmp(b->data + b->len - p->len, p->data, p->len));
-}
 static const py_builtin bytes_methods[] = { METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(count, bytes_count),
-    METHOD(find, bytes_find), METHOD_F(fromhex, M_CLASS, bytes_fromhex), METHOD(join, bytes_join),
-    METHOD(startswith, bytes_startswith), METHOD(endswith, bytes_endswith), METHODS_END };
+    METHOD(find, bytes_find), METHOD_F(fromhex, M_CLASS, bytes_fromhex), METHOD(join, bytes_join), METHODS_END };
 static pv bytearray_pop(int n, pv *a, pv kw) {
     py_bytes *b = B(a[0]);
     if (!b->len) py_raisef(&py_IndexError_type, "pop from empty bytearray");
@@ -1441,7 +1433,7 @@ static pv bytearray_clear(int n, pv *a, pv kw) { B(a[0])->len = 0; return PV_NON
 static pv bytearray_copy(int n, pv *a, pv kw) { return py_bytes_new(&py_bytearray_type, B(a[0])->data, B(a[0])->len); }
 static const py_builtin bytearray_methods[] = { METHOD(pop, bytearray_pop), METHOD(insert, bytearray_insert),
     METHOD(remove, bytearray_remove), METHOD(reverse, bytearray_reverse), METHOD(clear, bytearray_clear), METHOD(copy, bytearray_copy),
-    METHOD(startswith, bytes_startswith), METHOD(endswith, bytes_endswith), METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(append, bytearray_append),
+    METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(append, bytearray_append),
     METHOD(extend, bytearray_extend), METHOD(count, bytes_count), METHOD(find, bytes_find), METHOD(join, bytes_join),
     METHOD_F(fromhex, M_CLASS, bytes_fromhex), METHODS_END };
 extern const py_builtin py_bytes_str_methods[];

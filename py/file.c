@@ -59,13 +59,17 @@ pv py_open(int n, pv *a, pv kw) {
     if (!vm->io.fopen) os_error(2, path);
     char cm[4] = { r ? 'r' : w ? 'w' : ap ? 'a' : 'x', 'b', plus ? '+' : 0, 0 };
     if (x) { cm[0] = 'w'; }
+    /* the object first: once the file is open nothing may allocate (and so raise
+     * MemoryError), or its handle would stay open with nothing that closes it */
+    py_file *f = NEW(py_file, py_file_type);
+    f->closed = true;
+    f->name = path;
+    f->mode = mode ? mode : py_str_cstr("r");
     int err = 0;
     void *h = vm->io.fopen(vm->io.ctx, py_str_data(path), cm, &err);
     if (!h) os_error(err ? err : 2, path);
-    py_file *f = NEW(py_file, py_file_type);
     f->h = h;
-    f->name = path;
-    f->mode = mode ? mode : py_str_cstr("r");
+    f->closed = false;
     f->binary = b;
     f->readable = r || plus;
     if (ap && py_cur->io.fseek) py_cur->io.fseek(py_cur->io.ctx, h, 0, 2);

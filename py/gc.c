@@ -294,6 +294,8 @@ void gc_collect(void) {
             h->used += g * GRAN;
             if (run) { push_free(h, run, rung); run = NULL; }
         } else {
+            /* a file the program dropped without closing it is closed as it is freed */
+            if (H_KIND(*hp) == GC_OBJ) py_file_release(vm, (pobj *)(p + HDR));
             if (run) { clr_start(h, p); rung += g; }
             else { run = p; rung = g; }
         }

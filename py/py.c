@@ -94,6 +94,8 @@ static bool init_objects(py_vm *vm) {
     vm->sys_path = py_list_new(0);
     vm->argv = py_list_new(0);
     vm->memerr = py_exc_new(&py_MemoryError_type, PV_NULL);
+    ((py_exc *)vm->memerr)->tb = py_list_new(16);     /* room for 8 frames of its traceback */
+    LIST(((py_exc *)vm->memerr)->tb)->len = 0;
     gc_unlock(vm->heap);
     vm->jmp = NULL;
     return true;

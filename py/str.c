@@ -258,9 +258,10 @@ static pv str_binop(int op, pv a, pv b, int side) {
         return PV_NULL;
     }
     if (o == OP_MUL) {
-        if (side == 0) { if (py_is_int(b)) return str_repeat(a, b); if (TYPE(b)->binop && TYPE(b) != &py_str_type) return PV_NULL; return str_repeat(a, b); }
-        if (py_is_int(a)) return str_repeat(b, a);
-        return PV_NULL;
+        /* a non-int count is the sequence's TypeError, unless a class may take it (__rmul__) */
+        pv k = side ? a : b;
+        if (!py_is_int(k) && TYPE(k)->flags & TF_USER) return PV_NULL;
+        return side ? str_repeat(b, a) : str_repeat(a, b);
     }
     if (o == OP_MOD && side == 0 && is_str(a)) return py_str_mod(a, b);
     return PV_NULL;
@@ -891,6 +892,25 @@ BYTES_VIA_STR(isalpha) BYTES_VIA_STR(isalnum) BYTES_VIA_STR(isspace) BYTES_VIA_S
 BYTES_VIA_STR(center) BYTES_VIA_STR(ljust) BYTES_VIA_STR(rjust) BYTES_VIA_STR(zfill) BYTES_VIA_STR(splitlines)
 BYTES_VIA_STR(partition) BYTES_VIA_STR(rpartition) BYTES_VIA_STR(removeprefix) BYTES_VIA_STR(removesuffix)
 BYTES_VIA_STR(expandtabs)
+/* startswith/endswith: a bytes-like prefix, compared as str's are, or a tuple of them tried
+ * in turn (an item is checked when its turn comes, as CPython does) */
+static pv bytes_affix(py_cfn fn, const char *name, int n, pv *a, pv kw) {
+    py_argcheck(n, 2, 4, name);
+    pv x = a[1];
+    if (IS(x, py_tuple_type)) {
+        pv args[4] = { a[0], PV_NONE, n > 2 ? a[2] : PV_NONE, n > 3 ? a[3] : PV_NONE };
+        for (size_t i = 0; i < TUPLE(x)->len; i++) {
+            args[1] = TUPLE(x)->items[i];
+            if (!is_bytes_like(args[1])) py_raisef(&py_TypeError_type, "a bytes-like object is required, not '%s'", py_type_name(TYPE(args[1])));
+            if (bytes_delegate(fn, n, args, kw) == PV_TRUE) return PV_TRUE;
+        }
+        return PV_FALSE;
+    }
+    if (!is_bytes_like(x)) py_raisef(&py_TypeError_type, "%s first arg must be bytes or a tuple of bytes, not %s", name, py_type_name(TYPE(x)));
+    return bytes_delegate(fn, n, a, kw);
+}
+static pv bytes_startswith(int n, pv *a, pv kw) { return bytes_affix(str_startswith, "startswith", n, a, kw); }
+static pv bytes_endswith(int n, pv *a, pv kw) { return bytes_affix(str_endswith, "endswith", n, a, kw); }
 /* appended to the bytes and bytearray method tables in containers.c */
 const py_builtin py_bytes_str_methods[] = {
     METHOD(split, bytes_split), METHOD(rsplit, bytes_rsplit), METHOD(strip, bytes_strip), METHOD(lstrip, bytes_lstrip),
@@ -901,7 +921,8 @@ const py_builtin py_bytes_str_methods[] = {
     METHOD(isupper, bytes_isupper), METHOD(islower, bytes_islower), METHOD(center, bytes_center), METHOD(ljust, bytes_ljust),
     METHOD(rjust, bytes_rjust), METHOD(zfill, bytes_zfill), METHOD(splitlines, bytes_splitlines),
     METHOD(partition, bytes_partition), METHOD(rpartition, bytes_rpartition), METHOD(removeprefix, bytes_removeprefix),
-    METHOD(removesuffix, bytes_removesuffix), METHOD(expandtabs, bytes_expandtabs), METHODS_END };
+    METHOD(removesuffix, bytes_removesuffix), METHOD(expandtabs, bytes_expandtabs), METHOD(startswith, bytes_startswith),
+    METHOD(endswith, bytes_endswith), METHODS_END };
 
 static const py_builtin str_methods[] = {
     METHOD(join, str_join_m), METHOD(split, str_split), METHOD(rsplit, str_rsplit), METHOD(strip, str_strip),
@@ -940,7 +961,8 @@ static void parse_spec(pv specv, fspec *f) {
     else if (n >= 1 && strchr("<>=^", s[0])) { f->align = s[0]; i = 1; }
     if (i < n && strchr("+- ", s[i])) f->sign = s[i++];
     if (i < n && s[i] == '#') { f->alt = true; i++; }
-    if (i < n && s[i] == '0') { f->zero = true; i++; }
+    /* the 0 flag pads with zeros unless a fill character is given, even with an alignment */
+    if (i < n && s[i] == '0') { f->zero = true; i++; if (!(n >= 2 && strchr("<>=^", s[1]))) f->fill = '0'; }
     if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = spec_digit(f->width, s[i++], "Too many decimal digits in format string"); }
     if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
     if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = spec_digit(f->prec, s[i++], "Too many decimal digits in format string"); }

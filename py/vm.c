@@ -36,10 +36,9 @@ _Noreturn void py_raise(pv exc) {
     py_vm *vm = py_cur;
     vm->exc = exc;
     py_frame *stop = vm->jmp->frame;
-    /* the preallocated MemoryError gets no traceback: building one needs memory, and when
-     * there is none its allocation would raise MemoryError again, without end */
-    if (exc != vm->memerr)
-        for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
+    /* the preallocated MemoryError's traceback is this raise's only (add_traceback) */
+    if (exc == vm->memerr && ((py_exc *)exc)->tb) LIST(((py_exc *)exc)->tb)->len = 0;
+    for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
     longjmp(vm->jmp->buf, 1);
 }
 
@@ -70,6 +69,9 @@ void py_poll_now(void) {
 static void add_traceback(pv exc, py_frame *f) {
     if (!py_isinstance(exc, &py_BaseException_type)) return;
     py_exc *e = (py_exc *)exc;
+    /* the preallocated MemoryError's lines go only where its list has room: growing it needs
+     * memory, and when there is none that would raise MemoryError again, without end */
+    if (exc == f->vm->memerr && (!e->tb || LIST(e->tb)->len + 2 > LIST(e->tb)->cap)) return;
     if (!e->tb) e->tb = py_list_new(0);
     py_list *l = LIST(e->tb);
     /* a frame adds itself once per pass: a re-raise inside it must not repeat it */

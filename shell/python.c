@@ -9,7 +9,6 @@
 #include "kernel/config.h"
 
 #ifdef UPYOS_PYTHON
-#include "hal/thread.h"
 #include "shell/python_io.h"
 
 /* ---- the `proc` global ---- */
@@ -95,7 +94,7 @@ static int run_program(proc_t *p, const char *path, int argc, char **argv)
         proc_free(arena);
         return proc_error(p, argv[0], "Python heap too small (pyheap %u)", (unsigned)size);
     }
-    vm->max_depth = shell_python_depth(shell_python_stack());
+    shell_python_fit_stack(vm, shell_python_stack());
     char *args[SHELL_PY_ARGS_MAX + 1];
     int n = 0;
     args[n++] = (char *)path;          /* sys.argv[0] is the program's path, as in Python */
@@ -108,58 +107,26 @@ static int run_program(proc_t *p, const char *path, int argc, char **argv)
     return status;
 }
 
-/* A foreground program runs in a thread of its own, of the stack Python programs get, while
- * the shell's thread waits for it: the stack the caller's thread has left is not known. */
-struct foreground {
+struct program_call {
     proc_t *proc;
     const char *path;
     int argc;
     char **argv;
-    int status, done;
-    hal_mutex_t *lock;
-    hal_cond_t *ended;
 };
 
-static void foreground_thread(void *arg)
+static int program_call(void *arg)
 {
-    struct foreground *f = arg;
-    proc_set_current(f->proc);
-    int status = run_program(f->proc, f->path, f->argc, f->argv);
-    hal_mutex_lock(f->lock);
-    f->status = status;
-    f->done = 1;
-    hal_cond_broadcast(f->ended);
-    hal_mutex_unlock(f->lock);
-}
-
-static int run_in_thread(proc_t *p, const char *path, int argc, char **argv)
-{
-    struct foreground f = { p, path, argc, argv, 1, 0, hal_mutex_new(), hal_cond_new() };
-    int started = f.lock && f.ended &&
-                  hal_thread_start(foreground_thread, &f, shell_python_stack(), NULL) == 0;
-    if (started) {
-        p->stack_size = shell_python_stack();   /* its memory, as ps -m shows it */
-        hal_mutex_lock(f.lock);
-        while (!f.done)                 /* not a stop point: the program stops on its own */
-            hal_cond_wait(f.ended, f.lock, 1000);
-        hal_mutex_unlock(f.lock);
-        p->stack_size = 0;
-    } else {
-        proc_error(p, argv[0], "cannot start a thread for it");
-    }
-    if (f.lock)
-        hal_mutex_free(f.lock);
-    if (f.ended)
-        hal_cond_free(f.ended);
-    return f.status;
+    struct program_call *c = arg;
+    return run_program(c->proc, c->path, c->argc, c->argv);
 }
 
 int shell_run_python(proc_t *p, const char *path, int argc, char **argv)
 {
-    /* a background job or a pipeline stage already has a thread of that stack (stack_for) */
-    if (p->stack_size >= shell_python_stack())
-        return run_program(p, path, argc, argv);
-    return run_in_thread(p, path, argc, argv);
+    struct program_call c = { p, path, argc, argv };
+    int status = shell_python_call(p, program_call, &c);
+    if (status < 0)
+        return proc_error(p, argv[0], "cannot start a thread for it");
+    return status;
 }
 
 #else /* no Python in this build */

@@ -21,8 +21,8 @@ size_t shell_python_heap(void);
 /* `< args` (print(args)) and `> statements`, upyOS's Python lines: they run in one
  * namespace per session (the outermost shell), with getenv/setenv for the shell's typed
  * variables, gpio_read/gpio_write, sdata and the time functions. An error is reported as the
- * shell's ("sh: [script line N: ]ZeroDivisionError: division by zero"), status 1. Only in a
- * build with Python; shell_is_line says whether a line is one. */
+ * shell's ("sh: [script line N: ]ZeroDivisionError: division by zero"), status 1; a build
+ * without Python says so. shell_is_line says whether a line is one. */
 int shell_is_line(const char *line);
 int shell_python_line(proc_t *self, const char *line);
 /* Ends a session's interpreter (the shell is being detached): closes what its lines opened

@@ -5,9 +5,11 @@
  * stopped by kill it ends the program. */
 #ifdef UPYOS_PYTHON
 #include "shell/python_io.h"
+#include "shell/python.h"
 
 #include <string.h>
 
+#include "hal/thread.h"
 #include "hal/time.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
@@ -228,12 +230,58 @@ py_io shell_python_io(struct host *p)
 }
 
 /* The interpreter calls itself on the C stack for each Python call: its depth limit is what
- * the program's thread holds (less a margin for compiling and the builtins), so a deep
- * recursion is a RecursionError, never an overflow. */
-int shell_python_depth(size_t stack)
+ * the program's thread holds, and the C stack it may use below where it is entered is
+ * bounded too, so a deep recursion is a RecursionError, never an overflow. The margin is for
+ * the deepest excursion that checks nothing on its way (a builtin formatting a number, the
+ * compiler that eval runs): an eighth of the stack, at least 4 KB. */
+void shell_python_fit_stack(py_vm *vm, size_t stack)
 {
-    size_t margin = stack / 8, levels = (stack - margin) / UPYOS_PY_FRAME_STACK;
-    return levels > 1000 ? 1000 : levels < 20 ? 20 : (int)levels;
+    size_t margin = stack / 8 > 4096 ? stack / 8 : 4096;
+    size_t levels = stack > margin ? (stack - margin) / UPYOS_PY_FRAME_STACK : 0;
+    vm->max_depth = levels > 1000 ? 1000 : levels < 20 ? 20 : (int)levels;
+    py_set_cstack_size(vm, stack > margin ? stack - margin : stack / 2);
+}
+
+struct call {
+    proc_t *proc;
+    int (*fn)(void *);
+    void *arg;
+    int status, done;
+    hal_mutex_t *lock;
+    hal_cond_t *ended;
+};
+
+static void call_thread(void *arg)
+{
+    struct call *c = arg;
+    proc_set_current(c->proc);
+    int status = c->fn(c->arg);
+    hal_mutex_lock(c->lock);
+    c->status = status;
+    c->done = 1;
+    hal_cond_broadcast(c->ended);
+    hal_mutex_unlock(c->lock);
+}
+
+int shell_python_call(proc_t *p, int (*fn)(void *), void *arg)
+{
+    size_t stack = shell_python_stack();
+    if (p->stack_size >= stack)
+        return fn(arg);
+    struct call c = { p, fn, arg, -1, 0, hal_mutex_new(), hal_cond_new() };
+    if (c.lock && c.ended && hal_thread_start(call_thread, &c, stack, NULL) == 0) {
+        p->stack_size = stack;          /* its memory, as ps -m shows it */
+        hal_mutex_lock(c.lock);
+        while (!c.done)                 /* not a stop point: the program stops on its own */
+            hal_cond_wait(c.ended, c.lock, 1000);
+        hal_mutex_unlock(c.lock);
+        p->stack_size = 0;
+    }
+    if (c.lock)
+        hal_mutex_free(c.lock);
+    if (c.ended)
+        hal_cond_free(c.ended);
+    return c.status;
 }
 
 #endif

@@ -21,7 +21,12 @@ struct host {
 py_io shell_python_io(struct host *host);
 /* The modules the system gives its interpreters (shell/python_modules.c): sdata, utls. */
 extern const py_native_module shell_python_modules[];
-/* The recursion limit that a thread of stack bytes holds. */
-int shell_python_depth(size_t stack);
+/* Bounds vm's recursion limit and C stack to what a thread of stack bytes holds. */
+void shell_python_fit_stack(py_vm *vm, size_t stack);
+/* Runs fn(arg) as process p with the C stack Python programs get (shell_python_stack): on
+ * p's own thread when it has that much (a background job, a pipeline stage), else on a
+ * thread of its own while this one waits, since the stack the caller's thread has left is
+ * not known. Returns what fn returned, or -1 when no thread could be started. */
+int shell_python_call(proc_t *p, int (*fn)(void *), void *arg);
 
 #endif

@@ -4,6 +4,8 @@
  * sdata and utls (shell/python_modules.c), GPIO, the time functions). */
 #include "shell/python.h"
 
+#include "shell/exec.h"
+
 #ifdef UPYOS_PYTHON
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,13 +14,14 @@
 #include "hal/board.h"
 #include "kernel/tty.h"
 #include "lib/err.h"
-#include "shell/exec.h"
 #include "shell/python_io.h"
 #include "shell/session.h"
 #include "shell/shell.h"
 
-/* The C stack a line may use: it runs in the thread of the shell that reads it. */
-#define LINE_STACK (256 * 1024)
+/* The C stack a line may use in the thread of the shell that reads it (the port's
+ * UPYOS_PY_LINE_STACK); 0 where that thread is too small for the interpreter (an MCU's
+ * shell has a few KB): a line then runs on a thread with a program's stack. */
+#define LINE_STACK UPYOS_PY_LINE_STACK
 
 struct session_python {
     struct host host;           /* the process running the current line */
@@ -106,7 +109,7 @@ static struct session_python *session_python(proc_t *self)
         proc_error(self, "sh", "Python heap too small (pyheap %u)", (unsigned)size);
         return NULL;
     }
-    sp->vm->max_depth = shell_python_depth(LINE_STACK);
+    shell_python_fit_stack(sp->vm, LINE_STACK ? LINE_STACK : shell_python_stack());
     sh->python = sp;
     return sp;
 }
@@ -119,12 +122,6 @@ void shell_python_end(struct shell *sh)
     py_destroy(sp->vm);          /* closes the files lines left open */
     proc_free(sp);
     sh->python = NULL;
-}
-
-int shell_is_line(const char *line)
-{
-    return (line[0] == '<' || line[0] == '>') && (line[1] == ' ' || line[1] == '\t' ||
-                                                 line[1] == '\0');
 }
 
 /* The Python source of a line: upyOS turns the two characters \n into a newline first, so
@@ -161,6 +158,21 @@ static int line_owns_terminal(proc_t *self)
     return self->tty && sh && sh->editor;
 }
 
+struct line_call {
+    py_vm *vm;
+    const char *src;
+    size_t len;
+    char *err;
+    size_t err_size;
+};
+
+static int run_line(void *arg)
+{
+    struct line_call *c = arg;
+    return py_run_line(c->vm, c->src, c->len, "<stdin>", add_line_globals, NULL, c->err,
+                       c->err_size);
+}
+
 int shell_python_line(proc_t *self, const char *line)
 {
     struct session_python *sp = session_python(self);
@@ -174,8 +186,12 @@ int shell_python_line(proc_t *self, const char *line)
     if (give_tty)
         tty_set_foreground(self->tty, self->pid);
     sp->host.proc = self;
-    int status = py_run_line(sp->vm, src, len, "<stdin>", add_line_globals, NULL, err,
-                             sizeof err);
+    struct line_call c = { sp->vm, src, len, err, sizeof err };
+    int status = LINE_STACK ? run_line(&c) : shell_python_call(self, run_line, &c);
+    if (status < 0) {
+        status = 1;
+        snprintf(err, sizeof err, "cannot start a thread for the line");
+    }
     if (give_tty) {
         tty_set_foreground(self->tty, 0);
         proc_take_interrupt();      /* a Ctrl-C that came as the line ended stops nothing */
@@ -186,11 +202,23 @@ int shell_python_line(proc_t *self, const char *line)
     return status;
 }
 
-#else /* no Python in this build: the shell keeps the expression language for these lines */
+#else /* no Python in this build: the lines are still known, and say so */
 
 void shell_python_end(struct shell *sh)
 {
     (void)sh;
 }
 
+int shell_python_line(proc_t *self, const char *line)
+{
+    (void)line;
+    return shell_syntax_error(self, "this build has no Python");
+}
+
 #endif
+
+int shell_is_line(const char *line)
+{
+    return (line[0] == '<' || line[0] == '>') && (line[1] == ' ' || line[1] == '\t' ||
+                                                 line[1] == '\0');
+}

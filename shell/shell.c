@@ -10,7 +10,6 @@
 #include "lib/err.h"
 #include "lib/str.h"
 #include "shell/exec.h"
-#include "shell/expr.h"
 #include "shell/lexer.h"
 #include "shell/python.h"
 #include "shell/script.h"
@@ -123,8 +122,8 @@ static int run_segment(proc_t *self, struct shell *sh, const char *segment)
     return status;
 }
 
-/* Lines starting "< args" and "> stmt" are Python (the expression language on a port without
- * it); everything else is commands separated by ';'. */
+/* Lines starting "< args" and "> stmt" are Python; everything else is commands separated by
+ * ';'. */
 int shell_run_line(proc_t *self, const char *line)
 {
     struct shell *sh = shell_of(self);
@@ -133,13 +132,8 @@ int shell_run_line(proc_t *self, const char *line)
         line++;
     if (strlen(line) >= SHELL_LINE_MAX)
         return sh->last_status = shell_syntax_error(self, "line too long");
-#ifdef UPYOS_PYTHON
     if (shell_is_line(line))
         return sh->last_status = shell_python_line(self, line);
-#else
-    if (expr_is_line(line))     /* a port without Python keeps the expression language */
-        return sh->last_status = expr_run_line(self, line);
-#endif
     int n = lex_segments(line, &segments, err, sizeof err);
     if (n < 0)
         return sh->last_status = shell_syntax_error(self, err);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What a linked firmware spends, layer by layer (make size, through size-report.sh).
 
-    layer_sizes.py ELF [--report FILE]
+    layer_sizes.py ELF [--report FILE] [--layer NAME [--top N]]
 
 Flash and static RAM: every symbol of the linked ELF (arm-none-eabi-nm -l -S, so only what
 the linker kept) is put in the layer of the source file its debug information names
@@ -14,6 +14,9 @@ them), the C library's assembly functions that declare no size, alignment.
 
 --report FILE: the firmware's "stats" lines (mps2: heap block SIZE owner ADDR, one per heap
 block in use at the prompt), itemised by the function that allocated each block.
+
+--layer NAME: that layer's flash file by file, and its N largest symbols (--top, 20), to
+find where a layer's code goes (e.g. --layer py on a build with Python turned on).
 """
 import argparse
 import collections
@@ -62,10 +65,10 @@ def layer_of(path):
 class SourceIndex:
     """Finds where a static variable without debug line is defined, by its name."""
 
-    def __init__(self):
+    def __init__(self, generated):
         self.files = []
-        for top in [d for d, _ in DIRS] + ["ports/"]:
-            for root, _, names in os.walk(os.path.join(REPO, top)):
+        for top in [os.path.join(REPO, d) for d, _ in DIRS] + [os.path.join(REPO, "ports"), generated]:
+            for root, _, names in os.walk(top):
                 for n in names:
                     if n.endswith((".c", ".h")):
                         p = os.path.join(root, n)
@@ -99,16 +102,23 @@ def symbols(elf):
         yield addr, size, kind, name, where.rsplit(":", 1)[0] if where else None
 
 
-def linked_sizes(elf):
+def placed_symbols(elf):
+    """(size, kind, name, source path) of every symbol, static variables found by name."""
     index = None
-    flash = collections.Counter()
-    ram = collections.Counter()
     found = list(symbols(elf))
     linked = {layer_of(path) for *_, path in found if path}
     for addr, size, kind, name, path in found:
         if path is None:
-            index = index or SourceIndex()
+            # the generated sources (build/PORT/generated) are beside the port's directory
+            index = index or SourceIndex(os.path.abspath(os.path.join(os.path.dirname(elf), "..", "..", "generated")))
             path = index.find(name, linked) or "/" + name
+        yield size, kind, name, path
+
+
+def linked_sizes(elf):
+    flash = collections.Counter()
+    ram = collections.Counter()
+    for size, kind, name, path in placed_symbols(elf):
         layer = layer_of(path)
         if kind in "bB":
             ram[layer] += size
@@ -142,6 +152,25 @@ def print_layers(elf):
     print(f"  {'total':<14} {text + data:>8} {data + bss:>11}")
 
 
+def print_layer_files(elf, layer, top):
+    files = collections.Counter()
+    biggest = []
+    for size, kind, name, path in placed_symbols(elf):
+        if kind in "bB" or layer_of(path) != layer:
+            continue
+        rel = re.sub(r"^build/[^/]+/layers/[^/]+/", "", os.path.relpath(path, REPO))
+        files[rel] += size
+        biggest.append((size, name, rel))
+    if not files:                        # a layer this firmware does not link
+        return
+    print(f"  {layer}: flash by file ({sum(files.values())} bytes)")
+    for rel, size in files.most_common():
+        print(f"    {size:>7}  {rel}")
+    print(f"  {layer}: the {top} largest symbols")
+    for size, name, rel in sorted(biggest, reverse=True)[:top]:
+        print(f"    {size:>7}  {name:<36} {rel}")
+
+
 def print_heap(elf, report):
     blocks = [(int(m.group(1)), m.group(2)) for m in
               re.finditer(r"mps2: heap block (\d+) owner (0x[0-9a-f]+)", open(report).read())]
@@ -168,7 +197,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("elf")
     ap.add_argument("--report", help="the firmware's stats lines")
+    ap.add_argument("--layer", help="one layer's flash by file and its largest symbols")
+    ap.add_argument("--top", type=int, default=20, help="how many symbols --layer lists")
     args = ap.parse_args()
+    if args.layer:
+        print_layer_files(args.elf, args.layer, args.top)
+        return
     print_layers(args.elf)
     if args.report:
         print_heap(args.elf, args.report)

@@ -5,12 +5,14 @@ set(UPYOS_NETWORK_DEFAULT OFF)
 # Every other command and service is linked. A board short of flash names what it leaves out,
 # e.g. set(UPYOS_LEAVE_OUT_DEFAULT "vi;jq;watch") (or -DUPYOS_LEAVE_OUT=... for one build).
 set(UPYOS_LEAVE_OUT_DEFAULT "")
-# Python: the interpreter (about 200 KB of code now) does not fit the firmware's flash budget
-# yet (tools/size.sh); the shell says "this build has no Python" until it is made smaller.
-# The heap a program gets when it is turned on: 64 KB (the issue's budget for the dict test).
-set(UPYOS_PYTHON_DEFAULT OFF)
+# Python: programs and `<`/`>` lines on py/ (it costs about 160 KB of flash: make size).
+# A program's heap is 64 KB (the issue's budget for the dict test), its thread's stack 16 KB;
+# the shell's own thread (8 KB) is too small for the interpreter, so a line runs on a thread
+# of that stack too (UPYOS_PY_LINE_STACK 0).
+set(UPYOS_PYTHON_DEFAULT ON)
 set(UPYOS_PY_HEAP_DEFAULT 65536)
 set(UPYOS_PY_STACK_DEFAULT 16384)
-set(UPYOS_PY_FRAME_STACK_DEFAULT 512)
+set(UPYOS_PY_FRAME_STACK_DEFAULT 576)   # measured: see docs/python.md
+set(UPYOS_PY_LINE_STACK_DEFAULT 0)
 # TLS: mbedTLS is not built for this board yet (no network either).
 set(UPYOS_TLS_DEFAULT OFF)

@@ -24,6 +24,8 @@ heap=$(echo "$report" | sed -n 's/^mps2: heap total [0-9]* used \([0-9]*\).*/\1/
 echo "$report" | grep -v '^mps2: heap block ' | sed 's/^mps2: /  /'
 echo "$report" >"$dir.report"
 python3 tools/layer_sizes.py "$elf" --report "$dir.report"
+# what the Python interpreter costs, file by file, when the port links it
+python3 tools/layer_sizes.py "$elf" --layer py --top 8
 rm -f "$dir.report"
 if [ -n "$heap" ]; then
     printf "  RAM in use at the prompt, root on flashfs: %d bytes (static + heap, thread stacks are on the heap)   target <= 16384\n" \

@@ -59,15 +59,6 @@ def _port_has_network():
 HAS_NETWORK = _port_has_network()
 
 
-# A port whose firmware has no room for the interpreter yet turns UPYOS_PYTHON off: its `<`
-# and `>` lines run on the older expression language (shell/expr*).
-def _port_has_python():
-    features = os.path.join(REPO, "ports", PORT, "features.cmake")
-    return not (os.path.exists(features) and
-                re.search(r"^set\(UPYOS_PYTHON_DEFAULT OFF\)", open(features).read(), re.M))
-
-
-HAS_PYTHON = _port_has_python()
 NETWORK_COMMANDS = {name for path in glob.glob(os.path.join(REPO, "cmd", "net", "*.c"))
                     for name in re.findall(r"^COMMAND\((\w+),", open(path).read(), re.M)}
 PROMPT = r"\r\n(/[^\r\n]*) \$: "

@@ -144,8 +144,40 @@ static void test_destroy_gives_everything_back(void **state) {
     assert_true(after <= before + 64 * 1024);
 }
 
+/* open() with the heap full (filled again before each try): the MemoryError comes before the
+ * file is opened, so every handle has a file object, which the end of the program closes.
+ * Raising the preallocated MemoryError again and again must not loop either. */
+static void test_open_out_of_memory_leaves_no_file_open(void **state) {
+    (void)state;
+    py_io io = { .write = discard_write, .fopen = count_fopen, .fwrite = count_fwrite, .fclose = count_fclose };
+    py_vm *vm = py_create(64 * 1024, &io);
+    assert_non_null(vm);
+    static const char src[] =
+        "hog = None\n"
+        "fails = i = 0\n"
+        "while i < 20:\n"
+        "    try:\n"
+        "        while True:\n"
+        "            hog = [hog]\n"
+        "    except MemoryError:\n"
+        "        pass\n"
+        "    try:\n"
+        "        open('x.txt', 'w').close()\n"
+        "    except MemoryError:\n"
+        "        fails += 1\n"
+        "    i += 1\n"
+        "hog = None\n"
+        "if fails == 0:\n"
+        "    raise SystemExit(3)\n";
+    open_files = 0;
+    assert_int_equal(py_run_source(vm, src, sizeof src - 1, "t.py", 0, NULL), 0);
+    py_destroy(vm);                 /* closes what file objects are still open */
+    assert_int_equal(open_files, 0);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_open_out_of_memory_leaves_no_file_open),
         cmocka_unit_test(test_two_programs_at_once),
         cmocka_unit_test(test_destroy_gives_everything_back),
     };
