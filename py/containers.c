@@ -1159,7 +1159,10 @@ pv py_bytes_new(const py_type *t, const void *p, size_t n) {
     return (pv)b;
 }
 #define B(v) ((py_bytes *)(v))
-static bool is_bytes(pv v) { return IS(v, py_bytes_type) || IS(v, py_bytearray_type); }
+static bool is_bytes(pv v) {
+    return IS(v, py_bytes_type) || IS(v, py_bytearray_type) ||
+           (!IS_SMALL(v) && TYPE(v)->flags & TF_USER && py_issubtype(TYPE(v), &py_bytes_type));
+}
 static void bytes_mark(pv o, gc_heap *h) { gc_mark_ptr(h, B(o)->data); }
 static pv bytes_repr(pv o) {
     py_bytes *b = B(o);

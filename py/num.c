@@ -51,9 +51,12 @@ pv py_float_new(double d) {
     f->v = d;
     return (pv)f;
 }
-static bool is_num(pv v) { return py_is_int(v) || IS(v, py_float_type); }
+static bool is_float(pv v) {
+    return IS(v, py_float_type) || (!IS_SMALL(v) && TYPE(v)->flags & TF_USER && py_issubtype(TYPE(v), &py_float_type));
+}
+static bool is_num(pv v) { return py_is_int(v) || is_float(v); }
 double py_to_double(pv v) {
-    if (IS(v, py_float_type)) return ((py_float *)v)->v;
+    if (is_float(v)) return ((py_float *)v)->v;
     if (IS_SMALL(v)) return (double)SMALL(v);
     if (py_is_int(v)) return py_big_to_double(v);
     if (TYPE(v)->flags & TF_USER) {

@@ -792,6 +792,22 @@ static const py_type *builtin_base(const py_type *t) {
     return &py_object_type;
 }
 
+/* A value of its own for a subclass instance of an immutable builtin to carry the class on:
+ * the builtin's constructor may hand back its argument, a constant of the code or an interned
+ * or static object, which must keep its type. The mutable builtins and frozenset always make
+ * a new object. */
+static pv own_copy(const py_type *bb, pv v) {
+    if (bb == &py_str_type) return py_str_new(py_str_data(v), py_str_len(v));
+    if (bb == &py_bytes_type) return py_bytes_new(&py_bytes_type, ((py_bytes *)v)->data, ((py_bytes *)v)->len);
+    if (bb == &py_float_type) return py_float_new(py_to_double(v));
+    if (bb == &py_tuple_type) {
+        pv c = py_tuple_new(TUPLE(v)->len);
+        py_copy_values(TUPLE(c)->items, TUPLE(v)->items, TUPLE(v)->len);
+        return c;
+    }
+    return v;
+}
+
 static pv type_call(pv f, int n, pv *a, pv kw) {
     const py_type *t = (const py_type *)f;
     if (!(t->flags & TF_USER)) {
@@ -813,7 +829,8 @@ static pv type_call(pv f, int n, pv *a, pv kw) {
         /* a subclass of a builtin: the builtin makes the value, the class is put on it */
         obj = bb->make(bb, n, a, kw);
         if (!IS_SMALL(obj) && OBJ(obj)->type == bb && bb != &py_int_type && bb != &py_bool_type) {
-            /* a fresh object of the builtin type: give it the class */
+            /* a value of the builtin type: a copy of it gets the class */
+            obj = own_copy(bb, obj);
             ((pobj *)obj)->type = t;
         }
         pv init = py_type_lookup(t, QS(__init__));

@@ -268,7 +268,6 @@ static pv str_binop(int op, pv a, pv b, int side) {
 }
 static pv str_compare(int op, pv a, pv b, int side) {
     if (!IS(a, py_str_type) || !IS(b, py_str_type)) {
-        if (TYPE(a)->flags & TF_USER || TYPE(b)->flags & TF_USER) return PV_NULL;
         if (!IS(a, py_str_type) && !py_issubtype(TYPE(a), &py_str_type)) return PV_NULL;
         if (!IS(b, py_str_type) && !py_issubtype(TYPE(b), &py_str_type)) return PV_NULL;
     }
