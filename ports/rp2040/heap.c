@@ -1,0 +1,197 @@
+/* The memory allocator: malloc, free, realloc and calloc over the RAM between the end of
+ * .bss and the end of the (capped) RAM, replacing the C library's so that hal_mem_stats can
+ * say exactly how much is in use and the peak. First fit over an address-ordered free list,
+ * with neighbours merged on free: small, predictable, and fast enough for a few hundred
+ * blocks. Interrupt masking is the lock (one core, short critical sections). */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "port.h"
+#include "sched.h"
+
+struct block {
+    size_t size;                     /* whole block in bytes, header included */
+    struct block *next;              /* free list link; in use: the code that asked for it */
+};
+
+#define HEADER ((size_t)8)
+#define MIN_BLOCK ((size_t)16)
+/* An in-use block keeps its owner, the return address of the malloc/calloc/realloc that
+ * made it, where a free one keeps its link: a Thumb code address (odd, below RAM) can never
+ * be a link (8-aligned, in RAM). It is what the heap's itemised report (heap_walk) says. */
+#define RAM_BASE ((uintptr_t)0x20000000u)
+
+static int in_use(const struct block *b)
+{
+    uintptr_t owner = (uintptr_t)b->next;
+    return (owner & 1u) && owner < RAM_BASE;
+}
+
+extern char __heap_start[], __heap_end[];
+
+static struct block *free_list;
+static size_t heap_total, heap_used, heap_peak;
+
+void heap_init(void)
+{
+    uintptr_t start = ((uintptr_t)__heap_start + 7u) & ~(uintptr_t)7u;
+    uintptr_t end = (uintptr_t)__heap_end & ~(uintptr_t)7u;
+    free_list = (struct block *)start;
+    free_list->size = end - start;
+    free_list->next = NULL;
+    heap_total = end - start;
+}
+
+void heap_stats(size_t *total, size_t *used, size_t *peak)
+{
+    *total = heap_total;
+    *used = heap_used;
+    *peak = heap_peak;
+}
+
+static size_t block_size_for(size_t n)
+{
+    if (n > heap_total)
+        return 0;
+    size_t size = ((n + 7u) & ~(size_t)7u) + HEADER;
+    return size < MIN_BLOCK ? MIN_BLOCK : size;
+}
+
+static void *malloc_for(size_t n, void *owner)
+{
+    size_t size = block_size_for(n);
+    if (size == 0)
+        return NULL;
+    uint32_t s = irq_lock();
+    for (struct block **pp = &free_list; *pp; pp = &(*pp)->next) {
+        struct block *b = *pp;
+        if (b->size < size)
+            continue;
+        if (b->size - size >= MIN_BLOCK) {
+            struct block *rest = (struct block *)((char *)b + size);
+            rest->size = b->size - size;
+            rest->next = b->next;
+            *pp = rest;
+            b->size = size;
+        } else {
+            *pp = b->next;
+        }
+        b->next = owner;
+        heap_used += b->size;
+        if (heap_used > heap_peak)
+            heap_peak = heap_used;
+        irq_unlock(s);
+        return (char *)b + HEADER;
+    }
+    irq_unlock(s);
+    return NULL;
+}
+
+void *malloc(size_t n)
+{
+    return malloc_for(n, __builtin_return_address(0));
+}
+
+void free(void *p)
+{
+    if (!p)
+        return;
+    struct block *b = (struct block *)((char *)p - HEADER);
+    if (!in_use(b))
+        port_panic("free: bad pointer");
+    uint32_t s = irq_lock();
+    heap_used -= b->size;
+    struct block *prev = NULL, *next = free_list;
+    while (next && next < b) {
+        prev = next;
+        next = next->next;
+    }
+    b->next = next;
+    if (next && (char *)b + b->size == (char *)next) {
+        b->size += next->size;
+        b->next = next->next;
+    }
+    if (prev && (char *)prev + prev->size == (char *)b) {
+        prev->size += b->size;
+        prev->next = b->next;
+    } else if (prev) {
+        prev->next = b;
+    } else {
+        free_list = b;
+    }
+    irq_unlock(s);
+}
+
+void *realloc(void *p, size_t n)
+{
+    if (!p)
+        return malloc_for(n, __builtin_return_address(0));
+    if (n == 0) {
+        free(p);
+        return NULL;
+    }
+    struct block *b = (struct block *)((char *)p - HEADER);
+    size_t size = block_size_for(n);
+    if (size == 0)
+        return NULL;
+    if (size <= b->size)
+        return p;                    /* shrinking in place keeps it simple */
+    uint32_t s = irq_lock();
+    /* Grow into the free block right after this one when there is one big enough. */
+    for (struct block **pp = &free_list; *pp; pp = &(*pp)->next) {
+        struct block *f = *pp;
+        if ((char *)b + b->size != (char *)f)
+            continue;
+        if (b->size + f->size < size)
+            break;
+        size_t need = size - b->size;
+        if (f->size - need >= MIN_BLOCK) {
+            struct block *rest = (struct block *)((char *)f + need);
+            rest->size = f->size - need;
+            rest->next = f->next;
+            *pp = rest;
+        } else {
+            need = f->size;
+            *pp = f->next;
+        }
+        b->size += need;
+        heap_used += need;
+        if (heap_used > heap_peak)
+            heap_peak = heap_used;
+        irq_unlock(s);
+        return p;
+    }
+    irq_unlock(s);
+    void *q = malloc_for(n, __builtin_return_address(0));
+    if (!q)
+        return NULL;
+    memcpy(q, p, b->size - HEADER);
+    free(p);
+    return q;
+}
+
+void *calloc(size_t count, size_t n)
+{
+    if (n && count > SIZE_MAX / n)
+        return NULL;
+    void *p = malloc_for(count * n, __builtin_return_address(0));
+    if (p)
+        memset(p, 0, count * n);
+    return p;
+}
+
+void heap_walk(void (*fn)(size_t size, const void *owner))
+{
+    uintptr_t start = ((uintptr_t)__heap_start + 7u) & ~(uintptr_t)7u;
+    uint32_t s = irq_lock();
+    for (const struct block *b = (const struct block *)start; b->size;
+         b = (const struct block *)((const char *)b + b->size)) {
+        if (in_use(b))
+            fn(b->size, b->next);
+        if ((uintptr_t)b + b->size >= start + heap_total)
+            break;
+    }
+    irq_unlock(s);
+}
