@@ -22,6 +22,7 @@ int main(void)
     heap_init();
     clocks_init();
     console_init();
+    time_init();
     sched_init();
     fault_init();
     port_main_thread = sched_create(app_thread, NULL, port_main_stack);

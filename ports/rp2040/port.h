@@ -11,6 +11,7 @@ void heap_stats(size_t *total, size_t *used, size_t *peak);
  * that allocated it; interrupts are masked meanwhile. */
 void heap_walk(void (*fn)(size_t size, const void *owner));
 void clocks_init(void);
+void time_init(void);
 /* Takes the given RESETS bits out of reset and waits until they are. */
 void unreset(uint32_t bits);
 void console_init(void);

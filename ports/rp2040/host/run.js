@@ -27,6 +27,7 @@
  * read back on its input, and input pacing for its 32-byte UART FIFO.
  * The exit status is 0 after a halt (the shell's exit), 1 after a panic or a breakpoint. */
 'use strict';
+process.env.TZ = 'UTC';                     /* the emulated RTC keeps local time: make it UTC */
 
 const fs = require('fs');
 const net = require('net');
@@ -183,6 +184,7 @@ class Board {
       this.flashFile.loadInto(mcu.flash);
       if (this.opts.recovery) watchdog.scratchData[0] = RECOVERY_MAGIC;
     }
+    setRtc(mcu);
     this.mcu = mcu;
     this.watchdog = watchdog;
     this.uart = mcu.uart[0];
@@ -382,6 +384,18 @@ class Board {
       answer('err unknown command');
     }
   }
+}
+
+/* The RTC running at the host's time (UTC), as if the board kept its clock across power
+ * cycles; the firmware reads it at boot (time.c). Through the registers: SETUP_0/1, then
+ * CTRL.LOAD and CTRL.ENABLE. */
+function setRtc(mcu) {
+  const rtc = mcu.findPeripheral(0x4005c000), now = new Date();
+  rtc.writeUint32(0x04, (now.getUTCFullYear() << 12) | ((now.getUTCMonth() + 1) << 8) | now.getUTCDate());
+  rtc.writeUint32(0x08, (now.getUTCDay() << 24) | (now.getUTCHours() << 16) |
+    (now.getUTCMinutes() << 8) | now.getUTCSeconds());
+  rtc.writeUint32(0x0c, 0x10);
+  rtc.writeUint32(0x0c, 0x11);
 }
 
 function quietLogger() {
