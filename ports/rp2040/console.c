@@ -17,14 +17,14 @@ static volatile uint32_t rx_head, rx_tail; /* head: written by the interrupt */
 static volatile uint32_t rx_dropped;
 
 /* Baud rate divisor (datasheet 4.2.7.1): clk_peri / (16 * baud) as 16.6 fixed point. */
-static void set_baud(uint32_t base, uint32_t baud)
+void uart_set_baud(uint32_t base, uint32_t baud)
 {
     uint32_t div = (8u * CLK_SYS_HZ / baud + 1u) / 2u;   /* 64 * clk / (16 * baud), rounded */
     UART_IBRD(base) = div >> 6;
     UART_FBRD(base) = div & 0x3Fu;
 }
 
-static void irq_priority(unsigned irq, uint32_t prio)
+void irq_priority(unsigned irq, uint32_t prio)
 {
     uint32_t shift = 8u * (irq % 4u);
     NVIC_IPR(irq) = (NVIC_IPR(irq) & ~(0xFFu << shift)) | (prio << shift);
@@ -34,7 +34,7 @@ void console_init(void)
 {
     REG_SET(&RESETS_RESET) = RESET_UART0;
     unreset(RESET_UART0);
-    set_baud(UART0_BASE, BAUD);
+    uart_set_baud(UART0_BASE, BAUD);
     UART_LCR_H(UART0_BASE) = UART_LCR_H_WLEN8 | UART_LCR_H_FEN; /* also latches the divisor */
     UART_CR(UART0_BASE) = UART_CR_UARTEN | UART_CR_TXE | UART_CR_RXE;
     UART_IMSC(UART0_BASE) = UART_INT_RX | UART_INT_RT;

@@ -15,6 +15,10 @@ void time_init(void);
 /* Takes the given RESETS bits out of reset and waits until they are. */
 void unreset(uint32_t bits);
 void console_init(void);
+/* PL011 baud rate divisors for clk_peri; an interrupt's NVIC priority (0x00 highest..0xC0). */
+void uart_set_baud(uint32_t base, uint32_t baud);
+void irq_priority(unsigned irq, uint32_t prio);
+void uart1_isr(void);
 void console_write_raw(const char *buf, size_t len);
 void uart0_isr(void);
 void fault_init(void);

@@ -54,7 +54,7 @@ __attribute__((used, section(".vectors"))) static const vector_t vectors[16 + 32
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler,
     uart0_isr,                       /* 20: UART0, the console */
-    Default_Handler,                 /* 21: UART1 */
+    uart1_isr,                       /* 21: UART1 */
     /* 22-25: ADC_FIFO, I2C0, I2C1, RTC; 26-31 unused */
     Default_Handler, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,

@@ -108,6 +108,19 @@ def test_an_input_pin_driven_from_outside_reads_in_a_script(boot, tmp_path):
     ctl.close()
 
 
+def test_uart1_bytes_flow_both_ways_through_the_control_socket(boot, tmp_path):
+    path = str(tmp_path / "board.sock")
+    c, _ = boot_to_prompt(boot, "--board-ctl", path)
+    ctl = BoardCtl(path)
+    assert c.run("uart 1 115200 4 5 modem0") == ""
+    assert c.run("uart write modem0 AT+GMR") == ""
+    assert ctl.cmd("uart recv 1") == "ok AT+GMR\\r\\n"
+    assert ctl.cmd("uart send 1 OK\\r\\n") == "ok"
+    assert c.run("uart read modem0 2000") == "OK\n"
+    assert ctl.cmd("uart recv 0") == "err no such UART (UART1 only: UART0 is the console)"
+    ctl.close()
+
+
 def test_a_garbage_flash_area_is_left_alone_and_the_board_boots_from_ram(boot, tmp_path):
     image = tmp_path / "junk.img"
     image.write_bytes(os.urandom(AREA))

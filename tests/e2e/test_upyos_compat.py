@@ -246,7 +246,7 @@ def test_upyos_board_pins_map_through_the_gpio_table(upyos):
 # ---- uart: upyOS's form, uart ID BAUD TX RX NAME ----
 
 def test_uart_opens_in_upyos_form_under_a_name(upyos):
-    if PORT in ("mps2-an385", "rp2040"):    # UART0 is the console, UART1 not driven yet
+    if PORT == "mps2-an385":                # its one UART is the console
         assert upyos.run("uart 1 115200 4 5 modem0") == \
             "uart: 1: no such UART (this board has none)\n"
         return
@@ -258,7 +258,9 @@ def test_uart_opens_in_upyos_form_under_a_name(upyos):
         assert upyos.run("uart read modem0").startswith("AT")
     assert upyos.run("uart 1 9600 4 5 modem0") == ""         # again, as at the next boot
     assert upyos.run("uart") == "UART 1 modem0 9600 baud, tx 4 rx 5\n"
-    assert upyos.run("uart 2 9600 6 7 modem0") == "uart: modem0: already the name of UART 1\n"
+    if PORT != "rp2040":                    # the RP2040 has two UARTs, 0 the console
+        assert upyos.run("uart 2 9600 6 7 modem0") == \
+            "uart: modem0: already the name of UART 1\n"
     assert upyos.run("uart 1 fast 4 5 m") == "uart: fast: not a baud rate\n"
     assert upyos.run("uart 1 9600 4") == "uart: expected ID BAUD [TX RX [NAME]]\n"
     assert upyos.run("uart close modem0") == ""

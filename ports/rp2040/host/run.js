@@ -16,7 +16,9 @@
  *   --board-ctl PATH  GPIO from outside on a UNIX socket, one command a line, as the posix
  *                     simulator's --board-ctl: "set pin N 0|1", "get pin N" (ok LEVEL in|out),
  *                     "wait pin N 0|1 [MS]", "events" (ok PIN=LEVEL... the output changes since
- *                     the last call), "events -t" (the same with @MS, emulated milliseconds).
+ *                     the last call), "events -t" (the same with @MS, emulated milliseconds);
+ *                     UART1: "uart send 1 TEXT" (\n \r \\ \xNN escapes), "uart recv 1" (ok TEXT,
+ *                     what the firmware sent since the last call, escaped the same way).
  *   --stats           on stderr: "rp2040: prompt after MS ms" (emulated time of the last output
  *                     before the console went quiet) and the heap in use then, at every prompt.
  *   -r                recovery boot (skip /etc/init.sh), passed in watchdog scratch register 0.
@@ -158,6 +160,8 @@ class Board {
     this.flashFile = flashFile;
     this.output = [];                     /* console bytes not yet released */
     this.input = [];                      /* console bytes not yet fed to UART0 */
+    this.uart1Input = [];                 /* --board-ctl "uart send 1" bytes not yet fed */
+    this.uart1Output = [];                /* UART1 bytes for "uart recv 1" */
     this.events = [];                     /* output pin changes, for --board-ctl */
     this.pinWaiters = [];
     this.exitCode = null;
@@ -192,16 +196,19 @@ class Board {
       this.output.push(b);
       this.lastOutputNanos = mcu.clock.nanos;
     };
-    this.feeder = mcu.clock.createAlarm(() => {
-      this.feeder.scheduled = false;      /* emulator: a fired alarm still says scheduled */
-      this.feedInput();
-    });
+    this.console = new UartInput(mcu.clock, this.uart, this.input);
+    this.uart1 = new UartInput(mcu.clock, mcu.uart[1], this.uart1Input);
+    mcu.uart[1].onByte = (b) => {
+      this.uart1Output.push(b);
+      if (this.uart1Output.length > 65536) this.uart1Output.shift();
+    };
     this.realStart = process.hrtime.bigint();
     this.hookFlashStores();
     this.hookResets();
     this.hookPins();
     mcu.onBreak = (code) => this.onBreak(code);
-    this.feedInput();
+    this.console.feed();
+    this.uart1.feed();
   }
 
   hookFlashStores() {
@@ -259,21 +266,8 @@ class Board {
     }
   }
 
-  /* emulator: bytes fed faster than the firmware empties the 32-byte RX FIFO are dropped
-   * without a trace, so one byte goes in per byte time (10 bits at the UART's baud rate) and
-   * only while the FIFO has room. */
-  feedInput() {
-    const fifo = this.uart.rxFIFO;
-    if (this.input.length && !fifo.full) this.uart.feedByte(this.input.shift());
-    if (this.input.length && !this.feeder.scheduled) {
-      const baud = this.uart.baudDivider ? this.uart.baudRate : BAUD_DEFAULT;
-      this.feeder.schedule(10e9 / baud);
-    }
-  }
-
   type(bytes) {
-    for (const b of bytes) this.input.push(b);
-    this.feedInput();
+    this.console.push(bytes);
   }
 
   /* Runs instructions until about 10 ms of real time have passed or the core waits for an
@@ -321,7 +315,8 @@ class Board {
   reset() {
     this.flashFile.persist(this.mcu.flash);
     const previous = { mcu: this.mcu, watchdog: this.watchdog, reason: this.resetReason };
-    this.feeder.cancel();
+    this.console.cancel();
+    this.uart1.cancel();
     this.resetReason = null;
     this.powerOn(previous);
   }
@@ -380,6 +375,16 @@ class Board {
         answer('err timed out');
       }, c ? Number(c) : 5000);
       this.pinWaiters.push(w);
+    } else if (verb === 'uart' && (what === 'send' || what === 'recv') && a === '1') {
+      if (what === 'send') {
+        this.uart1.push(unescapeText(line.replace(/^\s*uart\s+send\s+1\s?/, '')));
+        answer('ok');
+      } else {
+        answer('ok ' + escapeBytes(this.uart1Output));
+        this.uart1Output = [];
+      }
+    } else if (verb === 'uart') {
+      answer('err no such UART (UART1 only: UART0 is the console)');
     } else {
       answer('err unknown command');
     }
@@ -396,6 +401,59 @@ function setRtc(mcu) {
     (now.getUTCMinutes() << 8) | now.getUTCSeconds());
   rtc.writeUint32(0x0c, 0x10);
   rtc.writeUint32(0x0c, 0x11);
+}
+
+/* emulator: bytes fed faster than the firmware empties the 32-byte RX FIFO are dropped
+ * without a trace, so one byte goes in per byte time (10 bits at the UART's baud rate) and
+ * only while the FIFO has room. pending outlives a reset: bytes still on the line. */
+class UartInput {
+  constructor(clock, uart, pending) {
+    this.uart = uart;
+    this.pending = pending;
+    this.alarm = clock.createAlarm(() => {
+      this.alarm.scheduled = false;       /* emulator: a fired alarm still says scheduled */
+      this.feed();
+    });
+  }
+
+  feed() {
+    if (this.pending.length && !this.uart.rxFIFO.full) this.uart.feedByte(this.pending.shift());
+    if (this.pending.length && !this.alarm.scheduled) {
+      const baud = this.uart.baudDivider ? this.uart.baudRate : BAUD_DEFAULT;
+      this.alarm.schedule(10e9 / baud);
+    }
+  }
+
+  push(bytes) {
+    for (const b of bytes) this.pending.push(b);
+    this.feed();
+  }
+
+  cancel() {
+    this.alarm.cancel();
+  }
+}
+
+/* The control socket's escapes, as the simulator's: \n \r \\ \xNN. */
+function unescapeText(text) {
+  const out = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== '\\' || i + 1 >= text.length) { out.push(...Buffer.from(c, 'utf8')); continue; }
+    const e = text[++i];
+    if (e === 'n') out.push(10);
+    else if (e === 'r') out.push(13);
+    else if (e === 'x' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+      out.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(...Buffer.from(e, 'utf8'));
+  }
+  return out;
+}
+
+function escapeBytes(bytes) {
+  return bytes.map((b) => (b === 10 ? '\\n' : b === 13 ? '\\r' : b === 92 ? '\\\\' :
+    b < 32 || b > 126 ? '\\x' + b.toString(16).padStart(2, '0') : String.fromCharCode(b))).join('');
 }
 
 function quietLogger() {
