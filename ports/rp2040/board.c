@@ -20,6 +20,7 @@
 #define ADC_CS_READY     (1u << 8)
 #define ADC_CHANNELS 5
 #define ADC_TEMP_CHANNEL 4
+#define ADC_WAIT_LOOPS 100000        /* a conversion takes 96 ADC clocks: 8 us at 12 MHz */
 
 int hal_gpio_count(void)
 {
@@ -38,7 +39,7 @@ static int usable(int pin)
 static void claim(int pin)
 {
     if ((IO_GPIO_CTRL(pin) & 0x1Fu) != GPIO_FUNC_SIO) {
-        PADS_GPIO(pin) = PADS_IE;
+        PADS_GPIO(pin) = PADS_IE | PADS_DRIVE_4MA | PADS_SCHMITT;
         IO_GPIO_CTRL(pin) = GPIO_FUNC_SIO;
     }
 }
@@ -84,7 +85,9 @@ int hal_adc_read(int channel)
     if (channel < 0 || channel >= ADC_CHANNELS)
         return ERR_NODEV;
     static int ready;
-    if (!ready) {
+    if (!ready) {                    /* clk_adc from the crystal: slower than 48 MHz, in spec */
+        CLK_ADC_DIV = 1u << 8;
+        CLK_ADC_CTRL = CLK_ADC_ENABLE | CLK_ADC_AUX_XOSC;
         unreset(RESET_ADC);
         ready = 1;
     }
@@ -92,8 +95,9 @@ int hal_adc_read(int channel)
         PADS_GPIO(26 + channel) = PADS_OD;   /* analogue: digital input and output off */
     ADC_CS = ADC_CS_EN | ADC_CS_TS_EN | ((uint32_t)channel << 12);
     ADC_CS = ADC_CS_EN | ADC_CS_TS_EN | ((uint32_t)channel << 12) | ADC_CS_START_ONCE;
-    while (!(ADC_CS & ADC_CS_READY))
-        ;
+    for (int i = 0; !(ADC_CS & ADC_CS_READY); i++)
+        if (i == ADC_WAIT_LOOPS)
+            return ERR_IO;
     return (int)(ADC_RESULT & 0xFFFu);
 }
 

@@ -1,4 +1,5 @@
-/* The default root filesystem (rootfs/), compiled into the firmware by ports/mps2-an385/embed_rootfs.cmake. */
+/* The default root filesystem (rootfs/), compiled into the firmware by
+ * ports/mps2-an385/embed_rootfs.cmake. */
 #ifndef RP2040_ROOTFS_IMAGE_H
 #define RP2040_ROOTFS_IMAGE_H
 

@@ -76,6 +76,8 @@
 #define CLK_SYS_DIV         REG32(CLOCKS_BASE + 0x40)
 #define CLK_SYS_SELECTED    REG32(CLOCKS_BASE + 0x44)
 #define CLK_PERI_CTRL       REG32(CLOCKS_BASE + 0x48)
+#define CLK_ADC_CTRL        REG32(CLOCKS_BASE + 0x60)
+#define CLK_ADC_DIV         REG32(CLOCKS_BASE + 0x64)
 #define CLK_SYS_RESUS_CTRL  REG32(CLOCKS_BASE + 0x78)
 #define CLK_REF_SRC_XOSC    2u
 #define CLK_SYS_SRC_REF     0u
@@ -83,6 +85,8 @@
 #define CLK_SYS_AUX_PLL_SYS (0u << 5)
 #define CLK_PERI_ENABLE     (1u << 11)
 #define CLK_PERI_AUX_SYS    (0u << 5)
+#define CLK_ADC_ENABLE      (1u << 11)
+#define CLK_ADC_AUX_XOSC    (3u << 5)
 
 /* XOSC (2.16) */
 #define XOSC_BASE       0x40024000u
@@ -159,6 +163,8 @@
 #define PADS_GPIO(n)        REG32(PADS_BANK0_BASE + 4u + 4u * (n))
 #define PADS_OD         (1u << 7)         /* output disable */
 #define PADS_IE         (1u << 6)         /* input enable */
+#define PADS_DRIVE_4MA  (1u << 4)
+#define PADS_SCHMITT    (1u << 1)
 #define PADS_PUE        (1u << 3)
 #define PADS_PDE        (1u << 2)
 

@@ -17,6 +17,7 @@
  *                     simulator's --board-ctl: "set pin N 0|1", "get pin N" (ok LEVEL in|out),
  *                     "wait pin N 0|1 [MS]", "events" (ok PIN=LEVEL... the output changes since
  *                     the last call), "events -t" (the same with @MS, emulated milliseconds);
+ *                     "set adc N RAW" (input N, 0-4, reads RAW, 0-4095);
  *                     UART1: "uart send 1 TEXT" (\n \r \\ \xNN escapes), "uart recv 1" (ok TEXT,
  *                     what the firmware sent since the last call, escaped the same way).
  *   --stats           on stderr: "rp2040: prompt after MS ms" (emulated time of the last output
@@ -189,6 +190,8 @@ class Board {
       if (this.opts.recovery) watchdog.scratchData[0] = RECOVERY_MAGIC;
     }
     setRtc(mcu);
+    /* emulator: the ADC reads 0 on every input; the temperature sensor gives 0.706 V (27 C) */
+    mcu.adc.channelValues[4] = Math.round(0.706 / 3.3 * 4096);
     this.mcu = mcu;
     this.watchdog = watchdog;
     this.uart = mcu.uart[0];
@@ -363,6 +366,10 @@ class Board {
       answer('ok' + list.join(''));
     } else if (verb === 'set' && pinOk && (v === 0 || v === 1)) {
       this.mcu.gpio[n].setInputValue(v === 1);
+      answer('ok');
+    } else if (verb === 'set' && what === 'adc' && Number.isInteger(n) && n >= 0 && n < 5 &&
+               Number.isInteger(v) && v >= 0 && v < 4096) {
+      this.mcu.adc.channelValues[n] = v;
       answer('ok');
     } else if (verb === 'get' && pinOk) {
       const s = this.pinState(n);
