@@ -125,7 +125,8 @@ fi
 echo "== build (rp2040 firmware)"
 if build build/rp2040 -DPORT=rp2040; then
     echo "== e2e tests (rp2040 under rp2040js)"
-    UPYOS_PORT=rp2040 run_pytest "e2e (rp2040)" tests/e2e -m "not posix_only"
+    # the emulator runs about ten times slower than QEMU: the waits get twice as long
+    UPYOS_PORT=rp2040 UPYOS_TIMEOUT_SCALE=2 run_pytest "e2e (rp2040)" tests/e2e -m "not posix_only"
 else
     count "build (rp2040)" 0 1
 fi
