@@ -556,7 +556,11 @@ function main() {
         setImmediate(run);
       }
     });
-    con.input.on('end', () => { if (!opts.socket) return; process.exit(board.exitCode ?? 0); });
+    con.input.on('end', () => {           /* the harness hung up: the power goes too */
+      if (!opts.socket) return;
+      board.flashFile.persist(board.mcu.flash);
+      process.exit(board.exitCode ?? 0);
+    });
     con.input.on('error', () => {});
     run();
   });
