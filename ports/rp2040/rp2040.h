@@ -6,7 +6,8 @@
 
 #include <stdint.h>
 
-#define REG32(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
+#include "cortex_m.h"
+
 /* Every APB/AHB peripheral register has atomic aliases: +0x1000 XOR, +0x2000 set, +0x3000 clear. */
 #define REG_SET(addr) REG32((uintptr_t)(addr) + 0x2000u)
 #define REG_CLR(addr) REG32((uintptr_t)(addr) + 0x3000u)
@@ -17,21 +18,7 @@
 #define SRAM_BASE       0x20000000u
 #define SRAM_END        0x20042000u      /* 264 KB: SRAM0-3 striped, then SCRATCH_X, SCRATCH_Y */
 
-/* Cortex-M0+ system control space */
-#define SCB_CPUID   REG32(0xE000ED00)
-#define SCB_ICSR    REG32(0xE000ED04)
-#define SCB_VTOR    REG32(0xE000ED08)
-#define SCB_AIRCR   REG32(0xE000ED0C)
-#define SCB_SHPR2   REG32(0xE000ED1C)    /* SVCall priority in bits 31:30 */
-#define SCB_SHPR3   REG32(0xE000ED20)    /* PendSV 23:22, SysTick 31:30 */
-#define ICSR_PENDSVSET  (1u << 28)
-#define ICSR_PENDSTSET  (1u << 26)
-#define AIRCR_RESET     0x05FA0004u      /* VECTKEY | SYSRESETREQ */
-
-#define SYST_CSR    REG32(0xE000E010)
-#define SYST_RVR    REG32(0xE000E014)
-#define SYST_CVR    REG32(0xE000E018)
-
+/* Cortex-M0+ NVIC (the rest of the core's registers: cortex_m.h) */
 #define NVIC_ISER   REG32(0xE000E100)
 #define NVIC_ICER   REG32(0xE000E180)
 #define NVIC_ICPR   REG32(0xE000E280)
