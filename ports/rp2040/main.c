@@ -28,7 +28,7 @@ int main(void)
     port_main_thread = sched_create(app_thread, NULL, port_main_stack);
     if (!port_main_thread)
         port_panic("no memory for the main thread");
-    sched_start();
+    sched_start(CLK_SYS_HZ);
 }
 
 _Noreturn void port_halt(int code)

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rp2040.h"
+#include "cortex_m.h"
 
 void fault_stack_smashed(thread_t *t);
 
@@ -28,17 +28,96 @@ static thread_t *idle;
 static thread_t *wake_hint;          /* a thread just woken by an interrupt: runs next */
 static uint32_t next_id = 1;
 
-/* The stack guard. The portable core is compiled with -finstrument-functions, and every
- * function, once its frame is allocated but before it writes into it, checks that the stack
- * pointer is still STACK_RESERVE above the stack's lowest word. If not, it moves the stack
- * pointer back onto the thread's own (dying) stack, high enough for the report to run, and
- * calls sched_overflow() with the call site (fault.c), which ends the thread. The Cortex-M3
- * port traps instead, but the emulator this port is tested on raises no fault for UDF, and a
- * call works the same on the chip. The reserve leaves room for the C library's functions,
- * which are not instrumented: the canary below catches those at the next switch.
- * Thumb-1 only (ARMv6-M has no CBZ and no high-register immediates). */
+#ifdef __ARM_ARCH_7M__
+/* The guard below each stack: one MPU region with no access at all, aligned to its size (a
+ * power of two). It has to be deeper than the frames that skip over it (a function's locals
+ * are written from their lowest address), so it is 128 bytes rather than the MPU's minimum
+ * of 32. */
+#ifndef STACK_GUARD
+#define STACK_GUARD 128u
+#endif
+#define GUARD_SIZE STACK_GUARD
+#define STACK_SLACK (GUARD_SIZE * 2) /* room for the guard, aligned, below the stack */
+
+static int have_mpu;
+
+static void mpu_guard(uint32_t addr)
+{
+    if (!have_mpu)
+        return;
+    uint32_t size_field = (uint32_t)__builtin_ctz(GUARD_SIZE) - 1u;  /* size = 2^(field+1) */
+    MPU_RNR = 0;
+    MPU_RBAR = addr;                 /* aligned to GUARD_SIZE by stack_place */
+    /* XN, AP=000 (no access even privileged), SIZE, ENABLE */
+    MPU_RASR = (1u << 28) | (size_field << 1) | 1u;
+}
+
+/* The lowest stack word in a thread's allocation: just above the guard. */
+static uint32_t *stack_place(char *mem)
+{
+    uintptr_t guard = ((uintptr_t)mem + GUARD_SIZE - 1) & ~(uintptr_t)(GUARD_SIZE - 1);
+    return (uint32_t *)(guard + GUARD_SIZE);
+}
+
+static void stack_guard_init(void)
+{
+    have_mpu = ((MPU_TYPE >> 8) & 0xFFu) != 0;
+    if (have_mpu)
+        MPU_CTRL = (1u << 2) | 1u;   /* PRIVDEFENA: the default map outside the regions */
+}
+#else
+/* ARMv6-M (the RP2040): no guard region. The MPU is not used, as the emulator that port is
+ * tested on does not model it; the canary and the stack check below guard the stacks. */
+#define STACK_SLACK 8u               /* room to align the stack to 8 bytes */
+
+static uint32_t *stack_place(char *mem)
+{
+    return (uint32_t *)(((uintptr_t)mem + 7u) & ~(uintptr_t)7u);
+}
+
+static void stack_guard_init(void)
+{
+}
+#endif
+
+/* The stack check. Guard regions cannot catch a frame bigger than themselves: a function
+ * writes its locals from the lowest address, past the guard, into whatever lies below. So the
+ * portable core is compiled with -finstrument-functions, and every function, once its frame
+ * is allocated but before it writes into it, checks that the stack pointer is still
+ * STACK_RESERVE above the stack's lowest word. If not, it moves the stack pointer back onto
+ * the thread's own (dying) stack, so what follows harms nothing, and has fault.c report a
+ * stack overflow at the call site and end the thread. The reserve leaves room for the C
+ * library's functions, which are not instrumented: the MPU guard (ARMv7-M) or else the
+ * canary, at the next switch, catches those. */
 #define STACK_RESERVE 256
 
+#ifdef __ARM_ARCH_7M__
+/* ARMv7-M traps with UDF #1 and the call site in r0; fault_handle knows the UDF. */
+__attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(void *fn, void *site)
+{
+    __asm__ volatile(
+        "ldr r2, =sched_current\n"
+        "ldr r2, [r2]\n"
+        "cbz r2, 1f\n"
+        "ldr r3, [r2, #8]\n"          /* stack_limit */
+        "add r3, r3, %0\n"
+        "cmp sp, r3\n"
+        "blo 2f\n"
+        "1:\n"
+        "bx lr\n"
+        "2:\n"
+        "ldr r3, [r2, #8]\n"
+        "add r3, r3, #64\n"
+        "mov sp, r3\n"
+        "mov r0, r1\n"
+        ".short 0xde01\n"              /* UDF #1 */
+        ".ltorg\n" ::"i"(STACK_RESERVE));
+}
+#else
+/* ARMv6-M calls sched_overflow() (fault.c) with the call site instead: the emulator the
+ * RP2040 port is tested on raises no fault for UDF, and a call works the same on the chip.
+ * Thumb-1 only (no CBZ, no high-register immediates; an immediate is 8 bits, so the reserve
+ * is added in two halves). */
 __attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(void *fn, void *site)
 {
     __asm__ volatile(
@@ -64,6 +143,7 @@ __attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(voi
         "bx r3\n"
         ".ltorg\n" ::"i"(STACK_RESERVE / 2));
 }
+#endif
 
 __attribute__((no_instrument_function)) void __cyg_profile_func_exit(void *fn, void *site)
 {
@@ -85,12 +165,12 @@ thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size)
     stack_size = (stack_size + 7u) & ~7u;
     size_t tls_size = ((size_t)__tls_size + 7u) & ~7u;
     size_t head = (sizeof(thread_t) + 7u) & ~7u;
-    /* One allocation, low to high: stack, thread record, TLS block. An overflow runs below
-     * the stack, never into the thread's own record. */
-    char *mem = malloc(stack_size + head + tls_size + 8u);
+    /* One allocation, low to high: (ARMv7-M: guard,) stack, thread record, TLS block. An
+     * overflow runs into the guard or below the stack, never into the thread's own record. */
+    char *mem = malloc(STACK_SLACK + stack_size + head + tls_size);
     if (!mem)
         return NULL;
-    uint32_t *low = (uint32_t *)(((uintptr_t)mem + 7u) & ~(uintptr_t)7u);
+    uint32_t *low = stack_place(mem);
     uint32_t *top = (uint32_t *)((uintptr_t)low + stack_size);
     thread_t *t = (thread_t *)top;
     memset(t, 0, sizeof *t);
@@ -114,6 +194,9 @@ thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size)
     t->stack_low = low;
     t->stack_limit = low + 1;
     t->stack_size = stack_size;
+#ifdef __ARM_ARCH_7M__
+    t->guard = (uint32_t)(uintptr_t)low - GUARD_SIZE;
+#endif
     /* __tls is the block minus the TCB offset the ARM TLS ABI puts before it */
     char *saved = __tls;
     _set_tls(tls);
@@ -254,9 +337,41 @@ __attribute__((used)) uint32_t *sched_switch(uint32_t *psp)
     thread_t *next = pick_next();
     sched_current = next;
     __tls = next->tls;
+#ifdef __ARM_ARCH_7M__
+    mpu_guard(next->guard);
+#endif
     return next->sp;
 }
 
+#ifdef __ARM_ARCH_7M__
+__attribute__((naked)) void PendSV_Handler(void)
+{
+    __asm__ volatile(
+        "cpsid i\n"
+        "ldr r2, =sched_current\n"
+        "ldr r2, [r2]\n"
+        "mrs r0, psp\n"
+        "cbz r2, 1f\n"
+        "ldr r1, [r2, #4]\n"          /* save_ctx */
+        "cbz r1, 1f\n"
+        "ldr r1, [r2, #8]\n"          /* stack_limit */
+        "sub r3, r0, #32\n"
+        "cmp r3, r1\n"
+        "blo 2f\n"
+        "stmdb r0!, {r4-r11}\n"
+        "b 1f\n"
+        "2:\n"
+        "movs r0, #0\n"               /* no room: the thread overflowed its stack */
+        "1:\n"
+        "bl sched_switch\n"
+        "ldmia r0!, {r4-r11}\n"
+        "msr psp, r0\n"
+        "ldr lr, =0xFFFFFFFD\n"       /* return to thread mode on the process stack */
+        "cpsie i\n"
+        "bx lr\n"
+        ".ltorg\n");
+}
+#else
 /* ARMv6-M can store and load only r0-r7 in a multiple transfer, and has no STMDB: r4-r7 go
  * first, then r8-r11 copied through r4-r7; the saved block is r4-r11 in order, as on the
  * Cortex-M3 port, so sched_create's initial frame is the same. */
@@ -303,6 +418,7 @@ __attribute__((naked)) void PendSV_Handler(void)
         "bx r0\n"
         ".ltorg\n");
 }
+#endif
 
 void SysTick_Handler(void);
 void SysTick_Handler(void)
@@ -328,13 +444,14 @@ static void idle_main(void *arg)
 
 void sched_init(void)
 {
+    stack_guard_init();
     SCB_SHPR3 = 0xFFFF0000u;         /* PendSV and SysTick at the lowest priority */
     idle = sched_create(idle_main, NULL, IDLE_STACK);
 }
 
-_Noreturn void sched_start(void)
+_Noreturn void sched_start(uint32_t clock_hz)
 {
-    SYST_RVR = CLK_SYS_HZ / SCHED_TICK_HZ - 1;
+    SYST_RVR = clock_hz / SCHED_TICK_HZ - 1;
     SYST_CVR = 0;
     SYST_CSR = 7;                    /* processor clock, interrupt, enable */
     sched_current = NULL;
