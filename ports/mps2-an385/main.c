@@ -100,3 +100,8 @@ int main(void)
         port_panic("no memory for the main thread");
     sched_start(MPS2_CLOCK_HZ);
 }
+
+_Noreturn void port_halt(int code)
+{
+    semihost_exit(code);
+}
