@@ -1,7 +1,6 @@
-/* The default root filesystem (rootfs/), compiled into the firmware by
- * ports/mps2-an385/embed_rootfs.cmake. */
-#ifndef RP2040_ROOTFS_IMAGE_H
-#define RP2040_ROOTFS_IMAGE_H
+/* The default root filesystem (rootfs/), compiled into the firmware by embed_rootfs.cmake. */
+#ifndef CORTEX_M_ROOTFS_IMAGE_H
+#define CORTEX_M_ROOTFS_IMAGE_H
 
 #include <stddef.h>
 
