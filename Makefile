@@ -1,6 +1,7 @@
 # What users type. The build itself is CMake + Ninja, one directory per port.
 #   make run            build the posix simulator and boot it in this terminal
 #   make run BOARD=mps2-an385   build the Cortex-M3 firmware and boot it under QEMU
+#   make run BOARD=rp2040       build the Raspberry Pi Pico firmware and boot it under rp2040js
 #   make test           unit + e2e tests (normal and sanitizer builds), one summary line
 #   make sdk-example    build the example programs (sdk/examples); SRC=file.c builds that one
 #   make bench | size | clean
@@ -10,7 +11,7 @@ IMAGE ?= build/posix/flash.img
 CMAKE_FLAGS ?=
 
 .PHONY: all run test bench size clean build-posix build-asan build-mps2-an385 docs powercut fuzz \
-        sdk-example coverage mutate
+        sdk-example coverage mutate build-rp2040
 
 all: build-posix
 
@@ -32,6 +33,10 @@ $(IMAGE):
 	@rm -rf $(STAGE) && cp -r rootfs $(STAGE) && mkdir -p $(STAGE)/opt && cp $(EXAMPLES) $(STAGE)/opt/
 	@./build/posix/tools/mkfs -s 2M $(IMAGE) $(STAGE) >/dev/null
 
+build-rp2040:
+	@cmake -S . -B build/rp2040 -G Ninja -DPORT=rp2040 $(CMAKE_FLAGS) >/dev/null
+	@ninja -C build/rp2040 --quiet
+
 build-mps2-an385:
 	@cmake -S . -B build/mps2 -G Ninja -DPORT=mps2-an385 $(CMAKE_FLAGS) >/dev/null
 	@ninja -C build/mps2 --quiet
@@ -41,6 +46,12 @@ build-mps2-an385:
 ifeq ($(BOARD),mps2-an385)
 run: build-mps2-an385 build-posix
 	@ports/mps2-an385/run-qemu.sh --flash build/mps2/flash.img build/mps2/ports/mps2-an385/upyos.elf
+else ifeq ($(BOARD),rp2040)
+# The Pico under the rp2040js emulator (ports/rp2040/host, its node modules from tools/deps.sh);
+# the filesystem's flash, build/rp2040/flash.img, is made from rootfs/ on the first run.
+run: build-rp2040 build-posix
+	@[ -d ports/rp2040/host/node_modules/rp2040js ] || tools/deps.sh
+	@node ports/rp2040/host/run.js --flash build/rp2040/flash.img build/rp2040/ports/rp2040/upyos.elf
 else ifdef ROOT
 run: build-posix
 	@mkdir -p $(ROOT)/opt && cp $(EXAMPLES) $(ROOT)/opt/

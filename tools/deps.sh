@@ -2,7 +2,8 @@
 # Installs what building and testing upyOS-C needs, from Debian's packages, when run as root
 # and something is missing, and the browser test's node modules (tests/browser). Used by
 # `make test` and .ci/run. `tools/deps.sh bench` adds the reference servers that only the
-# benchmarks run (`make bench`), `tools/deps.sh coverage` gcovr for `make coverage`.
+# benchmarks run (`make bench`), `tools/deps.sh coverage` gcovr for `make coverage`. Also the
+# RP2040 emulator's node modules (ports/rp2040/host).
 PACKAGES="cmake ninja-build gcc make libcmocka-dev python3-pytest python3-pexpect clang
 libclang-rt-14-dev gcc-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm busybox
 lftp curl wrk iperf3 chromium nodejs libmbedtls-dev openssl mosquitto mosquitto-clients
@@ -29,6 +30,14 @@ browser_modules() {
         --loglevel=error >/dev/null) && return 0
     echo "tests/browser: npm ci failed" >&2
     return 1    # the web tests would skip: a missing dependency is an error, not a skip
+}
+
+# rp2040js (pinned in ports/rp2040/host/package-lock.json): the emulator the RP2040 port runs on.
+rp2040_modules() {
+    [ -d ports/rp2040/host/node_modules/rp2040js ] && return 0
+    (cd ports/rp2040/host && npm ci --no-audit --no-fund --loglevel=error >/dev/null) && return 0
+    echo "ports/rp2040/host: npm ci failed" >&2
+    return 1
 }
 
 # Debian starts a server's system service when its package is installed: nginx on port 80
@@ -73,7 +82,7 @@ for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -z "$missing" ]; then
-    browser_modules
+    browser_modules && rp2040_modules
     exit
 fi
 if [ "$(id -u)" != 0 ]; then
@@ -88,4 +97,4 @@ fi
 installed=0
 install_without_starting $missing || { echo "tools/deps.sh: apt-get install failed" >&2; installed=1; }
 stop_services $missing
-browser_modules && exit $installed
+browser_modules && rp2040_modules && exit $installed

@@ -2,8 +2,9 @@
 # The whole test suite: unit tests (cmocka through ctest), e2e tests (pytest + pexpect) and
 # the Python programs of tests/py compared with CPython, on the normal build and again on the
 # AddressSanitizer + UBSan build (Python with a collection at every allocation), then the Cortex-M3
-# firmware under QEMU (its HAL self-test and the e2e tests not marked posix_only), plus the
-# source checks. Ends with one line: "N passed, N failed".
+# firmware under QEMU (its HAL self-test and the e2e tests not marked posix_only), the
+# RP2040 firmware under rp2040js (the same e2e tests, and its own), plus the source checks.
+# Ends with one line: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 PY=/usr/bin/python3
@@ -119,6 +120,15 @@ if build build/mps2 -DPORT=mps2-an385; then
     UPYOS_PORT=mps2-an385 run_pytest "e2e (mps2-an385)" tests/e2e -m "not posix_only"
 else
     count "build (mps2-an385)" 0 1
+fi
+
+echo "== build (rp2040 firmware)"
+if build build/rp2040 -DPORT=rp2040; then
+    echo "== e2e tests (rp2040 under rp2040js)"
+    # the emulator runs about ten times slower than QEMU: the waits get twice as long
+    UPYOS_PORT=rp2040 UPYOS_TIMEOUT_SCALE=2 run_pytest "e2e (rp2040)" tests/e2e -m "not posix_only"
+else
+    count "build (rp2040)" 0 1
 fi
 
 printf "\nSummary:$summary\n"

@@ -28,6 +28,10 @@ done
 read -r t d b <<<"$(arm-none-eabi-size $py_objs | awk 'NR>1 {t+=$1; d+=$2; b+=$3} END {print t, d, b}')"
 printf "%-10s %10d %8d %8d   (the interpreter compiled on its own; linked: the py line below)\n" py \
     "$t" "$d" "$b"
-if [ -x ports/mps2-an385/size-report.sh ]; then
+# make size BOARD=rp2040: that port alone; otherwise every MCU port's report.
+if [ "${BOARD:-}" != rp2040 ] && [ -x ports/mps2-an385/size-report.sh ]; then
     ports/mps2-an385/size-report.sh
+fi
+if [ "${BOARD:-rp2040}" = rp2040 ] && [ -x ports/rp2040/size-report.sh ]; then
+    ports/rp2040/size-report.sh
 fi

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cmsdk.h"
 #include "hal/system.h"
 #include "hal/time.h"
 #include "port.h"
@@ -97,5 +98,10 @@ int main(void)
     port_main_thread = sched_create(app_thread, NULL, port_main_stack);
     if (!port_main_thread)
         port_panic("no memory for the main thread");
-    sched_start();
+    sched_start(MPS2_CLOCK_HZ);
+}
+
+_Noreturn void port_halt(int code)
+{
+    semihost_exit(code);
 }

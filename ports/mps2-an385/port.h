@@ -39,6 +39,7 @@ extern size_t port_main_stack;
  * prompt is out and the system waits for input), report boot time and memory use. */
 extern volatile uint64_t console_last_output_us;
 void port_report_at_prompt(void);
+#define PORT_REPORT_AT_PROMPT 1    /* fault.c's reporter thread calls it */
 
 /* While kernel_on_fault runs: the id of the thread that crashed, and whether it was the main
  * thread (the system halts after the report). */
@@ -48,5 +49,7 @@ int fault_is_fatal(void);
 /* Prints a line on the console straight from the driver, usable from fault handlers. */
 void port_print(const char *text);
 _Noreturn void port_panic(const char *why);
+/* Stops the board for good: QEMU exits with the code (0 for a halt the user asked for). */
+_Noreturn void port_halt(int code);
 
 #endif

@@ -1,9 +1,11 @@
 """Boot upyOS-C and talk to it as a user would: through its console, under a pseudo-terminal.
 
 Environment:
-  UPYOS_PORT  which port to boot: posix (default) or mps2-an385 (the firmware under QEMU)
+  UPYOS_PORT  which port to boot: posix (default), mps2-an385 (the firmware under QEMU) or
+              rp2040 (the Pico firmware under rp2040js, ports/rp2040/host/run.js)
   UPYOS_BIN   the simulator binary (default: build/posix/ports/posix/upyos), or for
-              mps2-an385 the firmware ELF (default: build/mps2/ports/mps2-an385/upyos.elf)
+              mps2-an385 the firmware ELF (default: build/mps2/ports/mps2-an385/upyos.elf),
+              for rp2040 build/rp2040/ports/rp2040/upyos.elf
   UPYOS_TIMEOUT_SCALE  multiplies every wait (slow builds)
   UPYOS_CHECK_EXIT=1   end every test with a clean `exit` (status 0)
 
@@ -34,16 +36,20 @@ PORT = os.environ.get("UPYOS_PORT", "posix")
 DEFAULT_BIN = {
     "posix": "build/posix/ports/posix/upyos",
     "mps2-an385": "build/mps2/ports/mps2-an385/upyos.elf",
+    "rp2040": "build/rp2040/ports/rp2040/upyos.elf",
 }
 BIN = os.environ.get("UPYOS_BIN", os.path.join(REPO, DEFAULT_BIN[PORT]))
 # The root is a host folder on posix, a flash image made from that folder on the MCU port.
 HOST_ROOT = PORT == "posix"
 # What the system calls its platform and board (si, lshw, the boot banner, the board file).
-PLATFORM = {"posix": "posix", "mps2-an385": "mps2-an385"}[PORT]
-BOARD = {"posix": "posix-sim", "mps2-an385": "mps2-an385"}[PORT]
+PLATFORM = {"posix": "posix", "mps2-an385": "mps2-an385", "rp2040": "rp2040"}[PORT]
+BOARD = {"posix": "posix-sim", "mps2-an385": "mps2-an385", "rp2040": "pico"}[PORT]
 BOARD_LINE = f"on {BOARD} ({PLATFORM})"
-# A GPIO pin the board drives as an output and reads back (on the MPS2: LED 0).
-GPIO_OUT = {"posix": 2, "mps2-an385": 0}[PORT]
+# A GPIO pin the board drives as an output and reads back (on the MPS2: LED 0, the Pico's LED).
+GPIO_OUT = {"posix": 2, "mps2-an385": 0, "rp2040": 25}[PORT]
+# The size of a flash image holding "/" (mkfs -s): the whole chip on the MPS2, the part of
+# the Pico's 2 MB above the firmware (rp2040.ld).
+IMAGE_SIZE = {"posix": "2M", "mps2-an385": "2M", "rp2040": "1M"}[PORT]
 # The simulator binary: the firmware's tests use its build for the host tools (tools/mkfs,
 # tools/commands_md).
 POSIX_BIN = BIN if PORT == "posix" else os.path.join(REPO, DEFAULT_BIN["posix"])
@@ -99,10 +105,10 @@ class Console:
         self.extracted = []
         self.image = image
         self.qemu = None
-        if PORT == "mps2-an385":
+        if PORT != "posix":
             self.image = image or root + ".img"
             if not os.path.exists(self.image):
-                subprocess.run([MKFS, "-s", "2M", self.image, root], check=True,
+                subprocess.run([MKFS, "-s", IMAGE_SIZE, self.image, root], check=True,
                                capture_output=True)
             self.child = self._start_qemu(root, args, env)
         else:
@@ -113,14 +119,20 @@ class Console:
         self.child.logfile_read = self.output
 
     def _start_qemu(self, root, args, env):
-        """QEMU with the console on a UNIX socket: a terminal between the test and QEMU would
-        add its own CR before LF (QEMU keeps OPOST on its stdio)."""
+        """The emulator (QEMU, or rp2040js's runner) with the console on a UNIX socket: a
+        terminal between the test and it would add its own CR before LF (QEMU keeps OPOST on
+        its stdio, node's raw mode ONLCR). On rp2040 the args are the runner's own (-r,
+        --board-ctl PATH)."""
         self.sockdir = tempfile.mkdtemp(prefix="upyos-")   # short: socket paths are limited
         sock_path = os.path.join(self.sockdir, "console")
-        runner = os.path.join(REPO, "ports/mps2-an385/run-qemu.sh")
-        extra = ["--append", " ".join(args)] if args else []
-        self.qemu = subprocess.Popen([runner, "--socket", sock_path, "--flash", self.image,
-                                      *extra, BIN], cwd=root, env=env, stdin=subprocess.DEVNULL)
+        if PORT == "rp2040":
+            command = ["node", os.path.join(REPO, "ports/rp2040/host/run.js"), "--socket",
+                       sock_path, "--flash", self.image, *args, BIN]
+        else:
+            runner = os.path.join(REPO, "ports/mps2-an385/run-qemu.sh")
+            extra = ["--append", " ".join(args)] if args else []
+            command = [runner, "--socket", sock_path, "--flash", self.image, *extra, BIN]
+        self.qemu = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL)
         deadline = time.time() + 10 * SLOW
         while True:
             try:

@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from conftest import MKFS, REPO, SLOW
+from conftest import IMAGE_SIZE, MKFS, REPO, SLOW
 from httputil import request
 from netutil import free_port, start_service
 
@@ -25,7 +25,7 @@ NET_SECONDS = 4                     # how long the network clients keep going
 
 
 def make_image(tmp_path, scripts):
-    """A 2 MB image of rootfs/ plus /s/big.txt and the job scripts in /opt."""
+    """A flash image (2 MB, the Pico's 1 MB) of rootfs/ plus /s/big.txt and the job scripts in /opt."""
     stage = tmp_path / "stage"
     shutil.copytree(os.path.join(REPO, "rootfs"), stage)
     (stage / "s").mkdir()
@@ -33,7 +33,7 @@ def make_image(tmp_path, scripts):
     for name, text in scripts.items():
         (stage / "opt" / name).write_text(text)
     image = str(tmp_path / "flash.img")
-    subprocess.run([MKFS, "-s", "2M", image, str(stage)], check=True, capture_output=True)
+    subprocess.run([MKFS, "-s", IMAGE_SIZE, image, str(stage)], check=True, capture_output=True)
     return image
 
 

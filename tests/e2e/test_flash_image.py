@@ -6,12 +6,12 @@ import subprocess
 
 import pytest
 
-from conftest import BIN, MKFS, REPO
+from conftest import BIN, IMAGE_SIZE, MKFS, REPO
 
 
 def make_image(tmp_path):
     image = str(tmp_path / "flash.img")
-    subprocess.run([MKFS, "-s", "2M", image, os.path.join(REPO, "rootfs")], check=True,
+    subprocess.run([MKFS, "-s", IMAGE_SIZE, image, os.path.join(REPO, "rootfs")], check=True,
                    capture_output=True)
     return image
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import HAS_NETWORK, MKFS, PORT, SLOW
+from conftest import HAS_NETWORK, IMAGE_SIZE, MKFS, PORT, SLOW
 from conftest import put_file as write
 from netutil import Telnet, free_port, start_service
 
@@ -206,7 +206,7 @@ UPYOS_BOARDS = {
     "upyOS-rp2": "Raspberry Pi Pico",
 }
 # Two pins each port's board drives as outputs and reads back.
-LED_PINS = {"posix": (2, 4), "mps2-an385": (0, 1)}[PORT]
+LED_PINS = {"posix": (2, 4), "mps2-an385": (0, 1), "rp2040": (25, 15)}[PORT]
 
 
 def test_upyos_board_files_load_and_show(upyos):
@@ -258,7 +258,9 @@ def test_uart_opens_in_upyos_form_under_a_name(upyos):
         assert upyos.run("uart read modem0").startswith("AT")
     assert upyos.run("uart 1 9600 4 5 modem0") == ""         # again, as at the next boot
     assert upyos.run("uart") == "UART 1 modem0 9600 baud, tx 4 rx 5\n"
-    assert upyos.run("uart 2 9600 6 7 modem0") == "uart: modem0: already the name of UART 1\n"
+    if PORT != "rp2040":                    # the RP2040 has two UARTs, 0 the console
+        assert upyos.run("uart 2 9600 6 7 modem0") == \
+            "uart: modem0: already the name of UART 1\n"
     assert upyos.run("uart 1 fast 4 5 m") == "uart: fast: not a baud rate\n"
     assert upyos.run("uart 1 9600 4") == \
         "uart: expected ID BAUD [TX RX [NAME] [RTS CTS FLOW]]\n"
@@ -303,6 +305,7 @@ def test_the_shipped_help_keeps_upyos_wording(upyos):
 
 # ---- output formats ----
 
+@pytest.mark.skipif(PORT == "rp2040", reason="1.5 MB does not fit the Pico's 1 MB filesystem")
 def test_ls_h_keeps_its_columns_aligned(upyos, rootdir):
     for name, size in [("a", 5), ("bb", 2048), ("ccc", 150000), ("dddd", 3 * 1024 * 1024 // 2)]:
         write(rootdir, f"/opt/h/{name}", "x" * size)
@@ -388,7 +391,7 @@ def boot_flash_root(boot, rootdir, tmp_path, conf):
     if conf is not None:
         write(rootdir, "/etc/system.conf", json.dumps(conf))
     image = str(tmp_path / "flash.img")
-    subprocess.run([MKFS, "-s", "2M", image, rootdir], check=True, capture_output=True)
+    subprocess.run([MKFS, "-s", IMAGE_SIZE, image, rootdir], check=True, capture_output=True)
     c = boot(image=image)
     c.wait_prompt()
     return c

@@ -1,6 +1,6 @@
 /* The default root filesystem (rootfs/), compiled into the firmware by embed_rootfs.cmake. */
-#ifndef MPS2_ROOTFS_IMAGE_H
-#define MPS2_ROOTFS_IMAGE_H
+#ifndef CORTEX_M_ROOTFS_IMAGE_H
+#define CORTEX_M_ROOTFS_IMAGE_H
 
 #include <stddef.h>
 

@@ -3,18 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmsdk.h"
+#include "cortex_m.h"
 
 void fault_stack_smashed(thread_t *t);
 
-/* The guard below each stack: one MPU region with no access at all, aligned to its size (a
- * power of two). It has to be deeper than the frames that skip over it (a function's locals
- * are written from their lowest address), so it is 128 bytes rather than the MPU's minimum
- * of 32. */
-#ifndef STACK_GUARD
-#define STACK_GUARD 128u
-#endif
-#define GUARD_SIZE STACK_GUARD
 #define STACK_MIN 512u
 #define STACK_DEFAULT 4096u
 #define STACK_PAINT 0xA5A5A5A5u      /* unused stack, for the high-water mark */
@@ -35,6 +27,18 @@ static thread_t *threads;            /* list of every thread */
 static thread_t *idle;
 static thread_t *wake_hint;          /* a thread just woken by an interrupt: runs next */
 static uint32_t next_id = 1;
+
+#ifdef __ARM_ARCH_7M__
+/* The guard below each stack: one MPU region with no access at all, aligned to its size (a
+ * power of two). It has to be deeper than the frames that skip over it (a function's locals
+ * are written from their lowest address), so it is 128 bytes rather than the MPU's minimum
+ * of 32. */
+#ifndef STACK_GUARD
+#define STACK_GUARD 128u
+#endif
+#define GUARD_SIZE STACK_GUARD
+#define STACK_SLACK (GUARD_SIZE * 2) /* room for the guard, aligned, below the stack */
+
 static int have_mpu;
 
 static void mpu_guard(uint32_t addr)
@@ -43,21 +47,52 @@ static void mpu_guard(uint32_t addr)
         return;
     uint32_t size_field = (uint32_t)__builtin_ctz(GUARD_SIZE) - 1u;  /* size = 2^(field+1) */
     MPU_RNR = 0;
-    MPU_RBAR = addr;                 /* aligned to GUARD_SIZE by sched_create */
+    MPU_RBAR = addr;                 /* aligned to GUARD_SIZE by stack_place */
     /* XN, AP=000 (no access even privileged), SIZE, ENABLE */
     MPU_RASR = (1u << 28) | (size_field << 1) | 1u;
 }
 
-/* Guard pages cannot catch a frame bigger than themselves: the function writes its locals
- * from the lowest address, past the guard, into whatever lies below. So the portable core is
- * compiled with -finstrument-functions, and every function, once its frame is allocated
- * but before it writes into it, checks that the stack pointer is still STACK_RESERVE above
- * the stack's lowest word. If not, it moves the stack pointer back onto the thread's own
- * (dying) stack, so the fault frame harms nothing, and traps with UDF #1 and the call site
- * in r0; fault.c reports that as a stack overflow. The reserve leaves room for the C
- * library's functions, which are not instrumented (the MPU guard covers them). */
+/* The lowest stack word in a thread's allocation: just above the guard. */
+static uint32_t *stack_place(char *mem)
+{
+    uintptr_t guard = ((uintptr_t)mem + GUARD_SIZE - 1) & ~(uintptr_t)(GUARD_SIZE - 1);
+    return (uint32_t *)(guard + GUARD_SIZE);
+}
+
+static void stack_guard_init(void)
+{
+    have_mpu = ((MPU_TYPE >> 8) & 0xFFu) != 0;
+    if (have_mpu)
+        MPU_CTRL = (1u << 2) | 1u;   /* PRIVDEFENA: the default map outside the regions */
+}
+#else
+/* ARMv6-M (the RP2040): no guard region. The MPU is not used, as the emulator that port is
+ * tested on does not model it; the canary and the stack check below guard the stacks. */
+#define STACK_SLACK 8u               /* room to align the stack to 8 bytes */
+
+static uint32_t *stack_place(char *mem)
+{
+    return (uint32_t *)(((uintptr_t)mem + 7u) & ~(uintptr_t)7u);
+}
+
+static void stack_guard_init(void)
+{
+}
+#endif
+
+/* The stack check. Guard regions cannot catch a frame bigger than themselves: a function
+ * writes its locals from the lowest address, past the guard, into whatever lies below. So the
+ * portable core is compiled with -finstrument-functions, and every function, once its frame
+ * is allocated but before it writes into it, checks that the stack pointer is still
+ * STACK_RESERVE above the stack's lowest word. If not, it moves the stack pointer back onto
+ * the thread's own (dying) stack, so what follows harms nothing, and has fault.c report a
+ * stack overflow at the call site and end the thread. The reserve leaves room for the C
+ * library's functions, which are not instrumented: the MPU guard (ARMv7-M) or else the
+ * canary, at the next switch, catches those. */
 #define STACK_RESERVE 256
 
+#ifdef __ARM_ARCH_7M__
+/* ARMv7-M traps with UDF #1 and the call site in r0; fault_handle knows the UDF. */
 __attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(void *fn, void *site)
 {
     __asm__ volatile(
@@ -78,6 +113,37 @@ __attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(voi
         ".short 0xde01\n"              /* UDF #1 */
         ".ltorg\n" ::"i"(STACK_RESERVE));
 }
+#else
+/* ARMv6-M calls sched_overflow() (fault.c) with the call site instead: the emulator the
+ * RP2040 port is tested on raises no fault for UDF, and a call works the same on the chip.
+ * Thumb-1 only (no CBZ, no high-register immediates; an immediate is 8 bits, so the reserve
+ * is added in two halves). */
+__attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(void *fn, void *site)
+{
+    __asm__ volatile(
+        ".syntax unified\n"
+        "ldr r2, =sched_current\n"
+        "ldr r2, [r2]\n"
+        "cmp r2, #0\n"
+        "beq 1f\n"
+        "ldr r3, [r2, #8]\n"          /* stack_limit */
+        "adds r3, %0\n"
+        "adds r3, %0\n"
+        "mov r0, sp\n"
+        "cmp r0, r3\n"
+        "blo 2f\n"
+        "1:\n"
+        "bx lr\n"
+        "2:\n"
+        "ldr r3, [r2, #8]\n"
+        "adds r3, #192\n"
+        "mov sp, r3\n"
+        "mov r0, r1\n"
+        "ldr r3, =sched_overflow\n"
+        "bx r3\n"
+        ".ltorg\n" ::"i"(STACK_RESERVE / 2));
+}
+#endif
 
 __attribute__((no_instrument_function)) void __cyg_profile_func_exit(void *fn, void *site)
 {
@@ -99,13 +165,12 @@ thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size)
     stack_size = (stack_size + 7u) & ~7u;
     size_t tls_size = ((size_t)__tls_size + 7u) & ~7u;
     size_t head = (sizeof(thread_t) + 7u) & ~7u;
-    /* One allocation, low to high: guard, stack, thread record, TLS block. An overflow runs
-     * into the guard, never into the thread's own record. */
-    char *mem = malloc(GUARD_SIZE * 2 + stack_size + head + tls_size);
+    /* One allocation, low to high: (ARMv7-M: guard,) stack, thread record, TLS block. An
+     * overflow runs into the guard or below the stack, never into the thread's own record. */
+    char *mem = malloc(STACK_SLACK + stack_size + head + tls_size);
     if (!mem)
         return NULL;
-    uintptr_t guard = ((uintptr_t)mem + GUARD_SIZE - 1) & ~(uintptr_t)(GUARD_SIZE - 1);
-    uint32_t *low = (uint32_t *)(guard + GUARD_SIZE);
+    uint32_t *low = stack_place(mem);
     uint32_t *top = (uint32_t *)((uintptr_t)low + stack_size);
     thread_t *t = (thread_t *)top;
     memset(t, 0, sizeof *t);
@@ -129,7 +194,9 @@ thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size)
     t->stack_low = low;
     t->stack_limit = low + 1;
     t->stack_size = stack_size;
-    t->guard = (uint32_t)guard;
+#ifdef __ARM_ARCH_7M__
+    t->guard = (uint32_t)(uintptr_t)low - GUARD_SIZE;
+#endif
     /* __tls is the block minus the TCB offset the ARM TLS ABI puts before it */
     char *saved = __tls;
     _set_tls(tls);
@@ -253,7 +320,7 @@ static thread_t *pick_next(void)
 }
 
 /* Called by PendSV with the outgoing thread's stack pointer (after r4-r11 were pushed, or
- * NULL when they would not fit above its guard); returns the stack pointer of the thread to
+ * NULL when they would not fit above its canary); returns the stack pointer of the thread to
  * run. Called from PendSV's assembly only: "used" keeps it through link-time optimisation. */
 uint32_t *sched_switch(uint32_t *psp);
 __attribute__((used)) uint32_t *sched_switch(uint32_t *psp)
@@ -270,10 +337,13 @@ __attribute__((used)) uint32_t *sched_switch(uint32_t *psp)
     thread_t *next = pick_next();
     sched_current = next;
     __tls = next->tls;
+#ifdef __ARM_ARCH_7M__
     mpu_guard(next->guard);
+#endif
     return next->sp;
 }
 
+#ifdef __ARM_ARCH_7M__
 __attribute__((naked)) void PendSV_Handler(void)
 {
     __asm__ volatile(
@@ -301,6 +371,54 @@ __attribute__((naked)) void PendSV_Handler(void)
         "bx lr\n"
         ".ltorg\n");
 }
+#else
+/* ARMv6-M can store and load only r0-r7 in a multiple transfer, and has no STMDB: r4-r7 go
+ * first, then r8-r11 copied through r4-r7; the saved block is r4-r11 in order, as on the
+ * Cortex-M3 port, so sched_create's initial frame is the same. */
+__attribute__((naked)) void PendSV_Handler(void)
+{
+    __asm__ volatile(
+        ".syntax unified\n"
+        "cpsid i\n"
+        "ldr r2, =sched_current\n"
+        "ldr r2, [r2]\n"
+        "mrs r0, psp\n"
+        "cmp r2, #0\n"
+        "beq 1f\n"
+        "ldr r1, [r2, #4]\n"          /* save_ctx */
+        "cmp r1, #0\n"
+        "beq 1f\n"
+        "ldr r1, [r2, #8]\n"          /* stack_limit */
+        "subs r0, #32\n"
+        "cmp r0, r1\n"
+        "blo 2f\n"
+        "stmia r0!, {r4-r7}\n"
+        "mov r4, r8\n"
+        "mov r5, r9\n"
+        "mov r6, r10\n"
+        "mov r7, r11\n"
+        "stmia r0!, {r4-r7}\n"
+        "subs r0, #32\n"
+        "b 1f\n"
+        "2:\n"
+        "movs r0, #0\n"               /* no room: the thread overflowed its stack */
+        "1:\n"
+        "bl sched_switch\n"
+        "adds r0, #16\n"
+        "ldmia r0!, {r4-r7}\n"        /* r8-r11 */
+        "mov r8, r4\n"
+        "mov r9, r5\n"
+        "mov r10, r6\n"
+        "mov r11, r7\n"
+        "msr psp, r0\n"
+        "subs r0, #32\n"
+        "ldmia r0!, {r4-r7}\n"
+        "ldr r0, =0xFFFFFFFD\n"       /* return to thread mode on the process stack */
+        "cpsie i\n"
+        "bx r0\n"
+        ".ltorg\n");
+}
+#endif
 
 void SysTick_Handler(void);
 void SysTick_Handler(void)
@@ -326,16 +444,14 @@ static void idle_main(void *arg)
 
 void sched_init(void)
 {
-    have_mpu = ((MPU_TYPE >> 8) & 0xFFu) != 0;
-    if (have_mpu)
-        MPU_CTRL = (1u << 2) | 1u;   /* PRIVDEFENA: the default map outside the regions */
+    stack_guard_init();
     SCB_SHPR3 = 0xFFFF0000u;         /* PendSV and SysTick at the lowest priority */
     idle = sched_create(idle_main, NULL, IDLE_STACK);
 }
 
-_Noreturn void sched_start(void)
+_Noreturn void sched_start(uint32_t clock_hz)
 {
-    SYST_RVR = MPS2_CLOCK_HZ / SCHED_TICK_HZ - 1;
+    SYST_RVR = clock_hz / SCHED_TICK_HZ - 1;
     SYST_CVR = 0;
     SYST_CSR = 7;                    /* processor clock, interrupt, enable */
     sched_current = NULL;

@@ -1,5 +1,6 @@
-/* hal/net.h: no network yet. The LAN9118 at 0x40200000 will get a driver and the in-tree
- * TCP/IP stack; until then there is no interface and every socket call says ERR_NODEV. */
+/* hal/net.h: no network on the Cortex-M ports yet (the MPS2's LAN9118 at 0x40200000 will get
+ * a driver and the in-tree TCP/IP stack, the Pico an ESP-AT modem on UART1); until then there
+ * is no interface and every socket call says ERR_NODEV. */
 #include "hal/net.h"
 
 #include "lib/err.h"

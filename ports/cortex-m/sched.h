@@ -1,14 +1,15 @@
 /* The preemptive scheduler: round-robin threads switched by PendSV, time slices and time-outs
  * from a 1 kHz SysTick. Every thread runs privileged on its own stack (PSP); exceptions use
- * the main stack (MSP). A 32-byte MPU region with no access sits below each thread's stack,
- * and a canary word above it, so a stack overflow faults (or is caught at the next switch)
- * instead of silently corrupting the heap.
+ * the main stack (MSP). A canary word sits at the bottom of each stack, on ARMv7-M above an
+ * MPU region with no access, and every function of the core checks its stack on entry
+ * (sched.c), so a stack overflow ends the thread (faults, or is caught at the next switch)
+ * instead of silently corrupting the heap. Shared by the Cortex-M ports.
  *
  * Blocking is built on one primitive: a thread waits on an object address (sched_block) until
  * some thread or interrupt wakes that address (sched_wake) or its time-out expires. Mutexes,
  * condition variables, the console and sleep are all written with it. */
-#ifndef MPS2_SCHED_H
-#define MPS2_SCHED_H
+#ifndef CORTEX_M_SCHED_H
+#define CORTEX_M_SCHED_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -34,7 +35,9 @@ struct thread {
     void *arg;
     uint32_t *stack_low;     /* lowest stack word: the canary */
     size_t stack_size;
+#ifdef __ARM_ARCH_7M__
     uint32_t guard;          /* address of the MPU guard region */
+#endif
     char *tls;               /* the C library's thread pointer (__tls) for this thread */
     void *local;             /* hal_thread_set_local */
     void *runtime;           /* hal_thread_set_runtime */
@@ -58,8 +61,8 @@ extern thread_t *volatile sched_current;
 extern volatile uint64_t sched_ticks;
 
 void sched_init(void);
-/* Starts the first threads; never returns. */
-_Noreturn void sched_start(void);
+/* Starts the first threads, SysTick counting at clock_hz; never returns. */
+_Noreturn void sched_start(uint32_t clock_hz);
 
 /* Creates a ready thread; NULL when there is no memory. */
 thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size);
@@ -85,5 +88,11 @@ void sched_reap(void);
 /* Stack statistics for the memory report. used is the high-water mark in bytes. */
 size_t sched_stack_used(const thread_t *t);
 thread_t *sched_first(void);
+
+#ifndef __ARM_ARCH_7M__
+/* Ends the current thread from thread mode when its stack overflowed (the stack check on
+ * ARMv6-M, which cannot trap): reports it like a fault and never returns. */
+_Noreturn void sched_overflow(uint32_t site);
+#endif
 
 #endif
