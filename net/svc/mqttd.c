@@ -59,6 +59,7 @@ static struct {
     volatile int connected;
     int jobs[JOBS_MAX];             /* pids of running commands; -1: starting; 0: free */
     int stopping;
+    int keyless;                    /* no fleet key: nothing runs */
     struct result *results, *last;
     unsigned accepted, refused;
     char where[80];                 /* host:port */
@@ -525,6 +526,7 @@ static int start(proc_t *p)
     proc_set_streams(d->proc, stream_null(), stream_ref(d->log), stream_ref(d->log));
     snprintf(state.where, sizeof state.where, "%s:%u", d->set.host, (unsigned)d->set.port);
     state.stopping = state.accepted = state.refused = 0;
+    state.keyless = !d->set.key[0];
     state.pid = d->proc->pid;
     if (hal_thread_start(daemon_thread, d, 0, NULL) < 0) {
         state.pid = 0;
@@ -560,9 +562,11 @@ static int status(proc_t *p)
     lock();
     for (int i = 0; i < JOBS_MAX; i++)
         running += state.jobs[i] != 0;
-    proc_printf(p, "mqttd running (pid %d), %s %s as %s: %u accepted, %u refused, %d running\n",
+    proc_printf(p, "mqttd running (pid %d), %s %s as %s: %u accepted, %u refused, "
+                   "%d running%s\n",
                 state.pid, state.connected ? "connected to" : "connecting to", state.where,
-                sysdata.sid, state.accepted, state.refused, running);
+                sysdata.sid, state.accepted, state.refused, running,
+                state.keyless ? "; no fleet key: every command is refused" : "");
     unlock();
     return 0;
 }
