@@ -96,13 +96,14 @@ static int same_mac(const char *a, const char *b)
     return diff == 0;
 }
 
+/* ts is in milliseconds, now in seconds: a whole second of a board's clock around it. */
 static int fresh(const struct fleet_guard *g, int64_t ts, int64_t now)
 {
-    int64_t window = g->window_s > 0 ? g->window_s : FLEET_WINDOW_S;
+    int64_t window = (int64_t)(g->window_s > 0 ? g->window_s : FLEET_WINDOW_S) * 1000;
     if (g->seen_any && g->forgotten_ts && ts <= g->forgotten_ts)
         return 0;
     if (now >= FLEET_CLOCK_SET)
-        return ts >= now - window && ts <= now + window;
+        return ts >= now * 1000 - window && ts < (now + 1) * 1000 + window;
     return !g->seen_any || ts >= g->newest_ts;
 }
 

@@ -1,14 +1,15 @@
 /* Fleet requests (docs/mqtt.md, "Fleet control"): who may run a command on a board through
  * the broker. A request is the JSON object {id, ts, cmd, hmac}; hmac is HMAC-SHA256 with the
- * fleet's shared key over "id\nts\ncmd" (ts in decimal), in hex. The broker's login decides
- * who may publish; the key decides whose commands run, so a broker account alone, or a copy
- * of an old request, runs nothing.
+ * fleet's shared key over "id\nts\ncmd" (ts: the sender's Unix time in milliseconds, in
+ * decimal), in hex. The broker's login decides who may publish; the key decides whose
+ * commands run, so a broker account alone, or a copy of an old request, runs nothing.
  *
  * Freshness: with a real clock (set by ntpupdate or the RTC), ts must lie within the window
  * around it. Without one (a clock still before 2020), the first signed request is taken and
  * later ones must not go back in time. In both cases an id seen before is refused, and a ts
  * no newer than that of an id pushed out of the remembered list is refused too: such a
- * request could not be checked for replay. Pure code: unit-tested without a broker. */
+ * request could not be checked for replay (milliseconds make that a matter of more than
+ * FLEET_IDS_KEPT requests within one millisecond, not of a busy second). Pure code: unit-tested without a broker. */
 #ifndef NET_FLEET_AUTH_H
 #define NET_FLEET_AUTH_H
 
@@ -26,7 +27,7 @@ enum fleet_verdict {
 
 struct fleet_request {
     char id[FLEET_ID_MAX + 1];
-    int64_t ts;
+    int64_t ts;                        /* milliseconds */
     char *cmd;                         /* malloc'd; fleet_request_free */
     char hmac[2 * 32 + 1];
 };

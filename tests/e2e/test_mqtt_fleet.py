@@ -49,7 +49,7 @@ def wait_status(broker, sids, status="online", timeout=15):
 
 
 def signed(cmd, req_id, key=KEY, ts=None):
-    ts = int(time.time()) if ts is None else ts
+    ts = int(time.time() * 1000) if ts is None else ts
     mac = hmac.new(key.encode(), f"{req_id}\n{ts}\n{cmd}".encode(), hashlib.sha256).hexdigest()
     return json.dumps({"id": req_id, "ts": ts, "cmd": cmd, "hmac": mac})
 
@@ -100,7 +100,7 @@ def test_a_group_and_all_reach_the_board(board, broker):
 def test_a_forged_or_stale_request_is_refused_and_logged(board, broker, name, key, age, reason):
     upyos = board()
     sub = broker.sub(f"upyos/{SID}/result")
-    broker.pub(f"upyos/{SID}/cmd", signed("touch /ran", name, key, int(time.time()) - age),
+    broker.pub(f"upyos/{SID}/cmd", signed("touch /ran", name, key, int((time.time() - age) * 1000)),
                qos=1)
     assert results(broker, sub) == [{"id": name, "sid": SID, "status": "refused",
                                      "output": reason}]
