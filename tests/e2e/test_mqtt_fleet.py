@@ -159,6 +159,33 @@ def test_a_long_command_blocks_neither_requests_nor_the_console(board, broker):
     assert "slept" in out and f"{SID}  0" in out
 
 
+def test_push_writes_a_file_in_chunks_all_or_nothing(board, broker, tmp_path):
+    upyos = board()
+    data = os.urandom(3000)                         # four chunks
+    local = tmp_path / "blob.bin"
+    local.write_bytes(data)
+    r = fleet(broker, "push", SID, str(local), "/opt/blob.bin")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert f"{SID}  0       3000 bytes written to /opt/blob.bin" in r.stdout
+    with open(upyos.host_path("/opt/blob.bin"), "rb") as f:
+        assert f.read() == data
+    assert not os.path.exists(upyos.host_path("/opt/blob.bin.push"))
+
+
+def test_a_damaged_push_leaves_the_file_as_it_was(board, broker):
+    upyos = board()
+    upyos.run("touch /opt/keep.txt before")
+    sub = broker.sub(f"upyos/{SID}/result")         # each waits for the one before
+    broker.pub(f"upyos/{SID}/cmd", signed('fileput /opt/keep.txt 0 "YWZ0ZXIK"', "chunk"), qos=1)
+    assert results(broker, sub)[0]["status"] == 0
+    sub = broker.sub(f"upyos/{SID}/result")
+    broker.pub(f"upyos/{SID}/cmd", signed("fileput /opt/keep.txt --commit " + "0" * 64,
+                                          "commit"), qos=1)
+    got = results(broker, sub)[0]
+    assert got["status"] == 1 and "left as it was" in got["output"], got
+    assert upyos.run("cat /opt/keep.txt") == "before\n"
+
+
 def test_a_fleet_of_boards_answers_run_all(tmp_path, broker, rootdir):
     """BOARDS simulators, each its own root and chip id, started together."""
     sids = [f"B0A2D{i:03X}" for i in range(BOARDS)]
