@@ -7,7 +7,7 @@
  * and status on upyos/<sid>/result. Telemetry goes to upyos/<sid>/telemetry.
  *
  * The client is not locked: only the daemon's thread touches it. Command threads hand their
- * results over through a queue the daemon publishes from. */
+ * results over through a queue the daemon publishes from (net/svc/mqttd_jobs.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,17 +25,13 @@
 #include "net/fleet_auth.h"
 #include "net/mqtt_client.h"
 #include "net/socket.h"
+#include "net/svc/mqttd_jobs.h"
 #include "net/svc/services.h"
-#include "shell/session.h"
 #include "shell/shell.h"
 
 #define POLL_MS 10
-#define JOBS_MAX 4                  /* commands running at once; more are refused as busy */
-#define OUTPUT_LIMIT 2048           /* bytes of a command's output that are kept */
-#define MAX_PACKET 8192             /* a result's JSON, escapes included, fits */
 #define GROUPS_MAX 8
 #define FILTERS_MAX (GROUPS_MAX + 2)
-#define TOPIC_MAX 96
 #define STOP_WAIT_MS 5000
 #define DEFAULT_TELEMETRY_S 60
 
@@ -46,21 +42,12 @@ struct settings {
     uint16_t port;
 };
 
-/* A finished command (or a refusal) waiting to be published. */
-struct result {
-    struct result *next;
-    char *json;
-};
-
-/* Shared by the daemon, its command threads and the `mqttd` command; under lock. */
+/* Shared by the daemon and the `mqttd` command; under lock. */
 static struct {
     hal_mutex_t *lock;
     volatile int pid;               /* the daemon; 0: stopped */
     volatile int connected;
-    int jobs[JOBS_MAX];             /* pids of running commands; -1: starting; 0: free */
-    int stopping;
     int keyless;                    /* no fleet key: nothing runs */
-    struct result *results, *last;
     unsigned accepted, refused;
     char where[80];                 /* host:port */
 } state;
@@ -72,21 +59,15 @@ struct daemon {
     struct settings set;
     struct mqtt_client *client;
     struct fleet_guard guard;
-    char filters[FILTERS_MAX][TOPIC_MAX];
+    char filters[FILTERS_MAX][MQTTD_TOPIC_MAX];
     int nfilters, subscribed, was_up;
-    char status_topic[TOPIC_MAX], result_topic[TOPIC_MAX], telemetry_topic[TOPIC_MAX];
-};
-
-struct job {
-    int slot;
-    char id[FLEET_ID_MAX + 1];
-    char *line;
+    char status_topic[MQTTD_TOPIC_MAX], result_topic[MQTTD_TOPIC_MAX], telemetry_topic[MQTTD_TOPIC_MAX];
 };
 
 static void lock(void)
 {
     if (!state.lock)
-        state.lock = hal_mutex_new();   /* first use: `mqttd start`, before any thread */
+        state.lock = hal_mutex_new();   /* first use: `mqttd`, in the shell's thread */
     hal_mutex_lock(state.lock);
 }
 
@@ -137,172 +118,6 @@ static void read_settings(struct settings *s)
     config_unlock();
 }
 
-/* ---- results ---- */
-
-/* {id, sid, status, output}: status is the exit status, or a word when nothing ran. The output
- * is halved until the JSON fits a packet (its escapes can make it six times longer). */
-static char *result_json(const char *id, int status, const char *word, const char *output)
-{
-    size_t len = strlen(output);
-    for (;;) {
-        struct json *j = json_new(JSON_OBJECT);
-        char *cut = str_dup(output);
-        if (!j || !cut) {
-            json_free(j);
-            free(cut);
-            return NULL;
-        }
-        cut[len] = '\0';
-        json_add(j, "id", json_new_str(id));
-        json_add(j, "sid", json_new_str(sysdata.sid));
-        json_add(j, "status", word ? json_new_str(word) : json_new_num(status));
-        json_add(j, "output", json_new_str(cut));
-        free(cut);
-        char *text = json_to_string(j, 0);
-        json_free(j);
-        if (!text || strlen(text) < MAX_PACKET - TOPIC_MAX - 16 || len == 0)
-            return text;
-        free(text);
-        len /= 2;
-    }
-}
-
-static void queue_result(const char *id, int status, const char *word, const char *output)
-{
-    struct result *r = malloc(sizeof *r);
-    if (r && !(r->json = result_json(id, status, word, output))) {
-        free(r);
-        r = NULL;
-    }
-    if (!r)
-        return;                     /* out of memory: the host's wait times out */
-    r->next = NULL;
-    lock();
-    if (state.last)
-        state.last->next = r;
-    else
-        state.results = r;
-    state.last = r;
-    unlock();
-}
-
-static void drop_results(void)
-{
-    lock();
-    while (state.results) {
-        struct result *r = state.results;
-        state.results = r->next;
-        free(r->json);
-        free(r);
-    }
-    state.last = NULL;
-    unlock();
-}
-
-/* Publishes queued results at QoS 1 while the window has room; the rest wait. */
-static void publish_results(struct daemon *d)
-{
-    for (;;) {
-        lock();
-        struct result *r = state.results;
-        int sent = r && mqtt_client_publish(d->client, d->result_topic, r->json,
-                                            strlen(r->json), 1, 0, NULL) != ERR_AGAIN;
-        if (sent) {                 /* published, or never will be (too big): gone */
-            state.results = r->next;
-            if (!state.results)
-                state.last = NULL;
-        }
-        unlock();
-        if (!sent)
-            return;
-        free(r->json);
-        free(r);
-    }
-}
-
-/* ---- commands ---- */
-
-static void job_thread(void *arg)
-{
-    struct job *j = arg;
-    stream_t *out = stream_capture(OUTPUT_LIMIT);
-    proc_t *s = out ? shell_start(j->line, NULL, NULL, stream_null(), out, stream_ref(out))
-                    : NULL;
-    if (!s) {
-        queue_result(j->id, 0, "failed", "out of memory or processes");
-    } else {
-        lock();
-        state.jobs[j->slot] = s->pid;
-        int stopping = state.stopping;
-        unlock();
-        if (stopping)
-            proc_kill(s->pid);
-        int status = shell_run(s, j->line);
-        queue_result(j->id, status, NULL, stream_capture_text(out, NULL));
-        shell_end(s);
-    }
-    lock();
-    state.jobs[j->slot] = 0;
-    unlock();
-    free(j->line);
-    free(j);
-}
-
-static int reserve_slot(void)
-{
-    lock();
-    int slot = -1;
-    for (int i = 0; i < JOBS_MAX && slot < 0; i++)
-        if (!state.jobs[i])
-            slot = i;
-    if (slot >= 0)
-        state.jobs[slot] = -1;
-    unlock();
-    return slot;
-}
-
-/* Runs the line in a thread of its own; the result comes through the queue. */
-static void start_job(struct daemon *d, const struct fleet_request *req)
-{
-    int slot = reserve_slot();
-    struct job *j = slot >= 0 ? malloc(sizeof *j) : NULL;
-    if (j && (j->line = str_dup(req->cmd))) {
-        j->slot = slot;
-        str_copy(j->id, req->id, sizeof j->id);
-        if (hal_thread_start(job_thread, j, 0, NULL) == 0)
-            return;
-        free(j->line);
-    }
-    free(j);
-    if (slot >= 0) {
-        lock();
-        state.jobs[slot] = 0;
-        unlock();
-    }
-    queue_result(req->id, 0, "busy", slot < 0 ? "too many commands running" : "out of memory");
-}
-
-/* Ends running commands and waits (bounded) for their threads to finish. */
-static void stop_jobs(void)
-{
-    lock();
-    state.stopping = 1;
-    for (int i = 0; i < JOBS_MAX; i++)
-        if (state.jobs[i] > 0)
-            proc_kill(state.jobs[i]);
-    unlock();
-    for (int waited = 0; waited < STOP_WAIT_MS; waited += 10) {
-        int busy = 0;
-        lock();
-        for (int i = 0; i < JOBS_MAX; i++)
-            busy |= state.jobs[i] != 0;
-        unlock();
-        if (!busy)
-            break;
-        hal_sleep_us(10000);
-    }
-}
-
 /* ---- requests ---- */
 
 static void refuse(struct daemon *d, const struct mqtt_publish *m, const char *id,
@@ -313,7 +128,7 @@ static void refuse(struct daemon *d, const struct mqtt_publish *m, const char *i
     unlock();
     stream_printf(d->log, "mqttd: refused request %s on %.*s: %s\n", id[0] ? id : "(no id)",
                   (int)m->topic.len, m->topic.ptr, why);
-    queue_result(id, 0, "refused", why);
+    mqttd_result(id, 0, "refused", why);
 }
 
 static void on_request(void *ctx, const struct mqtt_publish *m)
@@ -331,7 +146,7 @@ static void on_request(void *ctx, const struct mqtt_publish *m)
         lock();
         state.accepted++;
         unlock();
-        start_job(d, &req);
+        mqttd_run(req.id, req.cmd);
     }
     fleet_request_free(&req);
 }
@@ -432,20 +247,20 @@ static void tick(evloop_t *loop, void *arg)
     d->was_up = state.connected = up;
     if (up) {
         subscribe_next(d);
-        publish_results(d);
+        mqttd_publish_results(d->client, d->result_topic);
     }
 }
 
 static void make_topics(struct daemon *d)
 {
     const char *sid = sysdata.sid;
-    snprintf(d->status_topic, TOPIC_MAX, "upyos/%s/status", sid);
-    snprintf(d->result_topic, TOPIC_MAX, "upyos/%s/result", sid);
-    snprintf(d->telemetry_topic, TOPIC_MAX, "upyos/%s/telemetry", sid);
-    snprintf(d->filters[d->nfilters++], TOPIC_MAX, "upyos/%s/cmd", sid);
-    snprintf(d->filters[d->nfilters++], TOPIC_MAX, "upyos/all/cmd");
+    snprintf(d->status_topic, MQTTD_TOPIC_MAX, "upyos/%s/status", sid);
+    snprintf(d->result_topic, MQTTD_TOPIC_MAX, "upyos/%s/result", sid);
+    snprintf(d->telemetry_topic, MQTTD_TOPIC_MAX, "upyos/%s/telemetry", sid);
+    snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/%s/cmd", sid);
+    snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/all/cmd");
     for (int i = 0; i < d->set.ngroups; i++)
-        snprintf(d->filters[d->nfilters++], TOPIC_MAX, "upyos/group/%s/cmd", d->set.groups[i]);
+        snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/group/%s/cmd", d->set.groups[i]);
 }
 
 static int new_client(struct daemon *d)
@@ -459,7 +274,7 @@ static int new_client(struct daemon *d)
         .password = d->set.password[0] ? d->set.password : NULL,
         .will_topic = d->status_topic, .will_message = will, .will_qos = 1, .will_retain = 1,
         .clean_session = 1, .tls = (uint8_t)(d->set.tls != 0),
-        .ca_file = d->set.ca[0] ? d->set.ca : NULL, .max_packet = MAX_PACKET };
+        .ca_file = d->set.ca[0] ? d->set.ca : NULL, .max_packet = MQTTD_MAX_PACKET };
     return mqtt_client_new(&cfg, on_request, d, &d->client);
 }
 
@@ -484,7 +299,7 @@ static void run_daemon(struct daemon *d)
         evloop_run(loop);
     }
     evloop_free(loop);
-    stop_jobs();
+    mqttd_stop_jobs();
     mqtt_client_free(d->client);    /* without DISCONNECT: the will says offline */
 }
 
@@ -494,7 +309,7 @@ static void daemon_thread(void *arg)
     d->proc->thread_id = hal_thread_id();
     proc_set_current(d->proc);
     run_daemon(d);
-    drop_results();
+    mqttd_drop_results();
     lock();
     state.pid = 0;
     state.connected = 0;
@@ -525,7 +340,8 @@ static int start(proc_t *p)
     d->log = stream_ref(proc_err(p));   /* the console, when init.sh starts it */
     proc_set_streams(d->proc, stream_null(), stream_ref(d->log), stream_ref(d->log));
     snprintf(state.where, sizeof state.where, "%s:%u", d->set.host, (unsigned)d->set.port);
-    state.stopping = state.accepted = state.refused = 0;
+    state.accepted = state.refused = 0;
+    mqttd_jobs_reset();
     state.keyless = !d->set.key[0];
     state.pid = d->proc->pid;
     if (hal_thread_start(daemon_thread, d, 0, NULL) < 0) {
@@ -558,10 +374,8 @@ static int status(proc_t *p)
         proc_puts(p, "mqttd stopped\n");
         return 0;
     }
-    int running = 0;
+    int running = mqttd_jobs_running();
     lock();
-    for (int i = 0; i < JOBS_MAX; i++)
-        running += state.jobs[i] != 0;
     proc_printf(p, "mqttd running (pid %d), %s %s as %s: %u accepted, %u refused, "
                    "%d running%s\n",
                 state.pid, state.connected ? "connected to" : "connecting to", state.where,
@@ -577,7 +391,8 @@ int mqttd_command(proc_t *p, int argc, char **argv)
     if (argc > 2)
         return proc_error(p, "mqttd", "%s: unexpected argument", argv[2]);
     lock();
-    unlock();                       /* made here, in the shell's thread, before any daemon */
+    unlock();                       /* the locks are made here, before any daemon thread */
+    mqttd_jobs_running();
     if (!strcmp(action, "status"))
         return status(p);
     if (!strcmp(action, "stop")) {

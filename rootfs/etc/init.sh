@@ -8,5 +8,4 @@ df -h
 #utelnetd start
 #uftpd start
 #uhttpd start &
-# Fleet control through the MQTT broker set in /etc/system.conf "mqttd" (docs/mqtt.md):
 #mqttd start
