@@ -85,6 +85,15 @@ def test_ls_shows_the_board_and_run_returns_free(board, broker):
     assert "accepted" in upyos.run("mqttd status")
 
 
+def test_watch_prints_the_boards_telemetry(board, broker):
+    board()
+    r = fleet(broker, "watch", "--count", "3")      # the retained status, then telemetry
+    lines = r.stdout.splitlines()
+    assert any(f" {SID} status status=online" in line for line in lines), r.stdout
+    assert any(f" {SID} telemetry uptime=" in line and "mem_free=" in line
+               for line in lines), r.stdout
+
+
 def test_a_group_and_all_reach_the_board(board, broker):
     board()
     assert fleet(broker, "run", "--group", "lab", "echo in-lab").stdout.count("in-lab") == 1
