@@ -9,7 +9,7 @@
 
 #define MQTTD_JOBS_MAX 4            /* commands running at once; more are answered busy */
 #define MQTTD_OUTPUT_LIMIT 2048     /* bytes of a command's output that are kept */
-#define MQTTD_MAX_PACKET 8192       /* a result's JSON, escapes included, fits */
+#define MQTTD_MAX_PACKET 4096       /* a request, and a result (its output cut to fit) */
 #define MQTTD_TOPIC_MAX 96
 
 /* Before a daemon starts: commands may run again. */

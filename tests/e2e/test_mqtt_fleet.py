@@ -85,6 +85,18 @@ def test_ls_shows_the_board_and_run_returns_free(board, broker):
     assert "accepted" in upyos.run("mqttd status")
 
 
+def test_a_long_output_comes_back_cut_to_its_limit(board, broker):
+    upyos = board()
+    full = upyos.run("help")
+    assert len(full) > 2048
+    sub = broker.sub(f"upyos/{SID}/result")
+    broker.pub(f"upyos/{SID}/cmd", signed("help", "long"), qos=1)
+    got = results(broker, sub)[0]
+    assert got["status"] == 0
+    assert 1000 < len(got["output"]) <= 2048
+    assert full.startswith(got["output"][:500])
+
+
 def test_watch_prints_the_boards_telemetry(board, broker):
     board()
     r = fleet(broker, "watch", "--count", "3")      # the retained status, then telemetry
