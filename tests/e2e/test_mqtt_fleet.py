@@ -14,6 +14,7 @@ import pytest
 
 from conftest import REPO, SLOW, Console, put_file
 from test_mqtt import PASSWORD, USER, Broker, broker, pytestmark  # noqa: F401 (fixture)
+from test_tls import install_ca, pki  # noqa: F401 (a fixture)
 
 FLEET = os.path.join(REPO, "tools", "fleet")
 KEY = "fleet-test-key"
@@ -21,11 +22,11 @@ SID = "F1EE7001"
 BOARDS = int(os.environ.get("UPYOS_FLEET_BOARDS", "5"))
 
 
-def configure(root, broker, key=KEY, groups=("lab",)):
+def configure(root, broker, key=KEY, groups=("lab",), **more):
     """system.conf for mqttd, and init.sh starting it at boot."""
     conf = {"mqttd": {"host": "127.0.0.1", "port": broker.port, "user": USER,
                       "password": PASSWORD, "key": key, "groups": list(groups),
-                      "telemetry": 1}}
+                      "telemetry": 1, **more}}
     put_file(root, "/etc/system.conf", json.dumps(conf))
     with open(os.path.join(root, "etc", "init.sh"), "a") as f:
         f.write("mqttd start\n")
@@ -205,6 +206,26 @@ def test_a_damaged_push_leaves_the_file_as_it_was(board, broker):
     got = results(broker, sub)[0]
     assert got["status"] == 1 and "left as it was" in got["output"], got
     assert upyos.run("cat /opt/keep.txt") == "before\n"
+
+
+def test_mqttd_over_tls_checks_the_brokers_certificate(boot, rootdir, tmp_path, pki):
+    tls = Broker(tmp_path, pki=pki)
+    try:
+        install_ca(rootdir, pki)                        # /etc/ca.pem: the CA that signed it
+        install_ca(rootdir, pki, "other-ca", "/etc/other.pem")
+        wrong = str(tmp_path / "wrong")
+        subprocess.run(["cp", "-r", rootdir, wrong], check=True)
+        configure(wrong, tls, host="localhost", port=tls.tls_port, tls=True,
+                  ca="/etc/other.pem")
+        c = boot("--chip-id", "BAD0CA", root=wrong)
+        c.expect("mqttd: connect localhost:[0-9]+: certificate verify failed")
+        configure(rootdir, tls, host="localhost", port=tls.tls_port, tls=True)
+        boot("--chip-id", SID).wait_prompt()
+        assert SID in wait_status(tls, [SID])
+        assert "BAD0CA" not in fleet(tls, "ls", "--all").stdout
+        assert "over-tls" in fleet(tls, "run", SID, "echo over-tls").stdout
+    finally:
+        tls.stop()
 
 
 def test_a_fleet_of_boards_answers_run_all(tmp_path, broker, rootdir):
