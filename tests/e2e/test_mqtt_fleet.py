@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from conftest import REPO, SLOW, Console, put_file
+from conftest import BIN, REPO, SLOW, Console, put_file
 from test_mqtt import PASSWORD, USER, Broker, broker, pytestmark  # noqa: F401 (fixture)
 from test_tls import install_ca, pki  # noqa: F401 (a fixture)
 
@@ -70,6 +70,14 @@ def board(boot, rootdir, broker):
         return c
 
     return start
+
+
+def test_the_simulators_chip_id_is_the_boards_sid(boot):
+    c = boot("--chip-id", "c0ffee42")
+    c.wait_prompt()
+    assert "C0FFEE42" in c.run("lshw")
+    bad = subprocess.run([BIN, "--chip-id", "xyz"], capture_output=True, text=True, timeout=10)
+    assert bad.returncode != 0 and "--chip-id xyz: expected 2 to 40 hex digits" in bad.stderr
 
 
 def test_ls_shows_the_board_and_run_returns_free(board, broker):
