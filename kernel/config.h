@@ -15,7 +15,7 @@
  *          (default /etc/ca.pem; net/tls.h, docs/tls.md)
  *   mqttd  fleet control through a broker (net/svc/mqttd.c, docs/mqtt.md): {"host", "port"
  *          (1883, or 8883 with "tls": true), "user", "password", "ca", "key" (the fleet's
- *          HMAC key; without one no command runs), "groups": [names], "telemetry" (seconds
+ *          HMAC key, up to 127 characters; without one no command runs), "groups": [names], "telemetry" (seconds
  *          between reports, default 60, 0: none), "window" (seconds a request's ts may be off,
  *          default 60)}
  * Keys it does not know are kept when it is saved. */

@@ -9,7 +9,8 @@
  * later ones must not go back in time. In both cases an id seen before is refused, and a ts
  * no newer than that of an id pushed out of the remembered list is refused too: such a
  * request could not be checked for replay (milliseconds make that a matter of more than
- * FLEET_IDS_KEPT requests within one millisecond, not of a busy second). Pure code: unit-tested without a broker. */
+ * FLEET_IDS_KEPT requests within one millisecond, not of a busy second).
+ * Pure code: unit-tested without a broker. */
 #ifndef NET_FLEET_AUTH_H
 #define NET_FLEET_AUTH_H
 

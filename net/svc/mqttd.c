@@ -61,7 +61,8 @@ struct daemon {
     struct fleet_guard guard;
     char filters[FILTERS_MAX][MQTTD_TOPIC_MAX];
     int nfilters, subscribed, was_up;
-    char status_topic[MQTTD_TOPIC_MAX], result_topic[MQTTD_TOPIC_MAX], telemetry_topic[MQTTD_TOPIC_MAX];
+    char status_topic[MQTTD_TOPIC_MAX], result_topic[MQTTD_TOPIC_MAX];
+    char telemetry_topic[MQTTD_TOPIC_MAX];
 };
 
 static void lock(void)
@@ -78,9 +79,12 @@ static void unlock(void)
 
 /* ---- settings: the "mqttd" object of system.conf ---- */
 
-static void copy_str(const struct json *m, const char *key, char *out, size_t size)
+/* A setting cut short would be a wrong one (a key that signs nothing): *too_long names it. */
+static void copy_str(const struct json *m, const char *key, char *out, size_t size,
+                     const char **too_long)
 {
-    str_copy(out, json_get_str(m, key, ""), size);
+    if (str_copy(out, json_get_str(m, key, ""), size) >= size)
+        *too_long = key;
 }
 
 static int get_int(const struct json *m, const char *key, int fallback)
@@ -100,22 +104,25 @@ static void read_groups(const struct json *m, struct settings *s)
             str_copy(s->groups[s->ngroups++], g->str, sizeof s->groups[0]);
 }
 
-static void read_settings(struct settings *s)
+/* NULL, or the name of a setting too long to keep. */
+static const char *read_settings(struct settings *s)
 {
+    const char *too_long = NULL;
     memset(s, 0, sizeof *s);
     config_lock();
     const struct json *m = json_get(config_root(), "mqttd");
-    copy_str(m, "host", s->host, sizeof s->host);
-    copy_str(m, "user", s->user, sizeof s->user);
-    copy_str(m, "password", s->password, sizeof s->password);
-    copy_str(m, "key", s->key, sizeof s->key);
-    copy_str(m, "ca", s->ca, sizeof s->ca);
+    copy_str(m, "host", s->host, sizeof s->host, &too_long);
+    copy_str(m, "user", s->user, sizeof s->user, &too_long);
+    copy_str(m, "password", s->password, sizeof s->password, &too_long);
+    copy_str(m, "key", s->key, sizeof s->key, &too_long);
+    copy_str(m, "ca", s->ca, sizeof s->ca, &too_long);
     s->tls = get_int(m, "tls", 0);
     s->port = (uint16_t)get_int(m, "port", s->tls ? 8883 : 1883);
     s->telemetry_s = get_int(m, "telemetry", DEFAULT_TELEMETRY_S);
     s->window_s = get_int(m, "window", FLEET_WINDOW_S);
     read_groups(m, s);
     config_unlock();
+    return too_long;
 }
 
 /* ---- requests ---- */
@@ -260,7 +267,8 @@ static void make_topics(struct daemon *d)
     snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/%s/cmd", sid);
     snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/all/cmd");
     for (int i = 0; i < d->set.ngroups; i++)
-        snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/group/%s/cmd", d->set.groups[i]);
+        snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/group/%s/cmd",
+                 d->set.groups[i]);
 }
 
 static int new_client(struct daemon *d)
@@ -326,10 +334,13 @@ static int start(proc_t *p)
     struct daemon *d = calloc(1, sizeof *d);
     if (!d)
         return proc_error(p, "mqttd", "out of memory");
-    read_settings(&d->set);
-    if (!d->set.host[0]) {
+    const char *too_long = read_settings(&d->set);
+    if (too_long || !d->set.host[0]) {
         free(d);
-        return proc_error(p, "mqttd", "no broker: set mqttd.host in %s", CONFIG_PATH);
+        return too_long ? proc_error(p, "mqttd", "mqttd.%s in %s is too long", too_long,
+                                     CONFIG_PATH)
+                        : proc_error(p, "mqttd", "no broker: set mqttd.host in %s",
+                                     CONFIG_PATH);
     }
     d->proc = proc_new("mqttd", NULL);
     if (!d->proc) {

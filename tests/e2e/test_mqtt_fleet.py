@@ -164,6 +164,14 @@ def test_without_a_fleet_key_no_command_runs(board, broker):
     assert not os.path.exists(upyos.host_path("/ran"))
 
 
+def test_a_setting_too_long_to_keep_is_an_error_not_cut(boot, rootdir, broker):
+    configure(rootdir, broker, key="k" * 200)
+    c = boot()
+    c.wait_prompt()
+    assert c.run("mqttd start") == "mqttd: mqttd.key in /etc/system.conf is too long\n"
+    assert c.run("mqttd status") == "mqttd stopped\n"
+
+
 def test_the_will_marks_the_board_offline_when_it_dies(board, broker):
     upyos = board()
     upyos.kill()
