@@ -72,6 +72,8 @@ static char *result_json(const char *id, int status, const char *word, const cha
             return text;
         free(text);
         len /= 2;
+        while (len > 0 && ((unsigned char)output[len] & 0xc0) == 0x80)
+            len--;                  /* not inside a UTF-8 character */
     }
 }
 
