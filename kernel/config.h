@@ -13,6 +13,11 @@
  *          (default: the port's UPYOS_PY_HEAP; shell/python.c, docs/python.md)
  *   ca     the PEM file of CA certificates that TLS connections verify servers with
  *          (default /etc/ca.pem; net/tls.h, docs/tls.md)
+ *   mqttd  fleet control through a broker (net/svc/mqttd.c, docs/mqtt.md): {"host", "port"
+ *          (1883, or 8883 with "tls": true), "user", "password", "ca", "key" (the fleet's
+ *          HMAC key, up to 127 characters; without one no command runs), "groups": [names], "telemetry" (seconds
+ *          between reports, default 60, 0: none), "window" (seconds a request's ts may be off,
+ *          default 60)}
  * Keys it does not know are kept when it is saved. */
 #ifndef KERNEL_CONFIG_H
 #define KERNEL_CONFIG_H

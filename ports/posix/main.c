@@ -42,6 +42,8 @@ static void usage(FILE *f)
                "               (set inputs, read outputs: docs/simulator.md)\n"
                "  --uart ID=PATH  wire UART ID (1 or 2) to the program listening on the\n"
                "               UNIX socket PATH, e.g. tools/esp_at_sim.py (docs/modem.md)\n"
+               "  --chip-id HEX  the chip's unique id (sysdata.sid; default from\n"
+               "               /etc/machine-id): several simulators as distinct boards\n"
                "Without --image or --root the root is an empty RAM disk.\n");
 }
 
@@ -59,6 +61,11 @@ static int parse(int argc, char **argv, struct options *o)
             long id = strtol(argv[++i], &end, 10);
             if (*end != '=' || posix_uart_wire((int)id, end + 1) < 0) {
                 fprintf(stderr, "upyos: --uart %s: expected ID=PATH, ID 1 or 2\n", argv[i]);
+                return -1;
+            }
+        } else if (strcmp(argv[i], "--chip-id") == 0 && i + 1 < argc) {
+            if (posix_set_unique_id(argv[++i]) < 0) {
+                fprintf(stderr, "upyos: --chip-id %s: expected 2 to 40 hex digits\n", argv[i]);
                 return -1;
             }
         } else if (strcmp(argv[i], "--board") == 0 && i + 1 < argc) {

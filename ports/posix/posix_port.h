@@ -10,6 +10,8 @@ void posix_board_init(void);
 int posix_board_select(const char *name);
 const char *posix_board_selected(void);
 void posix_board_names(char *buf, size_t size);
+/* --chip-id: the unique id hal_unique_id gives, as hex digits; -1 when not hex. */
+int posix_set_unique_id(const char *hex);
 /* The virtual board seen from outside (board_ctl.c). */
 #include <stddef.h>
 #include <stdint.h>

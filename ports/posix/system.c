@@ -21,18 +21,31 @@ const char *hal_board_name(void)
     return posix_board_selected();
 }
 
+static char chosen_id[41];   /* --chip-id: a fleet of simulators needs distinct ids */
+
+int posix_set_unique_id(const char *hex)
+{
+    size_t n = strlen(hex);
+    if (n < 2 || n > 40 || n % 2 || strspn(hex, "0123456789abcdefABCDEF") != n)
+        return -1;
+    memcpy(chosen_id, hex, n + 1);
+    return 0;
+}
+
 /* A stable id per machine, like a chip id: from /etc/machine-id when there is one. */
 size_t hal_unique_id(uint8_t *buf, size_t max)
 {
     char text[64] = "";
-    FILE *f = fopen("/etc/machine-id", "r");
+    FILE *f = chosen_id[0] ? NULL : fopen("/etc/machine-id", "r");
+    if (chosen_id[0])
+        snprintf(text, sizeof text, "%s", chosen_id);
     if (f) {
         if (!fgets(text, sizeof text, f))
             text[0] = '\0';
         fclose(f);
     }
     size_t n = 0;
-    for (size_t i = 0; text[i] && text[i + 1] && n < max && n < 6; i += 2) {
+    for (size_t i = 0; text[i] && text[i + 1] && n < max && n < (chosen_id[0] ? 20 : 6); i += 2) {
         unsigned v;
         if (sscanf(text + i, "%2x", &v) != 1)
             break;

@@ -8,3 +8,4 @@ df -h
 #utelnetd start
 #uftpd start
 #uhttpd start &
+#mqttd start
