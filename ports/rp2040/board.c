@@ -50,11 +50,23 @@ int hal_gpio_mode(int pin, enum hal_pin_mode mode)
     if (r < 0)
         return r;
     claim(pin);
-    if (mode == HAL_PIN_OUTPUT)
+    /* the pad's pull resistors (datasheet 2.19.6.3); open drain is not emulated: an output */
+    PADS_GPIO(pin) = (PADS_GPIO(pin) & ~(PADS_PUE | PADS_PDE)) |
+                     (mode == HAL_PIN_INPUT_PULLUP ? PADS_PUE : 0) |
+                     (mode == HAL_PIN_INPUT_PULLDOWN ? PADS_PDE : 0);
+    if (mode == HAL_PIN_OUTPUT || mode == HAL_PIN_OPEN_DRAIN)
         SIO_GPIO_OE_SET = 1u << pin;
     else
         SIO_GPIO_OE_CLR = 1u << pin;
     return 0;
+}
+
+/* Edge interrupts (IO_BANK0's INTR registers) are not driven yet: a handler can be removed,
+ * none set. */
+int hal_gpio_irq(int pin, int edges, void (*fn)(void *arg), void *arg)
+{
+    int r = usable(pin);
+    return r < 0 ? r : edges ? ERR_NOTSUP : 0;
 }
 
 int hal_gpio_read(int pin)
@@ -102,6 +114,17 @@ int hal_adc_read(int channel)
 }
 
 int hal_pwm_set(int pin, uint32_t freq_hz, uint32_t duty_per_mille)
+{
+    return ERR_NODEV;
+}
+
+/* The PL022 SPI blocks are not driven yet. */
+int hal_spi_config(int bus, uint32_t baud, int polarity, int phase)
+{
+    return ERR_NODEV;
+}
+
+int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
 {
     return ERR_NODEV;
 }

@@ -56,3 +56,13 @@ void hal_restart(int reboot)
     for (;;)
         ;
 }
+
+/* The watchdog's reason register says whether it reset the chip (its timer ran out, or the
+ * reset was forced through it); anything else, a reset request included, reads as a power-on. */
+int hal_reset_cause(void)
+{
+    uint32_t reason = WATCHDOG_REASON;
+    if (reason & WATCHDOG_REASON_TIMER)
+        return HAL_RESET_WATCHDOG;
+    return reason & WATCHDOG_REASON_FORCE ? HAL_RESET_SOFT : HAL_RESET_POWER_ON;
+}

@@ -12,7 +12,7 @@ from conftest import PORT, SLOW, put_file
 from procutil import end_jobs, ps, start_background, until
 
 # the port's default heap of a program (ports/PORT/features.cmake UPYOS_PY_HEAP_DEFAULT)
-PY_HEAP = {"posix": 1024 * 1024, "mps2-an385": 64 * 1024}[PORT]
+PY_HEAP = {"posix": 1024 * 1024, "mps2-an385": 64 * 1024, "rp2040": 64 * 1024}[PORT]
 
 DEMO = """\
 import sys
