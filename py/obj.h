@@ -212,6 +212,7 @@ typedef struct py_vm {
     int poll_period;          /* what poll_count was set to at the last poll */
     uint64_t steps;           /* ticks counted at the polls so far */
     uint64_t step_limit;      /* stop the program at this many steps; 0: no limit */
+    double stop_deadline;     /* told to stop: when the cleanup's grace ends (0: not told) */
     pv handling;              /* the exception the innermost except clause handles */
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
@@ -418,6 +419,9 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode);
 #define PY_MODE_EXEC 3      /* like FILE, names through the locals and globals dicts */
 /* The poll (py_io.poll) and the step limit are checked every PY_POLL_PERIOD ticks. */
 #define PY_POLL_PERIOD 1000
+/* A program told to stop gets one SystemExit and this long (seconds) to run its finally
+ * clauses and with-exits before the SystemExit comes again at every tick. */
+#define PY_STOP_GRACE_S 2.0
 void py_poll_now(void);
 /* One tick of a loop that runs in C for long (an iteration, a row of a bignum product): the
  * poll and the step limit reach it as they reach a loop back-edge. */

@@ -42,6 +42,21 @@ _Noreturn void py_raise(pv exc) {
     longjmp(vm->jmp->buf, 1);
 }
 
+/* Told to stop (a kill): one SystemExit, then the grace its finally clauses need (a LED
+ * switched off, a file closed); a program still running after it, one that caught the
+ * SystemExit, gets it again at every back-edge and call, so no handler keeps it going. */
+static void stop_program(py_vm *vm) {
+    double now = vm->io.clock ? vm->io.clock(vm->io.ctx) : 0;
+    if (!vm->stop_deadline) {
+        vm->stop_deadline = now + PY_STOP_GRACE_S;
+        py_raise(py_exc_new(&py_SystemExit_type, MKSMALL(137)));
+    }
+    if (!vm->io.clock || now >= vm->stop_deadline) {
+        vm->poll_count = 1;
+        py_raise(py_exc_new(&py_SystemExit_type, MKSMALL(137)));
+    }
+}
+
 /* Runs every PY_POLL_PERIOD ticks (loop back-edges and calls), and from sleeps: counts the
  * ticks for the step limit, then asks the embedder's poll whether to go on. */
 void py_poll_now(void) {
@@ -60,9 +75,7 @@ void py_poll_now(void) {
     vm->poll_count = vm->poll_period = next;
     int r = vm->io.poll ? vm->io.poll(vm->io.ctx) : 0;
     if (r == 1) py_raise(py_exc_new(&py_KeyboardInterrupt_type, PV_NULL));
-    /* told to stop: raised again at the very next back-edge or call, so a handler that
-     * catches it cannot keep the program running */
-    if (r == 2) { vm->poll_count = 1; py_raise(py_exc_new(&py_SystemExit_type, MKSMALL(137))); }
+    if (r == 2) stop_program(vm);
     if (vm->events) py_events_run(vm);    /* machine.Pin.irq and machine.Timer callbacks */
 }
 
