@@ -247,7 +247,7 @@ static pv list_make(const py_type *t, int n, pv *a, pv kw) {
     return n ? py_list_from_iter(a[0]) : py_list_new(0);
 }
 static pv list_append(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "append"); py_list_append(a[0], a[1]); return PV_NONE; }
-static pv list_extend(int n, pv *a, pv kw) { list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); return PV_NONE; }
+static pv list_extend(int n, pv *a, pv kw) { py_method_args(n, 1, "extend"); list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); return PV_NONE; }
 static pv list_insert(int n, pv *a, pv kw) {
     py_argcheck(n, 3, 3, "insert");
     py_list *l = LIST(a[0]);
@@ -272,6 +272,7 @@ static pv list_pop(int n, pv *a, pv kw) {
     return v;
 }
 static pv list_remove(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "remove");
     py_list *l = LIST(a[0]);
     for (size_t i = 0; i < l->len; i++) if (py_eq(l->items[i], a[1])) {
         memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(pv));
@@ -294,7 +295,7 @@ static pv seq_count(pv *items, size_t len, pv x) {
     for (size_t i = 0; i < len; i++) if (py_eq(items[i], x)) c++;
     return MKSMALL(c);
 }
-static pv list_count(int n, pv *a, pv kw) { return seq_count(LIST(a[0])->items, LIST(a[0])->len, a[1]); }
+static pv list_count(int n, pv *a, pv kw) { py_method_args(n, 1, "count"); return seq_count(LIST(a[0])->items, LIST(a[0])->len, a[1]); }
 static pv list_clear(int n, pv *a, pv kw) { LIST(a[0])->len = 0; return PV_NONE; }
 static pv list_copy(int n, pv *a, pv kw) { return py_list_from_iter(a[0]); }
 static pv list_reverse(int n, pv *a, pv kw) {
@@ -351,10 +352,10 @@ static pv list_sort(int n, pv *a, pv kw) {
     py_list_sort(a[0], key, rev && py_truth(rev));
     return PV_NONE;
 }
-static pv list_iadd_m(int n, pv *a, pv kw) { return list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); }
+static pv list_iadd_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__iadd__"); return list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); }
 static pv list_len_m(int n, pv *a, pv kw) { return MKSMALL(py_len(a[0])); }
-static pv list_getitem_m(int n, pv *a, pv kw) { return list_getitem(a[0], a[1]); }
-static pv list_setitem_m(int n, pv *a, pv kw) { list_setitem(a[0], a[1], a[2]); return PV_NONE; }
+static pv list_getitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__getitem__"); return list_getitem(a[0], a[1]); }
+static pv list_setitem_m(int n, pv *a, pv kw) { py_method_args(n, 2, "__setitem__"); list_setitem(a[0], a[1], a[2]); return PV_NONE; }
 static pv list_init_m(int n, pv *a, pv kw) {
     LIST(a[0])->len = 0;
     if (n > 1) list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0);
@@ -449,8 +450,8 @@ static pv tuple_make(const py_type *t, int n, pv *a, pv kw) {
     return r;
 }
 static pv tuple_index(int n, pv *a, pv kw) { return seq_index(TUPLE(a[0])->items, TUPLE(a[0])->len, n, a, "tuple"); }
-static pv tuple_count(int n, pv *a, pv kw) { return seq_count(TUPLE(a[0])->items, TUPLE(a[0])->len, a[1]); }
-static pv tuple_getitem_m(int n, pv *a, pv kw) { return tuple_getitem(a[0], a[1]); }
+static pv tuple_count(int n, pv *a, pv kw) { py_method_args(n, 1, "count"); return seq_count(TUPLE(a[0])->items, TUPLE(a[0])->len, a[1]); }
+static pv tuple_getitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__getitem__"); return tuple_getitem(a[0], a[1]); }
 static pv tuple_len_m(int n, pv *a, pv kw) { return MKSMALL(tuple_len(a[0])); }
 static const py_builtin tuple_methods[] = { METHOD(index, tuple_index), METHOD(count, tuple_count),
     METHOD(__getitem__, tuple_getitem_m), METHOD(__len__, tuple_len_m), METHODS_END };
@@ -794,11 +795,11 @@ static pv dict_binop(int op, pv a, pv b, int side) {
     dict_update_from(d, b);
     return d;
 }
-static pv dict_getitem_m(int n, pv *a, pv kw) { return dict_getitem(a[0], a[1]); }
-static pv dict_setitem_m(int n, pv *a, pv kw) { py_dict_set(a[0], a[1], a[2]); return PV_NONE; }
-static pv dict_contains_m(int n, pv *a, pv kw) { return PV_BOOL(dict_contains(a[0], a[1])); }
+static pv dict_getitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__getitem__"); return dict_getitem(a[0], a[1]); }
+static pv dict_setitem_m(int n, pv *a, pv kw) { py_method_args(n, 2, "__setitem__"); py_dict_set(a[0], a[1], a[2]); return PV_NONE; }
+static pv dict_contains_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__contains__"); return PV_BOOL(dict_contains(a[0], a[1])); }
 static pv dict_init_m(int n, pv *a, pv kw) { dict_update(n, a, kw); return PV_NONE; }
-static pv dict_delitem_m(int n, pv *a, pv kw) { dict_setitem(a[0], a[1], PV_NULL); return PV_NONE; }
+static pv dict_delitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__delitem__"); dict_setitem(a[0], a[1], PV_NULL); return PV_NONE; }
 static const py_builtin dict_methods[] = {
     METHOD(keys, dict_keys), METHOD(values, dict_values), METHOD(items, dict_items), METHOD(get, dict_get_m),
     METHOD(pop, dict_pop), METHOD(popitem, dict_popitem), METHOD(setdefault, dict_setdefault),
@@ -918,8 +919,8 @@ static pv set_binop(int op, pv a, pv b, int side) {
 }
 static pv as_set(pv v) { return is_set(v) ? v : set_from(&py_set_type, v); }
 static pv set_add_m(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "add"); py_set_add(a[0], a[1]); return PV_NONE; }
-static pv set_discard(int n, pv *a, pv kw) { py_dict_del(SETD(a[0]), a[1]); return PV_NONE; }
-static pv set_remove(int n, pv *a, pv kw) { if (!py_dict_del(SETD(a[0]), a[1])) py_raise(py_exc_new(&py_KeyError_type, a[1])); return PV_NONE; }
+static pv set_discard(int n, pv *a, pv kw) { py_method_args(n, 1, "discard"); py_dict_del(SETD(a[0]), a[1]); return PV_NONE; }
+static pv set_remove(int n, pv *a, pv kw) { py_method_args(n, 1, "remove"); if (!py_dict_del(SETD(a[0]), a[1])) py_raise(py_exc_new(&py_KeyError_type, a[1])); return PV_NONE; }
 static pv set_pop(int n, pv *a, pv kw) {
     py_dict *d = D(SETD(a[0]));
     for (uint32_t i = 0; i < d->nent; i++) if (d->ent[i].key) { pv k = d->ent[i].key; py_dict_del(SETD(a[0]), k); return k; }
@@ -943,9 +944,9 @@ static pv set_update(int n, pv *a, pv kw) { return multi(OP_OR, n, a, true); }
 static pv set_iupdate(int n, pv *a, pv kw) { return multi(OP_AND, n, a, true); }
 static pv set_dupdate(int n, pv *a, pv kw) { return multi(OP_SUB, n, a, true); }
 static pv set_xupdate(int n, pv *a, pv kw) { return multi(OP_XOR, n, a, true); }
-static pv set_issubset(int n, pv *a, pv kw) { return PV_BOOL(subset(a[0], as_set(a[1]))); }
-static pv set_issuperset(int n, pv *a, pv kw) { return PV_BOOL(subset(as_set(a[1]), a[0])); }
-static pv set_isdisjoint(int n, pv *a, pv kw) { return PV_BOOL(set_len(set_op(OP_AND, a[0], as_set(a[1]), &py_set_type)) == 0); }
+static pv set_issubset(int n, pv *a, pv kw) { py_method_args(n, 1, "issubset"); return PV_BOOL(subset(a[0], as_set(a[1]))); }
+static pv set_issuperset(int n, pv *a, pv kw) { py_method_args(n, 1, "issuperset"); return PV_BOOL(subset(as_set(a[1]), a[0])); }
+static pv set_isdisjoint(int n, pv *a, pv kw) { py_method_args(n, 1, "isdisjoint"); return PV_BOOL(set_len(set_op(OP_AND, a[0], as_set(a[1]), &py_set_type)) == 0); }
 static const py_builtin set_methods[] = {
     METHOD(add, set_add_m), METHOD(discard, set_discard), METHOD(remove, set_remove), METHOD(pop, set_pop),
     METHOD(clear, set_clear), METHOD(copy, set_copy), METHOD(union, set_union), METHOD(intersection, set_intersection),
@@ -1054,13 +1055,14 @@ static pv range_getattr(pv o, pv name) {
     return PV_NULL;
 }
 static pv range_index(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "index");
     if (!range_contains(a[0], a[1])) py_raisef(&py_ValueError_type, "%s is not in range", py_str_data(py_repr(a[1])));
     py_range *r = (py_range *)a[0];
     pint v = (pint)py_int_val(a[1]);
     uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
     return py_new_int((int64_t)(dist / step_size(r)));
 }
-static pv range_count(int n, pv *a, pv kw) { return MKSMALL(range_contains(a[0], a[1])); }
+static pv range_count(int n, pv *a, pv kw) { py_method_args(n, 1, "count"); return MKSMALL(range_contains(a[0], a[1])); }
 static const py_builtin range_methods[] = { METHOD(index, range_index), METHOD(count, range_count), METHODS_END };
 static uintptr_t range_hash(pv o) {
     py_range *r = (py_range *)o;
@@ -1137,6 +1139,7 @@ static pv slice_compare(int op, pv a, pv b, int side) {
     return PV_BOOL(op == CMP_EQ ? eq : !eq);
 }
 static pv slice_indices_m(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "__indices__");
     pint s, e, st, cnt;
     py_slice_indices(a[0], py_to_index(a[1]), &s, &e, &st, &cnt);
     pv t = py_tuple_new(3);
@@ -1335,6 +1338,7 @@ static pv bytes_hex(int n, pv *a, pv kw) {
     return buf_str(&s);
 }
 static pv bytearray_append(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "append");
     py_bytes *b = B(a[0]);
     pint v = py_to_index(a[1]);
     if (v < 0 || v > 255) py_raisef(&py_ValueError_type, "byte must be in range(0, 256)");
@@ -1349,6 +1353,7 @@ static pv bytearray_append(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv bytearray_extend(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "extend");
     /* extended by itself: by what it holds now, not by the bytes it gains on the way */
     pv src = a[1] == a[0] ? py_bytes_new(&py_bytes_type, B(a[0])->data, B(a[0])->len) : a[1];
     pv it = py_iter(src), v;
@@ -1356,6 +1361,7 @@ static pv bytearray_extend(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv bytes_count(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "count");
     pint c = 0;
     py_bytes *b = B(a[0]);
     if (py_is_int(a[1])) { for (size_t i = 0; i < b->len; i++) if (b->data[i] == py_int_val(a[1])) c++; return MKSMALL(c); }
@@ -1365,6 +1371,7 @@ static pv bytes_count(int n, pv *a, pv kw) {
     return MKSMALL(c);
 }
 static pv bytes_find(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "find");
     py_bytes *b = B(a[0]);
     if (py_is_int(a[1])) { for (size_t i = 0; i < b->len; i++) if (b->data[i] == py_int_val(a[1])) return MKSMALL(i); return MKSMALL(-1); }
     py_bytes *s = B(a[1]);
@@ -1372,6 +1379,7 @@ static pv bytes_find(int n, pv *a, pv kw) {
     return MKSMALL(-1);
 }
 static pv bytes_fromhex(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "fromhex");
     const char *s = py_str_data(a[1]);
     size_t len = py_str_len(a[1]);
     py_buf b;
@@ -1390,6 +1398,7 @@ static pv bytes_fromhex(int n, pv *a, pv kw) {
     return py_bytes_new(IS(a[0], py_type_type) ? (const py_type *)a[0] : &py_bytes_type, b.p, b.n);
 }
 static pv bytes_join(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "join");
     pv l = py_list_from_iter(a[1]);
     py_buf b;
     buf_init(&b, 16);
@@ -1415,6 +1424,7 @@ static pv bytearray_pop(int n, pv *a, pv kw) {
     return MKSMALL(v);
 }
 static pv bytearray_insert(int n, pv *a, pv kw) {
+    py_method_args(n, 2, "insert");
     pv l = py_list_from_iter(a[0]);
     pv args[3] = { l, a[1], a[2] };
     py_call(py_getattr(l, QS(insert)), 2, args + 1, PV_NULL);
@@ -1422,6 +1432,7 @@ static pv bytearray_insert(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv bytearray_remove(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "remove");
     py_bytes *b = B(a[0]);
     pint v = py_to_index(a[1]);
     for (size_t i = 0; i < b->len; i++) if (b->data[i] == v) { memmove(b->data + i, b->data + i + 1, b->len - i - 1); b->len--; return PV_NONE; }

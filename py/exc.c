@@ -104,7 +104,7 @@ static pv exc_init(int n, pv *a, pv kw) {
     memcpy(TUPLE(e->args)->items, a + 1, (size_t)(n - 1) * sizeof(pv));
     return PV_NONE;
 }
-static pv exc_with_tb(int n, pv *a, pv kw) { E(a[0])->tb = a[1] == PV_NONE ? PV_NULL : a[1]; return a[0]; }
+static pv exc_with_tb(int n, pv *a, pv kw) { py_method_args(n, 1, "with_tb"); E(a[0])->tb = a[1] == PV_NONE ? PV_NULL : a[1]; return a[0]; }
 static pv exc_str_m(int n, pv *a, pv kw) { return exc_str(a[0]); }
 static pv exc_repr_m(int n, pv *a, pv kw) { return exc_repr(a[0]); }
 static pv exc_add_note(int n, pv *a, pv kw) { return PV_NONE; }

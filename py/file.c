@@ -167,6 +167,7 @@ static pv file_tell(int n, pv *a, pv kw) {
 }
 static pv file_write(int n, pv *a, pv kw);
 static pv file_writelines(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "writelines");
     pv it = py_iter(a[1]), s;
     while ((s = py_next(it))) { pv args[2] = { a[0], s }; file_write(2, args, PV_NULL); }
     return PV_NONE;

@@ -400,6 +400,8 @@ void py_file_release(py_vm *vm, pobj *o);   /* closes o if it is an open file */
 void py_kw_check_empty(pv kw, const char *fname);
 pv py_kw_get(pv kw, int q);
 void py_argcheck(int n, int min, int max, const char *name);
+/* A method's arguments after self (a[0]): fewer than required is a TypeError. */
+void py_method_args(int n, int required, const char *name);
 
 /* ---- builtins.c, modules ---- */
 void py_builtins_init(void);

@@ -307,6 +307,10 @@ void py_argcheck(int n, int min, int max, const char *name) {
         py_raisef(&py_TypeError_type, "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", n);
     }
 }
+void py_method_args(int n, int required, const char *name) {
+    if (n - 1 < required)
+        py_raisef(&py_TypeError_type, "%s() takes at least %d argument%s (%d given)", name, required, required == 1 ? "" : "s", n > 0 ? n - 1 : 0);
+}
 pv py_kw_get(pv kw, int q) { return kw ? py_dict_get(kw, (pv)&py_qstrs[q]) : PV_NULL; }
 void py_kw_check_empty(pv kw, const char *fname) {
     if (kw && ((py_dict *)kw)->used) {
@@ -702,9 +706,9 @@ static pv prop_copy(pv o, int which, pv f) {
     if (which == 0) p->fget = f; else if (which == 1) p->fset = f; else p->fdel = f;
     return (pv)p;
 }
-static pv prop_getter(int n, pv *a, pv kw) { return prop_copy(a[0], 0, a[1]); }
-static pv prop_setter(int n, pv *a, pv kw) { return prop_copy(a[0], 1, a[1]); }
-static pv prop_deleter(int n, pv *a, pv kw) { return prop_copy(a[0], 2, a[1]); }
+static pv prop_getter(int n, pv *a, pv kw) { py_method_args(n, 1, "getter"); return prop_copy(a[0], 0, a[1]); }
+static pv prop_setter(int n, pv *a, pv kw) { py_method_args(n, 1, "setter"); return prop_copy(a[0], 1, a[1]); }
+static pv prop_deleter(int n, pv *a, pv kw) { py_method_args(n, 1, "deleter"); return prop_copy(a[0], 2, a[1]); }
 static pv prop_getattr(pv o, pv name) {
     if (name == QS(fget)) return ((py_property *)o)->fget ? ((py_property *)o)->fget : PV_NONE;
     if (name == QS(fset)) return ((py_property *)o)->fset ? ((py_property *)o)->fset : PV_NONE;
@@ -1092,7 +1096,7 @@ static pv type_make(const py_type *tt, int n, pv *a, pv kw) {
     py_raisef(&py_TypeError_type, "type() takes 1 or 3 arguments");
 }
 static pv type_mro_m(int n, pv *a, pv kw) { return py_list_from_iter(type_getattr(a[0], QS(__mro__))); }
-static pv type_subclasscheck(int n, pv *a, pv kw) { return PV_BOOL(py_issubtype((const py_type *)a[1], (const py_type *)a[0])); }
+static pv type_subclasscheck(int n, pv *a, pv kw) { py_method_args(n, 1, "subclasscheck"); return PV_BOOL(py_issubtype((const py_type *)a[1], (const py_type *)a[0])); }
 static const py_builtin type_methods[] = { METHOD(mro, type_mro_m), METHODS_END };
 static uintptr_t type_hash(pv o) { return (uintptr_t)o >> 4; }
 static pv type_call_slot(pv f, int n, pv *a, pv kw) { return type_call(f, n, a, kw); }
@@ -1132,8 +1136,9 @@ static pv object_repr_m(int n, pv *a, pv kw) {
     return py_strf("<%s object at %p>", py_type_name(t), (void *)a[0]);
 }
 static pv object_str_m(int n, pv *a, pv kw) { return py_repr(a[0]); }
-static pv object_eq_m(int n, pv *a, pv kw) { return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj; }
+static pv object_eq_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__eq__"); return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj; }
 static pv object_ne_m(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "__ne__");
     pv r = py_compare(CMP_EQ, a[0], a[1]);
     return PV_BOOL(!py_truth(r));
 }
@@ -1146,11 +1151,13 @@ static pv object_setattr_m(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv object_delattr_m(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "__delattr__");
     pv d = inst_dict(a[0]);
     if (!d || !py_dict_del(d, a[1])) py_raisef(&py_AttributeError_type, "'%s' object has no attribute '%s'", py_type_name(TYPE(a[0])), py_str_data(a[1]));
     return PV_NONE;
 }
 static pv object_getattribute_m(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "__getattribute__");
     pv r = generic_getattr(a[0], a[1]);
     if (!r) py_raisef(&py_AttributeError_type, "'%s' object has no attribute '%s'", py_type_name(TYPE(a[0])), py_str_data(a[1]));
     return r;

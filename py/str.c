@@ -714,6 +714,7 @@ static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); retu
 static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return just(n, a, '<'); }
 static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return just(n, a, '>'); }
 static pv str_zfill(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "zfill");
     py_str *s = S(a[0]);
     pint w = py_to_index(a[1]);
     pint k = w - (pint)s->clen;
@@ -763,18 +764,22 @@ static pv partition_impl(int n, pv *a, bool right) {
 static pv str_partition(int n, pv *a, pv kw) { return partition_impl(n, a, false); }
 static pv str_rpartition(int n, pv *a, pv kw) { return partition_impl(n, a, true); }
 static pv str_removeprefix(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "removeprefix");
+    py_str_data(a[1]);          /* a str, else TypeError */
     py_str *s = S(a[0]), *p = S(a[1]);
     if (p->len <= s->len && !memcmp(s->data, p->data, p->len)) return py_str_new(s->data + p->len, s->len - p->len);
     return a[0];
 }
 static pv str_removesuffix(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "removesuffix");
+    py_str_data(a[1]);          /* a str, else TypeError */
     py_str *s = S(a[0]), *p = S(a[1]);
     if (p->len && p->len <= s->len && !memcmp(s->data + s->len - p->len, p->data, p->len)) return py_str_new(s->data, s->len - p->len);
     return a[0];
 }
 static pv str_encode(int n, pv *a, pv kw) { return py_bytes_new(&py_bytes_type, S(a[0])->data, S(a[0])->len); }
 static pv str_format_m(int n, pv *a, pv kw) { return py_str_format(n, a, kw); }
-static pv str_format_map(int n, pv *a, pv kw) { return py_str_format(1, a, a[1]); }
+static pv str_format_map(int n, pv *a, pv kw) { py_method_args(n, 1, "format_map"); return py_str_format(1, a, a[1]); }
 static pv str_expandtabs(int n, pv *a, pv kw) {
     py_str *s = S(a[0]);
     pint ts = n > 1 ? py_to_index(a[1]) : 8;
@@ -812,6 +817,7 @@ static pv str_maketrans(int n, pv *a, pv kw) {
     return d;
 }
 static pv str_translate(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "translate");
     py_str *s = S(a[0]);
     py_buf b;
     buf_init(&b, s->len + 1);
