@@ -106,7 +106,9 @@ int hal_sock_connect(int s, uint32_t addr, uint16_t port, int timeout_ms)
     int flags = fcntl(s, F_GETFL);
     fcntl(s, F_SETFL, flags | O_NONBLOCK);
     int r = connect(s, (struct sockaddr *)&a, sizeof a);
-    if (r < 0 && errno == EINPROGRESS) {
+    if (r < 0 && errno == EISCONN)          /* an earlier attempt that timed out got through */
+        r = 0;
+    if (r < 0 && (errno == EINPROGRESS || errno == EALREADY)) {
         r = wait_ready(s, POLLOUT, timeout_ms);
         if (r == 0) {
             fcntl(s, F_SETFL, flags);
@@ -186,6 +188,28 @@ int hal_sock_local(int s, uint32_t *addr, uint16_t *port)
 int hal_sock_close(int s)
 {
     return close(s) < 0 ? map_errno(errno) : 0;
+}
+
+int hal_sock_poll(struct hal_sock_ready *set, size_t n, int timeout_ms)
+{
+    struct pollfd p[HAL_SOCK_POLL_MAX];
+    if (n > HAL_SOCK_POLL_MAX)
+        return ERR_INVAL;
+    for (size_t i = 0; i < n; i++)
+        p[i] = (struct pollfd){ set[i].sock, (short)((set[i].events & HAL_POLL_IN ? POLLIN : 0) |
+                                                     (set[i].events & HAL_POLL_OUT ? POLLOUT : 0)), 0 };
+    int r;
+    while ((r = poll(p, n, timeout_ms)) < 0 && errno == EINTR)
+        ;
+    if (r < 0)
+        return map_errno(errno);
+    for (size_t i = 0; i < n; i++) {
+        short e = p[i].revents;
+        set[i].revents = (short)((e & POLLIN ? HAL_POLL_IN : 0) | (e & POLLOUT ? HAL_POLL_OUT : 0) |
+                                 (e & (POLLERR | POLLNVAL) ? HAL_POLL_ERR : 0) |
+                                 (e & POLLHUP ? HAL_POLL_HUP : 0));
+    }
+    return r;
 }
 
 int hal_net_resolve(const char *host, uint32_t *addr)
