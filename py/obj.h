@@ -268,7 +268,9 @@ extern const pobj py_none_obj, py_true_obj, py_false_obj, py_notimpl_obj, py_ell
     X(IndentationError, SyntaxError) X(EOFError, Exception) X(StopAsyncIteration, Exception) \
     X(FileNotFoundError, OSError) X(FileExistsError, OSError) X(PermissionError, OSError) \
     X(IsADirectoryError, OSError) X(NotADirectoryError, OSError) X(Warning, Exception) \
-    X(UnicodeDecodeError, UnicodeError) X(UnicodeEncodeError, UnicodeError) X(ConnectionError, OSError)
+    X(UnicodeDecodeError, UnicodeError) X(UnicodeEncodeError, UnicodeError) X(ConnectionError, OSError) \
+    X(TimeoutError, OSError) X(BlockingIOError, OSError) X(ConnectionRefusedError, ConnectionError) \
+    X(ConnectionResetError, ConnectionError)
 #define X(n, b) extern const py_type py_##n##_type;
 EXC_LIST(X)
 #undef X
