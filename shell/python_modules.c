@@ -1,5 +1,6 @@
-/* The modules a Python program or line gets from the system, which py/ cannot reach
- * (py/mod/mod.h, py_io.modules): sdata and utls.
+/* The modules a Python program or line gets from the system (py_io.modules, py/mod/mod.h):
+ * sdata and utls, which py/ cannot reach, and those of py/mod/ that reach the board or the
+ * network (machine, socket, select).
  *
  * sdata holds the system's facts (name version sid board platform, debug read and set live,
  * recovery) and any attribute a program sets, which hides a fact of the same name. A str, int, float, bool or None is kept in the
@@ -223,6 +224,8 @@ static pv make_utls(pv module)
 
 const py_native_module shell_python_modules[] = {
     { "machine", py_mod_machine },
+    { "socket", py_mod_socket },
+    { "select", py_mod_select },
     { "sdata", make_sdata },
     { "utls", make_utls },
     { NULL, NULL },

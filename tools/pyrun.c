@@ -128,7 +128,8 @@ int main(int argc, char **argv) {
     void *arena = malloc(heap);
     if (!arena) { fprintf(stderr, "pyrun: cannot reserve %zu bytes\n", heap); return 2; }
     signal(SIGINT, on_sigint);
-    static const py_native_module modules[] = { { "machine", py_mod_machine }, { NULL, NULL } };
+    static const py_native_module modules[] = { { "machine", py_mod_machine }, { "socket", py_mod_socket },
+                                                { "select", py_mod_select }, { NULL, NULL } };
     py_io io = { .modules = modules, .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };

@@ -4,6 +4,7 @@
  * interrupt only counts edges, which is all the HAL's callback may do. The sources are a
  * list in the interpreter (vm->events), so the collector keeps them and their handlers. */
 #include <stdatomic.h>
+#include <string.h>
 #include "py/mod/mod.h"
 #include "hal/board.h"
 #include "hal/time.h"
@@ -63,6 +64,19 @@ void py_event_stop(py_event *e) {
     if (e->pin >= 0) hal_gpio_irq(e->pin, 0, NULL, e);
     e->pin = -1;
     e->due_us = 0;
+}
+
+/* Forgets the source: a stopped one stays listed until the interpreter ends, which a program
+ * that opens many sockets over its life must not pay for. */
+void py_event_remove(py_event *e) {
+    py_event_stop(e);
+    pv list = py_cur->events;
+    for (size_t i = 0; list && i < LIST(list)->len; i++) {
+        if (LIST(list)->items[i] != (pv)e) continue;
+        memmove(&LIST(list)->items[i], &LIST(list)->items[i + 1], (LIST(list)->len - i - 1) * sizeof(pv));
+        LIST(list)->len--;
+        return;
+    }
 }
 
 /* Is e's callback due now? Takes the edge or the timer's turn when it is. */

@@ -16,6 +16,17 @@ typedef struct py_native_module {
  * programs reach the board lists { "machine", py_mod_machine } in py_io.modules. */
 pv py_mod_machine(pv module);
 
+/* socket and select (py/mod/socket.c, select.c), the HAL's sockets: an embedder whose programs
+ * may use the network lists { "socket", py_mod_socket } and { "select", py_mod_select }. */
+pv py_mod_socket(pv module);
+pv py_mod_select(pv module);
+/* The HAL socket of a socket object, an int or an object with fileno(). */
+int py_socket_handle(pv o);
+/* Calls op(arg, slice_ms) in slices until it gives anything but ERR_TIMEOUT or timeout_ms
+ * (< 0: forever; 0: one try, then ERR_AGAIN) has passed, with the interpreter's poll between
+ * slices: a held program waits, a kill or Ctrl-C raises. */
+int py_socket_wait(int (*op)(void *arg, int slice_ms), void *arg, int timeout_ms);
+
 /* The module named name (full: "utime"; bare: without a MicroPython 'u' prefix, "time") from
  * py/'s table or the embedder's, made now; PV_NULL when neither has it. */
 pv py_native_module_make(pv name, const char *bare);
@@ -49,6 +60,8 @@ void py_event_timer(py_event *e, uint64_t period_us, bool periodic, pv handler);
 void py_event_on_end(py_event *e, void (*release)(pv owner));
 /* Stops the source: its HAL interrupt removed, its timer disarmed. */
 void py_event_stop(py_event *e);
+/* Stops the source and forgets it (its owner is no longer kept for it). */
+void py_event_remove(py_event *e);
 /* The interpreter's side (vm.c, py.c, time.sleep). */
 void py_events_run(py_vm *vm);
 double py_events_slice(py_vm *vm, double seconds);
