@@ -23,8 +23,8 @@ pv py_mod_select(pv module);
 /* The HAL socket of a socket object, an int or an object with fileno(). */
 int py_socket_handle(pv o);
 /* Calls op(arg, slice_ms) in slices until it gives anything but ERR_TIMEOUT or timeout_ms
- * (< 0: forever; 0: one try, then ERR_AGAIN) has passed, with the interpreter's poll between
- * slices: a held program waits, a kill or Ctrl-C raises. */
+ * (< 0: forever; 0: one try, then ERR_AGAIN) has passed, with the interpreter's poll before
+ * each slice: a held program waits, a kill or Ctrl-C raises. */
 int py_socket_wait(int (*op)(void *arg, int slice_ms), void *arg, int timeout_ms);
 
 /* The module named name (full: "utime"; bare: without a MicroPython 'u' prefix, "time") from

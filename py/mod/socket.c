@@ -71,6 +71,7 @@ static int check(int r) { if (r < 0) raise_error(r); return r; }
 int py_socket_wait(int (*op)(void *arg, int slice_ms), void *arg, int timeout_ms) {
     uint64_t deadline = hal_time_us() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0) * 1000;
     for (;;) {
+        py_poll_now();          /* held: waits here; killed or Ctrl-C: raises */
         int slice = (int)(py_events_slice(py_cur, SLICE_MS / 1e3) * 1e3);
         if (timeout_ms == 0) slice = 0;
         if (timeout_ms > 0) {
@@ -82,7 +83,6 @@ int py_socket_wait(int (*op)(void *arg, int slice_ms), void *arg, int timeout_ms
         if (r != ERR_TIMEOUT) return r;
         if (timeout_ms == 0) return ERR_AGAIN;
         if (timeout_ms > 0 && hal_time_us() >= deadline) return ERR_TIMEOUT;
-        py_poll_now();          /* held: waits; killed or Ctrl-C: raises */
     }
 }
 
