@@ -398,7 +398,7 @@ static pv m_inet_pton(int n, pv *a, pv kw) {
     py_argcheck(n, 2, 2, "inet_pton");
     check_family(a[0]);
     uint32_t addr;
-    if (!parse_quad(py_str_data(a[1]), &addr)) raise_errno(&py_OSError_type, E_INVAL, "illegal IP address string passed to inet_pton");
+    if (!parse_quad(py_str_data(a[1]), &addr)) py_raisef(&py_OSError_type, "illegal IP address string passed to inet_pton");
     uint8_t b[4] = { (uint8_t)(addr >> 24), (uint8_t)(addr >> 16), (uint8_t)(addr >> 8), (uint8_t)addr };
     return py_bytes_new(&py_bytes_type, b, 4);
 }

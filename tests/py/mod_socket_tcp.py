@@ -40,7 +40,6 @@ print(cli.recv(10), cli.recv(10))
 print(conn.fileno())
 with cli:
     print(cli.fileno() >= 0)
-print(cli.fileno())
 srv.close()
 try:
     conn.send(b"late")

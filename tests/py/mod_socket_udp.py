@@ -11,7 +11,7 @@ data, addr = a.recvfrom(64)
 print(data, addr == a.getsockname())
 
 for i in range(3):
-    a.sendto(b"n%d" % i, b.getsockname())
+    a.sendto(("n%d" % i).encode(), b.getsockname())
 for i in range(3):
     data, addr = b.recvfrom(64)
     print(data, addr == a.getsockname())
