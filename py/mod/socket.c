@@ -93,13 +93,28 @@ static void release(pv o) {
     s->handle = -1;
 }
 
-static pv wrap(int handle, int kind) {
+/* A socket object, made (and set to be closed at the end) before the HAL's socket it will
+ * hold, so that no MemoryError can come between the two and leave the HAL's open. */
+static socket_obj *new_socket(int kind) {
     socket_obj *s = NEW(socket_obj, py_socket_type);
-    s->handle = handle;
+    s->handle = -1;
     s->kind = kind;
     s->timeout_ms = -1;
     s->end = py_event_new((pv)s);
     py_event_on_end(s->end, release);
+    return s;
+}
+
+static void forget(socket_obj *s) {
+    release((pv)s);
+    if (s->end) py_event_remove(s->end);
+    s->end = NULL;
+}
+
+/* Puts the HAL's socket (or error) h into s: raises after forgetting s on an error. */
+static pv attach(socket_obj *s, int h) {
+    if (h < 0) { forget(s); raise_error(h); }
+    s->handle = h;
     return (pv)s;
 }
 
@@ -122,8 +137,8 @@ static pv socket_make(const py_type *t, int n, pv *a, pv kw) {
     if (family != FAMILY_INET) raise_errno(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
     if (kind != TYPE_STREAM && kind != TYPE_DGRAM) raise_errno(&py_OSError_type, E_INVAL, "Invalid argument");
     if (!hal_net_available()) raise_error(ERR_NODEV);
-    int h = check(hal_sock_open(kind == TYPE_STREAM ? HAL_SOCK_TCP : HAL_SOCK_UDP));
-    return wrap(h, (int)kind);
+    socket_obj *s = new_socket((int)kind);
+    return attach(s, hal_sock_open(kind == TYPE_STREAM ? HAL_SOCK_TCP : HAL_SOCK_UDP));
 }
 
 /* A dotted quad; false when text is not one. */
@@ -172,13 +187,7 @@ static pv address_tuple(uint32_t addr, uint16_t port) {
     return t;
 }
 
-static pv s_close(int n, pv *a, pv kw) {
-    socket_obj *s = (socket_obj *)a[0];
-    release((pv)s);
-    if (s->end) py_event_remove(s->end);
-    s->end = NULL;
-    return PV_NONE;
-}
+static pv s_close(int n, pv *a, pv kw) { forget((socket_obj *)a[0]); return PV_NONE; }
 static pv s_enter(int n, pv *a, pv kw) { return a[0]; }
 
 static pv s_bind(int n, pv *a, pv kw) {
@@ -205,9 +214,11 @@ static int accept_op(void *arg, int slice) {
 }
 static pv s_accept(int n, pv *a, pv kw) {
     struct call c = { SELF, NULL, 0, 0, 0 };
-    int h = check(py_socket_wait(accept_op, &c, c.s->timeout_ms));
     pv t = py_tuple_new(2);
-    TUPLE(t)->items[0] = wrap(h, TYPE_STREAM);
+    socket_obj *conn = new_socket(TYPE_STREAM);
+    TUPLE(t)->items[0] = (pv)conn;
+    int h = py_socket_wait(accept_op, &c, c.s->timeout_ms);   /* a kill: conn is forgotten at the end */
+    attach(conn, h);
     TUPLE(t)->items[1] = address_tuple(c.addr, c.port);
     return t;
 }
