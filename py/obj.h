@@ -224,6 +224,7 @@ typedef struct py_vm {
     int repr_depth;
     bool gc_disabled;         /* gc.disable() */
     pv struct_error;          /* struct.error, made on the first import of struct */
+    pv re_error;              /* re.error, made on the first import of re */
     bool builtins_complete;   /* builtins holds every builtin (import builtins made it so) */
     void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
     pv events;                /* py/mod/events.c: pin interrupts and timers; PV_NULL: none yet */

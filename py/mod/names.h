@@ -4,23 +4,63 @@
 #ifndef PY_MOD_NAMES_H
 #define PY_MOD_NAMES_H
 #define QSTR_MOD_LIST(Q) \
-    Q(ADC, "ADC") Q(DEEPSLEEP_RESET, "DEEPSLEEP_RESET") Q(HARD_RESET, "HARD_RESET") Q(I2C, "I2C") \
-    Q(IN, "IN") Q(IRQ_FALLING, "IRQ_FALLING") Q(IRQ_RISING, "IRQ_RISING") Q(ONE_SHOT, "ONE_SHOT") \
+    Q(A, "A") \
+    Q(ADC, "ADC") \
+    Q(ASCII, "ASCII") \
+    Q(DEEPSLEEP_RESET, "DEEPSLEEP_RESET") \
+    Q(DOTALL, "DOTALL") \
+    Q(HARD_RESET, "HARD_RESET") \
+    Q(I, "I") \
+    Q(I2C, "I2C") \
+    Q(IGNORECASE, "IGNORECASE") \
+    Q(IN, "IN") Q(IRQ_FALLING, "IRQ_FALLING") Q(IRQ_RISING, "IRQ_RISING") \
+    Q(M, "M") \
+    Q(MULTILINE, "MULTILINE") \
+    Q(ONE_SHOT, "ONE_SHOT") \
     Q(OPEN_DRAIN, "OPEN_DRAIN") Q(OUT, "OUT") Q(PERIODIC, "PERIODIC") Q(PULL_DOWN, "PULL_DOWN") \
     Q(PULL_UP, "PULL_UP") Q(PWM, "PWM") Q(PWRON_RESET, "PWRON_RESET") Q(Pin, "Pin") Q(RTC, "RTC") \
+    Q(S, "S") \
     Q(SOFT_RESET, "SOFT_RESET") Q(SPI, "SPI") Q(SoftI2C, "SoftI2C") Q(SoftSPI, "SoftSPI") \
-    Q(Timer, "Timer") Q(UART, "UART") Q(WDT, "WDT") Q(WDT_RESET, "WDT_RESET") \
+    Q(Timer, "Timer") \
+    Q(U, "U") \
+    Q(UART, "UART") \
+    Q(UNICODE, "UNICODE") \
+    Q(WDT, "WDT") Q(WDT_RESET, "WDT_RESET") \
     Q(addrsize, "addrsize") Q(baudrate, "baudrate") Q(bits, "bits") Q(callback, "callback") Q(datetime, "datetime") \
-    Q(deinit, "deinit") Q(duty_u16, "duty_u16") Q(feed, "feed") Q(file_exists, "file_exists") \
-    Q(freq, "freq") Q(getenv, "getenv") Q(handler, "handler") Q(human, "human") Q(idle, "idle") \
+    Q(deinit, "deinit") Q(duty_u16, "duty_u16") \
+    Q(escape, "escape") \
+    Q(feed, "feed") Q(file_exists, "file_exists") \
+    Q(findall, "findall") \
+    Q(finditer, "finditer") \
+    Q(flags, "flags") \
+    Q(freq, "freq") \
+    Q(fullmatch, "fullmatch") \
+    Q(getenv, "getenv") \
+    Q(group, "group") \
+    Q(groupdict, "groupdict") \
+    Q(groupindex, "groupindex") \
+    Q(groups, "groups") \
+    Q(handler, "handler") Q(human, "human") Q(idle, "idle") \
     Q(ilistdir, "ilistdir") Q(init, "init") Q(irq, "irq") Q(isdir, "isdir") Q(isfile, "isfile") \
-    Q(machine, "machine") Q(miso, "miso") Q(mosi, "mosi") Q(off, "off") Q(on, "on") \
+    Q(lastindex, "lastindex") \
+    Q(machine, "machine") \
+    Q(match, "match") \
+    Q(miso, "miso") Q(mosi, "mosi") Q(off, "off") Q(on, "on") \
+    Q(pattern, "pattern") \
     Q(period, "period") Q(phase, "phase") Q(polarity, "polarity") Q(pull, "pull") \
+    Q(re, "re") \
     Q(read_u16, "read_u16") Q(readfrom, "readfrom") Q(readfrom_into, "readfrom_into") \
     Q(readfrom_mem, "readfrom_mem") Q(readinto, "readinto") Q(recovery, "recovery") \
     Q(reset, "reset") Q(reset_cause, "reset_cause") Q(rx, "rx") Q(scan, "scan") Q(sck, "sck") \
-    Q(scl, "scl") Q(sda, "sda") Q(sdata, "sdata") Q(setenv, "setenv") Q(soft_reset, "soft_reset") \
-    Q(statvfs, "statvfs") Q(threshold, "threshold") Q(ticks_add, "ticks_add") \
+    Q(scl, "scl") Q(sda, "sda") Q(sdata, "sdata") \
+    Q(search, "search") \
+    Q(setenv, "setenv") Q(soft_reset, "soft_reset") \
+    Q(span, "span") \
+    Q(statvfs, "statvfs") \
+    Q(string_q, "string") \
+    Q(sub, "sub") \
+    Q(subn, "subn") \
+    Q(threshold, "threshold") Q(ticks_add, "ticks_add") \
     Q(ticks_cpu, "ticks_cpu") Q(time_ns, "time_ns") Q(timeout, "timeout") Q(toggle, "toggle") \
     Q(trigger, "trigger") Q(tx, "tx") Q(uname, "uname") Q(unique_id, "unique_id") \
     Q(unset, "unset") Q(urandom, "urandom") Q(utls, "utls") Q(write_readinto, "write_readinto") \
