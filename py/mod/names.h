@@ -26,7 +26,9 @@
     Q(UART, "UART") \
     Q(UNICODE, "UNICODE") \
     Q(WDT, "WDT") Q(WDT_RESET, "WDT_RESET") \
-    Q(addrsize, "addrsize") Q(baudrate, "baudrate") Q(bits, "bits") Q(callback, "callback") Q(datetime, "datetime") \
+    Q(addrsize, "addrsize") Q(baudrate, "baudrate") Q(bits, "bits") Q(callback, "callback") \
+    Q(choice, "choice") \
+    Q(datetime, "datetime") \
     Q(deinit, "deinit") Q(duty_u16, "duty_u16") \
     Q(escape, "escape") \
     Q(feed, "feed") Q(file_exists, "file_exists") \
@@ -36,6 +38,7 @@
     Q(freq, "freq") \
     Q(fullmatch, "fullmatch") \
     Q(getenv, "getenv") \
+    Q(getrandbits, "getrandbits") \
     Q(group, "group") \
     Q(groupdict, "groupdict") \
     Q(groupindex, "groupindex") \
@@ -48,13 +51,19 @@
     Q(miso, "miso") Q(mosi, "mosi") Q(off, "off") Q(on, "on") \
     Q(pattern, "pattern") \
     Q(period, "period") Q(phase, "phase") Q(polarity, "polarity") Q(pull, "pull") \
+    Q(randint, "randint") \
+    Q(random, "random") \
+    Q(randrange, "randrange") \
     Q(re, "re") \
     Q(read_u16, "read_u16") Q(readfrom, "readfrom") Q(readfrom_into, "readfrom_into") \
     Q(readfrom_mem, "readfrom_mem") Q(readinto, "readinto") Q(recovery, "recovery") \
     Q(reset, "reset") Q(reset_cause, "reset_cause") Q(rx, "rx") Q(scan, "scan") Q(sck, "sck") \
     Q(scl, "scl") Q(sda, "sda") Q(sdata, "sdata") \
     Q(search, "search") \
-    Q(setenv, "setenv") Q(soft_reset, "soft_reset") \
+    Q(seed, "seed") \
+    Q(setenv, "setenv") \
+    Q(shuffle, "shuffle") \
+    Q(soft_reset, "soft_reset") \
     Q(span, "span") \
     Q(statvfs, "statvfs") \
     Q(string_q, "string") \
@@ -62,7 +71,9 @@
     Q(subn, "subn") \
     Q(threshold, "threshold") Q(ticks_add, "ticks_add") \
     Q(ticks_cpu, "ticks_cpu") Q(time_ns, "time_ns") Q(timeout, "timeout") Q(toggle, "toggle") \
-    Q(trigger, "trigger") Q(tx, "tx") Q(uname, "uname") Q(unique_id, "unique_id") \
+    Q(trigger, "trigger") Q(tx, "tx") Q(uname, "uname") \
+    Q(uniform, "uniform") \
+    Q(unique_id, "unique_id") \
     Q(unset, "unset") Q(urandom, "urandom") Q(utls, "utls") Q(write_readinto, "write_readinto") \
     Q(writeto, "writeto") Q(writeto_mem, "writeto_mem")
 #endif
