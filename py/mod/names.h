@@ -39,12 +39,16 @@
     Q(fullmatch, "fullmatch") \
     Q(getenv, "getenv") \
     Q(getrandbits, "getrandbits") \
+    Q(getvalue, "getvalue") \
     Q(group, "group") \
     Q(groupdict, "groupdict") \
     Q(groupindex, "groupindex") \
     Q(groups, "groups") \
     Q(handler, "handler") Q(human, "human") Q(idle, "idle") \
-    Q(ilistdir, "ilistdir") Q(init, "init") Q(irq, "irq") Q(isdir, "isdir") Q(isfile, "isfile") \
+    Q(ilistdir, "ilistdir") Q(init, "init") \
+    Q(initial_bytes, "initial_bytes") \
+    Q(initial_value, "initial_value") \
+    Q(irq, "irq") Q(isdir, "isdir") Q(isfile, "isfile") \
     Q(lastindex, "lastindex") \
     Q(machine, "machine") \
     Q(match, "match") \
