@@ -26,11 +26,18 @@
     Q(UART, "UART") \
     Q(UNICODE, "UNICODE") \
     Q(WDT, "WDT") Q(WDT_RESET, "WDT_RESET") \
-    Q(addrsize, "addrsize") Q(baudrate, "baudrate") Q(bits, "bits") Q(callback, "callback") \
+    Q(_asdict, "_asdict") \
+    Q(_make, "_make") \
+    Q(_replace, "_replace") \
+    Q(addrsize, "addrsize") \
+    Q(appendleft, "appendleft") \
+    Q(baudrate, "baudrate") Q(bits, "bits") Q(callback, "callback") \
     Q(choice, "choice") \
     Q(datetime, "datetime") \
+    Q(defaults, "defaults") \
     Q(deinit, "deinit") Q(duty_u16, "duty_u16") \
     Q(escape, "escape") \
+    Q(extendleft, "extendleft") \
     Q(feed, "feed") Q(file_exists, "file_exists") \
     Q(findall, "findall") \
     Q(finditer, "finditer") \
@@ -49,12 +56,20 @@
     Q(initial_bytes, "initial_bytes") \
     Q(initial_value, "initial_value") \
     Q(irq, "irq") Q(isdir, "isdir") Q(isfile, "isfile") \
+    Q(iterable, "iterable") \
+    Q(last, "last") \
     Q(lastindex, "lastindex") \
     Q(machine, "machine") \
     Q(match, "match") \
-    Q(miso, "miso") Q(mosi, "mosi") Q(off, "off") Q(on, "on") \
+    Q(maxlen, "maxlen") \
+    Q(miso, "miso") Q(mosi, "mosi") \
+    Q(move_to_end, "move_to_end") \
+    Q(namedtuple, "namedtuple") \
+    Q(off, "off") Q(on, "on") \
     Q(pattern, "pattern") \
-    Q(period, "period") Q(phase, "phase") Q(polarity, "polarity") Q(pull, "pull") \
+    Q(period, "period") Q(phase, "phase") Q(polarity, "polarity") \
+    Q(popleft, "popleft") \
+    Q(pull, "pull") \
     Q(randint, "randint") \
     Q(random, "random") \
     Q(randrange, "randrange") \

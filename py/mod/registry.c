@@ -9,6 +9,7 @@ pv py_mod_re(pv module);
 pv py_mod_random(pv module);
 pv py_mod_errno(pv module);
 pv py_mod_io(pv module);
+pv py_mod_collections(pv module);
 
 /* Modules that need only the embedder's py_io. The board's (machine) is the embedder's to
  * give: it lists py_mod_machine in its py_io.modules, so that a host that must not reach
@@ -19,6 +20,7 @@ static const py_native_module modules[] = {
     { "random", py_mod_random },
     { "errno", py_mod_errno },
     { "io", py_mod_io },
+    { "collections", py_mod_collections },
     { NULL, NULL },
 };
 
