@@ -33,6 +33,7 @@
     Q(appendleft, "appendleft") \
     Q(baudrate, "baudrate") Q(bits, "bits") Q(callback, "callback") \
     Q(choice, "choice") \
+    Q(date2s, "date2s") \
     Q(datetime, "datetime") \
     Q(defaults, "defaults") \
     Q(deinit, "deinit") Q(duty_u16, "duty_u16") \
@@ -44,7 +45,11 @@
     Q(flags, "flags") \
     Q(freq, "freq") \
     Q(fullmatch, "fullmatch") \
+    Q(get_mode, "get_mode") \
+    Q(get_stat, "get_stat") \
     Q(getenv, "getenv") \
+    Q(getgpio, "getgpio") \
+    Q(getgpios, "getgpios") \
     Q(getrandbits, "getrandbits") \
     Q(getvalue, "getvalue") \
     Q(group, "group") \
@@ -59,6 +64,8 @@
     Q(iterable, "iterable") \
     Q(last, "last") \
     Q(lastindex, "lastindex") \
+    Q(load_conf_file, "load_conf_file") \
+    Q(mac2Str, "mac2Str") \
     Q(machine, "machine") \
     Q(match, "match") \
     Q(maxlen, "maxlen") \
@@ -69,6 +76,7 @@
     Q(pattern, "pattern") \
     Q(period, "period") Q(phase, "phase") Q(polarity, "polarity") \
     Q(popleft, "popleft") \
+    Q(protected, "protected") \
     Q(pull, "pull") \
     Q(randint, "randint") \
     Q(random, "random") \
@@ -76,7 +84,9 @@
     Q(re, "re") \
     Q(read_u16, "read_u16") Q(readfrom, "readfrom") Q(readfrom_into, "readfrom_into") \
     Q(readfrom_mem, "readfrom_mem") Q(readinto, "readinto") Q(recovery, "recovery") \
-    Q(reset, "reset") Q(reset_cause, "reset_cause") Q(rx, "rx") Q(scan, "scan") Q(sck, "sck") \
+    Q(reset, "reset") Q(reset_cause, "reset_cause") Q(rx, "rx") \
+    Q(save_conf_file, "save_conf_file") \
+    Q(scan, "scan") Q(sck, "sck") \
     Q(scl, "scl") Q(sda, "sda") Q(sdata, "sdata") \
     Q(search, "search") \
     Q(seed, "seed") \
@@ -89,7 +99,9 @@
     Q(sub, "sub") \
     Q(subn, "subn") \
     Q(threshold, "threshold") Q(ticks_add, "ticks_add") \
-    Q(ticks_cpu, "ticks_cpu") Q(time_ns, "time_ns") Q(timeout, "timeout") Q(toggle, "toggle") \
+    Q(ticks_cpu, "ticks_cpu") \
+    Q(time2s, "time2s") \
+    Q(time_ns, "time_ns") Q(timeout, "timeout") Q(toggle, "toggle") \
     Q(trigger, "trigger") Q(tx, "tx") Q(uname, "uname") \
     Q(uniform, "uniform") \
     Q(unique_id, "unique_id") \
