@@ -16,8 +16,9 @@ static mem_file *open_file(pv v) {
     return MF(v);
 }
 static pv content(const mem_file *f, size_t from, size_t to) {
-    if (is_text(f)) return py_str_new(f->data + from, to - from);
-    return py_bytes_new(&py_bytes_type, f->data + from, to - from);
+    const char *d = f->data ? f->data + from : "";      /* nothing written yet: no buffer */
+    if (is_text(f)) return py_str_new(d, to - from);
+    return py_bytes_new(&py_bytes_type, d, to - from);
 }
 /* the byte offset chars characters after from (StringIO), or from + chars; at most the end */
 static size_t advance(const mem_file *f, size_t from, pint chars) {

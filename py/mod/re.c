@@ -20,14 +20,19 @@ static _Noreturn void re_error(const char *why) { py_raise(py_call1(py_cur->re_e
 
 /* ---- the subject: a str (UTF-8, positions in characters) or bytes ---- */
 static bool is_text(pv v) { return IS(v, py_str_type); }
+/* the bytes of a str or bytes; an empty bytes may have no buffer */
+static const char *text_of(pv s, size_t *len) {
+    const char *d = (const char *)py_mod_buffer(s, len);
+    return d ? d : "";
+}
 static const char *subject(pattern_obj *p, pv s, size_t *len) {
     if (is_text(p->source) != is_text(s))
         py_raisef(&py_TypeError_type, is_text(s) ? "cannot use a bytes pattern on a string-like object" : "cannot use a string pattern on a bytes-like object");
-    return (const char *)py_mod_buffer(s, len);
+    return text_of(s, len);
 }
 static pv slice_of(pv s, int32_t from, int32_t to) {
     size_t len;
-    const char *d = (const char *)py_mod_buffer(s, &len);
+    const char *d = text_of(s, &len);
     if (is_text(s)) return py_str_new(d + from, (size_t)(to - from));
     return py_bytes_new(&py_bytes_type, d + from, (size_t)(to - from));
 }
@@ -54,7 +59,7 @@ static void pattern_mark(pv o, gc_heap *h) {
  * so that it goes with the program. */
 static pv compile_pattern(pv source, int flags) {
     size_t len;
-    const char *src = (const char *)py_mod_buffer(source, &len);
+    const char *src = text_of(source, &len);
     if (strlen(src) != len) re_error("NUL in a pattern is not supported");
     int rf = REGEX_PYTHON | (flags & F_IGNORECASE ? REGEX_ICASE : 0) | (flags & F_MULTILINE ? REGEX_MULTILINE : 0) |
              (flags & F_DOTALL ? REGEX_DOTALL : 0) | (is_text(source) ? 0 : REGEX_BYTES);
@@ -190,7 +195,7 @@ BI(p_split) {
  * \g<name>, and the escapes of a string literal). */
 static void expand(py_buf *o, match_obj *m, pv repl) {
     size_t len;
-    const char *t = (const char *)py_mod_buffer(repl, &len);
+    const char *t = text_of(repl, &len);
     for (size_t i = 0; i < len; i++) {
         if (t[i] != '\\') { buf_addc(o, t[i]); continue; }
         if (++i >= len) re_error("bad escape (end of pattern)");
@@ -222,7 +227,7 @@ static void expand(py_buf *o, match_obj *m, pv repl) {
         int k = group_number(m, g);
         if (m->caps[2 * k] >= 0) {
             size_t slen;
-            const char *s = (const char *)py_mod_buffer(m->string, &slen);
+            const char *s = text_of(m->string, &slen);
             buf_add(o, s + m->caps[2 * k], (size_t)(m->caps[2 * k + 1] - m->caps[2 * k]));
         }
     }
@@ -245,7 +250,7 @@ static pv subn(pattern_obj *p, pv repl, pv s, pint count, bool with_count) {
             if (is_text(r) != is_text(s) || (!IS(r, py_str_type) && !IS(r, py_bytes_type)))
                 py_raisef(&py_TypeError_type, "expected %s instance, %s found", is_text(s) ? "str" : "a bytes-like object", py_type_name(TYPE(r)));
             size_t rlen;
-            const char *rd = (const char *)py_mod_buffer(r, &rlen);
+            const char *rd = text_of(r, &rlen);
             buf_add(&o, rd, rlen);
         } else expand(&o, m, repl);
         last = m->caps[1];
@@ -367,7 +372,7 @@ BI(re_subn) { return with_pattern(n, a, kw, 3, true, p_subn); }
 /* escape(s): a backslash before every character that means something in a pattern */
 BI(re_escape) {
     size_t len;
-    const char *s = (const char *)py_mod_buffer(a[0], &len);
+    const char *s = text_of(a[0], &len);
     py_buf o;
     buf_init(&o, len * 2 + 1);
     for (size_t i = 0; i < len; i++) {
