@@ -89,9 +89,8 @@ BI(nt_replace) {
 /* _make(iterable), a class method: self is the class */
 BI(nt_make) {
     pv items = py_tuple_from_iter(a[1]);
-    pv args[1 + 16];
     size_t count = TUPLE(items)->len;
-    if (count > 16) py_raisef(&py_TypeError_type, "too many fields");
+    pv *args = gc_alloc((count + 1) * sizeof(pv), GC_PVS);
     args[0] = a[0];
     py_copy_values(args + 1, TUPLE(items)->items, count);
     return nt_new((int)count + 1, args, PV_NULL);

@@ -50,7 +50,7 @@ BI(r_seed) {
     if (s == PV_NONE) hal_random_bytes(&v, sizeof v);
     else if (py_is_int(s)) {
         int64_t i = py_int_val(s);
-        v = (uint64_t)(i < 0 ? -i : i);
+        v = i < 0 ? 0 - (uint64_t)i : (uint64_t)i;       /* CPython seeds with abs() too */
     } else v = py_hash(s);
     seed_with(R(a[0]), v);
     return PV_NONE;

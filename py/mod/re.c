@@ -101,11 +101,13 @@ static pv exec(pattern_obj *p, pv s, size_t start, int how) {
     size_t len;
     const char *text = subject(p, s, &len);
     int ncap = 2 * (regex_groups(p->re) + 1);
+    int32_t caps[2 * (REGEX_GROUPS_MAX + 1)];
+    if (!regex_exec(p->re, text, len, start, how, caps)) return PV_NULL;
     match_obj *m = (match_obj *)py_new_obj(sizeof(match_obj) + (size_t)ncap * sizeof(int32_t), &py_re_match_type);
     m->pattern = (pv)p;
     m->string = s;
     m->ncap = ncap;
-    if (!regex_exec(p->re, text, len, start, how, m->caps)) return PV_NULL;
+    memcpy(m->caps, caps, (size_t)ncap * sizeof(int32_t));
     return (pv)m;
 }
 static pv match_or_none(pv m) { return m ? m : PV_NONE; }

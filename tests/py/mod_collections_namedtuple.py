@@ -20,3 +20,4 @@ class Vec(namedtuple("Vec", "u v")):
 v = Vec(3, 4)
 print(v, v.norm2(), v.u, isinstance(v, tuple), v._replace(u=0))
 print([f"{c.red}/{c.blue}" for c in [Color(1, 2, 3), Color(4, 5, 6)]])
+print(namedtuple("Big", ["f%d" % i for i in range(20)])._make(range(20)).f19)
