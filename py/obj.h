@@ -41,6 +41,7 @@ typedef pv (*py_cfn)(int n, pv *a, pv kw);
 #define M_PROPERTY 4
 #define M_UNBOUND 8   /* a method taken from its builtin type: self holds that type, the first argument is checked against it */
 #define M_CONST 16     /* a class constant in a method table: its value is the entry's self */
+#define M_SPECIAL 32   /* a special method a native module put in a class it made: called like a def */
 
 /* Binary operators, in the order of the bytecode's BINARY_OP argument. */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,
@@ -224,6 +225,7 @@ typedef struct py_vm {
     int repr_depth;
     bool gc_disabled;         /* gc.disable() */
     pv struct_error;          /* struct.error, made on the first import of struct */
+    pv re_error;              /* re.error, made on the first import of re */
     bool builtins_complete;   /* builtins holds every builtin (import builtins made it so) */
     void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
     pv events;                /* py/mod/events.c: pin interrupts and timers; PV_NULL: none yet */

@@ -1183,7 +1183,7 @@ static pv special(pv o, int q) {
     pv a = py_type_lookup(t, (pv)&py_qstrs[q]);
     if (!a) return PV_NULL;
     /* builtin bases' own methods are reached through the slots' fallbacks, not here */
-    if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type) return PV_NULL;
+    if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type && !(((py_builtin *)a)->flags & M_SPECIAL)) return PV_NULL;
     return a;
 }
 static pv call_special(pv f, pv self, int n, pv *args) {

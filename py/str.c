@@ -1206,7 +1206,7 @@ pv py_str_mod(pv fmtv, pv args) {
     size_t argi = 0, nargs;
     pv *argv;
     pv one[1];
-    bool is_tuple = IS(args, py_tuple_type);
+    bool is_tuple = py_isinstance(args, &py_tuple_type);   /* a namedtuple too */
     bool is_map = !is_tuple && (IS(args, py_dict_type) || (TYPE(args)->getitem && !IS(args, py_str_type) && !IS(args, py_list_type) && !IS(args, py_bytes_type)));
     if (is_tuple) { nargs = TUPLE(args)->len; argv = TUPLE(args)->items; }
     else { one[0] = args; nargs = 1; argv = one; }

@@ -4,42 +4,190 @@
 #ifndef PY_MOD_NAMES_H
 #define PY_MOD_NAMES_H
 #define QSTR_MOD_LIST(Q) \
-    Q(ADC, "ADC") Q(AF_INET, "AF_INET") Q(AF_INET6, "AF_INET6") \
-    Q(DEEPSLEEP_RESET, "DEEPSLEEP_RESET") Q(HARD_RESET, "HARD_RESET") Q(I2C, "I2C") \
-    Q(IN, "IN") Q(IPPROTO_TCP, "IPPROTO_TCP") Q(IPPROTO_UDP, "IPPROTO_UDP") \
-    Q(IRQ_FALLING, "IRQ_FALLING") Q(IRQ_RISING, "IRQ_RISING") Q(ONE_SHOT, "ONE_SHOT") \
-    Q(OPEN_DRAIN, "OPEN_DRAIN") Q(OUT, "OUT") Q(PERIODIC, "PERIODIC") Q(POLLERR, "POLLERR") \
-    Q(POLLHUP, "POLLHUP") Q(POLLIN, "POLLIN") Q(POLLOUT, "POLLOUT") Q(PULL_DOWN, "PULL_DOWN") \
-    Q(PULL_UP, "PULL_UP") Q(PWM, "PWM") Q(PWRON_RESET, "PWRON_RESET") Q(Pin, "Pin") Q(RTC, "RTC") \
-    Q(SOCK_DGRAM, "SOCK_DGRAM") Q(SOCK_RAW, "SOCK_RAW") Q(SOCK_STREAM, "SOCK_STREAM") \
-    Q(SOFT_RESET, "SOFT_RESET") Q(SOL_SOCKET, "SOL_SOCKET") Q(SO_REUSEADDR, "SO_REUSEADDR") \
-    Q(SPI, "SPI") Q(SoftI2C, "SoftI2C") Q(SoftSPI, "SoftSPI") \
-    Q(TCP_NODELAY, "TCP_NODELAY") Q(Timer, "Timer") Q(UART, "UART") Q(WDT, "WDT") \
+    Q(A, "A") \
+    Q(ADC, "ADC") \
+    Q(AF_INET, "AF_INET") \
+    Q(AF_INET6, "AF_INET6") \
+    Q(ASCII, "ASCII") \
+    Q(DEEPSLEEP_RESET, "DEEPSLEEP_RESET") \
+    Q(DOTALL, "DOTALL") \
+    Q(HARD_RESET, "HARD_RESET") \
+    Q(I, "I") \
+    Q(I2C, "I2C") \
+    Q(IGNORECASE, "IGNORECASE") \
+    Q(IN, "IN") \
+    Q(IPPROTO_TCP, "IPPROTO_TCP") \
+    Q(IPPROTO_UDP, "IPPROTO_UDP") \
+    Q(IRQ_FALLING, "IRQ_FALLING") \
+    Q(IRQ_RISING, "IRQ_RISING") \
+    Q(M, "M") \
+    Q(MULTILINE, "MULTILINE") \
+    Q(ONE_SHOT, "ONE_SHOT") \
+    Q(OPEN_DRAIN, "OPEN_DRAIN") \
+    Q(OUT, "OUT") \
+    Q(PERIODIC, "PERIODIC") \
+    Q(POLLERR, "POLLERR") \
+    Q(POLLHUP, "POLLHUP") \
+    Q(POLLIN, "POLLIN") \
+    Q(POLLOUT, "POLLOUT") \
+    Q(PULL_DOWN, "PULL_DOWN") \
+    Q(PULL_UP, "PULL_UP") \
+    Q(PWM, "PWM") \
+    Q(PWRON_RESET, "PWRON_RESET") \
+    Q(Pin, "Pin") \
+    Q(RTC, "RTC") \
+    Q(S, "S") \
+    Q(SOCK_DGRAM, "SOCK_DGRAM") \
+    Q(SOCK_RAW, "SOCK_RAW") \
+    Q(SOCK_STREAM, "SOCK_STREAM") \
+    Q(SOFT_RESET, "SOFT_RESET") \
+    Q(SOL_SOCKET, "SOL_SOCKET") \
+    Q(SO_REUSEADDR, "SO_REUSEADDR") \
+    Q(SPI, "SPI") \
+    Q(SoftI2C, "SoftI2C") \
+    Q(SoftSPI, "SoftSPI") \
+    Q(TCP_NODELAY, "TCP_NODELAY") \
+    Q(Timer, "Timer") \
+    Q(U, "U") \
+    Q(UART, "UART") \
+    Q(UNICODE, "UNICODE") \
+    Q(WDT, "WDT") \
     Q(WDT_RESET, "WDT_RESET") \
-    Q(accept, "accept") Q(addrsize, "addrsize") Q(baudrate, "baudrate") Q(bind, "bind") \
-    Q(bits, "bits") Q(callback, "callback") Q(connect, "connect") Q(datetime, "datetime") \
-    Q(deinit, "deinit") Q(duty_u16, "duty_u16") Q(error, "error") Q(feed, "feed") \
+    Q(_asdict, "_asdict") \
+    Q(_make, "_make") \
+    Q(_replace, "_replace") \
+    Q(accept, "accept") \
+    Q(addrsize, "addrsize") \
+    Q(appendleft, "appendleft") \
+    Q(baudrate, "baudrate") \
+    Q(bind, "bind") \
+    Q(bits, "bits") \
+    Q(callback, "callback") \
+    Q(choice, "choice") \
+    Q(connect, "connect") \
+    Q(date2s, "date2s") \
+    Q(datetime, "datetime") \
+    Q(defaults, "defaults") \
+    Q(deinit, "deinit") \
+    Q(duty_u16, "duty_u16") \
+    Q(error, "error") \
+    Q(escape, "escape") \
+    Q(extendleft, "extendleft") \
+    Q(feed, "feed") \
     Q(file_exists, "file_exists") \
-    Q(fileno, "fileno") Q(freq, "freq") Q(getaddrinfo, "getaddrinfo") Q(getenv, "getenv") \
-    Q(getsockname, "getsockname") Q(gettimeout, "gettimeout") Q(handler, "handler") \
-    Q(human, "human") Q(idle, "idle") \
-    Q(ilistdir, "ilistdir") Q(inet_ntop, "inet_ntop") Q(inet_pton, "inet_pton") Q(init, "init") \
-    Q(irq, "irq") Q(isdir, "isdir") Q(isfile, "isfile") \
-    Q(listen, "listen") Q(machine, "machine") Q(makefile, "makefile") Q(miso, "miso") \
-    Q(modify, "modify") Q(mosi, "mosi") Q(off, "off") Q(on, "on") \
-    Q(period, "period") Q(phase, "phase") Q(polarity, "polarity") Q(poll, "poll") Q(pull, "pull") \
-    Q(read_u16, "read_u16") Q(readfrom, "readfrom") Q(readfrom_into, "readfrom_into") \
-    Q(readfrom_mem, "readfrom_mem") Q(readinto, "readinto") Q(recovery, "recovery") \
-    Q(recv, "recv") Q(recvfrom, "recvfrom") Q(register, "register") Q(reset, "reset") \
-    Q(reset_cause, "reset_cause") Q(rx, "rx") Q(scan, "scan") Q(sck, "sck") \
-    Q(scl, "scl") Q(sda, "sda") Q(sdata, "sdata") Q(select, "select") Q(sendall, "sendall") \
-    Q(sendto, "sendto") Q(setblocking, "setblocking") Q(setenv, "setenv") \
-    Q(setsockopt, "setsockopt") Q(settimeout, "settimeout") Q(socket, "socket") \
+    Q(fileno, "fileno") \
+    Q(findall, "findall") \
+    Q(finditer, "finditer") \
+    Q(flags, "flags") \
+    Q(freq, "freq") \
+    Q(fullmatch, "fullmatch") \
+    Q(get_mode, "get_mode") \
+    Q(get_stat, "get_stat") \
+    Q(getaddrinfo, "getaddrinfo") \
+    Q(getenv, "getenv") \
+    Q(getgpio, "getgpio") \
+    Q(getgpios, "getgpios") \
+    Q(getrandbits, "getrandbits") \
+    Q(getsockname, "getsockname") \
+    Q(gettimeout, "gettimeout") \
+    Q(getvalue, "getvalue") \
+    Q(group, "group") \
+    Q(groupdict, "groupdict") \
+    Q(groupindex, "groupindex") \
+    Q(groups, "groups") \
+    Q(handler, "handler") \
+    Q(human, "human") \
+    Q(idle, "idle") \
+    Q(ilistdir, "ilistdir") \
+    Q(inet_ntop, "inet_ntop") \
+    Q(inet_pton, "inet_pton") \
+    Q(init, "init") \
+    Q(initial_bytes, "initial_bytes") \
+    Q(initial_value, "initial_value") \
+    Q(irq, "irq") \
+    Q(isdir, "isdir") \
+    Q(isfile, "isfile") \
+    Q(iterable, "iterable") \
+    Q(last, "last") \
+    Q(lastindex, "lastindex") \
+    Q(listen, "listen") \
+    Q(load_conf_file, "load_conf_file") \
+    Q(mac2Str, "mac2Str") \
+    Q(machine, "machine") \
+    Q(makefile, "makefile") \
+    Q(match, "match") \
+    Q(maxlen, "maxlen") \
+    Q(miso, "miso") \
+    Q(modify, "modify") \
+    Q(mosi, "mosi") \
+    Q(move_to_end, "move_to_end") \
+    Q(namedtuple, "namedtuple") \
+    Q(off, "off") \
+    Q(on, "on") \
+    Q(pattern, "pattern") \
+    Q(period, "period") \
+    Q(phase, "phase") \
+    Q(polarity, "polarity") \
+    Q(poll, "poll") \
+    Q(popleft, "popleft") \
+    Q(protected, "protected") \
+    Q(pull, "pull") \
+    Q(randint, "randint") \
+    Q(random, "random") \
+    Q(randrange, "randrange") \
+    Q(re, "re") \
+    Q(read_u16, "read_u16") \
+    Q(readfrom, "readfrom") \
+    Q(readfrom_into, "readfrom_into") \
+    Q(readfrom_mem, "readfrom_mem") \
+    Q(readinto, "readinto") \
+    Q(recovery, "recovery") \
+    Q(recv, "recv") \
+    Q(recvfrom, "recvfrom") \
+    Q(register, "register") \
+    Q(reset, "reset") \
+    Q(reset_cause, "reset_cause") \
+    Q(rx, "rx") \
+    Q(save_conf_file, "save_conf_file") \
+    Q(scan, "scan") \
+    Q(sck, "sck") \
+    Q(scl, "scl") \
+    Q(sda, "sda") \
+    Q(sdata, "sdata") \
+    Q(search, "search") \
+    Q(seed, "seed") \
+    Q(select, "select") \
+    Q(sendall, "sendall") \
+    Q(sendto, "sendto") \
+    Q(setblocking, "setblocking") \
+    Q(setenv, "setenv") \
+    Q(setsockopt, "setsockopt") \
+    Q(settimeout, "settimeout") \
+    Q(shuffle, "shuffle") \
+    Q(socket, "socket") \
     Q(soft_reset, "soft_reset") \
-    Q(statvfs, "statvfs") Q(threshold, "threshold") Q(ticks_add, "ticks_add") \
-    Q(ticks_cpu, "ticks_cpu") Q(time_ns, "time_ns") Q(timeout, "timeout") Q(toggle, "toggle") \
-    Q(trigger, "trigger") Q(tx, "tx") Q(uname, "uname") Q(unique_id, "unique_id") \
-    Q(unregister, "unregister") Q(unset, "unset") Q(urandom, "urandom") Q(utls, "utls") \
+    Q(span, "span") \
+    Q(statvfs, "statvfs") \
+    Q(string_q, "string") \
+    Q(sub, "sub") \
+    Q(subn, "subn") \
+    Q(threshold, "threshold") \
+    Q(ticks_add, "ticks_add") \
+    Q(ticks_cpu, "ticks_cpu") \
+    Q(time2s, "time2s") \
+    Q(time_ns, "time_ns") \
+    Q(timeout, "timeout") \
+    Q(toggle, "toggle") \
+    Q(trigger, "trigger") \
+    Q(tx, "tx") \
+    Q(uname, "uname") \
+    Q(uniform, "uniform") \
+    Q(unique_id, "unique_id") \
+    Q(unregister, "unregister") \
+    Q(unset, "unset") \
+    Q(urandom, "urandom") \
+    Q(utls, "utls") \
     Q(write_readinto, "write_readinto") \
-    Q(writeto, "writeto") Q(writeto_mem, "writeto_mem")
+    Q(writeto, "writeto") \
+    Q(writeto_mem, "writeto_mem")
 #endif

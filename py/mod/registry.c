@@ -5,12 +5,22 @@
 #include "lib/err.h"
 
 pv py_mod_os(pv module);
+pv py_mod_re(pv module);
+pv py_mod_random(pv module);
+pv py_mod_errno(pv module);
+pv py_mod_io(pv module);
+pv py_mod_collections(pv module);
 
 /* Modules that need only the embedder's py_io. The board's (machine) is the embedder's to
  * give: it lists py_mod_machine in its py_io.modules, so that a host that must not reach
  * the hardware (the fuzzer) leaves it out. */
 static const py_native_module modules[] = {
     { "os", py_mod_os },
+    { "re", py_mod_re },
+    { "random", py_mod_random },
+    { "errno", py_mod_errno },
+    { "io", py_mod_io },
+    { "collections", py_mod_collections },
     { NULL, NULL },
 };
 

@@ -1,6 +1,8 @@
 """The modules a Python program gets from the system: sdata (shared by every program and the
 shell's `>`/`<` lines), utls (the shell's variables and file helpers), os and time as the
 system serves them."""
+import os
+
 import pytest
 
 from conftest import put_file
@@ -67,3 +69,37 @@ def test_a_program_that_starts_with_proc_none_has_its_proc_in_main(upyos, rootdi
              "print('body', proc)\n"
              "def __main__(args):\n    print('main', proc.sts, proc.args)\n")
     assert upyos.run("/opt/upy.py x") == "body None\nmain R ['x']\n"
+
+
+def test_utls_upyos_helpers(upyos, rootdir):
+    """The rest of upyOS's utls: configuration files, hashes, dates, the board's pins, log."""
+    put_file(rootdir, "/opt/conf.json", '{"ssid": "net", "port": 8080, "on": true, "ratio": 0.5, "list": [1, null]}')
+    put_file(rootdir, "/opt/helpers.py",
+             "import utls, hashlib, binascii, sdata\n"
+             "c = utls.load_conf_file('conf.json')\n"
+             "print(sorted(c.items()))\n"
+             "c['port'] = 9090\nutls.save_conf_file(c, 'saved.json')\n"
+             "print(utls.load_conf_file('/opt/saved.json') == c)\n"
+             "want = binascii.hexlify(hashlib.sha1(b'abc').digest()).decode()\n"
+             "print(utls.sha1('abc') == want, utls.sha1(''), utls.sha1('conf.json', True) == "
+             "binascii.hexlify(hashlib.sha1(open('conf.json', 'rb').read()).digest()).decode())\n"
+             "print(utls.date2s(86400 * 365 + 3600 * 5), utls.time2s(3 * 86400 + 3723, 'e'), utls.time2s(3723))\n"
+             "print(utls.getgpio('D21'), utls.getgpio('nope'), sorted(utls.getgpios('i2c', 0).items()))\n"
+             "print(utls.get_mode('/opt'), utls.get_mode('/nope'), utls.get_stat('conf.json')[6], utls.get_stat('/nope')[0])\n"
+             "print(utls.protected('/etc/system.conf'), utls.protected('conf.json'), utls.mac2Str(b'\\x01\\xab\\xff'))\n"
+             "utls.log('quiet', 'not shown')\nsdata.log = True\nutls.log('net', 'up')\nsdata.log = False\n"
+             "try:\n    utls.load_conf_file('/nope.json')\nexcept OSError as e:\n    print('OSError', e.errno)\n"
+             "try:\n    utls.save_conf_file({'f': print}, 'bad.json')\nexcept TypeError:\n    print('TypeError')\n")
+    upyos.run("cd /opt")
+    conf_size = os.path.getsize(os.path.join(rootdir, "opt/conf.json"))
+    assert upyos.run("helpers.py") == (
+        "[('list', [1, None]), ('on', True), ('port', 8080), ('ratio', 0.5), ('ssid', 'net')]\n"
+        "True\n"
+        "True  True\n"
+        "01/1/1971   3d 01:02:03 01:02:03\n"
+        "21 0 [('scl', 22), ('sda', 21)]\n"
+        "16384 0 %d 0\n"
+        "True False 01:AB:FF\n"
+        "net: up\n"
+        "OSError 2\n"
+        "TypeError\n" % conf_size)

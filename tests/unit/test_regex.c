@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -115,6 +116,69 @@ static void errors_and_limits(void **state)
     assert_int_equal(ERE("(a*)*b", text), 1);
 }
 
+/* Python syntax: "start end" of the first match and of each group ("-1 -1" for a group that
+ * took no part), or "none"; the pattern's error message when it does not compile. */
+static const char *py_search(const char *pattern, int flags, const char *text, int how)
+{
+    static char out[256];
+    struct regex *re;
+    const char *why;
+    if (regex_compile(pattern, REGEX_PYTHON | flags, &re, &why) < 0)
+        return why;
+    int32_t caps[2 * (REGEX_GROUPS_MAX + 1)];
+    size_t used = 0;
+    if (!regex_exec(re, text, strlen(text), 0, how, caps))
+        strcpy(out, "none");
+    else
+        for (int g = 0; g <= regex_groups(re); g++)
+            used += (size_t)snprintf(out + used, sizeof out - used, "%s%d %d", g ? " " : "",
+                                     (int)caps[2 * g], (int)caps[2 * g + 1]);
+    regex_free(re);
+    return out;
+}
+
+static void python_groups_and_priorities(void **state)
+{
+    assert_string_equal(py_search("(\\d+)-(\\d+)", 0, "tel 12-345", 0), "4 10 4 6 7 10");
+    assert_string_equal(py_search("(a)|(b)", 0, "xb", 0), "1 2 -1 -1 1 2");
+    assert_string_equal(py_search("(a|ab)(c|bcd)(d*)", 0, "abcd", 0), "0 4 0 1 1 4 4 4");
+    assert_string_equal(py_search("<.*?>", 0, "<a><b>", 0), "0 3");
+    assert_string_equal(py_search("<.*>", 0, "<a><b>", 0), "0 6");
+    assert_string_equal(py_search("a{2,3}?", 0, "aaaa", 0), "0 2");
+    assert_string_equal(py_search("b", 0, "ab", REGEX_ANCHORED), "none");
+    assert_string_equal(py_search("a|ab", 0, "ab", REGEX_ANCHORED | REGEX_FULL), "0 2");
+    assert_string_equal(py_search("(?:x)(?P<n>y)", 0, "xy", 0), "0 2 1 2");
+    assert_string_equal(py_search("^b$", REGEX_MULTILINE, "a\nb\nc", 0), "2 3");
+    assert_string_equal(py_search("^b", 0, "a\nb", 0), "none");
+    assert_string_equal(py_search("a.b", 0, "a\nb", 0), "none");
+    assert_string_equal(py_search("a.b", REGEX_DOTALL, "a\nb", 0), "0 3");
+    assert_string_equal(py_search("\\bis\\b", 0, "this is", 0), "5 7");
+    assert_string_equal(py_search("HI", REGEX_ICASE, "say hi", 0), "4 6");
+    /* a dot and a negated class take a whole UTF-8 character, unless the text is bytes */
+    assert_string_equal(py_search("c.f", 0, "c\xc3\xa9" "f", 0), "0 4");
+    assert_string_equal(py_search("c[^x]f", 0, "c\xc3\xa9" "f", 0), "0 4");
+    assert_string_equal(py_search("c.f", REGEX_BYTES, "c\xc3\xa9" "f", 0), "none");
+    assert_string_equal(py_search("\\x41\\t", 0, "A\t", 0), "0 2");
+}
+
+static void python_errors(void **state)
+{
+    assert_string_equal(py_search("*a", 0, "", 0), "nothing to repeat");
+    assert_string_equal(py_search("a**", 0, "", 0), "multiple repeat");
+    assert_string_equal(py_search("(a", 0, "", 0), "missing ), unterminated subpattern");
+    assert_string_equal(py_search("a)", 0, "", 0), "unbalanced parenthesis");
+    assert_string_equal(py_search("(a)\\1", 0, "", 0), "back references are not supported");
+    assert_string_equal(py_search("(?=a)", 0, "", 0), "unsupported group (?...)");
+    assert_string_equal(py_search("(?P<n>a)(?P<n>b)", 0, "", 0), "redefinition of group name");
+    assert_string_equal(py_search("\\q", 0, "", 0), "bad escape");
+    assert_string_equal(py_search("[\xc3\xa9]", 0, "", 0), "non-ASCII characters in [] are not supported");
+    /* (a*)*b: exponential for a backtracking matcher, with groups too */
+    char text[2001];
+    memset(text, 'a', 2000);
+    text[2000] = '\0';
+    assert_string_equal(py_search("(a*)*b", 0, text, 0), "none");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -122,6 +186,8 @@ int main(void)
         cmocka_unit_test(repeats),
         cmocka_unit_test(groups_alternatives_and_classes),
         cmocka_unit_test(errors_and_limits),
+        cmocka_unit_test(python_groups_and_priorities),
+        cmocka_unit_test(python_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

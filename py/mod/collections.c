@@ -1,0 +1,308 @@
+/* collections (ucollections): namedtuple (a tuple subclass made at run time, its fields
+ * properties over the items), deque (a ring buffer, with an optional maxlen) and OrderedDict
+ * (a dict subclass: dicts keep their order already; it adds move_to_end and popitem(last)). */
+#include <string.h>
+#include "py/mod/mod.h"
+
+#define BI(name) static pv name(int n, pv *a, pv kw)
+static pv class_attr(pv cls, const char *name) {
+    pv v = py_type_lookup((const py_type *)cls, py_intern(name, strlen(name)));
+    if (!v) py_raisef(&py_TypeError_type, "not a namedtuple");
+    return v;
+}
+static pv new_class(const char *name, size_t len, const py_type *base, pv ns) {
+    pv bases = py_tuple_new(1);
+    TUPLE(bases)->items[0] = (pv)base;
+    py_dict_set(ns, QS(__module__), py_intern("collections", 11));
+    return py_class_new(py_str_new(name, len), bases, ns);
+}
+/* a method of a class made here; a special method (__repr__) is called as a def would be */
+static void set_method(pv ns, int q, py_cfn fn, pv self) {
+    pv f = py_builtin_new(q, fn, self);
+    ((py_builtin *)f)->flags = M_SPECIAL;
+    py_dict_set(ns, (pv)&py_qstrs[q], f);
+}
+
+/* ---- namedtuple ---- */
+/* __new__(cls, *values, **by_name): the fields in order, then their defaults */
+BI(nt_new) {
+    pv cls = a[0], fields = class_attr(cls, "_fields"), defaults = class_attr(cls, "_field_defaults");
+    size_t count = TUPLE(fields)->len;
+    if ((size_t)(n - 1) > count) py_raisef(&py_TypeError_type, "%s() takes %d positional arguments but %d were given", py_type_name((const py_type *)cls), (int)count + 1, n);
+    pv t = py_tuple_new(count);
+    for (size_t i = 0; i < count; i++) {
+        pv name = TUPLE(fields)->items[i], v = (int)i < n - 1 ? a[i + 1] : PV_NULL, given = kw ? py_dict_get(kw, name) : PV_NULL;
+        if (v && given) py_raisef(&py_TypeError_type, "%s() got multiple values for argument '%s'", py_type_name((const py_type *)cls), py_str_data(name));
+        if (!v) v = given ? given : py_dict_get(defaults, name);
+        if (!v) py_raisef(&py_TypeError_type, "%s() missing required argument: '%s'", py_type_name((const py_type *)cls), py_str_data(name));
+        TUPLE(t)->items[i] = v;
+    }
+    if (kw) {
+        py_dict *d = (py_dict *)kw;
+        for (uint32_t i = 0; i < d->nent; i++)
+            if (d->ent[i].key && !py_contains(fields, d->ent[i].key))
+                py_raisef(&py_TypeError_type, "%s() got an unexpected keyword argument '%s'", py_type_name((const py_type *)cls), py_str_data(d->ent[i].key));
+    }
+    ((pobj *)t)->type = (const py_type *)cls;
+    return t;
+}
+/* a field's getter: self is its index */
+BI(nt_field) { return TUPLE(a[1])->items[SMALL(a[0])]; }
+BI(nt_repr) {
+    pv fields = class_attr((pv)TYPE(a[0]), "_fields");
+    py_buf b;
+    buf_init(&b, 32);
+    buf_adds(&b, py_type_name(TYPE(a[0])));
+    buf_addc(&b, '(');
+    for (size_t i = 0; i < TUPLE(a[0])->len; i++) {
+        if (i) buf_adds(&b, ", ");
+        buf_addv(&b, TUPLE(fields)->items[i]);
+        buf_addc(&b, '=');
+        buf_addv(&b, py_repr(TUPLE(a[0])->items[i]));
+    }
+    buf_addc(&b, ')');
+    return buf_str(&b);
+}
+BI(nt_asdict) {
+    pv fields = class_attr((pv)TYPE(a[0]), "_fields"), d = py_dict_new();
+    for (size_t i = 0; i < TUPLE(a[0])->len; i++) py_dict_set(d, TUPLE(fields)->items[i], TUPLE(a[0])->items[i]);
+    return d;
+}
+/* _replace(**changes): a copy with those fields changed */
+BI(nt_replace) {
+    pv fields = class_attr((pv)TYPE(a[0]), "_fields");
+    pv t = py_tuple_new(TUPLE(a[0])->len);
+    py_copy_values(TUPLE(t)->items, TUPLE(a[0])->items, TUPLE(a[0])->len);
+    if (kw) {
+        py_dict *d = (py_dict *)kw;
+        for (uint32_t i = 0; i < d->nent; i++) {
+            if (!d->ent[i].key) continue;
+            pint at = -1;
+            for (size_t k = 0; k < TUPLE(fields)->len; k++) if (py_eq(TUPLE(fields)->items[k], d->ent[i].key)) at = (pint)k;
+            if (at < 0) py_raisef(&py_ValueError_type, "Got unexpected field names: ['%s']", py_str_data(d->ent[i].key));
+            TUPLE(t)->items[at] = d->ent[i].value;
+        }
+    }
+    ((pobj *)t)->type = TYPE(a[0]);
+    return t;
+}
+/* _make(iterable), a class method: self is the class */
+BI(nt_make) {
+    pv items = py_tuple_from_iter(a[1]);
+    size_t count = TUPLE(items)->len;
+    pv *args = gc_alloc((count + 1) * sizeof(pv), GC_PVS);
+    args[0] = a[0];
+    py_copy_values(args + 1, TUPLE(items)->items, count);
+    return nt_new((int)count + 1, args, PV_NULL);
+}
+static bool valid_name(pv name) {
+    const char *s = py_str_data(name);
+    if (!*s || (*s >= '0' && *s <= '9') || *s == '_') return false;
+    for (; *s; s++)
+        if (!((*s | 32) >= 'a' && (*s | 32) <= 'z') && !(*s >= '0' && *s <= '9') && *s != '_') return false;
+    return true;
+}
+/* namedtuple(typename, field_names, *, defaults=None): field names as a list or as one
+ * string split at commas and spaces */
+BI(nt_namedtuple) {
+    py_argcheck(n, 2, 2, "namedtuple");
+    pv fields = py_list_new(0);
+    if (IS(a[1], py_str_type)) {
+        const char *p = py_str_data(a[1]);
+        while (*p) {
+            while (*p == ',' || *p == ' ' || *p == '\t' || *p == '\n') p++;
+            const char *start = p;
+            while (*p && *p != ',' && *p != ' ' && *p != '\t' && *p != '\n') p++;
+            if (p > start) py_list_append(fields, py_intern(start, (size_t)(p - start)));
+        }
+    } else fields = py_list_from_iter(a[1]);
+    pv seen = py_set_new(&py_set_type), ns = py_dict_new(), defaults = py_dict_new();
+    size_t count = LIST(fields)->len;
+    if (!valid_name(a[0])) py_raisef(&py_ValueError_type, "Type names and field names must be valid identifiers: %s", py_str_data(py_repr(a[0])));
+    for (size_t i = 0; i < count; i++) {
+        pv name = LIST(fields)->items[i];
+        if (!IS(name, py_str_type)) py_raisef(&py_TypeError_type, "Type names and field names must be strings");
+        if (*py_str_data(name) == '_') py_raisef(&py_ValueError_type, "Field names cannot start with an underscore: %s", py_str_data(py_repr(name)));
+        if (!valid_name(name)) py_raisef(&py_ValueError_type, "Type names and field names must be valid identifiers: %s", py_str_data(py_repr(name)));
+        if (py_contains(seen, name)) py_raisef(&py_ValueError_type, "Encountered duplicate field name: %s", py_str_data(py_repr(name)));
+        py_set_add(seen, name);
+        name = LIST(fields)->items[i] = py_intern_str(name);
+        py_property *prop = NEW(py_property, py_property_type);
+        prop->fget = py_builtin_new(Q_property, nt_field, MKSMALL(i));
+        py_dict_set(ns, name, (pv)prop);
+    }
+    pv dflt = py_kw_get(kw, Q_defaults);
+    if (dflt && dflt != PV_NONE) {
+        pv values = py_tuple_from_iter(dflt);
+        size_t nd = TUPLE(values)->len;
+        if (nd > count) py_raisef(&py_TypeError_type, "Got more default values than field names");
+        for (size_t i = 0; i < nd; i++) py_dict_set(defaults, LIST(fields)->items[count - nd + i], TUPLE(values)->items[i]);
+    }
+    py_dict_set(ns, py_intern("_fields", 7), py_tuple_from_iter(fields));
+    py_dict_set(ns, py_intern("_field_defaults", 15), defaults);
+    py_wrap *make = NEW(py_wrap, py_staticmethod_type);
+    make->func = py_builtin_new(Q___new__, nt_new, PV_NULL);
+    py_dict_set(ns, QS(__new__), (pv)make);
+    set_method(ns, Q___repr__, nt_repr, PV_NULL);
+    set_method(ns, Q__asdict, nt_asdict, PV_NULL);
+    set_method(ns, Q__replace, nt_replace, PV_NULL);
+    pv cls = new_class(py_str_data(a[0]), py_str_len(a[0]), &py_tuple_type, ns);
+    py_dict_set(((py_type *)cls)->dict, py_intern("_make", 5), py_builtin_new(Q__make, nt_make, cls));
+    return cls;
+}
+
+/* ---- deque: a ring of cap slots from head, len of them used ---- */
+extern const py_type py_deque_type;
+typedef struct { const py_type *type; pv *items; size_t head, len, cap; pint maxlen; } deque_obj;
+#define DQ(v) ((deque_obj *)(v))
+static pv *slot(deque_obj *d, size_t i) { return &d->items[(d->head + i) % d->cap]; }
+static void grow(deque_obj *d) {
+    size_t cap = d->cap ? d->cap * 2 : 8;
+    pv *items = gc_alloc(cap * sizeof(pv), GC_PVS);
+    for (size_t i = 0; i < d->len; i++) items[i] = *slot(d, i);
+    d->items = items;
+    d->cap = cap;
+    d->head = 0;
+}
+static pv pop_end(deque_obj *d, bool left) {
+    if (!d->len) py_raisef(&py_IndexError_type, "pop from an empty deque");
+    pv *s = slot(d, left ? 0 : d->len - 1), v = *s;
+    *s = PV_NULL;
+    if (left) d->head = (d->head + 1) % d->cap;
+    d->len--;
+    return v;
+}
+static void push(deque_obj *d, pv v, bool left) {
+    if (d->maxlen == 0) return;
+    if (d->maxlen > 0 && (pint)d->len == d->maxlen) pop_end(d, !left);   /* full: the other end goes */
+    if (d->len == d->cap) grow(d);
+    if (left) d->head = (d->head + d->cap - 1) % d->cap;
+    d->len++;
+    *slot(d, left ? 0 : d->len - 1) = v;
+}
+BI(dq_append) { py_method_args(n, 1, "append"); push(DQ(a[0]), a[1], false); return PV_NONE; }
+BI(dq_appendleft) { py_method_args(n, 1, "appendleft"); push(DQ(a[0]), a[1], true); return PV_NONE; }
+BI(dq_pop) { return pop_end(DQ(a[0]), false); }
+BI(dq_popleft) { return pop_end(DQ(a[0]), true); }
+static void extend(pv d, pv iterable, bool left) {
+    pv items = py_list_from_iter(iterable), v;      /* a copy: d.extend(d) is allowed */
+    pv it = py_iter(items);
+    while ((v = py_next(it))) push(DQ(d), v, left);
+}
+BI(dq_extend) { py_method_args(n, 1, "extend"); extend(a[0], a[1], false); return PV_NONE; }
+BI(dq_extendleft) { py_method_args(n, 1, "extendleft"); extend(a[0], a[1], true); return PV_NONE; }
+BI(dq_clear) { deque_obj *d = DQ(a[0]); d->items = NULL; d->len = d->cap = d->head = 0; return PV_NONE; }
+static pv dq_list(pv o) {
+    deque_obj *d = DQ(o);
+    pv l = py_list_new(0);
+    for (size_t i = 0; i < d->len; i++) py_list_append(l, *slot(d, i));
+    return l;
+}
+static pv dq_iter(pv o) { return py_iter(dq_list(o)); }
+static pint dq_len(pv o) { return (pint)DQ(o)->len; }
+static pv dq_getitem(pv o, pv k) {
+    deque_obj *d = DQ(o);
+    pint i = py_to_index(k);
+    if (i < 0) i += (pint)d->len;
+    if (i < 0 || i >= (pint)d->len) py_raisef(&py_IndexError_type, "deque index out of range");
+    return *slot(d, (size_t)i);
+}
+static void dq_setitem(pv o, pv k, pv v) {
+    deque_obj *d = DQ(o);
+    pint i = py_to_index(k);
+    if (i < 0) i += (pint)d->len;
+    if (!v || i < 0 || i >= (pint)d->len) py_raisef(&py_IndexError_type, "deque index out of range");
+    *slot(d, (size_t)i) = v;
+}
+static int dq_contains(pv o, pv x) {
+    deque_obj *d = DQ(o);
+    for (size_t i = 0; i < d->len; i++) if (py_eq(*slot(d, i), x)) return 1;
+    return 0;
+}
+static pv dq_repr(pv o) {
+    pv body = py_repr(dq_list(o));
+    if (DQ(o)->maxlen < 0) return py_strf("deque(%s)", py_str_data(body));
+    return py_strf("deque(%s, maxlen=%d)", py_str_data(body), (int)DQ(o)->maxlen);
+}
+static pv dq_getattr(pv o, pv name) {
+    if (name == QS(maxlen)) return DQ(o)->maxlen < 0 ? PV_NONE : py_new_int(DQ(o)->maxlen);
+    return PV_NULL;
+}
+static void dq_mark(pv o, gc_heap *h) { gc_mark_ptr(h, DQ(o)->items); }
+static pv dq_make(const py_type *t, int n, pv *a, pv kw) {
+    if (n > 2) py_raisef(&py_TypeError_type, "deque() takes at most 2 arguments (%d given)", n);
+    deque_obj *d = NEW(deque_obj, py_deque_type);
+    pv maxlen = n > 1 ? a[1] : py_kw_get(kw, Q_maxlen);
+    d->maxlen = maxlen && maxlen != PV_NONE ? py_to_index(maxlen) : -1;
+    if (maxlen && maxlen != PV_NONE && d->maxlen < 0) py_raisef(&py_ValueError_type, "maxlen must be non-negative");
+    pv iterable = n > 0 ? a[0] : py_kw_get(kw, Q_iterable);
+    if (iterable) extend((pv)d, iterable, false);
+    return (pv)d;
+}
+static const py_builtin deque_methods[] = { METHOD(append, dq_append), METHOD(appendleft, dq_appendleft),
+    METHOD(pop, dq_pop), METHOD(popleft, dq_popleft), METHOD(extend, dq_extend), METHOD(extendleft, dq_extendleft),
+    METHOD(clear, dq_clear), METHODS_END };
+const py_type py_deque_type = { &py_type_type, "deque", .base = &py_object_type, .methods = deque_methods,
+    .make = dq_make, .repr = dq_repr, .iter = dq_iter, .len = dq_len, .getitem = dq_getitem, .setitem = dq_setitem,
+    .contains = dq_contains, .getattr = dq_getattr, .mark = dq_mark };
+
+/* ---- OrderedDict ---- */
+/* the live entries of d, in order */
+static pv od_keys(pv d) {
+    py_dict *di = (py_dict *)d;
+    pv l = py_list_new(0);
+    for (uint32_t i = 0; i < di->nent; i++) if (di->ent[i].key) py_list_append(l, di->ent[i].key);
+    return l;
+}
+/* move_to_end(key, last=True) */
+BI(od_move_to_end) {
+    py_method_args(n, 1, "move_to_end");
+    pv d = a[0], key = a[1];
+    bool last = py_truth(py_mod_arg(n - 1, a + 1, kw, 1, Q_last, PV_TRUE));
+    pv v = py_dict_get(d, key);
+    if (!v) py_raise(py_exc_new(&py_KeyError_type, key));
+    if (last) { py_dict_del(d, key); py_dict_set(d, key, v); return PV_NONE; }
+    pv keys = od_keys(d), values = py_list_new(0);
+    for (size_t i = 0; i < LIST(keys)->len; i++) py_list_append(values, py_dict_get(d, LIST(keys)->items[i]));
+    for (size_t i = 0; i < LIST(keys)->len; i++) py_dict_del(d, LIST(keys)->items[i]);
+    py_dict_set(d, key, v);
+    for (size_t i = 0; i < LIST(keys)->len; i++)
+        if (!py_eq(LIST(keys)->items[i], key)) py_dict_set(d, LIST(keys)->items[i], LIST(values)->items[i]);
+    return PV_NONE;
+}
+/* popitem(last=True): the last pair, or the first */
+BI(od_popitem) {
+    pv d = a[0];
+    bool last = py_truth(py_mod_arg(n - 1, a + 1, kw, 0, Q_last, PV_TRUE));
+    pv keys = od_keys(d);
+    if (!LIST(keys)->len) py_raisef(&py_KeyError_type, "dictionary is empty");
+    pv key = LIST(keys)->items[last ? LIST(keys)->len - 1 : 0];
+    pv t = py_tuple_new(2);
+    TUPLE(t)->items[0] = key;
+    TUPLE(t)->items[1] = py_dict_get(d, key);
+    py_dict_del(d, key);
+    return t;
+}
+BI(od_repr) {
+    const char *name = py_type_name(TYPE(a[0]));
+    if (!((py_dict *)a[0])->used) return py_strf("%s()", name);
+    pv keys = od_keys(a[0]), items = py_list_new(0);
+    for (size_t i = 0; i < LIST(keys)->len; i++) {
+        pv t = py_tuple_new(2);
+        TUPLE(t)->items[0] = LIST(keys)->items[i];
+        TUPLE(t)->items[1] = py_dict_get(a[0], LIST(keys)->items[i]);
+        py_list_append(items, t);
+    }
+    return py_strf("%s(%s)", name, py_str_data(py_repr(items)));
+}
+
+pv py_mod_collections(pv m) {
+    py_mod_set(m, "namedtuple", py_builtin_new(Q_namedtuple, nt_namedtuple, PV_NULL));
+    py_mod_set(m, "deque", (pv)&py_deque_type);
+    pv ns = py_dict_new();
+    set_method(ns, Q_move_to_end, od_move_to_end, PV_NULL);
+    set_method(ns, Q_popitem, od_popitem, PV_NULL);
+    set_method(ns, Q___repr__, od_repr, PV_NULL);
+    py_mod_set(m, "OrderedDict", new_class("OrderedDict", 11, &py_dict_type, ns));
+    return m;
+}

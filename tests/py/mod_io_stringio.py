@@ -1,0 +1,22 @@
+# io.StringIO: a text file in memory
+import io
+s = io.StringIO()
+print(s.write("hello\n"), s.write("wörld\n"), s.tell(), repr(s.getvalue()))
+s.seek(0)
+print(repr(s.read(3)), repr(s.readline()), repr(s.readline()), repr(s.readline()), s.tell())
+s = io.StringIO("one\ntwo\nthree")
+print(s.tell(), s.readlines(), repr(s.read()), s.seek(0), list(s), s.seek(4), repr(s.read(2)))
+print([line for line in io.StringIO("a\nb\n")], repr(io.StringIO("").read()), repr(io.StringIO().getvalue()))
+s = io.StringIO("abcdef")
+s.seek(2); s.write("XY"); print(s.getvalue(), s.tell(), repr(s.read()))
+s.seek(0, 2); s.write("!"); print(s.getvalue(), s.seek(0, 1), s.seek(0, 2))
+s = io.StringIO("ñandú\nx")
+print(repr(s.read(2)), s.tell(), repr(s.readline()), s.tell(), s.seek(1), repr(s.read(1)))
+print(repr(io.StringIO("abc\ndef").readline(2)), repr(io.StringIO("abc").read(-1)), repr(io.StringIO("abc").read(None)))
+with io.StringIO() as f:
+    print("to a file", 42, file=f)
+    f.writelines(["x\n", "y\n"])
+    print(repr(f.getvalue()), f.closed)
+print(f.closed)
+s = io.StringIO(initial_value="iv")
+print(s.read(), s.seek(5), s.write("z"), repr(s.getvalue()))

@@ -1,0 +1,21 @@
+# re: search, match and fullmatch, and what a match object gives
+import re
+m = re.search(r"(\d+)-(\d+)", "tel 123-4567 x")
+print(m.group(), m.group(0), m.group(1, 2), m.groups(), m.span(), m.span(2), m.start(1), m.end())
+print(m[0], m[1], m.string, m.re.pattern, m.lastindex)
+print(re.match(r"a+", "aaab").group(), re.match(r"b", "ab"), re.match(r"", "x").span())
+print(re.fullmatch(r"a+b", "aab").span(), re.fullmatch("a", "ab"), re.fullmatch("a|ab", "ab").group())
+m = re.match(r"(?P<first>\w+) (?P<last>\w+)(?P<rest> .*)?", "Jane Doe")
+print(m.groupdict(), m.groupdict("-"), m["first"], m.group("last"), m.groups(), m.groups(0))
+print(m.start("rest"), m.end("rest"), m.span("rest"), m.lastindex)
+print(re.search(r"(a)(b)?", "ac").groups(), re.search(r"(a)(b)?", "ac").groups(""))
+print(re.search(r"x", "abc"), bool(re.search("b", "abc")))
+print(repr(re.search(r"b+", "abbc")), repr(re.search("", "")))
+p = re.compile(r"(\w+)@(\w+)\.com")
+print(p.pattern, p.groups, p.groupindex, p.search("mail me@site.com now").groups())
+print(re.compile(p) is p, p.match("x@y.com").group(2), p.fullmatch("x@y.com!"))
+print(re.compile(r"(?P<a>x)(y)(?P<b>z)").groupindex == {"a": 1, "b": 3})
+# leftmost-first: the first alternative that matches wins, as in CPython
+print(re.search(r"(a|ab)(c|bcd)(d*)", "abcd").groups(), re.search("foo|foobar", "foobar").group())
+print(re.match(r"(a*)*", "aaa").span(), re.match(r"(a|b)*c", "ababc").groups())
+print(re.search(r"(\w+)\s(\w+)", "  hello   big world ").groups())
