@@ -770,7 +770,7 @@ pv py_builtin_get(pv name) {
 
 static pv make_native(pv name) {
     const char *s = py_str_data(name);
-    if (s[0] == 'u' && strcmp(s, "uasyncio")) s++;   /* utime is time, ujson json... */
+    if (s[0] == 'u') s++;                           /* utime is time, ujson json... */
     pv nm = py_native_module_make(name, s);         /* py/mod/ and the embedder's */
     if (nm) return nm;
     pv m = py_module_new(name);

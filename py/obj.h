@@ -228,6 +228,8 @@ typedef struct py_vm {
     void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
     pv events;                /* py/mod/events.c: pin interrupts and timers; PV_NULL: none yet */
     bool events_running;      /* their callbacks are running: none starts inside another */
+    pv asyncio;               /* py/mod/asyncio.c: its classes and the current loop; PV_NULL: not imported */
+    pv iter_return;           /* what a native iterator that is done gives `yield from` (an await's value) */
 } py_vm;
 /* The interpreter running on this thread: every program has its own py_vm and a thread runs
  * one program at a time (py_run_* install it), so two threads run two programs at once. */

@@ -694,8 +694,9 @@ dispatch:
             if (IS(it, py_gen_type) || IS(it, py_coro_type)) {
                 r = gen_resume((py_gen *)it, v, PV_NULL, &ret);
             } else if (v == PV_NONE) {
+                f->vm->iter_return = PV_NULL;    /* a native awaitable sets it when it is done */
                 r = py_next(it);
-                if (!r) ret = PV_NONE;
+                if (!r) { ret = f->vm->iter_return ? f->vm->iter_return : PV_NONE; f->vm->iter_return = PV_NULL; }
             } else {
                 r = py_call(py_getattr(it, QS(send)), 1, &v, PV_NULL);
             }
