@@ -1,16 +1,18 @@
 """asyncio programs on the system: the blinker demo (/opt/ablink.py) measured on the virtual
 board through its control socket (--board-ctl), hold, resume and kill, nothing left behind;
-an idle program that costs no CPU; a task woken by a pin interrupt's handler."""
+an idle program that costs no CPU; a task woken by a pin interrupt's handler; and on every
+port, tasks, events, locks and timeouts in a program's own heap, and the blinker's hold,
+resume and kill."""
 import re
 import time
 
 import pytest
 
 from board_ctl import boot_with_board
-from conftest import SLOW, put_file
+from conftest import GPIO_OUT, SLOW, put_file
 from procutil import end_jobs, ps, start_background, start_background_saying, until
 
-pytestmark = pytest.mark.posix_only   # the virtual board's control socket
+posix_only = pytest.mark.posix_only   # the virtual board's control socket, the host's /proc
 
 
 @pytest.fixture
@@ -41,6 +43,7 @@ def allocated(c):
     return int(re.search(r"Alloc\.: +(\d+)", c.run("free")).group(1))
 
 
+@posix_only
 def test_the_asyncio_blinker_blinks_two_pins_pauses_resumes_and_ends(booted):
     c, board, root = booted
     # the shell's first job grows its own tables: measure after one
@@ -89,6 +92,7 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / 100      # utime + stime, in clock ticks
 
 
+@posix_only
 def test_an_idle_asyncio_program_blocks_in_the_kernel(booted):
     c, board, root = booted
     put_file(root, "/opt/idle.py", IDLE)
@@ -114,6 +118,7 @@ asyncio.run(main())
 """
 
 
+@posix_only
 def test_a_pin_interrupt_handler_wakes_a_waiting_task(booted):
     c, board, root = booted
     put_file(root, "/opt/woken.py", WOKEN)
@@ -124,6 +129,7 @@ def test_a_pin_interrupt_handler_wakes_a_waiting_task(booted):
     c.wait_prompt()
 
 
+@posix_only
 def test_ctrl_c_reaches_a_waiting_asyncio_program(booted):
     c, board, root = booted
     put_file(root, "/opt/wait.py", "import asyncio\n"
@@ -138,3 +144,56 @@ def test_ctrl_c_reaches_a_waiting_asyncio_program(booted):
     c.expect("cleaned up")
     c.expect("KeyboardInterrupt")
     c.wait_prompt()
+
+
+PROGRAM = """\
+import uasyncio as asyncio
+log = []
+async def worker(name, ev, lock):
+    await ev.wait()
+    async with lock:
+        log.append(name)
+        await asyncio.sleep_ms(10)
+    return name.upper()
+async def slow():
+    try:
+        await asyncio.sleep(10)
+    finally:
+        log.append("slow cancelled")
+async def main():
+    ev, lock = asyncio.Event(), asyncio.Lock()
+    tasks = [asyncio.create_task(worker(n, ev, lock)) for n in "abc"]
+    await asyncio.sleep_ms(20)
+    ev.set()
+    print(await asyncio.gather(*tasks))
+    try:
+        await asyncio.wait_for(slow(), 0.05)
+    except asyncio.TimeoutError:
+        print("timed out", log)
+asyncio.run(main())
+"""
+
+
+def test_tasks_events_locks_and_timeouts_in_a_program(upyos, rootdir):
+    put_file(rootdir, "/opt/tasks.py", PROGRAM)
+    assert upyos.run("/opt/tasks.py") == (
+        "['A', 'B', 'C']\ntimed out ['a', 'b', 'c', 'slow cancelled']\n")
+
+
+def status_of(c, pid):
+    return [r["status"] for r in ps(c) if r["pid"] == pid]
+
+
+def test_the_blinker_holds_resumes_and_ends_on_every_port(upyos):
+    first = start_background(upyos, f"/opt/ablink.py {GPIO_OUT} 50")
+    end_jobs(upyos, f"kill {first}", [first])
+    before = allocated(upyos)
+    pid = start_background(upyos, f"/opt/ablink.py {GPIO_OUT} 50")
+    assert status_of(upyos, pid) == ["R"]
+    upyos.run(f"hold {pid}")
+    assert status_of(upyos, pid) == ["H"]
+    upyos.run(f"resume {pid}")
+    assert status_of(upyos, pid) == ["R"]
+    end_jobs(upyos, f"kill {pid}", [pid])
+    assert status_of(upyos, pid) == []
+    assert abs(allocated(upyos) - before) < 4096
