@@ -259,7 +259,7 @@ static void idle(loop_obj *l) {
             py_raisef(&py_RuntimeError_type, "every task waits and nothing can wake one");
         }
         double s = py_events_slice(vm, left);
-        if (vm->io.sleep && s > 0) vm->io.sleep(vm->io.ctx, s);
+        if (s > 0) py_io_sleep(vm, s);
         py_poll_now();
         if (l->ready.head) return;
     }

@@ -6,6 +6,7 @@
 
 pv py_mod_os(pv module);
 pv py_mod_asyncio(pv module);
+pv py_mod_thread(pv module);
 
 /* Modules that need only the embedder's py_io. The board's (machine) is the embedder's to
  * give: it lists py_mod_machine in its py_io.modules, so that a host that must not reach
@@ -13,6 +14,7 @@ pv py_mod_asyncio(pv module);
 static const py_native_module modules[] = {
     { "os", py_mod_os },
     { "asyncio", py_mod_asyncio },
+    { "_thread", py_mod_thread },
     { NULL, NULL },
 };
 

@@ -10,7 +10,7 @@ import pytest
 
 from board_ctl import boot_with_board
 from conftest import GPIO_OUT, SLOW, put_file
-from procutil import end_jobs, ps, start_background, start_background_saying, until
+from procutil import drain, end_jobs, ps, start_background, start_background_saying, until
 
 posix_only = pytest.mark.posix_only   # the virtual board's control socket, the host's /proc
 
@@ -196,4 +196,64 @@ def test_the_blinker_holds_resumes_and_ends_on_every_port(upyos):
     assert status_of(upyos, pid) == ["R"]
     end_jobs(upyos, f"kill {pid}", [pid])
     assert status_of(upyos, pid) == []
+    assert abs(allocated(upyos) - before) < 4096
+
+
+THREADS = """\
+import _thread, time
+lock = _thread.allocate_lock()
+done = []
+def worker(name, n, delay=0.01):
+    for i in range(n):
+        with lock:
+            done.append((name, i))
+        time.sleep(delay)
+    print(name, "own ident", _thread.get_ident() != main_id)
+main_id = _thread.get_ident()
+_thread.start_new_thread(worker, ("a", 3))
+_thread.start_new_thread(worker, ("b", 3), {"delay": 0.02})
+start = time.ticks_ms()
+while len(done) < 6 and time.ticks_diff(time.ticks_ms(), start) < 10000:
+    time.sleep(0.01)
+time.sleep(0.2)
+print(sorted(done))
+other = _thread.allocate_lock()
+print(other.acquire(), other.acquire(False), other.acquire(True, 0.05), other.locked())
+other.release()
+print(other.locked())
+def fails():
+    raise ValueError("in a thread")
+_thread.start_new_thread(fails, ())
+time.sleep(0.2)
+print("main goes on")
+"""
+
+
+def test_threads_share_the_program_and_take_turns(upyos, rootdir):
+    put_file(rootdir, "/opt/threads.py", THREADS)
+    out = upyos.run("/opt/threads.py")
+    assert out.startswith("a own ident True\nb own ident True\n"
+                          "[('a', 0), ('a', 1), ('a', 2), ('b', 0), ('b', 1), ('b', 2)]\n"
+                          "True False False True\nFalse\n"
+                          "Unhandled exception in thread started by <function fails"), out
+    assert out.endswith("ValueError: in a thread\nmain goes on\n"), out
+
+
+def test_the_ticker_thread_is_a_process_held_resumed_and_killed_with_its_program(upyos):
+    first = start_background_saying(upyos, "/opt/ticker.py 0.2", "tick 1")
+    end_jobs(upyos, f"kill {first}", [first])
+    before = allocated(upyos)
+    pid = start_background_saying(upyos, "/opt/ticker.py 0.2", "tick 1")
+    rows = [r for r in ps(upyos) if "ticker" in r["cmd"]]
+    assert len(rows) == 2 and rows[0]["pid"] == pid, rows      # the program and its thread
+    thread = rows[1]["pid"]
+    upyos.expect("tick 3")
+    upyos.run(f"hold {pid}")
+    assert status_of(upyos, pid) == ["H"]
+    drain(upyos, 0.3)
+    assert "tick" not in drain(upyos, 0.6)
+    upyos.run(f"resume {pid}")
+    upyos.expect("tick")
+    end_jobs(upyos, f"kill {pid}", [pid])
+    assert status_of(upyos, pid) == [] and status_of(upyos, thread) == []
     assert abs(allocated(upyos) - before) < 4096
