@@ -34,7 +34,7 @@ static pv stream_flush(int n, pv *a, pv kw) { return PV_NONE; }
 static pv stream_readline(int n, pv *a, pv kw) {
     char buf[512];
     py_vm *vm = py_cur;
-    int r = vm->io.readline ? vm->io.readline(vm->io.ctx, buf, sizeof buf) : -1;
+    int r = py_io_readline(vm, buf, sizeof buf);
     if (r < 0) return QS(_empty);
     return py_str_new(buf, (size_t)r);
 }
@@ -74,7 +74,7 @@ BI(input) {
     if (n > 0) out(1, py_str_of(a[0]));
     char buf[1024];
     py_vm *vm = py_cur;
-    int r = vm->io.readline ? vm->io.readline(vm->io.ctx, buf, sizeof buf) : -1;
+    int r = py_io_readline(vm, buf, sizeof buf);
     if (r < 0) py_raise(py_exc_new(&py_EOFError_type, py_str_cstr("EOF when reading a line")));
     while (r > 0 && (buf[r - 1] == '\n' || buf[r - 1] == '\r')) r--;
     return py_str_new(buf, (size_t)r);
@@ -540,7 +540,7 @@ static void do_sleep(double s) {
     /* in slices, so a kill or Ctrl-C reaches a sleeping program */
     while (s > 0) {
         double step = py_events_slice(vm, s > 0.05 ? 0.05 : s);
-        if (vm->io.sleep) vm->io.sleep(vm->io.ctx, step);
+        py_io_sleep(vm, step);
         s -= step;
         py_poll_now();
     }
@@ -770,7 +770,7 @@ pv py_builtin_get(pv name) {
 
 static pv make_native(pv name) {
     const char *s = py_str_data(name);
-    if (s[0] == 'u' && strcmp(s, "uasyncio")) s++;   /* utime is time, ujson json... */
+    if (s[0] == 'u') s++;                           /* utime is time, ujson json... */
     pv nm = py_native_module_make(name, s);         /* py/mod/ and the embedder's */
     if (nm) return nm;
     pv m = py_module_new(name);

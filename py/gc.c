@@ -258,6 +258,15 @@ static void __attribute__((noinline, no_sanitize_address)) scan_cstack(py_vm *vm
     }
 }
 
+/* Another thread's C stack, from where it stopped to where it entered the interpreter
+ * (py/thread.c): it waits, so the range holds still. */
+void __attribute__((noinline, no_sanitize_address)) gc_scan_range(gc_heap *h, const void *lo, const void *hi) {
+    for (uintptr_t a = (uintptr_t)lo & ~(uintptr_t)(W - 1); a < (uintptr_t)hi; a += W) {
+        mark_interior(h, *(volatile uintptr_t *)a);
+        drain(h);
+    }
+}
+
 extern void py_mark_roots(py_vm *vm);
 
 void gc_collect(void) {

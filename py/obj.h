@@ -189,6 +189,9 @@ typedef struct py_io {
     void (*sleep)(void *ctx, double seconds);
     /* the embedder's native modules (py/mod/mod.h), found after py/'s own; NULL: none */
     const struct py_native_module *modules;
+    /* _thread: runs run(arg) in a new thread (a process of the program); 0, or -1 when it
+     * cannot; *id is the thread's id. NULL: no threads */
+    int (*thread_start)(void *ctx, void (*run)(void *arg), void *arg, uintptr_t *id);
     void *ctx;
 } py_io;
 
@@ -230,6 +233,10 @@ typedef struct py_vm {
     void *arena;              /* py_create's allocation, freed by py_destroy; NULL for py_new */
     pv events;                /* py/mod/events.c: pin interrupts and timers; PV_NULL: none yet */
     bool events_running;      /* their callbacks are running: none starts inside another */
+    pv asyncio;               /* py/mod/asyncio.c: its classes and the current loop; PV_NULL: not imported */
+    pv iter_return;           /* what a native iterator that is done gives `yield from` (an await's value) */
+    pv threads;               /* py/thread.c: the program's threads and their turns; PV_NULL: one thread */
+    size_t thread_stack;      /* _thread.stack_size(): a new thread's value stack in bytes; 0: the default */
 } py_vm;
 /* The interpreter running on this thread: every program has its own py_vm and a thread runs
  * one program at a time (py_run_* install it), so two threads run two programs at once. */
@@ -429,6 +436,16 @@ py_code *py_compile(const char *src, size_t len, pv filename, int mode);
  * clauses and with-exits before the SystemExit comes again at every tick. */
 #define PY_STOP_GRACE_S 2.0
 void py_poll_now(void);
+/* py/thread.c: the program's threads take turns with the interpreter. fn(arg) blocks: it runs
+ * without the turn (NULL: only lets a waiting thread go first). The embedder's blocking
+ * calls go through these. */
+void py_blocking(void (*fn)(void *arg), void *arg);
+void py_threads_yield(void);
+bool py_threads_own_turn(py_vm *vm);
+void py_threads_mark(py_vm *vm);
+void py_io_sleep(py_vm *vm, double seconds);
+int py_io_poll(py_vm *vm);
+int py_io_readline(py_vm *vm, char *buf, size_t n);
 /* One tick of a loop that runs in C for long (an iteration, a row of a bignum product): the
  * poll and the step limit reach it as they reach a loop back-edge. */
 static inline void py_tick(void) { if (--py_cur->poll_count <= 0) py_poll_now(); }

@@ -10,7 +10,8 @@ void py_mark_roots(py_vm *vm) {
     gc_mark(h, vm->exc); gc_mark(h, vm->builtins); gc_mark(h, vm->modules); gc_mark(h, vm->interned);
     gc_mark(h, vm->main_dict); gc_mark(h, vm->sys_path); gc_mark(h, vm->argv); gc_mark(h, vm->handling);
     gc_mark(h, vm->memerr); gc_mark(h, vm->struct_error); gc_mark(h, vm->re_error); gc_mark_ptr(h, vm->repr_stack);
-    gc_mark(h, vm->events);
+    gc_mark(h, vm->events); gc_mark(h, vm->asyncio); gc_mark(h, vm->iter_return);
+    py_threads_mark(vm);
     for (int i = 0; i < 8; i++) gc_mark(h, vm->stack_roots[i]);
     for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(h, *p);
     /* frames on the C stack are found by the conservative scan; their slots are on vm->stack

@@ -55,6 +55,11 @@ void *py_enter(py_vm *vm);
 void py_leave(void *outer);
 /* A collection at every nth allocation (1: at each), to find objects the collector misses. */
 void py_set_gc_stress(py_vm *vm, unsigned every);
+/* After the program's own thread has ended (py_run_*): calls stop(ctx), which tells the
+ * threads it started (_thread) to stop, and lets them run until the last has ended. Nothing
+ * to do for a program without threads. */
+void py_threads_end(py_vm *vm, void (*stop)(void *ctx), void *ctx);
+int py_threads_count(py_vm *vm);
 /* Heap figures, in bytes. */
 size_t py_heap_used(py_vm *vm);
 size_t py_heap_peak(py_vm *vm);

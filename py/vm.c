@@ -61,6 +61,7 @@ static void stop_program(py_vm *vm) {
  * ticks for the step limit, then asks the embedder's poll whether to go on. */
 void py_poll_now(void) {
     py_vm *vm = py_cur;
+    if (vm->threads && !py_threads_own_turn(vm)) return;   /* from a blocking call: later */
     int ticks = vm->poll_period - vm->poll_count;
     vm->steps += ticks > 0 ? (uint64_t)ticks : 1;    /* a sleep's poll counts as one */
     int next = PY_POLL_PERIOD;
@@ -73,10 +74,11 @@ void py_poll_now(void) {
         if (vm->step_limit - vm->steps < (uint64_t)next) next = (int)(vm->step_limit - vm->steps);
     }
     vm->poll_count = vm->poll_period = next;
-    int r = vm->io.poll ? vm->io.poll(vm->io.ctx) : 0;
+    int r = py_io_poll(vm);               /* without the turn: a held thread lets the others run */
     if (r == 1) py_raise(py_exc_new(&py_KeyboardInterrupt_type, PV_NULL));
     if (r == 2) stop_program(vm);
     if (vm->events) py_events_run(vm);    /* machine.Pin.irq and machine.Timer callbacks */
+    if (vm->threads) py_threads_yield();  /* _thread: a waiting thread's turn */
 }
 
 static void add_traceback(pv exc, py_frame *f) {
@@ -694,8 +696,9 @@ dispatch:
             if (IS(it, py_gen_type) || IS(it, py_coro_type)) {
                 r = gen_resume((py_gen *)it, v, PV_NULL, &ret);
             } else if (v == PV_NONE) {
+                f->vm->iter_return = PV_NULL;    /* a native awaitable sets it when it is done */
                 r = py_next(it);
-                if (!r) ret = PV_NONE;
+                if (!r) { ret = f->vm->iter_return ? f->vm->iter_return : PV_NONE; f->vm->iter_return = PV_NULL; }
             } else {
                 r = py_call(py_getattr(it, QS(send)), 1, &v, PV_NULL);
             }

@@ -7,6 +7,7 @@
 #include "shell/python_io.h"
 #include "shell/python.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "hal/thread.h"
@@ -219,13 +220,71 @@ static int io_fs(void *ctx, int op, const char *path, const char *path2, void *o
     return r < 0 ? errno_of(r) : 0;
 }
 
+/* ---- _thread: a thread of a program is a process under it (ps shows it; a kill or hold of
+ * the program reaches it), with a thread of the stack Python programs get ---- */
+
+struct thread_start {
+    proc_t *proc;
+    void (*run)(void *);
+    void *arg;
+};
+
+static void python_thread(void *arg)
+{
+    struct thread_start start = *(struct thread_start *)arg;
+    free(arg);
+    start.proc->thread_id = hal_thread_id();
+    proc_set_current(start.proc);
+    start.run(start.arg);
+    proc_end(start.proc);
+}
+
+static int io_thread_start(void *ctx, void (*run)(void *), void *arg, uintptr_t *id)
+{
+    proc_t *program = proc_of(ctx);
+    proc_t *p = proc_new(program->cmdline, program);
+    struct thread_start *start = p ? malloc(sizeof *start) : NULL;
+    if (!start) {
+        proc_end(p);
+        return -1;
+    }
+    *start = (struct thread_start){ p, run, arg };
+    p->stack_size = shell_python_stack();
+    if (hal_thread_start(python_thread, start, p->stack_size, id) < 0) {
+        free(start);
+        proc_end(p);
+        return -1;
+    }
+    return 0;
+}
+
+struct threads_of {
+    proc_t *program;
+    int pids[PROC_MAX], count;
+};
+
+static void note_thread(proc_t *p, void *ctx)
+{
+    struct threads_of *t = ctx;
+    if (p->parent == t->program && t->count < PROC_MAX)
+        t->pids[t->count++] = p->pid;
+}
+
+void shell_python_stop_threads(void *ctx)
+{
+    struct threads_of t = { proc_of(ctx), { 0 }, 0 };
+    proc_each(note_thread, &t);         /* under the table's lock: kill after */
+    for (int i = 0; i < t.count; i++)
+        proc_kill(t.pids[i]);
+}
+
 py_io shell_python_io(struct host *p)
 {
     py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll,
                  .read_file = io_read_file, .clock = io_clock, .sleep = io_sleep,
                  .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs,
-                 .modules = shell_python_modules, .ctx = p };
+                 .modules = shell_python_modules, .thread_start = io_thread_start, .ctx = p };
     return io;
 }
 

@@ -19,6 +19,8 @@ struct host {
 /* The interpreter's io over host's process: its streams, its files (kernel/files.h), its
  * status as the poll, the wall clock. host must outlive the interpreter. */
 py_io shell_python_io(struct host *host);
+/* Stops the threads (_thread) of the program whose host is ctx: py_threads_end's stop. */
+void shell_python_stop_threads(void *ctx);
 /* The modules the system gives its interpreters (shell/python_modules.c): sdata, utls. */
 extern const py_native_module shell_python_modules[];
 /* Bounds vm's recursion limit and C stack to what a thread of stack bytes holds. */

@@ -104,6 +104,7 @@ static struct session_python *session_python(proc_t *self)
     }
     sp->host = (struct host){ self, 1 };
     py_io io = shell_python_io(&sp->host);
+    io.thread_start = NULL;     /* a line runs and returns: no thread outlives it */
     if (!(sp->vm = py_new(sp + 1, size, &io))) {
         proc_free(sp);
         proc_error(self, "sh", "Python heap too small (pyheap %u)", (unsigned)size);

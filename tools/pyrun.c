@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include "py/mod/mod.h"
 #include "py/py.h"
+#include "hal/thread.h"
 
 static volatile sig_atomic_t interrupted;
 static void on_sigint(int sig) { (void)sig; interrupted = 1; }
@@ -111,6 +112,13 @@ static double io_clock(void *ctx) {
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
+/* _thread: a thread with a stack as large as the main one's C stack bound assumes */
+static int io_thread_start(void *ctx, void (*run)(void *), void *arg, uintptr_t *id) {
+    return hal_thread_start(run, arg, 8u << 20, id) < 0 ? -1 : 0;
+}
+/* the program has ended: its threads run to their own end (there is no process to stop) */
+static void let_threads_finish(void *ctx) {}
+
 static void io_sleep(void *ctx, double s) {
     (void)ctx;
     struct timespec t = { (time_t)s, (long)((s - (double)(time_t)s) * 1e9) };
@@ -132,7 +140,8 @@ int main(int argc, char **argv) {
                                                 { "select", py_mod_select }, { NULL, NULL } };
     py_io io = { .modules = modules, .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
-                 .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs };
+                 .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs,
+                 .thread_start = io_thread_start };
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); free(arena); return 2; }
     size_t at_start = py_heap_used(vm);
@@ -155,6 +164,7 @@ int main(int argc, char **argv) {
     } else {
         status = py_run_file(vm, argv[1], argc - 1, argv + 1);
     }
+    py_threads_end(vm, let_threads_finish, NULL);
     fflush(stdout);
     if (getenv("PYRUN_STATS"))
         fprintf(stderr, "heap after start-up %zu bytes, peak %zu bytes, arena %zu bytes\n", at_start, py_heap_peak(vm), heap);

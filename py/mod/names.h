@@ -9,8 +9,10 @@
     Q(AF_INET, "AF_INET") \
     Q(AF_INET6, "AF_INET6") \
     Q(ASCII, "ASCII") \
+    Q(CancelledError, "CancelledError") \
     Q(DEEPSLEEP_RESET, "DEEPSLEEP_RESET") \
     Q(DOTALL, "DOTALL") \
+    Q(Event, "Event") \
     Q(HARD_RESET, "HARD_RESET") \
     Q(I, "I") \
     Q(I2C, "I2C") \
@@ -20,6 +22,7 @@
     Q(IPPROTO_UDP, "IPPROTO_UDP") \
     Q(IRQ_FALLING, "IRQ_FALLING") \
     Q(IRQ_RISING, "IRQ_RISING") \
+    Q(Lock, "Lock") \
     Q(M, "M") \
     Q(MULTILINE, "MULTILINE") \
     Q(ONE_SHOT, "ONE_SHOT") \
@@ -47,6 +50,7 @@
     Q(SoftI2C, "SoftI2C") \
     Q(SoftSPI, "SoftSPI") \
     Q(TCP_NODELAY, "TCP_NODELAY") \
+    Q(Task, "Task") \
     Q(Timer, "Timer") \
     Q(U, "U") \
     Q(UART, "UART") \
@@ -57,21 +61,31 @@
     Q(_make, "_make") \
     Q(_replace, "_replace") \
     Q(accept, "accept") \
+    Q(acquire, "acquire") \
     Q(addrsize, "addrsize") \
+    Q(allocate_lock, "allocate_lock") \
     Q(appendleft, "appendleft") \
     Q(baudrate, "baudrate") \
     Q(bind, "bind") \
     Q(bits, "bits") \
+    Q(blocking, "blocking") \
     Q(callback, "callback") \
+    Q(cancel, "cancel") \
+    Q(cancelled, "cancelled") \
     Q(choice, "choice") \
     Q(connect, "connect") \
+    Q(create_task, "create_task") \
+    Q(current_task, "current_task") \
     Q(date2s, "date2s") \
     Q(datetime, "datetime") \
     Q(defaults, "defaults") \
     Q(deinit, "deinit") \
+    Q(done, "done") \
     Q(duty_u16, "duty_u16") \
+    Q(ensure_future, "ensure_future") \
     Q(error, "error") \
     Q(escape, "escape") \
+    Q(exception, "exception") \
     Q(extendleft, "extendleft") \
     Q(feed, "feed") \
     Q(file_exists, "file_exists") \
@@ -81,6 +95,9 @@
     Q(flags, "flags") \
     Q(freq, "freq") \
     Q(fullmatch, "fullmatch") \
+    Q(gather, "gather") \
+    Q(get_event_loop, "get_event_loop") \
+    Q(get_ident, "get_ident") \
     Q(get_mode, "get_mode") \
     Q(get_stat, "get_stat") \
     Q(getaddrinfo, "getaddrinfo") \
@@ -105,6 +122,7 @@
     Q(initial_bytes, "initial_bytes") \
     Q(initial_value, "initial_value") \
     Q(irq, "irq") \
+    Q(is_set, "is_set") \
     Q(isdir, "isdir") \
     Q(isfile, "isfile") \
     Q(iterable, "iterable") \
@@ -112,6 +130,7 @@
     Q(lastindex, "lastindex") \
     Q(listen, "listen") \
     Q(load_conf_file, "load_conf_file") \
+    Q(locked, "locked") \
     Q(mac2Str, "mac2Str") \
     Q(machine, "machine") \
     Q(makefile, "makefile") \
@@ -122,6 +141,7 @@
     Q(mosi, "mosi") \
     Q(move_to_end, "move_to_end") \
     Q(namedtuple, "namedtuple") \
+    Q(new_event_loop, "new_event_loop") \
     Q(off, "off") \
     Q(on, "on") \
     Q(pattern, "pattern") \
@@ -145,8 +165,14 @@
     Q(recv, "recv") \
     Q(recvfrom, "recvfrom") \
     Q(register, "register") \
+    Q(release, "release") \
     Q(reset, "reset") \
     Q(reset_cause, "reset_cause") \
+    Q(result, "result") \
+    Q(return_exceptions, "return_exceptions") \
+    Q(run, "run") \
+    Q(run_forever, "run_forever") \
+    Q(run_until_complete, "run_until_complete") \
     Q(rx, "rx") \
     Q(save_conf_file, "save_conf_file") \
     Q(scan, "scan") \
@@ -167,11 +193,14 @@
     Q(socket, "socket") \
     Q(soft_reset, "soft_reset") \
     Q(span, "span") \
+    Q(stack_size, "stack_size") \
+    Q(start_new_thread, "start_new_thread") \
     Q(statvfs, "statvfs") \
     Q(string_q, "string") \
     Q(sub, "sub") \
     Q(subn, "subn") \
     Q(threshold, "threshold") \
+    Q(ticks, "ticks") \
     Q(ticks_add, "ticks_add") \
     Q(ticks_cpu, "ticks_cpu") \
     Q(time2s, "time2s") \
@@ -187,6 +216,9 @@
     Q(unset, "unset") \
     Q(urandom, "urandom") \
     Q(utls, "utls") \
+    Q(wait, "wait") \
+    Q(wait_for, "wait_for") \
+    Q(wait_for_ms, "wait_for_ms") \
     Q(write_readinto, "write_readinto") \
     Q(writeto, "writeto") \
     Q(writeto_mem, "writeto_mem")

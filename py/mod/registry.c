@@ -10,6 +10,8 @@ pv py_mod_random(pv module);
 pv py_mod_errno(pv module);
 pv py_mod_io(pv module);
 pv py_mod_collections(pv module);
+pv py_mod_asyncio(pv module);
+pv py_mod_thread(pv module);
 
 /* Modules that need only the embedder's py_io. The board's (machine) is the embedder's to
  * give: it lists py_mod_machine in its py_io.modules, so that a host that must not reach
@@ -21,6 +23,8 @@ static const py_native_module modules[] = {
     { "errno", py_mod_errno },
     { "io", py_mod_io },
     { "collections", py_mod_collections },
+    { "asyncio", py_mod_asyncio },
+    { "_thread", py_mod_thread },
     { NULL, NULL },
 };
 

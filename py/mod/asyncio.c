@@ -1,0 +1,722 @@
+/* asyncio (uasyncio): tasks that take turns in the program's own thread. A task is a
+ * coroutine and a small record; the loop keeps them in intrusive queues (ready, sleeping by
+ * deadline, the waiters of an Event, a Lock or a Task), so a switch allocates nothing and a
+ * task costs no thread. What a task awaits parks it itself (its iterator's first step puts the
+ * running task in a queue and yields); the loop resumes it when it is woken, and the second
+ * step gives the await its value (vm->iter_return). When no task can run, the thread sleeps
+ * in the embedder's sleep (a hold and stop point: hold pauses the program, kill and Ctrl-C end
+ * it) until the next deadline, cut short only by the program's callbacks (a pin IRQ, a
+ * Timer), which run at the poll and may wake tasks. Written in C, not Python: compiling a
+ * Python asyncio needs more heap than an MCU program has. */
+#include <string.h>
+#include "py/mod/mod.h"
+#include "hal/time.h"
+
+typedef struct task task;
+typedef struct { task *head, *tail; } queue;
+enum { T_NEW, T_RUNNING, T_WAITING, T_DONE };
+
+struct task {
+    const py_type *type;
+    pv coro;
+    pv result;              /* its return value, or the exception that ended it (failed) */
+    pv pending;             /* thrown in at its next step: a cancel */
+    pv parked_on;           /* the awaitable it waits in, or PV_NULL */
+    pv in_owner;            /* the object that holds the queue it is in */
+    queue *in;              /* that queue: the loop's ready or sleeping, or waiters */
+    task *next, *next_all;  /* in that queue; in the loop's list of unfinished tasks */
+    queue waiters;          /* tasks awaiting this one */
+    pv notify;              /* a gather or wait_for that waits for this one ... */
+    task *notify_task;      /* ... in this task */
+    uint64_t due_us;        /* in the sleeping queue: when it wakes */
+    uint8_t state;
+    bool failed, woken;     /* woken: what it waited for came (the await completes) */
+};
+
+typedef struct {
+    const py_type *type;
+    queue ready, sleeping;
+    task *all, *current;
+    bool stopping;
+} loop_obj;
+
+/* The module's state in this interpreter (vm->asyncio). */
+typedef struct {
+    const py_type *type;
+    pv cancelled_error, timeout_error;
+    loop_obj *loop;
+} state_obj;
+
+typedef struct { const py_type *type; uint64_t delay_us; pv result; } sleep_obj;
+typedef struct { const py_type *type; pv children; bool return_exceptions; } gather_obj;
+typedef struct { const py_type *type; task *inner; uint64_t timeout_us; uint8_t phase; } waitfor_obj;
+typedef struct { const py_type *type; queue waiters; bool set; } event_obj;
+typedef struct { const py_type *type; queue waiters; bool locked; } lock_obj;
+
+static const py_type task_type, loop_type, state_type, sleep_type, gather_type, waitfor_type,
+    event_type, lock_type, done_type;
+static const pobj done_obj = { &done_type };
+
+#define SELF(T) ((T *)a[0])
+
+/* ---- queues ---- */
+
+static void q_push(queue *q, pv owner, task *t) {
+    t->next = NULL;
+    t->in = q;
+    t->in_owner = owner;
+    if (q->tail) q->tail->next = t; else q->head = t;
+    q->tail = t;
+}
+
+static void q_remove(task *t) {
+    queue *q = t->in;
+    if (!q) return;
+    task *prev = NULL;
+    for (task *x = q->head; x; prev = x, x = x->next) {
+        if (x != t) continue;
+        if (prev) prev->next = t->next; else q->head = t->next;
+        if (q->tail == t) q->tail = prev;
+        break;
+    }
+    t->in = NULL;
+    t->in_owner = PV_NULL;
+    t->next = NULL;
+}
+
+/* The sleeping queue is kept by deadline; equal deadlines keep their order. */
+static void q_insert_due(loop_obj *l, task *t) {
+    queue *q = &l->sleeping;
+    task *prev = NULL, *x = q->head;
+    while (x && x->due_us <= t->due_us) { prev = x; x = x->next; }
+    t->in = q;
+    t->in_owner = (pv)l;
+    t->next = x;
+    if (prev) prev->next = t; else q->head = t;
+    if (!x) q->tail = t;
+}
+
+/* ---- the state and the loop ---- */
+
+static state_obj *state(void) {
+    py_vm *vm = py_cur;
+    if (!vm->asyncio) py_import(py_intern("asyncio", 7), PV_NULL, 0);
+    return (state_obj *)vm->asyncio;
+}
+
+static loop_obj *new_loop(void) { return NEW(loop_obj, loop_type); }
+
+static loop_obj *loop(void) {
+    state_obj *s = state();
+    if (!s->loop) s->loop = new_loop();
+    return s->loop;
+}
+
+static task *running(void) {
+    state_obj *s = state();
+    task *t = s->loop ? s->loop->current : NULL;
+    if (!t) py_raisef(&py_RuntimeError_type, "no running event loop");
+    return t;
+}
+
+static void make_ready(loop_obj *l, task *t) {
+    q_remove(t);
+    t->parked_on = PV_NULL;
+    q_push(&l->ready, (pv)l, t);
+}
+
+static void wake(loop_obj *l, task *t) {
+    t->woken = true;
+    make_ready(l, t);
+}
+
+/* The running task waits in `on`, in queue q (NULL: only a notify wakes it). */
+static pv park(task *t, pv on, queue *q, pv owner) {
+    t->parked_on = on;
+    if (q) q_push(q, owner, t);
+    return PV_NONE;
+}
+
+/* What an await gives when its iterator is done. */
+static pv complete(pv value) {
+    py_cur->iter_return = value;
+    return PV_NULL;
+}
+
+static pv new_exc(pv cls) { return py_call0(cls); }
+
+static task *task_new(loop_obj *l, pv coro) {
+    if (!IS(coro, py_coro_type) && !IS(coro, py_gen_type) && !IS(coro, sleep_type) &&
+        !IS(coro, gather_type) && !IS(coro, waitfor_type) && !IS(coro, event_type) &&
+        !IS(coro, lock_type))
+        py_raisef(&py_TypeError_type, "a coroutine was expected, got %s", py_str_data(py_repr(coro)));
+    task *t = NEW(task, task_type);
+    t->coro = coro;
+    t->next_all = l->all;
+    l->all = t;
+    q_push(&l->ready, (pv)l, t);
+    return t;
+}
+
+static task *as_task(loop_obj *l, pv aw) {
+    return IS(aw, task_type) ? (task *)aw : task_new(l, aw);
+}
+
+static void finish(loop_obj *l, task *t, pv result, bool failed) {
+    t->state = T_DONE;
+    t->result = result;
+    t->failed = failed;
+    t->pending = PV_NULL;
+    q_remove(t);
+    t->parked_on = PV_NULL;
+    for (task **p = &l->all; *p; p = &(*p)->next_all)
+        if (*p == t) { *p = t->next_all; break; }
+    t->next_all = NULL;
+    while (t->waiters.head) wake(l, t->waiters.head);
+    if (t->notify_task && t->notify_task->parked_on == t->notify) wake(l, t->notify_task);
+    t->notify = PV_NULL;
+    t->notify_task = NULL;
+}
+
+static bool cancel(loop_obj *l, task *t) {
+    if (t->state == T_DONE) return false;
+    if (!t->pending) t->pending = new_exc(state()->cancelled_error);
+    pv on = t->parked_on;
+    /* what it waits in is cancelled with it, as CPython's futures are */
+    if (on && IS(on, gather_type)) {
+        pv ch = ((gather_obj *)on)->children;
+        for (size_t i = 0; i < TUPLE(ch)->len; i++) cancel(l, (task *)TUPLE(ch)->items[i]);
+    } else if (on && IS(on, waitfor_type)) {
+        cancel(l, ((waitfor_obj *)on)->inner);
+    }
+    /* a task that has not run yet keeps its turn; the running one is requeued when it yields */
+    if (t->state == T_WAITING && t->in != &l->ready) {
+        t->woken = false;
+        make_ready(l, t);
+    }
+    return true;
+}
+
+/* One turn of t: runs it to its next await. */
+static void step(loop_obj *l, task *t) {
+    py_vm *vm = py_cur;
+    pv exc = t->pending;
+    t->pending = PV_NULL;
+    if (exc) t->woken = false;             /* what it waited for no longer completes the await */
+    q_remove(t);
+    l->current = t;
+    t->state = T_RUNNING;
+    py_try tr;
+    py_try_begin(&tr);
+    if (setjmp(tr.j.buf) == 0) {
+        pv y;
+        if (IS(t->coro, py_coro_type) || IS(t->coro, py_gen_type)) {
+            y = py_gen_send(t->coro, PV_NONE, exc ? exc : PV_NULL);
+        } else {               /* an awaitable of this module run as a task: gather(sleep(1)) */
+            if (exc) py_raise(exc);
+            vm->iter_return = PV_NULL;
+            y = TYPE(t->coro)->next(t->coro);
+            if (!y) {
+                pv r = vm->iter_return ? vm->iter_return : PV_NONE;
+                vm->iter_return = PV_NULL;
+                py_try_end(&tr);
+                l->current = NULL;
+                finish(l, t, r, false);
+                return;
+            }
+        }
+        py_try_end(&tr);
+        l->current = NULL;
+        t->state = T_WAITING;
+        if (!t->parked_on || t->pending) make_ready(l, t);   /* sleep(0), a bare yield, a cancel */
+        return;
+    }
+    pv e = py_try_catch(&tr);
+    l->current = NULL;
+    if (py_isinstance(e, &py_StopIteration_type)) {
+        py_exc *x = (py_exc *)e;
+        finish(l, t, x->args && TUPLE(x->args)->len ? TUPLE(x->args)->items[0] : PV_NONE, false);
+        return;
+    }
+    finish(l, t, e, true);
+    /* a stop, a Ctrl-C or a full heap ends the loop, as in CPython */
+    if (py_isinstance(e, &py_SystemExit_type) || py_isinstance(e, &py_KeyboardInterrupt_type))
+        py_raise(e);
+}
+
+/* Nothing can run: sleeps until the first deadline. The program's callbacks run at the poll
+ * and may wake a task (an IRQ handler sets an Event); a kill raises SystemExit here. */
+static void idle(loop_obj *l) {
+    py_vm *vm = py_cur;
+    for (;;) {
+        uint64_t now = hal_time_us();
+        double left = 1.0;                       /* no deadline: wait in steps of a second */
+        if (l->sleeping.head) {
+            if (l->sleeping.head->due_us <= now) return;
+            left = (double)(l->sleeping.head->due_us - now) / 1e6;
+            if (left > 1.0) left = 1.0;
+        } else if (!vm->io.sleep) {
+            py_raisef(&py_RuntimeError_type, "every task waits and nothing can wake one");
+        }
+        double s = py_events_slice(vm, left);
+        if (s > 0) py_io_sleep(vm, s);
+        py_poll_now();
+        if (l->ready.head) return;
+    }
+}
+
+/* Runs until main is done (or, without main, until stop()). Each round runs the tasks that
+ * were ready when it began, after those whose deadline has come, as CPython's loop does. */
+static void run_until(loop_obj *l, task *main) {
+    l->stopping = false;
+    while (main ? main->state != T_DONE : !l->stopping) {
+        uint64_t now = hal_time_us();
+        while (l->sleeping.head && l->sleeping.head->due_us <= now) wake(l, l->sleeping.head);
+        task *last = l->ready.tail;
+        if (!last) {
+            if (!main && !l->all) break;
+            idle(l);
+            continue;
+        }
+        for (task *t; (t = l->ready.head); ) {
+            step(l, t);
+            if (t == last) break;
+        }
+    }
+}
+
+/* CPython's asyncio.run: what is left is cancelled, and gets its turns to finish. */
+static void cancel_all(loop_obj *l) {
+    for (task *t = l->all; t; t = t->next_all) cancel(l, t);
+    for (int rounds = 0; l->all && rounds < 100; rounds++) {
+        task *last = l->ready.tail;
+        if (!last) break;
+        for (task *t; (t = l->ready.head); ) {
+            step(l, t);
+            if (t == last) break;
+        }
+    }
+}
+
+static pv task_outcome(task *t) {
+    if (t->failed) py_raise(t->result);
+    return t->result;
+}
+
+static pv run_on(loop_obj *l, pv aw, bool is_run) {
+    task *t = as_task(l, aw);
+    state()->loop = l;
+    py_try tr;
+    py_try_begin(&tr);
+    if (setjmp(tr.j.buf) == 0) {
+        run_until(l, t);
+        py_try_end(&tr);
+    } else {
+        pv e = py_try_catch(&tr);
+        py_cur->stack_roots[2] = e;
+        if (is_run) {
+            cancel_all(l);
+            if (state()->loop == l) state()->loop = NULL;
+        }
+        py_cur->stack_roots[2] = PV_NULL;
+        py_raise(e);
+    }
+    if (is_run) cancel_all(l);
+    return task_outcome(t);
+}
+
+/* ---- module functions ---- */
+
+static pv as_run(int n, pv *a, pv kw) {
+    py_argcheck(n, 1, 1, "run");
+    state_obj *s = state();
+    if (s->loop && s->loop->current)
+        py_raisef(&py_RuntimeError_type, "asyncio.run() cannot be called from a running event loop");
+    loop_obj *l = new_loop();
+    s->loop = l;
+    pv r = run_on(l, a[0], true);
+    if (s->loop == l) s->loop = NULL;
+    return r;
+}
+
+static pv as_create_task(int n, pv *a, pv kw) {
+    py_argcheck(n, 1, 1, "create_task");
+    return (pv)task_new(loop(), a[0]);
+}
+
+static pv sleep_new(uint64_t us, pv result) {
+    sleep_obj *s = NEW(sleep_obj, sleep_type);
+    s->delay_us = us;
+    s->result = result;
+    return (pv)s;
+}
+
+static uint64_t us_of(pv seconds, double scale) {
+    double d = py_to_double(seconds) * scale;
+    return d > 0 ? (uint64_t)d : 0;
+}
+
+static pv as_sleep(int n, pv *a, pv kw) {
+    py_argcheck(n, 1, 2, "sleep");
+    return sleep_new(us_of(a[0], 1e6), n > 1 ? a[1] : py_mod_arg(n, a, kw, 1, Q_result, PV_NONE));
+}
+
+static pv as_sleep_ms(int n, pv *a, pv kw) {
+    py_argcheck(n, 1, 1, "sleep_ms");
+    return sleep_new(us_of(a[0], 1e3), PV_NONE);
+}
+
+static pv as_gather(int n, pv *a, pv kw) {
+    loop_obj *l = loop();
+    gather_obj *g = NEW(gather_obj, gather_type);
+    pv re = py_kw_get(kw, Q_return_exceptions);
+    g->return_exceptions = re && py_truth(re);
+    g->children = py_tuple_new((size_t)n);
+    for (int i = 0; i < n; i++) TUPLE(g->children)->items[i] = (pv)as_task(l, a[i]);
+    return (pv)g;
+}
+
+static pv wait_for(pv aw, pv timeout, double scale) {
+    task *inner = as_task(loop(), aw);
+    if (timeout == PV_NONE) return (pv)inner;
+    waitfor_obj *w = NEW(waitfor_obj, waitfor_type);
+    w->inner = inner;
+    w->timeout_us = us_of(timeout, scale);
+    return (pv)w;
+}
+
+static pv as_wait_for(int n, pv *a, pv kw) {
+    py_argcheck(n, 1, 2, "wait_for");
+    return wait_for(a[0], py_mod_arg(n, a, kw, 1, Q_timeout, PV_NONE), 1e6);
+}
+
+static pv as_wait_for_ms(int n, pv *a, pv kw) {
+    py_argcheck(n, 2, 2, "wait_for_ms");
+    return wait_for(a[0], a[1], 1e3);
+}
+
+static pv as_current_task(int n, pv *a, pv kw) { return (pv)running(); }
+
+static pv as_get_event_loop(int n, pv *a, pv kw) { return (pv)loop(); }
+
+static pv as_new_event_loop(int n, pv *a, pv kw) {
+    state_obj *s = state();
+    if (s->loop && s->loop->current)
+        py_raisef(&py_RuntimeError_type, "cannot replace a running event loop");
+    s->loop = new_loop();
+    return (pv)s->loop;
+}
+
+/* MicroPython's asyncio.ticks(): time.ticks_ms's clock */
+static pv as_ticks(int n, pv *a, pv kw) {
+    py_vm *vm = py_cur;
+    double now = vm->io.clock ? vm->io.clock(vm->io.ctx) : 0;
+    return py_new_int((int64_t)(now * 1e3) & 0x3fffffff);
+}
+
+/* ---- Task ---- */
+
+static pv self_await(int n, pv *a, pv kw) { return a[0]; }
+
+/* await task: waits in its waiters until it is done */
+static pv task_next(pv o) {
+    task *t = (task *)o, *me = running();
+    if (t->state == T_DONE) {
+        me->woken = false;
+        return complete(task_outcome(t));
+    }
+    if (t == me) py_raisef(&py_RuntimeError_type, "a task cannot await itself");
+    return park(me, o, &t->waiters, o);
+}
+
+static pv task_cancel(int n, pv *a, pv kw) { return PV_BOOL(cancel(loop(), SELF(task))); }
+static pv task_done(int n, pv *a, pv kw) { return PV_BOOL(SELF(task)->state == T_DONE); }
+
+static bool was_cancelled(task *t) {
+    return t->state == T_DONE && t->failed &&
+           py_isinstance(t->result, (const py_type *)state()->cancelled_error);
+}
+
+static pv task_cancelled(int n, pv *a, pv kw) { return PV_BOOL(was_cancelled(SELF(task))); }
+
+static void check_done(task *t) {
+    if (t->state != T_DONE) py_raisef(&py_RuntimeError_type, "Result is not set.");
+}
+
+static pv task_result(int n, pv *a, pv kw) {
+    check_done(SELF(task));
+    return task_outcome(SELF(task));
+}
+
+static pv task_exception(int n, pv *a, pv kw) {
+    task *t = SELF(task);
+    check_done(t);
+    if (was_cancelled(t)) py_raise(t->result);
+    return t->failed ? t->result : PV_NONE;
+}
+
+static void task_mark(pv o, gc_heap *h) {
+    task *t = (task *)o;
+    gc_mark(h, t->coro); gc_mark(h, t->result); gc_mark(h, t->pending);
+    gc_mark(h, t->parked_on); gc_mark(h, t->in_owner); gc_mark(h, t->notify);
+    gc_mark(h, (pv)t->next); gc_mark(h, (pv)t->next_all); gc_mark(h, (pv)t->waiters.head);
+    gc_mark(h, (pv)t->notify_task);
+}
+
+static pv task_repr(pv o) {
+    task *t = (task *)o;
+    return py_strf("<Task %s>", t->state == T_DONE ? "done" : "pending");
+}
+
+static const py_builtin task_methods[] = {
+    METHOD(__await__, self_await), METHOD(cancel, task_cancel), METHOD(done, task_done),
+    METHOD(cancelled, task_cancelled), METHOD(result, task_result),
+    METHOD(exception, task_exception), METHODS_END };
+static const py_type task_type = { &py_type_type, "Task", .base = &py_object_type,
+    .methods = task_methods, .next = task_next, .repr = task_repr, .mark = task_mark };
+
+/* ---- awaitables ---- */
+
+static pv sleep_next(pv o) {
+    sleep_obj *s = (sleep_obj *)o;
+    task *me = running();
+    if (me->woken) {
+        me->woken = false;
+        return complete(s->result);
+    }
+    me->woken = true;                      /* its next turn completes the sleep */
+    if (!s->delay_us) return PV_NONE;      /* sleep(0): the others get a turn first */
+    loop_obj *l = state()->loop;
+    me->parked_on = o;
+    me->due_us = hal_time_us() + s->delay_us;
+    q_insert_due(l, me);
+    return PV_NONE;
+}
+
+static void sleep_mark(pv o, gc_heap *h) { gc_mark(h, ((sleep_obj *)o)->result); }
+
+static const py_builtin await_methods[] = { METHOD(__await__, self_await), METHODS_END };
+static const py_type sleep_type = { &py_type_type, "sleep", .base = &py_object_type,
+    .methods = await_methods, .next = sleep_next, .mark = sleep_mark };
+
+static pv done_next(pv o) { return complete(PV_NONE); }
+static const py_type done_type = { &py_type_type, "done", .base = &py_object_type,
+    .methods = await_methods, .next = done_next };
+
+/* gather: woken by each child that ends; the first failure is raised unless
+ * return_exceptions, else the results in order once all are done */
+static pv gather_next(pv o) {
+    gather_obj *g = (gather_obj *)o;
+    task *me = running();
+    me->woken = false;
+    size_t n = TUPLE(g->children)->len;
+    bool all_done = true;
+    for (size_t i = 0; i < n; i++) {
+        task *c = (task *)TUPLE(g->children)->items[i];
+        if (c->state != T_DONE) all_done = false;
+        else if (c->failed && !g->return_exceptions) py_raise(c->result);
+    }
+    if (all_done) {
+        pv r = py_list_new(0);
+        for (size_t i = 0; i < n; i++) py_list_append(r, ((task *)TUPLE(g->children)->items[i])->result);
+        return complete(r);
+    }
+    for (size_t i = 0; i < n; i++) {
+        task *c = (task *)TUPLE(g->children)->items[i];
+        if (c->state == T_DONE) continue;
+        c->notify = o;
+        c->notify_task = me;
+    }
+    return park(me, o, NULL, PV_NULL);
+}
+
+static void gather_mark(pv o, gc_heap *h) { gc_mark(h, ((gather_obj *)o)->children); }
+static const py_type gather_type = { &py_type_type, "gather", .base = &py_object_type,
+    .methods = await_methods, .next = gather_next, .mark = gather_mark };
+
+/* wait_for: sleeps until the timeout while the inner task notifies it when it ends; at the
+ * timeout it cancels the inner task and waits for it to end, then raises TimeoutError
+ * (unless the task ended with a result after all), as CPython 3.11 does */
+enum { WF_START, WF_WAITING, WF_CANCELLING };
+
+static pv waitfor_next(pv o) {
+    waitfor_obj *w = (waitfor_obj *)o;
+    task *me = running(), *inner = w->inner;
+    loop_obj *l = state()->loop;
+    if (inner->state == T_DONE) {
+        me->woken = false;
+        if (w->phase == WF_CANCELLING && was_cancelled(inner))
+            py_raise(new_exc(state()->timeout_error));
+        return complete(task_outcome(inner));
+    }
+    if (w->phase == WF_START) {
+        w->phase = WF_WAITING;
+        inner->notify = o;
+        inner->notify_task = me;
+        me->parked_on = o;
+        me->due_us = hal_time_us() + w->timeout_us;
+        q_insert_due(l, me);
+        return PV_NONE;
+    }
+    me->woken = false;                     /* the timeout came */
+    w->phase = WF_CANCELLING;
+    cancel(l, inner);
+    return park(me, o, &inner->waiters, (pv)inner);
+}
+
+static void waitfor_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((waitfor_obj *)o)->inner); }
+static const py_type waitfor_type = { &py_type_type, "wait_for", .base = &py_object_type,
+    .methods = await_methods, .next = waitfor_next, .mark = waitfor_mark };
+
+/* ---- Event ---- */
+
+static pv event_make(const py_type *t, int n, pv *a, pv kw) { return (pv)NEW(event_obj, event_type); }
+
+static pv event_next(pv o) {
+    event_obj *e = (event_obj *)o;
+    task *me = running();
+    if (me->woken || e->set) {
+        me->woken = false;
+        return complete(PV_TRUE);
+    }
+    return park(me, o, &e->waiters, o);
+}
+
+static pv event_set(int n, pv *a, pv kw) {
+    event_obj *e = SELF(event_obj);
+    e->set = true;
+    if (e->waiters.head) {
+        loop_obj *l = loop();
+        while (e->waiters.head) wake(l, e->waiters.head);
+    }
+    return PV_NONE;
+}
+
+static pv event_clear(int n, pv *a, pv kw) { SELF(event_obj)->set = false; return PV_NONE; }
+static pv event_is_set(int n, pv *a, pv kw) { return PV_BOOL(SELF(event_obj)->set); }
+static void waiters_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((event_obj *)o)->waiters.head); }
+
+static const py_builtin event_methods[] = {
+    METHOD(__await__, self_await), METHOD(set, event_set), METHOD(clear, event_clear),
+    METHOD(is_set, event_is_set), METHOD(wait, self_await), METHODS_END };
+static const py_type event_type = { &py_type_type, "Event", .base = &py_object_type,
+    .methods = event_methods, .make = event_make, .next = event_next, .mark = waiters_mark };
+
+/* ---- Lock: release hands it to the first waiter, so waiters get it in turn ---- */
+
+static pv lock_make(const py_type *t, int n, pv *a, pv kw) { return (pv)NEW(lock_obj, lock_type); }
+
+static pv lock_next(pv o) {
+    lock_obj *k = (lock_obj *)o;
+    task *me = running();
+    if (me->woken || !k->locked) {
+        me->woken = false;
+        k->locked = true;
+        return complete(PV_TRUE);
+    }
+    return park(me, o, &k->waiters, o);
+}
+
+static pv lock_release(int n, pv *a, pv kw) {
+    lock_obj *k = SELF(lock_obj);
+    if (!k->locked) py_raisef(&py_RuntimeError_type, "Lock is not acquired.");
+    if (k->waiters.head) wake(loop(), k->waiters.head);
+    else k->locked = false;
+    return PV_NONE;
+}
+
+static pv lock_locked(int n, pv *a, pv kw) { return PV_BOOL(SELF(lock_obj)->locked); }
+
+static pv lock_aexit(int n, pv *a, pv kw) {
+    lock_release(1, a, PV_NULL);
+    return (pv)&done_obj;
+}
+
+static const py_builtin lock_methods[] = {
+    METHOD(__aenter__, self_await), METHOD(__aexit__, lock_aexit), METHOD(__await__, self_await),
+    METHOD(acquire, self_await), METHOD(release, lock_release), METHOD(locked, lock_locked),
+    METHODS_END };
+static const py_type lock_type = { &py_type_type, "Lock", .base = &py_object_type,
+    .methods = lock_methods, .make = lock_make, .next = lock_next, .mark = waiters_mark };
+
+/* ---- the loop object (get_event_loop) ---- */
+
+static pv loop_run_until_complete(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "run_until_complete");
+    return run_on(SELF(loop_obj), a[1], false);
+}
+
+static pv loop_run_forever(int n, pv *a, pv kw) {
+    loop_obj *l = SELF(loop_obj);
+    state()->loop = l;
+    run_until(l, NULL);
+    return PV_NONE;
+}
+
+static pv loop_create_task(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "create_task");
+    return (pv)task_new(SELF(loop_obj), a[1]);
+}
+
+static pv loop_stop(int n, pv *a, pv kw) { SELF(loop_obj)->stopping = true; return PV_NONE; }
+static pv loop_close(int n, pv *a, pv kw) { return PV_NONE; }
+
+static void loop_mark(pv o, gc_heap *h) {
+    loop_obj *l = (loop_obj *)o;
+    gc_mark(h, (pv)l->ready.head); gc_mark(h, (pv)l->sleeping.head);
+    gc_mark(h, (pv)l->all); gc_mark(h, (pv)l->current);
+}
+
+static const py_builtin loop_methods[] = {
+    METHOD(run_until_complete, loop_run_until_complete), METHOD(run_forever, loop_run_forever),
+    METHOD(create_task, loop_create_task), METHOD(stop, loop_stop), METHOD(close, loop_close),
+    METHODS_END };
+static const py_type loop_type = { &py_type_type, "Loop", .base = &py_object_type,
+    .methods = loop_methods, .mark = loop_mark };
+
+static void state_mark(pv o, gc_heap *h) {
+    state_obj *s = (state_obj *)o;
+    gc_mark(h, s->cancelled_error); gc_mark(h, s->timeout_error); gc_mark(h, (pv)s->loop);
+}
+static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object_type,
+    .mark = state_mark };
+
+/* ---- the module ---- */
+
+static const py_builtin functions[] = {
+    METHOD(run, as_run), METHOD(create_task, as_create_task), METHOD(ensure_future, as_create_task),
+    METHOD(sleep, as_sleep), METHOD(sleep_ms, as_sleep_ms), METHOD(gather, as_gather),
+    METHOD(wait_for, as_wait_for), METHOD(wait_for_ms, as_wait_for_ms),
+    METHOD(current_task, as_current_task), METHOD(get_event_loop, as_get_event_loop),
+    METHOD(new_event_loop, as_new_event_loop), METHOD(ticks, as_ticks), METHODS_END };
+
+static pv exception_class(const char *name, const py_type *base, const char *module) {
+    pv d = py_dict_new();
+    py_dict_set(d, QS(__module__), py_str_cstr(module));
+    pv bases = py_tuple_new(1);
+    TUPLE(bases)->items[0] = (pv)base;
+    return py_class_new(py_intern(name, strlen(name)), bases, d);
+}
+
+/* The classes are made once per interpreter: asyncio and uasyncio share them. */
+static state_obj *new_state(void) {
+    state_obj *s = NEW(state_obj, state_type);
+    py_cur->asyncio = (pv)s;
+    /* CancelledError is a BaseException, as in CPython 3.8 and later; TimeoutError is
+     * CPython 3.11's builtin one (an OSError) */
+    s->cancelled_error = exception_class("CancelledError", &py_BaseException_type, "asyncio.exceptions");
+    s->timeout_error = exception_class("TimeoutError", &py_OSError_type, "builtins");
+    return s;
+}
+
+pv py_mod_asyncio(pv module) {
+    py_vm *vm = py_cur;
+    state_obj *s = vm->asyncio ? (state_obj *)vm->asyncio : new_state();
+    py_mod_add(module, functions);
+    py_mod_set(module, "CancelledError", s->cancelled_error);
+    py_mod_set(module, "TimeoutError", s->timeout_error);
+    py_mod_set(module, "Task", (pv)&task_type);
+    py_mod_set(module, "Event", (pv)&event_type);
+    py_mod_set(module, "Lock", (pv)&lock_type);
+    return module;
+}
