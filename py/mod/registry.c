@@ -5,12 +5,14 @@
 #include "lib/err.h"
 
 pv py_mod_os(pv module);
+pv py_mod_framebuf(pv module);
 
 /* Modules that need only the embedder's py_io. The board's (machine) is the embedder's to
  * give: it lists py_mod_machine in its py_io.modules, so that a host that must not reach
  * the hardware (the fuzzer) leaves it out. */
 static const py_native_module modules[] = {
     { "os", py_mod_os },
+    { "framebuf", py_mod_framebuf },
     { NULL, NULL },
 };
 
