@@ -1,7 +1,13 @@
-"""framebuf, checked on every port against an independent model (fbmodel.py): the pixels of
-lines, rectangles, text, blit and scroll at and across the edges, in each format."""
+"""framebuf and the display. framebuf is checked on every port against an independent model
+(fbmodel.py): the pixels of lines, rectangles, text, blit and scroll at and across the edges,
+in each format. The SSD1306 display is the posix simulator's virtual board's: the init.sh
+lines of an upyOS system draw on it over SPI (and a program over I2C), and the picture the
+controller lights, read through --board-ctl, is the program's own frame buffer."""
+import pytest
+
+from board_ctl import boot_with_board
 from conftest import put_file
-from fbmodel import GS8, MONO_HLSB, MONO_HMSB, MONO_VLSB, RGB565, Model
+from fbmodel import GS8, MONO_HLSB, MONO_HMSB, MONO_VLSB, RGB565, Model, vlsb_to_rows
 
 # Drawing operations at and across the edges, on a frame buffer fb and a small source src.
 OPS = [
@@ -88,3 +94,98 @@ def test_framebuf_checks_its_arguments(upyos, rootdir):
     assert upyos.run("/opt/fbargs.py") == (
         "ValueError\nValueError\nValueError\nTypeError\nValueError\n"
         "shrunk buffer too small\nTrue <FrameBuffer 8x8 format 3>\n")
+
+
+# ---- the SSD1306 of the posix simulator's virtual board ----
+
+def picture(board):
+    """(on, contrast, invert, rows) of the display, read through the control socket."""
+    words = board.cmd("display").split()
+    assert words[:3] == ["ok", "128", "64"], words[:3]
+    return int(words[3]), int(words[4]), int(words[5]), bytes.fromhex(words[6])
+
+
+def frame_buffer(c, name):
+    return bytes.fromhex(c.run(f"< {name}.buffer.hex()").strip())
+
+
+INIT_SH = [
+    "export essid home-net",
+    "> from machine import Pin, SPI",
+    "> import ssd1306",
+    "> sdata.d0 = ssd1306.SSD1306_SPI(128, 64, SPI(1), Pin(3), Pin(11), Pin(10))",
+    "> d0 = sdata.d0",
+    "> d0.fill(0)",
+    '> d0.text(sdata.name + " " + sdata.version, 0, 0, 1)',
+    "> d0.show()",
+    '> d0.text("Try.. " + utls.getenv("essid"), 0, 26, 1)',
+    "> d0.show()",
+]
+
+
+def run_init_lines(c):
+    for line in INIT_SH:
+        assert c.run(line, timeout=20) == "", line
+    return c.run('< sdata.name + " " + sdata.version').strip()
+
+
+def expected_text(banner):
+    m = Model(128, 64, MONO_VLSB)
+    m.text(banner, 0, 0)
+    m.text("Try.. home-net", 0, 26)
+    return m.encode()
+
+
+@pytest.mark.posix_only
+def test_init_sh_lines_draw_on_the_spi_display(boot, tmp_path):
+    c, board = boot_with_board(boot, tmp_path)
+    try:
+        assert picture(board)[0] == 0                     # dark until a driver turns it on
+        banner = run_init_lines(c)
+        fb = frame_buffer(c, "d0")
+        assert fb == expected_text(banner)                # the text's pixels are the font's
+        on, contrast, invert, rows = picture(board)
+        assert (on, contrast, invert) == (1, 255, 0)
+        assert rows == vlsb_to_rows(fb, 128, 64)          # the controller lights the buffer
+        assert sum(bin(b).count("1") for b in rows) > 200
+
+        assert c.run("> d0.invert(1); d0.contrast(0x40)") == ""
+        on, contrast, invert, rows = picture(board)
+        assert (contrast, invert) == (0x40, 1)
+        assert rows == bytes(b ^ 0xFF for b in vlsb_to_rows(fb, 128, 64))
+        assert c.run("> d0.invert(0); d0.rotate(0)") == ""   # upside down: 180 degrees
+        upright = vlsb_to_rows(fb, 128, 64)
+        turned = bytes(int(f"{b:08b}"[::-1], 2) for b in upright[::-1])
+        assert picture(board)[3] == turned
+        assert c.run("> d0.rotate(1); d0.poweroff()") == ""
+        assert picture(board)[0] == 0 and picture(board)[3] == bytes(1024)
+        assert c.run("> d0.poweron()") == ""
+        assert picture(board)[3] == upright
+    finally:
+        board.close()
+
+
+@pytest.mark.posix_only
+def test_a_program_draws_on_the_i2c_display(boot, tmp_path, rootdir):
+    c, board = boot_with_board(boot, tmp_path)
+    try:
+        put_file(rootdir, "/opt/oled.py",
+                 "from machine import I2C\nimport ssd1306\n"
+                 "i2c = I2C(0)\nprint(0x3c in i2c.scan())\n"
+                 "d = ssd1306.SSD1306_I2C(128, 64, i2c)\n"
+                 "d.fill(0)\nd.rect(0, 0, 128, 64, 1)\nd.line(0, 63, 127, 0, 1)\n"
+                 "d.fill_rect(100, 8, 20, 10, 1)\nd.text('I2C 0x3C', 8, 40, 1)\nd.show()\n"
+                 "print(d.buffer.hex())\n")
+        out = c.run("/opt/oled.py", timeout=30).splitlines()
+        assert out[0] == "True"
+        fb = bytes.fromhex(out[1])
+        m = Model(128, 64, MONO_VLSB)
+        m.rect(0, 0, 128, 64, 1)
+        m.line(0, 63, 127, 0, 1)
+        m.fill_rect(100, 8, 20, 10, 1)
+        m.text("I2C 0x3C", 8, 40)
+        assert fb == m.encode()
+        on, _, _, rows = picture(board)
+        assert on == 1 and rows == vlsb_to_rows(fb, 128, 64)
+    finally:
+        board.close()
