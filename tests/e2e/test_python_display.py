@@ -2,12 +2,21 @@
 (fbmodel.py): the pixels of lines, rectangles, text, blit and scroll at and across the edges,
 in each format. The SSD1306 display is the posix simulator's virtual board's: the init.sh
 lines of an upyOS system draw on it over SPI (and a program over I2C), and the picture the
-controller lights, read through --board-ctl, is the program's own frame buffer."""
+controller lights, read through --board-ctl, is the program's own frame buffer; in the web
+desktop, headless Chromium's screenshot of the display canvas shows the same pixels."""
+import base64
+import json
+import os
+import struct
+import subprocess
+import zlib
+
 import pytest
 
 from board_ctl import boot_with_board
-from conftest import put_file
+from conftest import REPO, SLOW, put_file
 from fbmodel import GS8, MONO_HLSB, MONO_HMSB, MONO_VLSB, RGB565, Model, vlsb_to_rows
+from netutil import set_password, start_service, free_port
 
 # Drawing operations at and across the edges, on a frame buffer fb and a small source src.
 OPS = [
@@ -189,3 +198,73 @@ def test_a_program_draws_on_the_i2c_display(boot, tmp_path, rootdir):
         assert on == 1 and rows == vlsb_to_rows(fb, 128, 64)
     finally:
         board.close()
+
+
+# ---- the display in the web desktop ----
+
+BROWSER_DIR = os.path.join(REPO, "tests", "browser")
+HAVE_BROWSER = (__import__("shutil").which("node") and os.path.exists("/usr/bin/chromium")
+                and os.path.isdir(os.path.join(BROWSER_DIR, "node_modules", "playwright-core")))
+
+
+def png_pixels(data):
+    """(width, height, rows of (r, g, b)) of an 8-bit RGB or RGBA PNG."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width = 8, b"", 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour in (2, 6), (depth, colour)
+            bpp = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw, rows, prev = zlib.decompress(idat), [], bytearray(width * bpp)
+    stride = width * bpp
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = prev[i], prev[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append([tuple(line[x * bpp:x * bpp + 3]) for x in range(width)])
+        prev = line
+    return width, height, rows
+
+
+@pytest.mark.posix_only
+@pytest.mark.skipif(not HAVE_BROWSER, reason="chromium or playwright-core missing (tools/deps.sh)")
+def test_the_web_desktop_shows_the_display(boot):
+    c = boot()
+    c.wait_prompt()
+    set_password(c, "admin", "webpw")
+    port = free_port()
+    start_service(c, "uhttpd", port)
+    run_init_lines(c)
+    fb = frame_buffer(c, "d0")
+    rows = vlsb_to_rows(fb, 128, 64)
+    r = subprocess.run(["node", "display.js", f"http://127.0.0.1:{port}/", "admin", "webpw", rows.hex()],
+                       cwd=BROWSER_DIR, capture_output=True, text=True, timeout=120 * SLOW)
+    assert r.stdout.strip(), r.stderr[-2000:]
+    seen = json.loads(r.stdout.strip().splitlines()[-1])
+    assert "error" not in seen, seen
+    width, height, px = png_pixels(base64.b64decode(seen["png"]))
+    assert (width, height) == (256, 128) == tuple(seen["size"])
+    # each dot is 2x2 screen pixels: lit ones bright, the rest black
+    for y in range(64):
+        for x in range(128):
+            want = rows[y * 16 + x // 8] >> (7 - x % 8) & 1
+            for sy in (2 * y, 2 * y + 1):
+                for sx in (2 * x, 2 * x + 1):
+                    assert (max(px[sy][sx]) > 128) == bool(want), (x, y, px[sy][sx])
