@@ -16,7 +16,8 @@ import pytest
 from board_ctl import boot_with_board
 from conftest import REPO, SLOW, put_file
 from fbmodel import GS8, MONO_HLSB, MONO_HMSB, MONO_VLSB, RGB565, Model, vlsb_to_rows
-from netutil import set_password, start_service, free_port
+from netutil import free_port, set_password, start_service
+from procutil import end_jobs, start_background, until
 
 # Drawing operations at and across the edges, on a frame buffer fb and a small source src.
 OPS = [
@@ -268,3 +269,47 @@ def test_the_web_desktop_shows_the_display(boot):
             for sy in (2 * y, 2 * y + 1):
                 for sx in (2 * x, 2 * x + 1):
                     assert (max(px[sy][sx]) > 128) == bool(want), (x, y, px[sy][sx])
+
+
+# ---- the display demo in /opt ----
+
+def demo_frame(name, n, x, y):
+    m = Model(128, 64, MONO_VLSB)
+    m.text(name, 0, 0)
+    m.hline(0, 10, 128, 1)
+    m.text(f"frame {n}", 0, 14)
+    m.rect(0, 24, 128, 40, 1)
+    m.fill_rect(x, y, 4, 4, 1)
+    return vlsb_to_rows(m.encode(), 128, 64)
+
+
+def demo_frames(name, count):
+    """{picture: frame number} of the demo's first frames: the ball starts at (10, 30), moves
+    by (3, 2) a frame and turns back when it leaves the box."""
+    x, y, dx, dy, frames = 10, 30, 3, 2, {}
+    for n in range(1, count + 1):
+        frames[demo_frame(name, n, x, y)] = n
+        x, y = x + dx, y + dy
+        dx = dx if 1 <= x <= 123 else -dx
+        dy = dy if 25 <= y <= 59 else -dy
+    return frames
+
+
+@pytest.mark.posix_only
+def test_the_display_demo_draws_its_frames_and_clears_when_killed(boot, tmp_path):
+    c, board = boot_with_board(boot, tmp_path)
+    try:
+        frames = demo_frames(c.run("< sdata.name").strip(), 400)
+        assert c.run("/opt/display.py i2c 3", timeout=30) == ""
+        assert frames.get(picture(board)[3]) == 3
+        pid = start_background(c, "/opt/display.py spi")
+        seen = set()
+
+        def three_frames():
+            seen.add(frames.get(picture(board)[3], "other"))
+            return len(seen - {"other", 3}) >= 3
+        assert until(three_frames, timeout=20), seen
+        end_jobs(c, f"kill {pid}", [pid])
+        assert picture(board)[3] == bytes(1024)
+    finally:
+        board.close()
