@@ -7,6 +7,7 @@ desktop, headless Chromium's screenshot of the display canvas shows the same pix
 import base64
 import json
 import os
+import re
 import struct
 import subprocess
 import zlib
@@ -46,18 +47,40 @@ FORMATS = {
 SRC_SIZE = (9, 7)
 
 
-def drawing_program():
-    lines = ["import framebuf"]
-    for fmt, (name, w, h, c1, c2, size) in FORMATS.items():
-        sw, sh = SRC_SIZE
-        lines += [f"W, H, C1, C2 = {w}, {h}, {c1}, {c2}",
-                  f"fb_bytes = bytearray({size(w, h)})",
-                  f"fb = framebuf.FrameBuffer(fb_bytes, W, H, framebuf.{name})",
-                  f"src = framebuf.FrameBuffer(bytearray({size(sw, sh)}), {sw}, {sh}, framebuf.{name})"]
-        lines += OPS
-        lines += ["print(fb.pixel(W, 0), fb.pixel(0, -1), fb.pixel(W - 1, H - 1), fb.pixel(0, 0))",
-                  "print(bytes(fb_bytes).hex())"]
+def op_lines(w, h, c1, c2):
+    """OPS for one frame buffer as lines "TARGET METHOD ARG...", the arguments worked out: a
+    number, "@src" for the source frame buffer, or "s" and a string's UTF-8 bytes in hex."""
+    env = {"W": w, "H": h, "C1": c1, "C2": c2, "chr": chr, "src": "@src"}
+    lines = []
+    for op in OPS:
+        target, method, args = re.match(r"(\w+)\.(\w+)\((.*)\)$", op).groups()
+        words = [target, method]
+        for a in eval(f"({args},)", env):
+            words.append(a if a == "@src" else "s" + a.encode().hex() if isinstance(a, str) else str(int(a)))
+        lines.append(" ".join(words))
     return "\n".join(lines) + "\n"
+
+
+# Reads the operations from a file rather than compiling them: the program stays small
+# enough for an MCU's heap.
+DRAW_PROGRAM = """\
+import framebuf, sys
+def arg(word, src):
+    if word == "@src":
+        return src
+    return bytes.fromhex(word[1:]).decode() if word[0] == "s" else int(word)
+def run(path, fb, src):
+    for line in open(path):
+        words = line.split()
+        args = [arg(w, src) for w in words[2:]]
+        getattr(fb if words[0] == "fb" else src, words[1])(*args)
+fmt, w, h, size, sw, sh, ssize = [int(a) for a in sys.argv[2:]]
+buf = bytearray(size)
+fb = framebuf.FrameBuffer(buf, w, h, fmt)
+run(sys.argv[1], fb, framebuf.FrameBuffer(bytearray(ssize), sw, sh, fmt))
+print(fb.pixel(w, 0), fb.pixel(0, -1), fb.pixel(w - 1, h - 1), fb.pixel(0, 0))
+print(bytes(buf).hex())
+"""
 
 
 def model_output():
@@ -74,12 +97,15 @@ def model_output():
 
 
 def test_framebuf_draws_as_the_model_at_the_edges(upyos, rootdir):
-    put_file(rootdir, "/opt/fbdraw.py", drawing_program())
-    got = upyos.run("/opt/fbdraw.py", timeout=60).splitlines()
+    put_file(rootdir, "/opt/fbdraw.py", DRAW_PROGRAM)
+    for fmt, (name, w, h, c1, c2, size) in FORMATS.items():
+        put_file(rootdir, f"/opt/ops{fmt}.txt", op_lines(w, h, c1, c2))
     want = model_output()
-    assert len(got) == len(want), got
-    for i, (g, w) in enumerate(zip(got, want)):
-        assert g == w, f"format {list(FORMATS.values())[i // 2][0]}, line {i % 2}"
+    for i, (fmt, (name, w, h, c1, c2, size)) in enumerate(FORMATS.items()):
+        sw, sh = SRC_SIZE
+        got = upyos.run(f"/opt/fbdraw.py /opt/ops{fmt}.txt {fmt} {w} {h} {size(w, h)} {sw} {sh} "
+                        f"{size(sw, sh)}", timeout=60).splitlines()
+        assert got == want[2 * i:2 * i + 2], name
 
 
 def test_framebuf_checks_its_arguments(upyos, rootdir):
