@@ -251,15 +251,19 @@ int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
     pthread_mutex_lock(&lock);
     if (bus == 1)
         display_spi(wbuf, len);
+    /* the log keeps the last SPI_LOG bytes: make room once, not a byte at a time (a display
+     * frame is 1 KB) */
+    size_t keep = len >= SPI_LOG ? 0 : SPI_LOG - len;
+    if (spi_sent_len[bus] > keep) {
+        memmove(spi_sent[bus], spi_sent[bus] + spi_sent_len[bus] - keep, keep);
+        spi_sent_len[bus] = keep;
+    }
     for (size_t i = 0; i < len; i++) {
         uint8_t b = wbuf ? wbuf[i] : 0;
         if (rbuf)
             rbuf[i] = b;
-        if (spi_sent_len[bus] == SPI_LOG) {
-            memmove(spi_sent[bus], spi_sent[bus] + 1, SPI_LOG - 1);
-            spi_sent_len[bus]--;
-        }
-        spi_sent[bus][spi_sent_len[bus]++] = b;
+        if (i + SPI_LOG >= len)
+            spi_sent[bus][spi_sent_len[bus]++] = b;
     }
     pthread_mutex_unlock(&lock);
     return 0;
