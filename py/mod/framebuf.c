@@ -199,6 +199,54 @@ static pv fb_line(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 
+/* ellipse(x, y, xr, yr, c[, fill[, quadrants]]): the midpoint algorithm, in two runs (where
+ * the curve is flatter than 45 degrees, then steeper), each point mirrored into the quadrants
+ * the mask picks (bit 0 upper right, 1 upper left, 2 lower left, 3 lower right); filled, each
+ * point's row is drawn from the centre out. */
+enum { Q_ALL = 0x0f, Q_FILL = 0x10 };
+static void ellipse_points(canvas c, int cx, int cy, int x, int y, uint32_t col, int mask) {
+    static const int8_t sx[4] = { 1, -1, -1, 1 }, sy[4] = { -1, -1, 1, 1 };
+    for (int q = 0; q < 4; q++) {
+        if (!(mask & 1 << q)) continue;
+        if (mask & Q_FILL) fill_rect(c, sx[q] > 0 ? cx : cx - x, cy + sy[q] * y, x + 1, 1, col);
+        else set_clipped(c, cx + sx[q] * x, cy + sy[q] * y, col);
+    }
+}
+static pv fb_ellipse(int n, pv *a, pv kw) {
+    canvas c = self_canvas(n, a, 6, 8, "ellipse");
+    int cx = coord(a[1]), cy = coord(a[2]), xr = coord(a[3]), yr = coord(a[4]);
+    uint32_t col = colour(a[5]);
+    int mask = (n > 6 && py_truth(a[6]) ? Q_FILL : 0) | (n > 7 ? (int)py_to_index(a[7]) & Q_ALL : Q_ALL);
+    int64_t two_a2 = 2 * (int64_t)xr * xr, two_b2 = 2 * (int64_t)yr * yr;
+    int x = xr, y = 0;
+    int64_t xchange = (int64_t)yr * yr * (1 - 2 * (int64_t)xr), ychange = (int64_t)xr * xr, err = 0;
+    int64_t stop_x = two_b2 * xr, stop_y = 0;
+    while (stop_x >= stop_y) {
+        ellipse_points(c, cx, cy, x, y, col, mask);
+        y++;
+        stop_y += two_a2;
+        err += ychange;
+        ychange += two_a2;
+        if (2 * err + xchange > 0) { x--; stop_x -= two_b2; err += xchange; xchange += two_b2; }
+    }
+    x = 0;
+    y = yr;
+    xchange = (int64_t)yr * yr;
+    ychange = (int64_t)xr * xr * (1 - 2 * (int64_t)yr);
+    err = 0;
+    stop_x = 0;
+    stop_y = two_a2 * yr;
+    while (stop_x <= stop_y) {
+        ellipse_points(c, cx, cy, x, y, col, mask);
+        x++;
+        stop_x += two_b2;
+        err += xchange;
+        xchange += two_b2;
+        if (2 * err + ychange > 0) { y--; stop_y -= two_a2; err += ychange; ychange += two_a2; }
+    }
+    return PV_NONE;
+}
+
 /* blit(source, x, y, key=-1, palette=None): source's pixels at (x, y), clipped; pixels of the
  * key colour are left out; a palette (a FrameBuffer one pixel high) maps source colours. */
 static pv fb_blit(int n, pv *a, pv kw) {
@@ -267,7 +315,7 @@ static void fb_mark(pv o, gc_heap *h) { gc_mark(h, ((fb_obj *)o)->buffer); }
 
 static const py_builtin fb_methods[] = {
     METHOD(fill, fb_fill), METHOD(fill_rect, fb_fill_rect), METHOD(pixel, fb_pixel),
-    METHOD(hline, fb_hline), METHOD(vline, fb_vline), METHOD(rect, fb_rect), METHOD(line, fb_line),
+    METHOD(hline, fb_hline), METHOD(vline, fb_vline), METHOD(rect, fb_rect), METHOD(line, fb_line), METHOD(ellipse, fb_ellipse),
     METHOD(blit, fb_blit), METHOD(scroll, fb_scroll), METHOD(text, fb_text), METHODS_END };
 const py_type py_framebuf_type = { &py_type_type, "FrameBuffer", .base = &py_object_type,
     .methods = fb_methods, .make = fb_make, .repr = fb_repr, .mark = fb_mark };

@@ -13,7 +13,8 @@
     Q(SOFT_RESET, "SOFT_RESET") Q(SPI, "SPI") Q(SoftI2C, "SoftI2C") Q(SoftSPI, "SoftSPI") \
     Q(Timer, "Timer") Q(UART, "UART") Q(WDT, "WDT") Q(WDT_RESET, "WDT_RESET") \
     Q(addrsize, "addrsize") Q(baudrate, "baudrate") Q(bits, "bits") Q(blit, "blit") Q(callback, "callback") Q(datetime, "datetime") \
-    Q(deinit, "deinit") Q(duty_u16, "duty_u16") Q(feed, "feed") Q(file_exists, "file_exists") Q(fill, "fill") Q(fill_rect, "fill_rect") \
+    Q(deinit, "deinit") Q(duty_u16, "duty_u16") Q(ellipse, "ellipse") \
+    Q(feed, "feed") Q(file_exists, "file_exists") Q(fill, "fill") Q(fill_rect, "fill_rect") \
     Q(freq, "freq") Q(getenv, "getenv") Q(handler, "handler") Q(hline, "hline") Q(human, "human") Q(idle, "idle") \
     Q(ilistdir, "ilistdir") Q(init, "init") Q(irq, "irq") Q(isdir, "isdir") Q(isfile, "isfile") Q(line, "line") \
     Q(machine, "machine") Q(miso, "miso") Q(mosi, "mosi") Q(off, "off") Q(on, "on") \

@@ -89,6 +89,34 @@ class Model:
             err += 2 * db
         self._set(x2, y2, c)
 
+    def ellipse(self, cx, cy, xr, yr, c, fill=False, quadrants=0xF):
+        """The midpoint ellipse: first the part where the curve is flatter than 45 degrees
+        (stepping y, x when the error says so), then the steeper part (stepping x); each
+        point is mirrored into the chosen quadrants (1 upper right, 2 upper left, 4 lower
+        left, 8 lower right), a filled one as a row from the centre."""
+        def plot(x, y):
+            for bit, (sx, sy) in enumerate(((1, -1), (-1, -1), (-1, 1), (1, 1))):
+                if quadrants >> bit & 1:
+                    if fill:
+                        self.fill_rect(cx if sx > 0 else cx - x, cy + sy * y, x + 1, 1, c)
+                    else:
+                        self._set(cx + sx * x, cy + sy * y, c)
+        a2, b2 = xr * xr, yr * yr
+        x, y, err = xr, 0, 0
+        dx, dy = b2 * (1 - 2 * xr), a2
+        while 2 * b2 * x >= 2 * a2 * y:
+            plot(x, y)
+            y, err, dy = y + 1, err + dy, dy + 2 * a2
+            if 2 * err + dx > 0:
+                x, err, dx = x - 1, err + dx, dx + 2 * b2
+        x, y, err = 0, yr, 0
+        dx, dy = b2, a2 * (1 - 2 * yr)
+        while 2 * b2 * x <= 2 * a2 * y:
+            plot(x, y)
+            x, err, dx = x + 1, err + dx, dx + 2 * b2
+            if 2 * err + dy > 0:
+                y, err, dy = y - 1, err + dy, dy + 2 * a2
+
     def text(self, s, x, y, c=1):
         for i, ch in enumerate(s.encode()):
             glyph = FONT[ch if FONT_FIRST <= ch <= FONT_LAST else FONT_LAST]

@@ -1,8 +1,8 @@
 """framebuf and the display. framebuf is checked on every port against an independent model
-(fbmodel.py): the pixels of lines, rectangles, text, blit and scroll at and across the edges,
-in each format. The SSD1306 display is the posix simulator's virtual board's: the init.sh
-lines of an upyOS system draw on it over SPI (and a program over I2C), and the picture the
-controller lights, read through --board-ctl, is the program's own frame buffer; in the web
+(fbmodel.py): the pixels of lines, rectangles, ellipses, text, blit and scroll at and across
+the edges, in each format. The SSD1306 display is the posix simulator's virtual board's: the
+init.sh lines of an upyOS system draw on it over SPI (and a program over I2C), and the picture
+the controller lights, read through --board-ctl, is the program's own frame buffer; in the web
 desktop, headless Chromium's screenshot of the display canvas shows the same pixels."""
 import base64
 import json
@@ -35,6 +35,9 @@ OPS = [
     "fb.blit(src, -3, 4)", "fb.blit(src, W - 5, H - 4, 0)", "fb.blit(src, 12, -3, C1)",
     "fb.scroll(3, -2)", "fb.scroll(-1, 4)", "fb.scroll(W, 0)", "fb.scroll(0, -H - 1)",
     "fb.text('ok', 14, 9)",
+    "fb.ellipse(W // 2, H // 2, W // 2 + 3, 6, C1)", "fb.ellipse(3, 3, 5, 9, C2, True)",
+    "fb.ellipse(W - 2, H - 2, 4, 4, C1, True, 0b0101)", "fb.ellipse(10, 10, 0, 3, C2)",
+    "fb.ellipse(8, H - 4, 6, 2, C2, False, 0b1010)",
 ]
 # format: (width, height, colours C1 C2, bytes the buffer needs)
 FORMATS = {
