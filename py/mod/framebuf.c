@@ -173,11 +173,8 @@ static pv fb_rect(int n, pv *a, pv kw) {
     fill_rect(c, x + w - 1, y, 1, h, col);
     return PV_NONE;
 }
-/* line(x1, y1, x2, y2, c): Bresenham along the longer axis, the end point drawn last */
-static pv fb_line(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 6, 6, "line");
-    int x1 = coord(a[1]), y1 = coord(a[2]), x2 = coord(a[3]), y2 = coord(a[4]);
-    uint32_t col = colour(a[5]);
+/* A line from (x1, y1) to (x2, y2): Bresenham along the longer axis, the end point last. */
+static void draw_line(canvas c, int x1, int y1, int x2, int y2, uint32_t col) {
     int dx = x2 - x1, sx = 1, dy = y2 - y1, sy = 1;
     if (dx <= 0) { dx = -dx; sx = -1; }
     if (dy <= 0) { dy = -dy; sy = -1; }
@@ -196,6 +193,10 @@ static pv fb_line(int n, pv *a, pv kw) {
         e += 2 * dy;
     }
     set_clipped(c, x2, y2, col);
+}
+static pv fb_line(int n, pv *a, pv kw) {
+    canvas c = self_canvas(n, a, 6, 6, "line");
+    draw_line(c, coord(a[1]), coord(a[2]), coord(a[3]), coord(a[4]), colour(a[5]));
     return PV_NONE;
 }
 
@@ -243,6 +244,60 @@ static pv fb_ellipse(int n, pv *a, pv kw) {
         err += xchange;
         xchange += two_b2;
         if (2 * err + ychange > 0) { y--; stop_y -= two_a2; err += ychange; ychange += two_a2; }
+    }
+    return PV_NONE;
+}
+
+/* poly(x, y, coords, c[, fill]): the closed polygon of the vertices (x + coords[2i], y +
+ * coords[2i + 1]), coords a list or tuple of ints. Its edges are walked from the first vertex
+ * back through the last (v0-v(n-1), v(n-1)-v(n-2), ..., v1-v0), as MicroPython walks them. */
+static pv fb_poly(int n, pv *a, pv kw) {
+    canvas c = self_canvas(n, a, 5, 6, "poly");
+    int x = coord(a[1]), y = coord(a[2]);
+    uint32_t col = colour(a[4]);
+    bool fill = n > 5 && py_truth(a[5]);
+    if (!IS(a[3], py_list_type) && !IS(a[3], py_tuple_type))
+        py_raisef(&py_TypeError_type, "poly() needs a list or tuple of coordinates");
+    size_t len;
+    pv *items;
+    py_seq_items(a[3], &len, &items);
+    int count = (int)(len / 2);
+    if (!count) return PV_NONE;
+    int *v = gc_alloc((size_t)count * 3 * sizeof(int), GC_RAW);   /* the vertices, then a row's nodes */
+    for (int i = 0; i < 2 * count; i++) v[i] = coord(items[i]);
+    if (!fill) {
+        for (int i = 0, prev = 0, next; i < count; i++, prev = next) {
+            next = count - 1 - i;
+            draw_line(c, x + v[2 * prev], y + v[2 * prev + 1], x + v[2 * next], y + v[2 * next + 1], col);
+        }
+        return PV_NONE;
+    }
+    /* filled: on each row, the x where edges cross it (an edge's lower end not counted),
+     * sorted and filled in pairs; on the row of an edge's lower end, that end's pixel (or a
+     * level edge itself), so that points and flat bottoms are not lost */
+    int ymin = v[1], ymax = v[1], *nodes = v + 2 * count;
+    for (int i = 1; i < count; i++) {
+        if (v[2 * i + 1] < ymin) ymin = v[2 * i + 1];
+        if (v[2 * i + 1] > ymax) ymax = v[2 * i + 1];
+    }
+    if (ymin < -y) ymin = -y;                                /* rows outside draw nothing */
+    if (ymax > c.fb->height - 1 - y) ymax = c.fb->height - 1 - y;
+    for (int row = ymin; row <= ymax; row++) {
+        int found = 0;
+        for (int i = 0, prev = 0, next; i < count; i++, prev = next) {
+            next = count - 1 - i;
+            int px1 = v[2 * prev], py1 = v[2 * prev + 1], px2 = v[2 * next], py2 = v[2 * next + 1];
+            if (py1 != py2 && ((py1 > row && py2 <= row) || (py1 <= row && py2 > row)))
+                nodes[found++] = (int)((32 * (int64_t)px1 + 32 * (int64_t)(px2 - px1) * (row - py1) / (py2 - py1) + 16) / 32);
+            else if (row == (py1 > py2 ? py1 : py2)) {
+                if (py1 < py2) set_clipped(c, x + px2, y + py2, col);
+                else if (py2 < py1) set_clipped(c, x + px1, y + py1, col);
+                else draw_line(c, x + px1, y + py1, x + px2, y + py2, col);
+            }
+        }
+        for (int i = 1; i < found; i++)         /* insertion sort: a few nodes a row */
+            for (int k = i; k > 0 && nodes[k - 1] > nodes[k]; k--) { int t = nodes[k]; nodes[k] = nodes[k - 1]; nodes[k - 1] = t; }
+        for (int i = 0; i + 1 < found; i += 2) fill_rect(c, x + nodes[i], y + row, nodes[i + 1] - nodes[i] + 1, 1, col);
     }
     return PV_NONE;
 }
@@ -315,8 +370,9 @@ static void fb_mark(pv o, gc_heap *h) { gc_mark(h, ((fb_obj *)o)->buffer); }
 
 static const py_builtin fb_methods[] = {
     METHOD(fill, fb_fill), METHOD(fill_rect, fb_fill_rect), METHOD(pixel, fb_pixel),
-    METHOD(hline, fb_hline), METHOD(vline, fb_vline), METHOD(rect, fb_rect), METHOD(line, fb_line), METHOD(ellipse, fb_ellipse),
-    METHOD(blit, fb_blit), METHOD(scroll, fb_scroll), METHOD(text, fb_text), METHODS_END };
+    METHOD(hline, fb_hline), METHOD(vline, fb_vline), METHOD(rect, fb_rect), METHOD(line, fb_line),
+    METHOD(ellipse, fb_ellipse), METHOD(poly, fb_poly), METHOD(blit, fb_blit), METHOD(scroll, fb_scroll),
+    METHOD(text, fb_text), METHODS_END };
 const py_type py_framebuf_type = { &py_type_type, "FrameBuffer", .base = &py_object_type,
     .methods = fb_methods, .make = fb_make, .repr = fb_repr, .mark = fb_mark };
 

@@ -18,7 +18,7 @@
     Q(freq, "freq") Q(getenv, "getenv") Q(handler, "handler") Q(hline, "hline") Q(human, "human") Q(idle, "idle") \
     Q(ilistdir, "ilistdir") Q(init, "init") Q(irq, "irq") Q(isdir, "isdir") Q(isfile, "isfile") Q(line, "line") \
     Q(machine, "machine") Q(miso, "miso") Q(mosi, "mosi") Q(off, "off") Q(on, "on") \
-    Q(period, "period") Q(phase, "phase") Q(pixel, "pixel") Q(polarity, "polarity") Q(pull, "pull") \
+    Q(period, "period") Q(phase, "phase") Q(pixel, "pixel") Q(polarity, "polarity") Q(poly, "poly") Q(pull, "pull") \
     Q(read_u16, "read_u16") Q(readfrom, "readfrom") Q(readfrom_into, "readfrom_into") \
     Q(readfrom_mem, "readfrom_mem") Q(readinto, "readinto") Q(recovery, "recovery") Q(rect, "rect") \
     Q(reset, "reset") Q(reset_cause, "reset_cause") Q(rx, "rx") Q(scan, "scan") Q(sck, "sck") \

@@ -117,6 +117,37 @@ class Model:
             if 2 * err + dy > 0:
                 y, err, dy = y - 1, err + dy, dy + 2 * a2
 
+    def poly(self, x, y, coords, c, fill=False):
+        """A closed polygon. Edges go from vertex 0 back through the last one. Filled: each
+        row is filled between pairs of the sorted x where edges cross it, an edge counting on
+        the rows from its upper end to just before its lower one (x rounded to the nearest,
+        in 1/32 steps as C divides); the row of an edge's lower end gets that end's pixel,
+        or the whole edge when it is level."""
+        def cdiv(a, b):            # C's integer division: towards zero
+            q = abs(a) // abs(b)
+            return q if (a >= 0) == (b > 0) else -q
+        pts = [(coords[2 * i], coords[2 * i + 1]) for i in range(len(coords) // 2)]
+        if not pts:
+            return
+        edges = list(zip([pts[0]] + pts[:0:-1], pts[::-1]))
+        if not fill:
+            for (x1, y1), (x2, y2) in edges:
+                self.line(x + x1, y + y1, x + x2, y + y2, c)
+            return
+        for row in range(min(p[1] for p in pts), max(p[1] for p in pts) + 1):
+            nodes = []
+            for (x1, y1), (x2, y2) in edges:
+                if y1 != y2 and min(y1, y2) <= row < max(y1, y2):
+                    nodes.append(cdiv(32 * x1 + cdiv(32 * (x2 - x1) * (row - y1), y2 - y1) + 16, 32))
+                elif row == max(y1, y2):
+                    if y1 == y2:
+                        self.line(x + x1, y + y1, x + x2, y + y2, c)
+                    else:
+                        self._set(x + (x2 if y1 < y2 else x1), y + row, c)
+            nodes.sort()
+            for a, b in zip(nodes[::2], nodes[1::2]):
+                self.fill_rect(x + a, y + row, b - a + 1, 1, c)
+
     def text(self, s, x, y, c=1):
         for i, ch in enumerate(s.encode()):
             glyph = FONT[ch if FONT_FIRST <= ch <= FONT_LAST else FONT_LAST]

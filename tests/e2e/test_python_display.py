@@ -1,9 +1,10 @@
 """framebuf and the display. framebuf is checked on every port against an independent model
-(fbmodel.py): the pixels of lines, rectangles, ellipses, text, blit and scroll at and across
-the edges, in each format. The SSD1306 display is the posix simulator's virtual board's: the
-init.sh lines of an upyOS system draw on it over SPI (and a program over I2C), and the picture
-the controller lights, read through --board-ctl, is the program's own frame buffer; in the web
-desktop, headless Chromium's screenshot of the display canvas shows the same pixels."""
+(fbmodel.py): the pixels of lines, rectangles, ellipses, polygons, text, blit and scroll at
+and across the edges, in each format. The SSD1306 display is the posix simulator's virtual
+board's: the init.sh lines of an upyOS system draw on it over SPI (and a program over I2C),
+and the picture the controller lights, read through --board-ctl, is the program's own frame
+buffer; in the web desktop, headless Chromium's screenshot of the display canvas shows the
+same pixels."""
 import base64
 import json
 import os
@@ -38,6 +39,11 @@ OPS = [
     "fb.ellipse(W // 2, H // 2, W // 2 + 3, 6, C1)", "fb.ellipse(3, 3, 5, 9, C2, True)",
     "fb.ellipse(W - 2, H - 2, 4, 4, C1, True, 0b0101)", "fb.ellipse(10, 10, 0, 3, C2)",
     "fb.ellipse(8, H - 4, 6, 2, C2, False, 0b1010)",
+    "fb.poly(W // 2, 2, [0, 0, 9, 4, 3, 12, -6, 7], C2)",
+    "fb.poly(-3, H - 8, [0, 0, 12, 2, 9, 10, 4, 4, 0, 9], C1, True)",
+    "fb.poly(W - 8, -2, [0, 0, 10, 0, 10, 6, 5, 3, 0, 6], C2, True)",
+    "fb.poly(4, 4, [3, 3], C1, True)", "fb.poly(5, 5, [], C1)",
+    "fb.poly(W // 2 - 6, H // 2, [0, 0, 11, 0, 5, 7, 4, 4], C2, True)",
 ]
 # format: (width, height, colours C1 C2, bytes the buffer needs)
 FORMATS = {
@@ -52,14 +58,18 @@ SRC_SIZE = (9, 7)
 
 def op_lines(w, h, c1, c2):
     """OPS for one frame buffer as lines "TARGET METHOD ARG...", the arguments worked out: a
-    number, "@src" for the source frame buffer, or "s" and a string's UTF-8 bytes in hex."""
+    number, "@src" for the source frame buffer, "s" and a string's UTF-8 bytes in hex, or "l"
+    and a list's numbers joined by commas."""
     env = {"W": w, "H": h, "C1": c1, "C2": c2, "chr": chr, "src": "@src"}
     lines = []
     for op in OPS:
         target, method, args = re.match(r"(\w+)\.(\w+)\((.*)\)$", op).groups()
         words = [target, method]
         for a in eval(f"({args},)", env):
-            words.append(a if a == "@src" else "s" + a.encode().hex() if isinstance(a, str) else str(int(a)))
+            if isinstance(a, list):
+                words.append("l" + ",".join(str(v) for v in a))
+            else:
+                words.append(a if a == "@src" else "s" + a.encode().hex() if isinstance(a, str) else str(int(a)))
         lines.append(" ".join(words))
     return "\n".join(lines) + "\n"
 
@@ -71,6 +81,8 @@ import framebuf, sys
 def arg(word, src):
     if word == "@src":
         return src
+    if word[0] == "l":
+        return [int(v) for v in word[1:].split(",")] if word[1:] else []
     return bytes.fromhex(word[1:]).decode() if word[0] == "s" else int(word)
 def run(path, fb, src):
     for line in open(path):
