@@ -36,5 +36,8 @@ int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen,
 int hal_spi_config(int bus, uint32_t baud, int polarity, int phase);
 int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len);
 int hal_temp_read_mc(int32_t *millicelsius); /* the chip's temperature sensor */
+/* The picture a display on the board shows: rows top to bottom, each width/8 bytes, the
+ * leftmost pixel in the top bit, 1 lit. ERR_NODEV where the board has no display. */
+int hal_display_read(uint8_t *rows, size_t size, int *width, int *height);
 
 #endif

@@ -1,4 +1,5 @@
-/* The JSON API under /api/ (see docs/services.md): login, status, commands, files, GPIO.
+/* The JSON API under /api/ (see docs/services.md): login, status, commands, files, GPIO,
+ * the display.
  * The routes are a table; every route but login needs a session once a password is set.
  * File paths are cleaned by the VFS (never above "/"); protected files cannot be changed. */
 #include <stdio.h>
@@ -384,6 +385,34 @@ static void api_gpio_set(struct http_conn *c, struct json *body)
         send_ok(c);
 }
 
+/* ---- the board's display ---- */
+
+/* {"width", "height", "rows"}: the picture as hal_display_read gives it, rows in hex. */
+static void api_display(struct http_conn *c, struct json *body)
+{
+    enum { MAX_BYTES = 128 * 64 / 8 };
+    uint8_t *rows = malloc(MAX_BYTES);
+    char *hex = malloc(2 * MAX_BYTES + 1);
+    int width = 0, height = 0;
+    int r = rows && hex ? hal_display_read(rows, MAX_BYTES, &width, &height) : ERR_NOMEM;
+    struct json *j = r < 0 ? NULL : object();
+    if (r == ERR_NODEV)
+        http_send_json_error(c, 404, "no display on this board");
+    else if (!j)
+        http_send_error(c, 500);
+    else {
+        for (int i = 0; i < width * height / 8; i++)
+            snprintf(hex + 2 * i, 3, "%02x", rows[i]);
+        hex[width * height / 8 * 2] = '\0';
+        add_num(j, "width", width);
+        add_num(j, "height", height);
+        json_add(j, "rows", json_new_str(hex));
+        http_send_json(c, 200, j, NULL);
+    }
+    free(rows);
+    free(hex);
+}
+
 static const struct api_route routes[] = {
     { "POST", "/api/login", 1, api_login },
     { "GET", "/api/logout", 1, api_logout },
@@ -402,6 +431,7 @@ static const struct api_route routes[] = {
     { "POST", "/api/fs/mkdir", 0, api_fs_mkdir },
     { "GET", "/api/gpio/status", 0, api_gpio_status },
     { "POST", "/api/gpio/set", 0, api_gpio_set },
+    { "GET", "/api/display", 0, api_display },
 };
 
 /* Routes whose body is a file rather than JSON. */

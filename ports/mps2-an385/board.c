@@ -88,3 +88,9 @@ int hal_temp_read_mc(int32_t *millicelsius)
 {
     return ERR_NODEV;
 }
+
+/* No display on this board. */
+int hal_display_read(uint8_t *rows, size_t size, int *width, int *height)
+{
+    return ERR_NODEV;
+}

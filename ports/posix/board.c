@@ -1,6 +1,7 @@
 /* The virtual board of the simulator: 40 GPIO pins (with edge interrupts), 8 ADC channels,
- * one I2C bus with a 24C16 EEPROM (0x50..0x57) and a temperature sensor (0x48), SPI buses 1
- * and 2 wired in loopback, and the chip's temperature. State is in memory; board_ctl.c lets tests drive it from outside (docs/simulator.md). */
+ * one I2C bus with a 24C16 EEPROM (0x50..0x57), a temperature sensor (0x48) and an SSD1306
+ * display (0x3C, also on SPI bus 1: ssd1306.c), SPI buses 1 and 2 wired in loopback, and the
+ * chip's temperature. State is in memory; board_ctl.c lets tests drive it from outside (docs/simulator.md). */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -105,6 +106,7 @@ void posix_board_names(char *buf, size_t size)
 void posix_board_init(void)
 {
     memset(eeprom, 0xFF, sizeof eeprom);
+    posix_display_init();
 }
 
 int hal_gpio_count(void)
@@ -162,6 +164,8 @@ int hal_gpio_write(int pin, int value)
     if (pin_level[pin] != (value != 0))
         record_event(pin, value != 0);
     set_level(pin, value != 0);
+    if (pin == POSIX_DISPLAY_RES && !value)
+        posix_display_reset();
     pthread_mutex_unlock(&lock);
     return 0;
 }
@@ -216,6 +220,8 @@ int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen, ui
         r = eeprom_transfer(addr, wbuf, wlen, rbuf, rlen);
     else if (addr == 0x48)
         r = sensor_transfer(wbuf, wlen, rbuf, rlen);
+    else if (addr == POSIX_DISPLAY_I2C)
+        r = posix_display_i2c(wbuf, wlen, rbuf, rlen);
     pthread_mutex_unlock(&lock);
     return r;
 }
@@ -225,21 +231,39 @@ int hal_spi_config(int bus, uint32_t baud, int polarity, int phase)
     return bus >= 1 && bus < SPI_BUSES ? 0 : ERR_NODEV;
 }
 
+/* The display on SPI bus 1 listens while its chip select is driven low. */
+static void display_spi(const uint8_t *wbuf, size_t len)
+{
+    static const uint8_t zeros[64];
+    if (pin_mode[POSIX_DISPLAY_CS] != HAL_PIN_OUTPUT || pin_level[POSIX_DISPLAY_CS])
+        return;
+    for (size_t done = 0, n; done < len; done += n) {
+        n = len - done < sizeof zeros ? len - done : sizeof zeros;
+        posix_display_spi(wbuf ? wbuf + done : zeros, n, pin_level[POSIX_DISPLAY_DC]);
+    }
+}
+
 /* MISO is joined to MOSI: what is sent comes back. */
 int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
 {
     if (bus < 1 || bus >= SPI_BUSES)
         return ERR_NODEV;
     pthread_mutex_lock(&lock);
+    if (bus == 1)
+        display_spi(wbuf, len);
+    /* the log keeps the last SPI_LOG bytes: make room once, not a byte at a time (a display
+     * frame is 1 KB) */
+    size_t keep = len >= SPI_LOG ? 0 : SPI_LOG - len;
+    if (spi_sent_len[bus] > keep) {
+        memmove(spi_sent[bus], spi_sent[bus] + spi_sent_len[bus] - keep, keep);
+        spi_sent_len[bus] = keep;
+    }
     for (size_t i = 0; i < len; i++) {
         uint8_t b = wbuf ? wbuf[i] : 0;
         if (rbuf)
             rbuf[i] = b;
-        if (spi_sent_len[bus] == SPI_LOG) {
-            memmove(spi_sent[bus], spi_sent[bus] + 1, SPI_LOG - 1);
-            spi_sent_len[bus]--;
-        }
-        spi_sent[bus][spi_sent_len[bus]++] = b;
+        if (i + SPI_LOG >= len)
+            spi_sent[bus][spi_sent_len[bus]++] = b;
     }
     pthread_mutex_unlock(&lock);
     return 0;

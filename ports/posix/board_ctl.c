@@ -10,6 +10,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "hal/board.h"
 #include "lib/err.h"
 #include "posix_port.h"
 
@@ -143,6 +144,23 @@ static void spi(const char *id_text, char *out, size_t size)
         k += (size_t)snprintf(out + k, size - k, "%02x", buf[i]);
 }
 
+/* "display": the picture the display lights, as "ok WIDTH HEIGHT ON CONTRAST INVERT HEX" with
+ * the rows top to bottom in hex, the leftmost pixel in each byte's top bit. */
+static void display(char *out, size_t size)
+{
+    uint8_t rows[128 * 64 / 8];
+    int width, height, on, contrast, invert;
+    int r = hal_display_read(rows, sizeof rows, &width, &height);
+    if (r < 0) {
+        reply(out, size, r);
+        return;
+    }
+    posix_display_state(&on, &contrast, &invert);
+    size_t k = (size_t)snprintf(out, size, "ok %d %d %d %d %d ", width, height, on, contrast, invert);
+    for (int i = 0; i < width * height / 8 && k + 3 < size; i++)
+        k += (size_t)snprintf(out + k, size - k, "%02x", rows[i]);
+}
+
 /* "flash fail prog|erase|all", "flash drop" (programs acknowledged, not kept), "flash ok". */
 static void flash_faults(const char *what, const char *which, char *out, size_t size)
 {
@@ -177,6 +195,8 @@ static void run(char *line, char *out, size_t size)
         snprintf(out, size, "err empty command");
     } else if (strcmp(verb, "events") == 0) {
         events(out, size);
+    } else if (strcmp(verb, "display") == 0) {
+        display(out, size);
     } else if (!what) {
         snprintf(out, size, "err unknown command (try: help)");
     } else if (strcmp(verb, "set") == 0 && strcmp(what, "pin") == 0 && !parse_int(a, &x) &&
@@ -222,13 +242,13 @@ static void run(char *line, char *out, size_t size)
 static const char help_text[] =
     "ok set pin N 0|1; get pin N; wait pin N 0|1 [MS]; events; set adc CH V; set temp C; "
     "set i2ctemp C; get eeprom ADDR [N]; set eeprom ADDR HEX; uart send ID TEXT; uart recv ID; spi recv ID; "
-    "flash ok|drop|fail prog|erase|all";
+    "flash ok|drop|fail prog|erase|all; display";
 
 static void *serve_client(void *arg)
 {
     int fd = (int)(intptr_t)arg;
     FILE *in = fdopen(fd, "r");
-    char line[LINE], out[LINE * 2];
+    char line[LINE], out[LINE * 8];   /* "display" answers with 2 KB of hex */
     while (in && fgets(line, sizeof line, in)) {
         line[strcspn(line, "\r\n")] = '\0';
         if (strcmp(line, "help") == 0)

@@ -27,6 +27,17 @@ int posix_eeprom_access(unsigned addr, uint8_t *buf, size_t len, int write);
 int posix_events_take(struct posix_pin_event *out, int max);
 /* What the OS sent on SPI bus `bus` since the last call (the last 4 KB are kept). */
 size_t posix_spi_take_sent(int bus, uint8_t *buf, size_t max);
+/* The SSD1306 display (ssd1306.c): on SPI bus 1 with these pins (D/C high for data, reset
+ * and chip select active low), and on the I2C bus at POSIX_DISPLAY_I2C. */
+#define POSIX_DISPLAY_DC 3
+#define POSIX_DISPLAY_CS 10
+#define POSIX_DISPLAY_RES 11
+#define POSIX_DISPLAY_I2C 0x3C
+void posix_display_init(void);
+void posix_display_reset(void);
+void posix_display_spi(const uint8_t *bytes, size_t len, int data);
+int posix_display_i2c(const uint8_t *w, size_t wlen, uint8_t *r, size_t rlen);
+void posix_display_state(int *on, int *contrast, int *invert);
 /* The simulated UARTs: bytes the OS sent, and bytes arriving from outside. */
 size_t posix_uart_take_tx(int id, char *buf, size_t max);
 int posix_uart_inject(int id, const char *buf, size_t len);

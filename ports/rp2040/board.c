@@ -146,3 +146,9 @@ int hal_temp_read_mc(int32_t *millicelsius)
     *millicelsius = 27000 - (int32_t)((int64_t)(microvolts - 706000) * 1000 / 1721);
     return 0;
 }
+
+/* No display on this board. */
+int hal_display_read(uint8_t *rows, size_t size, int *width, int *height)
+{
+    return ERR_NODEV;
+}

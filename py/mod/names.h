@@ -13,6 +13,10 @@
     Q(DEEPSLEEP_RESET, "DEEPSLEEP_RESET") \
     Q(DOTALL, "DOTALL") \
     Q(Event, "Event") \
+    Q(FrameBuffer, "FrameBuffer") \
+    Q(GS2_HMSB, "GS2_HMSB") \
+    Q(GS4_HMSB, "GS4_HMSB") \
+    Q(GS8, "GS8") \
     Q(HARD_RESET, "HARD_RESET") \
     Q(I, "I") \
     Q(I2C, "I2C") \
@@ -24,7 +28,11 @@
     Q(IRQ_RISING, "IRQ_RISING") \
     Q(Lock, "Lock") \
     Q(M, "M") \
+    Q(MONO_HLSB, "MONO_HLSB") \
+    Q(MONO_HMSB, "MONO_HMSB") \
+    Q(MONO_VLSB, "MONO_VLSB") \
     Q(MULTILINE, "MULTILINE") \
+    Q(MVLSB, "MVLSB") \
     Q(ONE_SHOT, "ONE_SHOT") \
     Q(OPEN_DRAIN, "OPEN_DRAIN") \
     Q(OUT, "OUT") \
@@ -38,6 +46,7 @@
     Q(PWM, "PWM") \
     Q(PWRON_RESET, "PWRON_RESET") \
     Q(Pin, "Pin") \
+    Q(RGB565, "RGB565") \
     Q(RTC, "RTC") \
     Q(S, "S") \
     Q(SOCK_DGRAM, "SOCK_DGRAM") \
@@ -68,6 +77,7 @@
     Q(baudrate, "baudrate") \
     Q(bind, "bind") \
     Q(bits, "bits") \
+    Q(blit, "blit") \
     Q(blocking, "blocking") \
     Q(callback, "callback") \
     Q(cancel, "cancel") \
@@ -82,6 +92,7 @@
     Q(deinit, "deinit") \
     Q(done, "done") \
     Q(duty_u16, "duty_u16") \
+    Q(ellipse, "ellipse") \
     Q(ensure_future, "ensure_future") \
     Q(error, "error") \
     Q(escape, "escape") \
@@ -90,6 +101,8 @@
     Q(feed, "feed") \
     Q(file_exists, "file_exists") \
     Q(fileno, "fileno") \
+    Q(fill, "fill") \
+    Q(fill_rect, "fill_rect") \
     Q(findall, "findall") \
     Q(finditer, "finditer") \
     Q(flags, "flags") \
@@ -113,6 +126,7 @@
     Q(groupindex, "groupindex") \
     Q(groups, "groups") \
     Q(handler, "handler") \
+    Q(hline, "hline") \
     Q(human, "human") \
     Q(idle, "idle") \
     Q(ilistdir, "ilistdir") \
@@ -128,6 +142,7 @@
     Q(iterable, "iterable") \
     Q(last, "last") \
     Q(lastindex, "lastindex") \
+    Q(line, "line") \
     Q(listen, "listen") \
     Q(load_conf_file, "load_conf_file") \
     Q(locked, "locked") \
@@ -147,8 +162,10 @@
     Q(pattern, "pattern") \
     Q(period, "period") \
     Q(phase, "phase") \
+    Q(pixel, "pixel") \
     Q(polarity, "polarity") \
     Q(poll, "poll") \
+    Q(poly, "poly") \
     Q(popleft, "popleft") \
     Q(protected, "protected") \
     Q(pull, "pull") \
@@ -162,6 +179,7 @@
     Q(readfrom_mem, "readfrom_mem") \
     Q(readinto, "readinto") \
     Q(recovery, "recovery") \
+    Q(rect, "rect") \
     Q(recv, "recv") \
     Q(recvfrom, "recvfrom") \
     Q(register, "register") \
@@ -178,6 +196,7 @@
     Q(scan, "scan") \
     Q(sck, "sck") \
     Q(scl, "scl") \
+    Q(scroll, "scroll") \
     Q(sda, "sda") \
     Q(sdata, "sdata") \
     Q(search, "search") \
@@ -199,6 +218,7 @@
     Q(string_q, "string") \
     Q(sub, "sub") \
     Q(subn, "subn") \
+    Q(text, "text") \
     Q(threshold, "threshold") \
     Q(ticks, "ticks") \
     Q(ticks_add, "ticks_add") \
@@ -216,6 +236,7 @@
     Q(unset, "unset") \
     Q(urandom, "urandom") \
     Q(utls, "utls") \
+    Q(vline, "vline") \
     Q(wait, "wait") \
     Q(wait_for, "wait_for") \
     Q(wait_for_ms, "wait_for_ms") \

@@ -12,6 +12,7 @@ pv py_mod_io(pv module);
 pv py_mod_collections(pv module);
 pv py_mod_asyncio(pv module);
 pv py_mod_thread(pv module);
+pv py_mod_framebuf(pv module);
 
 /* Modules that need only the embedder's py_io. The board's (machine) is the embedder's to
  * give: it lists py_mod_machine in its py_io.modules, so that a host that must not reach
@@ -25,6 +26,7 @@ static const py_native_module modules[] = {
     { "collections", py_mod_collections },
     { "asyncio", py_mod_asyncio },
     { "_thread", py_mod_thread },
+    { "framebuf", py_mod_framebuf },
     { NULL, NULL },
 };
 

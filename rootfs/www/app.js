@@ -1,4 +1,5 @@
-// The web desktop: status, GPIO, files with an editor, and a terminal over /ws.
+// The web desktop: status, GPIO, the board's display, files with an editor, and a terminal
+// over /ws.
 "use strict";
 const $ = (id) => document.getElementById(id);
 
@@ -79,6 +80,31 @@ async function refreshPins() {
     b.onclick = async () => { await api("gpio/set", { pin: p.pin, val: p.val ? 0 : 1 }); refreshPins(); };
     return b;
   }));
+}
+
+// ---- the board's display: its picture polled and drawn 2x2 screen pixels a dot ----
+const SCALE = 2;
+let lastRows = null;
+async function refreshDisplay() {
+  let d;
+  try { d = await api("display"); } catch (e) { return false; }   // the board has none
+  $("display-panel").hidden = false;
+  const canvas = $("display");
+  if (d.rows === lastRows) return true;
+  canvas.width = d.width * SCALE;
+  canvas.height = d.height * SCALE;
+  const g = canvas.getContext("2d"), bytesPerRow = d.width / 8;
+  g.fillStyle = "#000";
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.fillStyle = "#9df";
+  for (let y = 0; y < d.height; y++)
+    for (let x = 0; x < d.width; x++) {
+      const i = 2 * (y * bytesPerRow + (x >> 3));
+      if (parseInt(d.rows.substr(i, 2), 16) & (0x80 >> (x & 7))) g.fillRect(x * SCALE, y * SCALE, SCALE, SCALE);
+    }
+  lastRows = d.rows;
+  canvas.dataset.rows = d.rows;    // what is drawn, for a test to wait for
+  return true;
 }
 
 // ---- files ----
@@ -204,7 +230,7 @@ $("connect").onclick = () => {
   $("screen").focus();
 };
 
-let timer = null;
+let timer = null, displayTimer = null;
 async function start() {
   try { await refreshStatus(); } catch (e) { return; }
   $("login").hidden = true;
@@ -213,5 +239,7 @@ async function start() {
   openDir(cwd);
   clearInterval(timer);
   timer = setInterval(() => refreshStatus().catch(() => clearInterval(timer)), 2000);
+  clearInterval(displayTimer);
+  if (await refreshDisplay()) displayTimer = setInterval(refreshDisplay, 500);
 }
 start();

@@ -64,8 +64,8 @@ def test_led_switches_and_blinks_the_board_leds(c, board):
 
 
 def test_i2cscan_and_sensors(c, board):
-    assert c.run("i2cscan 0") == ("0x48 0x50 0x51 0x52 0x53 0x54 0x55 0x56\n0x57\n"
-                                  "9 devices found on I2C bus 0\n")
+    assert c.run("i2cscan 0") == ("0x3c 0x48 0x50 0x51 0x52 0x53 0x54 0x55\n0x56 0x57\n"
+                                  "10 devices found on I2C bus 0\n")
     assert c.run("i2cscan 1") == "i2cscan: bus 1: not on this board\n"
     assert c.run("i2cscan x") == "i2cscan: x: not a bus number\n"
     assert board.cmd("set temp 25.5") == "ok"

@@ -83,7 +83,8 @@ def test_i2c_eeprom_written_and_read_back(booted):
             "print(soft.readfrom(0x51, 4).hex())\n")
     assert board.cmd("set eeprom 256 c0ffee42") == "ok"
     out = run_program(c, root, "eeprom", prog)
-    assert out == ("['0x48', '0x50', '0x51', '0x52', '0x53', '0x54', '0x55', '0x56', '0x57']\n"
+    assert out == ("['0x3c', '0x48', '0x50', '0x51', '0x52', '0x53', '0x54', '0x55', '0x56', "
+                   "'0x57']\n"
                    "b'upyOS'\nc0ffee42\n")
     assert board.cmd("get eeprom 32 5") == "ok " + b"upyOS".hex()
     nodev = "from machine import I2C\ntry:\n    I2C(0).readfrom(0x30, 1)\nexcept OSError as e:\n    print('OSError', e.errno)\n"
