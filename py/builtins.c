@@ -722,7 +722,7 @@ static void add_funcs(pv d, const py_builtin *f) {
  * start-up costs no heap. Index i counts the functions, then the types, then the others. */
 static const struct { const char *name; const void *obj; } builtin_others[] = {
     { "None", &py_none_obj }, { "NotImplemented", &py_notimpl_obj }, { "Ellipsis", &py_ellipsis_obj },
-    { "EnvironmentError", &py_OSError_type }, { "IOError", &py_OSError_type }, { "TimeoutError", &py_OSError_type },
+    { "EnvironmentError", &py_OSError_type }, { "IOError", &py_OSError_type },
 };
 #define NFUNCS (sizeof builtin_funcs / sizeof builtin_funcs[0] - 1)
 #define NTYPES (sizeof builtin_types / sizeof builtin_types[0] - 1)

@@ -703,9 +703,9 @@ static state_obj *new_state(void) {
     state_obj *s = NEW(state_obj, state_type);
     py_cur->asyncio = (pv)s;
     /* CancelledError is a BaseException, as in CPython 3.8 and later; TimeoutError is
-     * CPython 3.11's builtin one (an OSError) */
+     * the builtin one (an OSError), as in CPython 3.11, so `except TimeoutError` catches it */
     s->cancelled_error = exception_class("CancelledError", &py_BaseException_type, "asyncio.exceptions");
-    s->timeout_error = exception_class("TimeoutError", &py_OSError_type, "builtins");
+    s->timeout_error = (pv)&py_TimeoutError_type;
     return s;
 }
 
