@@ -405,7 +405,10 @@ static int on_packet(void *ctx, const struct mqtt_packet *pkt)
     case MQTT_PUBLISH:
         return receive_publish(c, pkt);
     case MQTT_PUBACK:
-        if ((i = find_out(c, pkt->packet_id, OUT_PUBACK)) >= 0)
+        /* RabbitMQ's MQTT plugin takes QoS 2 as QoS 1 and answers it with PUBACK: the
+         * message was stored once or more, and waiting for a PUBREC would never end */
+        if ((i = find_out(c, pkt->packet_id, OUT_PUBACK)) >= 0 ||
+            (i = find_out(c, pkt->packet_id, OUT_PUBREC)) >= 0)
             free_out(&c->out[i]);
         return 0;
     case MQTT_PUBREC:
