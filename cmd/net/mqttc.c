@@ -12,6 +12,7 @@
 #include "hal/time.h"
 #include "kernel/command.h"
 #include "kernel/evloop.h"
+#include "kernel/lazy_mutex.h"
 #include "lib/err.h"
 #include "net/mqtt_client.h"
 #include "net/tls.h"
@@ -37,7 +38,7 @@ struct message {
 
 /* The connection kept between calls, shared by the shell and background listeners. */
 static struct {
-    hal_mutex_t *lock;
+    lazy_mutex_t lock;
     struct mqtt_client *client;
     char key[384];              /* the options that made it */
     char where[80];             /* "host:port" for messages */
@@ -196,14 +197,12 @@ static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct option
 
 static void lock(void)
 {
-    if (!kept.lock)
-        kept.lock = hal_mutex_new();    /* first use: the shell's thread, before any job */
-    hal_mutex_lock(kept.lock);
+    lazy_mutex_lock(&kept.lock);
 }
 
 static void unlock(void)
 {
-    hal_mutex_unlock(kept.lock);
+    lazy_mutex_unlock(&kept.lock);
 }
 
 static void forget_connection(int say_goodbye)
