@@ -518,6 +518,11 @@ void mqtt_client_free(struct mqtt_client *c)
     free(c);
 }
 
+int mqtt_client_readable(const struct mqtt_client *c)
+{
+    return c->conn.ops && conn_readable(c->conn);
+}
+
 int mqtt_client_connected(const struct mqtt_client *c)
 {
     return c->up;

@@ -158,6 +158,11 @@ int sock_recv(sock_t *s, void *buf, size_t len, int timeout_ms)
     return wait_in_slices(s, &c, timeout_ms);
 }
 
+int sock_readable(sock_t *s)
+{
+    return hal_sock_readable(s->handle);
+}
+
 int sock_sendto(sock_t *s, const void *buf, size_t len, uint32_t addr, uint16_t port)
 {
     return hal_sock_sendto(s->handle, buf, len, addr, port);

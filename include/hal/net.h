@@ -18,6 +18,8 @@ int hal_sock_accept(int s, uint32_t *peer_addr, uint16_t *peer_port, int timeout
 int hal_sock_connect(int s, uint32_t addr, uint16_t port, int timeout_ms);
 int hal_sock_send(int s, const void *buf, size_t len);
 int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms); /* 0: peer closed */
+/* 1 when hal_sock_recv would not wait (data, the peer's end, or an error), else 0. */
+int hal_sock_readable(int s);
 int hal_sock_sendto(int s, const void *buf, size_t len, uint32_t addr, uint16_t port);
 int hal_sock_recvfrom(int s, void *buf, size_t len, uint32_t *addr, uint16_t *port,
                       int timeout_ms);

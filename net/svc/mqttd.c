@@ -30,7 +30,7 @@
 #include "net/svc/services.h"
 #include "shell/shell.h"
 
-#define POLL_MS 10
+#define HOUSEKEEPING_MS 100     /* keep-alive, reconnecting: between them the loop sleeps */
 #define GROUPS_MAX 8
 #define FILTERS_MAX (GROUPS_MAX + 3)
 /* A message here makes every board announce itself again: how a host finds the boards online
@@ -272,6 +272,17 @@ static void tick(evloop_t *loop, void *arg)
     }
 }
 
+/* The loop sleeps until one of these (or the housekeeping timer) says there is work. */
+static int broker_spoke(void *arg)
+{
+    return mqtt_client_readable(((struct daemon *)arg)->client);
+}
+
+static int results_to_send(void *arg)
+{
+    return mqtt_client_connected(((struct daemon *)arg)->client) && mqttd_results_waiting();
+}
+
 static void make_topics(struct daemon *d)
 {
     const char *sid = sysdata.sid;
@@ -308,7 +319,9 @@ static void run_daemon(struct daemon *d)
     if (!d->set.key[0])
         stream_printf(d->log, "mqttd: no fleet key in system.conf: every command is refused\n");
     evloop_t *loop = new_client(d) == 0 ? evloop_new() : NULL;
-    if (!loop || evloop_timer(loop, 0, POLL_MS, tick, d) < 0 ||
+    if (!loop || evloop_timer(loop, 0, HOUSEKEEPING_MS, tick, d) < 0 ||
+        evloop_watch(loop, broker_spoke, d, tick, d) < 0 ||
+        evloop_watch(loop, results_to_send, d, tick, d) < 0 ||
         (d->set.telemetry_s > 0 &&
          evloop_timer(loop, (uint32_t)d->set.telemetry_s * 1000,
                       (uint32_t)d->set.telemetry_s * 1000, telemetry, d) < 0)) {

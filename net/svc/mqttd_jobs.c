@@ -108,6 +108,14 @@ void mqttd_drop_results(void)
     unlock();
 }
 
+int mqttd_results_waiting(void)
+{
+    lock();
+    int waiting = state.results != NULL;
+    unlock();
+    return waiting;
+}
+
 void mqttd_publish_results(struct mqtt_client *c, const char *topic)
 {
     for (;;) {

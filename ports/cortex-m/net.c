@@ -16,6 +16,7 @@ int hal_sock_accept(int s, uint32_t *peer_addr, uint16_t *peer_port, int timeout
 int hal_sock_connect(int s, uint32_t addr, uint16_t port, int timeout_ms) { return ERR_NODEV; }
 int hal_sock_send(int s, const void *buf, size_t len) { return ERR_NODEV; }
 int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms) { return ERR_NODEV; }
+int hal_sock_readable(int s) { return 1; }      /* the read says ERR_NODEV at once */
 int hal_sock_sendto(int s, const void *buf, size_t len, uint32_t addr, uint16_t port)
 {
     return ERR_NODEV;

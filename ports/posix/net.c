@@ -145,6 +145,11 @@ int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms)
     return n < 0 ? map_errno(errno) : (int)n;
 }
 
+int hal_sock_readable(int s)
+{
+    return wait_ready(s, POLLIN, 0) != 0;      /* an error too: the read will say it */
+}
+
 int hal_sock_sendto(int s, const void *buf, size_t len, uint32_t addr, uint16_t port)
 {
     struct sockaddr_in a = address(addr, port);

@@ -115,7 +115,7 @@ static void fake_close(void *conn)
     b.open = 0;
 }
 
-static const struct conn_ops fake_ops = { fake_recv, fake_send, fake_close, NULL };
+static const struct conn_ops fake_ops = { fake_recv, fake_send, fake_close, NULL, NULL };
 
 static int fake_dial(const struct mqtt_config *cfg, struct conn *out)
 {
