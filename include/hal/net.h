@@ -18,13 +18,24 @@ int hal_sock_accept(int s, uint32_t *peer_addr, uint16_t *peer_port, int timeout
 int hal_sock_connect(int s, uint32_t addr, uint16_t port, int timeout_ms);
 int hal_sock_send(int s, const void *buf, size_t len);
 int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms); /* 0: peer closed */
-/* 1 when hal_sock_recv would not wait (data, the peer's end, or an error), else 0. */
-int hal_sock_readable(int s);
 int hal_sock_sendto(int s, const void *buf, size_t len, uint32_t addr, uint16_t port);
 int hal_sock_recvfrom(int s, void *buf, size_t len, uint32_t *addr, uint16_t *port,
                       int timeout_ms);
 int hal_sock_local(int s, uint32_t *addr, uint16_t *port);
 int hal_sock_close(int s);
+
+/* Readiness of several sockets, as poll(2) gives it: each entry's events (HAL_POLL_IN: data,
+ * a connection or the peer's end to read; HAL_POLL_OUT: room to send) come back in revents
+ * when ready, with HAL_POLL_ERR and HAL_POLL_HUP, which are reported unasked. Waits up to
+ * timeout_ms (< 0: forever) for one; returns how many entries have revents, 0 on time-out.
+ * The values are those of POSIX and MicroPython's select module. */
+enum { HAL_POLL_IN = 1, HAL_POLL_OUT = 4, HAL_POLL_ERR = 8, HAL_POLL_HUP = 16 };
+#define HAL_SOCK_POLL_MAX 32       /* entries one call takes */
+struct hal_sock_ready {
+    int sock;
+    short events, revents;
+};
+int hal_sock_poll(struct hal_sock_ready *set, size_t n, int timeout_ms);
 int hal_net_resolve(const char *host, uint32_t *addr);
 
 /* ICMP echo (ping): sends one request with payload_len bytes and waits for its reply.

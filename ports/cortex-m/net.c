@@ -16,7 +16,6 @@ int hal_sock_accept(int s, uint32_t *peer_addr, uint16_t *peer_port, int timeout
 int hal_sock_connect(int s, uint32_t addr, uint16_t port, int timeout_ms) { return ERR_NODEV; }
 int hal_sock_send(int s, const void *buf, size_t len) { return ERR_NODEV; }
 int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms) { return ERR_NODEV; }
-int hal_sock_readable(int s) { return 1; }      /* the read says ERR_NODEV at once */
 int hal_sock_sendto(int s, const void *buf, size_t len, uint32_t addr, uint16_t port)
 {
     return ERR_NODEV;
@@ -28,6 +27,7 @@ int hal_sock_recvfrom(int s, void *buf, size_t len, uint32_t *addr, uint16_t *po
 }
 int hal_sock_local(int s, uint32_t *addr, uint16_t *port) { return ERR_NODEV; }
 int hal_sock_close(int s) { return ERR_NODEV; }
+int hal_sock_poll(struct hal_sock_ready *set, size_t n, int timeout_ms) { return ERR_NODEV; }
 int hal_net_resolve(const char *host, uint32_t *addr) { return ERR_NODEV; }
 int hal_net_ping(uint32_t addr, uint16_t seq, size_t payload_len, int timeout_ms,
                  uint32_t *rtt_us, int *ttl)

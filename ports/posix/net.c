@@ -145,11 +145,6 @@ int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms)
     return n < 0 ? map_errno(errno) : (int)n;
 }
 
-int hal_sock_readable(int s)
-{
-    return wait_ready(s, POLLIN, 0) != 0;      /* an error too: the read will say it */
-}
-
 int hal_sock_sendto(int s, const void *buf, size_t len, uint32_t addr, uint16_t port)
 {
     struct sockaddr_in a = address(addr, port);
@@ -191,6 +186,28 @@ int hal_sock_local(int s, uint32_t *addr, uint16_t *port)
 int hal_sock_close(int s)
 {
     return close(s) < 0 ? map_errno(errno) : 0;
+}
+
+int hal_sock_poll(struct hal_sock_ready *set, size_t n, int timeout_ms)
+{
+    struct pollfd p[HAL_SOCK_POLL_MAX];
+    if (n > HAL_SOCK_POLL_MAX)
+        return ERR_INVAL;
+    for (size_t i = 0; i < n; i++)
+        p[i] = (struct pollfd){ set[i].sock, (short)((set[i].events & HAL_POLL_IN ? POLLIN : 0) |
+                                                     (set[i].events & HAL_POLL_OUT ? POLLOUT : 0)), 0 };
+    int r;
+    while ((r = poll(p, n, timeout_ms)) < 0 && errno == EINTR)
+        ;
+    if (r < 0)
+        return map_errno(errno);
+    for (size_t i = 0; i < n; i++) {
+        short e = p[i].revents;
+        set[i].revents = (short)((e & POLLIN ? HAL_POLL_IN : 0) | (e & POLLOUT ? HAL_POLL_OUT : 0) |
+                                 (e & (POLLERR | POLLNVAL) ? HAL_POLL_ERR : 0) |
+                                 (e & POLLHUP ? HAL_POLL_HUP : 0));
+    }
+    return r;
 }
 
 int hal_net_resolve(const char *host, uint32_t *addr)
