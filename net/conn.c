@@ -24,7 +24,7 @@ static sock_t *sock_itself(void *impl)
     return impl;
 }
 
-static const struct conn_ops sock_ops = { sock_read, sock_write, sock_end, sock_itself };
+static const struct conn_ops sock_ops = { sock_read, sock_write, sock_end, sock_itself, NULL };
 
 struct conn conn_of_sock(sock_t *s)
 {
@@ -69,6 +69,16 @@ int conn_write(struct conn c, const void *buf, size_t len)
 int conn_write_text(struct conn c, const char *text)
 {
     return conn_write(c, text, strlen(text));
+}
+
+int conn_readable(struct conn c)
+{
+    if (!c.ops)
+        return 0;
+    if (c.ops->pending && c.ops->pending(c.impl) > 0)
+        return 1;
+    sock_t *s = c.ops->socket ? c.ops->socket(c.impl) : NULL;
+    return s ? sock_readable(s) : 1;
 }
 
 void conn_detach(struct conn c)

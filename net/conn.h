@@ -25,6 +25,7 @@ struct conn_ops {
     int (*write)(void *impl, const void *buf, size_t len);
     void (*close)(void *impl);
     sock_t *(*socket)(void *impl);    /* the TCP socket it runs on; NULL when there is none */
+    size_t (*pending)(void *impl);    /* bytes it holds already (TLS's record); NULL: never */
 };
 
 struct conn {
@@ -43,6 +44,10 @@ int conn_dial(const char *host, uint16_t port, const struct tls_options *tls, in
 int conn_read(struct conn c, void *buf, size_t len, int timeout_ms);
 int conn_write(struct conn c, const void *buf, size_t len);
 int conn_write_text(struct conn c, const char *text);
+/* 1 when conn_read would not wait: bytes the connection holds, or data, the peer's end or an
+ * error on its socket (a connection with no socket to ask says 1: its read tells). For an
+ * event loop's watch (kernel/evloop.h), so that a reader sleeps until there is input. */
+int conn_readable(struct conn c);
 /* Hands the connection's socket to no process, so that it outlives the one that opened it
  * (a connection kept between commands, as mqttc keeps one); conn_close still ends it. */
 void conn_detach(struct conn c);

@@ -405,7 +405,10 @@ static int on_packet(void *ctx, const struct mqtt_packet *pkt)
     case MQTT_PUBLISH:
         return receive_publish(c, pkt);
     case MQTT_PUBACK:
-        if ((i = find_out(c, pkt->packet_id, OUT_PUBACK)) >= 0)
+        /* RabbitMQ's MQTT plugin takes QoS 2 as QoS 1 and answers it with PUBACK: the
+         * message was stored once or more, and waiting for a PUBREC would never end */
+        if ((i = find_out(c, pkt->packet_id, OUT_PUBACK)) >= 0 ||
+            (i = find_out(c, pkt->packet_id, OUT_PUBREC)) >= 0)
             free_out(&c->out[i]);
         return 0;
     case MQTT_PUBREC:
@@ -513,6 +516,11 @@ void mqtt_client_free(struct mqtt_client *c)
     free(c->rx);
     free(c->text);
     free(c);
+}
+
+int mqtt_client_readable(const struct mqtt_client *c)
+{
+    return c->conn.ops && conn_readable(c->conn);
 }
 
 int mqtt_client_connected(const struct mqtt_client *c)

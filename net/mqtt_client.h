@@ -81,6 +81,10 @@ int mqtt_client_session_present(const struct mqtt_client *c);
  * PINGREQ when one is due and reconnects when the back-off allows. 0, or the error that
  * closed the connection (it is then retried later). */
 int mqtt_client_poll(struct mqtt_client *c, int timeout_ms);
+/* 1 when input waits on the connection (mqtt_client_poll would not wait for it): what an
+ * event loop's watch asks, so that the holder sleeps until the broker says something. Keep-
+ * alive and reconnecting still need mqtt_client_poll now and then (a timer). */
+int mqtt_client_readable(const struct mqtt_client *c);
 
 /* Queues and sends a message. QoS 1/2 get a packet id (*id, may be NULL) and stay in flight
  * until acknowledged, across reconnects; mqtt_client_pending tells when. ERR_FBIG: the packet

@@ -36,6 +36,8 @@ int sock_send(sock_t *s, const void *buf, size_t len);          /* all of it, or
 int sock_send_text(sock_t *s, const char *text);
 /* Bytes received, 0 when the peer closed, ERR_TIMEOUT, ERR_INTR or another error. */
 int sock_recv(sock_t *s, void *buf, size_t len, int timeout_ms);
+/* 1 when sock_recv would not wait (data, the peer's end, or an error), else 0. */
+int sock_readable(sock_t *s);
 int sock_sendto(sock_t *s, const void *buf, size_t len, uint32_t addr, uint16_t port);
 int sock_recvfrom(sock_t *s, void *buf, size_t len, uint32_t *addr, uint16_t *port,
                   int timeout_ms);

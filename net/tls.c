@@ -246,6 +246,11 @@ sock_t *tls_socket(tls_t *t)
     return t->sock;
 }
 
+size_t tls_pending(tls_t *t)
+{
+    return mbedtls_ssl_get_bytes_avail(&t->ssl);
+}
+
 #else /* no TLS in this build: the calls exist, and say so */
 
 int tls_available(void)
@@ -282,6 +287,12 @@ sock_t *tls_socket(tls_t *t)
     return NULL;
 }
 
+size_t tls_pending(tls_t *t)
+{
+    (void)t;
+    return 0;
+}
+
 #endif
 
 static int conn_tls_read(void *impl, void *buf, size_t len, int timeout_ms)
@@ -304,8 +315,13 @@ static sock_t *conn_tls_socket(void *impl)
     return tls_socket(impl);
 }
 
+static size_t conn_tls_pending(void *impl)
+{
+    return tls_pending(impl);
+}
+
 static const struct conn_ops tls_ops = { conn_tls_read, conn_tls_write, conn_tls_close,
-                                         conn_tls_socket };
+                                         conn_tls_socket, conn_tls_pending };
 
 struct conn tls_as_conn(tls_t *t)
 {

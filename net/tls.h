@@ -54,6 +54,9 @@ void tls_close(tls_t *t);
 
 /* The TCP socket the connection runs on. */
 sock_t *tls_socket(tls_t *t);
+/* Bytes already received and decrypted, that tls_read gives without reading the socket (the
+ * rest of a record): the socket alone does not tell that input is waiting. */
+size_t tls_pending(tls_t *t);
 /* The connection as a struct conn; conn_close then calls tls_close. */
 struct conn tls_as_conn(tls_t *t);
 

@@ -7,11 +7,11 @@
 PACKAGES="cmake ninja-build gcc make libcmocka-dev python3-pytest python3-pexpect clang
 libclang-rt-14-dev gcc-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm busybox
 lftp curl wrk iperf3 chromium nodejs libmbedtls-dev openssl mosquitto mosquitto-clients
-python3-paho-mqtt python3-cryptography"
+python3-paho-mqtt python3-cryptography rabbitmq-server"
 # bench/net_bench.py starts its own nginx and vsftpd on 127.0.0.1 with temporary configs.
 BENCH_PACKAGES="nginx vsftpd"
 # Servers some packages bring: the tests start their own on loopback, the system's stay off.
-SERVICES="nginx vsftpd mosquitto"
+SERVICES="nginx vsftpd mosquitto rabbitmq-server"
 case "${1:-}" in
     "") ;;
     bench) PACKAGES="$PACKAGES $BENCH_PACKAGES" ;;

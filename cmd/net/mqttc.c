@@ -12,6 +12,7 @@
 #include "hal/time.h"
 #include "kernel/command.h"
 #include "kernel/evloop.h"
+#include "kernel/lazy_mutex.h"
 #include "lib/err.h"
 #include "net/mqtt_client.h"
 #include "net/tls.h"
@@ -20,12 +21,13 @@
 #define INBOX_MAX_BYTES 8192
 #define ACK_TIMEOUT_S 10
 #define POLL_MS 10
+#define LISTEN_BURST_MS 100             /* the longest a listener reads on without a turn */
 
 struct options {
     const char *verb, *host, *user, *password, *client_id, *topic, *message;
     const char *will_topic, *will_message, *ca_file;
     long port, qos, keepalive, count, wait_s, will_qos;
-    int retain, persistent, will_retain, message_given, tls, insecure;
+    int retain, persistent, will_retain, message_given, tls, insecure, lines;
 };
 
 /* A message that came while nobody was listening, or before listen printed it. */
@@ -35,14 +37,18 @@ struct message {
     char text[];                /* topic, NUL, payload, NUL */
 };
 
+struct listener;
+static void print_inbox(struct listener *l);
+
 /* The connection kept between calls, shared by the shell and background listeners. */
 static struct {
-    hal_mutex_t *lock;
+    lazy_mutex_t lock;
     struct mqtt_client *client;
     char key[384];              /* the options that made it */
     char where[80];             /* "host:port" for messages */
     struct message *first, *last;
     size_t messages, bytes, dropped;
+    struct listener *listener;  /* polling now: messages go to it as they come */
 } kept;
 
 /* ---- the inbox ---- */
@@ -86,6 +92,8 @@ static void on_message(void *ctx, const struct mqtt_publish *pub)
     kept.last = m;
     kept.messages++;
     kept.bytes += m->topic_len + m->payload_len;
+    if (kept.listener)          /* else a burst bigger than the inbox would lose its start */
+        print_inbox(kept.listener);
 }
 
 static void empty_inbox(void)
@@ -146,6 +154,8 @@ static int switch_option(struct options *o, const char *opt)
         o->tls = 1;
     else if (!strcmp(opt, "--insecure"))
         o->insecure = 1;
+    else if (!strcmp(opt, "-l"))
+        o->lines = 1;
     else
         return 0;
     return 1;
@@ -196,14 +206,12 @@ static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct option
 
 static void lock(void)
 {
-    if (!kept.lock)
-        kept.lock = hal_mutex_new();    /* first use: the shell's thread, before any job */
-    hal_mutex_lock(kept.lock);
+    lazy_mutex_lock(&kept.lock);
 }
 
 static void unlock(void)
 {
-    hal_mutex_unlock(kept.lock);
+    lazy_mutex_unlock(&kept.lock);
 }
 
 static void forget_connection(int say_goodbye)
@@ -255,11 +263,11 @@ static int connect_error(const struct cmd_ctx *ctx, int r)
     return cmd_error(ctx, "connect %s: %s", kept.where, err_str(r));
 }
 
-/* Lets the client handle what came (lock held). A message over the limit is refused whole
- * (never cut): say so, wherever it happened. */
-static void poll_kept(proc_t *p)
+/* Lets the client handle what came, waiting at most timeout_ms for something (lock held). A
+ * message over the limit is refused whole (never cut): say so, wherever it happened. */
+static void poll_kept(proc_t *p, int timeout_ms)
 {
-    if (mqtt_client_poll(kept.client, 0) == ERR_FBIG)
+    if (mqtt_client_poll(kept.client, timeout_ms) == ERR_FBIG)
         proc_error(p, "mqttc", "a packet over %d bytes came: refused, reconnecting",
                    MQTT_DEFAULT_MAX_PACKET);
     unsigned refused = mqtt_client_take_refused(kept.client);
@@ -285,7 +293,7 @@ static int use_connection(const struct cmd_ctx *ctx, const struct options *o)
             fresh = 1;
         }
     }
-    poll_kept(ctx->p);                  /* notices a connection lost since the last call */
+    poll_kept(ctx->p, 0);               /* notices a connection lost since the last call */
     if (mqtt_client_connected(kept.client))
         return 0;
     int r = mqtt_client_connect(kept.client);
@@ -300,15 +308,16 @@ static int use_connection(const struct cmd_ctx *ctx, const struct options *o)
 }
 
 /* Polls (releasing the lock in between, so a background listener gets its turn) until the
- * packet id is acknowledged. 0, ERR_TIMEOUT, or ERR_INTR on Ctrl-C. */
+ * packet id is acknowledged. The wait is in the read, so the answer is taken as it comes.
+ * 0, ERR_TIMEOUT, or ERR_INTR on Ctrl-C. */
 static int wait_for_ack(proc_t *p, uint16_t id, long timeout_s)
 {
     uint64_t deadline = hal_time_us() + (uint64_t)timeout_s * 1000000;
     for (;;) {
         int pending = 0;
         lock();
-        if (kept.client) {
-            poll_kept(p);
+        if (kept.client && (pending = mqtt_client_pending(kept.client, id))) {
+            poll_kept(p, POLL_MS);
             pending = mqtt_client_pending(kept.client, id);
         }
         unlock();
@@ -316,39 +325,77 @@ static int wait_for_ack(proc_t *p, uint16_t id, long timeout_s)
             return 0;
         if (hal_time_us() >= deadline)
             return ERR_TIMEOUT;
-        if (proc_sleep_ms(POLL_MS) < 0)
+        if (proc_should_stop())
             return ERR_INTR;
+        if (!kept.client || !mqtt_client_connected(kept.client))
+            if (proc_sleep_ms(POLL_MS) < 0)     /* reconnecting: the read does not wait */
+                return ERR_INTR;
     }
 }
 
 /* ---- the verbs ---- */
 
-static int publish(const struct cmd_ctx *ctx, const struct options *o)
+/* Hands one message to the client, waiting while the window is full. 0 or a status. */
+static int send_message(const struct cmd_ctx *ctx, const struct options *o, const char *text,
+                        size_t len, uint16_t *id)
 {
-    uint16_t id = 0;
     uint64_t deadline = hal_time_us() + ACK_TIMEOUT_S * 1000000ull;
     int r;
     for (;;) {                          /* a full window empties as acks come */
         lock();
-        r = kept.client ? mqtt_client_publish(kept.client, o->topic, o->message,
-                                              strlen(o->message), (int)o->qos, o->retain, &id)
+        r = kept.client ? mqtt_client_publish(kept.client, o->topic, text, len, (int)o->qos,
+                                              o->retain, id)
                         : ERR_CLOSED;
         if (r == ERR_AGAIN)
-            poll_kept(ctx->p);
+            poll_kept(ctx->p, POLL_MS);     /* waits in the read for an ack to free a slot */
         unlock();
-        if (r != ERR_AGAIN || hal_time_us() >= deadline || proc_sleep_ms(POLL_MS) < 0)
+        if (r != ERR_AGAIN || hal_time_us() >= deadline || proc_should_stop())
             break;
+        if (!kept.client || !mqtt_client_connected(kept.client))
+            proc_sleep_ms(POLL_MS);         /* reconnecting: the read does not wait */
     }
     if (r == ERR_FBIG)
         return cmd_error(ctx, "message of %zu bytes is over the limit (%d bytes a packet, "
-                         "topic included)", strlen(o->message), MQTT_DEFAULT_MAX_PACKET);
+                         "topic included)", len, MQTT_DEFAULT_MAX_PACKET);
     if (r == ERR_INVAL)
         return cmd_error(ctx, "%s: not a topic to publish to", o->topic);
     if (r < 0)
         return cmd_error(ctx, "publish to %s: %s", o->topic, err_str(r));
-    if (o->qos && (r = wait_for_ack(ctx->p, id, o->wait_s ? o->wait_s : ACK_TIMEOUT_S)) < 0)
+    return 0;
+}
+
+static int wait_acknowledged(const struct cmd_ctx *ctx, const struct options *o, uint16_t id)
+{
+    int r = o->qos ? wait_for_ack(ctx->p, id, o->wait_s ? o->wait_s : ACK_TIMEOUT_S) : 0;
+    if (r < 0)
         return cmd_error(ctx, "publish to %s: no acknowledgement: %s", o->topic, err_str(r));
     return 0;
+}
+
+/* pub -l: each line of the input is a message, sent while the window has room (as
+ * mosquitto_pub -l does); at the end it waits for the acknowledgements still owed. */
+static int publish_lines(const struct cmd_ctx *ctx, const struct options *o)
+{
+    uint16_t ids[MQTT_WINDOW];          /* the last ones sent: the others were acknowledged */
+    int sent = 0, n, r = 0;
+    char *line = malloc(MQTT_DEFAULT_MAX_PACKET);
+    if (!line)
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
+    while (!r && (n = stream_read_line(proc_in(ctx->p), line, MQTT_DEFAULT_MAX_PACKET)) >= 0)
+        r = send_message(ctx, o, line, (size_t)n, &ids[sent++ % MQTT_WINDOW]);
+    free(line);
+    for (int i = 0; !r && o->qos && i < sent && i < MQTT_WINDOW; i++)
+        r = wait_acknowledged(ctx, o, ids[i]);
+    return r;
+}
+
+static int publish(const struct cmd_ctx *ctx, const struct options *o)
+{
+    if (o->lines)
+        return publish_lines(ctx, o);
+    uint16_t id = 0;
+    int r = send_message(ctx, o, o->message, strlen(o->message), &id);
+    return r ? r : wait_acknowledged(ctx, o, id);
 }
 
 static int subscription(const struct cmd_ctx *ctx, const struct options *o, int subscribe)
@@ -432,8 +479,17 @@ static void listen_tick(evloop_t *loop, void *arg)
     struct listener *l = arg;
     lock();
     if (kept.client) {
-        poll_kept(l->p);
         print_inbox(l);
+        kept.listener = l;              /* what comes now is printed as it comes */
+        /* A poll reads at most a few KB: while messages keep coming, read on rather than
+         * wait for the next tick (a stream would go no faster than a poll each tick) */
+        uint64_t until = hal_time_us() + LISTEN_BURST_MS * 1000;
+        int before;
+        do {
+            before = l->printed;
+            poll_kept(l->p, POLL_MS);
+        } while (kept.client && l->printed != before && l->left != 0 && hal_time_us() < until);
+        kept.listener = NULL;
     } else {
         l->lost = 1;                    /* `mqttc close` from elsewhere */
     }
@@ -474,7 +530,7 @@ static int check_verb(const struct cmd_ctx *ctx, const struct options *o)
         v++;
     if (v == sizeof verbs / sizeof *verbs)
         return cmd_error(ctx, "%s: not pub, sub, unsub, listsub, ping, close or listen", o->verb);
-    if (v == 0 && (!o->topic || !o->message_given))
+    if (v == 0 && (!o->topic || o->message_given == o->lines))
         return cmd_error(ctx, "pub needs -t TOPIC and -m MESSAGE");
     if ((v == 1 || v == 2) && !o->topic)
         return cmd_error(ctx, "%s needs -t TOPIC", o->verb);
@@ -496,11 +552,12 @@ static int run_verb(const struct cmd_ctx *ctx, proc_t *p, const struct options *
 }
 
 COMMAND(mqttc, "mqttc pub|sub|unsub|listsub|ping|close|listen -h HOST [-p 1883] [-u USER] "
-               "[-P PASS] [-i CLIENTID] [-t TOPIC] [-m MSG] [-q QOS] [-r]\n"
+               "[-P PASS] [-i CLIENTID] [-t TOPIC] [-m MSG | -l] [-q QOS] [-r]\n"
                "      [-s] [-k KEEPALIVE] [-n COUNT] [-w SECS] [--will TOPIC] "
                "[--will-msg MSG] [--will-qos QOS] [--will-retain]\n"
                "      [--tls] [--ca FILE] [--insecure]\n"
                "  the connection is kept between calls: later ones may leave out -h;\n"
+               "  pub -l: each line of the input is a message;\n"
                "  --tls: over TLS (port 8883), the broker checked against --ca FILE, else the\n"
                "  system's CA file (/etc/ca.pem); --insecure does not check it (warns);\n"
                "  -s persistent session; listen prints 'topic: message' until Ctrl-C, COUNT\n"

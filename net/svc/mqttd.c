@@ -18,6 +18,7 @@
 #include "hal/time.h"
 #include "kernel/config.h"
 #include "kernel/evloop.h"
+#include "kernel/lazy_mutex.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "lib/json.h"
@@ -29,9 +30,12 @@
 #include "net/svc/services.h"
 #include "shell/shell.h"
 
-#define POLL_MS 10
+#define HOUSEKEEPING_MS 100     /* keep-alive, reconnecting: between them the loop sleeps */
 #define GROUPS_MAX 8
-#define FILTERS_MAX (GROUPS_MAX + 2)
+#define FILTERS_MAX (GROUPS_MAX + 3)
+/* A message here makes every board announce itself again: how a host finds the boards online
+ * on a broker that keeps retained messages but gives none to a wildcard (RabbitMQ) */
+#define ROLL_CALL_TOPIC "upyos/all/ping"
 #define STOP_WAIT_MS 5000
 #define DEFAULT_TELEMETRY_S 60
 
@@ -44,7 +48,7 @@ struct settings {
 
 /* Shared by the daemon and the `mqttd` command; under lock. */
 static struct {
-    hal_mutex_t *lock;
+    lazy_mutex_t lock;
     volatile int pid;               /* the daemon; 0: stopped */
     volatile int connected;
     int keyless;                    /* no fleet key: nothing runs */
@@ -61,20 +65,19 @@ struct daemon {
     struct fleet_guard guard;
     char filters[FILTERS_MAX][MQTTD_TOPIC_MAX];
     int nfilters, subscribed, was_up;
+    int roll_called;                /* announce at the next tick */
     char status_topic[MQTTD_TOPIC_MAX], result_topic[MQTTD_TOPIC_MAX];
     char telemetry_topic[MQTTD_TOPIC_MAX];
 };
 
 static void lock(void)
 {
-    if (!state.lock)
-        state.lock = hal_mutex_new();   /* first use: `mqttd`, in the shell's thread */
-    hal_mutex_lock(state.lock);
+    lazy_mutex_lock(&state.lock);
 }
 
 static void unlock(void)
 {
-    hal_mutex_unlock(state.lock);
+    lazy_mutex_unlock(&state.lock);
 }
 
 /* ---- settings: the "mqttd" object of system.conf ---- */
@@ -138,9 +141,8 @@ static void refuse(struct daemon *d, const struct mqtt_publish *m, const char *i
     mqttd_result(id, 0, "refused", why);
 }
 
-static void on_request(void *ctx, const struct mqtt_publish *m)
+static void on_request(struct daemon *d, const struct mqtt_publish *m)
 {
-    struct daemon *d = ctx;
     struct fleet_request req;
     int verdict = fleet_request_parse(m->payload.ptr, m->payload.len, &req);
     if (verdict == FLEET_ACCEPTED)
@@ -156,6 +158,17 @@ static void on_request(void *ctx, const struct mqtt_publish *m)
         mqttd_run(req.id, req.cmd);
     }
     fleet_request_free(&req);
+}
+
+/* A roll call is not a request: it runs nothing, it only asks for the public status again. */
+static void on_message(void *ctx, const struct mqtt_publish *m)
+{
+    struct daemon *d = ctx;
+    if (m->topic.len == strlen(ROLL_CALL_TOPIC) &&
+        !memcmp(m->topic.ptr, ROLL_CALL_TOPIC, m->topic.len))
+        d->roll_called = 1;
+    else
+        on_request(d, m);
 }
 
 /* ---- status and telemetry ---- */
@@ -249,13 +262,25 @@ static void tick(evloop_t *loop, void *arg)
     if (up != d->was_up)
         stream_printf(d->log, up ? "mqttd: connected to %s as %s\n" : "mqttd: lost %s: %s\n",
                       state.where, up ? sysdata.sid : err_str(r < 0 ? r : ERR_CLOSED));
-    if (up && !d->was_up)
+    if (up && (!d->was_up || d->roll_called))
         announce(d);                /* the will may have said offline meanwhile */
+    d->roll_called = 0;
     d->was_up = state.connected = up;
     if (up) {
         subscribe_next(d);
         mqttd_publish_results(d->client, d->result_topic);
     }
+}
+
+/* The loop sleeps until one of these (or the housekeeping timer) says there is work. */
+static int broker_spoke(void *arg)
+{
+    return mqtt_client_readable(((struct daemon *)arg)->client);
+}
+
+static int results_to_send(void *arg)
+{
+    return mqtt_client_connected(((struct daemon *)arg)->client) && mqttd_results_waiting();
 }
 
 static void make_topics(struct daemon *d)
@@ -266,6 +291,7 @@ static void make_topics(struct daemon *d)
     snprintf(d->telemetry_topic, MQTTD_TOPIC_MAX, "upyos/%s/telemetry", sid);
     snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/%s/cmd", sid);
     snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/all/cmd");
+    snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, ROLL_CALL_TOPIC);
     for (int i = 0; i < d->set.ngroups; i++)
         snprintf(d->filters[d->nfilters++], MQTTD_TOPIC_MAX, "upyos/group/%s/cmd",
                  d->set.groups[i]);
@@ -283,7 +309,7 @@ static int new_client(struct daemon *d)
         .will_topic = d->status_topic, .will_message = will, .will_qos = 1, .will_retain = 1,
         .clean_session = 1, .tls = (uint8_t)(d->set.tls != 0),
         .ca_file = d->set.ca[0] ? d->set.ca : NULL, .max_packet = MQTTD_MAX_PACKET };
-    return mqtt_client_new(&cfg, on_request, d, &d->client);
+    return mqtt_client_new(&cfg, on_message, d, &d->client);
 }
 
 static void run_daemon(struct daemon *d)
@@ -293,7 +319,9 @@ static void run_daemon(struct daemon *d)
     if (!d->set.key[0])
         stream_printf(d->log, "mqttd: no fleet key in system.conf: every command is refused\n");
     evloop_t *loop = new_client(d) == 0 ? evloop_new() : NULL;
-    if (!loop || evloop_timer(loop, 0, POLL_MS, tick, d) < 0 ||
+    if (!loop || evloop_timer(loop, 0, HOUSEKEEPING_MS, tick, d) < 0 ||
+        evloop_watch(loop, broker_spoke, d, tick, d) < 0 ||
+        evloop_watch(loop, results_to_send, d, tick, d) < 0 ||
         (d->set.telemetry_s > 0 &&
          evloop_timer(loop, (uint32_t)d->set.telemetry_s * 1000,
                       (uint32_t)d->set.telemetry_s * 1000, telemetry, d) < 0)) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hal/thread.h"
+#include "kernel/lazy_mutex.h"
 #include "kernel/sysdata.h"
 #include "lib/err.h"
 #include "lib/json.h"
@@ -27,7 +28,7 @@ struct job {
 
 /* Shared by the daemon's thread, the command threads and `mqttd status`; under lock. */
 static struct {
-    hal_mutex_t *lock;
+    lazy_mutex_t lock;
     int jobs[MQTTD_JOBS_MAX];       /* pids of running commands; -1: starting; 0: free */
     int stopping;
     struct result *results, *last;
@@ -35,14 +36,12 @@ static struct {
 
 static void lock(void)
 {
-    if (!state.lock)
-        state.lock = hal_mutex_new();   /* first use: `mqttd`, in the shell's thread */
-    hal_mutex_lock(state.lock);
+    lazy_mutex_lock(&state.lock);
 }
 
 static void unlock(void)
 {
-    hal_mutex_unlock(state.lock);
+    lazy_mutex_unlock(&state.lock);
 }
 
 /* ---- results ---- */
@@ -107,6 +106,14 @@ void mqttd_drop_results(void)
     }
     state.last = NULL;
     unlock();
+}
+
+int mqttd_results_waiting(void)
+{
+    lock();
+    int waiting = state.results != NULL;
+    unlock();
+    return waiting;
 }
 
 void mqttd_publish_results(struct mqtt_client *c, const char *topic)

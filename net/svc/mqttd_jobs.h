@@ -19,6 +19,8 @@ void mqttd_jobs_reset(void);
 void mqttd_run(const char *id, const char *line);
 /* Queues {id, sid, status, output}: status is the exit status, or word when not NULL. */
 void mqttd_result(const char *id, int status, const char *word, const char *output);
+/* 1 when results wait to be published. */
+int mqttd_results_waiting(void);
 /* Publishes queued results on topic at QoS 1 while the client's window has room. */
 void mqttd_publish_results(struct mqtt_client *c, const char *topic);
 /* Ends the running commands and waits (bounded) for their threads. */

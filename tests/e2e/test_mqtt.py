@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import SLOW
+from conftest import SLOW, put_file
 from netutil import free_port, wait_port
 from test_tls import install_ca, pki  # noqa: F401 (a fixture)
 
@@ -139,6 +139,18 @@ def test_the_connection_is_kept_and_wildcards_filter(upyos, broker):
     upyos.run("mqttc unsub -t a/#")
     assert upyos.run("mqttc listsub") == "b/+/c (QoS 1)\n"
     assert upyos.run("mqttc ping").startswith(f"pong from 127.0.0.1:{broker.port} in ")
+
+
+@pytest.mark.parametrize("qos", [0, 1])
+def test_pub_l_sends_each_line_of_its_input(upyos, broker, qos):
+    lines = [f"reading {i}" for i in range(20)]       # more than the window of 8
+    put_file(upyos.root, "/lines.txt", "\n".join(lines) + "\n")
+    sub = broker.sub("sensor/log", count=len(lines))
+    assert upyos.run(f"cat /lines.txt | mqttc pub {broker.args()} -t sensor/log -l -q {qos}") == ""
+    assert status(upyos) == "0"
+    assert broker.received(sub) == [f"sensor/log {line}" for line in lines]
+    assert upyos.run("mqttc pub -t sensor/log -l -m x") == \
+        "mqttc: pub needs -t TOPIC and -m MESSAGE\n"
 
 
 def test_retained_messages_both_ways(upyos, broker):

@@ -115,7 +115,7 @@ static void fake_close(void *conn)
     b.open = 0;
 }
 
-static const struct conn_ops fake_ops = { fake_recv, fake_send, fake_close, NULL };
+static const struct conn_ops fake_ops = { fake_recv, fake_send, fake_close, NULL, NULL };
 
 static int fake_dial(const struct mqtt_config *cfg, struct conn *out)
 {
@@ -228,6 +228,21 @@ static void test_qos1_and_qos2_publish_wait_for_their_acks(void **state)
     broker_ack(MQTT_PUBCOMP, id2);
     mqtt_client_poll(c, 0);
     assert_false(mqtt_client_pending(c, id2));
+    mqtt_client_free(c);
+}
+
+/* RabbitMQ downgrades QoS 2 to 1: a PUBACK instead of PUBREC ends the exchange. */
+static void test_a_puback_for_qos2_acknowledges_it(void **state)
+{
+    struct mqtt_client *c = client(1, 60);
+    assert_int_equal(mqtt_client_connect(c), 0);
+    b.ack_publish = 0;
+    uint16_t id;
+    assert_int_equal(mqtt_client_publish(c, "a/b", "z", 1, 2, 0, &id), 0);
+    broker_ack(MQTT_PUBACK, id);
+    mqtt_client_poll(c, 0);
+    assert_false(mqtt_client_pending(c, id));
+    assert_int_equal(count_sent(MQTT_PUBREL), 0);
     mqtt_client_free(c);
 }
 
@@ -390,6 +405,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_connect_and_refusal),
         cmocka_unit_test(test_qos1_and_qos2_publish_wait_for_their_acks),
+        cmocka_unit_test(test_a_puback_for_qos2_acknowledges_it),
         cmocka_unit_test(test_unacknowledged_messages_go_again_with_dup_after_a_loss),
         cmocka_unit_test(test_qos2_is_delivered_once_and_qos1_acknowledged),
         cmocka_unit_test(test_subscriptions_are_made_again_without_a_session),

@@ -8,10 +8,12 @@
 
 #include <cmocka.h>
 
+#include "hal/thread.h"
 #include "lib/err.h"
 #include "net/conn.h"
 #include "net/http_client.h"
 #include "net/linereader.h"
+#include "net/socket.h"
 #include "net/tls.h"
 
 /* A connection that gives its text a few bytes at a time, as a network does. */
@@ -44,7 +46,8 @@ static void trickle_close(void *impl)
     ((struct trickle *)impl)->closed = 1;
 }
 
-static const struct conn_ops trickle_ops = { trickle_read, trickle_write, trickle_close, NULL };
+static const struct conn_ops trickle_ops = { trickle_read, trickle_write, trickle_close, NULL,
+                                             NULL };
 
 static void the_line_reader_reads_any_connection(void **state)
 {
@@ -115,10 +118,57 @@ static void a_missing_ca_file_fails_cleanly(void **state)
     tls_close(NULL);
 }
 
+static size_t held;
+static size_t held_bytes(void *impl)
+{
+    (void)impl;
+    return held;
+}
+
+static const struct conn_ops holding_ops = { trickle_read, trickle_write, trickle_close, NULL,
+                                             held_bytes };
+
+/* What an event loop's watch asks: bytes the connection holds (TLS), or its socket's input. */
+static void readable_says_when_a_read_would_not_wait(void **state)
+{
+    (void)state;
+    struct conn none = { 0 };
+    assert_int_equal(conn_readable(none), 0);
+    struct trickle t = { "", 0, 1, 0 };
+    struct conn holding = { &holding_ops, &t };
+    held = 5;
+    assert_int_equal(conn_readable(holding), 1);
+
+    sock_t *listener, *client, *server;
+    uint32_t addr, local;
+    uint16_t port;
+    assert_int_equal(sock_parse_addr("127.0.0.1", &addr), 0);
+    assert_int_equal(sock_listen(addr, 0, 1, &listener), 0);
+    assert_int_equal(sock_local(listener, &local, &port), 0);
+    assert_int_equal(sock_dial(addr, port, 1000, &client), 0);
+    assert_int_equal(sock_accept(listener, &server, NULL, NULL, 1000), 0);
+    struct conn c = conn_of_sock(server);
+    assert_int_equal(conn_readable(c), 0);
+    assert_int_equal(sock_send(client, "x", 1), 1);
+    for (int i = 0; i < 100 && !conn_readable(c); i++)  /* loopback: at once, or nearly */
+        hal_sleep_us(10000);
+    assert_int_equal(conn_readable(c), 1);
+    char byte;
+    assert_int_equal(conn_read(c, &byte, 1, 0), 1);
+    assert_int_equal(conn_readable(c), 0);
+    sock_close(client);                                 /* the end is input too */
+    for (int i = 0; i < 100 && !conn_readable(c); i++)
+        hal_sleep_us(10000);
+    assert_int_equal(conn_readable(c), 1);
+    conn_close(&c);
+    sock_close(listener);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_line_reader_reads_any_connection),
+        cmocka_unit_test(readable_says_when_a_read_would_not_wait),
         cmocka_unit_test(urls_say_their_scheme_and_port),
         cmocka_unit_test(tls_errors_have_words),
         cmocka_unit_test(a_missing_ca_file_fails_cleanly),
