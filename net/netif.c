@@ -1,5 +1,8 @@
 #include "net/netif.h"
 
+#include "kernel/board.h"
+#include "lib/json.h"
+#include "net/esp_at_net.h"
 
 static const struct netif_ops port_network = {
     hal_net_available, hal_sock_open, hal_sock_bind, hal_sock_listen, hal_sock_accept,
@@ -12,5 +15,14 @@ static const struct netif_ops port_network = {
 
 const struct netif_ops *netif(void)
 {
-    return &port_network;
+    /* looked up again when another board file was loaded (loadconfig) */
+    static const struct json *seen;
+    static const struct netif_ops *chosen = &port_network;
+    const struct json *root = board_root();
+    if (root != seen) {
+        const struct json *modem = json_get(root, "modem");
+        chosen = modem && esp_at_net_configure(modem) == 0 ? &esp_at_network : &port_network;
+        seen = root;
+    }
+    return chosen;
 }

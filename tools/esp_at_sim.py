@@ -11,7 +11,7 @@ The control socket takes one command a line and answers "ok" (or "err ..."):
     mute | unmute          stop answering / answer again (a hung modem)
     reset                  the modem resets by itself: links and WiFi are lost, "ready" follows
     drop ID                the far end closes link ID
-    wifi-drop              the access point goes away (WIFI DISCONNECT)
+    wifi-drop              the access point goes away (WIFI DISCONNECT, links CLOSED)
     corrupt                the next reply's last line comes out garbled
     inject TEXT            TEXT goes out now (escapes \\r \\n \\xNN)
     inject-in-reply TEXT   TEXT goes out after the first line of the next reply
@@ -49,9 +49,13 @@ def hang_up(sock):
     sock.close()
 
 
+WINDOW = 8192      # passive receive: what a link buffers before it stops reading its socket
+
+
 class Link:
     def __init__(self, sock, kind):
         self.sock, self.kind, self.pending = sock, kind, b""
+        self.eof = False    # the far end closed; passive data still waits to be read
 
 
 class Modem:
@@ -306,8 +310,14 @@ class Modem:
             if self.links.get(link) is not state:
                 return
             if not data:
+                if self.recvmode == 1 and state.pending:
+                    state.eof = True    # CLOSED once AT+CIPRECVDATA has taken the rest
+                    return
                 return self.close_link(link, state)
             self.deliver(link, state, data)
+            while (self.recvmode == 1 and len(state.pending) >= WINDOW
+                   and self.links.get(link) is state):
+                time.sleep(0.002)       # flow control: the socket is read when there is room
 
     def deliver(self, link, state, data):
         head = f"+IPD,{self.prefix(link)}"
@@ -366,6 +376,8 @@ class Modem:
             return self.reply([], "ERROR")
         data, state.pending = state.pending[:int(length)], state.pending[int(length):]
         self.reply([f"+CIPRECVDATA:{len(data)},".encode() + data + b"\r\n"])
+        if state.eof and not state.pending:
+            self.close_link(link, state)
 
     def ciprecvlen(self):
         lens = ",".join(str(len(self.links[i].pending)) if i in self.links else "0"
@@ -419,6 +431,8 @@ class Modem:
         elif verb == "wifi-drop":
             self.joined = None
             self.write(b"WIFI DISCONNECT\r\n")
+            for link, state in list(self.links.items()):    # its links cannot go on
+                self.close_link(link, state)
         elif verb == "corrupt":
             self.corrupt_next = True
         elif verb == "inject":
