@@ -43,7 +43,8 @@ struct msock {
 static struct {
     struct uart_setup uart;
     struct at_modem at;
-    hal_mutex_t *lock;
+    hal_mutex_t *lock, *gate;
+    volatile int wanting;   /* callers about to take the lock for a command */
     struct link links[LINKS];
     struct msock socks[SOCKS];
     uint8_t ready;          /* initialised since the last reset or failure */
@@ -86,13 +87,37 @@ int esp_at_net_configure(const struct json *modem)
     md.uart = u;
     if (!md.lock) {                             /* the first time: every link is free */
         md.lock = hal_mutex_new();
+        md.gate = hal_mutex_new();
         for (int l = 0; l < LINKS; l++)
             free_link(l);
     }
-    return md.lock ? 0 : ERR_NOMEM;
+    return md.lock && md.gate ? 0 : ERR_NOMEM;
 }
 
-static void take(void) { hal_mutex_lock(md.lock); }
+/* Callers waiting for data or a client take the lock over and over; one that has something
+ * to send says so first (wanting), and the waiters stand aside until it got the lock: a
+ * mutex need not hand itself over fairly (the Cortex-M one wakes any one waiter). */
+static void want(int delta)
+{
+    hal_mutex_lock(md.gate);
+    md.wanting += delta;
+    hal_mutex_unlock(md.gate);
+}
+
+static void take(void)
+{
+    want(1);
+    hal_mutex_lock(md.lock);
+    want(-1);
+}
+
+static void take_to_wait(void)
+{
+    for (int i = 0; md.wanting && i < 1000; i++)
+        hal_sleep_us(1000);
+    hal_mutex_lock(md.lock);
+}
+
 static void give(void) { hal_mutex_unlock(md.lock); }
 
 /* ---- link state, from the modem's asynchronous lines ---- */
@@ -414,7 +439,7 @@ static int wait_for(int (*attempt)(void *arg), void *arg, int timeout_ms)
 {
     uint64_t deadline = hal_time_us() + (uint64_t)(timeout_ms < 0 ? 0 : timeout_ms) * 1000;
     for (int first = 1;; first = 0) {
-        take();
+        take_to_wait();
         if (first)
             at_modem_listen(&md.at, 0);        /* what arrived already */
         int r = attempt(arg);
@@ -431,8 +456,35 @@ static int wait_for(int (*attempt)(void *arg), void *arg, int timeout_ms)
         give();
         if (r != ERR_AGAIN)
             return r;
-        hal_thread_yield();
+        hal_sleep_us(1000);     /* not a yield: a thread blocked on the lock must get it */
     }
+}
+
+struct peer_query {
+    int link;
+    struct msock *k;
+};
+
+/* +CIPSTATE:<link>,"TCP","<remote ip>",<remote port>,<local port>,<tetype> */
+static void read_cipstate(void *arg, const char *line)
+{
+    struct peer_query *q = arg;
+    if (strncmp(line, "+CIPSTATE:", 10) || atoi(line + 10) != q->link)
+        return;
+    const char *ip = strchr(line, ',') ? strchr(strchr(line, ',') + 1, ',') : NULL;
+    if (!ip)
+        return;
+    q->k->remote_addr = parse_quoted_addr(ip + 1);
+    const char *port = strchr(ip + 2, ',');
+    if (port)
+        q->k->remote_port = (uint16_t)atoi(port + 1);
+}
+
+/* Who a client of the server is: ftpd sends data only to its control peer's address. */
+static void query_peer(int l, struct msock *k)
+{
+    struct peer_query q = { l, k };
+    run_reading("AT+CIPSTATE?", CMD_MS, read_cipstate, &q);
 }
 
 struct accept_call {
@@ -457,10 +509,11 @@ static int try_accept(void *arg)
         md.links[l].sock = (int8_t)n;
         md.socks[n].link = (int8_t)l;
         md.socks[n].local_port = md.server_port;
+        query_peer(l, &md.socks[n]);
         if (c->addr)
-            *c->addr = 0;                       /* ESP-AT does not say who it was */
+            *c->addr = md.socks[n].remote_addr;
         if (c->port)
-            *c->port = 0;
+            *c->port = md.socks[n].remote_port;
         return n;
     }
     uint64_t now = hal_time_us();

@@ -5,6 +5,7 @@ real sockets on the host. A test fixture, and a way to try atmodem without hardw
 
     esp_at_sim.py --listen /tmp/modem.sock [--ap SSID:PASSWORD] [--control /tmp/ctl.sock]
                   [--board-ctl /tmp/board.sock --reset-pin 22] [--host NAME=IP]
+                  [--trace FILE] [--baud RATE]
 
 The posix simulator connects its UART to it with --uart 1=/tmp/modem.sock (docs/modem.md).
 The control socket takes one command a line and answers "ok" (or "err ..."):
@@ -56,6 +57,7 @@ class Link:
     def __init__(self, sock, kind):
         self.sock, self.kind, self.pending = sock, kind, b""
         self.eof = False    # the far end closed; passive data still waits to be read
+        self.server = False  # a client of AT+CIPSERVER
 
 
 class Modem:
@@ -69,6 +71,7 @@ class Modem:
         self.corrupt_next = False
         self.in_reply = None
         self.server = None
+        self.line_free = {}     # --baud: when each direction of the line is free again
         self.power_on()
 
     # ---- state ----
@@ -83,10 +86,28 @@ class Modem:
             self.server.close()
             self.server = None
 
+    def pace(self, way, n):
+        """With --baud, each direction of the UART carries at most baud/10 bytes a second
+        (8N1): waits until n more bytes would have passed the line."""
+        if not self.opts.baud:
+            return
+        now = time.monotonic()
+        free = max(now, self.line_free.get(way, 0.0)) + n * 10 / self.opts.baud
+        self.line_free[way] = free
+        if free > now:
+            time.sleep(free - now)
+
+    def trace(self, way, data):
+        if self.opts.trace:
+            with open(self.opts.trace, "a") as f:
+                f.write(f"{time.time():.3f} {way} {data!r}\n")
+
     # ---- output ----
     def write(self, data):
         with self.out_lock:
             if self.conn and not self.muted:
+                self.trace(">>", data)
+                self.pace("tx", len(data))
                 try:
                     self.conn.sendall(data)
                 except OSError:
@@ -120,10 +141,14 @@ class Modem:
                 data = b""
             if not data:
                 break
+            self.trace("<<", data)
+            self.pace("rx", len(data))
             buf += data
-            while b"\n" in buf or b"\r" in buf:
-                cut = re.search(rb"\r\n|\r|\n", buf)
-                line, buf = buf[:cut.start()], buf[cut.end():]
+            # a command ends with "\r\n" (ESP-AT's rule), which may come a byte at a time: a
+            # "\r" alone is not the end yet, or its "\n" would be taken for CIPSEND's data
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                line = line.rstrip(b"\r")
                 if self.muted or not line.strip():
                     continue
                 buf = self.command(line.decode("latin-1").strip(), buf, conn)
@@ -344,6 +369,7 @@ class Modem:
             more = conn.recv(4096)
             if not more:
                 return b""
+            self.pace("rx", len(more))
             rest += more
         data, rest = rest[:length], rest[length:]
         self.write(f"\r\nRecv {length} bytes\r\n".encode())
@@ -360,6 +386,17 @@ class Modem:
             return self.reply([], "ERROR")
         self.close_link(link, self.links[link], notify=False)
         self.reply([f"{self.prefix(link)}CLOSED"])
+
+    def cipstate(self):
+        lines = []
+        for link, state in sorted(self.links.items()):
+            try:
+                (rip, rport), (_, lport) = state.sock.getpeername(), state.sock.getsockname()
+            except OSError:
+                continue
+            lines.append(f'+CIPSTATE:{link},"{state.kind}","{rip}",{rport},{lport},'
+                         f'{1 if state.server else 0}')
+        self.reply(lines)
 
     def ciprecvmode(self, query, mode):
         if query:
@@ -414,6 +451,7 @@ class Modem:
                 sock.close()
                 continue
             self.open_link(free[0], sock, "TCP")
+            self.links[free[0]].server = True
             self.write(f"{free[0]},CONNECT\r\n".encode())
 
     # ---- faults (the control socket) ----
@@ -465,6 +503,7 @@ COMMANDS = [
     (r"AT\+CIPMUX(?:(\?)|=(\d))", Modem.cipmux),
     (r"AT\+CIPSTART=(?:(\d),)?" + Q + "," + Q + r",(\d+)(?:,\d+)?", Modem.cipstart),
     (r"AT\+CIPCLOSE(?:=(\d))?", Modem.cipclose),
+    (r"AT\+CIPSTATE\?", Modem.cipstate),
     (r"AT\+CIPRECVMODE(?:(\?)|=(\d))", Modem.ciprecvmode),
     (r"AT\+CIPRECVDATA=(?:(\d),)?(\d+)", Modem.ciprecvdata),
     (r"AT\+CIPRECVLEN\?", Modem.ciprecvlen),
@@ -526,6 +565,9 @@ def main():
     ap.add_argument("--control", help="UNIX socket for fault injection")
     ap.add_argument("--board-ctl", help="the posix simulator's control socket, for the reset pin")
     ap.add_argument("--reset-pin", type=int, default=22)
+    ap.add_argument("--trace", help="append what goes each way to this file")
+    ap.add_argument("--baud", type=int, default=0,
+                    help="pace the UART as a line at this rate (8N1) would; 0: no limit")
     ap.add_argument("--join-delay", type=float, default=0.3, help="seconds AT+CWJAP takes")
     opts = ap.parse_args()
     opts.hosts = dict(h.split("=", 1) for h in opts.host)
