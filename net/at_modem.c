@@ -99,16 +99,10 @@ static int send_line(int uart, const char *cmd)
     return r < 0 ? r : hal_uart_write(uart, "\r\n", 2);
 }
 
-enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout_ms,
-                                const char *expect, const struct at_callbacks *reply)
+/* Reads until the reply set up in m ends, or timeout_ms has passed. */
+static enum at_status wait_reply(struct at_modem *m, int timeout_ms)
 {
-    if (!m->attached || drain(m) < 0 || (cmd && send_line(m->uart, cmd) < 0))
-        return AT_STATUS_LINK;
     uint64_t deadline = hal_time_us() + (uint64_t)timeout_ms * 1000u;
-    m->reply = reply;
-    m->sent = cmd;
-    m->expect = expect && expect[0] ? expect : NULL;
-    m->done = 0;
     while (!m->done) {
         uint64_t now = hal_time_us();
         if (now >= deadline)
@@ -120,6 +114,49 @@ enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout
             return AT_STATUS_LINK;
     }
     return m->status;
+}
+
+static void expect_reply(struct at_modem *m, const char *cmd, const char *expect,
+                         const struct at_callbacks *reply)
+{
+    m->reply = reply;
+    m->sent = cmd;
+    m->expect = expect && expect[0] ? expect : NULL;
+    m->done = 0;
+}
+
+enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout_ms,
+                                const char *expect, const struct at_callbacks *reply)
+{
+    if (!m->attached || drain(m) < 0 || (cmd && send_line(m->uart, cmd) < 0))
+        return AT_STATUS_LINK;
+    expect_reply(m, cmd, expect, reply);
+    return wait_reply(m, timeout_ms);
+}
+
+enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t len,
+                                  int timeout_ms)
+{
+    if (!m->attached)
+        return AT_STATUS_LINK;
+    /* set up before writing: the modem may answer before the write returns */
+    expect_reply(m, NULL, NULL, NULL);
+    if (hal_uart_write(m->uart, data, len) < 0)
+        return AT_STATUS_LINK;
+    return wait_reply(m, timeout_ms);
+}
+
+int at_modem_listen(struct at_modem *m, int ms)
+{
+    if (!m->attached)
+        return ERR_NODEV;
+    m->reply = NULL;
+    m->done = 1;
+    int n = pump(m, ms);
+    if (n < 0)
+        return n;
+    int more = drain(m);
+    return more < 0 ? more : n;
 }
 
 const char *at_status_str(enum at_status status)

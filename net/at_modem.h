@@ -49,6 +49,13 @@ int at_modem_attach(struct at_modem *m, const char *name);
  * goes on past an OK (AT+RST answers OK, then ready). reply may be NULL. */
 enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout_ms,
                                 const char *expect, const struct at_callbacks *reply);
+/* Writes len raw bytes (the data AT+CIPSEND's ">" asks for) and waits at most timeout_ms for
+ * the final result (SEND OK, SEND FAIL). */
+enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t len,
+                                  int timeout_ms);
+/* No command: parses what arrives within ms (at most one read's wait), for the listener.
+ * Bytes read, or a negative ERR_*. */
+int at_modem_listen(struct at_modem *m, int ms);
 /* The words for a status: "OK", "ERROR", "timed out" ... */
 const char *at_status_str(enum at_status status);
 

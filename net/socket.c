@@ -6,6 +6,7 @@
 
 #include "hal/time.h"
 #include "lib/err.h"
+#include "net/netif.h"
 
 /* How long one wait inside a blocking call lasts: a kill is noticed within this time. */
 #define SLICE_MS 100
@@ -18,7 +19,7 @@ struct sock {
 static void release_sock(struct resource *r)
 {
     struct sock *s = (struct sock *)r;
-    hal_sock_close(s->handle);
+    netif()->sock_close(s->handle);
     free(s);
 }
 
@@ -26,7 +27,7 @@ static sock_t *wrap(int handle)
 {
     sock_t *s = malloc(sizeof *s);
     if (!s) {
-        hal_sock_close(handle);
+        netif()->sock_close(handle);
         return NULL;
     }
     s->handle = handle;
@@ -37,7 +38,7 @@ static sock_t *wrap(int handle)
 
 int sock_open(enum hal_sock_type type, sock_t **out)
 {
-    int h = hal_sock_open(type);
+    int h = netif()->sock_open(type);
     if (h < 0)
         return h;
     *out = wrap(h);
@@ -46,7 +47,7 @@ int sock_open(enum hal_sock_type type, sock_t **out)
 
 int sock_bind(sock_t *s, uint32_t addr, uint16_t port)
 {
-    return hal_sock_bind(s->handle, addr, port);
+    return netif()->sock_bind(s->handle, addr, port);
 }
 
 int sock_listen(uint32_t addr, uint16_t port, int backlog, sock_t **out)
@@ -55,8 +56,8 @@ int sock_listen(uint32_t addr, uint16_t port, int backlog, sock_t **out)
     int r = sock_open(HAL_SOCK_TCP, &s);
     if (r < 0)
         return r;
-    if ((r = hal_sock_bind(s->handle, addr, port)) < 0 ||
-        (r = hal_sock_listen(s->handle, backlog)) < 0) {
+    if ((r = netif()->sock_bind(s->handle, addr, port)) < 0 ||
+        (r = netif()->sock_listen(s->handle, backlog)) < 0) {
         sock_close(s);
         return r;
     }
@@ -78,11 +79,11 @@ static int call_once(int handle, const struct wait_call *c, int slice_ms)
 {
     switch (c->kind) {
     case WAIT_ACCEPT:
-        return hal_sock_accept(handle, c->addr, c->port, slice_ms);
+        return netif()->sock_accept(handle, c->addr, c->port, slice_ms);
     case WAIT_RECV:
-        return hal_sock_recv(handle, c->buf, c->len, slice_ms);
+        return netif()->sock_recv(handle, c->buf, c->len, slice_ms);
     default:
-        return hal_sock_recvfrom(handle, c->buf, c->len, c->addr, c->port, slice_ms);
+        return netif()->sock_recvfrom(handle, c->buf, c->len, c->addr, c->port, slice_ms);
     }
 }
 
@@ -123,7 +124,7 @@ int sock_connect(sock_t *s, uint32_t addr, uint16_t port, int timeout_ms)
 {
     if (proc_should_stop())
         return ERR_INTR;
-    return hal_sock_connect(s->handle, addr, port, timeout_ms < 0 ? 30000 : timeout_ms);
+    return netif()->sock_connect(s->handle, addr, port, timeout_ms < 0 ? 30000 : timeout_ms);
 }
 
 int sock_dial(uint32_t addr, uint16_t port, int timeout_ms, sock_t **out)
@@ -144,7 +145,7 @@ int sock_send(sock_t *s, const void *buf, size_t len)
 {
     if (proc_should_stop())
         return ERR_INTR;
-    return hal_sock_send(s->handle, buf, len);
+    return netif()->sock_send(s->handle, buf, len);
 }
 
 int sock_send_text(sock_t *s, const char *text)
@@ -166,7 +167,7 @@ int sock_readable(sock_t *s)
 
 int sock_sendto(sock_t *s, const void *buf, size_t len, uint32_t addr, uint16_t port)
 {
-    return hal_sock_sendto(s->handle, buf, len, addr, port);
+    return netif()->sock_sendto(s->handle, buf, len, addr, port);
 }
 
 int sock_recvfrom(sock_t *s, void *buf, size_t len, uint32_t *addr, uint16_t *port,
@@ -178,7 +179,7 @@ int sock_recvfrom(sock_t *s, void *buf, size_t len, uint32_t *addr, uint16_t *po
 
 int sock_local(sock_t *s, uint32_t *addr, uint16_t *port)
 {
-    return hal_sock_local(s->handle, addr, port);
+    return netif()->sock_local(s->handle, addr, port);
 }
 
 int sock_close(sock_t *s)
@@ -186,7 +187,7 @@ int sock_close(sock_t *s)
     if (!s)
         return 0;
     resource_detach(&s->res);
-    int r = hal_sock_close(s->handle);
+    int r = netif()->sock_close(s->handle);
     free(s);
     return r;
 }
@@ -201,7 +202,7 @@ int sock_resolve(const char *host, uint32_t *addr)
 {
     if (sock_parse_addr(host, addr) == 0)
         return 0;
-    return hal_net_resolve(host, addr);
+    return netif()->resolve(host, addr);
 }
 
 void sock_addr_text(uint32_t addr, char *buf, size_t size)

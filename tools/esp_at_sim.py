@@ -5,13 +5,14 @@ real sockets on the host. A test fixture, and a way to try atmodem without hardw
 
     esp_at_sim.py --listen /tmp/modem.sock [--ap SSID:PASSWORD] [--control /tmp/ctl.sock]
                   [--board-ctl /tmp/board.sock --reset-pin 22] [--host NAME=IP]
+                  [--trace FILE] [--baud RATE]
 
 The posix simulator connects its UART to it with --uart 1=/tmp/modem.sock (docs/modem.md).
 The control socket takes one command a line and answers "ok" (or "err ..."):
     mute | unmute          stop answering / answer again (a hung modem)
     reset                  the modem resets by itself: links and WiFi are lost, "ready" follows
     drop ID                the far end closes link ID
-    wifi-drop              the access point goes away (WIFI DISCONNECT)
+    wifi-drop              the access point goes away (WIFI DISCONNECT, links CLOSED)
     corrupt                the next reply's last line comes out garbled
     inject TEXT            TEXT goes out now (escapes \\r \\n \\xNN)
     inject-in-reply TEXT   TEXT goes out after the first line of the next reply
@@ -49,9 +50,14 @@ def hang_up(sock):
     sock.close()
 
 
+WINDOW = 8192      # passive receive: what a link buffers before it stops reading its socket
+
+
 class Link:
     def __init__(self, sock, kind):
         self.sock, self.kind, self.pending = sock, kind, b""
+        self.eof = False    # the far end closed; passive data still waits to be read
+        self.server = False  # a client of AT+CIPSERVER
 
 
 class Modem:
@@ -65,6 +71,7 @@ class Modem:
         self.corrupt_next = False
         self.in_reply = None
         self.server = None
+        self.line_free = {}     # --baud: when each direction of the line is free again
         self.power_on()
 
     # ---- state ----
@@ -79,10 +86,28 @@ class Modem:
             self.server.close()
             self.server = None
 
+    def pace(self, way, n):
+        """With --baud, each direction of the UART carries at most baud/10 bytes a second
+        (8N1): waits until n more bytes would have passed the line."""
+        if not self.opts.baud:
+            return
+        now = time.monotonic()
+        free = max(now, self.line_free.get(way, 0.0)) + n * 10 / self.opts.baud
+        self.line_free[way] = free
+        if free > now:
+            time.sleep(free - now)
+
+    def trace(self, way, data):
+        if self.opts.trace:
+            with open(self.opts.trace, "a") as f:
+                f.write(f"{time.time():.3f} {way} {data!r}\n")
+
     # ---- output ----
     def write(self, data):
         with self.out_lock:
             if self.conn and not self.muted:
+                self.trace(">>", data)
+                self.pace("tx", len(data))
                 try:
                     self.conn.sendall(data)
                 except OSError:
@@ -116,10 +141,14 @@ class Modem:
                 data = b""
             if not data:
                 break
+            self.trace("<<", data)
+            self.pace("rx", len(data))
             buf += data
-            while b"\n" in buf or b"\r" in buf:
-                cut = re.search(rb"\r\n|\r|\n", buf)
-                line, buf = buf[:cut.start()], buf[cut.end():]
+            # a command ends with "\r\n" (ESP-AT's rule), which may come a byte at a time: a
+            # "\r" alone is not the end yet, or its "\n" would be taken for CIPSEND's data
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                line = line.rstrip(b"\r")
                 if self.muted or not line.strip():
                     continue
                 buf = self.command(line.decode("latin-1").strip(), buf, conn)
@@ -306,8 +335,14 @@ class Modem:
             if self.links.get(link) is not state:
                 return
             if not data:
+                if self.recvmode == 1 and state.pending:
+                    state.eof = True    # CLOSED once AT+CIPRECVDATA has taken the rest
+                    return
                 return self.close_link(link, state)
             self.deliver(link, state, data)
+            while (self.recvmode == 1 and len(state.pending) >= WINDOW
+                   and self.links.get(link) is state):
+                time.sleep(0.002)       # flow control: the socket is read when there is room
 
     def deliver(self, link, state, data):
         head = f"+IPD,{self.prefix(link)}"
@@ -334,6 +369,7 @@ class Modem:
             more = conn.recv(4096)
             if not more:
                 return b""
+            self.pace("rx", len(more))
             rest += more
         data, rest = rest[:length], rest[length:]
         self.write(f"\r\nRecv {length} bytes\r\n".encode())
@@ -351,6 +387,17 @@ class Modem:
         self.close_link(link, self.links[link], notify=False)
         self.reply([f"{self.prefix(link)}CLOSED"])
 
+    def cipstate(self):
+        lines = []
+        for link, state in sorted(self.links.items()):
+            try:
+                (rip, rport), (_, lport) = state.sock.getpeername(), state.sock.getsockname()
+            except OSError:
+                continue
+            lines.append(f'+CIPSTATE:{link},"{state.kind}","{rip}",{rport},{lport},'
+                         f'{1 if state.server else 0}')
+        self.reply(lines)
+
     def ciprecvmode(self, query, mode):
         if query:
             return self.reply([f"+CIPRECVMODE:{self.recvmode}"])
@@ -366,6 +413,8 @@ class Modem:
             return self.reply([], "ERROR")
         data, state.pending = state.pending[:int(length)], state.pending[int(length):]
         self.reply([f"+CIPRECVDATA:{len(data)},".encode() + data + b"\r\n"])
+        if state.eof and not state.pending:
+            self.close_link(link, state)
 
     def ciprecvlen(self):
         lens = ",".join(str(len(self.links[i].pending)) if i in self.links else "0"
@@ -402,6 +451,7 @@ class Modem:
                 sock.close()
                 continue
             self.open_link(free[0], sock, "TCP")
+            self.links[free[0]].server = True
             self.write(f"{free[0]},CONNECT\r\n".encode())
 
     # ---- faults (the control socket) ----
@@ -419,6 +469,8 @@ class Modem:
         elif verb == "wifi-drop":
             self.joined = None
             self.write(b"WIFI DISCONNECT\r\n")
+            for link, state in list(self.links.items()):    # its links cannot go on
+                self.close_link(link, state)
         elif verb == "corrupt":
             self.corrupt_next = True
         elif verb == "inject":
@@ -451,6 +503,7 @@ COMMANDS = [
     (r"AT\+CIPMUX(?:(\?)|=(\d))", Modem.cipmux),
     (r"AT\+CIPSTART=(?:(\d),)?" + Q + "," + Q + r",(\d+)(?:,\d+)?", Modem.cipstart),
     (r"AT\+CIPCLOSE(?:=(\d))?", Modem.cipclose),
+    (r"AT\+CIPSTATE\?", Modem.cipstate),
     (r"AT\+CIPRECVMODE(?:(\?)|=(\d))", Modem.ciprecvmode),
     (r"AT\+CIPRECVDATA=(?:(\d),)?(\d+)", Modem.ciprecvdata),
     (r"AT\+CIPRECVLEN\?", Modem.ciprecvlen),
@@ -512,6 +565,9 @@ def main():
     ap.add_argument("--control", help="UNIX socket for fault injection")
     ap.add_argument("--board-ctl", help="the posix simulator's control socket, for the reset pin")
     ap.add_argument("--reset-pin", type=int, default=22)
+    ap.add_argument("--trace", help="append what goes each way to this file")
+    ap.add_argument("--baud", type=int, default=0,
+                    help="pace the UART as a line at this rate (8N1) would; 0: no limit")
     ap.add_argument("--join-delay", type=float, default=0.3, help="seconds AT+CWJAP takes")
     opts = ap.parse_args()
     opts.hosts = dict(h.split("=", 1) for h in opts.host)

@@ -2,6 +2,7 @@
 #include "hal/net.h"
 #include "hal/wifi.h"
 #include "kernel/command.h"
+#include "net/netif.h"
 #include "net/socket.h"
 
 static void print_interface(proc_t *p, const char *name, uint32_t addr, uint32_t mask,
@@ -21,22 +22,22 @@ static void print_wifi(proc_t *p, enum hal_wifi_iface iface)
 {
     struct hal_wifi_ip ip;
     uint8_t mac[6];
-    if (!hal_wifi_describe() || !hal_wifi_is_active(iface))
+    if (!netif()->wifi_describe() || !netif()->wifi_is_active(iface))
         return;
-    hal_wifi_get_ip(iface, &ip);
-    hal_wifi_mac(iface, mac);
+    netif()->wifi_get_ip(iface, &ip);
+    netif()->wifi_mac(iface, mac);
     const char *status = iface == HAL_WIFI_AP ? "access point, up" :
-                         hal_wifi_state() == HAL_WIFI_CONNECTED ? "connected" : "not connected";
+                         netif()->wifi_state() == HAL_WIFI_CONNECTED ? "connected" : "not connected";
     print_interface(p, iface == HAL_WIFI_AP ? "wlan-ap" : "wlan-sta", ip.addr, ip.netmask,
                     ip.gateway, ip.dns, mac, status);
 }
 
 COMMAND(ifconfig, "ifconfig", "show the network interfaces", RAW_ARGS, 0, 0)
 {
-    if (!hal_net_available())
+    if (!netif()->available())
         proc_puts(p, "no wired network interface\n");
     struct hal_net_if nif;
-    for (int i = 0; hal_net_interface(i, &nif) == 0; i++)
+    for (int i = 0; netif()->interface(i, &nif) == 0; i++)
         print_interface(p, nif.name, nif.addr, nif.netmask, nif.gateway, nif.dns, nif.mac,
                         nif.up ? "up" : "down");
     print_wifi(p, HAL_WIFI_STA);

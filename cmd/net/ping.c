@@ -5,6 +5,7 @@
 #include "hal/net.h"
 #include "kernel/command.h"
 #include "lib/err.h"
+#include "net/netif.h"
 #include "net/socket.h"
 
 #define PAYLOAD 56                /* + 8 bytes of ICMP header: 64 */
@@ -43,7 +44,7 @@ COMMAND(ping, "ping HOST [-c COUNT]", "send ICMP echo requests and show the roun
         uint32_t rtt;
         int ttl;
         sent++;
-        r = hal_net_ping(addr, (uint16_t)seq, PAYLOAD, REPLY_TIMEOUT_MS, &rtt, &ttl);
+        r = netif()->ping(addr, (uint16_t)seq, PAYLOAD, REPLY_TIMEOUT_MS, &rtt, &ttl);
         if (r == ERR_PERM || r == ERR_NOTSUP)
             return cmd_error(ctx, "ICMP not available: %s", err_str(r));
         if (r < 0) {

@@ -8,6 +8,7 @@
 #include "kernel/command.h"
 #include "kernel/env.h"
 #include "lib/err.h"
+#include "net/netif.h"
 #include "net/socket.h"
 
 #define SCAN_MAX 16
@@ -27,7 +28,7 @@ static const char *iface_name(int iface)
 
 static int set_active(const struct cmd_ctx *ctx, int iface, int on)
 {
-    int r = hal_wifi_set_active(iface, on);
+    int r = netif()->wifi_set_active(iface, on);
     if (r < 0)
         return cmd_error(ctx, "%s: %s", iface_name(iface), err_str(r));
     return 0;
@@ -72,8 +73,8 @@ static int sub_status(const struct cmd_ctx *ctx, int iface, int argc, char **arg
     int quiet = quiet_option(ctx, argc, argv);
     if (quiet < 0)
         return 1;
-    int active = hal_wifi_is_active(iface);
-    int connected = active && (iface == HAL_WIFI_AP || hal_wifi_state() == HAL_WIFI_CONNECTED);
+    int active = netif()->wifi_is_active(iface);
+    int connected = active && (iface == HAL_WIFI_AP || netif()->wifi_state() == HAL_WIFI_CONNECTED);
     struct value wa = value_bool(active), wc = value_bool(connected);
     env_set("wa", &wa);
     env_set("wc", &wc);
@@ -81,13 +82,13 @@ static int sub_status(const struct cmd_ctx *ctx, int iface, int argc, char **arg
         return 0;
     char ssid[40] = "", addr[16];
     struct hal_wifi_ip ip;
-    hal_wifi_get_ip(iface, &ip);
+    netif()->wifi_get_ip(iface, &ip);
     sock_addr_text(ip.addr, addr, sizeof addr);
-    hal_wifi_config_get(iface, "ssid", ssid, sizeof ssid);
-    proc_printf(ctx->p, "%s\n%s: %s, %s", hal_wifi_describe(), iface_name(iface),
+    netif()->wifi_config_get(iface, "ssid", ssid, sizeof ssid);
+    proc_printf(ctx->p, "%s\n%s: %s, %s", netif()->wifi_describe(), iface_name(iface),
                 active ? "active" : "inactive",
                 iface == HAL_WIFI_AP ? (active ? "serving" : "off") :
-                active ? state_text(hal_wifi_state()) : "off");
+                active ? state_text(netif()->wifi_state()) : "off");
     if (connected)
         proc_printf(ctx->p, "%s%s, %s", ssid[0] ? " to " : "", ssid, addr);
     proc_puts(ctx->p, "\n");
@@ -97,12 +98,12 @@ static int sub_status(const struct cmd_ctx *ctx, int iface, int argc, char **arg
 static int sub_scan(const struct cmd_ctx *ctx, int iface, int argc, char **argv)
 {
     struct hal_wifi_ap aps[SCAN_MAX];
-    int n = hal_wifi_scan(aps, SCAN_MAX);
+    int n = netif()->wifi_scan(aps, SCAN_MAX);
     if (n == ERR_BUSY)
         return cmd_error(ctx, "sta is off (wifi sta on)");
     if (n < 0)
         return cmd_error(ctx, "scan: %s", err_str(n));
-    proc_printf(ctx->p, "%s\n%-32s %-17s %4s %5s %s\n", hal_wifi_describe(), "SSID", "BSSID",
+    proc_printf(ctx->p, "%s\n%-32s %-17s %4s %5s %s\n", netif()->wifi_describe(), "SSID", "BSSID",
                 "Chan", "RSSI", "Auth");
     for (int i = 0; i < n; i++) {
         const uint8_t *b = aps[i].bssid;
@@ -117,15 +118,15 @@ static int sub_connect(const struct cmd_ctx *ctx, int iface, int argc, char **ar
     long timeout = argc > 2 ? strtol(argv[2], NULL, 10) : CONNECT_TIMEOUT_S;
     if (timeout < 1)
         return cmd_error(ctx, "%s: not a time-out in seconds", argv[2]);
-    int r = hal_wifi_connect(argv[0], argc > 1 ? argv[1] : "");
+    int r = netif()->wifi_connect(argv[0], argc > 1 ? argv[1] : "");
     if (r == ERR_BUSY)
         return cmd_error(ctx, "sta is off (wifi sta on)");
     if (r < 0)
         return cmd_error(ctx, "connect: %s", err_str(r));
-    hal_wifi_config_set(HAL_WIFI_STA, "ssid", argv[0]);
+    netif()->wifi_config_set(HAL_WIFI_STA, "ssid", argv[0]);
     uint64_t deadline = hal_time_us() + (uint64_t)timeout * 1000000;
     enum hal_wifi_state s;
-    while ((s = hal_wifi_state()) == HAL_WIFI_CONNECTING && hal_time_us() < deadline)
+    while ((s = netif()->wifi_state()) == HAL_WIFI_CONNECTING && hal_time_us() < deadline)
         if (proc_sleep_ms(100) < 0)
             return 130;
     if (s == HAL_WIFI_CONNECTED) {
@@ -141,7 +142,7 @@ static int sub_disconnect(const struct cmd_ctx *ctx, int iface, int argc, char *
 {
     if (quiet_option(ctx, argc, argv) < 0)
         return 1;
-    hal_wifi_disconnect();
+    netif()->wifi_disconnect();
     return 0;
 }
 
@@ -152,13 +153,13 @@ static int sub_config(const struct cmd_ctx *ctx, int iface, int argc, char **arg
         char *eq = strchr(argv[i], '=');
         char value[64];
         if (!eq) {
-            if (hal_wifi_config_get(iface, argv[i], value, sizeof value) < 0)
+            if (netif()->wifi_config_get(iface, argv[i], value, sizeof value) < 0)
                 return cmd_error(ctx, "%s: not set", argv[i]);
             proc_printf(ctx->p, "%s=%s\n", argv[i], value);
             continue;
         }
         *eq = '\0';
-        int r = hal_wifi_config_set(iface, argv[i], eq + 1);
+        int r = netif()->wifi_config_set(iface, argv[i], eq + 1);
         if (r < 0)
             return cmd_error(ctx, "%s: %s", argv[i], err_str(r));
     }
@@ -170,7 +171,7 @@ static int sub_ifconfig(const struct cmd_ctx *ctx, int iface, int argc, char **a
     struct hal_wifi_ip ip;
     if (argc == 0) {
         char a[16], m[16], g[16], d[16];
-        hal_wifi_get_ip(iface, &ip);
+        netif()->wifi_get_ip(iface, &ip);
         sock_addr_text(ip.addr, a, sizeof a);
         sock_addr_text(ip.netmask, m, sizeof m);
         sock_addr_text(ip.gateway, g, sizeof g);
@@ -184,7 +185,7 @@ static int sub_ifconfig(const struct cmd_ctx *ctx, int iface, int argc, char **a
     for (int i = 0; i < 4; i++)
         if (sock_parse_addr(argv[i], fields[i]) < 0)
             return cmd_error(ctx, "%s: not an IPv4 address", argv[i]);
-    hal_wifi_set_ip(iface, &ip);
+    netif()->wifi_set_ip(iface, &ip);
     return 0;
 }
 
@@ -193,10 +194,10 @@ static int sub_radio_setting(const struct cmd_ctx *ctx, const char *key, int arg
 {
     char value[64];
     if (argc > 0) {
-        int r = hal_wifi_config_set(-1, key, argv[0]);
+        int r = netif()->wifi_config_set(-1, key, argv[0]);
         return r < 0 ? cmd_error(ctx, "%s: %s", key, err_str(r)) : 0;
     }
-    if (hal_wifi_config_get(-1, key, value, sizeof value) < 0)
+    if (netif()->wifi_config_get(-1, key, value, sizeof value) < 0)
         value[0] = '\0';
     proc_printf(ctx->p, "%s\n", value);
     return 0;
@@ -246,10 +247,10 @@ COMMAND(wifi, "wifi sta|ap on|off|status [-n]\n"
         "WiFi station and access point (status sets the bool variables wa and wc)",
         RAW_ARGS, 0, MANY)
 {
-    if (!hal_wifi_describe())
+    if (!netif()->wifi_describe())
         return cmd_error(ctx, "this board has no WiFi radio");
     if (argc < 2) {
-        proc_printf(p, "%s\n", hal_wifi_describe());
+        proc_printf(p, "%s\n", netif()->wifi_describe());
         return 0;
     }
     int iface = -1, first = 1;

@@ -25,6 +25,7 @@
 #include "lib/str.h"
 #include "net/fleet_auth.h"
 #include "net/mqtt_client.h"
+#include "net/netif.h"
 #include "net/socket.h"
 #include "net/svc/mqttd_jobs.h"
 #include "net/svc/services.h"
@@ -178,7 +179,7 @@ static void board_ip(char *out, size_t size)
 {
     struct hal_net_if nif;
     uint32_t best = 0;
-    for (int i = 0; hal_net_interface(i, &nif) == 0; i++)
+    for (int i = 0; netif()->interface(i, &nif) == 0; i++)
         if (nif.up && nif.addr && (!best || (best >> 24) == 127))
             best = nif.addr;
     sock_addr_text(best, out, size);

@@ -11,6 +11,7 @@
 /* NVIC */
 #define NVIC_ISER0 REG32(0xE000E100)
 #define NVIC_ICER0 REG32(0xE000E180)
+#define NVIC_ISPR0 REG32(0xE000E200)
 #define NVIC_IPR(n) (*(volatile uint8_t *)(uintptr_t)(0xE000E400 + (n)))
 
 /* CMSDK APB UART 0: the console */
@@ -27,6 +28,9 @@
 #define UART_CTRL_RXINT  8u
 #define UART_INT_RX      2u
 #define UART0_RX_IRQ     0
+/* CMSDK APB UART 1: the ESP-AT modem (uart.c), same registers */
+#define UART1_BASE       0x40005000u
+#define UART1_RX_IRQ     2
 
 /* CMSDK APB watchdog */
 #define WDOG_BASE    0x40008000u

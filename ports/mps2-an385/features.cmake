@@ -1,7 +1,7 @@
-# What this board has, for the top-level build. The MPS2 board's Ethernet (a LAN9118) has no
-# driver and no IP stack yet, so the network commands stay out of the firmware: about
-# 60 KB of flash that could only ever say "no network interface".
-set(UPYOS_NETWORK_DEFAULT OFF)
+# What this board has, for the top-level build. Its network is an ESP-AT modem on UART 1 (the
+# board file says so; net/esp_at_net.c drives it): the network commands and services are in.
+# The board's Ethernet (a LAN9118) has no driver yet (docs/porting.md).
+set(UPYOS_NETWORK_DEFAULT ON)
 # Every other command and service is linked. A board short of flash names what it leaves out,
 # e.g. set(UPYOS_LEAVE_OUT_DEFAULT "vi;jq;watch") (or -DUPYOS_LEAVE_OUT=... for one build).
 set(UPYOS_LEAVE_OUT_DEFAULT "")
@@ -14,5 +14,5 @@ set(UPYOS_PY_HEAP_DEFAULT 65536)
 set(UPYOS_PY_STACK_DEFAULT 16384)
 set(UPYOS_PY_FRAME_STACK_DEFAULT 576)   # measured: see docs/python.md
 set(UPYOS_PY_LINE_STACK_DEFAULT 0)
-# TLS: mbedTLS is not built for this board yet (no network either).
+# TLS: mbedTLS is not built for this board yet.
 set(UPYOS_TLS_DEFAULT OFF)

@@ -21,6 +21,7 @@ void heap_walk(void (*fn)(size_t size, const void *owner));
 void console_init(void);
 void console_write_raw(const char *buf, size_t len);
 void uart0_rx_isr(void);
+void uart1_rx_isr(void);
 void time_init(void);
 void fault_init(void);
 void watchdog_nmi(void);

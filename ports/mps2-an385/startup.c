@@ -53,9 +53,9 @@ __attribute__((used, section(".vectors"))) static const vector_t vectors[16 + 32
     0,
     PendSV_Handler,
     SysTick_Handler,
-    /* external interrupts: UART 0 receive is IRQ 0 */
+    /* external interrupts: UART 0 receive is IRQ 0, UART 1 receive IRQ 2 */
     uart0_rx_isr,
-    Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,
+    Default_Handler, uart1_rx_isr, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,

@@ -26,6 +26,7 @@ static const struct sim_board {
     int pins;
 } boards[] = {
     { "posix-sim", 40 },
+    { "posix-modem", 40 },        /* posix-sim with its network through an ESP-AT modem */
     { "upyOS-esp32-wroom-32", 40 },
     { "upyOS-esp32c3_vcc_gnd", 22 },
     { "upyOS-esp32c3_luatos", 22 },

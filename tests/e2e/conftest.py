@@ -130,8 +130,14 @@ class Console:
                        sock_path, "--flash", self.image, *args, BIN]
         else:
             runner = os.path.join(REPO, "ports/mps2-an385/run-qemu.sh")
+            args, wires = list(args), []
+            while "--uart" in args:          # the runner's own: UART 1 to a modem simulator
+                i = args.index("--uart")
+                wires += args[i:i + 2]
+                del args[i:i + 2]
             extra = ["--append", " ".join(args)] if args else []
-            command = [runner, "--socket", sock_path, "--flash", self.image, *extra, BIN]
+            command = [runner, "--socket", sock_path, "--flash", self.image, *wires, *extra,
+                       BIN]
         self.qemu = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL)
         deadline = time.time() + 10 * SLOW
         while True:

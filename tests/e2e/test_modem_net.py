@@ -1,0 +1,157 @@
+"""The network through an ESP-AT modem: the board file declares the modem on UART 1 (posix:
+the posix-modem board; mps2-an385: its own), which is wired to the modem simulator
+(tools/esp_at_sim.py), whose links are real loopback sockets: posix's --uart 1=PATH, QEMU's
+UART 1 chardev (run-qemu.sh --uart 1=PATH). Every network command and service runs
+unchanged over it (net/esp_at_net.c)."""
+import functools
+import hashlib
+import http.server
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from board_ctl import BoardCtl
+from conftest import PORT, REPO, SLOW
+from netutil import Telnet, free_port, set_password
+from procutil import until
+from test_net_commands import ntp_responder
+
+SIM = os.path.join(REPO, "tools", "esp_at_sim.py")
+# the posix simulator is posix-modem to have the modem; the MCU's board file has it
+BOARD_ARGS = ["--board", "posix-modem"] if PORT == "posix" else []
+BLOB_SIZE = 1 << 20 if PORT == "posix" else 1 << 18     # the MCU's flash image is 2 MB
+
+
+@pytest.fixture
+def modem(boot, tmp_path):
+    """(console, fault control) of a posix-modem board wired to a simulated modem, joined."""
+    sock, ctl = str(tmp_path / "modem.sock"), str(tmp_path / "ctl.sock")
+    sim = subprocess.Popen([sys.executable, SIM, "--listen", sock, "--control", ctl,
+                            "--ap", "simnet:secret", "--join-delay", "0.05",
+                            *(["--trace", os.environ["MODEM_TRACE"]] if "MODEM_TRACE" in os.environ else [])],
+                           stdout=subprocess.PIPE, text=True)
+    assert "listening" in sim.stdout.readline()
+    c = boot(*BOARD_ARGS, "--uart", "1=" + sock)
+    c.wait_prompt()
+    faults = BoardCtl(ctl)
+    assert c.run("wifi sta connect simnet secret") == "Connected\n"
+    yield c, faults
+    faults.close()
+    sim.terminate()
+    sim.wait(timeout=10)
+
+
+@pytest.fixture
+def web(tmp_path):
+    """A host HTTP server on loopback serving a file of BLOB_SIZE; (port, its sha256)."""
+    srv = tmp_path / "srv"
+    srv.mkdir()
+    blob = os.urandom(BLOB_SIZE)
+    (srv / "blob.bin").write_bytes(blob)
+    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                                     {"log_message": lambda *a: None}), directory=str(srv))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1], hashlib.sha256(blob).hexdigest()
+    server.shutdown()
+
+
+def sha256_on_board(c, path):
+    with open(c.host_path(path), "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def test_join_scan_and_address(modem):
+    c, _ = modem
+    out = c.run("wifi sta scan")
+    assert out.startswith("ESP-AT modem on UART 1 (modem0)\n")
+    assert "simnet" in out and "24:0a:c4:aa:bb:00" in out
+    out = c.run("ifconfig")
+    assert "wlan-sta: connected\n    inet 192.168.4.2 netmask 255.255.255.0 gateway 192.168.4.1" \
+        in out
+    assert "ether 24:0a:c4:00:00:01" in out
+    assert c.run("wifi sta connect simnet wrong") == \
+        "Time out waiting connection\nwifi: simnet: wrong password\n"
+    assert c.run("wifi sta connect simnet secret") == "Connected\n"
+    assert "1 packets received" in c.run("ping -c 1 localhost")
+
+
+def test_wget_of_a_megabyte_through_the_modem(modem, web):
+    c, _ = modem
+    port, digest = web
+    start = time.time()
+    out = c.run(f"wget http://localhost:{port}/blob.bin -O /opt/blob.bin", timeout=60)
+    assert "wget:" not in out, out
+    assert sha256_on_board(c, "/opt/blob.bin") == digest
+    print(f"{BLOB_SIZE} bytes through the modem in {time.time() - start:.2f} s")
+
+
+def test_ntpupdate_through_the_modem(modem):
+    c, _ = modem
+    port, stop = ntp_responder("good")
+    try:
+        assert "Tue 01/Jan/2030 00:00:00" in c.run(f"ntpupdate 127.0.0.1 -p {port}")
+    finally:
+        stop.set()
+
+
+def test_telnet_to_the_board_through_the_modem_server(modem):
+    c, _ = modem
+    set_password(c, "admin", "s3cret")
+    port = free_port()
+    assert f"utelnetd started on port {port}" in c.run(f"utelnetd start -p {port}")
+    t = until(lambda: Telnet(port), timeout=5)
+    t.login("admin", "s3cret")
+    t.read_until("$: ", timeout=20)       # the password's hash takes seconds on the MCU
+    assert t.run("echo through the modem").startswith("through the modem\n")
+    t.line("exit")
+    t.wait_closed()
+    t.close()
+
+
+def test_lftp_put_and_get_through_the_modem_server(modem, tmp_path):
+    c, _ = modem
+    port = free_port()
+    assert f"uftpd started on port {port}" in c.run(f"uftpd start -p {port}")
+    up = tmp_path / "up.bin"
+    up.write_bytes(os.urandom(100 * 1024))
+    # ESP-AT has one server, the control connection's: data connections go from the board
+    # to lftp (active mode, PORT)
+    script = ("set net:max-retries 1; set net:timeout 10; set ftp:passive-mode off; "
+              f"open -u anon,x ftp://127.0.0.1:{port}; put {up} -o /opt/up.bin; "
+              f"get /opt/up.bin -o {tmp_path}/back.bin; bye")
+    r = subprocess.run(["lftp", "-c", script], capture_output=True, timeout=60 * SLOW)
+    assert r.returncode == 0, r.stderr
+    digest = hashlib.sha256(up.read_bytes()).hexdigest()
+    assert hashlib.sha256((tmp_path / "back.bin").read_bytes()).hexdigest() == digest
+    assert sha256_on_board(c, "/opt/up.bin") == digest
+
+
+# what wget says when the modem stops answering, resets, garbles a reply, closes the link
+# or loses the access point in the middle of a transfer
+FAULTS = {"mute": "I/O error", "reset": "I/O error", "corrupt": "I/O error",
+          "drop 0": "closed", "wifi-drop": "closed"}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_fault_during_a_transfer_fails_it_and_the_next_command_works(modem, web, fault):
+    c, faults = modem
+    port, _ = web
+    c.send(f"wget http://localhost:{port}/blob.bin -O /opt/blob.bin\r")
+    time.sleep(0.3)                      # the transfer is under way
+    faults.cmd(fault)
+    start = time.time()
+    out = c.wait_prompt(timeout=15)
+    took = time.time() - start
+    assert took < 5 * SLOW                # the command's time-out (3 s), not a hang
+    print(repr(out[-120:]), f"{took:.2f} s")
+    assert "wget: " in out and FAULTS[fault] in out.splitlines()[-1]
+    if fault == "mute":
+        faults.cmd("unmute")
+    out = c.run(f"wget http://localhost:{port}/blob.bin -O /opt/again.bin", timeout=60)
+    assert "wget:" not in out, out
