@@ -23,7 +23,7 @@
 #include "net/http_client.h"
 #include "term/lineedit.h"
 
-#if UPYOS_TLS     /* a build without signature support has the stub at the end */
+#if UPYOS_SIGNATURE     /* a build without signature support has the stub at the end */
 
 #define MANIFEST_NAME "/upgrade.inf"
 #define SIGNATURE_NAME "/upgrade.inf.sig"
@@ -51,6 +51,14 @@ struct upgrade {
 
 /* ---- fetching ---- */
 
+/* A file of the release being read: from a server (http://, https://), or from a folder
+ * on the board's own filesystem (a path: a release copied there by FTP, on a card, in the
+ * flash image). */
+struct source {
+    vfs_file_t *file;                 /* a local release; NULL for a server's */
+    struct http_client http;
+};
+
 /* Opens a URL of the release: http://, or https:// with the server's certificate checked
  * against the CA file (net/tls.h; system.conf "ca", else /etc/ca.pem), as wget does. */
 static int open_url(struct upgrade *up, const char *url, struct http_client *c)
@@ -75,9 +83,37 @@ static int open_url(struct upgrade *up, const char *url, struct http_client *c)
     return 0;
 }
 
-static int url_of(const struct upgrade *up, const char *path, char *out, size_t size)
+static int is_local(const char *base)
 {
-    return (size_t)snprintf(out, size, "%s%s", up->base, path) >= size ? ERR_NAMETOOLONG : 0;
+    return base[0] == '/';
+}
+
+/* Opens the release's file at path (its path in the release, e.g. /bin/ls); its full name
+ * goes into name, for messages. */
+static int source_open(struct upgrade *up, const char *path, struct source *s, char *name,
+                       size_t size)
+{
+    if ((size_t)snprintf(name, size, "%s%s", up->base, path) >= size)
+        return cmd_fail(up->ctx, path, ERR_NAMETOOLONG);
+    if (!is_local(up->base)) {
+        s->file = NULL;
+        return open_url(up, name, &s->http);
+    }
+    int r = file_open(name, VFS_O_READ, &s->file);
+    return r < 0 ? cmd_error(up->ctx, "%s: %s", name, err_str(r)), r : 0;
+}
+
+static int source_read(struct source *s, void *buf, size_t len)
+{
+    return s->file ? vfs_read(s->file, buf, len) : http_client_read(&s->http, buf, len);
+}
+
+static void source_close(struct source *s)
+{
+    if (s->file)
+        vfs_close(s->file);
+    else
+        http_client_close(&s->http);
 }
 
 /* A small file of the release into memory, at most limit bytes. */
@@ -85,16 +121,16 @@ static int fetch_small(struct upgrade *up, const char *path, size_t limit, char 
                        size_t *len)
 {
     char url[VFS_PATH_MAX + 16];
-    struct http_client c;
-    int r = url_of(up, path, url, sizeof url);
-    if (r < 0 || (r = open_url(up, url, &c)) < 0)
+    struct source src;
+    int r = source_open(up, path, &src, url, sizeof url);
+    if (r < 0)
         return r;
     struct strbuf b;
     strbuf_init(&b);
     char chunk[256];
-    while ((r = http_client_read(&c, chunk, sizeof chunk)) > 0 && b.len + (size_t)r <= limit)
+    while ((r = source_read(&src, chunk, sizeof chunk)) > 0 && b.len + (size_t)r <= limit)
         strbuf_add(&b, chunk, (size_t)r);
-    http_client_close(&c);
+    source_close(&src);
     if (r > 0) {
         cmd_error(up->ctx, "%s: larger than %u bytes", url, (unsigned)limit);
         r = ERR_FBIG;
@@ -142,24 +178,22 @@ static void draw_progress(struct upgrade *up, int last)
 static int fetch_file(struct upgrade *up, const struct manifest_entry *e)
 {
     char url[VFS_PATH_MAX + 16], staged[VFS_PATH_MAX];
-    struct http_client c;
+    struct source src;
     vfs_file_t *f;
     int r = upgrade_stage_path(e->path, staged, sizeof staged);
-    if (r >= 0)
-        r = url_of(up, e->path, url, sizeof url);
     if (r < 0)
         return cmd_fail(up->ctx, e->path, r);
     if ((r = upgrade_make_parents(staged)) < 0 ||
         (r = file_open(staged, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0)
         return cmd_fail(up->ctx, staged, r);
-    if ((r = open_url(up, url, &c)) < 0) {
+    if ((r = source_open(up, e->path, &src, url, sizeof url)) < 0) {
         vfs_close(f);
         return r;
     }
     struct sha256 s;
     long got = 0;
     sha256_init(&s);
-    while ((r = http_client_read(&c, up->buf, CHUNK)) > 0) {
+    while ((r = source_read(&src, up->buf, CHUNK)) > 0) {
         if ((got += r) > e->size)
             break;
         sha256_update(&s, up->buf, (size_t)r);
@@ -168,7 +202,7 @@ static int fetch_file(struct upgrade *up, const struct manifest_entry *e)
         up->done += r;
         draw_progress(up, 0);
     }
-    http_client_close(&c);
+    source_close(&src);
     int closed = vfs_close(f);
     uint8_t digest[SHA256_SIZE];
     sha256_final(&s, digest);
@@ -419,7 +453,8 @@ static int run(struct upgrade *up)
     return 0;
 }
 
-/* The release folder's URL: the argument, else system.conf's "upgrade_url". */
+/* The release folder's URL (or its path on this board): the argument, else system.conf's
+ * "upgrade_url". */
 static int source_url(struct upgrade *up, const char *arg)
 {
     config_lock();
@@ -467,8 +502,9 @@ static int commit_after(proc_t *p, const char *seconds)
 }
 
 static const char usage[] =
-    "upgrade [-f] [-r] [-v] [-t] [-o] [-s] [--allow-downgrade] [URL]\n"
-    "  installs the signed release at URL (default: system.conf's upgrade_url)\n"
+    "upgrade [-f] [-r] [-v] [-t] [-o] [-s] [--allow-downgrade] [URL|FOLDER]\n"
+    "  installs the signed release at URL, or in a FOLDER of this board's files\n"
+    "  (default: system.conf's upgrade_url)\n"
     "  -f  without asking   -r  reboot after   -v  list every file\n"
     "  -t  check and list the changes only      -o  fetch every file, changed or not\n"
     "  -s  no progress bar\n"
@@ -492,9 +528,10 @@ static int option(struct upgrade *up, const char *a)
     return 0;
 }
 
-COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL]",
-        "install a signed release from a server: staged, switched at once, on trial until "
-        "confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
+COMMAND(upgrade,
+        "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL|FOLDER]",
+        "install a signed release from a server or a folder: staged, switched at once, on "
+        "trial until confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
 {
     struct upgrade up = { .ctx = ctx, .p = p };
     const char *url = NULL;
@@ -534,9 +571,10 @@ COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgr
 
 #else
 
-COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL]",
-        "install a signed release from a server (not in this build: no mbedTLS)", RAW_ARGS, 0,
-        MANY)
+COMMAND(upgrade,
+        "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL|FOLDER]",
+        "install a signed release from a server or a folder (not in this build: no mbedTLS)",
+        RAW_ARGS, 0, MANY)
 {
     return cmd_error(ctx, "this build cannot check release signatures (no mbedTLS): upgrade "
                      "is not available");
