@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hal/firmware.h"
+#include "hal/system.h"
 #include "hal/time.h"
 #include "kernel/command.h"
 #include "kernel/config.h"
@@ -32,6 +34,7 @@
 #define CHUNK 2048
 #define BAR_WIDTH 30
 #define TIMEOUT_MS 10000
+#define FIRMWARE_DIR "/fw/"           /* a release's firmware images: /fw/<platform>.bin */
 
 struct upgrade {
     const struct cmd_ctx *ctx;
@@ -309,6 +312,8 @@ static int plan_files(struct upgrade *up)
     struct manifest_entry e;
     manifest_begin(&r, up->manifest, up->manifest_len);
     while (manifest_next(&r, &e) == 1) {
+        if (!strncmp(e.path, FIRMWARE_DIR, strlen(FIRMWARE_DIR)))
+            continue;                 /* upgrade --firmware's, not a file of the board */
         int protect = is_protected(e.path);
         if (protect && !(e.flags & MANIFEST_PROTECTED)) {
             up->kept_count++;
@@ -453,6 +458,116 @@ static int run(struct upgrade *up)
     return 0;
 }
 
+/* ---- the firmware image (hal/firmware.h) ---- */
+
+/* The SHA-256 of the staging slot's first size bytes, read back from flash. */
+static int hash_staged(struct upgrade *up, long size, uint8_t digest[SHA256_SIZE])
+{
+    struct sha256 s;
+    sha256_init(&s);
+    for (long at = 0; at < size; at += CHUNK) {
+        size_t n = size - at < CHUNK ? (size_t)(size - at) : CHUNK;
+        int r = hal_firmware_read((size_t)at, up->buf, n);
+        if (r < 0)
+            return r;
+        sha256_update(&s, up->buf, n);
+    }
+    sha256_final(&s, digest);
+    return 0;
+}
+
+/* Copies the release's image into the staging slot, hashing it as it comes, then hashes
+ * the slot as the flash holds it: what the boot stage swaps in is what was signed. */
+static int stage_firmware(struct upgrade *up, const struct manifest_entry *e)
+{
+    char url[VFS_PATH_MAX + 16];
+    struct source src;
+    struct sha256 s;
+    uint8_t digest[SHA256_SIZE];
+    long got = 0;
+    int r = source_open(up, e->path, &src, url, sizeof url);
+    if (r < 0)
+        return 1;
+    sha256_init(&s);
+    while ((r = source_read(&src, up->buf, CHUNK)) > 0) {
+        if (got + r > e->size)
+            break;
+        sha256_update(&s, up->buf, (size_t)r);
+        int w = hal_firmware_write((size_t)got, up->buf, (size_t)r);
+        if (w < 0) {
+            r = w;
+            break;
+        }
+        up->done = got += r;
+        draw_progress(up, 0);
+    }
+    source_close(&src);
+    sha256_final(&s, digest);
+    draw_progress(up, 1);
+    if (r < 0)
+        return cmd_error(up->ctx, "%s: %s", e->path, err_str(r));
+    if (got != e->size)
+        return cmd_error(up->ctx, "%s: %ld bytes or more where the manifest says %ld", e->path,
+                         got, e->size);
+    if (memcmp(digest, e->sha256, SHA256_SIZE) != 0)
+        return cmd_error(up->ctx, "%s: its SHA-256 is not the manifest's", e->path);
+    if ((r = hash_staged(up, got, digest)) < 0 || memcmp(digest, e->sha256, SHA256_SIZE) != 0)
+        return cmd_error(up->ctx, "%s: the staging slot does not read back as written", e->path);
+    return 0;
+}
+
+/* upgrade --firmware: the release's image for this platform, /fw/<platform>.bin, into the
+ * staging slot; the boot stage swaps it in at the next boot. */
+static int run_firmware(struct upgrade *up)
+{
+    char path[VFS_PATH_MAX];
+    struct manifest_entry e;
+    size_t slot = hal_firmware_slot_size();
+    int r;
+    if (!signature_supported())
+        return cmd_error(up->ctx, "this build cannot check release signatures (no mbedTLS)");
+    if (slot == 0)
+        return cmd_error(up->ctx, "this board has no firmware slots: its firmware is not "
+                         "upgraded over the air");
+    if (hal_firmware_state() == HAL_FIRMWARE_PENDING ||
+        hal_firmware_state() == HAL_FIRMWARE_TRIAL)
+        return cmd_error(up->ctx, "a new firmware is pending or on trial: reboot, or "
+                         "upgrade --commit first");
+    if (fetch_and_check(up))
+        return 1;
+    snprintf(path, sizeof path, FIRMWARE_DIR "%s.bin", hal_platform_name());
+    if (!manifest_find(up->manifest, up->manifest_len, path, &e))
+        return cmd_error(up->ctx, "release %s has no %s", up->head.version, path);
+    if ((size_t)e.size > slot)
+        return cmd_error(up->ctx, "%s: %ld bytes, larger than the %u-byte slot", path, e.size,
+                         (unsigned)slot);
+    proc_printf(up->p, "Release %s (%s), signed by key %s: firmware %s (%ld bytes)\n",
+                up->head.version, up->head.date, up->head.key_id, path, e.size);
+    if (up->test)
+        return 0;
+    if (!confirmed(up))
+        return proc_puts(up->p, "Upgrade cancelled\n"), 1;
+    up->total = e.size;
+    if (stage_firmware(up, &e))
+        return cmd_error(up->ctx, "nothing was changed; firmware %s stays", sysdata.version);
+    if ((r = hal_firmware_request((size_t)e.size)) < 0)
+        return cmd_error(up->ctx, "%s", err_str(r));
+    proc_printf(up->p, "Firmware of release %s staged: it goes in at the next boot, on trial "
+                "until it reaches the prompt\n", up->head.version);
+    if (up->reboot) {
+        proc_puts(up->p, "Rebooting...\n");
+        shutdown_request(1);
+    }
+    return 0;
+}
+
+static const char *firmware_state_name(enum hal_firmware_state s)
+{
+    static const char *const names[] = { "confirmed", "pending (goes in at the next boot)",
+                                         "trial", "rolled back (the new one failed its trial)" };
+    return names[s];
+}
+
 /* The release folder's URL (or its path on this board): the argument, else system.conf's
  * "upgrade_url". */
 static int source_url(struct upgrade *up, const char *arg)
@@ -487,6 +602,9 @@ static int show_status(proc_t *p)
     proc_puts(p, "\n");
     if (st.state != UPGRADE_NONE)
         proc_printf(p, "previous: %s (kept in %s)\n", st.previous, UPGRADE_KEEP);
+    if (hal_firmware_slot_size() > 0)
+        proc_printf(p, "firmware: %s, %s\n", sysdata.version,
+                    firmware_state_name(hal_firmware_state()));
     return 0;
 }
 
@@ -508,6 +626,8 @@ static const char usage[] =
     "  -f  without asking   -r  reboot after   -v  list every file\n"
     "  -t  check and list the changes only      -o  fetch every file, changed or not\n"
     "  -s  no progress bar\n"
+    "upgrade --firmware [-f] [-r] [-t] [-s] [URL|FOLDER]\n"
+    "  puts the release's firmware image (/fw/PLATFORM.bin) in the staging slot\n"
     "upgrade --status | --commit | --rollback | --help\n";
 
 static int option(struct upgrade *up, const char *a)
@@ -529,7 +649,8 @@ static int option(struct upgrade *up, const char *a)
 }
 
 COMMAND(upgrade,
-        "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL|FOLDER]",
+        "upgrade [-frvtos] [--firmware|--status|--commit|--rollback|--allow-downgrade] "
+        "[URL|FOLDER]",
         "install a signed release from a server or a folder: staged, switched at once, on "
         "trial until confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
 {
@@ -540,8 +661,11 @@ COMMAND(upgrade,
     if (argc == 2 && !strcmp(argv[1], "--status"))
         return show_status(p);
     if (argc == 2 && !strcmp(argv[1], "--commit")) {
+        int fw = hal_firmware_confirm();
         int r = upgrade_commit(p->out);
-        return r < 0 ? cmd_error(ctx, "no version is on trial") : 0;
+        if (fw == 0)
+            proc_printf(p, "firmware %s confirmed\n", sysdata.version);
+        return r < 0 && fw < 0 ? cmd_error(ctx, "no version is on trial") : 0;
     }
     if (argc == 2 && !strcmp(argv[1], "--rollback")) {
         int r = upgrade_rollback(p->out, "asked by hand");
@@ -550,8 +674,11 @@ COMMAND(upgrade,
     }
     if (argc == 3 && !strcmp(argv[1], "--commit-after"))
         return commit_after(p, argv[2]);
+    int firmware = 0;
     for (int i = 1; i < argc; i++) {
-        if (argv[i][0] != '-' && !url)
+        if (!strcmp(argv[i], "--firmware"))
+            firmware = 1;
+        else if (argv[i][0] != '-' && !url)
             url = argv[i];
         else if (option(&up, argv[i]) < 0)
             return cmd_error(ctx, "unknown option %s (upgrade --help)", argv[i]);
@@ -562,7 +689,7 @@ COMMAND(upgrade,
     if (!up.buf)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     strbuf_init(&up.ops);
-    int status = run(&up);
+    int status = firmware ? run_firmware(&up) : run(&up);
     strbuf_free(&up.ops);
     free(up.manifest);
     free(up.buf);
