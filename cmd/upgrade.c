@@ -699,7 +699,8 @@ COMMAND(upgrade,
 #else
 
 COMMAND(upgrade,
-        "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL|FOLDER]",
+        "upgrade [-frvtos] [--firmware|--status|--commit|--rollback|--allow-downgrade] "
+        "[URL|FOLDER]",
         "install a signed release from a server or a folder (not in this build: no mbedTLS)",
         RAW_ARGS, 0, MANY)
 {
