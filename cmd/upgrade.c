@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hal/firmware.h"
+#include "hal/system.h"
 #include "hal/time.h"
 #include "kernel/command.h"
 #include "kernel/config.h"
@@ -23,7 +25,7 @@
 #include "net/http_client.h"
 #include "term/lineedit.h"
 
-#if UPYOS_TLS     /* a build without signature support has the stub at the end */
+#if UPYOS_SIGNATURE     /* a build without signature support has the stub at the end */
 
 #define MANIFEST_NAME "/upgrade.inf"
 #define SIGNATURE_NAME "/upgrade.inf.sig"
@@ -32,6 +34,7 @@
 #define CHUNK 2048
 #define BAR_WIDTH 30
 #define TIMEOUT_MS 10000
+#define FIRMWARE_DIR "/fw/"           /* a release's firmware images: /fw/<platform>.bin */
 
 struct upgrade {
     const struct cmd_ctx *ctx;
@@ -50,6 +53,14 @@ struct upgrade {
 };
 
 /* ---- fetching ---- */
+
+/* A file of the release being read: from a server (http://, https://), or from a folder
+ * on the board's own filesystem (a path: a release copied there by FTP, on a card, in the
+ * flash image). */
+struct source {
+    vfs_file_t *file;                 /* a local release; NULL for a server's */
+    struct http_client http;
+};
 
 /* Opens a URL of the release: http://, or https:// with the server's certificate checked
  * against the CA file (net/tls.h; system.conf "ca", else /etc/ca.pem), as wget does. */
@@ -75,9 +86,37 @@ static int open_url(struct upgrade *up, const char *url, struct http_client *c)
     return 0;
 }
 
-static int url_of(const struct upgrade *up, const char *path, char *out, size_t size)
+static int is_local(const char *base)
 {
-    return (size_t)snprintf(out, size, "%s%s", up->base, path) >= size ? ERR_NAMETOOLONG : 0;
+    return base[0] == '/';
+}
+
+/* Opens the release's file at path (its path in the release, e.g. /bin/ls); its full name
+ * goes into name, for messages. */
+static int source_open(struct upgrade *up, const char *path, struct source *s, char *name,
+                       size_t size)
+{
+    if ((size_t)snprintf(name, size, "%s%s", up->base, path) >= size)
+        return cmd_fail(up->ctx, path, ERR_NAMETOOLONG);
+    if (!is_local(up->base)) {
+        s->file = NULL;
+        return open_url(up, name, &s->http);
+    }
+    int r = file_open(name, VFS_O_READ, &s->file);
+    return r < 0 ? cmd_error(up->ctx, "%s: %s", name, err_str(r)), r : 0;
+}
+
+static int source_read(struct source *s, void *buf, size_t len)
+{
+    return s->file ? vfs_read(s->file, buf, len) : http_client_read(&s->http, buf, len);
+}
+
+static void source_close(struct source *s)
+{
+    if (s->file)
+        vfs_close(s->file);
+    else
+        http_client_close(&s->http);
 }
 
 /* A small file of the release into memory, at most limit bytes. */
@@ -85,16 +124,16 @@ static int fetch_small(struct upgrade *up, const char *path, size_t limit, char 
                        size_t *len)
 {
     char url[VFS_PATH_MAX + 16];
-    struct http_client c;
-    int r = url_of(up, path, url, sizeof url);
-    if (r < 0 || (r = open_url(up, url, &c)) < 0)
+    struct source src;
+    int r = source_open(up, path, &src, url, sizeof url);
+    if (r < 0)
         return r;
     struct strbuf b;
     strbuf_init(&b);
     char chunk[256];
-    while ((r = http_client_read(&c, chunk, sizeof chunk)) > 0 && b.len + (size_t)r <= limit)
+    while ((r = source_read(&src, chunk, sizeof chunk)) > 0 && b.len + (size_t)r <= limit)
         strbuf_add(&b, chunk, (size_t)r);
-    http_client_close(&c);
+    source_close(&src);
     if (r > 0) {
         cmd_error(up->ctx, "%s: larger than %u bytes", url, (unsigned)limit);
         r = ERR_FBIG;
@@ -142,24 +181,22 @@ static void draw_progress(struct upgrade *up, int last)
 static int fetch_file(struct upgrade *up, const struct manifest_entry *e)
 {
     char url[VFS_PATH_MAX + 16], staged[VFS_PATH_MAX];
-    struct http_client c;
+    struct source src;
     vfs_file_t *f;
     int r = upgrade_stage_path(e->path, staged, sizeof staged);
-    if (r >= 0)
-        r = url_of(up, e->path, url, sizeof url);
     if (r < 0)
         return cmd_fail(up->ctx, e->path, r);
     if ((r = upgrade_make_parents(staged)) < 0 ||
         (r = file_open(staged, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0)
         return cmd_fail(up->ctx, staged, r);
-    if ((r = open_url(up, url, &c)) < 0) {
+    if ((r = source_open(up, e->path, &src, url, sizeof url)) < 0) {
         vfs_close(f);
         return r;
     }
     struct sha256 s;
     long got = 0;
     sha256_init(&s);
-    while ((r = http_client_read(&c, up->buf, CHUNK)) > 0) {
+    while ((r = source_read(&src, up->buf, CHUNK)) > 0) {
         if ((got += r) > e->size)
             break;
         sha256_update(&s, up->buf, (size_t)r);
@@ -168,7 +205,7 @@ static int fetch_file(struct upgrade *up, const struct manifest_entry *e)
         up->done += r;
         draw_progress(up, 0);
     }
-    http_client_close(&c);
+    source_close(&src);
     int closed = vfs_close(f);
     uint8_t digest[SHA256_SIZE];
     sha256_final(&s, digest);
@@ -275,6 +312,8 @@ static int plan_files(struct upgrade *up)
     struct manifest_entry e;
     manifest_begin(&r, up->manifest, up->manifest_len);
     while (manifest_next(&r, &e) == 1) {
+        if (!strncmp(e.path, FIRMWARE_DIR, strlen(FIRMWARE_DIR)))
+            continue;                 /* upgrade --firmware's, not a file of the board */
         int protect = is_protected(e.path);
         if (protect && !(e.flags & MANIFEST_PROTECTED)) {
             up->kept_count++;
@@ -419,7 +458,118 @@ static int run(struct upgrade *up)
     return 0;
 }
 
-/* The release folder's URL: the argument, else system.conf's "upgrade_url". */
+/* ---- the firmware image (hal/firmware.h) ---- */
+
+/* The SHA-256 of the staging slot's first size bytes, read back from flash. */
+static int hash_staged(struct upgrade *up, long size, uint8_t digest[SHA256_SIZE])
+{
+    struct sha256 s;
+    sha256_init(&s);
+    for (long at = 0; at < size; at += CHUNK) {
+        size_t n = size - at < CHUNK ? (size_t)(size - at) : CHUNK;
+        int r = hal_firmware_read((size_t)at, up->buf, n);
+        if (r < 0)
+            return r;
+        sha256_update(&s, up->buf, n);
+    }
+    sha256_final(&s, digest);
+    return 0;
+}
+
+/* Copies the release's image into the staging slot, hashing it as it comes, then hashes
+ * the slot as the flash holds it: what the boot stage swaps in is what was signed. */
+static int stage_firmware(struct upgrade *up, const struct manifest_entry *e)
+{
+    char url[VFS_PATH_MAX + 16];
+    struct source src;
+    struct sha256 s;
+    uint8_t digest[SHA256_SIZE];
+    long got = 0;
+    int r = source_open(up, e->path, &src, url, sizeof url);
+    if (r < 0)
+        return 1;
+    sha256_init(&s);
+    while ((r = source_read(&src, up->buf, CHUNK)) > 0) {
+        if (got + r > e->size)
+            break;
+        sha256_update(&s, up->buf, (size_t)r);
+        int w = hal_firmware_write((size_t)got, up->buf, (size_t)r);
+        if (w < 0) {
+            r = w;
+            break;
+        }
+        up->done = got += r;
+        draw_progress(up, 0);
+    }
+    source_close(&src);
+    sha256_final(&s, digest);
+    draw_progress(up, 1);
+    if (r < 0)
+        return cmd_error(up->ctx, "%s: %s", e->path, err_str(r));
+    if (got != e->size)
+        return cmd_error(up->ctx, "%s: %ld bytes or more where the manifest says %ld", e->path,
+                         got, e->size);
+    if (memcmp(digest, e->sha256, SHA256_SIZE) != 0)
+        return cmd_error(up->ctx, "%s: its SHA-256 is not the manifest's", e->path);
+    if ((r = hash_staged(up, got, digest)) < 0 || memcmp(digest, e->sha256, SHA256_SIZE) != 0)
+        return cmd_error(up->ctx, "%s: the staging slot does not read back as written", e->path);
+    return 0;
+}
+
+/* upgrade --firmware: the release's image for this platform, /fw/<platform>.bin, into the
+ * staging slot; the boot stage swaps it in at the next boot. */
+static int run_firmware(struct upgrade *up)
+{
+    char path[VFS_PATH_MAX];
+    struct manifest_entry e;
+    size_t slot = hal_firmware_slot_size();
+    int r;
+    if (!signature_supported())
+        return cmd_error(up->ctx, "this build cannot check release signatures (no mbedTLS)");
+    if (slot == 0)
+        return cmd_error(up->ctx, "this board has no firmware slots: its firmware is not "
+                         "upgraded over the air");
+    if (hal_firmware_state() == HAL_FIRMWARE_PENDING ||
+        hal_firmware_state() == HAL_FIRMWARE_TRIAL)
+        return cmd_error(up->ctx, "a new firmware is pending or on trial: reboot, or "
+                         "upgrade --commit first");
+    if (fetch_and_check(up))
+        return 1;
+    snprintf(path, sizeof path, FIRMWARE_DIR "%s.bin", hal_platform_name());
+    if (!manifest_find(up->manifest, up->manifest_len, path, &e))
+        return cmd_error(up->ctx, "release %s has no %s", up->head.version, path);
+    if ((size_t)e.size > slot)
+        return cmd_error(up->ctx, "%s: %ld bytes, larger than the %u-byte slot", path, e.size,
+                         (unsigned)slot);
+    proc_printf(up->p, "Release %s (%s), signed by key %s: firmware %s (%ld bytes)\n",
+                up->head.version, up->head.date, up->head.key_id, path, e.size);
+    if (up->test)
+        return 0;
+    if (!confirmed(up))
+        return proc_puts(up->p, "Upgrade cancelled\n"), 1;
+    up->total = e.size;
+    if (stage_firmware(up, &e))
+        return cmd_error(up->ctx, "nothing was changed; firmware %s stays", sysdata.version);
+    if ((r = hal_firmware_request((size_t)e.size)) < 0)
+        return cmd_error(up->ctx, "%s", err_str(r));
+    proc_printf(up->p, "Firmware of release %s staged: it goes in at the next boot, on trial "
+                "until it reaches the prompt\n", up->head.version);
+    if (up->reboot) {
+        proc_puts(up->p, "Rebooting...\n");
+        shutdown_request(1);
+    }
+    return 0;
+}
+
+static const char *firmware_state_name(enum hal_firmware_state s)
+{
+    static const char *const names[] = { "confirmed", "pending (goes in at the next boot)",
+                                         "trial", "rolled back (the new one failed its trial)" };
+    return names[s];
+}
+
+/* The release folder's URL (or its path on this board): the argument, else system.conf's
+ * "upgrade_url". */
 static int source_url(struct upgrade *up, const char *arg)
 {
     config_lock();
@@ -452,6 +602,9 @@ static int show_status(proc_t *p)
     proc_puts(p, "\n");
     if (st.state != UPGRADE_NONE)
         proc_printf(p, "previous: %s (kept in %s)\n", st.previous, UPGRADE_KEEP);
+    if (hal_firmware_slot_size() > 0)
+        proc_printf(p, "firmware: %s, %s\n", sysdata.version,
+                    firmware_state_name(hal_firmware_state()));
     return 0;
 }
 
@@ -467,11 +620,14 @@ static int commit_after(proc_t *p, const char *seconds)
 }
 
 static const char usage[] =
-    "upgrade [-f] [-r] [-v] [-t] [-o] [-s] [--allow-downgrade] [URL]\n"
-    "  installs the signed release at URL (default: system.conf's upgrade_url)\n"
+    "upgrade [-f] [-r] [-v] [-t] [-o] [-s] [--allow-downgrade] [URL|FOLDER]\n"
+    "  installs the signed release at URL, or in a FOLDER of this board's files\n"
+    "  (default: system.conf's upgrade_url)\n"
     "  -f  without asking   -r  reboot after   -v  list every file\n"
     "  -t  check and list the changes only      -o  fetch every file, changed or not\n"
     "  -s  no progress bar\n"
+    "upgrade --firmware [-f] [-r] [-t] [-s] [URL|FOLDER]\n"
+    "  puts the release's firmware image (/fw/PLATFORM.bin) in the staging slot\n"
     "upgrade --status | --commit | --rollback | --help\n";
 
 static int option(struct upgrade *up, const char *a)
@@ -492,9 +648,11 @@ static int option(struct upgrade *up, const char *a)
     return 0;
 }
 
-COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL]",
-        "install a signed release from a server: staged, switched at once, on trial until "
-        "confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
+COMMAND(upgrade,
+        "upgrade [-frvtos] [--firmware|--status|--commit|--rollback|--allow-downgrade] "
+        "[URL|FOLDER]",
+        "install a signed release from a server or a folder: staged, switched at once, on "
+        "trial until confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
 {
     struct upgrade up = { .ctx = ctx, .p = p };
     const char *url = NULL;
@@ -503,8 +661,11 @@ COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgr
     if (argc == 2 && !strcmp(argv[1], "--status"))
         return show_status(p);
     if (argc == 2 && !strcmp(argv[1], "--commit")) {
+        int fw = hal_firmware_confirm();
         int r = upgrade_commit(p->out);
-        return r < 0 ? cmd_error(ctx, "no version is on trial") : 0;
+        if (fw == 0)
+            proc_printf(p, "firmware %s confirmed\n", sysdata.version);
+        return r < 0 && fw < 0 ? cmd_error(ctx, "no version is on trial") : 0;
     }
     if (argc == 2 && !strcmp(argv[1], "--rollback")) {
         int r = upgrade_rollback(p->out, "asked by hand");
@@ -513,8 +674,11 @@ COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgr
     }
     if (argc == 3 && !strcmp(argv[1], "--commit-after"))
         return commit_after(p, argv[2]);
+    int firmware = 0;
     for (int i = 1; i < argc; i++) {
-        if (argv[i][0] != '-' && !url)
+        if (!strcmp(argv[i], "--firmware"))
+            firmware = 1;
+        else if (argv[i][0] != '-' && !url)
             url = argv[i];
         else if (option(&up, argv[i]) < 0)
             return cmd_error(ctx, "unknown option %s (upgrade --help)", argv[i]);
@@ -525,7 +689,7 @@ COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgr
     if (!up.buf)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
     strbuf_init(&up.ops);
-    int status = run(&up);
+    int status = firmware ? run_firmware(&up) : run(&up);
     strbuf_free(&up.ops);
     free(up.manifest);
     free(up.buf);
@@ -534,9 +698,11 @@ COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgr
 
 #else
 
-COMMAND(upgrade, "upgrade [-frvtos] [--status|--commit|--rollback|--allow-downgrade] [URL]",
-        "install a signed release from a server (not in this build: no mbedTLS)", RAW_ARGS, 0,
-        MANY)
+COMMAND(upgrade,
+        "upgrade [-frvtos] [--firmware|--status|--commit|--rollback|--allow-downgrade] "
+        "[URL|FOLDER]",
+        "install a signed release from a server or a folder (not in this build: no mbedTLS)",
+        RAW_ARGS, 0, MANY)
 {
     return cmd_error(ctx, "this build cannot check release signatures (no mbedTLS): upgrade "
                      "is not available");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "kernel/files.h"
+#include "hal/firmware.h"
 #include "hal/system.h"
 #include "hal/time.h"
 #include "kernel/config.h"
@@ -73,6 +74,14 @@ static void prompt_reached_in_trial(proc_t *sh)
     snprintf(line, sizeof line, "upgrade --commit-after %u &",
              (unsigned)config_size("upgrade_confirm_s", 0, 86400, TRIAL_CONFIRM_S));
     shell_run_line(sh, line);
+}
+
+/* A new firmware on trial (hal/firmware.h: the boot stage swapped it in) has come up to the
+ * prompt: it is kept, and the trial's watchdog stops. */
+static void confirm_firmware(proc_t *sh)
+{
+    if (hal_firmware_state() == HAL_FIRMWARE_TRIAL && hal_firmware_confirm() == 0)
+        stream_printf(sh->out, "upgrade: firmware %s confirmed\n", sysdata.version);
 }
 
 /* Runs init.sh as the console's foreground process, so that Ctrl-C (or, in the first second,
@@ -166,6 +175,7 @@ enum kernel_exit init_main(const struct boot_options *o)
         write_failed_boots(0);
     if (trial)
         prompt_reached_in_trial(sh);
+    confirm_firmware(sh);
     stream_puts(sh->out, "Type 'help' for a upyOS manual.\n");
     shell_prompt_loop(sh);
     shutdown(sh);

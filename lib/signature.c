@@ -1,4 +1,4 @@
-/* Release signatures on mbedTLS (lib/signature.h). Without UPYOS_TLS every call says
+/* Release signatures on mbedTLS (lib/signature.h). Without UPYOS_SIGNATURE every call says
  * ERR_NOTSUP, and upgrade refuses to run. */
 #include "lib/signature.h"
 
@@ -8,7 +8,7 @@
 #include "lib/err.h"
 #include "lib/sha256.h"
 
-#if UPYOS_TLS
+#if UPYOS_SIGNATURE
 
 #include <mbedtls/ecp.h>
 #include <mbedtls/pk.h>

@@ -10,7 +10,7 @@
 
 /* 0 when sig is key's signature of msg. ERR_ACCES when it is not (a changed message, another
  * key, a damaged signature), ERR_INVAL when pem is not a P-256 public key, ERR_NOTSUP when the
- * build has no signature support (UPYOS_TLS off), ERR_NOMEM. pem needs no NUL. */
+ * build has no signature support (UPYOS_SIGNATURE off), ERR_NOMEM. pem needs no NUL. */
 int signature_verify(const void *msg, size_t len, const void *sig, size_t sig_len,
                      const char *pem, size_t pem_len);
 

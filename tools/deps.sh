@@ -3,7 +3,8 @@
 # and something is missing, and the browser test's node modules (tests/browser). Used by
 # `make test` and .ci/run. `tools/deps.sh bench` adds the reference servers that only the
 # benchmarks run (`make bench`), `tools/deps.sh coverage` gcovr for `make coverage`. Also the
-# RP2040 emulator's node modules (ports/rp2040/host).
+# RP2040 emulator's node modules (ports/rp2040/host), and the source of mbedTLS that the MCU
+# ports compile (tools/mbedtls.cmake), unpacked outside the tree by `apt-get source`.
 PACKAGES="cmake ninja-build gcc make libcmocka-dev python3-pytest python3-pexpect clang
 libclang-rt-14-dev gcc-arm-none-eabi picolibc-arm-none-eabi qemu-system-arm busybox
 lftp curl wrk iperf3 chromium nodejs libmbedtls-dev openssl mosquitto mosquitto-clients
@@ -37,6 +38,32 @@ rp2040_modules() {
     [ -d ports/rp2040/host/node_modules/rp2040js ] && return 0
     (cd ports/rp2040/host && npm ci --no-audit --no-fund --loglevel=error >/dev/null) && return 0
     echo "ports/rp2040/host: npm ci failed" >&2
+    return 1
+}
+
+# mbedTLS for the MCU ports: Debian's `mbedtls` source package, the same version as the
+# libmbedtls-dev the posix port links, unpacked into $UPYOS_DEPS_CACHE (default
+# ~/.cache/upyos), where tools/mbedtls.cmake looks for it. The deb-src entry it needs names
+# the archive the machine's own deb entry uses.
+DEPS_CACHE="${UPYOS_DEPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/upyos}"
+SRC_LIST=/etc/apt/sources.list.d/upyos-deb-src.sources
+mbedtls_source() {
+    ls -d "$DEPS_CACHE"/mbedtls-*/library >/dev/null 2>&1 && return 0
+    if ! apt-get source --print-uris mbedtls >/dev/null 2>&1; then
+        [ "$(id -u)" = 0 ] || {
+            echo "mbedtls source: no deb-src entry (run tools/deps.sh as root once)" >&2
+            return 1
+        }
+        if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+            sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources >"$SRC_LIST"
+        else
+            sed -n 's/^deb /deb-src /p' /etc/apt/sources.list >"${SRC_LIST%.sources}.list"
+        fi
+        apt-get update -qq >/dev/null
+    fi
+    mkdir -p "$DEPS_CACHE" && (cd "$DEPS_CACHE" && apt-get source -qq mbedtls >/dev/null 2>&1) &&
+        ls -d "$DEPS_CACHE"/mbedtls-*/library >/dev/null 2>&1 && return 0
+    echo "tools/deps.sh: apt-get source mbedtls failed" >&2
     return 1
 }
 
@@ -82,7 +109,7 @@ for p in $PACKAGES; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
 if [ -z "$missing" ]; then
-    browser_modules && rp2040_modules
+    browser_modules && rp2040_modules && mbedtls_source
     exit
 fi
 if [ "$(id -u)" != 0 ]; then
@@ -97,4 +124,4 @@ fi
 installed=0
 install_without_starting $missing || { echo "tools/deps.sh: apt-get install failed" >&2; installed=1; }
 stop_services $missing
-browser_modules && rp2040_modules && exit $installed
+browser_modules && rp2040_modules && mbedtls_source && exit $installed

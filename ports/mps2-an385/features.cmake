@@ -14,5 +14,8 @@ set(UPYOS_PY_HEAP_DEFAULT 65536)
 set(UPYOS_PY_STACK_DEFAULT 16384)
 set(UPYOS_PY_FRAME_STACK_DEFAULT 576)   # measured: see docs/python.md
 set(UPYOS_PY_LINE_STACK_DEFAULT 0)
-# TLS: mbedTLS is not built for this board yet.
+# TLS: not on this board yet (its network is the modem, whose TLS is not used); release
+# signatures (upgrade) on the part of mbedTLS they need, built from Debian's source package
+# (tools/mbedtls.cmake).
 set(UPYOS_TLS_DEFAULT OFF)
+set(UPYOS_SIGNATURE_DEFAULT ON)

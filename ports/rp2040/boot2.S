@@ -2,7 +2,7 @@
  * of flash to 0x20041f00, checks their CRC-32 and enters them with LR = 0. This one sets the
  * flash interface (SSI, datasheet 4.10) to execute in place with the plain serial read
  * command (03h, one data line, 24-bit address), which every QSPI flash chip understands, then
- * points the vector table at the firmware's (0x10000100) and jumps to its reset handler.
+ * points the vector table at the boot stage's (0x10000100) and jumps to its reset handler.
  * Called with LR != 0 it returns instead (to re-enable execute-in-place after programming).
  *
  * Position independent, Thumb-1 only (Cortex-M0+). boot2_crc.cmake appends the CRC word. */

@@ -13,8 +13,10 @@ heap_start=$(arm-none-eabi-nm "$elf" | awk '$3 == "__heap_start" {print $1}')
 static=$((0x$heap_start - 0x20000000))
 echo
 echo "rp2040 firmware ($elf)"
-printf "  flash  %7d bytes (boot2, code, constants, initial data)   target <= 196608\n" \
+printf "  flash  %7d bytes (code, constants, initial data: the primary slot's image)   target <= 196608\n" \
     $((text + data))
+read -r btext bdata <<<"$(arm-none-eabi-size build/rp2040/ports/rp2040/bootstage.elf | awk 'NR==2 {print $1, $2}')"
+printf "  boot   %7d bytes of flash (boot2 and the boot stage, of 16384)\n" $((btext + bdata))
 printf "  static %7d bytes of RAM (data, bss and the 2 KB handler stack) of 270336\n" "$static"
 dir=$(mktemp -d)
 report=$( (sleep 8) | timeout 10 node ports/rp2040/host/run.js --stats --flash "$dir/flash.img" \

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from conftest import BOARD, BOARD_LINE, HAS_NETWORK, NETWORK_COMMANDS, PLATFORM, PORT, POSIX_BIN
+from conftest import BOARD, BOARD_LINE, HAS_NETWORK, NETWORK_COMMANDS, PLATFORM, POSIX_BIN
 
 # The command table is generated from cmd/ for every port alike: the posix build's
 # tools/commands_md lists it. A board without a network leaves out the network commands.
@@ -177,13 +177,6 @@ def test_setauth_stores_a_salted_iterated_hash(upyos):
     assert upyos.run("setauth bob") == "setauth: expected USER PASSWORD PASSWORD, -v or -d\n"
     assert upyos.run("setauth -d") == "Login removed: the services no longer ask for one\n"
     assert upyos.run("setauth -v") == "No login is set\n"
-
-
-@pytest.mark.skipif(PORT == "posix", reason="the simulator verifies signatures (test_upgrade.py)")
-def test_upgrade_says_when_the_build_cannot_check_signatures(upyos):
-    assert upyos.run("upgrade -f http://127.0.0.1/release") == (
-        "upgrade: this build cannot check release signatures (no mbedTLS): upgrade is not "
-        "available\n")
 
 
 def test_release_writes_a_manifest_with_sha256(upyos):

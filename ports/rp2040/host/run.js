@@ -2,8 +2,11 @@
 /* Runs the upyOS-C RP2040 firmware on the rp2040js emulator (npm, pinned in package.json),
  * as a Raspberry Pi Pico would run it:
  *
- *   run.js [--flash IMAGE] [--socket PATH] [--board-ctl PATH] [--stats] [-r] FIRMWARE.elf
+ *   run.js [--flash IMAGE] [--slots FILE] [--boot ELF] [--socket PATH] [--board-ctl PATH]
+ *          [--stats] [-r] FIRMWARE.elf
  *
+ *   The flash holds boot2 and the boot stage (--boot, default bootstage.elf beside the
+ *   firmware), the firmware's two slots and the filesystem (ports/rp2040/slots.ld).
  *   --flash IMAGE     the filesystem's part of the flash chip (from the firmware's
  *                     __flashfs_start to the end of the 2 MB), a tools/mkfs image; a missing
  *                     one is made from rootfs/ with build/posix/tools/mkfs (or $MKFS). What the
@@ -11,6 +14,11 @@
  *                     sector, and synced before any console output that follows it is
  *                     released, so what the user saw as done survives a kill -9 of this runner.
  *                     Without it the area starts blank and nothing is kept.
+ *   --slots FILE      the flash below the filesystem (boot stage, firmware slots and their
+ *                     record), kept in FILE like the filesystem's: made from the ELFs when
+ *                     missing, and then what boots, so that a firmware `upgrade --firmware`
+ *                     swapped in survives a restart (and a kill -9) of this runner. Without
+ *                     it every start loads the ELFs afresh.
  *   --socket PATH     the console (UART0) on a UNIX socket server instead of stdin/stdout; the
  *                     board starts once a client has connected (test harnesses).
  *   --board-ctl PATH  GPIO from outside on a UNIX socket, one command a line, as the posix
@@ -51,16 +59,19 @@ const QUIET_NANOS = 300e6;                   /* --stats: no output this long: at
 const MAX_LAG_NANOS = 50e6;
 
 function usage() {
-  process.stderr.write('usage: run.js [--flash IMAGE] [--socket PATH] [--board-ctl PATH] ' +
-    '[--stats] [-r] FIRMWARE.elf\n');
+  process.stderr.write('usage: run.js [--flash IMAGE] [--slots FILE] [--boot ELF] ' +
+    '[--socket PATH] [--board-ctl PATH] [--stats] [-r] FIRMWARE.elf\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const o = { flash: null, socket: null, boardCtl: null, stats: false, recovery: false, elf: null };
+  const o = { flash: null, slots: null, boot: null, socket: null, boardCtl: null, stats: false,
+    recovery: false, elf: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--flash' && i + 1 < argv.length) o.flash = argv[++i];
+    else if (a === '--slots' && i + 1 < argv.length) o.slots = argv[++i];
+    else if (a === '--boot' && i + 1 < argv.length) o.boot = argv[++i];
     else if (a === '--socket' && i + 1 < argv.length) o.socket = argv[++i];
     else if (a === '--board-ctl' && i + 1 < argv.length) o.boardCtl = argv[++i];
     else if (a === '--stats') o.stats = true;
@@ -69,6 +80,7 @@ function parseArgs(argv) {
     else usage();
   }
   if (!o.elf) usage();
+  if (!o.boot) o.boot = path.join(path.dirname(o.elf), 'bootstage.elf');
   return o;
 }
 
@@ -114,13 +126,18 @@ function readBootrom() {
 /* ---- the flash file: the filesystem's area, kept in step with the emulated chip ---- */
 
 class FlashFile {
-  constructor(file, start, size) {
+  /* make: 'mkfs' makes a missing file from rootfs/; 'flash' from what the ELFs put there. */
+  constructor(file, start, size, make = 'mkfs') {
     this.start = start;                   /* offset in the chip */
     this.size = size;
     this.dirty = new Set();
     this.fd = null;
+    this.fresh = false;
     if (!file) return;
-    if (!fs.existsSync(file)) {
+    if (!fs.existsSync(file) && make === 'flash') {
+      fs.writeFileSync(file, Buffer.alloc(size, 0xff));
+      this.fresh = true;
+    } else if (!fs.existsSync(file)) {
       const mkfs = process.env.MKFS || path.join(REPO, 'build/posix/tools/mkfs');
       execFileSync(mkfs, ['-s', String(size), file, path.join(REPO, 'rootfs')], { stdio: 'ignore' });
     }
@@ -132,6 +149,12 @@ class FlashFile {
 
   loadInto(flash) {
     if (this.fd === null) return;
+    if (this.fresh) {                     /* a new file: what the ELFs loaded */
+      fs.writeSync(this.fd, flash, this.start, this.size, 0);
+      fs.fdatasyncSync(this.fd);
+      this.fresh = false;
+      return;
+    }
     fs.readSync(this.fd, flash, this.start, this.size, 0);
   }
 
@@ -151,14 +174,34 @@ class FlashFile {
   }
 }
 
+/* The areas of the chip, each kept in its file (or in none). */
+class FlashFiles {
+  constructor(files) {
+    this.files = files;
+  }
+
+  loadInto(flash) {
+    for (const f of this.files) f.loadInto(flash);
+  }
+
+  touched(offset) {
+    for (const f of this.files) f.touched(offset);
+  }
+
+  persist(flash) {
+    for (const f of this.files) f.persist(flash);
+  }
+}
+
 /* ---- the board: one RP2040 and what is wired to it; rebuilt on every reset ---- */
 
 class Board {
-  constructor(opts, firmware, bootrom, flashFile) {
+  constructor(opts, images, bootrom, flashFile) {
     this.opts = opts;
-    this.firmware = firmware;
+    this.images = images;                 /* the boot stage and the firmware */
+    this.firmware = images[images.length - 1];
     this.bootrom = bootrom;
-    this.flashFile = flashFile;
+    this.flashFile = flashFile;           /* a FlashFile per area: slots, filesystem */
     this.output = [];                     /* console bytes not yet released */
     this.input = [];                      /* console bytes not yet fed to UART0 */
     this.uart1Input = [];                 /* --board-ctl "uart send 1" bytes not yet fed */
@@ -184,8 +227,9 @@ class Board {
       watchdog.scratchData.set(previous.watchdog.scratchData);
       watchdog.reason = previous.reason;
     } else {
-      for (const s of this.firmware.segments)
-        if (s.addr >= FLASH_BASE) mcu.flash.set(s.data, s.addr - FLASH_BASE);
+      for (const image of this.images)
+        for (const s of image.segments)
+          if (s.addr >= FLASH_BASE) mcu.flash.set(s.data, s.addr - FLASH_BASE);
       this.flashFile.loadInto(mcu.flash);
       if (this.opts.recovery) watchdog.scratchData[0] = RECOVERY_MAGIC;
     }
@@ -283,8 +327,14 @@ class Board {
       if (this.exitCode !== null || this.resetReason !== null) return 0;
       if (core.waiting) {
         const next = clock.nanosToNextAlarm;
-        const ahead = clock.nanos + next - this.realNanos();
-        if (ahead > 0) return ahead;
+        /* A sleeping core's clock keeps up with real time (up to the next alarm): an alarm
+         * further ahead than the lag realNanos allows (a watchdog's 8 s with interrupts
+         * masked) would otherwise never come. */
+        const behind = this.realNanos() - clock.nanos;
+        if (next > behind) {
+          if (behind > 0) clock.tick(behind);
+          return next - Math.max(behind, 0);
+        }
         clock.tick(next);
         /* emulator: the SysTick alarm sets pendingSystick but, unlike an interrupt line
          * (setInterrupt), does not end the core's WFI; check for it as the core would. */
@@ -509,9 +559,10 @@ function main() {
   const sym = firmware.symbols;
   if (!sym.has('__flashfs_start') || !sym.has('__flashfs_size'))
     throw new Error(`${opts.elf}: no __flashfs_start/__flashfs_size: not an upyOS RP2040 firmware`);
-  const flashFile = new FlashFile(opts.flash, sym.get('__flashfs_start') - FLASH_BASE,
-    sym.get('__flashfs_size'));
-  const board = new Board(opts, firmware, readBootrom(), flashFile);
+  const fsStart = sym.get('__flashfs_start') - FLASH_BASE;
+  const flashFile = new FlashFiles([new FlashFile(opts.slots, 0, fsStart, 'flash'),
+    new FlashFile(opts.flash, fsStart, sym.get('__flashfs_size'))]);
+  const board = new Board(opts, [readElf(opts.boot), firmware], readBootrom(), flashFile);
   if (opts.boardCtl) serveBoardCtl(opts.boardCtl, () => board);
 
   openConsole(opts, (con) => {

@@ -1,0 +1,34 @@
+/* hal/firmware.h: the simulator has no boot stage; its firmware is the program itself. */
+#include "hal/firmware.h"
+
+#include "lib/err.h"
+
+size_t hal_firmware_slot_size(void)
+{
+    return 0;
+}
+
+int hal_firmware_write(size_t offset, const void *data, size_t len)
+{
+    return ERR_NOTSUP;
+}
+
+int hal_firmware_read(size_t offset, void *data, size_t len)
+{
+    return ERR_NOTSUP;
+}
+
+int hal_firmware_request(size_t size)
+{
+    return ERR_NOTSUP;
+}
+
+enum hal_firmware_state hal_firmware_state(void)
+{
+    return HAL_FIRMWARE_CONFIRMED;
+}
+
+int hal_firmware_confirm(void)
+{
+    return ERR_INVAL;
+}
