@@ -25,7 +25,6 @@ static void out(int fd, pv s) {
 /* sys.stdout / sys.stderr: objects with write() */
 typedef struct { const py_type *type; int fd; } py_stream;
 static pv stream_write(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "write");
     if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "write() argument must be str, not %s", py_type_name(TYPE(a[1])));
     out(((py_stream *)a[0])->fd, a[1]);
     return MKSMALL(py_str_len(a[1]));
@@ -38,7 +37,9 @@ static pv stream_readline(int n, pv *a, pv kw) {
     if (r < 0) return QS(_empty);
     return py_str_new(buf, (size_t)r);
 }
-static const py_builtin stream_methods[] = { METHOD(write, stream_write), METHOD(flush, stream_flush), METHOD(readline, stream_readline), METHODS_END };
+static const py_builtin stream_methods[] = {
+    METHOD(write, stream_write, 1, 1), METHOD(flush, stream_flush, 0, 0), METHOD(readline, stream_readline, 0, 1),
+    METHODS_END };
 static const py_type stream_type = { &py_type_type, "TextIOWrapper", .base = &py_object_type, .methods = stream_methods };
 static const py_stream stdout_obj = { &stream_type, 1 }, stderr_obj = { &stream_type, 2 }, stdin_obj = { &stream_type, 0 };
 
@@ -477,18 +478,16 @@ BI(exit) {
 }
 
 static const py_builtin builtin_funcs[] = {
-    METHOD(print, bi_print), METHOD(input, bi_input), METHOD(len, bi_len), METHOD(repr, bi_repr),
-    METHOD(ascii, bi_ascii), METHOD(abs, bi_abs), METHOD(min, bi_min), METHOD(max, bi_max), METHOD(sum, bi_sum),
-    METHOD(sorted, bi_sorted), METHOD(any, bi_any), METHOD(all, bi_all), METHOD(isinstance, bi_isinstance),
-    METHOD(issubclass, bi_issubclass), METHOD(hasattr, bi_hasattr), METHOD(getattr, bi_getattr),
-    METHOD(setattr, bi_setattr), METHOD(delattr, bi_delattr), METHOD(callable, bi_callable), METHOD(id, bi_id),
-    METHOD(hash, bi_hash), METHOD(iter, bi_iter), METHOD(next, bi_next), METHOD(ord, bi_ord), METHOD(chr, bi_chr),
-    METHOD(hex, bi_hex), METHOD(oct, bi_oct), METHOD(bin, bi_bin), METHOD(divmod, bi_divmod), METHOD(pow, bi_pow),
-    METHOD(round, bi_round), METHOD(globals, bi_globals), METHOD(locals, bi_locals), METHOD(vars, bi_vars),
-    METHOD(dir, bi_dir), METHOD(exec, bi_exec), METHOD(eval, bi_eval), METHOD(open, bi_open),
-    METHOD(__import__, bi_import_), METHOD(__build_class__, py_build_class), METHOD(exit, bi_exit), METHOD(format, bi_format),
-    { &py_builtin_type, Q_compile_dummy, 0, bi_compile, 0 }, { &py_builtin_type, Q_quit_dummy, 0, bi_exit, 0 },
-    METHODS_END };
+    FUNC(print, bi_print), FUNC(input, bi_input), FUNC(len, bi_len), FUNC(repr, bi_repr), FUNC(ascii, bi_ascii),
+    FUNC(abs, bi_abs), FUNC(min, bi_min), FUNC(max, bi_max), FUNC(sum, bi_sum), FUNC(sorted, bi_sorted),
+    FUNC(any, bi_any), FUNC(all, bi_all), FUNC(isinstance, bi_isinstance), FUNC(issubclass, bi_issubclass),
+    FUNC(hasattr, bi_hasattr), FUNC(getattr, bi_getattr), FUNC(setattr, bi_setattr), FUNC(delattr, bi_delattr),
+    FUNC(callable, bi_callable), FUNC(id, bi_id), FUNC(hash, bi_hash), FUNC(iter, bi_iter), FUNC(next, bi_next),
+    FUNC(ord, bi_ord), FUNC(chr, bi_chr), FUNC(hex, bi_hex), FUNC(oct, bi_oct), FUNC(bin, bi_bin),
+    FUNC(divmod, bi_divmod), FUNC(pow, bi_pow), FUNC(round, bi_round), FUNC(globals, bi_globals),
+    FUNC(locals, bi_locals), FUNC(vars, bi_vars), FUNC(dir, bi_dir), FUNC(exec, bi_exec), FUNC(eval, bi_eval),
+    FUNC(open, bi_open), FUNC(__import__, bi_import_), FUNC(__build_class__, py_build_class), FUNC(exit, bi_exit),
+    FUNC(format, bi_format), FUNC(compile_dummy, bi_compile), FUNC(quit_dummy, bi_exit), METHODS_END };
 
 static const py_type *const builtin_types[] = {
     &py_int_type, &py_float_type, &py_str_type, &py_bool_type, &py_list_type, &py_tuple_type, &py_dict_type,
@@ -519,9 +518,9 @@ BI(sys_print_exception) {
     return PV_NONE;
 }
 static const py_builtin sys_funcs[] = {
-    METHOD(exit, bi_sys_exit), METHOD(getrecursionlimit, bi_sys_getrecursionlimit),
-    METHOD(setrecursionlimit, bi_sys_setrecursionlimit), METHOD(exc_info, bi_sys_exc_info),
-    METHOD(print_exception, bi_sys_print_exception), METHODS_END };
+    FUNC(exit, bi_sys_exit), FUNC(getrecursionlimit, bi_sys_getrecursionlimit),
+    FUNC(setrecursionlimit, bi_sys_setrecursionlimit), FUNC(exc_info, bi_sys_exc_info),
+    FUNC(print_exception, bi_sys_print_exception), METHODS_END };
 
 /* ---------------- time ---------------- */
 static double now(void) { py_vm *vm = py_cur; return vm->io.clock ? vm->io.clock(vm->io.ctx) : 0; }
@@ -582,12 +581,11 @@ BI(time_mktime) {
     return py_float_new((double)(days * 86400 + hh * 3600 + mm * 60 + ss));
 }
 static const py_builtin time_funcs[] = {
-    { &py_builtin_type, Q_gmtime_q, 0, bi_time_gmtime, 0 }, { &py_builtin_type, Q_localtime_q, 0, bi_time_gmtime, 0 },
-    { &py_builtin_type, Q_mktime_q, 0, bi_time_mktime, 0 },
-    METHOD(time, bi_time_time), METHOD(perf_counter, bi_time_time), METHOD(monotonic, bi_time_time),
-    METHOD(ticks_ms, bi_time_ticks_ms), METHOD(ticks_us, bi_time_ticks_us), METHOD(ticks_diff, bi_time_ticks_diff),
-    METHOD(ticks_add, bi_time_ticks_add), METHOD(ticks_cpu, bi_time_ticks_us), METHOD(time_ns, bi_time_time_ns),
-    METHOD(sleep, bi_time_sleep), METHOD(sleep_ms, bi_time_sleep_ms), METHOD(sleep_us, bi_time_sleep_us), METHODS_END };
+    FUNC(gmtime_q, bi_time_gmtime), FUNC(localtime_q, bi_time_gmtime), FUNC(mktime_q, bi_time_mktime),
+    FUNC(time, bi_time_time), FUNC(perf_counter, bi_time_time), FUNC(monotonic, bi_time_time),
+    FUNC(ticks_ms, bi_time_ticks_ms), FUNC(ticks_us, bi_time_ticks_us), FUNC(ticks_diff, bi_time_ticks_diff),
+    FUNC(ticks_add, bi_time_ticks_add), FUNC(ticks_cpu, bi_time_ticks_us), FUNC(time_ns, bi_time_time_ns),
+    FUNC(sleep, bi_time_sleep), FUNC(sleep_ms, bi_time_sleep_ms), FUNC(sleep_us, bi_time_sleep_us), METHODS_END };
 
 /* ---------------- math ---------------- */
 static double num(pv v) { return py_to_double(v); }
@@ -670,23 +668,18 @@ BI(math_frexp) {
 }
 BI(math_ldexp) { return mf(ldexp(num(a[0]), (int)py_int_val(a[1]))); }
 static const py_builtin math_funcs[] = {
-    METHOD(sqrt, bi_math_sqrt), { &py_builtin_type, Q_sin_dummy, 0, bi_math_sin, 0 }, { &py_builtin_type, Q_cos_dummy, 0, bi_math_cos, 0 },
-    { &py_builtin_type, Q_tan_dummy, 0, bi_math_tan, 0 }, { &py_builtin_type, Q_asin_dummy, 0, bi_math_asin, 0 },
-    { &py_builtin_type, Q_acos_dummy, 0, bi_math_acos, 0 }, { &py_builtin_type, Q_atan_dummy, 0, bi_math_atan, 0 },
-    { &py_builtin_type, Q_atan2_dummy, 0, bi_math_atan2, 0 }, { &py_builtin_type, Q_exp_dummy, 0, bi_math_exp, 0 },
-    { &py_builtin_type, Q_log_dummy, 0, bi_math_log, 0 }, { &py_builtin_type, Q_log10_dummy, 0, bi_math_log10, 0 },
-    { &py_builtin_type, Q_log2_dummy, 0, bi_math_log2, 0 }, { &py_builtin_type, Q_fabs_dummy, 0, bi_math_fabs, 0 },
-    { &py_builtin_type, Q_floor_dummy, 0, bi_math_floor, 0 }, { &py_builtin_type, Q_ceil_dummy, 0, bi_math_ceil, 0 },
-    { &py_builtin_type, Q_trunc_dummy, 0, bi_math_trunc, 0 }, METHOD(pow, bi_math_pow),
-    { &py_builtin_type, Q_hypot_dummy, 0, bi_math_hypot, 0 }, { &py_builtin_type, Q_fmod_dummy, 0, bi_math_fmod, 0 },
-    { &py_builtin_type, Q_copysign_dummy, 0, bi_math_copysign, 0 }, { &py_builtin_type, Q_isnan_dummy, 0, bi_math_isnan, 0 },
-    { &py_builtin_type, Q_isinf_dummy, 0, bi_math_isinf, 0 }, { &py_builtin_type, Q_isfinite_dummy, 0, bi_math_isfinite, 0 },
-    { &py_builtin_type, Q_gcd_dummy, 0, bi_math_gcd, 0 }, { &py_builtin_type, Q_factorial_dummy, 0, bi_math_factorial, 0 },
-    { &py_builtin_type, Q_degrees_dummy, 0, bi_math_degrees, 0 }, { &py_builtin_type, Q_radians_dummy, 0, bi_math_radians, 0 },
-    { &py_builtin_type, Q_isclose_dummy, 0, bi_math_isclose, 0 }, { &py_builtin_type, Q_modf_dummy, 0, bi_math_modf, 0 },
-    { &py_builtin_type, Q_frexp_dummy, 0, bi_math_frexp, 0 }, { &py_builtin_type, Q_ldexp_dummy, 0, bi_math_ldexp, 0 },
-    { &py_builtin_type, Q_sinh_dummy, 0, bi_math_sinh, 0 }, { &py_builtin_type, Q_cosh_dummy, 0, bi_math_cosh, 0 },
-    { &py_builtin_type, Q_tanh_dummy, 0, bi_math_tanh, 0 }, METHODS_END };
+    FUNC(sqrt, bi_math_sqrt), FUNC(sin_dummy, bi_math_sin), FUNC(cos_dummy, bi_math_cos),
+    FUNC(tan_dummy, bi_math_tan), FUNC(asin_dummy, bi_math_asin), FUNC(acos_dummy, bi_math_acos),
+    FUNC(atan_dummy, bi_math_atan), FUNC(atan2_dummy, bi_math_atan2), FUNC(exp_dummy, bi_math_exp),
+    FUNC(log_dummy, bi_math_log), FUNC(log10_dummy, bi_math_log10), FUNC(log2_dummy, bi_math_log2),
+    FUNC(fabs_dummy, bi_math_fabs), FUNC(floor_dummy, bi_math_floor), FUNC(ceil_dummy, bi_math_ceil),
+    FUNC(trunc_dummy, bi_math_trunc), FUNC(pow, bi_math_pow), FUNC(hypot_dummy, bi_math_hypot),
+    FUNC(fmod_dummy, bi_math_fmod), FUNC(copysign_dummy, bi_math_copysign), FUNC(isnan_dummy, bi_math_isnan),
+    FUNC(isinf_dummy, bi_math_isinf), FUNC(isfinite_dummy, bi_math_isfinite), FUNC(gcd_dummy, bi_math_gcd),
+    FUNC(factorial_dummy, bi_math_factorial), FUNC(degrees_dummy, bi_math_degrees),
+    FUNC(radians_dummy, bi_math_radians), FUNC(isclose_dummy, bi_math_isclose), FUNC(modf_dummy, bi_math_modf),
+    FUNC(frexp_dummy, bi_math_frexp), FUNC(ldexp_dummy, bi_math_ldexp), FUNC(sinh_dummy, bi_math_sinh),
+    FUNC(cosh_dummy, bi_math_cosh), FUNC(tanh_dummy, bi_math_tanh), METHODS_END };
 
 /* ---------------- gc, micropython ---------------- */
 BI(gc_collect) { gc_collect(); return MKSMALL(0); }
@@ -701,9 +694,10 @@ BI(gc_threshold) {
     if (n) { pint t = py_to_index(a[0]); gc_set_threshold(h, t > 0 ? (size_t)t : 0); return PV_NONE; }
     return gc_threshold(h) ? py_new_int((int64_t)gc_threshold(h)) : MKSMALL(-1);
 }
-static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
-    METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
-    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHOD(threshold, bi_gc_threshold), METHODS_END };
+static const py_builtin gc_funcs[] = {
+    FUNC(collect, bi_gc_collect), FUNC(mem_free, bi_gc_mem_free), FUNC(mem_alloc, bi_gc_mem_alloc),
+    FUNC(enable_dummy, bi_gc_enable), FUNC(disable_dummy, bi_gc_disable), FUNC(isenabled_dummy, bi_gc_isenabled),
+    FUNC(threshold, bi_gc_threshold), METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
     gc_heap *h = py_cur->heap;
@@ -711,7 +705,8 @@ BI(mp_mem_info) {
     out(1, s);
     return PV_NONE;
 }
-static const py_builtin mp_funcs[] = { METHOD(const, bi_mp_const), { &py_builtin_type, Q_mem_info_dummy, 0, bi_mp_mem_info, 0 }, METHODS_END };
+static const py_builtin mp_funcs[] = {
+    FUNC(const, bi_mp_const), FUNC(mem_info_dummy, bi_mp_mem_info), METHODS_END };
 
 static void add_funcs(pv d, const py_builtin *f) {
     for (; f->fn; f++) py_dict_set(d, (pv)&py_qstrs[f->name], (pv)f);

@@ -211,9 +211,9 @@ static pv u_recovery(int n, pv *a, pv kw)
 }
 
 static const py_builtin utls_funcs[] = {
-    METHOD(getenv, u_getenv), METHOD(setenv, u_setenv), METHOD(unset, u_unset),
-    METHOD(file_exists, u_file_exists), METHOD(isdir, u_isdir), METHOD(isfile, u_isfile),
-    METHOD(human, u_human), METHOD(recovery, u_recovery), METHODS_END };
+    FUNC(getenv, u_getenv), FUNC(setenv, u_setenv), FUNC(unset, u_unset),
+    FUNC(file_exists, u_file_exists), FUNC(isdir, u_isdir), FUNC(isfile, u_isfile),
+    FUNC(human, u_human), FUNC(recovery, u_recovery), METHODS_END };
 
 static pv make_utls(pv module)
 {

@@ -96,10 +96,11 @@ BI(os_urandom) {
     hal_random_bytes(((py_bytes *)b)->data, (size_t)len);
     return b;
 }
-static const py_builtin os_funcs[] = { METHOD(ilistdir, os_ilistdir), METHOD(statvfs, os_statvfs),
-    METHOD(uname, os_uname), METHOD(urandom, os_urandom), METHOD(listdir_q, os_listdir), METHOD(mkdir_q, os_mkdir), METHOD(rmdir_q, os_rmdir),
-    METHOD(remove, os_remove), { &py_builtin_type, Q_unlink_q, 0, os_remove, 0 }, METHOD(rename_q, os_rename),
-    METHOD(stat_q, os_stat), METHOD(getcwd_q, os_getcwd), METHOD(chdir_q, os_chdir), METHODS_END };
+static const py_builtin os_funcs[] = {
+    FUNC(ilistdir, os_ilistdir), FUNC(statvfs, os_statvfs), FUNC(uname, os_uname), FUNC(urandom, os_urandom),
+    FUNC(listdir_q, os_listdir), FUNC(mkdir_q, os_mkdir), FUNC(rmdir_q, os_rmdir), FUNC(remove, os_remove),
+    FUNC(unlink_q, os_remove), FUNC(rename_q, os_rename), FUNC(stat_q, os_stat), FUNC(getcwd_q, os_getcwd),
+    FUNC(chdir_q, os_chdir), METHODS_END };
 
 
 pv py_mod_os(pv m) {
