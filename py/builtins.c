@@ -80,12 +80,11 @@ BI(input) {
     while (r > 0 && (buf[r - 1] == '\n' || buf[r - 1] == '\r')) r--;
     return py_str_new(buf, (size_t)r);
 }
-BI(len) { py_argcheck(n, 1, 1, "len"); return MKSMALL(py_len(a[0])); }
-BI(repr) { py_argcheck(n, 1, 1, "repr"); return py_repr(a[0]); }
+BI(len) { return MKSMALL(py_len(a[0])); }
+BI(repr) { return py_repr(a[0]); }
 extern pv py_ascii(pv v);
-BI(ascii) { py_argcheck(n, 1, 1, "ascii"); return py_ascii(a[0]); }
+BI(ascii) { return py_ascii(a[0]); }
 BI(abs) {
-    py_argcheck(n, 1, 1, "abs");
     pv x = a[0];
     if (IS_SMALL(x)) return SMALL(x) < 0 ? py_new_int(-(int64_t)SMALL(x)) : x;
     if (IS(x, py_float_type)) return py_float_new(fabs(((py_float *)x)->v));
@@ -116,7 +115,6 @@ static pv minmax(int n, pv *a, pv kw, int op, const char *name) {
 BI(min) { return minmax(n, a, kw, CMP_LT, "min"); }
 BI(max) { return minmax(n, a, kw, CMP_GT, "max"); }
 BI(sum) {
-    py_argcheck(n, 1, 2, "sum");
     pv acc = n > 1 ? a[1] : py_kw_get(kw, Q_start);
     if (!acc) acc = MKSMALL(0);
     if (IS(acc, py_str_type)) py_raisef(&py_TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
@@ -138,7 +136,6 @@ BI(sum) {
 }
 extern void py_list_sort(pv l, pv key, bool rev);
 BI(sorted) {
-    py_argcheck(n, 1, 1, "sorted");
     pv l = py_list_from_iter(a[0]);
     pv key = py_kw_get(kw, Q_key), rev = py_kw_get(kw, Q_reverse);
     py_list_sort(l, key, rev && py_truth(rev));
@@ -156,7 +153,7 @@ static bool isinst(pv o, pv cls) {
     if (t == &py_int_type && (IS(o, py_long_type) || IS(o, py_bool_type))) return true;
     return py_isinstance(o, t);
 }
-BI(isinstance) { py_argcheck(n, 2, 2, "isinstance"); return PV_BOOL(isinst(a[0], a[1])); }
+BI(isinstance) { return PV_BOOL(isinst(a[0], a[1])); }
 static bool issub(pv c, pv cls) {
     if (IS(cls, py_tuple_type)) {
         for (size_t i = 0; i < TUPLE(cls)->len; i++) if (issub(c, TUPLE(cls)->items[i])) return true;
@@ -166,13 +163,10 @@ static bool issub(pv c, pv cls) {
     return py_issubtype((const py_type *)c, (const py_type *)cls);
 }
 BI(issubclass) {
-    py_argcheck(n, 2, 2, "issubclass");
     if (!IS(a[0], py_type_type)) py_raisef(&py_TypeError_type, "issubclass() arg 1 must be a class");
     return PV_BOOL(issub(a[0], a[1]));
 }
 BI(hasattr) {
-    py_argcheck(n, 2, 2, "hasattr");
-    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
     py_try t;
     py_try_begin(&t);
     if (setjmp(t.j.buf) == 0) {
@@ -185,8 +179,6 @@ BI(hasattr) {
     py_raise(e);
 }
 BI(getattr) {
-    py_argcheck(n, 2, 3, "getattr");
-    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
     pv name = py_intern_str(a[1]);
     if (n == 2) return py_getattr(a[0], name);
     py_try t;
@@ -201,23 +193,19 @@ BI(getattr) {
     py_raise(e);
 }
 BI(setattr) {
-    py_argcheck(n, 3, 3, "setattr");
-    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
     py_setattr(a[0], py_intern_str(a[1]), a[2]);
     return PV_NONE;
 }
-BI(delattr) { py_argcheck(n, 2, 2, "delattr"); py_setattr(a[0], py_intern_str(a[1]), PV_NULL); return PV_NONE; }
+BI(delattr) { py_setattr(a[0], py_intern_str(a[1]), PV_NULL); return PV_NONE; }
 BI(callable) {
-    py_argcheck(n, 1, 1, "callable");
     const py_type *t = TYPE(a[0]);
     if (t == &py_func_type || t == &py_builtin_type || t == &py_bound_type || t == &py_type_type) return PV_TRUE;
     if (t->flags & TF_USER) return PV_BOOL(py_type_lookup(t, QS(__call__)) != PV_NULL);
     return PV_BOOL(t->call != NULL);
 }
-BI(id) { py_argcheck(n, 1, 1, "id"); return IS_SMALL(a[0]) ? py_new_int((int64_t)a[0]) : py_new_int((int64_t)(a[0] >> 1)); }
-BI(hash) { py_argcheck(n, 1, 1, "hash"); uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h); }
+BI(id) { return IS_SMALL(a[0]) ? py_new_int((int64_t)a[0]) : py_new_int((int64_t)(a[0] >> 1)); }
+BI(hash) { uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h); }
 BI(iter) {
-    py_argcheck(n, 1, 2, "iter");
     if (n == 2) {
         /* iter(callable, sentinel) */
         pv l = py_list_new(0);
@@ -227,7 +215,6 @@ BI(iter) {
     return py_iter(a[0]);
 }
 BI(next) {
-    py_argcheck(n, 1, 2, "next");
     if (!TYPE(a[0])->next) py_raisef(&py_TypeError_type, "'%s' object is not an iterator", py_type_name(TYPE(a[0])));
     if (IS(a[0], py_gen_type) && n == 1) return py_gen_send(a[0], PV_NONE, PV_NULL);
     pv v = py_next(a[0]);
@@ -236,7 +223,6 @@ BI(next) {
     py_raise(py_exc_new(&py_StopIteration_type, PV_NULL));
 }
 BI(ord) {
-    py_argcheck(n, 1, 1, "ord");
     pv s = a[0];
     if (IS(s, py_bytes_type) || IS(s, py_bytearray_type)) {
         py_bytes *b = (py_bytes *)s;
@@ -255,7 +241,6 @@ BI(ord) {
 }
 extern void py_utf8_put(py_buf *b, uint32_t c);
 BI(chr) {
-    py_argcheck(n, 1, 1, "chr");
     pint c = py_to_index(a[0]);
     if (c < 0 || c > 0x10ffff) py_raisef(&py_ValueError_type, "chr() arg not in range(0x110000)");
     py_buf b;
@@ -271,11 +256,10 @@ static pv radix(pv x, const char *spec) {
     }
     return py_format(x, py_str_cstr(spec));
 }
-BI(hex) { py_argcheck(n, 1, 1, "hex"); return radix(a[0], "#x"); }
-BI(oct) { py_argcheck(n, 1, 1, "oct"); return radix(a[0], "#o"); }
-BI(bin) { py_argcheck(n, 1, 1, "bin"); return radix(a[0], "#b"); }
+BI(hex) { return radix(a[0], "#x"); }
+BI(oct) { return radix(a[0], "#o"); }
+BI(bin) { return radix(a[0], "#b"); }
 BI(divmod) {
-    py_argcheck(n, 2, 2, "divmod");
     pv t = py_tuple_new(2);
     TUPLE(t)->items[0] = py_binop(OP_FLOORDIV, a[0], a[1]);
     TUPLE(t)->items[1] = py_binop(OP_MOD, a[0], a[1]);
@@ -307,7 +291,6 @@ static pv mod_inverse(pv b, pv m) {
     return py_binop(OP_MOD, s0, mm);
 }
 BI(pow) {
-    py_argcheck(n, 2, 3, "pow");
     if (n == 3 && a[2] != PV_NONE) {
         if (!py_is_int(a[0]) || !py_is_int(a[1]) || !py_is_int(a[2])) py_raisef(&py_TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
         pv base = a[0], e = a[1], m = a[2];
@@ -335,7 +318,6 @@ BI(pow) {
     return py_binop(OP_POW, a[0], a[1]);
 }
 BI(round) {
-    py_argcheck(n, 1, 2, "round");
     pv x = a[0];
     pv nd = n > 1 ? a[1] : PV_NONE;
     if (py_is_int(x)) {
@@ -430,7 +412,6 @@ static pv run_source(pv src, pv globals, pv locals, int mode) {
     return py_vm_run_code(c, globals, locals);
 }
 BI(exec) {
-    py_argcheck(n, 1, 3, "exec");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
     if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "exec() globals must be a dict, not %s", py_type_name(TYPE(g)));
@@ -441,7 +422,6 @@ BI(exec) {
     return PV_NONE;
 }
 BI(eval) {
-    py_argcheck(n, 1, 3, "eval");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
     if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "globals must be a real dict; try eval(expr, {}, mapping)");
@@ -450,7 +430,6 @@ BI(eval) {
     return run_source(a[0], g, l, PY_MODE_EVAL);
 }
 BI(compile) {
-    py_argcheck(n, 3, 3, "compile");
     const char *src;
     size_t len;
     if (IS(a[0], py_str_type)) src = py_str_data(a[0]), len = py_str_len(a[0]);
@@ -465,12 +444,10 @@ BI(compile) {
 extern pv py_open(int n, pv *a, pv kw);
 BI(open) { return py_open(n, a, kw); }
 BI(import_) {
-    py_argcheck(n, 1, 5, "__import__");
     return py_import(a[0], n > 3 ? a[3] : PV_NONE, n > 4 ? (int)py_int_val(a[4]) : 0);
 }
 extern pv py_build_class(int n, pv *a, pv kw);
 BI(format) {
-    py_argcheck(n, 1, 2, "format");
     return py_format(a[0], n > 1 ? a[1] : QS(_empty));
 }
 BI(exit) {
@@ -478,16 +455,16 @@ BI(exit) {
 }
 
 static const py_builtin builtin_funcs[] = {
-    FUNC(print, bi_print), FUNC(input, bi_input), FUNC(len, bi_len), FUNC(repr, bi_repr), FUNC(ascii, bi_ascii),
-    FUNC(abs, bi_abs), FUNC(min, bi_min), FUNC(max, bi_max), FUNC(sum, bi_sum), FUNC(sorted, bi_sorted),
-    FUNC(any, bi_any), FUNC(all, bi_all), FUNC(isinstance, bi_isinstance), FUNC(issubclass, bi_issubclass),
-    FUNC(hasattr, bi_hasattr), FUNC(getattr, bi_getattr), FUNC(setattr, bi_setattr), FUNC(delattr, bi_delattr),
-    FUNC(callable, bi_callable), FUNC(id, bi_id), FUNC(hash, bi_hash), FUNC(iter, bi_iter), FUNC(next, bi_next),
-    FUNC(ord, bi_ord), FUNC(chr, bi_chr), FUNC(hex, bi_hex), FUNC(oct, bi_oct), FUNC(bin, bi_bin),
-    FUNC(divmod, bi_divmod), FUNC(pow, bi_pow), FUNC(round, bi_round), FUNC(globals, bi_globals),
-    FUNC(locals, bi_locals), FUNC(vars, bi_vars), FUNC(dir, bi_dir), FUNC(exec, bi_exec), FUNC(eval, bi_eval),
-    FUNC(open, bi_open), FUNC(__import__, bi_import_), FUNC(__build_class__, py_build_class), FUNC(exit, bi_exit),
-    FUNC(format, bi_format), FUNC(compile_dummy, bi_compile), FUNC(quit_dummy, bi_exit), METHODS_END };
+    FUNC(print, bi_print, 0, ANY), FUNC(input, bi_input, 0, 1), FUNC(len, bi_len, 1, 1), FUNC(repr, bi_repr, 1, 1), FUNC(ascii, bi_ascii, 1, 1),
+    FUNC(abs, bi_abs, 1, 1), FUNC(min, bi_min, 0, ANY), FUNC(max, bi_max, 0, ANY), FUNC(sum, bi_sum, 1, 2), FUNC(sorted, bi_sorted, 1, 1),
+    FUNC(any, bi_any, 1, 1), FUNC(all, bi_all, 1, 1), FUNC(isinstance, bi_isinstance, 2, 2), FUNC(issubclass, bi_issubclass, 2, 2),
+    FUNC(hasattr, bi_hasattr, 2, 2), FUNC(getattr, bi_getattr, 2, 3), FUNC(setattr, bi_setattr, 3, 3), FUNC(delattr, bi_delattr, 2, 2),
+    FUNC(callable, bi_callable, 1, 1), FUNC(id, bi_id, 1, 1), FUNC(hash, bi_hash, 1, 1), FUNC(iter, bi_iter, 1, 2), FUNC(next, bi_next, 1, 2),
+    FUNC(ord, bi_ord, 1, 1), FUNC(chr, bi_chr, 1, 1), FUNC(hex, bi_hex, 1, 1), FUNC(oct, bi_oct, 1, 1), FUNC(bin, bi_bin, 1, 1),
+    FUNC(divmod, bi_divmod, 2, 2), FUNC(pow, bi_pow, 2, 3), FUNC(round, bi_round, 1, 2), FUNC(globals, bi_globals, 0, 0),
+    FUNC(locals, bi_locals, 0, 0), FUNC(vars, bi_vars, 0, 1), FUNC(dir, bi_dir, 0, 1), FUNC(exec, bi_exec, 1, 3), FUNC(eval, bi_eval, 1, 3),
+    FUNC(open, bi_open, 1, 8), FUNC(__import__, bi_import_, 1, 5), FUNC(__build_class__, py_build_class, 0, ANY), FUNC(exit, bi_exit, 0, 1),
+    FUNC(format, bi_format, 1, 2), FUNC(compile_dummy, bi_compile, 3, 3), FUNC(quit_dummy, bi_exit, 0, 1), METHODS_END };
 
 static const py_type *const builtin_types[] = {
     &py_int_type, &py_float_type, &py_str_type, &py_bool_type, &py_list_type, &py_tuple_type, &py_dict_type,
@@ -512,15 +489,14 @@ BI(sys_exc_info) {
     return t;
 }
 BI(sys_print_exception) {
-    py_argcheck(n, 1, 2, "print_exception");
     if (!py_isinstance(a[0], &py_BaseException_type)) py_raisef(&py_TypeError_type, "Exception expected for value, %s found", py_type_name(TYPE(a[0])));
     py_print_exc(a[0]);
     return PV_NONE;
 }
 static const py_builtin sys_funcs[] = {
-    FUNC(exit, bi_sys_exit), FUNC(getrecursionlimit, bi_sys_getrecursionlimit),
-    FUNC(setrecursionlimit, bi_sys_setrecursionlimit), FUNC(exc_info, bi_sys_exc_info),
-    FUNC(print_exception, bi_sys_print_exception), METHODS_END };
+    FUNC(exit, bi_sys_exit, 0, 1), FUNC(getrecursionlimit, bi_sys_getrecursionlimit, 0, 0),
+    FUNC(setrecursionlimit, bi_sys_setrecursionlimit, 1, 1), FUNC(exc_info, bi_sys_exc_info, 0, 0),
+    FUNC(print_exception, bi_sys_print_exception, 1, 2), METHODS_END };
 
 /* ---------------- time ---------------- */
 static double now(void) { py_vm *vm = py_cur; return vm->io.clock ? vm->io.clock(vm->io.ctx) : 0; }
@@ -581,11 +557,11 @@ BI(time_mktime) {
     return py_float_new((double)(days * 86400 + hh * 3600 + mm * 60 + ss));
 }
 static const py_builtin time_funcs[] = {
-    FUNC(gmtime_q, bi_time_gmtime), FUNC(localtime_q, bi_time_gmtime), FUNC(mktime_q, bi_time_mktime),
-    FUNC(time, bi_time_time), FUNC(perf_counter, bi_time_time), FUNC(monotonic, bi_time_time),
-    FUNC(ticks_ms, bi_time_ticks_ms), FUNC(ticks_us, bi_time_ticks_us), FUNC(ticks_diff, bi_time_ticks_diff),
-    FUNC(ticks_add, bi_time_ticks_add), FUNC(ticks_cpu, bi_time_ticks_us), FUNC(time_ns, bi_time_time_ns),
-    FUNC(sleep, bi_time_sleep), FUNC(sleep_ms, bi_time_sleep_ms), FUNC(sleep_us, bi_time_sleep_us), METHODS_END };
+    FUNC(gmtime_q, bi_time_gmtime, 0, 1), FUNC(localtime_q, bi_time_gmtime, 0, 1), FUNC(mktime_q, bi_time_mktime, 1, 1),
+    FUNC(time, bi_time_time, 0, 0), FUNC(perf_counter, bi_time_time, 0, 0), FUNC(monotonic, bi_time_time, 0, 0),
+    FUNC(ticks_ms, bi_time_ticks_ms, 0, 0), FUNC(ticks_us, bi_time_ticks_us, 0, 0), FUNC(ticks_diff, bi_time_ticks_diff, 2, 2),
+    FUNC(ticks_add, bi_time_ticks_add, 2, 2), FUNC(ticks_cpu, bi_time_ticks_us, 0, 0), FUNC(time_ns, bi_time_time_ns, 0, 0),
+    FUNC(sleep, bi_time_sleep, 1, 1), FUNC(sleep_ms, bi_time_sleep_ms, 1, 1), FUNC(sleep_us, bi_time_sleep_us, 1, 1), METHODS_END };
 
 /* ---------------- math ---------------- */
 static double num(pv v) { return py_to_double(v); }
@@ -593,13 +569,12 @@ static pv mf(double r) {
     if (isnan(r)) py_raisef(&py_ValueError_type, "math domain error");
     return py_float_new(r);
 }
-#define MATH1(name, expr) BI(math_##name) { py_argcheck(n, 1, 1, #name); double x = num(a[0]); (void)x; return mf(expr); }
+#define MATH1(name, expr) BI(math_##name) { double x = num(a[0]); (void)x; return mf(expr); }
 MATH1(sqrt, x < 0 ? NAN : sqrt(x))
 MATH1(sin, sin(x)) MATH1(cos, cos(x)) MATH1(tan, tan(x)) MATH1(asin, asin(x)) MATH1(acos, acos(x)) MATH1(atan, atan(x))
 MATH1(exp, exp(x)) MATH1(log10, x <= 0 ? NAN : log10(x)) MATH1(log2, x <= 0 ? NAN : log2(x)) MATH1(fabs, fabs(x))
 MATH1(degrees, x * 180.0 / M_PI) MATH1(radians, x * M_PI / 180.0) MATH1(sinh, sinh(x)) MATH1(cosh, cosh(x)) MATH1(tanh, tanh(x))
 BI(math_log) {
-    py_argcheck(n, 1, 2, "log");
     double x = num(a[0]);
     if (x <= 0) py_raisef(&py_ValueError_type, "math domain error");
     if (n == 2) { double b = num(a[1]); return mf(log(x) / log(b)); }
@@ -668,18 +643,18 @@ BI(math_frexp) {
 }
 BI(math_ldexp) { return mf(ldexp(num(a[0]), (int)py_int_val(a[1]))); }
 static const py_builtin math_funcs[] = {
-    FUNC(sqrt, bi_math_sqrt), FUNC(sin_dummy, bi_math_sin), FUNC(cos_dummy, bi_math_cos),
-    FUNC(tan_dummy, bi_math_tan), FUNC(asin_dummy, bi_math_asin), FUNC(acos_dummy, bi_math_acos),
-    FUNC(atan_dummy, bi_math_atan), FUNC(atan2_dummy, bi_math_atan2), FUNC(exp_dummy, bi_math_exp),
-    FUNC(log_dummy, bi_math_log), FUNC(log10_dummy, bi_math_log10), FUNC(log2_dummy, bi_math_log2),
-    FUNC(fabs_dummy, bi_math_fabs), FUNC(floor_dummy, bi_math_floor), FUNC(ceil_dummy, bi_math_ceil),
-    FUNC(trunc_dummy, bi_math_trunc), FUNC(pow, bi_math_pow), FUNC(hypot_dummy, bi_math_hypot),
-    FUNC(fmod_dummy, bi_math_fmod), FUNC(copysign_dummy, bi_math_copysign), FUNC(isnan_dummy, bi_math_isnan),
-    FUNC(isinf_dummy, bi_math_isinf), FUNC(isfinite_dummy, bi_math_isfinite), FUNC(gcd_dummy, bi_math_gcd),
-    FUNC(factorial_dummy, bi_math_factorial), FUNC(degrees_dummy, bi_math_degrees),
-    FUNC(radians_dummy, bi_math_radians), FUNC(isclose_dummy, bi_math_isclose), FUNC(modf_dummy, bi_math_modf),
-    FUNC(frexp_dummy, bi_math_frexp), FUNC(ldexp_dummy, bi_math_ldexp), FUNC(sinh_dummy, bi_math_sinh),
-    FUNC(cosh_dummy, bi_math_cosh), FUNC(tanh_dummy, bi_math_tanh), METHODS_END };
+    FUNC(sqrt, bi_math_sqrt, 1, 1), FUNC(sin_dummy, bi_math_sin, 1, 1), FUNC(cos_dummy, bi_math_cos, 1, 1),
+    FUNC(tan_dummy, bi_math_tan, 1, 1), FUNC(asin_dummy, bi_math_asin, 1, 1), FUNC(acos_dummy, bi_math_acos, 1, 1),
+    FUNC(atan_dummy, bi_math_atan, 1, 1), FUNC(atan2_dummy, bi_math_atan2, 2, 2), FUNC(exp_dummy, bi_math_exp, 1, 1),
+    FUNC(log_dummy, bi_math_log, 1, 2), FUNC(log10_dummy, bi_math_log10, 1, 1), FUNC(log2_dummy, bi_math_log2, 1, 1),
+    FUNC(fabs_dummy, bi_math_fabs, 1, 1), FUNC(floor_dummy, bi_math_floor, 1, 1), FUNC(ceil_dummy, bi_math_ceil, 1, 1),
+    FUNC(trunc_dummy, bi_math_trunc, 1, 1), FUNC(pow, bi_math_pow, 2, 2), FUNC(hypot_dummy, bi_math_hypot, 0, ANY),
+    FUNC(fmod_dummy, bi_math_fmod, 2, 2), FUNC(copysign_dummy, bi_math_copysign, 2, 2), FUNC(isnan_dummy, bi_math_isnan, 1, 1),
+    FUNC(isinf_dummy, bi_math_isinf, 1, 1), FUNC(isfinite_dummy, bi_math_isfinite, 1, 1), FUNC(gcd_dummy, bi_math_gcd, 0, ANY),
+    FUNC(factorial_dummy, bi_math_factorial, 1, 1), FUNC(degrees_dummy, bi_math_degrees, 1, 1),
+    FUNC(radians_dummy, bi_math_radians, 1, 1), FUNC(isclose_dummy, bi_math_isclose, 2, 2), FUNC(modf_dummy, bi_math_modf, 1, 1),
+    FUNC(frexp_dummy, bi_math_frexp, 1, 1), FUNC(ldexp_dummy, bi_math_ldexp, 2, 2), FUNC(sinh_dummy, bi_math_sinh, 1, 1),
+    FUNC(cosh_dummy, bi_math_cosh, 1, 1), FUNC(tanh_dummy, bi_math_tanh, 1, 1), METHODS_END };
 
 /* ---------------- gc, micropython ---------------- */
 BI(gc_collect) { gc_collect(); return MKSMALL(0); }
@@ -695,9 +670,9 @@ BI(gc_threshold) {
     return gc_threshold(h) ? py_new_int((int64_t)gc_threshold(h)) : MKSMALL(-1);
 }
 static const py_builtin gc_funcs[] = {
-    FUNC(collect, bi_gc_collect), FUNC(mem_free, bi_gc_mem_free), FUNC(mem_alloc, bi_gc_mem_alloc),
-    FUNC(enable_dummy, bi_gc_enable), FUNC(disable_dummy, bi_gc_disable), FUNC(isenabled_dummy, bi_gc_isenabled),
-    FUNC(threshold, bi_gc_threshold), METHODS_END };
+    FUNC(collect, bi_gc_collect, 0, 1), FUNC(mem_free, bi_gc_mem_free, 0, 0), FUNC(mem_alloc, bi_gc_mem_alloc, 0, 0),
+    FUNC(enable_dummy, bi_gc_enable, 0, 0), FUNC(disable_dummy, bi_gc_disable, 0, 0), FUNC(isenabled_dummy, bi_gc_isenabled, 0, 0),
+    FUNC(threshold, bi_gc_threshold, 0, 1), METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
     gc_heap *h = py_cur->heap;
@@ -706,7 +681,7 @@ BI(mp_mem_info) {
     return PV_NONE;
 }
 static const py_builtin mp_funcs[] = {
-    FUNC(const, bi_mp_const), FUNC(mem_info_dummy, bi_mp_mem_info), METHODS_END };
+    FUNC(const, bi_mp_const, 1, 1), FUNC(mem_info_dummy, bi_mp_mem_info, 0, ANY), METHODS_END };
 
 static void add_funcs(pv d, const py_builtin *f) {
     for (; f->fn; f++) py_dict_set(d, (pv)&py_qstrs[f->name], (pv)f);

@@ -110,13 +110,14 @@ typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; 
  * (lo to hi, hi ANY for no limit); py_call checks the count before the C function runs, so the
  * function may read a[0..lo] without looking at n. The counts live in the high bits of flags,
  * with self included and hi stored as 15 - hi, so a builtin made with flags 0 takes any
- * count: the module functions (FUNC) check their own arguments. */
+ * count. A module's function (FUNC) takes no self: it does not bind as a method, as in
+ * CPython. */
 #define ANY 14
 #define ARITY(lo, hi, self) ((unsigned)((lo) + (self)) << 8 | (unsigned)((hi) >= ANY ? 0 : 15 - (hi) - (self)) << 12)
 #define ARITY_MASK 0xff00u
 #define METHOD(q, f, lo, hi) { &py_builtin_type, Q_##q, ARITY(lo, hi, 1), f, 0 }
 #define METHOD_F(q, fl, f, lo, hi) { &py_builtin_type, Q_##q, (fl) | ARITY(lo, hi, !((fl) & M_STATIC)), f, 0 }
-#define FUNC(q, f) { &py_builtin_type, Q_##q, 0, f, 0 }
+#define FUNC(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | ARITY(lo, hi, 0), f, 0 }
 #define METHODS_END { 0, 0, 0, 0, 0 }
 typedef struct { const py_type *type; pv fget, fset, fdel; } py_property;
 typedef struct { const py_type *type; pv func; } py_wrap;   /* staticmethod, classmethod */

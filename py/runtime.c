@@ -263,6 +263,7 @@ static void arity_error(const py_builtin *b, int n, pv *a) {
     int self = !(b->flags & M_STATIC), given = n - self < 0 ? 0 : n - self;
     int lo = (b->flags >> 8 & 15) - self, hi = 15 - (b->flags >> 12) - self;
     const char *name = py_str_data((pv)&py_qstrs[b->name]);
+    if (!self) py_argcheck(n, lo, hi, name);     /* a function: worded as builtins word it */
     if (lo == hi && lo <= 1) {
         /* named by the builtin type that defines it, as CPython does: str.zfill() */
         const py_type *t = self && n && !(b->flags & M_CLASS) && !IS(a[0], py_type_type) ? TYPE(a[0]) : NULL;
@@ -327,7 +328,8 @@ pv py_call1(pv f, pv a) { return py_call(f, 1, &a, PV_NULL); }
 void py_argcheck(int n, int min, int max, const char *name) {
     if (n < min || n > max) {
         if (min == 1 && max == 1) py_raisef(&py_TypeError_type, "%s() takes exactly one argument (%d given)", name, n);
-        if (min == max) py_raisef(&py_TypeError_type, "%s() takes exactly %d arguments (%d given)", name, min, n);
+        if (max == 0) py_raisef(&py_TypeError_type, "%s() takes no arguments (%d given)", name, n);
+        if (min == max) py_raisef(&py_TypeError_type, "%s expected %d arguments, got %d", name, min, n);
         if (n < min) py_raisef(&py_TypeError_type, "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
         py_raisef(&py_TypeError_type, "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", n);
     }

@@ -96,8 +96,12 @@ pv py_intern(const char *s, size_t n) {
     py_dict_set(py_cur->interned, r, r);
     return r;
 }
+/* A name a program gives (getattr, setattr, an import's __all__): anything but a str is its
+ * TypeError, checked here for every caller. */
 pv py_intern_str(pv s) {
     if (is_static(s)) return s;
+    if (!IS(s, py_str_type) && !py_isinstance(s, &py_str_type))
+        py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(s)));
     pv q = find_qstr(py_str_data(s), py_str_len(s));
     if (q) return q;
     pv v = py_dict_get(py_cur->interned, s);

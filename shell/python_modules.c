@@ -143,7 +143,6 @@ static const char *text_arg(pv v)
  * it is not set */
 static pv u_getenv(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 2, "getenv");
     struct value v;
     if (env_get(text_arg(a[0]), &v) < 0)
         return n == 2 ? a[1] : PV_NONE;
@@ -155,7 +154,6 @@ static pv u_getenv(int n, pv *a, pv kw)
 /* setenv(name, value): an int, float, bool or str variable (anything else as its str) */
 static pv u_setenv(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 2, 2, "setenv");
     const char *name = text_arg(a[0]);
     if (!env_valid_name(name))
         py_raisef(&py_ValueError_type, "setenv(): invalid variable name '%s'", name);
@@ -171,26 +169,22 @@ static pv u_setenv(int n, pv *a, pv kw)
 
 static pv u_unset(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "unset");
     env_unset(text_arg(a[0]));
     return PV_NONE;
 }
 
 static pv u_file_exists(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "file_exists");
     return PV_BOOL(file_exists(text_arg(a[0])) == 1);
 }
 
 static pv u_isdir(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "isdir");
     return PV_BOOL(file_is_dir(text_arg(a[0])) == 1);
 }
 
 static pv u_isfile(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "isfile");
     struct vfs_stat st;
     return PV_BOOL(file_stat(text_arg(a[0]), &st) == 0 && st.type == VFS_FILE);
 }
@@ -198,7 +192,6 @@ static pv u_isfile(int n, pv *a, pv kw)
 /* human(bytes): the size as `ls -h` and `df -h` print it */
 static pv u_human(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "human");
     int64_t bytes = py_int_val(a[0]);
     char buf[32];
     str_human_size(bytes < 0 ? 0 : (unsigned long long)bytes, buf, sizeof buf);
@@ -211,9 +204,9 @@ static pv u_recovery(int n, pv *a, pv kw)
 }
 
 static const py_builtin utls_funcs[] = {
-    FUNC(getenv, u_getenv), FUNC(setenv, u_setenv), FUNC(unset, u_unset),
-    FUNC(file_exists, u_file_exists), FUNC(isdir, u_isdir), FUNC(isfile, u_isfile),
-    FUNC(human, u_human), FUNC(recovery, u_recovery), METHODS_END };
+    FUNC(getenv, u_getenv, 1, 2), FUNC(setenv, u_setenv, 2, 2), FUNC(unset, u_unset, 1, 1),
+    FUNC(file_exists, u_file_exists, 1, 1), FUNC(isdir, u_isdir, 1, 1), FUNC(isfile, u_isfile, 1, 1),
+    FUNC(human, u_human, 1, 1), FUNC(recovery, u_recovery, 0, 0), METHODS_END };
 
 static pv make_utls(pv module)
 {

@@ -175,8 +175,8 @@ static pv m_reset_cause(int n, pv *a, pv kw) { return MKSMALL(hal_reset_cause())
 static pv m_idle(int n, pv *a, pv kw) { hal_thread_yield(); py_poll_now(); return PV_NONE; }
 
 static const py_builtin machine_funcs[] = {
-    FUNC(reset, m_reset), FUNC(soft_reset, m_soft_reset), FUNC(freq, m_freq), FUNC(unique_id, m_unique_id),
-    FUNC(reset_cause, m_reset_cause), FUNC(idle, m_idle),
+    FUNC(reset, m_reset, 0, 0), FUNC(soft_reset, m_soft_reset, 0, 0), FUNC(freq, m_freq, 0, 1), FUNC(unique_id, m_unique_id, 0, 0),
+    FUNC(reset_cause, m_reset_cause, 0, 0), FUNC(idle, m_idle, 0, 0),
     MCONST(PWRON_RESET, HAL_RESET_POWER_ON), MCONST(HARD_RESET, HAL_RESET_HARD),
     MCONST(WDT_RESET, HAL_RESET_WATCHDOG), MCONST(DEEPSLEEP_RESET, HAL_RESET_DEEPSLEEP),
     MCONST(SOFT_RESET, HAL_RESET_SOFT), METHODS_END };
