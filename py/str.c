@@ -797,20 +797,25 @@ static pv str_maketrans(int n, pv *a, pv kw) {
         py_dict *s = (py_dict *)a[0];
         for (uint32_t i = 0; i < s->nent; i++) if (s->ent[i].key) {
             pv k = s->ent[i].key;
-            if (IS(k, py_str_type)) { size_t j = 0; k = MKSMALL(decode_at(S(k)->data, &j)); }
+            if (IS(k, py_str_type)) {
+                if (S(k)->clen != 1) py_raisef(&py_ValueError_type, "string keys in translate table must be of length 1");
+                size_t j = 0;
+                k = MKSMALL(decode_at(S(k)->data, &j));
+            } else if (!py_is_int(k)) py_raisef(&py_TypeError_type, "keys in translate table must be strings or integers");
             py_dict_set(d, k, s->ent[i].value);
         }
         return d;
     }
-    py_str *x = S(a[0]), *y = S(a[1]);
+    /* the other forms: two str of the same length, and a third of characters to delete */
+    if (n == 1) py_raisef(&py_TypeError_type, "if you give only one argument to maketrans it must be a dict");
+    py_str *x = S(argstr(a[0], "maketrans")), *y = S(argstr(a[1], "maketrans"));
+    if (x->clen != y->clen) py_raisef(&py_ValueError_type, "the first two maketrans arguments must have equal length");
     size_t i = 0, j = 0;
     while (i < x->len && j < y->len) {
-        size_t j0 = j;
         uint32_t cx = decode_at(x->data, &i);
-        decode_at(y->data, &j);
-        py_dict_set(d, MKSMALL(cx), py_str_new(y->data + j0, j - j0));
+        py_dict_set(d, MKSMALL(cx), MKSMALL(decode_at(y->data, &j)));
     }
-    if (n > 2) { py_str *z = S(a[2]); size_t k = 0; while (k < z->len) py_dict_set(d, MKSMALL(decode_at(z->data, &k)), PV_NONE); }
+    if (n > 2) { py_str *z = S(argstr(a[2], "maketrans")); size_t k = 0; while (k < z->len) py_dict_set(d, MKSMALL(decode_at(z->data, &k)), PV_NONE); }
     return d;
 }
 static pv str_translate(int n, pv *a, pv kw) {
@@ -824,7 +829,11 @@ static pv str_translate(int n, pv *a, pv kw) {
         if (IS(a[1], py_dict_type)) r = py_dict_get(a[1], MKSMALL(c));
         if (!r) { buf_add(&b, s->data + i0, i - i0); continue; }
         if (r == PV_NONE) continue;
-        if (IS_SMALL(r)) { char t[4]; t[0] = (char)SMALL(r); if (SMALL(r) < 128) buf_add(&b, t, 1); continue; }
+        if (IS_SMALL(r)) {
+            if (SMALL(r) < 0 || SMALL(r) > 0x10FFFF) py_raisef(&py_ValueError_type, "character mapping must be in range(0x110000)");
+            py_utf8_put(&b, (uint32_t)SMALL(r));
+            continue;
+        }
         buf_addv(&b, r);
     }
     return buf_str(&b);
