@@ -57,7 +57,8 @@ const char *py_str_data(pv s) {
         py_raisef(&py_TypeError_type, "expected str, not %s", py_type_name(TYPE(s)));
     return S(s)->data;
 }
-size_t py_str_len(pv s) { return S(s)->len; }
+/* its length in bytes, with the same check */
+size_t py_str_len(pv s) { (void)py_str_data(s); return S(s)->len; }
 bool py_str_eq(pv a, pv b) {
     if (a == b) return true;
     if (!IS(a, py_str_type) || !IS(b, py_str_type)) return false;
