@@ -1360,11 +1360,16 @@ static pv bytearray_extend(int n, pv *a, pv kw) {
     while ((v = py_next(it))) { pv args[2] = { a[0], v }; bytearray_append(2, args, PV_NULL); }
     return PV_NONE;
 }
+/* the sub-bytes count() and find() look for: an int is one byte, anything else must be bytes */
+static py_bytes *sub_bytes(pv v) {
+    if (!is_bytes(v)) py_raisef(&py_TypeError_type, "argument should be integer or bytes-like object, not '%s'", py_type_name(TYPE(v)));
+    return B(v);
+}
 static pv bytes_count(int n, pv *a, pv kw) {
     pint c = 0;
     py_bytes *b = B(a[0]);
     if (py_is_int(a[1])) { for (size_t i = 0; i < b->len; i++) if (b->data[i] == py_int_val(a[1])) c++; return MKSMALL(c); }
-    py_bytes *s = B(a[1]);
+    py_bytes *s = sub_bytes(a[1]);
     if (!s->len) return MKSMALL(b->len + 1);
     for (size_t i = 0; i + s->len <= b->len;) { if (!memcmp(b->data + i, s->data, s->len)) { c++; i += s->len; } else i++; }
     return MKSMALL(c);
@@ -1372,7 +1377,7 @@ static pv bytes_count(int n, pv *a, pv kw) {
 static pv bytes_find(int n, pv *a, pv kw) {
     py_bytes *b = B(a[0]);
     if (py_is_int(a[1])) { for (size_t i = 0; i < b->len; i++) if (b->data[i] == py_int_val(a[1])) return MKSMALL(i); return MKSMALL(-1); }
-    py_bytes *s = B(a[1]);
+    py_bytes *s = sub_bytes(a[1]);
     for (size_t i = 0; i + s->len <= b->len; i++) if (!memcmp(b->data + i, s->data, s->len)) return MKSMALL(i);
     return MKSMALL(-1);
 }
