@@ -25,7 +25,6 @@ static void out(int fd, pv s) {
 /* sys.stdout / sys.stderr: objects with write() */
 typedef struct { const py_type *type; int fd; } py_stream;
 static pv stream_write(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "write");
     if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "write() argument must be str, not %s", py_type_name(TYPE(a[1])));
     out(((py_stream *)a[0])->fd, a[1]);
     return MKSMALL(py_str_len(a[1]));
@@ -38,7 +37,9 @@ static pv stream_readline(int n, pv *a, pv kw) {
     if (r < 0) return QS(_empty);
     return py_str_new(buf, (size_t)r);
 }
-static const py_builtin stream_methods[] = { METHOD(write, stream_write), METHOD(flush, stream_flush), METHOD(readline, stream_readline), METHODS_END };
+static const py_builtin stream_methods[] = {
+    METHOD(write, stream_write, 1, 1), METHOD(flush, stream_flush, 0, 0), METHOD(readline, stream_readline, 0, 1),
+    METHODS_END };
 static const py_type stream_type = { &py_type_type, "TextIOWrapper", .base = &py_object_type, .methods = stream_methods };
 static const py_stream stdout_obj = { &stream_type, 1 }, stderr_obj = { &stream_type, 2 }, stdin_obj = { &stream_type, 0 };
 
@@ -79,12 +80,11 @@ BI(input) {
     while (r > 0 && (buf[r - 1] == '\n' || buf[r - 1] == '\r')) r--;
     return py_str_new(buf, (size_t)r);
 }
-BI(len) { py_argcheck(n, 1, 1, "len"); return MKSMALL(py_len(a[0])); }
-BI(repr) { py_argcheck(n, 1, 1, "repr"); return py_repr(a[0]); }
+BI(len) { return MKSMALL(py_len(a[0])); }
+BI(repr) { return py_repr(a[0]); }
 extern pv py_ascii(pv v);
-BI(ascii) { py_argcheck(n, 1, 1, "ascii"); return py_ascii(a[0]); }
+BI(ascii) { return py_ascii(a[0]); }
 BI(abs) {
-    py_argcheck(n, 1, 1, "abs");
     pv x = a[0];
     if (IS_SMALL(x)) return SMALL(x) < 0 ? py_new_int(-(int64_t)SMALL(x)) : x;
     if (IS(x, py_float_type)) return py_float_new(fabs(((py_float *)x)->v));
@@ -115,7 +115,6 @@ static pv minmax(int n, pv *a, pv kw, int op, const char *name) {
 BI(min) { return minmax(n, a, kw, CMP_LT, "min"); }
 BI(max) { return minmax(n, a, kw, CMP_GT, "max"); }
 BI(sum) {
-    py_argcheck(n, 1, 2, "sum");
     pv acc = n > 1 ? a[1] : py_kw_get(kw, Q_start);
     if (!acc) acc = MKSMALL(0);
     if (IS(acc, py_str_type)) py_raisef(&py_TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
@@ -137,7 +136,6 @@ BI(sum) {
 }
 extern void py_list_sort(pv l, pv key, bool rev);
 BI(sorted) {
-    py_argcheck(n, 1, 1, "sorted");
     pv l = py_list_from_iter(a[0]);
     pv key = py_kw_get(kw, Q_key), rev = py_kw_get(kw, Q_reverse);
     py_list_sort(l, key, rev && py_truth(rev));
@@ -155,7 +153,7 @@ static bool isinst(pv o, pv cls) {
     if (t == &py_int_type && (IS(o, py_long_type) || IS(o, py_bool_type))) return true;
     return py_isinstance(o, t);
 }
-BI(isinstance) { py_argcheck(n, 2, 2, "isinstance"); return PV_BOOL(isinst(a[0], a[1])); }
+BI(isinstance) { return PV_BOOL(isinst(a[0], a[1])); }
 static bool issub(pv c, pv cls) {
     if (IS(cls, py_tuple_type)) {
         for (size_t i = 0; i < TUPLE(cls)->len; i++) if (issub(c, TUPLE(cls)->items[i])) return true;
@@ -165,13 +163,10 @@ static bool issub(pv c, pv cls) {
     return py_issubtype((const py_type *)c, (const py_type *)cls);
 }
 BI(issubclass) {
-    py_argcheck(n, 2, 2, "issubclass");
     if (!IS(a[0], py_type_type)) py_raisef(&py_TypeError_type, "issubclass() arg 1 must be a class");
     return PV_BOOL(issub(a[0], a[1]));
 }
 BI(hasattr) {
-    py_argcheck(n, 2, 2, "hasattr");
-    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
     py_try t;
     py_try_begin(&t);
     if (setjmp(t.j.buf) == 0) {
@@ -184,8 +179,6 @@ BI(hasattr) {
     py_raise(e);
 }
 BI(getattr) {
-    py_argcheck(n, 2, 3, "getattr");
-    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
     pv name = py_intern_str(a[1]);
     if (n == 2) return py_getattr(a[0], name);
     py_try t;
@@ -200,23 +193,19 @@ BI(getattr) {
     py_raise(e);
 }
 BI(setattr) {
-    py_argcheck(n, 3, 3, "setattr");
-    if (!IS(a[1], py_str_type)) py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(a[1])));
     py_setattr(a[0], py_intern_str(a[1]), a[2]);
     return PV_NONE;
 }
-BI(delattr) { py_argcheck(n, 2, 2, "delattr"); py_setattr(a[0], py_intern_str(a[1]), PV_NULL); return PV_NONE; }
+BI(delattr) { py_setattr(a[0], py_intern_str(a[1]), PV_NULL); return PV_NONE; }
 BI(callable) {
-    py_argcheck(n, 1, 1, "callable");
     const py_type *t = TYPE(a[0]);
     if (t == &py_func_type || t == &py_builtin_type || t == &py_bound_type || t == &py_type_type) return PV_TRUE;
     if (t->flags & TF_USER) return PV_BOOL(py_type_lookup(t, QS(__call__)) != PV_NULL);
     return PV_BOOL(t->call != NULL);
 }
-BI(id) { py_argcheck(n, 1, 1, "id"); return IS_SMALL(a[0]) ? py_new_int((int64_t)a[0]) : py_new_int((int64_t)(a[0] >> 1)); }
-BI(hash) { py_argcheck(n, 1, 1, "hash"); uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h); }
+BI(id) { return IS_SMALL(a[0]) ? py_new_int((int64_t)a[0]) : py_new_int((int64_t)(a[0] >> 1)); }
+BI(hash) { uintptr_t h = py_hash(a[0]); return py_new_int((int64_t)(intptr_t)h); }
 BI(iter) {
-    py_argcheck(n, 1, 2, "iter");
     if (n == 2) {
         /* iter(callable, sentinel) */
         pv l = py_list_new(0);
@@ -226,7 +215,6 @@ BI(iter) {
     return py_iter(a[0]);
 }
 BI(next) {
-    py_argcheck(n, 1, 2, "next");
     if (!TYPE(a[0])->next) py_raisef(&py_TypeError_type, "'%s' object is not an iterator", py_type_name(TYPE(a[0])));
     if (IS(a[0], py_gen_type) && n == 1) return py_gen_send(a[0], PV_NONE, PV_NULL);
     pv v = py_next(a[0]);
@@ -235,7 +223,6 @@ BI(next) {
     py_raise(py_exc_new(&py_StopIteration_type, PV_NULL));
 }
 BI(ord) {
-    py_argcheck(n, 1, 1, "ord");
     pv s = a[0];
     if (IS(s, py_bytes_type) || IS(s, py_bytearray_type)) {
         py_bytes *b = (py_bytes *)s;
@@ -254,7 +241,6 @@ BI(ord) {
 }
 extern void py_utf8_put(py_buf *b, uint32_t c);
 BI(chr) {
-    py_argcheck(n, 1, 1, "chr");
     pint c = py_to_index(a[0]);
     if (c < 0 || c > 0x10ffff) py_raisef(&py_ValueError_type, "chr() arg not in range(0x110000)");
     py_buf b;
@@ -270,11 +256,10 @@ static pv radix(pv x, const char *spec) {
     }
     return py_format(x, py_str_cstr(spec));
 }
-BI(hex) { py_argcheck(n, 1, 1, "hex"); return radix(a[0], "#x"); }
-BI(oct) { py_argcheck(n, 1, 1, "oct"); return radix(a[0], "#o"); }
-BI(bin) { py_argcheck(n, 1, 1, "bin"); return radix(a[0], "#b"); }
+BI(hex) { return radix(a[0], "#x"); }
+BI(oct) { return radix(a[0], "#o"); }
+BI(bin) { return radix(a[0], "#b"); }
 BI(divmod) {
-    py_argcheck(n, 2, 2, "divmod");
     pv t = py_tuple_new(2);
     TUPLE(t)->items[0] = py_binop(OP_FLOORDIV, a[0], a[1]);
     TUPLE(t)->items[1] = py_binop(OP_MOD, a[0], a[1]);
@@ -306,7 +291,6 @@ static pv mod_inverse(pv b, pv m) {
     return py_binop(OP_MOD, s0, mm);
 }
 BI(pow) {
-    py_argcheck(n, 2, 3, "pow");
     if (n == 3 && a[2] != PV_NONE) {
         if (!py_is_int(a[0]) || !py_is_int(a[1]) || !py_is_int(a[2])) py_raisef(&py_TypeError_type, "pow() 3rd argument not allowed unless all arguments are integers");
         pv base = a[0], e = a[1], m = a[2];
@@ -334,7 +318,6 @@ BI(pow) {
     return py_binop(OP_POW, a[0], a[1]);
 }
 BI(round) {
-    py_argcheck(n, 1, 2, "round");
     pv x = a[0];
     pv nd = n > 1 ? a[1] : PV_NONE;
     if (py_is_int(x)) {
@@ -429,7 +412,6 @@ static pv run_source(pv src, pv globals, pv locals, int mode) {
     return py_vm_run_code(c, globals, locals);
 }
 BI(exec) {
-    py_argcheck(n, 1, 3, "exec");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
     if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "exec() globals must be a dict, not %s", py_type_name(TYPE(g)));
@@ -440,7 +422,6 @@ BI(exec) {
     return PV_NONE;
 }
 BI(eval) {
-    py_argcheck(n, 1, 3, "eval");
     pv g = n > 1 && a[1] != PV_NONE ? a[1] : bi_globals(0, a, kw);
     pv l = n > 2 && a[2] != PV_NONE ? a[2] : PV_NULL;
     if (!IS(g, py_dict_type)) py_raisef(&py_TypeError_type, "globals must be a real dict; try eval(expr, {}, mapping)");
@@ -449,7 +430,6 @@ BI(eval) {
     return run_source(a[0], g, l, PY_MODE_EVAL);
 }
 BI(compile) {
-    py_argcheck(n, 3, 3, "compile");
     const char *src;
     size_t len;
     if (IS(a[0], py_str_type)) src = py_str_data(a[0]), len = py_str_len(a[0]);
@@ -464,12 +444,10 @@ BI(compile) {
 extern pv py_open(int n, pv *a, pv kw);
 BI(open) { return py_open(n, a, kw); }
 BI(import_) {
-    py_argcheck(n, 1, 5, "__import__");
     return py_import(a[0], n > 3 ? a[3] : PV_NONE, n > 4 ? (int)py_int_val(a[4]) : 0);
 }
 extern pv py_build_class(int n, pv *a, pv kw);
 BI(format) {
-    py_argcheck(n, 1, 2, "format");
     return py_format(a[0], n > 1 ? a[1] : QS(_empty));
 }
 BI(exit) {
@@ -477,18 +455,16 @@ BI(exit) {
 }
 
 static const py_builtin builtin_funcs[] = {
-    METHOD(print, bi_print), METHOD(input, bi_input), METHOD(len, bi_len), METHOD(repr, bi_repr),
-    METHOD(ascii, bi_ascii), METHOD(abs, bi_abs), METHOD(min, bi_min), METHOD(max, bi_max), METHOD(sum, bi_sum),
-    METHOD(sorted, bi_sorted), METHOD(any, bi_any), METHOD(all, bi_all), METHOD(isinstance, bi_isinstance),
-    METHOD(issubclass, bi_issubclass), METHOD(hasattr, bi_hasattr), METHOD(getattr, bi_getattr),
-    METHOD(setattr, bi_setattr), METHOD(delattr, bi_delattr), METHOD(callable, bi_callable), METHOD(id, bi_id),
-    METHOD(hash, bi_hash), METHOD(iter, bi_iter), METHOD(next, bi_next), METHOD(ord, bi_ord), METHOD(chr, bi_chr),
-    METHOD(hex, bi_hex), METHOD(oct, bi_oct), METHOD(bin, bi_bin), METHOD(divmod, bi_divmod), METHOD(pow, bi_pow),
-    METHOD(round, bi_round), METHOD(globals, bi_globals), METHOD(locals, bi_locals), METHOD(vars, bi_vars),
-    METHOD(dir, bi_dir), METHOD(exec, bi_exec), METHOD(eval, bi_eval), METHOD(open, bi_open),
-    METHOD(__import__, bi_import_), METHOD(__build_class__, py_build_class), METHOD(exit, bi_exit), METHOD(format, bi_format),
-    { &py_builtin_type, Q_compile_dummy, 0, bi_compile, 0 }, { &py_builtin_type, Q_quit_dummy, 0, bi_exit, 0 },
-    METHODS_END };
+    FUNC(print, bi_print, 0, ANY), FUNC(input, bi_input, 0, 1), FUNC(len, bi_len, 1, 1), FUNC(repr, bi_repr, 1, 1), FUNC(ascii, bi_ascii, 1, 1),
+    FUNC(abs, bi_abs, 1, 1), FUNC(min, bi_min, 0, ANY), FUNC(max, bi_max, 0, ANY), FUNC(sum, bi_sum, 1, 2), FUNC(sorted, bi_sorted, 1, 1),
+    FUNC(any, bi_any, 1, 1), FUNC(all, bi_all, 1, 1), FUNC(isinstance, bi_isinstance, 2, 2), FUNC(issubclass, bi_issubclass, 2, 2),
+    FUNC(hasattr, bi_hasattr, 2, 2), FUNC(getattr, bi_getattr, 2, 3), FUNC(setattr, bi_setattr, 3, 3), FUNC(delattr, bi_delattr, 2, 2),
+    FUNC(callable, bi_callable, 1, 1), FUNC(id, bi_id, 1, 1), FUNC(hash, bi_hash, 1, 1), FUNC(iter, bi_iter, 1, 2), FUNC(next, bi_next, 1, 2),
+    FUNC(ord, bi_ord, 1, 1), FUNC(chr, bi_chr, 1, 1), FUNC(hex, bi_hex, 1, 1), FUNC(oct, bi_oct, 1, 1), FUNC(bin, bi_bin, 1, 1),
+    FUNC(divmod, bi_divmod, 2, 2), FUNC(pow, bi_pow, 2, 3), FUNC(round, bi_round, 1, 2), FUNC(globals, bi_globals, 0, 0),
+    FUNC(locals, bi_locals, 0, 0), FUNC(vars, bi_vars, 0, 1), FUNC(dir, bi_dir, 0, 1), FUNC(exec, bi_exec, 1, 3), FUNC(eval, bi_eval, 1, 3),
+    FUNC(open, bi_open, 1, 8), FUNC(__import__, bi_import_, 1, 5), FUNC(__build_class__, py_build_class, 0, ANY), FUNC(exit, bi_exit, 0, 1),
+    FUNC(format, bi_format, 1, 2), FUNC(compile_dummy, bi_compile, 3, 3), FUNC(quit_dummy, bi_exit, 0, 1), METHODS_END };
 
 static const py_type *const builtin_types[] = {
     &py_int_type, &py_float_type, &py_str_type, &py_bool_type, &py_list_type, &py_tuple_type, &py_dict_type,
@@ -513,15 +489,14 @@ BI(sys_exc_info) {
     return t;
 }
 BI(sys_print_exception) {
-    py_argcheck(n, 1, 2, "print_exception");
     if (!py_isinstance(a[0], &py_BaseException_type)) py_raisef(&py_TypeError_type, "Exception expected for value, %s found", py_type_name(TYPE(a[0])));
     py_print_exc(a[0]);
     return PV_NONE;
 }
 static const py_builtin sys_funcs[] = {
-    METHOD(exit, bi_sys_exit), METHOD(getrecursionlimit, bi_sys_getrecursionlimit),
-    METHOD(setrecursionlimit, bi_sys_setrecursionlimit), METHOD(exc_info, bi_sys_exc_info),
-    METHOD(print_exception, bi_sys_print_exception), METHODS_END };
+    FUNC(exit, bi_sys_exit, 0, 1), FUNC(getrecursionlimit, bi_sys_getrecursionlimit, 0, 0),
+    FUNC(setrecursionlimit, bi_sys_setrecursionlimit, 1, 1), FUNC(exc_info, bi_sys_exc_info, 0, 0),
+    FUNC(print_exception, bi_sys_print_exception, 1, 2), METHODS_END };
 
 /* ---------------- time ---------------- */
 static double now(void) { py_vm *vm = py_cur; return vm->io.clock ? vm->io.clock(vm->io.ctx) : 0; }
@@ -582,12 +557,11 @@ BI(time_mktime) {
     return py_float_new((double)(days * 86400 + hh * 3600 + mm * 60 + ss));
 }
 static const py_builtin time_funcs[] = {
-    { &py_builtin_type, Q_gmtime_q, 0, bi_time_gmtime, 0 }, { &py_builtin_type, Q_localtime_q, 0, bi_time_gmtime, 0 },
-    { &py_builtin_type, Q_mktime_q, 0, bi_time_mktime, 0 },
-    METHOD(time, bi_time_time), METHOD(perf_counter, bi_time_time), METHOD(monotonic, bi_time_time),
-    METHOD(ticks_ms, bi_time_ticks_ms), METHOD(ticks_us, bi_time_ticks_us), METHOD(ticks_diff, bi_time_ticks_diff),
-    METHOD(ticks_add, bi_time_ticks_add), METHOD(ticks_cpu, bi_time_ticks_us), METHOD(time_ns, bi_time_time_ns),
-    METHOD(sleep, bi_time_sleep), METHOD(sleep_ms, bi_time_sleep_ms), METHOD(sleep_us, bi_time_sleep_us), METHODS_END };
+    FUNC(gmtime_q, bi_time_gmtime, 0, 1), FUNC(localtime_q, bi_time_gmtime, 0, 1), FUNC(mktime_q, bi_time_mktime, 1, 1),
+    FUNC(time, bi_time_time, 0, 0), FUNC(perf_counter, bi_time_time, 0, 0), FUNC(monotonic, bi_time_time, 0, 0),
+    FUNC(ticks_ms, bi_time_ticks_ms, 0, 0), FUNC(ticks_us, bi_time_ticks_us, 0, 0), FUNC(ticks_diff, bi_time_ticks_diff, 2, 2),
+    FUNC(ticks_add, bi_time_ticks_add, 2, 2), FUNC(ticks_cpu, bi_time_ticks_us, 0, 0), FUNC(time_ns, bi_time_time_ns, 0, 0),
+    FUNC(sleep, bi_time_sleep, 1, 1), FUNC(sleep_ms, bi_time_sleep_ms, 1, 1), FUNC(sleep_us, bi_time_sleep_us, 1, 1), METHODS_END };
 
 /* ---------------- math ---------------- */
 static double num(pv v) { return py_to_double(v); }
@@ -595,13 +569,12 @@ static pv mf(double r) {
     if (isnan(r)) py_raisef(&py_ValueError_type, "math domain error");
     return py_float_new(r);
 }
-#define MATH1(name, expr) BI(math_##name) { py_argcheck(n, 1, 1, #name); double x = num(a[0]); (void)x; return mf(expr); }
+#define MATH1(name, expr) BI(math_##name) { double x = num(a[0]); (void)x; return mf(expr); }
 MATH1(sqrt, x < 0 ? NAN : sqrt(x))
 MATH1(sin, sin(x)) MATH1(cos, cos(x)) MATH1(tan, tan(x)) MATH1(asin, asin(x)) MATH1(acos, acos(x)) MATH1(atan, atan(x))
 MATH1(exp, exp(x)) MATH1(log10, x <= 0 ? NAN : log10(x)) MATH1(log2, x <= 0 ? NAN : log2(x)) MATH1(fabs, fabs(x))
 MATH1(degrees, x * 180.0 / M_PI) MATH1(radians, x * M_PI / 180.0) MATH1(sinh, sinh(x)) MATH1(cosh, cosh(x)) MATH1(tanh, tanh(x))
 BI(math_log) {
-    py_argcheck(n, 1, 2, "log");
     double x = num(a[0]);
     if (x <= 0) py_raisef(&py_ValueError_type, "math domain error");
     if (n == 2) { double b = num(a[1]); return mf(log(x) / log(b)); }
@@ -670,23 +643,18 @@ BI(math_frexp) {
 }
 BI(math_ldexp) { return mf(ldexp(num(a[0]), (int)py_int_val(a[1]))); }
 static const py_builtin math_funcs[] = {
-    METHOD(sqrt, bi_math_sqrt), { &py_builtin_type, Q_sin_dummy, 0, bi_math_sin, 0 }, { &py_builtin_type, Q_cos_dummy, 0, bi_math_cos, 0 },
-    { &py_builtin_type, Q_tan_dummy, 0, bi_math_tan, 0 }, { &py_builtin_type, Q_asin_dummy, 0, bi_math_asin, 0 },
-    { &py_builtin_type, Q_acos_dummy, 0, bi_math_acos, 0 }, { &py_builtin_type, Q_atan_dummy, 0, bi_math_atan, 0 },
-    { &py_builtin_type, Q_atan2_dummy, 0, bi_math_atan2, 0 }, { &py_builtin_type, Q_exp_dummy, 0, bi_math_exp, 0 },
-    { &py_builtin_type, Q_log_dummy, 0, bi_math_log, 0 }, { &py_builtin_type, Q_log10_dummy, 0, bi_math_log10, 0 },
-    { &py_builtin_type, Q_log2_dummy, 0, bi_math_log2, 0 }, { &py_builtin_type, Q_fabs_dummy, 0, bi_math_fabs, 0 },
-    { &py_builtin_type, Q_floor_dummy, 0, bi_math_floor, 0 }, { &py_builtin_type, Q_ceil_dummy, 0, bi_math_ceil, 0 },
-    { &py_builtin_type, Q_trunc_dummy, 0, bi_math_trunc, 0 }, METHOD(pow, bi_math_pow),
-    { &py_builtin_type, Q_hypot_dummy, 0, bi_math_hypot, 0 }, { &py_builtin_type, Q_fmod_dummy, 0, bi_math_fmod, 0 },
-    { &py_builtin_type, Q_copysign_dummy, 0, bi_math_copysign, 0 }, { &py_builtin_type, Q_isnan_dummy, 0, bi_math_isnan, 0 },
-    { &py_builtin_type, Q_isinf_dummy, 0, bi_math_isinf, 0 }, { &py_builtin_type, Q_isfinite_dummy, 0, bi_math_isfinite, 0 },
-    { &py_builtin_type, Q_gcd_dummy, 0, bi_math_gcd, 0 }, { &py_builtin_type, Q_factorial_dummy, 0, bi_math_factorial, 0 },
-    { &py_builtin_type, Q_degrees_dummy, 0, bi_math_degrees, 0 }, { &py_builtin_type, Q_radians_dummy, 0, bi_math_radians, 0 },
-    { &py_builtin_type, Q_isclose_dummy, 0, bi_math_isclose, 0 }, { &py_builtin_type, Q_modf_dummy, 0, bi_math_modf, 0 },
-    { &py_builtin_type, Q_frexp_dummy, 0, bi_math_frexp, 0 }, { &py_builtin_type, Q_ldexp_dummy, 0, bi_math_ldexp, 0 },
-    { &py_builtin_type, Q_sinh_dummy, 0, bi_math_sinh, 0 }, { &py_builtin_type, Q_cosh_dummy, 0, bi_math_cosh, 0 },
-    { &py_builtin_type, Q_tanh_dummy, 0, bi_math_tanh, 0 }, METHODS_END };
+    FUNC(sqrt, bi_math_sqrt, 1, 1), FUNC(sin_dummy, bi_math_sin, 1, 1), FUNC(cos_dummy, bi_math_cos, 1, 1),
+    FUNC(tan_dummy, bi_math_tan, 1, 1), FUNC(asin_dummy, bi_math_asin, 1, 1), FUNC(acos_dummy, bi_math_acos, 1, 1),
+    FUNC(atan_dummy, bi_math_atan, 1, 1), FUNC(atan2_dummy, bi_math_atan2, 2, 2), FUNC(exp_dummy, bi_math_exp, 1, 1),
+    FUNC(log_dummy, bi_math_log, 1, 2), FUNC(log10_dummy, bi_math_log10, 1, 1), FUNC(log2_dummy, bi_math_log2, 1, 1),
+    FUNC(fabs_dummy, bi_math_fabs, 1, 1), FUNC(floor_dummy, bi_math_floor, 1, 1), FUNC(ceil_dummy, bi_math_ceil, 1, 1),
+    FUNC(trunc_dummy, bi_math_trunc, 1, 1), FUNC(pow, bi_math_pow, 2, 2), FUNC(hypot_dummy, bi_math_hypot, 0, ANY),
+    FUNC(fmod_dummy, bi_math_fmod, 2, 2), FUNC(copysign_dummy, bi_math_copysign, 2, 2), FUNC(isnan_dummy, bi_math_isnan, 1, 1),
+    FUNC(isinf_dummy, bi_math_isinf, 1, 1), FUNC(isfinite_dummy, bi_math_isfinite, 1, 1), FUNC(gcd_dummy, bi_math_gcd, 0, ANY),
+    FUNC(factorial_dummy, bi_math_factorial, 1, 1), FUNC(degrees_dummy, bi_math_degrees, 1, 1),
+    FUNC(radians_dummy, bi_math_radians, 1, 1), FUNC(isclose_dummy, bi_math_isclose, 2, 2), FUNC(modf_dummy, bi_math_modf, 1, 1),
+    FUNC(frexp_dummy, bi_math_frexp, 1, 1), FUNC(ldexp_dummy, bi_math_ldexp, 2, 2), FUNC(sinh_dummy, bi_math_sinh, 1, 1),
+    FUNC(cosh_dummy, bi_math_cosh, 1, 1), FUNC(tanh_dummy, bi_math_tanh, 1, 1), METHODS_END };
 
 /* ---------------- gc, micropython ---------------- */
 BI(gc_collect) { gc_collect(); return MKSMALL(0); }
@@ -701,9 +669,10 @@ BI(gc_threshold) {
     if (n) { pint t = py_to_index(a[0]); gc_set_threshold(h, t > 0 ? (size_t)t : 0); return PV_NONE; }
     return gc_threshold(h) ? py_new_int((int64_t)gc_threshold(h)) : MKSMALL(-1);
 }
-static const py_builtin gc_funcs[] = { METHOD(collect, bi_gc_collect), METHOD(mem_free, bi_gc_mem_free),
-    METHOD(mem_alloc, bi_gc_mem_alloc), { &py_builtin_type, Q_enable_dummy, 0, bi_gc_enable, 0 },
-    { &py_builtin_type, Q_disable_dummy, 0, bi_gc_disable, 0 }, { &py_builtin_type, Q_isenabled_dummy, 0, bi_gc_isenabled, 0 }, METHOD(threshold, bi_gc_threshold), METHODS_END };
+static const py_builtin gc_funcs[] = {
+    FUNC(collect, bi_gc_collect, 0, 1), FUNC(mem_free, bi_gc_mem_free, 0, 0), FUNC(mem_alloc, bi_gc_mem_alloc, 0, 0),
+    FUNC(enable_dummy, bi_gc_enable, 0, 0), FUNC(disable_dummy, bi_gc_disable, 0, 0), FUNC(isenabled_dummy, bi_gc_isenabled, 0, 0),
+    FUNC(threshold, bi_gc_threshold, 0, 1), METHODS_END };
 BI(mp_const) { return a[0]; }
 BI(mp_mem_info) {
     gc_heap *h = py_cur->heap;
@@ -711,7 +680,8 @@ BI(mp_mem_info) {
     out(1, s);
     return PV_NONE;
 }
-static const py_builtin mp_funcs[] = { METHOD(const, bi_mp_const), { &py_builtin_type, Q_mem_info_dummy, 0, bi_mp_mem_info, 0 }, METHODS_END };
+static const py_builtin mp_funcs[] = {
+    FUNC(const, bi_mp_const, 1, 1), FUNC(mem_info_dummy, bi_mp_mem_info, 0, ANY), METHODS_END };
 
 static void add_funcs(pv d, const py_builtin *f) {
     for (; f->fn; f++) py_dict_set(d, (pv)&py_qstrs[f->name], (pv)f);

@@ -246,10 +246,9 @@ static pv list_make(const py_type *t, int n, pv *a, pv kw) {
     py_argcheck(n, 0, 1, "list");
     return n ? py_list_from_iter(a[0]) : py_list_new(0);
 }
-static pv list_append(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "append"); py_list_append(a[0], a[1]); return PV_NONE; }
-static pv list_extend(int n, pv *a, pv kw) { py_method_args(n, 1, "extend"); list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); return PV_NONE; }
+static pv list_append(int n, pv *a, pv kw) { py_list_append(a[0], a[1]); return PV_NONE; }
+static pv list_extend(int n, pv *a, pv kw) { list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); return PV_NONE; }
 static pv list_insert(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 3, "insert");
     py_list *l = LIST(a[0]);
     pint i = py_to_index(a[1]), len = (pint)l->len;
     if (i < 0) { i += len; if (i < 0) i = 0; }
@@ -272,7 +271,6 @@ static pv list_pop(int n, pv *a, pv kw) {
     return v;
 }
 static pv list_remove(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "remove");
     py_list *l = LIST(a[0]);
     for (size_t i = 0; i < l->len; i++) if (py_eq(l->items[i], a[1])) {
         memmove(l->items + i, l->items + i + 1, (l->len - i - 1) * sizeof(pv));
@@ -295,7 +293,7 @@ static pv seq_count(pv *items, size_t len, pv x) {
     for (size_t i = 0; i < len; i++) if (py_eq(items[i], x)) c++;
     return MKSMALL(c);
 }
-static pv list_count(int n, pv *a, pv kw) { py_method_args(n, 1, "count"); return seq_count(LIST(a[0])->items, LIST(a[0])->len, a[1]); }
+static pv list_count(int n, pv *a, pv kw) { return seq_count(LIST(a[0])->items, LIST(a[0])->len, a[1]); }
 static pv list_clear(int n, pv *a, pv kw) { LIST(a[0])->len = 0; return PV_NONE; }
 static pv list_copy(int n, pv *a, pv kw) { return py_list_from_iter(a[0]); }
 static pv list_reverse(int n, pv *a, pv kw) {
@@ -352,21 +350,22 @@ static pv list_sort(int n, pv *a, pv kw) {
     py_list_sort(a[0], key, rev && py_truth(rev));
     return PV_NONE;
 }
-static pv list_iadd_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__iadd__"); return list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); }
+static pv list_iadd_m(int n, pv *a, pv kw) { return list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0); }
 static pv list_len_m(int n, pv *a, pv kw) { return MKSMALL(py_len(a[0])); }
-static pv list_getitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__getitem__"); return list_getitem(a[0], a[1]); }
-static pv list_setitem_m(int n, pv *a, pv kw) { py_method_args(n, 2, "__setitem__"); list_setitem(a[0], a[1], a[2]); return PV_NONE; }
+static pv list_getitem_m(int n, pv *a, pv kw) { return list_getitem(a[0], a[1]); }
+static pv list_setitem_m(int n, pv *a, pv kw) { list_setitem(a[0], a[1], a[2]); return PV_NONE; }
 static pv list_init_m(int n, pv *a, pv kw) {
     LIST(a[0])->len = 0;
     if (n > 1) list_binop(OP_ADD | OP_INPLACE, a[0], a[1], 0);
     return PV_NONE;
 }
 static const py_builtin list_methods[] = {
-    METHOD(append, list_append), METHOD(extend, list_extend), METHOD(insert, list_insert), METHOD(pop, list_pop),
-    METHOD(remove, list_remove), METHOD(index, list_index), METHOD(count, list_count), METHOD(clear, list_clear),
-    METHOD(copy, list_copy), METHOD(reverse, list_reverse), METHOD(sort, list_sort), METHOD(__iadd__, list_iadd_m),
-    METHOD(__len__, list_len_m), METHOD(__getitem__, list_getitem_m), METHOD(__setitem__, list_setitem_m),
-    METHOD(__init__, list_init_m), METHODS_END };
+    METHOD(append, list_append, 1, 1), METHOD(extend, list_extend, 1, 1), METHOD(insert, list_insert, 2, 2),
+    METHOD(pop, list_pop, 0, 1), METHOD(remove, list_remove, 1, 1), METHOD(index, list_index, 1, 3),
+    METHOD(count, list_count, 1, 1), METHOD(clear, list_clear, 0, 0), METHOD(copy, list_copy, 0, 0),
+    METHOD(reverse, list_reverse, 0, 0), METHOD(sort, list_sort, 0, 0), METHOD(__iadd__, list_iadd_m, 1, 1),
+    METHOD(__len__, list_len_m, 0, 0), METHOD(__getitem__, list_getitem_m, 1, 1),
+    METHOD(__setitem__, list_setitem_m, 2, 2), METHOD(__init__, list_init_m, 0, ANY), METHODS_END };
 const py_type py_list_type = { &py_type_type, "list", .base = &py_object_type, .methods = list_methods, .flags = TF_BASE,
     .make = list_make, .repr = list_repr, .binop = list_binop, .compare = list_compare, .getitem = list_getitem,
     .setitem = list_setitem, .iter = list_iter, .len = list_len, .contains = list_contains, .mark = list_mark };
@@ -450,11 +449,12 @@ static pv tuple_make(const py_type *t, int n, pv *a, pv kw) {
     return r;
 }
 static pv tuple_index(int n, pv *a, pv kw) { return seq_index(TUPLE(a[0])->items, TUPLE(a[0])->len, n, a, "tuple"); }
-static pv tuple_count(int n, pv *a, pv kw) { py_method_args(n, 1, "count"); return seq_count(TUPLE(a[0])->items, TUPLE(a[0])->len, a[1]); }
-static pv tuple_getitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__getitem__"); return tuple_getitem(a[0], a[1]); }
+static pv tuple_count(int n, pv *a, pv kw) { return seq_count(TUPLE(a[0])->items, TUPLE(a[0])->len, a[1]); }
+static pv tuple_getitem_m(int n, pv *a, pv kw) { return tuple_getitem(a[0], a[1]); }
 static pv tuple_len_m(int n, pv *a, pv kw) { return MKSMALL(tuple_len(a[0])); }
-static const py_builtin tuple_methods[] = { METHOD(index, tuple_index), METHOD(count, tuple_count),
-    METHOD(__getitem__, tuple_getitem_m), METHOD(__len__, tuple_len_m), METHODS_END };
+static const py_builtin tuple_methods[] = {
+    METHOD(index, tuple_index, 1, 3), METHOD(count, tuple_count, 1, 1), METHOD(__getitem__, tuple_getitem_m, 1, 1),
+    METHOD(__len__, tuple_len_m, 0, 0), METHODS_END };
 const py_type py_tuple_type = { &py_type_type, "tuple", .base = &py_object_type, .methods = tuple_methods, .flags = TF_BASE,
     .make = tuple_make, .repr = tuple_repr, .hash = tuple_hash, .binop = tuple_binop, .compare = tuple_compare,
     .getitem = tuple_getitem, .iter = tuple_iter, .len = tuple_len, .contains = tuple_contains, .mark = tuple_mark };
@@ -744,12 +744,10 @@ static pv dict_keys(int n, pv *a, pv kw) { return mkview(a[0], 0); }
 static pv dict_values(int n, pv *a, pv kw) { return mkview(a[0], 1); }
 static pv dict_items(int n, pv *a, pv kw) { return mkview(a[0], 2); }
 static pv dict_get_m(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 3, "get");
     pv v = py_dict_get(a[0], a[1]);
     return v ? v : n > 2 ? a[2] : PV_NONE;
 }
 static pv dict_pop(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 3, "pop");
     pv v = py_dict_get(a[0], a[1]);
     if (v) { py_dict_del(a[0], a[1]); return v; }
     if (n > 2) return a[2];
@@ -795,18 +793,19 @@ static pv dict_binop(int op, pv a, pv b, int side) {
     dict_update_from(d, b);
     return d;
 }
-static pv dict_getitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__getitem__"); return dict_getitem(a[0], a[1]); }
-static pv dict_setitem_m(int n, pv *a, pv kw) { py_method_args(n, 2, "__setitem__"); py_dict_set(a[0], a[1], a[2]); return PV_NONE; }
-static pv dict_contains_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__contains__"); return PV_BOOL(dict_contains(a[0], a[1])); }
+static pv dict_getitem_m(int n, pv *a, pv kw) { return dict_getitem(a[0], a[1]); }
+static pv dict_setitem_m(int n, pv *a, pv kw) { py_dict_set(a[0], a[1], a[2]); return PV_NONE; }
+static pv dict_contains_m(int n, pv *a, pv kw) { return PV_BOOL(dict_contains(a[0], a[1])); }
 static pv dict_init_m(int n, pv *a, pv kw) { dict_update(n, a, kw); return PV_NONE; }
-static pv dict_delitem_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__delitem__"); dict_setitem(a[0], a[1], PV_NULL); return PV_NONE; }
+static pv dict_delitem_m(int n, pv *a, pv kw) { dict_setitem(a[0], a[1], PV_NULL); return PV_NONE; }
 static const py_builtin dict_methods[] = {
-    METHOD(keys, dict_keys), METHOD(values, dict_values), METHOD(items, dict_items), METHOD(get, dict_get_m),
-    METHOD(pop, dict_pop), METHOD(popitem, dict_popitem), METHOD(setdefault, dict_setdefault),
-    METHOD(update, dict_update), METHOD(clear, dict_clear), METHOD(copy, dict_copy),
-    METHOD_F(fromkeys, M_CLASS, dict_fromkeys), METHOD(__getitem__, dict_getitem_m),
-    METHOD(__setitem__, dict_setitem_m), METHOD(__contains__, dict_contains_m), METHOD(__init__, dict_init_m),
-    METHOD(__delitem__, dict_delitem_m), METHODS_END };
+    METHOD(keys, dict_keys, 0, 0), METHOD(values, dict_values, 0, 0), METHOD(items, dict_items, 0, 0),
+    METHOD(get, dict_get_m, 1, 2), METHOD(pop, dict_pop, 1, 2), METHOD(popitem, dict_popitem, 0, 0),
+    METHOD(setdefault, dict_setdefault, 1, 2), METHOD(update, dict_update, 0, 1), METHOD(clear, dict_clear, 0, 0),
+    METHOD(copy, dict_copy, 0, 0), METHOD_F(fromkeys, M_CLASS, dict_fromkeys, 1, 2),
+    METHOD(__getitem__, dict_getitem_m, 1, 1), METHOD(__setitem__, dict_setitem_m, 2, 2),
+    METHOD(__contains__, dict_contains_m, 1, 1), METHOD(__init__, dict_init_m, 0, ANY),
+    METHOD(__delitem__, dict_delitem_m, 1, 1), METHODS_END };
 const py_type py_dict_type = { &py_type_type, "dict", .base = &py_object_type, .methods = dict_methods, .flags = TF_BASE,
     .make = dict_make, .repr = dict_repr, .binop = dict_binop, .compare = dict_compare, .getitem = dict_getitem,
     .setitem = dict_setitem, .iter = dict_iter, .len = dict_len, .contains = dict_contains, .mark = dict_mark };
@@ -918,9 +917,9 @@ static pv set_binop(int op, pv a, pv b, int side) {
     return r;
 }
 static pv as_set(pv v) { return is_set(v) ? v : set_from(&py_set_type, v); }
-static pv set_add_m(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "add"); py_set_add(a[0], a[1]); return PV_NONE; }
-static pv set_discard(int n, pv *a, pv kw) { py_method_args(n, 1, "discard"); py_dict_del(SETD(a[0]), a[1]); return PV_NONE; }
-static pv set_remove(int n, pv *a, pv kw) { py_method_args(n, 1, "remove"); if (!py_dict_del(SETD(a[0]), a[1])) py_raise(py_exc_new(&py_KeyError_type, a[1])); return PV_NONE; }
+static pv set_add_m(int n, pv *a, pv kw) { py_set_add(a[0], a[1]); return PV_NONE; }
+static pv set_discard(int n, pv *a, pv kw) { py_dict_del(SETD(a[0]), a[1]); return PV_NONE; }
+static pv set_remove(int n, pv *a, pv kw) { if (!py_dict_del(SETD(a[0]), a[1])) py_raise(py_exc_new(&py_KeyError_type, a[1])); return PV_NONE; }
 static pv set_pop(int n, pv *a, pv kw) {
     py_dict *d = D(SETD(a[0]));
     for (uint32_t i = 0; i < d->nent; i++) if (d->ent[i].key) { pv k = d->ent[i].key; py_dict_del(SETD(a[0]), k); return k; }
@@ -944,20 +943,23 @@ static pv set_update(int n, pv *a, pv kw) { return multi(OP_OR, n, a, true); }
 static pv set_iupdate(int n, pv *a, pv kw) { return multi(OP_AND, n, a, true); }
 static pv set_dupdate(int n, pv *a, pv kw) { return multi(OP_SUB, n, a, true); }
 static pv set_xupdate(int n, pv *a, pv kw) { return multi(OP_XOR, n, a, true); }
-static pv set_issubset(int n, pv *a, pv kw) { py_method_args(n, 1, "issubset"); return PV_BOOL(subset(a[0], as_set(a[1]))); }
-static pv set_issuperset(int n, pv *a, pv kw) { py_method_args(n, 1, "issuperset"); return PV_BOOL(subset(as_set(a[1]), a[0])); }
-static pv set_isdisjoint(int n, pv *a, pv kw) { py_method_args(n, 1, "isdisjoint"); return PV_BOOL(set_len(set_op(OP_AND, a[0], as_set(a[1]), &py_set_type)) == 0); }
+static pv set_issubset(int n, pv *a, pv kw) { return PV_BOOL(subset(a[0], as_set(a[1]))); }
+static pv set_issuperset(int n, pv *a, pv kw) { return PV_BOOL(subset(as_set(a[1]), a[0])); }
+static pv set_isdisjoint(int n, pv *a, pv kw) { return PV_BOOL(set_len(set_op(OP_AND, a[0], as_set(a[1]), &py_set_type)) == 0); }
 static const py_builtin set_methods[] = {
-    METHOD(add, set_add_m), METHOD(discard, set_discard), METHOD(remove, set_remove), METHOD(pop, set_pop),
-    METHOD(clear, set_clear), METHOD(copy, set_copy), METHOD(union, set_union), METHOD(intersection, set_intersection),
-    METHOD(difference, set_difference), METHOD(symmetric_difference, set_symdiff), METHOD(update, set_update),
-    METHOD(intersection_update, set_iupdate), METHOD(difference_update, set_dupdate),
-    METHOD(symmetric_difference_update, set_xupdate), METHOD(issubset, set_issubset),
-    METHOD(issuperset, set_issuperset), METHOD(isdisjoint, set_isdisjoint), METHODS_END };
+    METHOD(add, set_add_m, 1, 1), METHOD(discard, set_discard, 1, 1), METHOD(remove, set_remove, 1, 1),
+    METHOD(pop, set_pop, 0, 0), METHOD(clear, set_clear, 0, 0), METHOD(copy, set_copy, 0, 0),
+    METHOD(union, set_union, 0, ANY), METHOD(intersection, set_intersection, 0, ANY),
+    METHOD(difference, set_difference, 0, ANY), METHOD(symmetric_difference, set_symdiff, 1, 1),
+    METHOD(update, set_update, 0, ANY), METHOD(intersection_update, set_iupdate, 0, ANY),
+    METHOD(difference_update, set_dupdate, 0, ANY), METHOD(symmetric_difference_update, set_xupdate, 1, 1),
+    METHOD(issubset, set_issubset, 1, 1), METHOD(issuperset, set_issuperset, 1, 1),
+    METHOD(isdisjoint, set_isdisjoint, 1, 1), METHODS_END };
 static const py_builtin frozenset_methods[] = {
-    METHOD(copy, set_copy), METHOD(union, set_union), METHOD(intersection, set_intersection),
-    METHOD(difference, set_difference), METHOD(symmetric_difference, set_symdiff), METHOD(issubset, set_issubset),
-    METHOD(issuperset, set_issuperset), METHOD(isdisjoint, set_isdisjoint), METHODS_END };
+    METHOD(copy, set_copy, 0, 0), METHOD(union, set_union, 0, ANY), METHOD(intersection, set_intersection, 0, ANY),
+    METHOD(difference, set_difference, 0, ANY), METHOD(symmetric_difference, set_symdiff, 1, 1),
+    METHOD(issubset, set_issubset, 1, 1), METHOD(issuperset, set_issuperset, 1, 1),
+    METHOD(isdisjoint, set_isdisjoint, 1, 1), METHODS_END };
 const py_type py_set_type = { &py_type_type, "set", .base = &py_object_type, .methods = set_methods, .flags = TF_BASE,
     .make = set_make, .repr = set_repr, .binop = set_binop, .compare = set_compare, .iter = set_iter, .len = set_len,
     .contains = set_contains, .mark = set_mark };
@@ -1055,15 +1057,15 @@ static pv range_getattr(pv o, pv name) {
     return PV_NULL;
 }
 static pv range_index(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "index");
     if (!range_contains(a[0], a[1])) py_raisef(&py_ValueError_type, "%s is not in range", py_str_data(py_repr(a[1])));
     py_range *r = (py_range *)a[0];
     pint v = (pint)py_int_val(a[1]);
     uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
     return py_new_int((int64_t)(dist / step_size(r)));
 }
-static pv range_count(int n, pv *a, pv kw) { py_method_args(n, 1, "count"); return MKSMALL(range_contains(a[0], a[1])); }
-static const py_builtin range_methods[] = { METHOD(index, range_index), METHOD(count, range_count), METHODS_END };
+static pv range_count(int n, pv *a, pv kw) { return MKSMALL(range_contains(a[0], a[1])); }
+static const py_builtin range_methods[] = {
+    METHOD(index, range_index, 1, 1), METHOD(count, range_count, 1, 1), METHODS_END };
 static uintptr_t range_hash(pv o) {
     py_range *r = (py_range *)o;
     pint n = range_len(o);
@@ -1139,7 +1141,6 @@ static pv slice_compare(int op, pv a, pv b, int side) {
     return PV_BOOL(op == CMP_EQ ? eq : !eq);
 }
 static pv slice_indices_m(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "__indices__");
     pint s, e, st, cnt;
     py_slice_indices(a[0], py_to_index(a[1]), &s, &e, &st, &cnt);
     pv t = py_tuple_new(3);
@@ -1148,7 +1149,8 @@ static pv slice_indices_m(int n, pv *a, pv kw) {
     TUPLE(t)->items[2] = MKSMALL(st);
     return t;
 }
-static const py_builtin slice_methods[] = { METHOD(indices, slice_indices_m), METHODS_END };
+static const py_builtin slice_methods[] = {
+    METHOD(indices, slice_indices_m, 1, 1), METHODS_END };
 const py_type py_slice_type = { &py_type_type, "slice", .base = &py_object_type, .methods = slice_methods, .make = slice_make, .repr = slice_repr,
     .compare = slice_compare, .getattr = slice_getattr, .mark = slice_mark };
 
@@ -1338,7 +1340,6 @@ static pv bytes_hex(int n, pv *a, pv kw) {
     return buf_str(&s);
 }
 static pv bytearray_append(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "append");
     py_bytes *b = B(a[0]);
     pint v = py_to_index(a[1]);
     if (v < 0 || v > 255) py_raisef(&py_ValueError_type, "byte must be in range(0, 256)");
@@ -1353,33 +1354,34 @@ static pv bytearray_append(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv bytearray_extend(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "extend");
     /* extended by itself: by what it holds now, not by the bytes it gains on the way */
     pv src = a[1] == a[0] ? py_bytes_new(&py_bytes_type, B(a[0])->data, B(a[0])->len) : a[1];
     pv it = py_iter(src), v;
     while ((v = py_next(it))) { pv args[2] = { a[0], v }; bytearray_append(2, args, PV_NULL); }
     return PV_NONE;
 }
+/* the sub-bytes count() and find() look for: an int is one byte, anything else must be bytes */
+static py_bytes *sub_bytes(pv v) {
+    if (!is_bytes(v)) py_raisef(&py_TypeError_type, "argument should be integer or bytes-like object, not '%s'", py_type_name(TYPE(v)));
+    return B(v);
+}
 static pv bytes_count(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "count");
     pint c = 0;
     py_bytes *b = B(a[0]);
     if (py_is_int(a[1])) { for (size_t i = 0; i < b->len; i++) if (b->data[i] == py_int_val(a[1])) c++; return MKSMALL(c); }
-    py_bytes *s = B(a[1]);
+    py_bytes *s = sub_bytes(a[1]);
     if (!s->len) return MKSMALL(b->len + 1);
     for (size_t i = 0; i + s->len <= b->len;) { if (!memcmp(b->data + i, s->data, s->len)) { c++; i += s->len; } else i++; }
     return MKSMALL(c);
 }
 static pv bytes_find(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "find");
     py_bytes *b = B(a[0]);
     if (py_is_int(a[1])) { for (size_t i = 0; i < b->len; i++) if (b->data[i] == py_int_val(a[1])) return MKSMALL(i); return MKSMALL(-1); }
-    py_bytes *s = B(a[1]);
+    py_bytes *s = sub_bytes(a[1]);
     for (size_t i = 0; i + s->len <= b->len; i++) if (!memcmp(b->data + i, s->data, s->len)) return MKSMALL(i);
     return MKSMALL(-1);
 }
 static pv bytes_fromhex(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "fromhex");
     const char *s = py_str_data(a[1]);
     size_t len = py_str_len(a[1]);
     py_buf b;
@@ -1398,7 +1400,6 @@ static pv bytes_fromhex(int n, pv *a, pv kw) {
     return py_bytes_new(IS(a[0], py_type_type) ? (const py_type *)a[0] : &py_bytes_type, b.p, b.n);
 }
 static pv bytes_join(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "join");
     pv l = py_list_from_iter(a[1]);
     py_buf b;
     buf_init(&b, 16);
@@ -1410,8 +1411,10 @@ static pv bytes_join(int n, pv *a, pv kw) {
     }
     return py_bytes_new(TYPE(a[0]), b.p, b.n);
 }
-static const py_builtin bytes_methods[] = { METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(count, bytes_count),
-    METHOD(find, bytes_find), METHOD_F(fromhex, M_CLASS, bytes_fromhex), METHOD(join, bytes_join), METHODS_END };
+static const py_builtin bytes_methods[] = {
+    METHOD(decode, bytes_decode, 0, 2), METHOD(hex, bytes_hex, 0, 2), METHOD(count, bytes_count, 1, 3),
+    METHOD(find, bytes_find, 1, 3), METHOD_F(fromhex, M_CLASS, bytes_fromhex, 1, 1), METHOD(join, bytes_join, 1, 1),
+    METHODS_END };
 static pv bytearray_pop(int n, pv *a, pv kw) {
     py_bytes *b = B(a[0]);
     if (!b->len) py_raisef(&py_IndexError_type, "pop from empty bytearray");
@@ -1424,7 +1427,6 @@ static pv bytearray_pop(int n, pv *a, pv kw) {
     return MKSMALL(v);
 }
 static pv bytearray_insert(int n, pv *a, pv kw) {
-    py_method_args(n, 2, "insert");
     pv l = py_list_from_iter(a[0]);
     pv args[3] = { l, a[1], a[2] };
     py_call(py_getattr(l, QS(insert)), 2, args + 1, PV_NULL);
@@ -1432,7 +1434,6 @@ static pv bytearray_insert(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv bytearray_remove(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "remove");
     py_bytes *b = B(a[0]);
     pint v = py_to_index(a[1]);
     for (size_t i = 0; i < b->len; i++) if (b->data[i] == v) { memmove(b->data + i, b->data + i + 1, b->len - i - 1); b->len--; return PV_NONE; }
@@ -1445,11 +1446,13 @@ static pv bytearray_reverse(int n, pv *a, pv kw) {
 }
 static pv bytearray_clear(int n, pv *a, pv kw) { B(a[0])->len = 0; return PV_NONE; }
 static pv bytearray_copy(int n, pv *a, pv kw) { return py_bytes_new(&py_bytearray_type, B(a[0])->data, B(a[0])->len); }
-static const py_builtin bytearray_methods[] = { METHOD(pop, bytearray_pop), METHOD(insert, bytearray_insert),
-    METHOD(remove, bytearray_remove), METHOD(reverse, bytearray_reverse), METHOD(clear, bytearray_clear), METHOD(copy, bytearray_copy),
-    METHOD(decode, bytes_decode), METHOD(hex, bytes_hex), METHOD(append, bytearray_append),
-    METHOD(extend, bytearray_extend), METHOD(count, bytes_count), METHOD(find, bytes_find), METHOD(join, bytes_join),
-    METHOD_F(fromhex, M_CLASS, bytes_fromhex), METHODS_END };
+static const py_builtin bytearray_methods[] = {
+    METHOD(pop, bytearray_pop, 0, 1), METHOD(insert, bytearray_insert, 2, 2), METHOD(remove, bytearray_remove, 1, 1),
+    METHOD(reverse, bytearray_reverse, 0, 0), METHOD(clear, bytearray_clear, 0, 0),
+    METHOD(copy, bytearray_copy, 0, 0), METHOD(decode, bytes_decode, 0, 2), METHOD(hex, bytes_hex, 0, 2),
+    METHOD(append, bytearray_append, 1, 1), METHOD(extend, bytearray_extend, 1, 1), METHOD(count, bytes_count, 1, 3),
+    METHOD(find, bytes_find, 1, 3), METHOD(join, bytes_join, 1, 1), METHOD_F(fromhex, M_CLASS, bytes_fromhex, 1, 1),
+    METHODS_END };
 extern const py_builtin py_bytes_str_methods[];
 const py_type py_bytes_type = { &py_type_type, "bytes", .base = &py_object_type, .methods = bytes_methods, .methods2 = py_bytes_str_methods, .flags = TF_BASE,
     .make = bytes_make, .repr = bytes_repr, .hash = bytes_hash, .binop = bytes_binop, .compare = bytes_compare,

@@ -74,7 +74,7 @@ static pv exc_getattr(pv o, pv name) {
     pv a = py_type_lookup(TYPE(o), name);
     if (a) {
         if (!IS_SMALL(a) && OBJ(a)->type == &py_func_type) return py_bound_new(o, a);
-        if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type && !(((py_builtin *)a)->flags & (M_STATIC | M_CLASS))) return py_builtin_new(((py_builtin *)a)->name, ((py_builtin *)a)->fn, o);
+        if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type && !(((py_builtin *)a)->flags & (M_STATIC | M_CLASS))) return py_builtin_bind((py_builtin *)a, o);
         if (!IS_SMALL(a) && OBJ(a)->type == &py_property_type) {
             pv g = ((py_property *)a)->fget;
             return py_call1(g, o);
@@ -104,12 +104,13 @@ static pv exc_init(int n, pv *a, pv kw) {
     memcpy(TUPLE(e->args)->items, a + 1, (size_t)(n - 1) * sizeof(pv));
     return PV_NONE;
 }
-static pv exc_with_tb(int n, pv *a, pv kw) { py_method_args(n, 1, "with_tb"); E(a[0])->tb = a[1] == PV_NONE ? PV_NULL : a[1]; return a[0]; }
+static pv exc_with_tb(int n, pv *a, pv kw) { E(a[0])->tb = a[1] == PV_NONE ? PV_NULL : a[1]; return a[0]; }
 static pv exc_str_m(int n, pv *a, pv kw) { return exc_str(a[0]); }
 static pv exc_repr_m(int n, pv *a, pv kw) { return exc_repr(a[0]); }
 static pv exc_add_note(int n, pv *a, pv kw) { return PV_NONE; }
-static const py_builtin exc_methods[] = { METHOD(__init__, exc_init), METHOD(__str__, exc_str_m), METHOD(__repr__, exc_repr_m),
-    { &py_builtin_type, Q_with_traceback_dummy, 0, exc_with_tb, 0 }, { &py_builtin_type, Q_add_note_dummy, 0, exc_add_note, 0 }, METHODS_END };
+static const py_builtin exc_methods[] = {
+    METHOD(__init__, exc_init, 0, ANY), METHOD(__str__, exc_str_m, 0, 0), METHOD(__repr__, exc_repr_m, 0, 0),
+    METHOD(with_traceback_dummy, exc_with_tb, 1, 1), METHOD(add_note_dummy, exc_add_note, 1, 1), METHODS_END };
 
 #define X(n, b) const py_type py_##n##_type = { &py_type_type, #n, .base = &py_##b##_type, .methods = exc_methods, \
     .flags = TF_EXC | TF_BASE, .make = exc_make, .repr = exc_repr, .str = exc_str, .hash = py_id_hash_fn, \

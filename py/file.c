@@ -167,13 +167,11 @@ static pv file_tell(int n, pv *a, pv kw) {
 }
 static pv file_write(int n, pv *a, pv kw);
 static pv file_writelines(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "writelines");
     pv it = py_iter(a[1]), s;
     while ((s = py_next(it))) { pv args[2] = { a[0], s }; file_write(2, args, PV_NULL); }
     return PV_NONE;
 }
 static pv file_write(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "write");
     py_file *f = checked(a[0], false, true);
     unread(f);
     pv s = a[1];
@@ -217,11 +215,12 @@ static pv file_getattr(pv o, pv name) {
 static pv file_repr(pv o) {
     return py_strf("<_io.%s name=%s mode='%s'>", F(o)->binary ? "BufferedReader" : "TextIOWrapper", py_str_data(py_repr(F(o)->name)), py_str_data(F(o)->mode));
 }
-static const py_builtin file_methods[] = { METHOD(read, file_read), METHOD(readline, file_readline),
-    { &py_builtin_type, Q_readlines_dummy, 0, file_readlines, 0 }, METHOD(write, file_write), METHOD(close, file_close),
-    METHOD(__enter__, file_enter), METHOD(__exit__, file_exit), METHOD(flush, file_flush),
-    { &py_builtin_type, Q_seek_q, 0, file_seek, 0 }, { &py_builtin_type, Q_tell_q, 0, file_tell, 0 },
-    { &py_builtin_type, Q_writelines_q, 0, file_writelines, 0 }, METHODS_END };
+static const py_builtin file_methods[] = {
+    METHOD(read, file_read, 0, 1), METHOD(readline, file_readline, 0, 1),
+    METHOD(readlines_dummy, file_readlines, 0, 1), METHOD(write, file_write, 1, 1), METHOD(close, file_close, 0, 0),
+    METHOD(__enter__, file_enter, 0, 0), METHOD(__exit__, file_exit, 0, ANY), METHOD(flush, file_flush, 0, 0),
+    METHOD(seek_q, file_seek, 1, 2), METHOD(tell_q, file_tell, 0, 0), METHOD(writelines_q, file_writelines, 1, 1),
+    METHODS_END };
 const py_type py_file_type = { &py_type_type, "TextIOWrapper", .base = &py_object_type, .methods = file_methods,
     .repr = file_repr, .iter = self_iter, .next = file_next, .getattr = file_getattr, .mark = file_mark };
 

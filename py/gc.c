@@ -20,6 +20,7 @@
  * at every allocation of the GC stress run spends its time in them */
 #define ALWAYS_INLINE __attribute__((always_inline))
 #define MARK_STACK 64           /* deeper structures are found by rescanning the heap */
+#define MARK_DEPTH 4            /* with the mark stack full, objects traced in place, nested this deep */
 
 typedef struct fblock { uintptr_t hdr; struct fblock *next; } fblock;
 
@@ -36,7 +37,7 @@ struct gc_heap {
     unsigned stress_count;
     size_t threshold, since;    /* gc.threshold(): collect after this many bytes (0: off) */
     pv *stack;                  /* objects marked, not yet traced: on the C stack while collecting */
-    int sp;
+    int sp, depth;
     bool overflow;
 };
 
@@ -44,6 +45,13 @@ static inline ALWAYS_INLINE size_t gidx(const gc_heap *h, const uint8_t *p) { re
 static inline ALWAYS_INLINE void set_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] |= (uint8_t)(1u << (i & 7)); }
 static inline ALWAYS_INLINE void clr_start(gc_heap *h, uint8_t *p) { size_t i = gidx(h, p); h->starts[i >> 3] &= (uint8_t)~(1u << (i & 7)); }
 static inline ALWAYS_INLINE bool is_start(const gc_heap *h, const uint8_t *p) { size_t i = gidx(h, p); return h->starts[i >> 3] & (1u << (i & 7)); }
+/* clears the start bits of the granules from p up to end: whole bytes at once */
+static void clr_starts(gc_heap *h, uint8_t *p, uint8_t *end) {
+    size_t i = gidx(h, p), e = gidx(h, end);
+    for (; i < e && (i & 7); i++) h->starts[i >> 3] &= (uint8_t)~(1u << (i & 7));
+    if (e - i >= 8) { memset(h->starts + (i >> 3), 0, (e - i) >> 3); i += (e - i) & ~(size_t)7; }
+    for (; i < e; i++) h->starts[i >> 3] &= (uint8_t)~(1u << (i & 7));
+}
 
 gc_heap *gc_init(void *arena, size_t size) {
     uint8_t *a = (uint8_t *)(((uintptr_t)arena + GRAN - 1) & ~(uintptr_t)(GRAN - 1));
@@ -203,7 +211,13 @@ static void mark_ptr(gc_heap *h, const void *p) {
     *hp |= H_MARK;
     if (H_KIND(*hp) == GC_RAW) return;
     if (h->sp < MARK_STACK) h->stack[h->sp++] = (pv)p;
-    else h->overflow = true;
+    else if (h->depth < MARK_DEPTH) {
+        /* a list of a hundred strings fills the stack: tracing the rest where they are
+         * (a string marks only its characters) spares the rescan of the whole heap */
+        h->depth++;
+        trace(h, (uint8_t *)p);
+        h->depth--;
+    } else h->overflow = true;
 }
 
 void gc_mark_ptr(gc_heap *h, const void *p) { mark_ptr(h, p); }
@@ -277,7 +291,7 @@ void gc_collect(void) {
     h->since = 0;
     pv stack[MARK_STACK] = { 0 };
     h->stack = stack;
-    h->sp = 0;
+    h->sp = h->depth = 0;
     h->overflow = false;
     py_mark_roots(vm);
     drain(h);
@@ -312,7 +326,7 @@ void gc_collect(void) {
     }
     if (run) {
         /* the free tail goes back to the bump region */
-        for (uint8_t *q = run; q < h->bump; q += GRAN) clr_start(h, q);
+        clr_starts(h, run, h->bump);
         h->bump = run;
         if (h->soft < h->bump) h->soft = h->bump;
     }

@@ -178,7 +178,6 @@ static pv unpack_at(pv f, const uint8_t *d, size_t avail) {
     return out;
 }
 BI(st_unpack) {
-    py_argcheck(n, 2, 2, "unpack");
     size_t len;
     pv b = bytes_of(a[1], &len);
     if (len != calcsize(a[0], NULL)) {
@@ -195,8 +194,9 @@ BI(st_unpack_from) {
     if (off < 0 || (size_t)off > len) serr("offset out of range");
     return unpack_at(a[0], data_of(b) + off, len - (size_t)off);
 }
-static const py_builtin struct_funcs[] = { METHOD(calcsize, st_calcsize), METHOD(pack, st_pack), METHOD(unpack, st_unpack),
-    METHOD(unpack_from, st_unpack_from), METHODS_END };
+static const py_builtin struct_funcs[] = {
+    FUNC(calcsize, st_calcsize, 1, 1), FUNC(pack, st_pack, 1, ANY), FUNC(unpack, st_unpack, 2, 2), FUNC(unpack_from, st_unpack_from, 2, 3),
+    METHODS_END };
 
 /* ---- binascii ---- */
 BI(ba_hexlify) {
@@ -270,8 +270,9 @@ BI(ba_crc32) {
     }
     return py_new_int(~crc);
 }
-static const py_builtin binascii_funcs[] = { METHOD(hexlify_q, ba_hexlify), METHOD(unhexlify_q, ba_unhexlify),
-    METHOD(b2a_base64_q, ba_b2a_base64), METHOD(a2b_base64_q, ba_a2b_base64), METHOD(crc32_q, ba_crc32), METHODS_END };
+static const py_builtin binascii_funcs[] = {
+    FUNC(hexlify_q, ba_hexlify, 1, 2), FUNC(unhexlify_q, ba_unhexlify, 1, 1), FUNC(b2a_base64_q, ba_b2a_base64, 1, 1),
+    FUNC(a2b_base64_q, ba_a2b_base64, 1, 1), FUNC(crc32_q, ba_crc32, 1, 2), METHODS_END };
 
 /* ---- hashlib ---- */
 typedef struct { const py_type *type; int kind; union { struct sha1 s1; struct sha256 s256; } u; } hash_obj;
@@ -299,7 +300,9 @@ BI(h_hexdigest) {
     for (size_t i = 0; i < b->len; i++) snprintf(hexs + 2 * i, 3, "%02x", b->data[i]);
     return py_str_new(hexs, b->len * 2);
 }
-static const py_builtin hash_methods[] = { METHOD(update, h_update), METHOD(digest_q, h_digest), METHOD(hexdigest_q, h_hexdigest), METHODS_END };
+static const py_builtin hash_methods[] = {
+    METHOD(update, h_update, 1, 1), METHOD(digest_q, h_digest, 0, 0), METHOD(hexdigest_q, h_hexdigest, 0, 0),
+    METHODS_END };
 const py_type py_hash_type = { &py_type_type, "HASH", .base = &py_object_type, .methods = hash_methods };
 static pv new_hash(int kind, int n, pv *a) {
     hash_obj *h = gc_alloc(sizeof(hash_obj), GC_OBJ);
@@ -311,7 +314,8 @@ static pv new_hash(int kind, int n, pv *a) {
 }
 BI(hl_sha1) { return new_hash(1, n, a); }
 BI(hl_sha256) { return new_hash(2, n, a); }
-static const py_builtin hashlib_funcs[] = { METHOD(sha1_q, hl_sha1), METHOD(sha256_q, hl_sha256), METHODS_END };
+static const py_builtin hashlib_funcs[] = {
+    FUNC(sha1_q, hl_sha1, 0, 1), FUNC(sha256_q, hl_sha256, 0, 1), METHODS_END };
 
 
 pv py_native_data_module(const char *s) {

@@ -435,14 +435,12 @@ static pv int_is_integer(int n, pv *a, pv kw) { return PV_TRUE; }
 
 /* the operator methods of the numbers, for (3).__add__(4) and int.__add__(1, 2) */
 static pv dunder_bin(int op, int n, pv *a, bool reflected) {
-    if (n != 2) py_raisef(&py_TypeError_type, "expected 1 argument, got %d", n - 1);
     pv x = reflected ? a[1] : a[0], y = reflected ? a[0] : a[1];
     const py_type *t = TYPE(a[0]);
     pv r = t->binop ? t->binop(op, x, y, reflected) : PV_NULL;
     return r ? r : (pv)&py_notimpl_obj;
 }
 static pv dunder_cmp(int op, int n, pv *a) {
-    if (n != 2) py_raisef(&py_TypeError_type, "expected 1 argument, got %d", n - 1);
     pv r = TYPE(a[0])->compare ? TYPE(a[0])->compare(op, a[0], a[1], 0) : PV_NULL;
     return r ? r : (pv)&py_notimpl_obj;
 }
@@ -463,21 +461,25 @@ static pv d_float(int n, pv *a, pv kw) { return py_float_new(py_to_double(a[0]))
 static pv d_hash(int n, pv *a, pv kw) { return py_new_int((int64_t)(intptr_t)py_hash(a[0])); }
 static pv d_repr(int n, pv *a, pv kw) { return py_repr(a[0]); }
 const py_builtin py_num_dunders[] = {
-    METHOD(__add__, d_add), METHOD(__radd__, d_radd), METHOD(__sub__, d_sub), METHOD(__rsub__, d_rsub),
-    METHOD(__mul__, d_mul), METHOD(__rmul__, d_rmul), METHOD(__truediv__, d_truediv), METHOD(__rtruediv__, d_rtruediv),
-    METHOD(__floordiv__, d_floordiv), METHOD(__rfloordiv__, d_rfloordiv), METHOD(__mod__, d_mod), METHOD(__rmod__, d_rmod),
-    METHOD(__pow__, d_pow), METHOD(__rpow__, d_rpow), METHOD(__lshift__, d_lshift), METHOD(__rlshift__, d_rlshift),
-    METHOD(__rshift__, d_rshift), METHOD(__rrshift__, d_rrshift), METHOD(__and__, d_and), METHOD(__rand__, d_rand),
-    METHOD(__or__, d_or), METHOD(__ror__, d_ror), METHOD(__xor__, d_xor), METHOD(__rxor__, d_rxor),
-    METHOD(__lt__, d_lt), METHOD(__le__, d_le), METHOD(__eq__, d_eq), METHOD(__ne__, d_ne), METHOD(__gt__, d_gt),
-    METHOD(__ge__, d_ge), METHOD(__neg__, d_neg), METHOD(__pos__, d_pos), METHOD(__invert__, d_invert),
-    METHOD(__abs__, d_abs), METHOD(__bool__, d_bool), METHOD(__int__, d_int), METHOD(__float__, d_float),
-    METHOD(__hash__, d_hash), METHOD(__repr__, d_repr), METHODS_END };
+    METHOD(__add__, d_add, 1, 1), METHOD(__radd__, d_radd, 1, 1), METHOD(__sub__, d_sub, 1, 1),
+    METHOD(__rsub__, d_rsub, 1, 1), METHOD(__mul__, d_mul, 1, 1), METHOD(__rmul__, d_rmul, 1, 1),
+    METHOD(__truediv__, d_truediv, 1, 1), METHOD(__rtruediv__, d_rtruediv, 1, 1),
+    METHOD(__floordiv__, d_floordiv, 1, 1), METHOD(__rfloordiv__, d_rfloordiv, 1, 1), METHOD(__mod__, d_mod, 1, 1),
+    METHOD(__rmod__, d_rmod, 1, 1), METHOD(__pow__, d_pow, 1, 1), METHOD(__rpow__, d_rpow, 1, 1),
+    METHOD(__lshift__, d_lshift, 1, 1), METHOD(__rlshift__, d_rlshift, 1, 1), METHOD(__rshift__, d_rshift, 1, 1),
+    METHOD(__rrshift__, d_rrshift, 1, 1), METHOD(__and__, d_and, 1, 1), METHOD(__rand__, d_rand, 1, 1),
+    METHOD(__or__, d_or, 1, 1), METHOD(__ror__, d_ror, 1, 1), METHOD(__xor__, d_xor, 1, 1),
+    METHOD(__rxor__, d_rxor, 1, 1), METHOD(__lt__, d_lt, 1, 1), METHOD(__le__, d_le, 1, 1),
+    METHOD(__eq__, d_eq, 1, 1), METHOD(__ne__, d_ne, 1, 1), METHOD(__gt__, d_gt, 1, 1), METHOD(__ge__, d_ge, 1, 1),
+    METHOD(__neg__, d_neg, 0, 0), METHOD(__pos__, d_pos, 0, 0), METHOD(__invert__, d_invert, 0, 0),
+    METHOD(__abs__, d_abs, 0, 0), METHOD(__bool__, d_bool, 0, 0), METHOD(__int__, d_int, 0, 0),
+    METHOD(__float__, d_float, 0, 0), METHOD(__hash__, d_hash, 0, 0), METHOD(__repr__, d_repr, 0, 0), METHODS_END };
 
 static const py_builtin int_methods[] = {
-    METHOD(bit_length, int_bit_length), METHOD(conjugate, int_conjugate), METHOD(__index__, int_index_m),
-    METHOD(to_bytes, int_to_bytes), METHOD_F(from_bytes, M_CLASS, int_from_bytes), METHOD(__format__, num_format_m),
-    METHOD(is_integer, int_is_integer), METHODS_END };
+    METHOD(bit_length, int_bit_length, 0, 0), METHOD(conjugate, int_conjugate, 0, 0),
+    METHOD(__index__, int_index_m, 0, 0), METHOD(to_bytes, int_to_bytes, 0, 2),
+    METHOD_F(from_bytes, M_CLASS, int_from_bytes, 1, 2), METHOD(__format__, num_format_m, 1, 1),
+    METHOD(is_integer, int_is_integer, 0, 0), METHODS_END };
 const py_type py_int_type = { &py_type_type, "int", .base = &py_object_type, .methods = int_methods, .methods2 = py_num_dunders, .flags = TF_BASE,
     .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
@@ -613,8 +615,9 @@ static pv float_as_ratio(int n, pv *a, pv kw) {
     TUPLE(t)->items[1] = py_new_int(den);
     return t;
 }
-static const py_builtin float_methods[] = { METHOD(is_integer, float_is_integer), METHOD(__format__, num_format_m),
-    METHOD(as_integer_ratio, float_as_ratio), METHOD(conjugate, int_conjugate), METHODS_END };
+static const py_builtin float_methods[] = {
+    METHOD(is_integer, float_is_integer, 0, 0), METHOD(__format__, num_format_m, 1, 1),
+    METHOD(as_integer_ratio, float_as_ratio, 0, 0), METHOD(conjugate, int_conjugate, 0, 0), METHODS_END };
 const py_type py_float_type = { &py_type_type, "float", .base = &py_object_type, .methods = float_methods, .methods2 = py_num_dunders, .flags = TF_BASE,
     .make = float_make, .repr = float_repr, .hash = float_hash, .binop = float_binop, .compare = num_compare,
     .unary = float_unary, .getattr = float_getattr, .truth = float_truth };

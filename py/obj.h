@@ -107,8 +107,18 @@ typedef struct { const py_type *type; pv dict; pv args; pv tb; pv cause, context
 typedef struct { const py_type *type; pv value; } py_cell;
 typedef struct { const py_type *type; pv self, func; } py_bound;
 typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; py_cfn fn; pv self; } py_builtin;
-#define METHOD(q, f) { &py_builtin_type, Q_##q, 0, f, 0 }
-#define METHOD_F(q, fl, f) { &py_builtin_type, Q_##q, fl, f, 0 }
+/* A method-table entry states how many positional arguments its method takes after self
+ * (lo to hi, hi ANY for no limit); py_call checks the count before the C function runs, so the
+ * function may read a[0..lo] without looking at n. The counts live in the high bits of flags,
+ * with self included and hi stored as 15 - hi, so a builtin made with flags 0 takes any
+ * count. A module's function (FUNC) takes no self: it does not bind as a method, as in
+ * CPython. */
+#define ANY 14
+#define ARITY(lo, hi, self) ((unsigned)((lo) + (self)) << 8 | (unsigned)((hi) >= ANY ? 0 : 15 - (hi) - (self)) << 12)
+#define ARITY_MASK 0xff00u
+#define METHOD(q, f, lo, hi) { &py_builtin_type, Q_##q, ARITY(lo, hi, 1), f, 0 }
+#define METHOD_F(q, fl, f, lo, hi) { &py_builtin_type, Q_##q, (fl) | ARITY(lo, hi, !((fl) & M_STATIC)), f, 0 }
+#define FUNC(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | ARITY(lo, hi, 0), f, 0 }
 #define METHODS_END { 0, 0, 0, 0, 0 }
 typedef struct { const py_type *type; pv fget, fset, fdel; } py_property;
 typedef struct { const py_type *type; pv func; } py_wrap;   /* staticmethod, classmethod */
@@ -401,6 +411,7 @@ pv py_bytes_new(const py_type *t, const void *p, size_t n);
 
 /* ---- functions, classes, modules ---- */
 pv py_builtin_new(int q, py_cfn fn, pv self);
+pv py_builtin_bind(const py_builtin *entry, pv self);
 pv py_func_new(py_code *code, pv globals);
 pv py_bound_new(pv self, pv func);
 pv py_class_new(pv name, pv bases, pv dict);
@@ -411,8 +422,6 @@ void py_file_release(py_vm *vm, pobj *o);   /* closes o if it is an open file */
 void py_kw_check_empty(pv kw, const char *fname);
 pv py_kw_get(pv kw, int q);
 void py_argcheck(int n, int min, int max, const char *name);
-/* A method's arguments after self (a[0]): fewer than required is a TypeError. */
-void py_method_args(int n, int required, const char *name);
 
 /* ---- builtins.c, modules ---- */
 void py_builtins_init(void);

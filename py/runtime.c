@@ -88,9 +88,9 @@ static pv bind(pv attr, pv self, const py_type *owner) {
     if (at == &py_func_type) return self ? py_bound_new(self, attr) : attr;
     if (at == &py_builtin_type) {
         py_builtin *b = (py_builtin *)attr;
-        if (b->flags & M_CLASS) return py_builtin_new(b->name, b->fn, (pv)owner);
+        if (b->flags & M_CLASS) return py_builtin_bind(b, (pv)owner);
         if (b->flags & M_STATIC || !self || b->self) return attr;
-        return py_builtin_new(b->name, b->fn, self);
+        return py_builtin_bind(b, self);
     }
     if (at == &py_staticmethod_type) return ((py_wrap *)attr)->func;
     if (at == &py_classmethod_type) return py_bound_new((pv)owner, ((py_wrap *)attr)->func);
@@ -257,6 +257,32 @@ void py_setattr(pv o, pv name, pv v) {
 }
 
 /* ---------------- calls ---------------- */
+/* A count of arguments outside what the builtin's table entry allows (obj.h); the message
+ * counts them as the caller wrote them, without self. */
+static void arity_error(const py_builtin *b, int n, pv *a) {
+    int self = !(b->flags & M_STATIC), given = n - self < 0 ? 0 : n - self;
+    int lo = (b->flags >> 8 & 15) - self, hi = 15 - (b->flags >> 12) - self;
+    const char *name = py_str_data((pv)&py_qstrs[b->name]);
+    if (!self) py_argcheck(n, lo, hi, name);     /* a function: worded as builtins word it */
+    if (lo == hi && lo <= 1) {
+        /* named by the builtin type that defines it, as CPython does: str.zfill() */
+        const py_type *t = self && n && !(b->flags & M_CLASS) && !IS(a[0], py_type_type) ? TYPE(a[0]) : NULL;
+        while (t && t->flags & TF_USER) t = t->base;
+        py_raisef(&py_TypeError_type, lo ? "%s%s%s() takes exactly one argument (%d given)" : "%s%s%s() takes no arguments (%d given)",
+                  t ? t->cname : "", t ? "." : "", name, given);
+    }
+    if (lo == hi) py_raisef(&py_TypeError_type, "%s expected %d arguments, got %d", name, lo, given);
+    bool few = given < lo;
+    py_raisef(&py_TypeError_type, "%s() takes at %s %d argument%s (%d given)", name, few ? "least" : "most",
+              few ? lo : hi, (few ? lo : hi) == 1 ? "" : "s", given);
+}
+/* Every call of a builtin goes through here: its C function may then read the arguments its
+ * entry promises without counting them. */
+static pv py_builtin_call(const py_builtin *b, int n, pv *a, pv kw) {
+    unsigned top = b->flags >> 12;
+    if ((unsigned)n < (b->flags >> 8 & 15u) || (top && (unsigned)n + top > 15)) arity_error(b, n, a);
+    return b->fn(n, a, kw);
+}
 /* str.upper(x): a builtin type's method called through the type takes its self as the first
  * argument, which must be an instance of that type (the C code behind it assumes so). */
 static pv call_unbound(const py_builtin *b, int n, pv *a, pv kw) {
@@ -265,7 +291,7 @@ static pv call_unbound(const py_builtin *b, int n, pv *a, pv kw) {
     if (n < 1) py_raisef(&py_TypeError_type, "unbound method %s.%s() needs an argument", owner->cname, name);
     if (!py_isinstance(a[0], owner))
         py_raisef(&py_TypeError_type, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name, owner->cname, py_type_name(TYPE(a[0])));
-    return b->fn(n, a, kw);
+    return py_builtin_call(b, n, a, kw);
 }
 
 pv py_call(pv f, int n, pv *a, pv kw) {
@@ -276,7 +302,7 @@ pv py_call(pv f, int n, pv *a, pv kw) {
             pv self, fn;
             if (t == &py_builtin_type) {
                 py_builtin *b = (py_builtin *)f;
-                if (!b->self) return b->fn(n, a, kw);
+                if (!b->self) return py_builtin_call(b, n, a, kw);
                 if (b->flags & M_UNBOUND) return call_unbound(b, n, a, kw);
                 self = b->self;
                 fn = PV_NULL;
@@ -288,7 +314,7 @@ pv py_call(pv f, int n, pv *a, pv kw) {
             pv *args = n + 1 <= 8 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
             args[0] = self;
             py_copy_values(args + 1, a, (size_t)n);
-            if (!fn) return ((py_builtin *)f)->fn(n + 1, args, kw);
+            if (!fn) return py_builtin_call((py_builtin *)f, n + 1, args, kw);
             if (IS(fn, py_func_type)) return py_call_func((py_func *)fn, n + 1, args, kw);
             return py_call(fn, n + 1, args, kw);
         }
@@ -302,14 +328,11 @@ pv py_call1(pv f, pv a) { return py_call(f, 1, &a, PV_NULL); }
 void py_argcheck(int n, int min, int max, const char *name) {
     if (n < min || n > max) {
         if (min == 1 && max == 1) py_raisef(&py_TypeError_type, "%s() takes exactly one argument (%d given)", name, n);
-        if (min == max) py_raisef(&py_TypeError_type, "%s() takes exactly %d arguments (%d given)", name, min, n);
+        if (max == 0) py_raisef(&py_TypeError_type, "%s() takes no arguments (%d given)", name, n);
+        if (min == max) py_raisef(&py_TypeError_type, "%s expected %d arguments, got %d", name, min, n);
         if (n < min) py_raisef(&py_TypeError_type, "%s expected at least %d argument%s, got %d", name, min, min == 1 ? "" : "s", n);
         py_raisef(&py_TypeError_type, "%s expected at most %d argument%s, got %d", name, max, max == 1 ? "" : "s", n);
     }
-}
-void py_method_args(int n, int required, const char *name) {
-    if (n - 1 < required)
-        py_raisef(&py_TypeError_type, "%s() takes at least %d argument%s (%d given)", name, required, required == 1 ? "" : "s", n > 0 ? n - 1 : 0);
 }
 pv py_kw_get(pv kw, int q) { return kw ? py_dict_get(kw, (pv)&py_qstrs[q]) : PV_NULL; }
 void py_kw_check_empty(pv kw, const char *fname) {
@@ -570,7 +593,8 @@ static pv func_get(int n, pv *a, pv kw) {
     if (n >= 2 && a[1] != PV_NONE) return py_bound_new(a[1], a[0]);
     return a[0];
 }
-static const py_builtin func_methods[] = { METHOD(__get__, func_get), METHODS_END };
+static const py_builtin func_methods[] = {
+    METHOD(__get__, func_get, 1, 2), METHODS_END };
 const py_type py_func_type = { &py_type_type, "function", .base = &py_object_type, .methods = func_methods,
     .repr = func_repr, .hash = id_hash, .getattr = func_getattr, .setattr = func_setattr, .mark = func_mark };
 
@@ -579,6 +603,12 @@ pv py_builtin_new(int q, py_cfn fn, pv self) {
     b->name = (uint16_t)q;
     b->fn = fn;
     b->self = self;
+    return (pv)b;
+}
+/* a table entry bound to its self (or its class): it keeps the entry's argument counts */
+pv py_builtin_bind(const py_builtin *entry, pv self) {
+    py_builtin *b = (py_builtin *)py_builtin_new(entry->name, entry->fn, self);
+    b->flags = entry->flags & ARITY_MASK;
     return (pv)b;
 }
 static pv builtin_repr(pv o) {
@@ -653,15 +683,15 @@ static void gen_mark(pv o, gc_heap *h) {
 extern pv py_gen_next(pv gen);
 extern pv py_gen_close(pv gen);
 static pv gen_repr(pv o) { return py_strf("<generator object %s at %p>", py_str_data(((py_gen *)o)->f.code->name), (void *)o); }
-static pv gen_send_m(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "send"); return py_gen_send(a[0], a[1], PV_NULL); }
+static pv gen_send_m(int n, pv *a, pv kw) { return py_gen_send(a[0], a[1], PV_NULL); }
 static pv gen_throw_m(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 4, "throw");
     pv e = a[1];
     if (IS(e, py_type_type)) e = py_call(e, n > 2 && a[2] != PV_NONE ? 1 : 0, a + 2, PV_NULL);
     return py_gen_send(a[0], PV_NONE, e);
 }
 static pv gen_close_m(int n, pv *a, pv kw) { return py_gen_close(a[0]); }
-static const py_builtin gen_methods[] = { METHOD(send, gen_send_m), METHOD(throw, gen_throw_m), METHOD(close, gen_close_m), METHODS_END };
+static const py_builtin gen_methods[] = {
+    METHOD(send, gen_send_m, 1, 1), METHOD(throw, gen_throw_m, 1, 3), METHOD(close, gen_close_m, 0, 0), METHODS_END };
 const py_type py_gen_type = { &py_type_type, "generator", .base = &py_object_type, .methods = gen_methods,
     .repr = gen_repr, .hash = id_hash, .iter = self_iter, .next = py_gen_next, .mark = gen_mark };
 
@@ -671,7 +701,8 @@ typedef struct { const py_type *type; pv coro; } coro_wrapper;
 static void cw_mark(pv o, gc_heap *h) { gc_mark(h, ((coro_wrapper *)o)->coro); }
 static pv cw_next(pv o) { return py_gen_next(((coro_wrapper *)o)->coro); }
 static pv cw_send(int n, pv *a, pv kw) { return py_gen_send(((coro_wrapper *)a[0])->coro, n > 1 ? a[1] : PV_NONE, PV_NULL); }
-static const py_builtin cw_methods[] = { METHOD(send, cw_send), METHODS_END };
+static const py_builtin cw_methods[] = {
+    METHOD(send, cw_send, 1, 1), METHODS_END };
 static const py_type coro_wrapper_type = { &py_type_type, "coroutine_wrapper", .base = &py_object_type, .methods = cw_methods,
     .iter = self_iter, .next = cw_next, .mark = cw_mark };
 static pv coro_await(int n, pv *a, pv kw) {
@@ -686,8 +717,9 @@ static pv coro_getattr(pv o, pv name) {
     if (name == py_intern("cr_frame", 8)) return g->state == 3 ? PV_NONE : PV_TRUE;
     return PV_NULL;
 }
-static const py_builtin coro_methods[] = { METHOD(send, gen_send_m), METHOD(throw, gen_throw_m), METHOD(close, gen_close_m),
-    METHOD(__await__, coro_await), METHODS_END };
+static const py_builtin coro_methods[] = {
+    METHOD(send, gen_send_m, 1, 1), METHOD(throw, gen_throw_m, 1, 3), METHOD(close, gen_close_m, 0, 0),
+    METHOD(__await__, coro_await, 0, 0), METHODS_END };
 const py_type py_coro_type = { &py_type_type, "coroutine", .base = &py_object_type, .methods = coro_methods,
     .repr = coro_repr, .hash = id_hash, .getattr = coro_getattr, .mark = gen_mark };
 
@@ -706,16 +738,18 @@ static pv prop_copy(pv o, int which, pv f) {
     if (which == 0) p->fget = f; else if (which == 1) p->fset = f; else p->fdel = f;
     return (pv)p;
 }
-static pv prop_getter(int n, pv *a, pv kw) { py_method_args(n, 1, "getter"); return prop_copy(a[0], 0, a[1]); }
-static pv prop_setter(int n, pv *a, pv kw) { py_method_args(n, 1, "setter"); return prop_copy(a[0], 1, a[1]); }
-static pv prop_deleter(int n, pv *a, pv kw) { py_method_args(n, 1, "deleter"); return prop_copy(a[0], 2, a[1]); }
+static pv prop_getter(int n, pv *a, pv kw) { return prop_copy(a[0], 0, a[1]); }
+static pv prop_setter(int n, pv *a, pv kw) { return prop_copy(a[0], 1, a[1]); }
+static pv prop_deleter(int n, pv *a, pv kw) { return prop_copy(a[0], 2, a[1]); }
 static pv prop_getattr(pv o, pv name) {
     if (name == QS(fget)) return ((py_property *)o)->fget ? ((py_property *)o)->fget : PV_NONE;
     if (name == QS(fset)) return ((py_property *)o)->fset ? ((py_property *)o)->fset : PV_NONE;
     if (name == QS(__doc__)) return PV_NONE;
     return generic_getattr(o, name);
 }
-static const py_builtin prop_methods[] = { METHOD(getter, prop_getter), METHOD(setter, prop_setter), METHOD(deleter, prop_deleter), METHODS_END };
+static const py_builtin prop_methods[] = {
+    METHOD(getter, prop_getter, 1, 1), METHOD(setter, prop_setter, 1, 1), METHOD(deleter, prop_deleter, 1, 1),
+    METHODS_END };
 const py_type py_property_type = { &py_type_type, "property", .base = &py_object_type, .methods = prop_methods,
     .make = prop_make, .getattr = prop_getattr, .mark = prop_mark };
 
@@ -868,7 +902,7 @@ static pv type_call(pv f, int n, pv *a, pv kw) {
         pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
         args[0] = obj;
         py_copy_values(args + 1, a, (size_t)n);
-        ((py_builtin *)init)->fn(n + 1, args, kw);
+        py_builtin_call((py_builtin *)init, n + 1, args, kw);
     } else if (init) {
         pv local[9];
         pv *args = n + 1 <= 9 ? local : gc_alloc((size_t)(n + 1) * sizeof(pv), GC_PVS);
@@ -907,12 +941,12 @@ static const py_type *method_table_owner(const py_type *t, pv m) {
  * type check the self they are later called with (call_unbound). */
 static pv type_builtin_attr(const py_type *t, pv a) {
     py_builtin *b = (py_builtin *)a;
-    if (b->flags & M_CLASS) return py_builtin_new(b->name, b->fn, (pv)t);
+    if (b->flags & M_CLASS) return py_builtin_bind(b, (pv)t);
     if (b->flags & M_STATIC || b->self) return a;
     const py_type *owner = method_table_owner(t, a);
     if (!owner) return a;     /* a function stored in a class body: not a method */
-    py_builtin *u = (py_builtin *)py_builtin_new(b->name, b->fn, (pv)owner);
-    u->flags = M_UNBOUND;
+    py_builtin *u = (py_builtin *)py_builtin_bind(b, (pv)owner);
+    u->flags |= M_UNBOUND;
     return (pv)u;
 }
 
@@ -1096,8 +1130,9 @@ static pv type_make(const py_type *tt, int n, pv *a, pv kw) {
     py_raisef(&py_TypeError_type, "type() takes 1 or 3 arguments");
 }
 static pv type_mro_m(int n, pv *a, pv kw) { return py_list_from_iter(type_getattr(a[0], QS(__mro__))); }
-static pv type_subclasscheck(int n, pv *a, pv kw) { py_method_args(n, 1, "subclasscheck"); return PV_BOOL(py_issubtype((const py_type *)a[1], (const py_type *)a[0])); }
-static const py_builtin type_methods[] = { METHOD(mro, type_mro_m), METHODS_END };
+static pv type_subclasscheck(int n, pv *a, pv kw) { return PV_BOOL(py_issubtype((const py_type *)a[1], (const py_type *)a[0])); }
+static const py_builtin type_methods[] = {
+    METHOD(mro, type_mro_m, 0, 0), METHODS_END };
 static uintptr_t type_hash(pv o) { return (uintptr_t)o >> 4; }
 static pv type_call_slot(pv f, int n, pv *a, pv kw) { return type_call(f, n, a, kw); }
 static pv type_binop(int op, pv a, pv b, int side) {
@@ -1136,28 +1171,24 @@ static pv object_repr_m(int n, pv *a, pv kw) {
     return py_strf("<%s object at %p>", py_type_name(t), (void *)a[0]);
 }
 static pv object_str_m(int n, pv *a, pv kw) { return py_repr(a[0]); }
-static pv object_eq_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__eq__"); return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj; }
+static pv object_eq_m(int n, pv *a, pv kw) { return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj; }
 static pv object_ne_m(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "__ne__");
     pv r = py_compare(CMP_EQ, a[0], a[1]);
     return PV_BOOL(!py_truth(r));
 }
 static pv object_hash_m(int n, pv *a, pv kw) { return MKSMALL((pint)((uintptr_t)a[0] >> 4)); }
 static pv object_setattr_m(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 3, "__setattr__");
     pv d = inst_dict(a[0]);
     if (!d) py_raisef(&py_AttributeError_type, "'%s' object has no attribute '%s'", py_type_name(TYPE(a[0])), py_str_data(a[1]));
     py_dict_set(d, a[1], a[2]);
     return PV_NONE;
 }
 static pv object_delattr_m(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "__delattr__");
     pv d = inst_dict(a[0]);
     if (!d || !py_dict_del(d, a[1])) py_raisef(&py_AttributeError_type, "'%s' object has no attribute '%s'", py_type_name(TYPE(a[0])), py_str_data(a[1]));
     return PV_NONE;
 }
 static pv object_getattribute_m(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "__getattribute__");
     pv r = generic_getattr(a[0], a[1]);
     if (!r) py_raisef(&py_AttributeError_type, "'%s' object has no attribute '%s'", py_type_name(TYPE(a[0])), py_str_data(a[1]));
     return r;
@@ -1168,11 +1199,13 @@ static pv object_format_m(int n, pv *a, pv kw) {
     return py_str_of(a[0]);
 }
 static const py_builtin object_methods[] = {
-    METHOD(__init__, object_init), METHOD_F(__new__, M_STATIC, object_new), METHOD(__repr__, object_repr_m),
-    METHOD(__str__, object_str_m), METHOD(__eq__, object_eq_m), METHOD(__ne__, object_ne_m),
-    METHOD(__hash__, object_hash_m), METHOD(__setattr__, object_setattr_m), METHOD(__delattr__, object_delattr_m),
-    METHOD(__getattribute__, object_getattribute_m), METHOD_F(__init_subclass__, M_CLASS, object_init_subclass),
-    METHOD(__format__, object_format_m), METHODS_END };
+    METHOD(__init__, object_init, 0, ANY), METHOD_F(__new__, M_STATIC, object_new, 0, ANY),
+    METHOD(__repr__, object_repr_m, 0, 0), METHOD(__str__, object_str_m, 0, 0), METHOD(__eq__, object_eq_m, 1, 1),
+    METHOD(__ne__, object_ne_m, 1, 1), METHOD(__hash__, object_hash_m, 0, 0),
+    METHOD(__setattr__, object_setattr_m, 2, 2), METHOD(__delattr__, object_delattr_m, 1, 1),
+    METHOD(__getattribute__, object_getattribute_m, 1, 1),
+    METHOD_F(__init_subclass__, M_CLASS, object_init_subclass, 0, 0), METHOD(__format__, object_format_m, 1, 1),
+    METHODS_END };
 static pv object_repr(pv o) { return object_repr_m(1, &o, PV_NULL); }
 const py_type py_object_type = { &py_type_type, "object", .base = NULL, .methods = object_methods,
     .flags = TF_BASE, .make = object_make, .repr = object_repr, .hash = id_hash };
@@ -1450,7 +1483,7 @@ static pv super_getattr(pv o, pv name) {
         if (!a) continue;
         if (objtype) {
             if (!IS_SMALL(a) && OBJ(a)->type == &py_classmethod_type) return py_bound_new(s->obj, ((py_wrap *)a)->func);
-            if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type && (((py_builtin *)a)->flags & M_CLASS)) return py_builtin_new(((py_builtin *)a)->name, ((py_builtin *)a)->fn, s->obj);
+            if (!IS_SMALL(a) && OBJ(a)->type == &py_builtin_type && (((py_builtin *)a)->flags & M_CLASS)) return py_builtin_bind((py_builtin *)a, s->obj);
             if (!IS_SMALL(a) && OBJ(a)->type == &py_staticmethod_type) return ((py_wrap *)a)->func;
             return a;
         }

@@ -57,7 +57,8 @@ const char *py_str_data(pv s) {
         py_raisef(&py_TypeError_type, "expected str, not %s", py_type_name(TYPE(s)));
     return S(s)->data;
 }
-size_t py_str_len(pv s) { return S(s)->len; }
+/* its length in bytes, with the same check */
+size_t py_str_len(pv s) { (void)py_str_data(s); return S(s)->len; }
 bool py_str_eq(pv a, pv b) {
     if (a == b) return true;
     if (!IS(a, py_str_type) || !IS(b, py_str_type)) return false;
@@ -96,8 +97,12 @@ pv py_intern(const char *s, size_t n) {
     py_dict_set(py_cur->interned, r, r);
     return r;
 }
+/* A name a program gives (getattr, setattr, an import's __all__): anything but a str is its
+ * TypeError, checked here for every caller. */
 pv py_intern_str(pv s) {
     if (is_static(s)) return s;
+    if (!IS(s, py_str_type) && !py_isinstance(s, &py_str_type))
+        py_raisef(&py_TypeError_type, "attribute name must be string, not '%s'", py_type_name(TYPE(s)));
     pv q = find_qstr(py_str_data(s), py_str_len(s));
     if (q) return q;
     pv v = py_dict_get(py_cur->interned, s);
@@ -358,7 +363,7 @@ static pv argstr(pv v, const char *what) {
     }
     return v;
 }
-static pv str_join_m(int n, pv *a, pv kw) { py_argcheck(n, 2, 2, "join"); return py_str_join(a[0], a[1]); }
+static pv str_join_m(int n, pv *a, pv kw) { return py_str_join(a[0], a[1]); }
 pv py_str_join(pv sep, pv iterable) {
     size_t cnt;
     pv *items;
@@ -467,7 +472,6 @@ static pv str_strip(int n, pv *a, pv kw) { return strip_impl(n, a, 3); }
 static pv str_lstrip(int n, pv *a, pv kw) { return strip_impl(n, a, 1); }
 static pv str_rstrip(int n, pv *a, pv kw) { return strip_impl(n, a, 2); }
 static pv str_replace(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 4, "replace");
     py_str *s = S(a[0]), *o = S(argstr(a[1], "replace")), *r = S(argstr(a[2], "replace"));
     pint count = n > 3 ? py_to_index(a[3]) : -1;
     py_buf b;
@@ -507,7 +511,6 @@ static void range_args(py_str *s, int n, pv *a, int first, size_t *start, size_t
 }
 static pint byte_to_cp(py_str *s, size_t off) { return s->len == s->clen ? (pint)off : (pint)count_chars(s->data, off); }
 static pint find_impl(int n, pv *a, bool right) {
-    py_argcheck(n, 2, 4, right ? "rfind" : "find");
     py_str *s = S(a[0]), *p = S(argstr(a[1], "find"));
     size_t b, e;
     if (n > 2 && a[2] != PV_NONE && py_to_index(a[2]) > (pint)s->clen) return -1;
@@ -521,7 +524,6 @@ static pv str_rfind(int n, pv *a, pv kw) { return MKSMALL(find_impl(n, a, true))
 static pv str_index(int n, pv *a, pv kw) { pint r = find_impl(n, a, false); if (r < 0) py_raisef(&py_ValueError_type, "substring not found"); return MKSMALL(r); }
 static pv str_rindex(int n, pv *a, pv kw) { pint r = find_impl(n, a, true); if (r < 0) py_raisef(&py_ValueError_type, "substring not found"); return MKSMALL(r); }
 static pv str_count(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 4, "count");
     py_str *s = S(a[0]), *p = S(argstr(a[1], "count"));
     size_t b, e;
     range_args(s, n, a, 2, &b, &e);
@@ -536,7 +538,6 @@ static pv str_count(int n, pv *a, pv kw) {
     return MKSMALL(c);
 }
 static pv affix_impl(int n, pv *a, bool end) {
-    py_argcheck(n, 2, 4, end ? "endswith" : "startswith");
     py_str *s = S(a[0]);
     size_t b, e;
     range_args(s, n, a, 2, &b, &e);
@@ -710,11 +711,10 @@ static pv just(int n, pv *a, int align) {
     if (!IS(a[2], py_str_type) || S(a[2])->clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
     return pad_with(a[0], width, S(a[2])->data, S(a[2])->len, align);
 }
-static pv str_center(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "center"); return just(n, a, 'C'); }
-static pv str_ljust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "ljust"); return just(n, a, '<'); }
-static pv str_rjust(int n, pv *a, pv kw) { py_argcheck(n, 2, 3, "rjust"); return just(n, a, '>'); }
+static pv str_center(int n, pv *a, pv kw) { return just(n, a, 'C'); }
+static pv str_ljust(int n, pv *a, pv kw) { return just(n, a, '<'); }
+static pv str_rjust(int n, pv *a, pv kw) { return just(n, a, '>'); }
 static pv str_zfill(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "zfill");
     py_str *s = S(a[0]);
     pint w = py_to_index(a[1]);
     pint k = w - (pint)s->clen;
@@ -764,14 +764,12 @@ static pv partition_impl(int n, pv *a, bool right) {
 static pv str_partition(int n, pv *a, pv kw) { return partition_impl(n, a, false); }
 static pv str_rpartition(int n, pv *a, pv kw) { return partition_impl(n, a, true); }
 static pv str_removeprefix(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "removeprefix");
     py_str_data(a[1]);          /* a str, else TypeError */
     py_str *s = S(a[0]), *p = S(a[1]);
     if (p->len <= s->len && !memcmp(s->data, p->data, p->len)) return py_str_new(s->data + p->len, s->len - p->len);
     return a[0];
 }
 static pv str_removesuffix(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "removesuffix");
     py_str_data(a[1]);          /* a str, else TypeError */
     py_str *s = S(a[0]), *p = S(a[1]);
     if (p->len && p->len <= s->len && !memcmp(s->data + s->len - p->len, p->data, p->len)) return py_str_new(s->data, s->len - p->len);
@@ -779,7 +777,7 @@ static pv str_removesuffix(int n, pv *a, pv kw) {
 }
 static pv str_encode(int n, pv *a, pv kw) { return py_bytes_new(&py_bytes_type, S(a[0])->data, S(a[0])->len); }
 static pv str_format_m(int n, pv *a, pv kw) { return py_str_format(n, a, kw); }
-static pv str_format_map(int n, pv *a, pv kw) { py_method_args(n, 1, "format_map"); return py_str_format(1, a, a[1]); }
+static pv str_format_map(int n, pv *a, pv kw) { return py_str_format(1, a, a[1]); }
 static pv str_expandtabs(int n, pv *a, pv kw) {
     py_str *s = S(a[0]);
     pint ts = n > 1 ? py_to_index(a[1]) : 8;
@@ -800,24 +798,28 @@ static pv str_maketrans(int n, pv *a, pv kw) {
         py_dict *s = (py_dict *)a[0];
         for (uint32_t i = 0; i < s->nent; i++) if (s->ent[i].key) {
             pv k = s->ent[i].key;
-            if (IS(k, py_str_type)) { size_t j = 0; k = MKSMALL(decode_at(S(k)->data, &j)); }
+            if (IS(k, py_str_type)) {
+                if (S(k)->clen != 1) py_raisef(&py_ValueError_type, "string keys in translate table must be of length 1");
+                size_t j = 0;
+                k = MKSMALL(decode_at(S(k)->data, &j));
+            } else if (!py_is_int(k)) py_raisef(&py_TypeError_type, "keys in translate table must be strings or integers");
             py_dict_set(d, k, s->ent[i].value);
         }
         return d;
     }
-    py_str *x = S(a[0]), *y = S(a[1]);
+    /* the other forms: two str of the same length, and a third of characters to delete */
+    if (n == 1) py_raisef(&py_TypeError_type, "if you give only one argument to maketrans it must be a dict");
+    py_str *x = S(argstr(a[0], "maketrans")), *y = S(argstr(a[1], "maketrans"));
+    if (x->clen != y->clen) py_raisef(&py_ValueError_type, "the first two maketrans arguments must have equal length");
     size_t i = 0, j = 0;
     while (i < x->len && j < y->len) {
-        size_t j0 = j;
         uint32_t cx = decode_at(x->data, &i);
-        decode_at(y->data, &j);
-        py_dict_set(d, MKSMALL(cx), py_str_new(y->data + j0, j - j0));
+        py_dict_set(d, MKSMALL(cx), MKSMALL(decode_at(y->data, &j)));
     }
-    if (n > 2) { py_str *z = S(a[2]); size_t k = 0; while (k < z->len) py_dict_set(d, MKSMALL(decode_at(z->data, &k)), PV_NONE); }
+    if (n > 2) { py_str *z = S(argstr(a[2], "maketrans")); size_t k = 0; while (k < z->len) py_dict_set(d, MKSMALL(decode_at(z->data, &k)), PV_NONE); }
     return d;
 }
 static pv str_translate(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "translate");
     py_str *s = S(a[0]);
     py_buf b;
     buf_init(&b, s->len + 1);
@@ -828,7 +830,11 @@ static pv str_translate(int n, pv *a, pv kw) {
         if (IS(a[1], py_dict_type)) r = py_dict_get(a[1], MKSMALL(c));
         if (!r) { buf_add(&b, s->data + i0, i - i0); continue; }
         if (r == PV_NONE) continue;
-        if (IS_SMALL(r)) { char t[4]; t[0] = (char)SMALL(r); if (SMALL(r) < 128) buf_add(&b, t, 1); continue; }
+        if (IS_SMALL(r)) {
+            if (SMALL(r) < 0 || SMALL(r) > 0x10FFFF) py_raisef(&py_ValueError_type, "character mapping must be in range(0x110000)");
+            py_utf8_put(&b, (uint32_t)SMALL(r));
+            continue;
+        }
         buf_addv(&b, r);
     }
     return buf_str(&b);
@@ -900,7 +906,6 @@ BYTES_VIA_STR(expandtabs)
 /* startswith/endswith: a bytes-like prefix, compared as str's are, or a tuple of them tried
  * in turn (an item is checked when its turn comes, as CPython does) */
 static pv bytes_affix(py_cfn fn, const char *name, int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 4, name);
     pv x = a[1];
     if (IS(x, py_tuple_type)) {
         pv args[4] = { a[0], PV_NONE, n > 2 ? a[2] : PV_NONE, n > 3 ? a[3] : PV_NONE };
@@ -918,32 +923,38 @@ static pv bytes_startswith(int n, pv *a, pv kw) { return bytes_affix(str_startsw
 static pv bytes_endswith(int n, pv *a, pv kw) { return bytes_affix(str_endswith, "endswith", n, a, kw); }
 /* appended to the bytes and bytearray method tables in containers.c */
 const py_builtin py_bytes_str_methods[] = {
-    METHOD(split, bytes_split), METHOD(rsplit, bytes_rsplit), METHOD(strip, bytes_strip), METHOD(lstrip, bytes_lstrip),
-    METHOD(rstrip, bytes_rstrip), METHOD(replace, bytes_replace), METHOD(rfind, bytes_rfind), METHOD(index, bytes_index),
-    METHOD(rindex, bytes_rindex), METHOD(upper, bytes_upper), METHOD(lower, bytes_lower), METHOD(swapcase, bytes_swapcase),
-    METHOD(title, bytes_title), METHOD(capitalize, bytes_capitalize), METHOD(isdigit, bytes_isdigit),
-    METHOD(isalpha, bytes_isalpha), METHOD(isalnum, bytes_isalnum), METHOD(isspace, bytes_isspace),
-    METHOD(isupper, bytes_isupper), METHOD(islower, bytes_islower), METHOD(center, bytes_center), METHOD(ljust, bytes_ljust),
-    METHOD(rjust, bytes_rjust), METHOD(zfill, bytes_zfill), METHOD(splitlines, bytes_splitlines),
-    METHOD(partition, bytes_partition), METHOD(rpartition, bytes_rpartition), METHOD(removeprefix, bytes_removeprefix),
-    METHOD(removesuffix, bytes_removesuffix), METHOD(expandtabs, bytes_expandtabs), METHOD(startswith, bytes_startswith),
-    METHOD(endswith, bytes_endswith), METHODS_END };
+    METHOD(split, bytes_split, 0, 2), METHOD(rsplit, bytes_rsplit, 0, 2), METHOD(strip, bytes_strip, 0, 1),
+    METHOD(lstrip, bytes_lstrip, 0, 1), METHOD(rstrip, bytes_rstrip, 0, 1), METHOD(replace, bytes_replace, 2, 3),
+    METHOD(rfind, bytes_rfind, 1, 3), METHOD(index, bytes_index, 1, 3), METHOD(rindex, bytes_rindex, 1, 3),
+    METHOD(upper, bytes_upper, 0, 0), METHOD(lower, bytes_lower, 0, 0), METHOD(swapcase, bytes_swapcase, 0, 0),
+    METHOD(title, bytes_title, 0, 0), METHOD(capitalize, bytes_capitalize, 0, 0),
+    METHOD(isdigit, bytes_isdigit, 0, 0), METHOD(isalpha, bytes_isalpha, 0, 0), METHOD(isalnum, bytes_isalnum, 0, 0),
+    METHOD(isspace, bytes_isspace, 0, 0), METHOD(isupper, bytes_isupper, 0, 0), METHOD(islower, bytes_islower, 0, 0),
+    METHOD(center, bytes_center, 1, 2), METHOD(ljust, bytes_ljust, 1, 2), METHOD(rjust, bytes_rjust, 1, 2),
+    METHOD(zfill, bytes_zfill, 1, 1), METHOD(splitlines, bytes_splitlines, 0, 1),
+    METHOD(partition, bytes_partition, 1, 1), METHOD(rpartition, bytes_rpartition, 1, 1),
+    METHOD(removeprefix, bytes_removeprefix, 1, 1), METHOD(removesuffix, bytes_removesuffix, 1, 1),
+    METHOD(expandtabs, bytes_expandtabs, 0, 1), METHOD(startswith, bytes_startswith, 1, 3),
+    METHOD(endswith, bytes_endswith, 1, 3), METHODS_END };
 
 static const py_builtin str_methods[] = {
-    METHOD(join, str_join_m), METHOD(split, str_split), METHOD(rsplit, str_rsplit), METHOD(strip, str_strip),
-    METHOD(lstrip, str_lstrip), METHOD(rstrip, str_rstrip), METHOD(replace, str_replace), METHOD(find, str_find),
-    METHOD(rfind, str_rfind), METHOD(index, str_index), METHOD(rindex, str_rindex), METHOD(count, str_count),
-    METHOD(startswith, str_startswith), METHOD(endswith, str_endswith), METHOD(upper, str_upper),
-    METHOD(lower, str_lower), METHOD(casefold, str_lower), METHOD(swapcase, str_swapcase), METHOD(title, str_title),
-    METHOD(capitalize, str_capitalize), METHOD(isdigit, str_isdigit), METHOD(isdecimal, str_isdigit),
-    METHOD(isnumeric, str_isdigit), METHOD(isalpha, str_isalpha), METHOD(isalnum, str_isalnum),
-    METHOD(isspace, str_isspace), METHOD(isupper, str_isupper), METHOD(islower, str_islower),
-    METHOD(isidentifier, str_isidentifier), METHOD(istitle, str_istitle), METHOD(center, str_center),
-    METHOD(ljust, str_ljust), METHOD(rjust, str_rjust), METHOD(zfill, str_zfill), METHOD(splitlines, str_splitlines),
-    METHOD(partition, str_partition), METHOD(rpartition, str_rpartition), METHOD(removeprefix, str_removeprefix),
-    METHOD(removesuffix, str_removesuffix), METHOD(encode, str_encode), METHOD(format, str_format_m),
-    METHOD(format_map, str_format_map), METHOD(expandtabs, str_expandtabs), METHOD(__format__, str_formatdunder),
-    METHOD_F(maketrans, M_STATIC, str_maketrans), METHOD(translate, str_translate), METHODS_END };
+    METHOD(join, str_join_m, 1, 1), METHOD(split, str_split, 0, 2), METHOD(rsplit, str_rsplit, 0, 2),
+    METHOD(strip, str_strip, 0, 1), METHOD(lstrip, str_lstrip, 0, 1), METHOD(rstrip, str_rstrip, 0, 1),
+    METHOD(replace, str_replace, 2, 3), METHOD(find, str_find, 1, 3), METHOD(rfind, str_rfind, 1, 3),
+    METHOD(index, str_index, 1, 3), METHOD(rindex, str_rindex, 1, 3), METHOD(count, str_count, 1, 3),
+    METHOD(startswith, str_startswith, 1, 3), METHOD(endswith, str_endswith, 1, 3), METHOD(upper, str_upper, 0, 0),
+    METHOD(lower, str_lower, 0, 0), METHOD(casefold, str_lower, 0, 0), METHOD(swapcase, str_swapcase, 0, 0),
+    METHOD(title, str_title, 0, 0), METHOD(capitalize, str_capitalize, 0, 0), METHOD(isdigit, str_isdigit, 0, 0),
+    METHOD(isdecimal, str_isdigit, 0, 0), METHOD(isnumeric, str_isdigit, 0, 0), METHOD(isalpha, str_isalpha, 0, 0),
+    METHOD(isalnum, str_isalnum, 0, 0), METHOD(isspace, str_isspace, 0, 0), METHOD(isupper, str_isupper, 0, 0),
+    METHOD(islower, str_islower, 0, 0), METHOD(isidentifier, str_isidentifier, 0, 0),
+    METHOD(istitle, str_istitle, 0, 0), METHOD(center, str_center, 1, 2), METHOD(ljust, str_ljust, 1, 2),
+    METHOD(rjust, str_rjust, 1, 2), METHOD(zfill, str_zfill, 1, 1), METHOD(splitlines, str_splitlines, 0, 1),
+    METHOD(partition, str_partition, 1, 1), METHOD(rpartition, str_rpartition, 1, 1),
+    METHOD(removeprefix, str_removeprefix, 1, 1), METHOD(removesuffix, str_removesuffix, 1, 1),
+    METHOD(encode, str_encode, 0, 2), METHOD(format, str_format_m, 0, ANY), METHOD(format_map, str_format_map, 1, 1),
+    METHOD(expandtabs, str_expandtabs, 0, 1), METHOD(__format__, str_formatdunder, 1, 1),
+    METHOD_F(maketrans, M_STATIC, str_maketrans, 1, 3), METHOD(translate, str_translate, 1, 1), METHODS_END };
 const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .methods = str_methods, .flags = TF_BASE,
     .make = str_make, .repr = str_repr, .str = str_str, .hash = str_hash, .binop = str_binop, .compare = str_compare,
     .getitem = str_getitem, .iter = str_iter_new, .len = str_len, .truth = str_truth, .contains = str_contains };

@@ -152,7 +152,6 @@ static const char *text_arg(pv v)
  * it is not set */
 static pv u_getenv(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 2, "getenv");
     struct value v;
     if (env_get(text_arg(a[0]), &v) < 0)
         return n == 2 ? a[1] : PV_NONE;
@@ -164,7 +163,6 @@ static pv u_getenv(int n, pv *a, pv kw)
 /* setenv(name, value): an int, float, bool or str variable (anything else as its str) */
 static pv u_setenv(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 2, 2, "setenv");
     const char *name = text_arg(a[0]);
     if (!env_valid_name(name))
         py_raisef(&py_ValueError_type, "setenv(): invalid variable name '%s'", name);
@@ -180,26 +178,22 @@ static pv u_setenv(int n, pv *a, pv kw)
 
 static pv u_unset(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "unset");
     env_unset(text_arg(a[0]));
     return PV_NONE;
 }
 
 static pv u_file_exists(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "file_exists");
     return PV_BOOL(file_exists(text_arg(a[0])) == 1);
 }
 
 static pv u_isdir(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "isdir");
     return PV_BOOL(file_is_dir(text_arg(a[0])) == 1);
 }
 
 static pv u_isfile(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "isfile");
     struct vfs_stat st;
     return PV_BOOL(file_stat(text_arg(a[0]), &st) == 0 && st.type == VFS_FILE);
 }
@@ -207,7 +201,6 @@ static pv u_isfile(int n, pv *a, pv kw)
 /* human(bytes): the size as `ls -h` and `df -h` print it */
 static pv u_human(int n, pv *a, pv kw)
 {
-    py_argcheck(n, 1, 1, "human");
     int64_t bytes = py_int_val(a[0]);
     char buf[32];
     str_human_size(bytes < 0 ? 0 : (unsigned long long)bytes, buf, sizeof buf);
@@ -505,13 +498,13 @@ static pv u_mac2str(int n, pv *a, pv kw)
 }
 
 static const py_builtin utls_funcs[] = {
-    METHOD(getenv, u_getenv), METHOD(setenv, u_setenv), METHOD(unset, u_unset),
-    METHOD(file_exists, u_file_exists), METHOD(isdir, u_isdir), METHOD(isfile, u_isfile),
-    METHOD(human, u_human), METHOD(recovery, u_recovery), METHOD(get_mode, u_get_mode),
-    METHOD(get_stat, u_get_stat), METHOD(protected, u_protected), METHOD(sha1_q, u_sha1),
-    METHOD(log_dummy, u_log), METHOD(date2s, u_date2s), METHOD(time2s, u_time2s),
-    METHOD(load_conf_file, u_load_conf_file), METHOD(save_conf_file, u_save_conf_file),
-    METHOD(getgpio, u_getgpio), METHOD(getgpios, u_getgpios), METHOD(mac2Str, u_mac2str),
+    FUNC(getenv, u_getenv, 1, 2), FUNC(setenv, u_setenv, 2, 2), FUNC(unset, u_unset, 1, 1),
+    FUNC(file_exists, u_file_exists, 1, 1), FUNC(isdir, u_isdir, 1, 1), FUNC(isfile, u_isfile, 1, 1),
+    FUNC(human, u_human, 1, 1), FUNC(recovery, u_recovery, 0, 0),
+    FUNC(get_mode, u_get_mode, 0, ANY), FUNC(get_stat, u_get_stat, 0, ANY), FUNC(protected, u_protected, 0, ANY),
+    FUNC(sha1_q, u_sha1, 0, ANY), FUNC(log_dummy, u_log, 0, ANY), FUNC(date2s, u_date2s, 0, ANY),
+    FUNC(time2s, u_time2s, 0, ANY), FUNC(load_conf_file, u_load_conf_file, 0, ANY), FUNC(save_conf_file, u_save_conf_file, 0, ANY),
+    FUNC(getgpio, u_getgpio, 0, ANY), FUNC(getgpios, u_getgpios, 0, ANY), FUNC(mac2Str, u_mac2str, 0, ANY),
     METHODS_END };
 
 static pv make_utls(pv module)

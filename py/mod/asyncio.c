@@ -469,9 +469,9 @@ static pv task_repr(pv o) {
 }
 
 static const py_builtin task_methods[] = {
-    METHOD(__await__, self_await), METHOD(cancel, task_cancel), METHOD(done, task_done),
-    METHOD(cancelled, task_cancelled), METHOD(result, task_result),
-    METHOD(exception, task_exception), METHODS_END };
+    METHOD(__await__, self_await, 0, ANY), METHOD(cancel, task_cancel, 0, ANY), METHOD(done, task_done, 0, ANY),
+    METHOD(cancelled, task_cancelled, 0, ANY), METHOD(result, task_result, 0, ANY),
+    METHOD(exception, task_exception, 0, ANY), METHODS_END };
 static const py_type task_type = { &py_type_type, "Task", .base = &py_object_type,
     .methods = task_methods, .next = task_next, .repr = task_repr, .mark = task_mark };
 
@@ -495,7 +495,7 @@ static pv sleep_next(pv o) {
 
 static void sleep_mark(pv o, gc_heap *h) { gc_mark(h, ((sleep_obj *)o)->result); }
 
-static const py_builtin await_methods[] = { METHOD(__await__, self_await), METHODS_END };
+static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, ANY), METHODS_END };
 static const py_type sleep_type = { &py_type_type, "sleep", .base = &py_object_type,
     .methods = await_methods, .next = sleep_next, .mark = sleep_mark };
 
@@ -597,8 +597,8 @@ static pv event_is_set(int n, pv *a, pv kw) { return PV_BOOL(SELF(event_obj)->se
 static void waiters_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((event_obj *)o)->waiters.head); }
 
 static const py_builtin event_methods[] = {
-    METHOD(__await__, self_await), METHOD(set, event_set), METHOD(clear, event_clear),
-    METHOD(is_set, event_is_set), METHOD(wait, self_await), METHODS_END };
+    METHOD(__await__, self_await, 0, ANY), METHOD(set, event_set, 0, ANY), METHOD(clear, event_clear, 0, ANY),
+    METHOD(is_set, event_is_set, 0, ANY), METHOD(wait, self_await, 0, ANY), METHODS_END };
 static const py_type event_type = { &py_type_type, "Event", .base = &py_object_type,
     .methods = event_methods, .make = event_make, .next = event_next, .mark = waiters_mark };
 
@@ -633,8 +633,8 @@ static pv lock_aexit(int n, pv *a, pv kw) {
 }
 
 static const py_builtin lock_methods[] = {
-    METHOD(__aenter__, self_await), METHOD(__aexit__, lock_aexit), METHOD(__await__, self_await),
-    METHOD(acquire, self_await), METHOD(release, lock_release), METHOD(locked, lock_locked),
+    METHOD(__aenter__, self_await, 0, ANY), METHOD(__aexit__, lock_aexit, 0, ANY), METHOD(__await__, self_await, 0, ANY),
+    METHOD(acquire, self_await, 0, ANY), METHOD(release, lock_release, 0, ANY), METHOD(locked, lock_locked, 0, ANY),
     METHODS_END };
 static const py_type lock_type = { &py_type_type, "Lock", .base = &py_object_type,
     .methods = lock_methods, .make = lock_make, .next = lock_next, .mark = waiters_mark };
@@ -642,7 +642,6 @@ static const py_type lock_type = { &py_type_type, "Lock", .base = &py_object_typ
 /* ---- the loop object (get_event_loop) ---- */
 
 static pv loop_run_until_complete(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "run_until_complete");
     return run_on(SELF(loop_obj), a[1], false);
 }
 
@@ -654,7 +653,6 @@ static pv loop_run_forever(int n, pv *a, pv kw) {
 }
 
 static pv loop_create_task(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "create_task");
     return (pv)task_new(SELF(loop_obj), a[1]);
 }
 
@@ -668,8 +666,8 @@ static void loop_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin loop_methods[] = {
-    METHOD(run_until_complete, loop_run_until_complete), METHOD(run_forever, loop_run_forever),
-    METHOD(create_task, loop_create_task), METHOD(stop, loop_stop), METHOD(close, loop_close),
+    METHOD(run_until_complete, loop_run_until_complete, 1, ANY), METHOD(run_forever, loop_run_forever, 0, ANY),
+    METHOD(create_task, loop_create_task, 1, ANY), METHOD(stop, loop_stop, 0, ANY), METHOD(close, loop_close, 0, ANY),
     METHODS_END };
 static const py_type loop_type = { &py_type_type, "Loop", .base = &py_object_type,
     .methods = loop_methods, .mark = loop_mark };
@@ -684,11 +682,11 @@ static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object
 /* ---- the module ---- */
 
 static const py_builtin functions[] = {
-    METHOD(run, as_run), METHOD(create_task, as_create_task), METHOD(ensure_future, as_create_task),
-    METHOD(sleep, as_sleep), METHOD(sleep_ms, as_sleep_ms), METHOD(gather, as_gather),
-    METHOD(wait_for, as_wait_for), METHOD(wait_for_ms, as_wait_for_ms),
-    METHOD(current_task, as_current_task), METHOD(get_event_loop, as_get_event_loop),
-    METHOD(new_event_loop, as_new_event_loop), METHOD(ticks, as_ticks), METHODS_END };
+    METHOD(run, as_run, 0, ANY), METHOD(create_task, as_create_task, 0, ANY), METHOD(ensure_future, as_create_task, 0, ANY),
+    METHOD(sleep, as_sleep, 0, ANY), METHOD(sleep_ms, as_sleep_ms, 0, ANY), METHOD(gather, as_gather, 0, ANY),
+    METHOD(wait_for, as_wait_for, 0, ANY), METHOD(wait_for_ms, as_wait_for_ms, 0, ANY),
+    METHOD(current_task, as_current_task, 0, ANY), METHOD(get_event_loop, as_get_event_loop, 0, ANY),
+    METHOD(new_event_loop, as_new_event_loop, 0, ANY), METHOD(ticks, as_ticks, 0, ANY), METHODS_END };
 
 static pv exception_class(const char *name, const py_type *base, const char *module) {
     pv d = py_dict_new();

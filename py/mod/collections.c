@@ -180,8 +180,8 @@ static void push(deque_obj *d, pv v, bool left) {
     d->len++;
     *slot(d, left ? 0 : d->len - 1) = v;
 }
-BI(dq_append) { py_method_args(n, 1, "append"); push(DQ(a[0]), a[1], false); return PV_NONE; }
-BI(dq_appendleft) { py_method_args(n, 1, "appendleft"); push(DQ(a[0]), a[1], true); return PV_NONE; }
+BI(dq_append) { push(DQ(a[0]), a[1], false); return PV_NONE; }
+BI(dq_appendleft) { push(DQ(a[0]), a[1], true); return PV_NONE; }
 BI(dq_pop) { return pop_end(DQ(a[0]), false); }
 BI(dq_popleft) { return pop_end(DQ(a[0]), true); }
 static void extend(pv d, pv iterable, bool left) {
@@ -189,8 +189,8 @@ static void extend(pv d, pv iterable, bool left) {
     pv it = py_iter(items);
     while ((v = py_next(it))) push(DQ(d), v, left);
 }
-BI(dq_extend) { py_method_args(n, 1, "extend"); extend(a[0], a[1], false); return PV_NONE; }
-BI(dq_extendleft) { py_method_args(n, 1, "extendleft"); extend(a[0], a[1], true); return PV_NONE; }
+BI(dq_extend) { extend(a[0], a[1], false); return PV_NONE; }
+BI(dq_extendleft) { extend(a[0], a[1], true); return PV_NONE; }
 BI(dq_clear) { deque_obj *d = DQ(a[0]); d->items = NULL; d->len = d->cap = d->head = 0; return PV_NONE; }
 static pv dq_list(pv o) {
     deque_obj *d = DQ(o);
@@ -239,9 +239,9 @@ static pv dq_make(const py_type *t, int n, pv *a, pv kw) {
     if (iterable) extend((pv)d, iterable, false);
     return (pv)d;
 }
-static const py_builtin deque_methods[] = { METHOD(append, dq_append), METHOD(appendleft, dq_appendleft),
-    METHOD(pop, dq_pop), METHOD(popleft, dq_popleft), METHOD(extend, dq_extend), METHOD(extendleft, dq_extendleft),
-    METHOD(clear, dq_clear), METHODS_END };
+static const py_builtin deque_methods[] = { METHOD(append, dq_append, 1, ANY), METHOD(appendleft, dq_appendleft, 1, ANY),
+    METHOD(pop, dq_pop, 0, ANY), METHOD(popleft, dq_popleft, 0, ANY), METHOD(extend, dq_extend, 1, ANY), METHOD(extendleft, dq_extendleft, 1, ANY),
+    METHOD(clear, dq_clear, 0, ANY), METHODS_END };
 const py_type py_deque_type = { &py_type_type, "deque", .base = &py_object_type, .methods = deque_methods,
     .make = dq_make, .repr = dq_repr, .iter = dq_iter, .len = dq_len, .getitem = dq_getitem, .setitem = dq_setitem,
     .contains = dq_contains, .getattr = dq_getattr, .mark = dq_mark };
@@ -256,7 +256,7 @@ static pv od_keys(pv d) {
 }
 /* move_to_end(key, last=True) */
 BI(od_move_to_end) {
-    py_method_args(n, 1, "move_to_end");
+    py_argcheck(n - 1, 1, 2, "move_to_end");   /* made at run time: no table entry to count for it */
     pv d = a[0], key = a[1];
     bool last = py_truth(py_mod_arg(n - 1, a + 1, kw, 1, Q_last, PV_TRUE));
     pv v = py_dict_get(d, key);

@@ -369,10 +369,10 @@ static pv fb_repr(pv o) {
 static void fb_mark(pv o, gc_heap *h) { gc_mark(h, ((fb_obj *)o)->buffer); }
 
 static const py_builtin fb_methods[] = {
-    METHOD(fill, fb_fill), METHOD(fill_rect, fb_fill_rect), METHOD(pixel, fb_pixel),
-    METHOD(hline, fb_hline), METHOD(vline, fb_vline), METHOD(rect, fb_rect), METHOD(line, fb_line),
-    METHOD(ellipse, fb_ellipse), METHOD(poly, fb_poly), METHOD(blit, fb_blit), METHOD(scroll, fb_scroll),
-    METHOD(text, fb_text), METHODS_END };
+    METHOD(fill, fb_fill, 0, ANY), METHOD(fill_rect, fb_fill_rect, 0, ANY), METHOD(pixel, fb_pixel, 0, ANY),
+    METHOD(hline, fb_hline, 0, ANY), METHOD(vline, fb_vline, 0, ANY), METHOD(rect, fb_rect, 0, ANY), METHOD(line, fb_line, 0, ANY),
+    METHOD(ellipse, fb_ellipse, 0, ANY), METHOD(poly, fb_poly, 0, ANY), METHOD(blit, fb_blit, 0, ANY), METHOD(scroll, fb_scroll, 0, ANY),
+    METHOD(text, fb_text, 0, ANY), METHODS_END };
 const py_type py_framebuf_type = { &py_type_type, "FrameBuffer", .base = &py_object_type,
     .methods = fb_methods, .make = fb_make, .repr = fb_repr, .mark = fb_mark };
 

@@ -35,7 +35,6 @@ static size_t advance(const mem_file *f, size_t from, pint chars) {
 static pint size_arg(int n, pv *a) { return n > 1 && a[1] != PV_NONE ? py_to_index(a[1]) : -1; }
 
 BI(mf_write) {
-    py_method_args(n, 1, "write");
     mem_file *f = open_file(a[0]);
     if (is_text(f) != IS(a[1], py_str_type))
         py_raisef(&py_TypeError_type, is_text(f) ? "string argument expected, got '%s'" : "a bytes-like object is required, not '%s'", py_type_name(TYPE(a[1])));
@@ -89,7 +88,6 @@ BI(mf_tell) {
 }
 /* seek(offset, whence=0): StringIO only from the start, or by 0 from here or the end */
 BI(mf_seek) {
-    py_method_args(n, 1, "seek");
     mem_file *f = open_file(a[0]);
     pint off = py_to_index(a[1]), whence = n > 2 ? py_to_index(a[2]) : 0;
     if (whence < 0 || whence > 2) py_raisef(&py_ValueError_type, "invalid whence (%d, should be 0, 1 or 2)", (int)whence);
@@ -130,10 +128,10 @@ static pv mf_make(const py_type *t, int n, pv *a, pv kw) {
     return (pv)f;
 }
 static pv mf_repr(pv o) { return py_strf("<_io.%s object>", MF(o)->type->cname); }
-static const py_builtin mf_methods[] = { METHOD(write, mf_write), METHOD(read, mf_read), METHOD(readline, mf_readline),
-    METHOD(readlines_dummy, mf_readlines), METHOD(writelines_q, mf_writelines), METHOD(getvalue, mf_getvalue),
-    METHOD(seek_q, mf_seek), METHOD(tell_q, mf_tell), METHOD(close, mf_close), METHOD(flush, mf_flush),
-    METHOD(__enter__, mf_enter), METHOD(__exit__, mf_exit), METHODS_END };
+static const py_builtin mf_methods[] = { METHOD(write, mf_write, 1, ANY), METHOD(read, mf_read, 0, ANY), METHOD(readline, mf_readline, 0, ANY),
+    METHOD(readlines_dummy, mf_readlines, 0, ANY), METHOD(writelines_q, mf_writelines, 0, ANY), METHOD(getvalue, mf_getvalue, 0, ANY),
+    METHOD(seek_q, mf_seek, 1, ANY), METHOD(tell_q, mf_tell, 0, ANY), METHOD(close, mf_close, 0, ANY), METHOD(flush, mf_flush, 0, ANY),
+    METHOD(__enter__, mf_enter, 0, ANY), METHOD(__exit__, mf_exit, 0, ANY), METHODS_END };
 const py_type py_stringio_type = { &py_type_type, "StringIO", .base = &py_object_type, .methods = mf_methods,
     .make = mf_make, .repr = mf_repr, .iter = mf_iter, .next = mf_next, .getattr = mf_getattr, .mark = mf_mark };
 const py_type py_bytesio_type = { &py_type_type, "BytesIO", .base = &py_object_type, .methods = mf_methods,

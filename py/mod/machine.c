@@ -77,8 +77,8 @@ static pv pin_repr(pv o) { return py_strf("Pin(%d)", ((pin_obj *)o)->id); }
 static void pin_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((pin_obj *)o)->irq); }
 
 static const py_builtin pin_methods[] = {
-    METHOD(init, pin_init), METHOD(value, pin_value), METHOD(on, pin_on), METHOD(off, pin_off),
-    METHOD(toggle, pin_toggle), METHOD(irq, pin_irq),
+    METHOD(init, pin_init, 0, 3), METHOD(value, pin_value, 0, 1), METHOD(on, pin_on, 0, 0),
+    METHOD(off, pin_off, 0, 0), METHOD(toggle, pin_toggle, 0, 0), METHOD(irq, pin_irq, 0, 2),
     MCONST(IN, PIN_IN), MCONST(OUT, PIN_OUT), MCONST(OPEN_DRAIN, PIN_OPEN_DRAIN),
     MCONST(PULL_UP, PULL_UP), MCONST(PULL_DOWN, PULL_DOWN),
     MCONST(IRQ_RISING, HAL_IRQ_RISING), MCONST(IRQ_FALLING, HAL_IRQ_FALLING), METHODS_END };
@@ -106,7 +106,8 @@ static pv adc_read_u16(int n, pv *a, pv kw) {
     return MKSMALL((raw * 65535 + 2047) / 4095);
 }
 static pv adc_repr(pv o) { return py_strf("ADC(%d)", ((adc_obj *)o)->channel); }
-static const py_builtin adc_methods[] = { METHOD(read_u16, adc_read_u16), METHOD(read, adc_read), METHODS_END };
+static const py_builtin adc_methods[] = {
+    METHOD(read_u16, adc_read_u16, 0, 0), METHOD(read, adc_read, 0, 0), METHODS_END };
 const py_type py_adc_type = { &py_type_type, "ADC", .base = &py_object_type, .methods = adc_methods,
     .make = adc_make, .repr = adc_repr };
 
@@ -151,8 +152,9 @@ static pv pwm_duty_u16(int n, pv *a, pv kw) {
 }
 static pv pwm_deinit(int n, pv *a, pv kw) { hal_pwm_set(MSELF(pwm_obj)->pin, 0, 0); return PV_NONE; }
 static pv pwm_repr(pv o) { pwm_obj *p = (pwm_obj *)o; return py_strf("PWM(Pin(%d), freq=%u, duty_u16=%u)", p->pin, (unsigned)p->freq, (unsigned)p->duty); }
-static const py_builtin pwm_methods[] = { METHOD(init, pwm_init), METHOD(freq, pwm_freq),
-    METHOD(duty_u16, pwm_duty_u16), METHOD(deinit, pwm_deinit), METHODS_END };
+static const py_builtin pwm_methods[] = {
+    METHOD(init, pwm_init, 0, 2), METHOD(freq, pwm_freq, 0, 1), METHOD(duty_u16, pwm_duty_u16, 0, 1),
+    METHOD(deinit, pwm_deinit, 0, 0), METHODS_END };
 const py_type py_pwm_type = { &py_type_type, "PWM", .base = &py_object_type, .methods = pwm_methods,
     .make = pwm_make, .repr = pwm_repr };
 
@@ -173,8 +175,8 @@ static pv m_reset_cause(int n, pv *a, pv kw) { return MKSMALL(hal_reset_cause())
 static pv m_idle(int n, pv *a, pv kw) { hal_thread_yield(); py_poll_now(); return PV_NONE; }
 
 static const py_builtin machine_funcs[] = {
-    METHOD(reset, m_reset), METHOD(soft_reset, m_soft_reset), METHOD(freq, m_freq),
-    METHOD(unique_id, m_unique_id), METHOD(reset_cause, m_reset_cause), METHOD(idle, m_idle),
+    FUNC(reset, m_reset, 0, 0), FUNC(soft_reset, m_soft_reset, 0, 0), FUNC(freq, m_freq, 0, 1), FUNC(unique_id, m_unique_id, 0, 0),
+    FUNC(reset_cause, m_reset_cause, 0, 0), FUNC(idle, m_idle, 0, 0),
     MCONST(PWRON_RESET, HAL_RESET_POWER_ON), MCONST(HARD_RESET, HAL_RESET_HARD),
     MCONST(WDT_RESET, HAL_RESET_WATCHDOG), MCONST(DEEPSLEEP_RESET, HAL_RESET_DEEPSLEEP),
     MCONST(SOFT_RESET, HAL_RESET_SOFT), METHODS_END };

@@ -32,16 +32,14 @@ static pv read_bytes(pv self, pv addr, const uint8_t *w, size_t wlen, pv count) 
     transfer(self, addr, w, wlen, ((py_bytes *)b)->data, (size_t)len);
     return b;
 }
-static pv i2c_readfrom(int n, pv *a, pv kw) { py_argcheck(n, 3, 4, "readfrom"); return read_bytes(a[0], a[1], NULL, 0, a[2]); }
+static pv i2c_readfrom(int n, pv *a, pv kw) { return read_bytes(a[0], a[1], NULL, 0, a[2]); }
 static pv i2c_readfrom_into(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 4, "readfrom_into");
     if (!IS(a[2], py_bytearray_type)) py_raisef(&py_TypeError_type, "readfrom_into() needs a bytearray");
     py_bytes *b = (py_bytes *)a[2];
     transfer(a[0], a[1], NULL, 0, b->data, b->len);
     return PV_NONE;
 }
 static pv i2c_writeto(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 4, "writeto");
     size_t len;
     const uint8_t *d = py_mod_buffer(a[2], &len);
     transfer(a[0], a[1], d, len, NULL, 0);
@@ -55,13 +53,11 @@ static size_t mem_address(uint8_t *out, pv memaddr, pv kw) {
     return 1;
 }
 static pv i2c_readfrom_mem(int n, pv *a, pv kw) {
-    py_argcheck(n, 4, 4, "readfrom_mem");
     uint8_t w[2];
     size_t wlen = mem_address(w, a[2], kw);
     return read_bytes(a[0], a[1], w, wlen, a[3]);
 }
 static pv i2c_writeto_mem(int n, pv *a, pv kw) {
-    py_argcheck(n, 4, 4, "writeto_mem");
     size_t len;
     const uint8_t *d = py_mod_buffer(a[3], &len);
     uint8_t *w = gc_alloc(len + 2, GC_RAW);
@@ -71,9 +67,10 @@ static pv i2c_writeto_mem(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv i2c_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((i2c_obj *)o)->bus); }
-static const py_builtin i2c_methods[] = { METHOD(scan, i2c_scan), METHOD(readfrom, i2c_readfrom),
-    METHOD(readfrom_into, i2c_readfrom_into), METHOD(writeto, i2c_writeto),
-    METHOD(readfrom_mem, i2c_readfrom_mem), METHOD(writeto_mem, i2c_writeto_mem), METHODS_END };
+static const py_builtin i2c_methods[] = {
+    METHOD(scan, i2c_scan, 0, 0), METHOD(readfrom, i2c_readfrom, 2, 3),
+    METHOD(readfrom_into, i2c_readfrom_into, 2, 3), METHOD(writeto, i2c_writeto, 2, 3),
+    METHOD(readfrom_mem, i2c_readfrom_mem, 3, 3), METHOD(writeto_mem, i2c_writeto_mem, 3, 3), METHODS_END };
 const py_type py_i2c_type = { &py_type_type, "I2C", .base = &py_object_type, .methods = i2c_methods,
     .make = i2c_make, .repr = i2c_repr };
 const py_type py_softi2c_type = { &py_type_type, "SoftI2C", .base = &py_object_type, .methods = i2c_methods,
@@ -104,7 +101,6 @@ static void spi_transfer(pv self, const uint8_t *w, uint8_t *r, size_t len) {
     py_mod_check(hal_spi_transfer(((spi_obj *)self)->bus, w, r, len));
 }
 static pv spi_write(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "write");
     size_t len;
     const uint8_t *d = py_mod_buffer(a[1], &len);
     spi_transfer(a[0], d, NULL, len);
@@ -117,7 +113,6 @@ static void read_with_fill(pv self, uint8_t *r, size_t len, pv fill) {
     spi_transfer(self, w, r, len);
 }
 static pv spi_read(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 3, "read");
     pint len = py_to_index(a[1]);
     if (len < 0) py_raisef(&py_ValueError_type, "negative count");
     pv b = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
@@ -125,14 +120,12 @@ static pv spi_read(int n, pv *a, pv kw) {
     return b;
 }
 static pv spi_readinto(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 3, "readinto");
     if (!IS(a[1], py_bytearray_type)) py_raisef(&py_TypeError_type, "readinto() needs a bytearray");
     py_bytes *b = (py_bytes *)a[1];
     read_with_fill(a[0], b->data, b->len, n > 2 ? a[2] : py_kw_get(kw, Q_write));
     return PV_NONE;
 }
 static pv spi_write_readinto(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 3, "write_readinto");
     size_t len;
     const uint8_t *d = py_mod_buffer(a[1], &len);
     if (!IS(a[2], py_bytearray_type) || ((py_bytes *)a[2])->len != len)
@@ -142,9 +135,10 @@ static pv spi_write_readinto(int n, pv *a, pv kw) {
 }
 static pv spi_deinit(int n, pv *a, pv kw) { return PV_NONE; }
 static pv spi_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((spi_obj *)o)->bus); }
-static const py_builtin spi_methods[] = { METHOD(init, spi_init), METHOD(deinit, spi_deinit),
-    METHOD(write, spi_write), METHOD(read, spi_read), METHOD(readinto, spi_readinto),
-    METHOD(write_readinto, spi_write_readinto), METHODS_END };
+static const py_builtin spi_methods[] = {
+    METHOD(init, spi_init, 0, ANY), METHOD(deinit, spi_deinit, 0, 0), METHOD(write, spi_write, 1, 1),
+    METHOD(read, spi_read, 1, 2), METHOD(readinto, spi_readinto, 1, 2),
+    METHOD(write_readinto, spi_write_readinto, 2, 2), METHODS_END };
 const py_type py_spi_type = { &py_type_type, "SPI", .base = &py_object_type, .methods = spi_methods,
     .make = spi_make, .repr = spi_repr };
 const py_type py_softspi_type = { &py_type_type, "SoftSPI", .base = &py_object_type, .methods = spi_methods,
@@ -229,15 +223,15 @@ static pv uart_readline(int n, pv *a, pv kw) {
     return out.n ? py_bytes_new(&py_bytes_type, out.p, out.n) : PV_NONE;
 }
 static pv uart_write(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "write");
     uart_obj *u = uart_of(a[0]);
     size_t len;
     const uint8_t *d = py_mod_buffer(a[1], &len);
     return MKSMALL(py_mod_check(hal_uart_write(u->id, d, len)));
 }
 static pv uart_repr(pv o) { return py_strf("UART(%d)", ((uart_obj *)o)->id); }
-static const py_builtin uart_methods[] = { METHOD(init, uart_init), METHOD(deinit, uart_deinit),
-    METHOD(any, uart_any), METHOD(read, uart_read), METHOD(readline, uart_readline),
-    METHOD(write, uart_write), METHODS_END };
+static const py_builtin uart_methods[] = {
+    METHOD(init, uart_init, 0, ANY), METHOD(deinit, uart_deinit, 0, 0), METHOD(any, uart_any, 0, 0),
+    METHOD(read, uart_read, 0, 1), METHOD(readline, uart_readline, 0, 0), METHOD(write, uart_write, 1, 1),
+    METHODS_END };
 const py_type py_uart_type = { &py_type_type, "UART", .base = &py_object_type, .methods = uart_methods,
     .make = uart_make, .repr = uart_repr };

@@ -41,7 +41,8 @@ static pv timer_deinit(int n, pv *a, pv kw) {
 }
 static pv timer_repr(pv o) { return py_strf("Timer(%d)", ((timer_obj *)o)->id); }
 static void timer_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((timer_obj *)o)->event); }
-static const py_builtin timer_methods[] = { METHOD(init, timer_init), METHOD(deinit, timer_deinit),
+static const py_builtin timer_methods[] = {
+    METHOD(init, timer_init, 0, ANY), METHOD(deinit, timer_deinit, 0, 0),
     MCONST(ONE_SHOT, ONE_SHOT), MCONST(PERIODIC, PERIODIC), METHODS_END };
 const py_type py_timer_type = { &py_type_type, "Timer", .base = &py_object_type, .methods = timer_methods,
     .make = timer_make, .repr = timer_repr, .mark = timer_mark };
@@ -55,7 +56,8 @@ static pv wdt_make(const py_type *t, int n, pv *a, pv kw) {
     return (pv)NEW(wdt_obj, py_wdt_type);
 }
 static pv wdt_feed(int n, pv *a, pv kw) { hal_watchdog_feed(); return PV_NONE; }
-static const py_builtin wdt_methods[] = { METHOD(feed, wdt_feed), METHODS_END };
+static const py_builtin wdt_methods[] = {
+    METHOD(feed, wdt_feed, 0, 0), METHODS_END };
 const py_type py_wdt_type = { &py_type_type, "WDT", .base = &py_object_type, .methods = wdt_methods,
     .make = wdt_make };
 
@@ -96,6 +98,7 @@ static pv rtc_datetime(int n, pv *a, pv kw) {
     for (int i = 0; i < 8; i++) TUPLE(r)->items[i] = MKSMALL(f[i]);
     return r;
 }
-static const py_builtin rtc_methods[] = { METHOD(datetime, rtc_datetime), METHOD(init, rtc_datetime), METHODS_END };
+static const py_builtin rtc_methods[] = {
+    METHOD(datetime, rtc_datetime, 0, 1), METHOD(init, rtc_datetime, 0, 1), METHODS_END };
 const py_type py_rtc_type = { &py_type_type, "RTC", .base = &py_object_type, .methods = rtc_methods,
     .make = rtc_make };

@@ -96,10 +96,11 @@ BI(os_urandom) {
     hal_random_bytes(((py_bytes *)b)->data, (size_t)len);
     return b;
 }
-static const py_builtin os_funcs[] = { METHOD(ilistdir, os_ilistdir), METHOD(statvfs, os_statvfs),
-    METHOD(uname, os_uname), METHOD(urandom, os_urandom), METHOD(listdir_q, os_listdir), METHOD(mkdir_q, os_mkdir), METHOD(rmdir_q, os_rmdir),
-    METHOD(remove, os_remove), { &py_builtin_type, Q_unlink_q, 0, os_remove, 0 }, METHOD(rename_q, os_rename),
-    METHOD(stat_q, os_stat), METHOD(getcwd_q, os_getcwd), METHOD(chdir_q, os_chdir), METHODS_END };
+static const py_builtin os_funcs[] = {
+    FUNC(ilistdir, os_ilistdir, 0, 1), FUNC(statvfs, os_statvfs, 1, 1), FUNC(uname, os_uname, 0, 0), FUNC(urandom, os_urandom, 1, 1),
+    FUNC(listdir_q, os_listdir, 0, 1), FUNC(mkdir_q, os_mkdir, 1, 2), FUNC(rmdir_q, os_rmdir, 1, 1), FUNC(remove, os_remove, 1, 1),
+    FUNC(unlink_q, os_remove, 1, 1), FUNC(rename_q, os_rename, 2, 2), FUNC(stat_q, os_stat, 1, 1), FUNC(getcwd_q, os_getcwd, 0, 0),
+    FUNC(chdir_q, os_chdir, 1, 1), METHODS_END };
 
 
 pv py_mod_os(pv m) {

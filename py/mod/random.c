@@ -56,7 +56,6 @@ BI(r_seed) {
     return PV_NONE;
 }
 BI(r_getrandbits) {
-    py_method_args(n, 1, "getrandbits");
     pint k = py_to_index(a[1]);
     if (k < 0) py_raisef(&py_ValueError_type, "number of bits must be non-negative");
     if (k > 64) py_raisef(&py_ValueError_type, "number of bits must be at most 64");
@@ -70,13 +69,11 @@ static double unit(random_obj *r) {
 }
 BI(r_random) { return py_float_new(unit(R(a[0]))); }
 BI(r_uniform) {
-    py_method_args(n, 2, "uniform");
     double lo = py_to_double(a[1]), hi = py_to_double(a[2]);
     return py_float_new(lo + (hi - lo) * unit(R(a[0])));
 }
 /* randrange(stop) or randrange(start, stop[, step]) */
 BI(r_randrange) {
-    py_method_args(n, 1, "randrange");
     int64_t start = 0, stop, step = 1;
     if (n == 2) stop = py_to_index(a[1]);
     else {
@@ -89,20 +86,17 @@ BI(r_randrange) {
     return py_new_int(start + step * (int64_t)below(R(a[0]), (uint64_t)count));
 }
 BI(r_randint) {
-    py_method_args(n, 2, "randint");
     int64_t lo = py_to_index(a[1]), hi = py_to_index(a[2]);
     if (hi < lo) py_raisef(&py_ValueError_type, "empty range for randrange()");
     return py_new_int(lo + (int64_t)below(R(a[0]), (uint64_t)(hi - lo) + 1));
 }
 BI(r_choice) {
-    py_method_args(n, 1, "choice");
     pint len = py_len(a[1]);
     if (len == 0) py_raisef(&py_IndexError_type, "Cannot choose from an empty sequence");
     return py_getitem(a[1], py_new_int((int64_t)below(R(a[0]), (uint64_t)len)));
 }
 /* shuffle(list): Fisher-Yates, in place */
 BI(r_shuffle) {
-    py_method_args(n, 1, "shuffle");
     for (pint i = py_len(a[1]) - 1; i > 0; i--) {
         pv j = py_new_int((int64_t)below(R(a[0]), (uint64_t)i + 1)), k = py_new_int(i);
         pv x = py_getitem(a[1], k);
@@ -111,9 +105,9 @@ BI(r_shuffle) {
     }
     return PV_NONE;
 }
-static const py_builtin random_methods[] = { METHOD(seed, r_seed), METHOD(getrandbits, r_getrandbits),
-    METHOD(random, r_random), METHOD(uniform, r_uniform), METHOD(randrange, r_randrange), METHOD(randint, r_randint),
-    METHOD(choice, r_choice), METHOD(shuffle, r_shuffle), METHODS_END };
+static const py_builtin random_methods[] = { METHOD(seed, r_seed, 0, ANY), METHOD(getrandbits, r_getrandbits, 1, ANY),
+    METHOD(random, r_random, 0, ANY), METHOD(uniform, r_uniform, 2, ANY), METHOD(randrange, r_randrange, 1, ANY), METHOD(randint, r_randint, 2, ANY),
+    METHOD(choice, r_choice, 1, ANY), METHOD(shuffle, r_shuffle, 1, ANY), METHODS_END };
 
 static pv random_new(void) {
     random_obj *r = NEW(random_obj, py_random_type);

@@ -113,9 +113,9 @@ static pv exec(pattern_obj *p, pv s, size_t start, int how) {
 static pv match_or_none(pv m) { return m ? m : PV_NONE; }
 
 /* Pattern.search(string) and the others; self a Pattern */
-static pv p_search(int n, pv *a, pv kw) { py_method_args(n, 1, "search"); return match_or_none(exec((pattern_obj *)a[0], a[1], 0, 0)); }
-static pv p_match(int n, pv *a, pv kw) { py_method_args(n, 1, "match"); return match_or_none(exec((pattern_obj *)a[0], a[1], 0, REGEX_ANCHORED)); }
-static pv p_fullmatch(int n, pv *a, pv kw) { py_method_args(n, 1, "fullmatch"); return match_or_none(exec((pattern_obj *)a[0], a[1], 0, REGEX_ANCHORED | REGEX_FULL)); }
+static pv p_search(int n, pv *a, pv kw) { return match_or_none(exec((pattern_obj *)a[0], a[1], 0, 0)); }
+static pv p_match(int n, pv *a, pv kw) { return match_or_none(exec((pattern_obj *)a[0], a[1], 0, REGEX_ANCHORED)); }
+static pv p_fullmatch(int n, pv *a, pv kw) { return match_or_none(exec((pattern_obj *)a[0], a[1], 0, REGEX_ANCHORED | REGEX_FULL)); }
 
 /* The matches one after another, as sub, split, findall and finditer take them: after an
  * empty match the next may not be empty at the same place. At most limit (0: all). */
@@ -157,7 +157,6 @@ static int group_number(match_obj *m, pv g) {
 }
 
 BI(p_findall) {
-    py_method_args(n, 1, "findall");
     pattern_obj *p = (pattern_obj *)a[0];
     pv ms = all_matches(p, a[1], 0), out = py_list_new(0);
     int groups = regex_groups(p->re);
@@ -171,10 +170,9 @@ BI(p_findall) {
     }
     return out;
 }
-BI(p_finditer) { py_method_args(n, 1, "finditer"); return py_iter(all_matches((pattern_obj *)a[0], a[1], 0)); }
+BI(p_finditer) { return py_iter(all_matches((pattern_obj *)a[0], a[1], 0)); }
 
 BI(p_split) {
-    py_method_args(n, 1, "split");
     pattern_obj *p = (pattern_obj *)a[0];
     pint maxsplit = int_arg(py_mod_arg(n - 1, a + 1, kw, 1, Q_maxsplit, PV_NULL), 0);
     pv out = py_list_new(0);
@@ -266,7 +264,6 @@ static pv subn(pattern_obj *p, pv repl, pv s, pint count, bool with_count) {
     return t;
 }
 static pv sub_call(int n, pv *a, pv kw, bool with_count) {
-    py_method_args(n, 2, "sub");
     pint count = int_arg(py_mod_arg(n - 1, a + 1, kw, 2, Q_count, PV_NULL), 0);
     return subn((pattern_obj *)a[0], a[1], a[2], count, with_count);
 }
@@ -282,8 +279,8 @@ static pv pattern_getattr(pv o, pv name) {
     return PV_NULL;
 }
 static pv pattern_repr(pv o) { return py_strf("re.compile(%s)", py_str_data(py_repr(((pattern_obj *)o)->source))); }
-static const py_builtin pattern_methods[] = { METHOD(search, p_search), METHOD(match, p_match), METHOD(fullmatch, p_fullmatch),
-    METHOD(findall, p_findall), METHOD(finditer, p_finditer), METHOD(split, p_split), METHOD(sub, p_sub), METHOD(subn, p_subn),
+static const py_builtin pattern_methods[] = { METHOD(search, p_search, 1, ANY), METHOD(match, p_match, 1, ANY), METHOD(fullmatch, p_fullmatch, 1, ANY),
+    METHOD(findall, p_findall, 1, ANY), METHOD(finditer, p_finditer, 1, ANY), METHOD(split, p_split, 1, ANY), METHOD(sub, p_sub, 2, ANY), METHOD(subn, p_subn, 2, ANY),
     METHODS_END };
 const py_type py_re_pattern_type = { &py_type_type, "Pattern", .base = &py_object_type, .methods = pattern_methods,
     .repr = pattern_repr, .getattr = pattern_getattr, .mark = pattern_mark };
@@ -345,8 +342,8 @@ static pv match_repr(pv o) {
     return py_strf("<re.Match object; span=(%d, %d), match=%s>", (int)SMALL(TUPLE(span)->items[0]), (int)SMALL(TUPLE(span)->items[1]),
                    py_str_data(py_repr(group_value(m, 0, PV_NONE))));
 }
-static const py_builtin match_methods[] = { METHOD(group, m_group), METHOD(groups, m_groups), METHOD(groupdict, m_groupdict),
-    METHOD(start, m_start), METHOD(end, m_end), METHOD(span, m_span), METHODS_END };
+static const py_builtin match_methods[] = { METHOD(group, m_group, 0, ANY), METHOD(groups, m_groups, 0, ANY), METHOD(groupdict, m_groupdict, 0, ANY),
+    METHOD(start, m_start, 0, ANY), METHOD(end, m_end, 0, ANY), METHOD(span, m_span, 0, ANY), METHODS_END };
 const py_type py_re_match_type = { &py_type_type, "Match", .base = &py_object_type, .methods = match_methods,
     .repr = match_repr, .getitem = match_getitem, .getattr = match_getattr, .mark = match_mark };
 
@@ -383,9 +380,9 @@ BI(re_escape) {
     }
     return is_text(a[0]) ? py_str_new(o.p, o.n) : py_bytes_new(&py_bytes_type, o.p, o.n);
 }
-static const py_builtin re_funcs[] = { METHOD(compile_dummy, re_compile), METHOD(search, re_search), METHOD(match, re_match),
-    METHOD(fullmatch, re_fullmatch), METHOD(findall, re_findall), METHOD(finditer, re_finditer), METHOD(split, re_split),
-    METHOD(sub, re_sub), METHOD(subn, re_subn), METHOD(escape, re_escape),
+static const py_builtin re_funcs[] = { METHOD(compile_dummy, re_compile, 0, ANY), METHOD(search, re_search, 0, ANY), METHOD(match, re_match, 0, ANY),
+    METHOD(fullmatch, re_fullmatch, 0, ANY), METHOD(findall, re_findall, 0, ANY), METHOD(finditer, re_finditer, 0, ANY), METHOD(split, re_split, 0, ANY),
+    METHOD(sub, re_sub, 0, ANY), METHOD(subn, re_subn, 0, ANY), METHOD(escape, re_escape, 0, ANY),
     MCONST(IGNORECASE, F_IGNORECASE), MCONST(I, F_IGNORECASE), MCONST(MULTILINE, F_MULTILINE), MCONST(M, F_MULTILINE),
     MCONST(DOTALL, F_DOTALL), MCONST(S, F_DOTALL), MCONST(UNICODE, F_UNICODE), MCONST(U, F_UNICODE),
     MCONST(ASCII, F_ASCII), MCONST(A, F_ASCII), METHODS_END };

@@ -82,7 +82,6 @@ static pv m_poll(int n, pv *a, pv kw) {
 }
 
 static pv p_register(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "register");
     poll_obj *p = (poll_obj *)a[0];
     py_socket_handle(a[1]);                 /* a TypeError now, not at the poll */
     py_dict_set(p->registered, a[1], n > 2 ? a[2] : MKSMALL(HAL_POLL_IN | HAL_POLL_OUT));
@@ -90,13 +89,11 @@ static pv p_register(int n, pv *a, pv kw) {
 }
 
 static pv p_unregister(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "unregister");
     if (!py_dict_del(((poll_obj *)a[0])->registered, a[1])) py_raise(py_exc_new(&py_KeyError_type, a[1]));
     return PV_NONE;
 }
 
 static pv p_modify(int n, pv *a, pv kw) {
-    py_method_args(n, 2, "modify");
     poll_obj *p = (poll_obj *)a[0];
     if (!py_dict_get(p->registered, a[1])) py_os_error(2, PV_NULL);   /* as CPython */
     py_dict_set(p->registered, a[1], a[2]);
@@ -124,13 +121,13 @@ static pv p_poll(int n, pv *a, pv kw) {
 }
 
 static void poll_mark(pv o, gc_heap *h) { gc_mark(h, ((poll_obj *)o)->registered); }
-static const py_builtin poll_methods[] = { METHOD(register, p_register), METHOD(unregister, p_unregister),
-    METHOD(modify, p_modify), METHOD(poll, p_poll), METHODS_END };
+static const py_builtin poll_methods[] = { METHOD(register, p_register, 1, ANY), METHOD(unregister, p_unregister, 1, ANY),
+    METHOD(modify, p_modify, 2, ANY), METHOD(poll, p_poll, 0, ANY), METHODS_END };
 const py_type py_poll_type = { &py_type_type, "poll", .base = &py_object_type, .methods = poll_methods,
     .mark = poll_mark };
 
 static const py_builtin select_funcs[] = {
-    METHOD(select, m_select), METHOD(poll, m_poll),
+    METHOD(select, m_select, 0, ANY), METHOD(poll, m_poll, 0, ANY),
     MCONST(POLLIN, HAL_POLL_IN), MCONST(POLLOUT, HAL_POLL_OUT), MCONST(POLLERR, HAL_POLL_ERR),
     MCONST(POLLHUP, HAL_POLL_HUP), METHODS_END };
 

@@ -191,7 +191,6 @@ static pv s_close(int n, pv *a, pv kw) { forget((socket_obj *)a[0]); return PV_N
 static pv s_enter(int n, pv *a, pv kw) { return a[0]; }
 
 static pv s_bind(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "bind");
     socket_obj *s = SELF;
     uint16_t port;
     uint32_t addr = address_of(a[1], &port);
@@ -228,7 +227,6 @@ static int connect_op(void *arg, int slice) {
     return hal_sock_connect(c->s->handle, c->addr, c->port, slice);
 }
 static pv s_connect(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "connect");
     struct call c = { SELF, NULL, 0, 0, 0 };
     c.addr = address_of(a[1], &c.port);
     int r = py_socket_wait(connect_op, &c, c.s->timeout_ms);
@@ -238,7 +236,6 @@ static pv s_connect(int n, pv *a, pv kw) {
 }
 
 static pv s_send(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "send");
     socket_obj *s = SELF;
     size_t len;
     const uint8_t *data = py_mod_buffer(a[1], &len);
@@ -247,7 +244,6 @@ static pv s_send(int n, pv *a, pv kw) {
 static pv s_sendall(int n, pv *a, pv kw) { s_send(n, a, kw); return PV_NONE; }
 
 static pv s_sendto(int n, pv *a, pv kw) {
-    py_method_args(n, 2, "sendto");
     socket_obj *s = SELF;
     size_t len;
     const uint8_t *data = py_mod_buffer(a[1], &len);
@@ -272,12 +268,10 @@ static pv receive(struct call *c, pint len) {
     return b;
 }
 static pv s_recv(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "recv");
     struct call c = { SELF, NULL, 0, 0, 0 };
     return receive(&c, py_to_index(a[1]));
 }
 static pv s_recvfrom(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "recvfrom");
     struct call c = { SELF, NULL, 0, 0, 0 };
     pv t = py_tuple_new(2);
     TUPLE(t)->items[0] = receive(&c, py_to_index(a[1]));
@@ -326,7 +320,6 @@ static pv s_flush(int n, pv *a, pv kw) { return PV_NONE; }
 
 /* ---- options ---- */
 static pv s_settimeout(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "settimeout");
     socket_obj *s = (socket_obj *)a[0];
     if (a[1] == PV_NONE) { s->timeout_ms = -1; return PV_NONE; }
     double seconds = py_to_double(a[1]);
@@ -340,14 +333,12 @@ static pv s_gettimeout(int n, pv *a, pv kw) {
     return ms < 0 ? PV_NONE : py_float_new(ms / 1e3);
 }
 static pv s_setblocking(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "setblocking");
     ((socket_obj *)a[0])->timeout_ms = py_truth(a[1]) ? -1 : 0;
     return PV_NONE;
 }
 /* setsockopt(level, option, value): the HAL's sockets always reuse addresses and send at
  * once, so those two are taken and nothing else is known */
 static pv s_setsockopt(int n, pv *a, pv kw) {
-    py_method_args(n, 3, "setsockopt");
     SELF;
     int64_t level = py_to_index(a[1]), option = py_to_index(a[2]);
     if (!(level == LEVEL_SOCKET && option == OPT_REUSEADDR) && !(level == PROTO_TCP && option == OPT_NODELAY))
@@ -368,15 +359,15 @@ static pv socket_repr(pv o) {
 }
 
 static const py_builtin socket_methods[] = {
-    METHOD(bind, s_bind), METHOD(listen, s_listen), METHOD(accept, s_accept),
-    METHOD(connect, s_connect), METHOD(send, s_send), METHOD(sendall, s_sendall),
-    METHOD(sendto, s_sendto), METHOD(recv, s_recv), METHOD(recvfrom, s_recvfrom),
-    METHOD(read, s_read), METHOD(readline, s_readline), METHOD(write, s_send),
-    METHOD(makefile, s_makefile), METHOD(flush, s_flush), METHOD(close, s_close),
-    METHOD(settimeout, s_settimeout), METHOD(gettimeout, s_gettimeout),
-    METHOD(setblocking, s_setblocking), METHOD(setsockopt, s_setsockopt),
-    METHOD(fileno, s_fileno), METHOD(getsockname, s_getsockname),
-    METHOD(__enter__, s_enter), METHOD(__exit__, s_close), METHODS_END };
+    METHOD(bind, s_bind, 1, ANY), METHOD(listen, s_listen, 0, ANY), METHOD(accept, s_accept, 0, ANY),
+    METHOD(connect, s_connect, 1, ANY), METHOD(send, s_send, 1, ANY), METHOD(sendall, s_sendall, 0, ANY),
+    METHOD(sendto, s_sendto, 2, ANY), METHOD(recv, s_recv, 1, ANY), METHOD(recvfrom, s_recvfrom, 1, ANY),
+    METHOD(read, s_read, 0, ANY), METHOD(readline, s_readline, 0, ANY), METHOD(write, s_send, 1, ANY),
+    METHOD(makefile, s_makefile, 0, ANY), METHOD(flush, s_flush, 0, ANY), METHOD(close, s_close, 0, ANY),
+    METHOD(settimeout, s_settimeout, 1, ANY), METHOD(gettimeout, s_gettimeout, 0, ANY),
+    METHOD(setblocking, s_setblocking, 1, ANY), METHOD(setsockopt, s_setsockopt, 3, ANY),
+    METHOD(fileno, s_fileno, 0, ANY), METHOD(getsockname, s_getsockname, 0, ANY),
+    METHOD(__enter__, s_enter, 0, ANY), METHOD(__exit__, s_close, 0, ANY), METHODS_END };
 const py_type py_socket_type = { &py_type_type, "socket", .base = &py_object_type,
     .methods = socket_methods, .make = socket_make, .repr = socket_repr, .hash = py_id_hash };
 
@@ -423,7 +414,7 @@ static pv m_inet_ntop(int n, pv *a, pv kw) {
 }
 
 static const py_builtin socket_funcs[] = {
-    METHOD(getaddrinfo, m_getaddrinfo), METHOD(inet_pton, m_inet_pton), METHOD(inet_ntop, m_inet_ntop),
+    METHOD(getaddrinfo, m_getaddrinfo, 0, ANY), METHOD(inet_pton, m_inet_pton, 0, ANY), METHOD(inet_ntop, m_inet_ntop, 0, ANY),
     MCONST(AF_INET, FAMILY_INET), MCONST(AF_INET6, FAMILY_INET6), MCONST(SOCK_STREAM, TYPE_STREAM),
     MCONST(SOCK_DGRAM, TYPE_DGRAM), MCONST(SOCK_RAW, TYPE_RAW), MCONST(SOL_SOCKET, LEVEL_SOCKET),
     MCONST(SO_REUSEADDR, OPT_REUSEADDR), MCONST(IPPROTO_TCP, PROTO_TCP), MCONST(IPPROTO_UDP, PROTO_UDP),

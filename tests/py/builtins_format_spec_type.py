@@ -1,7 +1,13 @@
-# format()'s spec must be a str; a nested replacement field gives one
-for args in [(42, 7), (1.5, b""), ("x", [])]:
+# __format__ called directly with a spec that is not a str raises TypeError (object's
+# __format__ read an int as a string); format() with a str spec works as usual
+class Plain:
+    def __str__(self):
+        return "plain"
+
+for call in (lambda: object().__format__(0), lambda: Plain().__format__(None), lambda: format(Plain(), 5)):
     try:
-        format(*args)
-    except TypeError as e:
-        print("TypeError", str(e).split(",")[0])
-print("{:{}}".format(1, 7) + "|", f"{1:{7}}" + "|", format(3), format(3, ""))
+        call()
+        print("no error")
+    except TypeError:
+        print("TypeError")
+print(format(Plain(), ""), "{}".format(Plain()), f"{Plain()!s:>7}")

@@ -1,0 +1,1 @@
+object().__format__(0)
