@@ -682,11 +682,11 @@ static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object
 /* ---- the module ---- */
 
 static const py_builtin functions[] = {
-    METHOD(run, as_run, 0, ANY), METHOD(create_task, as_create_task, 0, ANY), METHOD(ensure_future, as_create_task, 0, ANY),
-    METHOD(sleep, as_sleep, 0, ANY), METHOD(sleep_ms, as_sleep_ms, 0, ANY), METHOD(gather, as_gather, 0, ANY),
-    METHOD(wait_for, as_wait_for, 0, ANY), METHOD(wait_for_ms, as_wait_for_ms, 0, ANY),
-    METHOD(current_task, as_current_task, 0, ANY), METHOD(get_event_loop, as_get_event_loop, 0, ANY),
-    METHOD(new_event_loop, as_new_event_loop, 0, ANY), METHOD(ticks, as_ticks, 0, ANY), METHODS_END };
+    FUNC(run, as_run, 0, ANY), FUNC(create_task, as_create_task, 0, ANY), FUNC(ensure_future, as_create_task, 0, ANY),
+    FUNC(sleep, as_sleep, 0, ANY), FUNC(sleep_ms, as_sleep_ms, 0, ANY), FUNC(gather, as_gather, 0, ANY),
+    FUNC(wait_for, as_wait_for, 0, ANY), FUNC(wait_for_ms, as_wait_for_ms, 0, ANY),
+    FUNC(current_task, as_current_task, 0, ANY), FUNC(get_event_loop, as_get_event_loop, 0, ANY),
+    FUNC(new_event_loop, as_new_event_loop, 0, ANY), FUNC(ticks, as_ticks, 0, ANY), METHODS_END };
 
 static pv exception_class(const char *name, const py_type *base, const char *module) {
     pv d = py_dict_new();

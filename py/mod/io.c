@@ -129,7 +129,7 @@ static pv mf_make(const py_type *t, int n, pv *a, pv kw) {
 }
 static pv mf_repr(pv o) { return py_strf("<_io.%s object>", MF(o)->type->cname); }
 static const py_builtin mf_methods[] = { METHOD(write, mf_write, 1, ANY), METHOD(read, mf_read, 0, ANY), METHOD(readline, mf_readline, 0, ANY),
-    METHOD(readlines_dummy, mf_readlines, 0, ANY), METHOD(writelines_q, mf_writelines, 0, ANY), METHOD(getvalue, mf_getvalue, 0, ANY),
+    METHOD(readlines_dummy, mf_readlines, 0, ANY), METHOD(writelines_q, mf_writelines, 1, 1), METHOD(getvalue, mf_getvalue, 0, ANY),
     METHOD(seek_q, mf_seek, 1, ANY), METHOD(tell_q, mf_tell, 0, ANY), METHOD(close, mf_close, 0, ANY), METHOD(flush, mf_flush, 0, ANY),
     METHOD(__enter__, mf_enter, 0, ANY), METHOD(__exit__, mf_exit, 0, ANY), METHODS_END };
 const py_type py_stringio_type = { &py_type_type, "StringIO", .base = &py_object_type, .methods = mf_methods,

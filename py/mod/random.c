@@ -127,7 +127,7 @@ const py_type py_random_type = { &py_type_type, "Random", .base = &py_object_typ
 pv py_mod_random(pv m) {
     pv r = random_new();
     for (const py_builtin *f = random_methods; f->fn; f++)
-        py_dict_set(((py_module *)m)->dict, (pv)&py_qstrs[f->name], py_builtin_new(f->name, f->fn, r));
+        py_dict_set(((py_module *)m)->dict, (pv)&py_qstrs[f->name], py_builtin_bind(f, r));   /* keeps its argument counts */
     py_mod_set(m, "Random", (pv)&py_random_type);
     return m;
 }

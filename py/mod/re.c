@@ -380,9 +380,9 @@ BI(re_escape) {
     }
     return is_text(a[0]) ? py_str_new(o.p, o.n) : py_bytes_new(&py_bytes_type, o.p, o.n);
 }
-static const py_builtin re_funcs[] = { METHOD(compile_dummy, re_compile, 0, ANY), METHOD(search, re_search, 0, ANY), METHOD(match, re_match, 0, ANY),
-    METHOD(fullmatch, re_fullmatch, 0, ANY), METHOD(findall, re_findall, 0, ANY), METHOD(finditer, re_finditer, 0, ANY), METHOD(split, re_split, 0, ANY),
-    METHOD(sub, re_sub, 0, ANY), METHOD(subn, re_subn, 0, ANY), METHOD(escape, re_escape, 0, ANY),
+static const py_builtin re_funcs[] = { FUNC(compile_dummy, re_compile, 1, 2), FUNC(search, re_search, 0, ANY), FUNC(match, re_match, 0, ANY),
+    FUNC(fullmatch, re_fullmatch, 0, ANY), FUNC(findall, re_findall, 0, ANY), FUNC(finditer, re_finditer, 0, ANY), FUNC(split, re_split, 0, ANY),
+    FUNC(sub, re_sub, 0, ANY), FUNC(subn, re_subn, 0, ANY), FUNC(escape, re_escape, 1, 1),
     MCONST(IGNORECASE, F_IGNORECASE), MCONST(I, F_IGNORECASE), MCONST(MULTILINE, F_MULTILINE), MCONST(M, F_MULTILINE),
     MCONST(DOTALL, F_DOTALL), MCONST(S, F_DOTALL), MCONST(UNICODE, F_UNICODE), MCONST(U, F_UNICODE),
     MCONST(ASCII, F_ASCII), MCONST(A, F_ASCII), METHODS_END };

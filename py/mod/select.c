@@ -127,7 +127,7 @@ const py_type py_poll_type = { &py_type_type, "poll", .base = &py_object_type, .
     .mark = poll_mark };
 
 static const py_builtin select_funcs[] = {
-    METHOD(select, m_select, 0, ANY), METHOD(poll, m_poll, 0, ANY),
+    FUNC(select, m_select, 0, ANY), FUNC(poll, m_poll, 0, ANY),
     MCONST(POLLIN, HAL_POLL_IN), MCONST(POLLOUT, HAL_POLL_OUT), MCONST(POLLERR, HAL_POLL_ERR),
     MCONST(POLLHUP, HAL_POLL_HUP), METHODS_END };
 

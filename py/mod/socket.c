@@ -414,7 +414,7 @@ static pv m_inet_ntop(int n, pv *a, pv kw) {
 }
 
 static const py_builtin socket_funcs[] = {
-    METHOD(getaddrinfo, m_getaddrinfo, 0, ANY), METHOD(inet_pton, m_inet_pton, 0, ANY), METHOD(inet_ntop, m_inet_ntop, 0, ANY),
+    FUNC(getaddrinfo, m_getaddrinfo, 0, ANY), FUNC(inet_pton, m_inet_pton, 0, ANY), FUNC(inet_ntop, m_inet_ntop, 0, ANY),
     MCONST(AF_INET, FAMILY_INET), MCONST(AF_INET6, FAMILY_INET6), MCONST(SOCK_STREAM, TYPE_STREAM),
     MCONST(SOCK_DGRAM, TYPE_DGRAM), MCONST(SOCK_RAW, TYPE_RAW), MCONST(SOL_SOCKET, LEVEL_SOCKET),
     MCONST(SO_REUSEADDR, OPT_REUSEADDR), MCONST(IPPROTO_TCP, PROTO_TCP), MCONST(IPPROTO_UDP, PROTO_UDP),

@@ -70,8 +70,8 @@ static const py_type lock_type = { &py_type_type, "lock", .base = &py_object_typ
     .methods = lock_methods, .make = lock_make };
 
 static const py_builtin functions[] = {
-    METHOD(start_new_thread, start_new_thread, 0, ANY), METHOD(get_ident, get_ident, 0, ANY),
-    METHOD(allocate_lock, allocate_lock, 0, ANY), METHOD(exit, thread_exit, 0, ANY), METHOD(stack_size, stack_size, 0, ANY),
+    FUNC(start_new_thread, start_new_thread, 0, ANY), FUNC(get_ident, get_ident, 0, ANY),
+    FUNC(allocate_lock, allocate_lock, 0, ANY), FUNC(exit, thread_exit, 0, ANY), FUNC(stack_size, stack_size, 0, ANY),
     METHODS_END };
 
 pv py_mod_thread(pv module) {
