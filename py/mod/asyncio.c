@@ -198,11 +198,18 @@ static bool cancel(loop_obj *l, task *t) {
 }
 
 /* One turn of t: runs it to its next await. */
+static void lock_pass(lock_obj *k);
+
 static void step(loop_obj *l, task *t) {
     py_vm *vm = py_cur;
     pv exc = t->pending;
     t->pending = PV_NULL;
-    if (exc) t->woken = false;             /* what it waited for no longer completes the await */
+    if (exc) {
+        /* what it waited for no longer completes the await; a Lock handed to it goes on */
+        if (t->woken && t->parked_on && IS(t->parked_on, lock_type)) lock_pass((lock_obj *)t->parked_on);
+        t->woken = false;
+    }
+    t->parked_on = PV_NULL;
     q_remove(t);
     l->current = t;
     t->state = T_RUNNING;
@@ -617,11 +624,21 @@ static pv lock_next(pv o) {
     return park(me, o, &k->waiters, o);
 }
 
+/* Hands the lock to its first waiter, which stays parked on it until it runs (so that a
+ * cancel before then passes it on, in step), or unlocks it. */
+static void lock_pass(lock_obj *k) {
+    task *t = k->waiters.head;
+    if (!t) { k->locked = false; return; }
+    loop_obj *l = loop();
+    t->woken = true;
+    q_remove(t);
+    q_push(&l->ready, (pv)l, t);
+}
+
 static pv lock_release(int n, pv *a, pv kw) {
     lock_obj *k = SELF(lock_obj);
     if (!k->locked) py_raisef(&py_RuntimeError_type, "Lock is not acquired.");
-    if (k->waiters.head) wake(loop(), k->waiters.head);
-    else k->locked = false;
+    lock_pass(k);
     return PV_NONE;
 }
 
