@@ -260,21 +260,26 @@ static void step(loop_obj *l, task *t) {
 }
 
 #define IO_SLICE 0.05   /* longest wait on sockets between two polls: how soon a kill is seen */
+#define IO_TURN 0.01    /* the same when more tasks wait than one poll takes */
 
 /* Waits up to s seconds for one of the sockets the tasks of the io queue wait for, and wakes
- * those whose socket is ready (all of them on an error, so that each meets it itself). */
+ * those whose socket is ready (all of them on an error, so that each meets it itself). More
+ * tasks than one poll takes are polled in turns: those polled go to the end of the queue. */
 static void wait_io(loop_obj *l, double s) {
     struct hal_sock_ready set[HAL_SOCK_POLL_MAX];
     size_t n = 0;
-    for (task *t = l->io.head; t && n < HAL_SOCK_POLL_MAX; t = t->next)
+    task *t = l->io.head;
+    for (; t && n < HAL_SOCK_POLL_MAX; t = t->next)
         set[n++] = (struct hal_sock_ready){ t->io_sock, t->io_events, 0 };
-    if (s > IO_SLICE) s = IO_SLICE;
+    bool in_turns = t != NULL;
+    if (s > (in_turns ? IO_TURN : IO_SLICE)) s = in_turns ? IO_TURN : IO_SLICE;
     int got = hal_sock_poll(set, n, (int)(s * 1e3 + 0.999));
-    if (got == 0) return;
-    size_t i = 0;
-    for (task *t = l->io.head, *next; t && i < n; t = next, i++) {
-        next = t->next;
+    t = l->io.head;
+    for (size_t i = 0; t && i < n; i++) {
+        task *next = t->next;
         if (got < 0 || set[i].revents) wake(l, t);
+        else if (in_turns) { q_remove(t); q_push(&l->io, (pv)l, t); }
+        t = next;
     }
 }
 

@@ -244,7 +244,8 @@ static pv as_open_connection(int n, pv *a, pv kw) {
     return (pv)c;
 }
 
-/* ---- start_server(callback, host, port, backlog=5): a Server, serving in a task ---- */
+/* ---- start_server(callback, host, port, backlog=5): a Server, serving in a task (backlog
+ * by position as in MicroPython, or by keyword as in CPython) ---- */
 
 static pv server_next(pv o) {
     server_obj *v = (server_obj *)o;
@@ -266,7 +267,7 @@ static pv as_start_server(int n, pv *a, pv kw) {
     pv host = a[1];
     uint32_t addr = host == PV_NONE ? 0 : py_socket_resolve(host);
     uint16_t port = port_of(a[2]);
-    int backlog = n > 3 ? (int)py_to_index(a[3]) : 5;
+    int backlog = (int)py_to_index(py_mod_arg(n, a, kw, 3, Q_backlog, MKSMALL(5)));
     server_obj *v = NEW(server_obj, server_type);
     v->callback = a[0];
     v->sock = py_call0((pv)&py_socket_type);

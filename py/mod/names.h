@@ -74,6 +74,7 @@
     Q(addrsize, "addrsize") \
     Q(allocate_lock, "allocate_lock") \
     Q(appendleft, "appendleft") \
+    Q(backlog, "backlog") \
     Q(baudrate, "baudrate") \
     Q(bind, "bind") \
     Q(bits, "bits") \
@@ -219,8 +220,8 @@
     Q(settimeout, "settimeout") \
     Q(shuffle, "shuffle") \
     Q(socket, "socket") \
-    Q(sockname, "sockname") \
     Q(sockets, "sockets") \
+    Q(sockname, "sockname") \
     Q(soft_reset, "soft_reset") \
     Q(span, "span") \
     Q(stack_size, "stack_size") \
