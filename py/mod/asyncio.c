@@ -10,6 +10,8 @@
  * Python asyncio needs more heap than an MCU program has. */
 #include <string.h>
 #include "py/mod/mod.h"
+#include "py/mod/asyncio.h"
+#include "hal/net.h"
 #include "hal/time.h"
 
 typedef struct task task;
@@ -29,13 +31,15 @@ struct task {
     pv notify;              /* a gather or wait_for that waits for this one ... */
     task *notify_task;      /* ... in this task */
     uint64_t due_us;        /* in the sleeping queue: when it wakes */
+    int io_sock;            /* in the io queue: the HAL socket it waits for ... */
+    short io_events;        /* ... to be ready for these (HAL_POLL_IN, HAL_POLL_OUT) */
     uint8_t state;
     bool failed, woken;     /* woken: what it waited for came (the await completes) */
 };
 
 typedef struct {
     const py_type *type;
-    queue ready, sleeping;
+    queue ready, sleeping, io;   /* io: waiting for a socket's readiness */
     task *all, *current;
     bool stopping;
 } loop_obj;
@@ -43,7 +47,7 @@ typedef struct {
 /* The module's state in this interpreter (vm->asyncio). */
 typedef struct {
     const py_type *type;
-    pv cancelled_error, timeout_error;
+    pv cancelled_error, timeout_error, incomplete_read_error;
     loop_obj *loop;
 } state_obj;
 
@@ -145,17 +149,21 @@ static pv complete(pv value) {
 
 static pv new_exc(pv cls) { return py_call0(cls); }
 
-static task *task_new(loop_obj *l, pv coro) {
-    if (!IS(coro, py_coro_type) && !IS(coro, py_gen_type) && !IS(coro, sleep_type) &&
-        !IS(coro, gather_type) && !IS(coro, waitfor_type) && !IS(coro, event_type) &&
-        !IS(coro, lock_type))
-        py_raisef(&py_TypeError_type, "a coroutine was expected, got %s", py_str_data(py_repr(coro)));
+static task *task_spawn(loop_obj *l, pv coro) {
     task *t = NEW(task, task_type);
     t->coro = coro;
     t->next_all = l->all;
     l->all = t;
     q_push(&l->ready, (pv)l, t);
     return t;
+}
+
+static task *task_new(loop_obj *l, pv coro) {
+    if (!IS(coro, py_coro_type) && !IS(coro, py_gen_type) && !IS(coro, sleep_type) &&
+        !IS(coro, gather_type) && !IS(coro, waitfor_type) && !IS(coro, event_type) &&
+        !IS(coro, lock_type) && !py_asyncio_stream_awaitable(coro))
+        py_raisef(&py_TypeError_type, "a coroutine was expected, got %s", py_str_data(py_repr(coro)));
+    return task_spawn(l, coro);
 }
 
 static task *as_task(loop_obj *l, pv aw) {
@@ -198,11 +206,18 @@ static bool cancel(loop_obj *l, task *t) {
 }
 
 /* One turn of t: runs it to its next await. */
+static void lock_pass(lock_obj *k);
+
 static void step(loop_obj *l, task *t) {
     py_vm *vm = py_cur;
     pv exc = t->pending;
     t->pending = PV_NULL;
-    if (exc) t->woken = false;             /* what it waited for no longer completes the await */
+    if (exc) {
+        /* what it waited for no longer completes the await; a Lock handed to it goes on */
+        if (t->woken && t->parked_on && IS(t->parked_on, lock_type)) lock_pass((lock_obj *)t->parked_on);
+        t->woken = false;
+    }
+    t->parked_on = PV_NULL;
     q_remove(t);
     l->current = t;
     t->state = T_RUNNING;
@@ -244,8 +259,33 @@ static void step(loop_obj *l, task *t) {
         py_raise(e);
 }
 
-/* Nothing can run: sleeps until the first deadline. The program's callbacks run at the poll
- * and may wake a task (an IRQ handler sets an Event); a kill raises SystemExit here. */
+#define IO_SLICE 0.05   /* longest wait on sockets between two polls: how soon a kill is seen */
+#define IO_TURN 0.01    /* the same when more tasks wait than one poll takes */
+
+/* Waits up to s seconds for one of the sockets the tasks of the io queue wait for, and wakes
+ * those whose socket is ready (all of them on an error, so that each meets it itself). More
+ * tasks than one poll takes are polled in turns: those polled go to the end of the queue. */
+static void wait_io(loop_obj *l, double s) {
+    struct hal_sock_ready set[HAL_SOCK_POLL_MAX];
+    size_t n = 0;
+    task *t = l->io.head;
+    for (; t && n < HAL_SOCK_POLL_MAX; t = t->next)
+        set[n++] = (struct hal_sock_ready){ t->io_sock, t->io_events, 0 };
+    bool in_turns = t != NULL;
+    if (s > (in_turns ? IO_TURN : IO_SLICE)) s = in_turns ? IO_TURN : IO_SLICE;
+    int got = hal_sock_poll(set, n, (int)(s * 1e3 + 0.999));
+    t = l->io.head;
+    for (size_t i = 0; t && i < n; i++) {
+        task *next = t->next;
+        if (got < 0 || set[i].revents) wake(l, t);
+        else if (in_turns) { q_remove(t); q_push(&l->io, (pv)l, t); }
+        t = next;
+    }
+}
+
+/* Nothing can run: sleeps until the first deadline, on the sockets tasks wait for when there
+ * are such tasks. The program's callbacks run at the poll and may wake a task (an IRQ handler
+ * sets an Event); a kill raises SystemExit here. */
 static void idle(loop_obj *l) {
     py_vm *vm = py_cur;
     for (;;) {
@@ -255,11 +295,12 @@ static void idle(loop_obj *l) {
             if (l->sleeping.head->due_us <= now) return;
             left = (double)(l->sleeping.head->due_us - now) / 1e6;
             if (left > 1.0) left = 1.0;
-        } else if (!vm->io.sleep) {
+        } else if (!vm->io.sleep && !l->io.head) {
             py_raisef(&py_RuntimeError_type, "every task waits and nothing can wake one");
         }
         double s = py_events_slice(vm, left);
-        if (s > 0) py_io_sleep(vm, s);
+        if (l->io.head) wait_io(l, s);
+        else if (s > 0) py_io_sleep(vm, s);
         py_poll_now();
         if (l->ready.head) return;
     }
@@ -617,11 +658,21 @@ static pv lock_next(pv o) {
     return park(me, o, &k->waiters, o);
 }
 
+/* Hands the lock to its first waiter, which stays parked on it until it runs (so that a
+ * cancel before then passes it on, in step), or unlocks it. */
+static void lock_pass(lock_obj *k) {
+    task *t = k->waiters.head;
+    if (!t) { k->locked = false; return; }
+    loop_obj *l = loop();
+    t->woken = true;
+    q_remove(t);
+    q_push(&l->ready, (pv)l, t);
+}
+
 static pv lock_release(int n, pv *a, pv kw) {
     lock_obj *k = SELF(lock_obj);
     if (!k->locked) py_raisef(&py_RuntimeError_type, "Lock is not acquired.");
-    if (k->waiters.head) wake(loop(), k->waiters.head);
-    else k->locked = false;
+    lock_pass(k);
     return PV_NONE;
 }
 
@@ -661,7 +712,7 @@ static pv loop_close(int n, pv *a, pv kw) { return PV_NONE; }
 
 static void loop_mark(pv o, gc_heap *h) {
     loop_obj *l = (loop_obj *)o;
-    gc_mark(h, (pv)l->ready.head); gc_mark(h, (pv)l->sleeping.head);
+    gc_mark(h, (pv)l->ready.head); gc_mark(h, (pv)l->sleeping.head); gc_mark(h, (pv)l->io.head);
     gc_mark(h, (pv)l->all); gc_mark(h, (pv)l->current);
 }
 
@@ -674,7 +725,8 @@ static const py_type loop_type = { &py_type_type, "Loop", .base = &py_object_typ
 
 static void state_mark(pv o, gc_heap *h) {
     state_obj *s = (state_obj *)o;
-    gc_mark(h, s->cancelled_error); gc_mark(h, s->timeout_error); gc_mark(h, (pv)s->loop);
+    gc_mark(h, s->cancelled_error); gc_mark(h, s->timeout_error);
+    gc_mark(h, s->incomplete_read_error); gc_mark(h, (pv)s->loop);
 }
 static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object_type,
     .mark = state_mark };
@@ -704,6 +756,7 @@ static state_obj *new_state(void) {
      * the builtin one (an OSError), as in CPython 3.11, so `except TimeoutError` catches it */
     s->cancelled_error = exception_class("CancelledError", &py_BaseException_type, "asyncio.exceptions");
     s->timeout_error = (pv)&py_TimeoutError_type;
+    s->incomplete_read_error = exception_class("IncompleteReadError", &py_EOFError_type, "asyncio.exceptions");
     return s;
 }
 
@@ -716,5 +769,32 @@ pv py_mod_asyncio(pv module) {
     py_mod_set(module, "Task", (pv)&task_type);
     py_mod_set(module, "Event", (pv)&event_type);
     py_mod_set(module, "Lock", (pv)&lock_type);
+    py_mod_set(module, "IncompleteReadError", s->incomplete_read_error);
+    py_asyncio_streams(module);
     return module;
 }
+
+/* ---- what the streams (asyncio_stream.c) need of the loop ---- */
+
+pv py_asyncio_spawn(pv awaitable) { return (pv)task_spawn(loop(), awaitable); }
+
+pv py_asyncio_wait_io(pv on, int sock, int events) {
+    task *me = running();
+    me->woken = false;
+    me->io_sock = sock;
+    me->io_events = (short)events;
+    return park(me, on, &state()->loop->io, (pv)state()->loop);
+}
+
+pv py_asyncio_complete(pv value) {
+    running()->woken = false;
+    return complete(value);
+}
+
+void py_asyncio_wake(pv t) {
+    task *x = (task *)t;
+    loop_obj *l = state()->loop;
+    if (l && x->state == T_WAITING && x->in != &l->ready) wake(l, x);
+}
+
+pv py_asyncio_incomplete_read_error(void) { return state()->incomplete_read_error; }

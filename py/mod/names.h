@@ -74,6 +74,7 @@
     Q(addrsize, "addrsize") \
     Q(allocate_lock, "allocate_lock") \
     Q(appendleft, "appendleft") \
+    Q(backlog, "backlog") \
     Q(baudrate, "baudrate") \
     Q(bind, "bind") \
     Q(bits, "bits") \
@@ -91,12 +92,14 @@
     Q(defaults, "defaults") \
     Q(deinit, "deinit") \
     Q(done, "done") \
+    Q(drain, "drain") \
     Q(duty_u16, "duty_u16") \
     Q(ellipse, "ellipse") \
     Q(ensure_future, "ensure_future") \
     Q(error, "error") \
     Q(escape, "escape") \
     Q(exception, "exception") \
+    Q(expected, "expected") \
     Q(extendleft, "extendleft") \
     Q(feed, "feed") \
     Q(file_exists, "file_exists") \
@@ -110,6 +113,7 @@
     Q(fullmatch, "fullmatch") \
     Q(gather, "gather") \
     Q(get_event_loop, "get_event_loop") \
+    Q(get_extra_info, "get_extra_info") \
     Q(get_ident, "get_ident") \
     Q(get_mode, "get_mode") \
     Q(get_stat, "get_stat") \
@@ -136,6 +140,7 @@
     Q(initial_bytes, "initial_bytes") \
     Q(initial_value, "initial_value") \
     Q(irq, "irq") \
+    Q(is_closing, "is_closing") \
     Q(is_set, "is_set") \
     Q(isdir, "isdir") \
     Q(isfile, "isfile") \
@@ -159,7 +164,10 @@
     Q(new_event_loop, "new_event_loop") \
     Q(off, "off") \
     Q(on, "on") \
+    Q(open_connection, "open_connection") \
+    Q(partial, "partial") \
     Q(pattern, "pattern") \
+    Q(peername, "peername") \
     Q(period, "period") \
     Q(phase, "phase") \
     Q(pixel, "pixel") \
@@ -174,6 +182,7 @@
     Q(randrange, "randrange") \
     Q(re, "re") \
     Q(read_u16, "read_u16") \
+    Q(readexactly, "readexactly") \
     Q(readfrom, "readfrom") \
     Q(readfrom_into, "readfrom_into") \
     Q(readfrom_mem, "readfrom_mem") \
@@ -204,16 +213,20 @@
     Q(select, "select") \
     Q(sendall, "sendall") \
     Q(sendto, "sendto") \
+    Q(serve_forever, "serve_forever") \
     Q(setblocking, "setblocking") \
     Q(setenv, "setenv") \
     Q(setsockopt, "setsockopt") \
     Q(settimeout, "settimeout") \
     Q(shuffle, "shuffle") \
     Q(socket, "socket") \
+    Q(sockets, "sockets") \
+    Q(sockname, "sockname") \
     Q(soft_reset, "soft_reset") \
     Q(span, "span") \
     Q(stack_size, "stack_size") \
     Q(start_new_thread, "start_new_thread") \
+    Q(start_server, "start_server") \
     Q(statvfs, "statvfs") \
     Q(string_q, "string") \
     Q(sub, "sub") \
@@ -238,6 +251,7 @@
     Q(utls, "utls") \
     Q(vline, "vline") \
     Q(wait, "wait") \
+    Q(wait_closed, "wait_closed") \
     Q(wait_for, "wait_for") \
     Q(wait_for_ms, "wait_for_ms") \
     Q(write_readinto, "write_readinto") \

@@ -371,6 +371,23 @@ static const py_builtin socket_methods[] = {
 const py_type py_socket_type = { &py_type_type, "socket", .base = &py_object_type,
     .methods = socket_methods, .make = socket_make, .repr = socket_repr, .hash = py_id_hash };
 
+/* ---- for asyncio's streams (py/mod/asyncio_stream.c) ---- */
+_Noreturn void py_socket_error(int err) { raise_error(err); }
+uint32_t py_socket_resolve(pv host) { return resolve(host); }
+pv py_socket_address(uint32_t addr, uint16_t port) { return address_tuple(addr, port); }
+
+int py_socket_accept_now(pv listener, pv *conn, pv *peer) {
+    socket_obj *s = open_socket(listener), *c = new_socket(TYPE_STREAM);
+    uint32_t addr = 0;
+    uint16_t port = 0;
+    int h = hal_sock_accept(s->handle, &addr, &port, 0);
+    if (h < 0) { forget(c); return h; }
+    c->handle = h;
+    *conn = (pv)c;
+    *peer = address_tuple(addr, port);
+    return 0;
+}
+
 /* ---- module functions ---- */
 /* getaddrinfo(host, port, af=0, type=0, proto=0, flags=0): one IPv4 entry,
  * [(AF_INET, type, proto, '', (address, port))], SOCK_STREAM when no type is given */

@@ -4,12 +4,14 @@ an idle program that costs no CPU; a task woken by a pin interrupt's handler; an
 port, tasks, events, locks and timeouts in a program's own heap, and the blinker's hold,
 resume and kill."""
 import re
+import socket
 import time
 
 import pytest
 
 from board_ctl import boot_with_board
 from conftest import GPIO_OUT, SLOW, put_file
+from netutil import free_port
 from procutil import drain, end_jobs, ps, start_background, start_background_saying, until
 
 posix_only = pytest.mark.posix_only   # the virtual board's control socket, the host's /proc
@@ -257,3 +259,66 @@ def test_the_ticker_thread_is_a_process_held_resumed_and_killed_with_its_program
     end_jobs(upyos, f"kill {pid}", [pid])
     assert status_of(upyos, pid) == [] and status_of(upyos, thread) == []
     assert abs(allocated(upyos) - before) < 4096
+
+
+AECHO = """\
+import asyncio, machine, sys
+async def blink(pin, period_ms):
+    led = machine.Pin(pin, machine.Pin.OUT)
+    while True:
+        led.on(); await asyncio.sleep_ms(5)
+        led.off(); await asyncio.sleep_ms(period_ms)
+async def echo(reader, writer):
+    while True:
+        line = await reader.readline()
+        if not line:
+            break
+        writer.write(line)
+        await writer.drain()
+    writer.close()
+async def main():
+    asyncio.create_task(blink(20, 60))
+    server = await asyncio.start_server(echo, '127.0.0.1', int(sys.argv[1]))
+    print('aecho listening')
+    await server.serve_forever()
+asyncio.run(main())
+"""
+
+
+def echo_line(client, text):
+    client.sendall(text)
+    got = b""
+    while not got.endswith(b"\n"):
+        part = client.recv(256)
+        if not part:
+            break
+        got += part
+    return got
+
+
+@posix_only
+def test_an_asyncio_echo_server_serves_two_clients_while_a_task_blinks(booted):
+    c, board, root = booted
+    port = free_port()
+    put_file(root, "/opt/aecho.py", AECHO)
+    pid = start_background_saying(c, f"/opt/aecho.py {port}", "aecho listening")
+    first = socket.create_connection(("127.0.0.1", port), timeout=5 * SLOW)
+    second = socket.create_connection(("127.0.0.1", port), timeout=5 * SLOW)
+    first.sendall(b"one ")                    # a line half sent does not stop the others
+    assert echo_line(second, b"two\n") == b"two\n"
+    assert echo_line(first, b"line\n") == b"one line\n"
+    # a cycle is 60 ms off plus 5 ms on: 30 in 2 s, fewer on a loaded host
+    counts = rises(board, 2)
+    assert 20 / SLOW <= counts.get(20, 0) <= 32, counts
+    assert c.run("echo the shell answers") == "the shell answers\n"
+    assert echo_line(first, b"still\n") == b"still\n"
+    assert end_jobs(c, f"kill {pid}", [pid]) == "synced\n"
+    assert first.recv(64) == b""              # its connections end with it
+    first.close()
+    second.close()
+    try:                                      # and its port is free
+        socket.create_connection(("127.0.0.1", port), timeout=5 * SLOW).close()
+        refused = False
+    except ConnectionRefusedError:
+        refused = True
+    assert refused

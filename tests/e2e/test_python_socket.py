@@ -169,3 +169,14 @@ def test_without_a_network_a_socket_says_so(upyos, rootdir):
     put_file(rootdir, "/opt/nonet.py",
              "import socket\ntry:\n    socket.socket()\nexcept OSError as e:\n    print(e)\n")
     assert upyos.run("/opt/nonet.py") == "[Errno 19] no network on this board\n"
+
+
+@pytest.mark.skipif(HAS_NETWORK, reason="the port has a network")
+def test_without_a_network_asyncio_streams_say_so(upyos, rootdir):
+    put_file(rootdir, "/opt/nonet2.py",
+             "import asyncio\nasync def main():\n"
+             "    for start in (lambda: asyncio.open_connection('127.0.0.1', 80),\n"
+             "                  lambda: asyncio.start_server(print, '127.0.0.1', 80)):\n"
+             "        try:\n            await start()\n        except OSError as e:\n"
+             "            print(e)\nasyncio.run(main())\n")
+    assert upyos.run("/opt/nonet2.py") == "[Errno 19] no network on this board\n" * 2
