@@ -35,7 +35,7 @@ static const py_type stream_type, read_type, connect_type, server_type, value_ty
 #define SELF(T) ((T *)a[0])
 
 static pv self_await(int n, pv *a, pv kw) { return a[0]; }
-static const py_builtin await_methods[] = { METHOD(__await__, self_await), METHODS_END };
+static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, ANY), METHODS_END };
 
 /* ---- an await that completes at once with a value (drain, wait_closed, start_server) ---- */
 
@@ -154,14 +154,12 @@ static pv st_read(int n, pv *a, pv kw) {
 static pv st_readline(int n, pv *a, pv kw) { return read_op(a[0], READ_LINE, 0); }
 
 static pv st_readexactly(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "readexactly");
     pint want = py_to_index(a[1]);
     if (want < 0) py_raisef(&py_ValueError_type, "readexactly size can not be less than zero");
     return read_op(a[0], READ_EXACTLY, want);
 }
 
 static pv st_write(int n, pv *a, pv kw) {
-    py_method_args(n, 1, "write");
     stream_obj *s = SELF(stream_obj);
     size_t len;
     const uint8_t *data = py_mod_buffer(a[1], &len);
@@ -202,10 +200,10 @@ static void stream_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin stream_methods[] = {
-    METHOD(read, st_read), METHOD(readline, st_readline), METHOD(readexactly, st_readexactly),
-    METHOD(write, st_write), METHOD(drain, st_drain), METHOD(close, st_close),
-    METHOD(wait_closed, st_drain), METHOD(is_closing, st_is_closing),
-    METHOD(get_extra_info, st_get_extra_info), METHODS_END };
+    METHOD(read, st_read, 0, ANY), METHOD(readline, st_readline, 0, ANY), METHOD(readexactly, st_readexactly, 1, ANY),
+    METHOD(write, st_write, 1, ANY), METHOD(drain, st_drain, 0, ANY), METHOD(close, st_close, 0, ANY),
+    METHOD(wait_closed, st_drain, 0, ANY), METHOD(is_closing, st_is_closing, 0, ANY),
+    METHOD(get_extra_info, st_get_extra_info, 0, ANY), METHODS_END };
 static const py_type stream_type = { &py_type_type, "Stream", .base = &py_object_type,
     .methods = stream_methods, .mark = stream_mark };
 
@@ -314,8 +312,8 @@ static void server_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin server_methods[] = {
-    METHOD(close, sv_close), METHOD(wait_closed, sv_task), METHOD(serve_forever, sv_task),
-    METHOD(__aenter__, sv_aenter), METHOD(__aexit__, sv_aexit), METHODS_END };
+    METHOD(close, sv_close, 0, ANY), METHOD(wait_closed, sv_task, 0, ANY), METHOD(serve_forever, sv_task, 0, ANY),
+    METHOD(__aenter__, sv_aenter, 0, ANY), METHOD(__aexit__, sv_aexit, 0, ANY), METHODS_END };
 static const py_type server_type = { &py_type_type, "Server", .base = &py_object_type,
     .methods = server_methods, .next = server_next, .getattr = server_getattr,
     .mark = server_mark };
@@ -325,7 +323,7 @@ bool py_asyncio_stream_awaitable(pv o) {
 }
 
 static const py_builtin functions[] = {
-    METHOD(open_connection, as_open_connection), METHOD(start_server, as_start_server),
+    FUNC(open_connection, as_open_connection, 2, ANY), FUNC(start_server, as_start_server, 1, ANY),
     METHODS_END };
 
 void py_asyncio_streams(pv module) {
