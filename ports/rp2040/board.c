@@ -27,7 +27,7 @@ int hal_gpio_count(void)
     return GPIO_COUNT;
 }
 
-static int usable(int pin)
+int gpio_usable(int pin)
 {
     if (pin < 0 || pin >= GPIO_COUNT)
         return ERR_NODEV;
@@ -46,7 +46,7 @@ static void claim(int pin)
 
 int hal_gpio_mode(int pin, enum hal_pin_mode mode)
 {
-    int r = usable(pin);
+    int r = gpio_usable(pin);
     if (r < 0)
         return r;
     claim(pin);
@@ -61,17 +61,9 @@ int hal_gpio_mode(int pin, enum hal_pin_mode mode)
     return 0;
 }
 
-/* Edge interrupts (IO_BANK0's INTR registers) are not driven yet: a handler can be removed,
- * none set. */
-int hal_gpio_irq(int pin, int edges, void (*fn)(void *arg), void *arg)
-{
-    int r = usable(pin);
-    return r < 0 ? r : edges ? ERR_NOTSUP : 0;
-}
-
 int hal_gpio_read(int pin)
 {
-    int r = usable(pin);
+    int r = gpio_usable(pin);
     if (r < 0)
         return r;
     claim(pin);
@@ -80,7 +72,7 @@ int hal_gpio_read(int pin)
 
 int hal_gpio_write(int pin, int value)
 {
-    int r = usable(pin);
+    int r = gpio_usable(pin);
     if (r < 0)
         return r;
     claim(pin);
