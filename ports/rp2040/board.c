@@ -121,12 +121,6 @@ int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
     return ERR_NODEV;
 }
 
-int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen, uint8_t *rbuf,
-                     size_t rlen)
-{
-    return ERR_NODEV;
-}
-
 /* Datasheet 4.9.5: T = 27 - (V - 0.706) / 0.001721, V = raw * 3.3 / 4096. In millidegrees,
  * integers only: V in microvolts. */
 int hal_temp_read_mc(int32_t *millicelsius)

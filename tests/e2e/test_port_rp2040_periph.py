@@ -50,3 +50,35 @@ def test_a_python_irq_handler_sees_each_rising_edge_driven_outside(board):
         assert ctl.cmd(f"set pin 7 {level}") == "ok"
     c.expect(r"edges \[1, 1\]", timeout=20)
     c.wait_prompt()
+
+
+def test_i2cscan_finds_the_eeprom_and_the_sensor_on_i2c0(board):
+    c, ctl = board()
+    assert c.run("i2cscan 0") == ("0x48 0x50 0x51 0x52 0x53 0x54 0x55 0x56\n0x57\n"
+                                  "9 devices found on I2C bus 0\n")
+    assert c.run("i2cscan 1") == "i2cscan: bus 1: not on this board\n"
+    assert ctl.cmd("set i2ctemp -3.5") == "ok"
+    assert "I2C sensor 0x48:       -3.5 C\n" in c.run("sensors")
+
+
+EEPROM = """\
+from machine import I2C
+i2c = I2C(0)
+i2c.writeto_mem(0x50, 0x20, b'upyOS')
+print(i2c.readfrom_mem(0x50, 0x20, 5))
+i2c.writeto(0x51, bytes([0x00]))
+print(i2c.readfrom(0x51, 4).hex())
+try:
+    i2c.readfrom(0x30, 1)
+except OSError as e:
+    print('OSError', e.errno)
+"""
+
+
+def test_python_i2c_writes_and_reads_the_eeprom(board):
+    c, ctl = board({"/opt/ee.py": EEPROM})
+    assert ctl.cmd("set eeprom 256 c0ffee42") == "ok"
+    assert c.run("/opt/ee.py") == "b'upyOS'\nc0ffee42\nOSError 19\n"
+    assert ctl.cmd("get eeprom 32 5") == "ok " + b"upyOS".hex()
+    assert c.run("/opt/eeprom.py hello 0x120") == "wrote b'hello' at 288 read back b'hello'\n"
+    assert ctl.cmd("get eeprom 288 5") == "ok " + b"hello".hex()
