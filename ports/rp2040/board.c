@@ -1,7 +1,7 @@
 /* hal/board.h on the RP2040: GPIO 0-29 through the single-cycle IO block (SIO), the ADC's
  * five inputs (GPIO 26-29 and the temperature sensor). GPIO 0 and 1 carry the console
  * (UART0) and are not offered. Writing a pin makes it an output, as on the simulator. The
- * Pico's LED is GPIO 25. PWM and I2C are not driven yet: ERR_NODEV. */
+ * Pico's LED is GPIO 25. Edge interrupts: gpio_irq.c; I2C, PWM, SPI: i2c.c, pwm.c, spi.c. */
 #include "hal/board.h"
 
 #include "lib/err.h"
@@ -103,22 +103,6 @@ int hal_adc_read(int channel)
         if (i == ADC_WAIT_LOOPS)
             return ERR_IO;
     return (int)(ADC_RESULT & 0xFFFu);
-}
-
-int hal_pwm_set(int pin, uint32_t freq_hz, uint32_t duty_per_mille)
-{
-    return ERR_NODEV;
-}
-
-/* The PL022 SPI blocks are not driven yet. */
-int hal_spi_config(int bus, uint32_t baud, int polarity, int phase)
-{
-    return ERR_NODEV;
-}
-
-int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
-{
-    return ERR_NODEV;
 }
 
 /* Datasheet 4.9.5: T = 27 - (V - 0.706) / 0.001721, V = raw * 3.3 / 4096. In millidegrees,

@@ -82,3 +82,51 @@ def test_python_i2c_writes_and_reads_the_eeprom(board):
     assert ctl.cmd("get eeprom 32 5") == "ok " + b"upyOS".hex()
     assert c.run("/opt/eeprom.py hello 0x120") == "wrote b'hello' at 288 read back b'hello'\n"
     assert ctl.cmd("get eeprom 288 5") == "ok " + b"hello".hex()
+
+
+PWM = """\
+from machine import PWM, Pin
+p = PWM(Pin(15), freq=1000, duty_u16=16384)
+q = PWM(Pin(14), freq=1000, duty_u16=49152)
+r = PWM(Pin(6), freq=50, duty_u16=6554)
+print(p.freq(), p.duty_u16())
+"""
+
+
+def test_pwm_slices_run_at_the_frequency_and_duty_a_program_sets(board):
+    c, ctl = board({"/opt/pwm.py": PWM, "/opt/pwmoff.py": "from machine import PWM, Pin\nPWM(Pin(15), freq=1000).deinit()\n"})
+    assert ctl.cmd("get pwm 15") == "ok off"
+    assert c.run("/opt/pwm.py") == "1000 16384\n"
+    assert ctl.cmd("get pwm 15") == "ok 1000 250"     # GP15: slice 7, output B
+    assert ctl.cmd("get pwm 14") == "ok 1000 750"     # GP14: the same slice's output A
+    assert ctl.cmd("get pwm 6") == "ok 50 100"        # 50 Hz needs the divider: slice 3
+    # the output really toggles: its pin goes high and low (the emulator runs the counter)
+    assert ctl.cmd("wait pin 15 1 5000") == "ok"
+    assert ctl.cmd("wait pin 15 0 5000") == "ok"
+    assert c.run("/opt/pwmoff.py") == ""
+    assert ctl.cmd("get pwm 14") == "ok 1000 750"     # the slice's other pin keeps running
+    assert c.run("gpio 15 1") == ""                  # the pin is a plain output again
+    assert ctl.cmd("get pin 15") == "ok 1 out"
+
+
+SPI = """\
+from machine import SPI
+for bus in (0, 1):
+    s = SPI(bus, baudrate=8000000)
+    s.write(b'\\x01\\x02')
+    r = bytearray(2)
+    s.write_readinto(b'ok', r)
+    print(bus, r, s.read(1, 0x7f))
+try:
+    SPI(2)
+except (OSError, ValueError) as e:
+    print('no bus 2')
+"""
+
+
+def test_spi_buses_send_and_read_back_through_the_runners_loop(board):
+    c, ctl = board({"/opt/spi.py": SPI})
+    assert c.run("/opt/spi.py") == ("0 bytearray(b'ok') b'\\x7f'\n1 bytearray(b'ok') b'\\x7f'\n"
+                                    "no bus 2\n")
+    assert ctl.cmd("spi recv 0") == "ok 01026f6b7f"
+    assert ctl.cmd("spi recv 1") == "ok 01026f6b7f"
