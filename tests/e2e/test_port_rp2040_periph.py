@@ -130,3 +130,29 @@ def test_spi_buses_send_and_read_back_through_the_runners_loop(board):
                                     "no bus 2\n")
     assert ctl.cmd("spi recv 0") == "ok 01026f6b7f"
     assert ctl.cmd("spi recv 1") == "ok 01026f6b7f"
+
+
+def until_uart1(ctl, text, tries=200):
+    """What the firmware sends on UART1, gathered until it holds text."""
+    got = ""
+    for _ in range(tries):
+        got += ctl.cmd("uart recv 1")[3:]
+        if text in got:
+            return got
+    return got
+
+
+def test_the_esp8266_board_file_names_the_modem_on_uart1(board):
+    c, ctl = board()
+    assert c.run("loadboard /etc/boards/pico-esp8266.board") == (
+        "Board pico-esp8266 loaded from /etc/boards/pico-esp8266.board\n")
+    assert "pico-esp8266" in c.run("lshw -b")
+    assert c.run("jq /etc/boards/pico-esp8266.board .modem[0].uart") == "1\n"
+    # the modem's words, as the board file's text gives them, talk to it on GP4/GP5
+    assert c.run("atmodem -c 1 115200 4 5 modem0") == ""
+    c.send("atmodem AT+GMR\r")
+    assert until_uart1(ctl, "AT+GMR\\r\\n").endswith("AT+GMR\\r\\n")
+    assert ctl.cmd("uart send 1 AT version:2.2.0.0\\r\\n\\r\\nOK\\r\\n") == "ok"
+    c.expect("AT version:2.2.0.0")
+    c.wait_prompt()
+    assert c.run("echo $?") == "0\n"
