@@ -1,7 +1,7 @@
 /* hal/board.h on the RP2040: GPIO 0-29 through the single-cycle IO block (SIO), the ADC's
  * five inputs (GPIO 26-29 and the temperature sensor). GPIO 0 and 1 carry the console
  * (UART0) and are not offered. Writing a pin makes it an output, as on the simulator. The
- * Pico's LED is GPIO 25. PWM and I2C are not driven yet: ERR_NODEV. */
+ * Pico's LED is GPIO 25. Edge interrupts: gpio_irq.c; I2C, PWM, SPI: i2c.c, pwm.c, spi.c. */
 #include "hal/board.h"
 
 #include "lib/err.h"
@@ -27,7 +27,7 @@ int hal_gpio_count(void)
     return GPIO_COUNT;
 }
 
-static int usable(int pin)
+int gpio_usable(int pin)
 {
     if (pin < 0 || pin >= GPIO_COUNT)
         return ERR_NODEV;
@@ -46,7 +46,7 @@ static void claim(int pin)
 
 int hal_gpio_mode(int pin, enum hal_pin_mode mode)
 {
-    int r = usable(pin);
+    int r = gpio_usable(pin);
     if (r < 0)
         return r;
     claim(pin);
@@ -61,17 +61,9 @@ int hal_gpio_mode(int pin, enum hal_pin_mode mode)
     return 0;
 }
 
-/* Edge interrupts (IO_BANK0's INTR registers) are not driven yet: a handler can be removed,
- * none set. */
-int hal_gpio_irq(int pin, int edges, void (*fn)(void *arg), void *arg)
-{
-    int r = usable(pin);
-    return r < 0 ? r : edges ? ERR_NOTSUP : 0;
-}
-
 int hal_gpio_read(int pin)
 {
-    int r = usable(pin);
+    int r = gpio_usable(pin);
     if (r < 0)
         return r;
     claim(pin);
@@ -80,7 +72,7 @@ int hal_gpio_read(int pin)
 
 int hal_gpio_write(int pin, int value)
 {
-    int r = usable(pin);
+    int r = gpio_usable(pin);
     if (r < 0)
         return r;
     claim(pin);
@@ -111,28 +103,6 @@ int hal_adc_read(int channel)
         if (i == ADC_WAIT_LOOPS)
             return ERR_IO;
     return (int)(ADC_RESULT & 0xFFFu);
-}
-
-int hal_pwm_set(int pin, uint32_t freq_hz, uint32_t duty_per_mille)
-{
-    return ERR_NODEV;
-}
-
-/* The PL022 SPI blocks are not driven yet. */
-int hal_spi_config(int bus, uint32_t baud, int polarity, int phase)
-{
-    return ERR_NODEV;
-}
-
-int hal_spi_transfer(int bus, const uint8_t *wbuf, uint8_t *rbuf, size_t len)
-{
-    return ERR_NODEV;
-}
-
-int hal_i2c_transfer(int bus, uint8_t addr, const uint8_t *wbuf, size_t wlen, uint8_t *rbuf,
-                     size_t rlen)
-{
-    return ERR_NODEV;
 }
 
 /* Datasheet 4.9.5: T = 27 - (V - 0.706) / 0.001721, V = raw * 3.3 / 4096. In millidegrees,

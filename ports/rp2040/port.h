@@ -22,6 +22,9 @@ void uart1_isr(void);
 void console_write_raw(const char *buf, size_t len);
 void uart0_isr(void);
 void fault_init(void);
+/* board.c: 0 for a GPIO a program may use, ERR_NODEV (no such pin) or ERR_BUSY (the console's). */
+int gpio_usable(int pin);
+void io_bank0_isr(void);
 
 /* root.c: mounts "/" (flashfs on the upper part of the flash, or the RAM disk) and returns
  * what it is, for the boot messages; root_unmount() unmounts everything. */

@@ -49,7 +49,7 @@ __attribute__((used, section(".vectors"))) static const vector_t vectors[16 + 32
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler, Default_Handler, Default_Handler,
-    Default_Handler,                 /* 13: IO_IRQ_BANK0 */
+    io_bank0_isr,                    /* 13: IO_IRQ_BANK0 (gpio_irq.c) */
     /* 14-19: IO_QSPI, SIO_PROC0, SIO_PROC1, CLOCKS, SPI0, SPI1 */
     Default_Handler, Default_Handler, Default_Handler, Default_Handler, Default_Handler,
     Default_Handler,

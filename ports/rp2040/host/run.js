@@ -28,6 +28,9 @@
  *                     "set adc N RAW" (input N, 0-4, reads RAW, 0-4095);
  *                     UART1: "uart send 1 TEXT" (\n \r \\ \xNN escapes), "uart recv 1" (ok TEXT,
  *                     what the firmware sent since the last call, escaped the same way).
+ *                     The devices on the buses (devices.js): "get eeprom ADDR [N]", "set eeprom
+ *                     ADDR HEX", "set i2ctemp C" (I2C0); "spi recv 0|1" (hex, the bytes sent);
+ *                     "get pwm PIN" (ok HZ PER_MILLE, or ok off).
  *   --stats           on stderr: "rp2040: prompt after MS ms" (emulated time of the last output
  *                     before the console went quiet) and the heap in use then, at every prompt.
  *   -r                recovery boot (skip /etc/init.sh), passed in watchdog scratch register 0.
@@ -45,6 +48,7 @@ const net = require('net');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { RP2040, GPIOPinState } = require('rp2040js');
+const { Devices } = require('./devices.js');
 
 const REPO = path.resolve(__dirname, '../../..');
 const FLASH_BASE = 0x10000000;
@@ -208,6 +212,7 @@ class Board {
     this.uart1Output = [];                /* UART1 bytes for "uart recv 1" */
     this.events = [];                     /* output pin changes, for --board-ctl */
     this.pinWaiters = [];
+    this.devices = new Devices();
     this.exitCode = null;
     this.resetReason = null;
     this.lastOutputNanos = 0;
@@ -249,6 +254,7 @@ class Board {
       this.uart1Output.push(b);
       if (this.uart1Output.length > 65536) this.uart1Output.shift();
     };
+    this.devices.attach(mcu);
     this.realStart = process.hrtime.bigint();
     this.hookFlashStores();
     this.hookResets();
@@ -406,7 +412,8 @@ class Board {
   }
 
   control(line, answer) {
-    const [verb, what, a, b, c] = line.trim().split(/\s+/);
+    const words = line.trim().split(/\s+/);
+    const [verb, what, a, b, c] = words;
     const n = Number(a), v = Number(b);
     const pinOk = what === 'pin' && Number.isInteger(n) && n >= 0 && n < 30;
     if (verb === 'events') {
@@ -442,7 +449,7 @@ class Board {
       }
     } else if (verb === 'uart') {
       answer('err no such UART (UART1 only: UART0 is the console)');
-    } else {
+    } else if (!this.devices.control(words, answer)) {
       answer('err unknown command');
     }
   }
