@@ -16,3 +16,5 @@ set(UPYOS_PY_FRAME_STACK_DEFAULT 576)   # measured: see docs/python.md
 set(UPYOS_PY_LINE_STACK_DEFAULT 0)
 # TLS: mbedTLS is not built for this board yet (no network either).
 set(UPYOS_TLS_DEFAULT OFF)
+# A file transfer's buffer (uftpd), taken from the heap while the transfer runs.
+set(UPYOS_TRANSFER_CHUNK_DEFAULT 8192)

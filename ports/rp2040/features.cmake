@@ -11,3 +11,5 @@ set(UPYOS_PY_FRAME_STACK_DEFAULT 576)   # measured on Cortex-M3; the M0+ has no 
 set(UPYOS_PY_LINE_STACK_DEFAULT 0)
 # TLS: no network, so no mbedTLS.
 set(UPYOS_TLS_DEFAULT OFF)
+# A file transfer's buffer (uftpd), taken from the heap while the transfer runs.
+set(UPYOS_TRANSFER_CHUNK_DEFAULT 8192)
