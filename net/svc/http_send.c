@@ -79,7 +79,8 @@ static int send_head_and_body(struct http_conn *c, int status, const char *type,
         return r < 0 || !len ? r : sock_send(c->sock, body, len);
     }
     size_t fits = sizeof head - (size_t)n < len ? 0 : len;
-    memcpy(head + n, body, fits);
+    if (fits)
+        memcpy(head + n, body, fits);
     int r = sock_send(c->sock, head, (size_t)n + fits);
     return r < 0 || fits == len ? r : sock_send(c->sock, body, len);
 }
