@@ -2,8 +2,9 @@
 """Network services against reference servers run in the same invocation, on 127.0.0.1:
 
   1. HTTP requests/s for a 1 KB file with wrk, 1 and 16 connections: uhttpd against BusyBox
-     httpd (a fork per request) and nginx (one worker, access log off) serving the same file
-  2. FTP STOR then RETR of 10 MB with ftplib: uftpd against vsftpd
+     httpd (a fork per request) and nginx (access log off) serving the same file, nginx with
+     one worker and with Debian's default (worker_processes auto: one per core)
+  2. FTP STOR then RETR of 10 MB and of 100 MB with ftplib: uftpd against vsftpd
   3. the soak: the simulator's memory and open descriptors after a warm-up and again after
      20,000 HTTP requests and 500 telnet logins
   4. the mixed soak on a flash image, 5 minutes: HTTP uploads and reads, API commands, FTP
@@ -13,6 +14,8 @@
 nginx and vsftpd run from temporary configurations in a scratch directory (nothing in /etc or
 /var is read or written). `tools/deps.sh bench` installs them; a reference that is missing or
 does not start is named in the output and its ratio left out.
+
+Arguments name the parts to run (http, ftp, soak, mixed); none runs them all.
 """
 import ftplib
 import http.client
@@ -33,7 +36,7 @@ from soakmix import MixedLoad  # noqa: E402
 
 WRK_SECONDS = 5
 FTP_RUNS = 3
-FILE_10M = os.urandom(10 * 1024 * 1024)
+FTP_SIZES_MB = (10, 100)
 WARMUP = (500, 10)                 # HTTP requests, telnet logins
 SOAK = (20000, 500)
 SOAK_SECONDS = 900                 # the soak stops here even if unfinished, and says so
@@ -111,15 +114,16 @@ def start_busybox_httpd(refs, www):
                                         f"127.0.0.1:{port}", "-h", www], port)
 
 
-def start_nginx(refs, www):
-    """nginx in the foreground, one worker, everything it writes under tmp/nginx."""
-    d = os.path.join(refs.tmp, "nginx")
+def start_nginx(refs, www, workers):
+    """nginx in the foreground with the given worker_processes, everything it writes under
+    tmp/nginx-WORKERS."""
+    d = os.path.join(refs.tmp, f"nginx-{workers}")
     os.makedirs(d)
     port = free_port()
     conf = os.path.join(d, "nginx.conf")
     with open(conf, "w") as f:
         f.write(f"""daemon off;
-worker_processes 1;
+worker_processes {workers};
 pid {d}/nginx.pid;
 error_log {d}/error.log;
 events {{ worker_connections 256; }}
@@ -191,7 +195,8 @@ def bench_http(refs, ports, one_kb):
         return
     www = www_dir(refs.tmp, one_kb)
     references = [("busybox httpd", start_busybox_httpd(refs, www)),
-                  ("nginx", start_nginx(refs, www))]
+                  ("nginx, 1 worker", start_nginx(refs, www, 1)),
+                  ("nginx, workers auto", start_nginx(refs, www, "auto"))]
     print(f"  HTTP GET of a 1 KB file, wrk {WRK_SECONDS} s")
     for c in (1, 16):
         ours = wrk(ports["uhttpd"], "/bench.bin", c)
@@ -202,21 +207,21 @@ def bench_http(refs, ports, one_kb):
             report(f"uhttpd requests/s, {c} connection(s)", ours, "req/s", name, ref)
 
 
-def ftp_times(port, user, password, store_name):
-    """Median seconds to STOR then RETR 10 MB."""
+def ftp_times(port, user, password, store_name, data):
+    """Median seconds to STOR then RETR data."""
     stor, retr = [], []
     for _ in range(FTP_RUNS):
         f = ftplib.FTP()
         f.connect("127.0.0.1", port, timeout=60)
         f.login(user, password)
         t = time.perf_counter()
-        f.storbinary(f"STOR {store_name}", io.BytesIO(FILE_10M), blocksize=65536)
+        f.storbinary(f"STOR {store_name}", io.BytesIO(data), blocksize=65536)
         stor.append(time.perf_counter() - t)
         got = io.BytesIO()
         t = time.perf_counter()
         f.retrbinary(f"RETR {store_name}", got.write, blocksize=65536)
         retr.append(time.perf_counter() - t)
-        assert got.getvalue() == FILE_10M
+        assert got.getvalue() == data
         f.quit()
     return median(stor), median(retr)
 
@@ -224,12 +229,15 @@ def ftp_times(port, user, password, store_name):
 def bench_ftp(refs, ports, root):
     with open(os.path.join(root, "up.bin"), "wb"):
         pass
-    stor, retr = ftp_times(ports["uftpd"], "bench", "benchpw", "up.bin")
     vs_port = start_vsftpd(refs)
-    vstor, vretr = ftp_times(vs_port, "anonymous", "", "up/x.bin") if vs_port else (None, None)
-    print(f"  FTP 10 MB, median of {FTP_RUNS} (ftplib, passive)")
-    report("uftpd STOR 10 MB", stor, "s", "vsftpd", vstor)
-    report("uftpd RETR 10 MB", retr, "s", "vsftpd", vretr)
+    for mb in FTP_SIZES_MB:
+        data = os.urandom(mb * 1024 * 1024)
+        stor, retr = ftp_times(ports["uftpd"], "bench", "benchpw", "up.bin", data)
+        vstor, vretr = (ftp_times(vs_port, "anonymous", "", "up/x.bin", data) if vs_port
+                        else (None, None))
+        print(f"  FTP {mb} MB, median of {FTP_RUNS} (ftplib, passive)")
+        report(f"uftpd STOR {mb} MB", stor, "s", "vsftpd", vstor)
+        report(f"uftpd RETR {mb} MB", retr, "s", "vsftpd", vretr)
 
 
 def load(ports, requests, logins, deadline):
@@ -311,6 +319,7 @@ def bench_mixed_soak(tmp, root):
 
 
 def main():
+    parts = set(sys.argv[1:]) or {"http", "ftp", "soak", "mixed"}
     tmp, root = scratch_root()
     one_kb = os.urandom(1024)
     with open(os.path.join(root, "www", "bench.bin"), "wb") as f:
@@ -318,11 +327,15 @@ def main():
     sim, ports = boot(root)
     refs = References(tmp)
     try:
-        bench_http(refs, ports, one_kb)
-        bench_ftp(refs, ports, root)
+        if "http" in parts:
+            bench_http(refs, ports, one_kb)
+        if "ftp" in parts:
+            bench_ftp(refs, ports, root)
         refs.stop()
-        bench_soak(sim, ports)
-        bench_mixed_soak(tmp, root)
+        if "soak" in parts:
+            bench_soak(sim, ports)
+        if "mixed" in parts:
+            bench_mixed_soak(tmp, root)
     finally:
         refs.stop()
         sim.kill()

@@ -23,7 +23,13 @@
 #define FTP_SESSIONS 4
 #define IDLE_TIMEOUT_MS (5 * 60 * 1000)
 #define DATA_TIMEOUT_MS 15000
+/* Bytes per read and write of a transfer, allocated when it starts (the port's choice: the
+ * build's UPYOS_TRANSFER_CHUNK). */
+#ifdef UPYOS_TRANSFER_CHUNK
+#define TRANSFER_CHUNK UPYOS_TRANSFER_CHUNK
+#else
 #define TRANSFER_CHUNK 8192
+#endif
 #define PASSIVE_STRANGERS_MAX 8   /* foreign connections refused before a passive wait ends */
 
 struct ftp {

@@ -29,6 +29,9 @@ struct http_conn {
 
 const char *http_reason(int status);
 /* Status line and headers; extra is more header lines, each ending in CRLF (may be NULL). */
+/* The head, blank line included, into buf: its length, or ERR_NAMETOOLONG if it does not fit. */
+int http_format_head(struct http_conn *c, int status, const char *type, long long length,
+                     const char *extra, char *buf, size_t size);
 int http_send_head(struct http_conn *c, int status, const char *type, long long length,
                    const char *extra);
 int http_send(struct http_conn *c, int status, const char *type, const char *body, size_t len,

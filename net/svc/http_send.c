@@ -40,36 +40,62 @@ const char *http_reason(int status)
     }
 }
 
-int http_send_head(struct http_conn *c, int status, const char *type, long long length,
-                   const char *extra)
+int http_format_head(struct http_conn *c, int status, const char *type, long long length,
+                     const char *extra, char *buf, size_t size)
 {
-    char head[512];
-    int n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nServer: %s\r\n", status,
+    int n = snprintf(buf, size, "HTTP/1.1 %d %s\r\nServer: %s\r\n", status,
                      http_reason(status), sysdata.name);
     if (type)
-        n += snprintf(head + n, sizeof head - (size_t)n, "Content-Type: %s\r\n", type);
+        n += snprintf(buf + n, size - (size_t)n, "Content-Type: %s\r\n", type);
     if (length >= 0)
-        n += snprintf(head + n, sizeof head - (size_t)n, "Content-Length: %lld\r\n", length);
+        n += snprintf(buf + n, size - (size_t)n, "Content-Length: %lld\r\n", length);
     if (status >= 400 && status != 401 && status != 404 && status != 405 && status != 416)
         c->close_after = 1;     /* the request may not have been read to its end */
     if (status != 101)
-        n += snprintf(head + n, sizeof head - (size_t)n, "Connection: %s\r\n",
+        n += snprintf(buf + n, size - (size_t)n, "Connection: %s\r\n",
                       c->close_after ? "close" : "keep-alive");
-    if ((size_t)n >= sizeof head)
-        return ERR_NAMETOOLONG;
-    int r = sock_send(c->sock, head, (size_t)n);
-    if (r >= 0 && extra)
-        r = sock_send_text(c->sock, extra);
-    return r < 0 ? r : sock_send(c->sock, "\r\n", 2);
+    if ((size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, "%s\r\n", extra ? extra : "");
+    return (size_t)n < size ? n : ERR_NAMETOOLONG;
+}
+
+/* The head and as much of body as fits go out in one send: with Nagle off, every send is a
+ * segment of its own, and a small reply in one segment is one wake-up for the client. */
+static int send_head_and_body(struct http_conn *c, int status, const char *type,
+                              long long length, const char *extra, const char *body,
+                              size_t len)
+{
+    char head[512];
+    int n = http_format_head(c, status, type, length, extra, head, sizeof head);
+    if (n < 0) {                /* long extra headers: the head in three parts, as before */
+        n = http_format_head(c, status, type, length, NULL, head, sizeof head);
+        if (n < 0)
+            return n;
+        int r = sock_send(c->sock, head, (size_t)n - 2);
+        if (r >= 0)
+            r = sock_send_text(c->sock, extra);
+        if (r >= 0)
+            r = sock_send(c->sock, "\r\n", 2);
+        return r < 0 || !len ? r : sock_send(c->sock, body, len);
+    }
+    size_t fits = sizeof head - (size_t)n < len ? 0 : len;
+    if (fits)
+        memcpy(head + n, body, fits);
+    int r = sock_send(c->sock, head, (size_t)n + fits);
+    return r < 0 || fits == len ? r : sock_send(c->sock, body, len);
+}
+
+int http_send_head(struct http_conn *c, int status, const char *type, long long length,
+                   const char *extra)
+{
+    return send_head_and_body(c, status, type, length, extra, NULL, 0);
 }
 
 int http_send(struct http_conn *c, int status, const char *type, const char *body, size_t len,
               const char *extra)
 {
-    int r = http_send_head(c, status, type, (long long)len, extra);
-    if (r >= 0 && len && strcmp(c->req.method, "HEAD"))
-        r = sock_send(c->sock, body, len);
-    return r;
+    size_t sent = strcmp(c->req.method, "HEAD") ? len : 0;
+    return send_head_and_body(c, status, type, (long long)len, extra, body, sent);
 }
 
 int http_send_error(struct http_conn *c, int status)

@@ -47,20 +47,33 @@ static int www_path(const char *url_path, char *out, size_t size, struct vfs_sta
     return r < 0 ? r : st->type == VFS_FILE ? 0 : ERR_NOENT;
 }
 
-static int send_part(struct http_conn *c, vfs_file_t *f, uint32_t first, uint32_t count)
+/* Sends the head, then count bytes of f from first: the first chunk carries the head, so a
+ * small file goes out in one send. */
+static int send_part(struct http_conn *c, vfs_file_t *f, int status, const char *type,
+                     const char *headers, uint32_t first, uint32_t count)
 {
     char buf[CHUNK];
-    if (first && vfs_seek(f, (long)first, VFS_SEEK_SET) < 0)
+    int n = http_format_head(c, status, type, count, headers, buf, sizeof buf);
+    if (n < 0)
+        return n;
+    size_t have = (size_t)n;
+    if (!strcmp(c->req.method, "HEAD"))
+        count = 0;
+    if (first && count && vfs_seek(f, (long)first, VFS_SEEK_SET) < 0)
         return ERR_IO;
-    while (count) {
-        int n = vfs_read(f, buf, count < CHUNK ? count : CHUNK);
-        if (n <= 0)
-            return n < 0 ? n : ERR_IO;
-        if ((n = sock_send(c->sock, buf, (size_t)n)) < 0)
-            return n;
-        count -= (uint32_t)n;
+    for (;;) {
+        size_t room = sizeof buf - have;
+        if (count) {
+            n = vfs_read(f, buf + have, count < room ? count : room);
+            if (n <= 0)
+                return n < 0 ? n : ERR_IO;
+            have += (size_t)n;
+            count -= (uint32_t)n;
+        }
+        if ((n = sock_send(c->sock, buf, have)) < 0 || !count)
+            return n < 0 ? n : 0;
+        have = 0;
     }
-    return 0;
 }
 
 /* Sends a whole file or the asked range of it, with the given extra headers. */
@@ -89,9 +102,7 @@ void http_send_file(struct http_conn *c, const char *path, const struct vfs_stat
                  (unsigned long)first, (unsigned long)last, (unsigned long)st->size);
     }
     uint32_t count = st->size ? last - first + 1 : 0;
-    int r = http_send_head(c, status, type, count, headers);
-    if (r >= 0 && strcmp(c->req.method, "HEAD"))
-        r = send_part(c, f, first, count);
+    int r = send_part(c, f, status, type, headers, first, count);
     if (r < 0)
         c->close_after = 1;
     vfs_close(f);

@@ -19,3 +19,5 @@ set(UPYOS_PY_LINE_STACK_DEFAULT 0)
 # (tools/mbedtls.cmake).
 set(UPYOS_TLS_DEFAULT OFF)
 set(UPYOS_SIGNATURE_DEFAULT ON)
+# A file transfer's buffer (uftpd), taken from the heap while the transfer runs.
+set(UPYOS_TRANSFER_CHUNK_DEFAULT 8192)

@@ -12,3 +12,5 @@ set(UPYOS_PY_LINE_STACK_DEFAULT 0)
 # TLS: no network, so no TLS; release signatures (upgrade) on the part of mbedTLS they need.
 set(UPYOS_TLS_DEFAULT OFF)
 set(UPYOS_SIGNATURE_DEFAULT ON)
+# A file transfer's buffer (uftpd), taken from the heap while the transfer runs.
+set(UPYOS_TRANSFER_CHUNK_DEFAULT 8192)
