@@ -26,8 +26,9 @@
 struct stage {
     int argc;
     char **argv;                /* what the command gets; it may reorder or drop entries */
-    char **words;               /* the owned copies, freed with the job: a background job
-                                 * outlives the line it came from */
+    char **words;               /* the owned texts, taken from the line's words and freed with
+                                 * the job: a background job outlives the line it came from;
+                                 * the same allocation as argv */
 };
 
 struct job {
@@ -45,7 +46,6 @@ static void free_job(struct job *j)
     for (int s = 0; s < j->stages; s++) {
         for (int i = 0; j->stage[s].words && j->stage[s].words[i]; i++)
             free(j->stage[s].words[i]);
-        free(j->stage[s].words);
         free(j->stage[s].argv);
     }
     free(j->target);
@@ -58,19 +58,19 @@ static int is_operator(const struct lex_word *w, const char *op)
     return !w->quoted && strcmp(w->text, op) == 0;
 }
 
-static int add_stage(struct job *j, const struct lex_words *w, int from, int to)
+/* A stage of words from..to-1, whose texts it takes (leaving NULL in w): no copy per word. */
+static int add_stage(struct job *j, struct lex_words *w, int from, int to)
 {
     if (from == to || j->stages == STAGE_MAX)
         return ERR_INVAL;
     struct stage *s = &j->stage[j->stages++];
-    s->argv = calloc((size_t)(to - from + 1), sizeof *s->argv);
-    s->words = calloc((size_t)(to - from + 1), sizeof *s->words);
-    if (!s->argv || !s->words)
+    size_t slots = (size_t)(to - from + 1);
+    if (!(s->argv = calloc(2 * slots, sizeof *s->argv)))
         return ERR_NOMEM;
+    s->words = s->argv + slots;
     for (int i = from; i < to; i++) {
-        if (!(s->words[s->argc] = str_dup(w->word[i].text)))
-            return ERR_NOMEM;
-        s->argv[s->argc] = s->words[s->argc];
+        s->words[s->argc] = s->argv[s->argc] = w->word[i].text;
+        w->word[i].text = NULL;
         s->argc++;
     }
     return 0;
@@ -85,8 +85,9 @@ static int operand_word(const struct lex_words *w, int end)
     return b && b->operand_word && b->operand_word < end - 1 ? b->operand_word : -1;
 }
 
-/* Splits words into pipeline stages, a redirection and a trailing '&'. */
-static int plan_job(const struct lex_words *w, struct job *j, char *err, size_t err_size)
+/* Splits words into pipeline stages, a redirection and a trailing '&'; the stages take the
+ * texts of their words. */
+static int plan_job(struct lex_words *w, struct job *j, char *err, size_t err_size)
 {
     int end = w->count, start = 0;
     if (end && is_operator(&w->word[end - 1], "&")) {
@@ -430,7 +431,7 @@ static int run_foreground(proc_t *self, struct job *j)
     return status;
 }
 
-int shell_run_words(proc_t *self, const struct lex_words *w, const char *cmdline)
+int shell_run_words(proc_t *self, struct lex_words *w, const char *cmdline)
 {
     char err[96];
     if (w->count == 0)

@@ -6,8 +6,9 @@
 #include "shell/lexer.h"
 
 /* Runs one command (already split into words) as a job of shell process self: pipes,
- * redirection and '&' included. cmdline is what ps shows. Returns its exit status. */
-int shell_run_words(proc_t *self, const struct lex_words *w, const char *cmdline);
+ * redirection and '&' included. cmdline is what ps shows. Returns its exit status. The job
+ * takes the texts of the words it keeps (NULL is left in w; lex_free_words still frees w). */
+int shell_run_words(proc_t *self, struct lex_words *w, const char *cmdline);
 /* Runs argv in process p, which already exists: a built-in, a script or a program. */
 int shell_run_argv(proc_t *p, int argc, char **argv);
 /* Reports a syntax error where the shell is (script file and line, or the prompt); returns 2. */

@@ -66,8 +66,17 @@ void *hostfs_new(const char *host_dir)
  * root itself). */
 struct at {
     int dir;
+    int owned;                 /* dir was opened for this path (not the root): close it */
     char name[VFS_NAME_MAX + 1];
 };
+
+/* The root's descriptor is shared, not duplicated: a path at the top level (`cd /`, most
+ * stats) costs its one system call and no dup and close around it. */
+static void at_close(struct at *a)
+{
+    if (a->owned)
+        close(a->dir);
+}
 
 /* The next component of *path into name; 0 when there is none left. */
 static int next_component(const char **path, char *name)
@@ -134,29 +143,36 @@ static int open_dirs(int root, const char *dirs)
     return walk_dirs(root, dirs);
 }
 
-/* Opens the directory of path's last component without following links. 0 (close a->dir
- * after) or ERR_*. */
+/* Opens the directory of path's last component without following links: a top-level name
+ * uses the root's own descriptor, a deeper one the directories opened in one call. 0
+ * (at_close(a) after) or ERR_*. */
 static int at_open(struct vfs_mount *m, const char *path, struct at *a)
 {
     struct hostfs *fs = m->fs;
     char next[VFS_NAME_MAX + 1], dirs[VFS_PATH_MAX];
     size_t len = 0;
+    a->dir = fs->root;
+    a->owned = 0;
     str_copy(a->name, ".", sizeof a->name);
-    if (next_component(&path, a->name)) {
-        while (next_component(&path, next)) {
-            size_t n = strlen(a->name);
-            if (len + n + 2 > sizeof dirs)
-                return ERR_NAMETOOLONG;
-            memcpy(dirs + len, a->name, n);
-            dirs[len + n] = '/';
-            len += n + 1;
-            memcpy(a->name, next, sizeof next);
-        }
+    if (!next_component(&path, a->name))
+        return 0;
+    while (next_component(&path, next)) {
+        size_t n = strlen(a->name);
+        if (len + n + 2 > sizeof dirs)
+            return ERR_NAMETOOLONG;
+        memcpy(dirs + len, a->name, n);
+        dirs[len + n] = '/';
+        len += n + 1;
+        memcpy(a->name, next, sizeof next);
     }
+    if (!len)
+        return 0;
     dirs[len] = '\0';
-    a->dir = len ? open_dirs(fs->root, dirs) : dup(fs->root);
-    if (a->dir < 0)
-        return len ? a->dir : map_errno(errno);
+    int d = open_dirs(fs->root, dirs);
+    if (d < 0)
+        return d;
+    a->dir = d;
+    a->owned = 1;
     return 0;
 }
 
@@ -190,7 +206,7 @@ static int h_open(struct vfs_mount *m, const char *path, int flags, void **file)
         r = ERR_NOENT;             /* a link, a device, a pipe: not part of the tree */
     else if ((fd = openat(a.dir, a.name, oflags, 0644)) < 0)
         r = map_errno(errno);
-    close(a.dir);
+    at_close(&a);
     if (r < 0)
         return r;
     *file = (void *)(intptr_t)(fd + 1);
@@ -244,7 +260,7 @@ static int h_stat(struct vfs_mount *m, const char *path, struct vfs_stat *st)
     if (r < 0)
         return r;
     r = at_stat(&a, &s) < 0 ? map_errno(errno) : 0;
-    close(a.dir);
+    at_close(&a);
     if (r < 0)
         return r;
     if (!S_ISDIR(s.st_mode) && !S_ISREG(s.st_mode))
@@ -263,7 +279,7 @@ static int path_op(struct vfs_mount *m, const char *path, int (*op)(const struct
     if (r < 0)
         return r;
     r = op(&a) < 0 ? map_errno(errno) : 0;
-    close(a.dir);
+    at_close(&a);
     return r;
 }
 
@@ -310,9 +326,9 @@ static int h_rename(struct vfs_mount *m, const char *from, const char *to)
         return r;
     if ((r = at_open(m, to, &b)) == 0) {
         r = renameat(a.dir, a.name, b.dir, b.name) < 0 ? map_errno(errno) : 0;
-        close(b.dir);
+        at_close(&b);
     }
-    close(a.dir);
+    at_close(&a);
     return r;
 }
 
@@ -323,7 +339,7 @@ static int h_opendir(struct vfs_mount *m, const char *path, void **dir)
     if (r < 0)
         return r;
     int fd = open_dir_at(a.dir, a.name);
-    close(a.dir);
+    at_close(&a);
     if (fd < 0)
         return fd;
     DIR *d = fdopendir(fd);
