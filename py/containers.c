@@ -947,13 +947,18 @@ static pv set_xupdate(int n, pv *a, pv kw) { return multi(OP_XOR, n, a, true); }
 static pv set_issubset(int n, pv *a, pv kw) { py_method_args(n, 1, "issubset"); return PV_BOOL(subset(a[0], as_set(a[1]))); }
 static pv set_issuperset(int n, pv *a, pv kw) { py_method_args(n, 1, "issuperset"); return PV_BOOL(subset(as_set(a[1]), a[0])); }
 static pv set_isdisjoint(int n, pv *a, pv kw) { py_method_args(n, 1, "isdisjoint"); return PV_BOOL(set_len(set_op(OP_AND, a[0], as_set(a[1]), &py_set_type)) == 0); }
+/* set.__init__ refills: a subclass whose __new__ makes an empty set gets its items here */
+static pv set_init_m(int n, pv *a, pv kw) {
+    set_clear(1, a, kw);
+    return n > 1 ? set_update(n, a, kw) : PV_NONE;
+}
 static const py_builtin set_methods[] = {
     METHOD(add, set_add_m), METHOD(discard, set_discard), METHOD(remove, set_remove), METHOD(pop, set_pop),
     METHOD(clear, set_clear), METHOD(copy, set_copy), METHOD(union, set_union), METHOD(intersection, set_intersection),
     METHOD(difference, set_difference), METHOD(symmetric_difference, set_symdiff), METHOD(update, set_update),
     METHOD(intersection_update, set_iupdate), METHOD(difference_update, set_dupdate),
     METHOD(symmetric_difference_update, set_xupdate), METHOD(issubset, set_issubset),
-    METHOD(issuperset, set_issuperset), METHOD(isdisjoint, set_isdisjoint), METHODS_END };
+    METHOD(issuperset, set_issuperset), METHOD(isdisjoint, set_isdisjoint), METHOD(__init__, set_init_m), METHODS_END };
 static const py_builtin frozenset_methods[] = {
     METHOD(copy, set_copy), METHOD(union, set_union), METHOD(intersection, set_intersection),
     METHOD(difference, set_difference), METHOD(symmetric_difference, set_symdiff), METHOD(issubset, set_issubset),
