@@ -607,20 +607,12 @@ BI(math_log) {
     if (n == 2) { double b = num(a[1]); return mf(log(x) / log(b)); }
     return mf(log(x));
 }
-pv py_big_from_double(double d);
-static pv to_int_checked(double r) {
-    if (isnan(r)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
-    if (isinf(r)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
-    /* beyond 64 bits the cast would be undefined: the bignum takes it */
-    if (r >= 9.2233720368547758e18 || r < -9.2233720368547758e18) return py_big_from_double(r);
-    return py_new_int((int64_t)r);
-}
 /* an int is its own floor, ceiling and truncation, however many digits it has (a bool gives
  * the plain int) */
 static pv int_itself(pv v) { return IS(v, py_bool_type) ? MKSMALL(v == PV_TRUE) : v; }
-BI(math_floor) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(floor(num(a[0]))); }
-BI(math_ceil) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(ceil(num(a[0]))); }
-BI(math_trunc) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(trunc(num(a[0]))); }
+BI(math_floor) { if (py_is_int(a[0])) return int_itself(a[0]); return py_int_from_double(floor(num(a[0]))); }
+BI(math_ceil) { if (py_is_int(a[0])) return int_itself(a[0]); return py_int_from_double(ceil(num(a[0]))); }
+BI(math_trunc) { if (py_is_int(a[0])) return int_itself(a[0]); return py_int_from_double(trunc(num(a[0]))); }
 BI(math_pow) { return mf(pow(num(a[0]), num(a[1]))); }
 BI(math_atan2) { return mf(atan2(num(a[0]), num(a[1]))); }
 BI(math_hypot) { double s = 0; for (int i = 0; i < n; i++) { double x = num(a[i]); s += x * x; } return mf(sqrt(s)); }

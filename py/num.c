@@ -303,6 +303,16 @@ bad:
     py_raisef(&py_ValueError_type, "invalid literal for int() with base %d: %s", base, py_str_data(py_repr(orig)));
 }
 
+/* int(d): the float truncated toward zero, as many digits as it takes */
+pv py_int_from_double(double d) {
+    if (isnan(d)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
+    if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
+    d = trunc(d);
+    /* beyond 64 bits the cast would be undefined: the bignum takes it */
+    if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return py_big_from_double(d);
+    return py_new_int((int64_t)d);
+}
+
 static pv int_make(const py_type *t, int n, pv *a, pv kw) {
     if (n == 0) return MKSMALL(0);
     pv x = a[0];
@@ -317,14 +327,7 @@ static pv int_make(const py_type *t, int n, pv *a, pv kw) {
     if (IS_SMALL(x)) return x;
     if (IS(x, py_long_type)) return x;
     if (IS(x, py_bool_type)) return MKSMALL(x == PV_TRUE);
-    if (IS(x, py_float_type)) {
-        double d = ((py_float *)x)->v;
-        if (isnan(d)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
-        if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
-        d = trunc(d);
-        if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return py_big_from_double(d);
-        return py_new_int((int64_t)d);
-    }
+    if (IS(x, py_float_type)) return py_int_from_double(((py_float *)x)->v);
     if (IS(x, py_str_type)) return parse_int(py_str_data(x), py_str_len(x), 10, x);
     if (IS(x, py_bytes_type) || IS(x, py_bytearray_type)) {
         py_bytes *b = (py_bytes *)x;

@@ -1267,7 +1267,10 @@ pv py_str_mod(pv fmtv, pv args) {
             break;
         }
         case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
-            if (IS(v, py_float_type)) v = py_new_int((int64_t)((py_float *)v)->v);
+            if (IS(v, py_float_type)) {
+                if (c == 'x' || c == 'X' || c == 'o') py_raisef(&py_TypeError_type, "%%%c format: an integer is required, not float", c);
+                v = py_int_from_double(((py_float *)v)->v);
+            }
             if (!py_is_int(v)) {
                 pv m = TYPE(v)->flags & TF_USER ? py_lookup_special(v, Q___int__) : PV_NULL;
                 if (!m) py_raisef(&py_TypeError_type, "%%%c format: a real number is required, not %s", c, py_type_name(TYPE(v)));
