@@ -1152,13 +1152,28 @@ static pv object_repr_m(int n, pv *a, pv kw) {
     return py_strf("<%s object at %p>", py_type_name(t), (void *)a[0]);
 }
 static pv object_str_m(int n, pv *a, pv kw) { return py_repr(a[0]); }
-static pv object_eq_m(int n, pv *a, pv kw) { py_method_args(n, 1, "__eq__"); return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj; }
+/* The builtins' __eq__ and __hash__ are object's: on a value of a builtin's layout (a str, or
+ * a str subclass's instance reaching str.__eq__ through super()) they compare and hash as the
+ * builtin does, elsewhere by identity. The builtin's slot never calls back into the class. */
+static pv object_eq_m(int n, pv *a, pv kw) {
+    py_method_args(n, 1, "__eq__");
+    const py_type *bb = builtin_base(TYPE(a[0]));
+    if (bb != &py_object_type && bb->compare) {
+        pv r = bb->compare(CMP_EQ, a[0], a[1], 0);
+        return r ? r : (pv)&py_notimpl_obj;
+    }
+    return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj;
+}
 static pv object_ne_m(int n, pv *a, pv kw) {
     py_method_args(n, 1, "__ne__");
     pv r = py_compare(CMP_EQ, a[0], a[1]);
     return PV_BOOL(!py_truth(r));
 }
-static pv object_hash_m(int n, pv *a, pv kw) { return MKSMALL((pint)((uintptr_t)a[0] >> 4)); }
+static pv object_hash_m(int n, pv *a, pv kw) {
+    const py_type *bb = builtin_base(TYPE(a[0]));
+    uintptr_t h = bb != &py_object_type && bb->hash ? bb->hash(a[0]) : id_hash(a[0]);
+    return py_new_int((int64_t)(intptr_t)h);
+}
 static pv object_setattr_m(int n, pv *a, pv kw) {
     py_argcheck(n, 3, 3, "__setattr__");
     pv d = inst_dict(a[0]);
