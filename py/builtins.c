@@ -349,7 +349,9 @@ BI(round) {
     if (!IS(x, py_float_type)) {
         pv m = py_lookup_special(x, Q___round__);
         if (m) return n > 1 ? py_call1(m, nd) : py_call0(m);
-        py_raisef(&py_TypeError_type, "type %s doesn't define __round__ method", py_type_name(TYPE(x)));
+        /* a float subclass's instance is a float underneath */
+        if (!py_isinstance(x, &py_float_type))
+            py_raisef(&py_TypeError_type, "type %s doesn't define __round__ method", py_type_name(TYPE(x)));
     }
     double d = ((py_float *)x)->v;
     if (nd == PV_NONE) {

@@ -461,7 +461,11 @@ static pv d_pos(int n, pv *a, pv kw) { return py_unary(1, a[0]); }
 static pv d_invert(int n, pv *a, pv kw) { return py_unary(2, a[0]); }
 static pv d_abs(int n, pv *a, pv kw) { return py_truth(py_compare(CMP_LT, a[0], MKSMALL(0))) ? py_unary(0, a[0]) : a[0]; }
 static pv d_bool(int n, pv *a, pv kw) { return PV_BOOL(py_truth(a[0])); }
-static pv d_int(int n, pv *a, pv kw) { return py_call(py_builtin_get(QS(int)), 1, a, PV_NULL); }
+static pv d_int(int n, pv *a, pv kw) {
+    /* a float subclass's instance: int() would look __int__ up and come back here */
+    if (is_float(a[0])) return py_int_from_double(((py_float *)a[0])->v);
+    return py_call(py_builtin_get(QS(int)), 1, a, PV_NULL);
+}
 static pv d_float(int n, pv *a, pv kw) { return py_float_new(py_to_double(a[0])); }
 static pv d_hash(int n, pv *a, pv kw) { return py_new_int((int64_t)(intptr_t)py_hash(a[0])); }
 static pv d_repr(int n, pv *a, pv kw) { return py_repr(a[0]); }

@@ -835,7 +835,7 @@ static pv str_translate(int n, pv *a, pv kw) {
 }
 
 /* ---- bytes and bytearray methods: the str ones, run bytewise ---- */
-static bool is_bytes_like(pv v) { return IS(v, py_bytes_type) || IS(v, py_bytearray_type); }
+static bool is_bytes_like(pv v) { return py_isinstance(v, &py_bytes_type) || py_isinstance(v, &py_bytearray_type); }
 /* a str over the same bytes, marked as one character per byte */
 static pv as_bytestr(pv v) {
     py_bytes *b = (py_bytes *)v;
@@ -865,7 +865,8 @@ static pv back_to_bytes(pv v, const py_type *t) {
 static pv bytes_delegate(py_cfn fn, int n, pv *a, pv kw) {
     pv args[8];
     if (n > 8) n = 8;
-    const py_type *t = TYPE(a[0]);
+    /* the result is the builtin's, also for a subclass's instance */
+    const py_type *t = py_isinstance(a[0], &py_bytearray_type) ? &py_bytearray_type : &py_bytes_type;
     for (int i = 0; i < n; i++) {
         if (is_bytes_like(a[i])) args[i] = as_bytestr(a[i]);
         else if (i > 0 && IS(a[i], py_str_type)) py_raisef(&py_TypeError_type, "a bytes-like object is required, not 'str'");
@@ -887,7 +888,7 @@ static pv bytes_delegate(py_cfn fn, int n, pv *a, pv kw) {
         }
         kw = k2;
     }
-    return back_to_bytes(fn(n, args, kw), t == &py_bytearray_type ? &py_bytearray_type : &py_bytes_type);
+    return back_to_bytes(fn(n, args, kw), t);
 }
 #define BYTES_VIA_STR(name) static pv bytes_##name(int n, pv *a, pv kw) { return bytes_delegate(str_##name, n, a, kw); }
 BYTES_VIA_STR(split) BYTES_VIA_STR(rsplit) BYTES_VIA_STR(strip) BYTES_VIA_STR(lstrip) BYTES_VIA_STR(rstrip)
