@@ -571,7 +571,15 @@ static pv broken_down(int64_t t) {
     for (int i = 0; i < 9; i++) TUPLE(r)->items[i] = py_new_int(f[i]);
     return r;
 }
-BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? (int64_t)floor(py_to_double(a[0])) : (int64_t)now()); }
+/* seconds since the epoch as a whole number, checked: the years of broken_down's calendar fit
+ * in 32 bits, as the C library's do */
+static int64_t timestamp_arg(pv v) {
+    double d = floor(py_to_double(v));
+    if (isnan(d)) py_raisef(&py_ValueError_type, "Invalid value NaN (not a number)");
+    if (!(fabs(d) < 6.776e16)) py_raisef(&py_OverflowError_type, "timestamp out of range for platform time_t");
+    return (int64_t)d;
+}
+BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? timestamp_arg(a[0]) : (int64_t)now()); }
 BI(time_mktime) {
     pv t = a[0];
     int64_t y = py_int_val(py_getitem(t, MKSMALL(0))), m = py_int_val(py_getitem(t, MKSMALL(1))), d = py_int_val(py_getitem(t, MKSMALL(2)));
