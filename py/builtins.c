@@ -580,10 +580,19 @@ static int64_t timestamp_arg(pv v) {
     return (int64_t)d;
 }
 BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? timestamp_arg(a[0]) : (int64_t)now()); }
+/* field i of a time tuple, a C int as CPython's struct tm has: the calendar arithmetic below
+ * stays within 64 bits */
+static int64_t tm_field(pv t, int i) {
+    pv v = py_getitem(t, MKSMALL(i));
+    if (!py_is_int(v)) py_raisef(&py_TypeError_type, "'%s' object cannot be interpreted as an integer", py_type_name(TYPE(v)));
+    if (py_truth(py_compare(CMP_GT, v, MKSMALL(INT32_MAX)))) py_raisef(&py_OverflowError_type, "signed integer is greater than maximum");
+    if (py_truth(py_compare(CMP_LT, v, MKSMALL(INT32_MIN)))) py_raisef(&py_OverflowError_type, "signed integer is less than minimum");
+    return py_int_val(v);
+}
 BI(time_mktime) {
     pv t = a[0];
-    int64_t y = py_int_val(py_getitem(t, MKSMALL(0))), m = py_int_val(py_getitem(t, MKSMALL(1))), d = py_int_val(py_getitem(t, MKSMALL(2)));
-    int64_t hh = py_int_val(py_getitem(t, MKSMALL(3))), mm = py_int_val(py_getitem(t, MKSMALL(4))), ss = py_int_val(py_getitem(t, MKSMALL(5)));
+    int64_t y = tm_field(t, 0), m = tm_field(t, 1), d = tm_field(t, 2);
+    int64_t hh = tm_field(t, 3), mm = tm_field(t, 4), ss = tm_field(t, 5);
     /* days from civil */
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
