@@ -332,7 +332,9 @@ BI(round) {
     if (!IS(x, py_float_type)) {
         pv m = py_lookup_special(x, Q___round__);
         if (m) return n > 1 ? py_call1(m, nd) : py_call0(m);
-        py_raisef(&py_TypeError_type, "type %s doesn't define __round__ method", py_type_name(TYPE(x)));
+        /* a float subclass's instance is a float underneath */
+        if (!py_isinstance(x, &py_float_type))
+            py_raisef(&py_TypeError_type, "type %s doesn't define __round__ method", py_type_name(TYPE(x)));
     }
     double d = ((py_float *)x)->v;
     if (nd == PV_NONE) {
@@ -544,11 +546,28 @@ static pv broken_down(int64_t t) {
     for (int i = 0; i < 9; i++) TUPLE(r)->items[i] = py_new_int(f[i]);
     return r;
 }
-BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? (int64_t)floor(py_to_double(a[0])) : (int64_t)now()); }
+/* seconds since the epoch as a whole number, checked: the years of broken_down's calendar fit
+ * in 32 bits, as the C library's do */
+static int64_t timestamp_arg(pv v) {
+    double d = floor(py_to_double(v));
+    if (isnan(d)) py_raisef(&py_ValueError_type, "Invalid value NaN (not a number)");
+    if (!(fabs(d) < 6.776e16)) py_raisef(&py_OverflowError_type, "timestamp out of range for platform time_t");
+    return (int64_t)d;
+}
+BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? timestamp_arg(a[0]) : (int64_t)now()); }
+/* field i of a time tuple, a C int as CPython's struct tm has: the calendar arithmetic below
+ * stays within 64 bits */
+static int64_t tm_field(pv t, int i) {
+    pv v = py_getitem(t, MKSMALL(i));
+    if (!py_is_int(v)) py_raisef(&py_TypeError_type, "'%s' object cannot be interpreted as an integer", py_type_name(TYPE(v)));
+    if (py_truth(py_compare(CMP_GT, v, MKSMALL(INT32_MAX)))) py_raisef(&py_OverflowError_type, "signed integer is greater than maximum");
+    if (py_truth(py_compare(CMP_LT, v, MKSMALL(INT32_MIN)))) py_raisef(&py_OverflowError_type, "signed integer is less than minimum");
+    return py_int_val(v);
+}
 BI(time_mktime) {
     pv t = a[0];
-    int64_t y = py_int_val(py_getitem(t, MKSMALL(0))), m = py_int_val(py_getitem(t, MKSMALL(1))), d = py_int_val(py_getitem(t, MKSMALL(2)));
-    int64_t hh = py_int_val(py_getitem(t, MKSMALL(3))), mm = py_int_val(py_getitem(t, MKSMALL(4))), ss = py_int_val(py_getitem(t, MKSMALL(5)));
+    int64_t y = tm_field(t, 0), m = tm_field(t, 1), d = tm_field(t, 2);
+    int64_t hh = tm_field(t, 3), mm = tm_field(t, 4), ss = tm_field(t, 5);
     /* days from civil */
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
@@ -580,20 +599,12 @@ BI(math_log) {
     if (n == 2) { double b = num(a[1]); return mf(log(x) / log(b)); }
     return mf(log(x));
 }
-pv py_big_from_double(double d);
-static pv to_int_checked(double r) {
-    if (isnan(r)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
-    if (isinf(r)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
-    /* beyond 64 bits the cast would be undefined: the bignum takes it */
-    if (r >= 9.2233720368547758e18 || r < -9.2233720368547758e18) return py_big_from_double(r);
-    return py_new_int((int64_t)r);
-}
 /* an int is its own floor, ceiling and truncation, however many digits it has (a bool gives
  * the plain int) */
 static pv int_itself(pv v) { return IS(v, py_bool_type) ? MKSMALL(v == PV_TRUE) : v; }
-BI(math_floor) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(floor(num(a[0]))); }
-BI(math_ceil) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(ceil(num(a[0]))); }
-BI(math_trunc) { if (py_is_int(a[0])) return int_itself(a[0]); return to_int_checked(trunc(num(a[0]))); }
+BI(math_floor) { if (py_is_int(a[0])) return int_itself(a[0]); return py_int_from_double(floor(num(a[0]))); }
+BI(math_ceil) { if (py_is_int(a[0])) return int_itself(a[0]); return py_int_from_double(ceil(num(a[0]))); }
+BI(math_trunc) { if (py_is_int(a[0])) return int_itself(a[0]); return py_int_from_double(trunc(num(a[0]))); }
 BI(math_pow) { return mf(pow(num(a[0]), num(a[1]))); }
 BI(math_atan2) { return mf(atan2(num(a[0]), num(a[1]))); }
 BI(math_hypot) { double s = 0; for (int i = 0; i < n; i++) { double x = num(a[i]); s += x * x; } return mf(sqrt(s)); }

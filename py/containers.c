@@ -814,6 +814,13 @@ const py_type py_dict_type = { &py_type_type, "dict", .base = &py_object_type, .
 typedef struct { const py_type *type; pv d; } py_set;
 #define SETD(v) (((py_set *)(v))->d)
 static bool is_set(pv v) { return !IS_SMALL(v) && (TYPE(v) == &py_set_type || TYPE(v) == &py_frozenset_type || (TYPE(v)->flags & TF_USER && (py_issubtype(TYPE(v), &py_set_type) || py_issubtype(TYPE(v), &py_frozenset_type)))); }
+/* frozen: a frozenset or a subclass's instance, never changed in place */
+static bool is_frozen(pv v) {
+    const py_type *t = TYPE(v);
+    return t == &py_frozenset_type || (t->flags & TF_USER && py_issubtype(t, &py_frozenset_type));
+}
+/* the builtin type of the sets an operation on v makes, as CPython's: a subclass's is its base */
+static const py_type *set_kind(pv v) { return is_frozen(v) ? &py_frozenset_type : &py_set_type; }
 pv py_set_new(const py_type *t) {
     py_set *s = NEW(py_set, *t);
     s->d = py_dict_new();
@@ -822,13 +829,14 @@ pv py_set_new(const py_type *t) {
 void py_set_add(pv s, pv v) { py_dict_set(SETD(s), v, v); }
 static void set_mark(pv o, gc_heap *h) { gc_mark(h, SETD(o)); }
 static pv set_repr(pv o) {
-    bool frozen = TYPE(o) == &py_frozenset_type;
+    /* a frozenset or a subclass's instance shows its class around the items */
+    bool wrapped = TYPE(o) != &py_set_type;
     py_dict *d = D(SETD(o));
-    if (!d->used) return py_str_cstr(frozen ? "frozenset()" : "set()");
+    if (!d->used) return wrapped ? py_strf("%s()", py_type_name(TYPE(o))) : py_str_cstr("set()");
     if (!repr_enter(o)) return py_strf("%s(...)", py_type_name(TYPE(o)));
     py_buf b;
     buf_init(&b, 16);
-    if (frozen) buf_adds(&b, "frozenset(");
+    if (wrapped) { buf_adds(&b, py_type_name(TYPE(o))); buf_addc(&b, '('); }
     buf_addc(&b, '{');
     bool first = true;
     for (uint32_t i = 0; i < d->nent; i++) {
@@ -839,7 +847,7 @@ static pv set_repr(pv o) {
     }
     py_cur->repr_depth--;
     buf_addc(&b, '}');
-    if (frozen) buf_addc(&b, ')');
+    if (wrapped) buf_addc(&b, ')');
     return buf_str(&b);
 }
 static pint set_len(pv o) { return D(SETD(o))->used; }
@@ -911,9 +919,8 @@ static pv set_binop(int op, pv a, pv b, int side) {
     int o = op & 15;
     if (o != OP_OR && o != OP_AND && o != OP_SUB && o != OP_XOR) return PV_NULL;
     if (!is_set(a) || !is_set(b)) return PV_NULL;
-    const py_type *rt = TYPE(a) == &py_frozenset_type ? &py_frozenset_type : &py_set_type;
-    pv r = set_op(o, a, b, rt);
-    if ((op & OP_INPLACE) && TYPE(a) != &py_frozenset_type) { SETD(a) = SETD(r); return a; }
+    pv r = set_op(o, a, b, set_kind(a));
+    if ((op & OP_INPLACE) && !is_frozen(a)) { SETD(a) = SETD(r); return a; }
     return r;
 }
 static pv as_set(pv v) { return is_set(v) ? v : set_from(&py_set_type, v); }
@@ -926,11 +933,11 @@ static pv set_pop(int n, pv *a, pv kw) {
     py_raise(py_exc_new(&py_KeyError_type, py_str_cstr("pop from an empty set")));
 }
 static pv set_clear(int n, pv *a, pv kw) { SETD(a[0]) = py_dict_new(); return PV_NONE; }
-static pv set_copy(int n, pv *a, pv kw) { pv r = set_from(TYPE(a[0]), PV_NULL); dict_update_from(SETD(r), SETD(a[0])); return r; }
+static pv set_copy(int n, pv *a, pv kw) { pv r = set_from(set_kind(a[0]), PV_NULL); dict_update_from(SETD(r), SETD(a[0])); return r; }
 static pv multi(int o, int n, pv *a, bool update) {
     pv r = update ? a[0] : set_copy(1, a, PV_NULL);
     for (int i = 1; i < n; i++) {
-        pv x = set_op(o, r, as_set(a[i]), TYPE(a[0]) == &py_frozenset_type ? &py_frozenset_type : &py_set_type);
+        pv x = set_op(o, r, as_set(a[i]), set_kind(a[0]));
         if (update) SETD(r) = SETD(x); else r = x;
     }
     return update ? PV_NONE : r;
@@ -946,6 +953,11 @@ static pv set_xupdate(int n, pv *a, pv kw) { return multi(OP_XOR, n, a, true); }
 static pv set_issubset(int n, pv *a, pv kw) { return PV_BOOL(subset(a[0], as_set(a[1]))); }
 static pv set_issuperset(int n, pv *a, pv kw) { return PV_BOOL(subset(as_set(a[1]), a[0])); }
 static pv set_isdisjoint(int n, pv *a, pv kw) { return PV_BOOL(set_len(set_op(OP_AND, a[0], as_set(a[1]), &py_set_type)) == 0); }
+/* set.__init__ refills: a subclass whose __new__ makes an empty set gets its items here */
+static pv set_init_m(int n, pv *a, pv kw) {
+    set_clear(1, a, kw);
+    return n > 1 ? set_update(n, a, kw) : PV_NONE;
+}
 static const py_builtin set_methods[] = {
     METHOD(add, set_add_m, 1, 1), METHOD(discard, set_discard, 1, 1), METHOD(remove, set_remove, 1, 1),
     METHOD(pop, set_pop, 0, 0), METHOD(clear, set_clear, 0, 0), METHOD(copy, set_copy, 0, 0),
@@ -954,7 +966,7 @@ static const py_builtin set_methods[] = {
     METHOD(update, set_update, 0, ANY), METHOD(intersection_update, set_iupdate, 0, ANY),
     METHOD(difference_update, set_dupdate, 0, ANY), METHOD(symmetric_difference_update, set_xupdate, 1, 1),
     METHOD(issubset, set_issubset, 1, 1), METHOD(issuperset, set_issuperset, 1, 1),
-    METHOD(isdisjoint, set_isdisjoint, 1, 1), METHODS_END };
+    METHOD(isdisjoint, set_isdisjoint, 1, 1), METHOD(__init__, set_init_m, 0, 1), METHODS_END };
 static const py_builtin frozenset_methods[] = {
     METHOD(copy, set_copy, 0, 0), METHOD(union, set_union, 0, ANY), METHOD(intersection, set_intersection, 0, ANY),
     METHOD(difference, set_difference, 0, ANY), METHOD(symmetric_difference, set_symdiff, 1, 1),
@@ -1164,17 +1176,23 @@ pv py_bytes_new(const py_type *t, const void *p, size_t n) {
     return (pv)b;
 }
 #define B(v) ((py_bytes *)(v))
-static bool is_bytes(pv v) {
-    return IS(v, py_bytes_type) || IS(v, py_bytearray_type) ||
-           (!IS_SMALL(v) && TYPE(v)->flags & TF_USER && py_issubtype(TYPE(v), &py_bytes_type));
+static bool is_user_subtype(pv v, const py_type *t) {
+    return !IS_SMALL(v) && TYPE(v)->flags & TF_USER && py_issubtype(TYPE(v), t);
 }
+static bool is_bytearray(pv v) { return IS(v, py_bytearray_type) || is_user_subtype(v, &py_bytearray_type); }
+static bool is_bytes(pv v) {
+    return IS(v, py_bytes_type) || is_bytearray(v) || is_user_subtype(v, &py_bytes_type);
+}
+/* the builtin type of the values an operation on v makes, as CPython's: a subclass's is its base */
+static const py_type *bytes_kind(pv v) { return is_bytearray(v) ? &py_bytearray_type : &py_bytes_type; }
 static void bytes_mark(pv o, gc_heap *h) { gc_mark_ptr(h, B(o)->data); }
 static pv bytes_repr(pv o) {
     py_bytes *b = B(o);
     py_buf s;
     buf_init(&s, b->len + 8);
-    bool ba = TYPE(o) == &py_bytearray_type;
-    if (ba) buf_adds(&s, "bytearray(");
+    /* a bytearray shows its class around the bytes (a bytes subclass's instance does not) */
+    bool ba = is_bytearray(o);
+    if (ba) { buf_adds(&s, py_type_name(TYPE(o))); buf_addc(&s, '('); }
     bool sq = memchr(b->data, '\'', b->len) != NULL, dq = memchr(b->data, '"', b->len) != NULL;
     char q = sq && !dq ? '"' : '\'';
     buf_addc(&s, 'b');
@@ -1211,7 +1229,7 @@ static pv bytes_compare(int op, pv a, pv b, int side) {
 static pv bytes_binop(int op, pv a, pv b, int side) {
     int o = op & 15;
     if (o == OP_ADD && is_bytes(a) && is_bytes(b)) {
-        if ((op & OP_INPLACE) && TYPE(a) == &py_bytearray_type) {
+        if ((op & OP_INPLACE) && is_bytearray(a)) {
             py_bytes *x = B(a);
             uint8_t *nd = gc_alloc(x->len + B(b)->len + 1, GC_RAW);
             memcpy(nd, x->data, x->len);
@@ -1220,7 +1238,7 @@ static pv bytes_binop(int op, pv a, pv b, int side) {
             x->len += B(b)->len;
             return a;
         }
-        pv r = py_bytes_new(TYPE(a), NULL, B(a)->len + B(b)->len);
+        pv r = py_bytes_new(bytes_kind(a), NULL, B(a)->len + B(b)->len);
         memcpy(B(r)->data, B(a)->data, B(a)->len);
         memcpy(B(r)->data + B(a)->len, B(b)->data, B(b)->len);
         return r;
@@ -1231,7 +1249,7 @@ static pv bytes_binop(int op, pv a, pv b, int side) {
         if (!py_is_int(k)) py_raisef(&py_TypeError_type, "can't multiply sequence by non-int of type '%s'", py_type_name(TYPE(k)));
         int64_t n = py_int_val(k);
         if (n < 0) n = 0;
-        pv r = py_bytes_new(TYPE(s), NULL, B(s)->len * (size_t)n);
+        pv r = py_bytes_new(bytes_kind(s), NULL, B(s)->len * (size_t)n);
         for (int64_t i = 0; i < n; i++) memcpy(B(r)->data + B(s)->len * (size_t)i, B(s)->data, B(s)->len);
         return r;
     }
@@ -1243,13 +1261,13 @@ static pv bytes_getitem(pv o, pv k) {
     if (IS(k, py_slice_type)) {
         pint s, e, st, n;
         py_slice_indices(k, b->len, &s, &e, &st, &n);
-        pv r = py_bytes_new(TYPE(o), NULL, (size_t)n);
+        pv r = py_bytes_new(bytes_kind(o), NULL, (size_t)n);
         for (pint i = 0; i < n; i++) B(r)->data[i] = b->data[s + i * st];
         return r;
     }
     pint i = py_to_index(k);
     if (i < 0) i += b->len;
-    if (i < 0 || i >= (pint)b->len) py_raisef(&py_IndexError_type, TYPE(o) == &py_bytearray_type ? "bytearray index out of range" : "index out of range");
+    if (i < 0 || i >= (pint)b->len) py_raisef(&py_IndexError_type, is_bytearray(o) ? "bytearray index out of range" : "index out of range");
     return MKSMALL(b->data[i]);
 }
 static void bytearray_setitem(pv o, pv k, pv v) {
@@ -1409,7 +1427,7 @@ static pv bytes_join(int n, pv *a, pv kw) {
         if (!is_bytes(x)) py_raisef(&py_TypeError_type, "sequence item %d: expected a bytes-like object, %s found", (int)i, py_type_name(TYPE(x)));
         buf_add(&b, (const char *)B(x)->data, B(x)->len);
     }
-    return py_bytes_new(TYPE(a[0]), b.p, b.n);
+    return py_bytes_new(bytes_kind(a[0]), b.p, b.n);
 }
 static const py_builtin bytes_methods[] = {
     METHOD(decode, bytes_decode, 0, 2), METHOD(hex, bytes_hex, 0, 2), METHOD(count, bytes_count, 1, 3),

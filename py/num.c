@@ -303,6 +303,16 @@ bad:
     py_raisef(&py_ValueError_type, "invalid literal for int() with base %d: %s", base, py_str_data(py_repr(orig)));
 }
 
+/* int(d): the float truncated toward zero, as many digits as it takes */
+pv py_int_from_double(double d) {
+    if (isnan(d)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
+    if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
+    d = trunc(d);
+    /* beyond 64 bits the cast would be undefined: the bignum takes it */
+    if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return py_big_from_double(d);
+    return py_new_int((int64_t)d);
+}
+
 static pv int_make(const py_type *t, int n, pv *a, pv kw) {
     if (n == 0) return MKSMALL(0);
     pv x = a[0];
@@ -317,14 +327,7 @@ static pv int_make(const py_type *t, int n, pv *a, pv kw) {
     if (IS_SMALL(x)) return x;
     if (IS(x, py_long_type)) return x;
     if (IS(x, py_bool_type)) return MKSMALL(x == PV_TRUE);
-    if (IS(x, py_float_type)) {
-        double d = ((py_float *)x)->v;
-        if (isnan(d)) py_raisef(&py_ValueError_type, "cannot convert float NaN to integer");
-        if (isinf(d)) py_raisef(&py_OverflowError_type, "cannot convert float infinity to integer");
-        d = trunc(d);
-        if (d >= 9.2233720368547758e18 || d < -9.2233720368547758e18) return py_big_from_double(d);
-        return py_new_int((int64_t)d);
-    }
+    if (IS(x, py_float_type)) return py_int_from_double(((py_float *)x)->v);
     if (IS(x, py_str_type)) return parse_int(py_str_data(x), py_str_len(x), 10, x);
     if (IS(x, py_bytes_type) || IS(x, py_bytearray_type)) {
         py_bytes *b = (py_bytes *)x;
@@ -456,7 +459,11 @@ static pv d_pos(int n, pv *a, pv kw) { return py_unary(1, a[0]); }
 static pv d_invert(int n, pv *a, pv kw) { return py_unary(2, a[0]); }
 static pv d_abs(int n, pv *a, pv kw) { return py_truth(py_compare(CMP_LT, a[0], MKSMALL(0))) ? py_unary(0, a[0]) : a[0]; }
 static pv d_bool(int n, pv *a, pv kw) { return PV_BOOL(py_truth(a[0])); }
-static pv d_int(int n, pv *a, pv kw) { return py_call(py_builtin_get(QS(int)), 1, a, PV_NULL); }
+static pv d_int(int n, pv *a, pv kw) {
+    /* a float subclass's instance: int() would look __int__ up and come back here */
+    if (is_float(a[0])) return py_int_from_double(((py_float *)a[0])->v);
+    return py_call(py_builtin_get(QS(int)), 1, a, PV_NULL);
+}
 static pv d_float(int n, pv *a, pv kw) { return py_float_new(py_to_double(a[0])); }
 static pv d_hash(int n, pv *a, pv kw) { return py_new_int((int64_t)(intptr_t)py_hash(a[0])); }
 static pv d_repr(int n, pv *a, pv kw) { return py_repr(a[0]); }

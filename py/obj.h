@@ -354,6 +354,7 @@ pv py_type_name_obj(const py_type *t);
 pint py_to_index(pv v);
 double py_to_double(pv v);
 pv py_new_int(int64_t v);
+pv py_int_from_double(double d);
 bool py_is_int(pv v);
 int64_t py_int_val(pv v);
 pv py_float_new(double d);

@@ -846,6 +846,25 @@ static pv own_copy(const py_type *bb, pv v) {
     return v;
 }
 
+/* Whether instances of a class whose nearest builtin base is bb carry a value of bb's layout,
+ * made by bb's constructor (a str, a list ...), rather than an instance dict alone. */
+static bool has_builtin_value(const py_type *bb) {
+    return bb != &py_object_type && !(bb->flags & TF_EXC) && bb->make;
+}
+
+/* An instance of t, a subclass of the builtin bb: the builtin makes the value from the
+ * arguments, the class is put on it. Both calling the class and X.__new__(cls, ...) (the
+ * builtins' __new__ is object's) come here, so the value always has the builtin's layout. */
+static pv builtin_value_new(const py_type *t, const py_type *bb, int n, pv *a, pv kw) {
+    pv obj = bb->make(bb, n, a, kw);
+    if (!IS_SMALL(obj) && OBJ(obj)->type == bb && bb != &py_int_type && bb != &py_bool_type) {
+        /* a value of the builtin type: a copy of it gets the class */
+        obj = own_copy(bb, obj);
+        ((pobj *)obj)->type = t;
+    }
+    return obj;
+}
+
 static pv type_call(pv f, int n, pv *a, pv kw) {
     const py_type *t = (const py_type *)f;
     if (!(t->flags & TF_USER)) {
@@ -863,14 +882,8 @@ static pv type_call(pv f, int n, pv *a, pv kw) {
         py_copy_values(args + 1, a, (size_t)n);
         obj = py_call(fn, n + 1, args, kw);
         if (!py_isinstance(obj, t)) return obj;
-    } else if (bb != &py_object_type && !(bb->flags & TF_EXC) && bb->make) {
-        /* a subclass of a builtin: the builtin makes the value, the class is put on it */
-        obj = bb->make(bb, n, a, kw);
-        if (!IS_SMALL(obj) && OBJ(obj)->type == bb && bb != &py_int_type && bb != &py_bool_type) {
-            /* a value of the builtin type: a copy of it gets the class */
-            obj = own_copy(bb, obj);
-            ((pobj *)obj)->type = t;
-        }
+    } else if (has_builtin_value(bb)) {
+        obj = builtin_value_new(t, bb, n, a, kw);
         pv init = py_type_lookup(t, QS(__init__));
         if (init && !IS_SMALL(init) && OBJ(init)->type == &py_func_type) {
             pv local[9];
@@ -1162,7 +1175,10 @@ static pv object_init(int n, pv *a, pv kw) {
 }
 static pv object_new(int n, pv *a, pv kw) {
     if (n < 1 || !IS(a[0], py_type_type)) py_raisef(&py_TypeError_type, "object.__new__(X): X is not a type object");
-    return solid_new((const py_type *)a[0]);
+    const py_type *t = (const py_type *)a[0];
+    const py_type *bb = builtin_base(t);
+    if (has_builtin_value(bb)) return builtin_value_new(t, bb, n - 1, a + 1, kw);
+    return solid_new(t);
 }
 static pv object_repr_m(int n, pv *a, pv kw) {
     const py_type *t = TYPE(a[0]);
@@ -1171,12 +1187,26 @@ static pv object_repr_m(int n, pv *a, pv kw) {
     return py_strf("<%s object at %p>", py_type_name(t), (void *)a[0]);
 }
 static pv object_str_m(int n, pv *a, pv kw) { return py_repr(a[0]); }
-static pv object_eq_m(int n, pv *a, pv kw) { return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj; }
+/* The builtins' __eq__ and __hash__ are object's: on a value of a builtin's layout (a str, or
+ * a str subclass's instance reaching str.__eq__ through super()) they compare and hash as the
+ * builtin does, elsewhere by identity. The builtin's slot never calls back into the class. */
+static pv object_eq_m(int n, pv *a, pv kw) {
+    const py_type *bb = builtin_base(TYPE(a[0]));
+    if (bb != &py_object_type && bb->compare) {
+        pv r = bb->compare(CMP_EQ, a[0], a[1], 0);
+        return r ? r : (pv)&py_notimpl_obj;
+    }
+    return a[0] == a[1] ? PV_TRUE : (pv)&py_notimpl_obj;
+}
 static pv object_ne_m(int n, pv *a, pv kw) {
     pv r = py_compare(CMP_EQ, a[0], a[1]);
     return PV_BOOL(!py_truth(r));
 }
-static pv object_hash_m(int n, pv *a, pv kw) { return MKSMALL((pint)((uintptr_t)a[0] >> 4)); }
+static pv object_hash_m(int n, pv *a, pv kw) {
+    const py_type *bb = builtin_base(TYPE(a[0]));
+    uintptr_t h = bb != &py_object_type && bb->hash ? bb->hash(a[0]) : id_hash(a[0]);
+    return py_new_int((int64_t)(intptr_t)h);
+}
 static pv object_setattr_m(int n, pv *a, pv kw) {
     pv d = inst_dict(a[0]);
     if (!d) py_raisef(&py_AttributeError_type, "'%s' object has no attribute '%s'", py_type_name(TYPE(a[0])), py_str_data(a[1]));

@@ -841,7 +841,7 @@ static pv str_translate(int n, pv *a, pv kw) {
 }
 
 /* ---- bytes and bytearray methods: the str ones, run bytewise ---- */
-static bool is_bytes_like(pv v) { return IS(v, py_bytes_type) || IS(v, py_bytearray_type); }
+static bool is_bytes_like(pv v) { return py_isinstance(v, &py_bytes_type) || py_isinstance(v, &py_bytearray_type); }
 /* a str over the same bytes, marked as one character per byte */
 static pv as_bytestr(pv v) {
     py_bytes *b = (py_bytes *)v;
@@ -871,7 +871,8 @@ static pv back_to_bytes(pv v, const py_type *t) {
 static pv bytes_delegate(py_cfn fn, int n, pv *a, pv kw) {
     pv args[8];
     if (n > 8) n = 8;
-    const py_type *t = TYPE(a[0]);
+    /* the result is the builtin's, also for a subclass's instance */
+    const py_type *t = py_isinstance(a[0], &py_bytearray_type) ? &py_bytearray_type : &py_bytes_type;
     for (int i = 0; i < n; i++) {
         if (is_bytes_like(a[i])) args[i] = as_bytestr(a[i]);
         else if (i > 0 && IS(a[i], py_str_type)) py_raisef(&py_TypeError_type, "a bytes-like object is required, not 'str'");
@@ -893,7 +894,7 @@ static pv bytes_delegate(py_cfn fn, int n, pv *a, pv kw) {
         }
         kw = k2;
     }
-    return back_to_bytes(fn(n, args, kw), t == &py_bytearray_type ? &py_bytearray_type : &py_bytes_type);
+    return back_to_bytes(fn(n, args, kw), t);
 }
 #define BYTES_VIA_STR(name) static pv bytes_##name(int n, pv *a, pv kw) { return bytes_delegate(str_##name, n, a, kw); }
 BYTES_VIA_STR(split) BYTES_VIA_STR(rsplit) BYTES_VIA_STR(strip) BYTES_VIA_STR(lstrip) BYTES_VIA_STR(rstrip)
@@ -1278,7 +1279,10 @@ pv py_str_mod(pv fmtv, pv args) {
             break;
         }
         case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
-            if (IS(v, py_float_type)) v = py_new_int((int64_t)((py_float *)v)->v);
+            if (IS(v, py_float_type)) {
+                if (c == 'x' || c == 'X' || c == 'o') py_raisef(&py_TypeError_type, "%%%c format: an integer is required, not float", c);
+                v = py_int_from_double(((py_float *)v)->v);
+            }
             if (!py_is_int(v)) {
                 pv m = TYPE(v)->flags & TF_USER ? py_lookup_special(v, Q___int__) : PV_NULL;
                 if (!m) py_raisef(&py_TypeError_type, "%%%c format: a real number is required, not %s", c, py_type_name(TYPE(v)));
