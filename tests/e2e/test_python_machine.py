@@ -173,6 +173,14 @@ def test_the_eeprom_demo(booted):
     assert board.cmd("get eeprom 288 5") == "ok " + b"hello".hex()
 
 
+def test_the_sensor_demo_reads_what_the_board_sets(booted):
+    c, board, root = booted
+    assert board.cmd("set i2ctemp 21.5") == "ok"
+    assert c.run("/opt/sensor.py 1") == "temperature 21.5 C\n"
+    assert board.cmd("set i2ctemp -3") == "ok"
+    assert c.run("/opt/sensor.py 2 10") == "temperature -3.0 C\ntemperature -3.0 C\n"
+
+
 WATCHER = """\
 from machine import Pin
 import sys, time
