@@ -150,7 +150,7 @@ while p.poll(10000):
     data += chunk
 s.close()
 head, _, body = data.partition(b'\\r\\n\\r\\n')
-print(head.split(b'\\r\\n')[0].decode(), len(body), body.split()[-1].decode())
+print(head.split(b'\\r\\n')[0].decode(), len(body), body[-4:-1].decode())
 """
 
 
