@@ -18,6 +18,10 @@
 #include "kernel/tty.h"
 #include "kernel/upgrade.h"
 #include "lib/str.h"
+#ifdef UPYOS_NETWORK
+#include "net/netif.h"
+#endif
+#include "shell/python_io.h"
 #include "shell/session.h"
 #include "shell/shell.h"
 
@@ -156,6 +160,9 @@ enum kernel_exit init_main(const struct boot_options *o)
     proc_init();
     env_init();
     sysdata_init();
+#ifdef UPYOS_NETWORK
+    shell_python_set_network(netif);    /* a board without one leaves net/ out of its firmware */
+#endif
     struct tty *console = console_start();
     if (console)
         tty_catch_any_key(console, hal_time_us() + RECOVERY_KEY_WINDOW_US);

@@ -749,6 +749,57 @@ static int esp_sock_local(int s, uint32_t *addr, uint16_t *port)
     return k ? 0 : ERR_BADF;
 }
 
+/* What a poll entry's socket is ready for now (HAL_POLL_*): a listening socket reads when a
+ * client waits to be accepted; a linked one reads when passive data waits in the modem or
+ * the link closed (the read then gives 0), and writes while the link is up. */
+static short readiness(const struct hal_sock_ready *e)
+{
+    const struct msock *k = sock_at(e->sock);
+    short ready = 0;
+    if (!k)
+        return HAL_POLL_ERR;
+    if (k->listening) {
+        for (int l = 0; l < LINKS; l++)
+            if (md.links[l].incoming)
+                ready = HAL_POLL_IN;
+        return ready & e->events;
+    }
+    int l = link_of(k);
+    if (l == ERR_CLOSED)                        /* no link yet: UDP starts one on sendto */
+        return k->type == HAL_SOCK_UDP ? HAL_POLL_OUT & e->events : HAL_POLL_HUP;
+    if (l < 0)
+        return HAL_POLL_ERR;
+    if (md.links[l].has_data || md.links[l].closed)
+        ready |= HAL_POLL_IN;
+    ready = (short)(ready | (md.links[l].closed ? HAL_POLL_HUP : HAL_POLL_OUT));
+    return (short)(ready & (e->events | HAL_POLL_ERR | HAL_POLL_HUP));
+}
+
+struct poll_call {
+    struct hal_sock_ready *set;
+    size_t n;
+};
+
+static int try_poll(void *arg)
+{
+    struct poll_call *c = arg;
+    int count = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        c->set[i].revents = readiness(&c->set[i]);
+        count += c->set[i].revents != 0;
+    }
+    return count ? count : ERR_AGAIN;
+}
+
+static int esp_sock_poll(struct hal_sock_ready *set, size_t n, int timeout_ms)
+{
+    if (n > HAL_SOCK_POLL_MAX)
+        return ERR_INVAL;
+    struct poll_call c = { set, n };
+    int r = wait_for(try_poll, &c, timeout_ms);
+    return r == ERR_TIMEOUT ? 0 : r;
+}
+
 static void close_link(int l)
 {
     if (md.ready && !md.links[l].closed) {
@@ -1030,7 +1081,7 @@ static int esp_wifi_config_get(int iface, const char *key, char *value, size_t s
 const struct netif_ops esp_at_network = {
     esp_available, esp_sock_open, esp_sock_bind, esp_sock_listen, esp_sock_accept,
     esp_sock_connect, esp_sock_send, esp_sock_recv, esp_sock_sendto, esp_sock_recvfrom,
-    esp_sock_local, esp_sock_close, esp_resolve, esp_ping, esp_interface,
+    esp_sock_local, esp_sock_close, esp_sock_poll, esp_resolve, esp_ping, esp_interface,
     esp_wifi_describe, esp_wifi_set_active, esp_wifi_is_active, esp_wifi_scan,
     esp_wifi_connect, esp_wifi_disconnect, esp_wifi_state, esp_wifi_get_ip, esp_wifi_set_ip,
     esp_wifi_mac, esp_wifi_config_set, esp_wifi_config_get,

@@ -162,7 +162,7 @@ int sock_recv(sock_t *s, void *buf, size_t len, int timeout_ms)
 int sock_readable(sock_t *s)
 {
     struct hal_sock_ready r = { s->handle, HAL_POLL_IN, 0 };
-    return hal_sock_poll(&r, 1, 0) != 0;        /* an error too: the read will say it */
+    return netif()->sock_poll(&r, 1, 0) != 0;        /* an error too: the read will say it */
 }
 
 int sock_sendto(sock_t *s, const void *buf, size_t len, uint32_t addr, uint16_t port)

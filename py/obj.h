@@ -202,6 +202,8 @@ typedef struct py_io {
     /* _thread: runs run(arg) in a new thread (a process of the program); 0, or -1 when it
      * cannot; *id is the thread's id. NULL: no threads */
     int (*thread_start)(void *ctx, void (*run)(void *arg), void *arg, uintptr_t *id);
+    /* the network the socket and select modules use (include/hal/net.h); NULL: none */
+    const struct netif_ops *net;
     void *ctx;
 } py_io;
 

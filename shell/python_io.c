@@ -3,8 +3,18 @@
  * cwd and the change guard and are closed when the process ends), and the interpreter's poll
  * is a hold and stop point: held, it waits; stopped by Ctrl-C it raises KeyboardInterrupt;
  * stopped by kill it ends the program. */
-#ifdef UPYOS_PYTHON
 #include "shell/python_io.h"
+
+/* Set by init, which sees net/: the shell does not. Outside UPYOS_PYTHON so that init need
+ * not know whether Python is in. */
+static const struct netif_ops *(*board_network)(void);
+
+void shell_python_set_network(const struct netif_ops *(*network)(void))
+{
+    board_network = network;
+}
+
+#ifdef UPYOS_PYTHON
 #include "shell/python.h"
 
 #include <stdlib.h>
@@ -284,7 +294,8 @@ py_io shell_python_io(struct host *p)
                  .read_file = io_read_file, .clock = io_clock, .sleep = io_sleep,
                  .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs,
-                 .modules = shell_python_modules, .thread_start = io_thread_start, .ctx = p };
+                 .modules = shell_python_modules, .thread_start = io_thread_start,
+                 .net = board_network ? board_network() : NULL, .ctx = p };
     return io;
 }
 

@@ -16,6 +16,9 @@ struct host {
     int session_files;
 };
 
+/* Where the io's network comes from (py_io.net): network() when a program starts, the board's
+ * (net/netif.h's netif), set at boot by init; none until then, or without a network. */
+void shell_python_set_network(const struct netif_ops *(*network)(void));
 /* The interpreter's io over host's process: its streams, its files (kernel/files.h), its
  * status as the poll, the wall clock. host must outlive the interpreter. */
 py_io shell_python_io(struct host *host);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include "py/mod/mod.h"
 #include "py/py.h"
+#include "hal/net.h"
 #include "hal/thread.h"
 
 static volatile sig_atomic_t interrupted;
@@ -136,12 +137,21 @@ int main(int argc, char **argv) {
     void *arena = malloc(heap);
     if (!arena) { fprintf(stderr, "pyrun: cannot reserve %zu bytes\n", heap); return 2; }
     signal(SIGINT, on_sigint);
+    /* the posix port's own network: what the socket and select modules call */
+    static const struct netif_ops network = {
+        .available = hal_net_available, .sock_open = hal_sock_open, .sock_bind = hal_sock_bind,
+        .sock_listen = hal_sock_listen, .sock_accept = hal_sock_accept,
+        .sock_connect = hal_sock_connect, .sock_send = hal_sock_send, .sock_recv = hal_sock_recv,
+        .sock_sendto = hal_sock_sendto, .sock_recvfrom = hal_sock_recvfrom,
+        .sock_local = hal_sock_local, .sock_close = hal_sock_close, .sock_poll = hal_sock_poll,
+        .resolve = hal_net_resolve,
+    };
     static const py_native_module modules[] = { { "machine", py_mod_machine }, { "socket", py_mod_socket },
                                                 { "select", py_mod_select }, { NULL, NULL } };
     py_io io = { .modules = modules, .write = io_write, .readline = io_readline, .poll = io_poll, .read_file = io_read_file,
                  .clock = io_clock, .sleep = io_sleep, .fopen = io_fopen, .fread = io_fread, .fwrite = io_fwrite,
                  .fclose = io_fclose, .fseek = io_fseek, .remove = io_remove, .fs = io_fs,
-                 .thread_start = io_thread_start };
+                 .thread_start = io_thread_start, .net = &network };
     py_vm *vm = py_new(arena, heap, &io);
     if (!vm) { fprintf(stderr, "pyrun: heap too small\n"); free(arena); return 2; }
     size_t at_start = py_heap_used(vm);

@@ -273,7 +273,7 @@ static void wait_io(loop_obj *l, double s) {
         set[n++] = (struct hal_sock_ready){ t->io_sock, t->io_events, 0 };
     bool in_turns = t != NULL;
     if (s > (in_turns ? IO_TURN : IO_SLICE)) s = in_turns ? IO_TURN : IO_SLICE;
-    int got = hal_sock_poll(set, n, (int)(s * 1e3 + 0.999));
+    int got = py_net()->sock_poll(set, n, (int)(s * 1e3 + 0.999));
     t = l->io.head;
     for (size_t i = 0; t && i < n; i++) {
         task *next = t->next;

@@ -78,7 +78,7 @@ static pv take(stream_obj *s, size_t n) {
 /* One try at more bytes: > 0 read (added to ahead), 0 at the end, ERR_TIMEOUT when none yet. */
 static int fill(stream_obj *s) {
     uint8_t chunk[CHUNK];
-    int r = hal_sock_recv(handle_of(s), chunk, sizeof chunk, 0);
+    int r = py_net()->sock_recv(handle_of(s), chunk, sizeof chunk, 0);
     if (r == 0) s->eof = true;
     if (r <= 0) return r;
     size_t had = ahead_len(s);
@@ -164,7 +164,7 @@ static pv st_write(int n, pv *a, pv kw) {
     size_t len;
     const uint8_t *data = py_mod_buffer(a[1], &len);
     if (len) {
-        int r = hal_sock_send(handle_of(s), data, len);
+        int r = py_net()->sock_send(handle_of(s), data, len);
         if (r < 0) py_socket_error(r);
     }
     return PV_NONE;
@@ -211,7 +211,7 @@ static const py_type stream_type = { &py_type_type, "Stream", .base = &py_object
 
 static pv connect_next(pv o) {
     connect_obj *c = (connect_obj *)o;
-    int r = hal_sock_connect(handle_of(c->s), c->addr, c->port, 0);
+    int r = py_net()->sock_connect(handle_of(c->s), c->addr, c->port, 0);
     if (r == ERR_TIMEOUT) return py_asyncio_wait_io(o, handle_of(c->s), HAL_POLL_OUT);
     if (r < 0) {
         st_close(1, (pv *)&c->s, PV_NULL);
@@ -269,8 +269,8 @@ static pv as_start_server(int n, pv *a, pv kw) {
     server_obj *v = NEW(server_obj, server_type);
     v->callback = a[0];
     v->sock = py_call0((pv)&py_socket_type);
-    int h = py_socket_handle(v->sock), r = hal_sock_bind(h, addr, port);
-    if (r >= 0) r = hal_sock_listen(h, backlog < 1 ? 1 : backlog);
+    int h = py_socket_handle(v->sock), r = py_net()->sock_bind(h, addr, port);
+    if (r >= 0) r = py_net()->sock_listen(h, backlog < 1 ? 1 : backlog);
     if (r < 0) {
         py_call0(py_getattr(v->sock, QS(close)));
         py_socket_error(r);

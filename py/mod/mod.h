@@ -22,6 +22,9 @@ pv py_mod_socket(pv module);
 pv py_mod_select(pv module);
 /* The HAL socket of a socket object, an int or an object with fileno(). */
 int py_socket_handle(pv o);
+/* The embedder's network (py_io.net); raises OSError(ENODEV) when it gave none. */
+struct netif_ops;
+const struct netif_ops *py_net(void);
 /* Calls op(arg, slice_ms) in slices until it gives anything but ERR_TIMEOUT or timeout_ms
  * (< 0: forever; 0: one try, then ERR_AGAIN) has passed, with the interpreter's poll before
  * each slice: a held program waits, a kill or Ctrl-C raises. */

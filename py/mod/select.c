@@ -1,4 +1,4 @@
-/* select (uselect): readiness of sockets through the HAL (hal_sock_poll), waiting as the
+/* select (uselect): readiness of sockets through the embedder's network (sock_poll), waiting as the
  * socket module does (py_socket_wait: in slices, a kill or Ctrl-C ends the wait).
  * select(r, w, x[, timeout]) takes socket objects, ints and objects with fileno(); poll()
  * returns (object, events) pairs holding the registered object itself, as MicroPython's
@@ -21,7 +21,7 @@ static void add(struct ready *r, pv o, int events) {
 
 static int poll_op(void *arg, int slice) {
     struct ready *r = arg;
-    int got = hal_sock_poll(r->set, r->n, slice);
+    int got = py_net()->sock_poll(r->set, r->n, slice);
     return got == 0 ? ERR_TIMEOUT : got;
 }
 

@@ -24,6 +24,7 @@ typedef struct {
     int kind;                   /* TYPE_STREAM or TYPE_DGRAM */
     int timeout_ms;             /* < 0 blocking, 0 non-blocking */
     py_event *end;              /* closes the socket when the interpreter ends */
+    const struct netif_ops *net;    /* its network: kept, as the end may come on no VM's thread */
 } socket_obj;
 
 extern const py_type py_socket_type;
@@ -67,6 +68,12 @@ static _Noreturn void raise_error(int err) {
 }
 static int check(int r) { if (r < 0) raise_error(r); return r; }
 
+const struct netif_ops *py_net(void) {
+    const struct netif_ops *net = py_cur->io.net;
+    if (!net) raise_error(ERR_NODEV);
+    return net;
+}
+
 /* ---- waiting ---- */
 int py_socket_wait(int (*op)(void *arg, int slice_ms), void *arg, int timeout_ms) {
     uint64_t deadline = hal_time_us() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0) * 1000;
@@ -89,15 +96,17 @@ int py_socket_wait(int (*op)(void *arg, int slice_ms), void *arg, int timeout_ms
 /* ---- the socket object ---- */
 static void release(pv o) {
     socket_obj *s = (socket_obj *)o;
-    if (s->handle >= 0) hal_sock_close(s->handle);
+    if (s->handle >= 0) s->net->sock_close(s->handle);
     s->handle = -1;
 }
 
 /* A socket object, made (and set to be closed at the end) before the HAL's socket it will
  * hold, so that no MemoryError can come between the two and leave the HAL's open. */
 static socket_obj *new_socket(int kind) {
+    const struct netif_ops *net = py_net();
     socket_obj *s = NEW(socket_obj, py_socket_type);
     s->handle = -1;
+    s->net = net;
     s->kind = kind;
     s->timeout_ms = -1;
     s->end = py_event_new((pv)s);
@@ -136,9 +145,8 @@ static pv socket_make(const py_type *t, int n, pv *a, pv kw) {
     int64_t family = n > 0 ? py_to_index(a[0]) : FAMILY_INET, kind = n > 1 ? py_to_index(a[1]) : TYPE_STREAM;
     if (family != FAMILY_INET) raise_errno(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
     if (kind != TYPE_STREAM && kind != TYPE_DGRAM) raise_errno(&py_OSError_type, E_INVAL, "Invalid argument");
-    if (!hal_net_available()) raise_error(ERR_NODEV);
     socket_obj *s = new_socket((int)kind);
-    return attach(s, hal_sock_open(kind == TYPE_STREAM ? HAL_SOCK_TCP : HAL_SOCK_UDP));
+    return attach(s, py_net()->sock_open(kind == TYPE_STREAM ? HAL_SOCK_TCP : HAL_SOCK_UDP));
 }
 
 /* A dotted quad; false when text is not one. */
@@ -157,7 +165,7 @@ static bool parse_quad(const char *text, uint32_t *addr) {
 static uint32_t resolve(pv host) {
     const char *text = py_str_data(host);
     uint32_t addr = 0;
-    if (*text && !parse_quad(text, &addr)) check(hal_net_resolve(text, &addr));
+    if (*text && !parse_quad(text, &addr)) check(py_net()->resolve(text, &addr));
     return addr;                /* '': any address */
 }
 
@@ -194,14 +202,14 @@ static pv s_bind(int n, pv *a, pv kw) {
     socket_obj *s = SELF;
     uint16_t port;
     uint32_t addr = address_of(a[1], &port);
-    check(hal_sock_bind(s->handle, addr, port));
+    check(py_net()->sock_bind(s->handle, addr, port));
     return PV_NONE;
 }
 
 static pv s_listen(int n, pv *a, pv kw) {
     socket_obj *s = SELF;
     int backlog = n > 1 ? (int)py_to_index(a[1]) : 8;
-    check(hal_sock_listen(s->handle, backlog < 1 ? 1 : backlog));
+    check(py_net()->sock_listen(s->handle, backlog < 1 ? 1 : backlog));
     return PV_NONE;
 }
 
@@ -209,7 +217,7 @@ struct call { socket_obj *s; void *buf; size_t len; uint32_t addr; uint16_t port
 
 static int accept_op(void *arg, int slice) {
     struct call *c = arg;
-    return hal_sock_accept(c->s->handle, &c->addr, &c->port, slice);
+    return py_net()->sock_accept(c->s->handle, &c->addr, &c->port, slice);
 }
 static pv s_accept(int n, pv *a, pv kw) {
     struct call c = { SELF, NULL, 0, 0, 0 };
@@ -224,7 +232,7 @@ static pv s_accept(int n, pv *a, pv kw) {
 
 static int connect_op(void *arg, int slice) {
     struct call *c = arg;
-    return hal_sock_connect(c->s->handle, c->addr, c->port, slice);
+    return py_net()->sock_connect(c->s->handle, c->addr, c->port, slice);
 }
 static pv s_connect(int n, pv *a, pv kw) {
     struct call c = { SELF, NULL, 0, 0, 0 };
@@ -239,7 +247,7 @@ static pv s_send(int n, pv *a, pv kw) {
     socket_obj *s = SELF;
     size_t len;
     const uint8_t *data = py_mod_buffer(a[1], &len);
-    return MKSMALL(len ? check(hal_sock_send(s->handle, data, len)) : 0);
+    return MKSMALL(len ? check(py_net()->sock_send(s->handle, data, len)) : 0);
 }
 static pv s_sendall(int n, pv *a, pv kw) { s_send(n, a, kw); return PV_NONE; }
 
@@ -249,13 +257,13 @@ static pv s_sendto(int n, pv *a, pv kw) {
     const uint8_t *data = py_mod_buffer(a[1], &len);
     uint16_t port;
     uint32_t addr = address_of(a[2], &port);
-    return MKSMALL(check(hal_sock_sendto(s->handle, data, len, addr, port)));
+    return MKSMALL(check(py_net()->sock_sendto(s->handle, data, len, addr, port)));
 }
 
 static int recv_op(void *arg, int slice) {
     struct call *c = arg;
-    if (c->s->kind == TYPE_STREAM) return hal_sock_recv(c->s->handle, c->buf, c->len, slice);
-    return hal_sock_recvfrom(c->s->handle, c->buf, c->len, &c->addr, &c->port, slice);
+    if (c->s->kind == TYPE_STREAM) return py_net()->sock_recv(c->s->handle, c->buf, c->len, slice);
+    return py_net()->sock_recvfrom(c->s->handle, c->buf, c->len, &c->addr, &c->port, slice);
 }
 /* Up to len bytes into a new bytes object; the sender's address in c. */
 static pv receive(struct call *c, pint len) {
@@ -349,7 +357,7 @@ static pv s_fileno(int n, pv *a, pv kw) { return MKSMALL(((socket_obj *)a[0])->h
 static pv s_getsockname(int n, pv *a, pv kw) {
     uint32_t addr;
     uint16_t port;
-    check(hal_sock_local(SELF->handle, &addr, &port));
+    check(py_net()->sock_local(SELF->handle, &addr, &port));
     return address_tuple(addr, port);
 }
 
@@ -380,7 +388,7 @@ int py_socket_accept_now(pv listener, pv *conn, pv *peer) {
     socket_obj *s = open_socket(listener), *c = new_socket(TYPE_STREAM);
     uint32_t addr = 0;
     uint16_t port = 0;
-    int h = hal_sock_accept(s->handle, &addr, &port, 0);
+    int h = py_net()->sock_accept(s->handle, &addr, &port, 0);
     if (h < 0) { forget(c); return h; }
     c->handle = h;
     *conn = (pv)c;

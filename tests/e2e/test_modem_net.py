@@ -16,7 +16,7 @@ import time
 import pytest
 
 from board_ctl import BoardCtl
-from conftest import PORT, REPO, SLOW
+from conftest import PORT, REPO, SLOW, put_file
 from netutil import Telnet, free_port, set_password
 from procutil import until
 from test_net_commands import ntp_responder
@@ -130,6 +130,43 @@ def test_lftp_put_and_get_through_the_modem_server(modem, tmp_path):
     digest = hashlib.sha256(up.read_bytes()).hexdigest()
     assert hashlib.sha256((tmp_path / "back.bin").read_bytes()).hexdigest() == digest
     assert sha256_on_board(c, "/opt/up.bin") == digest
+
+
+# A Python client through the board's network: select says when the socket may be written
+# and read, and the local address is the modem's, not the host's.
+FETCH = """\
+import socket, select, sys
+s = socket.socket()
+s.connect(('localhost', int(sys.argv[1])))
+print(s.getsockname()[0], select.select([], [s], [], 5)[1] == [s])
+s.send(b'GET /small.txt HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n')
+p = select.poll()
+p.register(s, select.POLLIN)
+data = b''
+while p.poll(10000):
+    chunk = s.recv(700)
+    if not chunk:
+        break
+    data += chunk
+s.close()
+head, _, body = data.partition(b'\\r\\n\\r\\n')
+print(head.split(b'\\r\\n')[0].decode(), len(body), body[-4:-1].decode())
+"""
+
+
+@pytest.fixture
+def fetch_program(rootdir):
+    """/opt/fetch.py, put before the board boots (the MCU's flash image then holds it)."""
+    put_file(rootdir, "/opt/fetch.py", FETCH)
+
+
+def test_a_python_client_fetches_through_the_modem(fetch_program, modem, web, tmp_path):
+    c, _ = modem
+    port, _ = web
+    text = "".join(f"line {i}\n" for i in range(400))
+    (tmp_path / "srv" / "small.txt").write_text(text)
+    out = c.run(f"/opt/fetch.py {port}", timeout=30 * SLOW)
+    assert out == f"192.168.4.2 True\nHTTP/1.0 200 OK {len(text)} 399\n"
 
 
 # what wget says when the modem stops answering, resets, garbles a reply, closes the link
