@@ -390,7 +390,7 @@ BI(dir) {
         pv seen = py_dict_new();
         pv d = PV_NULL;
         if (IS(o, py_module_type)) d = ((py_module *)o)->dict;
-        else if (!IS_SMALL(o) && (TYPE(o)->flags & TF_USER) && !(TYPE(o)->flags & TF_EXC)) d = ((py_inst *)o)->dict;
+        else if (!IS_SMALL(o) && (TYPE(o)->flags & TF_INSTDICT)) d = ((py_inst *)o)->dict;   /* not a dict or list subclass */
         if (d) { py_dict *dd = (py_dict *)d; for (uint32_t i = 0; i < dd->nent; i++) if (dd->ent[i].key) py_dict_set(seen, dd->ent[i].key, PV_TRUE); }
         if (!IS(o, py_module_type)) {
             const py_type *t = IS(o, py_type_type) ? (const py_type *)o : TYPE(o);

@@ -37,6 +37,12 @@ int64_t py_int_val(pv v) {
     if (IS_SMALL(v)) return SMALL(v);
     if (v == PV_TRUE) return 1;
     if (v == PV_FALSE) return 0;
+    if (!IS(v, py_long_type)) {
+        /* an argument a C function reads as an int: anything else is the caller's TypeError */
+        pv m = TYPE(v)->flags & TF_USER ? py_lookup_special(v, Q___index__) : PV_NULL;
+        if (m) return py_int_val(py_call0(m));
+        py_raisef(&py_TypeError_type, "'%s' object cannot be interpreted as an integer", py_type_name(TYPE(v)));
+    }
     int64_t r;
     if (!py_big_to_i64(v, &r)) py_raisef(&py_OverflowError_type, "Python int too large to convert to C int");
     return r;

@@ -64,12 +64,14 @@ BI(nt_repr) {
     return buf_str(&b);
 }
 BI(nt_asdict) {
+    py_argcheck(n - 1, 0, 0, "_asdict");
     pv fields = class_attr((pv)TYPE(a[0]), "_fields"), d = py_dict_new();
     for (size_t i = 0; i < TUPLE(a[0])->len; i++) py_dict_set(d, TUPLE(fields)->items[i], TUPLE(a[0])->items[i]);
     return d;
 }
 /* _replace(**changes): a copy with those fields changed */
 BI(nt_replace) {
+    py_argcheck(n - 1, 0, 0, "_replace");
     pv fields = class_attr((pv)TYPE(a[0]), "_fields");
     pv t = py_tuple_new(TUPLE(a[0])->len);
     py_copy_values(TUPLE(t)->items, TUPLE(a[0])->items, TUPLE(a[0])->len);
@@ -88,6 +90,7 @@ BI(nt_replace) {
 }
 /* _make(iterable), a class method: self is the class */
 BI(nt_make) {
+    py_argcheck(n - 1, 1, 1, "_make");        /* made at run time: no table entry to count for it */
     pv items = py_tuple_from_iter(a[1]);
     size_t count = TUPLE(items)->len;
     pv *args = gc_alloc((count + 1) * sizeof(pv), GC_PVS);
@@ -272,6 +275,7 @@ BI(od_move_to_end) {
 }
 /* popitem(last=True): the last pair, or the first */
 BI(od_popitem) {
+    py_argcheck(n - 1, 0, 1, "popitem");
     pv d = a[0];
     bool last = py_truth(py_mod_arg(n - 1, a + 1, kw, 0, Q_last, PV_TRUE));
     pv keys = od_keys(d);

@@ -121,13 +121,13 @@ static pv p_poll(int n, pv *a, pv kw) {
 }
 
 static void poll_mark(pv o, gc_heap *h) { gc_mark(h, ((poll_obj *)o)->registered); }
-static const py_builtin poll_methods[] = { METHOD(register, p_register, 1, ANY), METHOD(unregister, p_unregister, 1, ANY),
-    METHOD(modify, p_modify, 2, ANY), METHOD(poll, p_poll, 0, ANY), METHODS_END };
+static const py_builtin poll_methods[] = { METHOD(register, p_register, 1, 2), METHOD(unregister, p_unregister, 1, 1),
+    METHOD(modify, p_modify, 2, 2), METHOD(poll, p_poll, 0, 1), METHODS_END };
 const py_type py_poll_type = { &py_type_type, "poll", .base = &py_object_type, .methods = poll_methods,
     .mark = poll_mark };
 
 static const py_builtin select_funcs[] = {
-    FUNC(select, m_select, 0, ANY), FUNC(poll, m_poll, 0, ANY),
+    FUNC(select, m_select, 3, 4), FUNC(poll, m_poll, 0, 0),
     MCONST(POLLIN, HAL_POLL_IN), MCONST(POLLOUT, HAL_POLL_OUT), MCONST(POLLERR, HAL_POLL_ERR),
     MCONST(POLLHUP, HAL_POLL_HUP), METHODS_END };
 

@@ -64,14 +64,14 @@ static pv lock_locked(int n, pv *a, pv kw) { return PV_BOOL(((lock_obj *)a[0])->
 static pv lock_exit(int n, pv *a, pv kw) { return lock_release(1, a, PV_NULL), PV_FALSE; }
 
 static const py_builtin lock_methods[] = {
-    METHOD(acquire, lock_acquire, 0, ANY), METHOD(release, lock_release, 0, ANY), METHOD(locked, lock_locked, 0, ANY),
-    METHOD(__enter__, lock_acquire, 0, ANY), METHOD(__exit__, lock_exit, 0, ANY), METHODS_END };
+    METHOD(acquire, lock_acquire, 0, 2), METHOD(release, lock_release, 0, 0), METHOD(locked, lock_locked, 0, 0),
+    METHOD(__enter__, lock_acquire, 0, 2), METHOD(__exit__, lock_exit, 0, ANY), METHODS_END };
 static const py_type lock_type = { &py_type_type, "lock", .base = &py_object_type,
     .methods = lock_methods, .make = lock_make };
 
 static const py_builtin functions[] = {
-    FUNC(start_new_thread, start_new_thread, 0, ANY), FUNC(get_ident, get_ident, 0, ANY),
-    FUNC(allocate_lock, allocate_lock, 0, ANY), FUNC(exit, thread_exit, 0, ANY), FUNC(stack_size, stack_size, 0, ANY),
+    FUNC(start_new_thread, start_new_thread, 2, 3), FUNC(get_ident, get_ident, 0, 0),
+    FUNC(allocate_lock, allocate_lock, 0, 0), FUNC(exit, thread_exit, 0, 0), FUNC(stack_size, stack_size, 0, 1),
     METHODS_END };
 
 pv py_mod_thread(pv module) {
