@@ -1,4 +1,5 @@
-/* hal/firmware.h: the MPS2 under QEMU has no boot stage (QEMU loads the ELF). */
+/* hal/firmware.h for a board without firmware slots or a boot stage of its own: the simulator
+ * (its firmware is the program itself) and the MPS2 under QEMU (QEMU loads the ELF). */
 #include "hal/firmware.h"
 
 #include "lib/err.h"
