@@ -3,6 +3,7 @@ the host, through a mosquitto of the test's own (test_mqtt's Broker: password fi
 
 UPYOS_FLEET_BOARDS sets how many simulators the fleet test boots (default 5; 20 is the issue's
 figure)."""
+import contextlib
 import hashlib
 import hmac
 import json
@@ -244,9 +245,10 @@ def test_mqttd_over_tls_checks_the_brokers_certificate(boot, rootdir, tmp_path, 
         tls.stop()
 
 
-def test_a_fleet_of_boards_answers_run_all(tmp_path, broker, rootdir):
-    """BOARDS simulators, each its own root and chip id, started together."""
-    sids = [f"B0A2D{i:03X}" for i in range(BOARDS)]
+@contextlib.contextmanager
+def booted_fleet(tmp_path, broker, rootdir, sids):
+    """Simulators with the chip ids sids, each its own copy of rootdir, configured for broker
+    and started together; once all say online, the block runs; then they are all killed."""
     consoles = []
     try:
         for sid in sids:
@@ -257,11 +259,18 @@ def test_a_fleet_of_boards_answers_run_all(tmp_path, broker, rootdir):
         for c in consoles:
             c.wait_prompt(timeout=30)
         assert "offline" not in wait_status(broker, sids, timeout=30)
-        r = fleet(broker, "run", "--all", "free", timeout=20)
-        assert f"{BOARDS} of {BOARDS} boards answered" in r.stderr, r.stdout + r.stderr
-        rows = [line.split()[:2] for line in r.stdout.splitlines()[1:] if line[:1] != " "]
-        assert sorted(rows) == [[sid, "0"] for sid in sids]
+        yield consoles
     finally:
         for c in consoles:
             c.kill()
             c.close()
+
+
+def test_a_fleet_of_boards_answers_run_all(tmp_path, broker, rootdir):
+    """BOARDS simulators, each its own root and chip id, started together."""
+    sids = [f"B0A2D{i:03X}" for i in range(BOARDS)]
+    with booted_fleet(tmp_path, broker, rootdir, sids):
+        r = fleet(broker, "run", "--all", "free", timeout=20)
+        assert f"{BOARDS} of {BOARDS} boards answered" in r.stderr, r.stdout + r.stderr
+        rows = [line.split()[:2] for line in r.stdout.splitlines()[1:] if line[:1] != " "]
+        assert sorted(rows) == [[sid, "0"] for sid in sids]

@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from conftest import SLOW, Console
+from conftest import SLOW
 from netutil import free_port, wait_port
 from test_mqtt import PASSWORD, USER, Broker, status
-from test_mqtt_fleet import configure, fleet, wait_status
+from test_mqtt_fleet import booted_fleet, fleet
 
 SERVER = "/usr/lib/rabbitmq/bin/rabbitmq-server"    # the script itself, not Debian's su wrapper
 START_S = 60
@@ -138,23 +138,10 @@ def test_a_fleet_answers_run_all(tmp_path, rabbit, rootdir):
     """A few boards: RabbitMQ gives a wildcard subscription no retained status, so the fleet
     finds them by its roll call."""
     sids = [f"AB1700{i:02X}" for i in range(3)]
-    consoles = []
-    try:
-        for sid in sids:
-            root = str(tmp_path / sid)
-            subprocess.run(["cp", "-r", rootdir, root], check=True)
-            configure(root, rabbit)
-            consoles.append(Console(root, ["--chip-id", sid]))
-        for c in consoles:
-            c.wait_prompt(timeout=30)
-        assert "offline" not in wait_status(rabbit, sids, timeout=30)
+    with booted_fleet(tmp_path, rabbit, rootdir, sids):
         started = time.time()
         r = fleet(rabbit, "run", "--all", "free", timeout=20)
         assert "3 of 3 boards answered" in r.stderr, r.stdout + r.stderr
         assert time.time() - started < 10 * SLOW            # not its timeout
         rows = [line.split()[:2] for line in r.stdout.splitlines()[1:] if line[:1] != " "]
         assert sorted(rows) == [[sid, "0"] for sid in sids]
-    finally:
-        for c in consoles:
-            c.kill()
-            c.close()
