@@ -5,25 +5,11 @@
 // and deletes old.txt; toggles GPIO pin 3, and runs a command in the terminal. Prints what it
 // saw as JSON; the pytest side checks it against the system.
 "use strict";
-const { chromium } = require("playwright-core");
-const fs = require("fs");
-const os = require("os");
-const path = require("path");
+const { withPage } = require("./chromium");
 
 async function main() {
   const [url, user, password, file] = process.argv.slice(2);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "upyos-chromium-"));
-  // a fresh profile (--user-data-dir) each run: playwright passes it for a persistent context
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-  const seen = {};
-  try {
-    const page = browser.pages()[0] || await browser.newPage();
-    page.setDefaultTimeout(15000);
+  await withPage({}, async (page, seen) => {
     // the file manager asks with prompt() and confirm(): answer as a user would
     page.on("dialog", (d) => (d.type() === "prompt" ? d.accept("made-in-browser") : d.accept()));
     await page.goto(url);
@@ -80,13 +66,7 @@ async function main() {
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => /\nweb:terminal/.test(document.getElementById("screen").textContent));
     seen.screen = await page.textContent("#screen");
-  } catch (e) {
-    seen.error = String(e);
-  } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-  process.stdout.write(JSON.stringify(seen) + "\n");
+  });
 }
 
 main();
