@@ -31,9 +31,11 @@ cmake -DHEADER=sdk/upyos.h -DOUT_C="$OUT/sdk_exports.c" -DOUT_LIST="$OUT/sdk_exp
 cmake -DOUT="$OUT/py_frozen.c" -DSRC_DIR=py/lib -P tools/gen_frozen.cmake
 
 # The core: the directories of the layers (layers.txt, as the CMake build reads it), and the
-# posix HAL.
+# posix HAL: its own files and the ports/shared ones its CMakeLists names, so the two builds
+# never link different HALs.
 layers=$(awk '$1 == "layer" { print $3 }' layers.txt)
-sources=$( (find $layers -name '*.c' 2>/dev/null || true) | sort -u; ls ports/posix/*.c | grep -v /main.c)
+shared_hal=$(grep -o '\.\./shared/[a-z_0-9]*\.c' ports/posix/CMakeLists.txt | sed 's|^\.\./|ports/|')
+sources=$( (find $layers -name '*.c' 2>/dev/null || true) | sort -u; ls ports/posix/*.c | grep -v /main.c; echo $shared_hal)
 objects=""
 for src in $sources "$OUT/command_table.c" "$OUT/sdk_exports.c" "$OUT/py_frozen.c"; do
     obj="$OUT/obj/$(echo "$src" | tr '/' '_' | sed 's/\.c$/.o/')"
