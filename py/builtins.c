@@ -692,7 +692,7 @@ BI(mp_mem_info) {
     return PV_NONE;
 }
 static const py_builtin mp_funcs[] = {
-    FUNC(const, bi_mp_const, 1, 1), FUNC(mem_info_dummy, bi_mp_mem_info, 0, ANY), METHODS_END };
+    FUNC(const, bi_mp_const, 1, 1), FUNC(mem_info_dummy, bi_mp_mem_info, 0, 1), METHODS_END };
 
 static void add_funcs(pv d, const py_builtin *f) {
     for (; f->fn; f++) py_dict_set(d, (pv)&py_qstrs[f->name], (pv)f);

@@ -365,7 +365,7 @@ static const py_builtin list_methods[] = {
     METHOD(count, list_count, 1, 1), METHOD(clear, list_clear, 0, 0), METHOD(copy, list_copy, 0, 0),
     METHOD(reverse, list_reverse, 0, 0), METHOD(sort, list_sort, 0, 0), METHOD(__iadd__, list_iadd_m, 1, 1),
     METHOD(__len__, list_len_m, 0, 0), METHOD(__getitem__, list_getitem_m, 1, 1),
-    METHOD(__setitem__, list_setitem_m, 2, 2), METHOD(__init__, list_init_m, 0, ANY), METHODS_END };
+    METHOD(__setitem__, list_setitem_m, 2, 2), METHOD(__init__, list_init_m, 0, 1), METHODS_END };
 const py_type py_list_type = { &py_type_type, "list", .base = &py_object_type, .methods = list_methods, .flags = TF_BASE,
     .make = list_make, .repr = list_repr, .binop = list_binop, .compare = list_compare, .getitem = list_getitem,
     .setitem = list_setitem, .iter = list_iter, .len = list_len, .contains = list_contains, .mark = list_mark };
@@ -804,7 +804,7 @@ static const py_builtin dict_methods[] = {
     METHOD(setdefault, dict_setdefault, 1, 2), METHOD(update, dict_update, 0, 1), METHOD(clear, dict_clear, 0, 0),
     METHOD(copy, dict_copy, 0, 0), METHOD_F(fromkeys, M_CLASS, dict_fromkeys, 1, 2),
     METHOD(__getitem__, dict_getitem_m, 1, 1), METHOD(__setitem__, dict_setitem_m, 2, 2),
-    METHOD(__contains__, dict_contains_m, 1, 1), METHOD(__init__, dict_init_m, 0, ANY),
+    METHOD(__contains__, dict_contains_m, 1, 1), METHOD(__init__, dict_init_m, 0, 1),
     METHOD(__delitem__, dict_delitem_m, 1, 1), METHODS_END };
 const py_type py_dict_type = { &py_type_type, "dict", .base = &py_object_type, .methods = dict_methods, .flags = TF_BASE,
     .make = dict_make, .repr = dict_repr, .binop = dict_binop, .compare = dict_compare, .getitem = dict_getitem,

@@ -242,9 +242,9 @@ static pv dq_make(const py_type *t, int n, pv *a, pv kw) {
     if (iterable) extend((pv)d, iterable, false);
     return (pv)d;
 }
-static const py_builtin deque_methods[] = { METHOD(append, dq_append, 1, ANY), METHOD(appendleft, dq_appendleft, 1, ANY),
-    METHOD(pop, dq_pop, 0, ANY), METHOD(popleft, dq_popleft, 0, ANY), METHOD(extend, dq_extend, 1, ANY), METHOD(extendleft, dq_extendleft, 1, ANY),
-    METHOD(clear, dq_clear, 0, ANY), METHODS_END };
+static const py_builtin deque_methods[] = { METHOD(append, dq_append, 1, 1), METHOD(appendleft, dq_appendleft, 1, 1),
+    METHOD(pop, dq_pop, 0, 0), METHOD(popleft, dq_popleft, 0, 0), METHOD(extend, dq_extend, 1, 1), METHOD(extendleft, dq_extendleft, 1, 1),
+    METHOD(clear, dq_clear, 0, 0), METHODS_END };
 const py_type py_deque_type = { &py_type_type, "deque", .base = &py_object_type, .methods = deque_methods,
     .make = dq_make, .repr = dq_repr, .iter = dq_iter, .len = dq_len, .getitem = dq_getitem, .setitem = dq_setitem,
     .contains = dq_contains, .getattr = dq_getattr, .mark = dq_mark };

@@ -67,10 +67,17 @@ static pv readline_from(mem_file *f, pint limit) {
     return content(f, from, to);
 }
 BI(mf_readline) { return readline_from(open_file(a[0]), size_arg(n, a)); }
+/* readlines(hint=-1): lines until their total length passes hint (BytesIO: reaches it, as
+ * CPython's do), all of them without one */
 BI(mf_readlines) {
     mem_file *f = open_file(a[0]);
+    pint hint = size_arg(n, a), total = 0;
     pv l = py_list_new(0);
-    while (f->pos < f->len) py_list_append(l, readline_from(f, -1));
+    while (f->pos < f->len && (hint <= 0 || total < hint + is_text(f))) {
+        pv line = readline_from(f, -1);
+        total += py_len(line);
+        py_list_append(l, line);
+    }
     return l;
 }
 BI(mf_writelines) {
@@ -128,10 +135,10 @@ static pv mf_make(const py_type *t, int n, pv *a, pv kw) {
     return (pv)f;
 }
 static pv mf_repr(pv o) { return py_strf("<_io.%s object>", MF(o)->type->cname); }
-static const py_builtin mf_methods[] = { METHOD(write, mf_write, 1, ANY), METHOD(read, mf_read, 0, ANY), METHOD(readline, mf_readline, 0, ANY),
-    METHOD(readlines_dummy, mf_readlines, 0, ANY), METHOD(writelines_q, mf_writelines, 1, 1), METHOD(getvalue, mf_getvalue, 0, ANY),
-    METHOD(seek_q, mf_seek, 1, ANY), METHOD(tell_q, mf_tell, 0, ANY), METHOD(close, mf_close, 0, ANY), METHOD(flush, mf_flush, 0, ANY),
-    METHOD(__enter__, mf_enter, 0, ANY), METHOD(__exit__, mf_exit, 0, ANY), METHODS_END };
+static const py_builtin mf_methods[] = { METHOD(write, mf_write, 1, 1), METHOD(read, mf_read, 0, 1), METHOD(readline, mf_readline, 0, 1),
+    METHOD(readlines_dummy, mf_readlines, 0, 1), METHOD(writelines_q, mf_writelines, 1, 1), METHOD(getvalue, mf_getvalue, 0, 0),
+    METHOD(seek_q, mf_seek, 1, 2), METHOD(tell_q, mf_tell, 0, 0), METHOD(close, mf_close, 0, 0), METHOD(flush, mf_flush, 0, 0),
+    METHOD(__enter__, mf_enter, 0, 0), METHOD(__exit__, mf_exit, 0, ANY), METHODS_END };
 const py_type py_stringio_type = { &py_type_type, "StringIO", .base = &py_object_type, .methods = mf_methods,
     .make = mf_make, .repr = mf_repr, .iter = mf_iter, .next = mf_next, .getattr = mf_getattr, .mark = mf_mark };
 const py_type py_bytesio_type = { &py_type_type, "BytesIO", .base = &py_object_type, .methods = mf_methods,

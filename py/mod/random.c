@@ -105,9 +105,9 @@ BI(r_shuffle) {
     }
     return PV_NONE;
 }
-static const py_builtin random_methods[] = { METHOD(seed, r_seed, 0, ANY), METHOD(getrandbits, r_getrandbits, 1, ANY),
-    METHOD(random, r_random, 0, ANY), METHOD(uniform, r_uniform, 2, ANY), METHOD(randrange, r_randrange, 1, ANY), METHOD(randint, r_randint, 2, ANY),
-    METHOD(choice, r_choice, 1, ANY), METHOD(shuffle, r_shuffle, 1, ANY), METHODS_END };
+static const py_builtin random_methods[] = { METHOD(seed, r_seed, 0, 2), METHOD(getrandbits, r_getrandbits, 1, 1),
+    METHOD(random, r_random, 0, 0), METHOD(uniform, r_uniform, 2, 2), METHOD(randrange, r_randrange, 1, 3), METHOD(randint, r_randint, 2, 2),
+    METHOD(choice, r_choice, 1, 1), METHOD(shuffle, r_shuffle, 1, 1), METHODS_END };
 
 static pv random_new(void) {
     random_obj *r = NEW(random_obj, py_random_type);
