@@ -369,7 +369,6 @@ static pv run_on(loop_obj *l, pv aw, bool is_run) {
 /* ---- module functions ---- */
 
 static pv as_run(int n, pv *a, pv kw) {
-    py_argcheck(n, 1, 1, "run");
     state_obj *s = state();
     if (s->loop && s->loop->current)
         py_raisef(&py_RuntimeError_type, "asyncio.run() cannot be called from a running event loop");
@@ -381,7 +380,6 @@ static pv as_run(int n, pv *a, pv kw) {
 }
 
 static pv as_create_task(int n, pv *a, pv kw) {
-    py_argcheck(n, 1, 1, "create_task");
     return (pv)task_new(loop(), a[0]);
 }
 
@@ -398,12 +396,10 @@ static uint64_t us_of(pv seconds, double scale) {
 }
 
 static pv as_sleep(int n, pv *a, pv kw) {
-    py_argcheck(n, 1, 2, "sleep");
     return sleep_new(us_of(a[0], 1e6), n > 1 ? a[1] : py_mod_arg(n, a, kw, 1, Q_result, PV_NONE));
 }
 
 static pv as_sleep_ms(int n, pv *a, pv kw) {
-    py_argcheck(n, 1, 1, "sleep_ms");
     return sleep_new(us_of(a[0], 1e3), PV_NONE);
 }
 
@@ -427,12 +423,10 @@ static pv wait_for(pv aw, pv timeout, double scale) {
 }
 
 static pv as_wait_for(int n, pv *a, pv kw) {
-    py_argcheck(n, 1, 2, "wait_for");
     return wait_for(a[0], py_mod_arg(n, a, kw, 1, Q_timeout, PV_NONE), 1e6);
 }
 
 static pv as_wait_for_ms(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "wait_for_ms");
     return wait_for(a[0], a[1], 1e3);
 }
 
@@ -510,9 +504,9 @@ static pv task_repr(pv o) {
 }
 
 static const py_builtin task_methods[] = {
-    METHOD(__await__, self_await, 0, ANY), METHOD(cancel, task_cancel, 0, ANY), METHOD(done, task_done, 0, ANY),
-    METHOD(cancelled, task_cancelled, 0, ANY), METHOD(result, task_result, 0, ANY),
-    METHOD(exception, task_exception, 0, ANY), METHODS_END };
+    METHOD(__await__, self_await, 0, 0), METHOD(cancel, task_cancel, 0, 1), METHOD(done, task_done, 0, 0),
+    METHOD(cancelled, task_cancelled, 0, 0), METHOD(result, task_result, 0, 0),
+    METHOD(exception, task_exception, 0, 0), METHODS_END };
 static const py_type task_type = { &py_type_type, "Task", .base = &py_object_type,
     .methods = task_methods, .next = task_next, .repr = task_repr, .mark = task_mark };
 
@@ -536,7 +530,7 @@ static pv sleep_next(pv o) {
 
 static void sleep_mark(pv o, gc_heap *h) { gc_mark(h, ((sleep_obj *)o)->result); }
 
-static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, ANY), METHODS_END };
+static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, 0), METHODS_END };
 static const py_type sleep_type = { &py_type_type, "sleep", .base = &py_object_type,
     .methods = await_methods, .next = sleep_next, .mark = sleep_mark };
 
@@ -638,8 +632,8 @@ static pv event_is_set(int n, pv *a, pv kw) { return PV_BOOL(SELF(event_obj)->se
 static void waiters_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((event_obj *)o)->waiters.head); }
 
 static const py_builtin event_methods[] = {
-    METHOD(__await__, self_await, 0, ANY), METHOD(set, event_set, 0, ANY), METHOD(clear, event_clear, 0, ANY),
-    METHOD(is_set, event_is_set, 0, ANY), METHOD(wait, self_await, 0, ANY), METHODS_END };
+    METHOD(__await__, self_await, 0, 0), METHOD(set, event_set, 0, 0), METHOD(clear, event_clear, 0, 0),
+    METHOD(is_set, event_is_set, 0, 0), METHOD(wait, self_await, 0, 0), METHODS_END };
 static const py_type event_type = { &py_type_type, "Event", .base = &py_object_type,
     .methods = event_methods, .make = event_make, .next = event_next, .mark = waiters_mark };
 
@@ -684,8 +678,8 @@ static pv lock_aexit(int n, pv *a, pv kw) {
 }
 
 static const py_builtin lock_methods[] = {
-    METHOD(__aenter__, self_await, 0, ANY), METHOD(__aexit__, lock_aexit, 0, ANY), METHOD(__await__, self_await, 0, ANY),
-    METHOD(acquire, self_await, 0, ANY), METHOD(release, lock_release, 0, ANY), METHOD(locked, lock_locked, 0, ANY),
+    METHOD(__aenter__, self_await, 0, 0), METHOD(__aexit__, lock_aexit, 3, 3), METHOD(__await__, self_await, 0, 0),
+    METHOD(acquire, self_await, 0, 0), METHOD(release, lock_release, 0, 0), METHOD(locked, lock_locked, 0, 0),
     METHODS_END };
 static const py_type lock_type = { &py_type_type, "Lock", .base = &py_object_type,
     .methods = lock_methods, .make = lock_make, .next = lock_next, .mark = waiters_mark };
@@ -717,8 +711,8 @@ static void loop_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin loop_methods[] = {
-    METHOD(run_until_complete, loop_run_until_complete, 1, ANY), METHOD(run_forever, loop_run_forever, 0, ANY),
-    METHOD(create_task, loop_create_task, 1, ANY), METHOD(stop, loop_stop, 0, ANY), METHOD(close, loop_close, 0, ANY),
+    METHOD(run_until_complete, loop_run_until_complete, 1, 1), METHOD(run_forever, loop_run_forever, 0, 0),
+    METHOD(create_task, loop_create_task, 1, 1), METHOD(stop, loop_stop, 0, 0), METHOD(close, loop_close, 0, 0),
     METHODS_END };
 static const py_type loop_type = { &py_type_type, "Loop", .base = &py_object_type,
     .methods = loop_methods, .mark = loop_mark };
@@ -734,11 +728,11 @@ static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object
 /* ---- the module ---- */
 
 static const py_builtin functions[] = {
-    FUNC(run, as_run, 0, ANY), FUNC(create_task, as_create_task, 0, ANY), FUNC(ensure_future, as_create_task, 0, ANY),
-    FUNC(sleep, as_sleep, 0, ANY), FUNC(sleep_ms, as_sleep_ms, 0, ANY), FUNC(gather, as_gather, 0, ANY),
-    FUNC(wait_for, as_wait_for, 0, ANY), FUNC(wait_for_ms, as_wait_for_ms, 0, ANY),
-    FUNC(current_task, as_current_task, 0, ANY), FUNC(get_event_loop, as_get_event_loop, 0, ANY),
-    FUNC(new_event_loop, as_new_event_loop, 0, ANY), FUNC(ticks, as_ticks, 0, ANY), METHODS_END };
+    FUNC(run, as_run, 1, 1), FUNC(create_task, as_create_task, 1, 1), FUNC(ensure_future, as_create_task, 1, 1),
+    FUNC(sleep, as_sleep, 1, 2), FUNC(sleep_ms, as_sleep_ms, 1, 1), FUNC(gather, as_gather, 0, ANY),
+    FUNC(wait_for, as_wait_for, 1, 2), FUNC(wait_for_ms, as_wait_for_ms, 2, 2),
+    FUNC(current_task, as_current_task, 0, 1), FUNC(get_event_loop, as_get_event_loop, 0, 2),
+    FUNC(new_event_loop, as_new_event_loop, 0, 0), FUNC(ticks, as_ticks, 0, 0), METHODS_END };
 
 static pv exception_class(const char *name, const py_type *base, const char *module) {
     pv d = py_dict_new();

@@ -35,7 +35,7 @@ static const py_type stream_type, read_type, connect_type, server_type, value_ty
 #define SELF(T) ((T *)a[0])
 
 static pv self_await(int n, pv *a, pv kw) { return a[0]; }
-static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, ANY), METHODS_END };
+static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, 0), METHODS_END };
 
 /* ---- an await that completes at once with a value (drain, wait_closed, start_server) ---- */
 
@@ -184,7 +184,6 @@ static pv st_is_closing(int n, pv *a, pv kw) { return PV_BOOL(!SELF(stream_obj)-
 
 /* get_extra_info(name, default=None): peername, sockname, socket */
 static pv st_get_extra_info(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 3, "get_extra_info");
     stream_obj *s = SELF(stream_obj);
     pv name = a[1], dflt = n > 2 ? a[2] : PV_NONE;
     if (py_eq(name, QS(peername))) return s->peer;
@@ -200,10 +199,10 @@ static void stream_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin stream_methods[] = {
-    METHOD(read, st_read, 0, ANY), METHOD(readline, st_readline, 0, ANY), METHOD(readexactly, st_readexactly, 1, ANY),
-    METHOD(write, st_write, 1, ANY), METHOD(drain, st_drain, 0, ANY), METHOD(close, st_close, 0, ANY),
-    METHOD(wait_closed, st_drain, 0, ANY), METHOD(is_closing, st_is_closing, 0, ANY),
-    METHOD(get_extra_info, st_get_extra_info, 0, ANY), METHODS_END };
+    METHOD(read, st_read, 0, 1), METHOD(readline, st_readline, 0, 0), METHOD(readexactly, st_readexactly, 1, 1),
+    METHOD(write, st_write, 1, 1), METHOD(drain, st_drain, 0, 0), METHOD(close, st_close, 0, 0),
+    METHOD(wait_closed, st_drain, 0, 0), METHOD(is_closing, st_is_closing, 0, 0),
+    METHOD(get_extra_info, st_get_extra_info, 1, 2), METHODS_END };
 static const py_type stream_type = { &py_type_type, "Stream", .base = &py_object_type,
     .methods = stream_methods, .mark = stream_mark };
 
@@ -233,7 +232,6 @@ static uint16_t port_of(pv v) {
 }
 
 static pv as_open_connection(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "open_connection");
     connect_obj *c = NEW(connect_obj, connect_type);
     c->addr = py_socket_resolve(a[0]);
     c->port = port_of(a[1]);
@@ -261,7 +259,6 @@ static pv server_next(pv o) {
 }
 
 static pv as_start_server(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 4, "start_server");
     pv host = a[1];
     uint32_t addr = host == PV_NONE ? 0 : py_socket_resolve(host);
     uint16_t port = port_of(a[2]);
@@ -312,8 +309,8 @@ static void server_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin server_methods[] = {
-    METHOD(close, sv_close, 0, ANY), METHOD(wait_closed, sv_task, 0, ANY), METHOD(serve_forever, sv_task, 0, ANY),
-    METHOD(__aenter__, sv_aenter, 0, ANY), METHOD(__aexit__, sv_aexit, 0, ANY), METHODS_END };
+    METHOD(close, sv_close, 0, 0), METHOD(wait_closed, sv_task, 0, 0), METHOD(serve_forever, sv_task, 0, 0),
+    METHOD(__aenter__, sv_aenter, 0, 0), METHOD(__aexit__, sv_aexit, 0, ANY), METHODS_END };
 static const py_type server_type = { &py_type_type, "Server", .base = &py_object_type,
     .methods = server_methods, .next = server_next, .getattr = server_getattr,
     .mark = server_mark };
@@ -323,7 +320,7 @@ bool py_asyncio_stream_awaitable(pv o) {
 }
 
 static const py_builtin functions[] = {
-    FUNC(open_connection, as_open_connection, 2, ANY), FUNC(start_server, as_start_server, 1, ANY),
+    FUNC(open_connection, as_open_connection, 2, 2), FUNC(start_server, as_start_server, 3, 4),
     METHODS_END };
 
 void py_asyncio_streams(pv module) {

@@ -251,12 +251,13 @@ static pv s_send(int n, pv *a, pv kw) {
 }
 static pv s_sendall(int n, pv *a, pv kw) { s_send(n, a, kw); return PV_NONE; }
 
+/* sendto(data[, flags], address): the flags are ignored, as send's are */
 static pv s_sendto(int n, pv *a, pv kw) {
     socket_obj *s = SELF;
     size_t len;
     const uint8_t *data = py_mod_buffer(a[1], &len);
     uint16_t port;
-    uint32_t addr = address_of(a[2], &port);
+    uint32_t addr = address_of(a[n - 1], &port);
     return MKSMALL(check(py_net()->sock_sendto(s->handle, data, len, addr, port)));
 }
 
@@ -367,15 +368,15 @@ static pv socket_repr(pv o) {
 }
 
 static const py_builtin socket_methods[] = {
-    METHOD(bind, s_bind, 1, ANY), METHOD(listen, s_listen, 0, ANY), METHOD(accept, s_accept, 0, ANY),
-    METHOD(connect, s_connect, 1, ANY), METHOD(send, s_send, 1, ANY), METHOD(sendall, s_sendall, 0, ANY),
-    METHOD(sendto, s_sendto, 2, ANY), METHOD(recv, s_recv, 1, ANY), METHOD(recvfrom, s_recvfrom, 1, ANY),
-    METHOD(read, s_read, 0, ANY), METHOD(readline, s_readline, 0, ANY), METHOD(write, s_send, 1, ANY),
-    METHOD(makefile, s_makefile, 0, ANY), METHOD(flush, s_flush, 0, ANY), METHOD(close, s_close, 0, ANY),
-    METHOD(settimeout, s_settimeout, 1, ANY), METHOD(gettimeout, s_gettimeout, 0, ANY),
-    METHOD(setblocking, s_setblocking, 1, ANY), METHOD(setsockopt, s_setsockopt, 3, ANY),
-    METHOD(fileno, s_fileno, 0, ANY), METHOD(getsockname, s_getsockname, 0, ANY),
-    METHOD(__enter__, s_enter, 0, ANY), METHOD(__exit__, s_close, 0, ANY), METHODS_END };
+    METHOD(bind, s_bind, 1, 1), METHOD(listen, s_listen, 0, 1), METHOD(accept, s_accept, 0, 0),
+    METHOD(connect, s_connect, 1, 1), METHOD(send, s_send, 1, 2), METHOD(sendall, s_sendall, 1, 2),
+    METHOD(sendto, s_sendto, 2, 3), METHOD(recv, s_recv, 1, 2), METHOD(recvfrom, s_recvfrom, 1, 2),
+    METHOD(read, s_read, 0, 1), METHOD(readline, s_readline, 0, 0), METHOD(write, s_send, 1, 1),
+    METHOD(makefile, s_makefile, 0, 2), METHOD(flush, s_flush, 0, 0), METHOD(close, s_close, 0, 0),
+    METHOD(settimeout, s_settimeout, 1, 1), METHOD(gettimeout, s_gettimeout, 0, 0),
+    METHOD(setblocking, s_setblocking, 1, 1), METHOD(setsockopt, s_setsockopt, 3, 3),
+    METHOD(fileno, s_fileno, 0, 0), METHOD(getsockname, s_getsockname, 0, 0),
+    METHOD(__enter__, s_enter, 0, 0), METHOD(__exit__, s_close, 0, ANY), METHODS_END };
 const py_type py_socket_type = { &py_type_type, "socket", .base = &py_object_type,
     .methods = socket_methods, .make = socket_make, .repr = socket_repr, .hash = py_id_hash };
 
@@ -400,7 +401,6 @@ int py_socket_accept_now(pv listener, pv *conn, pv *peer) {
 /* getaddrinfo(host, port, af=0, type=0, proto=0, flags=0): one IPv4 entry,
  * [(AF_INET, type, proto, '', (address, port))], SOCK_STREAM when no type is given */
 static pv m_getaddrinfo(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 6, "getaddrinfo");
     int64_t family = n > 2 ? py_to_index(a[2]) : 0, kind = n > 3 ? py_to_index(a[3]) : 0;
     if (family && family != FAMILY_INET) raise_errno(&py_OSError_type, -9, "Address family for hostname not supported");
     if (!kind) kind = TYPE_STREAM;
@@ -422,7 +422,6 @@ static void check_family(pv family) {
 }
 /* inet_pton(AF_INET, "1.2.3.4"): the four bytes */
 static pv m_inet_pton(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "inet_pton");
     check_family(a[0]);
     uint32_t addr;
     if (!parse_quad(py_str_data(a[1]), &addr)) py_raisef(&py_OSError_type, "illegal IP address string passed to inet_pton");
@@ -430,7 +429,6 @@ static pv m_inet_pton(int n, pv *a, pv kw) {
     return py_bytes_new(&py_bytes_type, b, 4);
 }
 static pv m_inet_ntop(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 2, "inet_ntop");
     check_family(a[0]);
     size_t len;
     const uint8_t *b = py_mod_buffer(a[1], &len);
@@ -439,7 +437,7 @@ static pv m_inet_ntop(int n, pv *a, pv kw) {
 }
 
 static const py_builtin socket_funcs[] = {
-    FUNC(getaddrinfo, m_getaddrinfo, 0, ANY), FUNC(inet_pton, m_inet_pton, 0, ANY), FUNC(inet_ntop, m_inet_ntop, 0, ANY),
+    FUNC(getaddrinfo, m_getaddrinfo, 2, 6), FUNC(inet_pton, m_inet_pton, 2, 2), FUNC(inet_ntop, m_inet_ntop, 2, 2),
     MCONST(AF_INET, FAMILY_INET), MCONST(AF_INET6, FAMILY_INET6), MCONST(SOCK_STREAM, TYPE_STREAM),
     MCONST(SOCK_DGRAM, TYPE_DGRAM), MCONST(SOCK_RAW, TYPE_RAW), MCONST(SOL_SOCKET, LEVEL_SOCKET),
     MCONST(SO_REUSEADDR, OPT_REUSEADDR), MCONST(IPPROTO_TCP, PROTO_TCP), MCONST(IPPROTO_UDP, PROTO_UDP),
