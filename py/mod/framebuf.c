@@ -123,25 +123,25 @@ static pv fb_make(const py_type *t, int n, pv *a, pv kw) {
     return (pv)fb;
 }
 
-static canvas self_canvas(int n, pv *a, int min, int max, const char *name) {
-    py_argcheck(n, min, max, name);
+/* The table gives each method's argument count; this checks what self is (an unbound call). */
+static canvas self_canvas(pv *a, const char *name) {
     if (!IS(a[0], py_framebuf_type)) py_raisef(&py_TypeError_type, "%s() needs a FrameBuffer", name);
     return open_canvas((const fb_obj *)a[0]);
 }
 
 static pv fb_fill(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 2, 2, "fill");
+    canvas c = self_canvas(a, "fill");
     fill_rect(c, 0, 0, c.fb->width, c.fb->height, colour(a[1]));
     return PV_NONE;
 }
 static pv fb_fill_rect(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 6, 6, "fill_rect");
+    canvas c = self_canvas(a, "fill_rect");
     fill_rect(c, coord(a[1]), coord(a[2]), coord(a[3]), coord(a[4]), colour(a[5]));
     return PV_NONE;
 }
 /* pixel(x, y[, c]): the colour, or sets it; None (and nothing set) outside the buffer */
 static pv fb_pixel(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 3, 4, "pixel");
+    canvas c = self_canvas(a, "pixel");
     int x = coord(a[1]), y = coord(a[2]);
     if (!inside(c.fb, x, y)) return PV_NONE;
     if (n == 3) return py_new_int(get_pixel(c, x, y));
@@ -149,18 +149,18 @@ static pv fb_pixel(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv fb_hline(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 5, 5, "hline");
+    canvas c = self_canvas(a, "hline");
     fill_rect(c, coord(a[1]), coord(a[2]), coord(a[3]), 1, colour(a[4]));
     return PV_NONE;
 }
 static pv fb_vline(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 5, 5, "vline");
+    canvas c = self_canvas(a, "vline");
     fill_rect(c, coord(a[1]), coord(a[2]), 1, coord(a[3]), colour(a[4]));
     return PV_NONE;
 }
 /* rect(x, y, w, h, c[, fill]): the outline's four sides, or the whole when fill is true */
 static pv fb_rect(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 6, 7, "rect");
+    canvas c = self_canvas(a, "rect");
     int x = coord(a[1]), y = coord(a[2]), w = coord(a[3]), h = coord(a[4]);
     uint32_t col = colour(a[5]);
     if (n > 6 && py_truth(a[6])) {
@@ -195,7 +195,7 @@ static void draw_line(canvas c, int x1, int y1, int x2, int y2, uint32_t col) {
     set_clipped(c, x2, y2, col);
 }
 static pv fb_line(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 6, 6, "line");
+    canvas c = self_canvas(a, "line");
     draw_line(c, coord(a[1]), coord(a[2]), coord(a[3]), coord(a[4]), colour(a[5]));
     return PV_NONE;
 }
@@ -214,7 +214,7 @@ static void ellipse_points(canvas c, int cx, int cy, int x, int y, uint32_t col,
     }
 }
 static pv fb_ellipse(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 6, 8, "ellipse");
+    canvas c = self_canvas(a, "ellipse");
     int cx = coord(a[1]), cy = coord(a[2]), xr = coord(a[3]), yr = coord(a[4]);
     uint32_t col = colour(a[5]);
     int mask = (n > 6 && py_truth(a[6]) ? Q_FILL : 0) | (n > 7 ? (int)py_to_index(a[7]) & Q_ALL : Q_ALL);
@@ -252,7 +252,7 @@ static pv fb_ellipse(int n, pv *a, pv kw) {
  * coords[2i + 1]), coords a list or tuple of ints. Its edges are walked from the first vertex
  * back through the last (v0-v(n-1), v(n-1)-v(n-2), ..., v1-v0), as MicroPython walks them. */
 static pv fb_poly(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 5, 6, "poly");
+    canvas c = self_canvas(a, "poly");
     int x = coord(a[1]), y = coord(a[2]);
     uint32_t col = colour(a[4]);
     bool fill = n > 5 && py_truth(a[5]);
@@ -305,7 +305,7 @@ static pv fb_poly(int n, pv *a, pv kw) {
 /* blit(source, x, y, key=-1, palette=None): source's pixels at (x, y), clipped; pixels of the
  * key colour are left out; a palette (a FrameBuffer one pixel high) maps source colours. */
 static pv fb_blit(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 4, 6, "blit");
+    canvas c = self_canvas(a, "blit");
     if (!IS(a[1], py_framebuf_type)) py_raisef(&py_TypeError_type, "blit() needs a FrameBuffer to copy");
     canvas src = open_canvas((const fb_obj *)a[1]);
     int x = coord(a[2]), y = coord(a[3]);
@@ -332,7 +332,7 @@ static pv fb_blit(int n, pv *a, pv kw) {
 
 /* scroll(dx, dy): the picture moves; the band it leaves keeps its old pixels */
 static pv fb_scroll(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 3, 3, "scroll");
+    canvas c = self_canvas(a, "scroll");
     const fb_obj *fb = c.fb;
     int xstep = coord(a[1]), ystep = coord(a[2]);
     int sx, xend, dx, y, yend, dy;
@@ -347,7 +347,7 @@ static pv fb_scroll(int n, pv *a, pv kw) {
 
 /* text(s, x, y, c=1): 8x8 cells from (x, y); only the glyphs' lit pixels are drawn */
 static pv fb_text(int n, pv *a, pv kw) {
-    canvas c = self_canvas(n, a, 4, 5, "text");
+    canvas c = self_canvas(a, "text");
     size_t len;
     const uint8_t *s = py_mod_buffer(a[1], &len);
     int x = coord(a[2]), y = coord(a[3]);
@@ -369,10 +369,10 @@ static pv fb_repr(pv o) {
 static void fb_mark(pv o, gc_heap *h) { gc_mark(h, ((fb_obj *)o)->buffer); }
 
 static const py_builtin fb_methods[] = {
-    METHOD(fill, fb_fill, 0, ANY), METHOD(fill_rect, fb_fill_rect, 0, ANY), METHOD(pixel, fb_pixel, 0, ANY),
-    METHOD(hline, fb_hline, 0, ANY), METHOD(vline, fb_vline, 0, ANY), METHOD(rect, fb_rect, 0, ANY), METHOD(line, fb_line, 0, ANY),
-    METHOD(ellipse, fb_ellipse, 0, ANY), METHOD(poly, fb_poly, 0, ANY), METHOD(blit, fb_blit, 0, ANY), METHOD(scroll, fb_scroll, 0, ANY),
-    METHOD(text, fb_text, 0, ANY), METHODS_END };
+    METHOD(fill, fb_fill, 1, 1), METHOD(fill_rect, fb_fill_rect, 5, 5), METHOD(pixel, fb_pixel, 2, 3),
+    METHOD(hline, fb_hline, 4, 4), METHOD(vline, fb_vline, 4, 4), METHOD(rect, fb_rect, 5, 6), METHOD(line, fb_line, 5, 5),
+    METHOD(ellipse, fb_ellipse, 5, 7), METHOD(poly, fb_poly, 4, 5), METHOD(blit, fb_blit, 3, 5), METHOD(scroll, fb_scroll, 2, 2),
+    METHOD(text, fb_text, 3, 4), METHODS_END };
 const py_type py_framebuf_type = { &py_type_type, "FrameBuffer", .base = &py_object_type,
     .methods = fb_methods, .make = fb_make, .repr = fb_repr, .mark = fb_mark };
 

@@ -136,7 +136,7 @@ static pv spi_write_readinto(int n, pv *a, pv kw) {
 static pv spi_deinit(int n, pv *a, pv kw) { return PV_NONE; }
 static pv spi_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((spi_obj *)o)->bus); }
 static const py_builtin spi_methods[] = {
-    METHOD(init, spi_init, 0, ANY), METHOD(deinit, spi_deinit, 0, 0), METHOD(write, spi_write, 1, 1),
+    METHOD(init, spi_init, 0, 3), METHOD(deinit, spi_deinit, 0, 0), METHOD(write, spi_write, 1, 1),
     METHOD(read, spi_read, 1, 2), METHOD(readinto, spi_readinto, 1, 2),
     METHOD(write_readinto, spi_write_readinto, 2, 2), METHODS_END };
 const py_type py_spi_type = { &py_type_type, "SPI", .base = &py_object_type, .methods = spi_methods,
@@ -158,6 +158,8 @@ static uart_obj *uart_of(pv o) {
     if (!u->open) py_mod_hal_error(ERR_BADF);
     return u;
 }
+/* init(baudrate, bits=8, parity=None, stop=1, *, timeout): the HAL's UARTs are 8N1, so bits,
+ * parity and stop are taken as MicroPython's signature has them and not looked at */
 static pv uart_init(int n, pv *a, pv kw) {
     uart_obj *u = MSELF(uart_obj);
     int64_t baud = py_mod_int(py_mod_arg(n, a, kw, 1, Q_baudrate, PV_NULL), 115200);
@@ -230,7 +232,7 @@ static pv uart_write(int n, pv *a, pv kw) {
 }
 static pv uart_repr(pv o) { return py_strf("UART(%d)", ((uart_obj *)o)->id); }
 static const py_builtin uart_methods[] = {
-    METHOD(init, uart_init, 0, ANY), METHOD(deinit, uart_deinit, 0, 0), METHOD(any, uart_any, 0, 0),
+    METHOD(init, uart_init, 0, 4), METHOD(deinit, uart_deinit, 0, 0), METHOD(any, uart_any, 0, 0),
     METHOD(read, uart_read, 0, 1), METHOD(readline, uart_readline, 0, 0), METHOD(write, uart_write, 1, 1),
     METHODS_END };
 const py_type py_uart_type = { &py_type_type, "UART", .base = &py_object_type, .methods = uart_methods,

@@ -10,7 +10,6 @@ typedef struct { const py_type *type; int id; py_event *event; } timer_obj;
 
 static pv timer_init(int n, pv *a, pv kw) {
     timer_obj *t = MSELF(timer_obj);
-    if (n > 1) py_raisef(&py_TypeError_type, "Timer.init() takes keyword arguments");
     int64_t mode = py_mod_int(py_kw_get(kw, Q_mode), PERIODIC);
     int64_t period_ms = py_mod_int(py_kw_get(kw, Q_period), -1);
     pv freq = py_kw_get(kw, Q_freq), callback = py_kw_get(kw, Q_callback);
@@ -42,7 +41,7 @@ static pv timer_deinit(int n, pv *a, pv kw) {
 static pv timer_repr(pv o) { return py_strf("Timer(%d)", ((timer_obj *)o)->id); }
 static void timer_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((timer_obj *)o)->event); }
 static const py_builtin timer_methods[] = {
-    METHOD(init, timer_init, 0, ANY), METHOD(deinit, timer_deinit, 0, 0),
+    METHOD(init, timer_init, 0, 0), METHOD(deinit, timer_deinit, 0, 0),
     MCONST(ONE_SHOT, ONE_SHOT), MCONST(PERIODIC, PERIODIC), METHODS_END };
 const py_type py_timer_type = { &py_type_type, "Timer", .base = &py_object_type, .methods = timer_methods,
     .make = timer_make, .repr = timer_repr, .mark = timer_mark };

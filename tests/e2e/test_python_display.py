@@ -147,6 +147,40 @@ def test_framebuf_checks_its_arguments(upyos, rootdir):
         "shrunk buffer too small\nTrue <FrameBuffer 8x8 format 3>\n")
 
 
+
+FB_ARITY = """\
+import framebuf
+fb = framebuf.FrameBuffer(bytearray(32), 16, 16, framebuf.MONO_HLSB)
+src = framebuf.FrameBuffer(bytearray(4), 4, 4, framebuf.MONO_HLSB)
+# each method's documented argument count: the fewest and the most after self
+counts = (("fill", 1, 1), ("fill_rect", 5, 5), ("pixel", 2, 3), ("hline", 4, 4), ("vline", 4, 4),
+          ("rect", 5, 6), ("line", 5, 5), ("ellipse", 5, 7), ("poly", 4, 5), ("blit", 3, 5),
+          ("scroll", 2, 2), ("text", 3, 4))
+args = {"poly": (1, 1, [0, 0, 2, 2], 1, 0), "blit": (src, 1, 1, 0, None),
+        "text": ("a", 0, 0, 1)}
+for name, fewest, most in counts:
+    f = getattr(fb, name)
+    given = args.get(name, (1, 1, 2, 2, 1, 1, 3))
+    for n in (fewest - 1, fewest, most, most + 1):
+        try:
+            f(*(given + (0,))[:n])
+            print(name, n, "ok")
+        except TypeError:
+            print(name, n, "TypeError")
+"""
+
+
+def test_framebuf_methods_take_their_documented_argument_counts(upyos, rootdir):
+    put_file(rootdir, "/opt/fbarity.py", FB_ARITY)
+    want = []
+    for name, fewest, most in (("fill", 1, 1), ("fill_rect", 5, 5), ("pixel", 2, 3), ("hline", 4, 4),
+                               ("vline", 4, 4), ("rect", 5, 6), ("line", 5, 5), ("ellipse", 5, 7),
+                               ("poly", 4, 5), ("blit", 3, 5), ("scroll", 2, 2), ("text", 3, 4)):
+        want += [f"{name} {fewest - 1} TypeError", f"{name} {fewest} ok", f"{name} {most} ok",
+                 f"{name} {most + 1} TypeError"]
+    assert upyos.run("/opt/fbarity.py", timeout=30).splitlines() == want
+
+
 # ---- the SSD1306 of the posix simulator's virtual board ----
 
 def picture(board):

@@ -109,6 +109,23 @@ def test_adc_spi_and_uart(booted):
     assert c.run("/opt/uart.py") == "b'ping\\n' 0\n"
 
 
+
+def test_init_methods_take_their_documented_argument_counts(booted):
+    c, board, root = booted
+    prog = ("from machine import SPI, UART, Timer\nimport micropython\n"
+            "s, u, t = SPI(1), UART(2, 9600), Timer(-1)\n"
+            "for name, f, args in (('SPI.init', s.init, (1000000, 0, 0)), ('UART.init', u.init, (9600, 8, None, 1)),\n"
+            "                      ('Timer.init', t.init, ()), ('mem_info', micropython.mem_info, (1,))):\n"
+            "    for extra in ((), (0,)):\n"
+            "        try:\n"
+            "            f(*args + extra)\n"
+            "            print(name, 'ok')\n"
+            "        except (TypeError, ValueError) as e:\n"
+            "            print(name, type(e).__name__)\n")
+    out = [line for line in run_program(c, root, "initargs", prog).splitlines() if not line.startswith("heap:")]
+    assert out == ["SPI.init ok", "SPI.init TypeError", "UART.init ok", "UART.init TypeError",
+                   "Timer.init ValueError", "Timer.init TypeError", "mem_info ok", "mem_info TypeError"]
+
 TIMERS = """\
 from machine import Timer
 import time
