@@ -1,5 +1,6 @@
 # asyncio: the order tasks run in: create_task, sleep(0), sleeps of different lengths,
-# awaiting a task, current_task, sleep's result
+# awaiting a task, current_task, sleep's result. The sleeps are 50 ms apart or more, so a
+# loaded machine that wakes a task late does not swap two of them.
 import asyncio
 log = []
 
@@ -17,7 +18,7 @@ async def yielder(name, n):
 async def main():
     me = asyncio.current_task()
     print(type(me).__name__, me is asyncio.current_task())
-    a = asyncio.create_task(ticker("slow", 0.03, 2))
+    a = asyncio.create_task(ticker("slow", 0.1, 2))
     b = asyncio.create_task(ticker("fast", 0.01, 3))
     c = asyncio.create_task(yielder("y", 3))
     log.append("main")
