@@ -1,5 +1,5 @@
 /* collections (ucollections): namedtuple (a tuple subclass made at run time, its fields
- * properties over the items), deque (a ring buffer, with an optional maxlen) and OrderedDict
+ * properties over the items), deque (a ring buffer, with an optional maxlen, rotate) and OrderedDict
  * (a dict subclass: dicts keep their order already; it adds move_to_end and popitem(last)). */
 #include <string.h>
 #include "py/mod/mod.h"
@@ -194,6 +194,19 @@ static void extend(pv d, pv iterable, bool left) {
 }
 BI(dq_extend) { extend(a[0], a[1], false); return PV_NONE; }
 BI(dq_extendleft) { extend(a[0], a[1], true); return PV_NONE; }
+/* rotate(n=1): n steps to the right (to the left when negative), each an item moved from
+ * one end to the other: the shorter way round */
+BI(dq_rotate) {
+    deque_obj *d = DQ(a[0]);
+    if (kw) py_raisef(&py_TypeError_type, "deque.rotate() takes no keyword arguments");
+    pint steps = n > 1 ? py_to_index(a[1]) : 1;
+    if (d->len < 2) return PV_NONE;
+    pint len = (pint)d->len, right = steps % len;
+    if (right < 0) right += len;
+    bool to_right = right <= len / 2;
+    for (pint i = to_right ? right : len - right; i > 0; i--) push(d, pop_end(d, !to_right), to_right);
+    return PV_NONE;
+}
 BI(dq_clear) { deque_obj *d = DQ(a[0]); d->items = NULL; d->len = d->cap = d->head = 0; return PV_NONE; }
 static pv dq_list(pv o) {
     deque_obj *d = DQ(o);
@@ -244,7 +257,7 @@ static pv dq_make(const py_type *t, int n, pv *a, pv kw) {
 }
 static const py_builtin deque_methods[] = { METHOD(append, dq_append, 1, ANY), METHOD(appendleft, dq_appendleft, 1, ANY),
     METHOD(pop, dq_pop, 0, ANY), METHOD(popleft, dq_popleft, 0, ANY), METHOD(extend, dq_extend, 1, ANY), METHOD(extendleft, dq_extendleft, 1, ANY),
-    METHOD(clear, dq_clear, 0, ANY), METHODS_END };
+    METHOD(clear, dq_clear, 0, ANY), METHOD(rotate, dq_rotate, 0, 1), METHODS_END };
 const py_type py_deque_type = { &py_type_type, "deque", .base = &py_object_type, .methods = deque_methods,
     .make = dq_make, .repr = dq_repr, .iter = dq_iter, .len = dq_len, .getitem = dq_getitem, .setitem = dq_setitem,
     .contains = dq_contains, .getattr = dq_getattr, .mark = dq_mark };
