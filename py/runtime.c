@@ -1097,7 +1097,7 @@ pv py_class_new(pv name, pv bases, pv dict) {
     t->len = inst_len;
     t->truth = inst_truth;
     t->contains = inst_contains;
-    t->mark = bb->mark ? bb->mark : inst_mark;
+    t->mark = base->mark ? base->mark : inst_mark;     /* a made class's own (defaultdict's) too */
     if (bb == &py_object_type) t->flags |= TF_INSTDICT;
     if (bb->flags & TF_EXC) { t->getattr = bb->getattr; t->setattr = bb->setattr; }
     if (bb == &py_object_type) t->mark = inst_mark;

@@ -63,18 +63,22 @@ static void load(py_vm *vm, py_thread *t) {
     vm->handling = t->handling; vm->exc = t->exc; vm->stop_deadline = t->stop_deadline;
 }
 
-/* With ts->lock held: waits for the turn. after: the turn count when this thread gave it up
- * to waiting threads (one of them goes first), or -1. */
-static void take(py_threads *ts, long after) {
+/* With ts->lock held: waits for the turn, for thread me. after: the turn count when this
+ * thread gave it up to waiting threads (one of them goes first), or -1. running names the
+ * holder from the moment it has the turn until it gives it: a thread that has let go of the
+ * turn must never find itself there (py_threads_own_turn). */
+static void take(py_threads *ts, long after, py_thread *me) {
     ts->waiting++;
     while (ts->held || (after >= 0 && ts->turns == (unsigned)after && ts->waiting > 1))
         hal_cond_wait(ts->turn, ts->lock, after >= 0 ? 20 : -1);
     ts->waiting--;
     ts->held = true;
     ts->turns++;
+    ts->running = me;
 }
 
 static void give(py_threads *ts) {
+    ts->running = NULL;
     ts->held = false;
     hal_cond_broadcast(ts->turn);
 }
@@ -99,14 +103,16 @@ void __attribute__((noinline)) py_blocking(void (*fn)(void *arg), void *arg) {
     hal_mutex_unlock(ts->lock);
     if (fn) fn(arg);
     hal_mutex_lock(ts->lock);
-    take(ts, fn ? -1 : after);
+    take(ts, fn ? -1 : after, me);
     hal_mutex_unlock(ts->lock);
-    ts->running = me;
     load(vm, me);
 }
 
 /* An embedder's blocking call that polls (to raise on a kill) runs without the turn: the
- * poll waits until the turn is back, and the caller polls again then. */
+ * poll waits until the turn is back, and the caller polls again then. A kill wakes every
+ * thread of the program at once, each in such a call: only the holder of the turn may go on
+ * into the interpreter, or two threads would run it (and one would load its state under the
+ * other). */
 bool py_threads_own_turn(py_vm *vm) {
     py_threads *ts = threads(vm);
     return !ts || (ts->running && ts->running->os_id == hal_thread_id());
@@ -171,9 +177,8 @@ static void thread_run(void *arg) {
     void *outer = py_enter(vm);
     t->os_id = hal_thread_id();
     hal_mutex_lock(ts->lock);
-    take(ts, -1);
+    take(ts, -1, t);
     hal_mutex_unlock(ts->lock);
-    ts->running = t;
     int here;
     t->cstack_top = &here;
     load(vm, t);
@@ -200,7 +205,6 @@ static void thread_run(void *arg) {
     }
     hal_mutex_lock(ts->lock);
     unlink_thread(ts, t);
-    ts->running = NULL;
     give(ts);
     hal_mutex_unlock(ts->lock);
     py_leave(outer);

@@ -103,6 +103,7 @@ static int run_program(proc_t *p, const char *path, int argc, char **argv)
     struct program prog = { p, argv[0] };
     int status = py_run_program(vm, path, n, args, add_proc_global, &prog);
     py_threads_end(vm, shell_python_stop_threads, &host);   /* they end with the program */
+    shell_python_wait_threads(&host);
     py_destroy(vm);
     proc_free(arena);
     return status;

@@ -288,6 +288,14 @@ void shell_python_stop_threads(void *ctx)
         proc_kill(t.pids[i]);
 }
 
+void shell_python_wait_threads(void *ctx)
+{
+    struct threads_of t = { proc_of(ctx), { 0 }, 0 };
+    proc_each(note_thread, &t);
+    for (int i = 0; i < t.count; i++)
+        proc_wait_end(t.pids[i]);
+}
+
 py_io shell_python_io(struct host *p)
 {
     py_io io = { .write = io_write, .readline = io_readline, .poll = io_poll,

@@ -24,6 +24,10 @@ void shell_python_set_network(const struct netif_ops *(*network)(void));
 py_io shell_python_io(struct host *host);
 /* Stops the threads (_thread) of the program whose host is ctx: py_threads_end's stop. */
 void shell_python_stop_threads(void *ctx);
+/* Waits until the processes of the program's threads have ended (after py_threads_end): a
+ * thread's process outlives its interpreter thread by a moment, and must not outlive the
+ * program's process, its parent. */
+void shell_python_wait_threads(void *ctx);
 /* The modules the system gives its interpreters (shell/python_modules.c): sdata, utls. */
 extern const py_native_module shell_python_modules[];
 /* Bounds vm's recursion limit and C stack to what a thread of stack bytes holds. */

@@ -46,6 +46,9 @@ void heap_init(void)
 
 void heap_stats(size_t *total, size_t *used, size_t *peak)
 {
+    /* A thread that has ended holds its stack until the idle thread frees it, which a busy
+     * system may not run for a while: what it holds is not in use. */
+    sched_reap();
     *total = heap_total;
     *used = heap_used;
     *peak = heap_peak;

@@ -1,6 +1,7 @@
 /* collections (ucollections): namedtuple (a tuple subclass made at run time, its fields
- * properties over the items), deque (a ring buffer, with an optional maxlen) and OrderedDict
- * (a dict subclass: dicts keep their order already; it adds move_to_end and popitem(last)). */
+ * properties over the items), deque (a ring buffer, with an optional maxlen, rotate), OrderedDict
+ * (a dict subclass: dicts keep their order already; it adds move_to_end and popitem(last)) and
+ * defaultdict (a dict subclass whose __missing__ calls its factory). */
 #include <string.h>
 #include "py/mod/mod.h"
 
@@ -194,6 +195,19 @@ static void extend(pv d, pv iterable, bool left) {
 }
 BI(dq_extend) { extend(a[0], a[1], false); return PV_NONE; }
 BI(dq_extendleft) { extend(a[0], a[1], true); return PV_NONE; }
+/* rotate(n=1): n steps to the right (to the left when negative), each an item moved from
+ * one end to the other: the shorter way round */
+BI(dq_rotate) {
+    deque_obj *d = DQ(a[0]);
+    if (kw) py_raisef(&py_TypeError_type, "deque.rotate() takes no keyword arguments");
+    pint steps = n > 1 ? py_to_index(a[1]) : 1;
+    if (d->len < 2) return PV_NONE;
+    pint len = (pint)d->len, right = steps % len;
+    if (right < 0) right += len;
+    bool to_right = right <= len / 2;
+    for (pint i = to_right ? right : len - right; i > 0; i--) push(d, pop_end(d, !to_right), to_right);
+    return PV_NONE;
+}
 BI(dq_clear) { deque_obj *d = DQ(a[0]); d->items = NULL; d->len = d->cap = d->head = 0; return PV_NONE; }
 static pv dq_list(pv o) {
     deque_obj *d = DQ(o);
@@ -244,7 +258,7 @@ static pv dq_make(const py_type *t, int n, pv *a, pv kw) {
 }
 static const py_builtin deque_methods[] = { METHOD(append, dq_append, 1, 1), METHOD(appendleft, dq_appendleft, 1, 1),
     METHOD(pop, dq_pop, 0, 0), METHOD(popleft, dq_popleft, 0, 0), METHOD(extend, dq_extend, 1, 1), METHOD(extendleft, dq_extendleft, 1, 1),
-    METHOD(clear, dq_clear, 0, 0), METHODS_END };
+    METHOD(clear, dq_clear, 0, 0), METHOD(rotate, dq_rotate, 0, 1), METHODS_END };
 const py_type py_deque_type = { &py_type_type, "deque", .base = &py_object_type, .methods = deque_methods,
     .make = dq_make, .repr = dq_repr, .iter = dq_iter, .len = dq_len, .getitem = dq_getitem, .setitem = dq_setitem,
     .contains = dq_contains, .getattr = dq_getattr, .mark = dq_mark };
@@ -300,6 +314,74 @@ BI(od_repr) {
     return py_strf("%s(%s)", name, py_str_data(py_repr(items)));
 }
 
+/* ---- defaultdict: a dict with one more word, the factory, after the dict's own fields (the
+ * class's mark traces it; subclasses inherit that mark) ---- */
+typedef struct { py_dict d; pv factory; } defaultdict_obj;
+#define DD(v) ((defaultdict_obj *)(v))
+static void dd_mark(pv o, gc_heap *h) { py_dict_type.mark(o, h); gc_mark(h, DD(o)->factory); }
+static bool is_callable(pv v) {
+    const py_type *t = TYPE(v);
+    if (t == &py_func_type || t == &py_builtin_type || t == &py_bound_type || t == &py_type_type) return true;
+    if (t->flags & TF_USER) return py_type_lookup(t, QS(__call__)) != PV_NULL;
+    return t->call != NULL;
+}
+/* __new__(cls, ...): an empty one; __init__ takes the arguments */
+BI(dd_new) {
+    if (n < 1 || !IS(a[0], py_type_type) || !py_issubtype((const py_type *)a[0], &py_dict_type))
+        py_raisef(&py_TypeError_type, "defaultdict.__new__(X): X is not a subtype of dict");
+    py_dict *empty = (py_dict *)py_dict_new();
+    defaultdict_obj *d = py_new_obj(sizeof(defaultdict_obj), (const py_type *)a[0]);
+    const py_type *cls = d->d.type;
+    d->d = *empty;
+    d->d.type = cls;
+    d->factory = PV_NONE;
+    return (pv)d;
+}
+/* __init__(self, default_factory=None, *args, **kwargs): the rest as dict() takes them */
+BI(dd_init) {
+    pv factory = n > 1 ? a[1] : PV_NONE;
+    if (factory != PV_NONE && !is_callable(factory)) py_raisef(&py_TypeError_type, "first argument must be callable or None");
+    DD(a[0])->factory = factory;
+    if (n > 2 || kw) {
+        py_dict *items = (py_dict *)py_dict_type.make(&py_dict_type, n > 2 ? n - 2 : 0, a + 2, kw);
+        for (uint32_t i = 0; i < items->nent; i++)
+            if (items->ent[i].key) py_dict_set(a[0], items->ent[i].key, items->ent[i].value);
+    }
+    return PV_NONE;
+}
+BI(dd_missing) {
+    pv factory = DD(a[0])->factory;
+    if (factory == PV_NONE) py_raise(py_exc_new(&py_KeyError_type, a[1]));
+    pv v = py_call(factory, 0, NULL, PV_NULL);
+    py_setitem(a[0], a[1], v);
+    return v;
+}
+BI(dd_repr) {
+    pv body = py_dict_type.repr(a[0]);
+    return py_strf("%s(%s, %s)", py_type_name(TYPE(a[0])), py_str_data(py_repr(DD(a[0])->factory)), py_str_data(body));
+}
+BI(dd_copy) { pv args[2] = { DD(a[0])->factory, a[0] }; return py_call((pv)TYPE(a[0]), 2, args, PV_NULL); }
+BI(dd_factory_get) { return DD(a[0])->factory; }
+BI(dd_factory_set) { DD(a[0])->factory = a[1]; return PV_NONE; }
+static pv new_defaultdict(void) {
+    pv ns = py_dict_new();
+    py_wrap *make = NEW(py_wrap, py_staticmethod_type);
+    make->func = py_builtin_new(Q___new__, dd_new, PV_NULL);
+    py_dict_set(ns, QS(__new__), (pv)make);
+    set_method(ns, Q___init__, dd_init, PV_NULL);
+    set_method(ns, Q___missing__, dd_missing, PV_NULL);
+    set_method(ns, Q___repr__, dd_repr, PV_NULL);
+    set_method(ns, Q_copy, dd_copy, PV_NULL);
+    py_dict_set(ns, py_intern("__copy__", 8), py_dict_get(ns, QS(copy)));
+    py_property *factory = NEW(py_property, py_property_type);
+    factory->fget = py_builtin_new(Q_property, dd_factory_get, PV_NULL);
+    factory->fset = py_builtin_new(Q_property, dd_factory_set, PV_NULL);
+    py_dict_set(ns, py_intern("default_factory", 15), (pv)factory);
+    pv cls = new_class("defaultdict", 11, &py_dict_type, ns);
+    ((py_type *)cls)->mark = dd_mark;
+    return cls;
+}
+
 pv py_mod_collections(pv m) {
     py_mod_set(m, "namedtuple", py_builtin_new(Q_namedtuple, nt_namedtuple, PV_NULL));
     py_mod_set(m, "deque", (pv)&py_deque_type);
@@ -308,5 +390,6 @@ pv py_mod_collections(pv m) {
     set_method(ns, Q_popitem, od_popitem, PV_NULL);
     set_method(ns, Q___repr__, od_repr, PV_NULL);
     py_mod_set(m, "OrderedDict", new_class("OrderedDict", 11, &py_dict_type, ns));
+    py_mod_set(m, "defaultdict", new_defaultdict());
     return m;
 }

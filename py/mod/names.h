@@ -197,6 +197,7 @@
     Q(reset_cause, "reset_cause") \
     Q(result, "result") \
     Q(return_exceptions, "return_exceptions") \
+    Q(rotate, "rotate") \
     Q(run, "run") \
     Q(run_forever, "run_forever") \
     Q(run_until_complete, "run_until_complete") \

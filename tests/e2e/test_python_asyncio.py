@@ -10,7 +10,7 @@ import time
 import pytest
 
 from board_ctl import boot_with_board
-from conftest import GPIO_OUT, PORT, SLOW, put_file
+from conftest import GPIO_OUT, SLOW, put_file
 from netutil import free_port
 from procutil import drain, end_jobs, ps, start_background, start_background_saying, until
 
@@ -244,8 +244,6 @@ def test_threads_share_the_program_and_take_turns(upyos, rootdir):
     assert out.endswith("ValueError: in a thread\nmain goes on\n"), out
 
 
-@pytest.mark.skipif(PORT == "mps2-an385", reason="known bug: in a full mps2-an385 run under "
-                    "load the system died while the ticker demo's thread ran (it passes alone)")
 def test_the_ticker_thread_is_a_process_held_resumed_and_killed_with_its_program(upyos):
     first = start_background_saying(upyos, "/opt/ticker.py 0.2", "tick 1")
     end_jobs(upyos, f"kill {first}", [first])
@@ -263,6 +261,44 @@ def test_the_ticker_thread_is_a_process_held_resumed_and_killed_with_its_program
     upyos.expect("tick")
     end_jobs(upyos, f"kill {pid}", [pid])
     assert status_of(upyos, pid) == [] and status_of(upyos, thread) == []
+    assert abs(allocated(upyos) - before) < 4096
+
+
+# Threads that allocate, then sleep most of the time, as the program's own thread does: a
+# kill finds them all sleeping and wakes them together, each without the turn (the first
+# kill of the ticker demo's test once brought two of them into the interpreter at once).
+CHURN = """\
+import _thread, time
+def churn(k):
+    n = 0
+    while True:
+        junk = [str(i) * k for i in range(8)]
+        n += 1
+        print("churning", k, n)
+        time.sleep(0.3)
+for k in (1, 2, 3):
+    _thread.start_new_thread(churn, (k,))
+while True:
+    junk = {i: str(i) for i in range(8)}
+    time.sleep(60)
+"""
+
+
+def test_threads_that_allocate_are_held_resumed_and_killed_again_and_again(upyos, rootdir):
+    put_file(rootdir, "/opt/churn.py", CHURN)
+    first = start_background_saying(upyos, "/opt/churn.py", "churning 3 1")
+    end_jobs(upyos, f"kill {first}", [first])
+    before = allocated(upyos)
+    end = time.time() + 30 * SLOW
+    for _ in range(10):
+        pid = start_background_saying(upyos, "/opt/churn.py", "churning 3 1")
+        upyos.run(f"hold {pid}")
+        upyos.run(f"resume {pid}")
+        upyos.expect(r"churning \d \d+")           # they run again, then sleep
+        end_jobs(upyos, f"kill {pid}", [pid])
+        assert not [r for r in ps(upyos) if "churn" in r["cmd"]]
+        if time.time() > end:
+            break
     assert abs(allocated(upyos) - before) < 4096
 
 
