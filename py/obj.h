@@ -101,6 +101,9 @@ typedef struct {
     py_dent *ent;
 } py_dict;
 typedef struct { const py_type *type; pint start, stop, step; } py_range;
+/* the iterators of range and list, which FOR_ITER steps inline */
+typedef struct { const py_type *type; pint cur, step; uintptr_t left; } py_rangeit;
+typedef struct { const py_type *type; pv seq; size_t i; } py_seqit;
 typedef struct { const py_type *type; pv start, stop, step; } py_slice;
 typedef struct { const py_type *type; pv dict; } py_inst;
 typedef struct { const py_type *type; pv dict; pv args; pv tb; pv cause, context; } py_exc;
@@ -268,7 +271,8 @@ extern const py_type py_type_type, py_object_type, py_none_type, py_bool_type, p
     py_func_type, py_builtin_type, py_bound_type, py_code_type, py_cell_type, py_gen_type,
     py_property_type, py_staticmethod_type, py_classmethod_type, py_module_type, py_super_type,
     py_iter_type, py_notimpl_type, py_ellipsis_type, py_dictview_type, py_map_type,
-    py_zip_type, py_enumerate_type, py_filter_type, py_reversed_type, py_coro_type;
+    py_zip_type, py_enumerate_type, py_filter_type, py_reversed_type, py_coro_type,
+    py_rangeiter_type, py_listiter_type;
 extern const pobj py_none_obj, py_true_obj, py_false_obj, py_notimpl_obj, py_ellipsis_obj;
 #define PV_NONE ((pv)&py_none_obj)
 #define PV_TRUE ((pv)&py_true_obj)

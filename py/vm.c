@@ -515,6 +515,21 @@ static void unpack(pv v, int n, pv *out_rev) {
     if (py_next(it)) py_raisef(&py_ValueError_type, "too many values to unpack (expected %d)", n);
 }
 
+/* Whether an instance's own dict holds name, hiding its class's method: a small dict's
+ * entries are scanned, their keys being nearly always the interned names themselves. */
+static bool __attribute__((noinline)) inst_shadows(py_dict *d, pv name) {
+    if (!d->used) return false;
+    if (d->nent > 8) return py_dict_get((pv)d, name) != PV_NULL;
+    for (uint32_t e = 0; e < d->nent; e++) {
+        pv k = d->ent[e].key;
+        if (k == name) return true;
+        if (!k) continue;
+        if (!IS(k, py_str_type)) return py_dict_get((pv)d, name) != PV_NULL;
+        if (py_str_eq(k, name)) return true;
+    }
+    return false;
+}
+
 static pv call_kw(pv f, int n, pv *a, pv names, pv extra_self) {
     /* the last TUPLE(names)->len of the n values are keyword values */
     int nk = (int)TUPLE(names)->len;
@@ -846,8 +861,7 @@ dispatch:
                 uint32_t h = co->cache[co->ncache + ni].idx;
                 pv name = names[ni];
                 if (h < cd->nent && cd->ent[h].key == name && IS(cd->ent[h].value, py_func_type)) {
-                    py_dict *d = (py_dict *)((py_inst *)o)->dict;
-                    if (!d->used || !py_dict_get((pv)d, name)) {
+                    if (!inst_shadows((py_dict *)((py_inst *)o)->dict, name)) {
                         sp[-1] = cd->ent[h].value;
                         *sp++ = o;
                         ip += 2;
@@ -871,8 +885,9 @@ dispatch:
             if (--f->vm->poll_count <= 0) py_poll_now();
             pv *base = sp - n - 2;
             pv r;
-            if (base[0]) r = py_call(base[0], n + 1, base + 1, PV_NULL);
-            else r = py_call(base[1], n, base + 2, PV_NULL);
+            if (!base[0]) r = py_call(base[1], n, base + 2, PV_NULL);
+            else if (IS(base[0], py_func_type)) r = py_call_func((py_func *)base[0], n + 1, base + 1, PV_NULL);
+            else r = py_call(base[0], n + 1, base + 1, PV_NULL);
             sp = base;
             *sp++ = r;
             break;
@@ -1125,8 +1140,23 @@ dispatch:
             else { sp--; ip += 2; }
             break;
         case OPC_FOR_ITER: {
-            pv it = sp[-1];
-            pv v = py_next(it);
+            /* range and list iterators step here, without py_next's tick: the loop's
+             * back-edge (a JUMP) ticks for each iteration already */
+            pv it = sp[-1], v;
+            if (IS(it, py_rangeiter_type)) {
+                py_rangeit *r = (py_rangeit *)it;
+                v = PV_NULL;
+                if (r->left) {
+                    pint c = r->cur;
+                    r->left--;
+                    r->cur = (pint)((uintptr_t)c + (uintptr_t)r->step);
+                    v = c >= SMALL_MIN && c <= SMALL_MAX ? MKSMALL(c) : py_new_int(c);
+                }
+            } else if (IS(it, py_listiter_type)) {
+                py_seqit *li = (py_seqit *)it;
+                if (li->seq && li->i < LIST(li->seq)->len) v = LIST(li->seq)->items[li->i++];
+                else { li->seq = PV_NULL; v = PV_NULL; }
+            } else v = py_next(it);
             if (v) { *sp++ = v; ip += 2; }
             else { sp--; ip = code + ARG(); }
             break;
