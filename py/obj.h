@@ -304,6 +304,7 @@ EXC_LIST(X)
 enum { GC_OBJ = 1, GC_RAW = 2, GC_PVS = 3 };
 gc_heap *gc_init(void *arena, size_t size);   /* the heap's own state goes first in arena */
 void *gc_alloc(size_t n, int kind);
+void *gc_alloc_uninit(size_t n, int kind);   /* not cleared: the caller writes every field */
 void *gc_realloc(void *p, size_t n, int kind);
 void gc_collect(void);
 /* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
@@ -370,6 +371,10 @@ pv py_hash_obj(pv v);
 
 /* ---- str.c ---- */
 pv py_str_new(const char *s, size_t n);
+/* a str of n bytes whose text the caller writes into *text before anything else allocates
+ * (its code-point length is counted then by py_str_done) */
+pv py_str_alloc(size_t n, char **text);
+pv py_str_done(pv s);
 pv py_str_cstr(const char *s);
 pv py_intern(const char *s, size_t n);
 pv py_intern_str(pv s);

@@ -274,8 +274,9 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     vm->stack_top += nslots;
     int nl = CO_NL(co);
     if (n == co->nargs && !kw && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->nkwonly) {
+        /* a loop, not memset: a call clears a few slots at most, often none */
         py_copy_values(slots, a, (size_t)n);
-        memset(slots + n, 0, (size_t)(nl - n) * sizeof(pv));
+        for (int i = n; i < nl; i++) slots[i] = PV_NULL;
     } else {
         memset(slots, 0, (size_t)nl * sizeof(pv));
         bind_args(fn, slots, n, a, kw);
@@ -1028,13 +1029,17 @@ dispatch:
         case OPC_BUILD_STRING: {
             int n = (int)ARG();
             ip += 2;
-            py_buf b;
             size_t total = 0;
             for (int i = 0; i < n; i++) total += py_str_len(sp[i - n]);
-            buf_init(&b, total + 1);
-            for (int i = 0; i < n; i++) buf_addv(&b, sp[i - n]);
+            char *d;
+            pv s = py_str_alloc(total, &d);
+            for (int i = 0; i < n; i++) {
+                size_t k = py_str_len(sp[i - n]);
+                memcpy(d, py_str_data(sp[i - n]), k);
+                d += k;
+            }
             sp -= n;
-            *sp++ = buf_str(&b);
+            *sp++ = py_str_done(s);
             break;
         }
         case OPC_FORMAT_VALUE: {
