@@ -114,25 +114,32 @@ static pv minmax(int n, pv *a, pv kw, int op, const char *name) {
 }
 BI(min) { return minmax(n, a, kw, CMP_LT, "min"); }
 BI(max) { return minmax(n, a, kw, CMP_GT, "max"); }
+/* Small ints add up in a 64-bit C accumulator, made an int object only when a value of
+ * another kind comes or the total leaves 64 bits: on a 32-bit board a sum of squares passes
+ * the small-int range early, and adding a bignum object per item was most of its time. */
+typedef struct { pv acc; int64_t total; bool pending; } sum_state;
+static void sum_add(sum_state *s, pv x) {
+    if (IS_SMALL(x) && (s->pending || IS_SMALL(s->acc))) {
+        if (!s->pending) { s->total = SMALL(s->acc); s->pending = true; }
+        int64_t t;
+        if (!__builtin_add_overflow(s->total, (int64_t)SMALL(x), &t)) { s->total = t; return; }
+    }
+    if (s->pending) { s->acc = py_new_int(s->total); s->pending = false; }
+    s->acc = py_binop(OP_ADD, s->acc, x);
+}
 BI(sum) {
     pv acc = n > 1 ? a[1] : py_kw_get(kw, Q_start);
     if (!acc) acc = MKSMALL(0);
     if (IS(acc, py_str_type)) py_raisef(&py_TypeError_type, "sum() can't sum strings [use ''.join(seq) instead]");
+    sum_state s = { acc, 0, false };
     if (IS(a[0], py_list_type)) {
         py_list *l = LIST(a[0]);
-        for (size_t i = 0; i < l->len; i++) {
-            pv x = l->items[i];
-            if (IS_SMALL(acc) && IS_SMALL(x)) { pint r = SMALL(acc) + SMALL(x); if (r >= SMALL_MIN && r <= SMALL_MAX) { acc = MKSMALL(r); continue; } }
-            acc = py_binop(OP_ADD, acc, x);
-        }
-        return acc;
+        for (size_t i = 0; i < l->len; i++) sum_add(&s, l->items[i]);
+    } else {
+        pv it = py_iter(a[0]), v;
+        while ((v = py_next(it))) sum_add(&s, v);
     }
-    pv it = py_iter(a[0]), v;
-    while ((v = py_next(it))) {
-        if (IS_SMALL(acc) && IS_SMALL(v)) { pint r = SMALL(acc) + SMALL(v); if (r >= SMALL_MIN && r <= SMALL_MAX) { acc = MKSMALL(r); continue; } }
-        acc = py_binop(OP_ADD, acc, v);
-    }
-    return acc;
+    return s.pending ? py_new_int(s.total) : s.acc;
 }
 extern void py_list_sort(pv l, pv key, bool rev);
 BI(sorted) {

@@ -229,7 +229,7 @@ static int list_contains(pv o, pv x) {
     for (size_t i = 0; i < l->len; i++) if (py_eq(l->items[i], x)) return 1;
     return 0;
 }
-typedef struct { const py_type *type; pv seq; size_t i; } seqit;
+typedef py_seqit seqit;
 static void seqit_mark(pv o, gc_heap *h) { gc_mark(h, ((seqit *)o)->seq); }
 static pv listit_next(pv o) {
     seqit *it = (seqit *)o;
@@ -1026,7 +1026,7 @@ static pv range_getitem(pv o, pv k) {
     if (i < 0 ? 0 - (uintptr_t)i > size : u >= size) py_raisef(&py_IndexError_type, "range object index out of range");
     return py_new_int(range_item(r, u));
 }
-typedef struct { const py_type *type; pint cur, step; uintptr_t left; } rangeit;
+typedef py_rangeit rangeit;
 static pv rangeit_next(pv o) {
     rangeit *it = (rangeit *)o;
     if (!it->left) return PV_NULL;

@@ -127,7 +127,13 @@ static uint8_t *take(gc_heap *h, size_t g) {
     return NULL;
 }
 
-void *gc_alloc(size_t n, int kind) {
+static void *alloc(size_t n, int kind, bool clear);
+void *gc_alloc(size_t n, int kind) { return alloc(n, kind, true); }
+/* for a block its caller fills completely before the next allocation (a str's header and
+ * text): clearing it first would only be written over */
+void *gc_alloc_uninit(size_t n, int kind) { return alloc(n, kind, false); }
+
+static void *alloc(size_t n, int kind, bool clear) {
     py_vm *vm = py_cur;
     gc_heap *h = vm->heap;
     size_t g = (n + HDR + GRAN - 1) / GRAN;
@@ -156,7 +162,7 @@ void *gc_alloc(size_t n, int kind) {
     }
     *(uintptr_t *)p = MKHDR(g, kind);
     set_start(h, p);
-    memset(p + HDR, 0, g * GRAN - HDR);
+    if (clear) memset(p + HDR, 0, g * GRAN - HDR);
     h->used += g * GRAN;
     if (h->used > h->peak) h->peak = h->used;
     return p + HDR;

@@ -101,6 +101,9 @@ typedef struct {
     py_dent *ent;
 } py_dict;
 typedef struct { const py_type *type; pint start, stop, step; } py_range;
+/* the iterators of range and list, which FOR_ITER steps inline */
+typedef struct { const py_type *type; pint cur, step; uintptr_t left; } py_rangeit;
+typedef struct { const py_type *type; pv seq; size_t i; } py_seqit;
 typedef struct { const py_type *type; pv start, stop, step; } py_slice;
 typedef struct { const py_type *type; pv dict; } py_inst;
 typedef struct { const py_type *type; pv dict; pv args; pv tb; pv cause, context; } py_exc;
@@ -268,7 +271,8 @@ extern const py_type py_type_type, py_object_type, py_none_type, py_bool_type, p
     py_func_type, py_builtin_type, py_bound_type, py_code_type, py_cell_type, py_gen_type,
     py_property_type, py_staticmethod_type, py_classmethod_type, py_module_type, py_super_type,
     py_iter_type, py_notimpl_type, py_ellipsis_type, py_dictview_type, py_map_type,
-    py_zip_type, py_enumerate_type, py_filter_type, py_reversed_type, py_coro_type;
+    py_zip_type, py_enumerate_type, py_filter_type, py_reversed_type, py_coro_type,
+    py_rangeiter_type, py_listiter_type;
 extern const pobj py_none_obj, py_true_obj, py_false_obj, py_notimpl_obj, py_ellipsis_obj;
 #define PV_NONE ((pv)&py_none_obj)
 #define PV_TRUE ((pv)&py_true_obj)
@@ -300,6 +304,7 @@ EXC_LIST(X)
 enum { GC_OBJ = 1, GC_RAW = 2, GC_PVS = 3 };
 gc_heap *gc_init(void *arena, size_t size);   /* the heap's own state goes first in arena */
 void *gc_alloc(size_t n, int kind);
+void *gc_alloc_uninit(size_t n, int kind);   /* not cleared: the caller writes every field */
 void *gc_realloc(void *p, size_t n, int kind);
 void gc_collect(void);
 /* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
@@ -366,6 +371,10 @@ pv py_hash_obj(pv v);
 
 /* ---- str.c ---- */
 pv py_str_new(const char *s, size_t n);
+/* a str of n bytes whose text the caller writes into *text before anything else allocates
+ * (its code-point length is counted then by py_str_done) */
+pv py_str_alloc(size_t n, char **text);
+pv py_str_done(pv s);
 pv py_str_cstr(const char *s);
 pv py_intern(const char *s, size_t n);
 pv py_intern_str(pv s);

@@ -426,6 +426,7 @@ uintptr_t py_hash(pv v) {
         return (uintptr_t)(i == -1 ? -2 : i);
     }
     const py_type *t = OBJ(v)->type;
+    if (t == &py_str_type) return t->hash(v);   /* the common key; it cannot recurse */
     if (t->hash) {
         py_vm *vm = py_cur;
         if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) { vm->depth--; py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded"); }

@@ -38,16 +38,26 @@ static size_t count_chars(const char *s, size_t n) {
     return c;
 }
 
-pv py_str_new(const char *s, size_t n) {
-    py_str *o = gc_alloc(sizeof(py_str) + n + 1, GC_OBJ);
+pv py_str_alloc(size_t n, char **text) {
+    py_str *o = gc_alloc_uninit(sizeof(py_str) + n + 1, GC_OBJ);
     o->type = &py_str_type;
+    o->hash = 0;
+    o->len = o->clen = (uint32_t)n;
     char *d = (char *)(o + 1);
-    if (n) memcpy(d, s, n);
     d[n] = 0;
     o->data = d;
-    o->len = (uint32_t)n;
-    o->clen = (uint32_t)count_chars(s, n);
+    *text = d;
     return (pv)o;
+}
+pv py_str_done(pv s) {
+    S(s)->clen = (uint32_t)count_chars(S(s)->data, S(s)->len);
+    return s;
+}
+pv py_str_new(const char *s, size_t n) {
+    char *d;
+    pv o = py_str_alloc(n, &d);
+    if (n) memcpy(d, s, n);
+    return py_str_done(o);
 }
 pv py_str_cstr(const char *s) { return py_str_new(s, strlen(s)); }
 /* The text of a str. Every caller means a str, but a value from a program may be anything:
@@ -151,16 +161,13 @@ pv py_str_concat(pv a, pv b) {
     size_t la = S(a)->len, lb = S(b)->len;
     if (!la) return b;
     if (!lb) return a;
-    py_str *o = gc_alloc(sizeof(py_str) + la + lb + 1, GC_OBJ);
-    o->type = &py_str_type;
-    char *d = (char *)(o + 1);
+    uint32_t clen = S(a)->clen + S(b)->clen;
+    char *d;
+    pv o = py_str_alloc(la + lb, &d);
     memcpy(d, S(a)->data, la);
     memcpy(d + la, S(b)->data, lb);
-    d[la + lb] = 0;
-    o->data = d;
-    o->len = (uint32_t)(la + lb);
-    o->clen = S(a)->clen + S(b)->clen;
-    return (pv)o;
+    S(o)->clen = clen;
+    return o;
 }
 
 /* byte offset of code point i */
@@ -376,13 +383,15 @@ pv py_str_join(pv sep, pv iterable) {
         total += S(items[i])->len + S(sep)->len;
     }
     if (cnt == 1) return items[0];
-    py_buf b;
-    buf_init(&b, total + 1);
+    size_t ls = S(sep)->len, len = cnt ? total - ls : 0;
+    char *d;
+    pv r = py_str_alloc(len, &d);
     for (size_t i = 0; i < cnt; i++) {
-        if (i) buf_addv(&b, sep);
-        buf_addv(&b, items[i]);
+        if (i) { memcpy(d, S(sep)->data, ls); d += ls; }
+        memcpy(d, S(items[i])->data, S(items[i])->len);
+        d += S(items[i])->len;
     }
-    return buf_str(&b);
+    return py_str_done(r);
 }
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 static pv split_impl(int n, pv *a, pv kw, bool right) {
@@ -996,32 +1005,28 @@ static void group_digits(py_buf *out, const char *digits, size_t n, char sep, in
 }
 /* sign, then body; aligns with fill, '=' pads between sign and digits */
 static pv finish_num(fspec *f, bool neg, const char *prefix, const char *body, size_t blen) {
-    py_buf b;
-    buf_init(&b, blen + 16);
     char signc = neg ? '-' : f->sign == '+' ? '+' : f->sign == ' ' ? ' ' : 0;
-    size_t plen = (signc ? 1 : 0) + strlen(prefix);
+    size_t npre = strlen(prefix), plen = (signc ? 1 : 0) + npre;
     char align = f->align ? f->align : '>';
     char fill = f->fill;
     if (f->zero && !f->align) { align = '='; fill = '0'; }
     pint total = (pint)(plen + blen);
     pint padn = f->width > total ? f->width - total : 0;
-    if (align == '=') {
-        if (signc) buf_addc(&b, signc);
-        buf_adds(&b, prefix);
-        if (fill == '0' && f->grouping && padn) {
-            /* zero padding takes part in grouping: rebuild digits */
-            for (pint i = 0; i < padn; i++) buf_addc(&b, '0');
-        } else for (pint i = 0; i < padn; i++) buf_addc(&b, fill);
-        buf_add(&b, body, blen);
-        return buf_str(&b);
-    }
-    pint left = align == '<' ? 0 : align == '>' ? padn : padn / 2;
-    for (pint i = 0; i < left; i++) buf_addc(&b, fill);
-    if (signc) buf_addc(&b, signc);
-    buf_adds(&b, prefix);
-    buf_add(&b, body, blen);
-    for (pint i = 0; i < padn - left; i++) buf_addc(&b, fill);
-    return buf_str(&b);
+    /* the fill is one byte (a spec's fill character is ASCII here): the length is exact, and
+     * the text is written straight into the str */
+    char *d;
+    pv r = py_str_alloc((size_t)(total + padn), &d);
+    pint left = align == '=' ? 0 : align == '<' ? 0 : align == '>' ? padn : padn / 2;
+    memset(d, fill, (size_t)left);
+    d += left;
+    if (signc) *d++ = signc;
+    memcpy(d, prefix, npre);
+    d += npre;
+    if (align == '=') { memset(d, fill, (size_t)padn); d += padn; left = padn; }
+    memcpy(d, body, blen);
+    d += blen;
+    memset(d, fill, (size_t)(padn - left));
+    return py_str_done(r);
 }
 extern pv py_big_to_str(pv a, int base, bool upper);
 void py_utf8_put(py_buf *b, uint32_t c);
@@ -1054,12 +1059,12 @@ static pv format_int(pv iv, fspec *f) {
         do { digits[nd++] = hex[u % (uint64_t)base]; u /= (uint64_t)base; } while (u);
         for (int i = 0; i < nd; i++) rev[i] = digits[nd - 1 - i];
     }
-    py_buf body;
-    buf_init(&body, 96);
-    if (f->grouping) group_digits(&body, rev, (size_t)nd, f->grouping, base == 10 ? 3 : 4);
-    else buf_add(&body, rev, (size_t)nd);
     const char *prefix = "";
     if (f->alt) prefix = t == 'x' ? "0x" : t == 'X' ? "0X" : t == 'o' ? "0o" : t == 'b' ? "0b" : "";
+    if (!f->grouping) return finish_num(f, neg, prefix, rev, (size_t)nd);   /* the digits as they are */
+    py_buf body;
+    buf_init(&body, 96);
+    group_digits(&body, rev, (size_t)nd, f->grouping, base == 10 ? 3 : 4);
     if (f->zero && f->grouping && !f->align && f->width > 0) {
         /* 0-padding with grouping: pad the digits, then group */
         pint want = f->width - (neg || f->sign == '+' || f->sign == ' ' ? 1 : 0) - (pint)strlen(prefix);

@@ -274,8 +274,9 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     vm->stack_top += nslots;
     int nl = CO_NL(co);
     if (n == co->nargs && !kw && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->nkwonly) {
+        /* a loop, not memset: a call clears a few slots at most, often none */
         py_copy_values(slots, a, (size_t)n);
-        memset(slots + n, 0, (size_t)(nl - n) * sizeof(pv));
+        for (int i = n; i < nl; i++) slots[i] = PV_NULL;
     } else {
         memset(slots, 0, (size_t)nl * sizeof(pv));
         bind_args(fn, slots, n, a, kw);
@@ -513,6 +514,21 @@ static void unpack(pv v, int n, pv *out_rev) {
         out_rev[n - 1 - i] = x;
     }
     if (py_next(it)) py_raisef(&py_ValueError_type, "too many values to unpack (expected %d)", n);
+}
+
+/* Whether an instance's own dict holds name, hiding its class's method: a small dict's
+ * entries are scanned, their keys being nearly always the interned names themselves. */
+static bool __attribute__((noinline)) inst_shadows(py_dict *d, pv name) {
+    if (!d->used) return false;
+    if (d->nent > 8) return py_dict_get((pv)d, name) != PV_NULL;
+    for (uint32_t e = 0; e < d->nent; e++) {
+        pv k = d->ent[e].key;
+        if (k == name) return true;
+        if (!k) continue;
+        if (!IS(k, py_str_type)) return py_dict_get((pv)d, name) != PV_NULL;
+        if (py_str_eq(k, name)) return true;
+    }
+    return false;
 }
 
 static pv call_kw(pv f, int n, pv *a, pv names, pv extra_self) {
@@ -846,8 +862,7 @@ dispatch:
                 uint32_t h = co->cache[co->ncache + ni].idx;
                 pv name = names[ni];
                 if (h < cd->nent && cd->ent[h].key == name && IS(cd->ent[h].value, py_func_type)) {
-                    py_dict *d = (py_dict *)((py_inst *)o)->dict;
-                    if (!d->used || !py_dict_get((pv)d, name)) {
+                    if (!inst_shadows((py_dict *)((py_inst *)o)->dict, name)) {
                         sp[-1] = cd->ent[h].value;
                         *sp++ = o;
                         ip += 2;
@@ -871,8 +886,9 @@ dispatch:
             if (--f->vm->poll_count <= 0) py_poll_now();
             pv *base = sp - n - 2;
             pv r;
-            if (base[0]) r = py_call(base[0], n + 1, base + 1, PV_NULL);
-            else r = py_call(base[1], n, base + 2, PV_NULL);
+            if (!base[0]) r = py_call(base[1], n, base + 2, PV_NULL);
+            else if (IS(base[0], py_func_type)) r = py_call_func((py_func *)base[0], n + 1, base + 1, PV_NULL);
+            else r = py_call(base[0], n + 1, base + 1, PV_NULL);
             sp = base;
             *sp++ = r;
             break;
@@ -1013,13 +1029,17 @@ dispatch:
         case OPC_BUILD_STRING: {
             int n = (int)ARG();
             ip += 2;
-            py_buf b;
             size_t total = 0;
             for (int i = 0; i < n; i++) total += py_str_len(sp[i - n]);
-            buf_init(&b, total + 1);
-            for (int i = 0; i < n; i++) buf_addv(&b, sp[i - n]);
+            char *d;
+            pv s = py_str_alloc(total, &d);
+            for (int i = 0; i < n; i++) {
+                size_t k = py_str_len(sp[i - n]);
+                memcpy(d, py_str_data(sp[i - n]), k);
+                d += k;
+            }
             sp -= n;
-            *sp++ = buf_str(&b);
+            *sp++ = py_str_done(s);
             break;
         }
         case OPC_FORMAT_VALUE: {
@@ -1125,8 +1145,23 @@ dispatch:
             else { sp--; ip += 2; }
             break;
         case OPC_FOR_ITER: {
-            pv it = sp[-1];
-            pv v = py_next(it);
+            /* range and list iterators step here, without py_next's tick: the loop's
+             * back-edge (a JUMP) ticks for each iteration already */
+            pv it = sp[-1], v;
+            if (IS(it, py_rangeiter_type)) {
+                py_rangeit *r = (py_rangeit *)it;
+                v = PV_NULL;
+                if (r->left) {
+                    pint c = r->cur;
+                    r->left--;
+                    r->cur = (pint)((uintptr_t)c + (uintptr_t)r->step);
+                    v = c >= SMALL_MIN && c <= SMALL_MAX ? MKSMALL(c) : py_new_int(c);
+                }
+            } else if (IS(it, py_listiter_type)) {
+                py_seqit *li = (py_seqit *)it;
+                if (li->seq && li->i < LIST(li->seq)->len) v = LIST(li->seq)->items[li->i++];
+                else { li->seq = PV_NULL; v = PV_NULL; }
+            } else v = py_next(it);
             if (v) { *sp++ = v; ip += 2; }
             else { sp--; ip = code + ARG(); }
             break;
