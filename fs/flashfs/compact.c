@@ -6,27 +6,34 @@
 #include "fs/flashfs/flashfs_int.h"
 
 /* Root record: magic, version, seq, block size, block count, unit, log head, tail block,
- * tail index, tail offset, base blocks, crc. */
+ * tail index, tail offset, base blocks, commit alignment of the log, crc. */
 static void encode_root(const struct flashfs *fs, uint8_t *p, uint32_t seq,
                         const struct ffs_log *lw, uint32_t base_blocks)
 {
-    const uint32_t v[11] = { FFS_MAGIC_ROOT, FFS_VERSION, seq, fs->bsize, fs->count, fs->unit,
-                             lw->head, lw->block, lw->index, lw->off, base_blocks };
-    for (int i = 0; i < 11; i++)
+    const uint32_t v[12] = { FFS_MAGIC_ROOT, FFS_VERSION, seq, fs->bsize, fs->count, fs->unit,
+                             lw->head, lw->block, lw->index, lw->off, base_blocks, lw->align };
+    for (int i = 0; i < 12; i++)
         ffs_put32(p + 4 * i, v[i]);
-    ffs_put32(p + 44, ffs_crc32(0, p, 44));
+    ffs_put32(p + 48, ffs_crc32(0, p, 48));
 }
 
 struct root {
-    uint32_t seq, head, tail_block, tail_index, tail_off, base_blocks;
+    uint32_t seq, head, tail_block, tail_index, tail_off, base_blocks, align;
 };
 
+/* Version 1 (no alignment field: its commits start at units) and 2 are read. */
 static int decode_root(const struct flashfs *fs, const uint8_t *p, struct root *r)
 {
-    if (ffs_get32(p) != FFS_MAGIC_ROOT || ffs_get32(p + 44) != ffs_crc32(0, p, 44))
+    uint32_t version = ffs_get32(p + 4);
+    uint32_t crc_at = version == 1 ? FFS_ROOT_SIZE_V1 - 4 : FFS_ROOT_SIZE - 4;
+    if (ffs_get32(p) != FFS_MAGIC_ROOT || (version != 1 && version != FFS_VERSION) ||
+        ffs_get32(p + crc_at) != ffs_crc32(0, p, crc_at))
         return ERR_CORRUPT;
-    if (ffs_get32(p + 4) != FFS_VERSION || ffs_get32(p + 12) != fs->bsize ||
-        ffs_get32(p + 16) != fs->count || ffs_get32(p + 20) != fs->unit)
+    if (ffs_get32(p + 12) != fs->bsize || ffs_get32(p + 16) != fs->count ||
+        ffs_get32(p + 20) != fs->unit)
+        return ERR_CORRUPT;
+    r->align = version == 1 ? fs->unit : ffs_get32(p + 44);
+    if (r->align == 0 || r->align % fs->bd->prog_size || fs->unit % r->align)
         return ERR_CORRUPT;
     r->seq = ffs_get32(p + 8);
     r->head = ffs_get32(p + 24);
@@ -144,7 +151,7 @@ int ffs_find_root(struct flashfs *fs, uint32_t *valid_roots)
             fs->root_current |= 1u << b;
     fs->seq = best.seq;
     fs->base_blocks = best.base_blocks;
-    int err = ffs_log_open(fs, best.head, best.seq);
+    int err = ffs_log_open(fs, best.head, best.seq, best.align);
     if (err)
         return err;
     fs->tail.block = best.tail_block;
@@ -169,9 +176,10 @@ static int write_root_copy(struct flashfs *fs, uint32_t b, const uint8_t *root)
             return err;
         page = 1;
     }
-    memset(fs->prog_buf, 0xFF, fs->unit);
+    uint32_t len = ffs_prog_len(fs, FFS_ROOT_SIZE);
+    memset(fs->prog_buf, 0xFF, len);
     memcpy(fs->prog_buf, root, FFS_ROOT_SIZE);
-    int err = ffs_prog(fs, b, page * fs->unit, fs->prog_buf, fs->unit);
+    int err = ffs_prog(fs, b, page * fs->unit, fs->prog_buf, len);
     fs->root_next[b] = page + 1 < pages_per_block(fs) ? page + 1 : 0;
     return err;
 }
@@ -223,7 +231,8 @@ int ffs_restore_roots(struct flashfs *fs)
 {
     uint8_t root[FFS_ROOT_SIZE];
     struct ffs_log lw = { .head = fs->log.head, .block = fs->tail.block,
-                          .index = fs->tail.index, .off = fs->tail.off };
+                          .index = fs->tail.index, .off = fs->tail.off,
+                          .align = fs->log.align };
     encode_root(fs, root, fs->seq, &lw, fs->base_blocks);
     return write_roots(fs, root, ((1u << FFS_SUPER_BLOCKS) - 1) & ~fs->root_current);
 }
@@ -238,6 +247,7 @@ static int start_chain(struct flashfs *fs, struct ffs_log *lw, uint32_t gen)
     lw->head = lw->block = block;
     lw->gen = gen;
     lw->off = fs->unit;
+    lw->align = ffs_commit_align(fs);
     return ffs_write_meta_header(fs, block, ec, FFS_KIND_LOG, gen, 0);
 }
 

@@ -9,7 +9,7 @@
 #include "hal/thread.h"
 #include "lib/err.h"
 
-#define FFS_VERSION 1u
+#define FFS_VERSION 2u                /* 1: commits padded to units (still mounted) */
 #define FFS_MAGIC_BLOCK 0x53464655u   /* "UFFS": first word of every block we program */
 #define FFS_MAGIC_LINK 0x4B4E494Cu    /* "LINK": last page of a full log block */
 #define FFS_MAGIC_ROOT 0x544F4F52u    /* "ROOT": a root record in a superblock */
@@ -21,7 +21,8 @@
 #define FFS_META_HDR 24u              /* log/superblock: + kind, generation, index, crc */
 #define FFS_REC_HDR 28u
 #define FFS_END_SIZE 8u
-#define FFS_ROOT_SIZE 48u
+#define FFS_ROOT_SIZE 52u
+#define FFS_ROOT_SIZE_V1 48u          /* a version-1 root has no commit alignment */
 #define FFS_LINK_SIZE 16u
 #define FFS_SUPER_BLOCKS 2u           /* blocks 0 and 1 hold root records */
 #define FFS_ALL_NAMES FFS_NONE        /* ffs_iter.names_for: every record's name */
@@ -45,6 +46,7 @@ struct ffs_log {
     uint32_t head, gen;
     uint32_t block, index, off;      /* the next commit starts at off */
     uint32_t page_off, fill, crc;    /* the commit being written */
+    uint32_t align;                  /* commits start at multiples of it (the root says) */
     int open;
 };
 
@@ -162,6 +164,7 @@ uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);
 int ffs_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
 int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
 int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len);
+uint32_t ffs_prog_len(const struct flashfs *fs, uint32_t len);
 int ffs_erase(struct flashfs *fs, uint32_t block);
 int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
 uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block);   /* FFS_NONE if unknown */
@@ -193,7 +196,8 @@ int ffs_iter_before(const struct ffs_iter *a, const struct ffs_iter *b);
 int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e);
 uint32_t ffs_record_off(const struct ffs_entry *e);
 uint32_t ffs_record_size(const struct ffs_entry *e);
-int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen);
+int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align);
+uint32_t ffs_commit_align(const struct flashfs *fs);
 int ffs_log_begin(struct flashfs *fs, struct ffs_log *lw, uint32_t bytes);
 int ffs_log_put(struct flashfs *fs, struct ffs_log *lw, const struct ffs_entry *e,
                 const void *inline_data);

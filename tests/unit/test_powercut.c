@@ -23,7 +23,8 @@
 #include "support/flash_model.h"
 
 #define BLOCK 4096u
-#define PAGE 256u
+#define PROG 4u             /* the ports' drivers: commits packed into pages */
+#define PAGE 256u           /* a device that programs whole pages only */
 #define BLOCKS 96u
 #define MAX_NODES 40
 #define PATH_LEN 48
@@ -551,7 +552,7 @@ static int run_steps(struct harness *h, int n)
 static void harness_start(struct harness *h, uint32_t seed)
 {
     memset(h, 0, sizeof *h);
-    h->flash = flash_model_new(BLOCK, BLOCKS, PAGE);
+    h->flash = flash_model_new(BLOCK, BLOCKS, seed % 5 == 4 ? PAGE : PROG);
     assert_int_equal(flashfs_format(&h->flash->dev), 0);
     h->cfg.cache_size = seed % 2 ? 2048 : 0;
     /* the name index: the default, one the workload outgrows (look-ups fall back to scans
