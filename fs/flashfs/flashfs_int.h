@@ -69,6 +69,11 @@ struct ffs_file {
     int64_t mtime;
     int is_inline, dirty, writing;
     int error;                       /* sticky: a failed flush lost the new contents */
+    /* created by this open and not committed yet (file.c, "deferred create") */
+    int created;
+    uint32_t parent;
+    uint8_t name_len;
+    char name[FFS_NAME_MAX];
     /* write session: new chain being built from old_head/old_size */
     uint32_t old_size;
     uint32_t w_pos, w_block, w_prev, w_index, w_page_off, w_fill;
@@ -134,6 +139,7 @@ struct flashfs {
     const struct ffs_log *building;  /* chain of a compaction in progress */
     struct ffs_file *files;
     uint32_t open_files, open_dirs;
+    uint32_t created_files;          /* open files whose create is not committed yet */
     /* metadata read cache */
     uint32_t *cache_addr;
     uint8_t *cache_data;
@@ -254,6 +260,7 @@ int ffs_index_has_children(const struct flashfs *fs, uint32_t dir);
 /* file.c: the open-file list is walked by the allocator */
 void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);
 int ffs_file_flush(struct flashfs *fs, struct ffs_file *f);
+int ffs_files_settle(struct flashfs *fs);
 
 /* ops.c: the vfs entry points take the mount lock and refuse changes once read-only */
 void ffs_go_read_only(struct flashfs *fs, const char *reason);

@@ -487,6 +487,65 @@ static void test_unlink_while_open(void **state)
     fx_free(x);
 }
 
+/* A file an open creates is committed whole by its close: one program for a small file.
+ * Until then a cut loses it, and every look-up still sees it (it is committed empty first,
+ * as open used to). */
+static void test_deferred_create(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    void *f, *g, *h;
+    struct vfs_stat st;
+    char body[100];
+    memset(body, 'c', sizeof body);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), 0);
+    uint64_t progs = x->flash->prog_ops, bytes = x->flash->bytes_programmed;
+    assert_int_equal(fs_open(x, "/d/one", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, body, sizeof body), (int)sizeof body);
+    assert_int_equal(x->flash->prog_ops, progs);   /* nothing yet */
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(x->flash->prog_ops - progs, 1);
+    assert_true(x->flash->bytes_programmed - bytes <= PAGE);
+    assert_file(x, "/d/one", body, sizeof body);
+
+    /* a cut before the close: no file, and nothing else lost */
+    assert_int_equal(fs_open(x, "/d/two", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, body, 10), 10);
+    struct fx cut = { .flash = flash_model_new(BLOCK, 64, PROG), .m = { .ops = &flashfs_ops } };
+    memcpy(cut.flash->mem, x->flash->mem, (size_t)BLOCK * 64);
+    assert_int_equal(flashfs_mount(&cut.flash->dev, NULL, &cut.m.fs), 0);
+    assert_int_equal(flashfs_ops.stat(&cut.m, "/d/two", &st), ERR_NOENT);
+    assert_file(&cut, "/d/one", body, sizeof body);
+    assert_int_equal(flashfs_unmount(cut.m.fs), 0);
+    flash_model_free(cut.flash);
+
+    /* look-ups see it: stat, an exclusive create, rmdir of its directory, a listing */
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/two", &st), 0);
+    assert_int_equal(st.size, 0);   /* committed empty; the close brings the data */
+    assert_int_equal(fs_open(x, "/d/three", VFS_O_WRITE | VFS_O_CREATE, &g), 0);
+    assert_int_equal(fs_open(x, "/d/three", VFS_O_WRITE | VFS_O_CREATE | VFS_O_EXCL, &h), ERR_EXIST);
+    assert_int_equal(flashfs_ops.rmdir(&x->m, "/d"), ERR_NOTEMPTY);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_file(x, "/d/two", body, 10);
+    /* renamed and unlinked while open, as any file */
+    assert_int_equal(flashfs_ops.rename(&x->m, "/d/three", "/d/four"), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, g, "4", 1), 1);
+    assert_int_equal(flashfs_ops.close(&x->m, g), 0);
+    assert_file(x, "/d/four", "4", 1);
+    assert_int_equal(fs_open(x, "/d/five", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/d/five"), 0);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/five", &st), ERR_NOENT);
+    /* an empty file is made by its close */
+    assert_int_equal(fs_open(x, "/d/empty", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    fx_remount(x);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/empty", &st), 0);
+    assert_int_equal(st.size, 0);
+    assert_file(x, "/d/two", body, 10);
+    fx_free(x);
+}
+
 static void test_many_files(void **state)
 {
     (void)state;
@@ -594,7 +653,7 @@ static void test_readdir_many_with_changes(void **state)
             snprintf(to, sizeof to, "/d/r%03d", k);
             assert_int_equal(flashfs_ops.rename(&x->m, path, to), 0);
         } else if (k % 10 == 7) {
-            for (int j = 0; j < 3; j++)
+            for (int j = 0; j < 8; j++)   /* enough churn for a compaction meanwhile */
                 put_file(x, path, "rewritten", 9);
         } else if (k % 10 == 9) {
             snprintf(path, sizeof path, "/d/n%03d", created++);
@@ -1162,6 +1221,7 @@ int main(void)
         cmocka_unit_test(test_concurrent_writers_small_device),
         cmocka_unit_test(test_long_session_survives_rescans),
         cmocka_unit_test(test_unlink_while_open),
+        cmocka_unit_test(test_deferred_create),
         cmocka_unit_test(test_many_files),
         cmocka_unit_test(test_readdir_across_compaction),
         cmocka_unit_test(test_readdir_many_with_changes),
