@@ -158,6 +158,10 @@ int ffs_find_root(struct flashfs *fs, uint32_t *valid_roots)
     fs->tail.index = best.tail_index;
     fs->tail.off = best.tail_off;
     fs->tail.in_commit = 0;
+    /* a log that is only its base holds nothing stale; a tail was not counted */
+    fs->stale = 0;
+    fs->stale_known = fs->tail.index == fs->log.index && fs->tail.off == fs->log.off &&
+                      fs->log.align == ffs_commit_align(fs);
     return check_tail(fs);
 }
 
@@ -328,14 +332,26 @@ int ffs_compact(struct flashfs *fs)
     fs->tail.in_commit = 0;
     fs->base_blocks = nl.index + 1;
     fs->dirty_tail = 0;
+    fs->stale = 0;
+    fs->stale_known = 1;
     fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
     ffs_index_rebuild(fs);   /* every record moved; a failed rebuild only means scans */
     return 0;
 }
 
+/* 1 when at least half of the log is stale records: a compaction then frees at least as
+ * much as it copies, and the log stays under twice the live metadata. A log of live
+ * records only (files being created) is not copied again and again for nothing. */
+static int mostly_stale(const struct flashfs *fs)
+{
+    uint64_t room = (uint64_t)(fs->log.index + 1) * (fs->bsize - 2 * fs->unit);
+    return !fs->stale_known || (uint64_t)fs->stale * 2 >= room;
+}
+
 /* Before every change: compacts when the log is torn (required before appending) or its
- * tail has grown past the limit (keeps look-ups and mount fast), and gives a superblock
- * that lacks it the current root. Refused on a mount that found damage. */
+ * tail has grown past the limit and half the log is stale (keeps look-ups and mount
+ * fast), and gives a superblock that lacks it the current root. Refused on a mount that
+ * found damage. */
 int ffs_maintain(struct flashfs *fs)
 {
     uint32_t limit = fs->count / 16;
@@ -353,7 +369,7 @@ int ffs_maintain(struct flashfs *fs)
         fs->roots_restored = 1;   /* once a mount: a block that fails stays out of the way */
         ffs_restore_roots(fs);    /* redundancy only: the change goes on without it */
     }
-    if (fs->log.index - fs->tail.index < limit)
+    if (fs->log.index - fs->tail.index < limit || !mostly_stale(fs))
         return 0;
     int err = ffs_compact(fs);
     return err == ERR_NOSPC ? 0 : err;   /* a long log still works, it is only slower */

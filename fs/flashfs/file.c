@@ -406,7 +406,7 @@ int ffs_files_settle(struct flashfs *fs)
         created_entry(f, &e);
         int err = ffs_maintain(fs);
         if (!err)
-            err = ffs_commit(fs, &e, 1, NULL);
+            err = ffs_commit_new(fs, &e, NULL);
         if (err)
             return err;
         created_done(fs, f);
@@ -422,7 +422,8 @@ static int commit_file(struct flashfs *fs, struct ffs_file *f)
     struct ffs_entry e;
     if ((err = ffs_maintain(fs)) != 0)
         return err;
-    if (f->created)
+    int created = f->created;
+    if (created)
         created_entry(f, &e);
     else
         err = ffs_find_id(fs, f->id, &e);   /* the name may have changed since open */
@@ -440,7 +441,7 @@ static int commit_file(struct flashfs *fs, struct ffs_file *f)
     e.head = f->is_inline ? FFS_NONE : f->head;
     e.flags = f->is_inline ? FFS_F_INLINE : 0;
     e.mtime = f->mtime;
-    err = ffs_commit(fs, &e, 1, f->buf);
+    err = created ? ffs_commit_new(fs, &e, f->buf) : ffs_commit(fs, &e, 1, f->buf);
     if (!err) {
         f->dirty = 0;
         created_done(fs, f);

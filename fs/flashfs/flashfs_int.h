@@ -129,6 +129,8 @@ struct flashfs {
     uint32_t roots_found;            /* valid root records seen at mount (for fsck) */
     uint32_t next_id;
     int dirty_tail;                  /* torn commit at the end: compact before appending */
+    uint32_t stale;                  /* bytes of the log whose records were superseded */
+    int stale_known;                 /* 0: not counted (mounted with a tail): assume all */
     struct ffs_damage damage[FFS_MAX_DAMAGE];
     uint32_t damaged;                /* entries in damage[] */
     uint32_t damaged_commits, damaged_links;   /* mid-log damage found at mount */
@@ -214,6 +216,7 @@ int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_
                        uint32_t *next);
 int ffs_writable(const struct flashfs *fs);
 int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data);
+int ffs_commit_new(struct flashfs *fs, const struct ffs_entry *e, const void *data);
 
 /* alloc.c */
 int ffs_alloc_init(struct flashfs *fs);

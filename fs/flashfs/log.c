@@ -734,9 +734,26 @@ int ffs_writable(const struct flashfs *fs)
     return fs->read_only ? ERR_ROFS : 0;
 }
 
+/* Bytes of the log a record makes stale: the record it supersedes (none for a new entry),
+ * and a deletion itself. Without the index the record's own size stands for the one it
+ * replaces. */
+static uint32_t stale_bytes(struct flashfs *fs, const struct ffs_entry *rec)
+{
+    struct ffs_entry old;
+    uint32_t self = rec->type == FFS_T_DEL ? ffs_record_size(rec) : 0;
+    if (!ffs_index_usable(fs))
+        return ffs_record_size(rec);
+    int err = ffs_index_find_id(fs, rec->id, &old);
+    if (err == ERR_NOENT)
+        return self;
+    return err ? ffs_record_size(rec) : self + ffs_record_size(&old);
+}
+
 /* Appends one atomic commit of n records to the live log. data, when given, is the inline
- * contents of recs[0] (a file being synced); otherwise inline data is copied from flash. */
-int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data)
+ * contents of recs[0] (a file being synced); otherwise inline data is copied from flash.
+ * fresh: the records are the first of new entries, which supersede nothing. */
+static int commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data,
+                  int fresh)
 {
     if (fs->read_only)
         return ERR_ROFS;
@@ -759,8 +776,19 @@ int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const vo
         return err;
     }
     for (int i = 0; i < n; i++) {   /* the commit landed: its records are the current ones */
+        fs->stale += fresh ? 0 : stale_bytes(fs, &recs[i]);
         ffs_index_note_entry(fs, &recs[i], block, off);
         off += ffs_record_size(&recs[i]);
     }
     return 0;
+}
+
+int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data)
+{
+    return commit(fs, recs, n, data, 0);
+}
+
+int ffs_commit_new(struct flashfs *fs, const struct ffs_entry *e, const void *data)
+{
+    return commit(fs, e, 1, data, 1);
 }

@@ -546,6 +546,45 @@ static void test_deferred_create(void **state)
     fx_free(x);
 }
 
+/* Compaction copies the live records to drop the stale ones: a log of live records only
+ * (files being created) is not copied, and one that is half stale is. */
+static void test_compaction_waits_for_stale_records(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    char path[32], body[100];
+    memset(body, 's', sizeof body);
+    struct flashfs_stats ws;
+    uint32_t last = 0, compactions = 0;
+    for (int i = 0; i < 200; i++) {   /* about 8 blocks of log, twice the tail limit */
+        snprintf(path, sizeof path, "/f%03d", i);
+        put_file(x, path, body, sizeof body);
+        assert_int_equal(flashfs_stats(x->m.fs, &ws), 0);
+        assert_true(ws.log_blocks >= last);
+        last = ws.log_blocks;
+    }
+    assert_true(last >= 8);
+    uint64_t erases = x->flash->erase_ops;
+    for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 200; i++) {
+            snprintf(path, sizeof path, "/f%03d", i);
+            put_file(x, path, body, 50 + (size_t)round);
+            assert_int_equal(flashfs_stats(x->m.fs, &ws), 0);
+            compactions += ws.log_blocks < last;
+            last = ws.log_blocks;
+            assert_true(ws.log_blocks <= 2 * 8 + 4 + 1);   /* under twice the live + limit */
+        }
+    }
+    assert_true(compactions > 0);
+    assert_true(x->flash->erase_ops > erases);
+    fx_remount(x);
+    for (int i = 0; i < 200; i += 50) {
+        snprintf(path, sizeof path, "/f%03d", i);
+        assert_file(x, path, body, 52);
+    }
+    fx_free(x);
+}
+
 static void test_many_files(void **state)
 {
     (void)state;
@@ -653,7 +692,7 @@ static void test_readdir_many_with_changes(void **state)
             snprintf(to, sizeof to, "/d/r%03d", k);
             assert_int_equal(flashfs_ops.rename(&x->m, path, to), 0);
         } else if (k % 10 == 7) {
-            for (int j = 0; j < 8; j++)   /* enough churn for a compaction meanwhile */
+            for (int j = 0; j < 30; j++)   /* enough stale records for a compaction */
                 put_file(x, path, "rewritten", 9);
         } else if (k % 10 == 9) {
             snprintf(path, sizeof path, "/d/n%03d", created++);
@@ -1222,6 +1261,7 @@ int main(void)
         cmocka_unit_test(test_long_session_survives_rescans),
         cmocka_unit_test(test_unlink_while_open),
         cmocka_unit_test(test_deferred_create),
+        cmocka_unit_test(test_compaction_waits_for_stale_records),
         cmocka_unit_test(test_many_files),
         cmocka_unit_test(test_readdir_across_compaction),
         cmocka_unit_test(test_readdir_many_with_changes),
