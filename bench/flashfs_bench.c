@@ -1,8 +1,11 @@
-/* flashfs benchmark on the RAM flash model (2 MB: 512 blocks of 4 KB, 256-byte pages):
+/* flashfs benchmark on the RAM flash model (2 MB: 512 blocks of 4 KB, programmed in pieces
+ * of 4 bytes as the ports' drivers do, or of PROG_SIZE):
  * sequential write and read of 1 MB, 1,000 small files created, written and closed, then
  * listed, and the write amplification of each (bytes programmed per byte the user wrote). Times are
  * host CPU times and only compare builds; the flash counts are what matter on a chip.
- *   flashfs_bench [CACHE_BYTES [INDEX_ENTRIES]]   (INDEX_ENTRIES 0: the default; -1: none) */
+ *   flashfs_bench [CACHE_BYTES [INDEX_ENTRIES [PROG_SIZE]]]
+ *   (INDEX_ENTRIES 0: the default; -1: none; PROG_SIZE 256: a device that programs whole
+ *   pages only) */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,14 +131,16 @@ int main(int argc, char **argv)
 {
     struct flashfs_config cfg = { .cache_size = argc > 1 ? (uint32_t)atoi(argv[1]) : 0,
                                   .index_entries = argc > 2 ? (uint32_t)atol(argv[2]) : 0 };
-    flash = flash_model_new(4096, 512, 256);
+    uint32_t prog_size = argc > 3 ? (uint32_t)atoi(argv[3]) : 4;
+    flash = flash_model_new(4096, 512, prog_size);
     int err = flashfs_format(&flash->dev);
     if (!err)
         err = flashfs_mount(&flash->dev, &cfg, &mnt.fs);
     if (err)
         die("mount", err);
-    printf("flashfs on a 2 MB flash model, metadata cache %u bytes, name index of %s entries\n",
-           (unsigned)cfg.cache_size, argc > 2 ? argv[2] : "the default number of");
+    printf("flashfs on a 2 MB flash model programmed in %u bytes, metadata cache %u bytes, "
+           "name index of %s entries\n", (unsigned)prog_size, (unsigned)cfg.cache_size,
+           argc > 2 ? argv[2] : "the default number of");
     sequential();
     small_files();
     listing();

@@ -17,7 +17,7 @@ static int file_read(stream_t *s, char *buf, size_t len)
     struct file_stream *fs = s->ctx;
     if (proc_should_stop())
         return ERR_INTR;
-    return vfs_read(fs->file, buf, len);
+    return fs->file ? vfs_read(fs->file, buf, len) : ERR_BADF;
 }
 
 static int file_write(stream_t *s, const char *buf, size_t len)
@@ -25,17 +25,28 @@ static int file_write(stream_t *s, const char *buf, size_t len)
     struct file_stream *fs = s->ctx;
     if (proc_should_stop())
         return ERR_INTR;
-    return vfs_write(fs->file, buf, len);
+    return fs->file ? vfs_write(fs->file, buf, len) : ERR_BADF;
 }
 
 static void file_release(stream_t *s)
 {
     struct file_stream *fs = s->ctx;
-    vfs_close(fs->file);
+    if (fs->file)
+        vfs_close(fs->file);
     free(fs);
 }
 
 static const struct stream_ops file_ops = { file_read, file_write, file_release };
+
+int stream_file_close(stream_t *s)
+{
+    if (!s || s->ops != &file_ops)
+        return 0;
+    struct file_stream *fs = s->ctx;
+    int r = fs->file ? vfs_close(fs->file) : 0;
+    fs->file = NULL;
+    return r < 0 ? r : 0;
+}
 
 static int wrap(vfs_file_t *f, const char *path, stream_t **out)
 {

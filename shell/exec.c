@@ -364,12 +364,24 @@ static int store_target(proc_t *job, struct job *j)
     return r;
 }
 
+/* Closes the job's `> file` and reports a close that failed: the file system may commit
+ * what was written (and the file itself) only then. */
+static int close_target(proc_t *job, struct job *j)
+{
+    if (!j->target || !target_is_file(j->target))
+        return 0;
+    int r = stream_file_close(job->out);
+    return r < 0 ? proc_error(job, j->stage[0].argv[0], "%s: %s", j->target, err_str(r)) : 0;
+}
+
 static int run_job(proc_t *job, struct job *j)
 {
     int status = open_target(job, j);
     if (status < 0)
         return 1;
     status = run_job_body(job, j);
+    if (close_target(job, j) && status == 0)
+        status = 1;
     if (store_target(job, j) && status == 0)
         status = 1;
     return status;

@@ -6,27 +6,34 @@
 #include "fs/flashfs/flashfs_int.h"
 
 /* Root record: magic, version, seq, block size, block count, unit, log head, tail block,
- * tail index, tail offset, base blocks, crc. */
+ * tail index, tail offset, base blocks, commit alignment of the log, crc. */
 static void encode_root(const struct flashfs *fs, uint8_t *p, uint32_t seq,
                         const struct ffs_log *lw, uint32_t base_blocks)
 {
-    const uint32_t v[11] = { FFS_MAGIC_ROOT, FFS_VERSION, seq, fs->bsize, fs->count, fs->unit,
-                             lw->head, lw->block, lw->index, lw->off, base_blocks };
-    for (int i = 0; i < 11; i++)
+    const uint32_t v[12] = { FFS_MAGIC_ROOT, FFS_VERSION, seq, fs->bsize, fs->count, fs->unit,
+                             lw->head, lw->block, lw->index, lw->off, base_blocks, lw->align };
+    for (int i = 0; i < 12; i++)
         ffs_put32(p + 4 * i, v[i]);
-    ffs_put32(p + 44, ffs_crc32(0, p, 44));
+    ffs_put32(p + 48, ffs_crc32(0, p, 48));
 }
 
 struct root {
-    uint32_t seq, head, tail_block, tail_index, tail_off, base_blocks;
+    uint32_t seq, head, tail_block, tail_index, tail_off, base_blocks, align;
 };
 
+/* Version 1 (no alignment field: its commits start at units) and 2 are read. */
 static int decode_root(const struct flashfs *fs, const uint8_t *p, struct root *r)
 {
-    if (ffs_get32(p) != FFS_MAGIC_ROOT || ffs_get32(p + 44) != ffs_crc32(0, p, 44))
+    uint32_t version = ffs_get32(p + 4);
+    uint32_t crc_at = version == 1 ? FFS_ROOT_SIZE_V1 - 4 : FFS_ROOT_SIZE - 4;
+    if (ffs_get32(p) != FFS_MAGIC_ROOT || (version != 1 && version != FFS_VERSION) ||
+        ffs_get32(p + crc_at) != ffs_crc32(0, p, crc_at))
         return ERR_CORRUPT;
-    if (ffs_get32(p + 4) != FFS_VERSION || ffs_get32(p + 12) != fs->bsize ||
-        ffs_get32(p + 16) != fs->count || ffs_get32(p + 20) != fs->unit)
+    if (ffs_get32(p + 12) != fs->bsize || ffs_get32(p + 16) != fs->count ||
+        ffs_get32(p + 20) != fs->unit)
+        return ERR_CORRUPT;
+    r->align = version == 1 ? fs->unit : ffs_get32(p + 44);
+    if (r->align == 0 || r->align % fs->bd->prog_size || fs->unit % r->align)
         return ERR_CORRUPT;
     r->seq = ffs_get32(p + 8);
     r->head = ffs_get32(p + 24);
@@ -144,13 +151,17 @@ int ffs_find_root(struct flashfs *fs, uint32_t *valid_roots)
             fs->root_current |= 1u << b;
     fs->seq = best.seq;
     fs->base_blocks = best.base_blocks;
-    int err = ffs_log_open(fs, best.head, best.seq);
+    int err = ffs_log_open(fs, best.head, best.seq, best.align);
     if (err)
         return err;
     fs->tail.block = best.tail_block;
     fs->tail.index = best.tail_index;
     fs->tail.off = best.tail_off;
     fs->tail.in_commit = 0;
+    /* a log that is only its base holds nothing stale; a tail was not counted */
+    fs->stale = 0;
+    fs->stale_known = fs->tail.index == fs->log.index && fs->tail.off == fs->log.off &&
+                      fs->log.align == ffs_commit_align(fs);
     return check_tail(fs);
 }
 
@@ -169,9 +180,10 @@ static int write_root_copy(struct flashfs *fs, uint32_t b, const uint8_t *root)
             return err;
         page = 1;
     }
-    memset(fs->prog_buf, 0xFF, fs->unit);
+    uint32_t len = ffs_prog_len(fs, FFS_ROOT_SIZE);
+    memset(fs->prog_buf, 0xFF, len);
     memcpy(fs->prog_buf, root, FFS_ROOT_SIZE);
-    int err = ffs_prog(fs, b, page * fs->unit, fs->prog_buf, fs->unit);
+    int err = ffs_prog(fs, b, page * fs->unit, fs->prog_buf, len);
     fs->root_next[b] = page + 1 < pages_per_block(fs) ? page + 1 : 0;
     return err;
 }
@@ -223,7 +235,8 @@ int ffs_restore_roots(struct flashfs *fs)
 {
     uint8_t root[FFS_ROOT_SIZE];
     struct ffs_log lw = { .head = fs->log.head, .block = fs->tail.block,
-                          .index = fs->tail.index, .off = fs->tail.off };
+                          .index = fs->tail.index, .off = fs->tail.off,
+                          .align = fs->log.align };
     encode_root(fs, root, fs->seq, &lw, fs->base_blocks);
     return write_roots(fs, root, ((1u << FFS_SUPER_BLOCKS) - 1) & ~fs->root_current);
 }
@@ -238,6 +251,7 @@ static int start_chain(struct flashfs *fs, struct ffs_log *lw, uint32_t gen)
     lw->head = lw->block = block;
     lw->gen = gen;
     lw->off = fs->unit;
+    lw->align = ffs_commit_align(fs);
     return ffs_write_meta_header(fs, block, ec, FFS_KIND_LOG, gen, 0);
 }
 
@@ -318,14 +332,26 @@ int ffs_compact(struct flashfs *fs)
     fs->tail.in_commit = 0;
     fs->base_blocks = nl.index + 1;
     fs->dirty_tail = 0;
+    fs->stale = 0;
+    fs->stale_known = 1;
     fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
     ffs_index_rebuild(fs);   /* every record moved; a failed rebuild only means scans */
     return 0;
 }
 
+/* 1 when at least half of the log is stale records: a compaction then frees at least as
+ * much as it copies, and the log stays under twice the live metadata. A log of live
+ * records only (files being created) is not copied again and again for nothing. */
+static int mostly_stale(const struct flashfs *fs)
+{
+    uint64_t room = (uint64_t)(fs->log.index + 1) * (fs->bsize - 2 * fs->unit);
+    return !fs->stale_known || (uint64_t)fs->stale * 2 >= room;
+}
+
 /* Before every change: compacts when the log is torn (required before appending) or its
- * tail has grown past the limit (keeps look-ups and mount fast), and gives a superblock
- * that lacks it the current root. Refused on a mount that found damage. */
+ * tail has grown past the limit and half the log is stale (keeps look-ups and mount
+ * fast), and gives a superblock that lacks it the current root. Refused on a mount that
+ * found damage. */
 int ffs_maintain(struct flashfs *fs)
 {
     uint32_t limit = fs->count / 16;
@@ -343,7 +369,7 @@ int ffs_maintain(struct flashfs *fs)
         fs->roots_restored = 1;   /* once a mount: a block that fails stays out of the way */
         ffs_restore_roots(fs);    /* redundancy only: the change goes on without it */
     }
-    if (fs->log.index - fs->tail.index < limit)
+    if (fs->log.index - fs->tail.index < limit || !mostly_stale(fs))
         return 0;
     int err = ffs_compact(fs);
     return err == ERR_NOSPC ? 0 : err;   /* a long log still works, it is only slower */

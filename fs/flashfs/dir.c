@@ -217,7 +217,7 @@ int ffs_op_mkdir(struct vfs_mount *m, const char *path)
     e.mtime = ffs_now();
     e.name_len = (uint8_t)len;
     memcpy(e.name, name, len);
-    err = ffs_commit(fs, &e, 1, NULL);
+    err = ffs_commit_new(fs, &e, NULL);
     if (!err)
         fs->next_id++;
     return err;

@@ -1,7 +1,14 @@
 /* Open files. Small files (up to FFS_INLINE_MAX bytes) live inside their record and in the
  * handle's buffer. Bigger ones are block chains; writing never touches a block a commit
  * refers to: a write session builds a new chain (sharing the untouched leading blocks of
- * the old one) and close/sync commits it in one record. */
+ * the old one) and close/sync commits it in one record.
+ *
+ * Deferred create. open(O_CREATE) of a new name commits nothing: the handle keeps the name
+ * and its first commit (close or sync) writes the file whole, so creating and writing a
+ * small file is one commit, one program. Until then no other operation may miss it: every
+ * entry point that looks up names (ops.c) first commits the creates still pending, as
+ * empty files, exactly what open used to commit. A power cut before either leaves no file,
+ * which POSIX allows (the create was never synced). */
 #include <stdlib.h>
 #include <string.h>
 #include "fs/flashfs/flashfs_int.h"
@@ -366,6 +373,47 @@ int ffs_op_truncate(struct vfs_mount *m, void *file, uint32_t size)
 
 /* ---- commit ---- */
 
+/* The record of a file created by this open, as open would have committed it. */
+static void created_entry(const struct ffs_file *f, struct ffs_entry *e)
+{
+    memset(e, 0, sizeof *e);
+    e->type = FFS_T_FILE;
+    e->flags = FFS_F_INLINE;
+    e->id = f->id;
+    e->parent = f->parent;
+    e->head = FFS_NONE;
+    e->mtime = f->mtime;
+    e->name_len = f->name_len;
+    memcpy(e->name, f->name, f->name_len);
+}
+
+static void created_done(struct flashfs *fs, struct ffs_file *f)
+{
+    if (f->created) {
+        f->created = 0;
+        fs->created_files--;
+    }
+}
+
+/* Commits the creates still pending as empty files, before an operation that looks up
+ * names. A read-only mount can commit nothing: they are lost as unsynced writes are. */
+int ffs_files_settle(struct flashfs *fs)
+{
+    for (struct ffs_file *f = fs->files; f && fs->created_files && !fs->read_only; f = f->next) {
+        if (!f->created)
+            continue;
+        struct ffs_entry e;
+        created_entry(f, &e);
+        int err = ffs_maintain(fs);
+        if (!err)
+            err = ffs_commit_new(fs, &e, NULL);
+        if (err)
+            return err;
+        created_done(fs, f);
+    }
+    return 0;
+}
+
 static int commit_file(struct flashfs *fs, struct ffs_file *f)
 {
     int err = ffs_file_flush(fs, f);
@@ -374,7 +422,11 @@ static int commit_file(struct flashfs *fs, struct ffs_file *f)
     struct ffs_entry e;
     if ((err = ffs_maintain(fs)) != 0)
         return err;
-    err = ffs_find_id(fs, f->id, &e);   /* the name may have changed since open */
+    int created = f->created;
+    if (created)
+        created_entry(f, &e);
+    else
+        err = ffs_find_id(fs, f->id, &e);   /* the name may have changed since open */
     if (err == ERR_NOENT) {
         f->dirty = 0;                   /* unlinked while open: nothing to keep */
         return 0;
@@ -389,9 +441,11 @@ static int commit_file(struct flashfs *fs, struct ffs_file *f)
     e.head = f->is_inline ? FFS_NONE : f->head;
     e.flags = f->is_inline ? FFS_F_INLINE : 0;
     e.mtime = f->mtime;
-    err = ffs_commit(fs, &e, 1, f->buf);
-    if (!err)
+    err = created ? ffs_commit_new(fs, &e, f->buf) : ffs_commit(fs, &e, 1, f->buf);
+    if (!err) {
         f->dirty = 0;
+        created_done(fs, f);
+    }
     return err;
 }
 
@@ -402,22 +456,20 @@ int ffs_op_sync(struct vfs_mount *m, void *file)
 
 /* ---- open and close ---- */
 
+/* The entry of a new file; nothing is committed before its first close or sync. */
 static int create_file(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
                        struct ffs_entry *e)
 {
     memset(e, 0, sizeof *e);
     e->type = FFS_T_FILE;
     e->flags = FFS_F_INLINE;
-    e->id = fs->next_id;
+    e->id = fs->next_id++;
     e->parent = parent;
     e->head = FFS_NONE;
     e->mtime = ffs_now();
     e->name_len = (uint8_t)len;
     memcpy(e->name, name, len);
-    int err = ffs_commit(fs, e, 1, NULL);
-    if (!err)
-        fs->next_id++;
-    return err;
+    return 1;
 }
 
 static int find_or_create(struct flashfs *fs, const char *path, int flags, struct ffs_entry *e)
@@ -447,8 +499,9 @@ int ffs_op_open(struct vfs_mount *m, const char *path, int flags, void **file)
     int err = (flags & VFS_O_WRITE) ? ffs_writable(fs) : 0;
     if (!err)
         err = find_or_create(fs, path, flags, &e);
-    if (err)
+    if (err < 0)
         return err;
+    int created = err;
     struct ffs_file *f = calloc(1, sizeof *f + fs->unit);
     if (!f)
         return ERR_NOMEM;
@@ -458,7 +511,14 @@ int ffs_op_open(struct vfs_mount *m, const char *path, int flags, void **file)
     f->head = e.head;
     f->mtime = e.mtime;
     f->is_inline = (e.flags & FFS_F_INLINE) != 0;
-    if (f->is_inline && (err = ffs_meta_read(fs, e.data_block, e.data_off, f->buf, e.size)) != 0) {
+    if (created) {
+        f->created = f->dirty = 1;
+        f->parent = e.parent;
+        f->name_len = e.name_len;
+        memcpy(f->name, e.name, e.name_len);
+        fs->created_files++;
+    } else if (f->is_inline &&
+               (err = ffs_meta_read(fs, e.data_block, e.data_off, f->buf, e.size)) != 0) {
         free(f);
         return err;
     }
@@ -481,6 +541,7 @@ int ffs_op_close(struct vfs_mount *m, void *file)
     struct flashfs *fs = fs_of(m);
     struct ffs_file *f = file;
     int err = f->error ? f->error : commit_file(fs, f);
+    created_done(fs, f);   /* not committed (an error): the file was never made */
     for (struct ffs_file **p = &fs->files; *p; p = &(*p)->next) {
         if (*p == f) {
             *p = f->next;

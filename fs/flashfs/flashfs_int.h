@@ -9,7 +9,7 @@
 #include "hal/thread.h"
 #include "lib/err.h"
 
-#define FFS_VERSION 1u
+#define FFS_VERSION 2u                /* 1: commits padded to units (still mounted) */
 #define FFS_MAGIC_BLOCK 0x53464655u   /* "UFFS": first word of every block we program */
 #define FFS_MAGIC_LINK 0x4B4E494Cu    /* "LINK": last page of a full log block */
 #define FFS_MAGIC_ROOT 0x544F4F52u    /* "ROOT": a root record in a superblock */
@@ -21,7 +21,8 @@
 #define FFS_META_HDR 24u              /* log/superblock: + kind, generation, index, crc */
 #define FFS_REC_HDR 28u
 #define FFS_END_SIZE 8u
-#define FFS_ROOT_SIZE 48u
+#define FFS_ROOT_SIZE 52u
+#define FFS_ROOT_SIZE_V1 48u          /* a version-1 root has no commit alignment */
 #define FFS_LINK_SIZE 16u
 #define FFS_SUPER_BLOCKS 2u           /* blocks 0 and 1 hold root records */
 #define FFS_ALL_NAMES FFS_NONE        /* ffs_iter.names_for: every record's name */
@@ -45,6 +46,7 @@ struct ffs_log {
     uint32_t head, gen;
     uint32_t block, index, off;      /* the next commit starts at off */
     uint32_t page_off, fill, crc;    /* the commit being written */
+    uint32_t align;                  /* commits start at multiples of it (the root says) */
     int open;
 };
 
@@ -67,6 +69,11 @@ struct ffs_file {
     int64_t mtime;
     int is_inline, dirty, writing;
     int error;                       /* sticky: a failed flush lost the new contents */
+    /* created by this open and not committed yet (file.c, "deferred create") */
+    int created;
+    uint32_t parent;
+    uint8_t name_len;
+    char name[FFS_NAME_MAX];
     /* write session: new chain being built from old_head/old_size */
     uint32_t old_size;
     uint32_t w_pos, w_block, w_prev, w_index, w_page_off, w_fill;
@@ -122,6 +129,8 @@ struct flashfs {
     uint32_t roots_found;            /* valid root records seen at mount (for fsck) */
     uint32_t next_id;
     int dirty_tail;                  /* torn commit at the end: compact before appending */
+    uint32_t stale;                  /* bytes of the log whose records were superseded */
+    int stale_known;                 /* 0: not counted (mounted with a tail): assume all */
     struct ffs_damage damage[FFS_MAX_DAMAGE];
     uint32_t damaged;                /* entries in damage[] */
     uint32_t damaged_commits, damaged_links;   /* mid-log damage found at mount */
@@ -132,6 +141,7 @@ struct flashfs {
     const struct ffs_log *building;  /* chain of a compaction in progress */
     struct ffs_file *files;
     uint32_t open_files, open_dirs;
+    uint32_t created_files;          /* open files whose create is not committed yet */
     /* metadata read cache */
     uint32_t *cache_addr;
     uint8_t *cache_data;
@@ -162,6 +172,7 @@ uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);
 int ffs_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
 int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
 int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len);
+uint32_t ffs_prog_len(const struct flashfs *fs, uint32_t len);
 int ffs_erase(struct flashfs *fs, uint32_t block);
 int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
 uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block);   /* FFS_NONE if unknown */
@@ -193,7 +204,8 @@ int ffs_iter_before(const struct ffs_iter *a, const struct ffs_iter *b);
 int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e);
 uint32_t ffs_record_off(const struct ffs_entry *e);
 uint32_t ffs_record_size(const struct ffs_entry *e);
-int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen);
+int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align);
+uint32_t ffs_commit_align(const struct flashfs *fs);
 int ffs_log_begin(struct flashfs *fs, struct ffs_log *lw, uint32_t bytes);
 int ffs_log_put(struct flashfs *fs, struct ffs_log *lw, const struct ffs_entry *e,
                 const void *inline_data);
@@ -204,6 +216,7 @@ int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_
                        uint32_t *next);
 int ffs_writable(const struct flashfs *fs);
 int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data);
+int ffs_commit_new(struct flashfs *fs, const struct ffs_entry *e, const void *data);
 
 /* alloc.c */
 int ffs_alloc_init(struct flashfs *fs);
@@ -250,6 +263,7 @@ int ffs_index_has_children(const struct flashfs *fs, uint32_t dir);
 /* file.c: the open-file list is walked by the allocator */
 void ffs_files_visit(struct flashfs *fs, ffs_visit_fn visit, void *ctx);
 int ffs_file_flush(struct flashfs *fs, struct ffs_file *f);
+int ffs_files_settle(struct flashfs *fs);
 
 /* ops.c: the vfs entry points take the mount lock and refuse changes once read-only */
 void ffs_go_read_only(struct flashfs *fs, const char *reason);

@@ -136,10 +136,18 @@ static int verify(struct flashfs *fs, uint32_t block, uint32_t off, const uint8_
     return 0;
 }
 
+/* Bytes to program for len bytes of content: whole device program sizes. The rest of a
+ * unit stays erased, and a later program may fill it (flash semantics: blockdev.h). */
+uint32_t ffs_prog_len(const struct flashfs *fs, uint32_t len)
+{
+    return ffs_align(len, fs->bd->prog_size);
+}
+
 /* Every program and erase passes here: a read-only mount writes nothing more. */
 int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len)
 {
-    if (!in_bounds(fs, block, off, len) || off % fs->unit || len % fs->unit || len == 0)
+    uint32_t prog = fs->bd->prog_size;
+    if (!in_bounds(fs, block, off, len) || off % prog || len % prog || len == 0)
         return ERR_CORRUPT;
     if (fs->read_only)
         return ERR_ROFS;
@@ -200,7 +208,7 @@ int ffs_write_meta_header(struct flashfs *fs, uint32_t block, uint32_t ec, uint3
     ffs_put32(p + 12, gen);
     ffs_put32(p + 16, index);
     ffs_put32(p + 20, ffs_crc32(0, p, 20));
-    return ffs_prog(fs, block, 0, p, fs->unit);
+    return ffs_prog(fs, block, 0, p, ffs_prog_len(fs, FFS_META_HDR));
 }
 
 /* 0 when the block starts with the expected header, ERR_CORRUPT when not. gen/index of

@@ -1,6 +1,6 @@
 /* The metadata log: a chain of blocks holding commits. A commit is a run of records ended
- * by an END record carrying the CRC of the whole commit; it starts on a program-unit
- * boundary and never crosses a block. A commit either checks out completely or is ignored,
+ * by an END record carrying the CRC of the whole commit; it starts at a multiple of the
+ * log's alignment (the device's program size) and never crosses a block. A commit either checks out completely or is ignored,
  * which is what makes every metadata change atomic. */
 #include <string.h>
 #include "fs/flashfs/flashfs_int.h"
@@ -238,7 +238,7 @@ int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e)
         if (err)
             return err;
         if (h[0] == FFS_T_END) {
-            it->off = ffs_align(it->off + FFS_END_SIZE, fs->unit);
+            it->off = ffs_align(it->off + FFS_END_SIZE, fs->log.align);
             it->in_commit = 0;
             continue;
         }
@@ -320,7 +320,7 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
         if (h[0] == FFS_T_END) {
             if (ffs_crc32(crc, h, 4) != ffs_get32(h + 4))
                 return ERR_CORRUPT;
-            *off = ffs_align(pos + FFS_END_SIZE, fs->unit);
+            *off = ffs_align(pos + FFS_END_SIZE, fs->log.align);
             *max_id = top;
             if (p)
                 note_pending(fs, p);
@@ -346,7 +346,7 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
 }
 
 /* Where a damaged commit at `from` ends, if its records can still be followed to an END:
- * the place the next commit would start. Otherwise the next unit. */
+ * the place the next commit would start. Otherwise the next place a commit may start. */
 static uint32_t end_of_damaged(struct flashfs *fs, uint32_t block, uint32_t from)
 {
     uint32_t pos = from, limit = fs->bsize - fs->unit;
@@ -356,12 +356,12 @@ static uint32_t end_of_damaged(struct flashfs *fs, uint32_t block, uint32_t from
         if (ffs_meta_read(fs, block, pos, &type, 1) != 0)
             break;
         if (type == FFS_T_END)
-            return ffs_align(pos + FFS_END_SIZE, fs->unit);
+            return ffs_align(pos + FFS_END_SIZE, fs->log.align);
         if (ffs_record_at(fs, block, pos, &e) != 0)
             break;
         pos += ffs_record_size(&e);
     }
-    return from + fs->unit;
+    return from + fs->log.align;
 }
 
 /* The first commit after the damaged one at `from` that checks out, in *to; the end of
@@ -369,7 +369,8 @@ static uint32_t end_of_damaged(struct flashfs *fs, uint32_t block, uint32_t from
 static int resync(struct flashfs *fs, uint32_t block, uint32_t from, uint32_t *to)
 {
     uint32_t limit = fs->bsize - fs->unit;
-    for (uint32_t u = end_of_damaged(fs, block, from); u + FFS_END_SIZE <= limit; u += fs->unit) {
+    for (uint32_t u = end_of_damaged(fs, block, from); u + FFS_END_SIZE <= limit;
+         u += fs->log.align) {
         uint8_t type;
         uint32_t pos = u, ids = 0;
         int err = ffs_meta_read(fs, block, u, &type, 1);
@@ -545,7 +546,7 @@ static void classify_damage(struct flashfs *fs, const struct walk *w)
  * the next append. One with valid commits or a link after it is damage: reads step over
  * it, and the mount refuses changes (read_only) so that no compaction makes the loss of
  * what it held permanent. */
-int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
+int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
 {
     fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
     fs->read_only = NULL;
@@ -557,6 +558,7 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen)
     memset(log, 0, sizeof *log);
     log->head = log->block = head;
     log->gen = gen;
+    log->align = align;
     struct walk w = { 0, 0, fs->unit, 0, FFS_NONE };
     struct pending p = { .overflow = 0 };
     ffs_index_reset(fs);
@@ -648,7 +650,7 @@ int ffs_log_extend(struct flashfs *fs, struct ffs_log *lw)
     ffs_put32(l + 4, block);
     ffs_put32(l + 8, lw->index + 1);
     ffs_put32(l + 12, ffs_crc32(0, l, 12));
-    err = ffs_prog(fs, lw->block, fs->bsize - fs->unit, l, fs->unit);
+    err = ffs_prog(fs, lw->block, fs->bsize - fs->unit, l, ffs_prog_len(fs, FFS_LINK_SIZE));
     if (err) {
         if (lw == &fs->log)
             fs->dirty_tail = 1;
@@ -702,17 +704,28 @@ int ffs_log_end(struct flashfs *fs, struct ffs_log *lw)
     err = emit(fs, lw, end + 4, 4);
     if (err)
         return err;
+    uint32_t commit_end = lw->page_off + lw->fill;
     if (lw->fill > 0) {
-        memset(fs->prog_buf + lw->fill, 0xFF, fs->unit - lw->fill);
-        err = ffs_prog(fs, lw->block, lw->page_off, fs->prog_buf, fs->unit);
+        /* only the commit's own bytes: the next commit goes right after it */
+        uint32_t len = ffs_prog_len(fs, lw->fill);
+        memset(fs->prog_buf + lw->fill, 0xFF, len - lw->fill);
+        err = ffs_prog(fs, lw->block, lw->page_off, fs->prog_buf, len);
         if (err)
             return err;
-        lw->page_off += fs->unit;
+        lw->page_off += len;
         lw->fill = 0;
     }
-    lw->off = lw->page_off;
+    lw->off = ffs_align(commit_end, lw->align);
     lw->open = 0;
     return 0;
+}
+
+/* Where new chains put their commits: at the device's program size, so that a small commit
+ * programs little more than its own bytes (the unit, 256 bytes or more, is a multiple of
+ * it). A version-1 log, written before, keeps the unit until its next compaction. */
+uint32_t ffs_commit_align(const struct flashfs *fs)
+{
+    return fs->bd->prog_size;
 }
 
 /* 0 when the mount takes changes, ERR_ROFS when damage found at mount forbids them. */
@@ -721,9 +734,26 @@ int ffs_writable(const struct flashfs *fs)
     return fs->read_only ? ERR_ROFS : 0;
 }
 
+/* Bytes of the log a record makes stale: the record it supersedes (none for a new entry),
+ * and a deletion itself. Without the index the record's own size stands for the one it
+ * replaces. */
+static uint32_t stale_bytes(struct flashfs *fs, const struct ffs_entry *rec)
+{
+    struct ffs_entry old;
+    uint32_t self = rec->type == FFS_T_DEL ? ffs_record_size(rec) : 0;
+    if (!ffs_index_usable(fs))
+        return ffs_record_size(rec);
+    int err = ffs_index_find_id(fs, rec->id, &old);
+    if (err == ERR_NOENT)
+        return self;
+    return err ? ffs_record_size(rec) : self + ffs_record_size(&old);
+}
+
 /* Appends one atomic commit of n records to the live log. data, when given, is the inline
- * contents of recs[0] (a file being synced); otherwise inline data is copied from flash. */
-int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data)
+ * contents of recs[0] (a file being synced); otherwise inline data is copied from flash.
+ * fresh: the records are the first of new entries, which supersede nothing. */
+static int commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data,
+                  int fresh)
 {
     if (fs->read_only)
         return ERR_ROFS;
@@ -746,8 +776,19 @@ int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const vo
         return err;
     }
     for (int i = 0; i < n; i++) {   /* the commit landed: its records are the current ones */
+        fs->stale += fresh ? 0 : stale_bytes(fs, &recs[i]);
         ffs_index_note_entry(fs, &recs[i], block, off);
         off += ffs_record_size(&recs[i]);
     }
     return 0;
+}
+
+int ffs_commit(struct flashfs *fs, const struct ffs_entry *recs, int n, const void *data)
+{
+    return commit(fs, recs, n, data, 0);
+}
+
+int ffs_commit_new(struct flashfs *fs, const struct ffs_entry *e, const void *data)
+{
+    return commit(fs, e, 1, data, 1);
 }

@@ -58,7 +58,8 @@ static int write_empty_fs(struct flashfs *fs)
         err = ffs_write_meta_header(fs, 2, ec2, FFS_KIND_LOG, 1, 0);
     if (err)
         return err;
-    struct ffs_log lw = { .head = 2, .gen = 1, .block = 2, .index = 0, .off = fs->unit };
+    struct ffs_log lw = { .head = 2, .gen = 1, .block = 2, .index = 0, .off = fs->unit,
+                          .align = ffs_commit_align(fs) };
     fs->root_next[0] = fs->root_next[1] = 1;
     return ffs_write_root(fs, 1, &lw, 1);
 }

@@ -14,7 +14,12 @@
  * the device did not keep (io.c) means the view in RAM and the flash disagree; writing on
  * could only spread the damage. The mount then refuses every change with ERR_ROFS, says why
  * in statfs (df), and keeps serving reads until it is checked (mkfs --check --repair) and
- * mounted again. */
+ * mounted again.
+ *
+ * Names. A file created by an open is committed at its first close or sync (file.c); an
+ * entry point that looks up names first commits the creates still pending (settle), so
+ * that it sees every file an open made. One that changes names fails when that commit
+ * does; one that only reads goes on with what is on flash. */
 #include "fs/flashfs/flashfs_int.h"
 
 static struct flashfs *enter(struct vfs_mount *m)
@@ -50,7 +55,12 @@ static int open_file(struct vfs_mount *m, const char *path, int flags, void **fi
 {
     struct flashfs *fs = enter(m);
     int changes = flags & (VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC | VFS_O_APPEND);
-    return leave(fs, changes && fs->read_only ? ERR_ROFS : ffs_op_open(m, path, flags, file));
+    int err = ffs_files_settle(fs);
+    if (changes && fs->read_only)
+        err = ERR_ROFS;
+    else if (!err || !(flags & VFS_O_CREATE))
+        err = ffs_op_open(m, path, flags, file);
+    return leave(fs, err);
 }
 
 /* A file written before the mount went read-only loses what close would have committed:
@@ -96,19 +106,22 @@ static int sync_file(struct vfs_mount *m, void *file)
 static int stat_path(struct vfs_mount *m, const char *path, struct vfs_stat *st)
 {
     struct flashfs *fs = enter(m);
+    ffs_files_settle(fs);
     return leave(fs, ffs_op_stat(m, path, st));
 }
 
 static int unlink_path(struct vfs_mount *m, const char *path)
 {
     struct flashfs *fs = enter(m);
-    return leave(fs, fs->read_only ? ERR_ROFS : ffs_op_unlink(m, path));
+    int err = ffs_files_settle(fs);
+    return leave(fs, fs->read_only ? ERR_ROFS : err ? err : ffs_op_unlink(m, path));
 }
 
 static int rename_path(struct vfs_mount *m, const char *from, const char *to)
 {
     struct flashfs *fs = enter(m);
-    return leave(fs, fs->read_only ? ERR_ROFS : ffs_op_rename(m, from, to));
+    int err = ffs_files_settle(fs);
+    return leave(fs, fs->read_only ? ERR_ROFS : err ? err : ffs_op_rename(m, from, to));
 }
 
 /* No gate here: ffs_op_mkdir refuses on a read-only mount itself, but answers "already
@@ -116,18 +129,21 @@ static int rename_path(struct vfs_mount *m, const char *from, const char *to)
 static int make_dir(struct vfs_mount *m, const char *path)
 {
     struct flashfs *fs = enter(m);
-    return leave(fs, ffs_op_mkdir(m, path));
+    int err = ffs_files_settle(fs);
+    return leave(fs, err ? err : ffs_op_mkdir(m, path));
 }
 
 static int remove_dir(struct vfs_mount *m, const char *path)
 {
     struct flashfs *fs = enter(m);
-    return leave(fs, fs->read_only ? ERR_ROFS : ffs_op_rmdir(m, path));
+    int err = ffs_files_settle(fs);
+    return leave(fs, fs->read_only ? ERR_ROFS : err ? err : ffs_op_rmdir(m, path));
 }
 
 static int open_dir(struct vfs_mount *m, const char *path, void **dir)
 {
     struct flashfs *fs = enter(m);
+    ffs_files_settle(fs);
     return leave(fs, ffs_op_opendir(m, path, dir));
 }
 

@@ -1,7 +1,8 @@
 /* hal/blockdev.h: the flash chip is an image file on the host, reached through semihosting
  * file I/O, so what the OS writes survives QEMU restarts. It behaves like NOR flash: 4096-byte
- * erase blocks set to 0xFF, 256-byte pages, and programming can only clear bits (the new data
- * is ANDed into what is there), so the flash filesystem meets the same rules as on a chip.
+ * erase blocks set to 0xFF, 256-byte pages programmed in pieces of 4 bytes or more, and
+ * programming can only clear bits (the new data is ANDed into what is there), so the flash
+ * filesystem meets the same rules as on a chip.
  * The image must exist (tools/mkfs makes one; any file of whole blocks will do): a missing one
  * is not created, so a mistyped name cannot leave a blank "chip" behind. */
 #include "hal/blockdev.h"
@@ -15,6 +16,7 @@
 
 #define BLOCK_SIZE 4096u
 #define PAGE_SIZE 256u
+#define PROG_SIZE 4u        /* NOR: a page takes several programs (hal/blockdev.h) */
 
 struct flash {
     hal_blockdev_t dev;
@@ -48,19 +50,20 @@ static int flash_prog(hal_blockdev_t *d, uint32_t block, uint32_t off, const voi
                       uint32_t len)
 {
     struct flash *f = d->ctx;
-    if (!in_range(d, block, off, len) || off % PAGE_SIZE || len % PAGE_SIZE)
+    if (!in_range(d, block, off, len) || off % PROG_SIZE || len % PROG_SIZE)
         return ERR_INVAL;
     const uint8_t *src = buf;
     int r = 0;
     hal_mutex_lock(f->lock);
-    for (uint32_t done = 0; done < len && r == 0; done += PAGE_SIZE) {
-        if (at(f, block, off + done) || semihost_read(f->fd, f->page, PAGE_SIZE)) {
+    for (uint32_t done = 0, n; done < len && r == 0; done += n) {
+        n = len - done < PAGE_SIZE ? len - done : PAGE_SIZE;
+        if (at(f, block, off + done) || semihost_read(f->fd, f->page, n)) {
             r = ERR_IO;
             break;
         }
-        for (uint32_t i = 0; i < PAGE_SIZE; i++)
+        for (uint32_t i = 0; i < n; i++)
             f->page[i] &= src[done + i];
-        if (at(f, block, off + done) || semihost_write(f->fd, f->page, PAGE_SIZE))
+        if (at(f, block, off + done) || semihost_write(f->fd, f->page, n))
             r = ERR_IO;
     }
     hal_mutex_unlock(f->lock);
@@ -114,7 +117,7 @@ hal_blockdev_t *hal_flash_open(const char *name)
         return NULL;
     }
     f->dev = (hal_blockdev_t){
-        .block_size = BLOCK_SIZE, .block_count = blocks, .prog_size = PAGE_SIZE,
+        .block_size = BLOCK_SIZE, .block_count = blocks, .prog_size = PROG_SIZE,
         .read = flash_read, .prog = flash_prog, .erase = flash_erase, .sync = flash_sync,
         .ctx = f,
     };

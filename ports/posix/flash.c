@@ -34,6 +34,7 @@
 
 #define FLASH_BLOCK 4096u
 #define FLASH_PAGE 256u
+#define FLASH_PROG 4u       /* NOR: a page takes several programs (hal/blockdev.h) */
 
 struct image {
     hal_blockdev_t dev;
@@ -115,17 +116,18 @@ static int flash_prog(hal_blockdev_t *d, uint32_t block, uint32_t off, const voi
         return 0;
     uint8_t page[FLASH_PAGE];
     const uint8_t *src = buf;
-    for (uint32_t done = 0; done < len; done += FLASH_PAGE) {
+    for (uint32_t done = 0, n; done < len; done += n) {
+        n = len - done < FLASH_PAGE ? len - done : FLASH_PAGE;
         off_t at = where(d, block, off + done);
-        if (read_all(img->fd, page, FLASH_PAGE, at) < 0)
+        if (read_all(img->fd, page, n, at) < 0)
             return ERR_IO;
-        for (uint32_t i = 0; i < FLASH_PAGE; i++) {
+        for (uint32_t i = 0; i < n; i++) {
             if ((uint8_t)(~page[i] & src[done + i]) && img->bits_set_by_program++ == 0)
                 fprintf(stderr, "hal_flash: program sets 0 bits back to 1 (block %u)\n",
                         (unsigned)block);
             page[i] &= src[done + i];
         }
-        if (write_all(img->fd, page, FLASH_PAGE, at) < 0)
+        if (write_all(img->fd, page, n, at) < 0)
             return ERR_IO;
     }
     return 0;
@@ -187,7 +189,7 @@ static hal_blockdev_t *open_image(int fd, int writable)
     img->size = (size_t)st.st_size;
     void *map = mmap(NULL, img->size, PROT_READ, MAP_SHARED, fd, 0);
     img->map = map == MAP_FAILED ? NULL : map;
-    img->dev = (hal_blockdev_t){ FLASH_BLOCK, (uint32_t)(st.st_size / FLASH_BLOCK), FLASH_PAGE,
+    img->dev = (hal_blockdev_t){ FLASH_BLOCK, (uint32_t)(st.st_size / FLASH_BLOCK), FLASH_PROG,
                                  flash_read, writable ? flash_prog : refuse_prog,
                                  writable ? flash_erase : refuse_erase, flash_sync, img };
     return &img->dev;

@@ -16,6 +16,7 @@
 
 #define BLOCK_SIZE 4096u
 #define PAGE_SIZE 256u
+#define PROG_SIZE 4u        /* the chip programs any bytes of a page (hal/blockdev.h) */
 #define SECTOR_ERASE_CMD 0x20u
 
 extern char __flashfs_start[], __flashfs_size[];
@@ -84,12 +85,17 @@ static int flash_read(hal_blockdev_t *d, uint32_t block, uint32_t off, void *buf
 static int flash_prog(hal_blockdev_t *d, uint32_t block, uint32_t off, const void *buf,
                       uint32_t len)
 {
-    if (!in_range(d, block, off, len) || off % PAGE_SIZE || len % PAGE_SIZE)
+    if (!in_range(d, block, off, len) || off % PROG_SIZE || len % PROG_SIZE)
         return ERR_INVAL;
-    for (uint32_t done = 0; done < len; done += PAGE_SIZE) {
+    /* The ROM programs whole pages: the rest of a page is sent as 0xFF, which leaves those
+     * cells as they are, erased or holding what an earlier program put there. */
+    for (uint32_t done = 0, n; done < len; done += n) {
+        uint32_t in_page = (off + done) % PAGE_SIZE;
+        n = PAGE_SIZE - in_page < len - done ? PAGE_SIZE - in_page : len - done;
         uint32_t s = irq_lock();     /* page[] is shared; and no flash reads meanwhile */
-        memcpy(page, (const uint8_t *)buf + done, PAGE_SIZE);
-        flash_op_in_ram(&rom, chip_offset(block, off + done), page, PAGE_SIZE);
+        memset(page, 0xFF, PAGE_SIZE);
+        memcpy(page + in_page, (const uint8_t *)buf + done, n);
+        flash_op_in_ram(&rom, chip_offset(block, off + done - in_page), page, PAGE_SIZE);
         irq_unlock(s);
     }
     return 0;
@@ -121,7 +127,7 @@ hal_blockdev_t *hal_flash_open(const char *name)
         return NULL;
     dev = (hal_blockdev_t){
         .block_size = BLOCK_SIZE, .block_count = (uint32_t)(uintptr_t)__flashfs_size / BLOCK_SIZE,
-        .prog_size = PAGE_SIZE, .read = flash_read, .prog = flash_prog, .erase = flash_erase,
+        .prog_size = PROG_SIZE, .read = flash_read, .prog = flash_prog, .erase = flash_erase,
         .sync = flash_sync, .ctx = NULL,
     };
     return &dev;

@@ -95,9 +95,20 @@ def _live_log_blocks(img):
     return [n for g, _, n in sorted(blocks) if g == gen]
 
 
+def _commit_align(img):
+    """Where commits may start: at multiples of the newest root's alignment (version 2)."""
+    roots = []
+    for blk in range(2):
+        for off in range(blk * BLOCK + UNIT, (blk + 1) * BLOCK, UNIT):
+            if _u32(img, off) == 0x544F4F52 and _u32(img, off + 4) == 2:
+                roots.append((_u32(img, off + 8), _u32(img, off + 44)))
+    return max(roots)[1]
+
+
 def _commit_starts(img):
     """Where every commit of the live log starts, in log order."""
     starts = []
+    align = _commit_align(img)
     for n in _live_log_blocks(img):
         b = img[n * BLOCK:(n + 1) * BLOCK]
         off = UNIT
@@ -109,7 +120,7 @@ def _commit_starts(img):
                 if b[pos] == 1 and b[pos + 2] & 1:
                     size += _u32(b, pos + 12)
                 pos += size
-            off = (pos + 8 + UNIT - 1) // UNIT * UNIT
+            off = (pos + 8 + align - 1) // align * align
     return starts
 
 

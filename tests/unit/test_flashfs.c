@@ -15,6 +15,7 @@
 
 #define BLOCK 4096u
 #define PAGE 256u
+#define PROG 4u       /* the ports' program size: several commits share a page */
 #define BLOCKS 512u   /* 2 MB */
 
 struct fx {
@@ -25,7 +26,7 @@ struct fx {
 static struct fx *fx_new(uint32_t blocks, uint32_t cache)
 {
     struct fx *x = calloc(1, sizeof *x);
-    x->flash = flash_model_new(BLOCK, blocks, PAGE);
+    x->flash = flash_model_new(BLOCK, blocks, PROG);
     assert_non_null(x->flash);
     assert_int_equal(flashfs_format(&x->flash->dev), 0);
     struct flashfs_config cfg = { .cache_size = cache };
@@ -486,6 +487,104 @@ static void test_unlink_while_open(void **state)
     fx_free(x);
 }
 
+/* A file an open creates is committed whole by its close: one program for a small file.
+ * Until then a cut loses it, and every look-up still sees it (it is committed empty first,
+ * as open used to). */
+static void test_deferred_create(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    void *f, *g, *h;
+    struct vfs_stat st;
+    char body[100];
+    memset(body, 'c', sizeof body);
+    assert_int_equal(flashfs_ops.mkdir(&x->m, "/d"), 0);
+    uint64_t progs = x->flash->prog_ops, bytes = x->flash->bytes_programmed;
+    assert_int_equal(fs_open(x, "/d/one", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, body, sizeof body), (int)sizeof body);
+    assert_int_equal(x->flash->prog_ops, progs);   /* nothing yet */
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(x->flash->prog_ops - progs, 1);
+    assert_true(x->flash->bytes_programmed - bytes <= PAGE);
+    assert_file(x, "/d/one", body, sizeof body);
+
+    /* a cut before the close: no file, and nothing else lost */
+    assert_int_equal(fs_open(x, "/d/two", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, f, body, 10), 10);
+    struct fx cut = { .flash = flash_model_new(BLOCK, 64, PROG), .m = { .ops = &flashfs_ops } };
+    memcpy(cut.flash->mem, x->flash->mem, (size_t)BLOCK * 64);
+    assert_int_equal(flashfs_mount(&cut.flash->dev, NULL, &cut.m.fs), 0);
+    assert_int_equal(flashfs_ops.stat(&cut.m, "/d/two", &st), ERR_NOENT);
+    assert_file(&cut, "/d/one", body, sizeof body);
+    assert_int_equal(flashfs_unmount(cut.m.fs), 0);
+    flash_model_free(cut.flash);
+
+    /* look-ups see it: stat, an exclusive create, rmdir of its directory, a listing */
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/two", &st), 0);
+    assert_int_equal(st.size, 0);   /* committed empty; the close brings the data */
+    assert_int_equal(fs_open(x, "/d/three", VFS_O_WRITE | VFS_O_CREATE, &g), 0);
+    assert_int_equal(fs_open(x, "/d/three", VFS_O_WRITE | VFS_O_CREATE | VFS_O_EXCL, &h), ERR_EXIST);
+    assert_int_equal(flashfs_ops.rmdir(&x->m, "/d"), ERR_NOTEMPTY);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_file(x, "/d/two", body, 10);
+    /* renamed and unlinked while open, as any file */
+    assert_int_equal(flashfs_ops.rename(&x->m, "/d/three", "/d/four"), 0);
+    assert_int_equal(flashfs_ops.write(&x->m, g, "4", 1), 1);
+    assert_int_equal(flashfs_ops.close(&x->m, g), 0);
+    assert_file(x, "/d/four", "4", 1);
+    assert_int_equal(fs_open(x, "/d/five", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.unlink(&x->m, "/d/five"), 0);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/five", &st), ERR_NOENT);
+    /* an empty file is made by its close */
+    assert_int_equal(fs_open(x, "/d/empty", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.close(&x->m, f), 0);
+    fx_remount(x);
+    assert_int_equal(flashfs_ops.stat(&x->m, "/d/empty", &st), 0);
+    assert_int_equal(st.size, 0);
+    assert_file(x, "/d/two", body, 10);
+    fx_free(x);
+}
+
+/* Compaction copies the live records to drop the stale ones: a log of live records only
+ * (files being created) is not copied, and one that is half stale is. */
+static void test_compaction_waits_for_stale_records(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    char path[32], body[100];
+    memset(body, 's', sizeof body);
+    struct flashfs_stats ws;
+    uint32_t last = 0, compactions = 0;
+    for (int i = 0; i < 200; i++) {   /* about 8 blocks of log, twice the tail limit */
+        snprintf(path, sizeof path, "/f%03d", i);
+        put_file(x, path, body, sizeof body);
+        assert_int_equal(flashfs_stats(x->m.fs, &ws), 0);
+        assert_true(ws.log_blocks >= last);
+        last = ws.log_blocks;
+    }
+    assert_true(last >= 8);
+    uint64_t erases = x->flash->erase_ops;
+    for (int round = 0; round < 3; round++) {
+        for (int i = 0; i < 200; i++) {
+            snprintf(path, sizeof path, "/f%03d", i);
+            put_file(x, path, body, 50 + (size_t)round);
+            assert_int_equal(flashfs_stats(x->m.fs, &ws), 0);
+            compactions += ws.log_blocks < last;
+            last = ws.log_blocks;
+            assert_true(ws.log_blocks <= 2 * 8 + 4 + 1);   /* under twice the live + limit */
+        }
+    }
+    assert_true(compactions > 0);
+    assert_true(x->flash->erase_ops > erases);
+    fx_remount(x);
+    for (int i = 0; i < 200; i += 50) {
+        snprintf(path, sizeof path, "/f%03d", i);
+        assert_file(x, path, body, 52);
+    }
+    fx_free(x);
+}
+
 static void test_many_files(void **state)
 {
     (void)state;
@@ -593,7 +692,7 @@ static void test_readdir_many_with_changes(void **state)
             snprintf(to, sizeof to, "/d/r%03d", k);
             assert_int_equal(flashfs_ops.rename(&x->m, path, to), 0);
         } else if (k % 10 == 7) {
-            for (int j = 0; j < 3; j++)
+            for (int j = 0; j < 30; j++)   /* enough stale records for a compaction */
                 put_file(x, path, "rewritten", 9);
         } else if (k % 10 == 9) {
             snprintf(path, sizeof path, "/d/n%03d", created++);
@@ -1012,7 +1111,7 @@ static void test_posix_image_device(void **state)
     assert_non_null(bd);
     assert_int_equal(bd->block_size, 4096);
     assert_int_equal(bd->block_count, 16);
-    assert_int_equal(bd->prog_size, 256);
+    assert_int_equal(bd->prog_size, 4);
     uint8_t page[PAGE], back[PAGE];
     memset(page, 0x0F, sizeof page);
     assert_int_equal(bd->prog(bd, 3, 256, page, PAGE), 0);
@@ -1021,9 +1120,18 @@ static void test_posix_image_device(void **state)
     assert_int_equal(bd->read(bd, 3, 256, back, PAGE), 0);
     assert_int_equal(back[0], 0x03);   /* AND, not overwrite */
     assert_int_equal(bd->erase(bd, 3), 0);
+    /* pieces of a page, across a page boundary: the bytes around them stay erased */
+    assert_int_equal(bd->prog(bd, 3, 240, page, 32), 0);
+    assert_int_equal(bd->read(bd, 3, 224, back, 64), 0);
+    assert_int_equal(back[15], 0xFF);
+    assert_int_equal(back[16], 0xF3);
+    assert_int_equal(back[47], 0xF3);
+    assert_int_equal(back[48], 0xFF);
+    assert_int_equal(bd->erase(bd, 3), 0);
     assert_int_equal(bd->read(bd, 3, 256, back, PAGE), 0);
     assert_int_equal(back[7], 0xFF);
-    assert_true(bd->prog(bd, 3, 100, page, PAGE) < 0);   /* unaligned */
+    assert_true(bd->prog(bd, 3, 102, page, PAGE) < 0);   /* unaligned */
+    assert_true(bd->prog(bd, 3, 256, page, 2) < 0);      /* less than a program unit */
     assert_true(bd->read(bd, 16, 0, back, 1) < 0);       /* out of range */
 
     struct vfs_mount m = { .ops = &flashfs_ops };
@@ -1047,6 +1155,97 @@ static void test_posix_image_device(void **state)
     assert_null(hal_flash_open("no-such-image.bin"));
 }
 
+/* ---- images of format version 1 ---- */
+
+uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);   /* fs/flashfs/crc.c */
+
+static uint32_t get32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint8_t)(v >> 8 * i);
+}
+
+/* Visits the root records of both superblocks: the place of each. */
+static uint32_t roots(struct flash_model *flash, uint8_t **at, uint32_t max)
+{
+    uint32_t n = 0;
+    for (uint32_t b = 0; b < 2; b++)
+        for (uint32_t pg = 1; pg < BLOCK / PAGE && n < max; pg++) {
+            uint8_t *p = flash->mem + (size_t)b * BLOCK + pg * PAGE;
+            if (get32(p) == 0x544F4F52u)
+                at[n++] = p;
+        }
+    return n;
+}
+
+/* An image written by version 1 (commits at 256-byte units, a 48-byte root without the
+ * alignment) mounts and is written in its layout; its first compaction makes it version 2,
+ * whose commits share pages. */
+static void test_version1_image_mounts_and_converts(void **state)
+{
+    (void)state;
+    struct flash_model *old = flash_model_new(BLOCK, 64, PAGE);
+    struct vfs_mount m = { .ops = &flashfs_ops };
+    uint8_t body[100];
+    memset(body, 'v', sizeof body);
+    assert_int_equal(flashfs_format(&old->dev), 0);
+    assert_int_equal(flashfs_mount(&old->dev, NULL, &m.fs), 0);
+    void *f;
+    assert_int_equal(flashfs_ops.mkdir(&m, "/d"), 0);
+    assert_int_equal(flashfs_ops.open(&m, "/d/old", VFS_O_WRITE | VFS_O_CREATE, &f), 0);
+    assert_int_equal(flashfs_ops.write(&m, f, body, sizeof body), (int)sizeof body);
+    assert_int_equal(flashfs_ops.close(&m, f), 0);
+    assert_int_equal(flashfs_unmount(m.fs), 0);
+    uint8_t *root[32];
+    uint32_t n = roots(old, root, 32);
+    assert_true(n >= 2);
+    for (uint32_t i = 0; i < n; i++) {   /* what version 1 wrote: no alignment field */
+        assert_int_equal(get32(root[i] + 4), 2);
+        assert_int_equal(get32(root[i] + 44), PAGE);
+        put32(root[i] + 4, 1);
+        put32(root[i] + 44, ffs_crc32(0, root[i], 44));
+        memset(root[i] + 48, 0xFF, 4);
+    }
+
+    struct fx x = { .flash = flash_model_new(BLOCK, 64, PROG), .m = { .ops = &flashfs_ops } };
+    memcpy(x.flash->mem, old->mem, (size_t)BLOCK * 64);
+    flash_model_free(old);
+    assert_int_equal(flashfs_mount(&x.flash->dev, NULL, &x.m.fs), 0);
+    struct vfs_stat st;
+    assert_int_equal(flashfs_ops.stat(&x.m, "/d/old", &st), 0);
+    assert_int_equal(st.size, sizeof body);
+    put_file(&x, "/d/new", body, 10);   /* appended to the version-1 log, unit by unit */
+    fx_remount(&x);
+    assert_int_equal(flashfs_ops.stat(&x.m, "/d/new", &st), 0);
+    assert_int_equal(st.size, 10);
+    for (int i = 0; i < 200; i++)       /* until compactions have rewritten the log */
+        put_file(&x, "/d/new", body, 1 + (size_t)i % 100);
+    fx_remount(&x);
+    assert_int_equal(flashfs_ops.stat(&x.m, "/d/new", &st), 0);
+    assert_int_equal(st.size, 1 + 199 % 100);
+    assert_int_equal(flashfs_ops.stat(&x.m, "/d/old", &st), 0);
+    uint32_t newest = 0, version = 0, align = 0;
+    n = roots(x.flash, root, 32);
+    for (uint32_t i = 0; i < n; i++)
+        if (get32(root[i] + 8) >= newest) {
+            newest = get32(root[i] + 8);
+            version = get32(root[i] + 4);
+            align = get32(root[i] + 44);
+        }
+    assert_int_equal(version, 2);
+    assert_int_equal(align, PROG);
+    struct flashfs_fsck_report r;
+    assert_int_equal(flashfs_unmount(x.m.fs), 0);
+    assert_int_equal(flashfs_fsck(&x.flash->dev, 0, &r), 0);
+    assert_int_equal(x.flash->violations, 0);
+    flash_model_free(x.flash);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1061,6 +1260,8 @@ int main(void)
         cmocka_unit_test(test_concurrent_writers_small_device),
         cmocka_unit_test(test_long_session_survives_rescans),
         cmocka_unit_test(test_unlink_while_open),
+        cmocka_unit_test(test_deferred_create),
+        cmocka_unit_test(test_compaction_waits_for_stale_records),
         cmocka_unit_test(test_many_files),
         cmocka_unit_test(test_readdir_across_compaction),
         cmocka_unit_test(test_readdir_many_with_changes),
@@ -1076,6 +1277,7 @@ int main(void)
         cmocka_unit_test(test_set_cache_resizes_a_mount),
         cmocka_unit_test(test_name_index_answers_as_a_scan),
         cmocka_unit_test(test_posix_image_device),
+        cmocka_unit_test(test_version1_image_mounts_and_converts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,7 +15,8 @@
 #include "support/flash_model.h"
 
 #define BLOCK 4096u
-#define PAGE 256u
+#define PAGE 256u           /* the unit: block header, link */
+#define PROG 4u             /* the ports' program size: commits start at multiples of it */
 #define BLOCKS 128u
 #define IMAGE ((size_t)BLOCK * BLOCKS)
 #define FILES 90
@@ -165,7 +166,7 @@ static int commit_around(const uint8_t *b, uint32_t at, uint32_t *start, uint32_
                 size += get32(b + pos + 12);
             pos += size;
         }
-        uint32_t next = (pos + 8 + PAGE - 1) / PAGE * PAGE;
+        uint32_t next = (pos + 8 + PROG - 1) / PROG * PROG;
         if (at >= off && at < pos + 8) {   /* the erased padding after END is no part of it */
             *start = off;
             *end = next;
@@ -268,7 +269,7 @@ static void flip_one(struct flash_model *flash, const uint8_t *pristine, const s
 static void test_bit_flips_in_the_log(void **state)
 {
     (void)state;
-    struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PAGE);
+    struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PROG);
     struct vfs_mount m = { .ops = &flashfs_ops };
     static struct tree t;
     assert_int_equal(flashfs_format(&flash->dev), 0);
@@ -381,7 +382,7 @@ static void expect_nothing_lost(struct flash_model *flash, const struct tree *t,
 static void test_damaged_link_header_and_slack(void **state)
 {
     (void)state;
-    struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PAGE);
+    struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PROG);
     struct vfs_mount m = { .ops = &flashfs_ops };
     static struct tree t;
     assert_int_equal(flashfs_format(&flash->dev), 0);
@@ -424,7 +425,7 @@ static void test_lost_superblock(void **state)
 {
     (void)state;
     for (uint32_t lost = 0; lost < 2; lost++) {
-        struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PAGE);
+        struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PROG);
         struct vfs_mount m = { .ops = &flashfs_ops };
         static struct tree t;
         assert_int_equal(flashfs_format(&flash->dev), 0);
@@ -463,7 +464,7 @@ static void test_lost_superblock(void **state)
 static void test_fresh_image_has_two_superblocks(void **state)
 {
     (void)state;
-    struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PAGE);
+    struct flash_model *flash = flash_model_new(BLOCK, BLOCKS, PROG);
     void *fs;
     assert_int_equal(flashfs_format(&flash->dev), 0);
     memset(flash->mem, 0, BLOCK);
