@@ -102,6 +102,11 @@ static void run_program(void *arg)
         semihost_write0("pyrun: no memory for the interpreter\n");
         semihost_exit(2);
     }
+    /* Bound the C stack the interpreter may take below here, keeping the shell's margin (an
+     * eighth, at least 4 KB) for what checks nothing, so a deep recursion is a
+     * RecursionError, not a hang in the stack guard. */
+    size_t margin = r->stack / 8 > 4096 ? r->stack / 8 : 4096;
+    py_set_cstack_size(vm, r->stack > margin ? r->stack - margin : r->stack / 2);
     char *argv[] = { r->program };
     int status = py_run_file(vm, r->program, 1, argv);
     uint64_t end = hal_time_us();
