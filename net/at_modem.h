@@ -49,6 +49,10 @@ int at_modem_attach(struct at_modem *m, const char *name);
  * goes on past an OK (AT+RST answers OK, then ready). reply may be NULL. */
 enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout_ms,
                                 const char *expect, const struct at_callbacks *reply);
+/* As at_modem_command, for a reply that may run long (a body the modem's HTTP client
+ * receives, in chunks): it fails only when nothing at all came for idle_ms. */
+enum at_status at_modem_command_streamed(struct at_modem *m, const char *cmd, int idle_ms,
+                                         const struct at_callbacks *reply);
 /* Writes len raw bytes (the data AT+CIPSEND's ">" asks for) and waits at most timeout_ms for
  * the final result (SEND OK, SEND FAIL). */
 enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t len,

@@ -148,6 +148,11 @@ static void start_data(struct at_parser *p, const struct at_callbacks *cb, enum 
     start_line(p);
 }
 
+/* "HEADER<len>," and len raw bytes: AT+CIPRECVDATA's data, and the body of a response the
+ * modem's own HTTP client received (AT+HTTPCGET, AT+HTTPCLIENT), in as many of these as it
+ * takes. */
+static const char *const data_headers[] = { "+CIPRECVDATA:", "+HTTPCGET:", "+HTTPCLIENT:" };
+
 /* After each ':' or ',': does the line so far end a payload header? */
 static int header_ended(struct at_parser *p, const struct at_callbacks *cb)
 {
@@ -161,12 +166,17 @@ static int header_ended(struct at_parser *p, const struct at_callbacks *cb)
         start_data(p, cb, AT_IPD, link, len);
         return 1;
     }
-    if (last == ',' && strncmp(t, "+CIPRECVDATA:", 13) == 0) {
-        len = number(t + 13, t + p->len - 1);
-        if (len < 0 || len > AT_DATA_MAX)
-            return 0;
-        start_data(p, cb, AT_RECVDATA, -1, len);
-        return 1;
+    if (last != ',')
+        return 0;
+    for (size_t i = 0; i < sizeof data_headers / sizeof data_headers[0]; i++) {
+        size_t n = strlen(data_headers[i]);
+        if (p->len > n && strncmp(t, data_headers[i], n) == 0) {
+            len = number(t + n, t + p->len - 1);
+            if (len < 0 || len > AT_DATA_MAX)
+                return 0;
+            start_data(p, cb, AT_RECVDATA, -1, len);
+            return 1;
+        }
     }
     return 0;
 }

@@ -5,8 +5,9 @@
  * and inside those replies it sends lines of its own at any time: "ready" after a reset,
  * "[id,]CONNECT", "[id,]CLOSED", "WIFI CONNECTED", "WIFI GOT IP", "WIFI DISCONNECT", and
  * "+IPD" for received data. Two things are not lines: the prompt ">" that asks for the data of
- * AT+CIPSEND has no line end, and the payload after "+IPD,[id,]len[,ip,port]:" or
- * "+CIPRECVDATA:len," is len raw bytes, "\r\n" and "OK" among them maybe. So the parser counts
+ * AT+CIPSEND has no line end, and the payload after "+IPD,[id,]len[,ip,port]:",
+ * "+CIPRECVDATA:len," or the HTTP client's "+HTTPCGET:len," and "+HTTPCLIENT:len," is len
+ * raw bytes, "\r\n" and "OK" among them maybe. So the parser counts
  * those bytes out instead of looking for line ends, and recognises the prompt at the start of
  * a line.
  *
@@ -35,7 +36,8 @@ enum at_kind {
     AT_PROMPT,            /* ">": send the data of AT+CIPSEND now */
     AT_INFO,              /* "+CMD:...": an information line */
     AT_TEXT,              /* any other line: the echo, AT+GMR's lines, "Recv 4 bytes" */
-    AT_RECVDATA,          /* AT+CIPRECVDATA's reply: len bytes follow through data */
+    AT_RECVDATA,          /* "+CIPRECVDATA:len,", "+HTTPCGET:len,", "+HTTPCLIENT:len,": len
+                             bytes follow through data (the text says whose) */
     /* asynchronous: at any time, also in the middle of a reply */
     AT_READY,             /* the modem (re)started */
     AT_CONNECT,           /* link opened (ours, or a client of AT+CIPSERVER) */

@@ -18,11 +18,13 @@ The control socket takes one command a line and answers "ok" (or "err ..."):
     inject-in-reply TEXT   TEXT goes out after the first line of the next reply
 Standard library only."""
 import argparse
+import http.client
 import os
 import re
 import socket
 import threading
 import time
+import urllib.parse
 
 VERSION = ("AT version:2.2.0.0(s-90458f0 - ESP32 - Jun 18 2021 10:24:22)\r\n"
            "SDK version:v4.2.2-76-gefa6eca\r\n"
@@ -48,6 +50,47 @@ def hang_up(sock):
     except OSError:
         pass
     sock.close()
+
+
+# AT+SYSLOG=1's "ERR CODE:0x0<result>0<sub-code><extension>": a command the firmware does
+# not know, one that failed; the HTTP client puts its own code in the extension: 0x7000 and
+# the server's status (0x7194: 404), or 0x7002 (no connection to the server)
+ERR_UNSUPPORTED, ERR_EXEC_FAIL = 0x01090000, 0x010a0000
+ERR_HTTP_BASE, ERR_HTTP_CONNECT = 0x7000, 0x7002
+HTTP_RX_SIZE = 2048     # AT+HTTPCGET's default <rx_size>: the largest chunk of a body
+HTTP_METHODS = {1: "HEAD", 2: "GET", 3: "POST", 4: "PUT", 5: "DELETE"}
+HTTP_TYPES = ["application/x-www-form-urlencoded", "application/json", "multipart/form-data",
+              "text/xml"]
+
+
+def at_arguments(text):
+    """A command's arguments: split at commas outside quotes; a quoted one unquoted, with
+    ESP-AT's escapes (\\" \\, \\\\) undone; an empty one None."""
+    args, cur, quoted, i, was_quoted = [], "", False, 0, False
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and quoted and i + 1 < len(text):
+            cur += text[i + 1]
+            i += 2
+            continue
+        if c == '"':
+            quoted, was_quoted = not quoted, True
+        elif c == "," and not quoted:
+            args.append(cur if cur or was_quoted else None)
+            cur, was_quoted = "", False
+        else:
+            cur += c
+        i += 1
+    if quoted:
+        raise ValueError("unterminated string")
+    args.append(cur if cur or was_quoted else None)
+    return args
+
+
+class HttpError(Exception):
+    def __init__(self, code):
+        super().__init__(f"0x{code:x}")
+        self.code = code
 
 
 WINDOW = 8192      # passive receive: what a link buffers before it stops reading its socket
@@ -77,6 +120,7 @@ class Modem:
     # ---- state ----
     def power_on(self):
         self.echo, self.mode, self.mux, self.recvmode = True, 1, 0, 0
+        self.syslog = False
         self.joined = None
         self.sntp_tz = None
         for link in list(getattr(self, "links", {}).values()):
@@ -113,8 +157,11 @@ class Modem:
                 except OSError:
                     pass
 
-    def reply(self, lines, final="OK"):
-        """A command's reply: its lines, a blank line, the final result."""
+    def reply(self, lines, final="OK", code=ERR_EXEC_FAIL):
+        """A command's reply: its lines, a blank line, the final result. With AT+SYSLOG=1 an
+        ERROR comes after "ERR CODE:0x...", code saying why."""
+        if final == "ERROR" and self.syslog:
+            lines = list(lines) + [f"ERR CODE:0x{code:08x}"]
         parts = [line.encode() + b"\r\n" if isinstance(line, str) else line for line in lines]
         if self.in_reply is not None:
             parts.insert(1 if parts else 0, self.in_reply)
@@ -172,7 +219,7 @@ class Modem:
     def run_busy(self, line):
         try:
             self.dispatch(line)
-        except (ValueError, OSError):
+        except (ValueError, OSError, IndexError, TypeError):
             self.reply([], "ERROR")     # reply() ends the busy time
 
     def dispatch(self, line):
@@ -181,7 +228,7 @@ class Modem:
             if m:
                 handler(self, *m.groups())
                 return
-        self.reply([], "ERROR")
+        self.reply([], "ERROR", ERR_UNSUPPORTED)
 
     # ---- basic ----
     def at(self):
@@ -454,6 +501,91 @@ class Modem:
             self.links[free[0]].server = True
             self.write(f"{free[0]},CONNECT\r\n".encode())
 
+    # ---- the modem's own HTTP client ----
+    def syslog_cmd(self, query, on):
+        if query:
+            return self.reply([f"+SYSLOG:{int(self.syslog)}"])
+        if on not in ("0", "1"):
+            return self.reply([], "ERROR")
+        self.syslog = on == "1"
+        self.reply([])
+
+    def http_open(self, method, url, body=None, headers=()):
+        """The request to the real server; its response, whose status is below 400."""
+        u = urllib.parse.urlsplit(url)
+        ip = self.resolve(u.hostname or "") if self.joined else None
+        if u.scheme != "http" or ip is None:
+            raise HttpError(ERR_HTTP_CONNECT)   # this simulator has no TLS
+        conn = http.client.HTTPConnection(ip, u.port or 80, timeout=5)
+        try:
+            conn.request(method, (u.path or "/") + (f"?{u.query}" if u.query else ""),
+                         body=body, headers=dict(map(str.strip, h.split(":", 1)) for h in headers))
+            resp = conn.getresponse()
+        except OSError:
+            conn.close()
+            raise HttpError(ERR_HTTP_CONNECT)
+        if resp.status >= 400:
+            conn.close()
+            raise HttpError(ERR_HTTP_BASE + resp.status)
+        return conn, resp
+
+    def http_body(self, prefix, resp, rx_size):
+        """The body in chunks of at most rx_size: "+PREFIX:len," the bytes and a line end."""
+        while True:
+            data = resp.read(rx_size)
+            if not data:
+                return
+            self.write(f"+{prefix}:{len(data)},".encode() + data + b"\r\n")
+
+    def http_command(self, prefix, method, url, rx_size=HTTP_RX_SIZE, body=None, headers=()):
+        try:
+            conn, resp = self.http_open(method, url, body, headers)
+        except HttpError as e:
+            return self.reply([], "ERROR", ERR_EXEC_FAIL | e.code)
+        try:
+            if method == "HEAD":     # the client shows headers for HEAD only, one a chunk
+                for key, value in resp.getheaders():
+                    line = f"{key}: {value}"
+                    self.write(f"+{prefix}:{len(line)},{line}\r\n".encode())
+            else:
+                self.http_body(prefix, resp, rx_size)
+        except (OSError, http.client.HTTPException):
+            return self.reply([], "ERROR")      # the server went away in the middle
+        finally:
+            conn.close()
+        self.reply([])
+
+    def httpgetsize(self, args):
+        url = at_arguments(args)[0]
+        try:
+            conn, resp = self.http_open("GET", url)
+        except HttpError as e:
+            return self.reply([], "ERROR", ERR_EXEC_FAIL | e.code)
+        size = resp.getheader("Content-Length")
+        conn.close()
+        self.reply([f"+HTTPGETSIZE:{int(size) if size else 0}"])
+
+    def httpcget(self, args):
+        a = at_arguments(args)
+        rx_size = int(a[1]) if len(a) > 1 and a[1] else HTTP_RX_SIZE
+        if not 1 <= rx_size <= 10240:
+            return self.reply([], "ERROR")
+        self.http_command("HTTPCGET", "GET", a[0], rx_size)
+
+    def httpclient(self, args):
+        """AT+HTTPCLIENT=opt,content-type,"url",["host"],["path"],transport[,"data"]
+        [,"header"...]: the data only for POST and PUT."""
+        a = at_arguments(args)
+        if len(a) < 6 or int(a[0]) not in HTTP_METHODS or not 0 <= int(a[1]) < 4:
+            return self.reply([], "ERROR")
+        method, url = HTTP_METHODS[int(a[0])], a[2] or f"http://{a[3]}{a[4] or '/'}"
+        body, headers = None, a[6:]
+        if method in ("POST", "PUT"):
+            body, headers = (a[6] or "").encode("latin-1") if len(a) > 6 else b"", a[7:]
+            headers = [f"Content-Type: {HTTP_TYPES[int(a[1])]}"] + [h for h in headers if h]
+        self.http_command("HTTPCLIENT", method, url, body=body,
+                          headers=[h for h in headers if h])
+
     # ---- faults (the control socket) ----
     def fault(self, line):
         verb, _, arg = line.partition(" ")
@@ -508,6 +640,10 @@ COMMANDS = [
     (r"AT\+CIPRECVDATA=(?:(\d),)?(\d+)", Modem.ciprecvdata),
     (r"AT\+CIPRECVLEN\?", Modem.ciprecvlen),
     (r"AT\+CIPSERVER=([01])(?:,(\d+))?(?:,.*)?", Modem.cipserver),
+    (r"AT\+SYSLOG(?:(\?)|=(\d))", Modem.syslog_cmd),
+    (r"AT\+HTTPGETSIZE=(\".*)", Modem.httpgetsize),
+    (r"AT\+HTTPCGET=(\".*)", Modem.httpcget),
+    (r"AT\+HTTPCLIENT=(\d.*)", Modem.httpclient),
 ]
 
 

@@ -140,6 +140,21 @@ static void test_passive_receive(void **state)
     assert_string_equal(parse(&s, "+CIPRECVDATA:x,OK\r\n", 0), "INFO:+CIPRECVDATA:x,OK\n");
 }
 
+/* The modem's HTTP client: a body comes in chunks whose bytes are counted out, so a body
+ * holding "\r\nOK\r\n" does not end the command; AT+HTTPGETSIZE's line is information. */
+static void test_http_client_chunks(void **state)
+{
+    struct seen s;
+    assert_string_equal(parse(&s, "+HTTPCGET:4,OK\r\n\r\n+HTTPCGET:2,ab\r\nOK\r\n", 1),
+                        "RECVDATA[-1,4]:+HTTPCGET:4,\n<O><K><\r><\n>"
+                        "RECVDATA[-1,2]:+HTTPCGET:2,\n<a><b>OK:OK\n");
+    assert_string_equal(parse(&s, "+HTTPCLIENT:5,ERROR\r\nOK\r\n", 0),
+                        "RECVDATA[-1,5]:+HTTPCLIENT:5,\n<ERROR>OK:OK\n");
+    assert_string_equal(parse(&s, "+HTTPGETSIZE:1024\r\nOK\r\n", 0),
+                        "INFO:+HTTPGETSIZE:1024\nOK:OK\n");
+    assert_string_equal(parse(&s, "+HTTPCGET:,x\r\n", 0), "INFO:+HTTPCGET:,x\n");
+}
+
 static void test_bad_headers_and_long_lines_are_text(void **state)
 {
     struct seen s;
@@ -170,6 +185,7 @@ int main(void)
         cmocka_unit_test(test_async_lines_inside_a_reply),
         cmocka_unit_test(test_ipd_payload_is_counted_not_parsed),
         cmocka_unit_test(test_passive_receive),
+        cmocka_unit_test(test_http_client_chunks),
         cmocka_unit_test(test_bad_headers_and_long_lines_are_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

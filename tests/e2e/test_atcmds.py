@@ -1,0 +1,132 @@
+"""The commands over the modem's own clients (HTTP: atwget, atcurl), against the modem
+simulator (tools/esp_at_sim.py), which makes their requests to real servers on loopback. The
+board, the simulator and the file server are test_modem_net.py's (posix-modem on posix,
+mps2-an385's own board under QEMU)."""
+import http.server
+import os
+import threading
+import time
+
+import pytest
+
+from conftest import PORT, SLOW
+from netutil import free_port
+from test_modem_net import BLOB_SIZE, modem, sha256_on_board, stalling_web, web  # noqa: F401
+
+pytestmark = pytest.mark.skipif(PORT == "rp2040", reason="the rp2040 runner does not connect "
+                                "UART1 to the modem simulator yet")
+
+
+def status(c):
+    return c.run("echo $?").strip()
+
+
+def gone_on_board(c, path):
+    return not os.path.exists(c.host_path(path))
+
+
+@pytest.fixture
+def echo_web():
+    """A host HTTP server: GET /hello says hello; POST and PUT /echo answer with the method,
+    the content type and the body they got; /missing is a 404."""
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def answer(self, body, code=200):
+            self.send_response(code)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("X-Served-By", "echo-web")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def do_GET(self):
+            if self.path == "/hello":
+                return self.answer(b"hello through the modem\n")
+            self.answer(b"no such thing\n", 404)
+
+        do_HEAD = do_GET
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.answer(f"{self.command} {self.headers.get('Content-Type')} "
+                        f"{self.headers.get('X-Test', '-')} ".encode() + body + b"\n")
+
+        do_PUT = do_POST
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+
+
+def test_atwget_of_a_file_through_the_modem_http_client(modem, web):
+    c, _ = modem
+    port, digest = web
+    start = time.time()
+    out = c.run(f"atwget http://localhost:{port}/blob.bin /opt/blob.bin", timeout=90 * SLOW)
+    assert out == f"Saved /opt/blob.bin ({BLOB_SIZE} bytes)\n", out
+    assert sha256_on_board(c, "/opt/blob.bin") == digest
+    print(f"{BLOB_SIZE} bytes through AT+HTTPCGET in {time.time() - start:.2f} s")
+
+
+def test_atwget_names_the_file_after_the_url(modem, echo_web):
+    c, _ = modem
+    assert c.run(f"cd /opt; atwget http://127.0.0.1:{echo_web}/hello") == \
+        "Saved hello (24 bytes)\n"
+    assert c.run("cat /opt/hello") == "hello through the modem\n"
+
+
+def test_atcurl_get_post_put_and_headers(modem, echo_web):
+    c, _ = modem
+    url = f"http://localhost:{echo_web}"
+    assert c.run(f"atcurl {url}/hello") == "hello through the modem\n"
+    assert c.run(f"atcurl -d 'a=1&b=two, three' {url}/echo") == \
+        "POST application/x-www-form-urlencoded - a=1&b=two, three\n"
+    assert c.run(f"atcurl -X PUT -H 'Content-Type: application/json' -H 'X-Test: yes' "
+                 f"-d '{{\"k\": \"v\"}}' {url}/echo") == \
+        'PUT application/json yes {"k": "v"}\n'
+    out = c.run(f"atcurl -i {url}/hello")
+    head, _, body = out.partition("\n\n")
+    assert "X-Served-By: echo-web" in head.splitlines() and "Content-Length: 24" in head
+    assert body == "hello through the modem\n"
+    assert c.run(f"atcurl -o /opt/saved.txt {url}/hello; cat /opt/saved.txt") == \
+        "hello through the modem\n"
+
+
+def test_a_404_and_a_dead_server_are_errors(modem, echo_web):
+    c, _ = modem
+    url = f"http://localhost:{echo_web}/missing"
+    assert c.run(f"atwget {url} /opt/missing.bin") == f"atwget: {url}: server answered 404\n"
+    assert status(c) == "1" and gone_on_board(c, "/opt/missing.bin")
+    assert c.run(f"atcurl {url}") == f"atcurl: {url}: server answered 404\n"
+    assert status(c) == "1"
+    dead = f"http://127.0.0.1:{free_port()}/x"
+    assert c.run(f"atwget {dead} /opt/x") == \
+        f"atwget: {dead}: cannot connect (the modem's HTTP client)\n"
+    assert status(c) == "1" and gone_on_board(c, "/opt/x")
+    assert c.run(f"atcurl -X PATCH {url}") == \
+        "atcurl: PATCH: the modem's HTTP client has HEAD, GET, POST, PUT and DELETE\n"
+    assert status(c) == "2"
+
+
+def test_a_modem_that_stops_answering_fails_atwget_and_leaves_no_file(modem, web,
+                                                                      stalling_web):
+    c, faults = modem
+    url = f"http://localhost:{stalling_web.port}/stall.bin"
+    c.send(f"atwget {url} /opt/cut.bin\r")
+    assert stalling_web.half_sent.wait(30 * SLOW)
+    faults.cmd("mute")
+    stalling_web.release.set()
+    start = time.time()
+    out = c.wait_prompt(timeout=30 * SLOW)
+    took = time.time() - start
+    assert f"atwget: {url}: the modem stopped answering (nothing for 8 s)" in out, out
+    assert took < 12 * SLOW, took
+    assert status(c) == "1" and gone_on_board(c, "/opt/cut.bin")
+    faults.cmd("unmute")
+    port, digest = web
+    out = c.run(f"atwget http://localhost:{port}/blob.bin /opt/again.bin", timeout=90 * SLOW)
+    assert out == f"Saved /opt/again.bin ({BLOB_SIZE} bytes)\n", out
