@@ -1,9 +1,11 @@
-"""The commands over the modem's own clients (HTTP: atwget, atcurl), against the modem
+"""The commands over the modem's own clients (HTTP: atwget, atcurl), and mqttc through the
+modem's socket driver, against the modem
 simulator (tools/esp_at_sim.py), which makes their requests to real servers on loopback. The
 board, the simulator and the file server are test_modem_net.py's (posix-modem on posix,
 mps2-an385's own board under QEMU)."""
 import http.server
 import os
+import shutil
 import threading
 import time
 
@@ -11,6 +13,7 @@ import pytest
 
 from conftest import PORT, SLOW
 from netutil import free_port
+from test_mqtt import Broker
 from test_modem_net import BLOB_SIZE, modem, sha256_on_board, stalling_web, web  # noqa: F401
 
 pytestmark = pytest.mark.skipif(PORT == "rp2040", reason="the rp2040 runner does not connect "
@@ -130,3 +133,27 @@ def test_a_modem_that_stops_answering_fails_atwget_and_leaves_no_file(modem, web
     port, digest = web
     out = c.run(f"atwget http://localhost:{port}/blob.bin /opt/again.bin", timeout=90 * SLOW)
     assert out == f"Saved /opt/again.bin ({BLOB_SIZE} bytes)\n", out
+
+
+@pytest.fixture
+def broker(tmp_path):
+    if shutil.which("mosquitto") is None:
+        pytest.skip("no mosquitto")
+    b = Broker(tmp_path)
+    yield b
+    b.stop()
+    for proc in b.subs:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_mqttc_through_the_modem_socket_driver(modem, broker):
+    c, _ = modem
+    assert c.run(f"mqttc sub {broker.args()} -t board/in -q 1", timeout=20 * SLOW) == ""
+    broker.pub("board/in", "to the board", qos=1)
+    assert c.run("mqttc listen -n 1 -w 10", timeout=20 * SLOW) == "board/in: to the board\n"
+    sub = broker.sub("board/out")
+    assert c.run("mqttc pub -t board/out -m 'from the board' -q 1", timeout=20 * SLOW) == ""
+    assert broker.received(sub) == ["board/out from the board"]
+    assert c.run("mqttc close") == ""
