@@ -14,7 +14,6 @@
 #define ERR_HTTP_BASE 0x7000    /* the modem's HTTP error codes: base + the server's status */
 #define ERR_HTTP_CONNECT 0x7002
 
-static struct at_modem modem;
 
 /* What one reply is collecting. */
 struct reply {
@@ -94,12 +93,12 @@ static enum at_status prepare(struct at_http_request *r)
     r->received = 0;
     r->sink_error = 0;
     r->why[0] = '\0';
-    if (at_modem_attach(&modem, AT_MODEM_DEFAULT) < 0) {
+    if (at_modem_attach(&at_modem_clients, AT_MODEM_DEFAULT) < 0) {
         str_copy(r->why, "no modem: open its UART first (atmodem -c ID BAUD TX RX)",
                  sizeof r->why);
         return AT_STATUS_LINK;
     }
-    enum at_status st = at_modem_command(&modem, "AT+SYSLOG=1", SHORT_MS, NULL, NULL);
+    enum at_status st = at_modem_command(&at_modem_clients, "AT+SYSLOG=1", SHORT_MS, NULL, NULL);
     if (st == AT_STATUS_TIMEOUT || st == AT_STATUS_LINK || st == AT_STATUS_STOPPED) {
         explain(r, &(struct reply){ r, 0, 0, -1 }, st);
         return st;
@@ -110,34 +109,12 @@ static enum at_status prepare(struct at_http_request *r)
 static enum at_status run(struct at_http_request *r, const char *cmd, struct reply *x)
 {
     const struct at_callbacks cb = { x, on_event, on_data };
-    enum at_status st = at_modem_command_streamed(&modem, cmd, AT_HTTP_IDLE_MS, &cb);
+    enum at_status st = at_modem_command_streamed(&at_modem_clients, cmd, AT_HTTP_IDLE_MS, &cb);
     if (st == AT_STATUS_TIMEOUT || st == AT_STATUS_STOPPED)
-        at_parser_init(&modem.parser);  /* what was half read of a chunk is lost with it */
+        at_parser_init(&at_modem_clients.parser);   /* a half-read chunk is lost with it */
     if (st != AT_STATUS_OK)
         explain(r, x, st);
     return st;
-}
-
-/* Appends ",\"text\"" with ESP-AT's escapes (\" \, \\); 0, or -1 when it does not fit. */
-static int add_string(char *cmd, size_t size, const char *text)
-{
-    size_t n = strlen(cmd);
-    if (n + 2 >= size)
-        return -1;
-    cmd[n++] = ',';
-    cmd[n++] = '"';
-    for (const char *c = text; *c; c++) {
-        if ((*c == '"' || *c == ',' || *c == '\\') && n + 1 < size)
-            cmd[n++] = '\\';
-        if (n + 1 >= size)
-            return -1;
-        cmd[n++] = *c;
-    }
-    if (n + 1 >= size)
-        return -1;
-    cmd[n++] = '"';
-    cmd[n] = '\0';
-    return 0;
 }
 
 static int too_long(struct at_http_request *r)
@@ -171,7 +148,7 @@ enum at_status at_http_client(struct at_http_request *r)
         if (content_type(r->headers[i]) >= 0)
             type = content_type(r->headers[i]);
     snprintf(cmd, sizeof cmd, "AT+HTTPCLIENT=%d,%d", (int)r->method, type);
-    if (add_string(cmd, sizeof cmd, r->url) < 0)
+    if (at_append_string(cmd, sizeof cmd, r->url) < 0)
         return too_long(r);
     strcat(cmd, ",,,");                     /* no host, no path: the URL says them */
     strcat(cmd, strncmp(r->url, "https:", 6) ? "1" : "2");
@@ -181,10 +158,10 @@ enum at_status at_http_client(struct at_http_request *r)
                  sizeof r->why);
         return AT_STATUS_ERROR;
     }
-    if (with_data && add_string(cmd, sizeof cmd, r->data ? r->data : "") < 0)
+    if (with_data && at_append_string(cmd, sizeof cmd, r->data ? r->data : "") < 0)
         return too_long(r);     /* the data comes before the headers even when empty */
     for (int i = 0; i < r->header_count; i++)
-        if (content_type(r->headers[i]) < 0 && add_string(cmd, sizeof cmd, r->headers[i]) < 0)
+        if (content_type(r->headers[i]) < 0 && at_append_string(cmd, sizeof cmd, r->headers[i]) < 0)
             return too_long(r);
     enum at_status st = prepare(r);
     struct reply x = { r, 0, 0, -1 };
@@ -194,7 +171,7 @@ enum at_status at_http_client(struct at_http_request *r)
 enum at_status at_http_get(struct at_http_request *r)
 {
     char cmd[CMD_MAX + 1] = "AT+HTTPCGET=";
-    if (add_string(cmd, sizeof cmd, r->url) < 0)
+    if (at_append_string(cmd, sizeof cmd, r->url) < 0)
         return too_long(r);
     memmove(cmd + 12, cmd + 13, strlen(cmd + 13) + 1);     /* the first argument: no comma */
     enum at_status st = prepare(r);
@@ -205,7 +182,7 @@ enum at_status at_http_get(struct at_http_request *r)
 enum at_status at_http_size(struct at_http_request *r, long *size)
 {
     char cmd[CMD_MAX + 1] = "AT+HTTPGETSIZE=";
-    if (add_string(cmd, sizeof cmd, r->url) < 0)
+    if (at_append_string(cmd, sizeof cmd, r->url) < 0)
         return too_long(r);
     memmove(cmd + 15, cmd + 16, strlen(cmd + 16) + 1);
     enum at_status st = prepare(r);

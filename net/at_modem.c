@@ -11,6 +11,29 @@
 /* How long one UART read may block: the time-out and a stop request are checked this often. */
 #define POLL_MS 50
 
+struct at_modem at_modem_clients;
+
+int at_append_string(char *cmd, size_t size, const char *text)
+{
+    size_t n = strlen(cmd);
+    if (n + 2 >= size)
+        return -1;
+    cmd[n++] = ',';
+    cmd[n++] = '"';
+    for (const char *c = text; *c; c++) {
+        if ((*c == '"' || *c == ',' || *c == '\\') && n + 1 < size)
+            cmd[n++] = '\\';
+        if (n + 1 >= size)
+            return -1;
+        cmd[n++] = *c;
+    }
+    if (n + 1 >= size)
+        return -1;
+    cmd[n++] = '"';
+    cmd[n] = '\0';
+    return 0;
+}
+
 int at_modem_attach(struct at_modem *m, const char *name)
 {
     const struct uart_setup *u = uarts_by_name(name);

@@ -60,6 +60,14 @@ enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t l
 /* No command: parses what arrives within ms (at most one read's wait), for the listener.
  * Bytes read, or a negative ERR_*. */
 int at_modem_listen(struct at_modem *m, int ms);
+/* The link the modem's client commands share (atwget, atcurl, atmqttc): what one of them
+ * hears between its commands (an MQTT message) reaches the listener another set. */
+extern struct at_modem at_modem_clients;
+
+/* Appends ,"text" to the command in cmd, with ESP-AT's escapes for a string argument (\",
+ * \, and \\); 0, or -1 when it does not fit size (cmd is then cut). */
+int at_append_string(char *cmd, size_t size, const char *text);
+
 /* The words for a status: "OK", "ERROR", "timed out" ... */
 const char *at_status_str(enum at_status status);
 

@@ -121,6 +121,9 @@ class Modem:
     def power_on(self):
         self.echo, self.mode, self.mux, self.recvmode = True, 1, 0, 0
         self.syslog = False
+        if getattr(self, "mqtt_client", None):
+            self.mqtt_drop_client()
+        self.mqtt_client, self.mqtt_user, self.mqtt_conn, self.mqtt_subs = None, None, None, {}
         self.joined = None
         self.sntp_tz = None
         for link in list(getattr(self, "links", {}).values()):
@@ -586,6 +589,125 @@ class Modem:
         self.http_command("HTTPCLIENT", method, url, body=body,
                           headers=[h for h in headers if h])
 
+    # ---- the modem's own MQTT client (link 0; python3-paho-mqtt to the real broker) ----
+    def mqtt_link(self, text):
+        if text != "0":
+            raise ValueError("ESP-AT has MQTT link 0 only")
+
+    def mqttusercfg(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if a[1] != "1" or len(a) != 8:       # scheme 1: MQTT over TCP (no TLS here)
+            return self.reply([], "ERROR")
+        self.mqtt_user = {"client_id": a[2] or "", "user": a[3], "password": a[4]}
+        self.reply([])
+
+    def mqttconncfg(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        keepalive = int(a[1])
+        if not 0 <= keepalive <= 7200 or len(a) != 7 or int(a[5]) > 2:
+            return self.reply([], "ERROR")
+        self.mqtt_conn = {"keepalive": keepalive or 120, "clean": a[2] != "1",
+                          "will": (a[3], a[4] or "", int(a[5]), a[6] == "1") if a[3] else None}
+        self.reply([])
+
+    def mqtt_drop_client(self):
+        client, self.mqtt_client, self.mqtt_subs = self.mqtt_client, None, {}
+        if client:
+            client.on_disconnect = None
+            client.disconnect()
+            client.loop_stop()
+
+    def mqttconn(self, args):
+        import paho.mqtt.client as paho
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if self.mqtt_user is None or not self.joined or self.mqtt_client:
+            return self.reply([], "ERROR")
+        host, port, reconnect = a[1], int(a[2]), a[3] if len(a) > 3 else "0"
+        conf = self.mqtt_conn or {"keepalive": 120, "clean": True, "will": None}
+        client = paho.Client(self.mqtt_user["client_id"], clean_session=conf["clean"])
+        if self.mqtt_user["user"]:
+            client.username_pw_set(self.mqtt_user["user"], self.mqtt_user["password"])
+        if conf["will"]:
+            client.will_set(*conf["will"])
+        acks, first = {}, threading.Event()
+        connected = f'+MQTTCONNECTED:0,1,"{host}","{port}","",{reconnect}'
+
+        def on_connect(c, userdata, flags, rc):
+            if first.is_set() and rc == 0:      # the client reconnected by itself
+                self.write(connected.encode() + b"\r\n")
+            acks["connect"] = rc
+            first.set()
+
+        def on_ack(c, userdata, mid, *rest):
+            acks.setdefault(mid, threading.Event()).set()
+
+        client.on_connect = on_connect
+        client.on_subscribe = client.on_unsubscribe = on_ack
+        client.on_disconnect = lambda c, userdata, rc: self.write(b"+MQTTDISCONNECTED:0\r\n")
+        client.on_message = lambda c, userdata, m: self.write(
+            f'+MQTTSUBRECV:0,"{m.topic}",{len(m.payload)},'.encode() + m.payload + b"\r\n")
+        try:
+            client.connect(self.resolve(host) or host, port, conf["keepalive"])
+        except OSError:
+            return self.reply([], "ERROR")
+        client.loop_start()
+        if not first.wait(5) or acks["connect"] != 0:
+            client.loop_stop()
+            return self.reply([], "ERROR")
+        self.mqtt_client, self.mqtt_acks, self.mqtt_subs = client, acks, {}
+        self.reply([connected])
+
+    def mqtt_wait(self, mid):
+        """Waits for the broker's SUBACK or UNSUBACK of mid."""
+        return self.mqtt_acks.setdefault(mid, threading.Event()).wait(5)
+
+    def mqttpub(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        qos, retain = int(a[3]), a[4] == "1"
+        if not self.mqtt_client or qos > 2 or not a[1]:
+            return self.reply([], "ERROR")
+        info = self.mqtt_client.publish(a[1], (a[2] or "").encode("latin-1"), qos, retain)
+        if qos:
+            info.wait_for_publish(5)
+        self.reply([], "OK" if info.rc == 0 and (not qos or info.is_published()) else "ERROR")
+
+    def mqttsub(self, query, args):
+        if query:
+            return self.reply([f'+MQTTSUB:0,6,"{t}",{q}' for t, q in self.mqtt_subs.items()])
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if not self.mqtt_client or not a[1] or int(a[2]) > 2:
+            return self.reply([], "ERROR")
+        if a[1] in self.mqtt_subs:
+            return self.reply(["ALREADY SUBSCRIBE"])
+        rc, mid = self.mqtt_client.subscribe(a[1], int(a[2]))
+        if rc != 0 or not self.mqtt_wait(mid):
+            return self.reply([], "ERROR")
+        self.mqtt_subs[a[1]] = int(a[2])
+        self.reply([])
+
+    def mqttunsub(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if not self.mqtt_client:
+            return self.reply([], "ERROR")
+        if a[1] not in self.mqtt_subs:
+            return self.reply(["NO UNSUBSCRIBE"])
+        rc, mid = self.mqtt_client.unsubscribe(a[1])
+        if rc != 0 or not self.mqtt_wait(mid):
+            return self.reply([], "ERROR")
+        del self.mqtt_subs[a[1]]
+        self.reply([])
+
+    def mqttclean(self, link):
+        self.mqtt_link(link)
+        self.mqtt_drop_client()
+        self.reply([])
+
     # ---- faults (the control socket) ----
     def fault(self, line):
         verb, _, arg = line.partition(" ")
@@ -644,6 +766,13 @@ COMMANDS = [
     (r"AT\+HTTPGETSIZE=(\".*)", Modem.httpgetsize),
     (r"AT\+HTTPCGET=(\".*)", Modem.httpcget),
     (r"AT\+HTTPCLIENT=(\d.*)", Modem.httpclient),
+    (r"AT\+MQTTUSERCFG=(\d.*)", Modem.mqttusercfg),
+    (r"AT\+MQTTCONNCFG=(\d.*)", Modem.mqttconncfg),
+    (r"AT\+MQTTCONN=(\d.*)", Modem.mqttconn),
+    (r"AT\+MQTTPUB=(\d.*)", Modem.mqttpub),
+    (r"AT\+MQTTSUB(?:(\?)|=(\d.*))", Modem.mqttsub),
+    (r"AT\+MQTTUNSUB=(\d.*)", Modem.mqttunsub),
+    (r"AT\+MQTTCLEAN=(\d)", Modem.mqttclean),
 ]
 
 

@@ -157,3 +157,32 @@ def test_mqttc_through_the_modem_socket_driver(modem, broker):
     assert c.run("mqttc pub -t board/out -m 'from the board' -q 1", timeout=20 * SLOW) == ""
     assert broker.received(sub) == ["board/out from the board"]
     assert c.run("mqttc close") == ""
+
+
+def test_atmqttc_publishes_and_subscribes_through_the_modem_mqtt_client(modem, broker):
+    c, _ = modem
+    assert c.run(f"atmqttc sub {broker.args()} -t board/in -q 1", timeout=20 * SLOW) == ""
+    assert c.run("atmqttc listsub") == "board/in (QoS 1)\n"
+    broker.pub("board/in", "to the modem, with \\r\\nOK\\r\\n", qos=1)
+    broker.pub("board/in", "second", qos=0)
+    assert c.run("atmqttc listen -n 2 -w 10", timeout=20 * SLOW) == \
+        "board/in: to the modem, with \\r\\nOK\\r\\n\nboard/in: second\n"
+    sub = broker.sub("board/out")
+    assert c.run("atmqttc pub -t board/out -m 'from the modem, \"quoted\"' -q 1",
+                 timeout=20 * SLOW) == ""
+    assert broker.received(sub) == ['board/out from the modem, "quoted"']
+    assert c.run("atmqttc unsub -t board/in") == ""
+    assert c.run("atmqttc listsub") == ""
+    assert c.run("atmqttc ping") == "atmqttc: ping: not through the modem's MQTT client " \
+        "(use mqttc)\n"
+    assert c.run("atmqttc close") == ""
+    assert c.run("atmqttc pub -t x -m y") == "atmqttc: not connected: give the broker with " \
+        "-h HOST\n"
+
+
+def test_atmqttc_says_when_the_broker_refuses(modem, broker):
+    c, _ = modem
+    out = c.run(f"atmqttc pub {broker.args(password='wrong')} -t x -m y", timeout=20 * SLOW)
+    assert out == f"atmqttc: connect 127.0.0.1:{broker.port}: the modem could not connect " \
+        f"to 127.0.0.1:{broker.port}\n"
+    assert status(c) == "1"
