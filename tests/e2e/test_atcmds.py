@@ -1,17 +1,20 @@
-"""The commands over the modem's own clients (HTTP: atwget, atcurl), and mqttc through the
-modem's socket driver, against the modem
+"""The commands over the modem's own clients (HTTP: atwget, atcurl, atupgrade; MQTT:
+atmqttc), and mqttc through the modem's socket driver, against the modem
 simulator (tools/esp_at_sim.py), which makes their requests to real servers on loopback. The
 board, the simulator and the file server are test_modem_net.py's (posix-modem on posix,
 mps2-an385's own board under QEMU)."""
+import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
 
 import pytest
 
-from conftest import PORT, SLOW
+from conftest import PORT, REPO, SLOW, put_file
 from netutil import free_port
 from test_mqtt import Broker
 from test_modem_net import BLOB_SIZE, modem, sha256_on_board, stalling_web, web  # noqa: F401
@@ -186,3 +189,58 @@ def test_atmqttc_says_when_the_broker_refuses(modem, broker):
     assert out == f"atmqttc: connect 127.0.0.1:{broker.port}: the modem could not connect " \
         f"to 127.0.0.1:{broker.port}\n"
     assert status(c) == "1"
+
+
+def release_tool(name, *args):
+    subprocess.run([sys.executable, os.path.join(REPO, "tools", name), *map(str, args)],
+                   check=True, capture_output=True)
+
+
+@pytest.fixture
+def releases(rootdir, tmp_path):
+    """The board (rootdir) at release 1.0, trusting a key; releases 2.0 and two tampered
+    copies of it served on loopback; its URL."""
+    d = tmp_path / "rel"
+    d.mkdir()
+    release_tool("release-sign", "--keygen", d / "key.pem", d / "pub.pem")
+    put_file(rootdir, "/etc/atup.txt", "version one\n")
+    v2 = d / "v2tree"
+    shutil.copytree(rootdir, v2)
+    (v2 / "etc/atup.txt").write_text("version two\n")
+    (v2 / "etc/added.txt").write_text("added by 2.0\n")
+    www = d / "www"
+    release_tool("release", rootdir, www / "v1", "--version", "1.0", "--key", d / "key.pem")
+    release_tool("release", v2, www / "v2", "--version", "2.0", "--key", d / "key.pem")
+    shutil.copy(d / "pub.pem", os.path.join(rootdir, "etc/upgrade.pub"))
+    shutil.copy(www / "v1/upgrade.inf", os.path.join(rootdir, "etc/upgrade.inf"))
+    shutil.copytree(www / "v2", www / "bad-file")
+    (www / "bad-file/etc/atup.txt").write_text("version tw0\n")
+    shutil.copytree(www / "v2", www / "bad-manifest")
+    inf = www / "bad-manifest/upgrade.inf"
+    inf.write_text(inf.read_text().replace("/etc/added.txt,13,", "/etc/added.txt,14,"))
+    handler = functools.partial(type("Quiet", (http.server.SimpleHTTPRequestHandler,),
+                                     {"log_message": lambda *a: None}), directory=str(www))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def test_atupgrade_installs_a_signed_release_and_refuses_a_tampered_one(releases, modem):
+    c, _ = modem
+    for bad, says in (("bad-manifest", "bad signature: the release is refused"),
+                      ("bad-file", "/etc/atup.txt: its SHA-256 is not the manifest's")):
+        out = c.run(f"atupgrade -f -s {releases}/{bad}", timeout=60 * SLOW)
+        assert says in out, out
+        assert status(c) == "1"
+        assert c.run("cat /etc/atup.txt") == "version one\n"
+        assert c.run("ls /etc/added.txt").startswith("ls:")
+    out = c.run(f"atupgrade -t {releases}/v2", timeout=60 * SLOW)
+    assert "Upgrade 1.0 -> 2.0: 2 files to fetch" in out, out
+    assert c.run("cat /etc/atup.txt") == "version one\n"             # -t changes nothing
+    out = c.run(f"atupgrade -f -s {releases}/v2", timeout=60 * SLOW)
+    assert "Upgraded to 2.0" in out, out
+    assert status(c) == "0"
+    assert c.run("cat /etc/atup.txt /etc/added.txt") == "version two\nadded by 2.0\n"
+    assert c.run("atupgrade -f /opt") == \
+        "atupgrade: /opt: atupgrade fetches through the modem: give an http:// or https:// URL\n"
