@@ -130,7 +130,9 @@ def test_a_modem_that_stops_answering_fails_atwget_and_leaves_no_file(modem, web
     out = c.wait_prompt(timeout=30 * SLOW)
     took = time.time() - start
     assert f"atwget: {url}: the modem stopped answering (nothing for 8 s)" in out, out
-    assert took < 12 * SLOW, took
+    # 8 s after the last byte: what was already on its way (the simulator's socket buffer,
+    # drained at the MCU's pace) still comes first; no hang in any case
+    assert took < 25 * SLOW, took
     assert status(c) == "1" and gone_on_board(c, "/opt/cut.bin")
     faults.cmd("unmute")
     port, digest = web
