@@ -117,7 +117,7 @@ static enum at_status run(struct at_http_request *r, const char *cmd, struct rep
     return st;
 }
 
-static int too_long(struct at_http_request *r)
+static enum at_status too_long(struct at_http_request *r)
 {
     snprintf(r->why, sizeof r->why, "the request does not fit one AT command (%d bytes)",
              CMD_MAX);
@@ -140,6 +140,33 @@ static int content_type(const char *header)
     return -1;
 }
 
+/* AT+HTTPCPOST="url",length,header_count,"header"...: a POST whose data does not fit
+ * AT+HTTPCLIENT's command line; the data follows the modem's ">". The modem answers SEND OK
+ * or SEND FAIL (the server refused it, or was not reached) and hands no body back. */
+static enum at_status post_long(struct at_http_request *r)
+{
+    char cmd[CMD_MAX + 1] = "AT+HTTPCPOST=";
+    size_t len = strlen(r->data);
+    if (at_append_string(cmd, sizeof cmd, r->url) < 0 || strlen(cmd) + 16 > sizeof cmd)
+        return too_long(r);
+    memmove(cmd + 13, cmd + 14, strlen(cmd + 14) + 1);     /* the first argument: no comma */
+    snprintf(cmd + strlen(cmd), 16, ",%u,%d", (unsigned)len, r->header_count);
+    for (int i = 0; i < r->header_count; i++)
+        if (at_append_string(cmd, sizeof cmd, r->headers[i]) < 0)
+            return too_long(r);
+    enum at_status st = prepare(r);
+    if (st == AT_STATUS_OK)
+        st = at_modem_command(&at_modem_clients, cmd, SHORT_MS, ">", NULL);
+    if (st == AT_STATUS_OK)
+        st = at_modem_send_data(&at_modem_clients, r->data, len, AT_HTTP_IDLE_MS);
+    if (st == AT_STATUS_SEND_FAIL)
+        str_copy(r->why, "the server refused the data or was not reached (SEND FAIL)",
+                 sizeof r->why);
+    else if (st != AT_STATUS_OK)
+        explain(r, &(struct reply){ r, 0, 0, -1 }, st);
+    return st;
+}
+
 enum at_status at_http_client(struct at_http_request *r)
 {
     char cmd[CMD_MAX + 1];
@@ -158,11 +185,13 @@ enum at_status at_http_client(struct at_http_request *r)
                  sizeof r->why);
         return AT_STATUS_ERROR;
     }
-    if (with_data && at_append_string(cmd, sizeof cmd, r->data ? r->data : "") < 0)
-        return too_long(r);     /* the data comes before the headers even when empty */
-    for (int i = 0; i < r->header_count; i++)
-        if (content_type(r->headers[i]) < 0 && at_append_string(cmd, sizeof cmd, r->headers[i]) < 0)
-            return too_long(r);
+    /* the data comes before the headers even when empty */
+    int fits = !with_data || at_append_string(cmd, sizeof cmd, r->data ? r->data : "") == 0;
+    for (int i = 0; fits && i < r->header_count; i++)
+        if (content_type(r->headers[i]) < 0)
+            fits = at_append_string(cmd, sizeof cmd, r->headers[i]) == 0;
+    if (!fits)
+        return r->method == AT_HTTP_POST && r->data ? post_long(r) : too_long(r);
     enum at_status st = prepare(r);
     struct reply x = { r, 0, 0, -1 };
     return st != AT_STATUS_OK ? st : run(r, cmd, &x);

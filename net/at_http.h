@@ -42,7 +42,8 @@ struct at_http_request {
 
 /* The method an HTTP verb names (GET, POST ...); 0 when the modem has none for it. */
 enum at_http_method at_http_method_named(const char *verb);
-/* AT+HTTPCLIENT: any method, with data and headers; the command line is at most 256 bytes. */
+/* AT+HTTPCLIENT: any method, with data and headers; the command line is at most 256 bytes.
+ * A POST whose data does not fit goes by AT+HTTPCPOST, which hands no answer back. */
 enum at_status at_http_client(struct at_http_request *r);
 /* AT+HTTPCGET: r->url's body (GET only). */
 enum at_status at_http_get(struct at_http_request *r);

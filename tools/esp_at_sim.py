@@ -215,6 +215,9 @@ class Modem:
         m = re.fullmatch(r"AT\+CIPSEND=(?:(\d+),)?(\d+)", line)
         if m:
             return self.cipsend(m, rest, conn)
+        m = re.fullmatch(r"AT\+HTTPCPOST=(\".*)", line)
+        if m:
+            return self.httpcpost(m.group(1), rest, conn)
         self.busy = True        # a command that comes while this one runs gets "busy p..."
         threading.Thread(target=self.run_busy, args=(line,), daemon=True).start()
         return rest
@@ -408,6 +411,45 @@ class Modem:
         hang_up(state.sock)
         if notify:
             self.write(f"{self.prefix(link)}CLOSED\r\n".encode())
+
+    def take_data(self, length, rest, conn):
+        """After ">": the length bytes of data that follow, and what is left; None when the
+        board went away first."""
+        while len(rest) < length:
+            more = conn.recv(4096)
+            if not more:
+                return None, b""
+            self.pace("rx", len(more))
+            rest += more
+        return rest[:length], rest[length:]
+
+    def httpcpost(self, args, rest, conn):
+        """AT+HTTPCPOST="url",length[,header_count,"header"...]: ">" asks for the data; the
+        answer is SEND OK, or SEND FAIL when the server refused it or was not reached."""
+        try:
+            a = at_arguments(args)
+            url, length = a[0], int(a[1])
+            headers = [h for h in a[3:3 + int(a[2])]] if len(a) > 2 else []
+        except (ValueError, IndexError, TypeError):
+            self.reply([], "ERROR")
+            return rest
+        if not 0 < length <= 65536 or len(headers) != (int(a[2]) if len(a) > 2 else 0):
+            self.reply([], "ERROR")
+            return rest
+        self.write(b"\r\nOK\r\n\r\n>")
+        data, rest = self.take_data(length, rest, conn)
+        if data is None:
+            return rest
+        if not any(h.lower().startswith("content-type:") for h in headers):
+            headers.append(f"Content-Type: {HTTP_TYPES[0]}")
+        try:
+            conn_, resp = self.http_open("POST", url, data, headers)
+            resp.read()
+            conn_.close()
+            self.write(f"\r\nRecv {length} bytes\r\n\r\nSEND OK\r\n".encode())
+        except (HttpError, OSError, http.client.HTTPException):
+            self.write(f"\r\nRecv {length} bytes\r\n\r\nSEND FAIL\r\n".encode())
+        return rest
 
     def cipsend(self, m, rest, conn):
         link, length = self.link_id(m.group(1)), int(m.group(2))

@@ -34,7 +34,10 @@ def gone_on_board(c, path):
 @pytest.fixture
 def echo_web():
     """A host HTTP server: GET /hello says hello; POST and PUT /echo answer with the method,
-    the content type and the body they got; /missing is a 404."""
+    the content type and the body they got; POST /store keeps its body for GET /stored;
+    /missing is a 404."""
+    stored = {}
+
     class Handler(http.server.BaseHTTPRequestHandler):
         def log_message(self, *a):
             pass
@@ -51,12 +54,17 @@ def echo_web():
         def do_GET(self):
             if self.path == "/hello":
                 return self.answer(b"hello through the modem\n")
+            if self.path == "/stored":
+                return self.answer(stored.get("body", b"") + b"\n")
             self.answer(b"no such thing\n", 404)
 
         do_HEAD = do_GET
 
         def do_POST(self):
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if self.path == "/store":
+                stored["body"] = self.headers.get("Content-Type").encode() + b" " + body
+                return self.answer(b"stored\n")
             self.answer(f"{self.command} {self.headers.get('Content-Type')} "
                         f"{self.headers.get('X-Test', '-')} ".encode() + body + b"\n")
 
@@ -100,6 +108,10 @@ def test_atcurl_get_post_put_and_headers(modem, echo_web):
     assert body == "hello through the modem\n"
     assert c.run(f"atcurl -o /opt/saved.txt {url}/hello; cat /opt/saved.txt") == \
         "hello through the modem\n"
+    # data too long for AT+HTTPCLIENT's command line goes by AT+HTTPCPOST (no answer back)
+    long = "x" * 300 + ",\"end\""
+    assert c.run(f"atcurl -d '{long}' -H 'Content-Type: application/json' {url}/store") == ""
+    assert c.run(f"atcurl {url}/stored") == f"application/json {long}\n"
 
 
 def test_a_404_and_a_dead_server_are_errors(modem, echo_web):
@@ -113,6 +125,9 @@ def test_a_404_and_a_dead_server_are_errors(modem, echo_web):
     assert c.run(f"atwget {dead} /opt/x") == \
         f"atwget: {dead}: cannot connect (the modem's HTTP client)\n"
     assert status(c) == "1" and gone_on_board(c, "/opt/x")
+    assert c.run(f"atcurl -d {'y' * 300} {dead}") == \
+        f"atcurl: {dead}: the server refused the data or was not reached (SEND FAIL)\n"
+    assert status(c) == "1"
     assert c.run(f"atcurl -X PATCH {url}") == \
         "atcurl: PATCH: the modem's HTTP client has HEAD, GET, POST, PUT and DELETE\n"
     assert status(c) == "2"
