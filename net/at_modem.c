@@ -173,10 +173,17 @@ enum at_status at_modem_command_streamed(struct at_modem *m, const char *cmd, in
 enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t len,
                                   int timeout_ms)
 {
+    return at_modem_send_data_until(m, data, len, timeout_ms, NULL, NULL);
+}
+
+enum at_status at_modem_send_data_until(struct at_modem *m, const void *data, size_t len,
+                                        int timeout_ms, const char *expect,
+                                        const struct at_callbacks *reply)
+{
     if (!m->attached)
         return AT_STATUS_LINK;
     /* set up before writing: the modem may answer before the write returns */
-    expect_reply(m, NULL, NULL, NULL);
+    expect_reply(m, NULL, expect, reply);
     if (hal_uart_write(m->uart, data, len) < 0)
         return AT_STATUS_LINK;
     return wait_reply(m, timeout_ms, 0);

@@ -57,6 +57,12 @@ enum at_status at_modem_command_streamed(struct at_modem *m, const char *cmd, in
  * the final result (SEND OK, SEND FAIL). */
 enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t len,
                                   int timeout_ms);
+/* As at_modem_send_data, for data whose answer is a line, not a final result
+ * (AT+MQTTPUBRAW's "+MQTTPUB:OK"): it ends on the first line holding expect, its events going
+ * to reply. */
+enum at_status at_modem_send_data_until(struct at_modem *m, const void *data, size_t len,
+                                        int timeout_ms, const char *expect,
+                                        const struct at_callbacks *reply);
 /* No command: parses what arrives within ms (at most one read's wait), for the listener.
  * Bytes read, or a negative ERR_*. */
 int at_modem_listen(struct at_modem *m, int ms);

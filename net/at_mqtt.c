@@ -180,13 +180,48 @@ int at_mqtt_connected(void)
     return mq.connected;
 }
 
+/* +MQTTPUB:OK or +MQTTPUB:FAIL into an int: 1 or 0 (-1 until it comes). */
+static void on_published(void *ctx, const struct at_event *e)
+{
+    if (!strncmp(e->text, "+MQTTPUB:", 9))
+        *(int *)ctx = strcmp(e->text + 9, "OK") == 0;
+}
+
+/* AT+MQTTPUBRAW=0,"topic",length,qos,retain: a message too long for AT+MQTTPUB's command
+ * line; it follows the modem's ">", which answers +MQTTPUB:OK or +MQTTPUB:FAIL. */
+static enum at_status publish_raw(const char *topic, const char *data, int qos, int retain,
+                                  char *why)
+{
+    char cmd[CMD_MAX + 1] = "AT+MQTTPUBRAW=0";
+    size_t len = strlen(data);
+    if (at_append_string(cmd, sizeof cmd, topic) < 0 || strlen(cmd) + 16 > sizeof cmd)
+        return too_long(why);
+    snprintf(cmd + strlen(cmd), 16, ",%u,%d,%d", (unsigned)len, qos, retain);
+    enum at_status st = attach(why);
+    if (st == AT_STATUS_OK)
+        st = at_modem_command(&at_modem_clients, cmd, COMMAND_MS, ">", NULL);
+    int published = -1;
+    const struct at_callbacks cb = { &published, on_published, NULL };
+    if (st == AT_STATUS_OK)
+        st = at_modem_send_data_until(&at_modem_clients, data, len, COMMAND_MS, "+MQTTPUB:",
+                                      &cb);
+    if (st == AT_STATUS_OK && published == 0)
+        st = AT_STATUS_ERROR;
+    if (st == AT_STATUS_TIMEOUT)
+        snprintf(why, AT_MQTT_WHY, "the modem did not answer in %d s", COMMAND_MS / 1000);
+    else if (st != AT_STATUS_OK)
+        snprintf(why, AT_MQTT_WHY, "the modem answered %s",
+                 published == 0 ? "+MQTTPUB:FAIL" : at_status_str(st));
+    return st;
+}
+
 enum at_status at_mqtt_publish(const char *topic, const char *data, int qos, int retain,
                                char *why)
 {
     char cmd[CMD_MAX + 1] = "AT+MQTTPUB=0";
     if (at_append_string(cmd, sizeof cmd, topic) < 0 ||
         at_append_string(cmd, sizeof cmd, data) < 0 || strlen(cmd) + 4 > sizeof cmd)
-        return too_long(why);
+        return publish_raw(topic, data, qos, retain, why);
     snprintf(cmd + strlen(cmd), 5, ",%d,%d", qos, retain);
     return command(cmd, COMMAND_MS, NULL, why);
 }

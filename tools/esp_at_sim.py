@@ -218,6 +218,9 @@ class Modem:
         m = re.fullmatch(r"AT\+HTTPCPOST=(\".*)", line)
         if m:
             return self.httpcpost(m.group(1), rest, conn)
+        m = re.fullmatch(r"AT\+MQTTPUBRAW=(\d.*)", line)
+        if m:
+            return self.mqttpubraw(m.group(1), rest, conn)
         self.busy = True        # a command that comes while this one runs gets "busy p..."
         threading.Thread(target=self.run_busy, args=(line,), daemon=True).start()
         return rest
@@ -716,6 +719,30 @@ class Modem:
         if qos:
             info.wait_for_publish(5)
         self.reply([], "OK" if info.rc == 0 and (not qos or info.is_published()) else "ERROR")
+
+    def mqttpubraw(self, args, rest, conn):
+        """AT+MQTTPUBRAW=0,"topic",length,qos,retain: ">" asks for the message; then
+        +MQTTPUB:OK, or +MQTTPUB:FAIL when the broker did not take it."""
+        try:
+            a = at_arguments(args)
+            self.mqtt_link(a[0])
+            topic, length, qos, retain = a[1], int(a[2]), int(a[3]), a[4] == "1"
+        except (ValueError, IndexError, TypeError):
+            self.reply([], "ERROR")
+            return rest
+        if not self.mqtt_client or not topic or not 0 < length <= 65536 or qos > 2:
+            self.reply([], "ERROR")
+            return rest
+        self.write(b"\r\nOK\r\n\r\n>")
+        data, rest = self.take_data(length, rest, conn)
+        if data is None:
+            return rest
+        info = self.mqtt_client.publish(topic, data, qos, retain)
+        if qos:
+            info.wait_for_publish(5)
+        ok = info.rc == 0 and (not qos or info.is_published())
+        self.write(b"+MQTTPUB:OK\r\n" if ok else b"+MQTTPUB:FAIL\r\n")
+        return rest
 
     def mqttsub(self, query, args):
         if query:

@@ -1,8 +1,7 @@
 /* atmqttc: mqttc's words (docs/mqtt.md) over the modem's own MQTT client (net/at_mqtt.h), for
  * a board whose firmware has no TCP stack. The modem keeps the connection between calls and
  * reconnects by itself; messages for the subscriptions wait in an inbox until `atmqttc
- * listen` prints them. What the modem's client cannot do is refused by name: ping, TLS,
- * persistent sessions' QoS 2 inbox, pub -l over 256 bytes a command. */
+ * listen` prints them. What the modem's client cannot do is refused by name: ping, TLS. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +9,12 @@
 #include "cmd/net/mqttc_options.h"
 #include "hal/time.h"
 #include "kernel/command.h"
+#include "lib/err.h"
 #include "lib/str.h"
 #include "net/at_mqtt.h"
 
 #define POLL_MS 50
-#define LINE_MAX_BYTES 200      /* a pub -l line: what fits one AT+MQTTPUB */
+#define LINE_MAX_BYTES 1024     /* a pub -l line */
 
 static char kept_key[320];      /* the options that made the modem's connection */
 static char kept_where[80];
@@ -65,12 +65,15 @@ static int publish(const struct cmd_ctx *ctx, const struct mqttc_options *o)
     if (!o->lines)
         return at_mqtt_publish(o->topic, o->message, (int)o->qos, o->retain, why)
                ? failed(ctx, o, why) : 0;
-    char line[LINE_MAX_BYTES + 1];
-    int n;
-    while ((n = stream_read_line(proc_in(ctx->p), line, sizeof line)) >= 0)
+    char *line = malloc(LINE_MAX_BYTES + 1);
+    int r = 0;
+    if (!line)
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
+    while (!r && stream_read_line(proc_in(ctx->p), line, LINE_MAX_BYTES + 1) >= 0)
         if (at_mqtt_publish(o->topic, line, (int)o->qos, o->retain, why))
-            return failed(ctx, o, why);
-    return 0;
+            r = failed(ctx, o, why);
+    free(line);
+    return r;
 }
 
 static void show_subscription(void *ctx, const char *topic, int qos)
@@ -136,8 +139,8 @@ COMMAND(atmqttc, "atmqttc pub|sub|unsub|listsub|close|listen -h HOST [-p 1883] [
                  "      [-s] [-k KEEPALIVE] [-n COUNT] [-w SECS] [--will TOPIC] "
                  "[--will-msg MSG] [--will-qos QOS] [--will-retain]\n"
                  "  mqttc's words over the modem's MQTT client (AT+MQTT...): the modem keeps "
-                 "the connection;\n  no ping, no TLS; a message must fit one AT command "
-                 "(256 bytes with its topic)",
+                 "the connection;\n  no ping, no TLS; a message too long for AT+MQTTPUB goes "
+                 "by AT+MQTTPUBRAW",
         "publish and subscribe through the modem's MQTT client", RAW_ARGS, 0, MANY)
 {
     struct mqttc_options o;

@@ -191,6 +191,15 @@ def test_atmqttc_publishes_and_subscribes_through_the_modem_mqtt_client(modem, b
     assert c.run("atmqttc pub -t board/out -m 'from the modem, \"quoted\"' -q 1",
                  timeout=20 * SLOW) == ""
     assert broker.received(sub) == ['board/out from the modem, "quoted"']
+    # too long for AT+MQTTPUB's command line: AT+MQTTPUBRAW
+    sub = broker.sub("board/out")
+    long = "z" * 400 + ",end"
+    assert c.run(f"atmqttc pub -t board/out -m {long} -q 1", timeout=20 * SLOW) == ""
+    assert broker.received(sub) == [f"board/out {long}"]
+    sub = broker.sub("board/out", count=2)
+    assert c.run("echo line one > /opt/lines.txt; echo line two >> /opt/lines.txt; "
+                 "cat /opt/lines.txt | atmqttc pub -t board/out -l", timeout=20 * SLOW) == ""
+    assert broker.received(sub) == ["board/out line one", "board/out line two"]
     assert c.run("atmqttc unsub -t board/in") == ""
     assert c.run("atmqttc listsub") == ""
     assert c.run("atmqttc ping") == "atmqttc: ping: not through the modem's MQTT client " \
