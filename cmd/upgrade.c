@@ -22,6 +22,7 @@
 #include "lib/sha256.h"
 #include "lib/signature.h"
 #include "lib/str.h"
+#include "net/at_http.h"
 #include "net/http_client.h"
 #include "term/lineedit.h"
 
@@ -40,6 +41,7 @@ struct upgrade {
     const struct cmd_ctx *ctx;
     proc_t *p;
     int force, reboot, verbose, test, overwrite, silent, downgrade;
+    int modem;                        /* atupgrade: through the modem's HTTP client */
     char base[VFS_PATH_MAX];          /* the release folder's URL */
     char installed[MANIFEST_VERSION_MAX];
     char *manifest;
@@ -54,13 +56,12 @@ struct upgrade {
 
 /* ---- fetching ---- */
 
-/* A file of the release being read: from a server (http://, https://), or from a folder
- * on the board's own filesystem (a path: a release copied there by FTP, on a card, in the
- * flash image). */
-struct source {
-    vfs_file_t *file;                 /* a local release; NULL for a server's */
-    struct http_client http;
-};
+/* A file of the release comes from a server (http://, https://), from a folder on the
+ * board's own filesystem (a path: a release copied there by FTP, on a card, in the flash
+ * image), or, for atupgrade, through the modem's own HTTP client (net/at_http.h). Whichever
+ * it is, its bytes go to a sink as they come, so that every check below is the same for all
+ * three. A sink's negative return stops the file (its error is the fetch's). */
+typedef int (*sink_fn)(void *ctx, const uint8_t *buf, size_t len);
 
 /* Opens a URL of the release: http://, or https:// with the server's certificate checked
  * against the CA file (net/tls.h; system.conf "ca", else /etc/ca.pem), as wget does. */
@@ -91,32 +92,70 @@ static int is_local(const char *base)
     return base[0] == '/';
 }
 
-/* Opens the release's file at path (its path in the release, e.g. /bin/ls); its full name
- * goes into name, for messages. */
-static int source_open(struct upgrade *up, const char *path, struct source *s, char *name,
-                       size_t size)
+/* Reads a local file or a server's answer to its end, into sink. */
+static int pump(struct upgrade *up, const char *name, vfs_file_t *file, struct http_client *c,
+                sink_fn sink, void *ctx)
+{
+    int r, w = 0;
+    while (w >= 0 && (r = file ? vfs_read(file, up->buf, CHUNK)
+                               : http_client_read(c, up->buf, CHUNK)) > 0)
+        w = sink(ctx, (const uint8_t *)up->buf, (size_t)r);
+    if (file)
+        vfs_close(file);
+    else
+        http_client_close(c);
+    if (w < 0)
+        return w;
+    if (r < 0)
+        cmd_error(up->ctx, "%s: %s", name, err_str(r));
+    return r;
+}
+
+static int fetch_through_modem(struct upgrade *up, const char *url, sink_fn sink, void *ctx)
+{
+    struct at_http_request req = { .url = url, .sink = sink, .ctx = ctx };
+    enum at_status st = at_http_get(&req);
+    if (req.sink_error)
+        return req.sink_error;
+    if (st != AT_STATUS_OK)
+        return cmd_error(up->ctx, "%s: %s", url, req.why), st == AT_STATUS_STOPPED ? ERR_INTR
+                                                                                   : ERR_IO;
+    return 0;
+}
+
+/* The release's file at path (its path in the release, e.g. /bin/ls) into sink; its full
+ * name goes into name, for messages. 0, or a negative ERR_* (said, unless the sink's). */
+static int fetch(struct upgrade *up, const char *path, char *name, size_t size, sink_fn sink,
+                 void *ctx)
 {
     if ((size_t)snprintf(name, size, "%s%s", up->base, path) >= size)
-        return cmd_fail(up->ctx, path, ERR_NAMETOOLONG);
+        return cmd_fail(up->ctx, path, ERR_NAMETOOLONG), ERR_NAMETOOLONG;
+    if (up->modem)
+        return fetch_through_modem(up, name, sink, ctx);
     if (!is_local(up->base)) {
-        s->file = NULL;
-        return open_url(up, name, &s->http);
+        struct http_client c;
+        int r = open_url(up, name, &c);
+        return r < 0 ? r : pump(up, name, NULL, &c, sink, ctx);
     }
-    int r = file_open(name, VFS_O_READ, &s->file);
-    return r < 0 ? cmd_error(up->ctx, "%s: %s", name, err_str(r)), r : 0;
+    vfs_file_t *file;
+    int r = file_open(name, VFS_O_READ, &file);
+    if (r < 0)
+        return cmd_error(up->ctx, "%s: %s", name, err_str(r)), r;
+    return pump(up, name, file, NULL, sink, ctx);
 }
 
-static int source_read(struct source *s, void *buf, size_t len)
-{
-    return s->file ? vfs_read(s->file, buf, len) : http_client_read(&s->http, buf, len);
-}
+struct small {
+    struct strbuf b;
+    size_t limit;
+};
 
-static void source_close(struct source *s)
+static int to_memory(void *ctx, const uint8_t *buf, size_t len)
 {
-    if (s->file)
-        vfs_close(s->file);
-    else
-        http_client_close(&s->http);
+    struct small *m = ctx;
+    if (m->b.len + len > m->limit)
+        return ERR_FBIG;
+    strbuf_add(&m->b, (const char *)buf, len);
+    return 0;
 }
 
 /* A small file of the release into memory, at most limit bytes. */
@@ -124,31 +163,21 @@ static int fetch_small(struct upgrade *up, const char *path, size_t limit, char 
                        size_t *len)
 {
     char url[VFS_PATH_MAX + 16];
-    struct source src;
-    int r = source_open(up, path, &src, url, sizeof url);
-    if (r < 0)
-        return r;
-    struct strbuf b;
-    strbuf_init(&b);
-    char chunk[256];
-    while ((r = source_read(&src, chunk, sizeof chunk)) > 0 && b.len + (size_t)r <= limit)
-        strbuf_add(&b, chunk, (size_t)r);
-    source_close(&src);
-    if (r > 0) {
+    struct small m = { .limit = limit };
+    strbuf_init(&m.b);
+    int r = fetch(up, path, url, sizeof url, to_memory, &m);
+    if (r == ERR_FBIG) {
         cmd_error(up->ctx, "%s: larger than %u bytes", url, (unsigned)limit);
-        r = ERR_FBIG;
-    } else if (r < 0) {
-        cmd_error(up->ctx, "%s: %s", url, err_str(r));
-    } else if (b.failed) {
+    } else if (r == 0 && m.b.failed) {
         cmd_error(up->ctx, "%s", err_str(ERR_NOMEM));
         r = ERR_NOMEM;
     }
     if (r < 0) {
-        strbuf_free(&b);
+        strbuf_free(&m.b);
         return r;
     }
-    *len = b.len;
-    *data = strbuf_take(&b);
+    *len = m.b.len;
+    *data = strbuf_take(&m.b);
     if (!*data)
         *data = str_dup("");
     return *data ? 0 : ERR_NOMEM;
@@ -177,43 +206,52 @@ static void draw_progress(struct upgrade *up, int last)
                 last ? "\n" : "");
 }
 
+/* One file on its way into the staging area: its size and hash are checked as it comes. */
+struct staging {
+    struct upgrade *up;
+    vfs_file_t *f;
+    struct sha256 hash;
+    long got, size;
+    int error;                          /* what stopped it here (not said yet), or 0 */
+};
+
+static int to_staging(void *ctx, const uint8_t *buf, size_t len)
+{
+    struct staging *s = ctx;
+    if ((s->got += (long)len) > s->size)
+        return s->error = ERR_CORRUPT;  /* longer than the manifest says: stop here */
+    sha256_update(&s->hash, buf, len);
+    int w = vfs_write(s->f, buf, len);
+    if (w < 0)
+        return s->error = w;
+    s->up->done += w;
+    draw_progress(s->up, 0);
+    return 0;
+}
+
 /* Downloads one file into the staging area, checking its size and hash as it comes. */
 static int fetch_file(struct upgrade *up, const struct manifest_entry *e)
 {
     char url[VFS_PATH_MAX + 16], staged[VFS_PATH_MAX];
-    struct source src;
-    vfs_file_t *f;
+    struct staging s = { .up = up, .size = e->size };
     int r = upgrade_stage_path(e->path, staged, sizeof staged);
     if (r < 0)
         return cmd_fail(up->ctx, e->path, r);
     if ((r = upgrade_make_parents(staged)) < 0 ||
-        (r = file_open(staged, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &f)) < 0)
+        (r = file_open(staged, VFS_O_WRITE | VFS_O_CREATE | VFS_O_TRUNC, &s.f)) < 0)
         return cmd_fail(up->ctx, staged, r);
-    if ((r = source_open(up, e->path, &src, url, sizeof url)) < 0) {
-        vfs_close(f);
-        return r;
-    }
-    struct sha256 s;
-    long got = 0;
-    sha256_init(&s);
-    while ((r = source_read(&src, up->buf, CHUNK)) > 0) {
-        if ((got += r) > e->size)
-            break;
-        sha256_update(&s, up->buf, (size_t)r);
-        if ((r = vfs_write(f, up->buf, (size_t)r)) < 0)
-            break;
-        up->done += r;
-        draw_progress(up, 0);
-    }
-    source_close(&src);
-    int closed = vfs_close(f);
+    sha256_init(&s.hash);
+    r = fetch(up, e->path, url, sizeof url, to_staging, &s);
+    int closed = vfs_close(s.f);
     uint8_t digest[SHA256_SIZE];
-    sha256_final(&s, digest);
+    sha256_final(&s.hash, digest);
+    if (s.error == ERR_CORRUPT || (r == 0 && s.got != e->size))
+        return cmd_error(up->ctx, "%s: %ld bytes where the manifest says %ld", e->path, s.got,
+                         e->size), ERR_CORRUPT;
+    if (r < 0 && !s.error)
+        return ERR_IO;                  /* fetch said why */
     if (r < 0 || closed < 0)
         return cmd_error(up->ctx, "%s: %s", e->path, err_str(r < 0 ? r : closed)), ERR_IO;
-    if (got != e->size)
-        return cmd_error(up->ctx, "%s: %ld bytes where the manifest says %ld", e->path, got,
-                         e->size), ERR_CORRUPT;
     if (memcmp(digest, e->sha256, SHA256_SIZE) != 0)
         return cmd_error(up->ctx, "%s: its SHA-256 is not the manifest's", e->path), ERR_CORRUPT;
     if (up->verbose)
@@ -476,42 +514,48 @@ static int hash_staged(struct upgrade *up, long size, uint8_t digest[SHA256_SIZE
     return 0;
 }
 
+struct slot_writer {
+    struct upgrade *up;
+    struct sha256 hash;
+    long got, size;
+    int error;                          /* what stopped it here (not said yet), or 0 */
+};
+
+static int to_slot(void *ctx, const uint8_t *buf, size_t len)
+{
+    struct slot_writer *w = ctx;
+    if (w->got + (long)len > w->size)
+        return w->error = ERR_CORRUPT;  /* longer than the manifest says: stop here */
+    sha256_update(&w->hash, buf, len);
+    int r = hal_firmware_write((size_t)w->got, buf, len);
+    if (r < 0)
+        return w->error = r;
+    w->up->done = w->got += (long)len;
+    draw_progress(w->up, 0);
+    return 0;
+}
+
 /* Copies the release's image into the staging slot, hashing it as it comes, then hashes
  * the slot as the flash holds it: what the boot stage swaps in is what was signed. */
 static int stage_firmware(struct upgrade *up, const struct manifest_entry *e)
 {
     char url[VFS_PATH_MAX + 16];
-    struct source src;
-    struct sha256 s;
+    struct slot_writer w = { .up = up, .size = e->size };
     uint8_t digest[SHA256_SIZE];
-    long got = 0;
-    int r = source_open(up, e->path, &src, url, sizeof url);
-    if (r < 0)
-        return 1;
-    sha256_init(&s);
-    while ((r = source_read(&src, up->buf, CHUNK)) > 0) {
-        if (got + r > e->size)
-            break;
-        sha256_update(&s, up->buf, (size_t)r);
-        int w = hal_firmware_write((size_t)got, up->buf, (size_t)r);
-        if (w < 0) {
-            r = w;
-            break;
-        }
-        up->done = got += r;
-        draw_progress(up, 0);
-    }
-    source_close(&src);
-    sha256_final(&s, digest);
+    sha256_init(&w.hash);
+    int r = fetch(up, e->path, url, sizeof url, to_slot, &w);
+    sha256_final(&w.hash, digest);
     draw_progress(up, 1);
-    if (r < 0)
-        return cmd_error(up->ctx, "%s: %s", e->path, err_str(r));
-    if (got != e->size)
+    if (r < 0 && !w.error)
+        return 1;                       /* fetch said why */
+    if (w.error && w.error != ERR_CORRUPT)
+        return cmd_error(up->ctx, "%s: %s", e->path, err_str(w.error));
+    if (w.error == ERR_CORRUPT || w.got != e->size)
         return cmd_error(up->ctx, "%s: %ld bytes or more where the manifest says %ld", e->path,
-                         got, e->size);
+                         w.got, e->size);
     if (memcmp(digest, e->sha256, SHA256_SIZE) != 0)
         return cmd_error(up->ctx, "%s: its SHA-256 is not the manifest's", e->path);
-    if ((r = hash_staged(up, got, digest)) < 0 || memcmp(digest, e->sha256, SHA256_SIZE) != 0)
+    if ((r = hash_staged(up, w.got, digest)) < 0 || memcmp(digest, e->sha256, SHA256_SIZE) != 0)
         return cmd_error(up->ctx, "%s: the staging slot does not read back as written", e->path);
     return 0;
 }
@@ -648,13 +692,12 @@ static int option(struct upgrade *up, const char *a)
     return 0;
 }
 
-COMMAND(upgrade,
-        "upgrade [-frvtos] [--firmware|--status|--commit|--rollback|--allow-downgrade] "
-        "[URL|FOLDER]",
-        "install a signed release from a server or a folder: staged, switched at once, on "
-        "trial until confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
+/* upgrade and atupgrade: the same words, the same checks; modem: the files come through
+ * the modem's HTTP client. */
+static int upgrade_command(const struct cmd_ctx *ctx, proc_t *p, int argc, char **argv,
+                           int modem)
 {
-    struct upgrade up = { .ctx = ctx, .p = p };
+    struct upgrade up = { .ctx = ctx, .p = p, .modem = modem };
     const char *url = NULL;
     if (argc == 2 && !strcmp(argv[1], "--help"))
         return proc_puts(p, usage), 0;
@@ -685,6 +728,9 @@ COMMAND(upgrade,
     }
     if (source_url(&up, url))
         return 1;
+    if (modem && strncmp(up.base, "http://", 7) && strncmp(up.base, "https://", 8))
+        return cmd_error(ctx, "%s: atupgrade fetches through the modem: give an http:// or "
+                         "https:// URL", up.base);
     up.buf = malloc(CHUNK);
     if (!up.buf)
         return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
@@ -694,6 +740,25 @@ COMMAND(upgrade,
     free(up.manifest);
     free(up.buf);
     return status;
+}
+
+COMMAND(upgrade,
+        "upgrade [-frvtos] [--firmware|--status|--commit|--rollback|--allow-downgrade] "
+        "[URL|FOLDER]",
+        "install a signed release from a server or a folder: staged, switched at once, on "
+        "trial until confirmed", RAW_ARGS, 0, MANY, .stack = 8192)
+{
+    return upgrade_command(ctx, p, argc, argv, 0);
+}
+
+COMMAND(atupgrade,
+        "atupgrade [-frvtos] [--firmware|--allow-downgrade] [URL]\n"
+        "  upgrade's release upgrade (upgrade --help), its files fetched through the modem's "
+        "HTTP client (AT+HTTPCGET)",
+        "install a signed release through the modem's HTTP client, with upgrade's checks",
+        RAW_ARGS, 0, MANY, .stack = 8192)
+{
+    return upgrade_command(ctx, p, argc, argv, 1);
 }
 
 #else
@@ -706,6 +771,14 @@ COMMAND(upgrade,
 {
     return cmd_error(ctx, "this build cannot check release signatures (no mbedTLS): upgrade "
                      "is not available");
+}
+
+COMMAND(atupgrade, "atupgrade [-frvtos] [--firmware|--allow-downgrade] [URL]",
+        "install a signed release through the modem (not in this build: no mbedTLS)",
+        RAW_ARGS, 0, MANY)
+{
+    return cmd_error(ctx, "this build cannot check release signatures (no mbedTLS): "
+                     "atupgrade is not available");
 }
 
 #endif

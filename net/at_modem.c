@@ -11,6 +11,29 @@
 /* How long one UART read may block: the time-out and a stop request are checked this often. */
 #define POLL_MS 50
 
+struct at_modem at_modem_clients;
+
+int at_append_string(char *cmd, size_t size, const char *text)
+{
+    size_t n = strlen(cmd);
+    if (n + 2 >= size)
+        return -1;
+    cmd[n++] = ',';
+    cmd[n++] = '"';
+    for (const char *c = text; *c; c++) {
+        if ((*c == '"' || *c == ',' || *c == '\\') && n + 1 < size)
+            cmd[n++] = '\\';
+        if (n + 1 >= size)
+            return -1;
+        cmd[n++] = *c;
+    }
+    if (n + 1 >= size)
+        return -1;
+    cmd[n++] = '"';
+    cmd[n] = '\0';
+    return 0;
+}
+
 int at_modem_attach(struct at_modem *m, const char *name)
 {
     const struct uart_setup *u = uarts_by_name(name);
@@ -99,8 +122,9 @@ static int send_line(int uart, const char *cmd)
     return r < 0 ? r : hal_uart_write(uart, "\r\n", 2);
 }
 
-/* Reads until the reply set up in m ends, or timeout_ms has passed. */
-static enum at_status wait_reply(struct at_modem *m, int timeout_ms)
+/* Reads until the reply set up in m ends, or timeout_ms has passed: since the command was
+ * sent, or (idle) since the last byte came. */
+static enum at_status wait_reply(struct at_modem *m, int timeout_ms, int idle)
 {
     uint64_t deadline = hal_time_us() + (uint64_t)timeout_ms * 1000u;
     while (!m->done) {
@@ -110,8 +134,11 @@ static enum at_status wait_reply(struct at_modem *m, int timeout_ms)
         if (proc_should_stop())
             return AT_STATUS_STOPPED;
         uint64_t left_ms = (deadline - now + 999) / 1000;
-        if (pump(m, left_ms < POLL_MS ? (int)left_ms : POLL_MS) < 0)
+        int n = pump(m, left_ms < POLL_MS ? (int)left_ms : POLL_MS);
+        if (n < 0)
             return AT_STATUS_LINK;
+        if (n > 0 && idle)
+            deadline = hal_time_us() + (uint64_t)timeout_ms * 1000u;
     }
     return m->status;
 }
@@ -131,19 +158,35 @@ enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout
     if (!m->attached || drain(m) < 0 || (cmd && send_line(m->uart, cmd) < 0))
         return AT_STATUS_LINK;
     expect_reply(m, cmd, expect, reply);
-    return wait_reply(m, timeout_ms);
+    return wait_reply(m, timeout_ms, 0);
+}
+
+enum at_status at_modem_command_streamed(struct at_modem *m, const char *cmd, int idle_ms,
+                                         const struct at_callbacks *reply)
+{
+    if (!m->attached || drain(m) < 0 || send_line(m->uart, cmd) < 0)
+        return AT_STATUS_LINK;
+    expect_reply(m, cmd, NULL, reply);
+    return wait_reply(m, idle_ms, 1);
 }
 
 enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t len,
                                   int timeout_ms)
 {
+    return at_modem_send_data_until(m, data, len, timeout_ms, NULL, NULL);
+}
+
+enum at_status at_modem_send_data_until(struct at_modem *m, const void *data, size_t len,
+                                        int timeout_ms, const char *expect,
+                                        const struct at_callbacks *reply)
+{
     if (!m->attached)
         return AT_STATUS_LINK;
     /* set up before writing: the modem may answer before the write returns */
-    expect_reply(m, NULL, NULL, NULL);
+    expect_reply(m, NULL, expect, reply);
     if (hal_uart_write(m->uart, data, len) < 0)
         return AT_STATUS_LINK;
-    return wait_reply(m, timeout_ms);
+    return wait_reply(m, timeout_ms, 0);
 }
 
 int at_modem_listen(struct at_modem *m, int ms)

@@ -49,13 +49,31 @@ int at_modem_attach(struct at_modem *m, const char *name);
  * goes on past an OK (AT+RST answers OK, then ready). reply may be NULL. */
 enum at_status at_modem_command(struct at_modem *m, const char *cmd, int timeout_ms,
                                 const char *expect, const struct at_callbacks *reply);
+/* As at_modem_command, for a reply that may run long (a body the modem's HTTP client
+ * receives, in chunks): it fails only when nothing at all came for idle_ms. */
+enum at_status at_modem_command_streamed(struct at_modem *m, const char *cmd, int idle_ms,
+                                         const struct at_callbacks *reply);
 /* Writes len raw bytes (the data AT+CIPSEND's ">" asks for) and waits at most timeout_ms for
  * the final result (SEND OK, SEND FAIL). */
 enum at_status at_modem_send_data(struct at_modem *m, const void *data, size_t len,
                                   int timeout_ms);
+/* As at_modem_send_data, for data whose answer is a line, not a final result
+ * (AT+MQTTPUBRAW's "+MQTTPUB:OK"): it ends on the first line holding expect, its events going
+ * to reply. */
+enum at_status at_modem_send_data_until(struct at_modem *m, const void *data, size_t len,
+                                        int timeout_ms, const char *expect,
+                                        const struct at_callbacks *reply);
 /* No command: parses what arrives within ms (at most one read's wait), for the listener.
  * Bytes read, or a negative ERR_*. */
 int at_modem_listen(struct at_modem *m, int ms);
+/* The link the modem's client commands share (atwget, atcurl, atmqttc): what one of them
+ * hears between its commands (an MQTT message) reaches the listener another set. */
+extern struct at_modem at_modem_clients;
+
+/* Appends ,"text" to the command in cmd, with ESP-AT's escapes for a string argument (\",
+ * \, and \\); 0, or -1 when it does not fit size (cmd is then cut). */
+int at_append_string(char *cmd, size_t size, const char *text);
+
 /* The words for a status: "OK", "ERROR", "timed out" ... */
 const char *at_status_str(enum at_status status);
 

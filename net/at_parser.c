@@ -118,6 +118,8 @@ static enum at_kind kind_of(const char *t, size_t n, int *link, long *len)
         return AT_BUSY;
     if (strncmp(t, "+IPD,", 5) == 0 && ipd_fields(t + 5, t + n, link, len) == 0)
         return AT_IPD_PASSIVE;
+    if (strncmp(t, "+MQTTCONNECTED:", 15) == 0 || strncmp(t, "+MQTTDISCONNECTED:", 18) == 0)
+        return AT_MQTT_STATE;
     return t[0] == '+' && strchr(t, ':') ? AT_INFO : AT_TEXT;
 }
 
@@ -148,6 +150,30 @@ static void start_data(struct at_parser *p, const struct at_callbacks *cb, enum 
     start_line(p);
 }
 
+/* "HEADER<len>," and len raw bytes: AT+CIPRECVDATA's data, and the body of a response the
+ * modem's own HTTP client received (AT+HTTPCGET, AT+HTTPCLIENT), in as many of these as it
+ * takes. */
+static const char *const data_headers[] = { "+CIPRECVDATA:", "+HTTPCGET:", "+HTTPCLIENT:" };
+
+/* "+MQTTSUBRECV:link,"topic",len," up to its last comma: a message the modem's MQTT client
+ * received. 0 and link and len, or -1. The topic is quoted as it came (ESP-AT escapes
+ * nothing in it), so the count is what follows its closing quote. */
+static int mqtt_recv_fields(const char *t, size_t n, int *link, long *len)
+{
+    const char *end = t + n - 1, *comma = memchr(t, ',', n);
+    const char *quote = end;
+    while (quote > t && *quote != '"')
+        quote--;
+    if (!comma || quote <= comma + 1 || comma[1] != '"' || quote + 2 >= end || quote[1] != ',')
+        return -1;          /* no topic, or no count after it yet */
+    long id = number(t + 13, comma);
+    *len = number(quote + 2, end);
+    if (id < 0 || id > 99 || *len < 0 || *len > AT_DATA_MAX)
+        return -1;
+    *link = (int)id;
+    return 0;
+}
+
 /* After each ':' or ',': does the line so far end a payload header? */
 static int header_ended(struct at_parser *p, const struct at_callbacks *cb)
 {
@@ -161,12 +187,23 @@ static int header_ended(struct at_parser *p, const struct at_callbacks *cb)
         start_data(p, cb, AT_IPD, link, len);
         return 1;
     }
-    if (last == ',' && strncmp(t, "+CIPRECVDATA:", 13) == 0) {
-        len = number(t + 13, t + p->len - 1);
-        if (len < 0 || len > AT_DATA_MAX)
+    if (last != ',')
+        return 0;
+    if (!(p->quotes & 1) && p->quotes >= 2 && strncmp(t, "+MQTTSUBRECV:", 13) == 0) {
+        if (mqtt_recv_fields(t, p->len, &link, &len) < 0)
             return 0;
-        start_data(p, cb, AT_RECVDATA, -1, len);
+        start_data(p, cb, AT_MQTT_RECV, link, len);
         return 1;
+    }
+    for (size_t i = 0; i < sizeof data_headers / sizeof data_headers[0]; i++) {
+        size_t n = strlen(data_headers[i]);
+        if (p->len > n && strncmp(t, data_headers[i], n) == 0) {
+            len = number(t + n, t + p->len - 1);
+            if (len < 0 || len > AT_DATA_MAX)
+                return 0;
+            start_data(p, cb, AT_RECVDATA, -1, len);
+            return 1;
+        }
     }
     return 0;
 }

@@ -5,10 +5,11 @@
  * and inside those replies it sends lines of its own at any time: "ready" after a reset,
  * "[id,]CONNECT", "[id,]CLOSED", "WIFI CONNECTED", "WIFI GOT IP", "WIFI DISCONNECT", and
  * "+IPD" for received data. Two things are not lines: the prompt ">" that asks for the data of
- * AT+CIPSEND has no line end, and the payload after "+IPD,[id,]len[,ip,port]:" or
- * "+CIPRECVDATA:len," is len raw bytes, "\r\n" and "OK" among them maybe. So the parser counts
- * those bytes out instead of looking for line ends, and recognises the prompt at the start of
- * a line.
+ * AT+CIPSEND has no line end, and the payload after "+IPD,[id,]len[,ip,port]:",
+ * "+CIPRECVDATA:len," (or the HTTP client's "+HTTPCGET:len," and "+HTTPCLIENT:len,", the MQTT
+ * client's "+MQTTSUBRECV:link,"topic",len,") is len raw bytes, "\r\n" and "OK" among them
+ * maybe. So the parser counts those bytes out instead of looking for line ends, and
+ * recognises the prompt at the start of a line.
  *
  * Pure code (no UART, no clock), fed in pieces of any size, so that it can be fuzzed; the
  * modem link (net/at_modem.h) and the network driver over it decide what an event means for
@@ -35,7 +36,8 @@ enum at_kind {
     AT_PROMPT,            /* ">": send the data of AT+CIPSEND now */
     AT_INFO,              /* "+CMD:...": an information line */
     AT_TEXT,              /* any other line: the echo, AT+GMR's lines, "Recv 4 bytes" */
-    AT_RECVDATA,          /* AT+CIPRECVDATA's reply: len bytes follow through data */
+    AT_RECVDATA,          /* "+CIPRECVDATA:len,", "+HTTPCGET:len,", "+HTTPCLIENT:len,": len
+                             bytes follow through data (the text says whose) */
     /* asynchronous: at any time, also in the middle of a reply */
     AT_READY,             /* the modem (re)started */
     AT_CONNECT,           /* link opened (ours, or a client of AT+CIPSERVER) */
@@ -46,6 +48,8 @@ enum at_kind {
     AT_WIFI_DISCONNECT,
     AT_IPD,               /* len bytes of link follow through the data callback */
     AT_IPD_PASSIVE,       /* len bytes of link wait in the modem (AT+CIPRECVMODE=1) */
+    AT_MQTT_RECV,         /* "+MQTTSUBRECV:link,"topic",len,": len bytes follow through data */
+    AT_MQTT_STATE,        /* "+MQTTCONNECTED:..." or "+MQTTDISCONNECTED:link" */
 };
 
 struct at_event {

@@ -49,6 +49,21 @@ int url_parse(const char *text, struct url *u)
     return n < (int)sizeof u->path ? 0 : ERR_NAMETOOLONG;
 }
 
+void url_file_name(const char *path, char *out, size_t size)
+{
+    size_t end = strcspn(path, "?#");
+    size_t start = end;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    if (end == start) {
+        str_copy(out, "index", size);
+        return;
+    }
+    size_t n = end - start < size - 1 ? end - start : size - 1;
+    memcpy(out, path + start, n);
+    out[n] = '\0';
+}
+
 static int send_line(struct http_client *c, const char *line)
 {
     if (c->on_request_line)

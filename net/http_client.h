@@ -22,6 +22,8 @@ struct url {
 /* Parses "http[s]://host[:port][/path]" (the scheme may be left out: http). ERR_NOTSUP for
  * another scheme, ERR_INVAL for what is not a URL. */
 int url_parse(const char *text, struct url *u);
+/* The file name a URL's path suggests: its last segment without the query, or "index". */
+void url_file_name(const char *path, char *out, size_t size);
 
 struct http_client {
     /* the request */

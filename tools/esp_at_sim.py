@@ -18,11 +18,13 @@ The control socket takes one command a line and answers "ok" (or "err ..."):
     inject-in-reply TEXT   TEXT goes out after the first line of the next reply
 Standard library only."""
 import argparse
+import http.client
 import os
 import re
 import socket
 import threading
 import time
+import urllib.parse
 
 VERSION = ("AT version:2.2.0.0(s-90458f0 - ESP32 - Jun 18 2021 10:24:22)\r\n"
            "SDK version:v4.2.2-76-gefa6eca\r\n"
@@ -48,6 +50,47 @@ def hang_up(sock):
     except OSError:
         pass
     sock.close()
+
+
+# AT+SYSLOG=1's "ERR CODE:0x0<result>0<sub-code><extension>": a command the firmware does
+# not know, one that failed; the HTTP client puts its own code in the extension: 0x7000 and
+# the server's status (0x7194: 404), or 0x7002 (no connection to the server)
+ERR_UNSUPPORTED, ERR_EXEC_FAIL = 0x01090000, 0x010a0000
+ERR_HTTP_BASE, ERR_HTTP_CONNECT = 0x7000, 0x7002
+HTTP_RX_SIZE = 2048     # AT+HTTPCGET's default <rx_size>: the largest chunk of a body
+HTTP_METHODS = {1: "HEAD", 2: "GET", 3: "POST", 4: "PUT", 5: "DELETE"}
+HTTP_TYPES = ["application/x-www-form-urlencoded", "application/json", "multipart/form-data",
+              "text/xml"]
+
+
+def at_arguments(text):
+    """A command's arguments: split at commas outside quotes; a quoted one unquoted, with
+    ESP-AT's escapes (\\" \\, \\\\) undone; an empty one None."""
+    args, cur, quoted, i, was_quoted = [], "", False, 0, False
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and quoted and i + 1 < len(text):
+            cur += text[i + 1]
+            i += 2
+            continue
+        if c == '"':
+            quoted, was_quoted = not quoted, True
+        elif c == "," and not quoted:
+            args.append(cur if cur or was_quoted else None)
+            cur, was_quoted = "", False
+        else:
+            cur += c
+        i += 1
+    if quoted:
+        raise ValueError("unterminated string")
+    args.append(cur if cur or was_quoted else None)
+    return args
+
+
+class HttpError(Exception):
+    def __init__(self, code):
+        super().__init__(f"0x{code:x}")
+        self.code = code
 
 
 WINDOW = 8192      # passive receive: what a link buffers before it stops reading its socket
@@ -77,6 +120,10 @@ class Modem:
     # ---- state ----
     def power_on(self):
         self.echo, self.mode, self.mux, self.recvmode = True, 1, 0, 0
+        self.syslog = False
+        if getattr(self, "mqtt_client", None):
+            self.mqtt_drop_client()
+        self.mqtt_client, self.mqtt_user, self.mqtt_conn, self.mqtt_subs = None, None, None, {}
         self.joined = None
         self.sntp_tz = None
         for link in list(getattr(self, "links", {}).values()):
@@ -113,8 +160,11 @@ class Modem:
                 except OSError:
                     pass
 
-    def reply(self, lines, final="OK"):
-        """A command's reply: its lines, a blank line, the final result."""
+    def reply(self, lines, final="OK", code=ERR_EXEC_FAIL):
+        """A command's reply: its lines, a blank line, the final result. With AT+SYSLOG=1 an
+        ERROR comes after "ERR CODE:0x...", code saying why."""
+        if final == "ERROR" and self.syslog:
+            lines = list(lines) + [f"ERR CODE:0x{code:08x}"]
         parts = [line.encode() + b"\r\n" if isinstance(line, str) else line for line in lines]
         if self.in_reply is not None:
             parts.insert(1 if parts else 0, self.in_reply)
@@ -165,6 +215,12 @@ class Modem:
         m = re.fullmatch(r"AT\+CIPSEND=(?:(\d+),)?(\d+)", line)
         if m:
             return self.cipsend(m, rest, conn)
+        m = re.fullmatch(r"AT\+HTTPCPOST=(\".*)", line)
+        if m:
+            return self.httpcpost(m.group(1), rest, conn)
+        m = re.fullmatch(r"AT\+MQTTPUBRAW=(\d.*)", line)
+        if m:
+            return self.mqttpubraw(m.group(1), rest, conn)
         self.busy = True        # a command that comes while this one runs gets "busy p..."
         threading.Thread(target=self.run_busy, args=(line,), daemon=True).start()
         return rest
@@ -172,7 +228,7 @@ class Modem:
     def run_busy(self, line):
         try:
             self.dispatch(line)
-        except (ValueError, OSError):
+        except (ValueError, OSError, IndexError, TypeError):
             self.reply([], "ERROR")     # reply() ends the busy time
 
     def dispatch(self, line):
@@ -181,7 +237,7 @@ class Modem:
             if m:
                 handler(self, *m.groups())
                 return
-        self.reply([], "ERROR")
+        self.reply([], "ERROR", ERR_UNSUPPORTED)
 
     # ---- basic ----
     def at(self):
@@ -359,6 +415,45 @@ class Modem:
         if notify:
             self.write(f"{self.prefix(link)}CLOSED\r\n".encode())
 
+    def take_data(self, length, rest, conn):
+        """After ">": the length bytes of data that follow, and what is left; None when the
+        board went away first."""
+        while len(rest) < length:
+            more = conn.recv(4096)
+            if not more:
+                return None, b""
+            self.pace("rx", len(more))
+            rest += more
+        return rest[:length], rest[length:]
+
+    def httpcpost(self, args, rest, conn):
+        """AT+HTTPCPOST="url",length[,header_count,"header"...]: ">" asks for the data; the
+        answer is SEND OK, or SEND FAIL when the server refused it or was not reached."""
+        try:
+            a = at_arguments(args)
+            url, length = a[0], int(a[1])
+            headers = [h for h in a[3:3 + int(a[2])]] if len(a) > 2 else []
+        except (ValueError, IndexError, TypeError):
+            self.reply([], "ERROR")
+            return rest
+        if not 0 < length <= 65536 or len(headers) != (int(a[2]) if len(a) > 2 else 0):
+            self.reply([], "ERROR")
+            return rest
+        self.write(b"\r\nOK\r\n\r\n>")
+        data, rest = self.take_data(length, rest, conn)
+        if data is None:
+            return rest
+        if not any(h.lower().startswith("content-type:") for h in headers):
+            headers.append(f"Content-Type: {HTTP_TYPES[0]}")
+        try:
+            conn_, resp = self.http_open("POST", url, data, headers)
+            resp.read()
+            conn_.close()
+            self.write(f"\r\nRecv {length} bytes\r\n\r\nSEND OK\r\n".encode())
+        except (HttpError, OSError, http.client.HTTPException):
+            self.write(f"\r\nRecv {length} bytes\r\n\r\nSEND FAIL\r\n".encode())
+        return rest
+
     def cipsend(self, m, rest, conn):
         link, length = self.link_id(m.group(1)), int(m.group(2))
         if link not in self.links or not 0 < length <= 8192:
@@ -454,6 +549,234 @@ class Modem:
             self.links[free[0]].server = True
             self.write(f"{free[0]},CONNECT\r\n".encode())
 
+    # ---- the modem's own HTTP client ----
+    def syslog_cmd(self, query, on):
+        if query:
+            return self.reply([f"+SYSLOG:{int(self.syslog)}"])
+        if on not in ("0", "1"):
+            return self.reply([], "ERROR")
+        self.syslog = on == "1"
+        self.reply([])
+
+    def http_open(self, method, url, body=None, headers=()):
+        """The request to the real server; its response, whose status is below 400."""
+        u = urllib.parse.urlsplit(url)
+        ip = self.resolve(u.hostname or "") if self.joined else None
+        if u.scheme != "http" or ip is None:
+            raise HttpError(ERR_HTTP_CONNECT)   # this simulator has no TLS
+        conn = http.client.HTTPConnection(ip, u.port or 80, timeout=5)
+        try:
+            conn.request(method, (u.path or "/") + (f"?{u.query}" if u.query else ""),
+                         body=body, headers=dict(map(str.strip, h.split(":", 1)) for h in headers))
+            resp = conn.getresponse()
+        except OSError:
+            conn.close()
+            raise HttpError(ERR_HTTP_CONNECT)
+        if resp.status >= 400:
+            conn.close()
+            raise HttpError(ERR_HTTP_BASE + resp.status)
+        return conn, resp
+
+    def http_body(self, prefix, resp, rx_size):
+        """The body in chunks of at most rx_size: "+PREFIX:len," the bytes and a line end."""
+        while True:
+            data = resp.read(rx_size)
+            if not data:
+                return
+            self.write(f"+{prefix}:{len(data)},".encode() + data + b"\r\n")
+
+    def http_command(self, prefix, method, url, rx_size=HTTP_RX_SIZE, body=None, headers=()):
+        try:
+            conn, resp = self.http_open(method, url, body, headers)
+        except HttpError as e:
+            return self.reply([], "ERROR", ERR_EXEC_FAIL | e.code)
+        try:
+            if method == "HEAD":     # the client shows headers for HEAD only, one a chunk
+                for key, value in resp.getheaders():
+                    line = f"{key}: {value}"
+                    self.write(f"+{prefix}:{len(line)},{line}\r\n".encode())
+            else:
+                self.http_body(prefix, resp, rx_size)
+        except (OSError, http.client.HTTPException):
+            return self.reply([], "ERROR")      # the server went away in the middle
+        finally:
+            conn.close()
+        self.reply([])
+
+    def httpgetsize(self, args):
+        url = at_arguments(args)[0]
+        try:
+            conn, resp = self.http_open("GET", url)
+        except HttpError as e:
+            return self.reply([], "ERROR", ERR_EXEC_FAIL | e.code)
+        size = resp.getheader("Content-Length")
+        conn.close()
+        self.reply([f"+HTTPGETSIZE:{int(size) if size else 0}"])
+
+    def httpcget(self, args):
+        a = at_arguments(args)
+        rx_size = int(a[1]) if len(a) > 1 and a[1] else HTTP_RX_SIZE
+        if not 1 <= rx_size <= 10240:
+            return self.reply([], "ERROR")
+        self.http_command("HTTPCGET", "GET", a[0], rx_size)
+
+    def httpclient(self, args):
+        """AT+HTTPCLIENT=opt,content-type,"url",["host"],["path"],transport[,"data"]
+        [,"header"...]: the data only for POST and PUT."""
+        a = at_arguments(args)
+        if len(a) < 6 or int(a[0]) not in HTTP_METHODS or not 0 <= int(a[1]) < 4:
+            return self.reply([], "ERROR")
+        method, url = HTTP_METHODS[int(a[0])], a[2] or f"http://{a[3]}{a[4] or '/'}"
+        body, headers = None, a[6:]
+        if method in ("POST", "PUT"):
+            body, headers = (a[6] or "").encode("latin-1") if len(a) > 6 else b"", a[7:]
+            headers = [f"Content-Type: {HTTP_TYPES[int(a[1])]}"] + [h for h in headers if h]
+        self.http_command("HTTPCLIENT", method, url, body=body,
+                          headers=[h for h in headers if h])
+
+    # ---- the modem's own MQTT client (link 0; python3-paho-mqtt to the real broker) ----
+    def mqtt_link(self, text):
+        if text != "0":
+            raise ValueError("ESP-AT has MQTT link 0 only")
+
+    def mqttusercfg(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if a[1] != "1" or len(a) != 8:       # scheme 1: MQTT over TCP (no TLS here)
+            return self.reply([], "ERROR")
+        self.mqtt_user = {"client_id": a[2] or "", "user": a[3], "password": a[4]}
+        self.reply([])
+
+    def mqttconncfg(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        keepalive = int(a[1])
+        if not 0 <= keepalive <= 7200 or len(a) != 7 or int(a[5]) > 2:
+            return self.reply([], "ERROR")
+        self.mqtt_conn = {"keepalive": keepalive or 120, "clean": a[2] != "1",
+                          "will": (a[3], a[4] or "", int(a[5]), a[6] == "1") if a[3] else None}
+        self.reply([])
+
+    def mqtt_drop_client(self):
+        client, self.mqtt_client, self.mqtt_subs = self.mqtt_client, None, {}
+        if client:
+            client.on_disconnect = None
+            client.disconnect()
+            client.loop_stop()
+
+    def mqttconn(self, args):
+        import paho.mqtt.client as paho
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if self.mqtt_user is None or not self.joined or self.mqtt_client:
+            return self.reply([], "ERROR")
+        host, port, reconnect = a[1], int(a[2]), a[3] if len(a) > 3 else "0"
+        conf = self.mqtt_conn or {"keepalive": 120, "clean": True, "will": None}
+        client = paho.Client(self.mqtt_user["client_id"], clean_session=conf["clean"])
+        if self.mqtt_user["user"]:
+            client.username_pw_set(self.mqtt_user["user"], self.mqtt_user["password"])
+        if conf["will"]:
+            client.will_set(*conf["will"])
+        acks, first = {}, threading.Event()
+        connected = f'+MQTTCONNECTED:0,1,"{host}","{port}","",{reconnect}'
+
+        def on_connect(c, userdata, flags, rc):
+            if first.is_set() and rc == 0:      # the client reconnected by itself
+                self.write(connected.encode() + b"\r\n")
+            acks["connect"] = rc
+            first.set()
+
+        def on_ack(c, userdata, mid, *rest):
+            acks.setdefault(mid, threading.Event()).set()
+
+        client.on_connect = on_connect
+        client.on_subscribe = client.on_unsubscribe = on_ack
+        client.on_disconnect = lambda c, userdata, rc: self.write(b"+MQTTDISCONNECTED:0\r\n")
+        client.on_message = lambda c, userdata, m: self.write(
+            f'+MQTTSUBRECV:0,"{m.topic}",{len(m.payload)},'.encode() + m.payload + b"\r\n")
+        try:
+            client.connect(self.resolve(host) or host, port, conf["keepalive"])
+        except OSError:
+            return self.reply([], "ERROR")
+        client.loop_start()
+        if not first.wait(5) or acks["connect"] != 0:
+            client.loop_stop()
+            return self.reply([], "ERROR")
+        self.mqtt_client, self.mqtt_acks, self.mqtt_subs = client, acks, {}
+        self.reply([connected])
+
+    def mqtt_wait(self, mid):
+        """Waits for the broker's SUBACK or UNSUBACK of mid."""
+        return self.mqtt_acks.setdefault(mid, threading.Event()).wait(5)
+
+    def mqttpub(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        qos, retain = int(a[3]), a[4] == "1"
+        if not self.mqtt_client or qos > 2 or not a[1]:
+            return self.reply([], "ERROR")
+        info = self.mqtt_client.publish(a[1], (a[2] or "").encode("latin-1"), qos, retain)
+        if qos:
+            info.wait_for_publish(5)
+        self.reply([], "OK" if info.rc == 0 and (not qos or info.is_published()) else "ERROR")
+
+    def mqttpubraw(self, args, rest, conn):
+        """AT+MQTTPUBRAW=0,"topic",length,qos,retain: ">" asks for the message; then
+        +MQTTPUB:OK, or +MQTTPUB:FAIL when the broker did not take it."""
+        try:
+            a = at_arguments(args)
+            self.mqtt_link(a[0])
+            topic, length, qos, retain = a[1], int(a[2]), int(a[3]), a[4] == "1"
+        except (ValueError, IndexError, TypeError):
+            self.reply([], "ERROR")
+            return rest
+        if not self.mqtt_client or not topic or not 0 < length <= 65536 or qos > 2:
+            self.reply([], "ERROR")
+            return rest
+        self.write(b"\r\nOK\r\n\r\n>")
+        data, rest = self.take_data(length, rest, conn)
+        if data is None:
+            return rest
+        info = self.mqtt_client.publish(topic, data, qos, retain)
+        if qos:
+            info.wait_for_publish(5)
+        ok = info.rc == 0 and (not qos or info.is_published())
+        self.write(b"+MQTTPUB:OK\r\n" if ok else b"+MQTTPUB:FAIL\r\n")
+        return rest
+
+    def mqttsub(self, query, args):
+        if query:
+            return self.reply([f'+MQTTSUB:0,6,"{t}",{q}' for t, q in self.mqtt_subs.items()])
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if not self.mqtt_client or not a[1] or int(a[2]) > 2:
+            return self.reply([], "ERROR")
+        if a[1] in self.mqtt_subs:
+            return self.reply(["ALREADY SUBSCRIBE"])
+        rc, mid = self.mqtt_client.subscribe(a[1], int(a[2]))
+        if rc != 0 or not self.mqtt_wait(mid):
+            return self.reply([], "ERROR")
+        self.mqtt_subs[a[1]] = int(a[2])
+        self.reply([])
+
+    def mqttunsub(self, args):
+        a = at_arguments(args)
+        self.mqtt_link(a[0])
+        if not self.mqtt_client:
+            return self.reply([], "ERROR")
+        if a[1] not in self.mqtt_subs:
+            return self.reply(["NO UNSUBSCRIBE"])
+        rc, mid = self.mqtt_client.unsubscribe(a[1])
+        if rc != 0 or not self.mqtt_wait(mid):
+            return self.reply([], "ERROR")
+        del self.mqtt_subs[a[1]]
+        self.reply([])
+
+    def mqttclean(self, link):
+        self.mqtt_link(link)
+        self.mqtt_drop_client()
+        self.reply([])
+
     # ---- faults (the control socket) ----
     def fault(self, line):
         verb, _, arg = line.partition(" ")
@@ -508,6 +831,17 @@ COMMANDS = [
     (r"AT\+CIPRECVDATA=(?:(\d),)?(\d+)", Modem.ciprecvdata),
     (r"AT\+CIPRECVLEN\?", Modem.ciprecvlen),
     (r"AT\+CIPSERVER=([01])(?:,(\d+))?(?:,.*)?", Modem.cipserver),
+    (r"AT\+SYSLOG(?:(\?)|=(\d))", Modem.syslog_cmd),
+    (r"AT\+HTTPGETSIZE=(\".*)", Modem.httpgetsize),
+    (r"AT\+HTTPCGET=(\".*)", Modem.httpcget),
+    (r"AT\+HTTPCLIENT=(\d.*)", Modem.httpclient),
+    (r"AT\+MQTTUSERCFG=(\d.*)", Modem.mqttusercfg),
+    (r"AT\+MQTTCONNCFG=(\d.*)", Modem.mqttconncfg),
+    (r"AT\+MQTTCONN=(\d.*)", Modem.mqttconn),
+    (r"AT\+MQTTPUB=(\d.*)", Modem.mqttpub),
+    (r"AT\+MQTTSUB(?:(\?)|=(\d.*))", Modem.mqttsub),
+    (r"AT\+MQTTUNSUB=(\d.*)", Modem.mqttunsub),
+    (r"AT\+MQTTCLEAN=(\d)", Modem.mqttclean),
 ]
 
 

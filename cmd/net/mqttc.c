@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd/net/mqttc_options.h"
 #include "hal/thread.h"
 #include "hal/time.h"
 #include "kernel/command.h"
@@ -22,13 +23,6 @@
 #define ACK_TIMEOUT_S 10
 #define POLL_MS 10
 #define LISTEN_BURST_MS 100             /* the longest a listener reads on without a turn */
-
-struct options {
-    const char *verb, *host, *user, *password, *client_id, *topic, *message;
-    const char *will_topic, *will_message, *ca_file;
-    long port, qos, keepalive, count, wait_s, will_qos;
-    int retain, persistent, will_retain, message_given, tls, insecure, lines;
-};
 
 /* A message that came while nobody was listening, or before listen printed it. */
 struct message {
@@ -105,64 +99,8 @@ static void empty_inbox(void)
 
 /* ---- options ---- */
 
-static int number(const struct cmd_ctx *ctx, const char *opt, const char *text, long min,
-                  long max, long *out)
-{
-    char *end;
-    long v = strtol(text, &end, 10);
-    if (!*text || *end || v < min || v > max)
-        return cmd_error(ctx, "%s %s: not a number from %ld to %ld", opt, text, min, max);
-    *out = v;
-    return 0;
-}
-
-/* Options that take a value: which field of struct options it goes to. */
-static const char **text_option(struct options *o, const char *opt)
-{
-    static const char *const names[] = { "-h", "-u", "-P", "-i", "-t", "-m", "--will",
-                                         "--will-msg", "--ca" };
-    const char **fields[] = { &o->host, &o->user, &o->password, &o->client_id, &o->topic,
-                              &o->message, &o->will_topic, &o->will_message, &o->ca_file };
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!strcmp(opt, names[i]))
-            return fields[i];
-    return NULL;
-}
-
-static long *number_option(struct options *o, const char *opt, long *max)
-{
-    static const char *const names[] = { "-p", "-q", "-k", "-n", "-w", "--will-qos" };
-    static const long maxima[] = { 65535, 2, 65535, 1000000, 86400, 2 };
-    long *fields[] = { &o->port, &o->qos, &o->keepalive, &o->count, &o->wait_s, &o->will_qos };
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (!strcmp(opt, names[i])) {
-            *max = maxima[i];
-            return fields[i];
-        }
-    return NULL;
-}
-
-static int switch_option(struct options *o, const char *opt)
-{
-    if (!strcmp(opt, "-r"))
-        o->retain = 1;
-    else if (!strcmp(opt, "-s"))
-        o->persistent = 1;
-    else if (!strcmp(opt, "--will-retain"))
-        o->will_retain = 1;
-    else if (!strcmp(opt, "--tls"))
-        o->tls = 1;
-    else if (!strcmp(opt, "--insecure"))
-        o->insecure = 1;
-    else if (!strcmp(opt, "-l"))
-        o->lines = 1;
-    else
-        return 0;
-    return 1;
-}
-
 /* --ca or --insecure mean TLS too; the port is MQTT's for the transport unless -p said. */
-static int tls_settings(const struct cmd_ctx *ctx, struct options *o)
+static int tls_settings(const struct cmd_ctx *ctx, struct mqttc_options *o)
 {
     o->tls |= o->ca_file || o->insecure;
     if (o->tls && !tls_available())
@@ -170,36 +108,6 @@ static int tls_settings(const struct cmd_ctx *ctx, struct options *o)
     if (!o->port)
         o->port = o->tls ? 8883 : 1883;
     return 0;
-}
-
-static int parse(const struct cmd_ctx *ctx, int argc, char **argv, struct options *o)
-{
-    memset(o, 0, sizeof *o);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **text = text_option(o, a);
-        long max = 0, *num = number_option(o, a, &max);
-        if ((text || num) && i + 1 >= argc)
-            return cmd_error(ctx, "%s needs a value", a);
-        if (text) {
-            *text = argv[++i];
-            o->message_given |= !strcmp(a, "-m");
-        } else if (num) {
-            if (number(ctx, a, argv[i + 1], strcmp(a, "-p") ? 0 : 1, max, num))
-                return 2;
-            i++;
-        } else if (switch_option(o, a)) {
-            continue;
-        } else if (a[0] == '-' || o->verb) {
-            return cmd_error(ctx, "unknown option %s (try mqttc --help)", a);
-        } else {
-            o->verb = a;
-        }
-    }
-    if (!o->verb)
-        return cmd_error(ctx, "missing what to do: pub, sub, unsub, listsub, ping, close or "
-                              "listen");
-    return tls_settings(ctx, o);
 }
 
 /* ---- the connection ---- */
@@ -224,7 +132,7 @@ static void forget_connection(int say_goodbye)
     empty_inbox();
 }
 
-static void describe(const struct options *o, char *key, size_t size)
+static void describe(const struct mqttc_options *o, char *key, size_t size)
 {
     snprintf(key, size, "%s|%ld|%d|%d|%s|%s|%s|%s|%d|%ld|%s|%s|%ld|%d", o->host, o->port,
              o->tls, o->insecure, o->ca_file ? o->ca_file : "",
@@ -234,7 +142,7 @@ static void describe(const struct options *o, char *key, size_t size)
              o->will_qos, o->will_retain);
 }
 
-static int new_client(const struct cmd_ctx *ctx, const struct options *o, const char *key)
+static int new_client(const struct cmd_ctx *ctx, const struct mqttc_options *o, const char *key)
 {
     struct mqtt_config cfg = {
         .host = o->host, .port = (uint16_t)o->port, .client_id = o->client_id,
@@ -278,7 +186,7 @@ static void poll_kept(proc_t *p, int timeout_ms)
 
 /* Makes sure a connection is up, as the options ask (called with the lock held). A connection
  * the options do not describe replaces the kept one; no -h means the kept one. */
-static int use_connection(const struct cmd_ctx *ctx, const struct options *o)
+static int use_connection(const struct cmd_ctx *ctx, const struct mqttc_options *o)
 {
     char key[sizeof kept.key];
     int fresh = 0;
@@ -336,7 +244,7 @@ static int wait_for_ack(proc_t *p, uint16_t id, long timeout_s)
 /* ---- the verbs ---- */
 
 /* Hands one message to the client, waiting while the window is full. 0 or a status. */
-static int send_message(const struct cmd_ctx *ctx, const struct options *o, const char *text,
+static int send_message(const struct cmd_ctx *ctx, const struct mqttc_options *o, const char *text,
                         size_t len, uint16_t *id)
 {
     uint64_t deadline = hal_time_us() + ACK_TIMEOUT_S * 1000000ull;
@@ -364,7 +272,7 @@ static int send_message(const struct cmd_ctx *ctx, const struct options *o, cons
     return 0;
 }
 
-static int wait_acknowledged(const struct cmd_ctx *ctx, const struct options *o, uint16_t id)
+static int wait_acknowledged(const struct cmd_ctx *ctx, const struct mqttc_options *o, uint16_t id)
 {
     int r = o->qos ? wait_for_ack(ctx->p, id, o->wait_s ? o->wait_s : ACK_TIMEOUT_S) : 0;
     if (r < 0)
@@ -374,7 +282,7 @@ static int wait_acknowledged(const struct cmd_ctx *ctx, const struct options *o,
 
 /* pub -l: each line of the input is a message, sent while the window has room (as
  * mosquitto_pub -l does); at the end it waits for the acknowledgements still owed. */
-static int publish_lines(const struct cmd_ctx *ctx, const struct options *o)
+static int publish_lines(const struct cmd_ctx *ctx, const struct mqttc_options *o)
 {
     uint16_t ids[MQTT_WINDOW];          /* the last ones sent: the others were acknowledged */
     int sent = 0, n, r = 0;
@@ -389,7 +297,7 @@ static int publish_lines(const struct cmd_ctx *ctx, const struct options *o)
     return r;
 }
 
-static int publish(const struct cmd_ctx *ctx, const struct options *o)
+static int publish(const struct cmd_ctx *ctx, const struct mqttc_options *o)
 {
     if (o->lines)
         return publish_lines(ctx, o);
@@ -398,7 +306,7 @@ static int publish(const struct cmd_ctx *ctx, const struct options *o)
     return r ? r : wait_acknowledged(ctx, o, id);
 }
 
-static int subscription(const struct cmd_ctx *ctx, const struct options *o, int subscribe)
+static int subscription(const struct cmd_ctx *ctx, const struct mqttc_options *o, int subscribe)
 {
     uint16_t id = 0;
     lock();
@@ -498,7 +406,7 @@ static void listen_tick(evloop_t *loop, void *arg)
         evloop_stop(loop);
 }
 
-static int listen(const struct cmd_ctx *ctx, proc_t *p, const struct options *o)
+static int listen(const struct cmd_ctx *ctx, proc_t *p, const struct mqttc_options *o)
 {
     if (o->topic && subscription(ctx, o, 1))
         return 1;
@@ -520,24 +428,7 @@ static int listen(const struct cmd_ctx *ctx, proc_t *p, const struct options *o)
     return 0;
 }
 
-/* What a verb needs besides the connection: checked before connecting. */
-static int check_verb(const struct cmd_ctx *ctx, const struct options *o)
-{
-    static const char *const verbs[] = { "pub", "sub", "unsub", "listsub", "ping", "close",
-                                         "listen" };
-    size_t v = 0;
-    while (v < sizeof verbs / sizeof *verbs && strcmp(o->verb, verbs[v]))
-        v++;
-    if (v == sizeof verbs / sizeof *verbs)
-        return cmd_error(ctx, "%s: not pub, sub, unsub, listsub, ping, close or listen", o->verb);
-    if (v == 0 && (!o->topic || o->message_given == o->lines))
-        return cmd_error(ctx, "pub needs -t TOPIC and -m MESSAGE");
-    if ((v == 1 || v == 2) && !o->topic)
-        return cmd_error(ctx, "%s needs -t TOPIC", o->verb);
-    return 0;
-}
-
-static int run_verb(const struct cmd_ctx *ctx, proc_t *p, const struct options *o)
+static int run_verb(const struct cmd_ctx *ctx, proc_t *p, const struct mqttc_options *o)
 {
     const char *v = o->verb;
     if (!strcmp(v, "pub"))
@@ -565,8 +456,8 @@ COMMAND(mqttc, "mqttc pub|sub|unsub|listsub|ping|close|listen -h HOST [-p 1883] 
         "publish and subscribe through an MQTT 3.1.1 broker", RAW_ARGS, 0, MANY,
         .stack = 8192)
 {
-    struct options o;
-    if (parse(ctx, argc, argv, &o) || check_verb(ctx, &o))
+    struct mqttc_options o;
+    if (mqttc_parse(ctx, argc, argv, &o) || tls_settings(ctx, &o) || mqttc_check_verb(ctx, &o))
         return 2;
     if (!strcmp(o.verb, "close")) {
         lock();

@@ -12,22 +12,6 @@
 #define CHUNK 2048
 #define BAR_WIDTH 30
 
-/* The file name a URL's path suggests: its last segment without the query. */
-static void name_from_path(const char *path, char *out, size_t size)
-{
-    size_t end = strcspn(path, "?#");
-    size_t start = end;
-    while (start > 0 && path[start - 1] != '/')
-        start--;
-    if (end == start) {
-        str_copy(out, "index", size);
-        return;
-    }
-    size_t n = end - start < size - 1 ? end - start : size - 1;
-    memcpy(out, path + start, n);
-    out[n] = '\0';
-}
-
 static int on_terminal(proc_t *p)
 {
     return p->out && p->out->tty && p->out->tty->terminal;
@@ -137,7 +121,7 @@ COMMAND(wget, "wget URL [-O FILE] [-k] [--cacert FILE]",
                                          : "not a URL");
     const char *target = o.target;
     if (!target) {
-        name_from_path(u.path, name, sizeof name);
+        url_file_name(u.path, name, sizeof name);
         target = name;
     }
     struct http_client c = { 0 };

@@ -29,7 +29,7 @@ static void on_event(void *ctx, const struct at_event *e)
         abort();
     if (at_kind_is_final(e->kind) && e->kind != AT_BUSY && e->text_len > 9)
         abort();            /* OK, ERROR, FAIL, SEND OK, SEND FAIL: nothing longer */
-    if (e->kind == AT_IPD || e->kind == AT_RECVDATA)
+    if (e->kind == AT_IPD || e->kind == AT_RECVDATA || e->kind == AT_MQTT_RECV)
         t->announced += e->len;
     int kind = (int)e->kind;
     mix(t, &kind, sizeof kind);

@@ -19,7 +19,7 @@ struct seen {
 static const char *const names[] = {
     "OK", "ERROR", "SEND_OK", "SEND_FAIL", "BUSY", "PROMPT", "INFO", "TEXT", "RECVDATA",
     "READY", "CONNECT", "CONNECT_FAIL", "CLOSED", "WIFI_CONNECTED", "WIFI_GOT_IP",
-    "WIFI_DISCONNECT", "IPD", "IPD_PASSIVE",
+    "WIFI_DISCONNECT", "IPD", "IPD_PASSIVE", "MQTT_RECV", "MQTT_STATE",
 };
 
 static void on_event(void *ctx, const struct at_event *e)
@@ -140,6 +140,36 @@ static void test_passive_receive(void **state)
     assert_string_equal(parse(&s, "+CIPRECVDATA:x,OK\r\n", 0), "INFO:+CIPRECVDATA:x,OK\n");
 }
 
+/* The modem's HTTP client: a body comes in chunks whose bytes are counted out, so a body
+ * holding "\r\nOK\r\n" does not end the command; AT+HTTPGETSIZE's line is information. */
+static void test_http_client_chunks(void **state)
+{
+    struct seen s;
+    assert_string_equal(parse(&s, "+HTTPCGET:4,OK\r\n\r\n+HTTPCGET:2,ab\r\nOK\r\n", 1),
+                        "RECVDATA[-1,4]:+HTTPCGET:4,\n<O><K><\r><\n>"
+                        "RECVDATA[-1,2]:+HTTPCGET:2,\n<a><b>OK:OK\n");
+    assert_string_equal(parse(&s, "+HTTPCLIENT:5,ERROR\r\nOK\r\n", 0),
+                        "RECVDATA[-1,5]:+HTTPCLIENT:5,\n<ERROR>OK:OK\n");
+    assert_string_equal(parse(&s, "+HTTPGETSIZE:1024\r\nOK\r\n", 0),
+                        "INFO:+HTTPGETSIZE:1024\nOK:OK\n");
+    assert_string_equal(parse(&s, "+HTTPCGET:,x\r\n", 0), "INFO:+HTTPCGET:,x\n");
+}
+
+/* The modem's MQTT client: a message's bytes are counted out after its topic, whose commas
+ * (inside the quotes) end nothing; its state lines may come at any time. */
+static void test_mqtt_messages_and_state(void **state)
+{
+    struct seen s;
+    assert_string_equal(parse(&s, "+MQTTSUBRECV:0,\"a,b\",4,OK\r\n\r\nOK\r\n", 1),
+                        "MQTT_RECV[0,4]:+MQTTSUBRECV:0,\"a,b\",4,\n<O><K><\r><\n>OK:OK\n");
+    assert_string_equal(parse(&s, "+MQTTSUBRECV:0,\"t\",x,y\r\n", 0),
+                        "INFO:+MQTTSUBRECV:0,\"t\",x,y\n");
+    assert_string_equal(parse(&s, "+MQTTDISCONNECTED:0\r\n", 0),
+                        "MQTT_STATE:+MQTTDISCONNECTED:0\n");
+    assert_string_equal(parse(&s, "+MQTTCONNECTED:0,1,\"h\",\"1883\",\"\",1\r\n", 0),
+                        "MQTT_STATE:+MQTTCONNECTED:0,1,\"h\",\"1883\",\"\",1\n");
+}
+
 static void test_bad_headers_and_long_lines_are_text(void **state)
 {
     struct seen s;
@@ -170,6 +200,8 @@ int main(void)
         cmocka_unit_test(test_async_lines_inside_a_reply),
         cmocka_unit_test(test_ipd_payload_is_counted_not_parsed),
         cmocka_unit_test(test_passive_receive),
+        cmocka_unit_test(test_http_client_chunks),
+        cmocka_unit_test(test_mqtt_messages_and_state),
         cmocka_unit_test(test_bad_headers_and_long_lines_are_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
