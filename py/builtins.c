@@ -324,9 +324,19 @@ BI(pow) {
     }
     return py_binop(OP_POW, a[0], a[1]);
 }
+/* round's one keyword, ndigits; any other name is refused as CPython words it */
+static pv round_ndigits(pv kw) {
+    pv name = py_intern("ndigits", 7), nd = kw ? py_dict_get(kw, name) : PV_NULL;
+    py_dict *d = (py_dict *)kw;
+    if (kw && d->used > (nd ? 1u : 0u))
+        for (uint32_t i = 0; i < d->nent; i++)
+            if (d->ent[i].key && !py_str_eq(d->ent[i].key, name))
+                py_raisef(&py_TypeError_type, "'%s' is an invalid keyword argument for round()", py_str_data(d->ent[i].key));
+    return nd ? nd : PV_NONE;
+}
 BI(round) {
     pv x = a[0];
-    pv nd = n > 1 ? a[1] : PV_NONE;
+    pv nd = n > 1 ? a[1] : round_ndigits(kw);
     if (py_is_int(x)) {
         if (nd == PV_NONE || py_int_val(nd) >= 0) return IS(x, py_bool_type) ? MKSMALL(x == PV_TRUE) : x;
         int64_t p = 1;
@@ -464,16 +474,16 @@ BI(exit) {
 }
 
 static const py_builtin builtin_funcs[] = {
-    FUNC(print, bi_print, 0, ANY), FUNC(input, bi_input, 0, 1), FUNC(len, bi_len, 1, 1), FUNC(repr, bi_repr, 1, 1), FUNC(ascii, bi_ascii, 1, 1),
-    FUNC(abs, bi_abs, 1, 1), FUNC(min, bi_min, 0, ANY), FUNC(max, bi_max, 0, ANY), FUNC(sum, bi_sum, 1, 2), FUNC(sorted, bi_sorted, 1, 1),
+    FUNC_KW(print, bi_print, 0, ANY), FUNC(input, bi_input, 0, 1), FUNC(len, bi_len, 1, 1), FUNC(repr, bi_repr, 1, 1), FUNC(ascii, bi_ascii, 1, 1),
+    FUNC(abs, bi_abs, 1, 1), FUNC_KW(min, bi_min, 0, ANY), FUNC_KW(max, bi_max, 0, ANY), FUNC_KW(sum, bi_sum, 1, 2), FUNC_KW(sorted, bi_sorted, 1, 1),
     FUNC(any, bi_any, 1, 1), FUNC(all, bi_all, 1, 1), FUNC(isinstance, bi_isinstance, 2, 2), FUNC(issubclass, bi_issubclass, 2, 2),
     FUNC(hasattr, bi_hasattr, 2, 2), FUNC(getattr, bi_getattr, 2, 3), FUNC(setattr, bi_setattr, 3, 3), FUNC(delattr, bi_delattr, 2, 2),
     FUNC(callable, bi_callable, 1, 1), FUNC(id, bi_id, 1, 1), FUNC(hash, bi_hash, 1, 1), FUNC(iter, bi_iter, 1, 2), FUNC(next, bi_next, 1, 2),
     FUNC(ord, bi_ord, 1, 1), FUNC(chr, bi_chr, 1, 1), FUNC(hex, bi_hex, 1, 1), FUNC(oct, bi_oct, 1, 1), FUNC(bin, bi_bin, 1, 1),
-    FUNC(divmod, bi_divmod, 2, 2), FUNC(pow, bi_pow, 2, 3), FUNC(round, bi_round, 1, 2), FUNC(globals, bi_globals, 0, 0),
-    FUNC(locals, bi_locals, 0, 0), FUNC(vars, bi_vars, 0, 1), FUNC(dir, bi_dir, 0, 1), FUNC(exec, bi_exec, 1, 3), FUNC(eval, bi_eval, 1, 3),
-    FUNC(open, bi_open, 1, 8), FUNC(__import__, bi_import_, 1, 5), FUNC(__build_class__, py_build_class, 0, ANY), FUNC(exit, bi_exit, 0, 1),
-    FUNC(format, bi_format, 1, 2), FUNC(compile_dummy, bi_compile, 3, 3), FUNC(quit_dummy, bi_exit, 0, 1), METHODS_END };
+    FUNC(divmod, bi_divmod, 2, 2), FUNC_KW(pow, bi_pow, 2, 3), FUNC_KW(round, bi_round, 1, 2), FUNC(globals, bi_globals, 0, 0),
+    FUNC(locals, bi_locals, 0, 0), FUNC(vars, bi_vars, 0, 1), FUNC(dir, bi_dir, 0, 1), FUNC_KW(exec, bi_exec, 1, 3), FUNC(eval, bi_eval, 1, 3),
+    FUNC_KW(open, bi_open, 1, 8), FUNC_KW(__import__, bi_import_, 1, 5), FUNC_KW(__build_class__, py_build_class, 0, ANY), FUNC_KW(exit, bi_exit, 0, 1),
+    FUNC(format, bi_format, 1, 2), FUNC_KW(compile_dummy, bi_compile, 3, 3), FUNC_KW(quit_dummy, bi_exit, 0, 1), METHODS_END };
 
 static const py_type *const builtin_types[] = {
     &py_int_type, &py_float_type, &py_str_type, &py_bool_type, &py_list_type, &py_tuple_type, &py_dict_type,
@@ -670,7 +680,7 @@ static const py_builtin math_funcs[] = {
     FUNC(fmod_dummy, bi_math_fmod, 2, 2), FUNC(copysign_dummy, bi_math_copysign, 2, 2), FUNC(isnan_dummy, bi_math_isnan, 1, 1),
     FUNC(isinf_dummy, bi_math_isinf, 1, 1), FUNC(isfinite_dummy, bi_math_isfinite, 1, 1), FUNC(gcd_dummy, bi_math_gcd, 0, ANY),
     FUNC(factorial_dummy, bi_math_factorial, 1, 1), FUNC(degrees_dummy, bi_math_degrees, 1, 1),
-    FUNC(radians_dummy, bi_math_radians, 1, 1), FUNC(isclose_dummy, bi_math_isclose, 2, 2), FUNC(modf_dummy, bi_math_modf, 1, 1),
+    FUNC(radians_dummy, bi_math_radians, 1, 1), FUNC_KW(isclose_dummy, bi_math_isclose, 2, 2), FUNC(modf_dummy, bi_math_modf, 1, 1),
     FUNC(frexp_dummy, bi_math_frexp, 1, 1), FUNC(ldexp_dummy, bi_math_ldexp, 2, 2), FUNC(sinh_dummy, bi_math_sinh, 1, 1),
     FUNC(cosh_dummy, bi_math_cosh, 1, 1), FUNC(tanh_dummy, bi_math_tanh, 1, 1), METHODS_END };
 
@@ -688,7 +698,7 @@ BI(gc_threshold) {
     return gc_threshold(h) ? py_new_int((int64_t)gc_threshold(h)) : MKSMALL(-1);
 }
 static const py_builtin gc_funcs[] = {
-    FUNC(collect, bi_gc_collect, 0, 1), FUNC(mem_free, bi_gc_mem_free, 0, 0), FUNC(mem_alloc, bi_gc_mem_alloc, 0, 0),
+    FUNC_KW(collect, bi_gc_collect, 0, 1), FUNC(mem_free, bi_gc_mem_free, 0, 0), FUNC(mem_alloc, bi_gc_mem_alloc, 0, 0),
     FUNC(enable_dummy, bi_gc_enable, 0, 0), FUNC(disable_dummy, bi_gc_disable, 0, 0), FUNC(isenabled_dummy, bi_gc_isenabled, 0, 0),
     FUNC(threshold, bi_gc_threshold, 0, 1), METHODS_END };
 BI(mp_const) { return a[0]; }

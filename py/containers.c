@@ -363,7 +363,7 @@ static const py_builtin list_methods[] = {
     METHOD(append, list_append, 1, 1), METHOD(extend, list_extend, 1, 1), METHOD(insert, list_insert, 2, 2),
     METHOD(pop, list_pop, 0, 1), METHOD(remove, list_remove, 1, 1), METHOD(index, list_index, 1, 3),
     METHOD(count, list_count, 1, 1), METHOD(clear, list_clear, 0, 0), METHOD(copy, list_copy, 0, 0),
-    METHOD(reverse, list_reverse, 0, 0), METHOD(sort, list_sort, 0, 0), METHOD(__iadd__, list_iadd_m, 1, 1),
+    METHOD(reverse, list_reverse, 0, 0), METHOD_KW(sort, list_sort, 0, 0), METHOD(__iadd__, list_iadd_m, 1, 1),
     METHOD(__len__, list_len_m, 0, 0), METHOD(__getitem__, list_getitem_m, 1, 1),
     METHOD(__setitem__, list_setitem_m, 2, 2), METHOD(__init__, list_init_m, 0, 1), METHODS_END };
 const py_type py_list_type = { &py_type_type, "list", .base = &py_object_type, .methods = list_methods, .flags = TF_BASE,
@@ -801,12 +801,12 @@ static pv dict_delitem_m(int n, pv *a, pv kw) { dict_setitem(a[0], a[1], PV_NULL
 static const py_builtin dict_methods[] = {
     METHOD(keys, dict_keys, 0, 0), METHOD(values, dict_values, 0, 0), METHOD(items, dict_items, 0, 0),
     METHOD(get, dict_get_m, 1, 2), METHOD(pop, dict_pop, 1, 2), METHOD(popitem, dict_popitem, 0, 0),
-    METHOD(setdefault, dict_setdefault, 1, 2), METHOD(update, dict_update, 0, 1), METHOD(clear, dict_clear, 0, 0),
+    METHOD(setdefault, dict_setdefault, 1, 2), METHOD_KW(update, dict_update, 0, 1), METHOD(clear, dict_clear, 0, 0),
     METHOD(copy, dict_copy, 0, 0), METHOD_F(fromkeys, M_CLASS, dict_fromkeys, 1, 2),
     METHOD(__getitem__, dict_getitem_m, 1, 1), METHOD(__setitem__, dict_setitem_m, 2, 2),
-    METHOD(__contains__, dict_contains_m, 1, 1), METHOD(__init__, dict_init_m, 0, 1),
+    METHOD(__contains__, dict_contains_m, 1, 1), METHOD_KW(__init__, dict_init_m, 0, 1),
     METHOD(__delitem__, dict_delitem_m, 1, 1), METHODS_END };
-const py_type py_dict_type = { &py_type_type, "dict", .base = &py_object_type, .methods = dict_methods, .flags = TF_BASE,
+const py_type py_dict_type = { &py_type_type, "dict", .base = &py_object_type, .methods = dict_methods, .flags = TF_BASE | TF_KW,
     .make = dict_make, .repr = dict_repr, .binop = dict_binop, .compare = dict_compare, .getitem = dict_getitem,
     .setitem = dict_setitem, .iter = dict_iter, .len = dict_len, .contains = dict_contains, .mark = dict_mark };
 
@@ -1430,7 +1430,7 @@ static pv bytes_join(int n, pv *a, pv kw) {
     return py_bytes_new(bytes_kind(a[0]), b.p, b.n);
 }
 static const py_builtin bytes_methods[] = {
-    METHOD(decode, bytes_decode, 0, 2), METHOD(hex, bytes_hex, 0, 2), METHOD(count, bytes_count, 1, 3),
+    METHOD_KW(decode, bytes_decode, 0, 2), METHOD_KW(hex, bytes_hex, 0, 2), METHOD(count, bytes_count, 1, 3),
     METHOD(find, bytes_find, 1, 3), METHOD_F(fromhex, M_CLASS, bytes_fromhex, 1, 1), METHOD(join, bytes_join, 1, 1),
     METHODS_END };
 static pv bytearray_pop(int n, pv *a, pv kw) {
@@ -1467,15 +1467,15 @@ static pv bytearray_copy(int n, pv *a, pv kw) { return py_bytes_new(&py_bytearra
 static const py_builtin bytearray_methods[] = {
     METHOD(pop, bytearray_pop, 0, 1), METHOD(insert, bytearray_insert, 2, 2), METHOD(remove, bytearray_remove, 1, 1),
     METHOD(reverse, bytearray_reverse, 0, 0), METHOD(clear, bytearray_clear, 0, 0),
-    METHOD(copy, bytearray_copy, 0, 0), METHOD(decode, bytes_decode, 0, 2), METHOD(hex, bytes_hex, 0, 2),
+    METHOD(copy, bytearray_copy, 0, 0), METHOD_KW(decode, bytes_decode, 0, 2), METHOD_KW(hex, bytes_hex, 0, 2),
     METHOD(append, bytearray_append, 1, 1), METHOD(extend, bytearray_extend, 1, 1), METHOD(count, bytes_count, 1, 3),
     METHOD(find, bytes_find, 1, 3), METHOD(join, bytes_join, 1, 1), METHOD_F(fromhex, M_CLASS, bytes_fromhex, 1, 1),
     METHODS_END };
 extern const py_builtin py_bytes_str_methods[];
-const py_type py_bytes_type = { &py_type_type, "bytes", .base = &py_object_type, .methods = bytes_methods, .methods2 = py_bytes_str_methods, .flags = TF_BASE,
+const py_type py_bytes_type = { &py_type_type, "bytes", .base = &py_object_type, .methods = bytes_methods, .methods2 = py_bytes_str_methods, .flags = TF_BASE | TF_KW,
     .make = bytes_make, .repr = bytes_repr, .hash = bytes_hash, .binop = bytes_binop, .compare = bytes_compare,
     .getitem = bytes_getitem, .iter = bytes_iter, .len = bytes_len, .contains = bytes_contains, .mark = bytes_mark };
-const py_type py_bytearray_type = { &py_type_type, "bytearray", .base = &py_object_type, .methods = bytearray_methods, .methods2 = py_bytes_str_methods, .flags = TF_BASE,
+const py_type py_bytearray_type = { &py_type_type, "bytearray", .base = &py_object_type, .methods = bytearray_methods, .methods2 = py_bytes_str_methods, .flags = TF_BASE | TF_KW,
     .make = bytes_make, .repr = bytes_repr, .binop = bytes_binop, .compare = bytes_compare, .getitem = bytes_getitem,
     .setitem = bytearray_setitem, .iter = bytes_iter, .len = bytes_len, .contains = bytes_contains, .mark = bytes_mark };
 
@@ -1500,7 +1500,7 @@ static pv enum_make(const py_type *t, int n, pv *a, pv kw) {
     e->i = st ? st : MKSMALL(0);
     return (pv)e;
 }
-const py_type py_enumerate_type = { &py_type_type, "enumerate", .base = &py_object_type, .make = enum_make,
+const py_type py_enumerate_type = { &py_type_type, "enumerate", .base = &py_object_type, .flags = TF_KW, .make = enum_make,
     .iter = self_iter, .next = enum_next, .mark = enum_mark };
 
 typedef struct { const py_type *type; pv its; bool strict; } zip_it;
@@ -1531,7 +1531,7 @@ static pv zip_make(const py_type *t, int n, pv *a, pv kw) {
     z->strict = st && py_truth(st);
     return (pv)z;
 }
-const py_type py_zip_type = { &py_type_type, "zip", .base = &py_object_type, .make = zip_make, .iter = self_iter, .next = zip_next, .mark = zip_mark };
+const py_type py_zip_type = { &py_type_type, "zip", .base = &py_object_type, .flags = TF_KW, .make = zip_make, .iter = self_iter, .next = zip_next, .mark = zip_mark };
 
 typedef struct { const py_type *type; pv fn; pv its; } map_it;
 static void map_mark(pv o, gc_heap *h) { gc_mark(h, ((map_it *)o)->fn); gc_mark(h, ((map_it *)o)->its); }

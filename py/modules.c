@@ -195,7 +195,7 @@ BI(st_unpack_from) {
     return unpack_at(a[0], data_of(b) + off, len - (size_t)off);
 }
 static const py_builtin struct_funcs[] = {
-    FUNC(calcsize, st_calcsize, 1, 1), FUNC(pack, st_pack, 1, ANY), FUNC(unpack, st_unpack, 2, 2), FUNC(unpack_from, st_unpack_from, 2, 3),
+    FUNC(calcsize, st_calcsize, 1, 1), FUNC(pack, st_pack, 1, ANY), FUNC(unpack, st_unpack, 2, 2), FUNC_KW(unpack_from, st_unpack_from, 2, 3),
     METHODS_END };
 
 /* ---- binascii ---- */
@@ -271,8 +271,8 @@ BI(ba_crc32) {
     return py_new_int(~crc);
 }
 static const py_builtin binascii_funcs[] = {
-    FUNC(hexlify_q, ba_hexlify, 1, 2), FUNC(unhexlify_q, ba_unhexlify, 1, 1), FUNC(b2a_base64_q, ba_b2a_base64, 1, 1),
-    FUNC(a2b_base64_q, ba_a2b_base64, 1, 1), FUNC(crc32_q, ba_crc32, 1, 2), METHODS_END };
+    FUNC_KW(hexlify_q, ba_hexlify, 1, 2), FUNC(unhexlify_q, ba_unhexlify, 1, 1), FUNC_KW(b2a_base64_q, ba_b2a_base64, 1, 1),
+    FUNC_KW(a2b_base64_q, ba_a2b_base64, 1, 1), FUNC(crc32_q, ba_crc32, 1, 2), METHODS_END };
 
 /* ---- hashlib ---- */
 typedef struct { const py_type *type; int kind; union { struct sha1 s1; struct sha256 s256; } u; } hash_obj;
@@ -315,7 +315,7 @@ static pv new_hash(int kind, int n, pv *a) {
 BI(hl_sha1) { return new_hash(1, n, a); }
 BI(hl_sha256) { return new_hash(2, n, a); }
 static const py_builtin hashlib_funcs[] = {
-    FUNC(sha1_q, hl_sha1, 0, 1), FUNC(sha256_q, hl_sha256, 0, 1), METHODS_END };
+    FUNC_KW(sha1_q, hl_sha1, 0, 1), FUNC_KW(sha256_q, hl_sha256, 0, 1), METHODS_END };
 
 
 pv py_native_data_module(const char *s) {

@@ -490,14 +490,14 @@ const py_builtin py_num_dunders[] = {
 
 static const py_builtin int_methods[] = {
     METHOD(bit_length, int_bit_length, 0, 0), METHOD(conjugate, int_conjugate, 0, 0),
-    METHOD(__index__, int_index_m, 0, 0), METHOD(to_bytes, int_to_bytes, 0, 2),
-    METHOD_F(from_bytes, M_CLASS, int_from_bytes, 1, 2), METHOD(__format__, num_format_m, 1, 1),
+    METHOD(__index__, int_index_m, 0, 0), METHOD_KW(to_bytes, int_to_bytes, 0, 2),
+    METHOD_F(from_bytes, M_CLASS | M_KW, int_from_bytes, 1, 2), METHOD(__format__, num_format_m, 1, 1),
     METHOD(is_integer, int_is_integer, 0, 0), METHODS_END };
-const py_type py_int_type = { &py_type_type, "int", .base = &py_object_type, .methods = int_methods, .methods2 = py_num_dunders, .flags = TF_BASE,
+const py_type py_int_type = { &py_type_type, "int", .base = &py_object_type, .methods = int_methods, .methods2 = py_num_dunders, .flags = TF_BASE | TF_KW,
     .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
 const py_type py_long_type = { &py_type_type, "int", .base = &py_int_type, .methods = int_methods, .methods2 = py_num_dunders,
-    .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
+    .flags = TF_KW, .make = int_make, .repr = int_repr, .hash = int_hash, .binop = int_binop, .compare = num_compare,
     .unary = int_unary, .getattr = int_getattr, .truth = int_truth };
 
 static pv bool_make(const py_type *t, int n, pv *a, pv kw) {

@@ -42,6 +42,7 @@ typedef pv (*py_cfn)(int n, pv *a, pv kw);
 #define M_UNBOUND 8   /* a method taken from its builtin type: self holds that type, the first argument is checked against it */
 #define M_CONST 16     /* a class constant in a method table: its value is the entry's self */
 #define M_SPECIAL 32   /* a special method a native module put in a class it made: called like a def */
+#define M_KW 64        /* takes keyword arguments (and checks their names itself); without it py_call refuses any */
 
 /* Binary operators, in the order of the bytecode's BINARY_OP argument. */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,
@@ -55,6 +56,7 @@ enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE, CMP_IN, CMP_NOTIN, CMP_IS
 #define TF_EXC 4       /* an exception class */
 #define TF_INSTDICT 16 /* instances are py_inst, with a dict */
 #define TF_SLOWATTR 8  /* a class with properties, descriptors or __setattr__: no attribute fast path */
+#define TF_KW 32       /* a builtin type whose make takes keyword arguments; calling the others with one is a TypeError */
 
 struct py_type {
     const py_type *type;
@@ -115,13 +117,16 @@ typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; 
  * function may read a[0..lo] without looking at n. The counts live in the high bits of flags,
  * with self included and hi stored as 15 - hi, so a builtin made with flags 0 takes any
  * count. A module's function (FUNC) takes no self: it does not bind as a method, as in
- * CPython. */
+ * CPython. Keyword arguments reach only an entry marked M_KW (METHOD_KW, FUNC_KW), which
+ * checks their names itself; py_call refuses them to every other builtin, as CPython does. */
 #define ANY 14
 #define ARITY(lo, hi, self) ((unsigned)((lo) + (self)) << 8 | (unsigned)((hi) >= ANY ? 0 : 15 - (hi) - (self)) << 12)
 #define ARITY_MASK 0xff00u
 #define METHOD(q, f, lo, hi) { &py_builtin_type, Q_##q, ARITY(lo, hi, 1), f, 0 }
 #define METHOD_F(q, fl, f, lo, hi) { &py_builtin_type, Q_##q, (fl) | ARITY(lo, hi, !((fl) & M_STATIC)), f, 0 }
 #define FUNC(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | ARITY(lo, hi, 0), f, 0 }
+#define METHOD_KW(q, f, lo, hi) METHOD_F(q, M_KW, f, lo, hi)
+#define FUNC_KW(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | M_KW | ARITY(lo, hi, 0), f, 0 }
 #define METHODS_END { 0, 0, 0, 0, 0 }
 typedef struct { const py_type *type; pv fget, fset, fdel; } py_property;
 typedef struct { const py_type *type; pv func; } py_wrap;   /* staticmethod, classmethod */

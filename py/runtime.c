@@ -276,11 +276,25 @@ static void arity_error(const py_builtin *b, int n, pv *a) {
     py_raisef(&py_TypeError_type, "%s() takes at %s %d argument%s (%d given)", name, few ? "least" : "most",
               few ? lo : hi, (few ? lo : hi) == 1 ? "" : "s", given);
 }
+/* The type a method's error message names it by, as CPython does (str.zfill()), or NULL for a
+ * function. A bound class method (dict.fromkeys) has its class as self. */
+static const py_type *method_owner(const py_builtin *b, int n, pv *a) {
+    if (b->flags & M_STATIC || !n) return NULL;
+    const py_type *t = IS(a[0], py_type_type) ? (const py_type *)a[0] : TYPE(a[0]);
+    while (t && t->flags & TF_USER) t = t->base;
+    return t;
+}
+static void no_keywords_error(const py_builtin *b, int n, pv *a) {
+    const py_type *t = method_owner(b, n, a);
+    py_raisef(&py_TypeError_type, "%s%s%s() takes no keyword arguments", t ? py_type_name(t) : "", t ? "." : "",
+              py_str_data((pv)&py_qstrs[b->name]));
+}
 /* Every call of a builtin goes through here: its C function may then read the arguments its
- * entry promises without counting them. */
+ * entry promises without counting them, and sees keyword arguments only if it takes them. */
 static pv py_builtin_call(const py_builtin *b, int n, pv *a, pv kw) {
     unsigned top = b->flags >> 12;
     if ((unsigned)n < (b->flags >> 8 & 15u) || (top && (unsigned)n + top > 15)) arity_error(b, n, a);
+    if (kw && !(b->flags & M_KW) && ((py_dict *)kw)->used) no_keywords_error(b, n, a);
     return b->fn(n, a, kw);
 }
 /* str.upper(x): a builtin type's method called through the type takes its self as the first
@@ -609,7 +623,7 @@ pv py_builtin_new(int q, py_cfn fn, pv self) {
 /* a table entry bound to its self (or its class): it keeps the entry's argument counts */
 pv py_builtin_bind(const py_builtin *entry, pv self) {
     py_builtin *b = (py_builtin *)py_builtin_new(entry->name, entry->fn, self);
-    b->flags = entry->flags & ARITY_MASK;
+    b->flags = entry->flags & (ARITY_MASK | M_KW);
     return (pv)b;
 }
 static pv builtin_repr(pv o) {
@@ -752,7 +766,7 @@ static const py_builtin prop_methods[] = {
     METHOD(getter, prop_getter, 1, 1), METHOD(setter, prop_setter, 1, 1), METHOD(deleter, prop_deleter, 1, 1),
     METHODS_END };
 const py_type py_property_type = { &py_type_type, "property", .base = &py_object_type, .methods = prop_methods,
-    .make = prop_make, .getattr = prop_getattr, .mark = prop_mark };
+    .flags = TF_KW, .make = prop_make, .getattr = prop_getattr, .mark = prop_mark };
 
 static void wrap_mark(pv o, gc_heap *h) { gc_mark(h, ((py_wrap *)o)->func); }
 static pv wrap_make(const py_type *t, int n, pv *a, pv kw) {
@@ -869,6 +883,8 @@ static pv builtin_value_new(const py_type *t, const py_type *bb, int n, pv *a, p
 static pv type_call(pv f, int n, pv *a, pv kw) {
     const py_type *t = (const py_type *)f;
     if (!(t->flags & TF_USER)) {
+        if (kw && !(t->flags & TF_KW) && ((py_dict *)kw)->used)
+            py_raisef(&py_TypeError_type, "%s() takes no keyword arguments", py_type_name(t));
         if (t->make) return t->make(t, n, a, kw);
         py_raisef(&py_TypeError_type, "cannot create '%s' instances", py_type_name(t));
     }
@@ -1155,13 +1171,13 @@ static pv type_binop(int op, pv a, pv b, int side) {
     return PV_NULL;
 }
 const py_type py_type_type = { &py_type_type, "type", .base = &py_object_type, .methods = type_methods,
-    .make = type_make, .repr = type_repr, .hash = type_hash, .binop = type_binop, .call = type_call_slot,
+    .flags = TF_KW, .make = type_make, .repr = type_repr, .hash = type_hash, .binop = type_binop, .call = type_call_slot,
     .getattr = type_getattr, .setattr = type_setattr, .mark = type_mark };
 static pv unused_sc(void) { return (pv)type_subclasscheck; }
 
 /* object */
 static pv object_make(const py_type *t, int n, pv *a, pv kw) {
-    if (n) py_raisef(&py_TypeError_type, "object() takes no arguments");
+    if (n || (kw && ((py_dict *)kw)->used)) py_raisef(&py_TypeError_type, "object() takes no arguments");
     pobj *o = gc_alloc(sizeof(py_inst), GC_OBJ);
     o->type = &py_object_type;
     return (pv)o;
@@ -1230,7 +1246,7 @@ static pv object_format_m(int n, pv *a, pv kw) {
     return py_str_of(a[0]);
 }
 static const py_builtin object_methods[] = {
-    METHOD(__init__, object_init, 0, ANY), METHOD_F(__new__, M_STATIC, object_new, 0, ANY),
+    METHOD_KW(__init__, object_init, 0, ANY), METHOD_F(__new__, M_STATIC | M_KW, object_new, 0, ANY),
     METHOD(__repr__, object_repr_m, 0, 0), METHOD(__str__, object_str_m, 0, 0), METHOD(__eq__, object_eq_m, 1, 1),
     METHOD(__ne__, object_ne_m, 1, 1), METHOD(__hash__, object_hash_m, 0, 0),
     METHOD(__setattr__, object_setattr_m, 2, 2), METHOD(__delattr__, object_delattr_m, 1, 1),
@@ -1239,7 +1255,7 @@ static const py_builtin object_methods[] = {
     METHODS_END };
 static pv object_repr(pv o) { return object_repr_m(1, &o, PV_NULL); }
 const py_type py_object_type = { &py_type_type, "object", .base = NULL, .methods = object_methods,
-    .flags = TF_BASE, .make = object_make, .repr = object_repr, .hash = id_hash };
+    .flags = TF_BASE | TF_KW, .make = object_make, .repr = object_repr, .hash = id_hash };
 
 /* instance slots: look the special method up on the class */
 static pv special(pv o, int q) {

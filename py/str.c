@@ -933,7 +933,7 @@ static pv bytes_startswith(int n, pv *a, pv kw) { return bytes_affix(str_startsw
 static pv bytes_endswith(int n, pv *a, pv kw) { return bytes_affix(str_endswith, "endswith", n, a, kw); }
 /* appended to the bytes and bytearray method tables in containers.c */
 const py_builtin py_bytes_str_methods[] = {
-    METHOD(split, bytes_split, 0, 2), METHOD(rsplit, bytes_rsplit, 0, 2), METHOD(strip, bytes_strip, 0, 1),
+    METHOD_KW(split, bytes_split, 0, 2), METHOD_KW(rsplit, bytes_rsplit, 0, 2), METHOD(strip, bytes_strip, 0, 1),
     METHOD(lstrip, bytes_lstrip, 0, 1), METHOD(rstrip, bytes_rstrip, 0, 1), METHOD(replace, bytes_replace, 2, 3),
     METHOD(rfind, bytes_rfind, 1, 3), METHOD(index, bytes_index, 1, 3), METHOD(rindex, bytes_rindex, 1, 3),
     METHOD(upper, bytes_upper, 0, 0), METHOD(lower, bytes_lower, 0, 0), METHOD(swapcase, bytes_swapcase, 0, 0),
@@ -941,14 +941,14 @@ const py_builtin py_bytes_str_methods[] = {
     METHOD(isdigit, bytes_isdigit, 0, 0), METHOD(isalpha, bytes_isalpha, 0, 0), METHOD(isalnum, bytes_isalnum, 0, 0),
     METHOD(isspace, bytes_isspace, 0, 0), METHOD(isupper, bytes_isupper, 0, 0), METHOD(islower, bytes_islower, 0, 0),
     METHOD(center, bytes_center, 1, 2), METHOD(ljust, bytes_ljust, 1, 2), METHOD(rjust, bytes_rjust, 1, 2),
-    METHOD(zfill, bytes_zfill, 1, 1), METHOD(splitlines, bytes_splitlines, 0, 1),
+    METHOD(zfill, bytes_zfill, 1, 1), METHOD_KW(splitlines, bytes_splitlines, 0, 1),
     METHOD(partition, bytes_partition, 1, 1), METHOD(rpartition, bytes_rpartition, 1, 1),
     METHOD(removeprefix, bytes_removeprefix, 1, 1), METHOD(removesuffix, bytes_removesuffix, 1, 1),
-    METHOD(expandtabs, bytes_expandtabs, 0, 1), METHOD(startswith, bytes_startswith, 1, 3),
+    METHOD_KW(expandtabs, bytes_expandtabs, 0, 1), METHOD(startswith, bytes_startswith, 1, 3),
     METHOD(endswith, bytes_endswith, 1, 3), METHODS_END };
 
 static const py_builtin str_methods[] = {
-    METHOD(join, str_join_m, 1, 1), METHOD(split, str_split, 0, 2), METHOD(rsplit, str_rsplit, 0, 2),
+    METHOD(join, str_join_m, 1, 1), METHOD_KW(split, str_split, 0, 2), METHOD_KW(rsplit, str_rsplit, 0, 2),
     METHOD(strip, str_strip, 0, 1), METHOD(lstrip, str_lstrip, 0, 1), METHOD(rstrip, str_rstrip, 0, 1),
     METHOD(replace, str_replace, 2, 3), METHOD(find, str_find, 1, 3), METHOD(rfind, str_rfind, 1, 3),
     METHOD(index, str_index, 1, 3), METHOD(rindex, str_rindex, 1, 3), METHOD(count, str_count, 1, 3),
@@ -959,13 +959,13 @@ static const py_builtin str_methods[] = {
     METHOD(isalnum, str_isalnum, 0, 0), METHOD(isspace, str_isspace, 0, 0), METHOD(isupper, str_isupper, 0, 0),
     METHOD(islower, str_islower, 0, 0), METHOD(isidentifier, str_isidentifier, 0, 0),
     METHOD(istitle, str_istitle, 0, 0), METHOD(center, str_center, 1, 2), METHOD(ljust, str_ljust, 1, 2),
-    METHOD(rjust, str_rjust, 1, 2), METHOD(zfill, str_zfill, 1, 1), METHOD(splitlines, str_splitlines, 0, 1),
+    METHOD(rjust, str_rjust, 1, 2), METHOD(zfill, str_zfill, 1, 1), METHOD_KW(splitlines, str_splitlines, 0, 1),
     METHOD(partition, str_partition, 1, 1), METHOD(rpartition, str_rpartition, 1, 1),
     METHOD(removeprefix, str_removeprefix, 1, 1), METHOD(removesuffix, str_removesuffix, 1, 1),
-    METHOD(encode, str_encode, 0, 2), METHOD(format, str_format_m, 0, ANY), METHOD(format_map, str_format_map, 1, 1),
-    METHOD(expandtabs, str_expandtabs, 0, 1), METHOD(__format__, str_formatdunder, 1, 1),
+    METHOD_KW(encode, str_encode, 0, 2), METHOD_KW(format, str_format_m, 0, ANY), METHOD(format_map, str_format_map, 1, 1),
+    METHOD_KW(expandtabs, str_expandtabs, 0, 1), METHOD(__format__, str_formatdunder, 1, 1),
     METHOD_F(maketrans, M_STATIC, str_maketrans, 1, 3), METHOD(translate, str_translate, 1, 1), METHODS_END };
-const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .methods = str_methods, .flags = TF_BASE,
+const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .methods = str_methods, .flags = TF_BASE | TF_KW,
     .make = str_make, .repr = str_repr, .str = str_str, .hash = str_hash, .binop = str_binop, .compare = str_compare,
     .getitem = str_getitem, .iter = str_iter_new, .len = str_len, .truth = str_truth, .contains = str_contains };
 

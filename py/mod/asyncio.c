@@ -711,8 +711,8 @@ static void loop_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin loop_methods[] = {
-    METHOD(run_until_complete, loop_run_until_complete, 1, 1), METHOD(run_forever, loop_run_forever, 0, 0),
-    METHOD(create_task, loop_create_task, 1, 1), METHOD(stop, loop_stop, 0, 0), METHOD(close, loop_close, 0, 0),
+    METHOD_KW(run_until_complete, loop_run_until_complete, 1, 1), METHOD(run_forever, loop_run_forever, 0, 0),
+    METHOD_KW(create_task, loop_create_task, 1, 1), METHOD(stop, loop_stop, 0, 0), METHOD(close, loop_close, 0, 0),
     METHODS_END };
 static const py_type loop_type = { &py_type_type, "Loop", .base = &py_object_type,
     .methods = loop_methods, .mark = loop_mark };
@@ -728,10 +728,10 @@ static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object
 /* ---- the module ---- */
 
 static const py_builtin functions[] = {
-    FUNC(run, as_run, 1, 1), FUNC(create_task, as_create_task, 1, 1), FUNC(ensure_future, as_create_task, 1, 1),
-    FUNC(sleep, as_sleep, 1, 2), FUNC(sleep_ms, as_sleep_ms, 1, 1), FUNC(gather, as_gather, 0, ANY),
-    FUNC(wait_for, as_wait_for, 1, 2), FUNC(wait_for_ms, as_wait_for_ms, 2, 2),
-    FUNC(current_task, as_current_task, 0, 1), FUNC(get_event_loop, as_get_event_loop, 0, 2),
+    FUNC_KW(run, as_run, 1, 1), FUNC_KW(create_task, as_create_task, 1, 1), FUNC_KW(ensure_future, as_create_task, 1, 1),
+    FUNC_KW(sleep, as_sleep, 1, 2), FUNC(sleep_ms, as_sleep_ms, 1, 1), FUNC_KW(gather, as_gather, 0, ANY),
+    FUNC_KW(wait_for, as_wait_for, 1, 2), FUNC(wait_for_ms, as_wait_for_ms, 2, 2),
+    FUNC_KW(current_task, as_current_task, 0, 1), FUNC(get_event_loop, as_get_event_loop, 0, 2),
     FUNC(new_event_loop, as_new_event_loop, 0, 0), FUNC(ticks, as_ticks, 0, 0), METHODS_END };
 
 static pv exception_class(const char *name, const py_type *base, const char *module) {

@@ -199,10 +199,10 @@ static void stream_mark(pv o, gc_heap *h) {
 }
 
 static const py_builtin stream_methods[] = {
-    METHOD(read, st_read, 0, 1), METHOD(readline, st_readline, 0, 0), METHOD(readexactly, st_readexactly, 1, 1),
-    METHOD(write, st_write, 1, 1), METHOD(drain, st_drain, 0, 0), METHOD(close, st_close, 0, 0),
+    METHOD_KW(read, st_read, 0, 1), METHOD(readline, st_readline, 0, 0), METHOD_KW(readexactly, st_readexactly, 1, 1),
+    METHOD_KW(write, st_write, 1, 1), METHOD(drain, st_drain, 0, 0), METHOD(close, st_close, 0, 0),
     METHOD(wait_closed, st_drain, 0, 0), METHOD(is_closing, st_is_closing, 0, 0),
-    METHOD(get_extra_info, st_get_extra_info, 1, 2), METHODS_END };
+    METHOD_KW(get_extra_info, st_get_extra_info, 1, 2), METHODS_END };
 static const py_type stream_type = { &py_type_type, "Stream", .base = &py_object_type,
     .methods = stream_methods, .mark = stream_mark };
 
@@ -320,7 +320,7 @@ bool py_asyncio_stream_awaitable(pv o) {
 }
 
 static const py_builtin functions[] = {
-    FUNC(open_connection, as_open_connection, 2, 2), FUNC(start_server, as_start_server, 3, 4),
+    FUNC_KW(open_connection, as_open_connection, 2, 2), FUNC_KW(start_server, as_start_server, 3, 4),
     METHODS_END };
 
 void py_asyncio_streams(pv module) {

@@ -17,12 +17,17 @@ static pv new_class(const char *name, size_t len, const py_type *base, pv ns) {
     py_dict_set(ns, QS(__module__), py_intern("collections", 11));
     return py_class_new(py_str_new(name, len), bases, ns);
 }
-/* a method of a class made here; a special method (__repr__) is called as a def would be */
-static void set_method(pv ns, int q, py_cfn fn, pv self) {
+/* A builtin made at run time; flags has M_KW when it takes keyword arguments. */
+static pv new_builtin(int q, py_cfn fn, pv self, unsigned flags) {
     pv f = py_builtin_new(q, fn, self);
-    ((py_builtin *)f)->flags = M_SPECIAL;
-    py_dict_set(ns, (pv)&py_qstrs[q], f);
+    ((py_builtin *)f)->flags = (uint16_t)flags;
+    return f;
 }
+/* a method of a class made here; a special method (__repr__) is called as a def would be */
+static void set_method_kw(pv ns, int q, py_cfn fn, pv self, unsigned kw_flag) {
+    py_dict_set(ns, (pv)&py_qstrs[q], new_builtin(q, fn, self, M_SPECIAL | kw_flag));
+}
+static void set_method(pv ns, int q, py_cfn fn, pv self) { set_method_kw(ns, q, fn, self, 0); }
 
 /* ---- namedtuple ---- */
 /* __new__(cls, *values, **by_name): the fields in order, then their defaults */
@@ -145,11 +150,11 @@ BI(nt_namedtuple) {
     py_dict_set(ns, py_intern("_fields", 7), py_tuple_from_iter(fields));
     py_dict_set(ns, py_intern("_field_defaults", 15), defaults);
     py_wrap *make = NEW(py_wrap, py_staticmethod_type);
-    make->func = py_builtin_new(Q___new__, nt_new, PV_NULL);
+    make->func = new_builtin(Q___new__, nt_new, PV_NULL, M_KW);
     py_dict_set(ns, QS(__new__), (pv)make);
     set_method(ns, Q___repr__, nt_repr, PV_NULL);
     set_method(ns, Q__asdict, nt_asdict, PV_NULL);
-    set_method(ns, Q__replace, nt_replace, PV_NULL);
+    set_method_kw(ns, Q__replace, nt_replace, PV_NULL, M_KW);
     pv cls = new_class(py_str_data(a[0]), py_str_len(a[0]), &py_tuple_type, ns);
     py_dict_set(((py_type *)cls)->dict, py_intern("_make", 5), py_builtin_new(Q__make, nt_make, cls));
     return cls;
@@ -199,7 +204,6 @@ BI(dq_extendleft) { extend(a[0], a[1], true); return PV_NONE; }
  * one end to the other: the shorter way round */
 BI(dq_rotate) {
     deque_obj *d = DQ(a[0]);
-    if (kw) py_raisef(&py_TypeError_type, "deque.rotate() takes no keyword arguments");
     pint steps = n > 1 ? py_to_index(a[1]) : 1;
     if (d->len < 2) return PV_NONE;
     pint len = (pint)d->len, right = steps % len;
@@ -260,7 +264,7 @@ static const py_builtin deque_methods[] = { METHOD(append, dq_append, 1, 1), MET
     METHOD(pop, dq_pop, 0, 0), METHOD(popleft, dq_popleft, 0, 0), METHOD(extend, dq_extend, 1, 1), METHOD(extendleft, dq_extendleft, 1, 1),
     METHOD(clear, dq_clear, 0, 0), METHOD(rotate, dq_rotate, 0, 1), METHODS_END };
 const py_type py_deque_type = { &py_type_type, "deque", .base = &py_object_type, .methods = deque_methods,
-    .make = dq_make, .repr = dq_repr, .iter = dq_iter, .len = dq_len, .getitem = dq_getitem, .setitem = dq_setitem,
+    .flags = TF_KW, .make = dq_make, .repr = dq_repr, .iter = dq_iter, .len = dq_len, .getitem = dq_getitem, .setitem = dq_setitem,
     .contains = dq_contains, .getattr = dq_getattr, .mark = dq_mark };
 
 /* ---- OrderedDict ---- */
@@ -366,9 +370,9 @@ BI(dd_factory_set) { DD(a[0])->factory = a[1]; return PV_NONE; }
 static pv new_defaultdict(void) {
     pv ns = py_dict_new();
     py_wrap *make = NEW(py_wrap, py_staticmethod_type);
-    make->func = py_builtin_new(Q___new__, dd_new, PV_NULL);
+    make->func = new_builtin(Q___new__, dd_new, PV_NULL, M_KW);   /* its keywords are __init__'s */
     py_dict_set(ns, QS(__new__), (pv)make);
-    set_method(ns, Q___init__, dd_init, PV_NULL);
+    set_method_kw(ns, Q___init__, dd_init, PV_NULL, M_KW);
     set_method(ns, Q___missing__, dd_missing, PV_NULL);
     set_method(ns, Q___repr__, dd_repr, PV_NULL);
     set_method(ns, Q_copy, dd_copy, PV_NULL);
@@ -383,11 +387,11 @@ static pv new_defaultdict(void) {
 }
 
 pv py_mod_collections(pv m) {
-    py_mod_set(m, "namedtuple", py_builtin_new(Q_namedtuple, nt_namedtuple, PV_NULL));
+    py_mod_set(m, "namedtuple", new_builtin(Q_namedtuple, nt_namedtuple, PV_NULL, M_KW));
     py_mod_set(m, "deque", (pv)&py_deque_type);
     pv ns = py_dict_new();
-    set_method(ns, Q_move_to_end, od_move_to_end, PV_NULL);
-    set_method(ns, Q_popitem, od_popitem, PV_NULL);
+    set_method_kw(ns, Q_move_to_end, od_move_to_end, PV_NULL, M_KW);
+    set_method_kw(ns, Q_popitem, od_popitem, PV_NULL, M_KW);
     set_method(ns, Q___repr__, od_repr, PV_NULL);
     py_mod_set(m, "OrderedDict", new_class("OrderedDict", 11, &py_dict_type, ns));
     py_mod_set(m, "defaultdict", new_defaultdict());

@@ -140,9 +140,9 @@ static const py_builtin mf_methods[] = { METHOD(write, mf_write, 1, 1), METHOD(r
     METHOD(seek_q, mf_seek, 1, 2), METHOD(tell_q, mf_tell, 0, 0), METHOD(close, mf_close, 0, 0), METHOD(flush, mf_flush, 0, 0),
     METHOD(__enter__, mf_enter, 0, 0), METHOD(__exit__, mf_exit, 0, ANY), METHODS_END };
 const py_type py_stringio_type = { &py_type_type, "StringIO", .base = &py_object_type, .methods = mf_methods,
-    .make = mf_make, .repr = mf_repr, .iter = mf_iter, .next = mf_next, .getattr = mf_getattr, .mark = mf_mark };
+    .flags = TF_KW, .make = mf_make, .repr = mf_repr, .iter = mf_iter, .next = mf_next, .getattr = mf_getattr, .mark = mf_mark };
 const py_type py_bytesio_type = { &py_type_type, "BytesIO", .base = &py_object_type, .methods = mf_methods,
-    .make = mf_make, .repr = mf_repr, .iter = mf_iter, .next = mf_next, .getattr = mf_getattr, .mark = mf_mark };
+    .flags = TF_KW, .make = mf_make, .repr = mf_repr, .iter = mf_iter, .next = mf_next, .getattr = mf_getattr, .mark = mf_mark };
 
 pv py_mod_io(pv m) {
     py_mod_set(m, "StringIO", (pv)&py_stringio_type);

@@ -77,13 +77,13 @@ static pv pin_repr(pv o) { return py_strf("Pin(%d)", ((pin_obj *)o)->id); }
 static void pin_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((pin_obj *)o)->irq); }
 
 static const py_builtin pin_methods[] = {
-    METHOD(init, pin_init, 0, 3), METHOD(value, pin_value, 0, 1), METHOD(on, pin_on, 0, 0),
-    METHOD(off, pin_off, 0, 0), METHOD(toggle, pin_toggle, 0, 0), METHOD(irq, pin_irq, 0, 2),
+    METHOD_KW(init, pin_init, 0, 3), METHOD(value, pin_value, 0, 1), METHOD(on, pin_on, 0, 0),
+    METHOD(off, pin_off, 0, 0), METHOD(toggle, pin_toggle, 0, 0), METHOD_KW(irq, pin_irq, 0, 2),
     MCONST(IN, PIN_IN), MCONST(OUT, PIN_OUT), MCONST(OPEN_DRAIN, PIN_OPEN_DRAIN),
     MCONST(PULL_UP, PULL_UP), MCONST(PULL_DOWN, PULL_DOWN),
     MCONST(IRQ_RISING, HAL_IRQ_RISING), MCONST(IRQ_FALLING, HAL_IRQ_FALLING), METHODS_END };
 const py_type py_pin_type = { &py_type_type, "Pin", .base = &py_object_type, .methods = pin_methods,
-    .make = pin_make, .repr = pin_repr, .call = pin_call, .mark = pin_mark };
+    .flags = TF_KW, .make = pin_make, .repr = pin_repr, .call = pin_call, .mark = pin_mark };
 
 /* The number of a pin given as a Pin or an int. */
 static int pin_number(pv v) {
@@ -153,10 +153,10 @@ static pv pwm_duty_u16(int n, pv *a, pv kw) {
 static pv pwm_deinit(int n, pv *a, pv kw) { hal_pwm_set(MSELF(pwm_obj)->pin, 0, 0); return PV_NONE; }
 static pv pwm_repr(pv o) { pwm_obj *p = (pwm_obj *)o; return py_strf("PWM(Pin(%d), freq=%u, duty_u16=%u)", p->pin, (unsigned)p->freq, (unsigned)p->duty); }
 static const py_builtin pwm_methods[] = {
-    METHOD(init, pwm_init, 0, 2), METHOD(freq, pwm_freq, 0, 1), METHOD(duty_u16, pwm_duty_u16, 0, 1),
+    METHOD_KW(init, pwm_init, 0, 2), METHOD(freq, pwm_freq, 0, 1), METHOD(duty_u16, pwm_duty_u16, 0, 1),
     METHOD(deinit, pwm_deinit, 0, 0), METHODS_END };
 const py_type py_pwm_type = { &py_type_type, "PWM", .base = &py_object_type, .methods = pwm_methods,
-    .make = pwm_make, .repr = pwm_repr };
+    .flags = TF_KW, .make = pwm_make, .repr = pwm_repr };
 
 /* ---- the module's functions ---- */
 static pv m_reset(int n, pv *a, pv kw) { hal_restart(1); return PV_NONE; }

@@ -70,11 +70,11 @@ static pv i2c_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((i2c_obj *)
 static const py_builtin i2c_methods[] = {
     METHOD(scan, i2c_scan, 0, 0), METHOD(readfrom, i2c_readfrom, 2, 3),
     METHOD(readfrom_into, i2c_readfrom_into, 2, 3), METHOD(writeto, i2c_writeto, 2, 3),
-    METHOD(readfrom_mem, i2c_readfrom_mem, 3, 3), METHOD(writeto_mem, i2c_writeto_mem, 3, 3), METHODS_END };
+    METHOD_KW(readfrom_mem, i2c_readfrom_mem, 3, 3), METHOD_KW(writeto_mem, i2c_writeto_mem, 3, 3), METHODS_END };
 const py_type py_i2c_type = { &py_type_type, "I2C", .base = &py_object_type, .methods = i2c_methods,
-    .make = i2c_make, .repr = i2c_repr };
+    .flags = TF_KW, .make = i2c_make, .repr = i2c_repr };
 const py_type py_softi2c_type = { &py_type_type, "SoftI2C", .base = &py_object_type, .methods = i2c_methods,
-    .make = i2c_make, .repr = i2c_repr };
+    .flags = TF_KW, .make = i2c_make, .repr = i2c_repr };
 
 /* ---- SPI(id, baudrate=1000000, polarity=0, phase=0, ...) ---- */
 typedef struct { const py_type *type; int bus; } spi_obj;
@@ -136,13 +136,13 @@ static pv spi_write_readinto(int n, pv *a, pv kw) {
 static pv spi_deinit(int n, pv *a, pv kw) { return PV_NONE; }
 static pv spi_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((spi_obj *)o)->bus); }
 static const py_builtin spi_methods[] = {
-    METHOD(init, spi_init, 0, 3), METHOD(deinit, spi_deinit, 0, 0), METHOD(write, spi_write, 1, 1),
-    METHOD(read, spi_read, 1, 2), METHOD(readinto, spi_readinto, 1, 2),
+    METHOD_KW(init, spi_init, 0, 3), METHOD(deinit, spi_deinit, 0, 0), METHOD(write, spi_write, 1, 1),
+    METHOD_KW(read, spi_read, 1, 2), METHOD_KW(readinto, spi_readinto, 1, 2),
     METHOD(write_readinto, spi_write_readinto, 2, 2), METHODS_END };
 const py_type py_spi_type = { &py_type_type, "SPI", .base = &py_object_type, .methods = spi_methods,
-    .make = spi_make, .repr = spi_repr };
+    .flags = TF_KW, .make = spi_make, .repr = spi_repr };
 const py_type py_softspi_type = { &py_type_type, "SoftSPI", .base = &py_object_type, .methods = spi_methods,
-    .make = spi_make, .repr = spi_repr };
+    .flags = TF_KW, .make = spi_make, .repr = spi_repr };
 
 /* ---- UART(id, baudrate=115200, timeout=0): open while the object is, closed at the end ---- */
 #define UART_BUF 128
@@ -232,8 +232,8 @@ static pv uart_write(int n, pv *a, pv kw) {
 }
 static pv uart_repr(pv o) { return py_strf("UART(%d)", ((uart_obj *)o)->id); }
 static const py_builtin uart_methods[] = {
-    METHOD(init, uart_init, 0, 4), METHOD(deinit, uart_deinit, 0, 0), METHOD(any, uart_any, 0, 0),
+    METHOD_KW(init, uart_init, 0, 4), METHOD(deinit, uart_deinit, 0, 0), METHOD(any, uart_any, 0, 0),
     METHOD(read, uart_read, 0, 1), METHOD(readline, uart_readline, 0, 0), METHOD(write, uart_write, 1, 1),
     METHODS_END };
 const py_type py_uart_type = { &py_type_type, "UART", .base = &py_object_type, .methods = uart_methods,
-    .make = uart_make, .repr = uart_repr };
+    .flags = TF_KW, .make = uart_make, .repr = uart_repr };

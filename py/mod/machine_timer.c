@@ -41,10 +41,10 @@ static pv timer_deinit(int n, pv *a, pv kw) {
 static pv timer_repr(pv o) { return py_strf("Timer(%d)", ((timer_obj *)o)->id); }
 static void timer_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((timer_obj *)o)->event); }
 static const py_builtin timer_methods[] = {
-    METHOD(init, timer_init, 0, 0), METHOD(deinit, timer_deinit, 0, 0),
+    METHOD_KW(init, timer_init, 0, 0), METHOD(deinit, timer_deinit, 0, 0),
     MCONST(ONE_SHOT, ONE_SHOT), MCONST(PERIODIC, PERIODIC), METHODS_END };
 const py_type py_timer_type = { &py_type_type, "Timer", .base = &py_object_type, .methods = timer_methods,
-    .make = timer_make, .repr = timer_repr, .mark = timer_mark };
+    .flags = TF_KW, .make = timer_make, .repr = timer_repr, .mark = timer_mark };
 
 /* ---- WDT(id=0, timeout=5000): once started it cannot be stopped, as on the chips ---- */
 typedef struct { const py_type *type; } wdt_obj;
@@ -58,7 +58,7 @@ static pv wdt_feed(int n, pv *a, pv kw) { hal_watchdog_feed(); return PV_NONE; }
 static const py_builtin wdt_methods[] = {
     METHOD(feed, wdt_feed, 0, 0), METHODS_END };
 const py_type py_wdt_type = { &py_type_type, "WDT", .base = &py_object_type, .methods = wdt_methods,
-    .make = wdt_make };
+    .flags = TF_KW, .make = wdt_make };
 
 /* ---- RTC: datetime() is (year, month, day, weekday, hours, minutes, seconds, subseconds) ---- */
 typedef struct { const py_type *type; } rtc_obj;

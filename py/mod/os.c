@@ -97,10 +97,10 @@ BI(os_urandom) {
     return b;
 }
 static const py_builtin os_funcs[] = {
-    FUNC(ilistdir, os_ilistdir, 0, 1), FUNC(statvfs, os_statvfs, 1, 1), FUNC(uname, os_uname, 0, 0), FUNC(urandom, os_urandom, 1, 1),
-    FUNC(listdir_q, os_listdir, 0, 1), FUNC(mkdir_q, os_mkdir, 1, 2), FUNC(rmdir_q, os_rmdir, 1, 1), FUNC(remove, os_remove, 1, 1),
-    FUNC(unlink_q, os_remove, 1, 1), FUNC(rename_q, os_rename, 2, 2), FUNC(stat_q, os_stat, 1, 1), FUNC(getcwd_q, os_getcwd, 0, 0),
-    FUNC(chdir_q, os_chdir, 1, 1), METHODS_END };
+    FUNC(ilistdir, os_ilistdir, 0, 1), FUNC_KW(statvfs, os_statvfs, 1, 1), FUNC(uname, os_uname, 0, 0), FUNC(urandom, os_urandom, 1, 1),
+    FUNC_KW(listdir_q, os_listdir, 0, 1), FUNC_KW(mkdir_q, os_mkdir, 1, 2), FUNC_KW(rmdir_q, os_rmdir, 1, 1), FUNC_KW(remove, os_remove, 1, 1),
+    FUNC_KW(unlink_q, os_remove, 1, 1), FUNC_KW(rename_q, os_rename, 2, 2), FUNC_KW(stat_q, os_stat, 1, 1), FUNC(getcwd_q, os_getcwd, 0, 0),
+    FUNC_KW(chdir_q, os_chdir, 1, 1), METHODS_END };
 
 
 pv py_mod_os(pv m) {

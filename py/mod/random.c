@@ -105,9 +105,9 @@ BI(r_shuffle) {
     }
     return PV_NONE;
 }
-static const py_builtin random_methods[] = { METHOD(seed, r_seed, 0, 2), METHOD(getrandbits, r_getrandbits, 1, 1),
-    METHOD(random, r_random, 0, 0), METHOD(uniform, r_uniform, 2, 2), METHOD(randrange, r_randrange, 1, 3), METHOD(randint, r_randint, 2, 2),
-    METHOD(choice, r_choice, 1, 1), METHOD(shuffle, r_shuffle, 1, 1), METHODS_END };
+static const py_builtin random_methods[] = { METHOD_KW(seed, r_seed, 0, 2), METHOD(getrandbits, r_getrandbits, 1, 1),
+    METHOD(random, r_random, 0, 0), METHOD_KW(uniform, r_uniform, 2, 2), METHOD_KW(randrange, r_randrange, 1, 3), METHOD_KW(randint, r_randint, 2, 2),
+    METHOD_KW(choice, r_choice, 1, 1), METHOD_KW(shuffle, r_shuffle, 1, 1), METHODS_END };
 
 static pv random_new(void) {
     random_obj *r = NEW(random_obj, py_random_type);
@@ -122,7 +122,7 @@ static pv random_make(const py_type *t, int n, pv *a, pv kw) {
     return r;
 }
 const py_type py_random_type = { &py_type_type, "Random", .base = &py_object_type, .methods = random_methods,
-    .make = random_make };
+    .flags = TF_KW, .make = random_make };
 
 pv py_mod_random(pv m) {
     pv r = random_new();

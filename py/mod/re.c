@@ -281,8 +281,8 @@ static pv pattern_getattr(pv o, pv name) {
 static pv pattern_repr(pv o) { return py_strf("re.compile(%s)", py_str_data(py_repr(((pattern_obj *)o)->source))); }
 /* search(string) and the others take no pos or endpos, as MicroPython's; split, sub and subn
  * take their count by position too, as CPython's */
-static const py_builtin pattern_methods[] = { METHOD(search, p_search, 1, 1), METHOD(match, p_match, 1, 1), METHOD(fullmatch, p_fullmatch, 1, 1),
-    METHOD(findall, p_findall, 1, 1), METHOD(finditer, p_finditer, 1, 1), METHOD(split, p_split, 1, 2), METHOD(sub, p_sub, 2, 3), METHOD(subn, p_subn, 2, 3),
+static const py_builtin pattern_methods[] = { METHOD_KW(search, p_search, 1, 1), METHOD_KW(match, p_match, 1, 1), METHOD_KW(fullmatch, p_fullmatch, 1, 1),
+    METHOD_KW(findall, p_findall, 1, 1), METHOD_KW(finditer, p_finditer, 1, 1), METHOD_KW(split, p_split, 1, 2), METHOD_KW(sub, p_sub, 2, 3), METHOD_KW(subn, p_subn, 2, 3),
     METHODS_END };
 const py_type py_re_pattern_type = { &py_type_type, "Pattern", .base = &py_object_type, .methods = pattern_methods,
     .repr = pattern_repr, .getattr = pattern_getattr, .mark = pattern_mark };
@@ -344,7 +344,7 @@ static pv match_repr(pv o) {
     return py_strf("<re.Match object; span=(%d, %d), match=%s>", (int)SMALL(TUPLE(span)->items[0]), (int)SMALL(TUPLE(span)->items[1]),
                    py_str_data(py_repr(group_value(m, 0, PV_NONE))));
 }
-static const py_builtin match_methods[] = { METHOD(group, m_group, 0, ANY), METHOD(groups, m_groups, 0, 1), METHOD(groupdict, m_groupdict, 0, 1),
+static const py_builtin match_methods[] = { METHOD(group, m_group, 0, ANY), METHOD_KW(groups, m_groups, 0, 1), METHOD_KW(groupdict, m_groupdict, 0, 1),
     METHOD(start, m_start, 0, 1), METHOD(end, m_end, 0, 1), METHOD(span, m_span, 0, 1), METHODS_END };
 const py_type py_re_match_type = { &py_type_type, "Match", .base = &py_object_type, .methods = match_methods,
     .repr = match_repr, .getitem = match_getitem, .getattr = match_getattr, .mark = match_mark };
@@ -381,9 +381,9 @@ BI(re_escape) {
     }
     return is_text(a[0]) ? py_str_new(o.p, o.n) : py_bytes_new(&py_bytes_type, o.p, o.n);
 }
-static const py_builtin re_funcs[] = { FUNC(compile_dummy, re_compile, 1, 2), FUNC(search, re_search, 2, 3), FUNC(match, re_match, 2, 3),
-    FUNC(fullmatch, re_fullmatch, 2, 3), FUNC(findall, re_findall, 2, 3), FUNC(finditer, re_finditer, 2, 3), FUNC(split, re_split, 2, 4),
-    FUNC(sub, re_sub, 3, 5), FUNC(subn, re_subn, 3, 5), FUNC(escape, re_escape, 1, 1),
+static const py_builtin re_funcs[] = { FUNC_KW(compile_dummy, re_compile, 1, 2), FUNC_KW(search, re_search, 2, 3), FUNC_KW(match, re_match, 2, 3),
+    FUNC_KW(fullmatch, re_fullmatch, 2, 3), FUNC_KW(findall, re_findall, 2, 3), FUNC_KW(finditer, re_finditer, 2, 3), FUNC_KW(split, re_split, 2, 4),
+    FUNC_KW(sub, re_sub, 3, 5), FUNC_KW(subn, re_subn, 3, 5), FUNC_KW(escape, re_escape, 1, 1),
     MCONST(IGNORECASE, F_IGNORECASE), MCONST(I, F_IGNORECASE), MCONST(MULTILINE, F_MULTILINE), MCONST(M, F_MULTILINE),
     MCONST(DOTALL, F_DOTALL), MCONST(S, F_DOTALL), MCONST(UNICODE, F_UNICODE), MCONST(U, F_UNICODE),
     MCONST(ASCII, F_ASCII), MCONST(A, F_ASCII), METHODS_END };

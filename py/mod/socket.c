@@ -372,13 +372,13 @@ static const py_builtin socket_methods[] = {
     METHOD(connect, s_connect, 1, 1), METHOD(send, s_send, 1, 2), METHOD(sendall, s_sendall, 1, 2),
     METHOD(sendto, s_sendto, 2, 3), METHOD(recv, s_recv, 1, 2), METHOD(recvfrom, s_recvfrom, 1, 2),
     METHOD(read, s_read, 0, 1), METHOD(readline, s_readline, 0, 0), METHOD(write, s_send, 1, 1),
-    METHOD(makefile, s_makefile, 0, 2), METHOD(flush, s_flush, 0, 0), METHOD(close, s_close, 0, 0),
+    METHOD_KW(makefile, s_makefile, 0, 2), METHOD(flush, s_flush, 0, 0), METHOD(close, s_close, 0, 0),
     METHOD(settimeout, s_settimeout, 1, 1), METHOD(gettimeout, s_gettimeout, 0, 0),
     METHOD(setblocking, s_setblocking, 1, 1), METHOD(setsockopt, s_setsockopt, 3, 3),
     METHOD(fileno, s_fileno, 0, 0), METHOD(getsockname, s_getsockname, 0, 0),
     METHOD(__enter__, s_enter, 0, 0), METHOD(__exit__, s_close, 0, ANY), METHODS_END };
 const py_type py_socket_type = { &py_type_type, "socket", .base = &py_object_type,
-    .methods = socket_methods, .make = socket_make, .repr = socket_repr, .hash = py_id_hash };
+    .methods = socket_methods, .flags = TF_KW, .make = socket_make, .repr = socket_repr, .hash = py_id_hash };
 
 /* ---- for asyncio's streams (py/mod/asyncio_stream.c) ---- */
 _Noreturn void py_socket_error(int err) { raise_error(err); }
@@ -437,7 +437,7 @@ static pv m_inet_ntop(int n, pv *a, pv kw) {
 }
 
 static const py_builtin socket_funcs[] = {
-    FUNC(getaddrinfo, m_getaddrinfo, 2, 6), FUNC(inet_pton, m_inet_pton, 2, 2), FUNC(inet_ntop, m_inet_ntop, 2, 2),
+    FUNC_KW(getaddrinfo, m_getaddrinfo, 2, 6), FUNC(inet_pton, m_inet_pton, 2, 2), FUNC(inet_ntop, m_inet_ntop, 2, 2),
     MCONST(AF_INET, FAMILY_INET), MCONST(AF_INET6, FAMILY_INET6), MCONST(SOCK_STREAM, TYPE_STREAM),
     MCONST(SOCK_DGRAM, TYPE_DGRAM), MCONST(SOCK_RAW, TYPE_RAW), MCONST(SOL_SOCKET, LEVEL_SOCKET),
     MCONST(SO_REUSEADDR, OPT_REUSEADDR), MCONST(IPPROTO_TCP, PROTO_TCP), MCONST(IPPROTO_UDP, PROTO_UDP),

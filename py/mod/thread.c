@@ -64,8 +64,8 @@ static pv lock_locked(int n, pv *a, pv kw) { return PV_BOOL(((lock_obj *)a[0])->
 static pv lock_exit(int n, pv *a, pv kw) { return lock_release(1, a, PV_NULL), PV_FALSE; }
 
 static const py_builtin lock_methods[] = {
-    METHOD(acquire, lock_acquire, 0, 2), METHOD(release, lock_release, 0, 0), METHOD(locked, lock_locked, 0, 0),
-    METHOD(__enter__, lock_acquire, 0, 2), METHOD(__exit__, lock_exit, 0, ANY), METHODS_END };
+    METHOD_KW(acquire, lock_acquire, 0, 2), METHOD(release, lock_release, 0, 0), METHOD(locked, lock_locked, 0, 0),
+    METHOD_KW(__enter__, lock_acquire, 0, 2), METHOD(__exit__, lock_exit, 0, ANY), METHODS_END };
 static const py_type lock_type = { &py_type_type, "lock", .base = &py_object_type,
     .methods = lock_methods, .make = lock_make };
 
