@@ -208,12 +208,13 @@ static void make_seeds(uint32_t prog_size, const char *dir)
         put(&m, "/etc/small", (size_t)(i * 37 % 300));
     flashfs_unmount(m.fs);
     save_all(flash, dir, "compacted");
-    /* the first commit of the newest log block damaged, with commits after it */
+    /* the first commit of the live log's block damaged, with commits after it: the log of
+     * the newest generation (older ones are left over from compactions) */
     uint32_t top = 0, at = 0;
     for (uint32_t b = 2; b < BLOCKS; b++) {
         const uint8_t *h = flash->mem + b * BLOCK;
         uint32_t kind = h[8], gen = h[12] | (uint32_t)h[13] << 8;
-        if (h[0] == 'U' && kind == 2 && gen >= top && h[PAGE + PAGE] != 0xFF) {
+        if (h[0] == 'U' && kind == 2 && gen >= top && h[PAGE] != 0xFF) {
             top = gen;
             at = b * BLOCK + PAGE + 4;
         }
