@@ -14,5 +14,5 @@ clang $CFLAGS -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefine
 clang $CFLAGS -DFUZZ_SEED_MAIN -o "$OUT/make_seeds" "$ROOT/tests/fuzz/fuzz_flashfs_mount.c" $SRC
 "$OUT/make_seeds" "$OUT/corpus"
 cd "$OUT"
-./fuzz_flashfs_mount -max_total_time="$SECONDS_TO_RUN" -timeout=10 -max_len=32768 \
+./fuzz_flashfs_mount -max_total_time="$SECONDS_TO_RUN" -timeout=10 -max_len=32769 \
     -print_final_stats=1 corpus
