@@ -309,6 +309,9 @@ gc_heap *gc_init(void *arena, size_t size);   /* the heap's own state goes first
 void *gc_alloc(size_t n, int kind);
 void *gc_alloc_uninit(size_t n, int kind);   /* not cleared: the caller writes every field */
 void *gc_realloc(void *p, size_t n, int kind);
+/* Gives a block back at once: for an owner that knows nothing else refers to it (the parser's
+ * token array), so that stale copies of its address on the C stack do not keep it. */
+void gc_free(void *p);
 void gc_collect(void);
 /* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
  * collected */

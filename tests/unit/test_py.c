@@ -115,6 +115,17 @@ static void test_native_module_functions_take_no_heap(void **state) {
     assert_true(words < 450);
 }
 
+static void test_parser_gives_its_tokens_back(void **state) {
+    (void)state;
+    /* 200 tokens for a tree of a few nodes: without a collection, what compiling leaves is
+     * the code (about 210 words) and no token array (about 1,400 words with its smaller
+     * copies) */
+    long words = words_left_by("import gc\nsrc = 'x = ' + '(' * 100 + '1' + ')' * 100\ngc.collect()\n"
+                               "a = gc.mem_alloc()\nc = compile(src, 'p', 'exec')\nprint(gc.mem_alloc() - a)\n");
+    assert_true(words > 0);
+    assert_true(words < 500);
+}
+
 static void test_tokenizer_edges(void **state) {
     (void)state;
     /* continuation lines, brackets across lines, comments and blank lines between blocks, tabs */
@@ -273,7 +284,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_output_and_status), cmocka_unit_test(test_traceback),
         cmocka_unit_test(test_print_exception_checks_its_argument), cmocka_unit_test(test_module_state_per_program),
-        cmocka_unit_test(test_native_module_functions_take_no_heap),
+        cmocka_unit_test(test_native_module_functions_take_no_heap), cmocka_unit_test(test_parser_gives_its_tokens_back),
         cmocka_unit_test(test_tokenizer_edges), cmocka_unit_test(test_compiler_edges),
         cmocka_unit_test(test_memory_cap), cmocka_unit_test(test_recursion_limit),
         cmocka_unit_test(test_poll_interrupts_busy_loop), cmocka_unit_test(test_step_limit),
