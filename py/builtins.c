@@ -406,7 +406,7 @@ BI(dir) {
         pv o = a[0];
         pv seen = py_dict_new();
         pv d = PV_NULL;
-        if (IS(o, py_module_type)) d = ((py_module *)o)->dict;
+        if (IS(o, py_module_type)) d = py_module_dict(o);
         else if (!IS_SMALL(o) && (TYPE(o)->flags & TF_INSTDICT)) d = ((py_inst *)o)->dict;   /* not a dict or list subclass */
         if (d) { py_dict *dd = (py_dict *)d; for (uint32_t i = 0; i < dd->nent; i++) if (dd->ent[i].key) py_dict_set(seen, dd->ent[i].key, PV_TRUE); }
         if (!IS(o, py_module_type)) {
@@ -711,9 +711,6 @@ BI(mp_mem_info) {
 static const py_builtin mp_funcs[] = {
     FUNC(const, bi_mp_const, 1, 1), FUNC(mem_info_dummy, bi_mp_mem_info, 0, 1), METHODS_END };
 
-static void add_funcs(pv d, const py_builtin *f) {
-    for (; f->fn; f++) py_dict_set(d, (pv)&py_qstrs[f->name], (pv)f);
-}
 
 /* The builtins are read-only tables (builtin_funcs, builtin_types, builtin_others): a program
  * starts with an empty builtins dict, which only holds what it adds (the REPL's `_`), so
@@ -774,7 +771,7 @@ static pv make_native(pv name) {
     pv m = py_module_new(name);
     pv d = ((py_module *)m)->dict;
     if (!strcmp(s, "sys")) {
-        add_funcs(d, sys_funcs);
+        py_module_add_table(m, sys_funcs);
         py_dict_set(d, QS(argv), py_cur->argv);
         py_dict_set(d, QS(path), py_cur->sys_path);
         py_dict_set(d, QS(modules), py_cur->modules);
@@ -793,9 +790,9 @@ static pv make_native(pv name) {
         py_dict_set(d, QS(implementation), impl);
         return m;
     }
-    if (!strcmp(s, "time")) { add_funcs(d, time_funcs); return m; }
+    if (!strcmp(s, "time")) { py_module_add_table(m, time_funcs); return m; }
     if (!strcmp(s, "math")) {
-        add_funcs(d, math_funcs);
+        py_module_add_table(m, math_funcs);
         py_dict_set(d, py_intern("pi", 2), py_float_new(M_PI));
         py_dict_set(d, py_intern("e", 1), py_float_new(M_E));
         py_dict_set(d, py_intern("tau", 3), py_float_new(2 * M_PI));
@@ -803,8 +800,8 @@ static pv make_native(pv name) {
         py_dict_set(d, py_intern("nan", 3), py_float_new(NAN));
         return m;
     }
-    if (!strcmp(s, "gc")) { add_funcs(d, gc_funcs); return m; }
-    if (!strcmp(s, "micropython")) { add_funcs(d, mp_funcs); return m; }
+    if (!strcmp(s, "gc")) { py_module_add_table(m, gc_funcs); return m; }
+    if (!strcmp(s, "micropython")) { py_module_add_table(m, mp_funcs); return m; }
     {
         extern pv py_native_data_module(const char *s);
         pv dm = py_native_data_module(s);
@@ -971,7 +968,7 @@ void py_import_star(pv mod, pv globals) {
         while ((k = py_next(it))) py_dict_set(globals, py_intern_str(k), py_getattr(mod, py_intern_str(k)));
         return;
     }
-    py_dict *d = (py_dict *)((py_module *)mod)->dict;
+    py_dict *d = (py_dict *)py_module_dict(mod);
     for (uint32_t i = 0; i < d->nent; i++) {
         pv k = d->ent[i].key;
         if (k && IS(k, py_str_type) && py_str_data(k)[0] != '_') py_dict_set(globals, k, d->ent[i].value);

@@ -187,6 +187,18 @@ static inline ALWAYS_INLINE bool in_heap(const gc_heap *h, const void *p) {
     return (const uint8_t *)p >= h->base + HDR && (const uint8_t *)p < h->bump;
 }
 
+void gc_free(void *obj) {
+    gc_heap *h = py_cur->heap;
+    if (!obj || h->collecting || !in_heap(h, obj)) return;
+    uint8_t *b = (uint8_t *)obj - HDR;
+    size_t g = H_SIZE(*(uintptr_t *)b);
+    h->used -= g * GRAN;
+    if (b + g * GRAN == h->bump) {
+        clr_start(h, b);
+        h->bump = b;
+    } else push_free(h, b, g);
+}
+
 static void mark_ptr(gc_heap *h, const void *p);
 
 static void trace(gc_heap *h, uint8_t *obj) {

@@ -9,7 +9,7 @@
 #define BI(name) static pv name(int n, pv *a, pv kw)
 static pv mkmod(const char *name, const py_builtin *f) {
     pv m = py_module_new(py_intern(name, strlen(name)));
-    for (; f->fn; f++) py_dict_set(((py_module *)m)->dict, (pv)&py_qstrs[f->name], (pv)f);
+    py_module_add_table(m, f);
     return m;
 }
 static pv bytes_of(pv v, size_t *len) {

@@ -130,7 +130,10 @@ typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; 
 #define METHODS_END { 0, 0, 0, 0, 0 }
 typedef struct { const py_type *type; pv fget, fset, fdel; } py_property;
 typedef struct { const py_type *type; pv func; } py_wrap;   /* staticmethod, classmethod */
-typedef struct { const py_type *type; pv dict; pv name; } py_module;
+/* A native module's functions stay in their const tables (in flash) until something needs
+ * the whole namespace (__dict__, dir, import *, del): the dict holds only what was set. */
+#define PY_MODULE_TABLES 2
+typedef struct { const py_type *type; pv dict; pv name; const py_builtin *tables[PY_MODULE_TABLES]; } py_module;
 
 typedef struct py_code {
     const py_type *type;
@@ -311,6 +314,9 @@ gc_heap *gc_init(void *arena, size_t size);   /* the heap's own state goes first
 void *gc_alloc(size_t n, int kind);
 void *gc_alloc_uninit(size_t n, int kind);   /* not cleared: the caller writes every field */
 void *gc_realloc(void *p, size_t n, int kind);
+/* Gives a block back at once: for an owner that knows nothing else refers to it (the parser's
+ * token array), so that stale copies of its address on the C stack do not keep it. */
+void gc_free(void *p);
 void gc_collect(void);
 /* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
  * collected */
@@ -434,6 +440,12 @@ pv py_bound_new(pv self, pv func);
 pv py_class_new(pv name, pv bases, pv dict);
 pv py_inst_new(const py_type *t);
 pv py_module_new(pv name);
+/* The module's namespace as a dict, with its table entries copied in (from then on it is all
+ * in the dict). */
+pv py_module_dict(pv module);
+/* Adds a const table's functions and constants (M_CONST entries) to a module: read from the
+ * table until the namespace is needed whole. */
+void py_module_add_table(pv module, const py_builtin *table);
 pv py_import(pv name, pv fromlist, int level);
 void py_file_release(py_vm *vm, pobj *o);   /* closes o if it is an open file */
 void py_kw_check_empty(pv kw, const char *fname);

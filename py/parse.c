@@ -62,7 +62,10 @@ static _Noreturn void lerr(P *p, const char *m) { py_syntax_error(p->file, p->li
 static tok *addtok(P *p, int kind) {
     if (p->nt == p->cap) {
         p->cap = p->cap ? p->cap * 2 : p->n / 4 + 8;   /* about a token per 4 bytes of source */
-        p->t = gc_realloc(p->t, p->cap * sizeof(tok), GC_PVS);
+        tok *grown = gc_alloc(p->cap * sizeof(tok), GC_PVS);
+        if (p->nt) memcpy(grown, p->t, p->nt * sizeof(tok));
+        gc_free(p->t);
+        p->t = grown;
     }
     tok *t = &p->t[p->nt++];
     memset(t, 0, sizeof *t);
@@ -1471,6 +1474,7 @@ node *py_parse(const char *src, size_t len, pv filename, int mode) {
         if (cur(&p)->kind != T_EOF) perr(&p, "invalid syntax");
         node *r = mk(&p, S_RETURN);
         r->a = e;
+        gc_free(p.t);
         return r;
     }
     while (cur(&p)->kind != T_EOF) {
@@ -1479,5 +1483,7 @@ node *py_parse(const char *src, size_t len, pv filename, int mode) {
         node *s = stmt(&p);
         while (s) { node *nx = s->next; s->next = NULL; append(&head, &tail, s); s = nx; }
     }
+    /* the tree holds what it needs of the tokens: their array goes back before compiling */
+    gc_free(p.t);
     return head;
 }

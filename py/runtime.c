@@ -796,15 +796,39 @@ pv py_module_new(pv name) {
     return (pv)m;
 }
 static void module_mark(pv o, gc_heap *h) { gc_mark(h, ((py_module *)o)->dict); gc_mark(h, ((py_module *)o)->name); }
+static pv table_value(const py_builtin *f) { return f->flags & M_CONST ? f->self : (pv)f; }
+void py_module_add_table(pv o, const py_builtin *table) {
+    py_module *m = (py_module *)o;
+    for (int i = 0; i < PY_MODULE_TABLES; i++)
+        if (!m->tables[i]) { m->tables[i] = table; return; }
+    for (; table->fn; table++) py_dict_set(m->dict, (pv)&py_qstrs[table->name], table_value(table));
+}
+/* name's entry in the module's tables: names are interned, so a predefined one is its qstr */
+static pv table_get(const py_module *m, pv name) {
+    for (int i = 0; i < PY_MODULE_TABLES && m->tables[i]; i++)
+        for (const py_builtin *f = m->tables[i]; f->fn; f++)
+            if ((pv)&py_qstrs[f->name] == name) return table_value(f);
+    return PV_NULL;
+}
+pv py_module_dict(pv o) {
+    py_module *m = (py_module *)o;
+    for (int i = 0; i < PY_MODULE_TABLES && m->tables[i]; i++) {
+        for (const py_builtin *f = m->tables[i]; f->fn; f++)
+            if (!py_dict_get(m->dict, (pv)&py_qstrs[f->name])) py_dict_set(m->dict, (pv)&py_qstrs[f->name], table_value(f));
+    }
+    for (int i = 0; i < PY_MODULE_TABLES; i++) m->tables[i] = NULL;
+    return m->dict;
+}
 static pv module_getattr(pv o, pv name) {
     pv v = py_dict_get(((py_module *)o)->dict, name);
     if (v) return v;
-    if (name == QS(__dict__)) return ((py_module *)o)->dict;
+    if ((v = table_get((py_module *)o, name))) return v;
+    if (name == QS(__dict__)) return py_module_dict(o);
     return PV_NULL;
 }
 static bool module_setattr(pv o, pv name, pv v) {
     if (v) py_dict_set(((py_module *)o)->dict, name, v);
-    else if (!py_dict_del(((py_module *)o)->dict, name)) py_raisef(&py_AttributeError_type, "%s", py_str_data(name));
+    else if (!py_dict_del(py_module_dict(o), name)) py_raisef(&py_AttributeError_type, "%s", py_str_data(name));
     return true;
 }
 static pv module_repr(pv o) { return py_strf("<module '%s'>", py_str_data(((py_module *)o)->name)); }

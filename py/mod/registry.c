@@ -49,10 +49,7 @@ void py_mod_set(pv module, const char *name, pv value) {
     py_dict_set(((py_module *)module)->dict, py_intern(name, strlen(name)), value);
 }
 
-void py_mod_add(pv module, const py_builtin *f) {
-    for (; f->fn; f++)
-        py_dict_set(((py_module *)module)->dict, (pv)&py_qstrs[f->name], f->flags & M_CONST ? f->self : (pv)f);
-}
+void py_mod_add(pv module, const py_builtin *f) { py_module_add_table(module, f); }
 
 pv py_mod_const_fn(int n, pv *a, pv kw) { return PV_NONE; }
 
