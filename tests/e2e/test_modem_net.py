@@ -123,14 +123,18 @@ def test_join_scan_and_address(modem):
     assert "1 packets received" in c.run("ping -c 1 localhost")
 
 
-def test_wget_of_a_megabyte_through_the_modem(modem, web):
+def test_wget_of_a_megabyte_through_the_modem(modem, web, tmp_path):
+    """A whole megabyte on every port, as the issue asks: about a minute at the MCU's line
+    rate (the fault tests below keep their smaller BLOB_SIZE)."""
     c, _ = modem
-    port, digest = web
+    port, _ = web
+    mega = os.urandom(1 << 20)
+    (tmp_path / "srv" / "mega.bin").write_bytes(mega)
     start = time.time()
-    out = c.run(f"wget http://localhost:{port}/blob.bin -O /opt/blob.bin", timeout=60)
+    out = c.run(f"wget http://localhost:{port}/mega.bin -O /opt/mega.bin", timeout=300 * SLOW)
     assert "wget:" not in out, out
-    assert sha256_on_board(c, "/opt/blob.bin") == digest
-    print(f"{BLOB_SIZE} bytes through the modem in {time.time() - start:.2f} s")
+    assert sha256_on_board(c, "/opt/mega.bin") == hashlib.sha256(mega).hexdigest()
+    print(f"{len(mega)} bytes through the modem in {time.time() - start:.2f} s")
 
 
 def test_ntpupdate_through_the_modem(modem):
