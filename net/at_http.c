@@ -93,12 +93,12 @@ static enum at_status prepare(struct at_http_request *r)
     r->received = 0;
     r->sink_error = 0;
     r->why[0] = '\0';
-    if (at_modem_attach(&at_modem_clients, AT_MODEM_DEFAULT) < 0) {
+    if (!at_modem_clients() || at_modem_attach(at_modem_clients(), AT_MODEM_DEFAULT) < 0) {
         str_copy(r->why, "no modem: open its UART first (atmodem -c ID BAUD TX RX)",
                  sizeof r->why);
         return AT_STATUS_LINK;
     }
-    enum at_status st = at_modem_command(&at_modem_clients, "AT+SYSLOG=1", SHORT_MS, NULL, NULL);
+    enum at_status st = at_modem_command(at_modem_clients(), "AT+SYSLOG=1", SHORT_MS, NULL, NULL);
     if (st == AT_STATUS_TIMEOUT || st == AT_STATUS_LINK || st == AT_STATUS_STOPPED) {
         explain(r, &(struct reply){ r, 0, 0, -1 }, st);
         return st;
@@ -109,9 +109,9 @@ static enum at_status prepare(struct at_http_request *r)
 static enum at_status run(struct at_http_request *r, const char *cmd, struct reply *x)
 {
     const struct at_callbacks cb = { x, on_event, on_data };
-    enum at_status st = at_modem_command_streamed(&at_modem_clients, cmd, AT_HTTP_IDLE_MS, &cb);
+    enum at_status st = at_modem_command_streamed(at_modem_clients(), cmd, AT_HTTP_IDLE_MS, &cb);
     if (st == AT_STATUS_TIMEOUT || st == AT_STATUS_STOPPED)
-        at_parser_init(&at_modem_clients.parser);   /* a half-read chunk is lost with it */
+        at_parser_init(&at_modem_clients()->parser);   /* a half-read chunk is lost with it */
     if (st != AT_STATUS_OK)
         explain(r, x, st);
     return st;
@@ -156,9 +156,9 @@ static enum at_status post_long(struct at_http_request *r)
             return too_long(r);
     enum at_status st = prepare(r);
     if (st == AT_STATUS_OK)
-        st = at_modem_command(&at_modem_clients, cmd, SHORT_MS, ">", NULL);
+        st = at_modem_command(at_modem_clients(), cmd, SHORT_MS, ">", NULL);
     if (st == AT_STATUS_OK)
-        st = at_modem_send_data(&at_modem_clients, r->data, len, AT_HTTP_IDLE_MS);
+        st = at_modem_send_data(at_modem_clients(), r->data, len, AT_HTTP_IDLE_MS);
     if (st == AT_STATUS_SEND_FAIL)
         str_copy(r->why, "the server refused the data or was not reached (SEND FAIL)",
                  sizeof r->why);

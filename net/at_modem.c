@@ -1,5 +1,6 @@
 #include "net/at_modem.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "hal/time.h"
@@ -11,7 +12,13 @@
 /* How long one UART read may block: the time-out and a stop request are checked this often. */
 #define POLL_MS 50
 
-struct at_modem at_modem_clients;
+struct at_modem *at_modem_clients(void)
+{
+    static struct at_modem *link;
+    if (!link)
+        link = calloc(1, sizeof *link);
+    return link;
+}
 
 int at_append_string(char *cmd, size_t size, const char *text)
 {

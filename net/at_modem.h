@@ -67,8 +67,10 @@ enum at_status at_modem_send_data_until(struct at_modem *m, const void *data, si
  * Bytes read, or a negative ERR_*. */
 int at_modem_listen(struct at_modem *m, int ms);
 /* The link the modem's client commands share (atwget, atcurl, atmqttc): what one of them
- * hears between its commands (an MQTT message) reaches the listener another set. */
-extern struct at_modem at_modem_clients;
+ * hears between its commands (an MQTT message) reaches the listener another set. It is taken
+ * from the heap by the first of them (about 300 bytes), so a board that never uses them
+ * keeps that RAM for programs; NULL when the heap has no room. */
+struct at_modem *at_modem_clients(void);
 
 /* Appends ,"text" to the command in cmd, with ESP-AT's escapes for a string argument (\",
  * \, and \\); 0, or -1 when it does not fit size (cmd is then cut). */

@@ -104,11 +104,11 @@ static const struct at_callbacks listener = { NULL, on_async, on_data };
 
 static enum at_status attach(char *why)
 {
-    if (at_modem_attach(&at_modem_clients, AT_MODEM_DEFAULT) < 0) {
+    if (!at_modem_clients() || at_modem_attach(at_modem_clients(), AT_MODEM_DEFAULT) < 0) {
         str_copy(why, "no modem: open its UART first (atmodem -c ID BAUD TX RX)", AT_MQTT_WHY);
         return AT_STATUS_LINK;
     }
-    at_modem_clients.listener = &listener;
+    at_modem_clients()->listener = &listener;
     return AT_STATUS_OK;
 }
 
@@ -119,7 +119,7 @@ static enum at_status command(const char *cmd, int ms, const struct at_callbacks
     enum at_status st = attach(why);
     if (st != AT_STATUS_OK)
         return st;
-    st = at_modem_command(&at_modem_clients, cmd, ms, NULL, reply);
+    st = at_modem_command(at_modem_clients(), cmd, ms, NULL, reply);
     if (st == AT_STATUS_TIMEOUT)
         snprintf(why, AT_MQTT_WHY, "the modem did not answer in %d s", ms / 1000);
     else if (st != AT_STATUS_OK)
@@ -199,11 +199,11 @@ static enum at_status publish_raw(const char *topic, const char *data, int qos, 
     snprintf(cmd + strlen(cmd), 16, ",%u,%d,%d", (unsigned)len, qos, retain);
     enum at_status st = attach(why);
     if (st == AT_STATUS_OK)
-        st = at_modem_command(&at_modem_clients, cmd, COMMAND_MS, ">", NULL);
+        st = at_modem_command(at_modem_clients(), cmd, COMMAND_MS, ">", NULL);
     int published = -1;
     const struct at_callbacks cb = { &published, on_published, NULL };
     if (st == AT_STATUS_OK)
-        st = at_modem_send_data_until(&at_modem_clients, data, len, COMMAND_MS, "+MQTTPUB:",
+        st = at_modem_send_data_until(at_modem_clients(), data, len, COMMAND_MS, "+MQTTPUB:",
                                       &cb);
     if (st == AT_STATUS_OK && published == 0)
         st = AT_STATUS_ERROR;
@@ -285,7 +285,7 @@ int at_mqtt_poll(int ms)
     char why[AT_MQTT_WHY];
     if (attach(why) != AT_STATUS_OK)
         return -1;
-    return at_modem_listen(&at_modem_clients, ms);
+    return at_modem_listen(at_modem_clients(), ms);
 }
 
 struct at_mqtt_message *at_mqtt_take(size_t *dropped)

@@ -16,8 +16,23 @@
 #define POLL_MS 50
 #define LINE_MAX_BYTES 1024     /* a pub -l line */
 
-static char kept_key[320];      /* the options that made the modem's connection */
-static char kept_where[80];
+#define KEY_MAX 320
+/* The options that made the modem's connection, and its host:port for messages: on the heap
+ * while a connection is kept, so a board that never uses atmqttc keeps that RAM. */
+static char *kept_key, *kept_where;
+
+static char *copy_of(const char *text)
+{
+    char *c = malloc(strlen(text) + 1);
+    return c ? strcpy(c, text) : NULL;
+}
+
+static void forget_connection(void)
+{
+    free(kept_key);
+    free(kept_where);
+    kept_key = kept_where = NULL;
+}
 
 static void describe(const struct mqttc_options *o, char *key, size_t size)
 {
@@ -32,13 +47,13 @@ static void describe(const struct mqttc_options *o, char *key, size_t size)
  * unless the modem has one. */
 static int use_connection(const struct cmd_ctx *ctx, const struct mqttc_options *o)
 {
-    char key[sizeof kept_key], why[AT_MQTT_WHY];
+    char key[KEY_MAX], where[80], why[AT_MQTT_WHY];
     at_mqtt_poll(0);                /* hears a +MQTTDISCONNECTED that came since */
     if (!o->host)
-        return at_mqtt_connected() || kept_key[0] ? 0
+        return at_mqtt_connected() || kept_key ? 0
                : cmd_error(ctx, "not connected: give the broker with -h HOST");
     describe(o, key, sizeof key);
-    if (kept_key[0] && !strcmp(key, kept_key))
+    if (kept_key && !strcmp(key, kept_key))
         return 0;                   /* the modem reconnects this one by itself */
     struct at_mqtt_config c = {
         .host = o->host, .port = o->port ? o->port : 1883, .client_id = o->client_id,
@@ -46,17 +61,19 @@ static int use_connection(const struct cmd_ctx *ctx, const struct mqttc_options 
         .will_message = o->will_message, .keepalive = o->keepalive,
         .persistent = o->persistent, .will_qos = (int)o->will_qos,
         .will_retain = o->will_retain };
-    kept_key[0] = '\0';
-    snprintf(kept_where, sizeof kept_where, "%s:%ld", c.host, c.port);
+    forget_connection();
+    snprintf(where, sizeof where, "%s:%ld", c.host, c.port);
     if (at_mqtt_connect(&c, why) != AT_STATUS_OK)
-        return cmd_error(ctx, "connect %s: %s", kept_where, why);
-    str_copy(kept_key, key, sizeof kept_key);
+        return cmd_error(ctx, "connect %s: %s", where, why);
+    kept_key = copy_of(key);        /* without room, the next call only connects again */
+    kept_where = copy_of(where);
     return 0;
 }
 
 static int failed(const struct cmd_ctx *ctx, const struct mqttc_options *o, const char *why)
 {
-    return cmd_error(ctx, "%s %s: %s", o->verb, o->topic ? o->topic : kept_where, why);
+    const char *what = o->topic ? o->topic : kept_where ? kept_where : "";
+    return cmd_error(ctx, "%s %s: %s", o->verb, what, why);
 }
 
 static int publish(const struct cmd_ctx *ctx, const struct mqttc_options *o)
@@ -153,8 +170,8 @@ COMMAND(atmqttc, "atmqttc pub|sub|unsub|listsub|close|listen -h HOST [-p 1883] [
         return 2;
     }
     if (!strcmp(o.verb, "close")) {
-        int had = kept_key[0] || at_mqtt_connected();
-        kept_key[0] = '\0';
+        int had = kept_key || at_mqtt_connected();
+        forget_connection();
         if (at_mqtt_close(why))
             return cmd_error(ctx, "close: %s", why);
         return had ? 0 : cmd_error(ctx, "not connected");
