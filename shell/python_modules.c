@@ -20,11 +20,13 @@
 #include "kernel/files.h"
 #include "kernel/proc.h"
 #include "kernel/sysdata.h"
+#include "kernel/uarts.h"
 #include "lib/civil.h"
 #include "lib/err.h"
 #include "lib/json.h"
 #include "lib/sha1.h"
 #include "lib/str.h"
+#include "py/mod/machine.h"
 #include "py/mod/mod.h"
 
 /* A shell variable's typed value as a Python value */
@@ -74,7 +76,20 @@ static const char *fact(const char *name)
     return NULL;
 }
 
-/* What a program set first (here, then for everyone), then the system's facts */
+/* A UART the shell opened under a name (`uart 1 115200 4 5 modem0`, `atmodem -c`), as a
+ * machine.UART kept in this interpreter's sdata so that it is the same object each time. */
+static pv named_uart(pv o, pv name)
+{
+    const struct uart_setup *setup = uarts_by_name(py_str_data(name));
+    if (!setup)
+        return PV_NULL;
+    pv u = py_uart_borrow(setup->id);
+    py_dict_set(((sdata_obj *)o)->own, name, u);
+    return u;
+}
+
+/* What a program set first (here, then for everyone), then the system's facts, then the
+ * named UARTs */
 static pv sdata_getattr(pv o, pv name)
 {
     const char *s = py_str_data(name);
@@ -94,7 +109,7 @@ static pv sdata_getattr(pv o, pv name)
         return py_str_cstr(text);
     if (strcmp(s, "recovery") == 0)
         return PV_BOOL(sysdata.recovery);
-    return PV_NULL;
+    return named_uart(o, name);
 }
 
 static bool sdata_setattr(pv o, pv name, pv v)

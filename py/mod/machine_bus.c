@@ -146,11 +146,17 @@ const py_type py_softspi_type = { &py_type_type, "SoftSPI", .base = &py_object_t
 
 /* ---- UART(id, baudrate=115200, timeout=0): open while the object is, closed at the end ---- */
 #define UART_BUF 128
-typedef struct { const py_type *type; int id, timeout_ms; bool open; size_t have; uint8_t buf[UART_BUF]; } uart_obj;
+typedef struct {
+    const py_type *type;
+    int id, timeout_ms;
+    bool open, borrowed;        /* borrowed: opened by the system under a name, never closed here */
+    size_t have;
+    uint8_t buf[UART_BUF];
+} uart_obj;
 
 static void uart_close(pv o) {
     uart_obj *u = (uart_obj *)o;
-    if (u->open) hal_uart_close(u->id);
+    if (u->open && !u->borrowed) hal_uart_close(u->id);
     u->open = false;
 }
 static uart_obj *uart_of(pv o) {
@@ -164,10 +170,21 @@ static pv uart_init(int n, pv *a, pv kw) {
     uart_obj *u = MSELF(uart_obj);
     int64_t baud = py_mod_int(py_mod_arg(n, a, kw, 1, Q_baudrate, PV_NULL), 115200);
     u->timeout_ms = (int)py_mod_int(py_kw_get(kw, Q_timeout), u->timeout_ms);
+    if (u->borrowed)
+        py_raisef(&py_OSError_type, "UART(%d) is the system's: set it up with the uart command",
+                  u->id);
     uart_close((pv)u);
     py_mod_check(hal_uart_open(u->id, (uint32_t)baud));
     u->open = true;
     return PV_NONE;
+}
+/* A UART the system opened under a name (sdata.modem0): read and written as MicroPython's
+ * UART, left open when the program ends or deinits it, since the shell owns it. */
+pv py_uart_borrow(int id) {
+    uart_obj *u = NEW(uart_obj, py_uart_type);
+    u->id = id;
+    u->open = u->borrowed = true;
+    return (pv)u;
 }
 static pv uart_make(const py_type *t, int n, pv *a, pv kw) {
     if (n < 1) py_raisef(&py_TypeError_type, "UART() needs a UART number");
@@ -178,7 +195,11 @@ static pv uart_make(const py_type *t, int n, pv *a, pv kw) {
     py_event_on_end(py_event_new((pv)u), uart_close);
     return (pv)u;
 }
-static pv uart_deinit(int n, pv *a, pv kw) { uart_close(a[0]); return PV_NONE; }
+static pv uart_deinit(int n, pv *a, pv kw) {
+    uart_close(a[0]);
+    ((uart_obj *)a[0])->open = false;   /* this object is done with it, borrowed or not */
+    return PV_NONE;
+}
 /* Fills the buffer with what has come, waiting at most timeout_ms for the first byte. */
 static void uart_fill(uart_obj *u, int timeout_ms) {
     if (u->have == UART_BUF) return;

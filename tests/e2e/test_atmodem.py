@@ -248,3 +248,41 @@ def test_the_simulator_says_busy_to_a_command_sent_during_another(tmp_path):
     finally:
         sim.terminate()
         sim.wait(timeout=10)
+
+
+SDATA_MODEM = """\
+import sdata, time
+m = sdata.modem0
+print(m, m is sdata.modem0)
+m.write(b"AT+GMR\\r\\n")
+got = b""
+deadline = time.ticks_add(time.ticks_ms(), 5000)
+while b"OK\\r\\n" not in got and time.ticks_diff(deadline, time.ticks_ms()) > 0:
+    if m.any():
+        got += m.read()
+    else:
+        time.sleep_ms(10)
+print(b"AT version:" in got, got.endswith(b"OK\\r\\n"))
+try:
+    m.init(9600)
+except OSError as e:
+    print("OSError", e)
+try:
+    sdata.modem9
+except AttributeError:
+    print("no modem9")
+m.deinit()
+"""
+
+
+def test_a_program_reaches_the_named_uart_as_sdata(modem, rootdir):
+    """upyOS's programs talk to the modem through sdata.modem0, the UART `atmodem -c` named;
+    the program's end (and its deinit) leaves it open for the shell."""
+    c, _ = modem
+    open_modem(c)
+    put_file(rootdir, "/opt/gmr.py", SDATA_MODEM)
+    out = c.run("/opt/gmr.py", timeout=15 * SLOW)
+    assert out == ("UART(1) True\nTrue True\n"
+                   "OSError UART(1) is the system's: set it up with the uart command\n"
+                   "no modem9\n"), out
+    assert c.run("AT+GMR").startswith("AT version:")     # still open for the shell
