@@ -21,12 +21,6 @@
  * while a connection is kept, so a board that never uses atmqttc keeps that RAM. */
 static char *kept_key, *kept_where;
 
-static char *copy_of(const char *text)
-{
-    char *c = malloc(strlen(text) + 1);
-    return c ? strcpy(c, text) : NULL;
-}
-
 static void forget_connection(void)
 {
     free(kept_key);
@@ -65,8 +59,8 @@ static int use_connection(const struct cmd_ctx *ctx, const struct mqttc_options 
     snprintf(where, sizeof where, "%s:%ld", c.host, c.port);
     if (at_mqtt_connect(&c, why) != AT_STATUS_OK)
         return cmd_error(ctx, "connect %s: %s", where, why);
-    kept_key = copy_of(key);        /* without room, the next call only connects again */
-    kept_where = copy_of(where);
+    kept_key = str_dup(key);        /* without room, the next call only connects again */
+    kept_where = str_dup(where);
     return 0;
 }
 
