@@ -7,13 +7,12 @@ import subprocess
 import pytest
 
 from conftest import SLOW
-from netutil import free_port, start_service
+from netutil import start_service
 
 
 @pytest.fixture
 def web(upyos):
-    port = free_port()
-    start_service(upyos, "uhttpd", port)
+    port = start_service(upyos, "uhttpd")
     web.port = port
     return port
 

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import IMAGE_SIZE, MKFS, REPO, SLOW
 from httputil import request
-from netutil import free_port, start_service
+from netutil import start_service
 
 BIG = "".join(f"line {i:04d} of the shared file\n" for i in range(200))   # 6,000 bytes
 JOBS, ROUNDS = 3, 40
@@ -194,9 +194,8 @@ def test_http_ftp_and_shell_jobs_use_the_flash_at_once(boot, tmp_path):
     image = make_image(tmp_path, job_scripts())
     c = boot(image=image)
     c.wait_prompt()
-    http_port, ftp_port = free_port(), free_port()
-    start_service(c, "uhttpd", http_port)
-    start_service(c, "uftpd", ftp_port)
+    http_port = start_service(c, "uhttpd")
+    ftp_port = start_service(c, "uftpd")
     jobs = Jobs(c)
     clients = Clients(http_port, ftp_port, time.monotonic() + NET_SECONDS)
     work = [(clients.http_upload, 0), (clients.http_upload, 1), (clients.http_read,),

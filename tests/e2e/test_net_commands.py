@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from netutil import free_port
+from netutil import free_port, start_service
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -77,8 +77,7 @@ def test_curl_methods_headers_data_include_and_verbose(upyos, web_dir):
 
 
 def test_curl_talks_to_our_own_web_server(upyos):
-    port = free_port()
-    upyos.run(f"uhttpd start -p {port}")
+    port = start_service(upyos, "uhttpd")
     out = upyos.run(f"curl -X POST -H \"Content-Type: application/json\" -d '{{\"cmd\": \"echo inner\"}}' http://127.0.0.1:{port}/api/cmd/run; echo")
     assert '"output":"inner\\n"' in out
 

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from conftest import SLOW
-from netutil import boot_locked, free_port, ftp, start_service  # noqa: F401 (ftp is a fixture)
+from netutil import boot_locked, ftp, start_service  # noqa: F401 (ftp is a fixture)
 
 # The MCU port has no network interface yet: these run on the simulator.
 pytestmark = pytest.mark.posix_only
@@ -342,8 +342,7 @@ def test_failed_logins_back_off_across_connections_and_addresses(boot):
 
 def test_commands_before_login_do_not_extend_the_login_grace_time(boot_with_files):
     c = boot_with_files({"/etc/system.conf": json.dumps({"login_grace": 2})})
-    port = free_port()
-    start_service(c, "uftpd", port)
+    port = start_service(c, "uftpd")
     s = socket.create_connection(("127.0.0.1", port), timeout=5 * SLOW)
     f = s.makefile("rb")
     assert f.readline().startswith(b"220")

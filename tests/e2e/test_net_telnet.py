@@ -5,7 +5,7 @@ import time
 import pytest
 
 from conftest import SLOW
-from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, boot_locked, free_port,
+from netutil import (DO, ECHO, IAC, IP, NAWS, SGA, WILL, Telnet, boot_locked,
                      set_password, start_service)
 from procutil import until
 
@@ -15,8 +15,7 @@ pytestmark = pytest.mark.posix_only
 
 @pytest.fixture
 def telnet(upyos):
-    port = free_port()
-    start_service(upyos, "utelnetd", port)
+    port = start_service(upyos, "utelnetd")
     clients = []
 
     def connect(**kw):
@@ -176,8 +175,7 @@ def test_a_session_whose_shell_ended_closes_though_input_keeps_coming(upyos, tel
 def test_an_unfinished_login_is_closed_after_the_grace_time(boot_with_files):
     c = boot_with_files({"/etc/system.conf": json.dumps({"login_grace": 2})})
     set_password(c, "admin", "s3cret")
-    port = free_port()
-    start_service(c, "utelnetd", port)
+    port = start_service(c, "utelnetd")
     t = Telnet(port)
     t.read_until("Login: ")
     start = time.time()

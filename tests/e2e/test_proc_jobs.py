@@ -8,7 +8,7 @@ import time
 import pytest
 
 from conftest import SLOW
-from netutil import free_port, start_service
+from netutil import start_service
 from procutil import drain, end_jobs, install, pids_of, ps, start_background, until
 
 # Tests that run program modules: the MCU port cannot load them yet (ports/mps2-an385/loader.c).
@@ -215,7 +215,7 @@ def test_a_full_process_table_leaves_the_console_able_to_recover(upyos):
 
 @pytest.mark.posix_only                   # needs a network service
 def test_wait_without_a_pid_waits_for_the_shells_own_jobs_only(upyos):
-    start_service(upyos, "uhttpd", free_port())          # a background daemon
+    start_service(upyos, "uhttpd")          # a background daemon
     start_background(upyos, "sleep 0.5")
     start = time.time()
     upyos.run("wait", timeout=5)

@@ -18,7 +18,7 @@ import pytest
 from board_ctl import boot_with_board
 from conftest import REPO, SLOW, put_file
 from fbmodel import GS8, MONO_HLSB, MONO_HMSB, MONO_VLSB, RGB565, Model, vlsb_to_rows
-from netutil import free_port, set_password, start_service
+from netutil import set_password, start_service
 from procutil import end_jobs, start_background, until
 
 # Drawing operations at and across the edges, on a frame buffer fb and a small source src.
@@ -325,8 +325,7 @@ def test_the_web_desktop_shows_the_display(boot):
     c = boot()
     c.wait_prompt()
     set_password(c, "admin", "webpw")
-    port = free_port()
-    start_service(c, "uhttpd", port)
+    port = start_service(c, "uhttpd")
     run_init_lines(c)
     fb = frame_buffer(c, "d0")
     rows = vlsb_to_rows(fb, 128, 64)

@@ -114,10 +114,9 @@ s.close()
 @network_only
 @pytest.mark.posix_only                 # uhttpd needs the network
 def test_a_python_http_get_to_the_systems_own_uhttpd(upyos, rootdir):
-    port = free_port()
     put_file(rootdir, "/www/hello.txt", "hello from uhttpd\n")
     put_file(rootdir, "/opt/get.py", GET)
-    start_service(upyos, "uhttpd", port)
+    port = start_service(upyos, "uhttpd")
     assert upyos.run(f"/opt/get.py {port}") == "HTTP/1.1 200 OK\n18 18 hello from uhttpd\n"
 
 

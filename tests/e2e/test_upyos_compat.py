@@ -47,7 +47,7 @@ def test_upyos_end_script_stops_the_web_server_and_wifi(boot, rootdir):
                                   "echo wc=$wc $?\n")
     c = boot()
     c.wait_prompt()
-    start_service(c, "uhttpd", free_port())
+    start_service(c, "uhttpd")
     c.run("wifi sta on")
     assert "Connected" in c.run("wifi sta connect HomeNet home-secret")
     out = c.run("sh /etc/end.sh")
@@ -155,8 +155,7 @@ def test_return_ends_a_script_and_a_background_script_exits_alone(upyos, rootdir
 @needs_network
 def test_exit_in_a_script_over_telnet_ends_that_session(upyos, rootdir):
     write(rootdir, "/opt/bye.sh", "echo bye\nexit\necho not here\n")
-    port = free_port()
-    start_service(upyos, "utelnetd", port)
+    port = start_service(upyos, "utelnetd")
     t = Telnet(port)
     t.read_until("$: ")
     t.line("sh /opt/bye.sh")
