@@ -98,6 +98,7 @@ int main(void)
     port_main_thread = sched_create(app_thread, NULL, port_main_stack);
     if (!port_main_thread)
         port_panic("no memory for the main thread");
+    time_count_from_reset();
     sched_start(MPS2_CLOCK_HZ);
 }
 

@@ -23,6 +23,11 @@ void console_write_raw(const char *buf, size_t len);
 void uart0_rx_isr(void);
 void uart1_rx_isr(void);
 void time_init(void);
+/* SysTick's reload while it runs free from reset to the scheduler's start (startup.c):
+ * 0.67 s at 25 MHz. time_count_from_reset(), just before sched_start(), keeps what it
+ * counted, so that hal_time_us() counts from reset. */
+#define SYSTICK_FREE_RUN 0xFFFFFFu
+void time_count_from_reset(void);
 void fault_init(void);
 void watchdog_nmi(void);
 

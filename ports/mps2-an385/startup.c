@@ -2,6 +2,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "cmsdk.h"
 #include "port.h"
 
 extern char __stack_top[];
@@ -20,6 +21,11 @@ void SysTick_Handler(void);
 
 void Reset_Handler(void)
 {
+    /* SysTick counts from here, free and without interrupts, until the scheduler takes it
+     * over: the monotonic clock (time.c) starts at reset, not at the scheduler's start. */
+    SYST_RVR = SYSTICK_FREE_RUN;
+    SYST_CVR = 0;
+    SYST_CSR = 5;                    /* processor clock, enable */
     memcpy(__data_start, __data_source, (size_t)__data_size);  /* .data and .tdata */
     memset(__tbss_start, 0, (size_t)(__bss_end - __tbss_start)); /* .tbss and .bss */
     _set_tls(__tls_base);            /* errno before the first thread exists */

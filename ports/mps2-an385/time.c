@@ -1,5 +1,6 @@
-/* hal/time.h: the monotonic clock counts SysTick interrupts (1 ms) plus the current count
- * of the 25 MHz SysTick counter; the wall clock is that plus an offset. QEMU's board has no
+/* hal/time.h: the monotonic clock counts from reset: the time SysTick ran free before the
+ * scheduler started, then SysTick interrupts (1 ms) plus the current count of the 25 MHz
+ * SysTick counter; the wall clock is that plus an offset. QEMU's board has no
  * battery RTC, so the offset starts from the host's clock (semihosting SYS_TIME), the way a
  * board with an RTC would keep time over a reset; hal_rtc_set moves it. */
 #include "hal/time.h"
@@ -10,6 +11,12 @@
 #include "semihost.h"
 
 static int64_t rtc_offset;           /* Unix seconds at boot */
+static uint32_t reset_us;            /* from reset to the scheduler's start */
+
+void time_count_from_reset(void)
+{
+    reset_us = (SYSTICK_FREE_RUN - SYST_CVR) / (MPS2_CLOCK_HZ / 1000000u);
+}
 
 void time_init(void)
 {
@@ -28,7 +35,7 @@ uint64_t hal_time_us(void)
     irq_unlock(s);
     uint32_t reload = SYST_RVR;
     uint32_t per_us = MPS2_CLOCK_HZ / 1000000u;
-    return ticks * (1000000u / SCHED_TICK_HZ) + (reload - count) / per_us;
+    return reset_us + ticks * (1000000u / SCHED_TICK_HZ) + (reload - count) / per_us;
 }
 
 int64_t hal_rtc_get(void)
