@@ -1,7 +1,7 @@
 /* CRC-32 (IEEE 802.3, reflected) with a 16-entry table: small code, no big table in flash. */
 #include "fs/flashfs/flashfs_int.h"
 
-uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len)
+FFS_LEAF uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len)
 {
     static const uint32_t table[16] = {
         0x00000000, 0x1db71064, 0x3b6e20c8, 0x26d930ac, 0x76dc4190, 0x6b6b51f4,

@@ -154,16 +154,23 @@ struct flashfs {
     uint32_t index_ids[FFS_INDEX_ID_WORDS];   /* bit id % bits: an id that may have a slot */
 };
 
+/* A small leaf on the hot paths of the mount and of every look-up: it calls nothing and its
+ * frame is far below the stack check's reserve (ports/cortex-m/sched.c, STACK_RESERVE), so,
+ * like the C library's functions, it needs no entry check of its own; the check cost more
+ * than the work. Inline helpers are always inlined: a check is added to inlined bodies too. */
+#define FFS_LEAF __attribute__((no_instrument_function))
+#define FFS_INLINE_LEAF static inline __attribute__((always_inline, no_instrument_function))
+
 /* little-endian helpers */
-static inline uint32_t ffs_get32(const uint8_t *p)
+FFS_INLINE_LEAF uint32_t ffs_get32(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
-static inline void ffs_put32(uint8_t *p, uint32_t v)
+FFS_INLINE_LEAF void ffs_put32(uint8_t *p, uint32_t v)
 {
     p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
 }
-static inline uint32_t ffs_align(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
+FFS_INLINE_LEAF uint32_t ffs_align(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
 
 /* crc.c */
 uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);

@@ -16,7 +16,7 @@
 
 #define FIRST_SLOTS 16u
 
-uint32_t ffs_name_hash(const char *name, uint32_t len)
+FFS_LEAF uint32_t ffs_name_hash(const char *name, uint32_t len)
 {
     uint32_t h = 2166136261u;   /* FNV-1a */
     for (uint32_t i = 0; i < len; i++)

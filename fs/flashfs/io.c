@@ -7,7 +7,7 @@
 
 #define LINE FFS_UNIT_MIN
 
-static int in_bounds(const struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+FFS_INLINE_LEAF int in_bounds(const struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
 {
     return block < fs->count && off <= fs->bsize && len <= fs->bsize - off;
 }

@@ -7,7 +7,7 @@
 
 /* ---- records ---- */
 
-uint32_t ffs_record_size(const struct ffs_entry *e)
+FFS_LEAF uint32_t ffs_record_size(const struct ffs_entry *e)
 {
     uint32_t n = FFS_REC_HDR + e->name_len;
     if (e->type == FFS_T_FILE && (e->flags & FFS_F_INLINE))
@@ -31,7 +31,7 @@ static void encode_header(const struct ffs_entry *e, uint8_t *h)
 
 /* Everything read back from flash is checked before use: a record that could send a later
  * read out of bounds is rejected here. */
-static int decode_header(const struct flashfs *fs, const uint8_t *h, struct ffs_entry *e)
+static FFS_LEAF int decode_header(const struct flashfs *fs, const uint8_t *h, struct ffs_entry *e)
 {
     e->type = h[0];
     e->name_len = h[1];
@@ -58,7 +58,7 @@ static int decode_header(const struct flashfs *fs, const uint8_t *h, struct ffs_
     return 0;
 }
 
-static int valid_name(const char *name, uint32_t len)
+static FFS_LEAF int valid_name(const char *name, uint32_t len)
 {
     for (uint32_t i = 0; i < len; i++)
         if (name[i] == '/' || name[i] == '\0')
