@@ -8,6 +8,7 @@
 struct hal_mutex {
     thread_t *owner;
     int count;
+    int waiting;           /* threads blocked in take(): unlock looks for one only then */
     hal_mutex_t *next;     /* every mutex, so a dead thread's locks can be released */
 };
 
@@ -104,8 +105,11 @@ void hal_mutex_free(hal_mutex_t *m)
 static void take(hal_mutex_t *m, int count)
 {
     thread_t *self = sched_current;
-    while (m->owner && m->owner != self)
+    while (m->owner && m->owner != self) {
+        m->waiting++;
         sched_block(m, -1);
+        m->waiting--;
+    }
     if (m->owner == self) {
         m->count += count;
     } else {
@@ -126,7 +130,8 @@ void hal_mutex_unlock(hal_mutex_t *m)
     uint32_t s = irq_lock();
     if (m->owner == sched_current && --m->count == 0) {
         m->owner = NULL;
-        sched_wake(m, 0);
+        if (m->waiting)          /* the flash driver alone takes one per read */
+            sched_wake(m, 0);
     }
     irq_unlock(s);
 }
