@@ -92,26 +92,29 @@ static void stack_guard_init(void)
 #define STACK_RESERVE 256
 
 #ifdef __ARM_ARCH_7M__
+/* The running thread's stack_limit plus STACK_RESERVE, set at each switch (0 before the
+ * first: no check), so that the check, run on entry to every function of the core, is one
+ * load and one compare. */
+__attribute__((used)) uint32_t sched_check_limit;   /* read by the assembly below */
+
 /* ARMv7-M traps with UDF #1 and the call site in r0; fault_handle knows the UDF. */
 __attribute__((naked, no_instrument_function)) void __cyg_profile_func_enter(void *fn, void *site)
 {
     __asm__ volatile(
-        "ldr r2, =sched_current\n"
+        "ldr r2, =sched_check_limit\n"
         "ldr r2, [r2]\n"
-        "cbz r2, 1f\n"
-        "ldr r3, [r2, #8]\n"          /* stack_limit */
-        "add r3, r3, %0\n"
-        "cmp sp, r3\n"
+        "cmp sp, r2\n"
         "blo 2f\n"
-        "1:\n"
         "bx lr\n"
         "2:\n"
+        "ldr r2, =sched_current\n"
+        "ldr r2, [r2]\n"
         "ldr r3, [r2, #8]\n"
         "add r3, r3, #64\n"
         "mov sp, r3\n"
         "mov r0, r1\n"
         ".short 0xde01\n"              /* UDF #1 */
-        ".ltorg\n" ::"i"(STACK_RESERVE));
+        ".ltorg\n");
 }
 #else
 /* ARMv6-M calls sched_overflow() (fault.c) with the call site instead: the emulator the
@@ -339,6 +342,7 @@ __attribute__((used)) uint32_t *sched_switch(uint32_t *psp)
     __tls = next->tls;
 #ifdef __ARM_ARCH_7M__
     mpu_guard(next->guard);
+    sched_check_limit = (uint32_t)(uintptr_t)next->stack_limit + STACK_RESERVE;
 #endif
     return next->sp;
 }
