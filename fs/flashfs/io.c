@@ -85,7 +85,15 @@ int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, u
         uint32_t n = LINE - (off - line_off);
         if (n > len)
             n = len;
-        uint8_t *line;
+        /* most reads are a few bytes of a line already cached: no call for those */
+        uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
+        uint32_t slot = addr % fs->cache_lines;
+        uint8_t *line = fs->cache_data + (size_t)slot * LINE;
+        if (fs->cache_addr[slot] == addr) {
+            memcpy(out, line + (off - line_off), n);
+            out += n; off += n; len -= n;
+            continue;
+        }
         int err = cache_line(fs, block, line_off, &line);
         if (!err && !line)
             err = ffs_read(fs, block, off, out, n);
