@@ -139,6 +139,7 @@ typedef struct py_code {
     const py_type *type;
     uint16_t nargs, nposonly, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
     uint16_t flags;           /* CO_* */
+    uint16_t maxblocks;       /* the most try/with blocks open at once (a generator's room for them) */
     pv name, filename;
     pv consts, names;         /* tuples */
     pv varnames;              /* tuple: params, locals, then cells and frees */
@@ -177,8 +178,8 @@ typedef struct py_frame {
     pv *saved_top;            /* the VM stack's top while this frame runs */
     int nslots;
     bool yielded;
-    int nblocks;
-    py_block blocks[MAXBLOCKS];
+    int nblocks, maxblocks;
+    py_block *blocks;         /* a call's on the C stack; a generator's after its slots */
 } py_frame;
 typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; } py_gen;
 

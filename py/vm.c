@@ -249,7 +249,11 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     int nslots = CO_NL(co) + co->stacksize;
     if (co->flags & CO_GENERATOR) {
         py_gen *g = py_new_obj(sizeof(py_gen), (co->flags & CO_COROUTINE) ? &py_coro_type : &py_gen_type);
-        g->slots = gc_alloc((size_t)nslots * sizeof(pv), GC_PVS);
+        /* its blocks follow its slots, as many as its code opens at once (most open none) */
+        int nblocks = co->maxblocks < MAXBLOCKS ? co->maxblocks : MAXBLOCKS;
+        g->slots = gc_alloc((size_t)nslots * sizeof(pv) + (size_t)nblocks * sizeof(py_block), GC_PVS);
+        g->f.blocks = (py_block *)(g->slots + nslots);
+        g->f.maxblocks = nblocks;
         bind_args(fn, g->slots, n, a, kw);
         init_cells(fn, g->slots);
         g->f.vm = vm;
@@ -283,6 +287,9 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     }
     if (co->ncells || co->nfree) init_cells(fn, slots);
     py_frame f;
+    py_block blocks[MAXBLOCKS];
+    f.blocks = blocks;
+    f.maxblocks = MAXBLOCKS;
     f.back = vm->frame;
     f.vm = vm;
     f.code = co;
@@ -310,7 +317,10 @@ pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
     py_frame f;
+    py_block blocks[MAXBLOCKS];
     memset(&f, 0, sizeof f);
+    f.blocks = blocks;
+    f.maxblocks = MAXBLOCKS;
     f.back = vm->frame;
     f.vm = vm;
     f.code = co;
@@ -337,7 +347,10 @@ pv py_run_class_body(py_func *fn, pv ns) {
     memset(slots, 0, (size_t)nl * sizeof(pv));
     if (co->ncells || co->nfree) init_cells(fn, slots);
     py_frame f;
+    py_block blocks[MAXBLOCKS];
     memset(&f, 0, sizeof f);
+    f.blocks = blocks;
+    f.maxblocks = MAXBLOCKS;
     f.back = vm->frame;
     f.vm = vm;
     f.code = co;
@@ -1170,7 +1183,7 @@ dispatch:
             break;
         }
         case OPC_SETUP_EXCEPT: {
-            if (f->nblocks >= MAXBLOCKS) py_raisef(&py_SyntaxError_type, "too many statically nested blocks");
+            if (f->nblocks >= f->maxblocks) py_raisef(&py_SyntaxError_type, "too many statically nested blocks");
             f->blocks[f->nblocks].handler = ARG();
             f->blocks[f->nblocks].depth = (uint32_t)(sp - slots);
             f->nblocks++;
