@@ -199,6 +199,20 @@ void gc_free(void *obj) {
     } else push_free(h, b, g);
 }
 
+void gc_shrink(void *obj, size_t n) {
+    gc_heap *h = py_cur->heap;
+    if (!obj || h->collecting || !in_heap(h, obj)) return;
+    uint8_t *b = (uint8_t *)obj - HDR;
+    uintptr_t hdr = *(uintptr_t *)b;
+    size_t g = H_SIZE(hdr), keep = (n + HDR + GRAN - 1) / GRAN;
+    if (keep >= g) return;
+    *(uintptr_t *)b = MKHDR(keep, H_KIND(hdr));
+    h->used -= (g - keep) * GRAN;
+    uint8_t *rest = b + keep * GRAN;
+    if (rest + (g - keep) * GRAN == h->bump) h->bump = rest;
+    else push_free(h, rest, g - keep);
+}
+
 static void mark_ptr(gc_heap *h, const void *p);
 
 static void trace(gc_heap *h, uint8_t *obj) {
