@@ -266,16 +266,13 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         g->f.nslots = nslots;
         return (pv)g;
     }
+    pv *top = vm->stack_top, *slots = top - nslots;
+    if (slots < vm->stack) py_stack_grow(vm, slots);
     if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) {
         vm->depth -= 1;
         py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
     }
-    pv *slots = vm->stack_top;
-    if (slots + nslots > vm->stack_end) {
-        vm->depth--;
-        py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
-    }
-    vm->stack_top += nslots;
+    vm->stack_top = slots;
     int nl = CO_NL(co);
     if (n == co->nargs && !kw && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->nkwonly) {
         /* a loop, not memset: a call clears a few slots at most, often none */
@@ -302,7 +299,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     f.nblocks = 0;
     f.nslots = nslots;
     pv r = run_frame(&f, PV_NULL);
-    vm->stack_top = slots;
+    vm->stack_top = top;
     vm->depth--;
     return r;
 }
@@ -311,9 +308,9 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
 pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     py_vm *vm = py_cur;
     int nslots = CO_NL(co) + co->stacksize;
-    pv *slots = vm->stack_top;
-    if (slots + nslots > vm->stack_end) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
-    vm->stack_top += nslots;
+    pv *top = vm->stack_top, *slots = top - nslots;
+    if (slots < vm->stack) py_stack_grow(vm, slots);
+    vm->stack_top = slots;
     int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
     py_frame f;
@@ -331,7 +328,7 @@ pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     f.ip = co->code;
     f.nslots = nslots;
     pv r = run_frame(&f, PV_NULL);
-    vm->stack_top = slots;
+    vm->stack_top = top;
     return r;
 }
 
@@ -340,9 +337,9 @@ pv py_run_class_body(py_func *fn, pv ns) {
     py_vm *vm = py_cur;
     py_code *co = fn->code;
     int nslots = CO_NL(co) + co->stacksize;
-    pv *slots = vm->stack_top;
-    if (slots + nslots > vm->stack_end) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
-    vm->stack_top += nslots;
+    pv *top = vm->stack_top, *slots = top - nslots;
+    if (slots < vm->stack) py_stack_grow(vm, slots);
+    vm->stack_top = slots;
     int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
     if (co->ncells || co->nfree) init_cells(fn, slots);
@@ -362,7 +359,7 @@ pv py_run_class_body(py_func *fn, pv ns) {
     f.ip = co->code;
     f.nslots = nslots;
     pv r = run_frame(&f, PV_NULL);
-    vm->stack_top = slots;
+    vm->stack_top = top;
     return r;
 }
 
