@@ -1547,6 +1547,9 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
         }
     }
     code->stacksize = (uint16_t)(c->maxdepth + 4);
+    /* the buffers grew by doubling: what they did not fill goes back to the heap */
+    gc_shrink(c->code.p, c->code.n + 1);
+    gc_shrink(c->lines.p, c->lines.n + 1);
     code->code = (uint8_t *)c->code.p;
     code->codelen = (uint32_t)c->code.n;
     code->lines = (uint8_t *)c->lines.p;

@@ -227,7 +227,6 @@ void gc_free(void *obj) {
 
 void gc_shrink(void *obj, size_t n) {
     gc_heap *h = py_cur->heap;
-    if (!obj || h->collecting || !in_heap(h, obj)) return;
     uint8_t *b = (uint8_t *)obj - HDR;
     uintptr_t hdr = *(uintptr_t *)b;
     size_t g = H_SIZE(hdr), keep = (n + HDR + GRAN - 1) / GRAN;

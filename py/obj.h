@@ -322,7 +322,7 @@ void *gc_realloc(void *p, size_t n, int kind);
 /* Gives a block back at once: for an owner that knows nothing else refers to it (the parser's
  * token array), so that stale copies of its address on the C stack do not keep it. */
 void gc_free(void *p);
-/* Gives back the end of a block beyond its first n bytes, which its owner no longer needs. */
+/* Gives back the end of a heap block beyond its first n bytes, which its owner no longer needs. */
 void gc_shrink(void *p, size_t n);
 void gc_collect(void);
 /* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
