@@ -390,6 +390,7 @@ typedef struct C {
     int cellbase, hidden_base;
     pv slotmap;               /* name -> slot index for fast, cell and free names */
     int handler_depth;
+    int maxblocks;
     bool hastry, dictnames;
 } C;
 
@@ -473,8 +474,19 @@ static void emit(C *c, int op, int arg) {
 }
 static void emit0(C *c, int op) { emit(c, op, 0); }
 static int here(C *c) { return (int)c->code.n; }
+/* the blocks open at run time where a SETUP_EXCEPT is emitted: those of the enclosing try,
+ * finally and with bodies (a handler runs after its block is popped), and this one */
+static int blocks_open(C *c) {
+    int n = 1;
+    for (int i = 0; i < c->nfb; i++) n += c->fb[i].kind == FB_TRY || c->fb[i].kind == FB_FINALLY || c->fb[i].kind == FB_WITH;
+    return n;
+}
 static int emit_jump(C *c, int op) {
-    if (op == OPC_SETUP_EXCEPT) c->hastry = true;
+    if (op == OPC_SETUP_EXCEPT) {
+        c->hastry = true;
+        int n = blocks_open(c);
+        if (n > c->maxblocks) c->maxblocks = n;
+    }
     emit(c, op, 0xffff);
     return here(c) - 2;
 }
@@ -1522,6 +1534,7 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     code->nlocals = (uint16_t)c->nlocals_named;
     code->nhidden = (uint16_t)c->maxhidden;
     if (c->hastry) code->flags |= CO_HASTRY;
+    code->maxblocks = (uint16_t)c->maxblocks;
     code->ncells = (uint16_t)LIST(cells)->len;
     code->nfree = (uint16_t)LIST(frees)->len;
     if (code->ncells) {
@@ -1534,6 +1547,9 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
         }
     }
     code->stacksize = (uint16_t)(c->maxdepth + 4);
+    /* the buffers grew by doubling: what they did not fill goes back to the heap */
+    gc_shrink(c->code.p, c->code.n + 1);
+    gc_shrink(c->lines.p, c->lines.n + 1);
     code->code = (uint8_t *)c->code.p;
     code->codelen = (uint32_t)c->code.n;
     code->lines = (uint8_t *)c->lines.p;

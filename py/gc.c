@@ -76,6 +76,30 @@ gc_heap *gc_init(void *arena, size_t size) {
     return h;
 }
 
+/* The heap's end moves: the value stack sits above it, growing down (py/py.c), and the two
+ * lend each other their unused room. The end stays granule-aligned, within what gc_init
+ * gave (the start bitmap covers all of it). */
+void *gc_end(const gc_heap *h) { return h->end; }
+
+bool gc_lower_end(gc_heap *h, void *to) {
+    uint8_t *e = (uint8_t *)((uintptr_t)to & ~(uintptr_t)(GRAN - 1));
+    if (e >= h->end) return true;
+    /* a collection gives the free tail of the heap back to the bump region */
+    if (e < h->bump && !h->lock && !h->collecting) gc_collect();
+    if (e < h->bump) return false;
+    h->end = e;
+    if (h->soft > e) h->soft = e;
+    return true;
+}
+
+bool gc_raise_end(gc_heap *h, void *to) {
+    uint8_t *e = (uint8_t *)((uintptr_t)to & ~(uintptr_t)(GRAN - 1));
+    if (e <= h->end) return false;
+    h->end = e;
+    h->soft = e;
+    return true;
+}
+
 size_t gc_used(const gc_heap *h) { return h->used; }
 size_t gc_peak(const gc_heap *h) { return h->peak; }
 size_t gc_size(const gc_heap *h) { return (size_t)(h->end - h->base); }
@@ -156,6 +180,8 @@ static void *alloc(size_t n, int kind, bool clear) {
         if (!p) { h->soft = h->end; p = take(h, g); }
     }
     if (!p && h->soft != h->end) { h->soft = h->end; p = take(h, g); }
+    /* the heap is full: it borrows the value stack's unused room */
+    if (!p && py_stack_lend(vm)) p = take(h, g);
     if (!p) {
         if (vm->jmp) py_raise(vm->memerr ? vm->memerr : PV_NONE);
         return NULL;
@@ -197,6 +223,19 @@ void gc_free(void *obj) {
         clr_start(h, b);
         h->bump = b;
     } else push_free(h, b, g);
+}
+
+void gc_shrink(void *obj, size_t n) {
+    gc_heap *h = py_cur->heap;
+    uint8_t *b = (uint8_t *)obj - HDR;
+    uintptr_t hdr = *(uintptr_t *)b;
+    size_t g = H_SIZE(hdr), keep = (n + HDR + GRAN - 1) / GRAN;
+    if (keep >= g) return;
+    *(uintptr_t *)b = MKHDR(keep, H_KIND(hdr));
+    h->used -= (g - keep) * GRAN;
+    uint8_t *rest = b + keep * GRAN;
+    if (rest + (g - keep) * GRAN == h->bump) h->bump = rest;
+    else push_free(h, rest, g - keep);
 }
 
 static void mark_ptr(gc_heap *h, const void *p);

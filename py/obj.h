@@ -139,6 +139,7 @@ typedef struct py_code {
     const py_type *type;
     uint16_t nargs, nposonly, nkwonly, nlocals, ncells, nfree, nhidden, stacksize, ncache;
     uint16_t flags;           /* CO_* */
+    uint16_t maxblocks;       /* the most try/with blocks open at once (a generator's room for them) */
     pv name, filename;
     pv consts, names;         /* tuples */
     pv varnames;              /* tuple: params, locals, then cells and frees */
@@ -177,8 +178,8 @@ typedef struct py_frame {
     pv *saved_top;            /* the VM stack's top while this frame runs */
     int nslots;
     bool yielded;
-    int nblocks;
-    py_block blocks[MAXBLOCKS];
+    int nblocks, maxblocks;
+    py_block *blocks;         /* a call's on the C stack; a generator's after its slots */
 } py_frame;
 typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; } py_gen;
 
@@ -232,7 +233,11 @@ typedef struct py_vm {
     pv exc;                   /* the exception being raised */
     pv builtins, modules, interned, main_dict, sys_path, argv;
     pv stack_roots[8];
+    /* the value stack grows down from stack_end; stack_top is its lowest slot in use and stack
+     * its room's low end: the heap's end for the program's own stack (py_stack_grow), a
+     * thread's block for a thread's */
     pv *stack, *stack_top, *stack_end;
+    pv *stack_floor, *main_stack_end;   /* the program's own stack: its limit and its top end */
     py_frame *frame;
     int depth, max_depth;
     int poll_count;           /* ticks (back-edges, calls) left before the next poll */
@@ -317,6 +322,8 @@ void *gc_realloc(void *p, size_t n, int kind);
 /* Gives a block back at once: for an owner that knows nothing else refers to it (the parser's
  * token array), so that stale copies of its address on the C stack do not keep it. */
 void gc_free(void *p);
+/* Gives back the end of a heap block beyond its first n bytes, which its owner no longer needs. */
+void gc_shrink(void *p, size_t n);
 void gc_collect(void);
 /* for a type's mark function and the roots: keeps what v (p) points at, in the heap being
  * collected */
@@ -329,6 +336,11 @@ void gc_set_stress(gc_heap *h, unsigned every);
 void gc_set_threshold(gc_heap *h, size_t bytes);
 size_t gc_threshold(const gc_heap *h);
 void gc_unlock(gc_heap *h);
+/* the heap's end, lowered for the value stack as it grows (false: live blocks lie above `to`,
+ * even after a collection) and raised when the heap borrows the stack's unused room back */
+void *gc_end(const gc_heap *h);
+bool gc_lower_end(gc_heap *h, void *to);
+bool gc_raise_end(gc_heap *h, void *to);
 size_t gc_used(const gc_heap *h);
 size_t gc_peak(const gc_heap *h);
 size_t gc_size(const gc_heap *h);
@@ -460,6 +472,12 @@ pv py_static_builtin(uint32_t index);
 pv py_sys_module(void);
 
 /* ---- vm.c, compile.c ---- */
+/* The value stack reaching down to `want`, below its room: the heap lends it more, up to its
+ * limit of an eighth of the arena (RecursionError beyond), or MemoryError when the heap's
+ * blocks fill the room. */
+void py_stack_grow(py_vm *vm, pv *want);
+/* The heap is full: it takes the program's stack's unused room; false when there is none. */
+bool py_stack_lend(py_vm *vm);
 pv py_vm_run_code(py_code *code, pv globals, pv locals);
 pv py_call_func(py_func *fn, int n, pv *a, pv kw);
 pv py_gen_send(pv gen, pv v, pv exc);

@@ -61,7 +61,11 @@ static _Noreturn void lerr(P *p, const char *m) { py_syntax_error(p->file, p->li
 
 static tok *addtok(P *p, int kind) {
     if (p->nt == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : p->n / 4 + 8;   /* about a token per 4 bytes of source */
+        /* about a token per 4 bytes of source at first; when that was short, the density seen
+         * so far for the rest (and a quarter more): the old and the new array live together
+         * here, the compile's peak for a small program, so the new one is no larger than needed */
+        size_t rest = p->i < p->n ? (p->n - p->i) * p->nt / (p->i ? p->i : 1) : 0;
+        p->cap = p->cap ? p->nt + rest + rest / 4 + 8 : p->n / 4 + 8;
         tok *grown = gc_alloc(p->cap * sizeof(tok), GC_PVS);
         if (p->nt) memcpy(grown, p->t, p->nt * sizeof(tok));
         gc_free(p->t);
@@ -388,6 +392,7 @@ static void tokenize(P *p) {
     if (p->nt && p->t[p->nt - 1].kind != T_NEWLINE && p->t[p->nt - 1].kind != T_DEDENT) addtok(p, T_NEWLINE);
     while (p->nind > 1) { p->nind--; addtok(p, T_DEDENT); }
     addtok(p, T_EOF);
+    gc_shrink(p->t, p->nt * sizeof(tok));      /* the tree's first nodes take the rest */
 }
 
 /* ---------------- parser ---------------- */

@@ -13,12 +13,12 @@ void py_mark_roots(py_vm *vm) {
     gc_mark(h, vm->events); gc_mark(h, vm->asyncio); gc_mark(h, vm->iter_return);
     py_threads_mark(vm);
     for (int i = 0; i < 8; i++) gc_mark(h, vm->stack_roots[i]);
-    for (pv *p = vm->stack; p < vm->stack_top; p++) gc_mark(h, *p);
+    for (pv *p = vm->stack_top; p < vm->stack_end; p++) gc_mark(h, *p);
     /* frames on the C stack are found by the conservative scan; their slots are on vm->stack
      * or in a generator's heap block */
     for (py_frame *f = vm->frame; f; f = f->back) {
         gc_mark(h, (pv)f->code); gc_mark(h, (pv)f->func); gc_mark(h, f->globals); gc_mark(h, f->locals);
-        if (f->slots < vm->stack || f->slots >= vm->stack_end) gc_mark_ptr(h, f->slots);
+        if (f->slots < vm->stack_top || f->slots >= vm->stack_end) gc_mark_ptr(h, f->slots);
     }
 }
 
@@ -110,13 +110,10 @@ py_vm *py_new(void *arena, size_t size, const py_io *io) {
     py_vm *vm = (py_vm *)p;
     memset(vm, 0, sizeof *vm);
     size_t off = (sizeof *vm + 15) & ~(size_t)15;
-    /* the value stack: an eighth of the arena, at most 512 KB */
+    /* the value stack: at the arena's top end, growing down into the heap's room, up to an
+     * eighth of the arena (at most 512 KB); that much is its own at first */
     size_t stack_bytes = size / 8;
     if (stack_bytes > 512 * 1024) stack_bytes = 512 * 1024;
-    vm->stack = (pv *)(p + off);
-    vm->stack_top = vm->stack;
-    vm->stack_end = vm->stack + stack_bytes / sizeof(pv);
-    off += stack_bytes;
     vm->io = *io;
     vm->max_depth = 1000;
     vm->poll_count = vm->poll_period = PY_POLL_PERIOD;
@@ -124,10 +121,34 @@ py_vm *py_new(void *arena, size_t size, const py_io *io) {
     int here;
     vm->cstack_top = &here;
     vm->heap = gc_init(p + off, size - off);
+    vm->stack_end = vm->stack_top = vm->main_stack_end = (pv *)gc_end(vm->heap);
+    vm->stack_floor = vm->stack_end - stack_bytes / sizeof(pv);
+    gc_lower_end(vm->heap, vm->stack_floor);
+    vm->stack = (pv *)gc_end(vm->heap);
     bool ok = init_objects(vm);
     vm->cstack_top = NULL;
     py_leave(outer);
     return ok ? vm : NULL;
+}
+
+void py_stack_grow(py_vm *vm, pv *want) {
+    if (vm->stack_end != vm->main_stack_end || want < vm->stack_floor)
+        py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
+    if (!gc_lower_end(vm->heap, want)) py_raise(vm->memerr);
+    vm->stack = (pv *)gc_end(vm->heap);
+}
+
+/* what the heap leaves below the stack's top when it borrows: after a MemoryError a program
+ * can still call a few functions deeper (a handler, a logger) */
+#define STACK_RESERVE 64
+
+bool py_stack_lend(py_vm *vm) {
+    /* while threads run, the program's stack may be another's turn: it keeps its room */
+    if (vm->threads || vm->stack_end != vm->main_stack_end) return false;
+    if (vm->stack_top - vm->stack <= STACK_RESERVE) return false;
+    if (!gc_raise_end(vm->heap, vm->stack_top - STACK_RESERVE)) return false;
+    vm->stack = (pv *)gc_end(vm->heap);
+    return true;
 }
 
 py_vm *py_create(size_t size, const py_io *io) {
@@ -215,7 +236,7 @@ static int run_guarded(py_vm *vm, const struct guarded *g) {
     vm->jmp = &top;
     if (setjmp(top.buf)) {
         vm->jmp = NULL;
-        vm->stack_top = vm->stack;
+        vm->stack_top = vm->stack_end;
         vm->frame = NULL;
         vm->depth = 0;
         /* reporting may need memory: the heap may be full, so collect first */

@@ -133,10 +133,10 @@ void py_threads_mark(py_vm *vm) {
     for (py_thread *t = ts->all; t; t = t->next) {
         if (t == ts->running || !t->csp) continue;
         gc_mark(h, t->handling); gc_mark(h, t->exc);
-        for (pv *p = t->stack; p < t->stack_top; p++) gc_mark(h, *p);
+        for (pv *p = t->stack_top; p < t->stack_end; p++) gc_mark(h, *p);
         for (py_frame *f = t->frame; f; f = f->back) {
             gc_mark(h, (pv)f->code); gc_mark(h, (pv)f->func); gc_mark(h, f->globals); gc_mark(h, f->locals);
-            if (f->slots < t->stack || f->slots >= t->stack_end) gc_mark_ptr(h, f->slots);
+            if (f->slots < t->stack_top || f->slots >= t->stack_end) gc_mark_ptr(h, f->slots);
         }
         if (t->cstack_top) gc_scan_range(h, t->csp, t->cstack_top);
     }
@@ -219,9 +219,9 @@ uintptr_t py_thread_start(pv fn, pv args, pv kwargs, size_t stack_words) {
     t->fn = fn;
     t->args = args;
     t->kwargs = kwargs;
-    t->stack = t->stack_top = gc_alloc(stack_words * sizeof(pv), GC_RAW);
+    t->stack = gc_alloc(stack_words * sizeof(pv), GC_RAW);
     if (!t->stack) py_raise(vm->memerr);
-    t->stack_end = t->stack + stack_words;
+    t->stack_end = t->stack_top = t->stack + stack_words;      /* it grows down */
     t->next = ts->all;
     ts->all = t;
     ts->count++;

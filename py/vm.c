@@ -249,7 +249,11 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     int nslots = CO_NL(co) + co->stacksize;
     if (co->flags & CO_GENERATOR) {
         py_gen *g = py_new_obj(sizeof(py_gen), (co->flags & CO_COROUTINE) ? &py_coro_type : &py_gen_type);
-        g->slots = gc_alloc((size_t)nslots * sizeof(pv), GC_PVS);
+        /* its blocks follow its slots, as many as its code opens at once (most open none) */
+        int nblocks = co->maxblocks < MAXBLOCKS ? co->maxblocks : MAXBLOCKS;
+        g->slots = gc_alloc((size_t)nslots * sizeof(pv) + (size_t)nblocks * sizeof(py_block), GC_PVS);
+        g->f.blocks = (py_block *)(g->slots + nslots);
+        g->f.maxblocks = nblocks;
         bind_args(fn, g->slots, n, a, kw);
         init_cells(fn, g->slots);
         g->f.vm = vm;
@@ -262,16 +266,13 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         g->f.nslots = nslots;
         return (pv)g;
     }
+    pv *top = vm->stack_top, *slots = top - nslots;
+    if (slots < vm->stack) py_stack_grow(vm, slots);
     if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) {
         vm->depth -= 1;
         py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
     }
-    pv *slots = vm->stack_top;
-    if (slots + nslots > vm->stack_end) {
-        vm->depth--;
-        py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
-    }
-    vm->stack_top += nslots;
+    vm->stack_top = slots;
     int nl = CO_NL(co);
     if (n == co->nargs && !kw && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->nkwonly) {
         /* a loop, not memset: a call clears a few slots at most, often none */
@@ -283,6 +284,9 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     }
     if (co->ncells || co->nfree) init_cells(fn, slots);
     py_frame f;
+    py_block blocks[MAXBLOCKS];
+    f.blocks = blocks;
+    f.maxblocks = MAXBLOCKS;
     f.back = vm->frame;
     f.vm = vm;
     f.code = co;
@@ -295,7 +299,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     f.nblocks = 0;
     f.nslots = nslots;
     pv r = run_frame(&f, PV_NULL);
-    vm->stack_top = slots;
+    vm->stack_top = top;
     vm->depth--;
     return r;
 }
@@ -304,13 +308,16 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
 pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     py_vm *vm = py_cur;
     int nslots = CO_NL(co) + co->stacksize;
-    pv *slots = vm->stack_top;
-    if (slots + nslots > vm->stack_end) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
-    vm->stack_top += nslots;
+    pv *top = vm->stack_top, *slots = top - nslots;
+    if (slots < vm->stack) py_stack_grow(vm, slots);
+    vm->stack_top = slots;
     int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
     py_frame f;
+    py_block blocks[MAXBLOCKS];
     memset(&f, 0, sizeof f);
+    f.blocks = blocks;
+    f.maxblocks = MAXBLOCKS;
     f.back = vm->frame;
     f.vm = vm;
     f.code = co;
@@ -321,7 +328,7 @@ pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     f.ip = co->code;
     f.nslots = nslots;
     pv r = run_frame(&f, PV_NULL);
-    vm->stack_top = slots;
+    vm->stack_top = top;
     return r;
 }
 
@@ -330,14 +337,17 @@ pv py_run_class_body(py_func *fn, pv ns) {
     py_vm *vm = py_cur;
     py_code *co = fn->code;
     int nslots = CO_NL(co) + co->stacksize;
-    pv *slots = vm->stack_top;
-    if (slots + nslots > vm->stack_end) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
-    vm->stack_top += nslots;
+    pv *top = vm->stack_top, *slots = top - nslots;
+    if (slots < vm->stack) py_stack_grow(vm, slots);
+    vm->stack_top = slots;
     int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
     if (co->ncells || co->nfree) init_cells(fn, slots);
     py_frame f;
+    py_block blocks[MAXBLOCKS];
     memset(&f, 0, sizeof f);
+    f.blocks = blocks;
+    f.maxblocks = MAXBLOCKS;
     f.back = vm->frame;
     f.vm = vm;
     f.code = co;
@@ -349,7 +359,7 @@ pv py_run_class_body(py_func *fn, pv ns) {
     f.ip = co->code;
     f.nslots = nslots;
     pv r = run_frame(&f, PV_NULL);
-    vm->stack_top = slots;
+    vm->stack_top = top;
     return r;
 }
 
@@ -1170,7 +1180,7 @@ dispatch:
             break;
         }
         case OPC_SETUP_EXCEPT: {
-            if (f->nblocks >= MAXBLOCKS) py_raisef(&py_SyntaxError_type, "too many statically nested blocks");
+            if (f->nblocks >= f->maxblocks) py_raisef(&py_SyntaxError_type, "too many statically nested blocks");
             f->blocks[f->nblocks].handler = ARG();
             f->blocks[f->nblocks].depth = (uint32_t)(sp - slots);
             f->nblocks++;

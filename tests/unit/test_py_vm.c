@@ -175,8 +175,42 @@ static void test_open_out_of_memory_leaves_no_file_open(void **state) {
     assert_int_equal(open_files, 0);
 }
 
+/* The value stack and the heap share the arena's top: a recursion past the stack's eighth of
+ * the arena is a RecursionError as before (the limit raised so that the depth does not stop it
+ * first), and a heap that is full borrows the stack's unused room, so that objects take more
+ * than the other seven eighths, yet leaves it room for a few calls after the MemoryError. */
+static void test_heap_and_value_stack_share_their_room(void **state) {
+    (void)state;
+    py_io io = { .write = discard_write };
+    py_vm *vm = py_create(256 * 1024, &io);
+    assert_non_null(vm);
+    static const char src[] =
+        "import sys\n"
+        "def down(n):\n"
+        "    return down(n - 1) + 1 if n else 0\n"
+        "sys.setrecursionlimit(100000)\n"
+        "try:\n"
+        "    down(100000)\n"
+        "    raise SystemExit(3)\n"
+        "except RecursionError:\n"
+        "    pass\n"
+        "hog = []\n"
+        "try:\n"
+        "    while True:\n"
+        "        hog.append(bytes(1000))\n"
+        "except MemoryError:\n"
+        "    pass\n"
+        "if down(4) != 4:\n"
+        "    raise SystemExit(4)\n"
+        "if len(hog) < 215:\n"
+        "    raise SystemExit(5)\n";
+    assert_int_equal(py_run_source(vm, src, sizeof src - 1, "t.py", 0, NULL), 0);
+    py_destroy(vm);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_heap_and_value_stack_share_their_room),
         cmocka_unit_test(test_open_out_of_memory_leaves_no_file_open),
         cmocka_unit_test(test_two_programs_at_once),
         cmocka_unit_test(test_destroy_gives_everything_back),
