@@ -213,38 +213,30 @@ static void ellipse_points(canvas c, int cx, int cy, int x, int y, uint32_t col,
         else set_clipped(c, cx + sx[q] * x, cy + sy[q] * y, col);
     }
 }
+/* One run of the midpoint algorithm for the radii (ra, rb): from (ra, 0), q stepping by one
+ * and p by one when the error says so, while the curve is flatter than 45 degrees. The second
+ * run is the same with the radii swapped, its points mirrored back (swap). */
+static void ellipse_run(canvas c, int cx, int cy, int ra, int rb, uint32_t col, int mask, bool swap) {
+    int64_t two_a2 = 2 * (int64_t)ra * ra, two_b2 = 2 * (int64_t)rb * rb;
+    int p = ra, q = 0;
+    int64_t pchange = (int64_t)rb * rb * (1 - 2 * (int64_t)ra), qchange = (int64_t)ra * ra, err = 0;
+    int64_t stop_p = two_b2 * ra, stop_q = 0;
+    while (stop_p >= stop_q) {
+        ellipse_points(c, cx, cy, swap ? q : p, swap ? p : q, col, mask);
+        q++;
+        stop_q += two_a2;
+        err += qchange;
+        qchange += two_a2;
+        if (2 * err + pchange > 0) { p--; stop_p -= two_b2; err += pchange; pchange += two_b2; }
+    }
+}
 static pv fb_ellipse(int n, pv *a, pv kw) {
     canvas c = self_canvas(a, "ellipse");
     int cx = coord(a[1]), cy = coord(a[2]), xr = coord(a[3]), yr = coord(a[4]);
     uint32_t col = colour(a[5]);
     int mask = (n > 6 && py_truth(a[6]) ? Q_FILL : 0) | (n > 7 ? (int)py_to_index(a[7]) & Q_ALL : Q_ALL);
-    int64_t two_a2 = 2 * (int64_t)xr * xr, two_b2 = 2 * (int64_t)yr * yr;
-    int x = xr, y = 0;
-    int64_t xchange = (int64_t)yr * yr * (1 - 2 * (int64_t)xr), ychange = (int64_t)xr * xr, err = 0;
-    int64_t stop_x = two_b2 * xr, stop_y = 0;
-    while (stop_x >= stop_y) {
-        ellipse_points(c, cx, cy, x, y, col, mask);
-        y++;
-        stop_y += two_a2;
-        err += ychange;
-        ychange += two_a2;
-        if (2 * err + xchange > 0) { x--; stop_x -= two_b2; err += xchange; xchange += two_b2; }
-    }
-    x = 0;
-    y = yr;
-    xchange = (int64_t)yr * yr;
-    ychange = (int64_t)xr * xr * (1 - 2 * (int64_t)yr);
-    err = 0;
-    stop_x = 0;
-    stop_y = two_a2 * yr;
-    while (stop_x <= stop_y) {
-        ellipse_points(c, cx, cy, x, y, col, mask);
-        x++;
-        stop_x += two_b2;
-        err += xchange;
-        xchange += two_b2;
-        if (2 * err + ychange > 0) { y--; stop_y -= two_a2; err += ychange; ychange += two_a2; }
-    }
+    ellipse_run(c, cx, cy, xr, yr, col, mask, false);
+    ellipse_run(c, cx, cy, yr, xr, col, mask, true);
     return PV_NONE;
 }
 
