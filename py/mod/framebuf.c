@@ -40,50 +40,41 @@ static canvas open_canvas(const fb_obj *fb) {
 }
 
 /* ---- one pixel, in range (the callers clip) ---- */
-static void set_pixel(canvas c, int x, int y, uint32_t col) {
+/* Where a pixel's bits are in the formats of a byte or less a pixel: the byte, the shift of
+ * the pixel's bits in it and their mask (RGB565, two whole bytes, is apart). */
+typedef struct { uint8_t *p; int shift; uint32_t mask; } bits_at;
+static bits_at locate(canvas c, int x, int y) {
     const fb_obj *fb = c.fb;
-    uint8_t *p;
-    int shift;
+    int i = x + y * fb->stride;
     switch (fb->format) {
-    case MVLSB:
-        p = &c.px[(y >> 3) * fb->stride + x];
-        *p = (uint8_t)((*p & ~(1 << (y & 7))) | ((col != 0) << (y & 7)));
-        break;
-    case MHLSB: case MHMSB:
-        p = &c.px[(x + y * fb->stride) >> 3];
-        shift = fb->format == MHMSB ? x & 7 : 7 - (x & 7);
-        *p = (uint8_t)((*p & ~(1 << shift)) | ((col != 0) << shift));
-        break;
-    case RGB565:   /* little-endian, as on the MCUs MicroPython runs on */
-        p = &c.px[2 * (x + y * fb->stride)];
-        p[0] = (uint8_t)col;
-        p[1] = (uint8_t)(col >> 8);
-        break;
-    case GS2_HMSB:
-        p = &c.px[(x + y * fb->stride) >> 2];
-        shift = (x & 3) << 1;
-        *p = (uint8_t)(((col & 3) << shift) | (*p & ~(3 << shift)));
-        break;
-    case GS4_HMSB:
-        p = &c.px[(x + y * fb->stride) >> 1];
-        *p = x & 1 ? (uint8_t)((col & 0x0f) | (*p & 0xf0)) : (uint8_t)((col << 4) | (*p & 0x0f));
-        break;
-    default:       /* GS8 */
-        c.px[x + y * fb->stride] = (uint8_t)col;
+    case MVLSB: return (bits_at){ &c.px[(y >> 3) * fb->stride + x], y & 7, 1 };
+    case MHLSB: return (bits_at){ &c.px[i >> 3], 7 - (x & 7), 1 };
+    case MHMSB: return (bits_at){ &c.px[i >> 3], x & 7, 1 };
+    case GS2_HMSB: return (bits_at){ &c.px[i >> 2], (x & 3) << 1, 3 };
+    case GS4_HMSB: return (bits_at){ &c.px[i >> 1], x & 1 ? 0 : 4, 0x0f };
+    default: return (bits_at){ &c.px[i], 0, 0xff };         /* GS8 */
     }
 }
 
-static uint32_t get_pixel(canvas c, int x, int y) {
-    const fb_obj *fb = c.fb;
-    switch (fb->format) {
-    case MVLSB: return (c.px[(y >> 3) * fb->stride + x] >> (y & 7)) & 1;
-    case MHLSB: case MHMSB:
-        return (c.px[(x + y * fb->stride) >> 3] >> (fb->format == MHMSB ? x & 7 : 7 - (x & 7))) & 1;
-    case RGB565: return c.px[2 * (x + y * fb->stride)] | (uint32_t)c.px[2 * (x + y * fb->stride) + 1] << 8;
-    case GS2_HMSB: return (c.px[(x + y * fb->stride) >> 2] >> ((x & 3) << 1)) & 3;
-    case GS4_HMSB: return x & 1 ? c.px[(x + y * fb->stride) >> 1] & 0x0f : c.px[(x + y * fb->stride) >> 1] >> 4;
-    default: return c.px[x + y * fb->stride];
+static void set_pixel(canvas c, int x, int y, uint32_t col) {
+    if (c.fb->format == RGB565) {   /* little-endian, as on the MCUs MicroPython runs on */
+        uint8_t *p = &c.px[2 * (x + y * c.fb->stride)];
+        p[0] = (uint8_t)col;
+        p[1] = (uint8_t)(col >> 8);
+        return;
     }
+    bits_at at = locate(c, x, y);
+    uint32_t v = at.mask == 1 ? col != 0 : col & at.mask;   /* mono: any colour but 0 is on */
+    *at.p = (uint8_t)((*at.p & ~(at.mask << at.shift)) | v << at.shift);
+}
+
+static uint32_t get_pixel(canvas c, int x, int y) {
+    if (c.fb->format == RGB565) {
+        const uint8_t *p = &c.px[2 * (x + y * c.fb->stride)];
+        return p[0] | (uint32_t)p[1] << 8;
+    }
+    bits_at at = locate(c, x, y);
+    return *at.p >> at.shift & at.mask;
 }
 
 static bool inside(const fb_obj *fb, int x, int y) { return x >= 0 && x < fb->width && y >= 0 && y < fb->height; }
