@@ -133,14 +133,15 @@ BI(st_pack) {
     }
     return out;
 }
+static _Noreturn void buffer_size_error(size_t size) {
+    char m[80];
+    snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)size);
+    serr(m);
+}
 static pv unpack_at(pv f, const uint8_t *d, size_t avail) {
     int nitems;
     size_t size = calcsize(f, &nitems);
-    if (avail < size) {
-        char m[80];
-        snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)size);
-        serr(m);
-    }
+    if (avail < size) buffer_size_error(size);
     pv out = py_tuple_new((size_t)nitems);
     fmt_item it = { .f = fmt_start(f) };
     int oi = 0;
@@ -175,11 +176,8 @@ static pv unpack_at(pv f, const uint8_t *d, size_t avail) {
 BI(st_unpack) {
     size_t len;
     pv b = bytes_of(a[1], &len);
-    if (len != calcsize(a[0], NULL)) {
-        char m[80];
-        snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)calcsize(a[0], NULL));
-        serr(m);
-    }
+    size_t size = calcsize(a[0], NULL);
+    if (len != size) buffer_size_error(size);
     return unpack_at(a[0], data_of(b), len);
 }
 BI(st_unpack_from) {
