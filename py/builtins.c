@@ -874,7 +874,7 @@ static pv import_one(pv fullname) {
                 if (strcmp(f->name, want)) continue;
                 char path[64];
                 snprintf(path, sizeof path, "<frozen %s>", f->name);
-                return py_exec_module(fullname, path, f->src, f->len);
+                return py_exec_module(fullname, path, py_frozen_text(f), f->len);
             }
             if (want[0] != 'u') break;
             want++;

@@ -43,23 +43,35 @@ static fmt_t fmt_start(pv f) {
     }
     return r;
 }
+/* The items of a format in turn (calcsize, pack and unpack walk it alike): the code, its
+ * count (1 when no number is written), its size and its offset, aligned when native. */
+typedef struct { fmt_t f; size_t off, count, size; char code; } fmt_item;
+static bool next_item(fmt_item *it) {
+    it->off += it->size * it->count;       /* past the item before */
+    it->size = it->count = 0;
+    const char *p = it->f.p;
+    while (*p == ' ') p++;
+    if (!*p) return false;
+    size_t count = *p >= '0' && *p <= '9' ? 0 : 1;
+    while (*p >= '0' && *p <= '9') count = count * 10 + (size_t)(*p++ - '0');
+    size_t s = item_size(*p);
+    if (!s) serr("bad char in struct format");
+    it->code = *p;
+    it->f.p = p + 1;
+    if (it->f.native && *p != 's' && *p != 'x' && it->off % s) it->off += s - it->off % s;
+    it->size = s;
+    it->count = count;
+    return true;
+}
 static size_t calcsize(pv f, int *nitems) {
-    fmt_t t = fmt_start(f);
-    size_t size = 0;
+    fmt_item it = { .f = fmt_start(f) };
     int items = 0;
-    for (const char *p = t.p; *p; p++) {
-        if (*p == ' ') continue;
-        size_t count = 1;
-        if (*p >= '0' && *p <= '9') { count = 0; while (*p >= '0' && *p <= '9') count = count * 10 + (size_t)(*p++ - '0'); }
-        size_t s = item_size(*p);
-        if (!s) serr("bad char in struct format");
-        if (t.native && *p != 's' && *p != 'x' && size % s) size += s - size % s;
-        size += s * count;
-        if (*p == 's' || *p == 'p') items++;
-        else if (*p != 'x') items += (int)count;
+    while (next_item(&it)) {
+        if (it.code == 's' || it.code == 'p') items++;
+        else if (it.code != 'x') items += (int)it.count;
     }
     if (nitems) *nitems = items;
-    return size;
+    return it.off;
 }
 BI(st_calcsize) { return MKSMALL(calcsize(a[0], NULL)); }
 static void put_uint(uint8_t *d, uint64_t v, size_t s, bool little) {
@@ -77,31 +89,24 @@ BI(st_pack) {
     if (n - 1 != nitems) serr("pack expected a different number of items");
     pv out = py_bytes_new(&py_bytes_type, NULL, size);
     uint8_t *d = ((py_bytes *)out)->data;
-    fmt_t t = fmt_start(a[0]);
-    size_t off = 0;
+    fmt_item it = { .f = fmt_start(a[0]) };
     int ai = 1;
-    for (const char *p = t.p; *p; p++) {
-        if (*p == ' ') continue;
-        size_t count = 1;
-        bool counted = false;
-        if (*p >= '0' && *p <= '9') { counted = true; count = 0; while (*p >= '0' && *p <= '9') count = count * 10 + (size_t)(*p++ - '0'); }
-        char c = *p;
-        size_t s = item_size(c);
-        if (t.native && c != 's' && c != 'x' && off % s) off += s - off % s;
+    while (next_item(&it)) {
+        char c = it.code;
+        size_t s = it.size, off = it.off;
         if (c == 's' || c == 'p') {
             size_t len;
             pv v = bytes_of(a[ai++], &len);
-            memcpy(d + off, data_of(v), len < count ? len : count);
-            off += counted ? count : 1;
+            memcpy(d + off, data_of(v), len < it.count ? len : it.count);
             continue;
         }
-        for (size_t k = 0; k < count; k++) {
-            if (c == 'x') { off++; continue; }
+        if (c == 'x') continue;
+        for (size_t k = 0; k < it.count; k++, off += s) {
             pv v = a[ai++];
             if (c == 'f' || c == 'd' || c == 'e') {
                 double x = py_to_double(v);
-                if (c == 'f') { float fl = (float)x; uint32_t bits; memcpy(&bits, &fl, 4); put_uint(d + off, bits, 4, t.little); }
-                else if (c == 'd') { uint64_t bits; memcpy(&bits, &x, 8); put_uint(d + off, bits, 8, t.little); }
+                if (c == 'f') { float fl = (float)x; uint32_t bits; memcpy(&bits, &fl, 4); put_uint(d + off, bits, 4, it.f.little); }
+                else if (c == 'd') { uint64_t bits; memcpy(&bits, &x, 8); put_uint(d + off, bits, 8, it.f.little); }
                 else serr("half floats are not supported");
             } else if (c == '?') d[off] = py_truth(v);
             else if (c == 'c') {
@@ -122,42 +127,34 @@ BI(st_pack) {
                         serr(m);
                     }
                 } else if (!sgn && x < 0) serr("argument out of range");
-                put_uint(d + off, (uint64_t)x, s, t.little);
+                put_uint(d + off, (uint64_t)x, s, it.f.little);
             }
-            off += s;
         }
     }
     return out;
 }
+static _Noreturn void buffer_size_error(size_t size) {
+    char m[80];
+    snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)size);
+    serr(m);
+}
 static pv unpack_at(pv f, const uint8_t *d, size_t avail) {
     int nitems;
     size_t size = calcsize(f, &nitems);
-    if (avail < size) {
-        char m[80];
-        snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)size);
-        serr(m);
-    }
+    if (avail < size) buffer_size_error(size);
     pv out = py_tuple_new((size_t)nitems);
-    fmt_t t = fmt_start(f);
-    size_t off = 0;
+    fmt_item it = { .f = fmt_start(f) };
     int oi = 0;
-    for (const char *p = t.p; *p; p++) {
-        if (*p == ' ') continue;
-        size_t count = 1;
-        bool counted = false;
-        if (*p >= '0' && *p <= '9') { counted = true; count = 0; while (*p >= '0' && *p <= '9') count = count * 10 + (size_t)(*p++ - '0'); }
-        char c = *p;
-        size_t s = item_size(c);
-        if (t.native && c != 's' && c != 'x' && off % s) off += s - off % s;
+    while (next_item(&it)) {
+        char c = it.code;
+        size_t s = it.size, off = it.off;
         if (c == 's' || c == 'p') {
-            size_t len = counted ? count : 1;
-            TUPLE(out)->items[oi++] = py_bytes_new(&py_bytes_type, d + off, len);
-            off += len;
+            TUPLE(out)->items[oi++] = py_bytes_new(&py_bytes_type, d + off, it.count);
             continue;
         }
-        for (size_t k = 0; k < count; k++) {
-            if (c == 'x') { off++; continue; }
-            uint64_t u = get_uint(d + off, s, t.little);
+        if (c == 'x') continue;
+        for (size_t k = 0; k < it.count; k++, off += s) {
+            uint64_t u = get_uint(d + off, s, it.f.little);
             pv v;
             if (c == 'f') { uint32_t bits = (uint32_t)u; float fl; memcpy(&fl, &bits, 4); v = py_float_new(fl); }
             else if (c == 'd') { double x; memcpy(&x, &u, 8); v = py_float_new(x); }
@@ -172,7 +169,6 @@ static pv unpack_at(pv f, const uint8_t *d, size_t avail) {
                 v = py_big_from_u64(u, false);
             } else v = py_new_int((int64_t)u);
             TUPLE(out)->items[oi++] = v;
-            off += s;
         }
     }
     return out;
@@ -180,11 +176,8 @@ static pv unpack_at(pv f, const uint8_t *d, size_t avail) {
 BI(st_unpack) {
     size_t len;
     pv b = bytes_of(a[1], &len);
-    if (len != calcsize(a[0], NULL)) {
-        char m[80];
-        snprintf(m, sizeof m, "unpack requires a buffer of %u bytes", (unsigned)calcsize(a[0], NULL));
-        serr(m);
-    }
+    size_t size = calcsize(a[0], NULL);
+    if (len != size) buffer_size_error(size);
     return unpack_at(a[0], data_of(b), len);
 }
 BI(st_unpack_from) {

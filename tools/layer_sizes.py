@@ -16,7 +16,8 @@ them), the C library's assembly functions that declare no size, alignment.
 block in use at the prompt), itemised by the function that allocated each block.
 
 --layer NAME: that layer's flash file by file, and its N largest symbols (--top, 20), to
-find where a layer's code goes (e.g. --layer py on a build with Python turned on).
+find where a layer's code goes (e.g. --layer py on a build with Python turned on). For py,
+also the flash of the module set (MODULE_FILES and the names only they use) as one figure.
 """
 import argparse
 import collections
@@ -166,9 +167,42 @@ def print_layer_files(elf, layer, top):
     print(f"  {layer}: flash by file ({sum(files.values())} bytes)")
     for rel, size in files.most_common():
         print(f"    {size:>7}  {rel}")
+    if layer == "py":
+        print_module_set(files, next((size for size, name, _ in biggest if name == "py_qstrs"), 0))
     print(f"  {layer}: the {top} largest symbols")
     for size, name, rel in sorted(biggest, reverse=True)[:top]:
         print(f"    {size:>7}  {name:<36} {rel}")
+
+
+# The module set: the native modules (MODULE_FILES: py/mod/; struct, binascii and hashlib in
+# py/modules.c; _thread's threads in py/thread.c) and the modules written in Python
+# (FROZEN_FILES: the generated table of py/lib and its unpacker). Not in it: the modules
+# the interpreter itself holds (sys, time, math, gc in py/builtins.c).
+MODULE_FILES = re.compile(r"^(py/mod/|py/modules\.c$|py/thread\.c$)")
+FROZEN_FILES = re.compile(r"^(py/frozen\.[ch]|build/[^/]+/generated/py_frozen\.c)$")
+
+
+def module_names(qstrs_size):
+    """Flash of the predefined names only the modules use (py/mod/names.h): their entries of
+    py_qstrs (qstrs_size bytes for all names), and their bytes (merged string literals)."""
+    def names(header, macro):
+        """The strings of a Q(id, "name") list macro: its lines up to the first without a \\."""
+        lines = open(os.path.join(REPO, header)).read().split("\n")
+        start = next(i for i, line in enumerate(lines) if line.startswith("#define " + macro))
+        end = next(i for i in range(start, len(lines)) if not lines[i].rstrip().endswith("\\"))
+        return re.findall(r'\bQ\(\w+,\s*"((?:[^"\\\\]|\\\\.)*)"\)', "\n".join(lines[start:end + 1]))
+    core = names("py/qstr.h", "QSTR_LIST(Q)")
+    mod = names("py/mod/names.h", "QSTR_MOD_LIST(Q)")
+    entry = qstrs_size // (len(core) + len(mod))
+    return len(mod), len(mod) * entry + sum(len(n) + 1 for n in mod)
+
+
+def print_module_set(files, qstrs_size):
+    code = sum(size for rel, size in files.items() if MODULE_FILES.match(rel))
+    frozen = sum(size for rel, size in files.items() if FROZEN_FILES.match(rel))
+    count, names = module_names(qstrs_size)
+    print(f"  py: the module set {code + frozen:>7} bytes of flash (native modules {code}, frozen "
+          f"py/lib {frozen}); {code + frozen + names} with their {count} predefined names ({names})")
 
 
 def print_heap(elf, report):

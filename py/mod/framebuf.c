@@ -40,50 +40,41 @@ static canvas open_canvas(const fb_obj *fb) {
 }
 
 /* ---- one pixel, in range (the callers clip) ---- */
-static void set_pixel(canvas c, int x, int y, uint32_t col) {
+/* Where a pixel's bits are in the formats of a byte or less a pixel: the byte, the shift of
+ * the pixel's bits in it and their mask (RGB565, two whole bytes, is apart). */
+typedef struct { uint8_t *p; int shift; uint32_t mask; } bits_at;
+static bits_at locate(canvas c, int x, int y) {
     const fb_obj *fb = c.fb;
-    uint8_t *p;
-    int shift;
+    int i = x + y * fb->stride;
     switch (fb->format) {
-    case MVLSB:
-        p = &c.px[(y >> 3) * fb->stride + x];
-        *p = (uint8_t)((*p & ~(1 << (y & 7))) | ((col != 0) << (y & 7)));
-        break;
-    case MHLSB: case MHMSB:
-        p = &c.px[(x + y * fb->stride) >> 3];
-        shift = fb->format == MHMSB ? x & 7 : 7 - (x & 7);
-        *p = (uint8_t)((*p & ~(1 << shift)) | ((col != 0) << shift));
-        break;
-    case RGB565:   /* little-endian, as on the MCUs MicroPython runs on */
-        p = &c.px[2 * (x + y * fb->stride)];
-        p[0] = (uint8_t)col;
-        p[1] = (uint8_t)(col >> 8);
-        break;
-    case GS2_HMSB:
-        p = &c.px[(x + y * fb->stride) >> 2];
-        shift = (x & 3) << 1;
-        *p = (uint8_t)(((col & 3) << shift) | (*p & ~(3 << shift)));
-        break;
-    case GS4_HMSB:
-        p = &c.px[(x + y * fb->stride) >> 1];
-        *p = x & 1 ? (uint8_t)((col & 0x0f) | (*p & 0xf0)) : (uint8_t)((col << 4) | (*p & 0x0f));
-        break;
-    default:       /* GS8 */
-        c.px[x + y * fb->stride] = (uint8_t)col;
+    case MVLSB: return (bits_at){ &c.px[(y >> 3) * fb->stride + x], y & 7, 1 };
+    case MHLSB: return (bits_at){ &c.px[i >> 3], 7 - (x & 7), 1 };
+    case MHMSB: return (bits_at){ &c.px[i >> 3], x & 7, 1 };
+    case GS2_HMSB: return (bits_at){ &c.px[i >> 2], (x & 3) << 1, 3 };
+    case GS4_HMSB: return (bits_at){ &c.px[i >> 1], x & 1 ? 0 : 4, 0x0f };
+    default: return (bits_at){ &c.px[i], 0, 0xff };         /* GS8 */
     }
 }
 
-static uint32_t get_pixel(canvas c, int x, int y) {
-    const fb_obj *fb = c.fb;
-    switch (fb->format) {
-    case MVLSB: return (c.px[(y >> 3) * fb->stride + x] >> (y & 7)) & 1;
-    case MHLSB: case MHMSB:
-        return (c.px[(x + y * fb->stride) >> 3] >> (fb->format == MHMSB ? x & 7 : 7 - (x & 7))) & 1;
-    case RGB565: return c.px[2 * (x + y * fb->stride)] | (uint32_t)c.px[2 * (x + y * fb->stride) + 1] << 8;
-    case GS2_HMSB: return (c.px[(x + y * fb->stride) >> 2] >> ((x & 3) << 1)) & 3;
-    case GS4_HMSB: return x & 1 ? c.px[(x + y * fb->stride) >> 1] & 0x0f : c.px[(x + y * fb->stride) >> 1] >> 4;
-    default: return c.px[x + y * fb->stride];
+static void set_pixel(canvas c, int x, int y, uint32_t col) {
+    if (c.fb->format == RGB565) {   /* little-endian, as on the MCUs MicroPython runs on */
+        uint8_t *p = &c.px[2 * (x + y * c.fb->stride)];
+        p[0] = (uint8_t)col;
+        p[1] = (uint8_t)(col >> 8);
+        return;
     }
+    bits_at at = locate(c, x, y);
+    uint32_t v = at.mask == 1 ? col != 0 : col & at.mask;   /* mono: any colour but 0 is on */
+    *at.p = (uint8_t)((*at.p & ~(at.mask << at.shift)) | v << at.shift);
+}
+
+static uint32_t get_pixel(canvas c, int x, int y) {
+    if (c.fb->format == RGB565) {
+        const uint8_t *p = &c.px[2 * (x + y * c.fb->stride)];
+        return p[0] | (uint32_t)p[1] << 8;
+    }
+    bits_at at = locate(c, x, y);
+    return *at.p >> at.shift & at.mask;
 }
 
 static bool inside(const fb_obj *fb, int x, int y) { return x >= 0 && x < fb->width && y >= 0 && y < fb->height; }
@@ -213,38 +204,30 @@ static void ellipse_points(canvas c, int cx, int cy, int x, int y, uint32_t col,
         else set_clipped(c, cx + sx[q] * x, cy + sy[q] * y, col);
     }
 }
+/* One run of the midpoint algorithm for the radii (ra, rb): from (ra, 0), q stepping by one
+ * and p by one when the error says so, while the curve is flatter than 45 degrees. The second
+ * run is the same with the radii swapped, its points mirrored back (swap). */
+static void ellipse_run(canvas c, int cx, int cy, int ra, int rb, uint32_t col, int mask, bool swap) {
+    int64_t two_a2 = 2 * (int64_t)ra * ra, two_b2 = 2 * (int64_t)rb * rb;
+    int p = ra, q = 0;
+    int64_t pchange = (int64_t)rb * rb * (1 - 2 * (int64_t)ra), qchange = (int64_t)ra * ra, err = 0;
+    int64_t stop_p = two_b2 * ra, stop_q = 0;
+    while (stop_p >= stop_q) {
+        ellipse_points(c, cx, cy, swap ? q : p, swap ? p : q, col, mask);
+        q++;
+        stop_q += two_a2;
+        err += qchange;
+        qchange += two_a2;
+        if (2 * err + pchange > 0) { p--; stop_p -= two_b2; err += pchange; pchange += two_b2; }
+    }
+}
 static pv fb_ellipse(int n, pv *a, pv kw) {
     canvas c = self_canvas(a, "ellipse");
     int cx = coord(a[1]), cy = coord(a[2]), xr = coord(a[3]), yr = coord(a[4]);
     uint32_t col = colour(a[5]);
     int mask = (n > 6 && py_truth(a[6]) ? Q_FILL : 0) | (n > 7 ? (int)py_to_index(a[7]) & Q_ALL : Q_ALL);
-    int64_t two_a2 = 2 * (int64_t)xr * xr, two_b2 = 2 * (int64_t)yr * yr;
-    int x = xr, y = 0;
-    int64_t xchange = (int64_t)yr * yr * (1 - 2 * (int64_t)xr), ychange = (int64_t)xr * xr, err = 0;
-    int64_t stop_x = two_b2 * xr, stop_y = 0;
-    while (stop_x >= stop_y) {
-        ellipse_points(c, cx, cy, x, y, col, mask);
-        y++;
-        stop_y += two_a2;
-        err += ychange;
-        ychange += two_a2;
-        if (2 * err + xchange > 0) { x--; stop_x -= two_b2; err += xchange; xchange += two_b2; }
-    }
-    x = 0;
-    y = yr;
-    xchange = (int64_t)yr * yr;
-    ychange = (int64_t)xr * xr * (1 - 2 * (int64_t)yr);
-    err = 0;
-    stop_x = 0;
-    stop_y = two_a2 * yr;
-    while (stop_x <= stop_y) {
-        ellipse_points(c, cx, cy, x, y, col, mask);
-        x++;
-        stop_x += two_b2;
-        err += xchange;
-        xchange += two_b2;
-        if (2 * err + ychange > 0) { y--; stop_y -= two_a2; err += ychange; ychange += two_a2; }
-    }
+    ellipse_run(c, cx, cy, xr, yr, col, mask, false);
+    ellipse_run(c, cx, cy, yr, xr, col, mask, true);
     return PV_NONE;
 }
 

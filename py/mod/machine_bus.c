@@ -8,8 +8,18 @@
 #include "hal/uart.h"
 #include "lib/err.h"
 
+/* An I2C or SPI object: the HAL's bus number. */
+typedef struct { const py_type *type; int bus; } bus_obj;
+static pv bus_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((bus_obj *)o)->bus); }
+/* a new bytes of count bytes, to read into */
+static pv bytes_to_read(pv count) {
+    pint len = py_to_index(count);
+    if (len < 0) py_raisef(&py_ValueError_type, "negative count");
+    return py_bytes_new(&py_bytes_type, NULL, (size_t)len);
+}
+
 /* ---- I2C(id=0, scl=, sda=, freq=400000) ---- */
-typedef struct { const py_type *type; int bus; } i2c_obj;
+typedef bus_obj i2c_obj;
 static pv i2c_make(const py_type *t, int n, pv *a, pv kw) {
     i2c_obj *o = NEW(i2c_obj, *t);
     o->bus = t == &py_softi2c_type ? 0 : (int)py_mod_int(py_mod_arg(n, a, kw, 0, Q_id, PV_NULL), 0);
@@ -26,11 +36,9 @@ static pv i2c_scan(int n, pv *a, pv kw) {
     return l;
 }
 static pv read_bytes(pv self, pv addr, const uint8_t *w, size_t wlen, pv count) {
-    pint len = py_to_index(count);
-    if (len < 0) py_raisef(&py_ValueError_type, "negative count");
-    pv b = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
-    transfer(self, addr, w, wlen, ((py_bytes *)b)->data, (size_t)len);
-    return b;
+    py_bytes *b = (py_bytes *)bytes_to_read(count);
+    transfer(self, addr, w, wlen, b->data, b->len);
+    return (pv)b;
 }
 static pv i2c_readfrom(int n, pv *a, pv kw) { return read_bytes(a[0], a[1], NULL, 0, a[2]); }
 static pv i2c_readfrom_into(int n, pv *a, pv kw) {
@@ -66,18 +74,17 @@ static pv i2c_writeto_mem(int n, pv *a, pv kw) {
     transfer(a[0], a[1], w, wlen + len, NULL, 0);
     return PV_NONE;
 }
-static pv i2c_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((i2c_obj *)o)->bus); }
 static const py_builtin i2c_methods[] = {
     METHOD(scan, i2c_scan, 0, 0), METHOD(readfrom, i2c_readfrom, 2, 3),
     METHOD(readfrom_into, i2c_readfrom_into, 2, 3), METHOD(writeto, i2c_writeto, 2, 3),
     METHOD_KW(readfrom_mem, i2c_readfrom_mem, 3, 3), METHOD_KW(writeto_mem, i2c_writeto_mem, 3, 3), METHODS_END };
 const py_type py_i2c_type = { &py_type_type, "I2C", .base = &py_object_type, .methods = i2c_methods,
-    .flags = TF_KW, .make = i2c_make, .repr = i2c_repr };
+    .flags = TF_KW, .make = i2c_make, .repr = bus_repr };
 const py_type py_softi2c_type = { &py_type_type, "SoftI2C", .base = &py_object_type, .methods = i2c_methods,
-    .flags = TF_KW, .make = i2c_make, .repr = i2c_repr };
+    .flags = TF_KW, .make = i2c_make, .repr = bus_repr };
 
 /* ---- SPI(id, baudrate=1000000, polarity=0, phase=0, ...) ---- */
-typedef struct { const py_type *type; int bus; } spi_obj;
+typedef bus_obj spi_obj;
 static pv spi_init(int n, pv *a, pv kw) {
     spi_obj *o = MSELF(spi_obj);
     int64_t baud = py_mod_int(py_mod_arg(n, a, kw, 1, Q_baudrate, PV_NULL), 1000000);
@@ -113,11 +120,9 @@ static void read_with_fill(pv self, uint8_t *r, size_t len, pv fill) {
     spi_transfer(self, w, r, len);
 }
 static pv spi_read(int n, pv *a, pv kw) {
-    pint len = py_to_index(a[1]);
-    if (len < 0) py_raisef(&py_ValueError_type, "negative count");
-    pv b = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
-    read_with_fill(a[0], ((py_bytes *)b)->data, (size_t)len, n > 2 ? a[2] : py_kw_get(kw, Q_write));
-    return b;
+    py_bytes *b = (py_bytes *)bytes_to_read(a[1]);
+    read_with_fill(a[0], b->data, b->len, n > 2 ? a[2] : py_kw_get(kw, Q_write));
+    return (pv)b;
 }
 static pv spi_readinto(int n, pv *a, pv kw) {
     if (!IS(a[1], py_bytearray_type)) py_raisef(&py_TypeError_type, "readinto() needs a bytearray");
@@ -134,15 +139,14 @@ static pv spi_write_readinto(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv spi_deinit(int n, pv *a, pv kw) { return PV_NONE; }
-static pv spi_repr(pv o) { return py_strf("%s(%d)", TYPE(o)->cname, ((spi_obj *)o)->bus); }
 static const py_builtin spi_methods[] = {
     METHOD_KW(init, spi_init, 0, 3), METHOD(deinit, spi_deinit, 0, 0), METHOD(write, spi_write, 1, 1),
     METHOD_KW(read, spi_read, 1, 2), METHOD_KW(readinto, spi_readinto, 1, 2),
     METHOD(write_readinto, spi_write_readinto, 2, 2), METHODS_END };
 const py_type py_spi_type = { &py_type_type, "SPI", .base = &py_object_type, .methods = spi_methods,
-    .flags = TF_KW, .make = spi_make, .repr = spi_repr };
+    .flags = TF_KW, .make = spi_make, .repr = bus_repr };
 const py_type py_softspi_type = { &py_type_type, "SoftSPI", .base = &py_object_type, .methods = spi_methods,
-    .flags = TF_KW, .make = spi_make, .repr = spi_repr };
+    .flags = TF_KW, .make = spi_make, .repr = bus_repr };
 
 /* ---- UART(id, baudrate=115200, timeout=0): open while the object is, closed at the end ---- */
 #define UART_BUF 128
@@ -206,12 +210,12 @@ static void uart_fill(uart_obj *u, int timeout_ms) {
     int r = py_mod_check(hal_uart_read(u->id, u->buf + u->have, UART_BUF - u->have, timeout_ms));
     u->have += (size_t)r;
 }
-static pv uart_take(uart_obj *u, size_t n) {
+/* Moves n bytes of the buffer (at most what it has) to out. */
+static void uart_take(uart_obj *u, size_t n, py_buf *out) {
     if (n > u->have) n = u->have;
-    pv b = py_bytes_new(&py_bytes_type, u->buf, n);
+    buf_add(out, (const char *)u->buf, n);
     memmove(u->buf, u->buf + n, u->have - n);
     u->have -= n;
-    return b;
 }
 static pv uart_any(int n, pv *a, pv kw) { uart_obj *u = uart_of(a[0]); uart_fill(u, 0); return MKSMALL(u->have); }
 /* read([n]): what came within the timeout, None when nothing did */
@@ -224,8 +228,7 @@ static pv uart_read(int n, pv *a, pv kw) {
         if (!u->have) uart_fill(u, out.n ? 0 : u->timeout_ms);
         if (!u->have) break;
         size_t take = want < 0 || (size_t)want - out.n > u->have ? u->have : (size_t)want - out.n;
-        pv b = uart_take(u, take);
-        buf_add(&out, (const char *)((py_bytes *)b)->data, ((py_bytes *)b)->len);
+        uart_take(u, take, &out);
         if (want >= 0 && out.n >= (size_t)want) break;
     }
     return out.n || want == 0 ? py_bytes_new(&py_bytes_type, out.p, out.n) : PV_NONE;
@@ -239,8 +242,7 @@ static pv uart_readline(int n, pv *a, pv kw) {
         if (!u->have) uart_fill(u, u->timeout_ms);
         if (!u->have) break;
         uint8_t *nl = memchr(u->buf, '\n', u->have);
-        pv b = uart_take(u, nl ? (size_t)(nl - u->buf) + 1 : u->have);
-        buf_add(&out, (const char *)((py_bytes *)b)->data, ((py_bytes *)b)->len);
+        uart_take(u, nl ? (size_t)(nl - u->buf) + 1 : u->have, &out);
         if (nl) break;
     }
     return out.n ? py_bytes_new(&py_bytes_type, out.p, out.n) : PV_NONE;

@@ -3,6 +3,7 @@
 #include "py/mod/machine.h"
 #include "hal/system.h"
 #include "hal/time.h"
+#include "lib/timefmt.h"
 
 /* ---- Timer(id=-1, mode=PERIODIC, period=-1, freq=, callback=None) ---- */
 enum { ONE_SHOT = 0, PERIODIC = 1 };
@@ -64,35 +65,20 @@ const py_type py_wdt_type = { &py_type_type, "WDT", .base = &py_object_type, .me
 typedef struct { const py_type *type; } rtc_obj;
 static pv rtc_make(const py_type *t, int n, pv *a, pv kw) { return (pv)NEW(rtc_obj, py_rtc_type); }
 
-/* days since 1970-01-01 and back (Howard Hinnant's civil-date algorithms), in 32 bits: the
- * MCU has no 64-bit divider, and days fit until the year 5,000,000 */
-static int32_t days_from_civil(int32_t y, int32_t m, int32_t d) {
-    y -= m <= 2;
-    int32_t era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-    int32_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
-static void civil_from_days(int32_t z, int32_t f[3]) {
-    z += 719468;
-    int32_t era = (z >= 0 ? z : z - 146096) / 146097, doe = z - era * 146097;
-    int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-    f[2] = doy - (153 * mp + 2) / 5 + 1;
-    f[1] = mp < 10 ? mp + 3 : mp - 9;
-    f[0] = yoe + era * 400 + (f[1] <= 2);
-}
+/* the calendar arithmetic is lib's (civil_from_unix and time_join), shared with date */
 static pv rtc_datetime(int n, pv *a, pv kw) {
     if (n > 1) {
         int32_t f[7];
         for (int i = 0; i < 7; i++) f[i] = (int32_t)py_to_index(py_getitem(a[1], MKSMALL(i)));
         /* the weekday (f[3]) follows from the date */
-        hal_rtc_set((int64_t)days_from_civil(f[0], f[1], f[2]) * 86400 + f[4] * 3600 + f[5] * 60 + f[6]);
+        struct civil c = { .year = f[0], .month = f[1], .day = f[2], .hour = f[4], .min = f[5], .sec = f[6] };
+        hal_rtc_set(time_join(&c));
         return PV_NONE;
     }
-    int64_t now = hal_rtc_get();
-    int32_t days = (int32_t)(now >= 0 ? now / 86400 : -((-now + 86399) / 86400)), secs = (int32_t)(now - (int64_t)days * 86400);
-    int32_t f[8] = { 0, 0, 0, ((days % 7) + 7 + 3) % 7, secs / 3600, secs / 60 % 60, secs % 60, 0 };
-    civil_from_days(days, f);
+    struct civil c;
+    civil_from_unix(hal_rtc_get(), &c);
+    /* MicroPython's weekday: Monday is 0 (lib's: Sunday is 0) */
+    int32_t f[8] = { c.year, c.month, c.day, (c.weekday + 6) % 7, c.hour, c.min, c.sec, 0 };
     pv r = py_tuple_new(8);
     for (int i = 0; i < 8; i++) TUPLE(r)->items[i] = MKSMALL(f[i]);
     return r;

@@ -47,6 +47,8 @@ pv py_mod_const_fn(int n, pv *a, pv kw);
 pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt);
 /* The bytes of a bytes, bytearray or str argument. */
 const uint8_t *py_mod_buffer(pv v, size_t *len);
+/* The name of an error number errno has ("ENOENT"), NULL for another (py/mod/errno.c). */
+const char *py_errno_name(int number);
 /* Raises OSError with errno for a HAL error code (a negative ERR_*). */
 _Noreturn void py_mod_hal_error(int err);
 

@@ -11,6 +11,17 @@ static int fs(int op, pv p1, pv p2, void *out) {
     if (!vm->io.fs) py_raisef(&py_OSError_type, "no file system");
     return vm->io.fs(vm->io.ctx, op, p1 ? py_str_data(p1) : NULL, p2 ? py_str_data(p2) : NULL, out);
 }
+/* fs, raising OSError for p1 when it fails */
+static void fs_check(int op, pv p1, pv p2, void *out) {
+    int e = fs(op, p1, p2, out);
+    if (e) py_os_error(e, p1);
+}
+/* os.stat's and os.statvfs's results: ten ints */
+static pv int_tuple(const int64_t f[10]) {
+    pv t = py_tuple_new(10);
+    for (int i = 0; i < 10; i++) TUPLE(t)->items[i] = py_new_int(f[i]);
+    return t;
+}
 static pv path_arg(int n, pv *a, int i, const char *dflt) {
     pv p = n > i ? a[i] : (dflt ? py_str_cstr(dflt) : PV_NULL);
     if (!p || !IS(p, py_str_type)) py_raisef(&py_TypeError_type, "expected str, bytes or os.PathLike object");
@@ -21,32 +32,26 @@ BI(os_listdir) {
     pv p = path_arg(n, a, 0, ".");
     pv l = py_list_new(0);
     py_dirlist dl = { add_name, (void *)l };
-    int e = fs(PY_FS_LISTDIR, p, PV_NULL, &dl);
-    if (e) py_os_error(e, p);
+    fs_check(PY_FS_LISTDIR, p, PV_NULL, &dl);
     return l;
 }
-#define OS_SIMPLE(name, op) BI(os_##name) { pv p = path_arg(n, a, 0, NULL); int e = fs(op, p, PV_NULL, NULL); if (e) py_os_error(e, p); return PV_NONE; }
+#define OS_SIMPLE(name, op) BI(os_##name) { fs_check(op, path_arg(n, a, 0, NULL), PV_NULL, NULL); return PV_NONE; }
 OS_SIMPLE(mkdir, PY_FS_MKDIR) OS_SIMPLE(rmdir, PY_FS_RMDIR) OS_SIMPLE(remove, PY_FS_REMOVE) OS_SIMPLE(chdir, PY_FS_CHDIR)
 BI(os_rename) {
     pv p = path_arg(n, a, 0, NULL), q = path_arg(n, a, 1, NULL);
-    int e = fs(PY_FS_RENAME, p, q, NULL);
-    if (e) py_os_error(e, p);
+    fs_check(PY_FS_RENAME, p, q, NULL);
     return PV_NONE;
 }
 BI(os_stat) {
     pv p = path_arg(n, a, 0, NULL);
     py_stat st = { 0, 0, 0 };
-    int e = fs(PY_FS_STAT, p, PV_NULL, &st);
-    if (e) py_os_error(e, p);
-    pv t = py_tuple_new(10);
+    fs_check(PY_FS_STAT, p, PV_NULL, &st);
     int64_t f[10] = { st.mode, 0, 0, 1, 0, 0, st.size, st.mtime, st.mtime, st.mtime };
-    for (int i = 0; i < 10; i++) TUPLE(t)->items[i] = py_new_int(f[i]);
-    return t;
+    return int_tuple(f);
 }
 BI(os_getcwd) {
     char buf[256] = "";
-    int e = fs(PY_FS_GETCWD, PV_NULL, PV_NULL, buf);
-    if (e) py_os_error(e, PV_NULL);
+    fs_check(PY_FS_GETCWD, PV_NULL, PV_NULL, buf);
     return py_str_cstr(buf);
 }
 /* ilistdir([path]): (name, type, inode, size) for each entry; type 0x4000 a directory,
@@ -74,12 +79,9 @@ BI(os_ilistdir) {
 BI(os_statvfs) {
     pv p = path_arg(n, a, 0, NULL);
     py_statvfs st = { 0, 0, 0, false };
-    int e = fs(PY_FS_STATVFS, p, PV_NULL, &st);
-    if (e) py_os_error(e, p);
+    fs_check(PY_FS_STATVFS, p, PV_NULL, &st);
     int64_t f[10] = { st.block_size, st.block_size, st.blocks, st.blocks_free, st.blocks_free, 0, 0, 0, st.read_only, 255 };
-    pv t = py_tuple_new(10);
-    for (int i = 0; i < 10; i++) TUPLE(t)->items[i] = py_new_int(f[i]);
-    return t;
+    return int_tuple(f);
 }
 /* uname(): sysname, nodename, release, version, machine, as attributes and as a tuple */
 BI(os_uname) {

@@ -68,11 +68,14 @@ const uint8_t *py_mod_buffer(pv v, size_t *len) {
 }
 
 _Noreturn void py_mod_hal_error(int err) {
-    /* the errno numbers MicroPython's OSError carries for these */
-    int e = err == ERR_NODEV ? 19 : err == ERR_TIMEOUT ? 110 : err == ERR_BUSY ? 16 :
-            err == ERR_NOTSUP ? 95 : err == ERR_INVAL ? 22 : 5;
-    const char *name = e == 19 ? "ENODEV" : e == 110 ? "ETIMEDOUT" : e == 16 ? "EBUSY" :
-                       e == 95 ? "EOPNOTSUPP" : e == 22 ? "EINVAL" : "EIO";
+    /* the errno numbers MicroPython's OSError carries for these; EIO for any other */
+    static const struct { int8_t err; uint8_t number; } numbers[] = {
+        { ERR_NODEV, 19 }, { ERR_TIMEOUT, 110 }, { ERR_BUSY, 16 }, { ERR_NOTSUP, 95 }, { ERR_INVAL, 22 },
+    };
+    int e = 5;
+    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
+        if (numbers[i].err == err) e = numbers[i].number;
+    const char *name = py_errno_name(e);
     pv x = py_exc_new(&py_OSError_type, PV_NULL), args = py_tuple_new(2);
     TUPLE(args)->items[0] = MKSMALL(e);
     TUPLE(args)->items[1] = py_str_cstr(name);
