@@ -4,7 +4,7 @@
 #include "py/obj.h"
 
 #define E(v) ((py_exc *)(v))
-static void exc_mark(pv o, gc_heap *h) {
+void py_exc_mark(pv o, gc_heap *h) {
     py_exc *e = E(o);
     gc_mark(h, e->dict); gc_mark(h, e->args); gc_mark(h, e->tb); gc_mark(h, e->cause); gc_mark(h, e->context);
 }
@@ -16,13 +16,13 @@ pv py_exc_new(const py_type *t, pv msg) {
     } else e->args = py_tuple_new(0);
     return (pv)e;
 }
-static pv exc_make(const py_type *t, int n, pv *a, pv kw) {
+pv py_exc_make(const py_type *t, int n, pv *a, pv kw) {
     py_exc *e = NEW(py_exc, *t);
     e->args = py_tuple_new((size_t)n);
         py_copy_values(TUPLE(e->args)->items, a, (size_t)n);
     return (pv)e;
 }
-static pv exc_str(pv o) {
+pv py_exc_str(pv o) {
     py_exc *e = E(o);
     if (!e->args || !IS(e->args, py_tuple_type)) return QS(_empty);
     size_t n = TUPLE(e->args)->len;
@@ -38,7 +38,7 @@ static pv exc_str(pv o) {
     }
     return py_repr(e->args);
 }
-static pv exc_repr(pv o) {
+pv py_exc_repr(pv o) {
     py_exc *e = E(o);
     const char *name = py_type_name(TYPE(o));
     if (!e->args || TUPLE(e->args)->len == 0) return py_strf("%s()", name);
@@ -49,7 +49,7 @@ static pv exc_repr(pv o) {
     }
     return py_strf("%s%s", name, py_str_data(r));
 }
-static pv exc_getattr(pv o, pv name) {
+pv py_exc_getattr(pv o, pv name) {
     py_exc *e = E(o);
     if (e->dict) { pv v = py_dict_get(e->dict, name); if (v) return v; }
     if (name == QS(args)) return e->args;
@@ -84,10 +84,11 @@ static pv exc_getattr(pv o, pv name) {
         return a;
     }
     if (name == QS(__class__)) return (pv)TYPE(o);
+    if (name == QS(__module__)) return py_getattr((pv)TYPE(o), name);
     if (name == QS(__dict__)) { if (!e->dict) e->dict = py_dict_new(); return e->dict; }
     return PV_NULL;
 }
-static bool exc_setattr(pv o, pv name, pv v) {
+bool py_exc_setattr(pv o, pv name, pv v) {
     py_exc *e = E(o);
     if (name == QS(args)) { e->args = py_tuple_from_iter(v); return true; }
     if (name == QS(__traceback__)) { e->tb = v == PV_NONE ? PV_NULL : v; return true; }
@@ -105,17 +106,13 @@ static pv exc_init(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv exc_with_tb(int n, pv *a, pv kw) { E(a[0])->tb = a[1] == PV_NONE ? PV_NULL : a[1]; return a[0]; }
-static pv exc_str_m(int n, pv *a, pv kw) { return exc_str(a[0]); }
-static pv exc_repr_m(int n, pv *a, pv kw) { return exc_repr(a[0]); }
+static pv exc_str_m(int n, pv *a, pv kw) { return py_exc_str(a[0]); }
+static pv exc_repr_m(int n, pv *a, pv kw) { return py_exc_repr(a[0]); }
 static pv exc_add_note(int n, pv *a, pv kw) { return PV_NONE; }
-static const py_builtin exc_methods[] = {
+const py_builtin py_exc_methods[] = {
     METHOD(__init__, exc_init, 0, ANY), METHOD(__str__, exc_str_m, 0, 0), METHOD(__repr__, exc_repr_m, 0, 0),
     METHOD(with_traceback_dummy, exc_with_tb, 1, 1), METHOD(add_note_dummy, exc_add_note, 1, 1), METHODS_END };
 
-#define X(n, b) const py_type py_##n##_type = { &py_type_type, #n, .base = &py_##b##_type, .methods = exc_methods, \
-    .flags = TF_EXC | TF_BASE, .make = exc_make, .repr = exc_repr, .str = exc_str, .hash = py_id_hash_fn, \
-    .getattr = exc_getattr, .setattr = exc_setattr, .mark = exc_mark };
-extern uintptr_t py_id_hash(pv o);
-#define py_id_hash_fn py_id_hash
+#define X(n, b) const py_type py_##n##_type = PY_EXC_TYPE(#n, py_##b##_type);
 EXC_LIST(X)
 #undef X

@@ -312,6 +312,22 @@ extern const pobj py_none_obj, py_true_obj, py_false_obj, py_notimpl_obj, py_ell
 #define X(n, b) extern const py_type py_##n##_type;
 EXC_LIST(X)
 #undef X
+/* An exception class as a read-only type (in flash, nothing made at import), for a native
+ * module's own exceptions as for the builtin ones above:
+ *     const py_type py_foo_Error_type = PY_EXC_TYPE("foo.Error", py_Exception_type);
+ * A module's class says its module in its name, as CPython's static types do: __module__ is
+ * what comes before the last dot ("builtins" when there is none), __name__ what follows. */
+#define PY_EXC_TYPE(cname_, base_) { &py_type_type, cname_, .base = &(base_), .methods = py_exc_methods, \
+    .flags = TF_EXC | TF_BASE, .make = py_exc_make, .repr = py_exc_repr, .str = py_exc_str, \
+    .hash = py_id_hash, .getattr = py_exc_getattr, .setattr = py_exc_setattr, .mark = py_exc_mark }
+extern const py_builtin py_exc_methods[];
+pv py_exc_make(const py_type *t, int n, pv *a, pv kw);
+pv py_exc_repr(pv o);
+pv py_exc_str(pv o);
+pv py_exc_getattr(pv o, pv name);
+bool py_exc_setattr(pv o, pv name, pv v);
+void py_exc_mark(pv o, gc_heap *h);
+uintptr_t py_id_hash(pv o);
 
 /* ---- gc.c ---- */
 enum { GC_OBJ = 1, GC_RAW = 2, GC_PVS = 3 };

@@ -40,7 +40,7 @@ static void print_one(pv exc) {
         }
     }
     const py_type *t = TYPE(exc);
-    pv name = py_type_name_obj(t);
+    pv name = t->name ? t->name : py_str_cstr(t->cname);   /* a module's class: with its module */
     if (t->flags & TF_USER && t->dict) {
         pv mod = py_dict_get(t->dict, QS(__module__));
         if (mod && IS(mod, py_str_type) && strcmp(py_str_data(mod), "__main__") && strcmp(py_str_data(mod), "builtins"))

@@ -23,12 +23,20 @@ _Noreturn void py_raisef(const py_type *t, const char *fmt, ...) {
     py_raise(py_exc_new(t, py_str_cstr(buf)));
 }
 
+/* A builtin type's cname is its name, or a native module's class's module and name
+ * ("asyncio.exceptions.CancelledError", PY_EXC_TYPE): the name is what follows the last dot. */
 const char *py_type_name(const py_type *t) {
     if (t->name) return py_str_data(t->name);
-    return t->cname;
+    const char *dot = strrchr(t->cname, '.');
+    return dot ? dot + 1 : t->cname;
 }
 pv py_type_name_obj(const py_type *t) {
-    return t->name ? t->name : py_str_cstr(t->cname);
+    return t->name ? t->name : py_str_cstr(py_type_name(t));
+}
+/* A builtin type's __module__: "builtins", or what its cname says before the last dot. */
+static pv builtin_type_module(const py_type *t) {
+    const char *dot = strrchr(t->cname, '.');
+    return dot ? py_str_new(t->cname, (size_t)(dot - t->cname)) : py_str_cstr("builtins");
 }
 
 _Noreturn void py_type_error_unsupported(const char *op, pv a, pv b) {
@@ -843,7 +851,7 @@ static pv type_repr(pv o) {
         if (mod && IS(mod, py_str_type) && strcmp(py_str_data(mod), "builtins"))
             return py_strf("<class '%s.%s'>", py_str_data(mod), py_type_name(t));
     }
-    return py_strf("<class '%s'>", py_type_name(t));
+    return py_strf("<class '%s'>", t->name ? py_str_data(t->name) : t->cname);
 }
 static void type_mark(pv o, gc_heap *h) {
     py_type *t = (py_type *)o;
@@ -1026,7 +1034,7 @@ static pv type_getattr(pv o, pv name) {
     }
     if (name == QS(__base__)) return t->base ? (pv)t->base : PV_NONE;
     if (name == QS(__dict__)) return t->dict ? t->dict : py_dict_new();
-    if (name == QS(__module__)) return py_str_cstr("builtins");
+    if (name == QS(__module__)) return builtin_type_module(t);
     if (name == QS(__doc__)) return PV_NONE;
     /* the metaclass: type's own methods (mro) */
     pv m = py_type_lookup(&py_type_type, name);

@@ -44,10 +44,9 @@ typedef struct {
     bool stopping;
 } loop_obj;
 
-/* The module's state in this interpreter (vm->asyncio). */
+/* The module's state in this interpreter (vm->asyncio): its classes are read-only types. */
 typedef struct {
     const py_type *type;
-    pv cancelled_error, timeout_error, incomplete_read_error;
     loop_obj *loop;
 } state_obj;
 
@@ -188,7 +187,7 @@ static void finish(loop_obj *l, task *t, pv result, bool failed) {
 
 static bool cancel(loop_obj *l, task *t) {
     if (t->state == T_DONE) return false;
-    if (!t->pending) t->pending = new_exc(state()->cancelled_error);
+    if (!t->pending) t->pending = new_exc((pv)&py_asyncio_CancelledError_type);
     pv on = t->parked_on;
     /* what it waits in is cancelled with it, as CPython's futures are */
     if (on && IS(on, gather_type)) {
@@ -469,7 +468,7 @@ static pv task_done(int n, pv *a, pv kw) { return PV_BOOL(SELF(task)->state == T
 
 static bool was_cancelled(task *t) {
     return t->state == T_DONE && t->failed &&
-           py_isinstance(t->result, (const py_type *)state()->cancelled_error);
+           py_isinstance(t->result, &py_asyncio_CancelledError_type);
 }
 
 static pv task_cancelled(int n, pv *a, pv kw) { return PV_BOOL(was_cancelled(SELF(task))); }
@@ -581,7 +580,7 @@ static pv waitfor_next(pv o) {
     if (inner->state == T_DONE) {
         me->woken = false;
         if (w->phase == WF_CANCELLING && was_cancelled(inner))
-            py_raise(new_exc(state()->timeout_error));
+            py_raise(new_exc((pv)&py_TimeoutError_type));
         return complete(task_outcome(inner));
     }
     if (w->phase == WF_START) {
@@ -719,51 +718,36 @@ static const py_type loop_type = { &py_type_type, "Loop", .base = &py_object_typ
 
 static void state_mark(pv o, gc_heap *h) {
     state_obj *s = (state_obj *)o;
-    gc_mark(h, s->cancelled_error); gc_mark(h, s->timeout_error);
-    gc_mark(h, s->incomplete_read_error); gc_mark(h, (pv)s->loop);
+    gc_mark(h, (pv)s->loop);
 }
 static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object_type,
     .mark = state_mark };
 
 /* ---- the module ---- */
 
+/* CancelledError is a BaseException, as in CPython 3.8 and later; TimeoutError is the
+ * builtin one (an OSError), as in CPython 3.11, so `except TimeoutError` catches it. */
+const py_type py_asyncio_CancelledError_type =
+    PY_EXC_TYPE("asyncio.exceptions.CancelledError", py_BaseException_type);
+const py_type py_asyncio_IncompleteReadError_type =
+    PY_EXC_TYPE("asyncio.exceptions.IncompleteReadError", py_EOFError_type);
+
+/* Functions and classes stay in this table (flash): importing asyncio makes no dict of them. */
 static const py_builtin functions[] = {
     FUNC_KW(run, as_run, 1, 1), FUNC_KW(create_task, as_create_task, 1, 1), FUNC_KW(ensure_future, as_create_task, 1, 1),
     FUNC_KW(sleep, as_sleep, 1, 2), FUNC(sleep_ms, as_sleep_ms, 1, 1), FUNC_KW(gather, as_gather, 0, ANY),
     FUNC_KW(wait_for, as_wait_for, 1, 2), FUNC(wait_for_ms, as_wait_for_ms, 2, 2),
     FUNC_KW(current_task, as_current_task, 0, 1), FUNC(get_event_loop, as_get_event_loop, 0, 2),
-    FUNC(new_event_loop, as_new_event_loop, 0, 0), FUNC(ticks, as_ticks, 0, 0), METHODS_END };
-
-static pv exception_class(const char *name, const py_type *base, const char *module) {
-    pv d = py_dict_new();
-    py_dict_set(d, QS(__module__), py_str_cstr(module));
-    pv bases = py_tuple_new(1);
-    TUPLE(bases)->items[0] = (pv)base;
-    return py_class_new(py_intern(name, strlen(name)), bases, d);
-}
-
-/* The classes are made once per interpreter: asyncio and uasyncio share them. */
-static state_obj *new_state(void) {
-    state_obj *s = NEW(state_obj, state_type);
-    py_cur->asyncio = (pv)s;
-    /* CancelledError is a BaseException, as in CPython 3.8 and later; TimeoutError is
-     * the builtin one (an OSError), as in CPython 3.11, so `except TimeoutError` catches it */
-    s->cancelled_error = exception_class("CancelledError", &py_BaseException_type, "asyncio.exceptions");
-    s->timeout_error = (pv)&py_TimeoutError_type;
-    s->incomplete_read_error = exception_class("IncompleteReadError", &py_EOFError_type, "asyncio.exceptions");
-    return s;
-}
+    FUNC(new_event_loop, as_new_event_loop, 0, 0), FUNC(ticks, as_ticks, 0, 0),
+    MOBJ(CancelledError, py_asyncio_CancelledError_type), MOBJ(TimeoutError, py_TimeoutError_type),
+    MOBJ(IncompleteReadError, py_asyncio_IncompleteReadError_type),
+    MOBJ(Task, task_type), MOBJ(Event, event_type), MOBJ(Lock, lock_type), METHODS_END };
 
 pv py_mod_asyncio(pv module) {
     py_vm *vm = py_cur;
-    state_obj *s = vm->asyncio ? (state_obj *)vm->asyncio : new_state();
+    /* one state per interpreter: asyncio and uasyncio share the loop */
+    if (!vm->asyncio) vm->asyncio = (pv)NEW(state_obj, state_type);
     py_mod_add(module, functions);
-    py_mod_set(module, "CancelledError", s->cancelled_error);
-    py_mod_set(module, "TimeoutError", s->timeout_error);
-    py_mod_set(module, "Task", (pv)&task_type);
-    py_mod_set(module, "Event", (pv)&event_type);
-    py_mod_set(module, "Lock", (pv)&lock_type);
-    py_mod_set(module, "IncompleteReadError", s->incomplete_read_error);
     py_asyncio_streams(module);
     return module;
 }
@@ -791,4 +775,3 @@ void py_asyncio_wake(pv t) {
     if (l && x->state == T_WAITING && x->in != &l->ready) wake(l, x);
 }
 
-pv py_asyncio_incomplete_read_error(void) { return state()->incomplete_read_error; }

@@ -15,7 +15,8 @@ pv py_asyncio_wait_io(pv on, int sock, int events);
 pv py_asyncio_complete(pv value);
 /* Makes a task that waits ready again: its awaitable's next() looks again. */
 void py_asyncio_wake(pv task);
-pv py_asyncio_incomplete_read_error(void);
+/* asyncio.exceptions' classes (py/mod/asyncio.c), read-only types. */
+extern const py_type py_asyncio_CancelledError_type, py_asyncio_IncompleteReadError_type;
 /* Is o an awaitable of the streams (one that may be run as a task)? */
 bool py_asyncio_stream_awaitable(pv o);
 /* Adds open_connection, start_server and the stream classes to the module. */

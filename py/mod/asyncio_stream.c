@@ -94,7 +94,7 @@ static _Noreturn void incomplete(stream_obj *s, pint expected) {
     size_t got = ahead_len(s);
     pv partial = take(s, got);
     pv args[1] = { py_strf("%d bytes read on a total of %d expected bytes", (int)got, (int)expected) };
-    pv x = py_call(py_asyncio_incomplete_read_error(), 1, args, PV_NULL);
+    pv x = py_call((pv)&py_asyncio_IncompleteReadError_type, 1, args, PV_NULL);
     py_setattr(x, QS(partial), partial);
     py_setattr(x, QS(expected), py_new_int(expected));
     py_raise(x);
@@ -321,10 +321,8 @@ bool py_asyncio_stream_awaitable(pv o) {
 
 static const py_builtin functions[] = {
     FUNC_KW(open_connection, as_open_connection, 2, 2), FUNC_KW(start_server, as_start_server, 3, 4),
-    METHODS_END };
+    MOBJ(StreamReader, stream_type), MOBJ(StreamWriter, stream_type), METHODS_END };
 
 void py_asyncio_streams(pv module) {
     py_mod_add(module, functions);
-    py_mod_set(module, "StreamReader", (pv)&stream_type);
-    py_mod_set(module, "StreamWriter", (pv)&stream_type);
 }

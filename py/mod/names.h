@@ -26,6 +26,7 @@
     Q(IPPROTO_UDP, "IPPROTO_UDP") \
     Q(IRQ_FALLING, "IRQ_FALLING") \
     Q(IRQ_RISING, "IRQ_RISING") \
+    Q(IncompleteReadError, "IncompleteReadError") \
     Q(Lock, "Lock") \
     Q(M, "M") \
     Q(MONO_HLSB, "MONO_HLSB") \
@@ -58,8 +59,11 @@
     Q(SPI, "SPI") \
     Q(SoftI2C, "SoftI2C") \
     Q(SoftSPI, "SoftSPI") \
+    Q(StreamReader, "StreamReader") \
+    Q(StreamWriter, "StreamWriter") \
     Q(TCP_NODELAY, "TCP_NODELAY") \
     Q(Task, "Task") \
+    Q(TimeoutError, "TimeoutError") \
     Q(Timer, "Timer") \
     Q(U, "U") \
     Q(UART, "UART") \
