@@ -317,23 +317,56 @@ void json_add(struct json *parent, const char *key, struct json *child)
 
 /* ---- writing ---- */
 
+/* Text is gathered in a small buffer and handed to emit in pieces of up to its size: emit
+ * may be a file or a growing string, where a call per character is what the time goes to. */
+#define WRITER_BUF 64
+
 struct writer {
     void (*emit)(void *ctx, const char *s, size_t n);
     void *ctx;
     int indent;
+    size_t len;
+    char buf[WRITER_BUF];
 };
+
+static void flush(struct writer *w)
+{
+    if (w->len)
+        w->emit(w->ctx, w->buf, w->len);
+    w->len = 0;
+}
+
+static void put_n(struct writer *w, const char *s, size_t n)
+{
+    while (n) {
+        if (w->len == sizeof w->buf)
+            flush(w);
+        size_t room = sizeof w->buf - w->len;
+        size_t k = n < room ? n : room;
+        memcpy(w->buf + w->len, s, k);
+        w->len += k;
+        s += k;
+        n -= k;
+    }
+}
 
 static void put(struct writer *w, const char *s)
 {
-    w->emit(w->ctx, s, strlen(s));
+    put_n(w, s, strlen(s));
 }
 
 static void put_string(struct writer *w, const char *s)
 {
     put(w, "\"");
-    for (; *s; s++) {
+    for (;;) {
+        const char *plain = s;
+        while ((unsigned char)*s >= 0x20 && *s != '"' && *s != '\\')
+            s++;
+        put_n(w, plain, (size_t)(s - plain));
+        if (!*s)
+            break;
         char esc[8];
-        unsigned char c = (unsigned char)*s;
+        unsigned char c = (unsigned char)*s++;
         if (c == '"' || c == '\\') {
             esc[0] = '\\'; esc[1] = (char)c; esc[2] = 0;
         } else if (c == '\n') {
@@ -342,11 +375,8 @@ static void put_string(struct writer *w, const char *s)
             strcpy(esc, "\\t");
         } else if (c == '\r') {
             strcpy(esc, "\\r");
-        } else if (c < 0x20) {
-            snprintf(esc, sizeof esc, "\\u%04x", c);
         } else {
-            w->emit(w->ctx, s, 1);
-            continue;
+            snprintf(esc, sizeof esc, "\\u%04x", c);
         }
         put(w, esc);
     }
@@ -355,11 +385,15 @@ static void put_string(struct writer *w, const char *s)
 
 static void put_newline(struct writer *w, int level)
 {
+    static const char spaces[] = "                ";
     if (!w->indent)
         return;
-    put(w, "\n");
-    for (int i = 0; i < level * w->indent; i++)
-        put(w, " ");
+    put_n(w, "\n", 1);
+    for (size_t n = (size_t)(level * w->indent); n;) {
+        size_t k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        put_n(w, spaces, k);
+        n -= k;
+    }
 }
 
 static void write_node(struct writer *w, const struct json *j, int level)
@@ -399,8 +433,9 @@ static void write_node(struct writer *w, const struct json *j, int level)
 void json_write(const struct json *j, int indent, void (*emit)(void *ctx, const char *s, size_t n),
                 void *ctx)
 {
-    struct writer w = { emit, ctx, indent };
+    struct writer w = { emit, ctx, indent, 0, { 0 } };
     write_node(&w, j, 0);
+    flush(&w);
 }
 
 static void strbuf_emit(void *ctx, const char *s, size_t n)

@@ -72,6 +72,9 @@ char *str_trim_end(char *s)
     return s;
 }
 
+/* In integers, as a core without an FPU pays dearly for a double's division and "%.1f": the
+ * unit is the largest one the size reaches, and the tenth is rounded as "%.1f" rounds the
+ * exact quotient (to nearest, a tie to even), so the text is the same as it was. */
 void str_human_size(unsigned long long bytes, char *buf, size_t size)
 {
     static const char units[] = "KMGT";
@@ -79,13 +82,22 @@ void str_human_size(unsigned long long bytes, char *buf, size_t size)
         snprintf(buf, size, "%llu", bytes);
         return;
     }
-    double v = (double)bytes / 1024;
+    unsigned long long unit = 1024;
     int u = 0;
-    while (v >= 1024 && u < 3) {
-        v /= 1024;
+    while (bytes / unit >= 1024 && u < 3) {
+        unit *= 1024;
         u++;
     }
-    snprintf(buf, size, "%.1f%c", v, units[u]);
+    unsigned long long whole = bytes / unit;
+    unsigned long long tenths = bytes % unit * 10;
+    unsigned long long tenth = tenths / unit, rest = tenths % unit;
+    if (rest * 2 > unit || (rest * 2 == unit && (tenth & 1)))
+        tenth++;
+    if (tenth == 10) {
+        whole++;
+        tenth = 0;
+    }
+    snprintf(buf, size, "%llu.%u%c", whole, (unsigned)tenth, units[u]);
 }
 
 void str_size(unsigned long long bytes, int human, char *buf, size_t size)

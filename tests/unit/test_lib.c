@@ -98,6 +98,23 @@ static void strings(void **state)
     assert_null(str_casestr("Hello", "xyz"));
 }
 
+/* The text printf's "%.1f" of the size in its unit gave: a tie to even, a carry into the
+ * whole number, the unit chosen before rounding. */
+static void human_sizes(void **state)
+{
+    static const struct { unsigned long long bytes; const char *text; } cases[] = {
+        { 0, "0" }, { 1023, "1023" }, { 1024, "1.0K" }, { 1075, "1.0K" }, { 1076, "1.1K" },
+        { 1280, "1.2K" }, { 1792, "1.8K" }, { 2047, "2.0K" }, { 9856, "9.6K" },
+        { 1048575, "1024.0K" }, { 1048576, "1.0M" }, { 3407872, "3.2M" },
+        { 1073741824ULL * 5 / 2, "2.5G" }, { 1099511627776ULL * 2048, "2048.0T" },
+    };
+    char buf[16];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        str_human_size(cases[i].bytes, buf, sizeof buf);
+        assert_string_equal(buf, cases[i].text);
+    }
+}
+
 static void scanning_ints(void **state)
 {
     const char *s = " -42,7";
@@ -141,6 +158,7 @@ int main(void)
         cmocka_unit_test(values_format_like_upyos),
         cmocka_unit_test(numbers_are_recognised),
         cmocka_unit_test(strings),
+        cmocka_unit_test(human_sizes),
         cmocka_unit_test(scanning_ints),
         cmocka_unit_test(times_parse),
     };
