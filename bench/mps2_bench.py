@@ -75,7 +75,7 @@ def sizes():
     return int(out[0]), int(out[1]), int(out[2])
 
 
-THREAD_NAMES = {1: "idle", 2: "fault reporter", 3: "kernel and shell", 4: "console pump"}
+THREAD_NAMES = {1: "idle", 3: "kernel and shell", 4: "console pump"}
 
 
 def main():
