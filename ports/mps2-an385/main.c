@@ -63,6 +63,18 @@ static void report_block(const void *p, size_t size, const void *owner)
     semihost_write0(line);
 }
 
+extern char __stack_bottom[], __stack_top[];
+
+/* The deepest the handler stack has been: faults, interrupts, and main() before the first
+ * thread. */
+static size_t handler_stack_used(void)
+{
+    const uint32_t *w = (const uint32_t *)__stack_bottom;
+    while (w < (const uint32_t *)__stack_top && *w == HANDLER_STACK_PAINT)
+        w++;
+    return (size_t)(__stack_top - (const char *)w);
+}
+
 /* After every quiet spell that follows output, i.e. at every prompt, a report of boot time
  * and memory, so the stacks' high-water marks can be read after any commands. The time
  * reported is that of the last byte of output before the quiet spell: the end of the prompt. */
@@ -82,6 +94,9 @@ static void report_at_prompt(void)
     hal_mem_stats(&m);
     snprintf(line, sizeof line, "mps2: heap total %u used %u peak %u\n", (unsigned)m.heap_total,
              (unsigned)(m.heap_used - stats_heap), (unsigned)m.heap_peak);
+    semihost_write0(line);
+    snprintf(line, sizeof line, "mps2: handler stack %u used %u\n",
+             (unsigned)(__stack_top - __stack_bottom), (unsigned)handler_stack_used());
     semihost_write0(line);
     for (thread_t *t = sched_first(); t; t = t->next) {
         if (t->state == THREAD_ZOMBIE || t == stats_thread)

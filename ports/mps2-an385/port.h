@@ -36,6 +36,9 @@ void root_unmount(void);
 void port_app_main(void);
 extern size_t port_main_stack;
 
+/* The handler stack (the linker script's .stack) as it was before anything ran on it. */
+#define HANDLER_STACK_PAINT 0xA5A5A5A5u
+
 /* When the console output last moved: the "stats" report waits for it to go quiet. */
 extern volatile uint64_t console_last_output_us;
 
