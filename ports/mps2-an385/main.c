@@ -19,7 +19,7 @@
 #include "semihost.h"
 
 #ifndef UPYOS_MAIN_STACK
-#define UPYOS_MAIN_STACK 8192
+#define UPYOS_MAIN_STACK 6656
 #endif
 
 struct port_options port_options;
