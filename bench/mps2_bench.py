@@ -92,7 +92,7 @@ def main():
     in_use = data + bss + r["heap_used"]
     rows = [
         ("flash: text + data", text + data, f"target < {FLASH_TARGET}"),
-        ("RAM static: data + bss", data + bss, "bss includes the 2 KB handler stack"),
+        ("RAM static: data + bss", data + bss, "bss includes the 1 KB handler stack"),
         ("heap in use at the prompt", r["heap_used"], f"peak {r['heap_peak']} during boot"),
         ("RAM in use at the prompt", in_use, f"target < {RAM_TARGET}"),
         ("  same, on the RAM-disk root", data + bss + ram[0]["heap_used"], "fallback only"),
