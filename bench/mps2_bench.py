@@ -75,7 +75,7 @@ def sizes():
     return int(out[0]), int(out[1]), int(out[2])
 
 
-THREAD_NAMES = {1: "idle", 2: "fault reporter", 3: "kernel and shell", 4: "console pump"}
+THREAD_NAMES = {1: "idle", 3: "kernel and shell", 4: "console pump"}
 
 
 def main():
@@ -92,7 +92,7 @@ def main():
     in_use = data + bss + r["heap_used"]
     rows = [
         ("flash: text + data", text + data, f"target < {FLASH_TARGET}"),
-        ("RAM static: data + bss", data + bss, "bss includes the 2 KB handler stack"),
+        ("RAM static: data + bss", data + bss, "bss includes the 1 KB handler stack"),
         ("heap in use at the prompt", r["heap_used"], f"peak {r['heap_peak']} during boot"),
         ("RAM in use at the prompt", in_use, f"target < {RAM_TARGET}"),
         ("  same, on the RAM-disk root", data + bss + ram[0]["heap_used"], "fallback only"),

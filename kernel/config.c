@@ -14,7 +14,7 @@
 #include "lib/str.h"
 
 static struct json *root;
-static char path_loaded[VFS_PATH_MAX] = CONFIG_PATH;
+static char *path_loaded;            /* when not CONFIG_PATH; under the lock */
 static hal_mutex_t *lock;
 
 void config_lock(void)
@@ -84,10 +84,17 @@ int config_load(const char *path, stream_t *out)
         }
         free(text);
     }
+    int is_default = strcmp(path, CONFIG_PATH) == 0;
+    char *other = is_default ? NULL : str_dup(path);
+    if (!is_default && !other) {
+        json_free(loaded);
+        return ERR_NOMEM;
+    }
     config_lock();
     json_free(root);
     root = loaded ? loaded : defaults();
-    str_copy(path_loaded, path, sizeof path_loaded);
+    free(path_loaded);
+    path_loaded = other;
     config_unlock();
     if (r == ERR_NOENT) {
         r = config_save();
@@ -102,13 +109,13 @@ int config_save(void)
 {
     config_lock();
     char *text = json_to_string(root, 4);
+    char *path = str_dup(path_loaded ? path_loaded : CONFIG_PATH);
     config_unlock();
-    if (!text)
-        return ERR_NOMEM;
-    size_t n = strlen(text);
-    text[n] = '\0';
-    int r = vfs_write_all_system(path_loaded, text, n);
+    int r = ERR_NOMEM;
+    if (text && path)
+        r = vfs_write_all_system(path, text, strlen(text));
     free(text);
+    free(path);
     return r;
 }
 

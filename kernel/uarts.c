@@ -1,17 +1,18 @@
 #include "kernel/uarts.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "hal/uart.h"
 #include "lib/err.h"
 
-static struct uart_setup table[UARTS_NAMED_MAX];
-static int used[UARTS_NAMED_MAX];
+/* The named UARTs, allocated when named: most boards name none. NULL: a free slot. */
+static struct uart_setup *table[UARTS_NAMED_MAX];
 
 static int slot_of_id(int id)
 {
     for (int i = 0; i < UARTS_NAMED_MAX; i++)
-        if (used[i] && table[i].id == id)
+        if (table[i] && table[i]->id == id)
             return i;
     return -1;
 }
@@ -19,7 +20,7 @@ static int slot_of_id(int id)
 static int free_slot(void)
 {
     for (int i = 0; i < UARTS_NAMED_MAX; i++)
-        if (!used[i])
+        if (!table[i])
             return i;
     return -1;
 }
@@ -27,22 +28,22 @@ static int free_slot(void)
 const struct uart_setup *uarts_by_name(const char *name)
 {
     for (int i = 0; name[0] && i < UARTS_NAMED_MAX; i++)
-        if (used[i] && strcmp(table[i].name, name) == 0)
-            return &table[i];
+        if (table[i] && strcmp(table[i]->name, name) == 0)
+            return table[i];
     return NULL;
 }
 
 const struct uart_setup *uarts_by_id(int id)
 {
     int i = slot_of_id(id);
-    return i < 0 ? NULL : &table[i];
+    return i < 0 ? NULL : table[i];
 }
 
 const struct uart_setup *uarts_at(int index)
 {
     for (int i = 0; i < UARTS_NAMED_MAX; i++)
-        if (used[i] && index-- == 0)
-            return &table[i];
+        if (table[i] && index-- == 0)
+            return table[i];
     return NULL;
 }
 
@@ -64,21 +65,29 @@ int uarts_open(const struct uart_setup *s)
     int i = slot_of_id(s->id);
     if (i < 0 && (i = free_slot()) < 0)
         return ERR_MFILE;
-    if (used[i]) {              /* reopened: the new settings replace the old */
+    struct uart_setup *kept = malloc(sizeof *kept);
+    if (!kept)
+        return ERR_NOMEM;
+    if (table[i]) {             /* reopened: the new settings replace the old */
         hal_uart_close(s->id);
-        used[i] = 0;
+        free(table[i]);
+        table[i] = NULL;
     }
     int r = hal_uart_open(s->id, (uint32_t)s->baud);
-    if (r < 0)
+    if (r < 0) {
+        free(kept);
         return r;
-    table[i] = *s;
-    used[i] = 1;
+    }
+    *kept = *s;
+    table[i] = kept;
     return 0;
 }
 
 void uarts_forget(int id)
 {
     int i = slot_of_id(id);
-    if (i >= 0)
-        used[i] = 0;
+    if (i >= 0) {
+        free(table[i]);
+        table[i] = NULL;
+    }
 }

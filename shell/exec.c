@@ -130,6 +130,27 @@ static int plan_job(struct lex_words *w, struct job *j, char *err, size_t err_si
 
 /* ---- running ---- */
 
+/* A module, a Python program or a script found by name. Its path is on the heap while it
+ * runs: a script runs lines that run programs, each a level deeper on the same stack. */
+static int run_program(proc_t *p, int argc, char **argv)
+{
+    char *path = malloc(VFS_PATH_MAX);
+    int status;
+    if (!path)
+        status = proc_error(p, argv[0], "out of memory");
+    else if (shell_find_program(argv[0], path, VFS_PATH_MAX) < 0) {
+        proc_error(p, argv[0], "not found");
+        status = 127;
+    } else if (module_is_file(path))
+        status = module_run(p, path, argc, argv);
+    else if (shell_is_python(path))
+        status = shell_run_python(p, path, argc, argv);
+    else
+        status = shell_run_script(p, path, argc, argv);
+    free(path);
+    return status;
+}
+
 int shell_run_argv(proc_t *p, int argc, char **argv)
 {
     const struct shell_builtin *b = shell_builtin_find(argv[0]);
@@ -140,16 +161,7 @@ int shell_run_argv(proc_t *p, int argc, char **argv)
     const struct command *c = command_find(argv[0]);
     if (c)
         return command_run(c, p, argc, argv);
-    char path[VFS_PATH_MAX];
-    if (shell_find_program(argv[0], path, sizeof path) < 0) {
-        proc_error(p, argv[0], "not found");
-        return 127;
-    }
-    if (module_is_file(path))
-        return module_run(p, path, argc, argv);
-    if (shell_is_python(path))
-        return shell_run_python(p, path, argc, argv);
-    return shell_run_script(p, path, argc, argv);
+    return run_program(p, argc, argv);
 }
 
 /* The stack a thread of its own needs to run argv: the command's (the default for a builtin),

@@ -1,5 +1,7 @@
 /* The interactive prompt: `<cwd> $: `, a line, run it, again. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "lib/err.h"
 #include "shell/session.h"
@@ -8,16 +10,32 @@
 #include "shell/exec.h"
 #include "term/lineedit.h"
 
+/* `<cwd> $: ` in a block of its size; NULL when out of memory. */
+static char *prompt_text(const proc_t *self)
+{
+    size_t size = strlen(self->cwd) + sizeof " $: ";
+    char *prompt = malloc(size);
+    if (prompt)
+        snprintf(prompt, size, "%s $: ", self->cwd);
+    return prompt;
+}
+
+/* The line and the prompt are on the heap, not in this frame: every command runs below it,
+ * so the kernel thread's stack would otherwise hold their 1.3 KB on top of its deepest
+ * command. */
 int shell_prompt_loop(proc_t *self)
 {
     struct shell *sh = shell_own(self);
-    char line[SHELL_LINE_MAX], prompt[VFS_PATH_MAX + 8];
-    if (!sh->editor && !(sh->editor = lineedit_new()))
+    char *line = malloc(SHELL_LINE_MAX);
+    if (!line || (!sh->editor && !(sh->editor = lineedit_new()))) {
+        free(line);
         return proc_error(self, "sh", "out of memory");
+    }
     sh->editor->commands = shell_each_name;
     while (!sh->leave) {
-        snprintf(prompt, sizeof prompt, "%s $: ", self->cwd);
-        int r = lineedit_read(sh->editor, self, prompt, line, sizeof line);
+        char *prompt = prompt_text(self);
+        int r = lineedit_read(sh->editor, self, prompt ? prompt : "$: ", line, SHELL_LINE_MAX);
+        free(prompt);
         if (r == -1)
             break;                          /* end of input */
         if (r == ERR_NAMETOOLONG) {
@@ -33,5 +51,6 @@ int shell_prompt_loop(proc_t *self)
     }
     lineedit_free(sh->editor);
     sh->editor = NULL;
+    free(line);
     return sh->last_status;
 }

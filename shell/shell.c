@@ -85,40 +85,56 @@ static int is_modem_line(const char *segment)
 /* The AT command goes to atmodem as typed, its quotes kept (AT commands quote their own
  * arguments: AT+CWJAP="net","pw"); the words after it (time-out, expected text, -v, > var)
  * are lexed as any command's. */
-static int run_modem_segment(proc_t *self, struct shell *sh, const char *segment)
+static int run_modem_segment(proc_t *self, struct shell *sh, const char *segment,
+                             struct lex_words *w)
 {
-    struct lex_words w, rest;
+    struct lex_words *rest = malloc(sizeof *rest);
     char err[96];
     size_t end = 0;
+    if (!rest)
+        return shell_syntax_error(self, "out of memory");
     for (int quoted = 0; segment[end] && (quoted || !isspace((unsigned char)segment[end])); end++)
         quoted ^= segment[end] == '"';
-    if (lex_words(segment + end, expand, sh, &rest, err, sizeof err) < 0)
+    if (lex_words(segment + end, expand, sh, rest, err, sizeof err) < 0) {
+        free(rest);
         return shell_syntax_error(self, err);
-    if (rest.count + 2 > LEX_MAX_WORDS) {
-        lex_free_words(&rest);
+    }
+    if (rest->count + 2 > LEX_MAX_WORDS) {
+        lex_free_words(rest);
+        free(rest);
         return shell_syntax_error(self, "too many words");
     }
-    w.count = 2;
-    w.word[0] = (struct lex_word){ str_dup("atmodem"), 1 };
-    w.word[1] = (struct lex_word){ str_ndup(segment, end), 1 };
-    memcpy(&w.word[2], rest.word, sizeof rest.word[0] * (size_t)rest.count);
-    w.count += rest.count;
-    int status = w.word[0].text && w.word[1].text ? shell_run_words(self, &w, segment)
-                                                  : shell_syntax_error(self, "out of memory");
-    lex_free_words(&w);
+    w->count = 2;
+    w->word[0] = (struct lex_word){ str_dup("atmodem"), 1 };
+    w->word[1] = (struct lex_word){ str_ndup(segment, end), 1 };
+    memcpy(&w->word[2], rest->word, sizeof rest->word[0] * (size_t)rest->count);
+    w->count += rest->count;
+    free(rest);
+    int status = w->word[0].text && w->word[1].text ? shell_run_words(self, w, segment)
+                                                    : shell_syntax_error(self, "out of memory");
+    lex_free_words(w);
     return status;
 }
 
+/* The words are on the heap while the segment runs: a script's lines nest a segment in
+ * another, and 520 bytes of words on the kernel thread's stack at every level made it
+ * deeper than anything else a command does. */
 static int run_segment(proc_t *self, struct shell *sh, const char *segment)
 {
-    struct lex_words w;
+    struct lex_words *w = malloc(sizeof *w);
     char err[96];
-    if (is_modem_line(segment))
-        return run_modem_segment(self, sh, segment);
-    if (lex_words(segment, expand, sh, &w, err, sizeof err) < 0)
-        return shell_syntax_error(self, err);
-    int status = shell_run_words(self, &w, segment);
-    lex_free_words(&w);
+    int status;
+    if (!w)
+        status = shell_syntax_error(self, "out of memory");
+    else if (is_modem_line(segment))
+        status = run_modem_segment(self, sh, segment, w);
+    else if (lex_words(segment, expand, sh, w, err, sizeof err) < 0)
+        status = shell_syntax_error(self, err);
+    else {
+        status = shell_run_words(self, w, segment);
+        lex_free_words(w);
+    }
+    free(w);
     return status;
 }
 

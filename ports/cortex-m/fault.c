@@ -1,16 +1,16 @@
-/* Faults. A fault in a thread (other than the main one) is recoverable: that thread is ended,
- * its mutexes released, and the report is handed to a small reporter thread, which calls
- * kernel_on_fault() with the crashed thread's local pointer installed as its own, so to the
- * kernel it looks like "the current process crashed". A fault in an interrupt handler, with
- * interrupts masked (a critical section was cut in half), or in the main thread halts the
- * system with a message.
+/* Faults. A fault in a thread is recoverable unless it struck the main thread: the thread is
+ * taken back to the top of its own stack (its frames are dead) and made to report the crash
+ * there, through kernel_on_fault(), with its mutexes already released; then it ends. So to
+ * the kernel it looks like "the current process crashed", and no thread waits for crashes
+ * all the time. The main thread reports its crash the same way, then the system halts. A
+ * fault in an interrupt handler, with interrupts masked (a critical section was cut in half),
+ * or in a thread already reporting a crash halts the system with a message.
  *
  * ARMv7-M enables MemManage, BusFault and UsageFault, so each reports its own cause.
  * ARMv6-M has one fault exception, HardFault, with no status registers saying why, so every
  * fault is reported as "hard fault" at the faulting PC; its stack check (sched.c) reports an
- * overflow through the same queue, from thread mode. The emulator the RP2040 port is tested
- * on raises no HardFault for UDF, BKPT or unmapped reads; on the chip they fault and end up
- * here.
+ * overflow from thread mode. The emulator the RP2040 port is tested on raises no HardFault
+ * for UDF, BKPT or unmapped reads; on the chip they fault and end up here.
  *
  * kernel_on_fault is only a weak reference here. kernel_entry.c gives a weak definition that
  * says "pid N crashed: REASON at PC" and ends the processes of the dead thread; a strong one
@@ -25,19 +25,7 @@
 
 __attribute__((weak)) void kernel_on_fault(const char *reason, uint32_t pc);
 
-struct fault_report {
-    void *local;
-    uint32_t id;
-    const char *reason;
-    uint32_t pc;                     /* 0: unknown (the stack could not be written) */
-    int fatal;
-};
-
-#define REPORTS 4u
-static struct fault_report reports[REPORTS];
-static volatile uint32_t report_head, report_tail;
-static struct fault_report current_report; /* the one being reported */
-static thread_t *reporter;
+static hal_mutex_t *report_lock;     /* one report at a time: kernel_on_fault is not reentrant */
 extern thread_t *port_main_thread;
 
 void port_print(const char *text)
@@ -59,82 +47,48 @@ _Noreturn void port_panic(const char *why)
 
 uintptr_t fault_thread_id(void)
 {
-    return current_report.id;
+    return sched_current->id;
 }
 
 int fault_is_fatal(void)
 {
-    return current_report.fatal;
+    return sched_current == port_main_thread;
 }
 
 static void report_without_kernel(const char *reason, uint32_t pc)
 {
     char line[80];
     snprintf(line, sizeof line, "thread %lu crashed: %s at 0x%08lx",
-             (unsigned long)current_report.id, reason, (unsigned long)pc);
+             (unsigned long)sched_current->id, reason, (unsigned long)pc);
     port_print(line);
 }
 
-/* With interrupts masked (s: the mask to restore), waits until a report is queued. A port
- * whose boot and memory report waits for the prompt (PORT_REPORT_AT_PROMPT) has this thread
- * look now and then whether the console has gone quiet. */
-static uint32_t wait_for_report(uint32_t s)
+/* Where a crashed thread resumes, on a fresh stack with interrupts enabled. */
+static _Noreturn void report_crash(const char *reason, uint32_t pc)
 {
-    while (report_head == report_tail) {
-#ifdef PORT_REPORT_AT_PROMPT
-        if (!port_options.stats) {
-            sched_block(reports, -1);
-            continue;
-        }
-        sched_block(reports, 50);
-        irq_unlock(s);
-        port_report_at_prompt();
-        s = irq_lock();
-#else
-        sched_block(reports, -1);
-#endif
-    }
-    return s;
-}
-
-static void reporter_main(void *arg)
-{
-    for (;;) {
-        uint32_t s = wait_for_report(irq_lock());
-        struct fault_report r = reports[report_tail % REPORTS];
-        report_tail++;
-        irq_unlock(s);
-
-        current_report = r;
-        hal_thread_set_local(r.local);
-        if (kernel_on_fault)
-            kernel_on_fault(r.reason, r.pc);
-        else
-            report_without_kernel(r.reason, r.pc);
-        hal_thread_set_local(NULL);
-        if (r.fatal)
-            port_panic("the main thread crashed");
-    }
-}
-
-/* With interrupts masked: queue a report on the current thread and end it. */
-static void end_current(const char *reason, uint32_t pc)
-{
-    thread_t *t = sched_current;
-    struct fault_report *r = &reports[report_head % REPORTS];
-    r->local = t->local;
-    r->id = t->id;
-    r->reason = reason;
-    r->pc = pc;
-    r->fatal = t == port_main_thread;
-    report_head++;
-    sched_kill_current();
-    sched_wake(reports, 1);
+    hal_mutex_lock(report_lock);
+    if (kernel_on_fault)
+        kernel_on_fault(reason, pc);
+    else
+        report_without_kernel(reason, pc);
+    hal_mutex_unlock(report_lock);
+    if (fault_is_fatal())
+        port_panic("the main thread crashed");
+    sched_exit();
 }
 
 static int can_report(const thread_t *t)
 {
-    return t && t != reporter && report_head - report_tail < REPORTS;
+    return t && !t->crashed;
+}
+
+/* With interrupts masked: marks t as crashed and releases its mutexes; returns the stack
+ * pointer at which it resumes in report_crash (sched_restart). */
+static uint32_t *prepare_report(thread_t *t, const char *reason, uint32_t pc)
+{
+    t->crashed = 1;
+    thread_on_death(t);
+    return sched_restart(t, report_crash, reason, pc);
 }
 
 #ifdef __ARM_ARCH_7M__
@@ -191,17 +145,33 @@ static const char *fault_cause(const uint32_t *frame, const thread_t *t, uint32_
     return "hard fault";
 }
 
-/* The stack check found the current thread's stack exhausted at the call site. */
-/* Called from the stack check's assembly only: "used" keeps it through link-time optimisation. */
-__attribute__((used)) _Noreturn void sched_overflow(uint32_t site)
+/* The stack check found the current thread's stack exhausted at the call site, r0. The
+ * thread's frames are dead: it moves to the top of its stack (its record sits right above
+ * it) and reports from there. Called from the stack check's assembly only: "used" keeps it
+ * through link-time optimisation. */
+void sched_overflow(uint32_t site);
+__attribute__((used)) _Noreturn void overflow_report(uint32_t site);
+__attribute__((used)) _Noreturn void overflow_report(uint32_t site)
 {
     uint32_t primask = irq_lock();
     if (primask || !can_report(sched_current))
         port_panic("fatal: stack overflow");
-    end_current("stack overflow", site & ~1u);
-    irq_unlock(0);                   /* PendSV switches away for good */
-    for (;;)
-        ;
+    sched_current->crashed = 1;
+    thread_on_death(sched_current);
+    irq_unlock(0);
+    report_crash("stack overflow", site & ~1u);
+}
+
+__attribute__((used, naked)) void sched_overflow(uint32_t site)
+{
+    __asm__ volatile(
+        ".syntax unified\n"
+        "ldr r1, =sched_current\n"
+        "ldr r1, [r1]\n"
+        "mov sp, r1\n"
+        "ldr r2, =overflow_report\n"
+        "bx r2\n"
+        ".ltorg\n");
 }
 #endif
 
@@ -222,7 +192,9 @@ __attribute__((used)) void fault_handle(uint32_t *frame, uint32_t exc_return)
                  from_thread ? "a critical section" : "an interrupt handler");
         port_panic(line);
     }
-    end_current(reason, pc);
+    /* The exception returns into report_crash: its frame without the saved r4-r11. */
+    uint32_t *sp = prepare_report(t, reason, pc) + 8;
+    __asm__ volatile("msr psp, %0" ::"r"(sp) : "memory");
 }
 
 /* The stack canary was found broken at a switch: the thread overflowed without touching
@@ -231,15 +203,9 @@ __attribute__((used)) void fault_handle(uint32_t *frame, uint32_t exc_return)
 void fault_stack_smashed(thread_t *t);
 void fault_stack_smashed(thread_t *t)
 {
-    if (t == reporter || report_head - report_tail >= REPORTS)
+    if (!can_report(t))
         port_panic("fatal: stack overflow");
-    struct fault_report *r = &reports[report_head % REPORTS];
-    *r = (struct fault_report){ t->local, t->id, "stack overflow", 0, t == port_main_thread };
-    report_head++;
-    t->state = THREAD_ZOMBIE;
-    t->save_ctx = 0;
-    thread_on_death(t);
-    sched_wake(reports, 1);
+    t->sp = prepare_report(t, "stack overflow", 0);
 }
 
 #ifdef __ARM_ARCH_7M__
@@ -276,15 +242,11 @@ __attribute__((naked)) void fault_entry(void)
 }
 #endif
 
-/* The reporter's high-water mark is 792 bytes on the Cortex-M3, after reporting a crash; plus
- * the 256-byte stack-check reserve and a third, rounded up (docs/porting.md, "Memory"). */
-#define REPORTER_STACK 1536
-
 void fault_init(void)
 {
 #ifdef __ARM_ARCH_7M__
     SCB_CCR |= CCR_DIV_0_TRP | CCR_STKALIGN;
     SCB_SHCSR |= SHCSR_MEMFAULTENA | SHCSR_BUSFAULTENA | SHCSR_USGFAULTENA;
 #endif
-    reporter = sched_create(reporter_main, NULL, REPORTER_STACK);
+    report_lock = hal_mutex_new();
 }

@@ -185,14 +185,14 @@ void *calloc(size_t count, size_t n)
     return p;
 }
 
-void heap_walk(void (*fn)(size_t size, const void *owner))
+void heap_walk(void (*fn)(const void *p, size_t size, const void *owner))
 {
     uintptr_t start = ((uintptr_t)__heap_start + 7u) & ~(uintptr_t)7u;
     uint32_t s = irq_lock();
     for (const struct block *b = (const struct block *)start; b->size;
          b = (const struct block *)((const char *)b + b->size)) {
         if (in_use(b))
-            fn(b->size, b->next);
+            fn((const char *)b + HEADER, b->size, b->next);
         if ((uintptr_t)b + b->size >= start + heap_total)
             break;
     }

@@ -217,6 +217,20 @@ thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size)
     return t;
 }
 
+uint32_t *sched_restart(thread_t *t, void (*fn)(const char *reason, uint32_t pc),
+                        const char *reason, uint32_t pc)
+{
+    uint32_t *sp = (uint32_t *)t - 16;  /* the record sits right above the stack */
+    memset(sp, 0, 16 * sizeof *sp);
+    sp[8] = (uint32_t)(uintptr_t)reason;            /* r0 */
+    sp[9] = pc;                                     /* r1 */
+    sp[13] = (uint32_t)(uintptr_t)sched_exit;       /* lr */
+    sp[14] = (uint32_t)(uintptr_t)fn & ~1u;         /* pc */
+    sp[15] = 0x01000000u;                           /* xPSR: Thumb */
+    *t->stack_low = STACK_CANARY;
+    return sp;
+}
+
 _Noreturn void sched_exit(void)
 {
     irq_lock();
@@ -228,17 +242,6 @@ _Noreturn void sched_exit(void)
     irq_unlock(0);
     for (;;)
         ;
-}
-
-void sched_kill_current(void)
-{
-    thread_t *t = sched_current;
-    if (!t)
-        return;
-    t->state = THREAD_ZOMBIE;
-    t->save_ctx = 0;
-    thread_on_death(t);
-    SCB_ICSR = ICSR_PENDSVSET;
 }
 
 void sched_reap(void)

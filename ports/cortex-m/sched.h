@@ -29,6 +29,7 @@ struct thread {
     uint32_t id;
     uint8_t state;
     uint8_t timed_out;
+    uint8_t crashed;         /* reporting its crash (fault.c) */
     void *wait_obj;
     uint64_t wake_tick;
     void (*fn)(void *);
@@ -75,9 +76,12 @@ int sched_block(void *obj, int64_t ticks);
 /* Wakes one or all threads waiting on obj; safe from interrupts. Returns how many woke. */
 int sched_wake(void *obj, int all);
 
-/* Ends the current thread from a fault handler: it never runs again, and a switch is pended
- * so the exception returns into another thread. */
-void sched_kill_current(void);
+/* With interrupts masked: makes t start over at fn(reason, pc) from the top of its own stack
+ * (for a crashed thread, whose frames are dead) and returns the stack pointer to resume it
+ * with: a switch frame (r4-r11, then the exception frame), as sched_create makes. The
+ * canary is set again. fn must not return. */
+uint32_t *sched_restart(thread_t *t, void (*fn)(const char *reason, uint32_t pc),
+                        const char *reason, uint32_t pc);
 
 /* Called (interrupts masked) when a thread ends or is killed: frees what it held. */
 void thread_on_death(thread_t *t);

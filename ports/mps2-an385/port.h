@@ -15,9 +15,9 @@ extern struct port_options port_options;
 
 void heap_init(void);
 void heap_stats(size_t *total, size_t *used, size_t *peak);
-/* Calls fn for every block in use, with its size (header included) and the code address
- * that allocated it; interrupts are masked meanwhile. */
-void heap_walk(void (*fn)(size_t size, const void *owner));
+/* Calls fn for every block in use, with the pointer malloc gave, its size (header included)
+ * and the code address that allocated it; interrupts are masked meanwhile. */
+void heap_walk(void (*fn)(const void *p, size_t size, const void *owner));
 void console_init(void);
 void console_write_raw(const char *buf, size_t len);
 void uart0_rx_isr(void);
@@ -41,11 +41,11 @@ void root_unmount(void);
 void port_app_main(void);
 extern size_t port_main_stack;
 
-/* With the "stats" option: once the console has been quiet for a while after boot (the
- * prompt is out and the system waits for input), report boot time and memory use. */
+/* The handler stack (the linker script's .stack) as it was before anything ran on it. */
+#define HANDLER_STACK_PAINT 0xA5A5A5A5u
+
+/* When the console output last moved: the "stats" report waits for it to go quiet. */
 extern volatile uint64_t console_last_output_us;
-void port_report_at_prompt(void);
-#define PORT_REPORT_AT_PROMPT 1    /* fault.c's reporter thread calls it */
 
 /* While kernel_on_fault runs: the id of the thread that crashed, and whether it was the main
  * thread (the system halts after the report). */

@@ -13,7 +13,7 @@ echo
 echo "mps2-an385 firmware ($elf)"
 printf "  flash  %7d bytes (text %d + data %d)            target <= 131072\n" \
     $((text + data)) "$text" "$data"
-printf "  static %7d bytes of RAM (data %d + bss %d, bss includes the 2 KB handler stack)\n" \
+printf "  static %7d bytes of RAM (data %d + bss %d, bss includes the 1 KB handler stack)\n" \
     $((data + bss)) "$data" "$bss"
 dir=$(mktemp -d)
 report=$( (sleep 4) | (cd "$dir" && timeout 5 "$OLDPWD/ports/mps2-an385/run-qemu.sh" --icount \

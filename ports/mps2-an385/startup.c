@@ -5,7 +5,7 @@
 #include "cmsdk.h"
 #include "port.h"
 
-extern char __stack_top[];
+extern char __stack_top[], __stack_bottom[];
 extern char __data_start[], __data_source[], __data_size[];
 extern char __tbss_start[], __bss_end[];
 extern char __tls_base[];
@@ -19,6 +19,14 @@ void fault_entry(void);
 void PendSV_Handler(void);
 void SysTick_Handler(void);
 
+/* The handler stack below this function's frame, painted for its high-water mark ("stats"). */
+static void paint_handler_stack(void)
+{
+    uint32_t *below_here = (uint32_t *)__builtin_frame_address(0) - 16;
+    for (uint32_t *w = (uint32_t *)__stack_bottom; w < below_here; w++)
+        *w = HANDLER_STACK_PAINT;
+}
+
 void Reset_Handler(void)
 {
     /* SysTick counts from here, free and without interrupts, until the scheduler takes it
@@ -26,6 +34,7 @@ void Reset_Handler(void)
     SYST_RVR = SYSTICK_FREE_RUN;
     SYST_CVR = 0;
     SYST_CSR = 5;                    /* processor clock, enable */
+    paint_handler_stack();
     memcpy(__data_start, __data_source, (size_t)__data_size);  /* .data and .tdata */
     memset(__tbss_start, 0, (size_t)(__bss_end - __tbss_start)); /* .tbss and .bss */
     _set_tls(__tls_base);            /* errno before the first thread exists */

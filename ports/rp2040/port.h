@@ -7,9 +7,9 @@
 
 void heap_init(void);
 void heap_stats(size_t *total, size_t *used, size_t *peak);
-/* Calls fn for every block in use, with its size (header included) and the code address
- * that allocated it; interrupts are masked meanwhile. */
-void heap_walk(void (*fn)(size_t size, const void *owner));
+/* Calls fn for every block in use, with the pointer malloc gave, its size (header included)
+ * and the code address that allocated it; interrupts are masked meanwhile. */
+void heap_walk(void (*fn)(const void *p, size_t size, const void *owner));
 void clocks_init(void);
 void time_init(void);
 /* Takes the given RESETS bits out of reset and waits until they are. */
