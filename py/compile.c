@@ -1402,6 +1402,58 @@ static void stmts(C *c, node *n) {
     for (; n; n = n->next) stmt(c, n);
 }
 
+/* ---------------- giving the tree back ---------------- */
+static void free_dict(pv d) {
+    py_dict *t = (py_dict *)d;
+    gc_free(t->index);
+    gc_free(t->ent);
+    gc_free(t);
+}
+static void free_list(pv l) {
+    gc_free(LIST(l)->items);
+    gc_free(LIST(l));
+}
+static void free_scope(scope *s) {
+    free_dict(s->names);
+    free_list(s->order);
+    gc_free(s);
+}
+/* The scope a node carries in place of a child, or NULL. */
+static scope *node_scope(node *n) {
+    if (n->kind == N_LAMBDA || n->kind == N_COMP) return (scope *)n->c;
+    if (n->kind == S_DEF || n->kind == S_CLASS) return (scope *)n->d;
+    return NULL;
+}
+/* Threads n's subtree (siblings included) onto *dead once each, through v2: a node reached
+ * twice is marked by its line of -1 on the first visit. */
+static void collect_dead(node *n, node **dead) {
+    for (; n && n->line != -1; n = n->next) {
+        n->line = -1;
+        scope *s = node_scope(n);
+        collect_dead(n->a, dead);
+        collect_dead(n->b, dead);
+        if (!(s && (node *)s == n->c)) collect_dead(n->c, dead);
+        if (!(s && (node *)s == n->d)) collect_dead(n->d, dead);
+        n->v2 = (pv)*dead;
+        *dead = n;
+    }
+}
+/* A module statement's tree and scopes, once its code is emitted: compiled once (only the
+ * statements inside a try are emitted again, for each exit through its finally), so the next
+ * statements compile in the room it held instead of beside it. */
+static void free_stmt(node *n) {
+    node *dead = NULL;
+    n->next = NULL;
+    collect_dead(n, &dead);
+    while (dead) {
+        node *d = dead;
+        dead = (node *)d->v2;
+        scope *s = node_scope(d);
+        if (s) free_scope(s);
+        gc_free(d);
+    }
+}
+
 /* mode: 0 def, 1 class body, 2 lambda, 3 comprehension, 4 module, 5 eval */
 static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mode) {
     C cc;
@@ -1519,7 +1571,13 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
             load_const(c, body->a->v);
             emit(c, mode == 1 ? OPC_STORE_NAME : OPC_STORE_GLOBAL, add_name(c, QS(__doc__)));
         }
-        stmts(c, body);
+        if (mode == 4) {
+            for (node *n = body, *next; n; n = next) {
+                next = n->next;
+                stmt(c, n);
+                free_stmt(n);
+            }
+        } else stmts(c, body);
         if (mode == 1) {
             if (LIST(cells)->len && sym_get(s, QS(__class__)) & R_CELL) {
                 emit(c, OPC_LOAD_CLOSURE, (int)SMALL(py_dict_get(c->slotmap, QS(__class__))));

@@ -24,7 +24,9 @@ static const char *const ops[] = {
     "+", "-", "*", "/", "%", "@", "<", ">", "=", ".", ",", ":", ";", "(", ")", "[", "]", "{",
     "}", "&", "|", "^", "~", NULL };
 
-typedef struct { uint8_t kind, op; uint16_t flags; int line; uint32_t pos, len; pv v; } tok;
+/* v: a name's interned string, a literal's value, an f-string's raw text (as bytes, split by
+ * the parser) */
+typedef struct { uint8_t kind, op; uint16_t flags; int line; pv v; } tok;
 /* string token flags */
 #define SF_BYTES 1
 #define SF_FSTR 2
@@ -75,7 +77,6 @@ static tok *addtok(P *p, int kind) {
     memset(t, 0, sizeof *t);
     t->kind = (uint8_t)kind;
     t->line = p->line;
-    t->pos = (uint32_t)p->i;
     return t;
 }
 
@@ -172,9 +173,10 @@ static void lex_string(P *p, int flags) {
     tok *t = addtok(p, T_STRING);
     t->line = line0;
     t->flags = (uint16_t)flags;
-    t->pos = (uint32_t)start;
-    t->len = (uint32_t)(end - start);
-    if (flags & SF_FSTR) return;   /* the parser splits it */
+    if (flags & SF_FSTR) {         /* the parser splits it */
+        t->v = py_bytes_new(&py_bytes_type, s + start, end - start);
+        return;
+    }
     py_buf b;
     buf_init(&b, end - start + 1);
     unescape(p, &b, s + start, end - start, flags & SF_RAW, flags & SF_BYTES);
@@ -331,8 +333,6 @@ static void tokenize(P *p) {
             for (int k = 0; k < K_N; k++)
                 if (strlen(keywords[k]) == len && !memcmp(keywords[k], s + st, len)) { kw = k; break; }
             tok *t = addtok(p, kw >= 0 ? T_KW : T_NAME);
-            t->pos = (uint32_t)st;
-            t->len = (uint32_t)len;
             if (kw >= 0) t->op = (uint8_t)kw;
             else t->v = py_intern(s + st, len);
             continue;
@@ -341,8 +341,6 @@ static void tokenize(P *p) {
             size_t st = p->i;
             scan_number(p);
             tok *t = addtok(p, T_NUMBER);
-            t->pos = (uint32_t)st;
-            t->len = (uint32_t)(p->i - st);
             bool isf, im;
             t->v = parse_number(p, s + st, p->i - st, &isf, &im);
             if (im) lerr(p, "complex numbers are not supported");
@@ -360,8 +358,7 @@ static void tokenize(P *p) {
         }
         tok *t = addtok(p, T_OP);
         t->op = (uint8_t)k;
-        t->len = (uint32_t)strlen(ops[k]);
-        p->i += t->len;
+        p->i += strlen(ops[k]);
         if (strchr("([{", c)) {
             if (p->paren >= 200) lerr(p, "too many nested parentheses");
             p->paren_line[p->paren] = p->line;
@@ -582,7 +579,7 @@ static node *atom_string(P *p) {
         first = false;
         if (t->flags & SF_FSTR) {
             anyf = true;
-            node *f = fstring(p, t, p->src + t->pos, t->len, t->flags & SF_RAW);
+            node *f = fstring(p, t, (const char *)((py_bytes *)t->v)->data, ((py_bytes *)t->v)->len, t->flags & SF_RAW);
             for (node *x = f->a; x;) { node *nx = x->next; x->next = NULL; append(&head, &tail, x); x = nx; }
         } else {
             node *c = mk(p, N_CONST);
