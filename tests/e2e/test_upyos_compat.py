@@ -11,6 +11,7 @@ import pytest
 from conftest import HAS_NETWORK, IMAGE_SIZE, MKFS, PORT, SLOW
 from conftest import put_file as write
 from netutil import Telnet, free_port, start_service
+from procutil import start_background_saying
 
 # These reach the board on 127.0.0.1: the posix port's own network. On the MCU the network is
 # a modem that only its simulator makes (test_modem_net.py).
@@ -145,10 +146,8 @@ def test_return_ends_a_script_and_a_background_script_exits_alone(upyos, rootdir
     write(rootdir, "/opt/bg.sh", "echo bg-start > /tmp/bg.txt\nexit\necho bg-on >> /tmp/bg.txt\n")
     assert upyos.run("sh /opt/r.sh") == "one\ntwo\nthree\n"
     # a script on its own has no session to leave: exit ends it, as return does
-    upyos.run("sh /opt/bg.sh &")
-    deadline = time.monotonic() + 5
-    while "Done" not in upyos.run("sleep 0.1") and time.monotonic() < deadline:
-        pass
+    # its "[pid]+ Done" comes whenever it ends, before or after the prompt
+    start_background_saying(upyos, "sh /opt/bg.sh", "+ Done  sh /opt/bg.sh")
     assert upyos.run("cat /tmp/bg.txt") == "bg-start\n"
 
 
