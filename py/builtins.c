@@ -846,7 +846,8 @@ static pv load_source(const char *path, size_t *len) {
 pv py_exec_module(pv name, const char *path, const char *src, size_t len) {
     pv m = py_module_new(name);
     pv d = ((py_module *)m)->dict;
-    py_dict_set(d, QS(__file__), py_str_cstr(path));
+    pv file = py_str_cstr(path);                   /* __file__ and the code's, one string */
+    py_dict_set(d, QS(__file__), file);
     py_dict_set(py_cur->modules, name, m);
     py_try t;
     py_try_begin(&t);
@@ -855,7 +856,7 @@ pv py_exec_module(pv name, const char *path, const char *src, size_t len) {
         py_dict_del(py_cur->modules, name);
         py_raise(e);
     }
-    py_code *c = py_compile(src, len, py_str_cstr(path), PY_MODE_FILE);
+    py_code *c = py_compile(src, len, file, PY_MODE_FILE);
     py_vm_run_code(c, d, PV_NULL);
     py_try_end(&t);
     return m;

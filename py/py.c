@@ -271,7 +271,11 @@ struct module_run {
 
 static void run_module(py_vm *vm, void *ctx) {
     const struct module_run *r = ctx;
-    for (int i = 0; i < r->argc; i++) py_list_append(vm->argv, py_str_cstr(r->argv[i]));
+    /* one string for the path: sys.argv[0] (when it is the path), __file__ and the code's
+     * file name share it, since the heap holds it through the whole run */
+    pv file = py_str_cstr(r->filename);
+    for (int i = 0; i < r->argc; i++)
+        py_list_append(vm->argv, i == 0 && !strcmp(r->argv[0], r->filename) ? file : py_str_cstr(r->argv[i]));
     /* the program's folder is searched first for imports */
     const char *slash = strrchr(r->filename, '/');
     py_list_append(vm->sys_path, slash ? py_str_new(r->filename, (size_t)(slash - r->filename)) : QS(_empty));
@@ -280,10 +284,10 @@ static void run_module(py_vm *vm, void *ctx) {
     pv m = py_module_new(name);
     pv d = ((py_module *)m)->dict;
     vm->main_dict = d;
-    py_dict_set(d, QS(__file__), py_str_cstr(r->filename));
+    py_dict_set(d, QS(__file__), file);
     py_dict_set(vm->modules, name, m);
     if (r->as->init) r->as->init(d, r->as->arg);
-    py_code *c = py_compile(r->src, r->len, py_str_cstr(r->filename), PY_MODE_FILE);
+    py_code *c = py_compile(r->src, r->len, file, PY_MODE_FILE);
     py_vm_run_code(c, d, PV_NULL);
     if (!r->as->call_main) return;
     /* again, as upyOS sets them after the import: a program that starts with `proc = None`
