@@ -40,7 +40,10 @@ int ffs_cache_init(struct flashfs *fs, uint32_t bytes)
  * never evicted: look-ups scan the whole log in order, and under such cyclic scans any
  * eviction thrashes, while pinning the lines read first (the compacted base, read by
  * every scan) keeps its hits. Compaction and erases free lines again. */
-static int cache_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uint8_t **data)
+/* Always inlined into its one caller: most reads are a few bytes of a line already cached,
+ * and a call for each cost more than the copy. */
+static inline __attribute__((always_inline)) int cache_line(struct flashfs *fs, uint32_t block,
+                                                            uint32_t line_off, uint8_t **data)
 {
     uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
     uint32_t slot = addr % fs->cache_lines;
@@ -85,15 +88,7 @@ int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, u
         uint32_t n = LINE - (off - line_off);
         if (n > len)
             n = len;
-        /* most reads are a few bytes of a line already cached: no call for those */
-        uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
-        uint32_t slot = addr % fs->cache_lines;
-        uint8_t *line = fs->cache_data + (size_t)slot * LINE;
-        if (fs->cache_addr[slot] == addr) {
-            memcpy(out, line + (off - line_off), n);
-            out += n; off += n; len -= n;
-            continue;
-        }
+        uint8_t *line;
         int err = cache_line(fs, block, line_off, &line);
         if (!err && !line)
             err = ffs_read(fs, block, off, out, n);
