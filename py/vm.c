@@ -242,6 +242,14 @@ static void init_cells(py_func *fn, pv *slots) {
 }
 
 static pv run_frame(py_frame *f, pv throw);
+/* Where a frame's nslots go on the value stack, which grows down, into the heap's room when
+ * its own is used up (py_stack_grow: RecursionError or MemoryError when it cannot); the
+ * caller moves stack_top there once the frame is sure to run. */
+static inline __attribute__((always_inline)) pv *frame_slots(py_vm *vm, int nslots) {
+    pv *slots = vm->stack_top - nslots;
+    if (slots < vm->stack) py_stack_grow(vm, slots);
+    return slots;
+}
 
 pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     py_vm *vm = py_cur;
@@ -266,8 +274,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
         g->f.nslots = nslots;
         return (pv)g;
     }
-    pv *top = vm->stack_top, *slots = top - nslots;
-    if (slots < vm->stack) py_stack_grow(vm, slots);
+    pv *top = vm->stack_top, *slots = frame_slots(vm, nslots);
     if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) {
         vm->depth -= 1;
         py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
@@ -308,8 +315,7 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
 pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     py_vm *vm = py_cur;
     int nslots = CO_NL(co) + co->stacksize;
-    pv *top = vm->stack_top, *slots = top - nslots;
-    if (slots < vm->stack) py_stack_grow(vm, slots);
+    pv *top = vm->stack_top, *slots = frame_slots(vm, nslots);
     vm->stack_top = slots;
     int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));
@@ -337,8 +343,7 @@ pv py_run_class_body(py_func *fn, pv ns) {
     py_vm *vm = py_cur;
     py_code *co = fn->code;
     int nslots = CO_NL(co) + co->stacksize;
-    pv *top = vm->stack_top, *slots = top - nslots;
-    if (slots < vm->stack) py_stack_grow(vm, slots);
+    pv *top = vm->stack_top, *slots = frame_slots(vm, nslots);
     vm->stack_top = slots;
     int nl = CO_NL(co);
     memset(slots, 0, (size_t)nl * sizeof(pv));

@@ -82,12 +82,19 @@ static int can_report(const thread_t *t)
     return t && !t->crashed;
 }
 
-/* With interrupts masked: marks t as crashed and releases its mutexes; returns the stack
- * pointer at which it resumes in report_crash (sched_restart). */
-static uint32_t *prepare_report(thread_t *t, const char *reason, uint32_t pc)
+/* With interrupts masked: t is reporting its crash (a second one halts), its mutexes
+ * released. */
+static void mark_crashed(thread_t *t)
 {
     t->crashed = 1;
     thread_on_death(t);
+}
+
+/* With interrupts masked: marks t as crashed; returns the stack pointer at which it resumes
+ * in report_crash (sched_restart). */
+static uint32_t *prepare_report(thread_t *t, const char *reason, uint32_t pc)
+{
+    mark_crashed(t);
     return sched_restart(t, report_crash, reason, pc);
 }
 
@@ -156,8 +163,7 @@ __attribute__((used)) _Noreturn void overflow_report(uint32_t site)
     uint32_t primask = irq_lock();
     if (primask || !can_report(sched_current))
         port_panic("fatal: stack overflow");
-    sched_current->crashed = 1;
-    thread_on_death(sched_current);
+    mark_crashed(sched_current);
     irq_unlock(0);
     report_crash("stack overflow", site & ~1u);
 }
