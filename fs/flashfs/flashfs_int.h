@@ -138,6 +138,8 @@ struct flashfs {
     uint8_t *used;
     uint32_t cursor, free_blocks, ec_guess;
     int map_valid;
+    int free_exact;                  /* free_blocks is what a scan would count (alloc.c) */
+    int map_at_mount;                /* mount's walk is building the map (alloc.c) */
     const struct ffs_log *building;  /* chain of a compaction in progress */
     struct ffs_file *files;
     uint32_t open_files, open_dirs;
@@ -230,6 +232,13 @@ int ffs_alloc_init(struct flashfs *fs);
 int ffs_alloc_scan(struct flashfs *fs);
 int ffs_alloc_block(struct flashfs *fs, int for_data, uint32_t *block, uint32_t *ec);
 int ffs_count_used(struct flashfs *fs, uint32_t *used);
+int ffs_count_free(struct flashfs *fs, uint32_t *free_blocks);
+void ffs_free_unknown(struct flashfs *fs);
+void ffs_alloc_mount_begin(struct flashfs *fs);
+void ffs_alloc_mount_block(struct flashfs *fs, uint32_t block);
+void ffs_alloc_mount_record(struct flashfs *fs, const struct ffs_entry *e);
+void ffs_alloc_mount_failed(struct flashfs *fs);
+void ffs_alloc_mount_end(struct flashfs *fs);
 
 /* compact.c */
 int ffs_compact(struct flashfs *fs);

@@ -331,8 +331,10 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
         struct ffs_entry e;
         if ((err = finish_record(fs, block, pos, h, FFS_ALL_NAMES, &e)) != 0)
             return err;
-        if (p)
+        if (p) {
             pend(p, &e, block, pos);
+            ffs_alloc_mount_record(fs, &e);   /* a commit that fails leaves the map to a scan */
+        }
         crc = ffs_crc32(crc, h, FFS_REC_HDR);
         crc = ffs_crc32(crc, e.name, e.name_len);
         err = crc_flash(fs, block, e.data_off, ffs_record_size(&e) - FFS_REC_HDR - e.name_len,
@@ -457,6 +459,7 @@ static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
             w->good_off = off;
             continue;
         }
+        ffs_alloc_mount_failed(fs);
         if ((err = resync(fs, log->block, at, &off)) != 0)
             return err;
         int noise = off == limit ? is_noise(fs, log->block, at, off) : 0;
@@ -562,8 +565,10 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align
     struct walk w = { 0, 0, fs->unit, 0, FFS_NONE };
     struct pending p = { .overflow = 0 };
     ffs_index_reset(fs);
+    ffs_alloc_mount_begin(fs);
     for (uint32_t steps = 0; steps < fs->count && !w.full; steps++) {
         uint32_t next;
+        ffs_alloc_mount_block(fs, log->block);
         if ((err = walk_block(fs, &w, &p)) != 0)
             return err;
         int more = w.full ? 0 : next_log_block(fs, &w, &next);
@@ -587,6 +592,9 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align
     if (erased < 0)
         return erased;
     fs->dirty_tail = !erased;
+    if (fs->damaged || fs->damaged_links || w.full || fs->dirty_tail)
+        ffs_alloc_mount_failed(fs);
+    ffs_alloc_mount_end(fs);
     fs->next_id = w.max_id + 1;
     return p.overflow ? ffs_index_rebuild(fs) : 0;
 }
@@ -642,8 +650,10 @@ int ffs_log_extend(struct flashfs *fs, struct ffs_log *lw)
     if (err)
         return err;
     err = ffs_write_meta_header(fs, block, ec, FFS_KIND_LOG, lw->gen, lw->index + 1);
-    if (err)
+    if (err) {
+        ffs_free_unknown(fs);   /* the block is marked, and nothing links to it */
         return err;
+    }
     uint8_t *l = fs->prog_buf;
     memset(l, 0xFF, fs->unit);
     ffs_put32(l, FFS_MAGIC_LINK);
@@ -652,6 +662,7 @@ int ffs_log_extend(struct flashfs *fs, struct ffs_log *lw)
     ffs_put32(l + 12, ffs_crc32(0, l, 12));
     err = ffs_prog(fs, lw->block, fs->bsize - fs->unit, l, ffs_prog_len(fs, FFS_LINK_SIZE));
     if (err) {
+        ffs_free_unknown(fs);
         if (lw == &fs->log)
             fs->dirty_tail = 1;
         return err;
