@@ -184,6 +184,9 @@ int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, 
 uint32_t ffs_prog_len(const struct flashfs *fs, uint32_t len);
 int ffs_erase(struct flashfs *fs, uint32_t block);
 int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
+int ffs_is_erased_via(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len,
+                      uint32_t *scratch, uint32_t room);
+int ffs_is_erased_at_mount(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
 uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block);   /* FFS_NONE if unknown */
 int ffs_write_meta_header(struct flashfs *fs, uint32_t block, uint32_t ec, uint32_t kind,
                           uint32_t gen, uint32_t index);

@@ -170,25 +170,40 @@ int ffs_erase(struct flashfs *fs, uint32_t block)
     return fs->bd->erase(fs->bd, block) < 0 ? ERR_IO : 0;
 }
 
-/* 1 when [off, off+len) reads as erased, 0 when not, or an error. */
-int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+/* 1 when [off, off+len) reads as erased, 0 when not, or an error; read through scratch, a
+ * word-aligned buffer of room bytes (a multiple of 4). The words of a chunk are ANDed
+ * together and tested once: mount checks a block's erased end with it, kilobytes. */
+int ffs_is_erased_via(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len,
+                      uint32_t *scratch, uint32_t room)
 {
-    uint32_t chunk[16];   /* compared a word at a time: mount checks whole pages with it */
     while (len > 0) {
-        uint32_t n = len < sizeof chunk ? len : (uint32_t)sizeof chunk;
-        int err = ffs_read(fs, block, off, chunk, n);
+        uint32_t n = len < room ? len : room;
+        int err = ffs_read(fs, block, off, scratch, n);
         if (err)
             return err;
-        uint32_t i = 0;
+        uint32_t all = 0xFFFFFFFFu, i = 0;
         for (; i + 4 <= n; i += 4)
-            if (chunk[i / 4] != 0xFFFFFFFFu)
-                return 0;
+            all &= scratch[i / 4];
         for (; i < n; i++)
-            if (((const uint8_t *)chunk)[i] != 0xFF)
-                return 0;
+            all &= 0xFFFFFF00u | ((const uint8_t *)scratch)[i];
+        if (all != 0xFFFFFFFFu)
+            return 0;
         off += n; len -= n;
     }
     return 1;
+}
+
+int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+{
+    uint32_t chunk[16];
+    return ffs_is_erased_via(fs, block, off, len, chunk, sizeof chunk);
+}
+
+/* The same at mount, a unit at a time through the program buffer, which holds nothing then
+ * (no commit is being written before the mount has found the log's end). */
+int ffs_is_erased_at_mount(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+{
+    return ffs_is_erased_via(fs, block, off, len, (uint32_t *)(void *)fs->prog_buf, fs->unit);
 }
 
 uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block)

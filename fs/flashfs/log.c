@@ -442,7 +442,7 @@ static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
         uint8_t type;
         int err = ffs_meta_read(fs, log->block, off, &type, 1);
         if (!err && type == 0xFF) {
-            err = ffs_is_erased(fs, log->block, off, limit - off);
+            err = ffs_is_erased_at_mount(fs, log->block, off, limit - off);
             if (err == 1) {
                 w->erased_from = off;
                 break;
@@ -477,7 +477,7 @@ static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
 static int find_lost_link(struct flashfs *fs, uint32_t *next)
 {
     struct ffs_log *log = &fs->log;
-    int erased = ffs_is_erased(fs, log->block, fs->bsize - fs->unit, fs->unit);
+    int erased = ffs_is_erased_at_mount(fs, log->block, fs->bsize - fs->unit, fs->unit);
     if (erased != 0)
         return erased < 0 ? erased : 0;   /* no link was ever written: the chain ends */
     uint32_t found = FFS_NONE;
@@ -588,7 +588,7 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align
     /* the walk saw the last block erased from the end of its commits: only the link unit
      * is left to check */
     uint32_t from = w.erased_from == log->off ? fs->bsize - fs->unit : log->off;
-    int erased = ffs_is_erased(fs, log->block, from, fs->bsize - from);
+    int erased = ffs_is_erased_at_mount(fs, log->block, from, fs->bsize - from);
     if (erased < 0)
         return erased;
     fs->dirty_tail = !erased;
