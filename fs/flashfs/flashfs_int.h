@@ -149,6 +149,8 @@ struct flashfs {
     uint8_t *cache_data;
     uint32_t cache_lines;
     uint8_t *prog_buf;               /* one unit, for commits, headers and roots */
+    int window_on;                   /* mount's walk reads through prog_buf (io.c) */
+    uint32_t window;                 /* the line prog_buf holds then; FFS_NONE: none */
     /* name index: the live entries in log order of their current records (index.c) */
     struct ffs_index_slot *index;
     uint32_t index_used, index_cap, index_max;
@@ -187,6 +189,8 @@ int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len
 int ffs_is_erased_via(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len,
                       uint32_t *scratch, uint32_t room);
 int ffs_is_erased_at_mount(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
+void ffs_window_open(struct flashfs *fs);
+void ffs_window_close(struct flashfs *fs);
 uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block);   /* FFS_NONE if unknown */
 int ffs_write_meta_header(struct flashfs *fs, uint32_t block, uint32_t ec, uint32_t kind,
                           uint32_t gen, uint32_t index);

@@ -549,7 +549,7 @@ static void classify_damage(struct flashfs *fs, const struct walk *w)
  * the next append. One with valid commits or a link after it is damage: reads step over
  * it, and the mount refuses changes (read_only) so that no compaction makes the loss of
  * what it held permanent. */
-int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
+static int open_log(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
 {
     fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
     fs->read_only = NULL;
@@ -597,6 +597,14 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align
     ffs_alloc_mount_end(fs);
     fs->next_id = w.max_id + 1;
     return p.overflow ? ffs_index_rebuild(fs) : 0;
+}
+
+int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
+{
+    ffs_window_open(fs);
+    int err = open_log(fs, head, gen, align);
+    ffs_window_close(fs);
+    return err;
 }
 
 /* ---- writing ---- */
