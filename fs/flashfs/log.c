@@ -91,7 +91,7 @@ static int finish_record(struct flashfs *fs, uint32_t block, uint32_t off, const
 }
 
 /* Where in its block the record e was read from. */
-uint32_t ffs_record_off(const struct ffs_entry *e)
+FFS_LEAF uint32_t ffs_record_off(const struct ffs_entry *e)
 {
     return e->data_off - FFS_REC_HDR - e->name_len;
 }
@@ -150,7 +150,7 @@ int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_
 
 /* ---- reading ---- */
 
-void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it)
+FFS_LEAF void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it)
 {
     it->block = fs->log.head;
     it->index = 0;
@@ -281,7 +281,7 @@ struct pending {
     int overflow;
 };
 
-static void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
+static FFS_LEAF void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
 {
     if (p->count == PENDING_MAX) {
         p->overflow = 1;
