@@ -153,9 +153,9 @@ int ffs_index_find_child(struct flashfs *fs, uint32_t parent, const char *name, 
     uint32_t hash = ffs_name_hash(name, (uint32_t)len);
     /* a pointer down the table, the hash tested first: it tells slots apart where the
      * parent seldom does (a folder's entries), in one load and compare per slot */
-    const struct ffs_index_slot *first = fs->index;
-    for (const struct ffs_index_slot *s = first + fs->index_used; s-- != first;) {
-        if (s->hash != hash || s->parent != parent)
+    const struct ffs_index_slot *first = fs->index, *s = first ? first + fs->index_used : NULL;
+    while (s != first) {
+        if ((--s)->hash != hash || s->parent != parent)
             continue;
         struct ffs_entry x;
         int err = read_slot(fs, s, &x);
