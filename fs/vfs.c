@@ -31,18 +31,11 @@ struct vfs_dir {
 
 /* A control character (CR, LF, ...) in a name would go unescaped into every protocol that
  * prints names (FTP replies, HTTP headers, listings): no name may hold one. */
-static int has_control_char(const char *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if ((unsigned char)c[i] < 0x20 || c[i] == 0x7f)
-            return 1;
-    return 0;
-}
+#define IS_CONTROL_CHAR(c) ((unsigned char)(c) < 0x20 || (c) == 0x7f)
 
+/* The component c (n bytes, no slash and no control character in it) onto out. */
 static int push_component(char *out, size_t *len, size_t size, const char *c, size_t n)
 {
-    if (has_control_char(c, n))
-        return ERR_BADNAME;
     if (n == 1 && c[0] == '.')
         return 0;
     if (n == 2 && c[0] == '.' && c[1] == '.') {
@@ -62,14 +55,19 @@ static int push_component(char *out, size_t *len, size_t size, const char *c, si
     return 0;
 }
 
+/* One pass over path: each component's end is found and its characters checked together
+ * (every file operation resolves its path, most of them twice). */
 static int add_components(char *out, size_t *len, size_t size, const char *path)
 {
     while (*path) {
         while (*path == '/')
             path++;
         const char *end = path;
-        while (*end && *end != '/')
-            end++;
+        int control = 0;
+        for (; *end && *end != '/'; end++)
+            control |= IS_CONTROL_CHAR(*end);
+        if (control)
+            return ERR_BADNAME;
         if (end > path) {
             int r = push_component(out, len, size, path, (size_t)(end - path));
             if (r < 0)

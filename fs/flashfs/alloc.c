@@ -5,12 +5,22 @@
  * the map is rebuilt by a scan whenever it runs dry.
  *
  * The cursor walks round the device and hands out free blocks in turn, so erases are
- * spread over every block that is not holding long-lived data (dynamic wear levelling). */
+ * spread over every block that is not holding long-lived data (dynamic wear levelling).
+ *
+ * The free count. A block handed out stays marked in use until the next scan, which is
+ * the exact count only while every block handed out since is still reached. A log block
+ * linked into the log is reached until a compaction; a file chain named by a record is
+ * reached until the compaction that drops its last mention. So the count stays exact
+ * (free_exact, and statfs needs no scan) from a scan that found no open file holding
+ * blocks, until one of the things that can leave a block marked but unreached: a data
+ * block handed out (a write session may end or be rewritten without its commit), a failed
+ * allocation or log extension, a compaction. Then the next statfs scans again. It lives in
+ * RAM only: a mount, after a power cut or not, starts without a map. */
 #include <stdlib.h>
 #include <string.h>
 #include "fs/flashfs/flashfs_int.h"
 
-static void mark(struct flashfs *fs, uint32_t block, void *ctx)
+static FFS_LEAF void mark(struct flashfs *fs, uint32_t block, void *ctx)
 {
     (void)ctx;
     if (block < fs->count)
@@ -28,8 +38,68 @@ int ffs_alloc_init(struct flashfs *fs)
     if (!fs->used)
         return ERR_NOMEM;
     fs->map_valid = 0;
-    fs->cursor = (uint32_t)(fs->seq * 2654435761u) % fs->count;
     return 0;
+}
+
+static FFS_LEAF void count_free(struct flashfs *fs)
+{
+    fs->free_blocks = fs->count;
+    for (uint32_t i = 0; i < (fs->count + 7) / 8; i++)   /* bits past the end are never set */
+        for (uint8_t byte = fs->used[i]; byte; byte &= (uint8_t)(byte - 1))
+            fs->free_blocks--;
+}
+
+/* The map built by mount. Its walk of the log reads every record of every commit to
+ * verify it, which is most of a scan: marking the chains of the files they name as it goes
+ * makes the first statfs or allocation after a mount need no scan of its own. It is the
+ * scan's map only when the walk saw every commit check out, as a scan would read them: on
+ * any damage, torn end or broken chain the map is left to the scan. */
+void ffs_alloc_mount_begin(struct flashfs *fs)
+{
+    fs->map_valid = 0;
+    fs->map_at_mount = fs->used != NULL;
+    if (!fs->map_at_mount)
+        return;
+    memset(fs->used, 0, (fs->count + 7) / 8);
+    for (uint32_t b = 0; b < FFS_SUPER_BLOCKS; b++)
+        mark(fs, b, NULL);
+}
+
+FFS_LEAF void ffs_alloc_mount_block(struct flashfs *fs, uint32_t block)
+{
+    if (fs->map_at_mount && block < fs->count)
+        fs->used[block / 8] |= (uint8_t)(1u << (block % 8));
+}
+
+/* Most files that are not inline fit one block: their chain is its head, nothing to read. */
+void ffs_alloc_mount_record(struct flashfs *fs, const struct ffs_entry *e)
+{
+    if (!fs->map_at_mount || e->type != FFS_T_FILE || (e->flags & FFS_F_INLINE) || e->size == 0)
+        return;
+    int err = 0;
+    if (e->size > fs->bsize - FFS_DATA_HDR)   /* block 0 holds no pointers */
+        err = ffs_ctz_walk(fs, e->head, e->size, mark, NULL);
+    else if (e->head >= FFS_SUPER_BLOCKS && e->head < fs->count)   /* as ffs_ctz_walk checks */
+        mark(fs, e->head, NULL);
+    else
+        err = ERR_CORRUPT;
+    if (err)
+        fs->map_at_mount = 0;
+}
+
+void ffs_alloc_mount_failed(struct flashfs *fs)
+{
+    fs->map_at_mount = 0;
+}
+
+void ffs_alloc_mount_end(struct flashfs *fs)
+{
+    fs->cursor = (uint32_t)(fs->seq * 2654435761u) % fs->count;
+    if (fs->map_at_mount) {
+        count_free(fs);
+        fs->map_valid = fs->free_exact = 1;   /* no file is open yet */
+    }
+    fs->map_at_mount = 0;
 }
 
 static int mark_chain(struct flashfs *fs, const struct ffs_log *lw)
@@ -62,6 +132,18 @@ static int mark_files_in_log(struct flashfs *fs)
     return more;
 }
 
+/* An open file's block: marked, and counted, since its handle may let go of it. */
+static void count_held(struct flashfs *fs, uint32_t block, void *ctx)
+{
+    mark(fs, block, NULL);
+    ++*(uint32_t *)ctx;
+}
+
+void ffs_free_unknown(struct flashfs *fs)
+{
+    fs->free_exact = 0;
+}
+
 int ffs_alloc_scan(struct flashfs *fs)
 {
     memset(fs->used, 0, (fs->count + 7) / 8);
@@ -74,11 +156,10 @@ int ffs_alloc_scan(struct flashfs *fs)
         err = mark_files_in_log(fs);
     if (err)
         return err;
-    ffs_files_visit(fs, mark, NULL);
-    fs->free_blocks = fs->count;
-    for (uint32_t i = 0; i < (fs->count + 7) / 8; i++)   /* bits past the end are never set */
-        for (uint8_t byte = fs->used[i]; byte; byte &= (uint8_t)(byte - 1))
-            fs->free_blocks--;
+    uint32_t held = 0;
+    ffs_files_visit(fs, count_held, &held);
+    fs->free_exact = held == 0;
+    count_free(fs);
     fs->map_valid = 1;
     return 0;
 }
@@ -89,6 +170,19 @@ int ffs_count_used(struct flashfs *fs, uint32_t *used)
     if (err)
         return err;
     *used = fs->count - fs->free_blocks;
+    return 0;
+}
+
+/* The exact number of free blocks: the one kept since the last scan when it is still
+ * exact, or a scan's. */
+int ffs_count_free(struct flashfs *fs, uint32_t *free_blocks)
+{
+    if (!fs->map_valid || !fs->free_exact) {
+        int err = ffs_alloc_scan(fs);
+        if (err)
+            return err;
+    }
+    *free_blocks = fs->free_blocks;
     return 0;
 }
 
@@ -130,9 +224,14 @@ int ffs_alloc_block(struct flashfs *fs, int for_data, uint32_t *block, uint32_t 
     int err = take_free(fs, block);
     if (err)
         return err;
+    if (for_data)
+        ffs_free_unknown(fs);
     uint32_t old = ffs_erase_count(fs, *block);
     /* a block whose header is gone (never used, or cut mid-erase) gets the last count seen */
     *ec = old != FFS_NONE ? old + 1 : fs->ec_guess ? fs->ec_guess : 1;
     fs->ec_guess = *ec;
-    return ffs_erase(fs, *block);
+    err = ffs_erase(fs, *block);
+    if (err)
+        ffs_free_unknown(fs);
+    return err;
 }

@@ -313,12 +313,14 @@ int ffs_compact(struct flashfs *fs)
     struct ffs_log nl;
     uint32_t gen = fs->seq + 1;
     fs->building = &nl;
+    ffs_free_unknown(fs);   /* the old chain and the chains only it named are let go */
     int err = start_chain(fs, &nl, gen);
     if (!err)
         err = copy_live(fs, &nl);
     if (!err)
         err = ffs_write_root(fs, gen, &nl, nl.index + 1);
     fs->building = NULL;
+    ffs_free_unknown(fs);   /* a scan while it ran counted the chain being replaced */
     if (err) {
         fs->map_valid = 0;   /* give the half-built chain back */
         return err;

@@ -11,15 +11,23 @@ int64_t ffs_now(void)
     return hal_rtc_get();
 }
 
-void ffs_root_entry(struct ffs_entry *e)
+/* Every field but the name's unused bytes: each path look-up starts here, and clearing
+ * all 104 bytes of the entry cost more than the rest of a one-component look-up. */
+FFS_LEAF void ffs_root_entry(struct ffs_entry *e)
 {
-    memset(e, 0, sizeof *e);
     e->type = FFS_T_DIR;
+    e->name_len = 0;
+    e->flags = 0;
+    e->id = 0;
     e->parent = FFS_NONE;
+    e->size = 0;
     e->head = FFS_NONE;
+    e->mtime = 0;
+    e->data_block = e->data_off = 0;
+    e->name[0] = '\0';
 }
 
-static int is_live(const struct ffs_entry *e)
+static FFS_LEAF int is_live(const struct ffs_entry *e)
 {
     return e->type == FFS_T_FILE || e->type == FFS_T_DIR;
 }

@@ -138,6 +138,8 @@ struct flashfs {
     uint8_t *used;
     uint32_t cursor, free_blocks, ec_guess;
     int map_valid;
+    int free_exact;                  /* free_blocks is what a scan would count (alloc.c) */
+    int map_at_mount;                /* mount's walk is building the map (alloc.c) */
     const struct ffs_log *building;  /* chain of a compaction in progress */
     struct ffs_file *files;
     uint32_t open_files, open_dirs;
@@ -147,6 +149,8 @@ struct flashfs {
     uint8_t *cache_data;
     uint32_t cache_lines;
     uint8_t *prog_buf;               /* one unit, for commits, headers and roots */
+    int window_on;                   /* mount's walk reads through prog_buf (io.c) */
+    uint32_t window;                 /* the line prog_buf holds then; FFS_NONE: none */
     /* name index: the live entries in log order of their current records (index.c) */
     struct ffs_index_slot *index;
     uint32_t index_used, index_cap, index_max;
@@ -182,6 +186,11 @@ int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, 
 uint32_t ffs_prog_len(const struct flashfs *fs, uint32_t len);
 int ffs_erase(struct flashfs *fs, uint32_t block);
 int ffs_is_erased(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
+int ffs_is_erased_via(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len,
+                      uint32_t *scratch, uint32_t room);
+int ffs_is_erased_at_mount(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len);
+void ffs_window_open(struct flashfs *fs);
+void ffs_window_close(struct flashfs *fs);
 uint32_t ffs_erase_count(struct flashfs *fs, uint32_t block);   /* FFS_NONE if unknown */
 int ffs_write_meta_header(struct flashfs *fs, uint32_t block, uint32_t ec, uint32_t kind,
                           uint32_t gen, uint32_t index);
@@ -230,6 +239,13 @@ int ffs_alloc_init(struct flashfs *fs);
 int ffs_alloc_scan(struct flashfs *fs);
 int ffs_alloc_block(struct flashfs *fs, int for_data, uint32_t *block, uint32_t *ec);
 int ffs_count_used(struct flashfs *fs, uint32_t *used);
+int ffs_count_free(struct flashfs *fs, uint32_t *free_blocks);
+void ffs_free_unknown(struct flashfs *fs);
+void ffs_alloc_mount_begin(struct flashfs *fs);
+void ffs_alloc_mount_block(struct flashfs *fs, uint32_t block);
+void ffs_alloc_mount_record(struct flashfs *fs, const struct ffs_entry *e);
+void ffs_alloc_mount_failed(struct flashfs *fs);
+void ffs_alloc_mount_end(struct flashfs *fs);
 
 /* compact.c */
 int ffs_compact(struct flashfs *fs);

@@ -91,7 +91,7 @@ static int finish_record(struct flashfs *fs, uint32_t block, uint32_t off, const
 }
 
 /* Where in its block the record e was read from. */
-uint32_t ffs_record_off(const struct ffs_entry *e)
+FFS_LEAF uint32_t ffs_record_off(const struct ffs_entry *e)
 {
     return e->data_off - FFS_REC_HDR - e->name_len;
 }
@@ -150,7 +150,7 @@ int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_
 
 /* ---- reading ---- */
 
-void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it)
+FFS_LEAF void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it)
 {
     it->block = fs->log.head;
     it->index = 0;
@@ -281,7 +281,7 @@ struct pending {
     int overflow;
 };
 
-static void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
+static FFS_LEAF void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
 {
     if (p->count == PENDING_MAX) {
         p->overflow = 1;
@@ -331,8 +331,10 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
         struct ffs_entry e;
         if ((err = finish_record(fs, block, pos, h, FFS_ALL_NAMES, &e)) != 0)
             return err;
-        if (p)
+        if (p) {
             pend(p, &e, block, pos);
+            ffs_alloc_mount_record(fs, &e);   /* a commit that fails leaves the map to a scan */
+        }
         crc = ffs_crc32(crc, h, FFS_REC_HDR);
         crc = ffs_crc32(crc, e.name, e.name_len);
         err = crc_flash(fs, block, e.data_off, ffs_record_size(&e) - FFS_REC_HDR - e.name_len,
@@ -440,7 +442,7 @@ static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
         uint8_t type;
         int err = ffs_meta_read(fs, log->block, off, &type, 1);
         if (!err && type == 0xFF) {
-            err = ffs_is_erased(fs, log->block, off, limit - off);
+            err = ffs_is_erased_at_mount(fs, log->block, off, limit - off);
             if (err == 1) {
                 w->erased_from = off;
                 break;
@@ -457,6 +459,7 @@ static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
             w->good_off = off;
             continue;
         }
+        ffs_alloc_mount_failed(fs);
         if ((err = resync(fs, log->block, at, &off)) != 0)
             return err;
         int noise = off == limit ? is_noise(fs, log->block, at, off) : 0;
@@ -474,7 +477,7 @@ static int walk_block(struct flashfs *fs, struct walk *w, struct pending *p)
 static int find_lost_link(struct flashfs *fs, uint32_t *next)
 {
     struct ffs_log *log = &fs->log;
-    int erased = ffs_is_erased(fs, log->block, fs->bsize - fs->unit, fs->unit);
+    int erased = ffs_is_erased_at_mount(fs, log->block, fs->bsize - fs->unit, fs->unit);
     if (erased != 0)
         return erased < 0 ? erased : 0;   /* no link was ever written: the chain ends */
     uint32_t found = FFS_NONE;
@@ -546,7 +549,7 @@ static void classify_damage(struct flashfs *fs, const struct walk *w)
  * the next append. One with valid commits or a link after it is damage: reads step over
  * it, and the mount refuses changes (read_only) so that no compaction makes the loss of
  * what it held permanent. */
-int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
+static int open_log(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
 {
     fs->damaged = fs->damaged_commits = fs->damaged_links = 0;
     fs->read_only = NULL;
@@ -562,8 +565,10 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align
     struct walk w = { 0, 0, fs->unit, 0, FFS_NONE };
     struct pending p = { .overflow = 0 };
     ffs_index_reset(fs);
+    ffs_alloc_mount_begin(fs);
     for (uint32_t steps = 0; steps < fs->count && !w.full; steps++) {
         uint32_t next;
+        ffs_alloc_mount_block(fs, log->block);
         if ((err = walk_block(fs, &w, &p)) != 0)
             return err;
         int more = w.full ? 0 : next_log_block(fs, &w, &next);
@@ -583,12 +588,23 @@ int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align
     /* the walk saw the last block erased from the end of its commits: only the link unit
      * is left to check */
     uint32_t from = w.erased_from == log->off ? fs->bsize - fs->unit : log->off;
-    int erased = ffs_is_erased(fs, log->block, from, fs->bsize - from);
+    int erased = ffs_is_erased_at_mount(fs, log->block, from, fs->bsize - from);
     if (erased < 0)
         return erased;
     fs->dirty_tail = !erased;
+    if (fs->damaged || fs->damaged_links || w.full || fs->dirty_tail)
+        ffs_alloc_mount_failed(fs);
+    ffs_alloc_mount_end(fs);
     fs->next_id = w.max_id + 1;
     return p.overflow ? ffs_index_rebuild(fs) : 0;
+}
+
+int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
+{
+    ffs_window_open(fs);
+    int err = open_log(fs, head, gen, align);
+    ffs_window_close(fs);
+    return err;
 }
 
 /* ---- writing ---- */
@@ -642,8 +658,10 @@ int ffs_log_extend(struct flashfs *fs, struct ffs_log *lw)
     if (err)
         return err;
     err = ffs_write_meta_header(fs, block, ec, FFS_KIND_LOG, lw->gen, lw->index + 1);
-    if (err)
+    if (err) {
+        ffs_free_unknown(fs);   /* the block is marked, and nothing links to it */
         return err;
+    }
     uint8_t *l = fs->prog_buf;
     memset(l, 0xFF, fs->unit);
     ffs_put32(l, FFS_MAGIC_LINK);
@@ -652,6 +670,7 @@ int ffs_log_extend(struct flashfs *fs, struct ffs_log *lw)
     ffs_put32(l + 12, ffs_crc32(0, l, 12));
     err = ffs_prog(fs, lw->block, fs->bsize - fs->unit, l, ffs_prog_len(fs, FFS_LINK_SIZE));
     if (err) {
+        ffs_free_unknown(fs);
         if (lw == &fs->log)
             fs->dirty_tail = 1;
         return err;

@@ -89,9 +89,9 @@ int flashfs_mount(hal_blockdev_t *bd, const struct flashfs_config *cfg, void **o
     uint32_t entries = cfg && cfg->index_entries ? cfg->index_entries : FLASHFS_INDEX_DEFAULT;
     fs->index_max = entries == FLASHFS_INDEX_OFF ? 0 : entries;
     if (!err)
-        err = ffs_find_root(fs, &fs->roots_found);
+        err = ffs_alloc_init(fs);   /* before the log's walk, which fills the map */
     if (!err)
-        err = ffs_alloc_init(fs);
+        err = ffs_find_root(fs, &fs->roots_found);
     if (!err && !(fs->lock = hal_mutex_new()))
         err = ERR_NOMEM;
     if (err) {
@@ -173,13 +173,13 @@ int flashfs_stats(void *handle, struct flashfs_stats *st)
 int ffs_op_statfs(struct vfs_mount *m, struct vfs_statfs *st)
 {
     struct flashfs *fs = m->fs;
-    uint32_t used;
-    int err = ffs_count_used(fs, &used);
+    uint32_t free_blocks;
+    int err = ffs_count_free(fs, &free_blocks);
     if (err)
         return err;
     st->block_size = fs->bsize;
     st->blocks_total = fs->count;
-    st->blocks_free = fs->count - used;
+    st->blocks_free = free_blocks;
     st->ram_used = ffs_ram_used(fs);
     return 0;
 }

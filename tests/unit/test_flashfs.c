@@ -1246,6 +1246,81 @@ static void test_version1_image_mounts_and_converts(void **state)
     flash_model_free(x.flash);
 }
 
+/* statfs keeps the free count from the last scan while it is exact: after every kind of
+ * change, with files held open across them, it answers what a scan of the map answers. */
+struct flashfs;
+int ffs_count_used(struct flashfs *fs, uint32_t *used);   /* fs/flashfs/alloc.c: a scan */
+
+static void assert_free_count_exact(struct fx *x)
+{
+    struct vfs_statfs st;
+    uint32_t used;
+    assert_int_equal(flashfs_ops.statfs(&x->m, &st), 0);
+    assert_int_equal(ffs_count_used((struct flashfs *)x->m.fs, &used), 0);
+    assert_int_equal(st.blocks_free, st.blocks_total - used);
+}
+
+static void test_statfs_free_count_exact(void **state)
+{
+    (void)state;
+    struct fx *x = fx_new(64, 0);
+    static uint8_t data[3 * BLOCK];
+    fill_pattern(data, sizeof data, 7);
+    void *held = NULL;
+    uint32_t seed = 1;
+    char path[32];
+    for (int step = 0; step < 400; step++) {
+        seed = seed * 1103515245u + 12345u;
+        uint32_t r = seed >> 16, n = r % 6;
+        snprintf(path, sizeof path, "/f%u", (unsigned)(r / 7 % 8));
+        void *f;
+        if (n == 0) {
+            put_file(x, path, data, r % 3 ? 100 : BLOCK + r % (2 * BLOCK));
+        } else if (n == 1) {
+            flashfs_ops.unlink(&x->m, path);
+        } else if (n == 2) {
+            flashfs_ops.mkdir(&x->m, "/d");
+            char to[32];
+            snprintf(to, sizeof to, "/d/g%u", (unsigned)(r % 3));
+            flashfs_ops.rename(&x->m, path, to);
+        } else if (n == 3 && fs_open(x, path, VFS_O_READ | VFS_O_WRITE, &f) == 0) {
+            /* a session rewritten after a seek back, then truncated */
+            flashfs_ops.seek(&x->m, f, (long)(r % BLOCK), 0);
+            flashfs_ops.write(&x->m, f, data, BLOCK);
+            flashfs_ops.seek(&x->m, f, 10, 0);
+            flashfs_ops.write(&x->m, f, data, 300);
+            flashfs_ops.truncate(&x->m, f, (uint32_t)(r % (2 * BLOCK)));
+            assert_free_count_exact(x);
+            flashfs_ops.close(&x->m, f);
+        } else if (n == 4) {
+            if (held) {
+                flashfs_ops.close(&x->m, held);
+                held = NULL;
+            } else if (fs_open(x, path, VFS_O_READ, &held) != 0) {
+                held = NULL;
+            }
+        } else {
+            flashfs_ops.unlink(&x->m, path);   /* unlinked while it may be held open */
+            put_file(x, "/big", data, sizeof data);
+            flashfs_ops.unlink(&x->m, "/big");
+        }
+        assert_free_count_exact(x);
+        if (step % 50 == 49 && !held) {
+            fx_remount(x);
+            assert_free_count_exact(x);
+        }
+    }
+    if (held)
+        flashfs_ops.close(&x->m, held);
+    assert_free_count_exact(x);
+    for (int step = 0; step < 600; step++) {   /* small files only: compactions of the log */
+        snprintf(path, sizeof path, "/s%d", step % 5);
+        put_file(x, path, data, 200);
+        assert_free_count_exact(x);
+    }
+    fx_free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1278,6 +1353,7 @@ int main(void)
         cmocka_unit_test(test_name_index_answers_as_a_scan),
         cmocka_unit_test(test_posix_image_device),
         cmocka_unit_test(test_version1_image_mounts_and_converts),
+        cmocka_unit_test(test_statfs_free_count_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
