@@ -88,9 +88,13 @@ struct py_type {
 };
 
 /* ---- object layouts ---- */
+/* A str made at run time. The predefined names (py/qstr.h) are not: each is one word of
+ * py_qstrs, its type (so TYPE(), IS() and identity work on it as on any object), and its text
+ * is found through py_qstr_off in py_qstr_text, 6 bytes a name instead of this struct's 20
+ * (py/str.c reads both kinds through str_view). */
 typedef struct { const py_type *type; uint32_t hash, len, clen; const char *data; } py_str;
 typedef struct { const py_type *type; uint32_t len; uint8_t *data; uint32_t cap; } py_bytes;
-extern const py_str py_qstrs[];
+extern const py_type *const py_qstrs[Q_COUNT];
 typedef struct { const py_type *type; double v; } py_float;
 typedef struct { const py_type *type; size_t len, cap; pv *items; } py_list;
 typedef struct { const py_type *type; size_t len; pv items[]; } py_tuple;
@@ -421,6 +425,7 @@ pv py_qstr(int q);
 pv py_strf(const char *fmt, ...);
 const char *py_str_data(pv s);
 size_t py_str_len(pv s);
+size_t py_str_clen(pv s);   /* its length in code points */
 bool py_str_eq(pv a, pv b);
 pv py_str_concat(pv a, pv b);
 pv py_str_join(pv sep, pv iterable);
