@@ -54,21 +54,34 @@ uint32_t py_hash_bytes(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) { h ^= (uint8_t)s[i]; h *= 16777619u; }
     return h ? h : 1;
 }
-static inline bool is_static(pv v) { return v - (pv)py_qstrs < sizeof py_qstrs; }
+/* The hot paths (hash, equality, py_str_data) read names through these, inlined: at -Os GCC
+ * would call each of them, and equality runs on every attribute lookup an instance dict checks. */
+#define STR_INLINE static inline __attribute__((always_inline))
+STR_INLINE bool is_static(pv v) { return v - (pv)py_qstrs < sizeof py_qstrs; }
 
-/* A str's text, either kind. Names are ASCII: their length in code points is their length. */
+/* A predefined name's index, text and length (names are ASCII: their length in code points
+ * is their length in bytes). */
+STR_INLINE size_t qstr_index(pv v) { return (size_t)((const py_type *const *)v - py_qstrs); }
+STR_INLINE const char *qstr_text(size_t i) { return (const char *)&qstr_pool + qstr_off[i]; }
+STR_INLINE uint32_t qstr_len(size_t i) { return (uint32_t)(qstr_off[i + 1] - qstr_off[i] - 1); }
+/* the same for either kind of str */
+STR_INLINE const char *text_of(pv v) { return is_static(v) ? qstr_text(qstr_index(v)) : S(v)->data; }
+STR_INLINE uint32_t len_of(pv v) { return is_static(v) ? qstr_len(qstr_index(v)) : S(v)->len; }
+
+/* A str's text, either kind: what every method reads, through one call (view); the paths a
+ * program runs per operation (concatenation, join, formatting) have it inlined. */
 typedef struct { const char *data; uint32_t len, clen; } str_view;
-static inline str_view qstr_view(size_t i) {
-    uint32_t len = (uint32_t)(qstr_off[i + 1] - qstr_off[i] - 1);
-    return (str_view){ (const char *)&qstr_pool + qstr_off[i], len, len };
-}
-static inline str_view view(pv v) {
-    if (is_static(v)) return qstr_view((size_t)((const py_type *const *)v - py_qstrs));
+STR_INLINE str_view view_inline(pv v) {
+    if (is_static(v)) {
+        size_t i = qstr_index(v);
+        return (str_view){ qstr_text(i), qstr_len(i), qstr_len(i) };
+    }
     return (str_view){ S(v)->data, S(v)->len, S(v)->clen };
 }
+static str_view view(pv v) { return view_inline(v); }
 /* A static name's hash is computed each time (the table is in flash); a made str keeps its own. */
 static uintptr_t str_hash(pv v) {
-    if (is_static(v)) { str_view s = view(v); return py_hash_bytes(s.data, s.len); }
+    if (is_static(v)) return py_hash_bytes(text_of(v), len_of(v));
     py_str *s = S(v);
     if (!s->hash) s->hash = py_hash_bytes(s->data, s->len);
     return s->hash;
@@ -107,17 +120,20 @@ pv py_str_cstr(const char *s) { return py_str_new(s, strlen(s)); }
 const char *py_str_data(pv s) {
     if (!IS(s, py_str_type) && !py_isinstance(s, &py_str_type))
         py_raisef(&py_TypeError_type, "expected str, not %s", py_type_name(TYPE(s)));
-    return view(s).data;
+    return text_of(s);
 }
 /* its length in bytes, with the same check */
-size_t py_str_len(pv s) { (void)py_str_data(s); return view(s).len; }
+size_t py_str_len(pv s) { (void)py_str_data(s); return len_of(s); }
 size_t py_str_clen(pv s) { (void)py_str_data(s); return view(s).clen; }
 bool py_str_eq(pv a, pv b) {
     if (a == b) return true;
     if (!IS(a, py_str_type) || !IS(b, py_str_type)) return false;
-    if (!is_static(a) && !is_static(b) && S(a)->hash && S(b)->hash && S(a)->hash != S(b)->hash) return false;
-    str_view x = view(a), y = view(b);
-    return x.len == y.len && !memcmp(x.data, y.data, x.len);
+    bool sa = is_static(a), sb = is_static(b);
+    if (sa && sb) return false;    /* each predefined name is there once (tests/unit/test_py.c) */
+    uint32_t n = len_of(a);
+    if (n != len_of(b)) return false;
+    if (!sa && !sb && S(a)->hash && S(b)->hash && S(a)->hash != S(b)->hash) return false;
+    return !memcmp(text_of(a), text_of(b), n);
 }
 pv py_qstr(int q) { return (pv)&py_qstrs[q]; }
 
@@ -125,10 +141,9 @@ pv py_qstr(int q) { return (pv)&py_qstrs[q]; }
 static pv find_in(const char *s, size_t n, int lo, int hi) {
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        str_view q = qstr_view((size_t)mid);
-        size_t m = q.len < n ? q.len : n;
-        int c = memcmp(q.data, s, m);
-        if (c == 0) c = q.len < n ? -1 : q.len > n ? 1 : 0;
+        size_t len = qstr_len((size_t)mid), m = len < n ? len : n;
+        int c = memcmp(qstr_text((size_t)mid), s, m);
+        if (c == 0) c = len < n ? -1 : len > n ? 1 : 0;
         if (c == 0) return (pv)&py_qstrs[mid];
         if (c < 0) lo = mid + 1; else hi = mid - 1;
     }
@@ -182,7 +197,7 @@ static void buf_grow(py_buf *b, size_t need) {
 void buf_add(py_buf *b, const char *s, size_t n) { buf_grow(b, n); memcpy(b->p + b->n, s, n); b->n += n; }
 void buf_adds(py_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 void buf_addc(py_buf *b, char c) { buf_grow(b, 1); b->p[b->n++] = c; }
-void buf_addv(py_buf *b, pv s) { str_view v = view(s); buf_add(b, v.data, v.len); }
+void buf_addv(py_buf *b, pv s) { str_view v = view_inline(s); buf_add(b, v.data, v.len); }
 pv buf_str(py_buf *b) { return py_str_new(b->p, b->n); }
 
 pv py_strf(const char *fmt, ...) {
@@ -200,7 +215,7 @@ pv py_strf(const char *fmt, ...) {
 }
 
 pv py_str_concat(pv a, pv b) {
-    str_view x = view(a), y = view(b);
+    str_view x = view_inline(a), y = view_inline(b);
     size_t la = x.len, lb = y.len;
     if (!la) return b;
     if (!lb) return a;
@@ -420,12 +435,12 @@ pv py_str_join(pv sep, pv iterable) {
     pv *items;
     pv l = (IS(iterable, py_list_type) || IS(iterable, py_tuple_type)) ? iterable : py_list_from_iter(iterable);
     py_seq_items(l, &cnt, &items);
-    str_view sp = view(sep);
+    str_view sp = view_inline(sep);
     size_t total = 0;
     for (size_t i = 0; i < cnt; i++) {
         if (!IS(items[i], py_str_type) && !py_issubtype(TYPE(items[i]), &py_str_type))
             py_raisef(&py_TypeError_type, "sequence item %d: expected str instance, %s found", (int)i, py_type_name(TYPE(items[i])));
-        total += view(items[i]).len + sp.len;
+        total += view_inline(items[i]).len + sp.len;
     }
     if (cnt == 1) return items[0];
     size_t ls = sp.len, len = cnt ? total - ls : 0;
@@ -433,7 +448,7 @@ pv py_str_join(pv sep, pv iterable) {
     pv r = py_str_alloc(len, &d);
     for (size_t i = 0; i < cnt; i++) {
         if (i) { memcpy(d, sp.data, ls); d += ls; }
-        str_view it = view(items[i]);
+        str_view it = view_inline(items[i]);
         memcpy(d, it.data, it.len);
         d += it.len;
     }
@@ -745,7 +760,7 @@ static pv str_istitle(int n, pv *a, pv kw) {
 /* v padded to width characters with copies of fill, which holds one character (one or more
  * bytes of UTF-8) */
 static pv pad_with(pv v, pint width, const char *fill, size_t fill_len, int align) {
-    str_view s = view(v);
+    str_view s = view_inline(v);
     pint n = width - (pint)s.clen;
     if (n <= 0) return v;
     pint left = align == '<' ? 0 : align == '>' ? n : n / 2;
@@ -1024,7 +1039,7 @@ static pint spec_digit(pint v, char c, const char *too_big) {
     return v * 10 + (c - '0');
 }
 static void parse_spec(pv specv, fspec *f) {
-    str_view spec = view(specv);
+    str_view spec = view_inline(specv);
     const char *s = spec.data;
     size_t n = spec.len, i = 0;
     memset(f, 0, sizeof *f);
@@ -1235,7 +1250,7 @@ pv py_format(pv v, pv spec) {
         if (f.type && f.type != 's') py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'str'", f.type);
         if (f.sign) py_raisef(&py_ValueError_type, "Sign not allowed in string format specifier");
         pv s = v;
-        str_view text = view(s);
+        str_view text = view_inline(s);
         if (f.prec >= 0 && (size_t)f.prec < text.clen) s = substr_cp(text, 0, (size_t)f.prec);
         char al = f.align ? f.align : '<';
         if (al == '=') py_raisef(&py_ValueError_type, "'=' alignment not allowed in string format specifier");
@@ -1266,7 +1281,7 @@ pv py_format_value(pv v, int conv, pv spec) {
 
 /* ---- % formatting ---- */
 pv py_str_mod(pv fmtv, pv args) {
-    str_view fs = view(fmtv);
+    str_view fs = view_inline(fmtv);
     const char *s = fs.data;
     size_t n = fs.len;
     size_t argi = 0, nargs;
@@ -1328,7 +1343,7 @@ pv py_str_mod(pv fmtv, pv args) {
         switch (c) {
         case 's': case 'r': case 'a': {
             pv sv = c == 's' ? py_str_of(v) : c == 'r' ? py_repr(v) : py_ascii(v);
-            str_view text = view(sv);
+            str_view text = view_inline(sv);
             if (f.prec >= 0 && (size_t)f.prec < text.clen) sv = substr_cp(text, 0, (size_t)f.prec);
             r = pad(sv, f.width, ' ', f.align == '=' ? '>' : f.align);
             break;
@@ -1351,7 +1366,7 @@ pv py_str_mod(pv fmtv, pv args) {
                 fspec g = f;
                 g.width = -1; g.align = 0; g.sign = 0; g.alt = false;
                 pv digits = format_int(py_new_int(iv < 0 ? -iv : iv), &g);
-                pint k = f.prec - (pint)view(digits).len;
+                pint k = f.prec - (pint)view_inline(digits).len;
                 py_buf db;
                 buf_init(&db, 32);
                 for (pint z = 0; z < k; z++) buf_addc(&db, '0');
@@ -1373,7 +1388,7 @@ pv py_str_mod(pv fmtv, pv args) {
             break;
         }
         case 'c': {
-            if (IS(v, py_str_type)) { if (view(v).clen != 1) py_raisef(&py_TypeError_type, "%%c requires int or char"); r = pad(v, f.width, ' ', f.align == '=' ? '>' : f.align); }
+            if (IS(v, py_str_type)) { if (view_inline(v).clen != 1) py_raisef(&py_TypeError_type, "%%c requires int or char"); r = pad(v, f.width, ' ', f.align == '=' ? '>' : f.align); }
             else { py_buf cb; buf_init(&cb, 4); py_utf8_put(&cb, (uint32_t)py_int_val(v)); r = pad(buf_str(&cb), f.width, ' ', f.align == '=' ? '>' : f.align); }
             break;
         }
@@ -1431,7 +1446,7 @@ static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
     return obj;
 }
 static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
-    str_view fs = view(fmtv);
+    str_view fs = view_inline(fmtv);
     const char *s = fs.data;
     size_t len = fs.len;
     py_buf b;
@@ -1464,7 +1479,7 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
         pv spec = QS(_empty);
         if (k < j && s[k] == ':') {
             spec = py_str_new(s + k + 1, j - k - 1);
-            str_view sp = view(spec);
+            str_view sp = view_inline(spec);
             if (memchr(sp.data, '{', sp.len)) {
                 if (depth > 1) py_raisef(&py_ValueError_type, "Max string recursion exceeded");
                 spec = format_impl(spec, autoi, n, a, kw, depth + 1);
