@@ -623,6 +623,7 @@ static const py_builtin func_methods[] = {
 const py_type py_func_type = { &py_type_type, "function", .base = &py_object_type, .methods = func_methods,
     .repr = func_repr, .hash = id_hash, .getattr = func_getattr, .setattr = func_setattr, .mark = func_mark };
 
+_Static_assert(sizeof(py_builtin) == 3 * sizeof(void *), "a method-table entry is three words");
 pv py_builtin_new(int q, py_cfn fn, pv self) {
     py_builtin_with_self *b = py_new_obj(sizeof *b, &py_builtin_type);
     b->b.name = (uint16_t)q;
