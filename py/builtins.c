@@ -237,9 +237,9 @@ BI(ord) {
         return MKSMALL(b->data[0]);
     }
     if (!IS(s, py_str_type)) py_raisef(&py_TypeError_type, "ord() expected string of length 1, but %s found", py_type_name(TYPE(s)));
-    py_str *x = (py_str *)s;
-    if (x->clen != 1) py_raisef(&py_TypeError_type, "ord() expected a character, but string of length %d found", (int)x->clen);
-    const uint8_t *p = (const uint8_t *)x->data;
+    size_t clen = py_str_clen(s);
+    if (clen != 1) py_raisef(&py_TypeError_type, "ord() expected a character, but string of length %d found", (int)clen);
+    const uint8_t *p = (const uint8_t *)py_str_data(s);
     uint32_t c = p[0];
     if (c >= 0xf0) c = ((c & 7) << 18) | ((p[1] & 63u) << 12) | ((p[2] & 63u) << 6) | (p[3] & 63u);
     else if (c >= 0xe0) c = ((c & 15) << 12) | ((p[1] & 63u) << 6) | (p[2] & 63u);
@@ -730,7 +730,7 @@ static pv static_builtin(uint32_t i) {
 }
 
 static const char *static_builtin_cname(uint32_t i) {
-    if (i < NFUNCS) return py_qstrs[builtin_funcs[i].name].data;
+    if (i < NFUNCS) return py_str_data(py_qstr(builtin_funcs[i].name));
     if (i < NFUNCS + NTYPES) return builtin_types[i - NFUNCS]->cname;
     return builtin_others[i - NFUNCS - NTYPES].name;
 }

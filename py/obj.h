@@ -43,6 +43,7 @@ typedef pv (*py_cfn)(int n, pv *a, pv kw);
 #define M_CONST 16     /* a class constant in a method table: its value is the entry's self */
 #define M_SPECIAL 32   /* a special method a native module put in a class it made: called like a def */
 #define M_KW 64        /* takes keyword arguments (and checks their names itself); without it py_call refuses any */
+#define M_SELF 128     /* made at run time (py_builtin_new): a py_builtin_with_self */
 
 /* Binary operators, in the order of the bytecode's BINARY_OP argument. */
 enum { OP_ADD, OP_SUB, OP_MUL, OP_TRUEDIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_LSHIFT, OP_RSHIFT,
@@ -88,9 +89,19 @@ struct py_type {
 };
 
 /* ---- object layouts ---- */
+/* A str made at run time. The predefined names (py/qstr.h) are not: each is one word of
+ * py_qstrs, its type (so TYPE(), IS() and identity work on it as on any object), and its text
+ * is found through py_qstr_off in py_qstr_text, 6 bytes a name instead of this struct's 20
+ * (py/str.c reads both kinds through str_view). */
 typedef struct { const py_type *type; uint32_t hash, len, clen; const char *data; } py_str;
 typedef struct { const py_type *type; uint32_t len; uint8_t *data; uint32_t cap; } py_bytes;
-extern const py_str py_qstrs[];
+extern const py_type *const py_qstrs[Q_COUNT];
+/* the index (Q_...) of a predefined name, or -1 for any other value: a method table names its
+ * entries by index, so a lookup compares 16-bit numbers and skips a name not predefined */
+static inline int py_qstr_index(pv v) {
+    uintptr_t i = (v - (pv)py_qstrs) / sizeof py_qstrs[0];
+    return i < Q_COUNT ? (int)i : -1;
+}
 typedef struct { const py_type *type; double v; } py_float;
 typedef struct { const py_type *type; size_t len, cap; pv *items; } py_list;
 typedef struct { const py_type *type; size_t len; pv items[]; } py_tuple;
@@ -111,7 +122,13 @@ typedef struct { const py_type *type; pv dict; } py_inst;
 typedef struct { const py_type *type; pv dict; pv args; pv tb; pv cause, context; } py_exc;
 typedef struct { const py_type *type; pv value; } py_cell;
 typedef struct { const py_type *type; pv self, func; } py_bound;
-typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; py_cfn fn; pv self; } py_builtin;
+/* A builtin function or method. A method-table entry, in flash, is only these 12 bytes: its C
+ * function, or for a constant (M_CONST) its value, since a constant is never called. A builtin
+ * made at run time (py_builtin_new, py_builtin_bind) also holds the self it is bound to, after
+ * them (M_SELF, a py_builtin_with_self); py_builtin_self reads it, PV_NULL for a table entry. */
+typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; union { py_cfn fn; pv value; }; } py_builtin;
+typedef struct { py_builtin b; pv self; } py_builtin_with_self;
+static inline pv py_builtin_self(const py_builtin *b) { return b->flags & M_SELF ? ((const py_builtin_with_self *)b)->self : PV_NULL; }
 /* A method-table entry states how many positional arguments its method takes after self
  * (lo to hi, hi ANY for no limit); py_call checks the count before the C function runs, so the
  * function may read a[0..lo] without looking at n. The counts live in the high bits of flags,
@@ -122,12 +139,12 @@ typedef struct py_builtin { const py_type *type; uint16_t name; uint16_t flags; 
 #define ANY 14
 #define ARITY(lo, hi, self) ((unsigned)((lo) + (self)) << 8 | (unsigned)((hi) >= ANY ? 0 : 15 - (hi) - (self)) << 12)
 #define ARITY_MASK 0xff00u
-#define METHOD(q, f, lo, hi) { &py_builtin_type, Q_##q, ARITY(lo, hi, 1), f, 0 }
-#define METHOD_F(q, fl, f, lo, hi) { &py_builtin_type, Q_##q, (fl) | ARITY(lo, hi, !((fl) & M_STATIC)), f, 0 }
-#define FUNC(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | ARITY(lo, hi, 0), f, 0 }
+#define METHOD(q, f, lo, hi) { &py_builtin_type, Q_##q, ARITY(lo, hi, 1), { f } }
+#define METHOD_F(q, fl, f, lo, hi) { &py_builtin_type, Q_##q, (fl) | ARITY(lo, hi, !((fl) & M_STATIC)), { f } }
+#define FUNC(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | ARITY(lo, hi, 0), { f } }
 #define METHOD_KW(q, f, lo, hi) METHOD_F(q, M_KW, f, lo, hi)
-#define FUNC_KW(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | M_KW | ARITY(lo, hi, 0), f, 0 }
-#define METHODS_END { 0, 0, 0, 0, 0 }
+#define FUNC_KW(q, f, lo, hi) { &py_builtin_type, Q_##q, M_STATIC | M_KW | ARITY(lo, hi, 0), { f } }
+#define METHODS_END { 0, 0, 0, { 0 } }
 typedef struct { const py_type *type; pv fget, fset, fdel; } py_property;
 typedef struct { const py_type *type; pv func; } py_wrap;   /* staticmethod, classmethod */
 /* A native module's functions stay in their const tables (in flash) until something needs
@@ -421,6 +438,7 @@ pv py_qstr(int q);
 pv py_strf(const char *fmt, ...);
 const char *py_str_data(pv s);
 size_t py_str_len(pv s);
+size_t py_str_clen(pv s);   /* its length in code points */
 bool py_str_eq(pv a, pv b);
 pv py_str_concat(pv a, pv b);
 pv py_str_join(pv sep, pv iterable);

@@ -62,13 +62,15 @@ static pv own_lookup(const py_type *t, pv name) {
         if (v) return v;
     }
     /* a class constant (M_CONST) is its value, found through the class or an instance */
+    int q = py_qstr_index(name);
+    if (q < 0) return PV_NULL;     /* the tables hold predefined names only */
     if (t->methods) {
         for (const py_builtin *m = t->methods; m->fn; m++)
-            if ((pv)&py_qstrs[m->name] == name) return m->flags & M_CONST ? m->self : (pv)m;
+            if (m->name == q) return m->flags & M_CONST ? m->value : (pv)m;
     }
     if (t->methods2) {
         for (const py_builtin *m = t->methods2; m->fn; m++)
-            if ((pv)&py_qstrs[m->name] == name) return m->flags & M_CONST ? m->self : (pv)m;
+            if (m->name == q) return m->flags & M_CONST ? m->value : (pv)m;
     }
     return PV_NULL;
 }
@@ -97,7 +99,7 @@ static pv bind(pv attr, pv self, const py_type *owner) {
     if (at == &py_builtin_type) {
         py_builtin *b = (py_builtin *)attr;
         if (b->flags & M_CLASS) return py_builtin_bind(b, (pv)owner);
-        if (b->flags & M_STATIC || !self || b->self) return attr;
+        if (b->flags & M_STATIC || !self || py_builtin_self(b)) return attr;
         return py_builtin_bind(b, self);
     }
     if (at == &py_staticmethod_type) return ((py_wrap *)attr)->func;
@@ -216,7 +218,7 @@ pv py_load_method(pv o, pv name, pv *self) {
         if (a && !IS_SMALL(a)) {
             const py_type *at = OBJ(a)->type;
             if (at == &py_func_type) { *self = o; return a; }
-            if (at == &py_builtin_type && !(((py_builtin *)a)->flags & (M_STATIC | M_CLASS)) && !((py_builtin *)a)->self) { *self = o; return a; }
+            if (at == &py_builtin_type && !(((py_builtin *)a)->flags & (M_STATIC | M_CLASS)) && !py_builtin_self((py_builtin *)a)) { *self = o; return a; }
         }
     }
     return py_getattr(o, name);
@@ -308,7 +310,7 @@ static pv py_builtin_call(const py_builtin *b, int n, pv *a, pv kw) {
 /* str.upper(x): a builtin type's method called through the type takes its self as the first
  * argument, which must be an instance of that type (the C code behind it assumes so). */
 static pv call_unbound(const py_builtin *b, int n, pv *a, pv kw) {
-    const py_type *owner = (const py_type *)b->self;
+    const py_type *owner = (const py_type *)py_builtin_self(b);
     const char *name = py_str_data((pv)&py_qstrs[b->name]);
     if (n < 1) py_raisef(&py_TypeError_type, "unbound method %s.%s() needs an argument", owner->cname, name);
     if (!py_isinstance(a[0], owner))
@@ -324,9 +326,9 @@ pv py_call(pv f, int n, pv *a, pv kw) {
             pv self, fn;
             if (t == &py_builtin_type) {
                 py_builtin *b = (py_builtin *)f;
-                if (!b->self) return py_builtin_call(b, n, a, kw);
+                self = py_builtin_self(b);
+                if (!self) return py_builtin_call(b, n, a, kw);
                 if (b->flags & M_UNBOUND) return call_unbound(b, n, a, kw);
-                self = b->self;
                 fn = PV_NULL;
             } else {
                 self = ((py_bound *)f)->self;
@@ -621,38 +623,42 @@ static const py_builtin func_methods[] = {
 const py_type py_func_type = { &py_type_type, "function", .base = &py_object_type, .methods = func_methods,
     .repr = func_repr, .hash = id_hash, .getattr = func_getattr, .setattr = func_setattr, .mark = func_mark };
 
+_Static_assert(sizeof(py_builtin) == 3 * sizeof(void *), "a method-table entry is three words");
 pv py_builtin_new(int q, py_cfn fn, pv self) {
-    py_builtin *b = NEW(py_builtin, py_builtin_type);
-    b->name = (uint16_t)q;
-    b->fn = fn;
+    py_builtin_with_self *b = py_new_obj(sizeof *b, &py_builtin_type);
+    b->b.name = (uint16_t)q;
+    b->b.flags = M_SELF;
+    b->b.fn = fn;
     b->self = self;
     return (pv)b;
 }
 /* a table entry bound to its self (or its class): it keeps the entry's argument counts */
 pv py_builtin_bind(const py_builtin *entry, pv self) {
     py_builtin *b = (py_builtin *)py_builtin_new(entry->name, entry->fn, self);
-    b->flags = entry->flags & (ARITY_MASK | M_KW);
+    b->flags = (entry->flags & (ARITY_MASK | M_KW)) | M_SELF;
     return (pv)b;
 }
 static pv builtin_repr(pv o) {
     py_builtin *b = (py_builtin *)o;
-    if (b->flags & M_UNBOUND) return py_strf("<method '%s' of '%s' objects>", py_str_data((pv)&py_qstrs[b->name]), ((const py_type *)b->self)->cname);
-    if (b->self) return py_strf("<built-in method %s of %s object at %p>", py_str_data((pv)&py_qstrs[b->name]), py_type_name(TYPE(b->self)), (void *)b->self);
+    pv self = py_builtin_self(b);
+    if (b->flags & M_UNBOUND) return py_strf("<method '%s' of '%s' objects>", py_str_data((pv)&py_qstrs[b->name]), ((const py_type *)self)->cname);
+    if (self) return py_strf("<built-in method %s of %s object at %p>", py_str_data((pv)&py_qstrs[b->name]), py_type_name(TYPE(self)), (void *)self);
     return py_strf("<built-in function %s>", py_str_data((pv)&py_qstrs[b->name]));
 }
-static void builtin_mark(pv o, gc_heap *h) { gc_mark(h, ((py_builtin *)o)->self); }
+static void builtin_mark(pv o, gc_heap *h) { gc_mark(h, py_builtin_self((py_builtin *)o)); }
 static pv builtin_getattr(pv o, pv name) {
     py_builtin *b = (py_builtin *)o;
     if (name == QS(__name__) || name == QS(__qualname__)) return (pv)&py_qstrs[b->name];
-    if (name == QS(__self__)) return b->self && !(b->flags & M_UNBOUND) ? b->self : PV_NONE;
+    pv self = py_builtin_self(b);
+    if (name == QS(__self__)) return self && !(b->flags & M_UNBOUND) ? self : PV_NONE;
     return generic_getattr(o, name);
 }
-static uintptr_t builtin_hash(pv o) { return ((py_builtin *)o)->name * 31u + ((uintptr_t)((py_builtin *)o)->self >> 3); }
+static uintptr_t builtin_hash(pv o) { return ((py_builtin *)o)->name * 31u + ((uintptr_t)py_builtin_self((py_builtin *)o) >> 3); }
 static pv builtin_compare(int op, pv a, pv b, int side) {
     if (op != CMP_EQ && op != CMP_NE) return PV_NULL;
     if (!IS(a, py_builtin_type) || !IS(b, py_builtin_type)) return PV_NULL;
     py_builtin *x = (py_builtin *)a, *y = (py_builtin *)b;
-    bool eq = x->fn == y->fn && x->self == y->self;
+    bool eq = x->fn == y->fn && py_builtin_self(x) == py_builtin_self(y);
     return PV_BOOL(op == CMP_EQ ? eq : !eq);
 }
 const py_type py_builtin_type = { &py_type_type, "builtin_function_or_method", .base = &py_object_type,
@@ -804,7 +810,7 @@ pv py_module_new(pv name) {
     return (pv)m;
 }
 static void module_mark(pv o, gc_heap *h) { gc_mark(h, ((py_module *)o)->dict); gc_mark(h, ((py_module *)o)->name); }
-static pv table_value(const py_builtin *f) { return f->flags & M_CONST ? f->self : (pv)f; }
+static pv table_value(const py_builtin *f) { return f->flags & M_CONST ? f->value : (pv)f; }
 void py_module_add_table(pv o, const py_builtin *table) {
     py_module *m = (py_module *)o;
     for (int i = 0; i < PY_MODULE_TABLES; i++)
@@ -813,9 +819,11 @@ void py_module_add_table(pv o, const py_builtin *table) {
 }
 /* name's entry in the module's tables: names are interned, so a predefined one is its qstr */
 static pv table_get(const py_module *m, pv name) {
+    int q = py_qstr_index(name);
+    if (q < 0) return PV_NULL;
     for (int i = 0; i < PY_MODULE_TABLES && m->tables[i]; i++)
         for (const py_builtin *f = m->tables[i]; f->fn; f++)
-            if ((pv)&py_qstrs[f->name] == name) return table_value(f);
+            if (f->name == q) return table_value(f);
     return PV_NULL;
 }
 pv py_module_dict(pv o) {
@@ -1004,7 +1012,7 @@ static const py_type *method_table_owner(const py_type *t, pv m) {
 static pv type_builtin_attr(const py_type *t, pv a) {
     py_builtin *b = (py_builtin *)a;
     if (b->flags & M_CLASS) return py_builtin_bind(b, (pv)t);
-    if (b->flags & M_STATIC || b->self) return a;
+    if (b->flags & M_STATIC || py_builtin_self(b)) return a;
     const py_type *owner = method_table_owner(t, a);
     if (!owner) return a;     /* a function stored in a class body: not a method */
     py_builtin *u = (py_builtin *)py_builtin_bind(b, (pv)owner);

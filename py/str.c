@@ -9,12 +9,43 @@
 #include <string.h>
 #include "py/obj.h"
 
-const py_str py_qstrs[] = {
-#define Q(id, s) { &py_str_type, 0, sizeof(s) - 1, sizeof(s) - 1, s },
+/* The predefined names in flash: a type word each (a name is a pointer into py_qstrs, one
+ * comparison), and their text in one pool, each NUL-ended so py_str_data gives a C string.
+ * The pool is laid out by a struct of one char array per name, so the compiler computes every
+ * name's offset (offsetof) and the pool holds no padding. */
+const py_type *const py_qstrs[Q_COUNT] = {
+#define Q(id, s) &py_str_type,
     QSTR_LIST(Q)
     QSTR_MOD_LIST(Q)
 #undef Q
 };
+struct qstr_pool {
+#define Q(id, s) char q_##id[sizeof(s)];
+    QSTR_LIST(Q)
+    QSTR_MOD_LIST(Q)
+#undef Q
+};
+static const struct qstr_pool qstr_pool = {
+#define Q(id, s) s,
+    QSTR_LIST(Q)
+    QSTR_MOD_LIST(Q)
+#undef Q
+};
+/* where each name starts in the pool, and the pool's end: a name's length is the next start
+ * minus its own, less its NUL */
+static const uint16_t qstr_off[Q_COUNT + 1] = {
+#define Q(id, s) offsetof(struct qstr_pool, q_##id),
+    QSTR_LIST(Q)
+    QSTR_MOD_LIST(Q)
+#undef Q
+    sizeof(struct qstr_pool)
+};
+_Static_assert(sizeof(struct qstr_pool) == 0
+#define Q(id, s) + sizeof(s)
+    QSTR_LIST(Q) QSTR_MOD_LIST(Q)
+#undef Q
+    , "the name pool has padding");
+_Static_assert(sizeof(struct qstr_pool) <= UINT16_MAX, "the predefined names outgrow qstr_off's 16 bits");
 
 #define S(v) ((py_str *)(v))
 
@@ -23,13 +54,37 @@ uint32_t py_hash_bytes(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) { h ^= (uint8_t)s[i]; h *= 16777619u; }
     return h ? h : 1;
 }
-static bool is_static(pv v) { return v >= (pv)&py_qstrs[0] && v < (pv)&py_qstrs[Q_COUNT]; }
+/* The hot paths (hash, equality, py_str_data) read names through these, inlined: at -Os GCC
+ * would call each of them, and equality runs on every attribute lookup an instance dict checks. */
+#define STR_INLINE static inline __attribute__((always_inline))
+STR_INLINE bool is_static(pv v) { return v - (pv)py_qstrs < sizeof py_qstrs; }
+
+/* A predefined name's index, text and length (names are ASCII: their length in code points
+ * is their length in bytes). */
+STR_INLINE size_t qstr_index(pv v) { return (size_t)((const py_type *const *)v - py_qstrs); }
+STR_INLINE const char *qstr_text(size_t i) { return (const char *)&qstr_pool + qstr_off[i]; }
+STR_INLINE uint32_t qstr_len(size_t i) { return (uint32_t)(qstr_off[i + 1] - qstr_off[i] - 1); }
+/* the same for either kind of str */
+STR_INLINE const char *text_of(pv v) { return is_static(v) ? qstr_text(qstr_index(v)) : S(v)->data; }
+STR_INLINE uint32_t len_of(pv v) { return is_static(v) ? qstr_len(qstr_index(v)) : S(v)->len; }
+
+/* A str's text, either kind: what every method reads, through one call (view); the paths a
+ * program runs per operation (concatenation, join, formatting) have it inlined. */
+typedef struct { const char *data; uint32_t len, clen; } str_view;
+STR_INLINE str_view view_inline(pv v) {
+    if (is_static(v)) {
+        size_t i = qstr_index(v);
+        return (str_view){ qstr_text(i), qstr_len(i), qstr_len(i) };
+    }
+    return (str_view){ S(v)->data, S(v)->len, S(v)->clen };
+}
+static str_view view(pv v) { return view_inline(v); }
+/* A static name's hash is computed each time (the table is in flash); a made str keeps its own. */
 static uintptr_t str_hash(pv v) {
+    if (is_static(v)) return py_hash_bytes(text_of(v), len_of(v));
     py_str *s = S(v);
-    if (s->hash) return s->hash;
-    uint32_t h = py_hash_bytes(s->data, s->len);
-    if (!is_static(v)) s->hash = h;
-    return h;
+    if (!s->hash) s->hash = py_hash_bytes(s->data, s->len);
+    return s->hash;
 }
 
 static size_t count_chars(const char *s, size_t n) {
@@ -65,17 +120,20 @@ pv py_str_cstr(const char *s) { return py_str_new(s, strlen(s)); }
 const char *py_str_data(pv s) {
     if (!IS(s, py_str_type) && !py_isinstance(s, &py_str_type))
         py_raisef(&py_TypeError_type, "expected str, not %s", py_type_name(TYPE(s)));
-    return S(s)->data;
+    return text_of(s);
 }
 /* its length in bytes, with the same check */
-size_t py_str_len(pv s) { (void)py_str_data(s); return S(s)->len; }
+size_t py_str_len(pv s) { (void)py_str_data(s); return len_of(s); }
+size_t py_str_clen(pv s) { (void)py_str_data(s); return view(s).clen; }
 bool py_str_eq(pv a, pv b) {
     if (a == b) return true;
     if (!IS(a, py_str_type) || !IS(b, py_str_type)) return false;
-    py_str *x = S(a), *y = S(b);
-    if (x->len != y->len) return false;
-    if (x->hash && y->hash && x->hash != y->hash) return false;
-    return !memcmp(x->data, y->data, x->len);
+    bool sa = is_static(a), sb = is_static(b);
+    if (sa && sb) return false;    /* each predefined name is there once (tests/unit/test_py.c) */
+    uint32_t n = len_of(a);
+    if (n != len_of(b)) return false;
+    if (!sa && !sb && S(a)->hash && S(b)->hash && S(a)->hash != S(b)->hash) return false;
+    return !memcmp(text_of(a), text_of(b), n);
 }
 pv py_qstr(int q) { return (pv)&py_qstrs[q]; }
 
@@ -83,11 +141,10 @@ pv py_qstr(int q) { return (pv)&py_qstrs[q]; }
 static pv find_in(const char *s, size_t n, int lo, int hi) {
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
-        const py_str *q = &py_qstrs[mid];
-        size_t m = q->len < n ? q->len : n;
-        int c = memcmp(q->data, s, m);
-        if (c == 0) c = q->len < n ? -1 : q->len > n ? 1 : 0;
-        if (c == 0) return (pv)q;
+        size_t len = qstr_len((size_t)mid), m = len < n ? len : n;
+        int c = memcmp(qstr_text((size_t)mid), s, m);
+        if (c == 0) c = len < n ? -1 : len > n ? 1 : 0;
+        if (c == 0) return (pv)&py_qstrs[mid];
         if (c < 0) lo = mid + 1; else hi = mid - 1;
     }
     return PV_NULL;
@@ -140,7 +197,7 @@ static void buf_grow(py_buf *b, size_t need) {
 void buf_add(py_buf *b, const char *s, size_t n) { buf_grow(b, n); memcpy(b->p + b->n, s, n); b->n += n; }
 void buf_adds(py_buf *b, const char *s) { buf_add(b, s, strlen(s)); }
 void buf_addc(py_buf *b, char c) { buf_grow(b, 1); b->p[b->n++] = c; }
-void buf_addv(py_buf *b, pv s) { buf_add(b, S(s)->data, S(s)->len); }
+void buf_addv(py_buf *b, pv s) { str_view v = view_inline(s); buf_add(b, v.data, v.len); }
 pv buf_str(py_buf *b) { return py_str_new(b->p, b->n); }
 
 pv py_strf(const char *fmt, ...) {
@@ -158,32 +215,33 @@ pv py_strf(const char *fmt, ...) {
 }
 
 pv py_str_concat(pv a, pv b) {
-    size_t la = S(a)->len, lb = S(b)->len;
+    str_view x = view_inline(a), y = view_inline(b);
+    size_t la = x.len, lb = y.len;
     if (!la) return b;
     if (!lb) return a;
-    uint32_t clen = S(a)->clen + S(b)->clen;
+    uint32_t clen = x.clen + y.clen;
     char *d;
     pv o = py_str_alloc(la + lb, &d);
-    memcpy(d, S(a)->data, la);
-    memcpy(d + la, S(b)->data, lb);
+    memcpy(d, x.data, la);
+    memcpy(d + la, y.data, lb);
     S(o)->clen = clen;
     return o;
 }
 
 /* byte offset of code point i */
-static size_t cp_off(py_str *s, size_t i) {
-    if (s->len == s->clen) return i;
+static size_t cp_off(str_view s, size_t i) {
+    if (s.len == s.clen) return i;
     size_t off = 0;
-    while (i > 0 && off < s->len) {
+    while (i > 0 && off < s.len) {
         off++;
-        while (off < s->len && ((uint8_t)s->data[off] & 0xc0) == 0x80) off++;
+        while (off < s.len && ((uint8_t)s.data[off] & 0xc0) == 0x80) off++;
         i--;
     }
     return off;
 }
-static pv substr_cp(py_str *s, size_t a, size_t b) {
+static pv substr_cp(str_view s, size_t a, size_t b) {
     size_t oa = cp_off(s, a), ob = cp_off(s, b);
-    return py_str_new(s->data + oa, ob - oa);
+    return py_str_new(s.data + oa, ob - oa);
 }
 static uint32_t decode_at(const char *s, size_t *i) {
     uint8_t c = (uint8_t)s[*i];
@@ -198,14 +256,14 @@ static uint32_t decode_at(const char *s, size_t *i) {
 
 /* ---- repr ---- */
 static pv str_repr(pv v) {
-    py_str *s = S(v);
-    bool sq = memchr(s->data, '\'', s->len) != NULL, dq = memchr(s->data, '"', s->len) != NULL;
+    str_view s = view(v);
+    bool sq = memchr(s.data, '\'', s.len) != NULL, dq = memchr(s.data, '"', s.len) != NULL;
     char q = (sq && !dq) ? '"' : '\'';
     py_buf b;
-    buf_init(&b, s->len + 3);
+    buf_init(&b, s.len + 3);
     buf_addc(&b, q);
-    for (size_t i = 0; i < s->len; i++) {
-        uint8_t c = (uint8_t)s->data[i];
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t c = (uint8_t)s.data[i];
         if (c == (uint8_t)q || c == '\\') { buf_addc(&b, '\\'); buf_addc(&b, (char)c); }
         else if (c == '\n') buf_adds(&b, "\\n");
         else if (c == '\r') buf_adds(&b, "\\r");
@@ -213,7 +271,7 @@ static pv str_repr(pv v) {
         else if (c < 0x20 || c == 0x7f) { char t[8]; snprintf(t, sizeof t, "\\x%02x", c); buf_adds(&b, t); }
         else if (c >= 0x80) {
             size_t j = i;
-            uint32_t cp = decode_at(s->data, &j);
+            uint32_t cp = decode_at(s.data, &j);
             /* the non-printable ones CPython escapes: C1 controls, no-break and soft hyphen,
              * the zero-width and separator spaces, the byte-order mark */
             if (cp <= 0xa0 || cp == 0xad) { char t[8]; snprintf(t, sizeof t, "\\x%02x", (unsigned)cp); buf_adds(&b, t); }
@@ -221,7 +279,7 @@ static pv str_repr(pv v) {
                 char t[8];
                 snprintf(t, sizeof t, "\\u%04x", (unsigned)cp);
                 buf_adds(&b, t);
-            } else buf_add(&b, s->data + i, j - i);
+            } else buf_add(&b, s.data + i, j - i);
             i = j - 1;
         } else buf_addc(&b, (char)c);
     }
@@ -230,14 +288,14 @@ static pv str_repr(pv v) {
 }
 pv py_ascii(pv v) {
     pv r = py_repr(v);
-    py_str *s = S(r);
-    if (s->len == s->clen) return r;
+    str_view s = view(r);
+    if (s.len == s.clen) return r;
     py_buf b;
-    buf_init(&b, s->len + 8);
-    for (size_t i = 0; i < s->len;) {
-        uint8_t c = (uint8_t)s->data[i];
+    buf_init(&b, s.len + 8);
+    for (size_t i = 0; i < s.len;) {
+        uint8_t c = (uint8_t)s.data[i];
         if (c < 0x80) { buf_addc(&b, (char)c); i++; continue; }
-        uint32_t cp = decode_at(s->data, &i);
+        uint32_t cp = decode_at(s.data, &i);
         char t[12];
         if (cp < 0x100) snprintf(t, sizeof t, "\\x%02x", (unsigned)cp);
         else if (cp < 0x10000) snprintf(t, sizeof t, "\\u%04x", (unsigned)cp);
@@ -253,12 +311,12 @@ static pv str_str(pv v) { return v; }
 static pv str_repeat(pv s, pv n) {
     if (!py_is_int(n)) py_raisef(&py_TypeError_type, "can't multiply sequence by non-int of type '%s'", py_type_name(TYPE(n)));
     int64_t k = py_int_val(n);
-    py_str *x = S(s);
-    if (k <= 0 || !x->len) return QS(_empty);
-    if ((uint64_t)k * x->len > 0x7fffffff) py_raise(py_cur->memerr);
+    str_view x = view(s);
+    if (k <= 0 || !x.len) return QS(_empty);
+    if ((uint64_t)k * x.len > 0x7fffffff) py_raise(py_cur->memerr);
     py_buf b;
-    buf_init(&b, x->len * (size_t)k + 1);
-    for (int64_t i = 0; i < k; i++) buf_add(&b, x->data, x->len);
+    buf_init(&b, x.len * (size_t)k + 1);
+    for (int64_t i = 0; i < k; i++) buf_add(&b, x.data, x.len);
     return buf_str(&b);
 }
 static bool is_str(pv v) { return IS(v, py_str_type) || (!IS_SMALL(v) && (TYPE(v)->flags & TF_USER) && py_issubtype(TYPE(v), &py_str_type)); }
@@ -283,12 +341,12 @@ static pv str_compare(int op, pv a, pv b, int side) {
         if (!IS(a, py_str_type) && !py_issubtype(TYPE(a), &py_str_type)) return PV_NULL;
         if (!IS(b, py_str_type) && !py_issubtype(TYPE(b), &py_str_type)) return PV_NULL;
     }
-    py_str *x = S(a), *y = S(b);
-    if (op == CMP_EQ) return PV_BOOL(py_str_eq(a, b) || (x->len == y->len && !memcmp(x->data, y->data, x->len)));
-    if (op == CMP_NE) return PV_BOOL(!(x->len == y->len && !memcmp(x->data, y->data, x->len)));
-    size_t m = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->data, y->data, m);
-    if (c == 0) c = x->len < y->len ? -1 : x->len > y->len ? 1 : 0;
+    str_view x = view(a), y = view(b);
+    if (op == CMP_EQ) return PV_BOOL(py_str_eq(a, b) || (x.len == y.len && !memcmp(x.data, y.data, x.len)));
+    if (op == CMP_NE) return PV_BOOL(!(x.len == y.len && !memcmp(x.data, y.data, x.len)));
+    size_t m = x.len < y.len ? x.len : y.len;
+    int c = memcmp(x.data, y.data, m);
+    if (c == 0) c = x.len < y.len ? -1 : x.len > y.len ? 1 : 0;
     switch (op) {
     case CMP_LT: return PV_BOOL(c < 0);
     case CMP_LE: return PV_BOOL(c <= 0);
@@ -310,46 +368,47 @@ static const char *rfind_sub(const char *h, size_t hn, const char *n, size_t nn)
 }
 static int str_contains(pv o, pv x) {
     if (!IS(x, py_str_type)) py_raisef(&py_TypeError_type, "'in <string>' requires string as left operand, not %s", py_type_name(TYPE(x)));
-    return find_sub(S(o)->data, S(o)->len, S(x)->data, S(x)->len) != NULL;
+    str_view s = view(o), p = view(x);
+    return find_sub(s.data, s.len, p.data, p.len) != NULL;
 }
-static pint str_len(pv o) { return S(o)->clen; }
+static pint str_len(pv o) { return view(o).clen; }
 static pv str_getitem(pv o, pv k) {
-    py_str *s = S(o);
+    str_view s = view(o);
     if (IS(k, py_slice_type)) {
         pint a, b, st, n;
-        py_slice_indices(k, s->clen, &a, &b, &st, &n);
+        py_slice_indices(k, s.clen, &a, &b, &st, &n);
         if (st == 1) return n > 0 ? substr_cp(s, (size_t)a, (size_t)b) : QS(_empty);
         py_buf bf;
         buf_init(&bf, (size_t)n + 1);
         for (pint i = 0, j = a; i < n; i++, j += st) {
             size_t oa = cp_off(s, (size_t)j), ob = cp_off(s, (size_t)j + 1);
-            buf_add(&bf, s->data + oa, ob - oa);
+            buf_add(&bf, s.data + oa, ob - oa);
         }
         return buf_str(&bf);
     }
     if (!py_is_int(k) && !((TYPE(k)->flags & TF_USER) && py_lookup_special(k, Q___index__)))
         py_raisef(&py_TypeError_type, "string indices must be integers, not '%s'", py_type_name(TYPE(k)));
     pint i = py_to_index(k);
-    if (i < 0) i += s->clen;
-    if (i < 0 || i >= (pint)s->clen) py_raisef(&py_IndexError_type, "string index out of range");
-    if (s->len == s->clen) return py_str_new(s->data + i, 1);
+    if (i < 0) i += s.clen;
+    if (i < 0 || i >= (pint)s.clen) py_raisef(&py_IndexError_type, "string index out of range");
+    if (s.len == s.clen) return py_str_new(s.data + i, 1);
     return substr_cp(s, (size_t)i, (size_t)i + 1);
 }
 typedef struct { const py_type *type; pv s; size_t off; } str_iter;
 static pv stri_next(pv it) {
     str_iter *si = (str_iter *)it;
-    py_str *s = S(si->s);
-    if (si->off >= s->len) return PV_NULL;
+    str_view s = view(si->s);
+    if (si->off >= s.len) return PV_NULL;
     size_t a = si->off, b = a + 1;
-    while (b < s->len && ((uint8_t)s->data[b] & 0xc0) == 0x80) b++;
+    while (b < s.len && ((uint8_t)s.data[b] & 0xc0) == 0x80) b++;
     si->off = b;
-    return py_str_new(s->data + a, b - a);
+    return py_str_new(s.data + a, b - a);
 }
 static pv self_it(pv o) { return o; }
 static void stri_mark(pv o, gc_heap *h) { gc_mark(h, ((str_iter *)o)->s); }
 const py_type py_striter_type = { &py_type_type, "str_ascii_iterator", .base = &py_object_type, .iter = self_it, .next = stri_next, .mark = stri_mark };
 static pv str_iter_new(pv o) { str_iter *i = NEW(str_iter, py_striter_type); i->s = o; return (pv)i; }
-static int str_truth(pv o) { return S(o)->len != 0; }
+static int str_truth(pv o) { return view(o).len != 0; }
 
 static pv str_make(const py_type *t, int n, pv *a, pv kw) {
     if (n == 0 && !kw) return QS(_empty);
@@ -376,26 +435,28 @@ pv py_str_join(pv sep, pv iterable) {
     pv *items;
     pv l = (IS(iterable, py_list_type) || IS(iterable, py_tuple_type)) ? iterable : py_list_from_iter(iterable);
     py_seq_items(l, &cnt, &items);
+    str_view sp = view_inline(sep);
     size_t total = 0;
     for (size_t i = 0; i < cnt; i++) {
         if (!IS(items[i], py_str_type) && !py_issubtype(TYPE(items[i]), &py_str_type))
             py_raisef(&py_TypeError_type, "sequence item %d: expected str instance, %s found", (int)i, py_type_name(TYPE(items[i])));
-        total += S(items[i])->len + S(sep)->len;
+        total += view_inline(items[i]).len + sp.len;
     }
     if (cnt == 1) return items[0];
-    size_t ls = S(sep)->len, len = cnt ? total - ls : 0;
+    size_t ls = sp.len, len = cnt ? total - ls : 0;
     char *d;
     pv r = py_str_alloc(len, &d);
     for (size_t i = 0; i < cnt; i++) {
-        if (i) { memcpy(d, S(sep)->data, ls); d += ls; }
-        memcpy(d, S(items[i])->data, S(items[i])->len);
-        d += S(items[i])->len;
+        if (i) { memcpy(d, sp.data, ls); d += ls; }
+        str_view it = view_inline(items[i]);
+        memcpy(d, it.data, it.len);
+        d += it.len;
     }
     return py_str_done(r);
 }
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
 static pv split_impl(int n, pv *a, pv kw, bool right) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     pv sep = n > 1 ? a[1] : py_kw_get(kw, Q_sep);
     pv ms = n > 2 ? a[2] : py_kw_get(kw, Q_maxsplit);
     pint maxsplit = ms ? py_to_index(ms) : -1;
@@ -403,32 +464,32 @@ static pv split_impl(int n, pv *a, pv kw, bool right) {
     if (!sep || sep == PV_NONE) {
         if (!right) {
             size_t i = 0;
-            while (i < s->len) {
-                while (i < s->len && is_ws(s->data[i])) i++;
-                if (i >= s->len) break;
+            while (i < s.len) {
+                while (i < s.len && is_ws(s.data[i])) i++;
+                if (i >= s.len) break;
                 if (maxsplit == 0) {
-                    py_list_append(out, py_str_new(s->data + i, s->len - i));
+                    py_list_append(out, py_str_new(s.data + i, s.len - i));
                     break;
                 }
                 size_t j = i;
-                while (j < s->len && !is_ws(s->data[j])) j++;
-                py_list_append(out, py_str_new(s->data + i, j - i));
+                while (j < s.len && !is_ws(s.data[j])) j++;
+                py_list_append(out, py_str_new(s.data + i, j - i));
                 if (maxsplit > 0) maxsplit--;
                 i = j;
             }
             return out;
         }
-        size_t e = s->len;
+        size_t e = s.len;
         while (e > 0) {
-            while (e > 0 && is_ws(s->data[e - 1])) e--;
+            while (e > 0 && is_ws(s.data[e - 1])) e--;
             if (!e) break;
             if (maxsplit == 0) {
-                py_list_append(out, py_str_new(s->data, e));
+                py_list_append(out, py_str_new(s.data, e));
                 break;
             }
             size_t j = e;
-            while (j > 0 && !is_ws(s->data[j - 1])) j--;
-            py_list_append(out, py_str_new(s->data + j, e - j));
+            while (j > 0 && !is_ws(s.data[j - 1])) j--;
+            py_list_append(out, py_str_new(s.data + j, e - j));
             if (maxsplit > 0) maxsplit--;
             e = j;
         }
@@ -437,26 +498,26 @@ static pv split_impl(int n, pv *a, pv kw, bool right) {
         return out;
     }
     argstr(sep, "sep");
-    py_str *p = S(sep);
-    if (!p->len) py_raisef(&py_ValueError_type, "empty separator");
+    str_view p = view(sep);
+    if (!p.len) py_raisef(&py_ValueError_type, "empty separator");
     if (!right) {
         size_t i = 0;
         for (;;) {
-            const char *f = maxsplit != 0 ? find_sub(s->data + i, s->len - i, p->data, p->len) : NULL;
-            if (!f) { py_list_append(out, py_str_new(s->data + i, s->len - i)); break; }
-            size_t at = (size_t)(f - s->data);
-            py_list_append(out, py_str_new(s->data + i, at - i));
-            i = at + p->len;
+            const char *f = maxsplit != 0 ? find_sub(s.data + i, s.len - i, p.data, p.len) : NULL;
+            if (!f) { py_list_append(out, py_str_new(s.data + i, s.len - i)); break; }
+            size_t at = (size_t)(f - s.data);
+            py_list_append(out, py_str_new(s.data + i, at - i));
+            i = at + p.len;
             if (maxsplit > 0) maxsplit--;
         }
         return out;
     }
-    size_t e = s->len;
+    size_t e = s.len;
     for (;;) {
-        const char *f = maxsplit != 0 ? rfind_sub(s->data, e, p->data, p->len) : NULL;
-        if (!f) { py_list_append(out, py_str_new(s->data, e)); break; }
-        size_t at = (size_t)(f - s->data);
-        py_list_append(out, py_str_new(s->data + at + p->len, e - at - p->len));
+        const char *f = maxsplit != 0 ? rfind_sub(s.data, e, p.data, p.len) : NULL;
+        if (!f) { py_list_append(out, py_str_new(s.data, e)); break; }
+        size_t at = (size_t)(f - s.data);
+        py_list_append(out, py_str_new(s.data + at + p.len, e - at - p.len));
         e = at;
         if (maxsplit > 0) maxsplit--;
     }
@@ -467,87 +528,87 @@ static pv split_impl(int n, pv *a, pv kw, bool right) {
 static pv str_split(int n, pv *a, pv kw) { return split_impl(n, a, kw, false); }
 static pv str_rsplit(int n, pv *a, pv kw) { return split_impl(n, a, kw, true); }
 static pv strip_impl(int n, pv *a, int which) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     const char *chars = " \t\n\r\v\f";
     size_t nc = 6;
-    if (n > 1 && a[1] != PV_NONE) { argstr(a[1], "strip"); chars = S(a[1])->data; nc = S(a[1])->len; }
-    size_t b = 0, e = s->len;
-    if (which & 1) while (b < e && memchr(chars, s->data[b], nc)) b++;
-    if (which & 2) while (e > b && memchr(chars, s->data[e - 1], nc)) e--;
-    if (b == 0 && e == s->len) return a[0];
-    return py_str_new(s->data + b, e - b);
+    if (n > 1 && a[1] != PV_NONE) { str_view c = view(argstr(a[1], "strip")); chars = c.data; nc = c.len; }
+    size_t b = 0, e = s.len;
+    if (which & 1) while (b < e && memchr(chars, s.data[b], nc)) b++;
+    if (which & 2) while (e > b && memchr(chars, s.data[e - 1], nc)) e--;
+    if (b == 0 && e == s.len) return a[0];
+    return py_str_new(s.data + b, e - b);
 }
 static pv str_strip(int n, pv *a, pv kw) { return strip_impl(n, a, 3); }
 static pv str_lstrip(int n, pv *a, pv kw) { return strip_impl(n, a, 1); }
 static pv str_rstrip(int n, pv *a, pv kw) { return strip_impl(n, a, 2); }
 static pv str_replace(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]), *o = S(argstr(a[1], "replace")), *r = S(argstr(a[2], "replace"));
+    str_view s = view(a[0]), o = view(argstr(a[1], "replace")), r = view(argstr(a[2], "replace"));
     pint count = n > 3 ? py_to_index(a[3]) : -1;
     py_buf b;
-    buf_init(&b, s->len + 1);
+    buf_init(&b, s.len + 1);
     size_t i = 0;
-    if (!o->len) {
+    if (!o.len) {
         /* between every character */
         size_t k = 0;
-        while (i <= s->len) {
-            if (count < 0 || (pint)k < count) { buf_add(&b, r->data, r->len); k++; }
-            if (i == s->len) break;
+        while (i <= s.len) {
+            if (count < 0 || (pint)k < count) { buf_add(&b, r.data, r.len); k++; }
+            if (i == s.len) break;
             size_t j = i + 1;
-            while (j < s->len && ((uint8_t)s->data[j] & 0xc0) == 0x80) j++;
-            buf_add(&b, s->data + i, j - i);
+            while (j < s.len && ((uint8_t)s.data[j] & 0xc0) == 0x80) j++;
+            buf_add(&b, s.data + i, j - i);
             i = j;
         }
         return buf_str(&b);
     }
     while (count != 0) {
-        const char *f = find_sub(s->data + i, s->len - i, o->data, o->len);
+        const char *f = find_sub(s.data + i, s.len - i, o.data, o.len);
         if (!f) break;
-        size_t at = (size_t)(f - s->data);
-        buf_add(&b, s->data + i, at - i);
-        buf_add(&b, r->data, r->len);
-        i = at + o->len;
+        size_t at = (size_t)(f - s.data);
+        buf_add(&b, s.data + i, at - i);
+        buf_add(&b, r.data, r.len);
+        i = at + o.len;
         if (count > 0) count--;
     }
-    buf_add(&b, s->data + i, s->len - i);
+    buf_add(&b, s.data + i, s.len - i);
     return buf_str(&b);
 }
-static void range_args(py_str *s, int n, pv *a, int first, size_t *start, size_t *end) {
-    pint len = s->clen, b = 0, e = len;
+static void range_args(str_view s, int n, pv *a, int first, size_t *start, size_t *end) {
+    pint len = s.clen, b = 0, e = len;
     if (n > first && a[first] != PV_NONE) { b = py_to_index(a[first]); if (b < 0) { b += len; if (b < 0) b = 0; } if (b > len) b = len; }
     if (n > first + 1 && a[first + 1] != PV_NONE) { e = py_to_index(a[first + 1]); if (e < 0) { e += len; if (e < 0) e = 0; } if (e > len) e = len; }
     *start = cp_off(s, (size_t)b);
     *end = e < b ? *start : cp_off(s, (size_t)e);
 }
-static pint byte_to_cp(py_str *s, size_t off) { return s->len == s->clen ? (pint)off : (pint)count_chars(s->data, off); }
+static pint byte_to_cp(str_view s, size_t off) { return s.len == s.clen ? (pint)off : (pint)count_chars(s.data, off); }
 static pint find_impl(int n, pv *a, bool right) {
-    py_str *s = S(a[0]), *p = S(argstr(a[1], "find"));
+    str_view s = view(a[0]), p = view(argstr(a[1], "find"));
     size_t b, e;
-    if (n > 2 && a[2] != PV_NONE && py_to_index(a[2]) > (pint)s->clen) return -1;
+    if (n > 2 && a[2] != PV_NONE && py_to_index(a[2]) > (pint)s.clen) return -1;
     range_args(s, n, a, 2, &b, &e);
-    if (e < b || p->len > e - b) return -1;
-    const char *f = right ? rfind_sub(s->data + b, e - b, p->data, p->len) : find_sub(s->data + b, e - b, p->data, p->len);
-    return f ? byte_to_cp(s, (size_t)(f - s->data)) : -1;
+    if (e < b || p.len > e - b) return -1;
+    const char *f = right ? rfind_sub(s.data + b, e - b, p.data, p.len) : find_sub(s.data + b, e - b, p.data, p.len);
+    return f ? byte_to_cp(s, (size_t)(f - s.data)) : -1;
 }
 static pv str_find(int n, pv *a, pv kw) { return MKSMALL(find_impl(n, a, false)); }
 static pv str_rfind(int n, pv *a, pv kw) { return MKSMALL(find_impl(n, a, true)); }
 static pv str_index(int n, pv *a, pv kw) { pint r = find_impl(n, a, false); if (r < 0) py_raisef(&py_ValueError_type, "substring not found"); return MKSMALL(r); }
 static pv str_rindex(int n, pv *a, pv kw) { pint r = find_impl(n, a, true); if (r < 0) py_raisef(&py_ValueError_type, "substring not found"); return MKSMALL(r); }
 static pv str_count(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]), *p = S(argstr(a[1], "count"));
+    str_view s = view(a[0]), p = view(argstr(a[1], "count"));
     size_t b, e;
     range_args(s, n, a, 2, &b, &e);
-    if (!p->len) return MKSMALL(byte_to_cp(s, e) - byte_to_cp(s, b) + 1);
+    if (!p.len) return MKSMALL(byte_to_cp(s, e) - byte_to_cp(s, b) + 1);
     pint c = 0;
     while (b < e) {
-        const char *f = find_sub(s->data + b, e - b, p->data, p->len);
+        const char *f = find_sub(s.data + b, e - b, p.data, p.len);
         if (!f) break;
         c++;
-        b = (size_t)(f - s->data) + p->len;
+        b = (size_t)(f - s.data) + p.len;
     }
     return MKSMALL(c);
 }
 static pv affix_impl(int n, pv *a, bool end) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     size_t b, e;
     range_args(s, n, a, 2, &b, &e);
     pv x = a[1];
@@ -559,9 +620,9 @@ static pv affix_impl(int n, pv *a, bool end) {
         return PV_FALSE;
     }
     if (!IS(x, py_str_type)) py_raisef(&py_TypeError_type, "%s first arg must be str or a tuple of str, not %s", end ? "endswith" : "startswith", py_type_name(TYPE(x)));
-    py_str *p = S(x);
-    if (e < b || p->len > e - b) return PV_FALSE;
-    return PV_BOOL(!memcmp(s->data + (end ? e - p->len : b), p->data, p->len));
+    str_view p = view(x);
+    if (e < b || p.len > e - b) return PV_FALSE;
+    return PV_BOOL(!memcmp(s.data + (end ? e - p.len : b), p.data, p.len));
 }
 static pv str_startswith(int n, pv *a, pv kw) { return affix_impl(n, a, false); }
 static pv str_endswith(int n, pv *a, pv kw) { return affix_impl(n, a, true); }
@@ -597,13 +658,13 @@ static uint32_t cp_lower(uint32_t c) {
 }
 void py_utf8_put(py_buf *b, uint32_t c);
 static pv map_chars_unicode(pv v, int mode) {
-    py_str *s = S(v);
+    str_view s = view(v);
     py_buf b;
-    buf_init(&b, s->len + 8);
+    buf_init(&b, s.len + 8);
     bool start = true;
     size_t idx = 0;
-    for (size_t i = 0; i < s->len; idx++) {
-        uint32_t c = decode_at(s->data, &i);
+    for (size_t i = 0; i < s.len; idx++) {
+        uint32_t c = decode_at(s.data, &i);
         uint32_t u = cp_upper(c), l = cp_lower(c);
         bool is_up = u == c && l != c, is_lo = l == c && u != c;
         bool letter = is_up || is_lo || (c >= 0x80 && c != 0xd7 && c != 0xf7);
@@ -620,9 +681,9 @@ static pv map_chars_unicode(pv v, int mode) {
     return buf_str(&b);
 }
 static pv map_chars(pv v, int mode) {
-    py_str *s = S(v);
-    if (s->len != s->clen) return map_chars_unicode(v, mode);
-    py_str *o = S(py_str_new(s->data, s->len));
+    str_view s = view(v);
+    if (s.len != s.clen) return map_chars_unicode(v, mode);
+    py_str *o = S(py_str_new(s.data, s.len));
     char *d = (char *)o->data;
     bool start = true;
     for (size_t i = 0; i < o->len; i++) {
@@ -651,11 +712,11 @@ static pv str_swapcase(int n, pv *a, pv kw) { return map_chars(a[0], 2); }
 static pv str_title(int n, pv *a, pv kw) { return map_chars(a[0], 3); }
 static pv str_capitalize(int n, pv *a, pv kw) { return map_chars(a[0], 4); }
 static pv char_class(pv v, int cls) {
-    py_str *s = S(v);
-    if (!s->len) return PV_FALSE;
+    str_view s = view(v);
+    if (!s.len) return PV_FALSE;
     bool any_cased = false;
-    for (size_t i = 0; i < s->len; i++) {
-        uint8_t c = (uint8_t)s->data[i];
+    for (size_t i = 0; i < s.len; i++) {
+        uint8_t c = (uint8_t)s.data[i];
         bool d = c >= '0' && c <= '9', l = c >= 'a' && c <= 'z', u = c >= 'A' && c <= 'Z';
         switch (cls) {
         case 0: if (!d) return PV_FALSE; break;
@@ -676,19 +737,19 @@ static pv str_isspace(int n, pv *a, pv kw) { return char_class(a[0], 3); }
 static pv str_isupper(int n, pv *a, pv kw) { return char_class(a[0], 4); }
 static pv str_islower(int n, pv *a, pv kw) { return char_class(a[0], 5); }
 static pv str_isidentifier(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]);
-    if (!s->len || (s->data[0] >= '0' && s->data[0] <= '9')) return PV_FALSE;
-    for (size_t i = 0; i < s->len; i++) {
-        char c = s->data[i];
+    str_view s = view(a[0]);
+    if (!s.len || (s.data[0] >= '0' && s.data[0] <= '9')) return PV_FALSE;
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.data[i];
         if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || ((uint8_t)c & 0x80))) return PV_FALSE;
     }
     return PV_TRUE;
 }
 static pv str_istitle(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     bool cased = false, prev_cased = false;
-    for (size_t i = 0; i < s->len; i++) {
-        char c = s->data[i];
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.data[i];
         bool up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
         if (up) { if (prev_cased) return PV_FALSE; prev_cased = cased = true; }
         else if (lo) { if (!prev_cased) return PV_FALSE; prev_cased = cased = true; }
@@ -699,14 +760,14 @@ static pv str_istitle(int n, pv *a, pv kw) {
 /* v padded to width characters with copies of fill, which holds one character (one or more
  * bytes of UTF-8) */
 static pv pad_with(pv v, pint width, const char *fill, size_t fill_len, int align) {
-    py_str *s = S(v);
-    pint n = width - (pint)s->clen;
+    str_view s = view_inline(v);
+    pint n = width - (pint)s.clen;
     if (n <= 0) return v;
     pint left = align == '<' ? 0 : align == '>' ? n : n / 2;
     if (align == 'C') left = n / 2 + (n & width & 1);   /* str.center */
     pint right = n - left;
     py_buf b;
-    buf_init(&b, s->len + (size_t)n * fill_len + 1);
+    buf_init(&b, s.len + (size_t)n * fill_len + 1);
     for (pint i = 0; i < left; i++) buf_add(&b, fill, fill_len);
     buf_addv(&b, v);
     for (pint i = 0; i < right; i++) buf_add(&b, fill, fill_len);
@@ -717,46 +778,47 @@ static pv pad(pv v, pint width, char fill, int align) { return pad_with(v, width
 static pv just(int n, pv *a, int align) {
     pint width = py_to_index(a[1]);
     if (n <= 2) return pad(a[0], width, ' ', align);
-    if (!IS(a[2], py_str_type) || S(a[2])->clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
-    return pad_with(a[0], width, S(a[2])->data, S(a[2])->len, align);
+    if (!IS(a[2], py_str_type) || view(a[2]).clen != 1) py_raisef(&py_TypeError_type, "The fill character must be exactly one character long");
+    str_view fill = view(a[2]);
+    return pad_with(a[0], width, fill.data, fill.len, align);
 }
 static pv str_center(int n, pv *a, pv kw) { return just(n, a, 'C'); }
 static pv str_ljust(int n, pv *a, pv kw) { return just(n, a, '<'); }
 static pv str_rjust(int n, pv *a, pv kw) { return just(n, a, '>'); }
 static pv str_zfill(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     pint w = py_to_index(a[1]);
-    pint k = w - (pint)s->clen;
+    pint k = w - (pint)s.clen;
     if (k <= 0) return a[0];
     py_buf b;
     buf_init(&b, (size_t)w + 1);
     size_t i = 0;
-    if (s->len && (s->data[0] == '-' || s->data[0] == '+')) { buf_addc(&b, s->data[0]); i = 1; }
+    if (s.len && (s.data[0] == '-' || s.data[0] == '+')) { buf_addc(&b, s.data[0]); i = 1; }
     for (pint j = 0; j < k; j++) buf_addc(&b, '0');
-    buf_add(&b, s->data + i, s->len - i);
+    buf_add(&b, s.data + i, s.len - i);
     return buf_str(&b);
 }
 static pv str_splitlines(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     pv ke = n > 1 ? a[1] : py_kw_get(kw, Q_keyword);
     if (kw) { pv k2 = py_dict_get(kw, py_intern("keepends", 8)); if (k2) ke = k2; }
     bool keep = ke && py_truth(ke);
     pv out = py_list_new(0);
     size_t i = 0;
-    while (i < s->len) {
+    while (i < s.len) {
         size_t j = i;
-        while (j < s->len && s->data[j] != '\n' && s->data[j] != '\r') j++;
+        while (j < s.len && s.data[j] != '\n' && s.data[j] != '\r') j++;
         size_t e = j;
-        if (j < s->len) { if (s->data[j] == '\r' && j + 1 < s->len && s->data[j + 1] == '\n') j += 2; else j++; }
-        py_list_append(out, py_str_new(s->data + i, (keep ? j : e) - i));
+        if (j < s.len) { if (s.data[j] == '\r' && j + 1 < s.len && s.data[j + 1] == '\n') j += 2; else j++; }
+        py_list_append(out, py_str_new(s.data + i, (keep ? j : e) - i));
         i = j;
     }
     return out;
 }
 static pv partition_impl(int n, pv *a, bool right) {
-    py_str *s = S(a[0]), *p = S(argstr(a[1], "partition"));
-    if (!p->len) py_raisef(&py_ValueError_type, "empty separator");
-    const char *f = right ? rfind_sub(s->data, s->len, p->data, p->len) : find_sub(s->data, s->len, p->data, p->len);
+    str_view s = view(a[0]), p = view(argstr(a[1], "partition"));
+    if (!p.len) py_raisef(&py_ValueError_type, "empty separator");
+    const char *f = right ? rfind_sub(s.data, s.len, p.data, p.len) : find_sub(s.data, s.len, p.data, p.len);
     pv t = py_tuple_new(3);
     if (!f) {
         TUPLE(t)->items[0] = right ? QS(_empty) : a[0];
@@ -764,37 +826,37 @@ static pv partition_impl(int n, pv *a, bool right) {
         TUPLE(t)->items[2] = right ? a[0] : QS(_empty);
         return t;
     }
-    size_t at = (size_t)(f - s->data);
-    TUPLE(t)->items[0] = py_str_new(s->data, at);
+    size_t at = (size_t)(f - s.data);
+    TUPLE(t)->items[0] = py_str_new(s.data, at);
     TUPLE(t)->items[1] = a[1];
-    TUPLE(t)->items[2] = py_str_new(s->data + at + p->len, s->len - at - p->len);
+    TUPLE(t)->items[2] = py_str_new(s.data + at + p.len, s.len - at - p.len);
     return t;
 }
 static pv str_partition(int n, pv *a, pv kw) { return partition_impl(n, a, false); }
 static pv str_rpartition(int n, pv *a, pv kw) { return partition_impl(n, a, true); }
 static pv str_removeprefix(int n, pv *a, pv kw) {
     py_str_data(a[1]);          /* a str, else TypeError */
-    py_str *s = S(a[0]), *p = S(a[1]);
-    if (p->len <= s->len && !memcmp(s->data, p->data, p->len)) return py_str_new(s->data + p->len, s->len - p->len);
+    str_view s = view(a[0]), p = view(a[1]);
+    if (p.len <= s.len && !memcmp(s.data, p.data, p.len)) return py_str_new(s.data + p.len, s.len - p.len);
     return a[0];
 }
 static pv str_removesuffix(int n, pv *a, pv kw) {
     py_str_data(a[1]);          /* a str, else TypeError */
-    py_str *s = S(a[0]), *p = S(a[1]);
-    if (p->len && p->len <= s->len && !memcmp(s->data + s->len - p->len, p->data, p->len)) return py_str_new(s->data, s->len - p->len);
+    str_view s = view(a[0]), p = view(a[1]);
+    if (p.len && p.len <= s.len && !memcmp(s.data + s.len - p.len, p.data, p.len)) return py_str_new(s.data, s.len - p.len);
     return a[0];
 }
-static pv str_encode(int n, pv *a, pv kw) { return py_bytes_new(&py_bytes_type, S(a[0])->data, S(a[0])->len); }
+static pv str_encode(int n, pv *a, pv kw) { str_view s = view(a[0]); return py_bytes_new(&py_bytes_type, s.data, s.len); }
 static pv str_format_m(int n, pv *a, pv kw) { return py_str_format(n, a, kw); }
 static pv str_format_map(int n, pv *a, pv kw) { return py_str_format(1, a, a[1]); }
 static pv str_expandtabs(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     pint ts = n > 1 ? py_to_index(a[1]) : 8;
     py_buf b;
-    buf_init(&b, s->len + 8);
+    buf_init(&b, s.len + 8);
     pint col = 0;
-    for (size_t i = 0; i < s->len; i++) {
-        char c = s->data[i];
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.data[i];
         if (c == '\t') { if (ts > 0) { pint k = ts - col % ts; for (pint j = 0; j < k; j++) buf_addc(&b, ' '); col += k; } }
         else { buf_addc(&b, c); col = (c == '\n' || c == '\r') ? 0 : col + 1; }
     }
@@ -808,9 +870,9 @@ static pv str_maketrans(int n, pv *a, pv kw) {
         for (uint32_t i = 0; i < s->nent; i++) if (s->ent[i].key) {
             pv k = s->ent[i].key;
             if (IS(k, py_str_type)) {
-                if (S(k)->clen != 1) py_raisef(&py_ValueError_type, "string keys in translate table must be of length 1");
+                if (view(k).clen != 1) py_raisef(&py_ValueError_type, "string keys in translate table must be of length 1");
                 size_t j = 0;
-                k = MKSMALL(decode_at(S(k)->data, &j));
+                k = MKSMALL(decode_at(view(k).data, &j));
             } else if (!py_is_int(k)) py_raisef(&py_TypeError_type, "keys in translate table must be strings or integers");
             py_dict_set(d, k, s->ent[i].value);
         }
@@ -818,26 +880,26 @@ static pv str_maketrans(int n, pv *a, pv kw) {
     }
     /* the other forms: two str of the same length, and a third of characters to delete */
     if (n == 1) py_raisef(&py_TypeError_type, "if you give only one argument to maketrans it must be a dict");
-    py_str *x = S(argstr(a[0], "maketrans")), *y = S(argstr(a[1], "maketrans"));
-    if (x->clen != y->clen) py_raisef(&py_ValueError_type, "the first two maketrans arguments must have equal length");
+    str_view x = view(argstr(a[0], "maketrans")), y = view(argstr(a[1], "maketrans"));
+    if (x.clen != y.clen) py_raisef(&py_ValueError_type, "the first two maketrans arguments must have equal length");
     size_t i = 0, j = 0;
-    while (i < x->len && j < y->len) {
-        uint32_t cx = decode_at(x->data, &i);
-        py_dict_set(d, MKSMALL(cx), MKSMALL(decode_at(y->data, &j)));
+    while (i < x.len && j < y.len) {
+        uint32_t cx = decode_at(x.data, &i);
+        py_dict_set(d, MKSMALL(cx), MKSMALL(decode_at(y.data, &j)));
     }
-    if (n > 2) { py_str *z = S(argstr(a[2], "maketrans")); size_t k = 0; while (k < z->len) py_dict_set(d, MKSMALL(decode_at(z->data, &k)), PV_NONE); }
+    if (n > 2) { str_view z = view(argstr(a[2], "maketrans")); size_t k = 0; while (k < z.len) py_dict_set(d, MKSMALL(decode_at(z.data, &k)), PV_NONE); }
     return d;
 }
 static pv str_translate(int n, pv *a, pv kw) {
-    py_str *s = S(a[0]);
+    str_view s = view(a[0]);
     py_buf b;
-    buf_init(&b, s->len + 1);
-    for (size_t i = 0; i < s->len;) {
+    buf_init(&b, s.len + 1);
+    for (size_t i = 0; i < s.len;) {
         size_t i0 = i;
-        uint32_t c = decode_at(s->data, &i);
+        uint32_t c = decode_at(s.data, &i);
         pv r = PV_NULL;
         if (IS(a[1], py_dict_type)) r = py_dict_get(a[1], MKSMALL(c));
-        if (!r) { buf_add(&b, s->data + i0, i - i0); continue; }
+        if (!r) { buf_add(&b, s.data + i0, i - i0); continue; }
         if (r == PV_NONE) continue;
         if (IS_SMALL(r)) {
             if (SMALL(r) < 0 || SMALL(r) > 0x10FFFF) py_raisef(&py_ValueError_type, "character mapping must be in range(0x110000)");
@@ -864,7 +926,7 @@ static pv as_bytestr(pv v) {
     return (pv)o;
 }
 static pv back_to_bytes(pv v, const py_type *t) {
-    if (IS(v, py_str_type)) return py_bytes_new(t, S(v)->data, S(v)->len);
+    if (IS(v, py_str_type)) { str_view s = view(v); return py_bytes_new(t, s.data, s.len); }
     if (IS(v, py_list_type)) {
         py_list *l = LIST(v);
         for (size_t i = 0; i < l->len; i++) l->items[i] = back_to_bytes(l->items[i], t);
@@ -977,8 +1039,9 @@ static pint spec_digit(pint v, char c, const char *too_big) {
     return v * 10 + (c - '0');
 }
 static void parse_spec(pv specv, fspec *f) {
-    const char *s = S(specv)->data;
-    size_t n = S(specv)->len, i = 0;
+    str_view spec = view_inline(specv);
+    const char *s = spec.data;
+    size_t n = spec.len, i = 0;
     memset(f, 0, sizeof *f);
     f->fill = ' ';
     f->width = -1;
@@ -1187,7 +1250,8 @@ pv py_format(pv v, pv spec) {
         if (f.type && f.type != 's') py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'str'", f.type);
         if (f.sign) py_raisef(&py_ValueError_type, "Sign not allowed in string format specifier");
         pv s = v;
-        if (f.prec >= 0 && (size_t)f.prec < S(s)->clen) s = substr_cp(S(s), 0, (size_t)f.prec);
+        str_view text = view_inline(s);
+        if (f.prec >= 0 && (size_t)f.prec < text.clen) s = substr_cp(text, 0, (size_t)f.prec);
         char al = f.align ? f.align : '<';
         if (al == '=') py_raisef(&py_ValueError_type, "'=' alignment not allowed in string format specifier");
         if (f.zero && !f.align) { f.fill = '0'; }
@@ -1217,9 +1281,9 @@ pv py_format_value(pv v, int conv, pv spec) {
 
 /* ---- % formatting ---- */
 pv py_str_mod(pv fmtv, pv args) {
-    py_str *fs = S(fmtv);
-    const char *s = fs->data;
-    size_t n = fs->len;
+    str_view fs = view_inline(fmtv);
+    const char *s = fs.data;
+    size_t n = fs.len;
     size_t argi = 0, nargs;
     pv *argv;
     pv one[1];
@@ -1279,7 +1343,8 @@ pv py_str_mod(pv fmtv, pv args) {
         switch (c) {
         case 's': case 'r': case 'a': {
             pv sv = c == 's' ? py_str_of(v) : c == 'r' ? py_repr(v) : py_ascii(v);
-            if (f.prec >= 0 && (size_t)f.prec < S(sv)->clen) sv = substr_cp(S(sv), 0, (size_t)f.prec);
+            str_view text = view_inline(sv);
+            if (f.prec >= 0 && (size_t)f.prec < text.clen) sv = substr_cp(text, 0, (size_t)f.prec);
             r = pad(sv, f.width, ' ', f.align == '=' ? '>' : f.align);
             break;
         }
@@ -1301,7 +1366,7 @@ pv py_str_mod(pv fmtv, pv args) {
                 fspec g = f;
                 g.width = -1; g.align = 0; g.sign = 0; g.alt = false;
                 pv digits = format_int(py_new_int(iv < 0 ? -iv : iv), &g);
-                pint k = f.prec - (pint)S(digits)->len;
+                pint k = f.prec - (pint)view_inline(digits).len;
                 py_buf db;
                 buf_init(&db, 32);
                 for (pint z = 0; z < k; z++) buf_addc(&db, '0');
@@ -1323,7 +1388,7 @@ pv py_str_mod(pv fmtv, pv args) {
             break;
         }
         case 'c': {
-            if (IS(v, py_str_type)) { if (S(v)->clen != 1) py_raisef(&py_TypeError_type, "%%c requires int or char"); r = pad(v, f.width, ' ', f.align == '=' ? '>' : f.align); }
+            if (IS(v, py_str_type)) { if (view_inline(v).clen != 1) py_raisef(&py_TypeError_type, "%%c requires int or char"); r = pad(v, f.width, ' ', f.align == '=' ? '>' : f.align); }
             else { py_buf cb; buf_init(&cb, 4); py_utf8_put(&cb, (uint32_t)py_int_val(v)); r = pad(buf_str(&cb), f.width, ' ', f.align == '=' ? '>' : f.align); }
             break;
         }
@@ -1340,8 +1405,9 @@ few:
 
 /* ---- str.format ---- */
 static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
-    const char *s = S(name)->data;
-    size_t len = S(name)->len, i = 0;
+    str_view text = view(name);
+    const char *s = text.data;
+    size_t len = text.len, i = 0;
     while (i < len && s[i] != '.' && s[i] != '[') i++;
     pv obj;
     if (i == 0) {
@@ -1380,9 +1446,9 @@ static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
     return obj;
 }
 static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
-    py_str *fs = S(fmtv);
-    const char *s = fs->data;
-    size_t len = fs->len;
+    str_view fs = view_inline(fmtv);
+    const char *s = fs.data;
+    size_t len = fs.len;
     py_buf b;
     buf_init(&b, len + 16);
     for (size_t i = 0; i < len; i++) {
@@ -1413,7 +1479,8 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
         pv spec = QS(_empty);
         if (k < j && s[k] == ':') {
             spec = py_str_new(s + k + 1, j - k - 1);
-            if (memchr(S(spec)->data, '{', S(spec)->len)) {
+            str_view sp = view_inline(spec);
+            if (memchr(sp.data, '{', sp.len)) {
                 if (depth > 1) py_raisef(&py_ValueError_type, "Max string recursion exceeded");
                 spec = format_impl(spec, autoi, n, a, kw, depth + 1);
             }

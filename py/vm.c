@@ -748,7 +748,7 @@ dispatch:
         case OPC_RERAISE: py_raise(sp[-1]);
         case OPC_LOAD_BUILD_CLASS:
             *sp = py_builtin_new(Q___build_class__, py_build_class, PV_NULL);
-            ((py_builtin *)*sp++)->flags = M_KW;   /* class A(metaclass=M) */
+            ((py_builtin *)*sp++)->flags |= M_KW;   /* class A(metaclass=M) */
             break;
         case OPC_LIST_TO_TUPLE: sp[-1] = py_tuple_from_iter(sp[-1]); break;
         case OPC_PRINT_EXPR: py_print_expr(*--sp); break;

@@ -168,7 +168,8 @@ def print_layer_files(elf, layer, top):
     for rel, size in files.most_common():
         print(f"    {size:>7}  {rel}")
     if layer == "py":
-        print_module_set(files, next((size for size, name, _ in biggest if name == "py_qstrs"), 0))
+        print_module_set(files, {re.sub(r"\.(lto_priv\.)?\d+$", "", name): size
+                                 for size, name, _ in biggest if name.startswith(NAME_TABLES)})
     print(f"  {layer}: the {top} largest symbols")
     for size, name, rel in sorted(biggest, reverse=True)[:top]:
         print(f"    {size:>7}  {name:<36} {rel}")
@@ -182,9 +183,15 @@ MODULE_FILES = re.compile(r"^(py/mod/|py/modules\.c$|py/thread\.c$)")
 FROZEN_FILES = re.compile(r"^(py/frozen\.[ch]|build/[^/]+/generated/py_frozen\.c)$")
 
 
-def module_names(qstrs_size):
-    """Flash of the predefined names only the modules use (py/mod/names.h): their entries of
-    py_qstrs (qstrs_size bytes for all names), and their bytes (merged string literals)."""
+# The predefined names' tables (py/str.c): a type word and an offset per name, and the pool of
+# their text.
+NAME_TABLES = ("py_qstrs", "qstr_off")
+
+
+def module_names(tables):
+    """Flash of the predefined names only the modules use (py/mod/names.h): their share of the
+    name tables (tables: symbol sizes, a type word and an offset per name) and their bytes in the
+    pool of names, each NUL-ended."""
     def names(header, macro):
         """The strings of a Q(id, "name") list macro: its lines up to the first without a \\."""
         lines = open(os.path.join(REPO, header)).read().split("\n")
@@ -193,14 +200,14 @@ def module_names(qstrs_size):
         return re.findall(r'\bQ\(\w+,\s*"((?:[^"\\\\]|\\\\.)*)"\)', "\n".join(lines[start:end + 1]))
     core = names("py/qstr.h", "QSTR_LIST(Q)")
     mod = names("py/mod/names.h", "QSTR_MOD_LIST(Q)")
-    entry = qstrs_size // (len(core) + len(mod))
+    entry = sum(tables.get(name, 0) for name in NAME_TABLES) // (len(core) + len(mod))
     return len(mod), len(mod) * entry + sum(len(n) + 1 for n in mod)
 
 
-def print_module_set(files, qstrs_size):
+def print_module_set(files, tables):
     code = sum(size for rel, size in files.items() if MODULE_FILES.match(rel))
     frozen = sum(size for rel, size in files.items() if FROZEN_FILES.match(rel))
-    count, names = module_names(qstrs_size)
+    count, names = module_names(tables)
     print(f"  py: the module set {code + frozen:>7} bytes of flash (native modules {code}, frozen "
           f"py/lib {frozen}); {code + frozen + names} with their {count} predefined names ({names})")
 

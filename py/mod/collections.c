@@ -20,7 +20,7 @@ static pv new_class(const char *name, size_t len, const py_type *base, pv ns) {
 /* A builtin made at run time; flags has M_KW when it takes keyword arguments. */
 static pv new_builtin(int q, py_cfn fn, pv self, unsigned flags) {
     pv f = py_builtin_new(q, fn, self);
-    ((py_builtin *)f)->flags = (uint16_t)flags;
+    ((py_builtin *)f)->flags |= (uint16_t)flags;
     return f;
 }
 /* a method of a class made here; a special method (__repr__) is called as a def would be */

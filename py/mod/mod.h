@@ -38,12 +38,12 @@ pv py_native_module_make(pv name, const char *bare);
 void py_mod_add(pv module, const py_builtin *table);
 void py_mod_set(pv module, const char *name, pv value);
 
-/* A class constant or module constant in a method table: a small int. */
-pv py_mod_const_fn(int n, pv *a, pv kw);
-#define MCONST(q, v) { &py_builtin_type, Q_##q, M_CONST, py_mod_const_fn, MKSMALL(v) }
+/* A class constant or module constant in a method table: a small int (never 0 as a value, so
+ * it does not end the table). */
+#define MCONST(q, v) { &py_builtin_type, Q_##q, M_CONST, { .value = MKSMALL(v) } }
 /* A module constant that is a read-only object (a type, an exception class): in the table,
  * so the module's dict in RAM does not hold it. */
-#define MOBJ(q, o) { &py_builtin_type, Q_##q, M_CONST, py_mod_const_fn, (pv)&(o) }
+#define MOBJ(q, o) { &py_builtin_type, Q_##q, M_CONST, { .value = (pv)&(o) } }
 
 /* Argument i (0-based, self excluded when has_self) given by position or as keyword q;
  * dflt (may be PV_NULL) when absent. */

@@ -51,8 +51,6 @@ void py_mod_set(pv module, const char *name, pv value) {
 
 void py_mod_add(pv module, const py_builtin *f) { py_module_add_table(module, f); }
 
-pv py_mod_const_fn(int n, pv *a, pv kw) { return PV_NONE; }
-
 pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt) {
     if (i < n) return a[i];
     pv v = py_kw_get(kw, q);

@@ -269,14 +269,17 @@ static void test_predefined_names_unique(void **state) {
      * names */
     run("pass", 1 << 20);
     for (int i = 0; i < Q_COUNT; i++) {
-        const py_str *q = &py_qstrs[i];
+        pv q = py_qstr(i);
+        const char *text = py_str_data(q);
+        size_t len = py_str_len(q);
+        assert_true(IS(q, py_str_type) && text[len] == 0 && strlen(text) == len && py_str_clen(q) == len);
         if (i > 0 && i != Q_CORE_COUNT) {    /* two sorted runs: py/qstr.h, py/mod/names.h */
-            const py_str *p = &py_qstrs[i - 1];
-            size_t m = p->len < q->len ? p->len : q->len;
-            int c = memcmp(p->data, q->data, m);
-            assert_true(c < 0 || (c == 0 && p->len < q->len));
+            pv p = py_qstr(i - 1);
+            size_t plen = py_str_len(p), m = plen < len ? plen : len;
+            int c = memcmp(py_str_data(p), text, m);
+            assert_true(c < 0 || (c == 0 && plen < len));
         }
-        assert_true(py_intern(q->data, q->len) == (pv)q);
+        assert_true(py_intern(text, len) == q);
     }
 }
 
