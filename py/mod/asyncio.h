@@ -6,6 +6,13 @@
 #define PY_MOD_ASYNCIO_H
 #include "py/obj.h"
 
+/* An awaitable of asyncio's (sleep, gather, wait_for, a stream's read, ...): they share one
+ * type, whose next() runs the object's own step, so that each kind costs no type of its own.
+ * ref is the one object it keeps (marked for it). */
+typedef struct { const py_type *type; pv (*next)(pv self); pv ref; } py_asyncio_aw;
+extern const py_type py_asyncio_aw_type;
+/* A new awaitable of size bytes (a struct that begins with py_asyncio_aw). */
+pv py_asyncio_awaitable(size_t size, pv (*next)(pv self), pv ref);
 /* A new task running awaitable (a coroutine, or an awaitable of the streams). */
 pv py_asyncio_spawn(pv awaitable);
 /* Parks the running task, awaiting on, until the HAL socket sock is ready for events
@@ -17,8 +24,6 @@ pv py_asyncio_complete(pv value);
 void py_asyncio_wake(pv task);
 /* asyncio.exceptions' classes (py/mod/asyncio.c), read-only types. */
 extern const py_type py_asyncio_CancelledError_type, py_asyncio_IncompleteReadError_type;
-/* Is o an awaitable of the streams (one that may be run as a task)? */
-bool py_asyncio_stream_awaitable(pv o);
 /* Adds open_connection, start_server and the stream classes to the module. */
 void py_asyncio_streams(pv module);
 
