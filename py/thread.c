@@ -30,8 +30,8 @@ struct py_thread {
     uintptr_t os_id;            /* hal_thread_id() of the thread that runs it */
 };
 
+/* A raw block of the heap (vm->threads): py_threads_mark marks its threads. */
 typedef struct {
-    const py_type *type;
     hal_mutex_t *lock;
     hal_cond_t *turn;           /* broadcast when the turn is free and when a lock is released */
     bool held;
@@ -48,8 +48,6 @@ static void thread_mark(pv o, gc_heap *h) {
 }
 static const py_type thread_type = { &py_type_type, "thread", .base = &py_object_type, .mark = thread_mark };
 
-static void threads_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((py_threads *)o)->all); }
-static const py_type threads_type = { &py_type_type, "threads", .base = &py_object_type, .mark = threads_mark };
 
 static void save(py_vm *vm, py_thread *t) {
     t->frame = vm->frame; t->jmp = vm->jmp; t->stack = vm->stack; t->stack_top = vm->stack_top;
@@ -130,6 +128,7 @@ void py_threads_mark(py_vm *vm) {
     if (!ts) return;
     gc_heap *h = vm->heap;
     gc_mark(h, vm->threads);
+    gc_mark(h, (pv)ts->all);
     for (py_thread *t = ts->all; t; t = t->next) {
         if (t == ts->running || !t->csp) continue;
         gc_mark(h, t->handling); gc_mark(h, t->exc);
@@ -145,7 +144,7 @@ void py_threads_mark(py_vm *vm) {
 static py_threads *start_threads(py_vm *vm) {
     py_threads *ts = threads(vm);
     if (ts) return ts;
-    ts = NEW(py_threads, threads_type);
+    ts = gc_alloc(sizeof(py_threads), GC_RAW);
     ts->lock = hal_mutex_new();
     ts->turn = hal_cond_new();
     if (!ts->lock || !ts->turn) {
