@@ -52,6 +52,8 @@ pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt);
 const uint8_t *py_mod_buffer(pv v, size_t *len);
 /* The name of an error number errno has ("ENOENT"), NULL for another (py/mod/errno.c). */
 const char *py_errno_name(int number);
+/* Raises t (OSError or a subclass) with an error number and its text, as OSError(number, text). */
+_Noreturn void py_mod_oserror(const py_type *t, int number, const char *text);
 /* Raises OSError with errno for a HAL error code (a negative ERR_*). */
 _Noreturn void py_mod_hal_error(int err);
 

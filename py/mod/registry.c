@@ -75,11 +75,14 @@ _Noreturn void py_mod_hal_error(int err) {
     int e = 5;
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
         if (numbers[i].err == err) e = numbers[i].number;
-    const char *name = py_errno_name(e);
-    pv x = py_exc_new(&py_OSError_type, PV_NULL), args = py_tuple_new(2);
-    TUPLE(args)->items[0] = MKSMALL(e);
-    TUPLE(args)->items[1] = py_str_cstr(name);
+    py_mod_oserror(&py_OSError_type, e, py_errno_name(e));
+}
+
+/* errno and strerror are read from the arguments (py/exc.c), as CPython's OSError has them */
+_Noreturn void py_mod_oserror(const py_type *t, int number, const char *text) {
+    pv x = py_exc_new(t, PV_NULL), args = py_tuple_new(2);
+    TUPLE(args)->items[0] = MKSMALL(number);
+    TUPLE(args)->items[1] = py_str_cstr(text);
     ((py_exc *)x)->args = args;
-    py_setattr(x, QS(errno), MKSMALL(e));
     py_raise(x);
 }

@@ -52,19 +52,11 @@ static const struct {
     { ERR_IO, 5, &py_OSError_type, "Input/output error" },
 };
 
-static _Noreturn void raise_errno(const py_type *t, int no, const char *text) {
-    pv x = py_exc_new(t, PV_NULL), args = py_tuple_new(2);
-    TUPLE(args)->items[0] = MKSMALL(no);
-    TUPLE(args)->items[1] = py_str_cstr(text);
-    ((py_exc *)x)->args = args;
-    py_raise(x);
-}
-
 /* Raises the exception for a HAL error (a negative ERR_*). */
 static _Noreturn void raise_error(int err) {
     size_t i = 0, last = sizeof errors / sizeof errors[0] - 1;
     while (i < last && errors[i].err != err) i++;
-    raise_errno(errors[i].type, errors[i].no, errors[i].text);
+    py_mod_oserror(errors[i].type, errors[i].no, errors[i].text);
 }
 static int check(int r) { if (r < 0) raise_error(r); return r; }
 
@@ -129,7 +121,7 @@ static pv attach(socket_obj *s, int h) {
 
 static socket_obj *open_socket(pv o) {
     socket_obj *s = (socket_obj *)o;
-    if (s->handle < 0) raise_errno(&py_OSError_type, E_BADF, "Bad file descriptor");
+    if (s->handle < 0) py_mod_oserror(&py_OSError_type, E_BADF, "Bad file descriptor");
     return s;
 }
 #define SELF open_socket(a[0])
@@ -143,8 +135,8 @@ int py_socket_handle(pv o) {
 /* socket(af=AF_INET, type=SOCK_STREAM, proto=0) */
 static pv socket_make(const py_type *t, int n, pv *a, pv kw) {
     int64_t family = n > 0 ? py_to_index(a[0]) : FAMILY_INET, kind = n > 1 ? py_to_index(a[1]) : TYPE_STREAM;
-    if (family != FAMILY_INET) raise_errno(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
-    if (kind != TYPE_STREAM && kind != TYPE_DGRAM) raise_errno(&py_OSError_type, E_INVAL, "Invalid argument");
+    if (family != FAMILY_INET) py_mod_oserror(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
+    if (kind != TYPE_STREAM && kind != TYPE_DGRAM) py_mod_oserror(&py_OSError_type, E_INVAL, "Invalid argument");
     socket_obj *s = new_socket((int)kind);
     return attach(s, py_net()->sock_open(kind == TYPE_STREAM ? HAL_SOCK_TCP : HAL_SOCK_UDP));
 }
@@ -238,7 +230,7 @@ static pv s_connect(int n, pv *a, pv kw) {
     struct call c = { SELF, NULL, 0, 0, 0 };
     c.addr = address_of(a[1], &c.port);
     int r = py_socket_wait(connect_op, &c, c.s->timeout_ms);
-    if (r == ERR_AGAIN) raise_errno(&py_BlockingIOError_type, E_INPROGRESS, "Operation now in progress");
+    if (r == ERR_AGAIN) py_mod_oserror(&py_BlockingIOError_type, E_INPROGRESS, "Operation now in progress");
     check(r);
     return PV_NONE;
 }
@@ -351,7 +343,7 @@ static pv s_setsockopt(int n, pv *a, pv kw) {
     SELF;
     int64_t level = py_to_index(a[1]), option = py_to_index(a[2]);
     if (!(level == LEVEL_SOCKET && option == OPT_REUSEADDR) && !(level == PROTO_TCP && option == OPT_NODELAY))
-        raise_errno(&py_OSError_type, E_NOPROTOOPT, "Protocol not available");
+        py_mod_oserror(&py_OSError_type, E_NOPROTOOPT, "Protocol not available");
     return PV_NONE;
 }
 static pv s_fileno(int n, pv *a, pv kw) { return MKSMALL(((socket_obj *)a[0])->handle); }
@@ -402,7 +394,7 @@ int py_socket_accept_now(pv listener, pv *conn, pv *peer) {
  * [(AF_INET, type, proto, '', (address, port))], SOCK_STREAM when no type is given */
 static pv m_getaddrinfo(int n, pv *a, pv kw) {
     int64_t family = n > 2 ? py_to_index(a[2]) : 0, kind = n > 3 ? py_to_index(a[3]) : 0;
-    if (family && family != FAMILY_INET) raise_errno(&py_OSError_type, -9, "Address family for hostname not supported");
+    if (family && family != FAMILY_INET) py_mod_oserror(&py_OSError_type, -9, "Address family for hostname not supported");
     if (!kind) kind = TYPE_STREAM;
     pint port = a[1] == PV_NONE ? 0 : py_to_index(a[1]);
     pv host = a[0] == PV_NONE ? py_str_cstr("127.0.0.1") : a[0];
@@ -418,7 +410,7 @@ static pv m_getaddrinfo(int n, pv *a, pv kw) {
 }
 
 static void check_family(pv family) {
-    if (py_to_index(family) != FAMILY_INET) raise_errno(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
+    if (py_to_index(family) != FAMILY_INET) py_mod_oserror(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
 }
 /* inet_pton(AF_INET, "1.2.3.4"): the four bytes */
 static pv m_inet_pton(int n, pv *a, pv kw) {
