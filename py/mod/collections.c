@@ -11,12 +11,7 @@ static pv class_attr(pv cls, const char *name) {
     if (!v) py_raisef(&py_TypeError_type, "not a namedtuple");
     return v;
 }
-static pv new_class(const char *name, size_t len, const py_type *base, pv ns) {
-    pv bases = py_tuple_new(1);
-    TUPLE(bases)->items[0] = (pv)base;
-    py_dict_set(ns, QS(__module__), py_intern("collections", 11));
-    return py_class_new(py_str_new(name, len), bases, ns);
-}
+static pv new_class(pv name, const py_type *base, pv ns) { return py_mod_class(py_intern("collections", 11), name, base, ns); }
 /* The methods of a class made here: entries of a table in flash, put in its namespace as
  * they are, so that py_call counts their arguments as it does any table's; a special method
  * (__repr__) is called as a def would be. */
@@ -154,7 +149,7 @@ BI(nt_namedtuple) {
     py_dict_set(ns, py_intern("_field_defaults", 15), defaults);
     set_new(ns, &nt_new_entry);
     add_methods(ns, nt_methods);
-    pv cls = new_class(py_str_data(a[0]), py_str_len(a[0]), &py_tuple_type, ns);
+    pv cls = new_class(a[0], &py_tuple_type, ns);
     py_dict_set(((py_type *)cls)->dict, py_intern("_make", 5), py_builtin_new(Q__make, nt_make, cls));
     return cls;
 }
@@ -376,7 +371,7 @@ static pv new_defaultdict(void) {
     factory->fget = py_builtin_new(Q_property, dd_factory_get, PV_NULL);
     factory->fset = py_builtin_new(Q_property, dd_factory_set, PV_NULL);
     py_dict_set(ns, py_intern("default_factory", 15), (pv)factory);
-    pv cls = new_class("defaultdict", 11, &py_dict_type, ns);
+    pv cls = new_class(py_intern("defaultdict", 11), &py_dict_type, ns);
     ((py_type *)cls)->mark = dd_mark;
     return cls;
 }
@@ -390,7 +385,7 @@ pv py_mod_collections(pv m) {
     py_mod_set(m, "deque", (pv)&py_deque_type);
     pv ns = py_dict_new();
     add_methods(ns, od_methods);
-    py_mod_set(m, "OrderedDict", new_class("OrderedDict", 11, &py_dict_type, ns));
+    py_mod_set(m, "OrderedDict", new_class(py_intern("OrderedDict", 11), &py_dict_type, ns));
     py_mod_set(m, "defaultdict", new_defaultdict());
     return m;
 }

@@ -38,6 +38,12 @@ pv py_native_module_make(pv name, const char *bare);
 void py_mod_add(pv module, const py_builtin *table);
 void py_mod_set(pv module, const char *name, pv value);
 
+/* A class made at run time, name(base), its __module__ module (a str) and its namespace ns. */
+pv py_mod_class(pv module, pv name, const py_type *base, pv ns);
+/* Sets the module's error, an Exception subclass (module_name.error: "re", not the "ure" it
+ * may be imported as) made once per interpreter and kept in *slot (vm->re_error). */
+void py_mod_set_error(pv module, const char *module_name, pv *slot);
+
 /* A class constant or module constant in a method table: a small int. */
 pv py_mod_const_fn(int n, pv *a, pv kw);
 #define MCONST(q, v) { &py_builtin_type, Q_##q, M_CONST, py_mod_const_fn, MKSMALL(v) }

@@ -51,6 +51,18 @@ void py_mod_set(pv module, const char *name, pv value) {
 
 void py_mod_add(pv module, const py_builtin *f) { py_module_add_table(module, f); }
 
+pv py_mod_class(pv module, pv name, const py_type *base, pv ns) {
+    pv bases = py_tuple_new(1);
+    TUPLE(bases)->items[0] = (pv)base;
+    py_dict_set(ns, QS(__module__), module);
+    return py_class_new(name, bases, ns);
+}
+
+void py_mod_set_error(pv module, const char *module_name, pv *slot) {
+    if (!*slot) *slot = py_mod_class(py_intern(module_name, strlen(module_name)), py_intern("error", 5), &py_Exception_type, py_dict_new());
+    py_mod_set(module, "error", *slot);
+}
+
 pv py_mod_const_fn(int n, pv *a, pv kw) { return PV_NONE; }
 
 pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt) {
