@@ -117,6 +117,12 @@ static pv fb_make(const py_type *t, int n, pv *a, pv kw) {
 /* The table gives each method's argument count, and py_call checks self's type in an unbound
  * call (FrameBuffer.fill(x, 0)), as for any method of a builtin type. */
 static canvas self_canvas(pv *a) { return open_canvas((const fb_obj *)a[0]); }
+/* A drawing method's canvas and its first count arguments as coordinates, into v. */
+static canvas shape_args(pv *a, int count, int *v) {
+    canvas c = self_canvas(a);
+    for (int i = 0; i < count; i++) v[i] = coord(a[i + 1]);
+    return c;
+}
 
 static pv fb_fill(int n, pv *a, pv kw) {
     canvas c = self_canvas(a);
@@ -124,33 +130,38 @@ static pv fb_fill(int n, pv *a, pv kw) {
     return PV_NONE;
 }
 static pv fb_fill_rect(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a);
-    fill_rect(c, coord(a[1]), coord(a[2]), coord(a[3]), coord(a[4]), colour(a[5]));
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    fill_rect(c, v[0], v[1], v[2], v[3], colour(a[5]));
     return PV_NONE;
 }
 /* pixel(x, y[, c]): the colour, or sets it; None (and nothing set) outside the buffer */
 static pv fb_pixel(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a);
-    int x = coord(a[1]), y = coord(a[2]);
+    int v[2];
+    canvas c = shape_args(a, 2, v);
+    int x = v[0], y = v[1];
     if (!inside(c.fb, x, y)) return PV_NONE;
     if (n == 3) return py_new_int(get_pixel(c, x, y));
     set_pixel(c, x, y, colour(a[3]));
     return PV_NONE;
 }
 static pv fb_hline(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a);
-    fill_rect(c, coord(a[1]), coord(a[2]), coord(a[3]), 1, colour(a[4]));
+    int v[3];
+    canvas c = shape_args(a, 3, v);
+    fill_rect(c, v[0], v[1], v[2], 1, colour(a[4]));
     return PV_NONE;
 }
 static pv fb_vline(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a);
-    fill_rect(c, coord(a[1]), coord(a[2]), 1, coord(a[3]), colour(a[4]));
+    int v[3];
+    canvas c = shape_args(a, 3, v);
+    fill_rect(c, v[0], v[1], 1, v[2], colour(a[4]));
     return PV_NONE;
 }
 /* rect(x, y, w, h, c[, fill]): the outline's four sides, or the whole when fill is true */
 static pv fb_rect(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a);
-    int x = coord(a[1]), y = coord(a[2]), w = coord(a[3]), h = coord(a[4]);
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    int x = v[0], y = v[1], w = v[2], h = v[3];
     uint32_t col = colour(a[5]);
     if (n > 6 && py_truth(a[6])) {
         fill_rect(c, x, y, w, h, col);
@@ -184,8 +195,9 @@ static void draw_line(canvas c, int x1, int y1, int x2, int y2, uint32_t col) {
     set_clipped(c, x2, y2, col);
 }
 static pv fb_line(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a);
-    draw_line(c, coord(a[1]), coord(a[2]), coord(a[3]), coord(a[4]), colour(a[5]));
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    draw_line(c, v[0], v[1], v[2], v[3], colour(a[5]));
     return PV_NONE;
 }
 
@@ -220,8 +232,9 @@ static void ellipse_run(canvas c, int cx, int cy, int ra, int rb, uint32_t col, 
     }
 }
 static pv fb_ellipse(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a);
-    int cx = coord(a[1]), cy = coord(a[2]), xr = coord(a[3]), yr = coord(a[4]);
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    int cx = v[0], cy = v[1], xr = v[2], yr = v[3];
     uint32_t col = colour(a[5]);
     int mask = (n > 6 && py_truth(a[6]) ? Q_FILL : 0) | (n > 7 ? (int)py_to_index(a[7]) & Q_ALL : Q_ALL);
     ellipse_run(c, cx, cy, xr, yr, col, mask, false);
