@@ -84,7 +84,6 @@ static uint64_t get_uint(const uint8_t *d, size_t s, bool little) {
     return v;
 }
 BI(st_pack) {
-    if (n < 1) py_raisef(&py_TypeError_type, "pack expected at least 1 argument");
     int nitems;
     size_t size = calcsize(a[0], &nitems);
     if (n - 1 != nitems) serr("pack expected a different number of items");

@@ -38,6 +38,8 @@ pv py_native_module_make(pv name, const char *bare);
 void py_mod_add(pv module, const py_builtin *table);
 void py_mod_set(pv module, const char *name, pv value);
 
+/* The characters of len bytes of UTF-8 (a str's first len bytes). */
+size_t py_mod_chars(const char *s, size_t len);
 /* A class made at run time, name(base), its __module__ module (a str) and its namespace ns. */
 pv py_mod_class(pv module, pv name, const py_type *base, pv ns);
 /* Sets the module's error, an Exception subclass (module_name.error: "re", not the "ure" it

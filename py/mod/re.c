@@ -39,10 +39,7 @@ static pv slice_of(pv s, int32_t from, int32_t to) {
 /* a byte offset of s as a character index */
 static pint char_index(pv s, int32_t off) {
     if (off < 0 || !is_text(s) || ((py_str *)s)->len == ((py_str *)s)->clen) return off;
-    const char *d = py_str_data(s);
-    pint c = 0;
-    for (int32_t i = 0; i < off; i++) c += ((uint8_t)d[i] & 0xc0) != 0x80;
-    return c;
+    return (pint)py_mod_chars(py_str_data(s), (size_t)off);
 }
 static size_t char_len(pv s, const char *at) {
     if (!is_text(s)) return 1;

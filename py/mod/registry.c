@@ -51,6 +51,12 @@ void py_mod_set(pv module, const char *name, pv value) {
 
 void py_mod_add(pv module, const py_builtin *f) { py_module_add_table(module, f); }
 
+size_t py_mod_chars(const char *s, size_t len) {
+    size_t c = 0;
+    for (size_t i = 0; i < len; i++) c += ((uint8_t)s[i] & 0xc0) != 0x80;
+    return c;
+}
+
 pv py_mod_class(pv module, pv name, const py_type *base, pv ns) {
     pv bases = py_tuple_new(1);
     TUPLE(bases)->items[0] = (pv)base;
