@@ -31,6 +31,8 @@ void py_asyncio_streams(pv module);
 extern const py_type py_socket_type;
 _Noreturn void py_socket_error(int err);
 uint32_t py_socket_resolve(pv host);
+/* A port number (0 to 65535) given as an int; OverflowError for another. */
+uint16_t py_socket_port(pv v);
 pv py_socket_address(uint32_t addr, uint16_t port);
 /* One try at accepting a connection on listener: 0 and the new socket and its peer's
  * address, or a negative ERR_* (ERR_TIMEOUT: none waits). */

@@ -208,15 +208,9 @@ static pv connect_next(pv o) {
 }
 
 
-static uint16_t port_of(pv v) {
-    pint p = py_to_index(v);
-    if (p < 0 || p > 65535) py_raisef(&py_OverflowError_type, "port must be 0-65535.");
-    return (uint16_t)p;
-}
-
 static pv as_open_connection(int n, pv *a, pv kw) {
     uint32_t addr = py_socket_resolve(a[0]);
-    uint16_t port = port_of(a[1]);
+    uint16_t port = py_socket_port(a[1]);
     pv sock = py_call0((pv)&py_socket_type);     /* no network: socket's OSError */
     pv s = stream_new(sock, py_socket_address(addr, port));
     connect_obj *c = (connect_obj *)py_asyncio_awaitable(sizeof(connect_obj), connect_next, s);
@@ -246,7 +240,7 @@ static pv server_next(pv o) {
 static pv as_start_server(int n, pv *a, pv kw) {
     pv host = a[1];
     uint32_t addr = host == PV_NONE ? 0 : py_socket_resolve(host);
-    uint16_t port = port_of(a[2]);
+    uint16_t port = py_socket_port(a[2]);
     int backlog = (int)py_to_index(py_mod_arg(n, a, kw, 3, Q_backlog, MKSMALL(5)));
     server_obj *v = NEW(server_obj, server_type);
     v->callback = a[0];

@@ -161,6 +161,12 @@ static uint32_t resolve(pv host) {
     return addr;                /* '': any address */
 }
 
+uint16_t py_socket_port(pv v) {
+    pint p = py_to_index(v);
+    if (p < 0 || p > 65535) py_raisef(&py_OverflowError_type, "port must be 0-65535.");
+    return (uint16_t)p;
+}
+
 /* (host, port) */
 static uint32_t address_of(pv addr, uint16_t *port) {
     size_t n = 0;
@@ -169,9 +175,7 @@ static uint32_t address_of(pv addr, uint16_t *port) {
         py_raisef(&py_TypeError_type, "AF_INET address must be tuple, not %s", py_type_name(TYPE(addr)));
     py_seq_items(addr, &n, &items);
     if (n != 2) py_raisef(&py_TypeError_type, "AF_INET address must be a pair (host, port)");
-    pint p = py_to_index(items[1]);
-    if (p < 0 || p > 65535) py_raisef(&py_OverflowError_type, "port must be 0-65535.");
-    *port = (uint16_t)p;
+    *port = py_socket_port(items[1]);
     return resolve(items[0]);
 }
 
@@ -258,13 +262,17 @@ static int recv_op(void *arg, int slice) {
     if (c->s->kind == TYPE_STREAM) return py_net()->sock_recv(c->s->handle, c->buf, c->len, slice);
     return py_net()->sock_recvfrom(c->s->handle, c->buf, c->len, &c->addr, &c->port, slice);
 }
+/* Up to len bytes into buf, waiting as the socket's time-out says; 0 at the end. */
+static int recv_into(struct call *c, void *buf, size_t len) {
+    c->buf = buf;
+    c->len = len;
+    return check(py_socket_wait(recv_op, c, c->s->timeout_ms));
+}
 /* Up to len bytes into a new bytes object; the sender's address in c. */
 static pv receive(struct call *c, pint len) {
     if (len < 0) py_raisef(&py_ValueError_type, "negative buffersize in recv");
     pv b = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
-    c->buf = ((py_bytes *)b)->data;
-    c->len = (size_t)len;
-    int r = len ? check(py_socket_wait(recv_op, c, c->s->timeout_ms)) : 0;
+    int r = len ? recv_into(c, ((py_bytes *)b)->data, (size_t)len) : 0;
     ((py_bytes *)b)->len = (uint32_t)r;
     return b;
 }
@@ -291,9 +299,7 @@ static pv s_read(int n, pv *a, pv kw) {
     for (;;) {
         size_t room = want < 0 || (size_t)want - b.n > sizeof chunk ? sizeof chunk : (size_t)want - b.n;
         if (!room) break;
-        c.buf = chunk;
-        c.len = room;
-        int r = check(py_socket_wait(recv_op, &c, c.s->timeout_ms));
+        int r = recv_into(&c, chunk, room);
         if (r == 0) break;
         buf_add(&b, (const char *)chunk, (size_t)r);
     }
@@ -308,9 +314,7 @@ static pv s_readline(int n, pv *a, pv kw) {
     buf_init(&b, 64);
     char ch = 0;
     while (ch != '\n') {
-        c.buf = &ch;
-        c.len = 1;
-        if (check(py_socket_wait(recv_op, &c, c.s->timeout_ms)) == 0) break;
+        if (recv_into(&c, &ch, 1) == 0) break;
         buf_addc(&b, ch);
     }
     return py_bytes_new(&py_bytes_type, b.p, b.n);
