@@ -109,6 +109,10 @@ static bool valid_name(pv name) {
 }
 /* namedtuple(typename, field_names, *, defaults=None): field names as a list or as one
  * string split at commas and spaces */
+static _Noreturn void name_error(const char *why, pv name) { py_raisef(&py_ValueError_type, why, py_str_data(py_repr(name))); }
+static void check_name(pv name) {
+    if (!valid_name(name)) name_error("Type names and field names must be valid identifiers: %s", name);
+}
 static const py_builtin nt_methods[] = { SPECIAL(__repr__, nt_repr, 0, 0), SPECIAL(_asdict, nt_asdict, 0, 0),
     SPECIAL_KW(_replace, nt_replace, 0, 0), METHODS_END };
 static const py_builtin nt_new_entry = { &py_builtin_type, Q___new__, M_KW, nt_new, 0 };
@@ -125,13 +129,13 @@ BI(nt_namedtuple) {
     } else fields = py_list_from_iter(a[1]);
     pv seen = py_set_new(&py_set_type), ns = py_dict_new(), defaults = py_dict_new();
     size_t count = LIST(fields)->len;
-    if (!valid_name(a[0])) py_raisef(&py_ValueError_type, "Type names and field names must be valid identifiers: %s", py_str_data(py_repr(a[0])));
+    check_name(a[0]);
     for (size_t i = 0; i < count; i++) {
         pv name = LIST(fields)->items[i];
         if (!IS(name, py_str_type)) py_raisef(&py_TypeError_type, "Type names and field names must be strings");
-        if (*py_str_data(name) == '_') py_raisef(&py_ValueError_type, "Field names cannot start with an underscore: %s", py_str_data(py_repr(name)));
-        if (!valid_name(name)) py_raisef(&py_ValueError_type, "Type names and field names must be valid identifiers: %s", py_str_data(py_repr(name)));
-        if (py_contains(seen, name)) py_raisef(&py_ValueError_type, "Encountered duplicate field name: %s", py_str_data(py_repr(name)));
+        if (*py_str_data(name) == '_') name_error("Field names cannot start with an underscore: %s", name);
+        check_name(name);
+        if (py_contains(seen, name)) name_error("Encountered duplicate field name: %s", name);
         py_set_add(seen, name);
         name = LIST(fields)->items[i] = py_intern_str(name);
         py_property *prop = NEW(py_property, py_property_type);
@@ -359,6 +363,8 @@ BI(dd_repr) {
 BI(dd_copy) { pv args[2] = { DD(a[0])->factory, a[0] }; return py_call((pv)TYPE(a[0]), 2, args, PV_NULL); }
 BI(dd_factory_get) { return DD(a[0])->factory; }
 BI(dd_factory_set) { DD(a[0])->factory = a[1]; return PV_NONE; }
+static const py_builtin dd_factory_entries[] = { { &py_builtin_type, Q_property, 0, dd_factory_get, 0 },
+    { &py_builtin_type, Q_property, 0, dd_factory_set, 0 } };
 static const py_builtin dd_methods[] = { SPECIAL_KW(__init__, dd_init, 0, ANY), SPECIAL(__missing__, dd_missing, 1, 1),
     SPECIAL(__repr__, dd_repr, 0, 0), SPECIAL(copy, dd_copy, 0, 0), METHODS_END };
 static const py_builtin dd_new_entry = { &py_builtin_type, Q___new__, M_KW, dd_new, 0 };   /* its keywords are __init__'s */
@@ -368,8 +374,8 @@ static pv new_defaultdict(void) {
     add_methods(ns, dd_methods);
     py_dict_set(ns, py_intern("__copy__", 8), py_dict_get(ns, QS(copy)));
     py_property *factory = NEW(py_property, py_property_type);
-    factory->fget = py_builtin_new(Q_property, dd_factory_get, PV_NULL);
-    factory->fset = py_builtin_new(Q_property, dd_factory_set, PV_NULL);
+    factory->fget = (pv)&dd_factory_entries[0];
+    factory->fset = (pv)&dd_factory_entries[1];
     py_dict_set(ns, py_intern("default_factory", 15), (pv)factory);
     pv cls = new_class(py_intern("defaultdict", 11), &py_dict_type, ns);
     ((py_type *)cls)->mark = dd_mark;
