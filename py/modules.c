@@ -2,7 +2,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include "py/obj.h"
+#include "py/mod/mod.h"
+#include "lib/base64.h"
 #include "lib/sha1.h"
 #include "lib/sha256.h"
 
@@ -83,7 +84,6 @@ static uint64_t get_uint(const uint8_t *d, size_t s, bool little) {
     return v;
 }
 BI(st_pack) {
-    if (n < 1) py_raisef(&py_TypeError_type, "pack expected at least 1 argument");
     int nitems;
     size_t size = calcsize(a[0], &nitems);
     if (n - 1 != nitems) serr("pack expected a different number of items");
@@ -216,23 +216,15 @@ BI(ba_unhexlify) {
     return out;
 }
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/* the encoding is lib's (the system's base64) */
 BI(ba_b2a_base64) {
     size_t len;
-    pv b = bytes_of(a[0], &len);
-    const uint8_t *d = data_of(b);
-    pv nl = py_kw_get(kw, Q_newline_dummy);
-    bool newline = !nl || py_truth(nl);
-    py_buf o;
-    buf_init(&o, len * 4 / 3 + 4);
-    for (size_t i = 0; i < len; i += 3) {
-        uint32_t v = (uint32_t)d[i] << 16 | (i + 1 < len ? (uint32_t)d[i + 1] << 8 : 0) | (i + 2 < len ? d[i + 2] : 0);
-        buf_addc(&o, b64[v >> 18]);
-        buf_addc(&o, b64[(v >> 12) & 63]);
-        buf_addc(&o, i + 1 < len ? b64[(v >> 6) & 63] : '=');
-        buf_addc(&o, i + 2 < len ? b64[v & 63] : '=');
-    }
-    if (newline) buf_addc(&o, '\n');
-    return py_bytes_new(&py_bytes_type, o.p, o.n);
+    pv b = bytes_of(a[0], &len), nl = py_kw_get(kw, Q_newline_dummy);
+    size_t n64 = 4 * ((len + 2) / 3);
+    char *out = gc_alloc(n64 + 2, GC_RAW);
+    base64_encode(data_of(b), len, out);
+    if (!nl || py_truth(nl)) out[n64++] = '\n';
+    return py_bytes_new(&py_bytes_type, out, n64);
 }
 BI(ba_a2b_base64) {
     size_t len;
@@ -286,13 +278,8 @@ BI(h_digest) {
     sha256_final(&h.u.s256, out);
     return py_bytes_new(&py_bytes_type, out, 32);
 }
-BI(h_hexdigest) {
-    pv d = h_digest(n, a, kw);
-    py_bytes *b = (py_bytes *)d;
-    char hexs[65];
-    for (size_t i = 0; i < b->len; i++) snprintf(hexs + 2 * i, 3, "%02x", b->data[i]);
-    return py_str_new(hexs, b->len * 2);
-}
+/* the digest's bytes.hex() */
+BI(h_hexdigest) { return py_call0(py_getattr(h_digest(n, a, kw), QS(hex))); }
 static const py_builtin hash_methods[] = {
     METHOD(update, h_update, 1, 1), METHOD(digest_q, h_digest, 0, 0), METHOD(hexdigest_q, h_hexdigest, 0, 0),
     METHODS_END };
@@ -314,15 +301,7 @@ static const py_builtin hashlib_funcs[] = {
 pv py_native_data_module(const char *s) {
     if (!strcmp(s, "struct")) {
         pv m = mkmod("struct", struct_funcs);
-        py_vm *vm = py_cur;
-        if (!vm->struct_error) {
-            pv bases = py_tuple_new(1);
-            TUPLE(bases)->items[0] = (pv)&py_Exception_type;
-            pv ns = py_dict_new();
-            py_dict_set(ns, QS(__module__), py_intern("struct", 6));
-            vm->struct_error = py_class_new(py_intern("error", 5), bases, ns);
-        }
-        py_dict_set(((py_module *)m)->dict, py_intern("error", 5), vm->struct_error);
+        py_mod_set_error(m, "struct", &py_cur->struct_error);
         return m;
     }
     if (!strcmp(s, "binascii")) return mkmod("binascii", binascii_funcs);

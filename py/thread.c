@@ -12,9 +12,10 @@
 #include "py/mod/mod.h"
 #include "hal/thread.h"
 
+/* A thread's record, a raw block of the heap in the list of threads: py_threads_mark marks
+ * the records and what they hold. */
 typedef struct py_thread py_thread;
 struct py_thread {
-    const py_type *type;
     py_thread *next;
     py_vm *vm;
     pv fn, args, kwargs;
@@ -30,8 +31,8 @@ struct py_thread {
     uintptr_t os_id;            /* hal_thread_id() of the thread that runs it */
 };
 
+/* A raw block of the heap (vm->threads): py_threads_mark marks its threads. */
 typedef struct {
-    const py_type *type;
     hal_mutex_t *lock;
     hal_cond_t *turn;           /* broadcast when the turn is free and when a lock is released */
     bool held;
@@ -41,15 +42,7 @@ typedef struct {
     int count;
 } py_threads;
 
-static void thread_mark(pv o, gc_heap *h) {
-    py_thread *t = (py_thread *)o;
-    gc_mark(h, (pv)t->next); gc_mark(h, t->fn); gc_mark(h, t->args); gc_mark(h, t->kwargs);
-    gc_mark_ptr(h, t->stack);
-}
-static const py_type thread_type = { &py_type_type, "thread", .base = &py_object_type, .mark = thread_mark };
 
-static void threads_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((py_threads *)o)->all); }
-static const py_type threads_type = { &py_type_type, "threads", .base = &py_object_type, .mark = threads_mark };
 
 static void save(py_vm *vm, py_thread *t) {
     t->frame = vm->frame; t->jmp = vm->jmp; t->stack = vm->stack; t->stack_top = vm->stack_top;
@@ -131,6 +124,8 @@ void py_threads_mark(py_vm *vm) {
     gc_heap *h = vm->heap;
     gc_mark(h, vm->threads);
     for (py_thread *t = ts->all; t; t = t->next) {
+        gc_mark_ptr(h, t); gc_mark(h, t->fn); gc_mark(h, t->args); gc_mark(h, t->kwargs);
+        gc_mark_ptr(h, t->stack);
         if (t == ts->running || !t->csp) continue;
         gc_mark(h, t->handling); gc_mark(h, t->exc);
         for (pv *p = t->stack_top; p < t->stack_end; p++) gc_mark(h, *p);
@@ -145,7 +140,7 @@ void py_threads_mark(py_vm *vm) {
 static py_threads *start_threads(py_vm *vm) {
     py_threads *ts = threads(vm);
     if (ts) return ts;
-    ts = NEW(py_threads, threads_type);
+    ts = gc_alloc(sizeof(py_threads), GC_RAW);
     ts->lock = hal_mutex_new();
     ts->turn = hal_cond_new();
     if (!ts->lock || !ts->turn) {
@@ -153,7 +148,7 @@ static py_threads *start_threads(py_vm *vm) {
         if (ts->turn) hal_cond_free(ts->turn);
         py_raisef(&py_RuntimeError_type, "can't start new thread");
     }
-    py_thread *main = NEW(py_thread, thread_type);   /* the program's own thread */
+    py_thread *main = gc_alloc(sizeof(py_thread), GC_RAW);   /* the program's own thread */
     main->vm = vm;
     main->os_id = hal_thread_id();
     ts->all = ts->running = main;
@@ -214,7 +209,7 @@ uintptr_t py_thread_start(pv fn, pv args, pv kwargs, size_t stack_words) {
     py_vm *vm = py_cur;
     if (!vm->io.thread_start) py_raisef(&py_RuntimeError_type, "can't start new thread");
     py_threads *ts = start_threads(vm);
-    py_thread *t = NEW(py_thread, thread_type);
+    py_thread *t = gc_alloc(sizeof(py_thread), GC_RAW);
     t->vm = vm;
     t->fn = fn;
     t->args = args;

@@ -44,21 +44,23 @@ typedef struct {
     bool stopping;
 } loop_obj;
 
-/* The module's state in this interpreter (vm->asyncio): its classes are read-only types. */
+/* The module's state in this interpreter (vm->asyncio): the current loop, in a cell (the
+ * interpreter's own type, laid out as py_cell), since its classes are read-only types. */
 typedef struct {
     const py_type *type;
     loop_obj *loop;
 } state_obj;
 
-typedef struct { const py_type *type; uint64_t delay_us; pv result; } sleep_obj;
-typedef struct { const py_type *type; pv children; bool return_exceptions; } gather_obj;
-typedef struct { const py_type *type; task *inner; uint64_t timeout_us; uint8_t phase; } waitfor_obj;
+/* The awaitables (py_asyncio_aw): sleep's ref is its result, gather's its tuple of child tasks,
+ * wait_for's its inner task. */
+typedef struct { py_asyncio_aw aw; uint64_t delay_us; } sleep_obj;
+typedef struct { py_asyncio_aw aw; uint8_t phase; uint64_t timeout_us; } waitfor_obj;
 typedef struct { const py_type *type; queue waiters; bool set; } event_obj;
 typedef struct { const py_type *type; queue waiters; bool locked; } lock_obj;
 
-static const py_type task_type, loop_type, state_type, sleep_type, gather_type, waitfor_type,
-    event_type, lock_type, done_type;
-static const pobj done_obj = { &done_type };
+static const py_type task_type, loop_type, event_type, lock_type;
+static pv done_next(pv o);
+static const py_asyncio_aw done_obj = { &py_asyncio_aw_type, done_next, PV_NULL };
 
 #define SELF(T) ((T *)a[0])
 
@@ -158,9 +160,8 @@ static task *task_spawn(loop_obj *l, pv coro) {
 }
 
 static task *task_new(loop_obj *l, pv coro) {
-    if (!IS(coro, py_coro_type) && !IS(coro, py_gen_type) && !IS(coro, sleep_type) &&
-        !IS(coro, gather_type) && !IS(coro, waitfor_type) && !IS(coro, event_type) &&
-        !IS(coro, lock_type) && !py_asyncio_stream_awaitable(coro))
+    if (!IS(coro, py_coro_type) && !IS(coro, py_gen_type) && !IS(coro, py_asyncio_aw_type) &&
+        !IS(coro, event_type) && !IS(coro, lock_type))
         py_raisef(&py_TypeError_type, "a coroutine was expected, got %s", py_str_data(py_repr(coro)));
     return task_spawn(l, coro);
 }
@@ -185,16 +186,24 @@ static void finish(loop_obj *l, task *t, pv result, bool failed) {
     t->notify_task = NULL;
 }
 
+static pv gather_next(pv o), gather_next_exceptions(pv o), waitfor_next(pv o);
+
+/* on, what a task waits in, when it is an awaitable whose step is next */
+static py_asyncio_aw *awaiting(pv on, pv (*next)(pv)) {
+    return on && IS(on, py_asyncio_aw_type) && ((py_asyncio_aw *)on)->next == next ? (py_asyncio_aw *)on : NULL;
+}
+
 static bool cancel(loop_obj *l, task *t) {
     if (t->state == T_DONE) return false;
     if (!t->pending) t->pending = new_exc((pv)&py_asyncio_CancelledError_type);
     pv on = t->parked_on;
     /* what it waits in is cancelled with it, as CPython's futures are */
-    if (on && IS(on, gather_type)) {
-        pv ch = ((gather_obj *)on)->children;
-        for (size_t i = 0; i < TUPLE(ch)->len; i++) cancel(l, (task *)TUPLE(ch)->items[i]);
-    } else if (on && IS(on, waitfor_type)) {
-        cancel(l, ((waitfor_obj *)on)->inner);
+    py_asyncio_aw *w = awaiting(on, gather_next);
+    if (!w) w = awaiting(on, gather_next_exceptions);
+    if (w) {
+        for (size_t i = 0; i < TUPLE(w->ref)->len; i++) cancel(l, (task *)TUPLE(w->ref)->items[i]);
+    } else if ((w = awaiting(on, waitfor_next))) {
+        cancel(l, (task *)w->ref);
     }
     /* a task that has not run yet keeps its turn; the running one is requeued when it yields */
     if (t->state == T_WAITING && t->in != &l->ready) {
@@ -382,10 +391,11 @@ static pv as_create_task(int n, pv *a, pv kw) {
     return (pv)task_new(loop(), a[0]);
 }
 
+static pv sleep_next(pv o);
+
 static pv sleep_new(uint64_t us, pv result) {
-    sleep_obj *s = NEW(sleep_obj, sleep_type);
+    sleep_obj *s = (sleep_obj *)py_asyncio_awaitable(sizeof(sleep_obj), sleep_next, result);
     s->delay_us = us;
-    s->result = result;
     return (pv)s;
 }
 
@@ -404,19 +414,16 @@ static pv as_sleep_ms(int n, pv *a, pv kw) {
 
 static pv as_gather(int n, pv *a, pv kw) {
     loop_obj *l = loop();
-    gather_obj *g = NEW(gather_obj, gather_type);
-    pv re = py_kw_get(kw, Q_return_exceptions);
-    g->return_exceptions = re && py_truth(re);
-    g->children = py_tuple_new((size_t)n);
-    for (int i = 0; i < n; i++) TUPLE(g->children)->items[i] = (pv)as_task(l, a[i]);
-    return (pv)g;
+    pv re = py_kw_get(kw, Q_return_exceptions), children = py_tuple_new((size_t)n);
+    pv g = py_asyncio_awaitable(sizeof(py_asyncio_aw), re && py_truth(re) ? gather_next_exceptions : gather_next, children);
+    for (int i = 0; i < n; i++) TUPLE(children)->items[i] = (pv)as_task(l, a[i]);
+    return g;
 }
 
 static pv wait_for(pv aw, pv timeout, double scale) {
     task *inner = as_task(loop(), aw);
     if (timeout == PV_NONE) return (pv)inner;
-    waitfor_obj *w = NEW(waitfor_obj, waitfor_type);
-    w->inner = inner;
+    waitfor_obj *w = (waitfor_obj *)py_asyncio_awaitable(sizeof(waitfor_obj), waitfor_next, (pv)inner);
     w->timeout_us = us_of(timeout, scale);
     return (pv)w;
 }
@@ -451,6 +458,20 @@ static pv as_ticks(int n, pv *a, pv kw) {
 /* ---- Task ---- */
 
 static pv self_await(int n, pv *a, pv kw) { return a[0]; }
+static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, 0), METHODS_END };
+
+/* One type for the awaitables of asyncio and its streams: each object carries its step. */
+static pv aw_next(pv o) { return ((py_asyncio_aw *)o)->next(o); }
+static void aw_mark(pv o, gc_heap *h) { gc_mark(h, ((py_asyncio_aw *)o)->ref); }
+const py_type py_asyncio_aw_type = { &py_type_type, "awaitable", .base = &py_object_type,
+    .methods = await_methods, .next = aw_next, .mark = aw_mark };
+
+pv py_asyncio_awaitable(size_t size, pv (*next)(pv o), pv ref) {
+    py_asyncio_aw *w = (py_asyncio_aw *)py_new_obj(size, &py_asyncio_aw_type);
+    w->next = next;
+    w->ref = ref;
+    return (pv)w;
+}
 
 /* await task: waits in its waiters until it is done */
 static pv task_next(pv o) {
@@ -516,7 +537,7 @@ static pv sleep_next(pv o) {
     task *me = running();
     if (me->woken) {
         me->woken = false;
-        return complete(s->result);
+        return complete(s->aw.ref);
     }
     me->woken = true;                      /* its next turn completes the sleep */
     if (!s->delay_us) return PV_NONE;      /* sleep(0): the others get a turn first */
@@ -527,36 +548,28 @@ static pv sleep_next(pv o) {
     return PV_NONE;
 }
 
-static void sleep_mark(pv o, gc_heap *h) { gc_mark(h, ((sleep_obj *)o)->result); }
-
-static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, 0), METHODS_END };
-static const py_type sleep_type = { &py_type_type, "sleep", .base = &py_object_type,
-    .methods = await_methods, .next = sleep_next, .mark = sleep_mark };
-
 static pv done_next(pv o) { return complete(PV_NONE); }
-static const py_type done_type = { &py_type_type, "done", .base = &py_object_type,
-    .methods = await_methods, .next = done_next };
 
 /* gather: woken by each child that ends; the first failure is raised unless
  * return_exceptions, else the results in order once all are done */
-static pv gather_next(pv o) {
-    gather_obj *g = (gather_obj *)o;
+static pv gather_step(pv o, bool return_exceptions) {
+    pv children = ((py_asyncio_aw *)o)->ref;
     task *me = running();
     me->woken = false;
-    size_t n = TUPLE(g->children)->len;
+    size_t n = TUPLE(children)->len;
     bool all_done = true;
     for (size_t i = 0; i < n; i++) {
-        task *c = (task *)TUPLE(g->children)->items[i];
+        task *c = (task *)TUPLE(children)->items[i];
         if (c->state != T_DONE) all_done = false;
-        else if (c->failed && !g->return_exceptions) py_raise(c->result);
+        else if (c->failed && !return_exceptions) py_raise(c->result);
     }
     if (all_done) {
         pv r = py_list_new(0);
-        for (size_t i = 0; i < n; i++) py_list_append(r, ((task *)TUPLE(g->children)->items[i])->result);
+        for (size_t i = 0; i < n; i++) py_list_append(r, ((task *)TUPLE(children)->items[i])->result);
         return complete(r);
     }
     for (size_t i = 0; i < n; i++) {
-        task *c = (task *)TUPLE(g->children)->items[i];
+        task *c = (task *)TUPLE(children)->items[i];
         if (c->state == T_DONE) continue;
         c->notify = o;
         c->notify_task = me;
@@ -564,9 +577,8 @@ static pv gather_next(pv o) {
     return park(me, o, NULL, PV_NULL);
 }
 
-static void gather_mark(pv o, gc_heap *h) { gc_mark(h, ((gather_obj *)o)->children); }
-static const py_type gather_type = { &py_type_type, "gather", .base = &py_object_type,
-    .methods = await_methods, .next = gather_next, .mark = gather_mark };
+static pv gather_next(pv o) { return gather_step(o, false); }
+static pv gather_next_exceptions(pv o) { return gather_step(o, true); }
 
 /* wait_for: sleeps until the timeout while the inner task notifies it when it ends; at the
  * timeout it cancels the inner task and waits for it to end, then raises TimeoutError
@@ -575,7 +587,7 @@ enum { WF_START, WF_WAITING, WF_CANCELLING };
 
 static pv waitfor_next(pv o) {
     waitfor_obj *w = (waitfor_obj *)o;
-    task *me = running(), *inner = w->inner;
+    task *me = running(), *inner = (task *)w->aw.ref;
     loop_obj *l = state()->loop;
     if (inner->state == T_DONE) {
         me->woken = false;
@@ -598,9 +610,6 @@ static pv waitfor_next(pv o) {
     return park(me, o, &inner->waiters, (pv)inner);
 }
 
-static void waitfor_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((waitfor_obj *)o)->inner); }
-static const py_type waitfor_type = { &py_type_type, "wait_for", .base = &py_object_type,
-    .methods = await_methods, .next = waitfor_next, .mark = waitfor_mark };
 
 /* ---- Event ---- */
 
@@ -716,12 +725,6 @@ static const py_builtin loop_methods[] = {
 static const py_type loop_type = { &py_type_type, "Loop", .base = &py_object_type,
     .methods = loop_methods, .mark = loop_mark };
 
-static void state_mark(pv o, gc_heap *h) {
-    state_obj *s = (state_obj *)o;
-    gc_mark(h, (pv)s->loop);
-}
-static const py_type state_type = { &py_type_type, "asyncio", .base = &py_object_type,
-    .mark = state_mark };
 
 /* ---- the module ---- */
 
@@ -746,7 +749,7 @@ static const py_builtin functions[] = {
 pv py_mod_asyncio(pv module) {
     py_vm *vm = py_cur;
     /* one state per interpreter: asyncio and uasyncio share the loop */
-    if (!vm->asyncio) vm->asyncio = (pv)NEW(state_obj, state_type);
+    if (!vm->asyncio) vm->asyncio = (pv)NEW(state_obj, py_cell_type);
     py_mod_add(module, functions);
     py_asyncio_streams(module);
     return module;

@@ -25,30 +25,21 @@ typedef struct {
 } stream_obj;
 
 enum { READ_SOME, READ_ALL, READ_LINE, READ_EXACTLY };
-typedef struct { const py_type *type; stream_obj *s; uint8_t kind; pint n; } read_obj;
-typedef struct { const py_type *type; stream_obj *s; uint32_t addr; uint16_t port; } connect_obj;
+/* The awaitables (py_asyncio_aw): a read's and a connect's ref is their stream. */
+typedef struct { py_asyncio_aw aw; uint8_t kind; pint n; } read_obj;
+typedef struct { py_asyncio_aw aw; uint32_t addr; uint16_t port; } connect_obj;
 typedef struct { const py_type *type; pv sock, callback, task; bool closed; } server_obj;
-typedef struct { const py_type *type; pv value; } value_obj;
 
-static const py_type stream_type, read_type, connect_type, server_type, value_type;
+static const py_type stream_type, server_type;
 
 #define SELF(T) ((T *)a[0])
+#define STREAM(aw) ((stream_obj *)(aw)->ref)
 
-static pv self_await(int n, pv *a, pv kw) { return a[0]; }
-static const py_builtin await_methods[] = { METHOD(__await__, self_await, 0, 0), METHODS_END };
+/* ---- an await that completes at once with a value, its ref (drain, wait_closed,
+ * start_server) ---- */
 
-/* ---- an await that completes at once with a value (drain, wait_closed, start_server) ---- */
-
-static pv value_next(pv o) { return py_asyncio_complete(((value_obj *)o)->value); }
-static void value_mark(pv o, gc_heap *h) { gc_mark(h, ((value_obj *)o)->value); }
-static const py_type value_type = { &py_type_type, "value", .base = &py_object_type,
-    .methods = await_methods, .next = value_next, .mark = value_mark };
-
-static pv value(pv v) {
-    value_obj *w = NEW(value_obj, value_type);
-    w->value = v;
-    return (pv)w;
-}
+static pv value_next(pv o) { return py_asyncio_complete(((py_asyncio_aw *)o)->ref); }
+static pv value(pv v) { return py_asyncio_awaitable(sizeof(py_asyncio_aw), value_next, v); }
 
 /* ---- the stream ---- */
 
@@ -102,7 +93,7 @@ static _Noreturn void incomplete(stream_obj *s, pint expected) {
 
 /* What the read gives with the bytes read ahead so far, or PV_NULL when it needs more. */
 static pv answer(read_obj *r) {
-    stream_obj *s = r->s;
+    stream_obj *s = STREAM(&r->aw);
     size_t have = ahead_len(s);
     switch (r->kind) {
     case READ_SOME:
@@ -127,19 +118,14 @@ static pv read_next(pv o) {
     for (;;) {
         pv got = answer(r);
         if (got) return py_asyncio_complete(got);
-        int n = fill(r->s);
-        if (n == ERR_TIMEOUT) return py_asyncio_wait_io(o, handle_of(r->s), HAL_POLL_IN);
+        int n = fill(STREAM(&r->aw));
+        if (n == ERR_TIMEOUT) return py_asyncio_wait_io(o, handle_of(STREAM(&r->aw)), HAL_POLL_IN);
         if (n < 0) py_socket_error(n);
     }
 }
 
-static void read_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((read_obj *)o)->s); }
-static const py_type read_type = { &py_type_type, "read", .base = &py_object_type,
-    .methods = await_methods, .next = read_next, .mark = read_mark };
-
 static pv read_op(pv s, int kind, pint n) {
-    read_obj *r = NEW(read_obj, read_type);
-    r->s = (stream_obj *)s;
+    read_obj *r = (read_obj *)py_asyncio_awaitable(sizeof(read_obj), read_next, s);
     r->kind = (uint8_t)kind;
     r->n = n;
     return (pv)r;
@@ -210,33 +196,26 @@ static const py_type stream_type = { &py_type_type, "Stream", .base = &py_object
 
 static pv connect_next(pv o) {
     connect_obj *c = (connect_obj *)o;
-    int r = py_net()->sock_connect(handle_of(c->s), c->addr, c->port, 0);
-    if (r == ERR_TIMEOUT) return py_asyncio_wait_io(o, handle_of(c->s), HAL_POLL_OUT);
+    int r = py_net()->sock_connect(handle_of(STREAM(&c->aw)), c->addr, c->port, 0);
+    if (r == ERR_TIMEOUT) return py_asyncio_wait_io(o, handle_of(STREAM(&c->aw)), HAL_POLL_OUT);
     if (r < 0) {
-        st_close(1, (pv *)&c->s, PV_NULL);
+        st_close(1, &c->aw.ref, PV_NULL);
         py_socket_error(r);
     }
     pv pair = py_tuple_new(2);
-    TUPLE(pair)->items[0] = TUPLE(pair)->items[1] = (pv)c->s;
+    TUPLE(pair)->items[0] = TUPLE(pair)->items[1] = c->aw.ref;
     return py_asyncio_complete(pair);
 }
 
-static void connect_mark(pv o, gc_heap *h) { gc_mark(h, (pv)((connect_obj *)o)->s); }
-static const py_type connect_type = { &py_type_type, "open_connection", .base = &py_object_type,
-    .methods = await_methods, .next = connect_next, .mark = connect_mark };
-
-static uint16_t port_of(pv v) {
-    pint p = py_to_index(v);
-    if (p < 0 || p > 65535) py_raisef(&py_OverflowError_type, "port must be 0-65535.");
-    return (uint16_t)p;
-}
 
 static pv as_open_connection(int n, pv *a, pv kw) {
-    connect_obj *c = NEW(connect_obj, connect_type);
-    c->addr = py_socket_resolve(a[0]);
-    c->port = port_of(a[1]);
+    uint32_t addr = py_socket_resolve(a[0]);
+    uint16_t port = py_socket_port(a[1]);
     pv sock = py_call0((pv)&py_socket_type);     /* no network: socket's OSError */
-    c->s = (stream_obj *)stream_new(sock, py_socket_address(c->addr, c->port));
+    pv s = stream_new(sock, py_socket_address(addr, port));
+    connect_obj *c = (connect_obj *)py_asyncio_awaitable(sizeof(connect_obj), connect_next, s);
+    c->addr = addr;
+    c->port = port;
     return (pv)c;
 }
 
@@ -261,7 +240,7 @@ static pv server_next(pv o) {
 static pv as_start_server(int n, pv *a, pv kw) {
     pv host = a[1];
     uint32_t addr = host == PV_NONE ? 0 : py_socket_resolve(host);
-    uint16_t port = port_of(a[2]);
+    uint16_t port = py_socket_port(a[2]);
     int backlog = (int)py_to_index(py_mod_arg(n, a, kw, 3, Q_backlog, MKSMALL(5)));
     server_obj *v = NEW(server_obj, server_type);
     v->callback = a[0];
@@ -314,10 +293,6 @@ static const py_builtin server_methods[] = {
 static const py_type server_type = { &py_type_type, "Server", .base = &py_object_type,
     .methods = server_methods, .next = server_next, .getattr = server_getattr,
     .mark = server_mark };
-
-bool py_asyncio_stream_awaitable(pv o) {
-    return IS(o, read_type) || IS(o, connect_type) || IS(o, value_type);
-}
 
 static const py_builtin functions[] = {
     FUNC_KW(open_connection, as_open_connection, 2, 2), FUNC_KW(start_server, as_start_server, 3, 4),

@@ -11,23 +11,21 @@ static pv class_attr(pv cls, const char *name) {
     if (!v) py_raisef(&py_TypeError_type, "not a namedtuple");
     return v;
 }
-static pv new_class(const char *name, size_t len, const py_type *base, pv ns) {
-    pv bases = py_tuple_new(1);
-    TUPLE(bases)->items[0] = (pv)base;
-    py_dict_set(ns, QS(__module__), py_intern("collections", 11));
-    return py_class_new(py_str_new(name, len), bases, ns);
+static pv new_class(pv name, const py_type *base, pv ns) { return py_mod_class(py_intern("collections", 11), name, base, ns); }
+/* The methods of a class made here: entries of a table in flash, put in its namespace as
+ * they are, so that py_call counts their arguments as it does any table's; a special method
+ * (__repr__) is called as a def would be. */
+#define SPECIAL(q, f, lo, hi) METHOD_F(q, M_SPECIAL, f, lo, hi)
+#define SPECIAL_KW(q, f, lo, hi) METHOD_F(q, M_SPECIAL | M_KW, f, lo, hi)
+static void add_methods(pv ns, const py_builtin *f) {
+    for (; f->fn; f++) py_dict_set(ns, (pv)&py_qstrs[f->name], (pv)f);
 }
-/* A builtin made at run time; flags has M_KW when it takes keyword arguments. */
-static pv new_builtin(int q, py_cfn fn, pv self, unsigned flags) {
-    pv f = py_builtin_new(q, fn, self);
-    ((py_builtin *)f)->flags |= (uint16_t)flags;
-    return f;
+/* A class's __new__: a static method over a table entry. */
+static void set_new(pv ns, const py_builtin *entry) {
+    py_wrap *make = NEW(py_wrap, py_staticmethod_type);
+    make->func = (pv)entry;
+    py_dict_set(ns, QS(__new__), (pv)make);
 }
-/* a method of a class made here; a special method (__repr__) is called as a def would be */
-static void set_method_kw(pv ns, int q, py_cfn fn, pv self, unsigned kw_flag) {
-    py_dict_set(ns, (pv)&py_qstrs[q], new_builtin(q, fn, self, M_SPECIAL | kw_flag));
-}
-static void set_method(pv ns, int q, py_cfn fn, pv self) { set_method_kw(ns, q, fn, self, 0); }
 
 /* ---- namedtuple ---- */
 /* __new__(cls, *values, **by_name): the fields in order, then their defaults */
@@ -70,14 +68,12 @@ BI(nt_repr) {
     return buf_str(&b);
 }
 BI(nt_asdict) {
-    py_argcheck(n - 1, 0, 0, "_asdict");
     pv fields = class_attr((pv)TYPE(a[0]), "_fields"), d = py_dict_new();
     for (size_t i = 0; i < TUPLE(a[0])->len; i++) py_dict_set(d, TUPLE(fields)->items[i], TUPLE(a[0])->items[i]);
     return d;
 }
 /* _replace(**changes): a copy with those fields changed */
 BI(nt_replace) {
-    py_argcheck(n - 1, 0, 0, "_replace");
     pv fields = class_attr((pv)TYPE(a[0]), "_fields");
     pv t = py_tuple_new(TUPLE(a[0])->len);
     py_copy_values(TUPLE(t)->items, TUPLE(a[0])->items, TUPLE(a[0])->len);
@@ -113,8 +109,14 @@ static bool valid_name(pv name) {
 }
 /* namedtuple(typename, field_names, *, defaults=None): field names as a list or as one
  * string split at commas and spaces */
+static _Noreturn void name_error(const char *why, pv name) { py_raisef(&py_ValueError_type, why, py_str_data(py_repr(name))); }
+static void check_name(pv name) {
+    if (!valid_name(name)) name_error("Type names and field names must be valid identifiers: %s", name);
+}
+static const py_builtin nt_methods[] = { SPECIAL(__repr__, nt_repr, 0, 0), SPECIAL(_asdict, nt_asdict, 0, 0),
+    SPECIAL_KW(_replace, nt_replace, 0, 0), METHODS_END };
+static const py_builtin nt_new_entry = { &py_builtin_type, Q___new__, M_KW, { nt_new } };
 BI(nt_namedtuple) {
-    py_argcheck(n, 2, 2, "namedtuple");
     pv fields = py_list_new(0);
     if (IS(a[1], py_str_type)) {
         const char *p = py_str_data(a[1]);
@@ -127,13 +129,13 @@ BI(nt_namedtuple) {
     } else fields = py_list_from_iter(a[1]);
     pv seen = py_set_new(&py_set_type), ns = py_dict_new(), defaults = py_dict_new();
     size_t count = LIST(fields)->len;
-    if (!valid_name(a[0])) py_raisef(&py_ValueError_type, "Type names and field names must be valid identifiers: %s", py_str_data(py_repr(a[0])));
+    check_name(a[0]);
     for (size_t i = 0; i < count; i++) {
         pv name = LIST(fields)->items[i];
         if (!IS(name, py_str_type)) py_raisef(&py_TypeError_type, "Type names and field names must be strings");
-        if (*py_str_data(name) == '_') py_raisef(&py_ValueError_type, "Field names cannot start with an underscore: %s", py_str_data(py_repr(name)));
-        if (!valid_name(name)) py_raisef(&py_ValueError_type, "Type names and field names must be valid identifiers: %s", py_str_data(py_repr(name)));
-        if (py_contains(seen, name)) py_raisef(&py_ValueError_type, "Encountered duplicate field name: %s", py_str_data(py_repr(name)));
+        if (*py_str_data(name) == '_') name_error("Field names cannot start with an underscore: %s", name);
+        check_name(name);
+        if (py_contains(seen, name)) name_error("Encountered duplicate field name: %s", name);
         py_set_add(seen, name);
         name = LIST(fields)->items[i] = py_intern_str(name);
         py_property *prop = NEW(py_property, py_property_type);
@@ -149,13 +151,9 @@ BI(nt_namedtuple) {
     }
     py_dict_set(ns, py_intern("_fields", 7), py_tuple_from_iter(fields));
     py_dict_set(ns, py_intern("_field_defaults", 15), defaults);
-    py_wrap *make = NEW(py_wrap, py_staticmethod_type);
-    make->func = new_builtin(Q___new__, nt_new, PV_NULL, M_KW);
-    py_dict_set(ns, QS(__new__), (pv)make);
-    set_method(ns, Q___repr__, nt_repr, PV_NULL);
-    set_method(ns, Q__asdict, nt_asdict, PV_NULL);
-    set_method_kw(ns, Q__replace, nt_replace, PV_NULL, M_KW);
-    pv cls = new_class(py_str_data(a[0]), py_str_len(a[0]), &py_tuple_type, ns);
+    set_new(ns, &nt_new_entry);
+    add_methods(ns, nt_methods);
+    pv cls = new_class(a[0], &py_tuple_type, ns);
     py_dict_set(((py_type *)cls)->dict, py_intern("_make", 5), py_builtin_new(Q__make, nt_make, cls));
     return cls;
 }
@@ -277,7 +275,6 @@ static pv od_keys(pv d) {
 }
 /* move_to_end(key, last=True) */
 BI(od_move_to_end) {
-    py_argcheck(n - 1, 1, 2, "move_to_end");   /* made at run time: no table entry to count for it */
     pv d = a[0], key = a[1];
     bool last = py_truth(py_mod_arg(n - 1, a + 1, kw, 1, Q_last, PV_TRUE));
     pv v = py_dict_get(d, key);
@@ -293,7 +290,6 @@ BI(od_move_to_end) {
 }
 /* popitem(last=True): the last pair, or the first */
 BI(od_popitem) {
-    py_argcheck(n - 1, 0, 1, "popitem");
     pv d = a[0];
     bool last = py_truth(py_mod_arg(n - 1, a + 1, kw, 0, Q_last, PV_TRUE));
     pv keys = od_keys(d);
@@ -367,33 +363,35 @@ BI(dd_repr) {
 BI(dd_copy) { pv args[2] = { DD(a[0])->factory, a[0] }; return py_call((pv)TYPE(a[0]), 2, args, PV_NULL); }
 BI(dd_factory_get) { return DD(a[0])->factory; }
 BI(dd_factory_set) { DD(a[0])->factory = a[1]; return PV_NONE; }
+static const py_builtin dd_factory_entries[] = { { &py_builtin_type, Q_property, 0, { dd_factory_get } },
+    { &py_builtin_type, Q_property, 0, { dd_factory_set } } };
+static const py_builtin dd_methods[] = { SPECIAL_KW(__init__, dd_init, 0, ANY), SPECIAL(__missing__, dd_missing, 1, 1),
+    SPECIAL(__repr__, dd_repr, 0, 0), SPECIAL(copy, dd_copy, 0, 0), METHODS_END };
+static const py_builtin dd_new_entry = { &py_builtin_type, Q___new__, M_KW, { dd_new } };   /* its keywords are __init__'s */
 static pv new_defaultdict(void) {
     pv ns = py_dict_new();
-    py_wrap *make = NEW(py_wrap, py_staticmethod_type);
-    make->func = new_builtin(Q___new__, dd_new, PV_NULL, M_KW);   /* its keywords are __init__'s */
-    py_dict_set(ns, QS(__new__), (pv)make);
-    set_method_kw(ns, Q___init__, dd_init, PV_NULL, M_KW);
-    set_method(ns, Q___missing__, dd_missing, PV_NULL);
-    set_method(ns, Q___repr__, dd_repr, PV_NULL);
-    set_method(ns, Q_copy, dd_copy, PV_NULL);
+    set_new(ns, &dd_new_entry);
+    add_methods(ns, dd_methods);
     py_dict_set(ns, py_intern("__copy__", 8), py_dict_get(ns, QS(copy)));
     py_property *factory = NEW(py_property, py_property_type);
-    factory->fget = py_builtin_new(Q_property, dd_factory_get, PV_NULL);
-    factory->fset = py_builtin_new(Q_property, dd_factory_set, PV_NULL);
+    factory->fget = (pv)&dd_factory_entries[0];
+    factory->fset = (pv)&dd_factory_entries[1];
     py_dict_set(ns, py_intern("default_factory", 15), (pv)factory);
-    pv cls = new_class("defaultdict", 11, &py_dict_type, ns);
+    pv cls = new_class(py_intern("defaultdict", 11), &py_dict_type, ns);
     ((py_type *)cls)->mark = dd_mark;
     return cls;
 }
 
+static const py_builtin od_methods[] = { SPECIAL_KW(move_to_end, od_move_to_end, 1, 2), SPECIAL_KW(popitem, od_popitem, 0, 1),
+    SPECIAL(__repr__, od_repr, 0, 0), METHODS_END };
+static const py_builtin functions[] = { FUNC_KW(namedtuple, nt_namedtuple, 2, 2), METHODS_END };
+
 pv py_mod_collections(pv m) {
-    py_mod_set(m, "namedtuple", new_builtin(Q_namedtuple, nt_namedtuple, PV_NULL, M_KW));
+    py_mod_add(m, functions);
     py_mod_set(m, "deque", (pv)&py_deque_type);
     pv ns = py_dict_new();
-    set_method_kw(ns, Q_move_to_end, od_move_to_end, PV_NULL, M_KW);
-    set_method_kw(ns, Q_popitem, od_popitem, PV_NULL, M_KW);
-    set_method(ns, Q___repr__, od_repr, PV_NULL);
-    py_mod_set(m, "OrderedDict", new_class("OrderedDict", 11, &py_dict_type, ns));
+    add_methods(ns, od_methods);
+    py_mod_set(m, "OrderedDict", new_class(py_intern("OrderedDict", 11), &py_dict_type, ns));
     py_mod_set(m, "defaultdict", new_defaultdict());
     return m;
 }

@@ -114,45 +114,54 @@ static pv fb_make(const py_type *t, int n, pv *a, pv kw) {
     return (pv)fb;
 }
 
-/* The table gives each method's argument count; this checks what self is (an unbound call). */
-static canvas self_canvas(pv *a, const char *name) {
-    if (!IS(a[0], py_framebuf_type)) py_raisef(&py_TypeError_type, "%s() needs a FrameBuffer", name);
-    return open_canvas((const fb_obj *)a[0]);
+/* The table gives each method's argument count, and py_call checks self's type in an unbound
+ * call (FrameBuffer.fill(x, 0)), as for any method of a builtin type. */
+static canvas self_canvas(pv *a) { return open_canvas((const fb_obj *)a[0]); }
+/* A drawing method's canvas and its first count arguments as coordinates, into v. */
+static canvas shape_args(pv *a, int count, int *v) {
+    canvas c = self_canvas(a);
+    for (int i = 0; i < count; i++) v[i] = coord(a[i + 1]);
+    return c;
 }
 
 static pv fb_fill(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "fill");
+    canvas c = self_canvas(a);
     fill_rect(c, 0, 0, c.fb->width, c.fb->height, colour(a[1]));
     return PV_NONE;
 }
 static pv fb_fill_rect(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "fill_rect");
-    fill_rect(c, coord(a[1]), coord(a[2]), coord(a[3]), coord(a[4]), colour(a[5]));
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    fill_rect(c, v[0], v[1], v[2], v[3], colour(a[5]));
     return PV_NONE;
 }
 /* pixel(x, y[, c]): the colour, or sets it; None (and nothing set) outside the buffer */
 static pv fb_pixel(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "pixel");
-    int x = coord(a[1]), y = coord(a[2]);
+    int v[2];
+    canvas c = shape_args(a, 2, v);
+    int x = v[0], y = v[1];
     if (!inside(c.fb, x, y)) return PV_NONE;
     if (n == 3) return py_new_int(get_pixel(c, x, y));
     set_pixel(c, x, y, colour(a[3]));
     return PV_NONE;
 }
 static pv fb_hline(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "hline");
-    fill_rect(c, coord(a[1]), coord(a[2]), coord(a[3]), 1, colour(a[4]));
+    int v[3];
+    canvas c = shape_args(a, 3, v);
+    fill_rect(c, v[0], v[1], v[2], 1, colour(a[4]));
     return PV_NONE;
 }
 static pv fb_vline(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "vline");
-    fill_rect(c, coord(a[1]), coord(a[2]), 1, coord(a[3]), colour(a[4]));
+    int v[3];
+    canvas c = shape_args(a, 3, v);
+    fill_rect(c, v[0], v[1], 1, v[2], colour(a[4]));
     return PV_NONE;
 }
 /* rect(x, y, w, h, c[, fill]): the outline's four sides, or the whole when fill is true */
 static pv fb_rect(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "rect");
-    int x = coord(a[1]), y = coord(a[2]), w = coord(a[3]), h = coord(a[4]);
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    int x = v[0], y = v[1], w = v[2], h = v[3];
     uint32_t col = colour(a[5]);
     if (n > 6 && py_truth(a[6])) {
         fill_rect(c, x, y, w, h, col);
@@ -186,8 +195,9 @@ static void draw_line(canvas c, int x1, int y1, int x2, int y2, uint32_t col) {
     set_clipped(c, x2, y2, col);
 }
 static pv fb_line(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "line");
-    draw_line(c, coord(a[1]), coord(a[2]), coord(a[3]), coord(a[4]), colour(a[5]));
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    draw_line(c, v[0], v[1], v[2], v[3], colour(a[5]));
     return PV_NONE;
 }
 
@@ -222,8 +232,9 @@ static void ellipse_run(canvas c, int cx, int cy, int ra, int rb, uint32_t col, 
     }
 }
 static pv fb_ellipse(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "ellipse");
-    int cx = coord(a[1]), cy = coord(a[2]), xr = coord(a[3]), yr = coord(a[4]);
+    int v[4];
+    canvas c = shape_args(a, 4, v);
+    int cx = v[0], cy = v[1], xr = v[2], yr = v[3];
     uint32_t col = colour(a[5]);
     int mask = (n > 6 && py_truth(a[6]) ? Q_FILL : 0) | (n > 7 ? (int)py_to_index(a[7]) & Q_ALL : Q_ALL);
     ellipse_run(c, cx, cy, xr, yr, col, mask, false);
@@ -235,7 +246,7 @@ static pv fb_ellipse(int n, pv *a, pv kw) {
  * coords[2i + 1]), coords a list or tuple of ints. Its edges are walked from the first vertex
  * back through the last (v0-v(n-1), v(n-1)-v(n-2), ..., v1-v0), as MicroPython walks them. */
 static pv fb_poly(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "poly");
+    canvas c = self_canvas(a);
     int x = coord(a[1]), y = coord(a[2]);
     uint32_t col = colour(a[4]);
     bool fill = n > 5 && py_truth(a[5]);
@@ -288,7 +299,7 @@ static pv fb_poly(int n, pv *a, pv kw) {
 /* blit(source, x, y, key=-1, palette=None): source's pixels at (x, y), clipped; pixels of the
  * key colour are left out; a palette (a FrameBuffer one pixel high) maps source colours. */
 static pv fb_blit(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "blit");
+    canvas c = self_canvas(a);
     if (!IS(a[1], py_framebuf_type)) py_raisef(&py_TypeError_type, "blit() needs a FrameBuffer to copy");
     canvas src = open_canvas((const fb_obj *)a[1]);
     int x = coord(a[2]), y = coord(a[3]);
@@ -315,7 +326,7 @@ static pv fb_blit(int n, pv *a, pv kw) {
 
 /* scroll(dx, dy): the picture moves; the band it leaves keeps its old pixels */
 static pv fb_scroll(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "scroll");
+    canvas c = self_canvas(a);
     const fb_obj *fb = c.fb;
     int xstep = coord(a[1]), ystep = coord(a[2]);
     int sx, xend, dx, y, yend, dy;
@@ -330,7 +341,7 @@ static pv fb_scroll(int n, pv *a, pv kw) {
 
 /* text(s, x, y, c=1): 8x8 cells from (x, y); only the glyphs' lit pixels are drawn */
 static pv fb_text(int n, pv *a, pv kw) {
-    canvas c = self_canvas(a, "text");
+    canvas c = self_canvas(a);
     size_t len;
     const uint8_t *s = py_mod_buffer(a[1], &len);
     int x = coord(a[2]), y = coord(a[3]);

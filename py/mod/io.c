@@ -89,9 +89,7 @@ BI(mf_getvalue) { mem_file *f = open_file(a[0]); return content(f, 0, f->len); }
 BI(mf_tell) {
     mem_file *f = open_file(a[0]);
     if (!is_text(f) || f->pos > f->len) return py_new_int((int64_t)f->pos);
-    pint c = 0;
-    for (size_t i = 0; i < f->pos; i++) c += ((uint8_t)f->data[i] & 0xc0) != 0x80;
-    return py_new_int(c);
+    return py_new_int((pint)py_mod_chars(f->data, f->pos));
 }
 /* seek(offset, whence=0): StringIO only from the start, or by 0 from here or the end */
 BI(mf_seek) {
@@ -104,8 +102,7 @@ BI(mf_seek) {
     pint to = base + off < 0 ? 0 : base + off;
     if (is_text(f) && whence == 0) {
         size_t at = advance(f, 0, to);
-        pint chars = 0;
-        for (size_t i = 0; i < at; i++) chars += ((uint8_t)f->data[i] & 0xc0) != 0x80;
+        pint chars = (pint)py_mod_chars(f->data, at);
         f->pos = at + (size_t)(to - chars);           /* past the end: counted in bytes */
     } else f->pos = (size_t)to;
     return mf_tell(1, a, PV_NULL);
@@ -148,9 +145,6 @@ pv py_mod_io(pv m) {
     py_mod_set(m, "StringIO", (pv)&py_stringio_type);
     py_mod_set(m, "BytesIO", (pv)&py_bytesio_type);
     py_mod_set(m, "open", py_builtin_get(QS(open)));
-    pv bases = py_tuple_new(1), ns = py_dict_new();
-    TUPLE(bases)->items[0] = (pv)&py_object_type;
-    py_dict_set(ns, QS(__module__), py_intern("io", 2));
-    py_mod_set(m, "IOBase", py_class_new(py_intern("IOBase", 6), bases, ns));
+    py_mod_set(m, "IOBase", py_mod_class(py_intern("io", 2), py_intern("IOBase", 6), &py_object_type, py_dict_new()));
     return m;
 }

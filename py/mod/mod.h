@@ -38,6 +38,14 @@ pv py_native_module_make(pv name, const char *bare);
 void py_mod_add(pv module, const py_builtin *table);
 void py_mod_set(pv module, const char *name, pv value);
 
+/* The characters of len bytes of UTF-8 (a str's first len bytes). */
+size_t py_mod_chars(const char *s, size_t len);
+/* A class made at run time, name(base), its __module__ module (a str) and its namespace ns. */
+pv py_mod_class(pv module, pv name, const py_type *base, pv ns);
+/* Sets the module's error, an Exception subclass (module_name.error: "re", not the "ure" it
+ * may be imported as) made once per interpreter and kept in *slot (vm->re_error). */
+void py_mod_set_error(pv module, const char *module_name, pv *slot);
+
 /* A class constant or module constant in a method table: a small int (never 0 as a value, so
  * it does not end the table). */
 #define MCONST(q, v) { &py_builtin_type, Q_##q, M_CONST, { .value = MKSMALL(v) } }
@@ -52,6 +60,8 @@ pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt);
 const uint8_t *py_mod_buffer(pv v, size_t *len);
 /* The name of an error number errno has ("ENOENT"), NULL for another (py/mod/errno.c). */
 const char *py_errno_name(int number);
+/* Raises t (OSError or a subclass) with an error number and its text, as OSError(number, text). */
+_Noreturn void py_mod_oserror(const py_type *t, int number, const char *text);
 /* Raises OSError with errno for a HAL error code (a negative ERR_*). */
 _Noreturn void py_mod_hal_error(int err);
 

@@ -39,10 +39,7 @@ static pv slice_of(pv s, int32_t from, int32_t to) {
 /* a byte offset of s as a character index */
 static pint char_index(pv s, int32_t off) {
     if (off < 0 || !is_text(s) || py_str_len(s) == py_str_clen(s)) return off;
-    const char *d = py_str_data(s);
-    pint c = 0;
-    for (int32_t i = 0; i < off; i++) c += ((uint8_t)d[i] & 0xc0) != 0x80;
-    return c;
+    return (pint)py_mod_chars(py_str_data(s), (size_t)off);
 }
 static size_t char_len(pv s, const char *at) {
     if (!is_text(s)) return 1;
@@ -389,16 +386,8 @@ static const py_builtin re_funcs[] = { FUNC_KW(compile_dummy, re_compile, 1, 2),
     MCONST(ASCII, F_ASCII), MCONST(A, F_ASCII), METHODS_END };
 
 pv py_mod_re(pv m) {
-    py_vm *vm = py_cur;
     py_mod_add(m, re_funcs);
-    if (!vm->re_error) {
-        pv bases = py_tuple_new(1);
-        TUPLE(bases)->items[0] = (pv)&py_Exception_type;
-        pv ns = py_dict_new();
-        py_dict_set(ns, QS(__module__), py_intern("re", 2));
-        vm->re_error = py_class_new(py_intern("error", 5), bases, ns);
-    }
-    py_mod_set(m, "error", vm->re_error);
+    py_mod_set_error(m, "re", &py_cur->re_error);
     py_mod_set(m, "Pattern", (pv)&py_re_pattern_type);
     py_mod_set(m, "Match", (pv)&py_re_match_type);
     return m;

@@ -51,6 +51,24 @@ void py_mod_set(pv module, const char *name, pv value) {
 
 void py_mod_add(pv module, const py_builtin *f) { py_module_add_table(module, f); }
 
+size_t py_mod_chars(const char *s, size_t len) {
+    size_t c = 0;
+    for (size_t i = 0; i < len; i++) c += ((uint8_t)s[i] & 0xc0) != 0x80;
+    return c;
+}
+
+pv py_mod_class(pv module, pv name, const py_type *base, pv ns) {
+    pv bases = py_tuple_new(1);
+    TUPLE(bases)->items[0] = (pv)base;
+    py_dict_set(ns, QS(__module__), module);
+    return py_class_new(name, bases, ns);
+}
+
+void py_mod_set_error(pv module, const char *module_name, pv *slot) {
+    if (!*slot) *slot = py_mod_class(py_intern(module_name, strlen(module_name)), py_intern("error", 5), &py_Exception_type, py_dict_new());
+    py_mod_set(module, "error", *slot);
+}
+
 pv py_mod_arg(int n, pv *a, pv kw, int i, int q, pv dflt) {
     if (i < n) return a[i];
     pv v = py_kw_get(kw, q);
@@ -73,11 +91,14 @@ _Noreturn void py_mod_hal_error(int err) {
     int e = 5;
     for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
         if (numbers[i].err == err) e = numbers[i].number;
-    const char *name = py_errno_name(e);
-    pv x = py_exc_new(&py_OSError_type, PV_NULL), args = py_tuple_new(2);
-    TUPLE(args)->items[0] = MKSMALL(e);
-    TUPLE(args)->items[1] = py_str_cstr(name);
+    py_mod_oserror(&py_OSError_type, e, py_errno_name(e));
+}
+
+/* errno and strerror are read from the arguments (py/exc.c), as CPython's OSError has them */
+_Noreturn void py_mod_oserror(const py_type *t, int number, const char *text) {
+    pv x = py_exc_new(t, PV_NULL), args = py_tuple_new(2);
+    TUPLE(args)->items[0] = MKSMALL(number);
+    TUPLE(args)->items[1] = py_str_cstr(text);
     ((py_exc *)x)->args = args;
-    py_setattr(x, QS(errno), MKSMALL(e));
     py_raise(x);
 }

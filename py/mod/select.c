@@ -56,7 +56,6 @@ static int timeout_ms_of(pv v, double scale) {
 
 /* The x list is asked for nothing: it gets the entries with an error. */
 static pv m_select(int n, pv *a, pv kw) {
-    py_argcheck(n, 3, 4, "select");
     struct ready r;
     r.n = 0;
     add_all(&r, a[0], HAL_POLL_IN);

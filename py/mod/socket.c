@@ -52,19 +52,11 @@ static const struct {
     { ERR_IO, 5, &py_OSError_type, "Input/output error" },
 };
 
-static _Noreturn void raise_errno(const py_type *t, int no, const char *text) {
-    pv x = py_exc_new(t, PV_NULL), args = py_tuple_new(2);
-    TUPLE(args)->items[0] = MKSMALL(no);
-    TUPLE(args)->items[1] = py_str_cstr(text);
-    ((py_exc *)x)->args = args;
-    py_raise(x);
-}
-
 /* Raises the exception for a HAL error (a negative ERR_*). */
 static _Noreturn void raise_error(int err) {
     size_t i = 0, last = sizeof errors / sizeof errors[0] - 1;
     while (i < last && errors[i].err != err) i++;
-    raise_errno(errors[i].type, errors[i].no, errors[i].text);
+    py_mod_oserror(errors[i].type, errors[i].no, errors[i].text);
 }
 static int check(int r) { if (r < 0) raise_error(r); return r; }
 
@@ -129,7 +121,7 @@ static pv attach(socket_obj *s, int h) {
 
 static socket_obj *open_socket(pv o) {
     socket_obj *s = (socket_obj *)o;
-    if (s->handle < 0) raise_errno(&py_OSError_type, E_BADF, "Bad file descriptor");
+    if (s->handle < 0) py_mod_oserror(&py_OSError_type, E_BADF, "Bad file descriptor");
     return s;
 }
 #define SELF open_socket(a[0])
@@ -143,8 +135,8 @@ int py_socket_handle(pv o) {
 /* socket(af=AF_INET, type=SOCK_STREAM, proto=0) */
 static pv socket_make(const py_type *t, int n, pv *a, pv kw) {
     int64_t family = n > 0 ? py_to_index(a[0]) : FAMILY_INET, kind = n > 1 ? py_to_index(a[1]) : TYPE_STREAM;
-    if (family != FAMILY_INET) raise_errno(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
-    if (kind != TYPE_STREAM && kind != TYPE_DGRAM) raise_errno(&py_OSError_type, E_INVAL, "Invalid argument");
+    if (family != FAMILY_INET) py_mod_oserror(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
+    if (kind != TYPE_STREAM && kind != TYPE_DGRAM) py_mod_oserror(&py_OSError_type, E_INVAL, "Invalid argument");
     socket_obj *s = new_socket((int)kind);
     return attach(s, py_net()->sock_open(kind == TYPE_STREAM ? HAL_SOCK_TCP : HAL_SOCK_UDP));
 }
@@ -169,6 +161,12 @@ static uint32_t resolve(pv host) {
     return addr;                /* '': any address */
 }
 
+uint16_t py_socket_port(pv v) {
+    pint p = py_to_index(v);
+    if (p < 0 || p > 65535) py_raisef(&py_OverflowError_type, "port must be 0-65535.");
+    return (uint16_t)p;
+}
+
 /* (host, port) */
 static uint32_t address_of(pv addr, uint16_t *port) {
     size_t n = 0;
@@ -177,9 +175,7 @@ static uint32_t address_of(pv addr, uint16_t *port) {
         py_raisef(&py_TypeError_type, "AF_INET address must be tuple, not %s", py_type_name(TYPE(addr)));
     py_seq_items(addr, &n, &items);
     if (n != 2) py_raisef(&py_TypeError_type, "AF_INET address must be a pair (host, port)");
-    pint p = py_to_index(items[1]);
-    if (p < 0 || p > 65535) py_raisef(&py_OverflowError_type, "port must be 0-65535.");
-    *port = (uint16_t)p;
+    *port = py_socket_port(items[1]);
     return resolve(items[0]);
 }
 
@@ -238,7 +234,7 @@ static pv s_connect(int n, pv *a, pv kw) {
     struct call c = { SELF, NULL, 0, 0, 0 };
     c.addr = address_of(a[1], &c.port);
     int r = py_socket_wait(connect_op, &c, c.s->timeout_ms);
-    if (r == ERR_AGAIN) raise_errno(&py_BlockingIOError_type, E_INPROGRESS, "Operation now in progress");
+    if (r == ERR_AGAIN) py_mod_oserror(&py_BlockingIOError_type, E_INPROGRESS, "Operation now in progress");
     check(r);
     return PV_NONE;
 }
@@ -266,13 +262,17 @@ static int recv_op(void *arg, int slice) {
     if (c->s->kind == TYPE_STREAM) return py_net()->sock_recv(c->s->handle, c->buf, c->len, slice);
     return py_net()->sock_recvfrom(c->s->handle, c->buf, c->len, &c->addr, &c->port, slice);
 }
+/* Up to len bytes into buf, waiting as the socket's time-out says; 0 at the end. */
+static int recv_into(struct call *c, void *buf, size_t len) {
+    c->buf = buf;
+    c->len = len;
+    return check(py_socket_wait(recv_op, c, c->s->timeout_ms));
+}
 /* Up to len bytes into a new bytes object; the sender's address in c. */
 static pv receive(struct call *c, pint len) {
     if (len < 0) py_raisef(&py_ValueError_type, "negative buffersize in recv");
     pv b = py_bytes_new(&py_bytes_type, NULL, (size_t)len);
-    c->buf = ((py_bytes *)b)->data;
-    c->len = (size_t)len;
-    int r = len ? check(py_socket_wait(recv_op, c, c->s->timeout_ms)) : 0;
+    int r = len ? recv_into(c, ((py_bytes *)b)->data, (size_t)len) : 0;
     ((py_bytes *)b)->len = (uint32_t)r;
     return b;
 }
@@ -299,9 +299,7 @@ static pv s_read(int n, pv *a, pv kw) {
     for (;;) {
         size_t room = want < 0 || (size_t)want - b.n > sizeof chunk ? sizeof chunk : (size_t)want - b.n;
         if (!room) break;
-        c.buf = chunk;
-        c.len = room;
-        int r = check(py_socket_wait(recv_op, &c, c.s->timeout_ms));
+        int r = recv_into(&c, chunk, room);
         if (r == 0) break;
         buf_add(&b, (const char *)chunk, (size_t)r);
     }
@@ -316,9 +314,7 @@ static pv s_readline(int n, pv *a, pv kw) {
     buf_init(&b, 64);
     char ch = 0;
     while (ch != '\n') {
-        c.buf = &ch;
-        c.len = 1;
-        if (check(py_socket_wait(recv_op, &c, c.s->timeout_ms)) == 0) break;
+        if (recv_into(&c, &ch, 1) == 0) break;
         buf_addc(&b, ch);
     }
     return py_bytes_new(&py_bytes_type, b.p, b.n);
@@ -351,7 +347,7 @@ static pv s_setsockopt(int n, pv *a, pv kw) {
     SELF;
     int64_t level = py_to_index(a[1]), option = py_to_index(a[2]);
     if (!(level == LEVEL_SOCKET && option == OPT_REUSEADDR) && !(level == PROTO_TCP && option == OPT_NODELAY))
-        raise_errno(&py_OSError_type, E_NOPROTOOPT, "Protocol not available");
+        py_mod_oserror(&py_OSError_type, E_NOPROTOOPT, "Protocol not available");
     return PV_NONE;
 }
 static pv s_fileno(int n, pv *a, pv kw) { return MKSMALL(((socket_obj *)a[0])->handle); }
@@ -402,7 +398,7 @@ int py_socket_accept_now(pv listener, pv *conn, pv *peer) {
  * [(AF_INET, type, proto, '', (address, port))], SOCK_STREAM when no type is given */
 static pv m_getaddrinfo(int n, pv *a, pv kw) {
     int64_t family = n > 2 ? py_to_index(a[2]) : 0, kind = n > 3 ? py_to_index(a[3]) : 0;
-    if (family && family != FAMILY_INET) raise_errno(&py_OSError_type, -9, "Address family for hostname not supported");
+    if (family && family != FAMILY_INET) py_mod_oserror(&py_OSError_type, -9, "Address family for hostname not supported");
     if (!kind) kind = TYPE_STREAM;
     pint port = a[1] == PV_NONE ? 0 : py_to_index(a[1]);
     pv host = a[0] == PV_NONE ? py_str_cstr("127.0.0.1") : a[0];
@@ -418,7 +414,7 @@ static pv m_getaddrinfo(int n, pv *a, pv kw) {
 }
 
 static void check_family(pv family) {
-    if (py_to_index(family) != FAMILY_INET) raise_errno(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
+    if (py_to_index(family) != FAMILY_INET) py_mod_oserror(&py_OSError_type, E_AFNOSUPPORT, "Address family not supported by protocol");
 }
 /* inet_pton(AF_INET, "1.2.3.4"): the four bytes */
 static pv m_inet_pton(int n, pv *a, pv kw) {

@@ -10,7 +10,6 @@ bool py_thread_lock_wait(bool *locked, double timeout);
 void py_thread_lock_released(void);
 
 static pv start_new_thread(int n, pv *a, pv kw) {
-    py_argcheck(n, 2, 3, "start_new_thread");
     if (!IS(a[1], py_tuple_type)) py_raisef(&py_TypeError_type, "2nd arg must be a tuple");
     pv kwargs = n > 2 ? a[2] : PV_NULL;
     if (kwargs && !IS(kwargs, py_dict_type)) py_raisef(&py_TypeError_type, "optional 3rd arg must be a dictionary");
@@ -23,7 +22,6 @@ static pv get_ident(int n, pv *a, pv kw) { return py_new_int((int64_t)hal_thread
 static pv thread_exit(int n, pv *a, pv kw) { py_raise(py_exc_new(&py_SystemExit_type, PV_NULL)); }
 
 static pv stack_size(int n, pv *a, pv kw) {
-    py_argcheck(n, 0, 1, "stack_size");
     py_vm *vm = py_cur;
     size_t old = vm->thread_stack;
     if (n) {
