@@ -1605,6 +1605,8 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
         }
     }
     code->stacksize = (uint16_t)(c->maxdepth + 4);
+    if (!(code->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR | CO_CLASSBODY | CO_MODULE | CO_HASTRY))
+        && !code->nkwonly && !code->ncells && !code->nfree) code->flags |= CO_PLAIN;
     /* the buffers grew by doubling: what they did not fill goes back to the heap */
     gc_shrink(c->code.p, c->code.n + 1);
     gc_shrink(c->lines.p, c->lines.n + 1);
