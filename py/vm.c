@@ -549,6 +549,9 @@ static bool __attribute__((noinline)) inst_shadows(py_dict *d, pv name) {
         if (k == name) return true;
         if (!k) continue;
         if (!IS(k, py_str_type)) return py_dict_get((pv)d, name) != PV_NULL;
+        /* names differ in length or hash nearly always: no call to compare them */
+        const py_str *ks = (const py_str *)k, *ns = (const py_str *)name;
+        if (ks->len != ns->len || (ks->hash && ns->hash && ks->hash != ns->hash)) continue;
         if (py_str_eq(k, name)) return true;
     }
     return false;
