@@ -1154,6 +1154,15 @@ static void compile_async_for(C *c, node *n) {
     for (int i = 0; i < done.nbreaks; i++) patch_here(c, done.breaks[i]);
 }
 
+
+/* Whether the expression is a name held in a fast local slot of the function being compiled
+ * (not a cell, free, global or class-body name): loading it twice gives the same object. */
+static bool is_fast_local(C *c, node *e) {
+    if (e->kind != N_NAME || (c->sc->kind != SC_FUNC && c->sc->kind != SC_COMP) || !c->slotmap) return false;
+    int f = sym_get(c->sc, e->v);
+    return py_dict_get(c->slotmap, e->v) && !(f & (R_CELL | R_FREE | R_GLOBAL));
+}
+
 static void stmt(C *c, node *n) {
     c->curline = n->line;
     switch (n->kind) {
@@ -1202,6 +1211,16 @@ static void stmt(C *c, node *n) {
             expr(c, n->b);
             emit(c, OPC_BINARY_OP, n->op | OP_INPLACE);
             name_op(c, t->v, ACC_STORE);
+        } else if (t->kind == N_ATTR && is_fast_local(c, t->a) && (n->b->kind == N_CONST || n->b->kind == N_NAME)) {
+            /* self.n += k: the object is a local that nothing in between can rebind (the
+             * operand is a constant or a name), so it is loaded again to store, instead of
+             * kept under the value by DUP_TOP and ROT_TWO: two instructions fewer */
+            expr(c, t->a);
+            emit(c, OPC_LOAD_ATTR, add_name(c, t->v));
+            expr(c, n->b);
+            emit(c, OPC_BINARY_OP, n->op | OP_INPLACE);
+            expr(c, t->a);
+            emit(c, OPC_STORE_ATTR, add_name(c, t->v));
         } else if (t->kind == N_ATTR) {
             expr(c, t->a);
             emit0(c, OPC_DUP_TOP);
