@@ -311,13 +311,13 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     return r;
 }
 
-/* Runs a module, class body or exec'd code with its own namespace dict. */
 /* The C stack guard of the C-level entries into run_frame: an inline call checks only the
  * depth, so a recursion through exec or a class body is bounded here. */
 static void check_cstack(py_vm *vm) {
     if (py_cstack_exhausted(vm)) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
 }
 
+/* Runs a module, class body or exec'd code with its own namespace dict. */
 pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     py_vm *vm = py_cur;
     check_cstack(vm);
@@ -622,9 +622,9 @@ static py_frame *push_inline_frame(py_vm *vm, py_frame *caller, py_func *fn, int
 /* Runs the frame entry and, in the same loop, the Python functions it calls that RUNS_INLINE
  * allows (and those they call): a call pushes a frame record and jumps to the callee's first
  * instruction, a return pops it and goes on after the caller's CALL. Such a call costs no C
- * stack, no C prologue, no setjmp. */
-/* f and the locals derived from it change at inline calls and returns, after the setjmp: its
- * handler assigns each afresh from entry before reading it, which is what the warning asks */
+ * stack, no C prologue, no setjmp. f and the locals derived from it change at those calls and
+ * returns, after the setjmp: its handler assigns each afresh from entry before reading it,
+ * which is what -Wclobbered asks. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wclobbered"
 static pv run_frame(py_frame *entry, pv throw) {
