@@ -1642,7 +1642,19 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     return code;
 }
 
+/* The compiler checks no C stack on its way and takes a few KB of it (the parser's recursion,
+ * bounded by MAX_NESTING): exec, eval or import deep in a recursion stops before it while that
+ * much is left, rather than overflow the margin the embedder keeps for what checks nothing. */
+#define COMPILE_CSTACK 4096
+static void check_compile_cstack(const py_vm *vm) {
+    char here;
+    if (vm->cstack_size && vm->cstack_top
+        && (uintptr_t)vm->cstack_top - (uintptr_t)&here + COMPILE_CSTACK > vm->cstack_size)
+        py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
+}
+
 py_code *py_compile(const char *src, size_t len, pv filename, int mode) {
+    check_compile_cstack(py_cur);
     /* the collector may run while compiling: tokens, tree and the code being built are found
      * through the C stack (conservatively, interior pointers included) */
     py_try tr;
