@@ -1154,6 +1154,15 @@ static void compile_async_for(C *c, node *n) {
     for (int i = 0; i < done.nbreaks; i++) patch_here(c, done.breaks[i]);
 }
 
+
+/* Whether the expression is a name held in a fast local slot of the function being compiled
+ * (not a cell, free, global or class-body name): loading it twice gives the same object. */
+static bool is_fast_local(C *c, node *e) {
+    if (e->kind != N_NAME || (c->sc->kind != SC_FUNC && c->sc->kind != SC_COMP) || !c->slotmap) return false;
+    int f = sym_get(c->sc, e->v);
+    return py_dict_get(c->slotmap, e->v) && !(f & (R_CELL | R_FREE | R_GLOBAL));
+}
+
 static void stmt(C *c, node *n) {
     c->curline = n->line;
     switch (n->kind) {
@@ -1202,6 +1211,16 @@ static void stmt(C *c, node *n) {
             expr(c, n->b);
             emit(c, OPC_BINARY_OP, n->op | OP_INPLACE);
             name_op(c, t->v, ACC_STORE);
+        } else if (t->kind == N_ATTR && is_fast_local(c, t->a) && (n->b->kind == N_CONST || n->b->kind == N_NAME)) {
+            /* self.n += k: the object is a local that nothing in between can rebind (the
+             * operand is a constant or a name), so it is loaded again to store, instead of
+             * kept under the value by DUP_TOP and ROT_TWO: two instructions fewer */
+            expr(c, t->a);
+            emit(c, OPC_LOAD_ATTR, add_name(c, t->v));
+            expr(c, n->b);
+            emit(c, OPC_BINARY_OP, n->op | OP_INPLACE);
+            expr(c, t->a);
+            emit(c, OPC_STORE_ATTR, add_name(c, t->v));
         } else if (t->kind == N_ATTR) {
             expr(c, t->a);
             emit0(c, OPC_DUP_TOP);
@@ -1605,6 +1624,8 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
         }
     }
     code->stacksize = (uint16_t)(c->maxdepth + 4);
+    if (!(code->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR | CO_CLASSBODY | CO_MODULE | CO_HASTRY))
+        && !code->nkwonly && !code->ncells && !code->nfree) code->flags |= CO_PLAIN;
     /* the buffers grew by doubling: what they did not fill goes back to the heap */
     gc_shrink(c->code.p, c->code.n + 1);
     gc_shrink(c->lines.p, c->lines.n + 1);
@@ -1621,7 +1642,19 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     return code;
 }
 
+/* The compiler checks no C stack on its way and takes a few KB of it (the parser's recursion,
+ * bounded by MAX_NESTING): exec, eval or import deep in a recursion stops before it while that
+ * much is left, rather than overflow the margin the embedder keeps for what checks nothing. */
+#define COMPILE_CSTACK 4096
+static void check_compile_cstack(const py_vm *vm) {
+    char here;
+    if (vm->cstack_size && vm->cstack_top
+        && (uintptr_t)vm->cstack_top - (uintptr_t)&here + COMPILE_CSTACK > vm->cstack_size)
+        py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
+}
+
 py_code *py_compile(const char *src, size_t len, pv filename, int mode) {
+    check_compile_cstack(py_cur);
     /* the collector may run while compiling: tokens, tree and the code being built are found
      * through the C stack (conservatively, interior pointers included) */
     py_try tr;

@@ -174,6 +174,9 @@ typedef struct py_code {
 #define CO_HASTRY 64
 #define CO_COROUTINE 128
 #define CO_HASDOC 256
+/* set by the compiler: positional parameters only, no cells, no try, not a generator, so a
+ * call with as many arguments runs in its caller's run_frame by the shortest path (vm.c) */
+#define CO_PLAIN 512
 /* the slots a frame zeroes: named locals, cells, free variables, the compiler's temporaries */
 #define CO_NL(co) ((co)->nlocals + (co)->ncells + (co)->nfree + (co)->nhidden)
 

@@ -139,8 +139,9 @@ void py_stack_grow(py_vm *vm, pv *want) {
 }
 
 /* what the heap leaves below the stack's top when it borrows: after a MemoryError a program
- * can still call a few functions deeper (a handler, a logger) */
-#define STACK_RESERVE 64
+ * can still call a few functions deeper (a handler, a logger); a call's frame record is on
+ * the value stack too (13-15 words besides its slots) */
+#define STACK_RESERVE 128
 
 bool py_stack_lend(py_vm *vm) {
     /* while threads run, the program's stack may be another's turn: it keeps its room */

@@ -311,9 +311,16 @@ pv py_call_func(py_func *fn, int n, pv *a, pv kw) {
     return r;
 }
 
+/* The C stack guard of the C-level entries into run_frame: an inline call checks only the
+ * depth, so a recursion through exec or a class body is bounded here. */
+static void check_cstack(py_vm *vm) {
+    if (py_cstack_exhausted(vm)) py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
+}
+
 /* Runs a module, class body or exec'd code with its own namespace dict. */
 pv py_vm_run_code(py_code *co, pv globals, pv locals) {
     py_vm *vm = py_cur;
+    check_cstack(vm);
     int nslots = CO_NL(co) + co->stacksize;
     pv *top = vm->stack_top, *slots = frame_slots(vm, nslots);
     vm->stack_top = slots;
@@ -341,6 +348,7 @@ pv py_vm_run_code(py_code *co, pv globals, pv locals) {
 /* __build_class__: runs the body with a namespace of its own, then makes the class */
 pv py_run_class_body(py_func *fn, pv ns) {
     py_vm *vm = py_cur;
+    check_cstack(vm);
     py_code *co = fn->code;
     int nslots = CO_NL(co) + co->stacksize;
     pv *top = vm->stack_top, *slots = frame_slots(vm, nslots);
@@ -541,6 +549,9 @@ static bool __attribute__((noinline)) inst_shadows(py_dict *d, pv name) {
         if (k == name) return true;
         if (!k) continue;
         if (!IS(k, py_str_type)) return py_dict_get((pv)d, name) != PV_NULL;
+        /* names differ in length or hash nearly always: no call to compare them */
+        const py_str *ks = (const py_str *)k, *ns = (const py_str *)name;
+        if (ks->len != ns->len || (ks->hash && ns->hash && ks->hash != ns->hash)) continue;
         if (py_str_eq(k, name)) return true;
     }
     return false;
@@ -555,7 +566,69 @@ static pv call_kw(pv f, int n, pv *a, pv names, pv extra_self) {
     return py_call(f, n - nk, a, kw);
 }
 
-static pv run_frame(py_frame *f, pv throw) {
+/* The frame record of a call run inside its caller's run_frame (py_frame, in pv words): it sits
+ * on the value stack just below the callee's slots, so that returning frees both at once. */
+#define INLINE_FRAME_WORDS ((int)((sizeof(py_frame) + sizeof(pv) - 1) / sizeof(pv)))
+
+/* Whether a call of fn runs inside the caller's run_frame instead of recursing in C: not a
+ * generator (its frame outlives the call) and no try block (an exception caught inside it
+ * needs its own longjmp target); keyword calls and the rest take py_call. */
+#define RUNS_INLINE(co) (!((co)->flags & (CO_GENERATOR | CO_HASTRY)))
+
+/* Sets up the frame of a Python function called from the running frame caller, with the n
+ * arguments at a, on the value stack: its record, then its slots. Everything that may raise
+ * (depth, stack room, argument binding) happens while the caller is still the running frame,
+ * so a traceback and an unwinding see what py_call_func's would. */
+static py_frame *push_inline_frame(py_vm *vm, py_frame *caller, py_func *fn, int n, pv *a) {
+    py_code *co = fn->code;
+    int nl = CO_NL(co), nslots = nl + co->stacksize;
+    if (++vm->depth > vm->max_depth || py_cstack_exhausted(vm)) {
+        vm->depth -= 1;
+        py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded");
+    }
+    pv *base = frame_slots(vm, nslots + INLINE_FRAME_WORDS);
+    if (!co->cache && co->ncache) co->cache = gc_alloc(2u * co->ncache * sizeof(py_gcache), GC_RAW);
+    py_frame *nf = (py_frame *)base;
+    pv *slots = base + INLINE_FRAME_WORDS;
+    if (n == co->nargs && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->nkwonly) {
+        py_copy_values(slots, a, (size_t)n);
+        for (int i = n; i < nl; i++) slots[i] = PV_NULL;
+        vm->stack_top = base;
+    } else {
+        /* binding may allocate (a *args tuple): the slots are the collector's to see first */
+        memset(base, 0, (size_t)(INLINE_FRAME_WORDS + nl) * sizeof(pv));
+        vm->stack_top = base;
+        bind_args(fn, slots, n, a, PV_NULL);
+    }
+    if (co->ncells || co->nfree) init_cells(fn, slots);
+    nf->back = caller;
+    nf->vm = vm;
+    nf->code = co;
+    nf->func = fn;
+    nf->globals = fn->globals;
+    nf->locals = PV_NULL;
+    nf->slots = slots;
+    nf->sp = slots + nl;
+    nf->ip = co->code;
+    nf->saved_top = base;
+    nf->nslots = nslots;
+    nf->yielded = false;
+    nf->nblocks = nf->maxblocks = 0;
+    nf->blocks = NULL;
+    vm->frame = nf;
+    return nf;
+}
+
+/* Runs the frame entry and, in the same loop, the Python functions it calls that RUNS_INLINE
+ * allows (and those they call): a call pushes a frame record and jumps to the callee's first
+ * instruction, a return pops it and goes on after the caller's CALL. Such a call costs no C
+ * stack, no C prologue, no setjmp. f and the locals derived from it change at those calls and
+ * returns, after the setjmp: its handler assigns each afresh from entry before reading it,
+ * which is what -Wclobbered asks. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wclobbered"
+static pv run_frame(py_frame *entry, pv throw) {
+    py_frame *f = entry;
     /* f->vm rather than a local copy: one register fewer across the dispatch loop */
     py_code *co = f->code;
     const uint8_t *code = co->code;
@@ -578,6 +651,15 @@ static pv run_frame(py_frame *f, pv throw) {
         j.frame = f;
         f->vm->jmp = &j;
         if (setjmp(j.buf)) {
+            /* the inline frames the raise went through are gone with it (py_raise added
+             * their lines): the entry frame runs again, and the locals that followed the
+             * calls are read from it afresh (after a longjmp they hold nothing sure) */
+            f = entry;
+            co = f->code;
+            code = co->code;
+            slots = f->slots;
+            consts = TUPLE(co->consts)->items;
+            names = TUPLE(co->names)->items;
             pv exc = f->vm->exc;
             /* the frames the raise unwound are gone from the C stack: f->vm->frame must be this
              * frame again before anything allocates, or a collection walks dead frames */
@@ -602,6 +684,47 @@ static pv run_frame(py_frame *f, pv throw) {
     ip = f->ip;
     if (throw) { f->ip = ip; py_raise(throw); }
 
+/* a call that RUNS_INLINE: the callee's frame becomes the running one. A CO_PLAIN callee
+ * given all its arguments, whose frame fits the value stack's own room, is set up here,
+ * inline (the record's fields the frame walkers read: a frame without try blocks never reads
+ * its blocks); the rest by push_inline_frame. */
+#define ENTER_INLINE(fn, n, a) do {                                       \
+        py_code *c_ = (fn)->code;                                         \
+        py_vm *vm_ = f->vm;                                               \
+        int nl_;                                                          \
+        pv *b_;                                                           \
+        if ((c_->flags & CO_PLAIN) && (n) == c_->nargs && c_->cache       \
+            && (nl_ = c_->nlocals + c_->nhidden,   /* CO_PLAIN: no cells */ \
+                b_ = vm_->stack_top - (nl_ + c_->stacksize + INLINE_FRAME_WORDS), \
+                b_ >= vm_->stack) && vm_->depth < vm_->max_depth) {       \
+            py_frame *nf_ = (py_frame *)b_;                               \
+            pv *s_ = b_ + INLINE_FRAME_WORDS, *a_ = (a);                  \
+            int i_ = 0;                                                   \
+            for (; i_ < (n); i_++) s_[i_] = a_[i_];                       \
+            for (; i_ < nl_; i_++) s_[i_] = PV_NULL;                      \
+            vm_->depth++;                                                 \
+            vm_->stack_top = b_;                                          \
+            nf_->back = f;                                                \
+            nf_->vm = vm_;                                                \
+            nf_->code = c_;                                               \
+            nf_->func = (fn);                                             \
+            nf_->globals = (fn)->globals;                                 \
+            nf_->locals = PV_NULL;                                        \
+            nf_->slots = s_;                                              \
+            nf_->sp = s_ + nl_;                                           \
+            nf_->saved_top = b_;                                          \
+            vm_->frame = nf_;                                             \
+            f = nf_;                                                      \
+        } else f = push_inline_frame(vm_, f, fn, n, a);                   \
+        co = f->code;                                                     \
+        code = co->code;                                                  \
+        slots = f->slots;                                                 \
+        consts = TUPLE(co->consts)->items;                                \
+        names = TUPLE(co->names)->items;                                  \
+        sp = f->sp;                                                       \
+        ip = code;                                                        \
+        goto dispatch;                                                    \
+    } while (0)
 dispatch:
     for (;;) {
         f->ip = ip;
@@ -650,6 +773,23 @@ dispatch:
         case OPC_GET_ITER: sp[-1] = py_iter(sp[-1]); break;
         case OPC_RETURN_VALUE: {
             pv r = sp[-1];
+            if (f != entry) {
+                /* back to the inline caller, after its CALL (3 bytes, as CALL_METHOD) */
+                py_frame *c = f->back;
+                f->vm->stack_top = c->saved_top;
+                f->vm->depth--;
+                f->vm->frame = c;
+                f = c;
+                co = f->code;
+                code = co->code;
+                slots = f->slots;
+                consts = TUPLE(co->consts)->items;
+                names = TUPLE(co->names)->items;
+                sp = f->sp;
+                *sp++ = r;
+                ip = f->ip + 3;
+                break;
+            }
             if (has_try) f->vm->jmp = j.prev;
             f->vm->frame = saved_frame;
             return r;
@@ -905,8 +1045,11 @@ dispatch:
             pv *base = sp - n - 2;
             pv r;
             if (!base[0]) r = py_call(base[1], n, base + 2, PV_NULL);
-            else if (IS(base[0], py_func_type)) r = py_call_func((py_func *)base[0], n + 1, base + 1, PV_NULL);
-            else r = py_call(base[0], n + 1, base + 1, PV_NULL);
+            else if (IS(base[0], py_func_type)) {
+                py_func *fn = (py_func *)base[0];
+                if (RUNS_INLINE(fn->code)) { f->sp = base; ENTER_INLINE(fn, n + 1, base + 1); }
+                r = py_call_func(fn, n + 1, base + 1, PV_NULL);
+            } else r = py_call(base[0], n + 1, base + 1, PV_NULL);
             sp = base;
             *sp++ = r;
             break;
@@ -931,8 +1074,10 @@ dispatch:
             pv *base = sp - n - 1;
             pv fn = base[0];
             pv r;
-            if (IS(fn, py_func_type)) r = py_call_func((py_func *)fn, n, base + 1, PV_NULL);
-            else r = py_call(fn, n, base + 1, PV_NULL);
+            if (IS(fn, py_func_type)) {
+                if (RUNS_INLINE(((py_func *)fn)->code)) { f->sp = base; ENTER_INLINE((py_func *)fn, n, base + 1); }
+                r = py_call_func((py_func *)fn, n, base + 1, PV_NULL);
+            } else r = py_call(fn, n, base + 1, PV_NULL);
             sp = base;
             *sp++ = r;
             break;
@@ -1246,3 +1391,4 @@ dispatch:
         }
     }
 }
+#pragma GCC diagnostic pop

@@ -307,16 +307,17 @@ py_io shell_python_io(struct host *p)
     return io;
 }
 
-/* The interpreter calls itself on the C stack for each Python call: its depth limit is what
- * the program's thread holds, and the C stack it may use below where it is entered is
- * bounded too, so a deep recursion is a RecursionError, never an overflow. The margin is for
- * the deepest excursion that checks nothing on its way (a builtin formatting a number, the
- * compiler that eval runs): an eighth of the stack, at least 4 KB. */
+/* A Python call runs inside the caller's interpreter loop, on the value stack (in the
+ * program's heap), so the recursion limit is CPython's and a pure Python recursion ends at
+ * it or at the value stack's end. What still recurses in C (a function with a try block, a
+ * generator, a special method called by a builtin, exec) checks the C stack it may use below
+ * where it is entered, so a deep one is a RecursionError, never an overflow. The margin is
+ * for the deepest excursion that checks nothing on its way (a builtin formatting a number,
+ * the compiler that eval runs): an eighth of the stack, at least 4 KB. */
 void shell_python_fit_stack(py_vm *vm, size_t stack)
 {
     size_t margin = stack / 8 > 4096 ? stack / 8 : 4096;
-    size_t levels = stack > margin ? (stack - margin) / UPYOS_PY_FRAME_STACK : 0;
-    vm->max_depth = levels > 1000 ? 1000 : levels < 20 ? 20 : (int)levels;
+    vm->max_depth = 1000;
     py_set_cstack_size(vm, stack > margin ? stack - margin : stack / 2);
 }
 

@@ -12,7 +12,6 @@ set(UPYOS_LEAVE_OUT_DEFAULT "")
 set(UPYOS_PYTHON_DEFAULT ON)
 set(UPYOS_PY_HEAP_DEFAULT 65536)
 set(UPYOS_PY_STACK_DEFAULT 16384)
-set(UPYOS_PY_FRAME_STACK_DEFAULT 576)   # measured: see docs/python.md
 set(UPYOS_PY_LINE_STACK_DEFAULT 0)
 # TLS: not on this board yet (its network is the modem, whose TLS is not used); release
 # signatures (upgrade) on the part of mbedTLS they need, built from Debian's source package

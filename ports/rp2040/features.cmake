@@ -7,7 +7,6 @@ set(UPYOS_LEAVE_OUT_DEFAULT "")
 set(UPYOS_PYTHON_DEFAULT ON)
 set(UPYOS_PY_HEAP_DEFAULT 65536)
 set(UPYOS_PY_STACK_DEFAULT 16384)
-set(UPYOS_PY_FRAME_STACK_DEFAULT 576)   # measured on Cortex-M3; the M0+ has no more registers
 set(UPYOS_PY_LINE_STACK_DEFAULT 0)
 # TLS: no network, so no TLS; release signatures (upgrade) on the part of mbedTLS they need.
 set(UPYOS_TLS_DEFAULT OFF)
