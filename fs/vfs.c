@@ -503,16 +503,13 @@ int vfs_closedir(vfs_dir_t *d)
 
 /* ---- whole files ---- */
 
+/* No stat first: every backend's open refuses a directory with ERR_ISDIR, and a path
+ * look-up is most of what reading a small file costs. */
 int vfs_read_all(const char *path, char **data, size_t *len)
 {
     vfs_file_t *f;
-    struct vfs_stat st;
-    int r = vfs_stat(path, &st);
+    int r = vfs_open(path, VFS_O_READ, NULL, &f);
     if (r < 0)
-        return r;
-    if (st.type == VFS_DIR)
-        return ERR_ISDIR;
-    if ((r = vfs_open(path, VFS_O_READ, NULL, &f)) < 0)
         return r;
     struct strbuf b;
     strbuf_init(&b);
