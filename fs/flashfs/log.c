@@ -102,7 +102,9 @@ FFS_LEAF uint32_t ffs_record_off(const struct ffs_entry *e)
 
 /* Reads and checks the record at off (not an END), name included. The header and the
  * longest name are read at once (a look-up reads a record per path component, and without
- * a cache each read is a device call); the bytes past the record are not used. */
+ * a cache each read is a device call); the bytes past the record are not used. Through a
+ * cache the read stops at the end of the header's line, so that it never costs a second
+ * line: a name past it is read on its own, as before. */
 int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e)
 {
     uint8_t h[FFS_REC_HDR + FFS_NAME_MAX];
@@ -110,8 +112,14 @@ int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_e
     if (off + FFS_REC_HDR > limit)
         return ERR_CORRUPT;
     uint32_t n = limit - off < sizeof h ? limit - off : sizeof h;
+    uint32_t line_left = FFS_UNIT_MIN - off % FFS_UNIT_MIN;
+    if ((fs->cache_lines || fs->window_on) && n > line_left)
+        n = line_left < FFS_REC_HDR ? FFS_REC_HDR : line_left;
     int err = ffs_meta_read(fs, block, off, h, n);
-    return err ? err : finish_record(fs, block, off, h, FFS_NAME_IN_H, e);
+    if (err)
+        return err;
+    return finish_record(fs, block, off, h, n >= FFS_REC_HDR + h[1] ? FFS_NAME_IN_H
+                                                                    : FFS_ALL_NAMES, e);
 }
 
 /* ---- chain links ---- */
