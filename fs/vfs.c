@@ -56,18 +56,24 @@ static int push_component(char *out, size_t *len, size_t size, const char *c, si
 }
 
 /* One pass over path: each component's end is found and its characters checked together
- * (every file operation resolves its path, most of them twice). */
+ * (every file operation resolves its path, most of them twice). A character above '/' other
+ * than DEL (letters, digits, UTF-8) is neither an end nor a control character: one test
+ * passes most of a name; the rest are told apart after it. */
 static int add_components(char *out, size_t *len, size_t size, const char *path)
 {
     while (*path) {
         while (*path == '/')
             path++;
         const char *end = path;
-        int control = 0;
-        for (; *end && *end != '/'; end++)
-            control |= IS_CONTROL_CHAR(*end);
-        if (control)
-            return ERR_BADNAME;
+        for (;; end++) {
+            unsigned char c = (unsigned char)*end;
+            if (c > '/' && c != 0x7f)
+                continue;
+            if (c == '/' || c == '\0')
+                break;
+            if (IS_CONTROL_CHAR(c))
+                return ERR_BADNAME;
+        }
         if (end > path) {
             int r = push_component(out, len, size, path, (size_t)(end - path));
             if (r < 0)
