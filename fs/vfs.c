@@ -56,18 +56,24 @@ static int push_component(char *out, size_t *len, size_t size, const char *c, si
 }
 
 /* One pass over path: each component's end is found and its characters checked together
- * (every file operation resolves its path, most of them twice). */
+ * (every file operation resolves its path, most of them twice). A character above '/' other
+ * than DEL (letters, digits, UTF-8) is neither an end nor a control character: one test
+ * passes most of a name; the rest are told apart after it. */
 static int add_components(char *out, size_t *len, size_t size, const char *path)
 {
     while (*path) {
         while (*path == '/')
             path++;
         const char *end = path;
-        int control = 0;
-        for (; *end && *end != '/'; end++)
-            control |= IS_CONTROL_CHAR(*end);
-        if (control)
-            return ERR_BADNAME;
+        for (;; end++) {
+            unsigned char c = (unsigned char)*end;
+            if (c > '/' && c != 0x7f)
+                continue;
+            if (c == '/' || c == '\0')
+                break;
+            if (IS_CONTROL_CHAR(c))
+                return ERR_BADNAME;
+        }
         if (end > path) {
             int r = push_component(out, len, size, path, (size_t)(end - path));
             if (r < 0)
@@ -503,16 +509,13 @@ int vfs_closedir(vfs_dir_t *d)
 
 /* ---- whole files ---- */
 
+/* No stat first: every backend's open refuses a directory with ERR_ISDIR, and a path
+ * look-up is most of what reading a small file costs. */
 int vfs_read_all(const char *path, char **data, size_t *len)
 {
     vfs_file_t *f;
-    struct vfs_stat st;
-    int r = vfs_stat(path, &st);
+    int r = vfs_open(path, VFS_O_READ, NULL, &f);
     if (r < 0)
-        return r;
-    if (st.type == VFS_DIR)
-        return ERR_ISDIR;
-    if ((r = vfs_open(path, VFS_O_READ, NULL, &f)) < 0)
         return r;
     struct strbuf b;
     strbuf_init(&b);

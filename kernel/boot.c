@@ -5,7 +5,6 @@
 #include "fs/vfs.h"
 #include "kernel/board.h"
 #include "kernel/config.h"
-#include "kernel/files.h"
 #include "kernel/sysdata.h"
 #include "kernel/tty.h"
 #include "kernel/upgrade.h"
@@ -17,10 +16,12 @@ static const char *const folders[] = {
     "/bin", "/etc", "/etc/boards", "/lib", "/opt", "/tmp", "/var", "/local", "/www",
 };
 
+/* Straight to the VFS: the paths are absolute, so the process's cwd has nothing to add, and
+ * each one costs a path resolution less. */
 static void make_folders(proc_t *p)
 {
     for (size_t i = 0; i < sizeof folders / sizeof folders[0]; i++) {
-        int r = file_is_dir(folders[i]) ? 0 : file_mkdir(folders[i]);
+        int r = vfs_is_dir(folders[i]) ? 0 : vfs_mkdir(folders[i]);
         if (r < 0 && r != ERR_EXIST)
             stream_printf(p->err, "boot: cannot create %s: %s\n", folders[i], err_str(r));
     }

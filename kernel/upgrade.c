@@ -348,6 +348,9 @@ int upgrade_switch(const char *version, const char *previous, const char *ops, s
 void upgrade_resume(stream_t *out)
 {
     struct journal j;
+    struct vfs_stat st;
+    if (file_stat(UPGRADE_DIR, &st) == ERR_NOENT)
+        return;     /* nothing was ever staged: one look-up at boot instead of three */
     int r = journal_read(&j);
     if (r == ERR_NOENT) {
         if (file_exists(UPGRADE_KEEP) || file_exists(UPGRADE_STAGE))

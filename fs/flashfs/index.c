@@ -157,14 +157,11 @@ int ffs_index_find_child(struct flashfs *fs, uint32_t parent, const char *name, 
     while (s != first) {
         if ((--s)->hash != hash || s->parent != parent)
             continue;
-        struct ffs_entry x;
-        int err = read_slot(fs, s, &x);
+        int err = read_slot(fs, s, e);    /* e is the caller's to clobber on a miss */
         if (err)
             return err;
-        if (x.name_len == len && memcmp(x.name, name, len) == 0) {
-            *e = x;
+        if (e->name_len == len && memcmp(e->name, name, len) == 0)
             return 0;
-        }
     }
     return ERR_NOENT;
 }

@@ -66,6 +66,9 @@ static FFS_LEAF int valid_name(const char *name, uint32_t len)
     return 1;
 }
 
+/* finish_record's names_for when h holds the name after the header. */
+#define FFS_NAME_IN_H 0xFFFFFFFDu
+
 /* Checks the record whose header h was read at off (not an END) and reads its name when
  * the caller wants it. Scans that only follow ids skip the name read: it is most of the
  * flash traffic of a look-up. */
@@ -79,12 +82,13 @@ static int finish_record(struct flashfs *fs, uint32_t block, uint32_t off, const
         return ERR_CORRUPT;
     e->data_block = block;
     e->data_off = off + FFS_REC_HDR + e->name_len;
-    if (names_for != FFS_ALL_NAMES && e->parent != names_for) {
+    if (names_for != FFS_ALL_NAMES && names_for != FFS_NAME_IN_H && e->parent != names_for) {
         e->name[0] = '\0';
         return 0;
     }
-    err = ffs_meta_read(fs, block, off + FFS_REC_HDR, e->name, e->name_len);
-    if (err)
+    if (names_for == FFS_NAME_IN_H)     /* read with the header (ffs_record_at) */
+        memcpy(e->name, h + FFS_REC_HDR, e->name_len);
+    else if ((err = ffs_meta_read(fs, block, off + FFS_REC_HDR, e->name, e->name_len)) != 0)
         return err;
     e->name[e->name_len] = '\0';
     return valid_name(e->name, e->name_len) ? 0 : ERR_CORRUPT;
@@ -96,14 +100,26 @@ FFS_LEAF uint32_t ffs_record_off(const struct ffs_entry *e)
     return e->data_off - FFS_REC_HDR - e->name_len;
 }
 
-/* Reads and checks the record at off (not an END), name included. */
+/* Reads and checks the record at off (not an END), name included. The header and the
+ * longest name are read at once (a look-up reads a record per path component, and without
+ * a cache each read is a device call); the bytes past the record are not used. Through a
+ * cache the read stops at the end of the header's line, so that it never costs a second
+ * line: a name past it is read on its own, as before. */
 int ffs_record_at(struct flashfs *fs, uint32_t block, uint32_t off, struct ffs_entry *e)
 {
-    uint8_t h[FFS_REC_HDR];
-    if (off + FFS_REC_HDR > fs->bsize - fs->unit)
+    uint8_t h[FFS_REC_HDR + FFS_NAME_MAX];
+    uint32_t limit = fs->bsize - fs->unit;
+    if (off + FFS_REC_HDR > limit)
         return ERR_CORRUPT;
-    int err = ffs_meta_read(fs, block, off, h, sizeof h);
-    return err ? err : finish_record(fs, block, off, h, FFS_ALL_NAMES, e);
+    uint32_t n = limit - off < sizeof h ? limit - off : sizeof h;
+    uint32_t line_left = FFS_UNIT_MIN - off % FFS_UNIT_MIN;
+    if ((fs->cache_lines || fs->window_on) && n > line_left)
+        n = line_left < FFS_REC_HDR ? FFS_REC_HDR : line_left;
+    int err = ffs_meta_read(fs, block, off, h, n);
+    if (err)
+        return err;
+    return finish_record(fs, block, off, h, n >= FFS_REC_HDR + h[1] ? FFS_NAME_IN_H
+                                                                    : FFS_ALL_NAMES, e);
 }
 
 /* ---- chain links ---- */
