@@ -72,23 +72,18 @@ BI(nt_asdict) {
     for (size_t i = 0; i < TUPLE(a[0])->len; i++) py_dict_set(d, TUPLE(fields)->items[i], TUPLE(a[0])->items[i]);
     return d;
 }
-/* _replace(**changes): a copy with those fields changed */
+/* _replace(**changes): a copy with those fields changed, made as the class makes one by name */
 BI(nt_replace) {
-    pv fields = class_attr((pv)TYPE(a[0]), "_fields");
-    pv t = py_tuple_new(TUPLE(a[0])->len);
-    py_copy_values(TUPLE(t)->items, TUPLE(a[0])->items, TUPLE(a[0])->len);
+    pv fields = nt_asdict(1, a, PV_NULL), cls = (pv)TYPE(a[0]);
     if (kw) {
         py_dict *d = (py_dict *)kw;
         for (uint32_t i = 0; i < d->nent; i++) {
             if (!d->ent[i].key) continue;
-            pint at = -1;
-            for (size_t k = 0; k < TUPLE(fields)->len; k++) if (py_eq(TUPLE(fields)->items[k], d->ent[i].key)) at = (pint)k;
-            if (at < 0) py_raisef(&py_ValueError_type, "Got unexpected field names: ['%s']", py_str_data(d->ent[i].key));
-            TUPLE(t)->items[at] = d->ent[i].value;
+            if (!py_dict_get(fields, d->ent[i].key)) py_raisef(&py_ValueError_type, "Got unexpected field names: ['%s']", py_str_data(d->ent[i].key));
+            py_dict_set(fields, d->ent[i].key, d->ent[i].value);
         }
     }
-    ((pobj *)t)->type = TYPE(a[0]);
-    return t;
+    return nt_new(1, &cls, fields);
 }
 /* _make(iterable), a class method: self is the class */
 BI(nt_make) {
