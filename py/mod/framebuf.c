@@ -145,17 +145,15 @@ static pv fb_pixel(int n, pv *a, pv kw) {
     set_pixel(c, x, y, colour(a[3]));
     return PV_NONE;
 }
+/* hline(x, y, w, c) and vline(x, y, h, c): fill_rect(x, y, w, 1, c) and fill_rect(x, y, 1, h, c),
+ * called as such (a canvas passed by value makes a call site long) */
 static pv fb_hline(int n, pv *a, pv kw) {
-    int v[3];
-    canvas c = shape_args(a, 3, v);
-    fill_rect(c, v[0], v[1], v[2], 1, colour(a[4]));
-    return PV_NONE;
+    pv args[6] = { a[0], a[1], a[2], a[3], MKSMALL(1), a[4] };
+    return fb_fill_rect(6, args, kw);
 }
 static pv fb_vline(int n, pv *a, pv kw) {
-    int v[3];
-    canvas c = shape_args(a, 3, v);
-    fill_rect(c, v[0], v[1], 1, v[2], colour(a[4]));
-    return PV_NONE;
+    pv args[6] = { a[0], a[1], a[2], MKSMALL(1), a[3], a[4] };
+    return fb_fill_rect(6, args, kw);
 }
 /* rect(x, y, w, h, c[, fill]): the outline's four sides, or the whole when fill is true */
 static pv fb_rect(int n, pv *a, pv kw) {
