@@ -165,10 +165,9 @@ static pv fb_rect(int n, pv *a, pv kw) {
         fill_rect(c, x, y, w, h, col);
         return PV_NONE;
     }
-    fill_rect(c, x, y, w, 1, col);
-    fill_rect(c, x, y + h - 1, w, 1, col);
-    fill_rect(c, x, y, 1, h, col);
-    fill_rect(c, x + w - 1, y, 1, h, col);
+    /* the sides in a loop: top, bottom, left, right (a call site passing a canvas is long) */
+    for (int side = 0; side < 4; side++)
+        fill_rect(c, side == 3 ? x + w - 1 : x, side == 1 ? y + h - 1 : y, side < 2 ? w : 1, side < 2 ? 1 : h, col);
     return PV_NONE;
 }
 /* A line from (x1, y1) to (x2, y2): Bresenham along the longer axis, the end point last. */
