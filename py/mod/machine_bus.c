@@ -95,9 +95,11 @@ static pv spi_init(int n, pv *a, pv kw) {
 }
 static pv spi_make(const py_type *t, int n, pv *a, pv kw) {
     spi_obj *o = NEW(spi_obj, *t);
-    int first = 0;
-    if (n < 1) o->bus = 1;      /* no bus number: SoftSPI(baudrate=, sck=, mosi=, miso=), bus 1 */
-    else { o->bus = (int)py_to_index(a[0]); first = 1; }
+    /* SPI(id, ...) or SoftSPI([baudrate], ...) on bus 1: no first number, or one that is no
+     * bus number (a baud rate, or MicroPython's old SPI(-1) for the soft bus) */
+    pint id = n > 0 ? py_to_index(a[0]) : -1;
+    int first = id >= 0 && id < 256;
+    o->bus = first ? (int)id : 1;
     pv args[4] = { (pv)o, PV_NONE, PV_NONE, PV_NONE };
     int k = 1;
     for (int i = first; i < n && k < 4; i++) args[k++] = a[i];
