@@ -399,7 +399,8 @@ static pv sleep_new(uint64_t us, pv result) {
     return (pv)s;
 }
 
-static uint64_t us_of(pv seconds, double scale) {
+/* one copy: sleep, sleep_ms, wait_for and wait_for_ms call it (soft-float code is long) */
+static uint64_t __attribute__((noinline)) us_of(pv seconds, double scale) {
     double d = py_to_double(seconds) * scale;
     return d > 0 ? (uint64_t)d : 0;
 }

@@ -72,23 +72,18 @@ BI(nt_asdict) {
     for (size_t i = 0; i < TUPLE(a[0])->len; i++) py_dict_set(d, TUPLE(fields)->items[i], TUPLE(a[0])->items[i]);
     return d;
 }
-/* _replace(**changes): a copy with those fields changed */
+/* _replace(**changes): a copy with those fields changed, made as the class makes one by name */
 BI(nt_replace) {
-    pv fields = class_attr((pv)TYPE(a[0]), "_fields");
-    pv t = py_tuple_new(TUPLE(a[0])->len);
-    py_copy_values(TUPLE(t)->items, TUPLE(a[0])->items, TUPLE(a[0])->len);
+    pv fields = nt_asdict(1, a, PV_NULL), cls = (pv)TYPE(a[0]);
     if (kw) {
         py_dict *d = (py_dict *)kw;
         for (uint32_t i = 0; i < d->nent; i++) {
             if (!d->ent[i].key) continue;
-            pint at = -1;
-            for (size_t k = 0; k < TUPLE(fields)->len; k++) if (py_eq(TUPLE(fields)->items[k], d->ent[i].key)) at = (pint)k;
-            if (at < 0) py_raisef(&py_ValueError_type, "Got unexpected field names: ['%s']", py_str_data(d->ent[i].key));
-            TUPLE(t)->items[at] = d->ent[i].value;
+            if (!py_dict_get(fields, d->ent[i].key)) py_raisef(&py_ValueError_type, "Got unexpected field names: ['%s']", py_str_data(d->ent[i].key));
+            py_dict_set(fields, d->ent[i].key, d->ent[i].value);
         }
     }
-    ((pobj *)t)->type = TYPE(a[0]);
-    return t;
+    return nt_new(1, &cls, fields);
 }
 /* _make(iterable), a class method: self is the class */
 BI(nt_make) {
@@ -100,18 +95,14 @@ BI(nt_make) {
     py_copy_values(args + 1, TUPLE(items)->items, count);
     return nt_new((int)count + 1, args, PV_NULL);
 }
-static bool valid_name(pv name) {
-    const char *s = py_str_data(name);
-    if (!*s || (*s >= '0' && *s <= '9') || *s == '_') return false;
-    for (; *s; s++)
-        if (!((*s | 32) >= 'a' && (*s | 32) <= 'z') && !(*s >= '0' && *s <= '9') && *s != '_') return false;
-    return true;
-}
 /* namedtuple(typename, field_names, *, defaults=None): field names as a list or as one
  * string split at commas and spaces */
 static _Noreturn void name_error(const char *why, pv name) { py_raisef(&py_ValueError_type, why, py_str_data(py_repr(name))); }
+/* str.isidentifier() and builtins.callable(): the core's own, called rather than copied */
+static bool core_says(pv fn, pv v) { return py_call(fn, 1, &v, PV_NULL) == PV_TRUE; }
 static void check_name(pv name) {
-    if (!valid_name(name)) name_error("Type names and field names must be valid identifiers: %s", name);
+    if (!IS(name, py_str_type)) py_raisef(&py_TypeError_type, "Type names and field names must be strings");
+    if (!core_says(py_type_lookup(&py_str_type, QS(isidentifier)), name)) name_error("Type names and field names must be valid identifiers: %s", name);
 }
 static const py_builtin nt_methods[] = { SPECIAL(__repr__, nt_repr, 0, 0), SPECIAL(_asdict, nt_asdict, 0, 0),
     SPECIAL_KW(_replace, nt_replace, 0, 0), METHODS_END };
@@ -132,9 +123,8 @@ BI(nt_namedtuple) {
     check_name(a[0]);
     for (size_t i = 0; i < count; i++) {
         pv name = LIST(fields)->items[i];
-        if (!IS(name, py_str_type)) py_raisef(&py_TypeError_type, "Type names and field names must be strings");
-        if (*py_str_data(name) == '_') name_error("Field names cannot start with an underscore: %s", name);
         check_name(name);
+        if (*py_str_data(name) == '_') name_error("Field names cannot start with an underscore: %s", name);
         if (py_contains(seen, name)) name_error("Encountered duplicate field name: %s", name);
         py_set_add(seen, name);
         name = LIST(fields)->items[i] = py_intern_str(name);
@@ -319,12 +309,6 @@ BI(od_repr) {
 typedef struct { py_dict d; pv factory; } defaultdict_obj;
 #define DD(v) ((defaultdict_obj *)(v))
 static void dd_mark(pv o, gc_heap *h) { py_dict_type.mark(o, h); gc_mark(h, DD(o)->factory); }
-static bool is_callable(pv v) {
-    const py_type *t = TYPE(v);
-    if (t == &py_func_type || t == &py_builtin_type || t == &py_bound_type || t == &py_type_type) return true;
-    if (t->flags & TF_USER) return py_type_lookup(t, QS(__call__)) != PV_NULL;
-    return t->call != NULL;
-}
 /* __new__(cls, ...): an empty one; __init__ takes the arguments */
 BI(dd_new) {
     if (n < 1 || !IS(a[0], py_type_type) || !py_issubtype((const py_type *)a[0], &py_dict_type))
@@ -340,7 +324,7 @@ BI(dd_new) {
 /* __init__(self, default_factory=None, *args, **kwargs): the rest as dict() takes them */
 BI(dd_init) {
     pv factory = n > 1 ? a[1] : PV_NONE;
-    if (factory != PV_NONE && !is_callable(factory)) py_raisef(&py_TypeError_type, "first argument must be callable or None");
+    if (factory != PV_NONE && !core_says(py_builtin_get(QS(callable)), factory)) py_raisef(&py_TypeError_type, "first argument must be callable or None");
     DD(a[0])->factory = factory;
     if (n > 2 || kw) {
         py_dict *items = (py_dict *)py_dict_type.make(&py_dict_type, n > 2 ? n - 2 : 0, a + 2, kw);

@@ -14,7 +14,8 @@ enum { MVLSB = 0, RGB565 = 1, GS4_HMSB = 2, MHLSB = 3, MHMSB = 4, GS2_HMSB = 5, 
 #define COORD_MAX (1 << 20)
 
 typedef struct { const py_type *type; pv buffer; int width, height, stride, format; } fb_obj;
-/* a frame buffer being drawn: its object and its bytes for this call */
+/* a frame buffer being drawn: its object and its bytes for this call. The helpers take it by
+ * address: by value it is two more words at each of the many call sites (270 B of flash). */
 typedef struct { const fb_obj *fb; uint8_t *px; } canvas;
 
 extern const py_type py_framebuf_type;
@@ -43,22 +44,22 @@ static canvas open_canvas(const fb_obj *fb) {
 /* Where a pixel's bits are in the formats of a byte or less a pixel: the byte, the shift of
  * the pixel's bits in it and their mask (RGB565, two whole bytes, is apart). */
 typedef struct { uint8_t *p; int shift; uint32_t mask; } bits_at;
-static bits_at locate(canvas c, int x, int y) {
-    const fb_obj *fb = c.fb;
+static bits_at locate(const canvas *c, int x, int y) {
+    const fb_obj *fb = c->fb;
     int i = x + y * fb->stride;
     switch (fb->format) {
-    case MVLSB: return (bits_at){ &c.px[(y >> 3) * fb->stride + x], y & 7, 1 };
-    case MHLSB: return (bits_at){ &c.px[i >> 3], 7 - (x & 7), 1 };
-    case MHMSB: return (bits_at){ &c.px[i >> 3], x & 7, 1 };
-    case GS2_HMSB: return (bits_at){ &c.px[i >> 2], (x & 3) << 1, 3 };
-    case GS4_HMSB: return (bits_at){ &c.px[i >> 1], x & 1 ? 0 : 4, 0x0f };
-    default: return (bits_at){ &c.px[i], 0, 0xff };         /* GS8 */
+    case MVLSB: return (bits_at){ &c->px[(y >> 3) * fb->stride + x], y & 7, 1 };
+    case MHLSB: return (bits_at){ &c->px[i >> 3], 7 - (x & 7), 1 };
+    case MHMSB: return (bits_at){ &c->px[i >> 3], x & 7, 1 };
+    case GS2_HMSB: return (bits_at){ &c->px[i >> 2], (x & 3) << 1, 3 };
+    case GS4_HMSB: return (bits_at){ &c->px[i >> 1], x & 1 ? 0 : 4, 0x0f };
+    default: return (bits_at){ &c->px[i], 0, 0xff };         /* GS8 */
     }
 }
 
-static void set_pixel(canvas c, int x, int y, uint32_t col) {
-    if (c.fb->format == RGB565) {   /* little-endian, as on the MCUs MicroPython runs on */
-        uint8_t *p = &c.px[2 * (x + y * c.fb->stride)];
+static void set_pixel(const canvas *c, int x, int y, uint32_t col) {
+    if (c->fb->format == RGB565) {   /* little-endian, as on the MCUs MicroPython runs on */
+        uint8_t *p = &c->px[2 * (x + y * c->fb->stride)];
         p[0] = (uint8_t)col;
         p[1] = (uint8_t)(col >> 8);
         return;
@@ -68,9 +69,9 @@ static void set_pixel(canvas c, int x, int y, uint32_t col) {
     *at.p = (uint8_t)((*at.p & ~(at.mask << at.shift)) | v << at.shift);
 }
 
-static uint32_t get_pixel(canvas c, int x, int y) {
-    if (c.fb->format == RGB565) {
-        const uint8_t *p = &c.px[2 * (x + y * c.fb->stride)];
+static uint32_t get_pixel(const canvas *c, int x, int y) {
+    if (c->fb->format == RGB565) {
+        const uint8_t *p = &c->px[2 * (x + y * c->fb->stride)];
         return p[0] | (uint32_t)p[1] << 8;
     }
     bits_at at = locate(c, x, y);
@@ -78,17 +79,17 @@ static uint32_t get_pixel(canvas c, int x, int y) {
 }
 
 static bool inside(const fb_obj *fb, int x, int y) { return x >= 0 && x < fb->width && y >= 0 && y < fb->height; }
-static void set_clipped(canvas c, int x, int y, uint32_t col) { if (inside(c.fb, x, y)) set_pixel(c, x, y, col); }
+static void set_clipped(const canvas *c, int x, int y, uint32_t col) { if (inside(c->fb, x, y)) set_pixel(c, x, y, col); }
 
 /* A rectangle clipped to the buffer; nothing when it is empty or wholly outside. */
-static void fill_rect(canvas c, int x, int y, int w, int h, uint32_t col) {
-    const fb_obj *fb = c.fb;
+static void fill_rect(const canvas *c, int x, int y, int w, int h, uint32_t col) {
+    const fb_obj *fb = c->fb;
     if (w < 1 || h < 1 || x + w <= 0 || y + h <= 0 || x >= fb->width || y >= fb->height) return;
     int xend = x + w < fb->width ? x + w : fb->width, yend = y + h < fb->height ? y + h : fb->height;
     if (x < 0) x = 0;
     if (y < 0) y = 0;
     if (fb->format == GS8) {
-        for (int yy = y; yy < yend; yy++) memset(&c.px[yy * fb->stride + x], (int)(col & 0xff), (size_t)(xend - x));
+        for (int yy = y; yy < yend; yy++) memset(&c->px[yy * fb->stride + x], (int)(col & 0xff), (size_t)(xend - x));
         return;
     }
     for (int yy = y; yy < yend; yy++)
@@ -126,13 +127,13 @@ static canvas shape_args(pv *a, int count, int *v) {
 
 static pv fb_fill(int n, pv *a, pv kw) {
     canvas c = self_canvas(a);
-    fill_rect(c, 0, 0, c.fb->width, c.fb->height, colour(a[1]));
+    fill_rect(&c, 0, 0, c.fb->width, c.fb->height, colour(a[1]));
     return PV_NONE;
 }
 static pv fb_fill_rect(int n, pv *a, pv kw) {
     int v[4];
     canvas c = shape_args(a, 4, v);
-    fill_rect(c, v[0], v[1], v[2], v[3], colour(a[5]));
+    fill_rect(&c, v[0], v[1], v[2], v[3], colour(a[5]));
     return PV_NONE;
 }
 /* pixel(x, y[, c]): the colour, or sets it; None (and nothing set) outside the buffer */
@@ -141,21 +142,19 @@ static pv fb_pixel(int n, pv *a, pv kw) {
     canvas c = shape_args(a, 2, v);
     int x = v[0], y = v[1];
     if (!inside(c.fb, x, y)) return PV_NONE;
-    if (n == 3) return py_new_int(get_pixel(c, x, y));
-    set_pixel(c, x, y, colour(a[3]));
+    if (n == 3) return py_new_int(get_pixel(&c, x, y));
+    set_pixel(&c, x, y, colour(a[3]));
     return PV_NONE;
 }
+/* hline(x, y, w, c) and vline(x, y, h, c): fill_rect(x, y, w, 1, c) and fill_rect(x, y, 1, h, c),
+ * called as such: no code of their own */
 static pv fb_hline(int n, pv *a, pv kw) {
-    int v[3];
-    canvas c = shape_args(a, 3, v);
-    fill_rect(c, v[0], v[1], v[2], 1, colour(a[4]));
-    return PV_NONE;
+    pv args[6] = { a[0], a[1], a[2], a[3], MKSMALL(1), a[4] };
+    return fb_fill_rect(6, args, kw);
 }
 static pv fb_vline(int n, pv *a, pv kw) {
-    int v[3];
-    canvas c = shape_args(a, 3, v);
-    fill_rect(c, v[0], v[1], 1, v[2], colour(a[4]));
-    return PV_NONE;
+    pv args[6] = { a[0], a[1], a[2], MKSMALL(1), a[3], a[4] };
+    return fb_fill_rect(6, args, kw);
 }
 /* rect(x, y, w, h, c[, fill]): the outline's four sides, or the whole when fill is true */
 static pv fb_rect(int n, pv *a, pv kw) {
@@ -164,17 +163,16 @@ static pv fb_rect(int n, pv *a, pv kw) {
     int x = v[0], y = v[1], w = v[2], h = v[3];
     uint32_t col = colour(a[5]);
     if (n > 6 && py_truth(a[6])) {
-        fill_rect(c, x, y, w, h, col);
+        fill_rect(&c, x, y, w, h, col);
         return PV_NONE;
     }
-    fill_rect(c, x, y, w, 1, col);
-    fill_rect(c, x, y + h - 1, w, 1, col);
-    fill_rect(c, x, y, 1, h, col);
-    fill_rect(c, x + w - 1, y, 1, h, col);
+    /* the sides in a loop, top, bottom, left, right: one call site instead of four */
+    for (int side = 0; side < 4; side++)
+        fill_rect(&c, side == 3 ? x + w - 1 : x, side == 1 ? y + h - 1 : y, side < 2 ? w : 1, side < 2 ? 1 : h, col);
     return PV_NONE;
 }
 /* A line from (x1, y1) to (x2, y2): Bresenham along the longer axis, the end point last. */
-static void draw_line(canvas c, int x1, int y1, int x2, int y2, uint32_t col) {
+static void draw_line(const canvas *c, int x1, int y1, int x2, int y2, uint32_t col) {
     int dx = x2 - x1, sx = 1, dy = y2 - y1, sy = 1;
     if (dx <= 0) { dx = -dx; sx = -1; }
     if (dy <= 0) { dy = -dy; sy = -1; }
@@ -197,7 +195,7 @@ static void draw_line(canvas c, int x1, int y1, int x2, int y2, uint32_t col) {
 static pv fb_line(int n, pv *a, pv kw) {
     int v[4];
     canvas c = shape_args(a, 4, v);
-    draw_line(c, v[0], v[1], v[2], v[3], colour(a[5]));
+    draw_line(&c, v[0], v[1], v[2], v[3], colour(a[5]));
     return PV_NONE;
 }
 
@@ -206,7 +204,7 @@ static pv fb_line(int n, pv *a, pv kw) {
  * the mask picks (bit 0 upper right, 1 upper left, 2 lower left, 3 lower right); filled, each
  * point's row is drawn from the centre out. */
 enum { Q_ALL = 0x0f, Q_FILL = 0x10 };
-static void ellipse_points(canvas c, int cx, int cy, int x, int y, uint32_t col, int mask) {
+static void ellipse_points(const canvas *c, int cx, int cy, int x, int y, uint32_t col, int mask) {
     static const int8_t sx[4] = { 1, -1, -1, 1 }, sy[4] = { -1, -1, 1, 1 };
     for (int q = 0; q < 4; q++) {
         if (!(mask & 1 << q)) continue;
@@ -217,7 +215,7 @@ static void ellipse_points(canvas c, int cx, int cy, int x, int y, uint32_t col,
 /* One run of the midpoint algorithm for the radii (ra, rb): from (ra, 0), q stepping by one
  * and p by one when the error says so, while the curve is flatter than 45 degrees. The second
  * run is the same with the radii swapped, its points mirrored back (swap). */
-static void ellipse_run(canvas c, int cx, int cy, int ra, int rb, uint32_t col, int mask, bool swap) {
+static void ellipse_run(const canvas *c, int cx, int cy, int ra, int rb, uint32_t col, int mask, bool swap) {
     int64_t two_a2 = 2 * (int64_t)ra * ra, two_b2 = 2 * (int64_t)rb * rb;
     int p = ra, q = 0;
     int64_t pchange = (int64_t)rb * rb * (1 - 2 * (int64_t)ra), qchange = (int64_t)ra * ra, err = 0;
@@ -237,8 +235,8 @@ static pv fb_ellipse(int n, pv *a, pv kw) {
     int cx = v[0], cy = v[1], xr = v[2], yr = v[3];
     uint32_t col = colour(a[5]);
     int mask = (n > 6 && py_truth(a[6]) ? Q_FILL : 0) | (n > 7 ? (int)py_to_index(a[7]) & Q_ALL : Q_ALL);
-    ellipse_run(c, cx, cy, xr, yr, col, mask, false);
-    ellipse_run(c, cx, cy, yr, xr, col, mask, true);
+    ellipse_run(&c, cx, cy, xr, yr, col, mask, false);
+    ellipse_run(&c, cx, cy, yr, xr, col, mask, true);
     return PV_NONE;
 }
 
@@ -262,7 +260,7 @@ static pv fb_poly(int n, pv *a, pv kw) {
     if (!fill) {
         for (int i = 0, prev = 0, next; i < count; i++, prev = next) {
             next = count - 1 - i;
-            draw_line(c, x + v[2 * prev], y + v[2 * prev + 1], x + v[2 * next], y + v[2 * next + 1], col);
+            draw_line(&c, x + v[2 * prev], y + v[2 * prev + 1], x + v[2 * next], y + v[2 * next + 1], col);
         }
         return PV_NONE;
     }
@@ -284,14 +282,14 @@ static pv fb_poly(int n, pv *a, pv kw) {
             if (py1 != py2 && ((py1 > row && py2 <= row) || (py1 <= row && py2 > row)))
                 nodes[found++] = (int)((32 * (int64_t)px1 + 32 * (int64_t)(px2 - px1) * (row - py1) / (py2 - py1) + 16) / 32);
             else if (row == (py1 > py2 ? py1 : py2)) {
-                if (py1 < py2) set_clipped(c, x + px2, y + py2, col);
-                else if (py2 < py1) set_clipped(c, x + px1, y + py1, col);
-                else draw_line(c, x + px1, y + py1, x + px2, y + py2, col);
+                if (py1 < py2) set_clipped(&c, x + px2, y + py2, col);
+                else if (py2 < py1) set_clipped(&c, x + px1, y + py1, col);
+                else draw_line(&c, x + px1, y + py1, x + px2, y + py2, col);
             }
         }
         for (int i = 1; i < found; i++)         /* insertion sort: a few nodes a row */
             for (int k = i; k > 0 && nodes[k - 1] > nodes[k]; k--) { int t = nodes[k]; nodes[k] = nodes[k - 1]; nodes[k - 1] = t; }
-        for (int i = 0; i + 1 < found; i += 2) fill_rect(c, x + nodes[i], y + row, nodes[i + 1] - nodes[i] + 1, 1, col);
+        for (int i = 0; i + 1 < found; i += 2) fill_rect(&c, x + nodes[i], y + row, nodes[i + 1] - nodes[i] + 1, 1, col);
     }
     return PV_NONE;
 }
@@ -317,9 +315,9 @@ static pv fb_blit(int n, pv *a, pv kw) {
     int yend = y + s->height < d->height ? y + s->height : d->height;
     for (; y0 < yend; y0++, sy++)
         for (int dx = x0, sx = sx0; dx < xend; dx++, sx++) {
-            uint32_t col = get_pixel(src, sx, sy);
-            if (mapped) col = col < (uint32_t)pal.fb->width ? get_pixel(pal, (int)col, 0) : 0;
-            if (col != key) set_pixel(c, dx, y0, col);
+            uint32_t col = get_pixel(&src, sx, sy);
+            if (mapped) col = col < (uint32_t)pal.fb->width ? get_pixel(&pal, (int)col, 0) : 0;
+            if (col != key) set_pixel(&c, dx, y0, col);
         }
     return PV_NONE;
 }
@@ -335,7 +333,7 @@ static pv fb_scroll(int n, pv *a, pv kw) {
     if (ystep < 0) { y = 0; yend = fb->height + ystep; dy = 1; if (yend <= 0) return PV_NONE; }
     else { y = fb->height - 1; yend = ystep - 1; dy = -1; if (yend >= y) return PV_NONE; }
     for (; y != yend; y += dy)
-        for (int x = sx; x != xend; x += dx) set_pixel(c, x, y, get_pixel(c, x - xstep, y - ystep));
+        for (int x = sx; x != xend; x += dx) set_pixel(&c, x, y, get_pixel(&c, x - xstep, y - ystep));
     return PV_NONE;
 }
 
@@ -351,7 +349,7 @@ static pv fb_text(int n, pv *a, pv kw) {
         const uint8_t *glyph = &font8x8[(ch - FONT_FIRST) * FONT_COLUMNS];
         for (int col_i = 0; col_i < FONT_COLUMNS; col_i++)
             for (int row = 0; row < FONT_CELL; row++)
-                if (glyph[col_i] >> row & 1) set_clipped(c, x + FONT_LEFT + col_i, y + row, col);
+                if (glyph[col_i] >> row & 1) set_clipped(&c, x + FONT_LEFT + col_i, y + row, col);
     }
     return PV_NONE;
 }

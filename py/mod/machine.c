@@ -184,8 +184,9 @@ static const py_builtin machine_funcs[] = {
 pv py_mod_machine(pv m) {
     py_mod_add(m, machine_funcs);
     static const py_type *const types[] = { &py_pin_type, &py_adc_type, &py_pwm_type, &py_i2c_type,
-        &py_softi2c_type, &py_spi_type, &py_softspi_type, &py_uart_type, &py_timer_type, &py_wdt_type,
-        &py_rtc_type };
+        &py_spi_type, &py_uart_type, &py_timer_type, &py_wdt_type, &py_rtc_type };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) py_mod_set(m, types[i]->cname, (pv)types[i]);
+    py_mod_set(m, "SoftI2C", (pv)&py_i2c_type);    /* the soft buses run on the controllers */
+    py_mod_set(m, "SoftSPI", (pv)&py_spi_type);
     return m;
 }

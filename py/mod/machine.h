@@ -3,8 +3,8 @@
 #define PY_MOD_MACHINE_H
 #include "py/mod/mod.h"
 
-extern const py_type py_pin_type, py_adc_type, py_pwm_type, py_i2c_type, py_softi2c_type,
-    py_spi_type, py_softspi_type, py_uart_type, py_timer_type, py_wdt_type, py_rtc_type;
+extern const py_type py_pin_type, py_adc_type, py_pwm_type, py_i2c_type,
+    py_spi_type, py_uart_type, py_timer_type, py_wdt_type, py_rtc_type;
 #define MSELF(T) ((T *)a[0])
 /* A UART object for UART id, which the system opened and keeps (a named UART: sdata.modem0). */
 pv py_uart_borrow(int id);

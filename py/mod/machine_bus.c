@@ -1,7 +1,8 @@
 /* machine's buses on the HAL: I2C and SoftI2C (hal_i2c_transfer), SPI and SoftSPI
  * (hal_spi_transfer), UART (hal/uart.h). The soft variants take MicroPython's arguments but
  * run on the board's controller (I2C bus 0, SPI bus 1): bit-banging would need pin timing
- * the HAL does not promise. */
+ * the HAL does not promise. So a soft variant is its class under a second name (a type
+ * costs 112 bytes of flash): what makes it soft is its arguments, pins instead of a bus. */
 #include <string.h>
 #include "py/mod/machine.h"
 #include "hal/board.h"
@@ -22,7 +23,8 @@ static pv bytes_to_read(pv count) {
 typedef bus_obj i2c_obj;
 static pv i2c_make(const py_type *t, int n, pv *a, pv kw) {
     i2c_obj *o = NEW(i2c_obj, *t);
-    o->bus = t == &py_softi2c_type ? 0 : (int)py_mod_int(py_mod_arg(n, a, kw, 0, Q_id, PV_NULL), 0);
+    pv id = py_mod_arg(n, a, kw, 0, Q_id, PV_NULL);
+    o->bus = id && IS(id, py_pin_type) ? 0 : (int)py_mod_int(id, 0);    /* SoftI2C(scl, sda): bus 0 */
     return (pv)o;
 }
 static int transfer(pv self, pv addr, const uint8_t *w, size_t wlen, uint8_t *r, size_t rlen) {
@@ -80,8 +82,6 @@ static const py_builtin i2c_methods[] = {
     METHOD_KW(readfrom_mem, i2c_readfrom_mem, 3, 3), METHOD_KW(writeto_mem, i2c_writeto_mem, 3, 3), METHODS_END };
 const py_type py_i2c_type = { &py_type_type, "I2C", .base = &py_object_type, .methods = i2c_methods,
     .flags = TF_KW, .make = i2c_make, .repr = bus_repr };
-const py_type py_softi2c_type = { &py_type_type, "SoftI2C", .base = &py_object_type, .methods = i2c_methods,
-    .flags = TF_KW, .make = i2c_make, .repr = bus_repr };
 
 /* ---- SPI(id, baudrate=1000000, polarity=0, phase=0, ...) ---- */
 typedef bus_obj spi_obj;
@@ -95,9 +95,11 @@ static pv spi_init(int n, pv *a, pv kw) {
 }
 static pv spi_make(const py_type *t, int n, pv *a, pv kw) {
     spi_obj *o = NEW(spi_obj, *t);
-    int first = 0;
-    if (t == &py_softspi_type) o->bus = 1;
-    else { if (n < 1) py_raisef(&py_TypeError_type, "SPI() needs a bus number"); o->bus = (int)py_to_index(a[0]); first = 1; }
+    /* SPI(id, ...) or SoftSPI([baudrate], ...) on bus 1: no first number, or one that is no
+     * bus number (a baud rate, or MicroPython's old SPI(-1) for the soft bus) */
+    pint id = n > 0 ? py_to_index(a[0]) : -1;
+    int first = id >= 0 && id < 256;
+    o->bus = first ? (int)id : 1;
     pv args[4] = { (pv)o, PV_NONE, PV_NONE, PV_NONE };
     int k = 1;
     for (int i = first; i < n && k < 4; i++) args[k++] = a[i];
@@ -144,8 +146,6 @@ static const py_builtin spi_methods[] = {
     METHOD_KW(read, spi_read, 1, 2), METHOD_KW(readinto, spi_readinto, 1, 2),
     METHOD(write_readinto, spi_write_readinto, 2, 2), METHODS_END };
 const py_type py_spi_type = { &py_type_type, "SPI", .base = &py_object_type, .methods = spi_methods,
-    .flags = TF_KW, .make = spi_make, .repr = bus_repr };
-const py_type py_softspi_type = { &py_type_type, "SoftSPI", .base = &py_object_type, .methods = spi_methods,
     .flags = TF_KW, .make = spi_make, .repr = bus_repr };
 
 /* ---- UART(id, baudrate=115200, timeout=0): open while the object is, closed at the end ---- */

@@ -85,10 +85,10 @@ BI(r_randrange) {
     if (count <= 0) py_raisef(&py_ValueError_type, "empty range for randrange()");
     return py_new_int(start + step * (int64_t)below(R(a[0]), (uint64_t)count));
 }
+/* randint(a, b) is randrange(a, b + 1), as CPython defines it */
 BI(r_randint) {
-    int64_t lo = py_to_index(a[1]), hi = py_to_index(a[2]);
-    if (hi < lo) py_raisef(&py_ValueError_type, "empty range for randrange()");
-    return py_new_int(lo + (int64_t)below(R(a[0]), (uint64_t)(hi - lo) + 1));
+    pv args[3] = { a[0], a[1], py_new_int(py_to_index(a[2]) + 1) };
+    return r_randrange(3, args, PV_NULL);
 }
 BI(r_choice) {
     pint len = py_len(a[1]);
@@ -110,11 +110,9 @@ static const py_builtin random_methods[] = { METHOD_KW(seed, r_seed, 0, 2), METH
     METHOD_KW(choice, r_choice, 1, 1), METHOD_KW(shuffle, r_shuffle, 1, 1), METHODS_END };
 
 static pv random_new(void) {
-    random_obj *r = NEW(random_obj, py_random_type);
-    uint64_t v;
-    hal_random_bytes(&v, sizeof v);
-    seed_with(r, v);
-    return (pv)r;
+    pv r = (pv)NEW(random_obj, py_random_type);
+    r_seed(1, &r, PV_NULL);     /* seed(): from the board's random source */
+    return r;
 }
 static pv random_make(const py_type *t, int n, pv *a, pv kw) {
     pv r = random_new();

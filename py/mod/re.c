@@ -347,25 +347,32 @@ const py_type py_re_match_type = { &py_type_type, "Match", .base = &py_object_ty
     .repr = match_repr, .getitem = match_getitem, .getattr = match_getattr, .mark = match_mark };
 
 /* ---- the module's functions: a pattern (compiled now, or a Pattern) first ---- */
-/* pattern, the method's nargs - 1 arguments, an optional one more (sub's count, split's
- * maxsplit), then flags */
-static pv with_pattern(int n, pv *a, pv kw, int nargs, bool extra, pv (*method)(int, pv *, pv)) {
+/* The module's functions are their Pattern method on the pattern compiled with flags: which
+ * method is an index in this table, one word each where a wrapper passing its method, its
+ * argument count and whether it has an optional one (split's maxsplit, sub's count) would
+ * cost 28 bytes. From split on there is that optional argument; from sub on, one more. */
+enum { F_SEARCH, F_MATCH, F_FULLMATCH, F_FINDALL, F_FINDITER, F_SPLIT, F_SUB, F_SUBN };
+static pv (*const methods_of_re[])(int, pv *, pv) = { p_search, p_match, p_fullmatch, p_findall,
+    p_finditer, p_split, p_sub, p_subn };
+/* pattern, the method's nargs - 1 arguments, an optional one more, then flags */
+static pv with_pattern(int n, pv *a, pv kw, int which) {
     pv args[4];
-    int m = nargs;
+    int nargs = which >= F_SUB ? 3 : 2, m = nargs;
+    bool extra = which >= F_SPLIT;
     py_copy_values(args, a, (size_t)nargs);
     if (extra && n > nargs) args[m++] = a[nargs];
     args[0] = (pv)pattern_of(a[0], py_mod_arg(n, a, kw, nargs + extra, Q_flags, PV_NULL));
-    return method(m, args, kw);    /* the method reads count or maxsplit from kw, not flags */
+    return methods_of_re[which](m, args, kw);    /* the method reads count or maxsplit from kw, not flags */
 }
 BI(re_compile) { return (pv)pattern_of(a[0], py_mod_arg(n, a, kw, 1, Q_flags, PV_NULL)); }
-BI(re_search) { return with_pattern(n, a, kw, 2, false, p_search); }
-BI(re_match) { return with_pattern(n, a, kw, 2, false, p_match); }
-BI(re_fullmatch) { return with_pattern(n, a, kw, 2, false, p_fullmatch); }
-BI(re_findall) { return with_pattern(n, a, kw, 2, false, p_findall); }
-BI(re_finditer) { return with_pattern(n, a, kw, 2, false, p_finditer); }
-BI(re_split) { return with_pattern(n, a, kw, 2, true, p_split); }
-BI(re_sub) { return with_pattern(n, a, kw, 3, true, p_sub); }
-BI(re_subn) { return with_pattern(n, a, kw, 3, true, p_subn); }
+BI(re_search) { return with_pattern(n, a, kw, F_SEARCH); }
+BI(re_match) { return with_pattern(n, a, kw, F_MATCH); }
+BI(re_fullmatch) { return with_pattern(n, a, kw, F_FULLMATCH); }
+BI(re_findall) { return with_pattern(n, a, kw, F_FINDALL); }
+BI(re_finditer) { return with_pattern(n, a, kw, F_FINDITER); }
+BI(re_split) { return with_pattern(n, a, kw, F_SPLIT); }
+BI(re_sub) { return with_pattern(n, a, kw, F_SUB); }
+BI(re_subn) { return with_pattern(n, a, kw, F_SUBN); }
 /* escape(s): a backslash before every character that means something in a pattern */
 BI(re_escape) {
     size_t len;
