@@ -215,6 +215,8 @@ static struct json *parse_literal(struct parser *p)
         { "true", JSON_BOOL, 1 }, { "false", JSON_BOOL, 0 }, { "null", JSON_NULL, 0 },
     };
     for (size_t i = 0; i < 3; i++) {
+        if (*p->s != words[i].word[0])     /* most literals are numbers: no call for them */
+            continue;
         size_t n = strlen(words[i].word);
         if (strncmp(p->s, words[i].word, n) == 0) {
             struct json *j = p->build ? json_new(words[i].type) : WALKED;
