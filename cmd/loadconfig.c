@@ -2,6 +2,7 @@
 #include "kernel/board.h"
 #include "kernel/command.h"
 #include "kernel/config.h"
+#include "kernel/sysdata.h"
 #include "lib/err.h"
 
 COMMAND(loadconfig, "loadconfig [PATH]",
@@ -24,14 +25,15 @@ COMMAND(loadboard, "loadboard [PATH]",
         "load a board file (default: the one system.conf names)",
         RAW_ARGS, 0, 1)
 {
-    char abs[VFS_PATH_MAX];
-    int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : config_board_path(), abs, sizeof abs);
+    char abs[VFS_PATH_MAX], named[VFS_PATH_MAX];
+    config_board_path(named, sizeof named);
+    int r = vfs_resolve(p->cwd, argc == 2 ? argv[1] : named, abs, sizeof abs);
     if (r == 0 && !file_exists(abs))
         r = ERR_NOENT;
     if (r == 0)
         r = board_load(abs, p->err);
     if (r < 0)
         return cmd_error(ctx, "%s: %s", argc == 2 ? argv[1] : abs, err_str(r));
-    proc_printf(p, "Board %s loaded from %s\n", board_name(), abs);
+    proc_printf(p, "Board %s loaded from %s\n", sysdata.board, abs);
     return 0;
 }

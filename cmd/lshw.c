@@ -12,9 +12,11 @@ static void emit(void *ctx, const char *s, size_t n)
 COMMAND(lshw, "lshw [-b|-f]", "show the hardware: -b one line, -f the whole board file", "bf", 0, 0)
 {
     if (ctx->flags & FLAG('f')) {
-        if (!board_root())
+        struct json *board = board_tree();
+        if (!board)
             return cmd_error(ctx, "no board file loaded");
-        json_write(board_root(), 4, emit, p->out);
+        json_write(board, 4, emit, p->out);
+        json_free(board);
         proc_puts(p, "\n");
         return 0;
     }

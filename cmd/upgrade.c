@@ -616,10 +616,10 @@ static const char *firmware_state_name(enum hal_firmware_state s)
  * "upgrade_url". */
 static int source_url(struct upgrade *up, const char *arg)
 {
-    config_lock();
-    const char *conf = json_get_str(config_root(), "upgrade_url", NULL);
-    str_copy(up->base, arg ? arg : conf ? conf : "", sizeof up->base);
-    config_unlock();
+    struct json *conf = arg ? NULL : config_get("upgrade_url");
+    str_copy(up->base, arg ? arg : conf && conf->type == JSON_STRING ? conf->str : "",
+             sizeof up->base);
+    json_free(conf);
     size_t n = strlen(up->base);
     if (n >= 4 && !strcmp(up->base + n - 4, ".inf")) {    /* the manifest's URL: its folder */
         while (n > 0 && up->base[n - 1] != '/')

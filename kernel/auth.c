@@ -9,42 +9,28 @@
 #include "lib/password.h"
 #include "lib/str.h"
 
-static struct json *auth_node(void)
+/* A copy of the stored login ("" when none is set). */
+static void read_login(char user[64], char hash[PASSWORD_HASH_TEXT])
 {
-    struct json *root = config_root(), *a = json_get(root, "auth");
-    if (!a || a->type != JSON_OBJECT) {
-        a = json_new(JSON_OBJECT);
-        if (a)
-            json_add(root, "auth", a);
-    }
-    return a;
+    struct json *a = config_get("auth");
+    str_copy(user, json_get_str(a, "user", ""), 64);
+    str_copy(hash, json_get_str(a, "paswd", ""), PASSWORD_HASH_TEXT);
+    json_free(a);
 }
 
 int auth_enabled(void)
 {
-    config_lock();
-    const char *user = json_get_str(json_get(config_root(), "auth"), "user", "");
-    const char *hash = json_get_str(json_get(config_root(), "auth"), "paswd", "");
-    int on = *user && *hash;
-    config_unlock();
+    struct json *a = config_get("auth");
+    int on = *json_get_str(a, "user", "") && *json_get_str(a, "paswd", "");
+    json_free(a);
     return on;
 }
 
 void auth_user(char *buf, size_t size)
 {
-    config_lock();
-    str_copy(buf, json_get_str(json_get(config_root(), "auth"), "user", ""), size);
-    config_unlock();
-}
-
-/* A copy of the stored login ("" when none is set), taken under the configuration's lock. */
-static void read_login(char user[64], char hash[PASSWORD_HASH_TEXT])
-{
-    config_lock();
-    const struct json *a = json_get(config_root(), "auth");
-    str_copy(user, json_get_str(a, "user", ""), 64);
-    str_copy(hash, json_get_str(a, "paswd", ""), PASSWORD_HASH_TEXT);
-    config_unlock();
+    struct json *a = config_get("auth");
+    str_copy(buf, json_get_str(a, "user", ""), size);
+    json_free(a);
 }
 
 int auth_check(const char *user, const char *pass)
@@ -56,16 +42,30 @@ int auth_check(const char *user, const char *pass)
     return user_ok && pass_ok;
 }
 
+struct login {
+    const char *user, *hash;
+};
+
+/* config_update's change: the login into "auth" (made when missing or not an object). */
+static int put_login(struct json *root, void *ctx)
+{
+    const struct login *l = ctx;
+    struct json *a = json_get(root, "auth");
+    if (!a || a->type != JSON_OBJECT) {
+        if (!(a = json_new(JSON_OBJECT)))
+            return ERR_NOMEM;
+        json_add(root, "auth", a);
+    }
+    struct json *user = json_new_str(l->user), *hash = json_new_str(l->hash);
+    json_add(a, "user", user);
+    json_add(a, "paswd", hash);
+    return user && hash ? 0 : ERR_NOMEM;
+}
+
 static int put(const char *user, const char *hash)
 {
-    config_lock();
-    struct json *a = auth_node();
-    if (a) {
-        json_add(a, "user", json_new_str(user));
-        json_add(a, "paswd", json_new_str(hash));
-    }
-    config_unlock();
-    return a ? 0 : ERR_NOMEM;
+    struct login l = { user, hash };
+    return config_update(put_login, &l);
 }
 
 /* Sets the login and saves the configuration. When the save fails (a flash error) the old

@@ -11,51 +11,70 @@
 
 #define DEFAULT_BOARD "/etc/default.board"
 
-static struct json *root;
+/* The board file is kept as its text, squeezed (about 450 bytes), not as a tree (a node and
+ * an allocation per value, about 2.5 KB): after the boot a command or a program reads a table
+ * of it now and then (board_get). */
+static char *text;
+static unsigned loads;
 
-static int parse_file(const char *path, struct json **out, stream_t *msgs)
+/* The file's text, squeezed into an allocation of its own size. */
+static int read_text(const char *path, char **out, stream_t *msgs)
 {
-    char *text, err[80];
+    char *read, err[80];
     size_t len;
-    int r = file_read_all(path, &text, &len);
+    int r = file_read_all(path, &read, &len);
     if (r < 0)
         return r;
-    *out = json_parse(text, err, sizeof err);
-    free(text);
-    if (!*out) {
+    r = json_check(read, err, sizeof err);
+    if (r < 0)
         stream_printf(msgs, "%s: %s\n", path, err);
-        return ERR_CORRUPT;
-    }
-    return 0;
+    else if (!(*out = str_ndup(read, json_squeeze(read))))
+        r = ERR_NOMEM;
+    free(read);
+    return r < 0 && r != ERR_NOMEM ? ERR_CORRUPT : r;
+}
+
+/* The board's name into sysdata. */
+static void note_name(void)
+{
+    struct json *board = board_get("board");
+    str_copy(sysdata.board, json_get_str(board, "name", "unknown"), sizeof sysdata.board);
+    json_free(board);
 }
 
 int board_load(const char *path, stream_t *out)
 {
-    struct json *loaded = NULL;
-    int r = parse_file(path, &loaded, out);
+    char *loaded = NULL;
+    int r = read_text(path, &loaded, out);
     if (r < 0 && strcmp(path, DEFAULT_BOARD) != 0) {
         stream_printf(out, "Warning: board file %s not loaded (%s), using %s\n", path,
                       err_str(r), DEFAULT_BOARD);
-        r = parse_file(DEFAULT_BOARD, &loaded, out);
+        r = read_text(DEFAULT_BOARD, &loaded, out);
     }
     if (r < 0) {
         stream_printf(out, "Warning: no board file loaded (%s)\n", err_str(r));
         return r;
     }
-    json_free(root);
-    root = loaded;
-    str_copy(sysdata.board, board_name(), sizeof sysdata.board);
+    free(text);
+    text = loaded;
+    loads++;
+    note_name();
     return 0;
 }
 
-const struct json *board_root(void)
+struct json *board_get(const char *key)
 {
-    return root;
+    return json_parse_member(text, key);
 }
 
-const char *board_name(void)
+struct json *board_tree(void)
 {
-    return json_get_str(json_get(root, "board"), "name", "unknown");
+    return text ? json_parse(text, NULL, 0) : NULL;
+}
+
+unsigned board_loads(void)
+{
+    return loads;
 }
 
 static int same_pin(const struct json *a, const struct json *b)
@@ -70,12 +89,14 @@ static int same_pin(const struct json *a, const struct json *b)
  * numbers, all in one entry). */
 static int gpio_of_board_pin(const struct json *pin)
 {
-    const struct json *table = json_get(root, "gpio");
-    for (const struct json *e = table ? table->child : NULL; e; e = e->next)
-        for (const struct json *m = e->child; m; m = m->next)
+    struct json *table = board_get("gpio");
+    int gpio = ERR_NOENT;
+    for (const struct json *e = table ? table->child : NULL; e && gpio < 0; e = e->next)
+        for (const struct json *m = e->child; m && gpio < 0; m = m->next)
             if (same_pin(m, pin))
-                return atoi(m->key);
-    return ERR_NOENT;
+                gpio = atoi(m->key);
+    json_free(table);
+    return gpio;
 }
 
 /* What a table entry names: a board pin (by name, or by number in the bus tables), or in the
@@ -125,24 +146,34 @@ static int is_led_list(const char *list)
 
 int board_list_gpio(const char *list, int index)
 {
-    return gpio_of(list_member(json_get(root, list), index), is_led_list(list));
+    struct json *table = board_get(list);
+    int gpio = gpio_of(list_member(table, index), is_led_list(list));
+    json_free(table);
+    return gpio;
 }
 
 int board_list_count(const char *list)
 {
+    struct json *table = board_get(list);
     int n = 0;
-    while (list_member(json_get(root, list), n))
+    while (list_member(table, n))
         n++;
+    json_free(table);
     return n;
 }
 
 int board_bus_gpio(const char *bus, int index, const char *role)
 {
-    return gpio_of(json_get(nth(json_get(root, bus), index), role), 0);
+    struct json *table = board_get(bus);
+    int gpio = gpio_of(json_get(nth(table, index), role), 0);
+    json_free(table);
+    return gpio;
 }
 
 int board_has(const char *feature)
 {
-    const struct json *j = json_get(root, feature);
-    return j && j->type == JSON_BOOL && j->boolean;
+    struct json *j = board_get(feature);
+    int has = j && j->type == JSON_BOOL && j->boolean;
+    json_free(j);
+    return has;
 }

@@ -13,8 +13,14 @@ struct json;
 
 /* Loads path, falling back to /etc/default.board with a warning on out. */
 int board_load(const char *path, stream_t *out);
-const struct json *board_root(void);
-const char *board_name(void);
+/* A tree of the board file's member key (NULL when it has none, or no board file is loaded);
+ * the caller frees it with json_free. */
+struct json *board_get(const char *key);
+/* A tree of the whole board file, or NULL; the caller frees it. */
+struct json *board_tree(void);
+/* How many board files were loaded: a reader that keeps what it read asks again when this
+ * changed (loadboard). The board's name is sysdata.board. */
+unsigned board_loads(void);
 /* GPIO of the index-th member of a list such as "ledio", "rgbio" or "adc", counting every
  * member of every entry; negative ERR_NOENT when there is none. */
 int board_list_gpio(const char *list, int index);

@@ -39,5 +39,7 @@ void kernel_boot(proc_t *p, const struct boot_options *o)
         stream_printf(p->err, "boot: /tmp not mounted\n");
     vfs_set_guard(config_guard);
     config_load(CONFIG_PATH, p->out);
-    board_load(o->board ? o->board : config_board_path(), p->out);
+    char board[VFS_PATH_MAX];
+    config_board_path(board, sizeof board);
+    board_load(o->board ? o->board : board, p->out);
 }

@@ -13,44 +13,80 @@
 #include "lib/json.h"
 #include "lib/str.h"
 
-static struct json *root;
+/* The configuration is kept as its text, squeezed (about 200 bytes), not as a tree (a node
+ * and an allocation per value, about 1 KB): after the boot it is read rarely, a member at a
+ * time (config_get). */
+static char *text;
 static char *path_loaded;            /* when not CONFIG_PATH; under the lock */
 static hal_mutex_t *lock;
 
-void config_lock(void)
+static void config_lock(void)
 {
     if (!lock)
         lock = hal_mutex_new();
     hal_mutex_lock(lock);
 }
 
-void config_unlock(void)
+static void config_unlock(void)
 {
     hal_mutex_unlock(lock);
 }
 
-static struct json *defaults(void)
+/* The text of a fresh system.conf. */
+static char *defaults(void)
 {
-    char board[VFS_PATH_MAX];
-    struct json *j = json_new(JSON_OBJECT), *pfiles = json_new(JSON_ARRAY);
-    struct json *auth = json_new(JSON_OBJECT), *env = json_new(JSON_OBJECT);
-    snprintf(board, sizeof board, "/etc/boards/%s.board", hal_board_name());
-    json_add(j, "ver", json_new_str(UPYOS_VERSION));
-    json_add(j, "board", json_new_str(board));
-    json_add(pfiles, NULL, json_new_str(CONFIG_PATH));
-    json_add(j, "pfiles", pfiles);
-    json_add(auth, "user", json_new_str(""));
-    json_add(auth, "paswd", json_new_str(""));
-    json_add(j, "auth", auth);
-    json_add(env, "TZ", json_new_num(0));
-    json_add(j, "env", env);
-    return j;
+    char conf[VFS_PATH_MAX + 128];
+    snprintf(conf, sizeof conf,
+             "{\"ver\":\"%s\",\"board\":\"/etc/boards/%s.board\",\"pfiles\":[\"%s\"],"
+             "\"auth\":{\"user\":\"\",\"paswd\":\"\"},\"env\":{\"TZ\":0}}",
+             UPYOS_VERSION, hal_board_name(), CONFIG_PATH);
+    return str_dup(conf);
+}
+
+/* The text, the defaults' until a file was loaded; under the lock. */
+static const char *current(void)
+{
+    if (!text)
+        text = defaults();
+    return text;
+}
+
+struct json *config_get(const char *key)
+{
+    config_lock();
+    struct json *v = json_parse_member(current(), key);
+    config_unlock();
+    return v;
+}
+
+/* Makes tree the configuration's text; under the lock. */
+static int keep_tree(const struct json *tree)
+{
+    char *t = json_to_string(tree, 0);
+    if (!t)
+        return ERR_NOMEM;
+    json_squeeze(t);
+    free(text);
+    text = t;
+    return 0;
+}
+
+int config_update(int (*change)(struct json *root, void *ctx), void *ctx)
+{
+    config_lock();
+    struct json *root = json_parse(current(), NULL, 0);
+    int r = root ? change(root, ctx) : ERR_NOMEM;
+    if (r == 0)
+        r = keep_tree(root);
+    config_unlock();
+    json_free(root);
+    return r;
 }
 
 static void apply_env(void)
 {
-    struct json *env = json_get(root, "env");
-    for (struct json *c = env ? env->child : NULL; c; c = c->next) {
+    struct json *env = config_get("env");
+    for (struct json *c = env && env->type == JSON_OBJECT ? env->child : NULL; c; c = c->next) {
         struct value v = { VAL_NONE, { 0 } };
         if (c->type == JSON_STRING)
             v = value_str(c->str);
@@ -64,35 +100,47 @@ static void apply_env(void)
             env_set(c->key, &v);
         value_free(&v);
     }
+    json_free(env);
+}
+
+/* The file's text squeezed into an allocation of its own size, or NULL (said on out) when
+ * it is not a JSON object. */
+static char *squeezed(const char *path, char *read, stream_t *out)
+{
+    char err[80];
+    if (json_check(read, err, sizeof err) < 0) {
+        stream_printf(out, "%s: %s, using defaults\n", path, err);
+        return NULL;
+    }
+    size_t n = json_squeeze(read);
+    if (read[0] != '{') {
+        stream_printf(out, "%s: not a JSON object, using defaults\n", path);
+        return NULL;
+    }
+    return str_ndup(read, n);
 }
 
 int config_load(const char *path, stream_t *out)
 {
-    char *text = NULL, err[80];
+    char *read = NULL, *loaded = NULL;
     size_t len;
-    int r = file_read_all(path, &text, &len);
-    struct json *loaded = NULL;
+    int r = file_read_all(path, &read, &len);
     if (r == 0) {
-        loaded = json_parse(text, err, sizeof err);
-        if (!loaded)
-            stream_printf(out, "%s: %s, using defaults\n", path, err);
-        else if (loaded->type != JSON_OBJECT) {
-            stream_printf(out, "%s: not a JSON object, using defaults\n", path);
-            json_free(loaded);
-            loaded = NULL;
+        loaded = squeezed(path, read, out);
+        if (!loaded && json_check(read, NULL, 0) == 0)
             r = ERR_CORRUPT;
-        }
-        free(text);
+        free(read);
     }
     int is_default = strcmp(path, CONFIG_PATH) == 0;
     char *other = is_default ? NULL : str_dup(path);
     if (!is_default && !other) {
-        json_free(loaded);
+        free(loaded);
         return ERR_NOMEM;
     }
     config_lock();
-    json_free(root);
-    root = loaded ? loaded : defaults();
+    free(text);
+    text = loaded;
+    current();
     free(path_loaded);
     path_loaded = other;
     config_unlock();
@@ -108,45 +156,40 @@ int config_load(const char *path, stream_t *out)
 int config_save(void)
 {
     config_lock();
-    char *text = json_to_string(root, 4);
+    struct json *root = json_parse(current(), NULL, 0);
+    char *pretty = root ? json_to_string(root, 4) : NULL;
     char *path = str_dup(path_loaded ? path_loaded : CONFIG_PATH);
     config_unlock();
+    json_free(root);
     int r = ERR_NOMEM;
-    if (text && path)
-        r = vfs_write_all_system(path, text, strlen(text));
-    free(text);
+    if (pretty && path)
+        r = vfs_write_all_system(path, pretty, strlen(pretty));
+    free(pretty);
     free(path);
     return r;
 }
 
-struct json *config_root(void)
+void config_board_path(char *buf, size_t size)
 {
-    if (!root)
-        root = defaults();
-    return root;
-}
-
-const char *config_board_path(void)
-{
-    return json_get_str(config_root(), "board", "/etc/default.board");
+    struct json *board = config_get("board");
+    str_copy(buf, board && board->type == JSON_STRING ? board->str : "/etc/default.board", size);
+    json_free(board);
 }
 
 size_t config_size(const char *key, size_t min, size_t max, size_t fallback)
 {
-    config_lock();
-    const struct json *v = json_get(config_root(), key);
+    struct json *v = config_get(key);
     size_t bytes = v && v->type == JSON_NUMBER && v->num >= (double)min && v->num < (double)max
                        ? (size_t)v->num : fallback;
-    config_unlock();
+    json_free(v);
     return bytes;
 }
 
 long config_login_grace_ms(void)
 {
-    config_lock();
-    const struct json *grace = json_get(config_root(), "login_grace");
+    struct json *grace = config_get("login_grace");
     double seconds = grace && grace->type == JSON_NUMBER ? grace->num : CONFIG_LOGIN_GRACE_S;
-    config_unlock();
+    json_free(grace);
     if (seconds <= 0)
         return 0;
     return seconds > 86400 ? 86400000L : (long)(seconds * 1000);
@@ -167,12 +210,11 @@ static int guard_level(const char *abs, const char *p)
 int config_guard(const char *abs)
 {
     int level = 0;
-    config_lock();
-    struct json *pfiles = json_get(config_root(), "pfiles");
+    struct json *pfiles = config_get("pfiles");
     for (struct json *c = pfiles ? pfiles->child : NULL; c; c = c->next)
         if (c->type == JSON_STRING && guard_level(abs, c->str) > level)
             level = guard_level(abs, c->str);
-    config_unlock();
+    json_free(pfiles);
     return level;
 }
 

@@ -35,8 +35,13 @@ struct json;
  * variables of "env". Returns 0 or a negative ERR_* (the defaults are in force then). */
 int config_load(const char *path, stream_t *out);
 int config_save(void);
-struct json *config_root(void);          /* the live tree; save after changing it */
-const char *config_board_path(void);
+/* A tree of the setting key (NULL when it is not set); the caller frees it with json_free. */
+struct json *config_get(const char *key);
+/* Changes the settings: change(root, ctx) on a tree of them all, kept when it returns 0
+ * (else its negative ERR_* is returned). One change at a time; save after. */
+int config_update(int (*change)(struct json *root, void *ctx), void *ctx);
+/* The board file's path ("board"). */
+void config_board_path(char *buf, size_t size);
 /* A size setting of system.conf: its number when it lies in [min, max), else fallback. */
 size_t config_size(const char *key, size_t min, size_t max, size_t fallback);
 /* The login grace time in milliseconds; 0: no limit. */
@@ -46,7 +51,5 @@ int config_is_protected(const char *abs_path);
 /* The VFS change guard: VFS_GUARD_FILE for a path in pfiles, VFS_GUARD_ABOVE for a directory
  * above one, else 0. */
 int config_guard(const char *abs);
-void config_lock(void);
-void config_unlock(void);
 
 #endif

@@ -1,5 +1,6 @@
 #include "lib/json.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +9,21 @@
 
 #define JSON_MAX_DEPTH 32
 
+/* The parser either builds a tree or, with build 0, only walks the text: the same code then
+ * checks a text (json_check) and steps over the members json_parse_member does not want,
+ * allocating nothing and accepting exactly what json_parse accepts. */
 struct parser {
     const char *s;
     const char *start;
     const char *error;
     int depth;
+    int build;
 };
+
+/* What a value walked over without building returns: not NULL, never written or freed, so it
+ * stays in flash. */
+static const struct json walked;
+#define WALKED ((struct json *)(uintptr_t)&walked)
 
 static void skip_space(struct parser *p)
 {
@@ -25,7 +35,8 @@ static struct json *fail(struct parser *p, const char *msg, struct json *partial
 {
     if (!p->error)
         p->error = msg;
-    json_free(partial);
+    if (p->build)
+        json_free(partial);
     return NULL;
 }
 
@@ -118,11 +129,34 @@ static char *parse_string_raw(struct parser *p)
     return out;
 }
 
+/* Walking: a string checked in one pass, nothing kept. Where it is wrong the message may not
+ * be parse_string_raw's: json_check asks json_parse for that. */
+static char *walk_string(struct parser *p)
+{
+    char scratch[4];
+    for (p->s++;;) {
+        unsigned char c = (unsigned char)*p->s++;
+        size_t n = 0;
+        if (c == '"')
+            return (char *)WALKED;
+        if (c < 0x20 || (c == '\\' && read_escape(p, scratch, &n) < 0)) {
+            p->error = "bad string";
+            return NULL;
+        }
+    }
+}
+
+/* A string: its text, or WALKED when walking. */
+static char *parse_string(struct parser *p)
+{
+    return p->build ? parse_string_raw(p) : walk_string(p);
+}
+
 static struct json *parse_value(struct parser *p);
 
 static struct json *parse_container(struct parser *p, enum json_type type, char close)
 {
-    struct json *node = json_new(type), **tail;
+    struct json *node = p->build ? json_new(type) : WALKED, **tail;
     if (!node)
         return fail(p, "out of memory", NULL);
     if (++p->depth > JSON_MAX_DEPTH)
@@ -141,8 +175,10 @@ static struct json *parse_container(struct parser *p, enum json_type type, char 
         if (type == JSON_OBJECT) {
             if (*p->s != '"')
                 return fail(p, "expected a member name", node);
-            if (!(key = parse_string_raw(p)))
+            if (!(key = parse_string(p)))
                 return fail(p, NULL, node);
+            if (!p->build)
+                key = NULL;
             skip_space(p);
             if (*p->s++ != ':') {
                 free(key);
@@ -154,9 +190,11 @@ static struct json *parse_container(struct parser *p, enum json_type type, char 
             free(key);
             return fail(p, NULL, node);
         }
-        child->key = key;
-        *tail = child;
-        tail = &child->next;
+        if (p->build) {
+            child->key = key;
+            *tail = child;
+            tail = &child->next;
+        }
         skip_space(p);
         if (*p->s == ',') {
             p->s++;
@@ -177,12 +215,15 @@ static struct json *parse_literal(struct parser *p)
         { "true", JSON_BOOL, 1 }, { "false", JSON_BOOL, 0 }, { "null", JSON_NULL, 0 },
     };
     for (size_t i = 0; i < 3; i++) {
+        if (*p->s != words[i].word[0])     /* most literals are numbers: no call for them */
+            continue;
         size_t n = strlen(words[i].word);
         if (strncmp(p->s, words[i].word, n) == 0) {
-            struct json *j = json_new(words[i].type);
+            struct json *j = p->build ? json_new(words[i].type) : WALKED;
             if (!j)
                 return fail(p, "out of memory", NULL);
-            j->boolean = words[i].b;
+            if (p->build)
+                j->boolean = words[i].b;
             p->s += n;
             return j;
         }
@@ -191,11 +232,13 @@ static struct json *parse_literal(struct parser *p)
     double d = strtod(p->s, &end);
     if (end == p->s || !(*p->s == '-' || (*p->s >= '0' && *p->s <= '9')))
         return fail(p, "unexpected character", NULL);
+    p->s = end;
+    if (!p->build)
+        return WALKED;
     struct json *j = json_new(JSON_NUMBER);
     if (!j)
         return fail(p, "out of memory", NULL);
     j->num = d;
-    p->s = end;
     return j;
 }
 
@@ -206,9 +249,9 @@ static struct json *parse_value(struct parser *p)
     case '{': return parse_container(p, JSON_OBJECT, '}');
     case '[': return parse_container(p, JSON_ARRAY, ']');
     case '"': {
-        char *s = parse_string_raw(p);
-        if (!s)
-            return NULL;
+        char *s = parse_string(p);
+        if (!s || !p->build)
+            return (struct json *)s;
         struct json *j = json_new(JSON_STRING);
         if (!j) {
             free(s);
@@ -222,9 +265,9 @@ static struct json *parse_value(struct parser *p)
     }
 }
 
-struct json *json_parse(const char *text, char *err, size_t err_size)
+static struct json *parse_text(const char *text, int build, char *err, size_t err_size)
 {
-    struct parser p = { text, text, NULL, 0 };
+    struct parser p = { text, text, NULL, 0, build };
     struct json *j = parse_value(&p);
     if (j) {
         skip_space(&p);
@@ -236,6 +279,117 @@ struct json *json_parse(const char *text, char *err, size_t err_size)
         snprintf(err, err_size, "%s at offset %ld", p.error ? p.error : "syntax error",
                  (long)(p.s - p.start));
     return j;
+}
+
+struct json *json_parse(const char *text, char *err, size_t err_size)
+{
+    return parse_text(text, 1, err, err_size);
+}
+
+int json_check(const char *text, char *err, size_t err_size)
+{
+    if (parse_text(text, 0, NULL, 0))
+        return 0;
+    if (err)                         /* the parser's own message, as json_parse gives it */
+        json_free(parse_text(text, 1, err, err_size));
+    return -1;
+}
+
+/* The end of the string that starts at s (its opening quote): past its closing quote. */
+static const char *string_end(const char *s)
+{
+    for (s++; *s != '"'; s++)
+        if (*s == '\\')
+            s++;
+    return s + 1;
+}
+
+/* The end of the value that starts at s, in a text json_check accepted: only quotes and
+ * brackets are looked at, several times faster than the parser's walk, as a look-up steps
+ * over every member before the one it wants. */
+static const char *value_end(const char *s)
+{
+    int depth = 0;
+    do {
+        if (*s == '"')
+            s = string_end(s);
+        else if (*s == '{' || *s == '[')
+            depth++, s++;
+        else if (*s == '}' || *s == ']')
+            depth--, s++;
+        else if (depth == 0)
+            while (*s && *s != ',' && *s != '}' && *s != ']')
+                s++;
+        else
+            s++;
+    } while (depth > 0 && *s);
+    return s;
+}
+
+/* Whether the member name at s (its opening quote) is key: compared as written when it has no
+ * escape, else decoded. */
+static int name_is(const char *s, const char *key)
+{
+    size_t n = strlen(key);
+    if (strncmp(s + 1, key, n) == 0 && s[n + 1] == '"')
+        return 1;
+    const char *end = string_end(s);
+    if (!memchr(s, '\\', (size_t)(end - s)))
+        return 0;
+    struct parser p = { s, s, NULL, 0, 1 };
+    char *name = parse_string_raw(&p);
+    int same = name && strcmp(name, key) == 0;
+    free(name);
+    return same;
+}
+
+struct json *json_parse_member(const char *text, const char *key)
+{
+    struct parser p = { text, text, NULL, 0, 1 };
+    if (!text)
+        return NULL;
+    skip_space(&p);
+    if (*p.s != '{')
+        return NULL;
+    p.s++;
+    for (;;) {
+        skip_space(&p);
+        if (*p.s != '"')
+            return NULL;
+        int wanted = name_is(p.s, key);
+        p.s = string_end(p.s);
+        skip_space(&p);
+        if (*p.s++ != ':')
+            return NULL;
+        skip_space(&p);
+        if (wanted)
+            return parse_value(&p);
+        p.s = value_end(p.s);
+        skip_space(&p);
+        if (*p.s++ != ',')
+            return NULL;
+    }
+}
+
+size_t json_squeeze(char *text)
+{
+    char *out = text;
+    int in_string = 0;
+    for (const char *c = text; *c; c++) {
+        if (in_string) {
+            if (*c == '\\')
+                *out++ = *c++;
+            else
+                in_string = *c != '"';
+        } else if ((unsigned char)*c <= ' ') {
+            continue;              /* white space: no other control character is outside strings */
+        } else {
+            in_string = *c == '"';
+        }
+        *out++ = *c;
+    }
+    *out = '\0';
+    return (size_t)(out - text);
 }
 
 void json_free(struct json *j)

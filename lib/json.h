@@ -1,5 +1,8 @@
 /* A small JSON reader and writer for configuration and board files and the HTTP API.
- * json_parse builds a tree of malloc'd nodes; json_free releases it. */
+ * json_parse builds a tree of malloc'd nodes; json_free releases it. A text that stays in
+ * RAM for long (system.conf, the board file) is kept as text instead, squeezed: a tree costs
+ * a node of 32 bytes and an allocation per value, about four times the text. Its values are
+ * read with json_parse_member, which builds only the member asked for. */
 #ifndef LIB_JSON_H
 #define LIB_JSON_H
 
@@ -22,6 +25,13 @@ struct json {
 /* Returns NULL on a syntax error and, when err is given, a message with the offset. */
 struct json *json_parse(const char *text, char *err, size_t err_size);
 void json_free(struct json *j);
+/* 0 when json_parse would accept text, else -1 and its message; builds nothing. */
+int json_check(const char *text, char *err, size_t err_size);
+/* A tree of the member key of the object text (a text json_check accepts), the other members
+ * only walked over; NULL when there is no such member (or no memory). */
+struct json *json_parse_member(const char *text, const char *key);
+/* Removes the white space outside strings, in place; returns the new length. */
+size_t json_squeeze(char *text);
 
 struct json *json_get(const struct json *obj, const char *key);
 const char *json_get_str(const struct json *obj, const char *key, const char *fallback);

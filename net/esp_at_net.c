@@ -1,5 +1,6 @@
 #include "net/esp_at_net.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,9 @@ struct msock {
     uint32_t remote_addr;
 };
 
-static struct {
+/* The driver's state, allocated when a board file first names a modem (664 bytes a board
+ * without one, or one whose network nobody used yet, does not keep). */
+static struct modem_driver {
     struct uart_setup uart;
     struct at_modem at;
     hal_mutex_t *lock, *gate;
@@ -56,7 +59,7 @@ static struct {
     uint32_t addr, gateway, netmask;
     uint8_t mac[6];
     uint64_t last_resync, last_init;
-} md;
+} *md;
 
 static const char NAME_DEFAULT[] = AT_MODEM_DEFAULT;
 
@@ -64,7 +67,7 @@ static const char NAME_DEFAULT[] = AT_MODEM_DEFAULT;
 
 static void free_link(int l)
 {
-    md.links[l] = (struct link){ .sock = -1 };
+    md->links[l] = (struct link){ .sock = -1 };
 }
 
 static int json_int(const struct json *obj, const char *key, int fallback)
@@ -84,14 +87,16 @@ int esp_at_net_configure(const struct json *modem)
     str_copy(u.name, json_get_str(modem, "name", NAME_DEFAULT), sizeof u.name);
     if (u.id < 0 || u.baud <= 0 || !uarts_valid_name(u.name))
         return ERR_INVAL;
-    md.uart = u;
-    if (!md.lock) {                             /* the first time: every link is free */
-        md.lock = hal_mutex_new();
-        md.gate = hal_mutex_new();
+    if (!md && !(md = calloc(1, sizeof *md)))
+        return ERR_NOMEM;
+    md->uart = u;
+    if (!md->lock) {                             /* the first time: every link is free */
+        md->lock = hal_mutex_new();
+        md->gate = hal_mutex_new();
         for (int l = 0; l < LINKS; l++)
             free_link(l);
     }
-    return md.lock && md.gate ? 0 : ERR_NOMEM;
+    return md->lock && md->gate ? 0 : ERR_NOMEM;
 }
 
 /* Callers waiting for data or a client take the lock over and over; one that has something
@@ -99,26 +104,26 @@ int esp_at_net_configure(const struct json *modem)
  * mutex need not hand itself over fairly (the Cortex-M one wakes any one waiter). */
 static void want(int delta)
 {
-    hal_mutex_lock(md.gate);
-    md.wanting += delta;
-    hal_mutex_unlock(md.gate);
+    hal_mutex_lock(md->gate);
+    md->wanting += delta;
+    hal_mutex_unlock(md->gate);
 }
 
 static void take(void)
 {
     want(1);
-    hal_mutex_lock(md.lock);
+    hal_mutex_lock(md->lock);
     want(-1);
 }
 
 static void take_to_wait(void)
 {
-    for (int i = 0; md.wanting && i < 1000; i++)
+    for (int i = 0; md->wanting && i < 1000; i++)
         hal_sleep_us(1000);
-    hal_mutex_lock(md.lock);
+    hal_mutex_lock(md->lock);
 }
 
-static void give(void) { hal_mutex_unlock(md.lock); }
+static void give(void) { hal_mutex_unlock(md->lock); }
 
 /* ---- link state, from the modem's asynchronous lines ---- */
 
@@ -126,21 +131,21 @@ static void give(void) { hal_mutex_unlock(md.lock); }
 static void lose_links(int why)
 {
     for (int l = 0; l < LINKS; l++) {
-        int s = md.links[l].sock;
+        int s = md->links[l].sock;
         if (s >= 0) {
-            md.socks[s].link = -1;
-            md.socks[s].error = why;
+            md->socks[s].link = -1;
+            md->socks[s].error = why;
         }
-        if (s >= 0 || md.links[l].incoming)
-            md.stale |= (uint8_t)(1u << l);
+        if (s >= 0 || md->links[l].incoming)
+            md->stale |= (uint8_t)(1u << l);
         free_link(l);
     }
 }
 
 static void modem_lost(int why)
 {
-    md.ready = 0;
-    md.joined = 0;
+    md->ready = 0;
+    md->joined = 0;
     lose_links(why);
 }
 
@@ -148,14 +153,14 @@ static void on_async(void *ctx, const struct at_event *e)
 {
     (void)ctx;
     int l = e->link;
-    struct link *k = l >= 0 && l < LINKS ? &md.links[l] : NULL;
+    struct link *k = l >= 0 && l < LINKS ? &md->links[l] : NULL;
     switch (e->kind) {
     case AT_READY:                      /* it reset: links, server and the join are gone */
         modem_lost(ERR_IO);
-        md.stale = 0;
+        md->stale = 0;
         break;
     case AT_CONNECT:                    /* ours answer AT+CIPSTART; others come to the server */
-        if (k && k->sock < 0 && md.server_port) {
+        if (k && k->sock < 0 && md->server_port) {
             free_link(l);
             k->incoming = 1;
         }
@@ -173,12 +178,12 @@ static void on_async(void *ctx, const struct at_event *e)
         }
         break;
     case AT_WIFI_DISCONNECT:
-        md.joined = 0;
-        md.state = HAL_WIFI_IDLE;
+        md->joined = 0;
+        md->state = HAL_WIFI_IDLE;
         break;
     case AT_WIFI_GOT_IP:
-        md.joined = 1;
-        md.state = HAL_WIFI_CONNECTED;
+        md->joined = 1;
+        md->state = HAL_WIFI_CONNECTED;
         break;
     default:
         break;
@@ -205,7 +210,7 @@ static int status_err(enum at_status st)
 static enum at_status run_expecting(const char *cmd, int ms, const char *expect,
                                     const struct at_callbacks *reply)
 {
-    enum at_status st = at_modem_command(&md.at, cmd, ms, expect, reply);
+    enum at_status st = at_modem_command(&md->at, cmd, ms, expect, reply);
     if (st == AT_STATUS_TIMEOUT || st == AT_STATUS_LINK)
         modem_lost(ERR_IO);
     return st;
@@ -254,22 +259,23 @@ static uint32_t parse_quoted_addr(const char *text)
 static void read_cipsta(void *arg, const char *line)
 {
     (void)arg;
-    static const struct { const char *key; uint32_t *to; } keys[] = {
-        { "+CIPSTA:ip:", &md.addr }, { "+CIPSTA:gateway:", &md.gateway },
-        { "+CIPSTA:netmask:", &md.netmask },
+    static const struct { const char *key; size_t to; } keys[] = {
+        { "+CIPSTA:ip:", offsetof(struct modem_driver, addr) },
+        { "+CIPSTA:gateway:", offsetof(struct modem_driver, gateway) },
+        { "+CIPSTA:netmask:", offsetof(struct modem_driver, netmask) },
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (!strncmp(line, keys[i].key, strlen(keys[i].key)))
-            *keys[i].to = parse_quoted_addr(line + strlen(keys[i].key));
+            *(uint32_t *)((char *)md + keys[i].to) = parse_quoted_addr(line + strlen(keys[i].key));
 }
 
 static int query_address(void)
 {
-    md.addr = md.gateway = md.netmask = 0;
+    md->addr = md->gateway = md->netmask = 0;
     int r = status_err(run_reading("AT+CIPSTA?", CMD_MS, read_cipsta, NULL));
-    if (r == 0 && md.addr) {
-        md.joined = 1;
-        md.state = HAL_WIFI_CONNECTED;
+    if (r == 0 && md->addr) {
+        md->joined = 1;
+        md->state = HAL_WIFI_CONNECTED;
     }
     return r;
 }
@@ -299,48 +305,48 @@ static void read_join_error(void *arg, const char *line)
 static int join(void)
 {
     char cmd[160], ssid[70], psk[134];
-    put_quoted(ssid, sizeof ssid, md.ssid);
-    put_quoted(psk, sizeof psk, md.psk);
+    put_quoted(ssid, sizeof ssid, md->ssid);
+    put_quoted(psk, sizeof psk, md->psk);
     snprintf(cmd, sizeof cmd, "AT+CWJAP=%s,%s", ssid, psk);
     int reason = 0;
-    md.state = HAL_WIFI_CONNECTING;
+    md->state = HAL_WIFI_CONNECTING;
     enum at_status st = run_reading(cmd, JOIN_MS, read_join_error, &reason);
     if (st == AT_STATUS_OK)
         return query_address();
-    md.joined = 0;
-    md.state = reason == 2 ? HAL_WIFI_WRONG_PASSWORD : HAL_WIFI_NO_AP;
+    md->joined = 0;
+    md->state = reason == 2 ? HAL_WIFI_WRONG_PASSWORD : HAL_WIFI_NO_AP;
     return st == AT_STATUS_ERROR ? ERR_IO : status_err(st);
 }
 
 static int attach(void)
 {
-    if (md.uart.id < 0 || !md.lock)
+    if (md->uart.id < 0 || !md->lock)
         return ERR_NODEV;
-    if (!uarts_by_name(md.uart.name)) {
-        int r = uarts_open(&md.uart);
+    if (!uarts_by_name(md->uart.name)) {
+        int r = uarts_open(&md->uart);
         if (r < 0)
             return r;
     }
-    md.at.listener = &listener;
-    return at_modem_attach(&md.at, md.uart.name);
+    md->at.listener = &listener;
+    return at_modem_attach(&md->at, md->uart.name);
 }
 
 /* Links a failure left open in the modem are closed before they are used again. */
 static void close_stale_links(void)
 {
     for (int l = 0; l < LINKS; l++)
-        if (md.stale & (1u << l)) {
+        if (md->stale & (1u << l)) {
             char cmd[20];
             snprintf(cmd, sizeof cmd, "AT+CIPCLOSE=%d", l);
             run(cmd, CMD_MS, NULL);
         }
-    md.stale = 0;
+    md->stale = 0;
 }
 
 static int restart_server(void)
 {
     char cmd[32];
-    snprintf(cmd, sizeof cmd, "AT+CIPSERVER=1,%u", (unsigned)md.server_port);
+    snprintf(cmd, sizeof cmd, "AT+CIPSERVER=1,%u", (unsigned)md->server_port);
     return status_err(run(cmd, CMD_MS, NULL));
 }
 
@@ -359,9 +365,9 @@ static int initialise(void)
     run("AT+CIPMUX=1", CMD_MS, NULL);          /* ERROR while links are open: it is 1 then */
     if ((r = status_err(run("AT+CIPRECVMODE=1", CMD_MS, NULL))) < 0)
         return r;
-    md.ready = 1;
+    md->ready = 1;
     query_address();
-    if (md.server_port)
+    if (md->server_port)
         restart_server();
     return 0;
 }
@@ -369,8 +375,8 @@ static int initialise(void)
 /* Ready for traffic: initialised, and joined again when it was and the AP went away. */
 static int ensure_ready(void)
 {
-    int r = md.ready ? 0 : initialise();
-    if (r == 0 && !md.joined && md.ssid[0] && !md.sta_off)
+    int r = md->ready ? 0 : initialise();
+    if (r == 0 && !md->joined && md->ssid[0] && !md->sta_off)
         join();
     return r;
 }
@@ -379,14 +385,14 @@ static int ensure_ready(void)
 
 static struct msock *sock_at(int s)
 {
-    return s >= 0 && s < SOCKS && md.socks[s].used ? &md.socks[s] : NULL;
+    return s >= 0 && s < SOCKS && md->socks[s].used ? &md->socks[s] : NULL;
 }
 
 static int open_sock(enum hal_sock_type type)
 {
     for (int s = 0; s < SOCKS; s++)
-        if (!md.socks[s].used) {
-            md.socks[s] = (struct msock){ .used = 1, .type = (uint8_t)type, .link = -1 };
+        if (!md->socks[s].used) {
+            md->socks[s] = (struct msock){ .used = 1, .type = (uint8_t)type, .link = -1 };
             return s;
         }
     return ERR_MFILE;
@@ -419,14 +425,14 @@ static int esp_sock_listen(int s, int backlog)
     take();
     struct msock *k = sock_at(s);
     int r = !k || k->type != HAL_SOCK_TCP ? ERR_BADF : ensure_ready();
-    if (r == 0 && md.server_port)              /* ESP-AT has one server */
+    if (r == 0 && md->server_port)              /* ESP-AT has one server */
         r = ERR_BUSY;
     if (r == 0) {
-        md.server_port = k->local_port ? k->local_port : 333;   /* ESP-AT's default */
+        md->server_port = k->local_port ? k->local_port : 333;   /* ESP-AT's default */
         if ((r = restart_server()) == 0)
             k->listening = 1;
         else
-            md.server_port = 0;
+            md->server_port = 0;
     }
     give();
     return r;
@@ -441,7 +447,7 @@ static int wait_for(int (*attempt)(void *arg), void *arg, int timeout_ms)
     for (int first = 1;; first = 0) {
         take_to_wait();
         if (first)
-            at_modem_listen(&md.at, 0);        /* what arrived already */
+            at_modem_listen(&md->at, 0);        /* what arrived already */
         int r = attempt(arg);
         if (r == ERR_AGAIN) {
             uint64_t now = hal_time_us();
@@ -449,7 +455,7 @@ static int wait_for(int (*attempt)(void *arg), void *arg, int timeout_ms)
                 r = ERR_TIMEOUT;
             } else {
                 uint64_t left = timeout_ms < 0 ? SLICE_MS : (deadline - now + 999) / 1000;
-                if (at_modem_listen(&md.at, left < SLICE_MS ? (int)left : SLICE_MS) < 0)
+                if (at_modem_listen(&md->at, left < SLICE_MS ? (int)left : SLICE_MS) < 0)
                     r = ERR_NODEV;
             }
         }
@@ -500,25 +506,25 @@ static int try_accept(void *arg)
     if (!k || !k->listening)
         return ERR_BADF;
     for (int l = 0; l < LINKS; l++) {
-        if (!md.links[l].incoming)
+        if (!md->links[l].incoming)
             continue;
         int n = open_sock(HAL_SOCK_TCP);
         if (n < 0)
             return n;
-        md.links[l].incoming = 0;
-        md.links[l].sock = (int8_t)n;
-        md.socks[n].link = (int8_t)l;
-        md.socks[n].local_port = md.server_port;
-        query_peer(l, &md.socks[n]);
+        md->links[l].incoming = 0;
+        md->links[l].sock = (int8_t)n;
+        md->socks[n].link = (int8_t)l;
+        md->socks[n].local_port = md->server_port;
+        query_peer(l, &md->socks[n]);
         if (c->addr)
-            *c->addr = md.socks[n].remote_addr;
+            *c->addr = md->socks[n].remote_addr;
         if (c->port)
-            *c->port = md.socks[n].remote_port;
+            *c->port = md->socks[n].remote_port;
         return n;
     }
     uint64_t now = hal_time_us();
-    if (!md.ready && now - md.last_init > (uint64_t)REINIT_MS * 1000) {
-        md.last_init = now;                     /* the modem reset: bring the server back */
+    if (!md->ready && now - md->last_init > (uint64_t)REINIT_MS * 1000) {
+        md->last_init = now;                     /* the modem reset: bring the server back */
         ensure_ready();
     }
     return ERR_AGAIN;
@@ -533,7 +539,7 @@ static int esp_sock_accept(int s, uint32_t *peer_addr, uint16_t *peer_port, int 
 static int free_link_id(void)
 {
     for (int l = 0; l < LINKS; l++)
-        if (md.links[l].sock < 0 && !md.links[l].incoming && !(md.stale & (1u << l)))
+        if (md->links[l].sock < 0 && !md->links[l].incoming && !(md->stale & (1u << l)))
             return l;
     return ERR_MFILE;
 }
@@ -541,7 +547,7 @@ static int free_link_id(void)
 /* Opens a link of k's type to addr:port (AT+CIPSTART); the lock is held. */
 static int start_link(int s, uint32_t addr, uint16_t port, int timeout_ms)
 {
-    struct msock *k = &md.socks[s];
+    struct msock *k = &md->socks[s];
     int r = ensure_ready();
     if (r < 0)
         return r;
@@ -553,10 +559,10 @@ static int start_link(int s, uint32_t addr, uint16_t port, int timeout_ms)
     snprintf(cmd, sizeof cmd, "AT+CIPSTART=%d,\"%s\",\"%s\",%u", l,
              k->type == HAL_SOCK_TCP ? "TCP" : "UDP", ip, (unsigned)port);
     free_link(l);
-    md.links[l].sock = (int8_t)s;               /* its CONNECT is ours, not a client's */
+    md->links[l].sock = (int8_t)s;               /* its CONNECT is ours, not a client's */
     enum at_status st = run(cmd, timeout_ms, NULL);
     if (st != AT_STATUS_OK) {
-        if (md.links[l].sock == s)
+        if (md->links[l].sock == s)
             free_link(l);
         return st == AT_STATUS_ERROR ? ERR_CONNREFUSED : status_err(st);
     }
@@ -590,7 +596,7 @@ static int send_chunk(int l, const uint8_t *buf, size_t n)
     snprintf(cmd, sizeof cmd, "AT+CIPSEND=%d,%u", l, (unsigned)n);
     enum at_status st = run_expecting(cmd, CMD_MS, ">", NULL);
     if (st == AT_STATUS_OK) {
-        st = at_modem_send_data(&md.at, buf, n, SEND_MS);
+        st = at_modem_send_data(&md->at, buf, n, SEND_MS);
         if (st == AT_STATUS_TIMEOUT || st == AT_STATUS_LINK)
             modem_lost(ERR_IO);
     }
@@ -606,11 +612,11 @@ static int esp_sock_send(int s, const void *buf, size_t len)
         take();
         struct msock *k = sock_at(s);
         int l = k ? link_of(k) : ERR_BADF;
-        if (l >= 0 && md.links[l].closed)
+        if (l >= 0 && md->links[l].closed)
             l = ERR_CLOSED;
         size_t n = len - done < CHUNK ? len - done : CHUNK;
         r = l < 0 ? l : send_chunk(l, p + done, n);
-        if (r == ERR_IO && k && k->link >= 0 && md.links[k->link].closed)
+        if (r == ERR_IO && k && k->link >= 0 && md->links[k->link].closed)
             r = ERR_CLOSED;                     /* SEND FAIL: the far end went away */
         give();
         done += n;
@@ -641,7 +647,7 @@ static void read_recvlen(void *arg, const char *line)
     const char *p = line + 12;
     for (int l = 0; l < LINKS && *p; l++) {
         if (atol(p) > 0)
-            md.links[l].has_data = 1;
+            md->links[l].has_data = 1;
         while (*p && *p != ',')
             p++;
         if (*p == ',')
@@ -652,7 +658,7 @@ static void read_recvlen(void *arg, const char *line)
 /* Reads what link l holds in the modem: bytes, ERR_AGAIN when nothing, or an error. */
 static int read_link(int l, uint8_t *buf, size_t len)
 {
-    struct link *k = &md.links[l];
+    struct link *k = &md->links[l];
     uint8_t notices = k->notices;
     struct rx x = { buf, len < CHUNK ? len : CHUNK, 0 };
     char cmd[32];
@@ -681,16 +687,16 @@ static int try_recv(void *arg)
     int l = link_of(k);
     if (l < 0)
         return l == ERR_CLOSED ? 0 : l;
-    if (md.links[l].has_data) {
+    if (md->links[l].has_data) {
         int n = read_link(l, c->buf, c->len);
         if (n != ERR_AGAIN)
             return n;
     }
-    if (md.links[l].closed)
+    if (md->links[l].closed)
         return 0;
     uint64_t now = hal_time_us();
-    if (now - md.last_resync > (uint64_t)RESYNC_MS * 1000) {  /* a +IPD may have been lost */
-        md.last_resync = now;
+    if (now - md->last_resync > (uint64_t)RESYNC_MS * 1000) {  /* a +IPD may have been lost */
+        md->last_resync = now;
         run_reading("AT+CIPRECVLEN?", CMD_MS, read_recvlen, NULL);
     }
     return ERR_AGAIN;
@@ -742,7 +748,7 @@ static int esp_sock_local(int s, uint32_t *addr, uint16_t *port)
     take();
     struct msock *k = sock_at(s);
     if (k && addr)
-        *addr = md.addr;
+        *addr = md->addr;
     if (k && port)
         *port = k->local_port;
     give();
@@ -760,7 +766,7 @@ static short readiness(const struct hal_sock_ready *e)
         return HAL_POLL_ERR;
     if (k->listening) {
         for (int l = 0; l < LINKS; l++)
-            if (md.links[l].incoming)
+            if (md->links[l].incoming)
                 ready = HAL_POLL_IN;
         return ready & e->events;
     }
@@ -769,9 +775,9 @@ static short readiness(const struct hal_sock_ready *e)
         return k->type == HAL_SOCK_UDP ? HAL_POLL_OUT & e->events : HAL_POLL_HUP;
     if (l < 0)
         return HAL_POLL_ERR;
-    if (md.links[l].has_data || md.links[l].closed)
+    if (md->links[l].has_data || md->links[l].closed)
         ready |= HAL_POLL_IN;
-    ready = (short)(ready | (md.links[l].closed ? HAL_POLL_HUP : HAL_POLL_OUT));
+    ready = (short)(ready | (md->links[l].closed ? HAL_POLL_HUP : HAL_POLL_OUT));
     return (short)(ready & (e->events | HAL_POLL_ERR | HAL_POLL_HUP));
 }
 
@@ -802,7 +808,7 @@ static int esp_sock_poll(struct hal_sock_ready *set, size_t n, int timeout_ms)
 
 static void close_link(int l)
 {
-    if (md.ready && !md.links[l].closed) {
+    if (md->ready && !md->links[l].closed) {
         char cmd[20];
         snprintf(cmd, sizeof cmd, "AT+CIPCLOSE=%d", l);
         run(cmd, CMD_MS, NULL);
@@ -818,11 +824,11 @@ static int esp_sock_close(int s)
         close_link(k->link);
     if (k && k->listening) {
         for (int l = 0; l < LINKS; l++)         /* clients nobody accepted */
-            if (md.links[l].incoming)
+            if (md->links[l].incoming)
                 close_link(l);
-        if (md.ready)
+        if (md->ready)
             run("AT+CIPSERVER=0", CMD_MS, NULL);
-        md.server_port = 0;
+        md->server_port = 0;
     }
     if (k)
         k->used = 0;
@@ -903,7 +909,7 @@ static int esp_interface(int index, struct hal_net_if *out)
 static const char *esp_wifi_describe(void)
 {
     static char text[48];
-    snprintf(text, sizeof text, "ESP-AT modem on UART %d (%s)", md.uart.id, md.uart.name);
+    snprintf(text, sizeof text, "ESP-AT modem on UART %d (%s)", md->uart.id, md->uart.name);
     return text;
 }
 
@@ -912,12 +918,12 @@ static int esp_wifi_set_active(enum hal_wifi_iface iface, int on)
     if (iface != HAL_WIFI_STA)
         return ERR_NOTSUP;
     take();
-    md.sta_off = !on;
+    md->sta_off = !on;
     int r = on ? ensure_ready() : 0;
-    if (!on && md.ready) {
+    if (!on && md->ready) {
         run("AT+CWQAP", CMD_MS, NULL);
-        md.joined = 0;
-        md.state = HAL_WIFI_IDLE;
+        md->joined = 0;
+        md->state = HAL_WIFI_IDLE;
     }
     give();
     return r;
@@ -925,7 +931,7 @@ static int esp_wifi_set_active(enum hal_wifi_iface iface, int on)
 
 static int esp_wifi_is_active(enum hal_wifi_iface iface)
 {
-    return iface == HAL_WIFI_STA && !md.sta_off;
+    return iface == HAL_WIFI_STA && !md->sta_off;
 }
 
 struct scan {
@@ -970,7 +976,7 @@ static void read_cwlap(void *arg, const char *line)
 
 static int esp_wifi_scan(struct hal_wifi_ap *out, int max)
 {
-    if (md.sta_off)
+    if (md->sta_off)
         return ERR_BUSY;
     struct scan sc = { out, max, 0 };
     take();
@@ -983,18 +989,18 @@ static int esp_wifi_scan(struct hal_wifi_ap *out, int max)
 
 static int esp_wifi_connect(const char *ssid, const char *psk)
 {
-    if (md.sta_off)
+    if (md->sta_off)
         return ERR_BUSY;
-    if (strlen(ssid) >= sizeof md.ssid || strlen(psk) >= sizeof md.psk)
+    if (strlen(ssid) >= sizeof md->ssid || strlen(psk) >= sizeof md->psk)
         return ERR_INVAL;
     take();
-    str_copy(md.ssid, ssid, sizeof md.ssid);
-    str_copy(md.psk, psk, sizeof md.psk);
-    int r = md.ready ? 0 : initialise();
+    str_copy(md->ssid, ssid, sizeof md->ssid);
+    str_copy(md->psk, psk, sizeof md->psk);
+    int r = md->ready ? 0 : initialise();
     if (r == 0)
         join();                 /* how it went is in the state */
     else
-        md.state = HAL_WIFI_IDLE;
+        md->state = HAL_WIFI_IDLE;
     give();
     return r;
 }
@@ -1002,18 +1008,18 @@ static int esp_wifi_connect(const char *ssid, const char *psk)
 static int esp_wifi_disconnect(void)
 {
     take();
-    md.ssid[0] = md.psk[0] = 0;                 /* no joining again by itself */
-    if (md.ready)
+    md->ssid[0] = md->psk[0] = 0;                 /* no joining again by itself */
+    if (md->ready)
         run("AT+CWQAP", CMD_MS, NULL);
-    md.joined = 0;
-    md.state = HAL_WIFI_IDLE;
+    md->joined = 0;
+    md->state = HAL_WIFI_IDLE;
     give();
     return 0;
 }
 
 static enum hal_wifi_state esp_wifi_state(void)
 {
-    return md.state;
+    return md->state;
 }
 
 static int esp_wifi_get_ip(enum hal_wifi_iface iface, struct hal_wifi_ip *ip)
@@ -1022,12 +1028,12 @@ static int esp_wifi_get_ip(enum hal_wifi_iface iface, struct hal_wifi_ip *ip)
     if (iface != HAL_WIFI_STA)
         return ERR_NOTSUP;
     take();
-    int r = md.ready ? 0 : initialise();
+    int r = md->ready ? 0 : initialise();
     if (r == 0)
         r = query_address();
-    ip->addr = md.addr;
-    ip->netmask = md.netmask;
-    ip->gateway = md.gateway;
+    ip->addr = md->addr;
+    ip->netmask = md->netmask;
+    ip->gateway = md->gateway;
     give();
     return r;
 }
@@ -1046,7 +1052,7 @@ static void read_cifsr(void *arg, const char *line)
     if (sscanf(line, "+CIFSR:STAMAC,\"%x:%x:%x:%x:%x:%x\"", &b[0], &b[1], &b[2], &b[3],
                &b[4], &b[5]) == 6)
         for (int i = 0; i < 6; i++)
-            md.mac[i] = (uint8_t)b[i];
+            md->mac[i] = (uint8_t)b[i];
 }
 
 static int esp_wifi_mac(enum hal_wifi_iface iface, uint8_t mac[6])
@@ -1054,10 +1060,10 @@ static int esp_wifi_mac(enum hal_wifi_iface iface, uint8_t mac[6])
     if (iface != HAL_WIFI_STA)
         return ERR_NOTSUP;
     take();
-    int r = md.ready ? 0 : initialise();
+    int r = md->ready ? 0 : initialise();
     if (r == 0)
         r = status_err(run_reading("AT+CIFSR", CMD_MS, read_cifsr, NULL));
-    memcpy(mac, md.mac, 6);
+    memcpy(mac, md->mac, 6);
     give();
     return r;
 }
@@ -1074,7 +1080,7 @@ static int esp_wifi_config_get(int iface, const char *key, char *value, size_t s
 {
     if (iface != HAL_WIFI_STA || strcmp(key, "ssid"))
         return ERR_NOTSUP;
-    str_copy(value, md.ssid, size);
+    str_copy(value, md->ssid, size);
     return 0;
 }
 

@@ -16,13 +16,13 @@ static const struct netif_ops port_network = {
 const struct netif_ops *netif(void)
 {
     /* looked up again when another board file was loaded (loadconfig) */
-    static const struct json *seen;
+    static unsigned seen;
     static const struct netif_ops *chosen = &port_network;
-    const struct json *root = board_root();
-    if (root != seen) {
-        const struct json *modem = json_get(root, "modem");
+    if (board_loads() != seen) {
+        seen = board_loads();
+        struct json *modem = board_get("modem");
         chosen = modem && esp_at_net_configure(modem) == 0 ? &esp_at_network : &port_network;
-        seen = root;
+        json_free(modem);
     }
     return chosen;
 }

@@ -11,9 +11,9 @@ void tls_ca_path(const struct tls_options *o, char *buf, size_t size)
         str_copy(buf, o->ca_file, size);
         return;
     }
-    config_lock();
-    str_copy(buf, json_get_str(config_root(), TLS_CA_CONFIG_KEY, TLS_CA_DEFAULT), size);
-    config_unlock();
+    struct json *ca = config_get(TLS_CA_CONFIG_KEY);
+    str_copy(buf, ca && ca->type == JSON_STRING ? ca->str : TLS_CA_DEFAULT, size);
+    json_free(ca);
 }
 
 #if UPYOS_TLS

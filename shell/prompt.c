@@ -22,35 +22,34 @@ static char *prompt_text(const proc_t *self)
 
 /* The line and the prompt are on the heap, not in this frame: every command runs below it,
  * so the kernel thread's stack would otherwise hold their 1.3 KB on top of its deepest
- * command. */
+ * command. The line grows as it is typed and is freed once it ran: a prompt waiting holds a
+ * few dozen bytes of it, not SHELL_LINE_MAX. */
 int shell_prompt_loop(proc_t *self)
 {
     struct shell *sh = shell_own(self);
-    char *line = malloc(SHELL_LINE_MAX);
-    if (!line || (!sh->editor && !(sh->editor = lineedit_new()))) {
-        free(line);
+    if (!sh->editor && !(sh->editor = lineedit_new()))
         return proc_error(self, "sh", "out of memory");
-    }
     sh->editor->commands = shell_each_name;
     while (!sh->leave) {
-        char *prompt = prompt_text(self);
-        int r = lineedit_read(sh->editor, self, prompt ? prompt : "$: ", line, SHELL_LINE_MAX);
+        char *prompt = prompt_text(self), *line = NULL;
+        int r = lineedit_read_grown(sh->editor, self, prompt ? prompt : "$: ", &line,
+                                    SHELL_LINE_MAX);
         free(prompt);
+        if (r >= 0)
+            shell_run_line(self, line);
+        free(line);
         if (r == -1)
             break;                          /* end of input */
-        if (r == ERR_NAMETOOLONG) {
+        if (r == ERR_NOMEM) {
+            proc_error(self, "sh", "out of memory");
+            break;
+        }
+        if (r == ERR_NAMETOOLONG)
             sh->last_status = shell_syntax_error(self, "line too long");
-            continue;
-        }
-        if (r < 0) {
-            if (proc_should_stop())
-                break;
-            continue;
-        }
-        shell_run_line(self, line);
+        else if (r < 0 && proc_should_stop())
+            break;
     }
     lineedit_free(sh->editor);
     sh->editor = NULL;
-    free(line);
     return sh->last_status;
 }

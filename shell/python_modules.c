@@ -467,12 +467,14 @@ static int same_pin(const struct json *m, pv pin)
 static pv u_getgpio(int n, pv *a, pv kw)
 {
     py_argcheck(n, 1, 1, "getgpio");
-    const struct json *table = json_get(board_root(), "gpio");
-    for (const struct json *e = table ? table->child : NULL; e; e = e->next)
-        for (const struct json *m = e->child; m; m = m->next)
+    struct json *table = board_get("gpio");
+    int gpio = 0;
+    for (const struct json *e = table ? table->child : NULL; e && !gpio; e = e->next)
+        for (const struct json *m = e->child; m && !gpio; m = m->next)
             if (same_pin(m, a[0]))
-                return MKSMALL(atoi(m->key));
-    return MKSMALL(0);
+                gpio = atoi(m->key);
+    json_free(table);
+    return MKSMALL(gpio);
 }
 
 /* getgpios(bus, index): {role: gpio} for the index-th entry of a bus table ("i2c", 0) */
@@ -482,8 +484,8 @@ static pv u_getgpios(int n, pv *a, pv kw)
     const char *bus = text_arg(a[0]);
     int index = (int)py_to_index(a[1]);
     pv d = py_dict_new();
-    const struct json *entry = json_get(board_root(), bus);
-    entry = entry ? entry->child : NULL;
+    struct json *table = board_get(bus);
+    const struct json *entry = table ? table->child : NULL;
     for (int i = 0; entry && i < index; i++)
         entry = entry->next;
     for (const struct json *m = entry ? entry->child : NULL; m; m = m->next) {
@@ -491,6 +493,7 @@ static pv u_getgpios(int n, pv *a, pv kw)
         if (gpio >= 0)
             py_dict_set(d, py_str_cstr(m->key), MKSMALL(gpio));
     }
+    json_free(table);
     return d;
 }
 

@@ -11,6 +11,7 @@
 #include "term/keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
+#define GROWN_START LINEEDIT_GROWN_START
 
 struct edit {
     struct lineedit *le;
@@ -18,7 +19,9 @@ struct edit {
     proc_t *p;
     const char *prompt;
     char *buf;
-    size_t size, len, cursor;
+    size_t size, len, cursor;    /* size: buf's room */
+    char **grown;                /* the caller's pointer to buf when buf grows (up to max) */
+    size_t max;
     int browsing;                /* history index being shown; history_count: the new line */
     int hidden;
     int tabs;                    /* tabs in a row: the second lists the choices */
@@ -85,10 +88,25 @@ static void refresh(struct edit *e)
     }
 }
 
+/* How many of n more bytes fit with the NUL: a grown line is reallocated first, in steps, up
+ * to its max. */
+static size_t room(struct edit *e, size_t n)
+{
+    if (e->grown && e->len + n >= e->size && e->size < e->max) {
+        size_t want = e->len + n + GROWN_START;
+        want = want < e->max ? want : e->max;
+        char *b = realloc(e->buf, want);
+        if (b) {
+            e->buf = *e->grown = b;
+            e->size = want;
+        }
+    }
+    return e->len + n < e->size ? n : e->size - 1 - e->len;
+}
+
 static void insert_text(struct edit *e, const char *s, size_t n)
 {
-    if (e->len + n >= e->size)
-        n = e->size - 1 - e->len;
+    n = room(e, n);
     memmove(e->buf + e->cursor + n, e->buf + e->cursor, e->len - e->cursor);
     memcpy(e->buf + e->cursor, s, n);
     e->len += n;
@@ -110,8 +128,11 @@ static void show_history(struct edit *e, int index)
         return;
     e->browsing = index;
     const char *text = index == e->le->history_count ? "" : e->le->history[index];
-    str_copy(e->buf, text, e->size);
-    e->len = e->cursor = strlen(e->buf);
+    e->len = e->cursor = 0;
+    size_t n = room(e, strlen(text));
+    memcpy(e->buf, text, n);
+    e->buf[n] = '\0';
+    e->len = e->cursor = n;
     refresh(e);
 }
 
@@ -240,7 +261,7 @@ static int read_plain_line(struct edit *e)
     if (*e->prompt)
         out(e, e->prompt, strlen(e->prompt));
     while ((k = read_byte(e)) >= 0 && k != '\n') {
-        if (e->len + 1 < e->size)
+        if (room(e, 1))
             e->buf[e->len++] = (char)k;
         else
             too_long = 1;
@@ -253,22 +274,39 @@ static int read_plain_line(struct edit *e)
     return too_long ? ERR_NAMETOOLONG : (int)e->len;
 }
 
+static int run_edit(struct edit *e)
+{
+    int terminal = e->p->in && e->p->in->tty && e->p->in->tty->terminal;
+    e->keys.tty = terminal ? e->p->in->tty : NULL;
+    e->buf[0] = '\0';
+    int r = terminal ? read_terminal_line(e) : read_plain_line(e);
+    if (r >= 0 && !e->hidden)
+        history_add(e->le, e->buf);
+    return r;
+}
+
 static int read_line(struct lineedit *le, proc_t *p, const char *prompt, char *buf, size_t size,
                      int hidden)
 {
-    struct edit e = { le, { NULL, 0 }, p, prompt, buf, size, 0, 0, le->history_count, hidden, 0 };
-    int terminal = p->in && p->in->tty && p->in->tty->terminal;
-    e.keys.tty = terminal ? p->in->tty : NULL;
-    buf[0] = '\0';
-    int r = terminal ? read_terminal_line(&e) : read_plain_line(&e);
-    if (r >= 0 && !hidden)
-        history_add(le, buf);
-    return r;
+    struct edit e = { le, { NULL, 0 }, p, prompt, buf, size, 0, 0, NULL, size,
+                      le->history_count, hidden, 0 };
+    return run_edit(&e);
 }
 
 int lineedit_read(struct lineedit *le, proc_t *p, const char *prompt, char *buf, size_t size)
 {
     return read_line(le, p, prompt, buf, size, 0);
+}
+
+int lineedit_read_grown(struct lineedit *le, proc_t *p, const char *prompt, char **line,
+                        size_t max)
+{
+    size_t size = max < GROWN_START ? max : GROWN_START;
+    if (!*line && !(*line = malloc(size)))
+        return ERR_NOMEM;
+    struct edit e = { le, { NULL, 0 }, p, prompt, *line, size, 0, 0, line, max,
+                      le->history_count, 0, 0 };
+    return run_edit(&e);
 }
 
 int lineedit_read_hidden(struct lineedit *le, proc_t *p, const char *prompt, char *buf,

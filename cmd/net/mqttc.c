@@ -15,6 +15,7 @@
 #include "kernel/evloop.h"
 #include "kernel/lazy_mutex.h"
 #include "lib/err.h"
+#include "lib/str.h"
 #include "net/mqtt_client.h"
 #include "net/tls.h"
 
@@ -34,12 +35,15 @@ struct message {
 struct listener;
 static void print_inbox(struct listener *l);
 
-/* The connection kept between calls, shared by the shell and background listeners. */
+#define KEY_MAX 384
+
+/* The connection kept between calls, shared by the shell and background listeners. Its names
+ * are allocated with the client: a board that never ran mqttc keeps 40 bytes here, not 500. */
 static struct {
     lazy_mutex_t lock;
     struct mqtt_client *client;
-    char key[384];              /* the options that made it */
-    char where[80];             /* "host:port" for messages */
+    char *key;                  /* the options that made it (with client) */
+    char *where;                /* "host:port" for messages (with client) */
     struct message *first, *last;
     size_t messages, bytes, dropped;
     struct listener *listener;  /* polling now: messages go to it as they come */
@@ -128,7 +132,9 @@ static void forget_connection(int say_goodbye)
         mqtt_client_disconnect(kept.client);
     mqtt_client_free(kept.client);
     kept.client = NULL;
-    kept.key[0] = '\0';
+    free(kept.key);
+    free(kept.where);
+    kept.key = kept.where = NULL;
     empty_inbox();
 }
 
@@ -158,8 +164,14 @@ static int new_client(const struct cmd_ctx *ctx, const struct mqttc_options *o, 
     int r = mqtt_client_new(&cfg, on_message, NULL, &kept.client);
     if (r < 0)
         return cmd_error(ctx, "%s", r == ERR_INVAL ? "bad will topic or QoS" : err_str(r));
-    snprintf(kept.key, sizeof kept.key, "%s", key);
-    snprintf(kept.where, sizeof kept.where, "%s:%ld", o->host, o->port);
+    char where[80];
+    snprintf(where, sizeof where, "%s:%ld", o->host, o->port);
+    kept.key = str_dup(key);
+    kept.where = str_dup(where);
+    if (!kept.key || !kept.where) {
+        forget_connection(0);
+        return cmd_error(ctx, "%s", err_str(ERR_NOMEM));
+    }
     return 0;
 }
 
@@ -188,7 +200,7 @@ static void poll_kept(proc_t *p, int timeout_ms)
  * the options do not describe replaces the kept one; no -h means the kept one. */
 static int use_connection(const struct cmd_ctx *ctx, const struct mqttc_options *o)
 {
-    char key[sizeof kept.key];
+    char key[KEY_MAX];
     int fresh = 0;
     if (!o->host && !kept.client)
         return cmd_error(ctx, "not connected: give the broker with -h HOST");
@@ -343,14 +355,16 @@ static int list_subscriptions(proc_t *p)
 static int ping(const struct cmd_ctx *ctx, proc_t *p)
 {
     uint64_t start = hal_time_us();
+    char where[80];
     lock();
     int r = kept.client ? mqtt_client_ping(kept.client) : ERR_CLOSED;
+    str_copy(where, kept.where ? kept.where : "", sizeof where);
     unlock();
     if (r == 0)
         r = wait_for_ack(p, 0, ACK_TIMEOUT_S);
     if (r < 0)
-        return cmd_error(ctx, "ping %s: %s", kept.where, err_str(r));
-    proc_printf(p, "pong from %s in %.1f ms\n", kept.where, (hal_time_us() - start) / 1000.0);
+        return cmd_error(ctx, "ping %s: %s", where, err_str(r));
+    proc_printf(p, "pong from %s in %.1f ms\n", where, (hal_time_us() - start) / 1000.0);
     return 0;
 }
 

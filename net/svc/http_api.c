@@ -88,7 +88,7 @@ static void api_login(struct http_conn *c, struct json *body)
             return;               /* ERR_INTR: the server is stopping */
     }
     if (http_session_new(token) < 0) {
-        http_send_json_error(c, 500, "no random source");
+        http_send_json_error(c, 500, "out of memory");
         return;
     }
     snprintf(cookie, sizeof cookie,

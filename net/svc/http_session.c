@@ -1,5 +1,8 @@
 /* Web logins. A login gets a random token (from the port's entropy source) that the browser
- * keeps in an HttpOnly cookie; a few are remembered, the least recently used is forgotten. */
+ * keeps in an HttpOnly cookie; a few are remembered, the least recently used is forgotten.
+ * The table is allocated at the first login: a board whose web pages nobody logs in to does
+ * not keep it (448 bytes). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "hal/system.h"
@@ -12,11 +15,11 @@
 #define WEB_SESSIONS 8
 #define IDLE_LIMIT_US (60ULL * 60 * 1000000)   /* a session unused for an hour ends */
 
-static struct {
+static struct session {
     char token[HTTP_TOKEN_LEN + 1];
     uint64_t last_used;
     int command_pid;
-} table[WEB_SESSIONS];
+} *table;                                  /* WEB_SESSIONS of them, or NULL: none yet */
 static hal_mutex_t *lock;
 
 static void lock_table(void)
@@ -29,7 +32,7 @@ static void lock_table(void)
 /* The live entry for token, or -1. Caller holds the lock. */
 static int find(const char *token)
 {
-    if (!token || strlen(token) != HTTP_TOKEN_LEN)
+    if (!table || !token || strlen(token) != HTTP_TOKEN_LEN)
         return -1;
     uint64_t now = hal_time_us();
     for (int i = 0; i < WEB_SESSIONS; i++) {
@@ -58,6 +61,10 @@ int http_session_new(char *token)
     }
     token[HTTP_TOKEN_LEN] = '\0';
     lock_table();
+    if (!table && !(table = calloc(WEB_SESSIONS, sizeof *table))) {
+        hal_mutex_unlock(lock);
+        return ERR_NOMEM;
+    }
     int slot = 0;                          /* a free entry, else the least recently used */
     for (int i = 0; i < WEB_SESSIONS; i++) {
         if (!table[i].token[0]) {

@@ -113,8 +113,7 @@ static const char *read_settings(struct settings *s)
 {
     const char *too_long = NULL;
     memset(s, 0, sizeof *s);
-    config_lock();
-    const struct json *m = json_get(config_root(), "mqttd");
+    struct json *m = config_get("mqttd");
     copy_str(m, "host", s->host, sizeof s->host, &too_long);
     copy_str(m, "user", s->user, sizeof s->user, &too_long);
     copy_str(m, "password", s->password, sizeof s->password, &too_long);
@@ -125,7 +124,7 @@ static const char *read_settings(struct settings *s)
     s->telemetry_s = get_int(m, "telemetry", DEFAULT_TELEMETRY_S);
     s->window_s = get_int(m, "window", FLEET_WINDOW_S);
     read_groups(m, s);
-    config_unlock();
+    json_free(m);
     return too_long;
 }
 

@@ -92,6 +92,60 @@ static void *malloc_for(size_t n, void *owner)
     return NULL;
 }
 
+/* The first free block with room for size bytes whose payload starts at a multiple of align,
+ * split so that what lies before that start stays free (a MIN_BLOCK at least, else the start
+ * moves on by align). Returns the block's header, or NULL; under the lock. */
+static struct block *take_aligned(size_t size, size_t align)
+{
+    for (struct block **pp = &free_list; *pp; pp = &(*pp)->next) {
+        struct block *b = *pp;
+        uintptr_t payload = ((uintptr_t)b + HEADER + align - 1) & ~(uintptr_t)(align - 1);
+        size_t lead = payload - HEADER - (uintptr_t)b;
+        if (lead && lead < MIN_BLOCK)
+            lead += align;
+        if (b->size < lead + size)
+            continue;
+        if (lead) {                  /* the lead stays a free block, the rest follows it */
+            struct block *rest = (struct block *)((char *)b + lead);
+            rest->size = b->size - lead;
+            rest->next = b->next;
+            b->size = lead;
+            b->next = rest;
+            pp = &b->next;
+            b = rest;
+        }
+        if (b->size - size >= MIN_BLOCK) {
+            struct block *rest = (struct block *)((char *)b + size);
+            rest->size = b->size - size;
+            rest->next = b->next;
+            *pp = rest;
+            b->size = size;
+        } else {
+            *pp = b->next;
+        }
+        return b;
+    }
+    return NULL;
+}
+
+/* Not inlined: its return address is the owner the itemised report names. */
+__attribute__((noinline)) void *heap_alloc_aligned(size_t n, size_t align)
+{
+    size_t size = block_size_for(n);
+    if (size == 0 || align < 8 || (align & (align - 1)))
+        return NULL;
+    uint32_t s = irq_lock();
+    struct block *b = take_aligned(size, align);
+    if (b) {
+        b->next = __builtin_return_address(0);
+        heap_used += b->size;
+        if (heap_used > heap_peak)
+            heap_peak = heap_used;
+    }
+    irq_unlock(s);
+    return b ? (char *)b + HEADER : NULL;
+}
+
 void *malloc(size_t n)
 {
     return malloc_for(n, __builtin_return_address(0));

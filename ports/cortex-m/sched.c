@@ -37,7 +37,7 @@ static uint32_t next_id = 1;
 #define STACK_GUARD 128u
 #endif
 #define GUARD_SIZE STACK_GUARD
-#define STACK_SLACK (GUARD_SIZE * 2) /* room for the guard, aligned, below the stack */
+#define STACK_SLACK GUARD_SIZE       /* the guard, below the stack */
 
 static int have_mpu;
 
@@ -52,11 +52,18 @@ static void mpu_guard(uint32_t addr)
     MPU_RASR = (1u << 28) | (size_field << 1) | 1u;
 }
 
+/* A thread's allocation starts at a multiple of the guard's size, with the guard: an
+ * allocation from any address would need a guard's size more to align it (384 bytes in the
+ * three threads at the prompt). */
+static char *stack_alloc(size_t n)
+{
+    return heap_alloc_aligned(n, GUARD_SIZE);
+}
+
 /* The lowest stack word in a thread's allocation: just above the guard. */
 static uint32_t *stack_place(char *mem)
 {
-    uintptr_t guard = ((uintptr_t)mem + GUARD_SIZE - 1) & ~(uintptr_t)(GUARD_SIZE - 1);
-    return (uint32_t *)(guard + GUARD_SIZE);
+    return (uint32_t *)(mem + GUARD_SIZE);
 }
 
 static void stack_guard_init(void)
@@ -69,6 +76,11 @@ static void stack_guard_init(void)
 /* ARMv6-M (the RP2040): no guard region. The MPU is not used, as the emulator that port is
  * tested on does not model it; the canary and the stack check below guard the stacks. */
 #define STACK_SLACK 8u               /* room to align the stack to 8 bytes */
+
+static char *stack_alloc(size_t n)
+{
+    return malloc(n);
+}
 
 static uint32_t *stack_place(char *mem)
 {
@@ -170,7 +182,7 @@ thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size)
     size_t head = (sizeof(thread_t) + 7u) & ~7u;
     /* One allocation, low to high: (ARMv7-M: guard,) stack, thread record, TLS block. An
      * overflow runs into the guard or below the stack, never into the thread's own record. */
-    char *mem = malloc(STACK_SLACK + stack_size + head + tls_size);
+    char *mem = stack_alloc(STACK_SLACK + stack_size + head + tls_size);
     if (!mem)
         return NULL;
     uint32_t *low = stack_place(mem);

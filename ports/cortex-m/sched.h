@@ -65,6 +65,9 @@ void sched_init(void);
 /* Starts the first threads, SysTick counting at clock_hz; never returns. */
 _Noreturn void sched_start(uint32_t clock_hz);
 
+/* The heap (heap.c): a block whose pointer is a multiple of align (a power of two, 8 or more),
+ * released with free(); NULL when there is no room. */
+void *heap_alloc_aligned(size_t n, size_t align);
 /* Creates a ready thread; NULL when there is no memory. */
 thread_t *sched_create(void (*fn)(void *), void *arg, size_t stack_size);
 _Noreturn void sched_exit(void);

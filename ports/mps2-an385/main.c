@@ -8,6 +8,7 @@
  *   flash=PATH  the flash image holding the root filesystem (root.c); without it the root
  *               is a RAM disk filled from the rootfs/ compiled into the firmware */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmsdk.h"
@@ -25,10 +26,19 @@
 struct port_options port_options;
 size_t port_main_stack = UPYOS_MAIN_STACK;
 thread_t *port_main_thread;
-static char cmdline[256];          /* the ELF's path comes first: paths are long */
+/* A copy of the option's value on the heap: the command line is read once, on the handler
+ * stack before the first thread (256 bytes of bss it was), and only the flash image's path
+ * is kept. */
+static const char *kept_copy(const char *value)
+{
+    size_t n = strlen(value) + 1;
+    char *copy = malloc(n);
+    return copy ? memcpy(copy, value, n) : NULL;
+}
 
 static void parse_options(void)
 {
+    char cmdline[256];               /* the ELF's path comes first: paths are long */
     if (semihost_cmdline(cmdline, sizeof cmdline) != 0)
         return;
     strtok(cmdline, " ");            /* the first word is the ELF's name; no threads yet */
@@ -38,7 +48,7 @@ static void parse_options(void)
         else if (strcmp(w, "stats") == 0)
             port_options.stats = 1;
         else if (strncmp(w, "flash=", 6) == 0)
-            port_options.flash_image = w + 6;
+            port_options.flash_image = kept_copy(w + 6);
     }
 }
 

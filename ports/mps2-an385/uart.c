@@ -5,6 +5,8 @@
  * QEMU, `run-qemu.sh --uart 1=PATH` connects it to the program listening on PATH. */
 #include "hal/uart.h"
 
+#include <stdlib.h>
+
 #include "cmsdk.h"
 #include "lib/err.h"
 #include "port.h"
@@ -12,7 +14,9 @@
 
 #define RX_SIZE 512u                 /* power of two */
 
-static volatile uint8_t rx_buf[RX_SIZE];
+/* The receive ring, allocated at the first open (a board whose modem nobody used keeps none)
+ * and kept after: a reader may still be waiting on it when another thread closes. */
+static volatile uint8_t *rx_buf;
 static volatile uint32_t rx_head, rx_tail; /* head: written by the interrupt */
 static int opened;
 
@@ -27,6 +31,8 @@ int hal_uart_open(int id, uint32_t baud)
         return ERR_NODEV;
     if (opened)
         return ERR_BUSY;
+    if (!rx_buf && !(rx_buf = malloc(RX_SIZE)))
+        return ERR_NOMEM;
     rx_head = rx_tail = 0;
     UART_BAUDDIV(UART1_BASE) = 16;
     UART_CTRL(UART1_BASE) = UART_CTRL_TXEN | UART_CTRL_RXEN | UART_CTRL_RXINT;

@@ -57,6 +57,41 @@ static void json_add_replaces_members(void **state)
     json_free(o);
 }
 
+/* A text kept instead of a tree: checked as json_parse would, squeezed, and read a member at
+ * a time. */
+static void json_text_is_read_a_member_at_a_time(void **state)
+{
+    char err[80];
+    char text[] = "{ \"a\" : [1, {\"x\": \"y z\"}],\n \"b\\u0020c\": true, \"n\": -2.5e1,"
+                  " \"s\": \"q\\\" }\" }";
+    assert_int_equal(json_check(text, err, sizeof err), 0);
+    size_t n_squeezed = json_squeeze(text);
+    assert_int_equal(n_squeezed, strlen(text));
+    assert_string_equal(text, "{\"a\":[1,{\"x\":\"y z\"}],\"b\\u0020c\":true,\"n\":-2.5e1,"
+                              "\"s\":\"q\\\" }\"}");
+    struct json *a = json_parse_member(text, "a");
+    assert_int_equal(json_count(a), 2);
+    assert_string_equal(json_get_str(a->child->next, "x", ""), "y z");
+    json_free(a);
+    struct json *b = json_parse_member(text, "b c");        /* the name decoded */
+    assert_true(b && b->type == JSON_BOOL && b->boolean);
+    json_free(b);
+    struct json *n = json_parse_member(text, "n");
+    assert_true(n && n->type == JSON_NUMBER && n->num == -25);
+    json_free(n);
+    struct json *s = json_parse_member(text, "s");
+    assert_string_equal(s->str, "q\" }");
+    json_free(s);
+    assert_null(json_parse_member(text, "x"));
+    assert_null(json_parse_member("[1]", "a"));
+    assert_null(json_parse_member(NULL, "a"));
+    assert_int_equal(json_check("{\"a\": }", err, sizeof err), -1);
+    assert_string_equal(err, "unexpected character at offset 6");
+    assert_int_equal(json_check("{\"a\": \"\\q\"}", err, sizeof err), -1);
+    assert_string_equal(err, "bad escape in string at offset 9");
+    assert_int_equal(json_check("{} x", NULL, 0), -1);
+}
+
 static void values_format_like_upyos(void **state)
 {
     char buf[32];
@@ -155,6 +190,7 @@ int main(void)
         cmocka_unit_test(json_errors_say_where),
         cmocka_unit_test(json_refuses_deep_nesting),
         cmocka_unit_test(json_add_replaces_members),
+        cmocka_unit_test(json_text_is_read_a_member_at_a_time),
         cmocka_unit_test(values_format_like_upyos),
         cmocka_unit_test(numbers_are_recognised),
         cmocka_unit_test(strings),
