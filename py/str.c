@@ -1009,8 +1009,10 @@ const py_builtin py_bytes_str_methods[] = {
     METHOD_KW(expandtabs, bytes_expandtabs, 0, 1), METHOD(startswith, bytes_startswith, 1, 3),
     METHOD(endswith, bytes_endswith, 1, 3), METHODS_END };
 
+/* a method is found by a scan of this table at every call: the ones programs call in loops
+ * come first */
 static const py_builtin str_methods[] = {
-    METHOD(join, str_join_m, 1, 1), METHOD_KW(split, str_split, 0, 2), METHOD_KW(rsplit, str_rsplit, 0, 2),
+    METHOD(join, str_join_m, 1, 1), METHOD_KW(format, str_format_m, 0, ANY), METHOD_KW(split, str_split, 0, 2), METHOD_KW(rsplit, str_rsplit, 0, 2),
     METHOD(strip, str_strip, 0, 1), METHOD(lstrip, str_lstrip, 0, 1), METHOD(rstrip, str_rstrip, 0, 1),
     METHOD(replace, str_replace, 2, 3), METHOD(find, str_find, 1, 3), METHOD(rfind, str_rfind, 1, 3),
     METHOD(index, str_index, 1, 3), METHOD(rindex, str_rindex, 1, 3), METHOD(count, str_count, 1, 3),
@@ -1024,7 +1026,7 @@ static const py_builtin str_methods[] = {
     METHOD(rjust, str_rjust, 1, 2), METHOD(zfill, str_zfill, 1, 1), METHOD_KW(splitlines, str_splitlines, 0, 1),
     METHOD(partition, str_partition, 1, 1), METHOD(rpartition, str_rpartition, 1, 1),
     METHOD(removeprefix, str_removeprefix, 1, 1), METHOD(removesuffix, str_removesuffix, 1, 1),
-    METHOD_KW(encode, str_encode, 0, 2), METHOD_KW(format, str_format_m, 0, ANY), METHOD(format_map, str_format_map, 1, 1),
+    METHOD_KW(encode, str_encode, 0, 2), METHOD(format_map, str_format_map, 1, 1),
     METHOD_KW(expandtabs, str_expandtabs, 0, 1), METHOD(__format__, str_formatdunder, 1, 1),
     METHOD_F(maketrans, M_STATIC, str_maketrans, 1, 3), METHOD(translate, str_translate, 1, 1), METHODS_END };
 const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .methods = str_methods, .flags = TF_BASE | TF_KW,
