@@ -1040,10 +1040,8 @@ static pint spec_digit(pint v, char c, const char *too_big) {
     if (v > (INT_MAX - 9) / 10) py_raisef(&py_ValueError_type, "%s", too_big);
     return v * 10 + (c - '0');
 }
-static void parse_spec(pv specv, fspec *f) {
-    str_view spec = view_inline(specv);
-    const char *s = spec.data;
-    size_t n = spec.len, i = 0;
+static void parse_spec(const char *s, size_t n, fspec *f) {
+    size_t i = 0;
     memset(f, 0, sizeof *f);
     f->fill = ' ';
     f->width = -1;
@@ -1058,7 +1056,7 @@ static void parse_spec(pv specv, fspec *f) {
     if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
     if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = spec_digit(f->prec, s[i++], "Too many decimal digits in format string"); }
     if (i < n) f->type = s[i++];
-    if (i < n) py_raisef(&py_ValueError_type, "Invalid format specifier '%s'", s);
+    if (i < n) py_raisef(&py_ValueError_type, "Invalid format specifier '%.*s'", (int)n, s);
 }
 static void group_digits(py_buf *out, const char *digits, size_t n, char sep, int every) {
     size_t first = n % (size_t)every;
@@ -1229,17 +1227,22 @@ void py_utf8_put(py_buf *b, uint32_t c) {
     buf_add(b, s, 4);
 }
 
-pv py_format(pv v, pv spec) {
-    /* format(42, 7), (42).__format__(7): the spec is read as a str below */
-    if (!IS(spec, py_str_type)) py_raisef(&py_TypeError_type, "format() argument 2 must be str, not %s", py_type_name(TYPE(spec)));
+/* v formatted by the spec text sn bytes long at sp; spec is that text as a str, or PV_NULL
+ * when str.format reads it in place in its format string (made only for a __format__) */
+static pv format_by(pv v, pv spec, const char *sp, size_t sn) {
     const py_type *t = TYPE(v);
     if (t->flags & TF_USER) {
         pv m = py_lookup_special(v, Q___format__);
-        if (m && !(IS(m, py_builtin_type))) return py_call1(m, spec);
+        if (m && !(IS(m, py_builtin_type))) {
+            pv r = py_call1(m, spec ? spec : py_str_new(sp, sn));
+            /* its text is copied as a str's: anything else would be read as one */
+            if (!py_isinstance(r, &py_str_type)) py_raisef(&py_TypeError_type, "__format__ must return a str, not %s", py_type_name(TYPE(r)));
+            return r;
+        }
     }
-    if (!py_str_len(spec)) return py_str_of(v);
+    if (!sn) return py_str_of(v);
     fspec f;
-    parse_spec(spec, &f);
+    parse_spec(sp, sn, &f);
     if (py_is_int(v) && !IS(v, py_float_type)) {
         if (v == PV_TRUE || v == PV_FALSE) { if (!f.type && f.prec < 0) return pad(py_str_of(v), f.width, f.fill, f.align ? f.align : '<'); }
         return format_int(v == PV_TRUE ? MKSMALL(1) : v == PV_FALSE ? MKSMALL(0) : v, &f);
@@ -1263,6 +1266,12 @@ pv py_format(pv v, pv spec) {
         py_raisef(&py_TypeError_type, "unsupported format string passed to %s.__format__", py_type_name(t));
     }
     return pad(py_str_of(v), f.width, f.fill, f.align ? f.align : '<');
+}
+pv py_format(pv v, pv spec) {
+    /* format(42, 7), (42).__format__(7): the spec is read as a str below */
+    if (!IS(spec, py_str_type)) py_raisef(&py_TypeError_type, "format() argument 2 must be str, not %s", py_type_name(TYPE(spec)));
+    str_view sv = view_inline(spec);
+    return format_by(v, spec, sv.data, sv.len);
 }
 
 pv py_format_value(pv v, int conv, pv spec) {
@@ -1406,10 +1415,9 @@ few:
 }
 
 /* ---- str.format ---- */
-static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
-    str_view text = view(name);
-    const char *s = text.data;
-    size_t len = text.len, i = 0;
+/* the field named by the len bytes at s, read in place in the format string */
+static pv format_field(const char *s, size_t len, int *autoi, int n, pv *a, pv kw) {
+    size_t i = 0;
     while (i < len && s[i] != '.' && s[i] != '[') i++;
     pv obj;
     if (i == 0) {
@@ -1420,7 +1428,8 @@ static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
     } else if (s[0] >= '0' && s[0] <= '9') {
         if (*autoi > 0) py_raisef(&py_ValueError_type, "cannot switch from automatic field numbering to manual field specification");
         *autoi = -1;
-        int k = atoi(s);
+        int k = 0;
+        for (size_t d = 0; d < i && s[d] >= '0' && s[d] <= '9' && k < INT_MAX / 10 - 1; d++) k = k * 10 + (s[d] - '0');
         if (k + 1 >= n) py_raisef(&py_IndexError_type, "Replacement index %d out of range for positional args tuple", k);
         obj = a[k + 1];
     } else {
@@ -1469,7 +1478,7 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
         size_t fe = i + 1;
         while (fe < j && s[fe] != '!' && s[fe] != ':') { if (s[fe] == '[') { while (fe < j && s[fe] != ']') fe++; } fe++; }
         if (fe > j) fe = j;
-        pv obj = format_field(py_str_new(s + i + 1, fe - i - 1), autoi, n, a, kw);
+        pv obj = format_field(s + i + 1, fe - i - 1, autoi, n, a, kw);
         size_t k = fe;
         int conv = 0;
         if (k < j && s[k] == '!') {
@@ -1478,20 +1487,31 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
             if (conv < 0) py_raisef(&py_ValueError_type, "Unknown conversion specifier %c", cc ? cc : '?');
             k += 2;
         }
-        pv spec = QS(_empty);
+        /* the spec is read in place unless it holds fields of its own */
+        pv spec = PV_NULL;
+        const char *sp = s + j;
+        size_t sn = 0;
         if (k < j && s[k] == ':') {
-            spec = py_str_new(s + k + 1, j - k - 1);
-            str_view sp = view_inline(spec);
-            if (memchr(sp.data, '{', sp.len)) {
+            sp = s + k + 1;
+            sn = j - k - 1;
+            if (memchr(sp, '{', sn)) {
                 if (depth > 1) py_raisef(&py_ValueError_type, "Max string recursion exceeded");
-                spec = format_impl(spec, autoi, n, a, kw, depth + 1);
+                spec = format_impl(py_str_new(sp, sn), autoi, n, a, kw, depth + 1);
+                str_view v = view_inline(spec);
+                sp = v.data;
+                sn = v.len;
             }
         }
         if (conv) obj = conv == 1 ? py_str_of(obj) : conv == 2 ? py_repr(obj) : py_ascii(obj);
-        buf_addv(&b, py_format(obj, spec));
+        pv r = format_by(obj, spec, sp, sn);
+        /* a format string that is one field ('{:04d}') is that field's text, not a copy */
+        if (i == 0 && j + 1 == len && IS(r, py_str_type)) { gc_free(b.p); return r; }
+        buf_addv(&b, r);
         i = j;
     }
-    return buf_str(&b);
+    pv r = buf_str(&b);
+    gc_free(b.p);       /* the buffer dies here: its room goes back at once */
+    return r;
 }
 pv py_str_format(int n, pv *a, pv kw) {
     int autoi = 0;
