@@ -453,6 +453,8 @@ uint32_t py_hash_bytes(const char *s, size_t n);
 /* a growable byte buffer in the heap, used to build strings */
 typedef struct { char *p; size_t n, cap; } py_buf;
 void buf_init(py_buf *b, size_t cap);
+#define BUF_LOCAL 48
+void buf_init_in(py_buf *b, char *local, size_t cap);
 void buf_add(py_buf *b, const char *s, size_t n);
 void buf_adds(py_buf *b, const char *s);
 void buf_addc(py_buf *b, char c);

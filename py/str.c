@@ -179,6 +179,13 @@ pv py_intern_str(pv s) {
 }
 
 /* ---- buffers ---- */
+/* a buffer that starts in the caller's array (the result of a format is mostly short: its
+ * text is built there and copied once into its str), and moves to the heap as it grows */
+void buf_init_in(py_buf *b, char *local, size_t cap) {
+    b->p = local;
+    b->n = 0;
+    b->cap = cap;
+}
 void buf_init(py_buf *b, size_t cap) {
     if (cap < 16) cap = 16;
     b->p = gc_alloc(cap, GC_RAW);
@@ -1303,7 +1310,8 @@ pv py_str_mod(pv fmtv, pv args) {
     if (is_tuple) { nargs = TUPLE(args)->len; argv = TUPLE(args)->items; }
     else { one[0] = args; nargs = 1; argv = one; }
     py_buf b;
-    buf_init(&b, n + 16);
+    char local[BUF_LOCAL];
+    buf_init_in(&b, local, sizeof local);
     for (size_t i = 0; i < n; i++) {
         if (s[i] != '%') { buf_addc(&b, s[i]); continue; }
         if (++i >= n) py_raisef(&py_ValueError_type, "incomplete format");
@@ -1322,7 +1330,7 @@ pv py_str_mod(pv fmtv, pv args) {
         f.width = -1;
         f.prec = -1;
         bool left = false;
-        for (; i < n && strchr("-+ #0", s[i]); i++) {
+        for (; i < n && (s[i] == '-' || s[i] == '+' || s[i] == ' ' || s[i] == '#' || s[i] == '0'); i++) {
             if (s[i] == '-') left = true;
             else if (s[i] == '+') f.sign = '+';
             else if (s[i] == ' ') { if (!f.sign) f.sign = ' '; }
@@ -1461,7 +1469,8 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
     const char *s = fs.data;
     size_t len = fs.len;
     py_buf b;
-    buf_init(&b, len + 16);
+    char local[BUF_LOCAL];
+    buf_init_in(&b, local, sizeof local);
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == '}') {
@@ -1505,13 +1514,11 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
         if (conv) obj = conv == 1 ? py_str_of(obj) : conv == 2 ? py_repr(obj) : py_ascii(obj);
         pv r = format_by(obj, spec, sp, sn);
         /* a format string that is one field ('{:04d}') is that field's text, not a copy */
-        if (i == 0 && j + 1 == len && IS(r, py_str_type)) { gc_free(b.p); return r; }
+        if (i == 0 && j + 1 == len && IS(r, py_str_type)) return r;
         buf_addv(&b, r);
         i = j;
     }
-    pv r = buf_str(&b);
-    gc_free(b.p);       /* the buffer dies here: its room goes back at once */
-    return r;
+    return buf_str(&b);
 }
 pv py_str_format(int n, pv *a, pv kw) {
     int autoi = 0;
