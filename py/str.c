@@ -1047,18 +1047,21 @@ static pint spec_digit(pint v, char c, const char *too_big) {
     if (v > (INT_MAX - 9) / 10) py_raisef(&py_ValueError_type, "%s", too_big);
     return v * 10 + (c - '0');
 }
+/* an alignment character (compared in place: a libc strchr call each was a tenth of a
+ * format's time, and it would match a NUL) */
+static bool is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 static void parse_spec(const char *s, size_t n, fspec *f) {
     size_t i = 0;
     memset(f, 0, sizeof *f);
     f->fill = ' ';
     f->width = -1;
     f->prec = -1;
-    if (n >= 2 && strchr("<>=^", s[1])) { f->fill = s[0]; f->align = s[1]; i = 2; }
-    else if (n >= 1 && strchr("<>=^", s[0])) { f->align = s[0]; i = 1; }
-    if (i < n && strchr("+- ", s[i])) f->sign = s[i++];
+    if (n >= 2 && is_align(s[1])) { f->fill = s[0]; f->align = s[1]; i = 2; }
+    else if (n >= 1 && is_align(s[0])) { f->align = s[0]; i = 1; }
+    if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) f->sign = s[i++];
     if (i < n && s[i] == '#') { f->alt = true; i++; }
     /* the 0 flag pads with zeros unless a fill character is given, even with an alignment */
-    if (i < n && s[i] == '0') { f->zero = true; i++; if (!(n >= 2 && strchr("<>=^", s[1]))) f->fill = '0'; }
+    if (i < n && s[i] == '0') { f->zero = true; i++; if (!(n >= 2 && is_align(s[1]))) f->fill = '0'; }
     if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = spec_digit(f->width, s[i++], "Too many decimal digits in format string"); }
     if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
     if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = spec_digit(f->prec, s[i++], "Too many decimal digits in format string"); }
@@ -1107,9 +1110,9 @@ static pv format_int(pv iv, fspec *f) {
     bool big = !IS_SMALL(iv) && IS(iv, py_long_type) && !py_big_to_i64(iv, &v);
     if (!big) v = py_int_val(iv);
     if (t == 'c') { py_buf b; buf_init(&b, 4); py_utf8_put(&b, (uint32_t)v); pv s = buf_str(&b); fspec g = *f; g.type = 0; return pad(s, g.width, g.fill, g.align ? g.align : '<'); }
-    if (strchr("eEfFgG%", t)) { extern pv py_format_double(double, fspec *); return py_format_double(py_to_double(iv), f); }
+    if (t != 'd' && strchr("eEfFgG%", t)) { extern pv py_format_double(double, fspec *); return py_format_double(py_to_double(iv), f); }
     int base = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
-    if (!strchr("dxXobn", t)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'int'", t);
+    if (t != 'd' && !strchr("dxXobn", t)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'int'", t);
     bool neg;
     char rev_local[72];
     char *rev = rev_local;
