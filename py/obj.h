@@ -431,7 +431,7 @@ pv py_hash_obj(pv v);
 /* ---- str.c ---- */
 pv py_str_new(const char *s, size_t n);
 /* a str of n bytes whose text the caller writes into *text before anything else allocates
- * (its code-point length is counted then by py_str_done) */
+ * (its code-point length is counted then by py_str_done; ASCII text needs no count) */
 pv py_str_alloc(size_t n, char **text);
 pv py_str_done(pv s);
 pv py_str_cstr(const char *s);

@@ -330,7 +330,8 @@ static bool is_str(pv v) { return IS(v, py_str_type) || (!IS_SMALL(v) && (TYPE(v
 static pv str_binop(int op, pv a, pv b, int side) {
     int o = op & 15;
     if (o == OP_ADD) {
-        if (is_str(a) && is_str(b)) return py_str_concat(a, b);
+        /* two plain strs (every concatenation but a subclass's) skip is_str's calls */
+        if ((IS(a, py_str_type) && IS(b, py_str_type)) || (is_str(a) && is_str(b))) return py_str_concat(a, b);
         if (side == 0) py_raisef(&py_TypeError_type, "can only concatenate str (not \"%s\") to str", py_type_name(TYPE(b)));
         return PV_NULL;
     }
@@ -1099,7 +1100,8 @@ static pv finish_num(fspec *f, bool neg, const char *prefix, const char *body, s
     memcpy(d, body, blen);
     d += blen;
     memset(d, fill, (size_t)(padn - left));
-    return py_str_done(r);
+    /* digits, sign and prefix are ASCII: only a fill byte above it needs the count */
+    return (uint8_t)fill < 0x80 ? r : py_str_done(r);
 }
 extern pv py_big_to_str(pv a, int base, bool upper);
 void py_utf8_put(py_buf *b, uint32_t c);
