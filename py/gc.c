@@ -339,6 +339,7 @@ void __attribute__((noinline, no_sanitize_address)) gc_scan_range(gc_heap *h, co
 }
 
 extern void py_mark_roots(py_vm *vm);
+extern const py_type py_file_type;
 
 void gc_collect(void) {
     py_vm *vm = py_cur;
@@ -375,7 +376,8 @@ void gc_collect(void) {
             if (run) { push_free(h, run, rung); run = NULL; }
         } else {
             /* a file the program dropped without closing it is closed as it is freed */
-            if (H_KIND(*hp) == GC_OBJ) py_file_release(vm, (pobj *)(p + HDR));
+            if (H_KIND(*hp) == GC_OBJ && ((pobj *)(p + HDR))->type == &py_file_type)
+                py_file_release(vm, (pobj *)(p + HDR));     /* tested here: a call per dead object cost a tenth of the sweep */
             if (run) { clr_start(h, p); rung += g; }
             else { run = p; rung = g; }
         }

@@ -256,7 +256,11 @@ static pv int_repr(pv v) {
     uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
     do { b[--k] = (char)('0' + u % 10); u /= 10; } while (u);
     if (x < 0) b[--k] = '-';
-    return py_str_new(b + k, (size_t)(24 - k));
+    /* digits are ASCII: the length in code points is the length, not counted */
+    char *d;
+    pv s = py_str_alloc((size_t)(24 - k), &d);
+    memcpy(d, b + k, (size_t)(24 - k));
+    return s;
 }
 static uintptr_t int_hash(pv v) {
     int64_t x;

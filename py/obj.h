@@ -431,7 +431,7 @@ pv py_hash_obj(pv v);
 /* ---- str.c ---- */
 pv py_str_new(const char *s, size_t n);
 /* a str of n bytes whose text the caller writes into *text before anything else allocates
- * (its code-point length is counted then by py_str_done) */
+ * (its code-point length is counted then by py_str_done; ASCII text needs no count) */
 pv py_str_alloc(size_t n, char **text);
 pv py_str_done(pv s);
 pv py_str_cstr(const char *s);
@@ -453,6 +453,8 @@ uint32_t py_hash_bytes(const char *s, size_t n);
 /* a growable byte buffer in the heap, used to build strings */
 typedef struct { char *p; size_t n, cap; } py_buf;
 void buf_init(py_buf *b, size_t cap);
+#define BUF_LOCAL 48
+void buf_init_in(py_buf *b, char *local, size_t cap);
 void buf_add(py_buf *b, const char *s, size_t n);
 void buf_adds(py_buf *b, const char *s);
 void buf_addc(py_buf *b, char c);

@@ -179,6 +179,13 @@ pv py_intern_str(pv s) {
 }
 
 /* ---- buffers ---- */
+/* a buffer that starts in the caller's array (the result of a format is mostly short: its
+ * text is built there and copied once into its str), and moves to the heap as it grows */
+void buf_init_in(py_buf *b, char *local, size_t cap) {
+    b->p = local;
+    b->n = 0;
+    b->cap = cap;
+}
 void buf_init(py_buf *b, size_t cap) {
     if (cap < 16) cap = 16;
     b->p = gc_alloc(cap, GC_RAW);
@@ -323,7 +330,8 @@ static bool is_str(pv v) { return IS(v, py_str_type) || (!IS_SMALL(v) && (TYPE(v
 static pv str_binop(int op, pv a, pv b, int side) {
     int o = op & 15;
     if (o == OP_ADD) {
-        if (is_str(a) && is_str(b)) return py_str_concat(a, b);
+        /* two plain strs (every concatenation but a subclass's) skip is_str's calls */
+        if ((IS(a, py_str_type) && IS(b, py_str_type)) || (is_str(a) && is_str(b))) return py_str_concat(a, b);
         if (side == 0) py_raisef(&py_TypeError_type, "can only concatenate str (not \"%s\") to str", py_type_name(TYPE(b)));
         return PV_NULL;
     }
@@ -1009,8 +1017,10 @@ const py_builtin py_bytes_str_methods[] = {
     METHOD_KW(expandtabs, bytes_expandtabs, 0, 1), METHOD(startswith, bytes_startswith, 1, 3),
     METHOD(endswith, bytes_endswith, 1, 3), METHODS_END };
 
+/* a method is found by a scan of this table at every call: the ones programs call in loops
+ * come first */
 static const py_builtin str_methods[] = {
-    METHOD(join, str_join_m, 1, 1), METHOD_KW(split, str_split, 0, 2), METHOD_KW(rsplit, str_rsplit, 0, 2),
+    METHOD(join, str_join_m, 1, 1), METHOD_KW(format, str_format_m, 0, ANY), METHOD_KW(split, str_split, 0, 2), METHOD_KW(rsplit, str_rsplit, 0, 2),
     METHOD(strip, str_strip, 0, 1), METHOD(lstrip, str_lstrip, 0, 1), METHOD(rstrip, str_rstrip, 0, 1),
     METHOD(replace, str_replace, 2, 3), METHOD(find, str_find, 1, 3), METHOD(rfind, str_rfind, 1, 3),
     METHOD(index, str_index, 1, 3), METHOD(rindex, str_rindex, 1, 3), METHOD(count, str_count, 1, 3),
@@ -1024,7 +1034,7 @@ static const py_builtin str_methods[] = {
     METHOD(rjust, str_rjust, 1, 2), METHOD(zfill, str_zfill, 1, 1), METHOD_KW(splitlines, str_splitlines, 0, 1),
     METHOD(partition, str_partition, 1, 1), METHOD(rpartition, str_rpartition, 1, 1),
     METHOD(removeprefix, str_removeprefix, 1, 1), METHOD(removesuffix, str_removesuffix, 1, 1),
-    METHOD_KW(encode, str_encode, 0, 2), METHOD_KW(format, str_format_m, 0, ANY), METHOD(format_map, str_format_map, 1, 1),
+    METHOD_KW(encode, str_encode, 0, 2), METHOD(format_map, str_format_map, 1, 1),
     METHOD_KW(expandtabs, str_expandtabs, 0, 1), METHOD(__format__, str_formatdunder, 1, 1),
     METHOD_F(maketrans, M_STATIC, str_maketrans, 1, 3), METHOD(translate, str_translate, 1, 1), METHODS_END };
 const py_type py_str_type = { &py_type_type, "str", .base = &py_object_type, .methods = str_methods, .flags = TF_BASE | TF_KW,
@@ -1038,25 +1048,26 @@ static pint spec_digit(pint v, char c, const char *too_big) {
     if (v > (INT_MAX - 9) / 10) py_raisef(&py_ValueError_type, "%s", too_big);
     return v * 10 + (c - '0');
 }
-static void parse_spec(pv specv, fspec *f) {
-    str_view spec = view_inline(specv);
-    const char *s = spec.data;
-    size_t n = spec.len, i = 0;
+/* an alignment character (compared in place: a libc strchr call each was a tenth of a
+ * format's time, and it would match a NUL) */
+static bool is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+static void parse_spec(const char *s, size_t n, fspec *f) {
+    size_t i = 0;
     memset(f, 0, sizeof *f);
     f->fill = ' ';
     f->width = -1;
     f->prec = -1;
-    if (n >= 2 && strchr("<>=^", s[1])) { f->fill = s[0]; f->align = s[1]; i = 2; }
-    else if (n >= 1 && strchr("<>=^", s[0])) { f->align = s[0]; i = 1; }
-    if (i < n && strchr("+- ", s[i])) f->sign = s[i++];
+    if (n >= 2 && is_align(s[1])) { f->fill = s[0]; f->align = s[1]; i = 2; }
+    else if (n >= 1 && is_align(s[0])) { f->align = s[0]; i = 1; }
+    if (i < n && (s[i] == '+' || s[i] == '-' || s[i] == ' ')) f->sign = s[i++];
     if (i < n && s[i] == '#') { f->alt = true; i++; }
     /* the 0 flag pads with zeros unless a fill character is given, even with an alignment */
-    if (i < n && s[i] == '0') { f->zero = true; i++; if (!(n >= 2 && strchr("<>=^", s[1]))) f->fill = '0'; }
+    if (i < n && s[i] == '0') { f->zero = true; i++; if (!(n >= 2 && is_align(s[1]))) f->fill = '0'; }
     if (i < n && s[i] >= '0' && s[i] <= '9') { f->width = 0; while (i < n && s[i] >= '0' && s[i] <= '9') f->width = spec_digit(f->width, s[i++], "Too many decimal digits in format string"); }
     if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
     if (i < n && s[i] == '.') { i++; f->prec = 0; if (!(i < n && s[i] >= '0' && s[i] <= '9')) py_raisef(&py_ValueError_type, "Format specifier missing precision"); while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = spec_digit(f->prec, s[i++], "Too many decimal digits in format string"); }
     if (i < n) f->type = s[i++];
-    if (i < n) py_raisef(&py_ValueError_type, "Invalid format specifier '%s'", s);
+    if (i < n) py_raisef(&py_ValueError_type, "Invalid format specifier '%.*s'", (int)n, s);
 }
 static void group_digits(py_buf *out, const char *digits, size_t n, char sep, int every) {
     size_t first = n % (size_t)every;
@@ -1089,7 +1100,8 @@ static pv finish_num(fspec *f, bool neg, const char *prefix, const char *body, s
     memcpy(d, body, blen);
     d += blen;
     memset(d, fill, (size_t)(padn - left));
-    return py_str_done(r);
+    /* digits, sign and prefix are ASCII: only a fill byte above it needs the count */
+    return (uint8_t)fill < 0x80 ? r : py_str_done(r);
 }
 extern pv py_big_to_str(pv a, int base, bool upper);
 void py_utf8_put(py_buf *b, uint32_t c);
@@ -1100,9 +1112,9 @@ static pv format_int(pv iv, fspec *f) {
     bool big = !IS_SMALL(iv) && IS(iv, py_long_type) && !py_big_to_i64(iv, &v);
     if (!big) v = py_int_val(iv);
     if (t == 'c') { py_buf b; buf_init(&b, 4); py_utf8_put(&b, (uint32_t)v); pv s = buf_str(&b); fspec g = *f; g.type = 0; return pad(s, g.width, g.fill, g.align ? g.align : '<'); }
-    if (strchr("eEfFgG%", t)) { extern pv py_format_double(double, fspec *); return py_format_double(py_to_double(iv), f); }
+    if (t != 'd' && strchr("eEfFgG%", t)) { extern pv py_format_double(double, fspec *); return py_format_double(py_to_double(iv), f); }
     int base = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
-    if (!strchr("dxXobn", t)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'int'", t);
+    if (t != 'd' && !strchr("dxXobn", t)) py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'int'", t);
     bool neg;
     char rev_local[72];
     char *rev = rev_local;
@@ -1227,17 +1239,22 @@ void py_utf8_put(py_buf *b, uint32_t c) {
     buf_add(b, s, 4);
 }
 
-pv py_format(pv v, pv spec) {
-    /* format(42, 7), (42).__format__(7): the spec is read as a str below */
-    if (!IS(spec, py_str_type)) py_raisef(&py_TypeError_type, "format() argument 2 must be str, not %s", py_type_name(TYPE(spec)));
+/* v formatted by the spec text sn bytes long at sp; spec is that text as a str, or PV_NULL
+ * when str.format reads it in place in its format string (made only for a __format__) */
+static pv format_by(pv v, pv spec, const char *sp, size_t sn) {
     const py_type *t = TYPE(v);
     if (t->flags & TF_USER) {
         pv m = py_lookup_special(v, Q___format__);
-        if (m && !(IS(m, py_builtin_type))) return py_call1(m, spec);
+        if (m && !(IS(m, py_builtin_type))) {
+            pv r = py_call1(m, spec ? spec : py_str_new(sp, sn));
+            /* its text is copied as a str's: anything else would be read as one */
+            if (!py_isinstance(r, &py_str_type)) py_raisef(&py_TypeError_type, "__format__ must return a str, not %s", py_type_name(TYPE(r)));
+            return r;
+        }
     }
-    if (!py_str_len(spec)) return py_str_of(v);
+    if (!sn) return py_str_of(v);
     fspec f;
-    parse_spec(spec, &f);
+    parse_spec(sp, sn, &f);
     if (py_is_int(v) && !IS(v, py_float_type)) {
         if (v == PV_TRUE || v == PV_FALSE) { if (!f.type && f.prec < 0) return pad(py_str_of(v), f.width, f.fill, f.align ? f.align : '<'); }
         return format_int(v == PV_TRUE ? MKSMALL(1) : v == PV_FALSE ? MKSMALL(0) : v, &f);
@@ -1261,6 +1278,12 @@ pv py_format(pv v, pv spec) {
         py_raisef(&py_TypeError_type, "unsupported format string passed to %s.__format__", py_type_name(t));
     }
     return pad(py_str_of(v), f.width, f.fill, f.align ? f.align : '<');
+}
+pv py_format(pv v, pv spec) {
+    /* format(42, 7), (42).__format__(7): the spec is read as a str below */
+    if (!IS(spec, py_str_type)) py_raisef(&py_TypeError_type, "format() argument 2 must be str, not %s", py_type_name(TYPE(spec)));
+    str_view sv = view_inline(spec);
+    return format_by(v, spec, sv.data, sv.len);
 }
 
 pv py_format_value(pv v, int conv, pv spec) {
@@ -1292,7 +1315,8 @@ pv py_str_mod(pv fmtv, pv args) {
     if (is_tuple) { nargs = TUPLE(args)->len; argv = TUPLE(args)->items; }
     else { one[0] = args; nargs = 1; argv = one; }
     py_buf b;
-    buf_init(&b, n + 16);
+    char local[BUF_LOCAL];
+    buf_init_in(&b, local, sizeof local);
     for (size_t i = 0; i < n; i++) {
         if (s[i] != '%') { buf_addc(&b, s[i]); continue; }
         if (++i >= n) py_raisef(&py_ValueError_type, "incomplete format");
@@ -1311,7 +1335,7 @@ pv py_str_mod(pv fmtv, pv args) {
         f.width = -1;
         f.prec = -1;
         bool left = false;
-        for (; i < n && strchr("-+ #0", s[i]); i++) {
+        for (; i < n && (s[i] == '-' || s[i] == '+' || s[i] == ' ' || s[i] == '#' || s[i] == '0'); i++) {
             if (s[i] == '-') left = true;
             else if (s[i] == '+') f.sign = '+';
             else if (s[i] == ' ') { if (!f.sign) f.sign = ' '; }
@@ -1404,10 +1428,9 @@ few:
 }
 
 /* ---- str.format ---- */
-static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
-    str_view text = view(name);
-    const char *s = text.data;
-    size_t len = text.len, i = 0;
+/* the field named by the len bytes at s, read in place in the format string */
+static pv format_field(const char *s, size_t len, int *autoi, int n, pv *a, pv kw) {
+    size_t i = 0;
     while (i < len && s[i] != '.' && s[i] != '[') i++;
     pv obj;
     if (i == 0) {
@@ -1418,7 +1441,8 @@ static pv format_field(pv name, int *autoi, int n, pv *a, pv kw) {
     } else if (s[0] >= '0' && s[0] <= '9') {
         if (*autoi > 0) py_raisef(&py_ValueError_type, "cannot switch from automatic field numbering to manual field specification");
         *autoi = -1;
-        int k = atoi(s);
+        int k = 0;
+        for (size_t d = 0; d < i && s[d] >= '0' && s[d] <= '9' && k < INT_MAX / 10 - 1; d++) k = k * 10 + (s[d] - '0');
         if (k + 1 >= n) py_raisef(&py_IndexError_type, "Replacement index %d out of range for positional args tuple", k);
         obj = a[k + 1];
     } else {
@@ -1450,7 +1474,8 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
     const char *s = fs.data;
     size_t len = fs.len;
     py_buf b;
-    buf_init(&b, len + 16);
+    char local[BUF_LOCAL];
+    buf_init_in(&b, local, sizeof local);
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == '}') {
@@ -1467,7 +1492,7 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
         size_t fe = i + 1;
         while (fe < j && s[fe] != '!' && s[fe] != ':') { if (s[fe] == '[') { while (fe < j && s[fe] != ']') fe++; } fe++; }
         if (fe > j) fe = j;
-        pv obj = format_field(py_str_new(s + i + 1, fe - i - 1), autoi, n, a, kw);
+        pv obj = format_field(s + i + 1, fe - i - 1, autoi, n, a, kw);
         size_t k = fe;
         int conv = 0;
         if (k < j && s[k] == '!') {
@@ -1476,17 +1501,26 @@ static pv format_impl(pv fmtv, int *autoi, int n, pv *a, pv kw, int depth) {
             if (conv < 0) py_raisef(&py_ValueError_type, "Unknown conversion specifier %c", cc ? cc : '?');
             k += 2;
         }
-        pv spec = QS(_empty);
+        /* the spec is read in place unless it holds fields of its own */
+        pv spec = PV_NULL;
+        const char *sp = s + j;
+        size_t sn = 0;
         if (k < j && s[k] == ':') {
-            spec = py_str_new(s + k + 1, j - k - 1);
-            str_view sp = view_inline(spec);
-            if (memchr(sp.data, '{', sp.len)) {
+            sp = s + k + 1;
+            sn = j - k - 1;
+            if (memchr(sp, '{', sn)) {
                 if (depth > 1) py_raisef(&py_ValueError_type, "Max string recursion exceeded");
-                spec = format_impl(spec, autoi, n, a, kw, depth + 1);
+                spec = format_impl(py_str_new(sp, sn), autoi, n, a, kw, depth + 1);
+                str_view v = view_inline(spec);
+                sp = v.data;
+                sn = v.len;
             }
         }
         if (conv) obj = conv == 1 ? py_str_of(obj) : conv == 2 ? py_repr(obj) : py_ascii(obj);
-        buf_addv(&b, py_format(obj, spec));
+        pv r = format_by(obj, spec, sp, sn);
+        /* a format string that is one field ('{:04d}') is that field's text, not a copy */
+        if (i == 0 && j + 1 == len && IS(r, py_str_type)) return r;
+        buf_addv(&b, r);
         i = j;
     }
     return buf_str(&b);
