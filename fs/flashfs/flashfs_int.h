@@ -278,6 +278,7 @@ void ffs_index_note_entry(struct flashfs *fs, const struct ffs_entry *e, uint32_
                           uint32_t off);
 int ffs_index_usable(const struct flashfs *fs);
 int ffs_index_rebuild(struct flashfs *fs);
+void ffs_index_fit(struct flashfs *fs);
 int ffs_index_find_child(struct flashfs *fs, uint32_t parent, const char *name, size_t len,
                          struct ffs_entry *e);
 int ffs_index_find_id(struct flashfs *fs, uint32_t id, struct ffs_entry *e);

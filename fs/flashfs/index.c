@@ -15,6 +15,7 @@
 #include "fs/flashfs/flashfs_int.h"
 
 #define FIRST_SLOTS 16u
+#define GROWTH_SLOTS 8u   /* at least; a quarter of the table once that is more */
 
 FFS_LEAF uint32_t ffs_name_hash(const char *name, uint32_t len)
 {
@@ -72,7 +73,8 @@ static int make_room(struct flashfs *fs)
         return 1;
     if (fs->index_cap >= fs->index_max)
         return 0;
-    uint32_t cap = fs->index_cap ? fs->index_cap * 2 : FIRST_SLOTS;
+    uint32_t step = fs->index_cap / 4 > GROWTH_SLOTS ? fs->index_cap / 4 : GROWTH_SLOTS;
+    uint32_t cap = fs->index_cap + step;
     if (cap > fs->index_max)
         cap = fs->index_max;
     struct ffs_index_slot *grown = realloc(fs->index, cap * sizeof *grown);
@@ -120,6 +122,21 @@ FFS_LEAF int ffs_index_usable(const struct flashfs *fs)
 
 /* One scan of the log, names included (after a compaction, or a mount whose commits held
  * more records than its walk could note). */
+/* Once the log's walk has filled the table, it keeps room for a few more entries, not the
+ * last growth step's worth: most of a board's tree is there at mount, and a slot is 20
+ * bytes of RAM for as long as the mount lives. */
+void ffs_index_fit(struct flashfs *fs)
+{
+    uint32_t cap = fs->index_used + GROWTH_SLOTS;
+    if (!fs->index || cap >= fs->index_cap)
+        return;
+    struct ffs_index_slot *fitted = realloc(fs->index, cap * sizeof *fitted);
+    if (fitted) {
+        fs->index = fitted;
+        fs->index_cap = cap;
+    }
+}
+
 int ffs_index_rebuild(struct flashfs *fs)
 {
     ffs_index_reset(fs);

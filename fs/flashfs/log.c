@@ -612,7 +612,9 @@ static int open_log(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t al
         ffs_alloc_mount_failed(fs);
     ffs_alloc_mount_end(fs);
     fs->next_id = w.max_id + 1;
-    return p.overflow ? ffs_index_rebuild(fs) : 0;
+    err = p.overflow ? ffs_index_rebuild(fs) : 0;
+    ffs_index_fit(fs);
+    return err;
 }
 
 int ffs_log_open(struct flashfs *fs, uint32_t head, uint32_t gen, uint32_t align)
