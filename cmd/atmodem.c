@@ -24,7 +24,17 @@ struct session {
     const char *sent;           /* the command in progress: its echo (ATE1) is not shown */
 };
 
-static struct at_modem modem;
+/* Made by the first atmodem that talks to the modem and kept, as it holds the parser's
+ * half-read line between commands; a board that never runs atmodem spends no RAM on it. */
+static struct at_modem *modem;
+
+/* The modem bound to its UART: 0, ERR_NOMEM, or ERR_NODEV when no UART has its name. */
+static int attach_modem(void)
+{
+    if (!modem && !(modem = calloc(1, sizeof *modem)))
+        return ERR_NOMEM;
+    return at_modem_attach(modem, AT_MODEM_DEFAULT);
+}
 
 /* Splits line in place at blanks outside double quotes, which stay in the words: AT commands
  * quote their own arguments (AT+CWJAP="my net","pw"). Returns the word count. */
@@ -119,7 +129,12 @@ static int run_at(struct session *s, int argc, char **argv)
         return usage_error(s->ctx, "expected ATCMD [TIMEOUT] [EXPECT]");
     if (argc > 1 && parse_seconds(s->ctx, argv[1], &ms))
         return 2;
-    if (at_modem_attach(&modem, AT_MODEM_DEFAULT) < 0)
+    int err = attach_modem();
+    if (err == ERR_NOMEM) {
+        cmd_error(s->ctx, "%s", err_str(err));
+        return AT_STATUS_LINK;
+    }
+    if (err < 0)
         return no_modem(s);
     unescape_quotes(argv[0]);
     s->sent = argv[0];
@@ -127,7 +142,7 @@ static int run_at(struct session *s, int argc, char **argv)
     uint64_t start = hal_time_us();
     if (s->verbose)
         proc_printf(s->ctx->p, ">> %s\n", argv[0]);
-    enum at_status r = at_modem_command(&modem, argv[0], ms, argc > 2 ? argv[2] : NULL, &show);
+    enum at_status r = at_modem_command(modem, argv[0], ms, argc > 2 ? argv[2] : NULL, &show);
     if (s->timings)
         proc_printf(s->ctx->p, "** Cmd: %s: Time: %llums\n", argv[0],
                     (unsigned long long)((hal_time_us() - start) / 1000));
@@ -158,10 +173,10 @@ static int reset_modem(struct session *s, int argc, char **argv)
         cmd_error(s->ctx, "GPIO %ld: %s", pin, err_str(r));
         return AT_STATUS_LINK;
     }
-    if (at_modem_attach(&modem, AT_MODEM_DEFAULT) < 0)
+    if (attach_modem() < 0)   /* nothing to hear it with: wait out its start */
         return proc_sleep_ms((uint32_t)ms) < 0 ? AT_STATUS_STOPPED : 0;
     const struct at_callbacks show = { (void *)s, show_event, show_data };
-    enum at_status st = at_modem_command(&modem, NULL, ms, "ready", s->verbose ? &show : NULL);
+    enum at_status st = at_modem_command(modem, NULL, ms, "ready", s->verbose ? &show : NULL);
     if (st == AT_STATUS_TIMEOUT)
         cmd_error(s->ctx, "the modem was not ready in %d ms", ms);
     return st;
