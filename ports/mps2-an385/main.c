@@ -20,7 +20,7 @@
 #include "semihost.h"
 
 #ifndef UPYOS_MAIN_STACK
-#define UPYOS_MAIN_STACK 6656
+#define UPYOS_MAIN_STACK 6912
 #endif
 
 struct port_options port_options;
