@@ -62,6 +62,21 @@ static size_t block_size_for(size_t n)
     return size < MIN_BLOCK ? MIN_BLOCK : size;
 }
 
+/* Takes size bytes from the front of the free block b (*pp points at it): the rest stays
+ * on the free list when it can be a block of its own, else b is taken whole. Under the lock. */
+static void take(struct block **pp, struct block *b, size_t size)
+{
+    if (b->size - size >= MIN_BLOCK) {
+        struct block *rest = (struct block *)((char *)b + size);
+        rest->size = b->size - size;
+        rest->next = b->next;
+        *pp = rest;
+        b->size = size;
+    } else {
+        *pp = b->next;
+    }
+}
+
 static void *malloc_for(size_t n, void *owner)
 {
     size_t size = block_size_for(n);
@@ -72,15 +87,7 @@ static void *malloc_for(size_t n, void *owner)
         struct block *b = *pp;
         if (b->size < size)
             continue;
-        if (b->size - size >= MIN_BLOCK) {
-            struct block *rest = (struct block *)((char *)b + size);
-            rest->size = b->size - size;
-            rest->next = b->next;
-            *pp = rest;
-            b->size = size;
-        } else {
-            *pp = b->next;
-        }
+        take(pp, b, size);
         b->next = owner;
         heap_used += b->size;
         if (heap_used > heap_peak)
@@ -114,15 +121,7 @@ static struct block *take_aligned(size_t size, size_t align)
             pp = &b->next;
             b = rest;
         }
-        if (b->size - size >= MIN_BLOCK) {
-            struct block *rest = (struct block *)((char *)b + size);
-            rest->size = b->size - size;
-            rest->next = b->next;
-            *pp = rest;
-            b->size = size;
-        } else {
-            *pp = b->next;
-        }
+        take(pp, b, size);
         return b;
     }
     return NULL;
