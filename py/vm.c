@@ -635,6 +635,10 @@ static pv run_frame(py_frame *entry, pv throw) {
     pv *slots = f->slots;
     pv *consts = TUPLE(co->consts)->items;
     pv *names = TUPLE(co->names)->items;
+    /* the loop's view of the running frame f, read again whenever f changes (a call run
+     * inline, its return, a raise back to the entry frame) */
+#define READ_FRAME() (co = f->code, code = co->code, slots = f->slots, \
+                      consts = TUPLE(co->consts)->items, names = TUPLE(co->names)->items)
     /* per name: a global lookup cache, then an attribute hint */
     if (!co->cache && co->ncache) co->cache = gc_alloc(2u * co->ncache * sizeof(py_gcache), GC_RAW);
     py_frame *saved_frame = f->vm->frame;
@@ -655,11 +659,7 @@ static pv run_frame(py_frame *entry, pv throw) {
              * their lines): the entry frame runs again, and the locals that followed the
              * calls are read from it afresh (after a longjmp they hold nothing sure) */
             f = entry;
-            co = f->code;
-            code = co->code;
-            slots = f->slots;
-            consts = TUPLE(co->consts)->items;
-            names = TUPLE(co->names)->items;
+            READ_FRAME();
             pv exc = f->vm->exc;
             /* the frames the raise unwound are gone from the C stack: f->vm->frame must be this
              * frame again before anything allocates, or a collection walks dead frames */
@@ -716,11 +716,7 @@ static pv run_frame(py_frame *entry, pv throw) {
             vm_->frame = nf_;                                             \
             f = nf_;                                                      \
         } else f = push_inline_frame(vm_, f, fn, n, a);                   \
-        co = f->code;                                                     \
-        code = co->code;                                                  \
-        slots = f->slots;                                                 \
-        consts = TUPLE(co->consts)->items;                                \
-        names = TUPLE(co->names)->items;                                  \
+        READ_FRAME();                                                     \
         sp = f->sp;                                                       \
         ip = code;                                                        \
         goto dispatch;                                                    \
@@ -780,11 +776,7 @@ dispatch:
                 f->vm->depth--;
                 f->vm->frame = c;
                 f = c;
-                co = f->code;
-                code = co->code;
-                slots = f->slots;
-                consts = TUPLE(co->consts)->items;
-                names = TUPLE(co->names)->items;
+                READ_FRAME();
                 sp = f->sp;
                 *sp++ = r;
                 ip = f->ip + 3;
