@@ -18,7 +18,10 @@ ELF = os.path.join(REPO, "build/mps2/ports/mps2-an385/upyos.elf")
 RUNNER = os.path.join(REPO, "ports/mps2-an385/run-qemu.sh")
 MKFS = os.path.join(REPO, "build/posix/tools/mkfs")
 RUNS = 5
-FLASH_TARGET, RAM_TARGET = 256 * 1024, 32 * 1024
+# issue 20's goals: RAM in use at the prompt on flashfs at most 16 KB; boot at most 10 ms, 5 ms
+# in recovery
+# (its flash goal, 128 KB, is for a firmware without Python: `make size` states that one)
+RAM_TARGET, BOOT_TARGET_MS, RECOVERY_TARGET_MS = 16 * 1024, 10.0, 5.0
 
 
 def build():
@@ -28,8 +31,9 @@ def build():
                    capture_output=True)
 
 
-def boot_report(with_flash):
-    """One boot to the prompt under -icount; the firmware's report as a dict."""
+def boot_report(with_flash, recovery=False):
+    """One boot to the prompt under -icount (recovery: -r, no init.sh); the firmware's report
+    as a dict."""
     d = tempfile.mkdtemp(prefix="upyos-bench-")
     try:
         args = [RUNNER, "--icount"]
@@ -38,6 +42,8 @@ def boot_report(with_flash):
             subprocess.run([MKFS, "-s", "2M", image, os.path.join(REPO, "rootfs")], check=True,
                            capture_output=True)
             args += ["--flash", image]
+        if recovery:
+            args += ["--append", "-r"]
         p = subprocess.Popen(args + [ELF], cwd=d, stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         report, seen = {}, b""
@@ -82,19 +88,21 @@ def main():
     build()
     flash = [boot_report(True) for _ in range(RUNS)]
     ram = [boot_report(False) for _ in range(RUNS)]
+    recovery = statistics.median(boot_report(True, True)["boot_ms"] for _ in range(RUNS))
     boot_flash = statistics.median(r["boot_ms"] for r in flash)
     boot_ram = statistics.median(r["boot_ms"] for r in ram)
     print(f"  median of {RUNS} boots each, emulated time (-icount shift=5), init.sh: lshw, free, df")
     print(f"  {'boot to prompt, root on flashfs':<38} {boot_flash:10.3f} ms   "
           f"RAM-disk root: {boot_ram:.3f} ms   ratio {boot_flash / boot_ram:.2f}")
+    print(f"  {'same, recovery boot (-r, no init.sh)':<38} {recovery:10.3f} ms")
     text, data, bss = sizes()
     r = flash[0]
     in_use = data + bss + r["heap_used"]
     rows = [
-        ("flash: text + data", text + data, f"target < {FLASH_TARGET}"),
+        ("flash: text + data", text + data, "with Python"),
         ("RAM static: data + bss", data + bss, "bss includes the 1 KB handler stack"),
         ("heap in use at the prompt", r["heap_used"], f"peak {r['heap_peak']} during boot"),
-        ("RAM in use at the prompt", in_use, f"target < {RAM_TARGET}"),
+        ("RAM in use at the prompt", in_use, f"target <= {RAM_TARGET}"),
         ("  same, on the RAM-disk root", data + bss + ram[0]["heap_used"], "fallback only"),
     ]
     for tid, size, used in r["threads"]:
@@ -103,9 +111,10 @@ def main():
     print(f"\n  {'what (root on flashfs)':<38} {'bytes':>10}")
     for name, value, note in rows:
         print(f"  {name:<38} {value:10d}   {note}")
-    ok = text + data < FLASH_TARGET and in_use < RAM_TARGET
-    print(f"\n  targets {'met' if ok else 'MISSED'}: flash {text + data} < {FLASH_TARGET}, "
-          f"RAM {in_use} < {RAM_TARGET}")
+    print(f"\n  RAM target {'met' if in_use <= RAM_TARGET else 'MISSED'}: {in_use} <= {RAM_TARGET}; "
+          f"boot target {'met' if boot_flash <= BOOT_TARGET_MS else 'MISSED'}: {boot_flash:.3f} <= "
+          f"{BOOT_TARGET_MS} ms; recovery target {'met' if recovery <= RECOVERY_TARGET_MS else 'MISSED'}: "
+          f"{recovery:.3f} <= {RECOVERY_TARGET_MS} ms")
 
 
 if __name__ == "__main__":
