@@ -48,9 +48,9 @@ static char *read_conf(void *fs)
 static int configured_size(void *fs, const hal_blockdev_t *bd, uint32_t *bytes)
 {
     char *text = read_conf(fs);
-    struct json *conf = text ? json_parse(text, NULL, 0) : NULL;
+    /* the one member, built alone from a text checked whole (no tree of the rest) */
+    struct json *v = text && json_check(text, NULL, 0) == 0 ? json_parse_member(text, "fscache") : NULL;
     free(text);
-    const struct json *v = conf ? json_get(conf, "fscache") : NULL;
     int result = v ? -1 : 0;
     uint64_t flash = (uint64_t)bd->block_count * bd->block_size;
     if (v && v->type != JSON_NUMBER)
@@ -64,7 +64,7 @@ static int configured_size(void *fs, const hal_blockdev_t *bd, uint32_t *bytes)
         *bytes = whole_lines((uint64_t)v->num);
         result = 1;
     }
-    json_free(conf);
+    json_free(v);
     return result;
 }
 
