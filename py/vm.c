@@ -626,7 +626,9 @@ static py_frame *push_inline_frame(py_vm *vm, py_frame *caller, py_func *fn, int
  * returns, after the setjmp: its handler assigns each afresh from entry before reading it,
  * which is what -Wclobbered asks. */
 #pragma GCC diagnostic push
+#ifndef __clang__   /* clang has no such warning, and warns of the unknown name */
 #pragma GCC diagnostic ignored "-Wclobbered"
+#endif
 static pv run_frame(py_frame *entry, pv throw) {
     py_frame *f = entry;
     /* f->vm rather than a local copy: one register fewer across the dispatch loop */
