@@ -138,16 +138,23 @@ void py_stack_grow(py_vm *vm, pv *want) {
     vm->stack = (pv *)gc_end(vm->heap);
 }
 
-/* what the heap leaves below the stack's top when it borrows: after a MemoryError a program
- * can still call a few functions deeper (a handler, a logger); a call's frame record is on
- * the value stack too (13-15 words besides its slots) */
-#define STACK_RESERVE 128
+/* What the heap leaves below the stack's top when it borrows: after a MemoryError a program
+ * can still call a few functions deeper (a handler, a logger; a call's frame record is on the
+ * value stack too, 13-15 words besides its slots), and a deeper call raises MemoryError as the
+ * stack cannot grow (py_stack_grow). 128 words, but at most a quarter of the stack's own room:
+ * each word is a word more of arena for the smallest programs, and 128 put the idle two-task
+ * asyncio program over 6 KB (its stack's room is 192 words). */
+static ptrdiff_t stack_reserve(const py_vm *vm) {
+    ptrdiff_t quarter = (vm->main_stack_end - vm->stack_floor) / 4;
+    return quarter < 32 ? 32 : quarter > 128 ? 128 : quarter;
+}
 
 bool py_stack_lend(py_vm *vm) {
     /* while threads run, the program's stack may be another's turn: it keeps its room */
     if (vm->threads || vm->stack_end != vm->main_stack_end) return false;
-    if (vm->stack_top - vm->stack <= STACK_RESERVE) return false;
-    if (!gc_raise_end(vm->heap, vm->stack_top - STACK_RESERVE)) return false;
+    ptrdiff_t reserve = stack_reserve(vm);
+    if (vm->stack_top - vm->stack <= reserve) return false;
+    if (!gc_raise_end(vm->heap, vm->stack_top - reserve)) return false;
     vm->stack = (pv *)gc_end(vm->heap);
     return true;
 }
