@@ -17,21 +17,14 @@
 static char *text;
 static unsigned loads;
 
-/* The file's text, squeezed into an allocation of its own size. */
+/* The file's text, squeezed; a file that is not JSON is said on msgs. */
 static int read_text(const char *path, char **out, stream_t *msgs)
 {
-    char *read, err[80];
-    size_t len;
-    int r = file_read_all(path, &read, &len);
-    if (r < 0)
-        return r;
-    r = json_check(read, err, sizeof err);
-    if (r < 0)
+    char err[80];
+    int r = file_read_json(path, out, err, sizeof err);
+    if (r == ERR_CORRUPT)
         stream_printf(msgs, "%s: %s\n", path, err);
-    else if (!(*out = str_ndup(read, json_squeeze(read))))
-        r = ERR_NOMEM;
-    free(read);
-    return r < 0 && r != ERR_NOMEM ? ERR_CORRUPT : r;
+    return r;
 }
 
 /* The board's name into sysdata. */

@@ -103,34 +103,29 @@ static void apply_env(void)
     json_free(env);
 }
 
-/* The file's text squeezed into an allocation of its own size, or NULL (said on out) when
- * it is not a JSON object. */
-static char *squeezed(const char *path, char *read, stream_t *out)
+/* The file's text squeezed (*r 0), or NULL with *r saying why: not JSON (0: the defaults
+ * apply and the file is left as it is, said on out), not an object (ERR_CORRUPT, said on
+ * out), or the read's error (ERR_NOENT: the defaults are saved as the file). */
+static char *read_text(const char *path, stream_t *out, int *r)
 {
-    char err[80];
-    if (json_check(read, err, sizeof err) < 0) {
+    char err[80], *loaded = NULL;
+    *r = file_read_json(path, &loaded, err, sizeof err);
+    if (*r == ERR_CORRUPT) {
         stream_printf(out, "%s: %s, using defaults\n", path, err);
-        return NULL;
-    }
-    size_t n = json_squeeze(read);
-    if (read[0] != '{') {
+        *r = 0;
+    } else if (*r == 0 && loaded[0] != '{') {
         stream_printf(out, "%s: not a JSON object, using defaults\n", path);
-        return NULL;
+        free(loaded);
+        loaded = NULL;
+        *r = ERR_CORRUPT;
     }
-    return str_ndup(read, n);
+    return loaded;
 }
 
 int config_load(const char *path, stream_t *out)
 {
-    char *read = NULL, *loaded = NULL;
-    size_t len;
-    int r = file_read_all(path, &read, &len);
-    if (r == 0) {
-        loaded = squeezed(path, read, out);
-        if (!loaded && json_check(read, NULL, 0) == 0)
-            r = ERR_CORRUPT;
-        free(read);
-    }
+    int r;
+    char *loaded = read_text(path, out, &r);
     int is_default = strcmp(path, CONFIG_PATH) == 0;
     char *other = is_default ? NULL : str_dup(path);
     if (!is_default && !other) {

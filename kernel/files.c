@@ -1,6 +1,11 @@
 #include "kernel/files.h"
 
+#include <stdlib.h>
+
 #include "kernel/proc.h"
+#include "lib/err.h"
+#include "lib/json.h"
+#include "lib/str.h"
 
 /* path made absolute against the current process's working directory ("/" when none). */
 static int resolve(const char *path, char abs[VFS_PATH_MAX])
@@ -91,6 +96,21 @@ int file_read_all(const char *path, char **data, size_t *len)
     char abs[VFS_PATH_MAX];
     int r = resolve(path, abs);
     return r < 0 ? r : vfs_read_all(abs, data, len);
+}
+
+int file_read_json(const char *path, char **text, char *err, size_t err_size)
+{
+    char *read;
+    size_t len;
+    int r = file_read_all(path, &read, &len);
+    if (r < 0)
+        return r;
+    if (json_check(read, err, err_size) < 0)
+        r = ERR_CORRUPT;
+    else if (!(*text = str_ndup(read, json_squeeze(read))))
+        r = ERR_NOMEM;
+    free(read);
+    return r;
 }
 
 int file_write_all(const char *path, const void *data, size_t len)

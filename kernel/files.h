@@ -32,6 +32,10 @@ int file_check_change(const char *path);
 /* Whole files (vfs_read_all, vfs_write_all). */
 int file_read_all(const char *path, char **data, size_t *len);
 int file_write_all(const char *path, const void *data, size_t len);
+/* A JSON file to keep as text (system.conf, the board file): read whole, checked, and with
+ * the white space outside strings removed, in an allocation of its own size. 0; ERR_CORRUPT
+ * when it is not JSON (json_check's message in err); else the read's error or ERR_NOMEM. */
+int file_read_json(const char *path, char **text, char *err, size_t err_size);
 /* Replacing a file all or nothing (vfs_replace_open, vfs_replace_commit); the part file
  * belongs to the current process. */
 int file_replace_open(const char *path, char *part, size_t size, vfs_file_t **out);
