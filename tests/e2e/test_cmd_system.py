@@ -127,6 +127,21 @@ def test_loadconfig_and_loadboard(boot_with_files):
     assert upyos.run("loadboard /nope.board") == "loadboard: /nope.board: no such file\n"
 
 
+def test_loadconfig_and_loadboard_say_what_is_wrong_with_a_file(boot_with_files):
+    upyos = boot_with_files({"/broken.conf": '{"env": {', "/list.conf": "[1, 2]",
+                             "/broken.board": '{"board": '})
+    out = upyos.run("loadconfig /broken.conf")
+    assert re.match(r"^/broken\.conf: .+, using defaults\n", out), out
+    out = upyos.run("loadconfig /list.conf")
+    assert "/list.conf: not a JSON object, using defaults\n" in out, out
+    assert re.search(r"^loadconfig: /list\.conf: \S", out, re.M), out
+    out = upyos.run("loadboard /broken.board")
+    assert re.match(r"^/broken\.board: .+\n", out), out
+    assert "Warning: board file /broken.board not loaded" in out, out
+    assert upyos.run("loadconfig") == "Configuration loaded from /etc/system.conf\n"
+    assert upyos.run("loadboard") == f"Board {BOARD} loaded from /etc/boards/{BOARD}.board\n"
+
+
 def test_watch_reruns_a_command_and_stops(upyos):
     out = upyos.run("watch -n 3 -t 0.1 echo tick")
     lines = out.splitlines()
