@@ -24,6 +24,10 @@ static char *prompt_text(const proc_t *self)
  * so the kernel thread's stack would otherwise hold their 1.3 KB on top of its deepest
  * command. The line grows as it is typed and is freed once it ran: a prompt waiting holds a
  * few dozen bytes of it, not SHELL_LINE_MAX. */
+/* A prompt whose line finds no memory waits this long before it asks again (memory a job
+ * holds may come back), rather than ending the session's shell. */
+#define NOMEM_PAUSE_MS 500
+
 int shell_prompt_loop(proc_t *self)
 {
     struct shell *sh = shell_own(self);
@@ -40,9 +44,11 @@ int shell_prompt_loop(proc_t *self)
         free(line);
         if (r == -1)
             break;                          /* end of input */
-        if (r == ERR_NOMEM) {
-            proc_error(self, "sh", "out of memory");
-            break;
+        if (r == ERR_NOMEM) {   /* as the line had been allocated once: the shell stays */
+            sh->last_status = proc_error(self, "sh", "out of memory");
+            if (proc_sleep_ms(NOMEM_PAUSE_MS) < 0)
+                break;
+            continue;
         }
         if (r == ERR_NAMETOOLONG)
             sh->last_status = shell_syntax_error(self, "line too long");
