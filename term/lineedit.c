@@ -11,7 +11,6 @@
 #include "term/keys.h"
 
 #define CTRL(c) ((c) & 0x1f)
-#define GROWN_START LINEEDIT_GROWN_START
 
 struct edit {
     struct lineedit *le;
@@ -93,7 +92,7 @@ static void refresh(struct edit *e)
 static size_t room(struct edit *e, size_t n)
 {
     if (e->grown && e->len + n >= e->size && e->size < e->max) {
-        size_t want = e->len + n + GROWN_START;
+        size_t want = e->len + n + LINEEDIT_GROWN_START;
         want = want < e->max ? want : e->max;
         char *b = realloc(e->buf, want);
         if (b) {
@@ -301,7 +300,7 @@ int lineedit_read(struct lineedit *le, proc_t *p, const char *prompt, char *buf,
 int lineedit_read_grown(struct lineedit *le, proc_t *p, const char *prompt, char **line,
                         size_t max)
 {
-    size_t size = max < GROWN_START ? max : GROWN_START;
+    size_t size = max < LINEEDIT_GROWN_START ? max : LINEEDIT_GROWN_START;
     if (!*line && !(*line = malloc(size)))
         return ERR_NOMEM;
     struct edit e = { le, { NULL, 0 }, p, prompt, *line, size, 0, 0, line, max,
