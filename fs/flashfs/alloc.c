@@ -20,7 +20,7 @@
 #include <string.h>
 #include "fs/flashfs/flashfs_int.h"
 
-static FFS_LEAF void mark(struct flashfs *fs, uint32_t block, void *ctx)
+static LEAF void mark(struct flashfs *fs, uint32_t block, void *ctx)
 {
     (void)ctx;
     if (block < fs->count)
@@ -41,7 +41,7 @@ int ffs_alloc_init(struct flashfs *fs)
     return 0;
 }
 
-static FFS_LEAF void count_free(struct flashfs *fs)
+static LEAF void count_free(struct flashfs *fs)
 {
     fs->free_blocks = fs->count;
     for (uint32_t i = 0; i < (fs->count + 7) / 8; i++)   /* bits past the end are never set */
@@ -65,7 +65,7 @@ void ffs_alloc_mount_begin(struct flashfs *fs)
         mark(fs, b, NULL);
 }
 
-FFS_LEAF void ffs_alloc_mount_block(struct flashfs *fs, uint32_t block)
+LEAF void ffs_alloc_mount_block(struct flashfs *fs, uint32_t block)
 {
     if (fs->map_at_mount && block < fs->count)
         fs->used[block / 8] |= (uint8_t)(1u << (block % 8));

@@ -11,19 +11,19 @@ static const uint32_t table[16] = {
     0x9b64c2b0, 0x86d3d2d4, 0xa00ae278, 0xbdbdf21c,
 };
 
-FFS_INLINE_LEAF uint32_t nibble(uint32_t crc)
+INLINE_LEAF uint32_t nibble(uint32_t crc)
 {
     return (crc >> 4) ^ table[crc & 15];
 }
 
-FFS_INLINE_LEAF uint32_t crc_byte(uint32_t crc, uint8_t byte)
+INLINE_LEAF uint32_t crc_byte(uint32_t crc, uint8_t byte)
 {
     crc ^= byte;
     crc = nibble(crc);
     return nibble(crc);
 }
 
-FFS_LEAF uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len)
+LEAF uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len)
 {
     const uint8_t *p = data;
     crc = ~crc;

@@ -13,7 +13,7 @@ int64_t ffs_now(void)
 
 /* Every field but the name's unused bytes: each path look-up starts here, and clearing
  * all 104 bytes of the entry cost more than the rest of a one-component look-up. */
-FFS_LEAF void ffs_root_entry(struct ffs_entry *e)
+LEAF void ffs_root_entry(struct ffs_entry *e)
 {
     e->type = FFS_T_DIR;
     e->name_len = 0;
@@ -27,7 +27,7 @@ FFS_LEAF void ffs_root_entry(struct ffs_entry *e)
     e->name[0] = '\0';
 }
 
-static FFS_LEAF int is_live(const struct ffs_entry *e)
+static LEAF int is_live(const struct ffs_entry *e)
 {
     return e->type == FFS_T_FILE || e->type == FFS_T_DIR;
 }

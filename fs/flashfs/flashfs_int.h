@@ -8,6 +8,7 @@
 #include "fs/flashfs/flashfs.h"
 #include "hal/thread.h"
 #include "lib/err.h"
+#include "lib/leaf.h"
 
 #define FFS_VERSION 2u                /* 1: commits padded to units (still mounted) */
 #define FFS_MAGIC_BLOCK 0x53464655u   /* "UFFS": first word of every block we program */
@@ -158,23 +159,17 @@ struct flashfs {
     uint32_t index_ids[FFS_INDEX_ID_WORDS];   /* bit id % bits: an id that may have a slot */
 };
 
-/* A small leaf on the hot paths of the mount and of every look-up: it calls nothing and its
- * frame is far below the stack check's reserve (ports/cortex-m/sched.c, STACK_RESERVE), so,
- * like the C library's functions, it needs no entry check of its own; the check cost more
- * than the work. Inline helpers are always inlined: a check is added to inlined bodies too. */
-#define FFS_LEAF __attribute__((no_instrument_function))
-#define FFS_INLINE_LEAF static inline __attribute__((always_inline, no_instrument_function))
 
 /* little-endian helpers */
-FFS_INLINE_LEAF uint32_t ffs_get32(const uint8_t *p)
+INLINE_LEAF uint32_t ffs_get32(const uint8_t *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
-FFS_INLINE_LEAF void ffs_put32(uint8_t *p, uint32_t v)
+INLINE_LEAF void ffs_put32(uint8_t *p, uint32_t v)
 {
     p[0] = (uint8_t)v; p[1] = (uint8_t)(v >> 8); p[2] = (uint8_t)(v >> 16); p[3] = (uint8_t)(v >> 24);
 }
-FFS_INLINE_LEAF uint32_t ffs_align(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
+INLINE_LEAF uint32_t ffs_align(uint32_t v, uint32_t a) { return (v + a - 1) / a * a; }
 
 /* crc.c */
 uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);
@@ -182,6 +177,7 @@ uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);
 /* io.c: device access with bounds checks and the metadata cache */
 int ffs_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
 int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
+int ffs_meta_crc(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len, uint32_t *crc);
 int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len);
 uint32_t ffs_prog_len(const struct flashfs *fs, uint32_t len);
 int ffs_erase(struct flashfs *fs, uint32_t block);

@@ -17,7 +17,7 @@
 #define FIRST_SLOTS 16u
 #define GROWTH_SLOTS 8u   /* at least; a quarter of the table once that is more */
 
-FFS_LEAF uint32_t ffs_name_hash(const char *name, uint32_t len)
+LEAF uint32_t ffs_name_hash(const char *name, uint32_t len)
 {
     uint32_t h = 2166136261u;   /* FNV-1a */
     for (uint32_t i = 0; i < len; i++)
@@ -49,14 +49,14 @@ static void give_up(struct flashfs *fs)
 /* The bit of id in index_ids: set when a slot is given to the id, cleared only by a reset, so
  * a clear bit proves the id has no slot. Mount notes every record, most of them new ids: the
  * bits spare it a search of every slot for each. */
-static FFS_LEAF uint32_t id_bit(uint32_t id, uint32_t *word)
+static LEAF uint32_t id_bit(uint32_t id, uint32_t *word)
 {
     uint32_t bit = id % (FFS_INDEX_ID_WORDS * 32u);
     *word = bit / 32u;
     return 1u << (bit % 32u);
 }
 
-static FFS_LEAF int slot_of_id(const struct flashfs *fs, uint32_t id)
+static LEAF int slot_of_id(const struct flashfs *fs, uint32_t id)
 {
     uint32_t word, bit = id_bit(id, &word);
     if (!(fs->index_ids[word] & bit))
@@ -115,7 +115,7 @@ void ffs_index_note_entry(struct flashfs *fs, const struct ffs_entry *e, uint32_
                    off);
 }
 
-FFS_LEAF int ffs_index_usable(const struct flashfs *fs)
+LEAF int ffs_index_usable(const struct flashfs *fs)
 {
     return fs->index_ok && fs->damaged == 0;
 }

@@ -7,7 +7,7 @@
 
 #define LINE FFS_UNIT_MIN
 
-FFS_INLINE_LEAF int in_bounds(const struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
+INLINE_LEAF int in_bounds(const struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len)
 {
     return block < fs->count && off <= fs->bsize && len <= fs->bsize - off;
 }
@@ -42,8 +42,7 @@ int ffs_cache_init(struct flashfs *fs, uint32_t bytes)
  * every scan) keeps its hits. Compaction and erases free lines again. */
 /* Always inlined into its one caller: most reads are a few bytes of a line already cached,
  * and a call for each cost more than the copy. */
-static inline __attribute__((always_inline)) int cache_line(struct flashfs *fs, uint32_t block,
-                                                            uint32_t line_off, uint8_t **data)
+INLINED int cache_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uint8_t **data)
 {
     uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
     uint32_t slot = addr % fs->cache_lines;
@@ -95,9 +94,7 @@ void ffs_window_close(struct flashfs *fs)
     fs->window = FFS_NONE;
 }
 
-static inline __attribute__((always_inline)) int window_line(struct flashfs *fs,
-                                                             uint32_t block, uint32_t line_off,
-                                                             uint8_t **data)
+INLINED int window_line(struct flashfs *fs, uint32_t block, uint32_t line_off, uint8_t **data)
 {
     uint32_t addr = block * (fs->bsize / LINE) + line_off / LINE;
     *data = fs->prog_buf;
@@ -110,26 +107,64 @@ static inline __attribute__((always_inline)) int window_line(struct flashfs *fs,
     return err;
 }
 
+/* Where the bytes at (block, off) already sit in memory, in the cache or the mount's window:
+ * *at points at *n of them (at most len, never past their line), loading the line when it
+ * may. *at is NULL when no line holds them (no cache, no window, a full slot, out of the
+ * block): the caller reads those *n bytes from the device. */
+INLINED int meta_span(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len,
+                      uint8_t **at, uint32_t *n)
+{
+    *at = NULL;
+    *n = len;
+    if ((fs->cache_lines == 0 && !fs->window_on) || !in_bounds(fs, block, off, len))
+        return 0;
+    uint32_t line_off = off / LINE * LINE;
+    if (*n > LINE - (off - line_off))
+        *n = LINE - (off - line_off);
+    uint8_t *line;
+    int err = fs->window_on ? window_line(fs, block, line_off, &line)
+                            : cache_line(fs, block, line_off, &line);
+    if (!err && line)
+        *at = line + (off - line_off);
+    return err;
+}
+
 int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len)
 {
-    if ((fs->cache_lines == 0 && !fs->window_on) || !in_bounds(fs, block, off, len))
-        return ffs_read(fs, block, off, buf, len);
     uint8_t *out = buf;
     while (len > 0) {
-        uint32_t line_off = off / LINE * LINE;
-        uint32_t n = LINE - (off - line_off);
-        if (n > len)
-            n = len;
-        uint8_t *line;
-        int err = fs->window_on ? window_line(fs, block, line_off, &line)
-                                : cache_line(fs, block, line_off, &line);
-        if (!err && !line)
+        uint8_t *at;
+        uint32_t n;
+        int err = meta_span(fs, block, off, len, &at, &n);
+        if (!err && !at)
             err = ffs_read(fs, block, off, out, n);
         else if (!err)
-            memcpy(out, line + (off - line_off), n);
+            memcpy(out, at, n);
         if (err)
             return err;
         out += n; off += n; len -= n;
+    }
+    return 0;
+}
+
+/* The CRC of len bytes of flash folded into *crc, taken where they sit in the cache or the
+ * window (no copy: mount checks every record's data this way), else read a chunk at a time. */
+int ffs_meta_crc(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len, uint32_t *crc)
+{
+    uint8_t chunk[64];
+    while (len > 0) {
+        uint8_t *at;
+        uint32_t n;
+        int err = meta_span(fs, block, off, len, &at, &n);
+        if (!err && !at) {
+            n = n < sizeof chunk ? n : (uint32_t)sizeof chunk;
+            err = ffs_read(fs, block, off, chunk, n);
+            at = chunk;
+        }
+        if (err)
+            return err;
+        *crc = ffs_crc32(*crc, at, n);
+        off += n; len -= n;
     }
     return 0;
 }

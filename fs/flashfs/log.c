@@ -7,7 +7,7 @@
 
 /* ---- records ---- */
 
-FFS_LEAF uint32_t ffs_record_size(const struct ffs_entry *e)
+LEAF uint32_t ffs_record_size(const struct ffs_entry *e)
 {
     uint32_t n = FFS_REC_HDR + e->name_len;
     if (e->type == FFS_T_FILE && (e->flags & FFS_F_INLINE))
@@ -31,7 +31,7 @@ static void encode_header(const struct ffs_entry *e, uint8_t *h)
 
 /* Everything read back from flash is checked before use: a record that could send a later
  * read out of bounds is rejected here. */
-static FFS_LEAF int decode_header(const struct flashfs *fs, const uint8_t *h, struct ffs_entry *e)
+static LEAF int decode_header(const struct flashfs *fs, const uint8_t *h, struct ffs_entry *e)
 {
     e->type = h[0];
     e->name_len = h[1];
@@ -58,7 +58,7 @@ static FFS_LEAF int decode_header(const struct flashfs *fs, const uint8_t *h, st
     return 0;
 }
 
-static FFS_LEAF int valid_name(const char *name, uint32_t len)
+static LEAF int valid_name(const char *name, uint32_t len)
 {
     for (uint32_t i = 0; i < len; i++)
         if (name[i] == '/' || name[i] == '\0')
@@ -95,7 +95,7 @@ static int finish_record(struct flashfs *fs, uint32_t block, uint32_t off, const
 }
 
 /* Where in its block the record e was read from. */
-FFS_LEAF uint32_t ffs_record_off(const struct ffs_entry *e)
+LEAF uint32_t ffs_record_off(const struct ffs_entry *e)
 {
     return e->data_off - FFS_REC_HDR - e->name_len;
 }
@@ -166,7 +166,7 @@ int ffs_log_next_block(struct flashfs *fs, uint32_t gen, uint32_t block, uint32_
 
 /* ---- reading ---- */
 
-FFS_LEAF void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it)
+LEAF void ffs_iter_init(struct flashfs *fs, struct ffs_iter *it)
 {
     it->block = fs->log.head;
     it->index = 0;
@@ -272,20 +272,6 @@ int ffs_iter_next(struct flashfs *fs, struct ffs_iter *it, struct ffs_entry *e)
 
 /* ---- mount-time verification ---- */
 
-static int crc_flash(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len, uint32_t *crc)
-{
-    uint8_t chunk[64];
-    while (len > 0) {
-        uint32_t n = len < sizeof chunk ? len : (uint32_t)sizeof chunk;
-        int err = ffs_meta_read(fs, block, off, chunk, n);
-        if (err)
-            return err;
-        *crc = ffs_crc32(*crc, chunk, n);
-        off += n; len -= n;
-    }
-    return 0;
-}
-
 /* The records of the commit being verified, noted in the name index once its CRC checks
  * out. A commit of the compacted base holds at most one unit of records; a bigger one (an
  * image written before that) makes mount build the index by a scan instead. */
@@ -297,7 +283,7 @@ struct pending {
     int overflow;
 };
 
-static FFS_LEAF void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
+static LEAF void pend(struct pending *p, const struct ffs_entry *e, uint32_t block, uint32_t off)
 {
     if (p->count == PENDING_MAX) {
         p->overflow = 1;
@@ -353,8 +339,8 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
         }
         crc = ffs_crc32(crc, h, FFS_REC_HDR);
         crc = ffs_crc32(crc, e.name, e.name_len);
-        err = crc_flash(fs, block, e.data_off, ffs_record_size(&e) - FFS_REC_HDR - e.name_len,
-                        &crc);
+        err = ffs_meta_crc(fs, block, e.data_off, ffs_record_size(&e) - FFS_REC_HDR - e.name_len,
+                           &crc);
         if (err)
             return err;
         if (e.id > top)
