@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/leaf.h"
 #include "lib/str.h"
 
 #define JSON_MAX_DEPTH 32
@@ -25,7 +26,7 @@ struct parser {
 static const struct json walked;
 #define WALKED ((struct json *)(uintptr_t)&walked)
 
-static void skip_space(struct parser *p)
+static LEAF void skip_space(struct parser *p)
 {
     while (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' || *p->s == '\r')
         p->s++;
@@ -48,7 +49,7 @@ struct json *json_new(enum json_type type)
     return j;
 }
 
-static int hex_digit(char c)
+static LEAF int hex_digit(char c)
 {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -56,7 +57,7 @@ static int hex_digit(char c)
     return -1;
 }
 
-static size_t put_utf8(char *out, unsigned cp)
+static LEAF size_t put_utf8(char *out, unsigned cp)
 {
     if (cp < 0x80) { out[0] = (char)cp; return 1; }
     if (cp < 0x800) {
@@ -70,7 +71,8 @@ static size_t put_utf8(char *out, unsigned cp)
     return 3;
 }
 
-static int read_escape(struct parser *p, char *out, size_t *n)
+/* Calls only leaves: a leaf itself as far as the stack check goes (lib/leaf.h). */
+static LEAF int read_escape(struct parser *p, char *out, size_t *n)
 {
     char c = *p->s++;
     const char *simple = "\"\"\\\\//b\bf\fn\nr\rt\t";
@@ -131,7 +133,7 @@ static char *parse_string_raw(struct parser *p)
 
 /* Walking: a string checked in one pass, nothing kept. Where it is wrong the message may not
  * be parse_string_raw's: json_check asks json_parse for that. */
-static char *walk_string(struct parser *p)
+static LEAF char *walk_string(struct parser *p)
 {
     char scratch[4];
     for (p->s++;;) {
@@ -296,7 +298,7 @@ int json_check(const char *text, char *err, size_t err_size)
 }
 
 /* The end of the string that starts at s (its opening quote): past its closing quote. */
-static const char *string_end(const char *s)
+static LEAF const char *string_end(const char *s)
 {
     for (s++; *s != '"'; s++)
         if (*s == '\\')
@@ -307,7 +309,7 @@ static const char *string_end(const char *s)
 /* The end of the value that starts at s, in a text json_check accepted: only quotes and
  * brackets are looked at, several times faster than the parser's walk, as a look-up steps
  * over every member before the one it wants. */
-static const char *value_end(const char *s)
+static LEAF const char *value_end(const char *s)
 {
     int depth = 0;
     do {
@@ -371,7 +373,7 @@ struct json *json_parse_member(const char *text, const char *key)
     }
 }
 
-size_t json_squeeze(char *text)
+LEAF size_t json_squeeze(char *text)
 {
     char *out = text;
     int in_string = 0;
