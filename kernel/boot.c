@@ -5,6 +5,7 @@
 #include "fs/vfs.h"
 #include "kernel/board.h"
 #include "kernel/config.h"
+#include "kernel/fscache.h"
 #include "kernel/sysdata.h"
 #include "kernel/tty.h"
 #include "kernel/upgrade.h"
@@ -39,6 +40,7 @@ void kernel_boot(proc_t *p, const struct boot_options *o)
         stream_printf(p->err, "boot: /tmp not mounted\n");
     vfs_set_guard(config_guard);
     config_load(CONFIG_PATH, p->out);
+    fscache_configure();
     char board[VFS_PATH_MAX];
     config_board_path(board, sizeof board);
     board_load(o->board ? o->board : board, p->out);
