@@ -373,22 +373,30 @@ struct json *json_parse_member(const char *text, const char *key)
     }
 }
 
+/* Outside strings every character up to the space goes; a string is copied as it is, to its
+ * closing quote (an escaped quote does not close it). One tight loop for each: the board
+ * file and system.conf are squeezed at every boot. */
 LEAF size_t json_squeeze(char *text)
 {
     char *out = text;
-    int in_string = 0;
-    for (const char *c = text; *c; c++) {
-        if (in_string) {
-            if (*c == '\\')
-                *out++ = *c++;
-            else
-                in_string = *c != '"';
-        } else if ((unsigned char)*c <= ' ') {
-            continue;              /* white space: no other control character is outside strings */
-        } else {
-            in_string = *c == '"';
+    const char *c = text;
+    for (;;) {
+        char ch = *c++;
+        if ((unsigned char)ch > ' ') {
+            *out++ = ch;
+            if (ch == '"') {
+                while ((ch = *c) != '\0') {
+                    *out++ = ch;
+                    c++;
+                    if (ch == '"')
+                        break;
+                    if (ch == '\\' && *c)
+                        *out++ = *c++;
+                }
+            }
+        } else if (ch == '\0') {
+            break;
         }
-        *out++ = *c;
     }
     *out = '\0';
     return (size_t)(out - text);

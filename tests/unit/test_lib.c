@@ -69,6 +69,9 @@ static void json_text_is_read_a_member_at_a_time(void **state)
     assert_int_equal(n_squeezed, strlen(text));
     assert_string_equal(text, "{\"a\":[1,{\"x\":\"y z\"}],\"b\\u0020c\":true,\"n\":-2.5e1,"
                               "\"s\":\"q\\\" }\"}");
+    char backslash_last[] = "{ \"p\" : \"c:\\\\\" ,\t\"q\" : [ 1 ] }";   /* "c:\\" ends the string */
+    json_squeeze(backslash_last);
+    assert_string_equal(backslash_last, "{\"p\":\"c:\\\\\",\"q\":[1]}");
     struct json *a = json_parse_member(text, "a");
     assert_int_equal(json_count(a), 2);
     assert_string_equal(json_get_str(a->child->next, "x", ""), "y z");
