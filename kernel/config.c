@@ -151,11 +151,9 @@ int config_load(const char *path, stream_t *out)
 int config_save(void)
 {
     config_lock();
-    struct json *root = json_parse(current(), NULL, 0);
-    char *pretty = root ? json_to_string(root, 4) : NULL;
+    char *pretty = json_text_indented(current(), 4);   /* the squeezed text, no tree */
     char *path = str_dup(path_loaded ? path_loaded : CONFIG_PATH);
     config_unlock();
-    json_free(root);
     int r = ERR_NOMEM;
     if (pretty && path)
         r = vfs_write_all_system(path, pretty, strlen(pretty));

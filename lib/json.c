@@ -607,6 +607,68 @@ static void strbuf_emit(void *ctx, const char *s, size_t n)
     strbuf_add(ctx, s, n);
 }
 
+/* A literal (number, true, false, null) of a squeezed text ends at the next separator. */
+static LEAF const char *literal_end(const char *s)
+{
+    while (*s && *s != ',' && *s != ':' && *s != ']' && *s != '}')
+        s++;
+    return s;
+}
+
+/* The text's tokens as they are, the white space json_write would put between them. */
+static void write_text(struct writer *w, const char *s)
+{
+    int level = 0;
+    while (*s) {
+        const char *start = s;
+        switch (*s) {
+        case '"':
+            s = string_end(s);
+            put_n(w, start, (size_t)(s - start));
+            break;
+        case '{':
+        case '[':
+            put_n(w, s++, 1);
+            if (*s == '}' || *s == ']')
+                put_n(w, s++, 1);        /* empty: nothing between */
+            else
+                put_newline(w, ++level);
+            break;
+        case '}':
+        case ']':
+            put_newline(w, --level);
+            put_n(w, s++, 1);
+            break;
+        case ',':
+            put_n(w, ",", 1);
+            put_newline(w, level);
+            s++;
+            break;
+        case ':':
+            put_n(w, ": ", 2);
+            s++;
+            break;
+        default:
+            s = literal_end(s);
+            put_n(w, start, (size_t)(s - start));
+        }
+    }
+}
+
+char *json_text_indented(const char *text, int indent)
+{
+    struct strbuf b;
+    strbuf_init(&b);
+    struct writer w = { strbuf_emit, &b, indent, 0, { 0 } };
+    write_text(&w, text);
+    flush(&w);
+    if (b.failed) {
+        strbuf_free(&b);
+        return NULL;
+    }
+    return strbuf_take(&b);
+}
+
 char *json_to_string(const struct json *j, int indent)
 {
     struct strbuf b;

@@ -48,5 +48,9 @@ void json_write(const struct json *j, int indent, void (*emit)(void *ctx, const 
                 void *ctx);
 /* Serialises into a malloc'd string. */
 char *json_to_string(const struct json *j, int indent);
+/* A squeezed text (json_check accepts it, json_squeeze has been through it) laid out as
+ * json_to_string lays out its tree with indent > 0, without building the tree: numbers and
+ * strings stay as written. A malloc'd string, or NULL with no memory. */
+char *json_text_indented(const char *text, int indent);
 
 #endif

@@ -95,6 +95,24 @@ static void json_text_is_read_a_member_at_a_time(void **state)
     assert_int_equal(json_check("{} x", NULL, 0), -1);
 }
 
+/* A squeezed text laid out without a tree reads exactly as its tree written with the same
+ * indent: nesting, empty containers, separators inside strings, escapes. */
+static void a_text_is_indented_as_its_tree_would_be(void **state)
+{
+    char text[] = "{ \"ver\": \"1.0\", \"pfiles\": [\"/etc/system.conf\", \"a,b:c\"],"
+                  " \"auth\": {\"user\": \"\", \"q\": \"x\\\"}\"}, \"e\": {}, \"l\": [],"
+                  " \"env\": {\"TZ\": 0, \"ok\": true, \"n\": null, \"d\": [[1, 2], {\"k\": -3}]}}";
+    struct json *tree = json_parse(text, NULL, 0);
+    assert_non_null(tree);
+    char *want = json_to_string(tree, 4);
+    json_squeeze(text);
+    char *got = json_text_indented(text, 4);
+    assert_string_equal(got, want);
+    free(got);
+    free(want);
+    json_free(tree);
+}
+
 static void values_format_like_upyos(void **state)
 {
     char buf[32];
@@ -194,6 +212,7 @@ int main(void)
         cmocka_unit_test(json_refuses_deep_nesting),
         cmocka_unit_test(json_add_replaces_members),
         cmocka_unit_test(json_text_is_read_a_member_at_a_time),
+        cmocka_unit_test(a_text_is_indented_as_its_tree_would_be),
         cmocka_unit_test(values_format_like_upyos),
         cmocka_unit_test(numbers_are_recognised),
         cmocka_unit_test(strings),
