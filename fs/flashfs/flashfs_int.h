@@ -178,6 +178,8 @@ uint32_t ffs_crc32(uint32_t crc, const void *data, size_t len);
 int ffs_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
 int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, uint32_t len);
 int ffs_meta_crc(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len, uint32_t *crc);
+int ffs_meta_peek(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len,
+                  const uint8_t **at);
 int ffs_prog(struct flashfs *fs, uint32_t block, uint32_t off, const void *buf, uint32_t len);
 uint32_t ffs_prog_len(const struct flashfs *fs, uint32_t len);
 int ffs_erase(struct flashfs *fs, uint32_t block);

@@ -147,6 +147,19 @@ int ffs_meta_read(struct flashfs *fs, uint32_t block, uint32_t off, void *buf, u
     return 0;
 }
 
+/* The len bytes at (block, off) where they sit in the cache or the window, when one line
+ * holds them all: *at, valid until the next read through either; else *at is NULL and the
+ * caller reads them. No copy: the mount's walk looks at every record header this way. */
+int ffs_meta_peek(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len,
+                  const uint8_t **at)
+{
+    uint8_t *p;
+    uint32_t n;
+    int err = meta_span(fs, block, off, len, &p, &n);
+    *at = !err && p && n == len ? p : NULL;
+    return err;
+}
+
 /* The CRC of len bytes of flash folded into *crc, taken where they sit in the cache or the
  * window (no copy: mount checks every record's data this way), else read a chunk at a time. */
 int ffs_meta_crc(struct flashfs *fs, uint32_t block, uint32_t off, uint32_t len, uint32_t *crc)

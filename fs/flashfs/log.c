@@ -311,12 +311,18 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
     if (p)
         p->count = 0;
     for (;;) {
-        /* one read gives the END record or a record's header; each byte is read once */
-        uint8_t h[FFS_REC_HDR];
+        /* the END record or a record's header, in place when a line holds it (else one
+         * read); each byte is read once */
+        uint8_t copy[FFS_REC_HDR];
+        const uint8_t *h;
         if (pos + FFS_END_SIZE > limit)
             return ERR_CORRUPT;
         uint32_t n = limit - pos < FFS_REC_HDR ? limit - pos : FFS_REC_HDR;
-        int err = ffs_meta_read(fs, block, pos, h, n);
+        int err = ffs_meta_peek(fs, block, pos, n, &h);
+        if (!err && !h) {
+            err = ffs_meta_read(fs, block, pos, copy, n);
+            h = copy;
+        }
         if (err)
             return err;
         if (h[0] == FFS_T_END) {
@@ -330,14 +336,20 @@ static int check_commit(struct flashfs *fs, uint32_t block, uint32_t *off, uint3
         }
         if (n < FFS_REC_HDR)
             return ERR_CORRUPT;
+        /* the name with it when the same line holds both: no read of its own */
+        const uint8_t *with_name = NULL;
+        if (h != copy && (err = ffs_meta_peek(fs, block, pos, FFS_REC_HDR + h[1], &with_name)))
+            return err;
+        crc = ffs_crc32(crc, h, FFS_REC_HDR);   /* before any other read moves the window */
         struct ffs_entry e;
-        if ((err = finish_record(fs, block, pos, h, FFS_ALL_NAMES, &e)) != 0)
+        err = with_name ? finish_record(fs, block, pos, with_name, FFS_NAME_IN_H, &e)
+                        : finish_record(fs, block, pos, h, FFS_ALL_NAMES, &e);
+        if (err)
             return err;
         if (p) {
             pend(p, &e, block, pos);
             ffs_alloc_mount_record(fs, &e);   /* a commit that fails leaves the map to a scan */
         }
-        crc = ffs_crc32(crc, h, FFS_REC_HDR);
         crc = ffs_crc32(crc, e.name, e.name_len);
         err = ffs_meta_crc(fs, block, e.data_off, ffs_record_size(&e) - FFS_REC_HDR - e.name_len,
                            &crc);
