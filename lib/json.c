@@ -26,7 +26,7 @@ struct parser {
 static const struct json walked;
 #define WALKED ((struct json *)(uintptr_t)&walked)
 
-static LEAF void skip_space(struct parser *p)
+INLINE_LEAF void skip_space(struct parser *p)
 {
     while (*p->s == ' ' || *p->s == '\t' || *p->s == '\n' || *p->s == '\r')
         p->s++;
