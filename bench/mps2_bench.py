@@ -31,9 +31,41 @@ def build():
                    capture_output=True)
 
 
-def boot_report(with_flash, recovery=False):
-    """One boot to the prompt under -icount (recovery: -r, no init.sh); the firmware's report
-    as a dict."""
+def boot_once(args, cwd):
+    """One boot to the prompt under -icount; the firmware's report as a dict."""
+    p = subprocess.Popen(args + [ELF], cwd=cwd, stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    report, seen = {}, b""
+    deadline = time.time() + 30
+    # The report is written at once after the prompt: read until it has been quiet a while.
+    while time.time() < deadline:
+        quiet = 0.5 if b"mps2: heap" in seen else 5
+        if not select.select([p.stdout], [], [], quiet)[0]:
+            if b"mps2: heap" in seen:
+                break
+            continue
+        chunk = os.read(p.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        seen += chunk
+    p.kill()
+    p.wait()
+    text = seen.decode("utf-8", "replace")
+    m = re.search(r"mps2: prompt after (\d+\.\d+) ms", text)
+    h = re.search(r"mps2: heap total (\d+) used (\d+) peak (\d+)", text)
+    if not m or not h:
+        raise RuntimeError("no stats report from the firmware: " + text[-300:])
+    report["boot_ms"] = float(m.group(1))
+    report["heap_total"], report["heap_used"], report["heap_peak"] = map(int, h.groups())
+    report["threads"] = [tuple(map(int, t)) for t in
+                         re.findall(r"mps2: thread (\d+) stack (\d+) used (\d+)", text)]
+    return report
+
+
+def boot_report(with_flash, recovery=False, later=False):
+    """A boot to the prompt (recovery: -r, no init.sh) from a fresh flash image, or with later
+    from the same image after a first, normal boot (the first boot makes the folders and
+    system.conf that every later one finds); the firmware's report as a dict."""
     d = tempfile.mkdtemp(prefix="upyos-bench-")
     try:
         args = [RUNNER, "--icount"]
@@ -42,35 +74,11 @@ def boot_report(with_flash, recovery=False):
             subprocess.run([MKFS, "-s", "2M", image, os.path.join(REPO, "rootfs")], check=True,
                            capture_output=True)
             args += ["--flash", image]
+        if later:
+            boot_once(args, d)
         if recovery:
             args += ["--append", "-r"]
-        p = subprocess.Popen(args + [ELF], cwd=d, stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        report, seen = {}, b""
-        deadline = time.time() + 30
-        # The report is written at once after the prompt: read until it has been quiet a while.
-        while time.time() < deadline:
-            quiet = 0.5 if b"mps2: heap" in seen else 5
-            if not select.select([p.stdout], [], [], quiet)[0]:
-                if b"mps2: heap" in seen:
-                    break
-                continue
-            chunk = os.read(p.stdout.fileno(), 4096)
-            if not chunk:
-                break
-            seen += chunk
-        p.kill()
-        p.wait()
-        text = seen.decode("utf-8", "replace")
-        m = re.search(r"mps2: prompt after (\d+\.\d+) ms", text)
-        h = re.search(r"mps2: heap total (\d+) used (\d+) peak (\d+)", text)
-        if not m or not h:
-            raise RuntimeError("no stats report from the firmware: " + text[-300:])
-        report["boot_ms"] = float(m.group(1))
-        report["heap_total"], report["heap_used"], report["heap_peak"] = map(int, h.groups())
-        report["threads"] = [tuple(map(int, t)) for t in
-                             re.findall(r"mps2: thread (\d+) stack (\d+) used (\d+)", text)]
-        return report
+        return boot_once(args, d)
     finally:
         shutil.rmtree(d, ignore_errors=True)
 
@@ -89,12 +97,17 @@ def main():
     flash = [boot_report(True) for _ in range(RUNS)]
     ram = [boot_report(False) for _ in range(RUNS)]
     recovery = statistics.median(boot_report(True, True)["boot_ms"] for _ in range(RUNS))
+    recovery_later = statistics.median(boot_report(True, True, later=True)["boot_ms"]
+                                       for _ in range(RUNS))
     boot_flash = statistics.median(r["boot_ms"] for r in flash)
     boot_ram = statistics.median(r["boot_ms"] for r in ram)
     print(f"  median of {RUNS} boots each, emulated time (-icount shift=5), init.sh: lshw, free, df")
     print(f"  {'boot to prompt, root on flashfs':<38} {boot_flash:10.3f} ms   "
           f"RAM-disk root: {boot_ram:.3f} ms   ratio {boot_flash / boot_ram:.2f}")
-    print(f"  {'same, recovery boot (-r, no init.sh)':<38} {recovery:10.3f} ms")
+    print(f"  {'same, recovery boot (-r, no init.sh)':<38} {recovery:10.3f} ms   "
+          f"first boot of a fresh image (makes 4 folders and system.conf)")
+    print(f"  {'same, a later recovery boot':<38} {recovery_later:10.3f} ms   "
+          f"the same image after a first, normal boot")
     text, data, bss = sizes()
     r = flash[0]
     in_use = data + bss + r["heap_used"]
@@ -113,7 +126,9 @@ def main():
         print(f"  {name:<38} {value:10d}   {note}")
     print(f"\n  RAM target {'met' if in_use <= RAM_TARGET else 'MISSED'}: {in_use} <= {RAM_TARGET}; "
           f"boot target {'met' if boot_flash <= BOOT_TARGET_MS else 'MISSED'}: {boot_flash:.3f} <= "
-          f"{BOOT_TARGET_MS} ms; recovery target {'met' if recovery <= RECOVERY_TARGET_MS else 'MISSED'}: "
+          f"{BOOT_TARGET_MS} ms;\n  recovery target {'met' if recovery_later <= RECOVERY_TARGET_MS else 'MISSED'} "
+          f"on a later boot: {recovery_later:.3f} <= {RECOVERY_TARGET_MS} ms, "
+          f"{'met' if recovery <= RECOVERY_TARGET_MS else 'MISSED'} on a fresh image's first: "
           f"{recovery:.3f} <= {RECOVERY_TARGET_MS} ms")
 
 
