@@ -103,16 +103,15 @@ static void apply_env(void)
     json_free(env);
 }
 
-/* The file's text squeezed (*r 0), or NULL with *r saying why: not JSON (0: the defaults
- * apply and the file is left as it is, said on out), not an object (ERR_CORRUPT, said on
- * out), or the read's error (ERR_NOENT: the defaults are saved as the file). */
+/* The file's text squeezed (*r 0), or NULL with *r saying why: not JSON or not an object
+ * (ERR_CORRUPT, said on out: the defaults apply and the file is left as it is), or the
+ * read's error (ERR_NOENT: the defaults are saved as the file). */
 static char *read_text(const char *path, stream_t *out, int *r)
 {
     char err[80], *loaded = NULL;
     *r = file_read_json(path, &loaded, err, sizeof err);
     if (*r == ERR_CORRUPT) {
         stream_printf(out, "%s: %s, using defaults\n", path, err);
-        *r = 0;
     } else if (*r == 0 && loaded[0] != '{') {
         stream_printf(out, "%s: not a JSON object, using defaults\n", path);
         free(loaded);

@@ -132,6 +132,9 @@ def test_loadconfig_and_loadboard_say_what_is_wrong_with_a_file(boot_with_files)
                              "/broken.board": '{"board": '})
     out = upyos.run("loadconfig /broken.conf")
     assert re.match(r"^/broken\.conf: .+, using defaults\n", out), out
+    assert re.search(r"^loadconfig: /broken\.conf: \S", out, re.M), out   # an error, not success
+    assert "Configuration loaded" not in out, out
+    assert upyos.run("echo $?") == "1\n"
     out = upyos.run("loadconfig /list.conf")
     assert "/list.conf: not a JSON object, using defaults\n" in out, out
     assert re.search(r"^loadconfig: /list\.conf: \S", out, re.M), out
