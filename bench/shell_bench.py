@@ -3,6 +3,8 @@
   loop   a 10,000-iteration counter loop: upyOS `:cont / incr a / if $a < N goto cont`,
          ash `while [ $a -lt N ]; do a=$((a+1)); done`
   echo   a script of 10,000 `echo` lines, output read through a pipe
+  cd     a script of 10,000 `cd /` lines
+  export a script of 10,000 `export` lines (upyOS `export a N`, ash `export a=N`)
 upyOS-C boots once and runs each script with `sh FILE` at its prompt (stdin and stdout are
 pipes); the time is from sending the line until the script's last output arrives. ash runs the
 same scripts as `busybox sh FILE` with stdout to a pipe. Median of several runs."""
@@ -24,6 +26,10 @@ SCRIPTS = {
     "echo": ("".join(f"echo line {i} of the echo benchmark\n" for i in range(N)),
              "".join(f"echo line {i} of the echo benchmark\n" for i in range(N)),
              f"line {N - 1} of the echo benchmark\n".encode()),
+    "cd": ("cd /\n" * N + "echo done cd\n", "cd /\n" * N + "echo done cd\n", b"done cd\n"),
+    "export": ("".join(f"export a {i}\n" for i in range(N)) + "echo done $a\n",
+               "".join(f"export a={i}\n" for i in range(N)) + "echo done $a\n",
+               f"done {N - 1}\n".encode()),
 }
 
 
@@ -85,7 +91,8 @@ def main():
         for name, (_, _, marker) in SCRIPTS.items():
             t = time_upyos(root, name, marker) * 1000
             ref = time_ash(os.path.join(tmp, f"{name}.ash"), marker) * 1000 if BUSYBOX else None
-            label = {"loop": "incr/if/goto loop", "echo": "script of echo lines"}[name]
+            label = {"loop": "incr/if/goto loop", "echo": "script of echo lines",
+                     "cd": "script of `cd /` lines", "export": "script of export lines"}[name]
             report(f"{label} ({N})", t, "ms", "busybox ash", ref)
     finally:
         shutil.rmtree(tmp)

@@ -4,33 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hal/thread.h"
 #include "kernel/proc.h"
 #include "lib/err.h"
 #include "lib/str.h"
-
-static hal_mutex_t *refs_lock;
 
 stream_t *stream_new(const struct stream_ops *ops, void *ctx)
 {
     stream_t *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
-    if (!refs_lock)
-        refs_lock = hal_mutex_new();
     s->ops = ops;
     s->ctx = ctx;
-    s->refs = 1;
+    atomic_init(&s->refs, 1);
     return s;
 }
 
 stream_t *stream_ref(stream_t *s)
 {
-    if (s) {
-        hal_mutex_lock(refs_lock);
-        s->refs++;
-        hal_mutex_unlock(refs_lock);
-    }
+    if (s)
+        atomic_fetch_add(&s->refs, 1);
     return s;
 }
 
@@ -38,10 +30,7 @@ void stream_unref(stream_t *s)
 {
     if (!s)
         return;
-    hal_mutex_lock(refs_lock);
-    int last = --s->refs == 0;
-    hal_mutex_unlock(refs_lock);
-    if (!last)
+    if (atomic_fetch_add(&s->refs, -1) != 1)   /* fetch_add: the one ARMv6-M's port supplies */
         return;
     if (s->ops->release)
         s->ops->release(s);

@@ -5,6 +5,7 @@
 #define KERNEL_STREAM_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 typedef struct stream stream_t;
@@ -25,7 +26,7 @@ struct stream {
     /* 1 when a read would not wait (input waiting, or the end reached). NULL: reads never
      * wait (files, null, capture). Set by streams whose reads block; for event loops. */
     int (*readable)(stream_t *s);
-    int refs;
+    _Atomic int refs;                  /* each process takes three: atomic, no lock */
     const char *name;                  /* what it writes to, for errors (NULL: "output") */
 };
 
