@@ -138,12 +138,19 @@ int hal_sock_send(int s, const void *buf, size_t len)
     return (int)done;
 }
 
+/* What is already there is taken at once; poll only when nothing is: in a bulk transfer the
+ * data is nearly always waiting, and the poll was a system call per chunk for nothing. */
 int hal_sock_recv(int s, void *buf, size_t len, int timeout_ms)
 {
+    ssize_t n = recv(s, buf, len, MSG_DONTWAIT);
+    if (n >= 0)
+        return (int)n;
+    if (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+        return map_errno(errno);
     int r = wait_ready(s, POLLIN, timeout_ms);
     if (r <= 0)
         return r == 0 ? ERR_TIMEOUT : r;
-    ssize_t n = recv(s, buf, len, 0);
+    n = recv(s, buf, len, 0);
     return n < 0 ? map_errno(errno) : (int)n;
 }
 
