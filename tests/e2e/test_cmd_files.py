@@ -167,6 +167,27 @@ def test_mv_renames_and_moves_into_directories(boot_with_files):
     assert upyos.run("mv /nope /x") == "mv: /nope: no such file\n"
 
 
+@pytest.mark.posix_only
+def test_mv_over_a_file_of_a_host_folder_replaces_it_whole(boot_with_files):
+    """hostfs renames a file over another as an exchange and an unlink of the old one: the
+    result is rename(2)'s, for files only; two names of one file are left alone, as rename(2)
+    leaves them."""
+    upyos = boot_with_files({"/new.txt": "new", "/old.txt": "old", "/d/f": "f"})
+    assert upyos.run("mv /new.txt /old.txt") == ""
+    assert open(upyos.host_path("/old.txt")).read() == "new"
+    assert not os.path.exists(upyos.host_path("/new.txt"))
+    assert sorted(os.listdir(upyos.host_path("/"))).count("old.txt") == 1
+    os.link(upyos.host_path("/old.txt"), upyos.host_path("/same.txt"))
+    assert upyos.run("mv /old.txt /same.txt") == ""
+    assert open(upyos.host_path("/same.txt")).read() == "new"
+    assert open(upyos.host_path("/old.txt")).read() == "new"     # rename(2) of one file: no-op
+    upyos.run("mv /same.txt /d/f")
+    assert open(upyos.host_path("/d/f")).read() == "new"
+    assert not os.path.exists(upyos.host_path("/same.txt"))
+    assert upyos.run("mv /d /old.txt").startswith("mv: ")        # a folder over a file: refused
+    assert os.path.isdir(upyos.host_path("/d")) and os.path.isfile(upyos.host_path("/old.txt"))
+
+
 def test_rm_files_and_directories_after_asking(boot_with_files):
     upyos = boot_with_files({"/f.txt": "x", "/d/e/g.txt": "x", "/d2/x": "x"})
     assert upyos.run("rm /f.txt") == ""
