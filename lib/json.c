@@ -567,7 +567,7 @@ static void write_node(struct writer *w, const struct json *j, int level)
     case JSON_NULL: put(w, "null"); break;
     case JSON_BOOL: put(w, j->boolean ? "true" : "false"); break;
     case JSON_NUMBER:
-        if (j->num == (double)(long long)j->num && j->num < 1e15 && j->num > -1e15)
+        if (j->num < 1e15 && j->num > -1e15 && j->num == (double)(long long)j->num)
             snprintf(num, sizeof num, "%lld", (long long)j->num);
         else
             snprintf(num, sizeof num, "%.17g", j->num);
