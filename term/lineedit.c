@@ -103,9 +103,14 @@ static size_t room(struct edit *e, size_t n)
     return e->len + n < e->size ? n : e->size - 1 - e->len;
 }
 
+/* What does not fit (the line at its longest, or no memory to grow it) is not taken, and the
+ * terminal's bell says so: as readline does, never dropped without a sign. */
 static void insert_text(struct edit *e, const char *s, size_t n)
 {
-    n = room(e, n);
+    size_t fits = room(e, n);
+    if (fits < n)
+        out(e, "\a", 1);
+    n = fits;
     memmove(e->buf + e->cursor + n, e->buf + e->cursor, e->len - e->cursor);
     memcpy(e->buf + e->cursor, s, n);
     e->len += n;

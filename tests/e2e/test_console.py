@@ -1,6 +1,8 @@
 """The console line editor: editing keys, history, completion, Ctrl-C."""
 import time
 
+import pytest
+
 UP, DOWN, LEFT, RIGHT = "\x1b[A", "\x1b[B", "\x1b[D", "\x1b[C"
 HOME, END, DELETE = "\x1b[H", "\x1b[F", "\x1b[3~"
 
@@ -24,6 +26,14 @@ def test_home_delete_and_ctrl_keys(upyos):
     assert out.strip().endswith("clean")
     out = typed(upyos, "echo keep drop" + LEFT * 5 + "\x0b")   # Ctrl-K cuts to the end
     assert out.strip().endswith("keep")
+
+
+@pytest.mark.posix_only   # 1,100 characters at once: the boards' UARTs have no flow control
+def test_a_line_at_its_longest_rings_the_bell_for_what_does_not_fit(upyos):
+    upyos.send("echo " + "x" * 1100)             # the prompt's line holds 1,023 characters
+    upyos.child.expect("\a")
+    out = typed(upyos, "")
+    assert "x" * 1018 in out and "x" * 1019 not in out.replace("\a", ""), out[-80:]
 
 
 def test_history_up_and_down(upyos):
