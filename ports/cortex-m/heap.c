@@ -77,26 +77,34 @@ static void take(struct block **pp, struct block *b, size_t size)
     }
 }
 
+/* A block just taken from the free list, handed out: its owner kept in the link word (the
+ * itemised report's), the counters raised. Interrupts are masked. */
+static void *hand_out(struct block *b, void *owner)
+{
+    b->next = owner;
+    heap_used += b->size;
+    if (heap_used > heap_peak)
+        heap_peak = heap_used;
+    return (char *)b + HEADER;
+}
+
 static void *malloc_for(size_t n, void *owner)
 {
     size_t size = block_size_for(n);
     if (size == 0)
         return NULL;
     uint32_t s = irq_lock();
+    void *p = NULL;
     for (struct block **pp = &free_list; *pp; pp = &(*pp)->next) {
         struct block *b = *pp;
-        if (b->size < size)
-            continue;
-        take(pp, b, size);
-        b->next = owner;
-        heap_used += b->size;
-        if (heap_used > heap_peak)
-            heap_peak = heap_used;
-        irq_unlock(s);
-        return (char *)b + HEADER;
+        if (b->size >= size) {
+            take(pp, b, size);
+            p = hand_out(b, owner);
+            break;
+        }
     }
     irq_unlock(s);
-    return NULL;
+    return p;
 }
 
 /* The first free block with room for size bytes whose payload starts at a multiple of align,
@@ -135,14 +143,9 @@ __attribute__((noinline)) void *heap_alloc_aligned(size_t n, size_t align)
         return NULL;
     uint32_t s = irq_lock();
     struct block *b = take_aligned(size, align);
-    if (b) {
-        b->next = __builtin_return_address(0);
-        heap_used += b->size;
-        if (heap_used > heap_peak)
-            heap_peak = heap_used;
-    }
+    void *p = b ? hand_out(b, __builtin_return_address(0)) : NULL;
     irq_unlock(s);
-    return b ? (char *)b + HEADER : NULL;
+    return p;
 }
 
 void *malloc(size_t n)
