@@ -21,3 +21,8 @@ void lazy_mutex_unlock(lazy_mutex_t *l)
 {
     hal_mutex_unlock(atomic_load(&l->mutex));
 }
+
+hal_mutex_t *lazy_mutex_get(lazy_mutex_t *l)
+{
+    return atomic_load(&l->mutex);
+}

@@ -19,5 +19,7 @@ typedef struct {
 
 void lazy_mutex_lock(lazy_mutex_t *l);
 void lazy_mutex_unlock(lazy_mutex_t *l);    /* only after lazy_mutex_lock */
+/* The mutex itself, for a condition wait; only while holding it. */
+hal_mutex_t *lazy_mutex_get(lazy_mutex_t *l);
 
 #endif

@@ -12,6 +12,7 @@
 #include "hal/thread.h"
 #include "hal/time.h"
 #include "kernel/auth.h"
+#include "kernel/lazy_mutex.h"
 #include "kernel/proc.h"
 #include "lib/err.h"
 
@@ -23,8 +24,10 @@ struct failures {
 
 static struct failures tracked[LOGIN_TRACKED];
 static struct failures account;  /* every failure, whatever its address */
-static hal_mutex_t *lock;
-static hal_cond_t *turn_free;
+/* Made on first use, which parallel logins may reach together: a plain "if (!lock) make it"
+ * let two of them make one each and lock different mutexes. */
+static lazy_mutex_t lock;
+static hal_cond_t *turn_free;    /* made by the first to hold the lock */
 static int turn_taken;
 
 int login_required(void)
@@ -34,11 +37,14 @@ int login_required(void)
 
 static void lock_table(void)
 {
-    if (!lock) {
-        lock = hal_mutex_new();
+    lazy_mutex_lock(&lock);
+    if (!turn_free)
         turn_free = hal_cond_new();
-    }
-    hal_mutex_lock(lock);
+}
+
+static void unlock_table(void)
+{
+    lazy_mutex_unlock(&lock);
 }
 
 /* Failures forgotten after LOGIN_FORGET_MS without a new one. */
@@ -90,7 +96,7 @@ int login_failures(uint32_t addr)
     lock_table();
     struct failures *f = find(addr, hal_time_us());
     int n = f ? f->count : 0;
-    hal_mutex_unlock(lock);
+    unlock_table();
     return n;
 }
 
@@ -100,7 +106,7 @@ int login_delay_ms(uint32_t addr)
     uint64_t now = hal_time_us();
     struct failures *f = find(addr, now);
     int mine = f ? f->count : 0, all = recent(&account, now);
-    hal_mutex_unlock(lock);
+    unlock_table();
     return login_backoff_ms(mine > all ? mine : all);
 }
 
@@ -110,7 +116,7 @@ void login_failed(uint32_t addr)
     uint64_t now = hal_time_us();
     count_failure(slot_for(addr, now), now);
     count_failure(&account, now);
-    hal_mutex_unlock(lock);
+    unlock_table();
 }
 
 void login_passed(uint32_t addr)
@@ -120,7 +126,7 @@ void login_passed(uint32_t addr)
     if (f)
         f->count = 0;
     account.count = 0;
-    hal_mutex_unlock(lock);
+    unlock_table();
 }
 
 /* Waits until no other attempt is being checked (or waited out), then takes the turn. */
@@ -131,14 +137,16 @@ static int take_turn(void)
     lock_table();
     while (turn_taken && r == 0) {
         uint64_t now = hal_time_us();
-        r = now >= deadline ? ERR_TIMEOUT
-                            : proc_cond_wait(turn_free, lock, (int)((deadline - now) / 1000) + 1);
+        if (now >= deadline)
+            r = ERR_TIMEOUT;
+        else
+            r = proc_cond_wait(turn_free, lazy_mutex_get(&lock), (int)((deadline - now) / 1000) + 1);
         if (r == 1)
             r = ERR_TIMEOUT;
     }
     if (r == 0)
         turn_taken = 1;
-    hal_mutex_unlock(lock);
+    unlock_table();
     return r;
 }
 
@@ -147,7 +155,7 @@ static void give_turn(void)
     lock_table();
     turn_taken = 0;
     hal_cond_broadcast(turn_free);
-    hal_mutex_unlock(lock);
+    unlock_table();
 }
 
 int login_attempt(uint32_t addr, const char *user, const char *pass)
