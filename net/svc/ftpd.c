@@ -34,6 +34,7 @@
 
 struct ftp {
     proc_t *self;
+    const struct session_info *who;
     sock_t *ctrl;
     struct linereader in;
     uint32_t peer;
@@ -235,12 +236,20 @@ static void cmd_eprt(struct ftp *f, const char *arg)
 
 /* ---- login ---- */
 
+/* Logged in: from now on the session is no longer idle (a new client may not evict it), and
+ * that is so before the 230 reply lets the client go on and, say, connect again. */
+static void log_in(struct ftp *f, const char *text)
+{
+    f->logged_in = 1;
+    session_idle(f->who, 0);
+    reply(f, "%s", text);
+}
+
 static void cmd_user(struct ftp *f, const char *arg)
 {
     str_copy(f->user, arg, sizeof f->user);
     if (!login_required()) {
-        f->logged_in = 1;
-        reply(f, "230 No password is set: logged in.");
+        log_in(f, "230 No password is set: logged in.");
         return;
     }
     f->logged_in = 0;
@@ -250,8 +259,7 @@ static void cmd_user(struct ftp *f, const char *arg)
 static void cmd_pass(struct ftp *f, const char *arg)
 {
     if (!login_required()) {
-        f->logged_in = 1;
-        reply(f, "230 Logged in.");
+        log_in(f, "230 Logged in.");
         return;
     }
     if (!f->user[0]) {
@@ -264,8 +272,7 @@ static void cmd_pass(struct ftp *f, const char *arg)
         return;
     }
     if (ok) {
-        f->logged_in = 1;
-        reply(f, "230 Logged in.");
+        log_in(f, "230 Logged in.");
         return;
     }
     if (++f->failures >= LOGIN_TRIES) {
@@ -794,6 +801,7 @@ static void ftp_session(proc_t *self, sock_t *client, const struct session_info 
     if (!f)
         return;
     f->self = self;
+    f->who = who;
     f->ctrl = client;
     f->peer = who->peer;
     linereader_init(&f->in, client);
@@ -812,10 +820,7 @@ static void ftp_session(proc_t *self, sock_t *client, const struct session_info 
         if (n < 0)
             break;
         run_line(f, f->line);
-        if (awaiting_login && f->logged_in) {
-            awaiting_login = 0;
-            session_idle(who, 0);
-        }
+        awaiting_login = awaiting_login && !f->logged_in;   /* the grace applies once */
     }
     close_passive(f);
     free(f);
