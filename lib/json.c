@@ -333,7 +333,8 @@ static LEAF const char *value_end(const char *s)
 static int name_is(const char *s, const char *key)
 {
     size_t n = strlen(key);
-    if (strncmp(s + 1, key, n) == 0 && s[n + 1] == '"')
+    /* as written only without a backslash in it: `"la\"b"` is not the name `la\` */
+    if (strncmp(s + 1, key, n) == 0 && s[n + 1] == '"' && !memchr(s + 1, '\\', n))
         return 1;
     const char *end = string_end(s);
     if (!memchr(s, '\\', (size_t)(end - s)))

@@ -86,6 +86,10 @@ static void json_text_is_read_a_member_at_a_time(void **state)
     assert_string_equal(s->str, "q\" }");
     json_free(s);
     assert_null(json_parse_member(text, "x"));
+    /* an escaped quote is not the end of a name: `"la\"b\\"` is not the member `la\` */
+    struct json *e = json_parse_member("{\"la\\\"b\\\\\":1,\"la\\\\\":2}", "la\\");
+    assert_true(e && e->type == JSON_NUMBER && e->num == 2);
+    json_free(e);
     assert_null(json_parse_member("[1]", "a"));
     assert_null(json_parse_member(NULL, "a"));
     assert_int_equal(json_check("{\"a\": }", err, sizeof err), -1);
