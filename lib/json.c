@@ -617,8 +617,9 @@ static LEAF const char *literal_end(const char *s)
 }
 
 /* The text's tokens as they are, the white space json_write would put between them. */
-static void write_text(struct writer *w, const char *s)
+static void write_text(struct writer *w, const void *text)
 {
+    const char *s = text;
     int level = 0;
     while (*s) {
         const char *start = s;
@@ -656,12 +657,19 @@ static void write_text(struct writer *w, const char *s)
     }
 }
 
-char *json_text_indented(const char *text, int indent)
+static void write_tree(struct writer *w, const void *tree)
+{
+    write_node(w, tree, 0);
+}
+
+/* What write writes of what, into a malloc'd string; NULL with no memory. */
+static char *written(void (*write)(struct writer *w, const void *what), const void *what,
+                     int indent)
 {
     struct strbuf b;
     strbuf_init(&b);
     struct writer w = { strbuf_emit, &b, indent, 0, { 0 } };
-    write_text(&w, text);
+    write(&w, what);
     flush(&w);
     if (b.failed) {
         strbuf_free(&b);
@@ -670,14 +678,12 @@ char *json_text_indented(const char *text, int indent)
     return strbuf_take(&b);
 }
 
+char *json_text_indented(const char *text, int indent)
+{
+    return written(write_text, text, indent);
+}
+
 char *json_to_string(const struct json *j, int indent)
 {
-    struct strbuf b;
-    strbuf_init(&b);
-    json_write(j, indent, strbuf_emit, &b);
-    if (b.failed) {
-        strbuf_free(&b);
-        return NULL;
-    }
-    return strbuf_take(&b);
+    return written(write_tree, j, indent);
 }
