@@ -140,7 +140,8 @@ static int take_turn(void)
         if (now >= deadline)
             r = ERR_TIMEOUT;
         else
-            r = proc_cond_wait(turn_free, lazy_mutex_get(&lock), (int)((deadline - now) / 1000) + 1);
+            r = proc_cond_wait(turn_free, lazy_mutex_get(&lock),
+                               (int)((deadline - now) / 1000) + 1);
         if (r == 1)
             r = ERR_TIMEOUT;
     }

@@ -20,14 +20,14 @@ static char *prompt_text(const proc_t *self)
     return prompt;
 }
 
-/* The line and the prompt are on the heap, not in this frame: every command runs below it,
- * so the kernel thread's stack would otherwise hold their 1.3 KB on top of its deepest
- * command. The line grows as it is typed and is freed once it ran: a prompt waiting holds a
- * few dozen bytes of it, not SHELL_LINE_MAX. */
 /* A prompt whose line finds no memory waits this long before it asks again (memory a job
  * holds may come back), rather than ending the session's shell. */
 #define NOMEM_PAUSE_MS 500
 
+/* The line and the prompt are on the heap, not in this frame: every command runs below it,
+ * so the kernel thread's stack would otherwise hold their 1.3 KB on top of its deepest
+ * command. The line grows as it is typed and is freed once it ran: a prompt waiting holds a
+ * few dozen bytes of it, not SHELL_LINE_MAX. */
 int shell_prompt_loop(proc_t *self)
 {
     struct shell *sh = shell_own(self);

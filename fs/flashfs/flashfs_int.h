@@ -159,7 +159,6 @@ struct flashfs {
     uint32_t index_ids[FFS_INDEX_ID_WORDS];   /* bit id % bits: an id that may have a slot */
 };
 
-
 /* little-endian helpers */
 INLINE_LEAF uint32_t ffs_get32(const uint8_t *p)
 {
