@@ -32,4 +32,7 @@ typedef struct node {
 
 node *py_parse(const char *src, size_t len, pv filename, int mode);
 _Noreturn void py_syntax_error(pv filename, int line, const char *msg);
+/* At each level of the parser's and the compiler's recursion: RecursionError when the program's
+ * C stack is used up (a long a + b + ... chain or deep nesting on a board's small stack). */
+void py_compile_check_cstack(void);
 #endif

@@ -92,6 +92,7 @@ static void st_comp(ST *t, scope *s, node *n) {
 }
 
 static void st_expr(ST *t, scope *s, node *n) {
+    py_compile_check_cstack();
     for (; n; n = NULL) {
         switch (n->kind) {
         case N_NAME:
@@ -150,6 +151,7 @@ static void st_expr(ST *t, scope *s, node *n) {
 }
 
 static void st_stmt(ST *t, scope *s, node *n) {
+    py_compile_check_cstack();
     switch (n->kind) {
     case S_EXPR: st_expr(t, s, n->a); break;
     case S_ASSIGN:
@@ -318,6 +320,7 @@ static void st_resolve_all(ST *t, scope *s) { st_resolve(t, s); }
 static void st_walk_expr(ST *t, node *n);
 static void st_walk_stmts(ST *t, node *n);
 static void st_walk_expr(ST *t, node *n) {
+    py_compile_check_cstack();
     for (; n; n = n->next) {
         if (n->kind == N_LAMBDA) { st_resolve_all(t, (scope *)n->c); st_walk_expr(t, n->a); st_walk_expr(t, n->b); continue; }
         if (n->kind == N_COMP) { st_resolve_all(t, (scope *)n->c); st_walk_expr(t, n->a); st_walk_expr(t, n->b); continue; }
@@ -698,6 +701,7 @@ static void jump_if(C *c, node *n, bool cond, int *patches, int *np) {
 }
 
 static void expr(C *c, node *n) {
+    py_compile_check_cstack();
     int saved = c->curline;
     c->curline = n->line ? n->line : c->curline;
     switch (n->kind) {
@@ -1164,6 +1168,7 @@ static bool is_fast_local(C *c, node *e) {
 }
 
 static void stmt(C *c, node *n) {
+    py_compile_check_cstack();
     c->curline = n->line;
     switch (n->kind) {
     case S_EXPR:
@@ -1646,6 +1651,10 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
  * bounded by MAX_NESTING): exec, eval or import deep in a recursion stops before it while that
  * much is left, rather than overflow the margin the embedder keeps for what checks nothing. */
 #define COMPILE_CSTACK 4096
+void py_compile_check_cstack(void) {
+    if (py_cstack_exhausted(py_cur))
+        py_raisef(&py_RecursionError_type, "maximum recursion depth exceeded during compilation");
+}
 static void check_compile_cstack(const py_vm *vm) {
     char here;
     if (vm->cstack_size && vm->cstack_top

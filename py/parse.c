@@ -408,6 +408,11 @@ static bool isop(P *p, const char *o) {
 }
 static bool iskw(P *p, int k) { tok *t = cur(p); return t->kind == T_KW && t->op == k; }
 static _Noreturn void perr(P *p, const char *m) { py_syntax_error(p->file, cur(p)->line, m); }
+/* One level deeper into an expression: CPython's bound, and the C stack's on a small board. */
+static void nest(P *p) {
+    if (++p->depth > MAX_NESTING) perr(p, "too many nested parentheses");
+    py_compile_check_cstack();
+}
 static bool acceptop(P *p, const char *o) { if (isop(p, o)) { p->p++; return true; } return false; }
 static bool acceptkw(P *p, int k) { if (iskw(p, k)) { p->p++; return true; } return false; }
 static void expectop(P *p, const char *o) {
@@ -868,7 +873,7 @@ static node *factor(P *p) {
         node *u = mk(p, N_UNARY);
         p->p++;
         u->op = (uint8_t)op;
-        if (++p->depth > MAX_NESTING) perr(p, "too many nested parentheses");
+        nest(p);
         u->a = factor(p);
         p->depth--;
         return u;
@@ -944,7 +949,7 @@ static node *comparison(P *p) {
 static node *not_test(P *p) {
     if (acceptkw(p, K_NOT)) {
         node *n = mk(p, N_NOT);
-        if (++p->depth > MAX_NESTING) perr(p, "too many nested parentheses");
+        nest(p);
         n->a = not_test(p);
         p->depth--;
         return n;
@@ -971,7 +976,7 @@ static node *or_test(P *p) {
 static node *test_inner(P *p);
 
 static node *test(P *p) {
-    if (++p->depth > MAX_NESTING) perr(p, "too many nested parentheses");
+    nest(p);
     node *n = test_inner(p);
     p->depth--;
     return n;
@@ -1328,6 +1333,7 @@ static node *funcdef(P *p, node *decos) {
 }
 
 static node *stmt(P *p) {
+    py_compile_check_cstack();
     tok *t = cur(p);
     if (t->kind == T_INDENT) error_of(&py_IndentationError_type, p->file, t->line, "unexpected indent");
     if (t->kind == T_OP && isop(p, "@")) {

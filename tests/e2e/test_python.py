@@ -221,6 +221,32 @@ def test_deep_recursion_is_a_recursion_error_in_the_foreground_and_background(up
     assert upyos.run("echo alive") == "alive\n"
 
 
+DEEP_SOURCE = """\
+for text in ["(" * 150 + "1" + ")" * 150, " + ".join(["1"] * 1000)]:
+    try:
+        print(eval(text))
+    except (RecursionError, MemoryError) as e:
+        print(type(e).__name__)
+"""
+
+
+def test_deeply_nested_source_is_an_error_not_a_crash(upyos, rootdir):
+    # The parser and the compiler recurse over nested source: on a board's small stack and
+    # heap that has to end in an exception the program can catch (or compile), never in a
+    # fault of the shell's thread.
+    put_file(rootdir, "/opt/nested.py", DEEP_SOURCE)
+    lines = upyos.run("/opt/nested.py", timeout=30).splitlines()
+    assert len(lines) == 2
+    for line, value in zip(lines, ["1", "1000"]):
+        assert line in (value, "RecursionError", "MemoryError")
+    if PORT == "posix":
+        assert lines == ["1", "1000"]
+    out = upyos.run('< eval("(" * 150 + "1" + ")" * 150)', timeout=30)
+    assert out == "1\n" or out.endswith("RecursionError: maximum recursion depth exceeded"
+                                          " during compilation\n")
+    assert upyos.run("echo alive") == "alive\n"
+
+
 # ---- `<` and `>` lines ----
 
 def test_lines_in_scripts_share_the_session_namespace(upyos, rootdir):
