@@ -228,6 +228,9 @@ pv py_big_binop(int op, pv a, pv b) {
             t = py_big_binop(OP_RSHIFT, t, b);
             return py_big_binop(OP_SUB, py_big_binop(OP_SUB, MKSMALL(0), t), MKSMALL(1));
         }
+        /* every word shifts out: tested before the count becomes a size_t, which is 32 bits
+         * on a board and would keep only the count's low bits */
+        if (op == OP_RSHIFT && (uint64_t)s / 32 >= x.n) return MKSMALL(0);
         size_t ws = (size_t)(s / 32), bs = (size_t)(s % 32);
         if (op == OP_LSHIFT) {
             if (!x.n) return MKSMALL(0);

@@ -577,8 +577,8 @@ BI(time_gmtime) { return broken_down(n && a[0] != PV_NONE ? timestamp_arg(a[0]) 
 static int64_t tm_field(pv t, int i) {
     pv v = py_getitem(t, MKSMALL(i));
     if (!py_is_int(v)) py_raisef(&py_TypeError_type, "'%s' object cannot be interpreted as an integer", py_type_name(TYPE(v)));
-    if (py_truth(py_compare(CMP_GT, v, MKSMALL(INT32_MAX)))) py_raisef(&py_OverflowError_type, "signed integer is greater than maximum");
-    if (py_truth(py_compare(CMP_LT, v, MKSMALL(INT32_MIN)))) py_raisef(&py_OverflowError_type, "signed integer is less than minimum");
+    if (py_truth(py_compare(CMP_GT, v, py_new_int(INT32_MAX)))) py_raisef(&py_OverflowError_type, "signed integer is greater than maximum");
+    if (py_truth(py_compare(CMP_LT, v, py_new_int(INT32_MIN)))) py_raisef(&py_OverflowError_type, "signed integer is less than minimum");
     return py_int_val(v);
 }
 BI(time_mktime) {
