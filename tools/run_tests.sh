@@ -2,8 +2,9 @@
 # The whole test suite: unit tests (cmocka through ctest), e2e tests (pytest + pexpect) and
 # the Python programs of tests/py compared with CPython, on the normal build and again on the
 # AddressSanitizer + UBSan build (Python with a collection at every allocation), then the Cortex-M3
-# firmware under QEMU (its HAL self-test and the e2e tests not marked posix_only), the
-# RP2040 firmware under rp2040js (the same e2e tests, and its own), plus the source checks.
+# firmware under QEMU (its HAL self-test, the e2e tests not marked posix_only and the Python
+# programs of tests/py on pyrun.elf), the RP2040 firmware under rp2040js (the same e2e tests,
+# and its own), plus the source checks.
 # Ends with one line: "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
@@ -118,6 +119,9 @@ if build build/mps2 -DPORT=mps2-an385; then
     count "selftest (mps2-an385)" "$p" "$f"
     echo "== e2e tests (mps2-an385 under QEMU)"
     UPYOS_PORT=mps2-an385 run_pytest "e2e (mps2-an385)" tests/e2e -m "not posix_only"
+    echo "== Python conformance (mps2-an385 under QEMU, against CPython)"
+    run_pyconf "python (mps2-an385)" ports/mps2-an385/pyrun_qemu.py -- \
+        --skip-listed host-only.txt --also-pending pending-mps2.txt
 else
     count "build (mps2-an385)" 0 1
 fi

@@ -5,8 +5,11 @@
  *   run-qemu.sh --icount --append "py=/abs/path/prog.py heap=65536 stack=16384" pyrun.elf
  *
  * heap is the interpreter's arena (64 KB by default), stack the C stack of the thread that
- * runs the program (16 KB by default: the VM recurses on it at every Python call). Program
- * output goes to the console; at the end one line goes to the host through semihosting:
+ * runs the program (16 KB by default: the VM recurses on it at every Python call), stdin a host
+ * file input() reads (none: input() meets the end at once). The conformance suite runs its
+ * programs this way (pyrun_qemu.py). Program output goes to the console, errors to the host's
+ * stderr; open() reaches the host's files (pyrun_files.c). At the end one line goes to the host
+ * through semihosting:
  * "pyrun: status S run US us heap PEAK peak of ARENA arena stack USED used of STACK" (the
  * emulated time from creating the interpreter to the program's end, the heap's and the
  * stack's high-water marks), and QEMU exits with the program's status. */
@@ -18,15 +21,22 @@
 #include "hal/time.h"
 #include "hal/thread.h"
 #include "port.h"
+#include "pyrun_files.h"
 #include "py/mod/mod.h"
 #include "py/py.h"
 #include "sched.h"
 #include "semihost.h"
 
+/* The host's stderr, or -1 when the host gives none (errors then go to the console). */
+static int host_stderr = -1;
+
 static void io_write(void *ctx, int fd, const char *s, size_t n)
 {
     (void)ctx;
-    (void)fd;
+    if (fd == 2 && host_stderr >= 0) {
+        semihost_write(host_stderr, s, n);
+        return;
+    }
     for (size_t i = 0; i < n; i++)              /* no tty layer here: add the CR ourselves */
         hal_console_write(s[i] == '\n' ? "\r\n" : &s[i], s[i] == '\n' ? 2 : 1);
 }
@@ -47,6 +57,24 @@ static long io_read_file(void *ctx, const char *path, char *buf, size_t cap)
     }
     semihost_close(fd);
     return size;
+}
+
+/* input()'s lines: the host file of the stdin option, read a byte at a time (a test's few
+ * lines; semihosting has no line reads). */
+static int host_stdin = -1;
+
+static int io_readline(void *ctx, char *buf, size_t n)
+{
+    (void)ctx;
+    size_t len = 0;
+    char c;
+    while (host_stdin >= 0 && len + 1 < n && semihost_read_upto(host_stdin, &c, 1) == 1) {
+        buf[len++] = c;
+        if (c == '\n')
+            break;
+    }
+    buf[len] = '\0';
+    return len == 0 ? -1 : (int)len;
 }
 
 static double io_clock(void *ctx)
@@ -94,8 +122,11 @@ static void run_program(void *arg)
 {
     struct run *r = arg;
     static const py_native_module modules[] = { { "machine", py_mod_machine }, { NULL, NULL } };
-    py_io io = { .write = io_write, .read_file = io_read_file, .clock = io_clock, .sleep = io_sleep,
-                 .modules = modules };
+    py_io io = { .write = io_write, .readline = io_readline, .read_file = io_read_file,
+                 .clock = io_clock, .sleep = io_sleep, .modules = modules,
+                 .fopen = pyrun_fopen, .fread = pyrun_fread, .fwrite = pyrun_fwrite,
+                 .fclose = pyrun_fclose, .fseek = pyrun_fseek, .remove = pyrun_remove,
+                 .fs = pyrun_fs };
     uint64_t start = hal_time_us();
     py_vm *vm = py_create(r->heap, &io);
     if (!vm) {
@@ -130,6 +161,9 @@ void port_app_main(void)
         run.heap = strtoul(option("heap"), NULL, 0);
     if (option("stack"))
         run.stack = strtoul(option("stack"), NULL, 0);
+    if (option("stdin"))
+        host_stdin = semihost_open(option("stdin"), SH_OPEN_RB);
+    host_stderr = semihost_open(":tt", SH_OPEN_A);
     if (!run.program) {
         semihost_write0("pyrun: no program (append py=PATH)\n");
         semihost_exit(2);

@@ -4,7 +4,8 @@
 
 enum {
     SYS_OPEN = 0x01, SYS_CLOSE = 0x02, SYS_WRITE0 = 0x04, SYS_WRITE = 0x05, SYS_READ = 0x06,
-    SYS_SEEK = 0x0A, SYS_FLEN = 0x0C, SYS_TIME = 0x11, SYS_GET_CMDLINE = 0x15,
+    SYS_SEEK = 0x0A, SYS_FLEN = 0x0C, SYS_REMOVE = 0x0E, SYS_RENAME = 0x0F,
+    SYS_TIME = 0x11, SYS_ERRNO = 0x13, SYS_GET_CMDLINE = 0x15,
     SYS_EXIT = 0x18, SYS_EXIT_EXTENDED = 0x20,
 };
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026u
@@ -33,6 +34,31 @@ int semihost_read(int fd, void *buf, size_t len)
 {
     uint32_t args[3] = { (uint32_t)fd, (uint32_t)(uintptr_t)buf, (uint32_t)len };
     return call(SYS_READ, args) == 0 ? 0 : -1;   /* the call returns the bytes NOT read */
+}
+
+long semihost_read_upto(int fd, void *buf, size_t len)
+{
+    uint32_t args[3] = { (uint32_t)fd, (uint32_t)(uintptr_t)buf, (uint32_t)len };
+    int left = call(SYS_READ, args);
+    return left < 0 || (size_t)left > len ? -1 : (long)(len - (size_t)left);
+}
+
+int semihost_remove(const char *path)
+{
+    uint32_t args[2] = { (uint32_t)(uintptr_t)path, (uint32_t)strlen(path) };
+    return call(SYS_REMOVE, args) == 0 ? 0 : -1;
+}
+
+int semihost_rename(const char *from, const char *to)
+{
+    uint32_t args[4] = { (uint32_t)(uintptr_t)from, (uint32_t)strlen(from),
+                         (uint32_t)(uintptr_t)to, (uint32_t)strlen(to) };
+    return call(SYS_RENAME, args) == 0 ? 0 : -1;
+}
+
+int semihost_errno(void)
+{
+    return call(SYS_ERRNO, 0);
 }
 
 int semihost_write(int fd, const void *buf, size_t len)

@@ -8,13 +8,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum semihost_open_mode { SH_OPEN_RB = 1, SH_OPEN_RPB = 3, SH_OPEN_WPB = 7 };
+/* SYS_OPEN's modes are fopen's, numbered: r rb r+ r+b w wb w+ w+b a ab a+ a+b (0 to 11). The
+ * name ":tt" opens the host's standard input (mode r), output (w) or error (a). */
+enum semihost_open_mode { SH_OPEN_RB = 1, SH_OPEN_RPB = 3, SH_OPEN_W = 4, SH_OPEN_WPB = 7,
+                          SH_OPEN_A = 8 };
 
 int semihost_open(const char *path, enum semihost_open_mode mode); /* handle or -1 */
 int semihost_close(int fd);
 /* Both return 0 when every byte was transferred, -1 otherwise. */
 int semihost_read(int fd, void *buf, size_t len);
 int semihost_write(int fd, const void *buf, size_t len);
+long semihost_read_upto(int fd, void *buf, size_t len);   /* bytes read (0 at the end), or -1 */
+int semihost_remove(const char *path);                    /* 0, or -1 */
+int semihost_rename(const char *from, const char *to);    /* 0, or -1 */
+int semihost_errno(void);                                 /* the host's errno of the last call */
 int semihost_seek(int fd, uint32_t pos);
 long semihost_flen(int fd);
 void semihost_write0(const char *text);          /* to QEMU's stdout (host side) */
