@@ -540,7 +540,9 @@ void py_dict_set(pv dv, pv key, pv value) {
     uint32_t slot = dict_find(d, key, h, &ei);
     if (ei >= 0) { d->ent[ei].value = value; return; }
     if (d->nent >= d->cap) {
-        dict_resize(d, d->used ? d->used * 2 + 1 : 5);
+        /* twice the live keys: a full table of S slots holds 2S/3 keys, so the new one has 2S
+         * slots (the index doubles); one key more would make it 4S for no key more */
+        dict_resize(d, d->used ? d->used * 2 : 5);
         slot = dict_find(d, key, h, &ei);
     }
     d->index[slot] = (int32_t)d->nent;
