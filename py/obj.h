@@ -266,6 +266,7 @@ typedef struct py_vm {
     uint64_t step_limit;      /* stop the program at this many steps; 0: no limit */
     double stop_deadline;     /* told to stop: when the cleanup's grace ends (0: not told) */
     pv handling;              /* the exception the innermost except clause handles */
+    struct py_frame *tb_skip; /* the frame re-raising: it adds no line to the traceback */
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
     void *cstack_top;

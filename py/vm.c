@@ -31,16 +31,21 @@ pv py_try_catch(py_try *t) {
 
 static void add_traceback(pv exc, py_frame *f);
 /* Frames without a try block set no longjmp target: the raise itself records their lines,
- * from the innermost frame up to the one that will catch. */
-_Noreturn void py_raise(pv exc) {
-    py_vm *vm = py_cur;
+ * from the innermost frame up to the one that will catch. A re-raise (a bare `raise`, the
+ * end of a finally or of an except that did not match) passes the exception on with the
+ * traceback it has: its own frame is already there, at the line that raised, so that frame
+ * adds nothing this pass (vm->tb_skip), as CPython's tracebacks show. */
+static _Noreturn void raise_from_frame(py_vm *vm, pv exc, py_frame *skip) {
     vm->exc = exc;
+    vm->tb_skip = skip;
     py_frame *stop = vm->jmp->frame;
     /* the preallocated MemoryError's traceback is this raise's only (add_traceback) */
-    if (exc == vm->memerr && ((py_exc *)exc)->tb) LIST(((py_exc *)exc)->tb)->len = 0;
+    if (exc == vm->memerr && !skip && ((py_exc *)exc)->tb) LIST(((py_exc *)exc)->tb)->len = 0;
     for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
     longjmp(vm->jmp->buf, 1);
 }
+_Noreturn void py_raise(pv exc) { raise_from_frame(py_cur, exc, NULL); }
+static _Noreturn void reraise(py_frame *f, pv exc) { raise_from_frame(f->vm, exc, f); }
 
 /* Told to stop (a kill): one SystemExit, then the grace its finally clauses need (a LED
  * switched off, a file closed); a program still running after it, one that caught the
@@ -82,6 +87,7 @@ void py_poll_now(void) {
 }
 
 static void add_traceback(pv exc, py_frame *f) {
+    if (f == f->vm->tb_skip) { f->vm->tb_skip = NULL; return; }
     if (!py_isinstance(exc, &py_BaseException_type)) return;
     py_exc *e = (py_exc *)exc;
     /* the preallocated MemoryError's lines go only where its list has room: growing it needs
@@ -879,7 +885,7 @@ dispatch:
             break;
         }
         case OPC_POP_BLOCK: f->nblocks--; break;
-        case OPC_RERAISE: py_raise(sp[-1]);
+        case OPC_RERAISE: reraise(f, sp[-1]);
         case OPC_LOAD_BUILD_CLASS:
             *sp = py_builtin_new(Q___build_class__, py_build_class, PV_NULL);
             ((py_builtin *)*sp++)->flags |= M_KW;   /* class A(metaclass=M) */
@@ -1336,7 +1342,7 @@ dispatch:
             ip += 2;
             if (n == 0) {
                 if (!f->vm->handling) py_raisef(&py_RuntimeError_type, "No active exception to reraise");
-                py_raise(f->vm->handling);
+                reraise(f, f->vm->handling);
             }
             pv cause = n == 2 ? *--sp : PV_NULL;
             pv e = *--sp;
