@@ -423,6 +423,8 @@ double py_to_double(pv v);
 pv py_new_int(int64_t v);
 pv py_int_from_double(double d);
 bool py_is_int(pv v);
+pv py_int_boxed(pv v);
+pv py_int_exact(pv v);
 int64_t py_int_val(pv v);
 pv py_float_new(double d);
 pv py_format(pv v, pv spec);
