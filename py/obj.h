@@ -433,6 +433,10 @@ pv py_hash_obj(pv v);
 
 /* ---- str.c ---- */
 pv py_str_new(const char *s, size_t n);
+/* py/codec.c: a str's bytes in an encoding, and bytes' text; encoding and errors are str
+ * values or PV_NULL (UTF-8, strict) */
+pv py_encode(pv s, pv encoding, pv errors);
+pv py_decode(const uint8_t *d, size_t n, pv encoding, pv errors);
 /* a str of n bytes whose text the caller writes into *text before anything else allocates
  * (its code-point length is counted then by py_str_done; ASCII text needs no count) */
 pv py_str_alloc(size_t n, char **text);
