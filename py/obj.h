@@ -201,7 +201,8 @@ typedef struct py_frame {
     int nblocks, maxblocks;
     py_block *blocks;         /* a call's on the C stack; a generator's after its slots */
 } py_frame;
-typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; } py_gen;
+/* handling: the exception an except clause of it handles while it waits there (a yield in it) */
+typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; pv handling; } py_gen;
 
 /* ---- the interpreter's state ---- */
 typedef struct py_jmp { jmp_buf buf; struct py_jmp *prev; struct py_frame *frame; } py_jmp;

@@ -713,7 +713,7 @@ const py_type py_code_type = { &py_type_type, "code", .base = &py_object_type, .
 static void gen_mark(pv o, gc_heap *h) {
     py_gen *g = (py_gen *)o;
     gc_mark(h, (pv)g->f.code); gc_mark(h, (pv)g->f.func); gc_mark(h, g->f.globals); gc_mark(h, g->f.locals);
-    gc_mark_ptr(h, g->slots); gc_mark(h, g->sent);
+    gc_mark_ptr(h, g->slots); gc_mark(h, g->sent); gc_mark(h, g->handling);
 }
 extern pv py_gen_next(pv gen);
 extern pv py_gen_close(pv gen);
