@@ -274,6 +274,25 @@ int py_big_cmp(pv a, pv b) {
     return x.neg ? -c : c;
 }
 
+/* An int subclass's instance is an int of this layout with its class on it: a copy of any
+ * int's value, boxed even when it would fit a small int (which cannot carry a class). */
+pv py_int_boxed(pv v) {
+    mag m;
+    to_mag(v, &m);
+    py_big *b = gc_alloc(sizeof(py_big) + m.n * sizeof(uint32_t), GC_OBJ);
+    b->type = &py_long_type;
+    memcpy(b->d, m.d, m.n * sizeof(uint32_t));
+    b->size = m.neg ? -(int32_t)m.n : (int32_t)m.n;
+    return (pv)b;
+}
+/* The plain int of an int's value (int(x), x.__index__() of an int subclass's instance). */
+pv py_int_exact(pv v) {
+    if (IS_SMALL(v) || IS(v, py_long_type)) return v;
+    mag m;
+    to_mag(v, &m);
+    return make(m.neg, m.d, m.n);
+}
+
 pv py_big_neg(pv a) {
     mag x;
     to_mag(a, &x);

@@ -978,6 +978,7 @@ static void emit_async_exit(C *c) {
     emit0(c, OPC_POP_TOP);
 }
 
+static void emit_handled_restore_below(C *c, int i);
 /* Leaves the blocks above index `upto` (exclusive), innermost first, running finally bodies
  * and __exit__ calls. `value` says a return value sits on the stack. */
 static void unwind(C *c, int upto, bool value, bool for_return) {
@@ -1006,19 +1007,22 @@ static void unwind(C *c, int upto, bool value, bool for_return) {
             *f = saved;
             break;
         }
-        case FB_HANDLER: break;
+        /* out of an except clause by break, continue or return: as at its end */
+        case FB_HANDLER: emit_handled_restore_below(c, i); break;
         default: break;
         }
     }
 }
 
-/* after an except clause: the exception an enclosing clause handles, if any, is current again */
-static void emit_handled_restore(C *c) {
+/* after an except clause (blocks from index i up left): the exception an enclosing clause
+ * handles, if any, is current again, else none (or the caller's, when the frame returns) */
+static void emit_handled_restore_below(C *c, int i) {
     int outer = -1;
-    for (int i = c->nfb - 1; i >= 0; i--) if (c->fb[i].kind == FB_HANDLER) { outer = c->fb[i].hidden; break; }
+    while (i-- > 0) if (c->fb[i].kind == FB_HANDLER) { outer = c->fb[i].hidden; break; }
     if (outer >= 0) emit(c, OPC_LOAD_FAST, outer); else emit0(c, OPC_LOAD_NONE);
     emit0(c, OPC_SET_HANDLING);
 }
+static void emit_handled_restore(C *c) { emit_handled_restore_below(c, c->nfb); }
 
 static void compile_try(C *c, node *n) {
     if (n->d) {

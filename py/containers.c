@@ -1313,8 +1313,10 @@ static pv bytes_make(const py_type *t, int n, pv *a, pv kw) {
     if (n == 0) return py_bytes_new(t, NULL, 0);
     pv x = a[0];
     if (IS(x, py_str_type)) {
-        if (n < 2 && !kw) py_raisef(&py_TypeError_type, "string argument without an encoding");
-        return py_bytes_new(t, py_str_data(x), py_str_len(x));
+        pv enc = n > 1 ? a[1] : py_kw_get(kw, Q_encoding);
+        if (!enc) py_raisef(&py_TypeError_type, "string argument without an encoding");
+        pv r = py_encode(x, enc, n > 2 ? a[2] : py_kw_get(kw, Q_errors));
+        return t == &py_bytes_type ? r : py_bytes_new(t, B(r)->data, B(r)->len);
     }
     if (py_is_int(x)) {
         pint k = py_to_index(x);
@@ -1332,26 +1334,7 @@ static pv bytes_make(const py_type *t, int n, pv *a, pv kw) {
     return r;
 }
 static pv bytes_decode(int n, pv *a, pv kw) {
-    py_bytes *b = B(a[0]);
-    pv errors = n > 2 ? a[2] : py_kw_get(kw, Q_errors);
-    bool strict = !errors || !strcmp(py_str_data(errors), "strict");
-    /* UTF-8 must be well formed */
-    for (size_t i = 0; i < b->len && strict;) {
-        uint8_t c = b->data[i];
-        int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-        if (extra < 0) {
-            pv e = py_exc_new(&py_UnicodeDecodeError_type, py_strf("'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", c, (int)i));
-            py_raise(e);
-        }
-        for (int k = 1; k <= extra; k++) {
-            if (i + (size_t)k >= b->len || (b->data[i + (size_t)k] & 0xc0) != 0x80) {
-                pv e = py_exc_new(&py_UnicodeDecodeError_type, py_strf(i + (size_t)k >= b->len ? "'utf-8' codec can't decode byte 0x%02x in position %d: unexpected end of data" : "'utf-8' codec can't decode byte 0x%02x in position %d: invalid continuation byte", c, (int)i));
-                py_raise(e);
-            }
-        }
-        i += (size_t)extra + 1;
-    }
-    return py_str_new((const char *)b->data, b->len);
+    return py_decode(B(a[0])->data, B(a[0])->len, n > 1 ? a[1] : py_kw_get(kw, Q_encoding), n > 2 ? a[2] : py_kw_get(kw, Q_errors));
 }
 static pv bytes_hex(int n, pv *a, pv kw) {
     py_buf s;

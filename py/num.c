@@ -32,12 +32,16 @@ pv py_new_int(int64_t v) {
     if (v >= SMALL_MIN && v <= SMALL_MAX) return MKSMALL((pint)v);
     return py_big_from_i64(v);
 }
-bool py_is_int(pv v) { return IS_SMALL(v) || IS(v, py_long_type) || IS(v, py_bool_type); }
+/* an instance of a subclass of int: a boxed int (py_int_boxed) with the class on it */
+static bool is_int_subclass(pv v) {
+    return !IS_SMALL(v) && TYPE(v)->flags & TF_USER && py_issubtype(TYPE(v), &py_int_type);
+}
+bool py_is_int(pv v) { return IS_SMALL(v) || IS(v, py_long_type) || IS(v, py_bool_type) || is_int_subclass(v); }
 int64_t py_int_val(pv v) {
     if (IS_SMALL(v)) return SMALL(v);
     if (v == PV_TRUE) return 1;
     if (v == PV_FALSE) return 0;
-    if (!IS(v, py_long_type)) {
+    if (!IS(v, py_long_type) && !is_int_subclass(v)) {
         /* an argument a C function reads as an int: anything else is the caller's TypeError */
         pv m = TYPE(v)->flags & TF_USER ? py_lookup_special(v, Q___index__) : PV_NULL;
         if (m) return py_int_val(py_call0(m));
@@ -358,7 +362,7 @@ static pv int_bit_length(int n, pv *a, pv kw) {
     return MKSMALL(b);
 }
 static pv int_conjugate(int n, pv *a, pv kw) { return a[0]; }
-static pv int_index_m(int n, pv *a, pv kw) { return IS(a[0], py_bool_type) ? MKSMALL(a[0] == PV_TRUE) : a[0]; }
+static pv int_index_m(int n, pv *a, pv kw) { return py_int_exact(a[0]); }
 /* to_bytes/from_bytes's byteorder: "little" or "big" (the default), refused otherwise. */
 static bool little_endian(pv bo, const char *fn) {
     if (!bo) return false;
@@ -439,7 +443,7 @@ static pv int_from_bytes(int n, pv *a, pv kw) {
     return py_new_int(r);
 }
 static pv int_getattr(pv o, pv name) {
-    if (name == QS(real)) return IS(o, py_bool_type) ? MKSMALL(o == PV_TRUE) : o;
+    if (name == QS(real)) return py_int_exact(o);
     if (name == QS(imag)) return MKSMALL(0);
     return PV_NULL;
 }
@@ -472,6 +476,7 @@ static pv d_bool(int n, pv *a, pv kw) { return PV_BOOL(py_truth(a[0])); }
 static pv d_int(int n, pv *a, pv kw) {
     /* a float subclass's instance: int() would look __int__ up and come back here */
     if (is_float(a[0])) return py_int_from_double(((py_float *)a[0])->v);
+    if (py_is_int(a[0])) return py_int_exact(a[0]);     /* and an int subclass's */
     return py_call(py_builtin_get(QS(int)), 1, a, PV_NULL);
 }
 static pv d_float(int n, pv *a, pv kw) { return py_float_new(py_to_double(a[0])); }
@@ -615,7 +620,7 @@ static pv float_make(const py_type *t, int n, pv *a, pv kw) {
 }
 static pv float_is_integer(int n, pv *a, pv kw) { double d = ((py_float *)a[0])->v; return PV_BOOL(isfinite(d) && d == floor(d)); }
 static pv float_getattr(pv o, pv name) {
-    if (name == QS(real)) return o;
+    if (name == QS(real)) return IS(o, py_float_type) ? o : py_float_new(py_to_double(o));   /* a subclass's: a float */
     if (name == QS(imag)) return py_float_new(0);
     return PV_NULL;
 }

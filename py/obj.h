@@ -201,7 +201,8 @@ typedef struct py_frame {
     int nblocks, maxblocks;
     py_block *blocks;         /* a call's on the C stack; a generator's after its slots */
 } py_frame;
-typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; } py_gen;
+/* handling: the exception an except clause of it handles while it waits there (a yield in it) */
+typedef struct { const py_type *type; py_frame f; uint8_t state; pv *slots; pv sent; pv handling; } py_gen;
 
 /* ---- the interpreter's state ---- */
 typedef struct py_jmp { jmp_buf buf; struct py_jmp *prev; struct py_frame *frame; } py_jmp;
@@ -266,6 +267,7 @@ typedef struct py_vm {
     uint64_t step_limit;      /* stop the program at this many steps; 0: no limit */
     double stop_deadline;     /* told to stop: when the cleanup's grace ends (0: not told) */
     pv handling;              /* the exception the innermost except clause handles */
+    struct py_frame *tb_skip; /* the frame re-raising: it adds no line to the traceback */
     int exit_code;
     pv memerr;                /* preallocated, raised when the heap is full */
     void *cstack_top;
@@ -422,6 +424,8 @@ double py_to_double(pv v);
 pv py_new_int(int64_t v);
 pv py_int_from_double(double d);
 bool py_is_int(pv v);
+pv py_int_boxed(pv v);
+pv py_int_exact(pv v);
 int64_t py_int_val(pv v);
 pv py_float_new(double d);
 pv py_format(pv v, pv spec);
@@ -430,6 +434,10 @@ pv py_hash_obj(pv v);
 
 /* ---- str.c ---- */
 pv py_str_new(const char *s, size_t n);
+/* py/codec.c: a str's bytes in an encoding, and bytes' text; encoding and errors are str
+ * values or PV_NULL (UTF-8, strict) */
+pv py_encode(pv s, pv encoding, pv errors);
+pv py_decode(const uint8_t *d, size_t n, pv encoding, pv errors);
 /* a str of n bytes whose text the caller writes into *text before anything else allocates
  * (its code-point length is counted then by py_str_done; ASCII text needs no count) */
 pv py_str_alloc(size_t n, char **text);

@@ -65,16 +65,35 @@ static void print_one(pv exc) {
     write_c(2, "\n");
 }
 
-void py_print_exc(pv exc) {
+/* The exception printed before exc's traceback: its cause, else the one it was raised while
+ * handling (its context); none after `raise ... from None`, which sets the cause to None. */
+static pv chained_before(pv exc) {
     py_exc *e = (py_exc *)exc;
-    if (e->cause && py_isinstance(e->cause, &py_BaseException_type)) {
-        print_one(e->cause);
-        write_c(2, "\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if (!e->cause && e->context && e->context != exc && py_isinstance(e->context, &py_BaseException_type)) {
-        print_one(e->context);
-        write_c(2, "\nDuring handling of the above exception, another exception occurred:\n\n");
+    pv c = e->cause ? e->cause : e->context;
+    return c && c != PV_NONE && py_isinstance(c, &py_BaseException_type) ? c : PV_NULL;
+}
+static pv chain_at(pv exc, size_t i) {
+    while (i--) exc = chained_before(exc);
+    return exc;
+}
+static bool chain_holds(pv exc, size_t n, pv c) {
+    for (size_t i = 0; i < n; i++, exc = chained_before(exc)) if (exc == c) return true;
+    return false;
+}
+
+/* The whole chain, oldest first as CPython prints it. The chain is walked again for each
+ * link instead of being collected, so printing needs no memory even when the heap is full;
+ * an exception met a second time ends it (a cycle through __context__ or __cause__). */
+void py_print_exc(pv exc) {
+    size_t n = 1;
+    for (pv c = chained_before(exc); c && !chain_holds(exc, n, c); c = chained_before(c)) n++;
+    for (size_t i = n; i-- > 0;) {
+        print_one(chain_at(exc, i));
+        if (i == 0) break;
+        write_c(2, ((py_exc *)chain_at(exc, i - 1))->cause
+                ? "\nThe above exception was the direct cause of the following exception:\n\n"
+                : "\nDuring handling of the above exception, another exception occurred:\n\n");
     }
-    print_one(exc);
 }
 
 /* The builtins and predefined names; false when the arena is too small even for them. */

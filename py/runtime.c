@@ -6,6 +6,7 @@
 #include "py/obj.h"
 
 static bool slow_attr(pv name, pv v);
+static const py_type *solid_builtin(pv o);
 static const int rbinop_q[13], cmp_q[6], cmp_swap[6];
 /* whether sub defines the special method q itself, differently from base */
 static bool overrides(const py_type *sub, const py_type *base, int q) {
@@ -157,6 +158,11 @@ static pv lookup_attr(pv o, pv name) {
     pv r = t->getattr ? t->getattr(o, name) : PV_NULL;
     /* a builtin type's own attributes come first, then its methods */
     if (!r && (!t->getattr || !(t->flags & TF_USER) || (t->flags & TF_EXC))) r = generic_getattr(o, name);
+    /* then those of the builtin value a subclass's instance is (an int subclass's .real) */
+    if (!r && (t->flags & (TF_USER | TF_EXC)) == TF_USER) {
+        const py_type *bb = solid_builtin(o);
+        if (bb && bb->getattr) r = bb->getattr(o, name);
+    }
     return r;
 }
 
@@ -564,7 +570,7 @@ pint py_to_index(pv v) {
     if (IS_SMALL(v)) return SMALL(v);
     if (v == PV_TRUE) return 1;
     if (v == PV_FALSE) return 0;
-    if (IS(v, py_long_type)) {
+    if (py_is_int(v)) {       /* a big one, or an int subclass's instance, as CPython takes it */
         int64_t x = py_int_val(v);
         if (x < INTPTR_MIN || x > INTPTR_MAX) py_raisef(&py_IndexError_type, "cannot fit 'int' into an index-sized integer");
         return (pint)x;
@@ -707,7 +713,7 @@ const py_type py_code_type = { &py_type_type, "code", .base = &py_object_type, .
 static void gen_mark(pv o, gc_heap *h) {
     py_gen *g = (py_gen *)o;
     gc_mark(h, (pv)g->f.code); gc_mark(h, (pv)g->f.func); gc_mark(h, g->f.globals); gc_mark(h, g->f.locals);
-    gc_mark_ptr(h, g->slots); gc_mark(h, g->sent);
+    gc_mark_ptr(h, g->slots); gc_mark(h, g->sent); gc_mark(h, g->handling);
 }
 extern pv py_gen_next(pv gen);
 extern pv py_gen_close(pv gen);
@@ -893,6 +899,7 @@ static pv own_copy(const py_type *bb, pv v) {
     if (bb == &py_str_type) return py_str_new(py_str_data(v), py_str_len(v));
     if (bb == &py_bytes_type) return py_bytes_new(&py_bytes_type, ((py_bytes *)v)->data, ((py_bytes *)v)->len);
     if (bb == &py_float_type) return py_float_new(py_to_double(v));
+    if (bb == &py_int_type) return py_int_boxed(v);
     if (bb == &py_tuple_type) {
         pv c = py_tuple_new(TUPLE(v)->len);
         py_copy_values(TUPLE(c)->items, TUPLE(v)->items, TUPLE(v)->len);
@@ -912,7 +919,8 @@ static bool has_builtin_value(const py_type *bb) {
  * builtins' __new__ is object's) come here, so the value always has the builtin's layout. */
 static pv builtin_value_new(const py_type *t, const py_type *bb, int n, pv *a, pv kw) {
     pv obj = bb->make(bb, n, a, kw);
-    if (!IS_SMALL(obj) && OBJ(obj)->type == bb && bb != &py_int_type && bb != &py_bool_type) {
+    /* an int is small or boxed (py_long_type): either way a boxed copy carries the class */
+    if (bb == &py_int_type ? py_is_int(obj) : !IS_SMALL(obj) && OBJ(obj)->type == bb) {
         /* a value of the builtin type: a copy of it gets the class */
         obj = own_copy(bb, obj);
         ((pobj *)obj)->type = t;
@@ -1154,7 +1162,8 @@ pv py_class_new(pv name, pv bases, pv dict) {
     t->len = inst_len;
     t->truth = inst_truth;
     t->contains = inst_contains;
-    t->mark = base->mark ? base->mark : inst_mark;     /* a made class's own (defaultdict's) too */
+    /* a made class's own (defaultdict's) too; none for a value with nothing to mark (a float) */
+    t->mark = base->mark ? base->mark : has_builtin_value(bb) ? NULL : inst_mark;
     if (bb == &py_object_type) t->flags |= TF_INSTDICT;
     if (bb->flags & TF_EXC) { t->getattr = bb->getattr; t->setattr = bb->setattr; }
     if (bb == &py_object_type) t->mark = inst_mark;

@@ -250,6 +250,8 @@ static pv substr_cp(str_view s, size_t a, size_t b) {
     size_t oa = cp_off(s, a), ob = cp_off(s, b);
     return py_str_new(s.data + oa, ob - oa);
 }
+static uint32_t decode_at(const char *s, size_t *i);
+uint32_t py_utf8_get(const char *s, size_t *i) { return decode_at(s, i); }
 static uint32_t decode_at(const char *s, size_t *i) {
     uint8_t c = (uint8_t)s[*i];
     uint32_t v;
@@ -422,9 +424,10 @@ static pv str_make(const py_type *t, int n, pv *a, pv kw) {
     if (n == 0 && !kw) return QS(_empty);
     pv x = n > 0 ? a[0] : py_kw_get(kw, Q_object);
     if (!x) return QS(_empty);
-    if ((n > 1 || py_kw_get(kw, Q_encoding)) && (IS(x, py_bytes_type) || IS(x, py_bytearray_type))) {
+    pv enc = n > 1 ? a[1] : py_kw_get(kw, Q_encoding), errors = n > 2 ? a[2] : py_kw_get(kw, Q_errors);
+    if ((enc || errors) && (IS(x, py_bytes_type) || IS(x, py_bytearray_type))) {
         py_bytes *b = (py_bytes *)x;
-        return py_str_new((const char *)b->data, b->len);
+        return py_decode(b->data, b->len, enc, errors);
     }
     return py_str_of(x);
 }
@@ -854,7 +857,9 @@ static pv str_removesuffix(int n, pv *a, pv kw) {
     if (p.len && p.len <= s.len && !memcmp(s.data + s.len - p.len, p.data, p.len)) return py_str_new(s.data, s.len - p.len);
     return a[0];
 }
-static pv str_encode(int n, pv *a, pv kw) { str_view s = view(a[0]); return py_bytes_new(&py_bytes_type, s.data, s.len); }
+static pv str_encode(int n, pv *a, pv kw) {
+    return py_encode(a[0], n > 1 ? a[1] : py_kw_get(kw, Q_encoding), n > 2 ? a[2] : py_kw_get(kw, Q_errors));
+}
 static pv str_format_m(int n, pv *a, pv kw) { return py_str_format(n, a, kw); }
 static pv str_format_map(int n, pv *a, pv kw) { return py_str_format(1, a, a[1]); }
 static pv str_expandtabs(int n, pv *a, pv kw) {

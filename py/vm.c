@@ -2,6 +2,7 @@
  * cells and value stack are one slice of the VM stack (a generator's slice lives in its heap
  * object instead). Exceptions travel by longjmp to the innermost run_frame, which either enters
  * the frame's handler (SETUP_EXCEPT blocks) or adds its line to the traceback and passes it on. */
+#include <stddef.h>
 #include <string.h>
 #include "py/py.h"
 #include "py/mod/mod.h"
@@ -29,18 +30,45 @@ pv py_try_catch(py_try *t) {
     return vm->exc;
 }
 
+static pv context_of(pv e) {
+    pv c = ((py_exc *)e)->context;
+    return c && py_isinstance(c, &py_BaseException_type) ? c : PV_NULL;
+}
+/* exc is raised while `handled` is handled: it becomes exc's context, as in CPython, which
+ * cuts the chain of contexts from `handled` where it comes back to exc, so that raising an
+ * exception again makes no cycle (one made by hand is walked once, by Brent's method). */
+static void chain_context(pv exc, pv handled) {
+    pv slow = handled;
+    unsigned steps = 0, lap = 2;
+    for (pv o = handled, c; (c = context_of(o)); o = c) {
+        if (c == exc) { ((py_exc *)o)->context = PV_NULL; break; }
+        if (c == slow) break;
+        if (++steps == lap) { slow = c; lap *= 2; steps = 0; }
+    }
+    ((py_exc *)exc)->context = handled;
+}
+
 static void add_traceback(pv exc, py_frame *f);
 /* Frames without a try block set no longjmp target: the raise itself records their lines,
- * from the innermost frame up to the one that will catch. */
-_Noreturn void py_raise(pv exc) {
-    py_vm *vm = py_cur;
+ * from the innermost frame up to the one that will catch. A re-raise (a bare `raise`, the
+ * end of a finally or of an except that did not match) passes the exception on with the
+ * traceback it has: its own frame is already there, at the line that raised, so that frame
+ * adds nothing this pass (vm->tb_skip), as CPython's tracebacks show. */
+static _Noreturn void raise_from_frame(py_vm *vm, pv exc, py_frame *skip) {
     vm->exc = exc;
+    vm->tb_skip = skip;
+    /* an exception raised anew (no traceback yet) while another is handled: implicit chaining */
+    py_exc *e = (py_exc *)exc;
+    if (!skip && vm->handling && vm->handling != exc && exc != vm->memerr && py_isinstance(exc, &py_BaseException_type)
+        && !e->context && !(e->tb && LIST(e->tb)->len)) chain_context(exc, vm->handling);
     py_frame *stop = vm->jmp->frame;
     /* the preallocated MemoryError's traceback is this raise's only (add_traceback) */
-    if (exc == vm->memerr && ((py_exc *)exc)->tb) LIST(((py_exc *)exc)->tb)->len = 0;
+    if (exc == vm->memerr && !skip && ((py_exc *)exc)->tb) LIST(((py_exc *)exc)->tb)->len = 0;
     for (py_frame *f = vm->frame; f && f != stop; f = f->back) add_traceback(exc, f);
     longjmp(vm->jmp->buf, 1);
 }
+_Noreturn void py_raise(pv exc) { raise_from_frame(py_cur, exc, NULL); }
+static _Noreturn void reraise(py_frame *f, pv exc) { raise_from_frame(f->vm, exc, f); }
 
 /* Told to stop (a kill): one SystemExit, then the grace its finally clauses need (a LED
  * switched off, a file closed); a program still running after it, one that caught the
@@ -82,6 +110,7 @@ void py_poll_now(void) {
 }
 
 static void add_traceback(pv exc, py_frame *f) {
+    if (f == f->vm->tb_skip) { f->vm->tb_skip = NULL; return; }
     if (!py_isinstance(exc, &py_BaseException_type)) return;
     py_exc *e = (py_exc *)exc;
     /* the preallocated MemoryError's lines go only where its list has room: growing it needs
@@ -619,6 +648,13 @@ static py_frame *push_inline_frame(py_vm *vm, py_frame *caller, py_func *fn, int
     return nf;
 }
 
+/* A generator with handlers yields: the exception its except clause handles, if it waits in
+ * one, waits with it; its caller's is current again. */
+static void park_handling(py_gen *gen, py_vm *vm, pv caller_handling) {
+    if (gen) gen->handling = vm->handling != caller_handling ? vm->handling : PV_NULL;
+    vm->handling = caller_handling;
+}
+
 /* Runs the frame entry and, in the same loop, the Python functions it calls that RUNS_INLINE
  * allows (and those they call): a call pushes a frame record and jumps to the callee's first
  * instruction, a return pops it and goes on after the caller's CALL. Such a call costs no C
@@ -647,8 +683,13 @@ static pv run_frame(py_frame *entry, pv throw) {
     int saved_depth = f->vm->depth;
     f->saved_top = f->vm->stack_top;
     f->vm->frame = f;
-    /* only a frame with handlers sets a longjmp target */
+    /* only a frame with handlers sets a longjmp target, and changes the exception being
+     * handled: the caller's is current again when it returns, yields or raises, and after its
+     * own except clauses; a generator waiting in one has it back when resumed */
     const bool has_try = (co->flags & CO_HASTRY) != 0;
+    pv caller_handling = f->vm->handling;
+    py_gen *gen = has_try && (co->flags & CO_GENERATOR) ? (py_gen *)((char *)f - offsetof(py_gen, f)) : NULL;
+    if (gen && gen->handling) f->vm->handling = gen->handling;
     py_jmp j;
     register pv *sp;
     register const uint8_t *ip;
@@ -679,6 +720,7 @@ static pv run_frame(py_frame *entry, pv throw) {
             }
             f->vm->jmp = j.prev;
             f->vm->frame = saved_frame;
+            f->vm->handling = caller_handling;
             py_raise(exc);
         }
     }
@@ -784,7 +826,7 @@ dispatch:
                 ip = f->ip + 3;
                 break;
             }
-            if (has_try) f->vm->jmp = j.prev;
+            if (has_try) f->vm->jmp = j.prev, f->vm->handling = caller_handling;
             f->vm->frame = saved_frame;
             return r;
         }
@@ -793,7 +835,7 @@ dispatch:
             f->sp = sp;
             f->ip = ip;
             f->yielded = true;
-            if (has_try) f->vm->jmp = j.prev;
+            if (has_try) f->vm->jmp = j.prev, park_handling(gen, f->vm, caller_handling);
             f->vm->frame = saved_frame;
             return r;
         }
@@ -825,7 +867,7 @@ dispatch:
             *sp++ = r;
             break;
         }
-        case OPC_SET_HANDLING: { pv h = *--sp; f->vm->handling = h == PV_NONE ? PV_NULL : h; break; }
+        case OPC_SET_HANDLING: { pv h = *--sp; f->vm->handling = h == PV_NONE ? caller_handling : h; break; }
         case OPC_END_ASYNC_FOR: {
             pv e = sp[-1];
             if (!py_isinstance(e, &py_StopAsyncIteration_type)) py_raise(e);
@@ -871,7 +913,7 @@ dispatch:
                 f->sp = sp;
                 f->ip = ip - 1;
                 f->yielded = true;
-                if (has_try) f->vm->jmp = j.prev;
+                if (has_try) f->vm->jmp = j.prev, park_handling(gen, f->vm, caller_handling);
                 f->vm->frame = saved_frame;
                 return r;
             }
@@ -879,7 +921,7 @@ dispatch:
             break;
         }
         case OPC_POP_BLOCK: f->nblocks--; break;
-        case OPC_RERAISE: py_raise(sp[-1]);
+        case OPC_RERAISE: reraise(f, sp[-1]);
         case OPC_LOAD_BUILD_CLASS:
             *sp = py_builtin_new(Q___build_class__, py_build_class, PV_NULL);
             ((py_builtin *)*sp++)->flags |= M_KW;   /* class A(metaclass=M) */
@@ -1336,7 +1378,7 @@ dispatch:
             ip += 2;
             if (n == 0) {
                 if (!f->vm->handling) py_raisef(&py_RuntimeError_type, "No active exception to reraise");
-                py_raise(f->vm->handling);
+                reraise(f, f->vm->handling);
             }
             pv cause = n == 2 ? *--sp : PV_NULL;
             pv e = *--sp;
@@ -1347,7 +1389,7 @@ dispatch:
                 if (cause != PV_NONE && !py_isinstance(cause, &py_BaseException_type)) py_raisef(&py_TypeError_type, "exception causes must derive from BaseException");
                 ((py_exc *)e)->cause = cause;
             }
-            if (f->vm->handling && f->vm->handling != e && !((py_exc *)e)->context) ((py_exc *)e)->context = f->vm->handling;
+            if (f->vm->handling && f->vm->handling != e) chain_context(e, f->vm->handling);
             ((py_exc *)e)->tb = PV_NULL;
             py_raise(e);
         }
