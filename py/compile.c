@@ -53,6 +53,22 @@ static scope *scope_new(scope *parent, int kind, node *n, pv name) {
 static void st_stmts(ST *t, scope *s, node *n);
 static void st_expr(ST *t, scope *s, node *n);
 
+/* A chain a + b + c ... is a left spine of N_BINOP nodes, up to the parser's 1000 links. The
+ * walks over it go down without a recursion per link (a hundred bytes and more of C stack
+ * each, too much for a board's): spine_down turns the left links to point up and returns the
+ * lowest link, whose left operand is no chain; spine_up climbs one link and restores it. */
+static node *spine_down(node *n, node **up) {
+    *up = NULL;
+    while (n->a->kind == N_BINOP) { node *down = n->a; n->a = *up; *up = n; n = down; }
+    return n;
+}
+static node *spine_up(node **up, node *below) {
+    node *n = *up;
+    *up = n->a;
+    n->a = below;
+    return n;
+}
+
 static void st_target(ST *t, scope *s, node *n) {
     switch (n->kind) {
     case N_NAME:
@@ -139,6 +155,13 @@ static void st_expr(ST *t, scope *s, node *n) {
         case N_KW: st_expr(t, s, n->a); break;
         case N_ATTR: st_expr(t, s, n->a); break;
         case N_FMT: st_expr(t, s, n->a); if (n->b) st_expr(t, s, n->b); break;
+        case N_BINOP: {
+            node *up, *link = spine_down(n, &up);
+            st_expr(t, s, link->a);
+            st_expr(t, s, link->b);
+            while (up) st_expr(t, s, (link = spine_up(&up, link))->b);
+            break;
+        }
         default:
             if (n->a) for (node *x = n->a; x; x = x->next) st_expr(t, s, x);
             if (n->b && n->kind != N_CMP) st_expr(t, s, n->b);
@@ -327,6 +350,13 @@ static void st_walk_expr(ST *t, node *n) {
         if (n->kind == N_ARGS || n->kind == N_ARG) { st_walk_expr(t, n->a); if (n->kind == N_ARG) st_walk_expr(t, n->b); continue; }
         if (n->kind >= S_EXPR) { st_walk_stmts(t, n); return; }
         if (n->kind == N_CONST || n->kind == N_NAME) continue;
+        if (n->kind == N_BINOP) {
+            node *up, *link = spine_down(n, &up);
+            st_walk_expr(t, link->a);
+            st_walk_expr(t, link->b);
+            while (up) st_walk_expr(t, (link = spine_up(&up, link))->b);
+            continue;
+        }
         st_walk_expr(t, n->a);
         st_walk_expr(t, n->b);
         if (n->kind != N_COMP && n->kind != N_LAMBDA) st_walk_expr(t, n->c);
@@ -597,6 +627,23 @@ static bool fold_binop(C *c, node *n) {
     return true;
 }
 
+/* a + b + c ...: the lowest link (its constants folded), then each link above, by a loop */
+static void binop_chain(C *c, node *n) {
+    node *up, *link = spine_down(n, &up);
+    c->curline = link->line ? link->line : c->curline;
+    if (!fold_binop(c, link)) {
+        expr(c, link->a);
+        expr(c, link->b);
+        emit(c, OPC_BINARY_OP, link->op);
+    }
+    while (up) {
+        link = spine_up(&up, link);
+        c->curline = link->line ? link->line : c->curline;
+        expr(c, link->b);
+        emit(c, OPC_BINARY_OP, link->op);
+    }
+}
+
 static void call_args(C *c, node *args, int extra, int op_plain, int op_kw);
 
 static void compile_fstr(C *c, node *n) {
@@ -708,12 +755,7 @@ static void expr(C *c, node *n) {
     case N_CONST: load_const(c, n->v); break;
     case N_NAME: name_op(c, n->v, ACC_LOAD); break;
     case N_FSTR: compile_fstr(c, n); break;
-    case N_BINOP:
-        if (fold_binop(c, n)) break;
-        expr(c, n->a);
-        expr(c, n->b);
-        emit(c, OPC_BINARY_OP, n->op);
-        break;
+    case N_BINOP: binop_chain(c, n); break;
     case N_UNARY:
         if (is_const(n->a) && (TYPE(n->a->v) == &py_int_type || TYPE(n->a->v) == &py_float_type || TYPE(n->a->v) == &py_long_type) && n->op == U_NEG) {
             load_const(c, py_unary(U_NEG, n->a->v));
@@ -1455,15 +1497,19 @@ static scope *node_scope(node *n) {
 /* Threads n's subtree (siblings included) onto *dead once each, through v2: a node reached
  * twice is marked by its line of -1 on the first visit. */
 static void collect_dead(node *n, node **dead) {
-    for (; n && n->line != -1; n = n->next) {
+    while (n && n->line != -1) {
         n->line = -1;
         scope *s = node_scope(n);
-        collect_dead(n->a, dead);
+        /* down a chain's left spine (a + b + ...: up to 1000 links) by this loop */
+        bool spine = n->kind == N_BINOP && !n->next;
+        if (!spine) collect_dead(n->a, dead);
         collect_dead(n->b, dead);
         if (!(s && (node *)s == n->c)) collect_dead(n->c, dead);
         if (!(s && (node *)s == n->d)) collect_dead(n->d, dead);
+        node *after = spine ? n->a : n->next;
         n->v2 = (pv)*dead;
         *dead = n;
+        n = after;
     }
 }
 /* A module statement's tree and scopes, once its code is emitted: compiled once (only the

@@ -860,6 +860,7 @@ static node *power(P *p) {
     node *n = primary(p);
     if (acceptop(p, "**")) {
         node *b = mk(p, N_BINOP);
+        b->line = n->line;
         b->op = OP_POW;
         b->a = n;
         b->b = factor(p);
@@ -897,6 +898,7 @@ static node *binary(P *p, int minprec) {
         if (!binops[k].s || binops[k].prec < minprec) return l;
         p->p++;
         node *b = mk(p, N_BINOP);
+        b->line = l->line;      /* an error in it names the line it starts on, as CPython */
         b->op = (uint8_t)binops[k].op;
         b->a = l;
         b->b = binary(p, binops[k].prec + 1);
