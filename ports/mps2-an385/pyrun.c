@@ -152,6 +152,21 @@ static void run_program(void *arg)
     semihost_exit(status);
 }
 
+/* A fault in the program's thread (fault.c) ends the run at once, reported on the host's
+ * stderr with status 134 as a crashed host process would (the runner counts 128 and up as a
+ * crash), instead of leaving QEMU waiting for a thread that is gone. */
+void kernel_on_fault(const char *reason, uint32_t pc)
+{
+    char line[96];
+    snprintf(line, sizeof line, "pyrun: the program's thread crashed: %s at 0x%08lx\n", reason,
+             (unsigned long)pc);
+    if (host_stderr >= 0)
+        semihost_write(host_stderr, line, strlen(line));
+    else
+        semihost_write0(line);
+    semihost_exit(134);
+}
+
 void port_app_main(void)
 {
     static struct run run = { NULL, 64 * 1024, 16 * 1024 };
