@@ -982,37 +982,41 @@ const py_type py_frozenset_type = { &py_type_type, "frozenset", .base = &py_obje
     .len = set_len, .contains = set_contains, .mark = set_mark };
 
 /* ---------------- range ---------------- */
-pv py_range_new(pint a, pint b, pint c) {
+pv py_range_new(int64_t a, int64_t b, int64_t c) {
     py_range *r = NEW(py_range, py_range_type);
     r->start = a; r->stop = b; r->step = c;
     return (pv)r;
 }
 /* Range arithmetic is done unsigned, where it wraps: lengths up to 2**64 - 1 and the distances
  * between items fit there, even where a signed intermediate would overflow. */
-static uintptr_t step_size(const py_range *r) { return r->step > 0 ? (uintptr_t)r->step : 0 - (uintptr_t)r->step; }
-static uintptr_t range_size(const py_range *r) {
+typedef uint64_t ruint;
+static ruint step_size(const py_range *r) { return r->step > 0 ? (ruint)r->step : 0 - (ruint)r->step; }
+static ruint range_size(const py_range *r) {
     if (r->step > 0 ? r->stop <= r->start : r->start <= r->stop) return 0;
-    uintptr_t span = r->step > 0 ? (uintptr_t)r->stop - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)r->stop;
+    ruint span = r->step > 0 ? (ruint)r->stop - (ruint)r->start : (ruint)r->start - (ruint)r->stop;
     return (span - 1) / step_size(r) + 1;
 }
-static pint range_item(const py_range *r, uintptr_t i) { return (pint)((uintptr_t)r->start + i * (uintptr_t)r->step); }
+static int64_t range_item(const py_range *r, ruint i) { return (int64_t)((ruint)r->start + i * (ruint)r->step); }
 static pint range_len(pv o) {
-    uintptr_t n = range_size((py_range *)o);
-    if (n > (uintptr_t)INTPTR_MAX) py_raisef(&py_OverflowError_type, "Python int too large to convert to C ssize_t");
+    ruint n = range_size((py_range *)o);
+    if (n > (ruint)INTPTR_MAX) py_raisef(&py_OverflowError_type, "Python int too large to convert to C ssize_t");
     return (pint)n;
 }
+/* a bound: an int as 64 bits, or what __index__ gives */
+static int64_t range_arg(pv v) { return py_is_int(v) ? py_int_val(v) : py_to_index(v); }
 static pv range_make(const py_type *t, int n, pv *a, pv kw) {
     if (n < 1 || n > 3) py_raisef(&py_TypeError_type, n ? "range expected at most 3 arguments, got %d" : "range expected at least 1 argument, got %d", n);
-    pint s = 0, e, st = 1;
-    if (n == 1) e = py_to_index(a[0]);
-    else { s = py_to_index(a[0]); e = py_to_index(a[1]); if (n == 3) st = py_to_index(a[2]); }
+    int64_t s = 0, e, st = 1;
+    if (n == 1) e = range_arg(a[0]);
+    else { s = range_arg(a[0]); e = range_arg(a[1]); if (n == 3) st = range_arg(a[2]); }
     if (st == 0) py_raisef(&py_ValueError_type, "range() arg 3 must not be zero");
     return py_range_new(s, e, st);
 }
 static pv range_repr(pv o) {
     py_range *r = (py_range *)o;
-    if (r->step == 1) return py_strf("range(%ld, %ld)", (long)r->start, (long)r->stop);
-    return py_strf("range(%ld, %ld, %ld)", (long)r->start, (long)r->stop, (long)r->step);
+    pv start = py_repr(py_new_int(r->start)), stop = py_repr(py_new_int(r->stop));
+    if (r->step == 1) return py_strf("range(%s, %s)", py_str_data(start), py_str_data(stop));
+    return py_strf("range(%s, %s, %s)", py_str_data(start), py_str_data(stop), py_str_data(py_repr(py_new_int(r->step))));
 }
 static pv range_getitem(pv o, pv k) {
     py_range *r = (py_range *)o;
@@ -1020,12 +1024,12 @@ static pv range_getitem(pv o, pv k) {
         pint a, b, st, cnt;
         py_slice_indices(k, range_len(o), &a, &b, &st, &cnt);
         (void)cnt;
-        return py_range_new(range_item(r, (uintptr_t)a), range_item(r, (uintptr_t)b), (pint)((uintptr_t)st * (uintptr_t)r->step));
+        return py_range_new(range_item(r, (ruint)a), range_item(r, (ruint)b), (int64_t)((ruint)st * (ruint)r->step));
     }
-    uintptr_t size = range_size(r);
+    ruint size = range_size(r);
     pint i = py_to_index(k);
-    uintptr_t u = i < 0 ? size - (0 - (uintptr_t)i) : (uintptr_t)i;
-    if (i < 0 ? 0 - (uintptr_t)i > size : u >= size) py_raisef(&py_IndexError_type, "range object index out of range");
+    ruint u = i < 0 ? size - (0 - (ruint)i) : (ruint)i;
+    if (i < 0 ? 0 - (ruint)i > size : u >= size) py_raisef(&py_IndexError_type, "range object index out of range");
     return py_new_int(range_item(r, u));
 }
 typedef py_rangeit rangeit;
@@ -1033,8 +1037,8 @@ static pv rangeit_next(pv o) {
     rangeit *it = (rangeit *)o;
     if (!it->left) return PV_NULL;
     it->left--;
-    pint v = it->cur;
-    it->cur = (pint)((uintptr_t)v + (uintptr_t)it->step);
+    int64_t v = it->cur;
+    it->cur = (int64_t)((ruint)v + (ruint)it->step);
     return py_new_int(v);
 }
 const py_type py_rangeiter_type = { &py_type_type, "range_iterator", .base = &py_object_type, .iter = self_iter, .next = rangeit_next };
@@ -1051,9 +1055,9 @@ static int range_contains(pv o, pv x) {
         while ((v = py_next(it))) if (py_eq(v, x)) return 1;
         return 0;
     }
-    pint v = (pint)py_int_val(x);
+    int64_t v = py_int_val(x);
     if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return 0;
-    uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
+    ruint dist = r->step > 0 ? (ruint)v - (ruint)r->start : (ruint)r->start - (ruint)v;
     return dist % step_size(r) == 0;
 }
 static pv range_compare(int op, pv a, pv b, int side) {
@@ -1073,8 +1077,8 @@ static pv range_getattr(pv o, pv name) {
 static pv range_index(int n, pv *a, pv kw) {
     if (!range_contains(a[0], a[1])) py_raisef(&py_ValueError_type, "%s is not in range", py_str_data(py_repr(a[1])));
     py_range *r = (py_range *)a[0];
-    pint v = (pint)py_int_val(a[1]);
-    uintptr_t dist = r->step > 0 ? (uintptr_t)v - (uintptr_t)r->start : (uintptr_t)r->start - (uintptr_t)v;
+    int64_t v = py_int_val(a[1]);
+    ruint dist = r->step > 0 ? (ruint)v - (ruint)r->start : (ruint)r->start - (ruint)v;
     return py_new_int((int64_t)(dist / step_size(r)));
 }
 static pv range_count(int n, pv *a, pv kw) { return MKSMALL(range_contains(a[0], a[1])); }
@@ -1085,8 +1089,8 @@ static uintptr_t range_hash(pv o) {
     pint n = range_len(o);
     pv t = py_tuple_new(3);
     TUPLE(t)->items[0] = MKSMALL(n);
-    TUPLE(t)->items[1] = n ? MKSMALL(r->start) : PV_NONE;
-    TUPLE(t)->items[2] = n > 1 ? MKSMALL(r->step) : PV_NONE;
+    TUPLE(t)->items[1] = n ? py_new_int(r->start) : PV_NONE;
+    TUPLE(t)->items[2] = n > 1 ? py_new_int(r->step) : PV_NONE;
     return py_hash(t);
 }
 const py_type py_range_type = { &py_type_type, "range", .base = &py_object_type, .methods = range_methods, .hash = range_hash,

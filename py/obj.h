@@ -113,9 +113,11 @@ typedef struct {
     uint32_t mask;
     py_dent *ent;
 } py_dict;
-typedef struct { const py_type *type; pint start, stop, step; } py_range;
+/* range bounds are 64-bit on every port, as posix's index size: a board's 32-bit index would
+ * refuse range(2**31, 2**31 + 5); a length must still fit the index */
+typedef struct { const py_type *type; int64_t start, stop, step; } py_range;
 /* the iterators of range and list, which FOR_ITER steps inline */
-typedef struct { const py_type *type; pint cur, step; uintptr_t left; } py_rangeit;
+typedef struct { const py_type *type; int64_t cur, step; uint64_t left; } py_rangeit;
 typedef struct { const py_type *type; pv seq; size_t i; } py_seqit;
 typedef struct { const py_type *type; pv start, stop, step; } py_slice;
 typedef struct { const py_type *type; pv dict; } py_inst;
@@ -486,7 +488,7 @@ pv py_dict_get_hinted(pv d, pv k, uint32_t *hint);
 void py_seq_items(pv seq, size_t *n, pv **items);   /* list or tuple */
 pv py_set_new(const py_type *t);
 void py_set_add(pv s, pv v);
-pv py_range_new(pint a, pint b, pint c);
+pv py_range_new(int64_t a, int64_t b, int64_t c);
 pv py_slice_new(pv a, pv b, pv c);
 void py_slice_indices(pv sl, pint len, pint *start, pint *stop, pint *step, pint *n);
 pv py_bytes_new(const py_type *t, const void *p, size_t n);

@@ -1351,9 +1351,9 @@ dispatch:
                 py_rangeit *r = (py_rangeit *)it;
                 v = PV_NULL;
                 if (r->left) {
-                    pint c = r->cur;
+                    int64_t c = r->cur;
                     r->left--;
-                    r->cur = (pint)((uintptr_t)c + (uintptr_t)r->step);
+                    r->cur = (int64_t)((uint64_t)c + (uint64_t)r->step);
                     v = c >= SMALL_MIN && c <= SMALL_MAX ? MKSMALL(c) : py_new_int(c);
                 }
             } else if (IS(it, py_listiter_type)) {
