@@ -94,6 +94,17 @@ static int utf8_sequence(const uint8_t *s, size_t n, const char **why) {
     return len;
 }
 
+size_t py_utf8_invalid_at(const uint8_t *s, size_t n) {
+    const char *why;
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) { i++; continue; }
+        int k = utf8_sequence(s + i, n - i, &why);
+        if (k < 0) return i;
+        i += (size_t)k;
+    }
+    return n;
+}
+
 pv py_decode(const uint8_t *d, size_t n, pv encoding, pv errors) {
     int codec = codec_of(encoding);
     py_buf b = { NULL, 0, 0 };       /* made at the first byte that is not copied as it is */

@@ -93,8 +93,10 @@ static bool fill(py_file *f) {
     f->blen = got > 0 ? (size_t)got : 0;
     return f->blen > 0;
 }
+/* what a read gives: bytes, or text decoded as UTF-8, strictly as CPython's default (a str
+ * holds well-formed UTF-8 only, which the str and re code rely on) */
 static pv make(py_file *f, const char *p, size_t n) {
-    return f->binary ? py_bytes_new(&py_bytes_type, p, n) : py_str_new(p, n);
+    return f->binary ? py_bytes_new(&py_bytes_type, p, n) : py_decode((const uint8_t *)p, n, PV_NULL, PV_NULL);
 }
 static pv file_read(int n, pv *a, pv kw) {
     py_file *f = checked(a[0], true, false);

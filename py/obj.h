@@ -440,6 +440,8 @@ pv py_str_new(const char *s, size_t n);
  * values or PV_NULL (UTF-8, strict) */
 pv py_encode(pv s, pv encoding, pv errors);
 pv py_decode(const uint8_t *d, size_t n, pv encoding, pv errors);
+/* where the first byte that is not well-formed UTF-8 is, or n */
+size_t py_utf8_invalid_at(const uint8_t *s, size_t n);
 /* a str of n bytes whose text the caller writes into *text before anything else allocates
  * (its code-point length is counted then by py_str_done; ASCII text needs no count) */
 pv py_str_alloc(size_t n, char **text);

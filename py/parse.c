@@ -1467,7 +1467,21 @@ static node *stmt(P *p) {
     }
 }
 
+/* Source is UTF-8 (no encoding declarations here): anything else is CPython's SyntaxError,
+ * before a str of the program could carry malformed text into what assumes it well formed. */
+static void check_utf8(const char *src, size_t len, pv filename) {
+    size_t at = py_utf8_invalid_at((const uint8_t *)src, len);
+    if (at == len) return;
+    int line = 1;
+    for (size_t i = 0; i < at; i++) line += src[i] == '\n';
+    char msg[160];
+    snprintf(msg, sizeof msg, "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding declared; "
+             "see https://peps.python.org/pep-0263/ for details", (uint8_t)src[at], py_str_data(filename), line);
+    py_syntax_error(filename, line, msg);
+}
+
 node *py_parse(const char *src, size_t len, pv filename, int mode) {
+    check_utf8(src, len, filename);
     P p;
     memset(&p, 0, sizeof p);
     p.src = src;

@@ -41,10 +41,13 @@ static pint char_index(pv s, int32_t off) {
     if (off < 0 || !is_text(s) || py_str_len(s) == py_str_clen(s)) return off;
     return (pint)py_mod_chars(py_str_data(s), (size_t)off);
 }
-static size_t char_len(pv s, const char *at) {
+/* the bytes of the character at `at`, `left` bytes before the end: never past the end, even
+ * for text that is not well-formed UTF-8 (a file read as text) */
+static size_t char_len(pv s, const char *at, size_t left) {
     if (!is_text(s)) return 1;
     uint8_t c = (uint8_t)*at;
-    return c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    size_t k = c < 0xc0 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    return k < left ? k : left;
 }
 
 /* ---- Pattern ---- */
@@ -127,7 +130,7 @@ static pv all_matches(pattern_obj *p, pv s, pint limit) {
         match_obj *mo = (match_obj *)m;
         if (m && after_empty && mo->caps[0] == mo->caps[1] && (size_t)mo->caps[0] == pos) {
             if (pos >= len) break;
-            m = exec(p, s, pos + char_len(s, text + pos), 0);
+            m = exec(p, s, pos + char_len(s, text + pos, len - pos), 0);
             mo = (match_obj *)m;
         }
         if (!m) break;
