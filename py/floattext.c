@@ -1,0 +1,398 @@
+/* Floats to decimal text and back, exact on every port. The C library cannot be trusted with
+ * this: picolibc's printf and strtod (the boards) are not correctly rounded at 17 digits, round
+ * halves away from zero and stop at 17 significant digits, where CPython is exact. Here a
+ * double is what it is, m * 2**e, and every answer comes from integer arithmetic on that:
+ * - its decimal digits are those of the integer m * 2**e, or m * 5**-e shifted -e places, so
+ *   '%.{p}e' and '%.{p}f' round those digits half to even, with no precision limit;
+ * - repr is the shortest digit string inside the interval that reads back as the double, the
+ *   halfway points to its neighbours computed exactly the same way;
+ * - text to double takes a guess from a few digits and moves it one ulp at a time until the
+ *   decimal lies between the halfway points to its neighbours, compared exactly.
+ * Numbers with few digits stay on short paths: a handful of 32-bit words, no heap. */
+#include <math.h>
+#include <string.h>
+#include "py/obj.h"
+
+/* ---- a small unsigned multiword integer: 32-bit words, least significant first ---- */
+typedef struct { uint32_t *w; int n; } big;
+
+static void big_set(big *b, uint64_t x) {
+    b->w[0] = (uint32_t)x;
+    b->w[1] = (uint32_t)(x >> 32);
+    b->n = b->w[1] ? 2 : b->w[0] ? 1 : 0;
+}
+static void big_copy(big *to, const big *from) {
+    memcpy(to->w, from->w, (size_t)from->n * sizeof(uint32_t));
+    to->n = from->n;
+}
+static void big_mul_add(big *b, uint32_t m, uint32_t add) {
+    uint64_t carry = add;
+    for (int i = 0; i < b->n; i++) {
+        carry += (uint64_t)b->w[i] * m;
+        b->w[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    if (carry) b->w[b->n++] = (uint32_t)carry;
+}
+static void big_mul_pow5(big *b, int k) {
+    static const uint32_t pow5[14] = { 1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125,
+                                       9765625, 48828125, 244140625, 1220703125 };
+    for (; k >= 13; k -= 13) big_mul_add(b, pow5[13], 0);
+    if (k) big_mul_add(b, pow5[k], 0);
+}
+static void big_shl(big *b, int s) {
+    if (!b->n || !s) return;
+    int words = s / 32, bits = s % 32;
+    if (bits) {
+        b->w[b->n] = 0;
+        for (int i = b->n; i > 0; i--) b->w[i] = b->w[i] << bits | b->w[i - 1] >> (32 - bits);
+        b->w[0] <<= bits;
+        b->n++;
+        if (!b->w[b->n - 1]) b->n--;
+    }
+    if (words) {
+        memmove(b->w + words, b->w, (size_t)b->n * sizeof(uint32_t));
+        memset(b->w, 0, (size_t)words * sizeof(uint32_t));
+        b->n += words;
+    }
+}
+static int big_cmp(const big *a, const big *b) {
+    if (a->n != b->n) return a->n < b->n ? -1 : 1;
+    for (int i = a->n - 1; i >= 0; i--)
+        if (a->w[i] != b->w[i]) return a->w[i] < b->w[i] ? -1 : 1;
+    return 0;
+}
+/* The decimal digits of b (consumed), no leading zeros ("0" for zero), at the start of out:
+ * nine at a time from the low end, by division by 10**9. cap: room for them rounded up to 9s. */
+static int big_to_decimal(big *b, char *out, int cap) {
+    int k = cap;
+    while (b->n) {
+        uint64_t rem = 0;
+        for (int i = b->n - 1; i >= 0; i--) {
+            uint64_t cur = rem << 32 | b->w[i];
+            b->w[i] = (uint32_t)(cur / 1000000000u);
+            rem = cur % 1000000000u;
+        }
+        while (b->n && !b->w[b->n - 1]) b->n--;
+        uint32_t r = (uint32_t)rem;
+        for (int j = 0; j < 9; j++) { out[--k] = (char)('0' + r % 10); r /= 10; }
+    }
+    while (k < cap && out[k] == '0') k++;
+    if (k == cap) out[--k] = '0';
+    memmove(out, out + k, (size_t)(cap - k));
+    return cap - k;
+}
+
+/* Scratch memory: a few hundred bytes on the C stack serve ordinary numbers; the extremes
+ * (digits of 1e-300, a 400-digit literal) take a block of the heap. */
+typedef struct { uint32_t local[128]; char *p; size_t left; } scratch;
+static void scratch_init(scratch *s, size_t need) {
+    if (need <= sizeof s->local) { s->p = (char *)s->local; s->left = sizeof s->local; }
+    else { s->p = gc_alloc(need, GC_RAW); s->left = need; }
+}
+static void *scratch_take(scratch *s, size_t n) {
+    n = (n + 3) & ~(size_t)3;
+    void *p = s->p;
+    s->p += n;
+    s->left -= n;
+    return p;
+}
+
+/* ---- a double's exact decimal digits ---- */
+typedef struct { char *d; int n; int lead; } decimal;   /* value: 0.d * 10**(lead + 1) */
+
+static int words_for(int s) { return (s >= 0 ? s : -s * 2322 / 1000 + 1) / 32 + 5; }   /* x < 2**64 */
+static int digits_for(int words) { return words * 10 + 18; }
+
+static void split(double v, uint64_t *m, int *e) {
+    uint64_t bits;
+    memcpy(&bits, &v, sizeof bits);
+    int be = (int)(bits >> 52 & 0x7ff);
+    uint64_t frac = bits & ((1ull << 52) - 1);
+    *m = be ? frac | 1ull << 52 : frac;
+    *e = be ? be - 1075 : -1074;
+}
+/* x * 2**s in decimal: x * 2**s is an integer when s >= 0, else x * 5**-s shifted -s places */
+static void exact_decimal(uint64_t x, int s, scratch *sc, decimal *out) {
+    int words = words_for(s), cap = digits_for(words);
+    big b = { scratch_take(sc, (size_t)words * sizeof(uint32_t)), 0 };
+    big_set(&b, x);
+    if (s >= 0) big_shl(&b, s); else big_mul_pow5(&b, -s);
+    out->d = scratch_take(sc, (size_t)cap);
+    out->n = big_to_decimal(&b, out->d, cap);
+    out->lead = out->n - 1 + (s >= 0 ? 0 : s);
+    while (out->n > 1 && out->d[out->n - 1] == '0') out->n--;
+}
+static size_t exact_need(int s) {
+    int words = words_for(s);
+    return (size_t)words * sizeof(uint32_t) + (size_t)digits_for(words) + 8;
+}
+/* compares two nonzero decimals */
+static int decimal_cmp(const char *a, int na, int la, const decimal *b) {
+    if (la != b->lead) return la < b->lead ? -1 : 1;
+    int n = na > b->n ? na : b->n;
+    for (int i = 0; i < n; i++) {
+        char x = i < na ? a[i] : '0', y = i < b->n ? b->d[i] : '0';
+        if (x != y) return x < y ? -1 : 1;
+    }
+    return 0;
+}
+/* Does rounding d to its first keep digits round up? Half to even. keep may be 0 (the digit
+ * before d's first is an even 0). */
+static bool rounds_up(const decimal *d, int keep) {
+    if (keep >= d->n || keep < 0) return false;
+    char c = d->d[keep];
+    if (c != '5') return c > '5';
+    if (d->n > keep + 1) return true;   /* d has no trailing zeros: something follows the 5 */
+    return keep > 0 && (d->d[keep - 1] - '0') & 1;
+}
+/* d's first keep digits (zeros past its end), rounded half to even, into out; true when the
+ * rounding carried into a new first digit: out is then 1 and keep - 1 zeros. */
+static bool round_into(const decimal *d, int keep, char *out) {
+    for (int i = 0; i < keep; i++) out[i] = i < d->n ? d->d[i] : '0';
+    if (!rounds_up(d, keep)) return false;
+    int i = keep - 1;
+    while (i >= 0 && out[i] == '9') out[i--] = '0';
+    if (i >= 0) { out[i]++; return false; }
+    if (keep) out[0] = '1';
+    return true;
+}
+
+/* ---- repr: the shortest digits that read back as the double ---- */
+int py_float_shortest(double v, char *out, int *lead) {
+    uint64_t m;
+    int e;
+    split(v, &m, &e);
+    /* the halfway points to the neighbours, in units of 2**(e-2): the one below is nearer when
+     * m is a power of two with a smaller binade below */
+    bool narrow_below = m == 1ull << 52 && e > -1074;
+    scratch sc;
+    scratch_init(&sc, 3 * exact_need(e - 2));
+    decimal d, lo, hi;
+    exact_decimal(m << 2, e - 2, &sc, &d);
+    exact_decimal((m << 2) - (narrow_below ? 1 : 2), e - 2, &sc, &lo);
+    exact_decimal((m << 2) + 2, e - 2, &sc, &hi);
+    bool inclusive = !(m & 1);   /* a halfway point reads back as the even neighbour */
+    for (int p = 1; p <= 17; p++) {
+        if (p >= d.n) break;
+        /* the two p-digit numbers either side of v (d has digits past p, none of them trailing
+         * zeros): rounding prefers one, the interval may hold only the other */
+        char down[18], up[18];
+        memcpy(down, d.d, (size_t)p);
+        memcpy(up, d.d, (size_t)p);
+        int up_lead = d.lead, i = p - 1;
+        while (i >= 0 && up[i] == '9') up[i--] = '0';
+        if (i >= 0) up[i]++; else { up[0] = '1'; up_lead++; }
+        int c_down = decimal_cmp(down, p, d.lead, &lo), c_up = decimal_cmp(up, p, up_lead, &hi);
+        bool down_ok = c_down > 0 || (inclusive && c_down == 0);
+        bool up_ok = c_up < 0 || (inclusive && c_up == 0);
+        bool prefer_up = rounds_up(&d, p);
+        if (up_ok && (prefer_up || !down_ok)) { memcpy(out, up, (size_t)p); *lead = up_lead; return p; }
+        if (down_ok) { memcpy(out, down, (size_t)p); *lead = d.lead; return p; }
+    }
+    int n = d.n < 17 ? d.n : 17;
+    *lead = d.lead;
+    if (round_into(&d, n, out)) (*lead)++;
+    return n;
+}
+
+/* ---- '%.{p}e', '%.{p}f', '%.{p}g' ---- */
+static char *put_exponent(char *o, char e, int x) {
+    *o++ = e;
+    *o++ = x < 0 ? '-' : '+';
+    if (x < 0) x = -x;
+    if (x >= 100) *o++ = (char)('0' + x / 100);
+    *o++ = (char)('0' + x / 10 % 10);
+    *o++ = (char)('0' + x % 10);
+    return o;
+}
+static char *format_e(const decimal *d, pint prec, bool alt, char e, char *o) {
+    int keep = (int)prec + 1;
+    char *digits = o + 1;
+    int x = d->lead + round_into(d, keep, digits);
+    o[0] = digits[0];
+    if (prec || alt) o[1] = '.'; else o--;
+    return put_exponent(o + keep + 1, e, x);
+}
+static char *format_f(const decimal *d, pint prec, bool alt, char *o) {
+    /* t: the integer round(v * 10**prec), its digits written at o */
+    int keep = d->lead + 1 + (int)prec, t;
+    if (keep > 0) { t = keep; if (round_into(d, keep, o)) o[t++] = '0'; }
+    else if (keep == 0 && rounds_up(d, 0)) { o[0] = '1'; t = 1; }
+    else t = 0;
+    int whole = t - (int)prec;   /* digits before the point */
+    if (whole <= 0) {
+        /* 0.000ttt */
+        int zeros = -whole;
+        memmove(o + 2 + zeros, o, (size_t)t);
+        o[0] = '0';
+        o[1] = '.';
+        memset(o + 2, '0', (size_t)zeros);
+        o += 2 + zeros + t;
+        if (!prec) { o--; if (alt) *o++ = '.'; }
+        return o;
+    }
+    memmove(o + whole + 1, o + whole, (size_t)prec);
+    o[whole] = '.';
+    o += t + 1;
+    if (!prec && !alt) o--;
+    return o;
+}
+/* Writes x >= 0, finite, in C's notation for conversion type ('e' 'E' 'f' 'F' 'g' 'G'; 'r' is
+ * Python's format type none with a precision: g, but with a '.0' and exponents from prec - 1) and
+ * precision into a heap buffer with room for prec + 400 characters, and returns it. */
+char *py_float_format(double x, char type, pint prec, bool alt) {
+    if (prec > INT32_MAX - 400) py_raisef(&py_ValueError_type, "precision too big");
+    char *buf = gc_alloc((size_t)prec + 400, GC_RAW);
+    uint64_t m;
+    int e;
+    split(x, &m, &e);
+    if (!m) e = 0;
+    scratch sc;
+    scratch_init(&sc, exact_need(e));
+    decimal d;
+    exact_decimal(m, e, &sc, &d);
+    char *o = buf, ec = type == 'E' || type == 'G' ? 'E' : 'e';
+    if (type == 'f' || type == 'F') o = format_f(&d, prec, alt, o);
+    else if (type == 'e' || type == 'E') o = format_e(&d, prec, alt, ec, o);
+    else {
+        /* g: e or f by the exponent after rounding to prec digits; no trailing zeros but with # */
+        if (!prec) prec = 1;
+        bool carries = rounds_up(&d, (int)prec);
+        for (int i = 0; carries && i < prec; i++) if (i >= d.n || d.d[i] != '9') carries = false;
+        int xp = d.lead + carries;
+        char *start = o;
+        bool fixed = xp >= -4 && xp < (type == 'r' ? prec - 1 : prec);
+        if (fixed) o = format_f(&d, prec - 1 - xp, alt, o);
+        else o = format_e(&d, prec - 1, alt, ec, o);
+        if (!alt) {
+            char *end = o, *mant = start;
+            while (mant < end && *mant != 'e' && *mant != 'E') mant++;
+            char *cut = mant;
+            if (memchr(start, '.', (size_t)(mant - start))) {
+                while (cut[-1] == '0') cut--;
+                if (cut[-1] == '.') cut--;
+            }
+            memmove(cut, mant, (size_t)(end - mant));
+            o = cut + (end - mant);
+        }
+        if (type == 'r' && fixed && !memchr(start, '.', (size_t)(o - start))) { *o++ = '.'; *o++ = '0'; }
+    }
+    *o = 0;
+    return buf;
+}
+
+/* ---- text to double, correctly rounded ---- */
+#define SIG_KEPT 780   /* a halfway point between doubles has at most 767 significant digits */
+
+/* digits * 10**E against x * 2**y, exactly */
+static int cmp_decimal_binary(const big *digits, int E, uint64_t x, int y, big *a, big *b) {
+    big_copy(a, digits);
+    big_set(b, x);
+    if (E >= 0) big_mul_pow5(a, E); else big_mul_pow5(b, -E);
+    if (E > y) big_shl(a, E - y); else big_shl(b, y - E);
+    return big_cmp(a, b);
+}
+static double scale10(double g, int k) {
+    static const double tens[9] = { 1e1, 1e2, 1e4, 1e8, 1e16, 1e32, 1e64, 1e128, 1e256 };
+    int a = k < 0 ? -k : k;
+    for (int i = 0; i < 9 && a; i++, a >>= 1)
+        if (a & 1) g = k < 0 ? g / tens[i] : g * tens[i];
+    return g;
+}
+/* The double nearest digits * 10**E (ties to even): a guess, then exact steps of one ulp. */
+static double nearest(const char *sig, int n, int E) {
+    int g19 = n < 19 ? n : 19;
+    uint64_t top = 0;
+    for (int i = 0; i < g19; i++) top = top * 10 + (uint64_t)(sig[i] - '0');
+    double guess = scale10((double)top, E + n - g19);
+    uint64_t u;
+    if (isinf(guess)) u = 0x7ff0000000000000ull;
+    else memcpy(&u, &guess, sizeof u);
+    int words = (n * 3322 / 1000 + (E < 0 ? -E : E) * 3322 / 1000 + 1200) / 32 + 6;
+    uint32_t *mem = gc_alloc((size_t)words * 3 * sizeof(uint32_t), GC_RAW);
+    big digits = { mem, 0 }, a = { mem + words, 0 }, b = { mem + 2 * words, 0 };
+    for (int i = 0; i < n; i += 9) {
+        uint32_t chunk = 0, mul = 1;
+        for (int j = i; j < n && j < i + 9; j++) { chunk = chunk * 10 + (uint32_t)(sig[j] - '0'); mul *= 10; }
+        if (!digits.n) big_set(&digits, chunk); else big_mul_add(&digits, mul, chunk);
+    }
+    for (;;) {
+        int be = (int)(u >> 52);
+        uint64_t frac = u & ((1ull << 52) - 1);
+        uint64_t m = be ? frac | 1ull << 52 : frac;
+        int e = be ? be - 1075 : -1074;
+        if (u < 0x7ff0000000000000ull) {
+            int c = cmp_decimal_binary(&digits, E, 2 * m + 1, e - 1, &a, &b);
+            if (c > 0 || (c == 0 && (m & 1))) { u++; continue; }
+        }
+        if (u > 0) {
+            bool narrow = frac == 0 && be > 1;
+            int c = narrow ? cmp_decimal_binary(&digits, E, 4 * m - 1, e - 2, &a, &b)
+                           : cmp_decimal_binary(&digits, E, 2 * m - 1, e - 1, &a, &b);
+            if (c < 0 || (c == 0 && (m & 1))) { u--; continue; }
+        }
+        break;
+    }
+    double r;
+    memcpy(&r, &u, sizeof r);
+    return r;
+}
+/* Reads [+-]digits[.digits][(e|E)[+-]digits] (at least one digit before the exponent), all of
+ * s[0..n), into *out; false when s is not such a number. */
+bool py_float_from_text(const char *s, size_t n, double *out) {
+    size_t i = 0;
+    bool neg = false;
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    size_t int0 = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    size_t int1 = i, frac0 = i, frac1 = i;
+    if (i < n && s[i] == '.') {
+        frac0 = ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+        frac1 = i;
+    }
+    if (int1 == int0 && frac1 == frac0) return false;
+    long exp10 = 0;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        i++;
+        bool eneg = false;
+        if (i < n && (s[i] == '+' || s[i] == '-')) eneg = s[i++] == '-';
+        if (i == n || s[i] < '0' || s[i] > '9') return false;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) if (exp10 < 100000) exp10 = exp10 * 10 + (s[i] - '0');
+        if (eneg) exp10 = -exp10;
+    }
+    if (i != n) return false;
+    /* the significant digits: the integer and fraction digits without leading or trailing zeros */
+    size_t nint = int1 - int0, total = nint + (frac1 - frac0);
+#define DIGIT(k) ((k) < nint ? s[int0 + (k)] : s[frac0 + (k) - nint])
+    size_t first = 0, last = total;
+    while (first < total && DIGIT(first) == '0') first++;
+    if (first == total) { *out = neg ? -0.0 : 0.0; return true; }
+    while (DIGIT(last - 1) == '0') last--;
+    long nsig = (long)(last - first);
+    long E = exp10 - (long)(frac1 - frac0) + (long)(total - last);   /* of the last digit */
+    double v;
+    if (nsig + E > 309) v = INFINITY;
+    else if (nsig + E < -323) v = 0;
+    else if (nsig <= 15 && E >= -22 && E <= 22) {
+        /* both the digits and the power of ten are exact doubles: one rounding */
+        static const double exact10[23] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+            1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+        uint64_t t = 0;
+        for (size_t k = first; k < last; k++) t = t * 10 + (uint64_t)(DIGIT(k) - '0');
+        v = E < 0 ? (double)t / exact10[-E] : (double)t * exact10[E];
+    } else {
+        /* past SIG_KEPT digits, a 1 in their place stands for the nonzero rest: no halfway
+         * point lies between the truncated number and the whole one */
+        int kept = nsig > SIG_KEPT ? SIG_KEPT + 1 : (int)nsig;
+        char local[64];
+        char *sig = kept <= (int)sizeof local ? local : gc_alloc((size_t)kept, GC_RAW);
+        for (int k = 0; k < kept; k++) sig[k] = DIGIT(first + (size_t)k);
+        if (kept > SIG_KEPT) { sig[SIG_KEPT] = '1'; E += nsig - kept; }
+        v = nearest(sig, kept, (int)E);
+    }
+#undef DIGIT
+    *out = neg ? -v : v;
+    return true;
+}
