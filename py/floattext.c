@@ -83,27 +83,93 @@ static int big_to_decimal(big *b, char *out, int cap) {
     return cap - k;
 }
 
-/* Scratch memory: a few hundred bytes on the C stack serve ordinary numbers; the extremes
- * (digits of 1e-300, a 400-digit literal) take a block of the heap. */
-typedef struct { uint32_t local[128]; char *p; size_t left; } scratch;
-static void scratch_init(scratch *s, size_t need) {
-    if (need <= sizeof s->local) { s->p = (char *)s->local; s->left = sizeof s->local; }
-    else { s->p = gc_alloc(need, GC_RAW); s->left = need; }
+/* ---- a double's decimal digits, from the first, as many as a conversion needs ---- */
+typedef struct { char *d; int n; int lead; } decimal;   /* digit i is worth 10**(lead - i) */
+
+/* Takes digits one by one from the most significant: keeps at most want of them and none
+ * below 10**low, and notes whether a nonzero one was left off. */
+typedef struct { char *out; int n, want, low, pos, lead; bool started, done, rest; } digit_sink;
+static void sink_put(digit_sink *g, int digit) {
+    if (!g->started) {
+        if (!digit) { g->pos--; return; }
+        g->started = true;
+        g->lead = g->pos;
+    }
+    if (!g->done && (g->n >= g->want || g->pos < g->low)) g->done = true;
+    if (g->done) { g->rest |= digit != 0; return; }
+    g->out[g->n++] = (char)('0' + digit);
+    g->pos--;
 }
-static void *scratch_take(scratch *s, size_t n) {
-    n = (n + 3) & ~(size_t)3;
-    void *p = s->p;
-    s->p += n;
-    s->left -= n;
-    return p;
+static void sink_put9(digit_sink *g, uint32_t chunk) {
+    char t[9];
+    for (int j = 8; j >= 0; j--) { t[j] = (char)(chunk % 10); chunk /= 10; }
+    for (int j = 0; j < 9; j++) sink_put(g, t[j]);
 }
 
-/* ---- a double's exact decimal digits ---- */
-typedef struct { char *d; int n; int lead; } decimal;   /* value: 0.d * 10**(lead + 1) */
-
-static int words_for(int s) { return (s >= 0 ? s : -s * 2322 / 1000 + 1) / 32 + 5; }   /* x < 2**64 */
-static int digits_for(int words) { return words * 10 + 18; }
-
+/* x * 2**s when s >= 0, an integer of up to 310 digits: converted whole, from the low end */
+static void integer_digits(uint64_t x, int s, digit_sink *g) {
+    uint32_t w[(62 + 971) / 32 + 3];
+    char text[(sizeof w / sizeof w[0]) * 10 + 9];
+    big b = { w, 0 };
+    big_set(&b, x);
+    big_shl(&b, s);
+    int n = big_to_decimal(&b, text, (int)sizeof text);
+    g->pos = n - 1;
+    for (int i = 0; i < n; i++) sink_put(g, text[i] - '0');
+}
+/* x * 2**s when s < 0: the integer part in decimal, then the fraction f / 2**-s
+ * digit by digit (f * 10: the digit is what passes the point). A value below 1 is first scaled
+ * by 10**z (z: fewer than its leading zeros after the point) into a multiword fraction, which
+ * gives nine digits a multiplication by 10**9. */
+static void fraction_digits(uint64_t x, int s, digit_sink *g) {
+    int bits = 0;
+    while (bits < 64 && x >> bits) bits++;
+    if (-s < 64 && x >> -s) {
+        uint64_t whole = x >> -s, f = x & ((1ull << -s) - 1);
+        char t[20];
+        int n = 0;
+        for (; whole; whole /= 10) t[n++] = (char)(whole % 10);
+        g->pos = n - 1;
+        while (n) sink_put(g, t[--n]);
+        while (f && !g->done) { f *= 10; sink_put(g, (int)(f >> -s)); f &= (1ull << -s) - 1; }
+        g->rest |= f != 0;
+        return;
+    }
+    /* x * 2**s < 2**(bits + s) <= 10**-z */
+    int z = (-(bits + s)) * 30103 / 100000 - 1;
+    if (z < 0) z = 0;
+    int frac_bits = -s - z;   /* the value times 10**z is r / 2**frac_bits, r < 2**frac_bits */
+    uint32_t w[(1076 + 30) / 32 + 3];   /* r < 2**(frac_bits + 30), frac_bits <= 1076 */
+    big r = { w, 0 };
+    big_set(&r, x);
+    big_mul_pow5(&r, z);
+    int word = frac_bits / 32, shift = frac_bits % 32;
+    g->pos = -z - 1;
+    while (r.n && !g->done) {
+        big_mul_add(&r, 1000000000u, 0);
+        /* the nine digits that passed the point: bits frac_bits and up, below 2**30 */
+        uint64_t hi = word < r.n ? r.w[word] : 0, hi2 = word + 1 < r.n ? r.w[word + 1] : 0;
+        uint32_t chunk = (uint32_t)((hi | hi2 << 32) >> shift);
+        if (word < r.n) r.w[word] &= shift ? (1u << shift) - 1 : 0;
+        if (r.n > word + 1) r.n = word + 1;
+        while (r.n && !r.w[r.n - 1]) r.n--;
+        sink_put9(g, chunk);
+    }
+    g->rest |= r.n != 0;
+}
+/* x * 2**s (x < 2**55) in decimal: at most want digits, none below 10**low, into out (room for
+ * want + 1). When nonzero digits were left off, a last 1 stands for them: rounding needs to
+ * know only that something follows. No trailing zeros; zero is "0". */
+static void decimal_of(uint64_t x, int s, int want, int low, char *out, decimal *d) {
+    digit_sink g = { out, 0, want, low, 0, 0, false, false, false };
+    if (!x) { out[0] = '0'; d->d = out; d->n = 1; d->lead = 0; return; }
+    if (s >= 0) integer_digits(x, s, &g); else fraction_digits(x, s, &g);
+    if (g.rest) out[g.n++] = '1';   /* after any zeros: it stands at its own place */
+    else while (g.n && out[g.n - 1] == '0') g.n--;
+    d->d = out;
+    d->n = g.n;
+    d->lead = g.lead;
+}
 static void split(double v, uint64_t *m, int *e) {
     uint64_t bits;
     memcpy(&bits, &v, sizeof bits);
@@ -112,21 +178,14 @@ static void split(double v, uint64_t *m, int *e) {
     *m = be ? frac | 1ull << 52 : frac;
     *e = be ? be - 1075 : -1074;
 }
-/* x * 2**s in decimal: x * 2**s is an integer when s >= 0, else x * 5**-s shifted -s places */
-static void exact_decimal(uint64_t x, int s, scratch *sc, decimal *out) {
-    int words = words_for(s), cap = digits_for(words);
-    big b = { scratch_take(sc, (size_t)words * sizeof(uint32_t)), 0 };
-    big_set(&b, x);
-    if (s >= 0) big_shl(&b, s); else big_mul_pow5(&b, -s);
-    out->d = scratch_take(sc, (size_t)cap);
-    out->n = big_to_decimal(&b, out->d, cap);
-    out->lead = out->n - 1 + (s >= 0 ? 0 : s);
-    while (out->n > 1 && out->d[out->n - 1] == '0') out->n--;
+/* an upper bound on the power of ten of x * 2**s's first digit */
+static int lead_bound(uint64_t x, int s) {
+    int bits = 0;
+    while (bits < 64 && x >> bits) bits++;
+    int b = bits + s;   /* x * 2**s < 2**b */
+    return b >= 0 ? b * 30103 / 100000 + 1 : -((-b) * 30103 / 100000);
 }
-static size_t exact_need(int s) {
-    int words = words_for(s);
-    return (size_t)words * sizeof(uint32_t) + (size_t)digits_for(words) + 8;
-}
+
 /* compares two nonzero decimals */
 static int decimal_cmp(const char *a, int na, int la, const decimal *b) {
     if (la != b->lead) return la < b->lead ? -1 : 1;
@@ -166,12 +225,12 @@ int py_float_shortest(double v, char *out, int *lead) {
     /* the halfway points to the neighbours, in units of 2**(e-2): the one below is nearer when
      * m is a power of two with a smaller binade below */
     bool narrow_below = m == 1ull << 52 && e > -1074;
-    scratch sc;
-    scratch_init(&sc, 3 * exact_need(e - 2));
+    /* 18 digits decide: a candidate has at most 17 */
+    char dd[20], lod[20], hid[20];
     decimal d, lo, hi;
-    exact_decimal(m << 2, e - 2, &sc, &d);
-    exact_decimal((m << 2) - (narrow_below ? 1 : 2), e - 2, &sc, &lo);
-    exact_decimal((m << 2) + 2, e - 2, &sc, &hi);
+    decimal_of(m << 2, e - 2, 18, INT32_MIN, dd, &d);
+    decimal_of((m << 2) - (narrow_below ? 1 : 2), e - 2, 18, INT32_MIN, lod, &lo);
+    decimal_of((m << 2) + 2, e - 2, 18, INT32_MIN, hid, &hi);
     bool inclusive = !(m & 1);   /* a halfway point reads back as the even neighbour */
     for (int p = 1; p <= 17; p++) {
         if (p >= d.n) break;
@@ -247,11 +306,15 @@ char *py_float_format(double x, char type, pint prec, bool alt) {
     uint64_t m;
     int e;
     split(x, &m, &e);
-    if (!m) e = 0;
-    scratch sc;
-    scratch_init(&sc, exact_need(e));
+    /* the digits the conversion looks at: down to the one it rounds by */
+    bool fixed_point = type == 'f' || type == 'F';
+    pint want = fixed_point ? lead_bound(m, e) + prec + 3 : (prec ? prec : 1) + 2;
+    if (want > 800) want = 800;   /* past the exact digits (at most 767) anyway */
+    if (want < 1) want = 1;
+    char local[64];
+    char *digits = want + 2 <= (pint)sizeof local ? local : gc_alloc((size_t)want + 2, GC_RAW);
     decimal d;
-    exact_decimal(m, e, &sc, &d);
+    decimal_of(m, e, (int)want, fixed_point ? (int)-(prec + 1) : INT32_MIN, digits, &d);
     char *o = buf, ec = type == 'E' || type == 'G' ? 'E' : 'e';
     if (type == 'f' || type == 'F') o = format_f(&d, prec, alt, o);
     else if (type == 'e' || type == 'E') o = format_e(&d, prec, alt, ec, o);
@@ -309,8 +372,15 @@ static double nearest(const char *sig, int n, int E) {
     uint64_t u;
     if (isinf(guess)) u = 0x7ff0000000000000ull;
     else memcpy(&u, &guess, sizeof u);
-    int words = (n * 3322 / 1000 + (E < 0 ? -E : E) * 3322 / 1000 + 1200) / 32 + 6;
-    uint32_t *mem = gc_alloc((size_t)words * 3 * sizeof(uint32_t), GC_RAW);
+    /* room for the products: the digits, 5**|E|, and a shift by |E - y| for y near the guess's
+     * exponent (the steps move it by one at most) */
+    int y = -1076;
+    if (guess > 0 && !isinf(guess)) { frexp(guess, &y); y -= 55; }
+    if (isinf(guess)) y = 972;
+    int shift = E > y ? E - y : y - E;
+    int words = (n * 3322 / 1000 + (E < 0 ? -E : E) * 2322 / 1000 + shift + 128) / 32 + 4;
+    uint32_t local[3 * 40];
+    uint32_t *mem = words <= 40 ? local : gc_alloc((size_t)words * 3 * sizeof(uint32_t), GC_RAW);
     big digits = { mem, 0 }, a = { mem + words, 0 }, b = { mem + 2 * words, 0 };
     for (int i = 0; i < n; i += 9) {
         uint32_t chunk = 0, mul = 1;
