@@ -62,6 +62,21 @@ static int big_cmp(const big *a, const big *b) {
         if (a->w[i] != b->w[i]) return a->w[i] < b->w[i] ? -1 : 1;
     return 0;
 }
+/* cur / 10**9 for cur < 10**9 * 2**32. A 64-bit host divides by a constant with one multiply;
+ * a 32-bit core would call the C library's 64-bit division (no instruction for it), about ten
+ * times slower than this multiply by 2**93 / 10**9, rounded up, which is exact below 2**63. */
+static uint32_t div_1e9(uint64_t cur) {
+#if defined(__SIZEOF_INT128__)
+    return (uint32_t)(cur / 1000000000u);
+#else
+    const uint64_t magic = 0x89705f4136b4a598ull;   /* ceil(2**93 / 10**9) */
+    uint64_t al = (uint32_t)cur, ah = cur >> 32, bl = (uint32_t)magic, bh = magic >> 32;
+    uint64_t lh = al * bh, hl = ah * bl;
+    uint64_t mid = (al * bl >> 32) + (uint32_t)lh + (uint32_t)hl;
+    uint64_t high = ah * bh + (lh >> 32) + (hl >> 32) + (mid >> 32);
+    return (uint32_t)(high >> 29);
+#endif
+}
 /* The decimal digits of b (consumed), no leading zeros ("0" for zero), at the start of out:
  * nine at a time from the low end, by division by 10**9. cap: room for them rounded up to 9s. */
 static int big_to_decimal(big *b, char *out, int cap) {
@@ -70,8 +85,9 @@ static int big_to_decimal(big *b, char *out, int cap) {
         uint64_t rem = 0;
         for (int i = b->n - 1; i >= 0; i--) {
             uint64_t cur = rem << 32 | b->w[i];
-            b->w[i] = (uint32_t)(cur / 1000000000u);
-            rem = cur % 1000000000u;
+            uint32_t q = div_1e9(cur);
+            b->w[i] = q;
+            rem = cur - (uint64_t)q * 1000000000u;
         }
         while (b->n && !b->w[b->n - 1]) b->n--;
         uint32_t r = (uint32_t)rem;
@@ -356,7 +372,12 @@ static int cmp_decimal_binary(const big *digits, int E, uint64_t x, int y, big *
     if (E > y) big_shl(a, E - y); else big_shl(b, y - E);
     return big_cmp(a, b);
 }
+/* the powers of ten that are doubles exactly */
+static const double exact10[23] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+    1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+/* g * 10**k, within a few ulps: one rounding when 10**|k| is exact */
 static double scale10(double g, int k) {
+    if (k >= -22 && k <= 22) return k < 0 ? g / exact10[-k] : g * exact10[k];
     static const double tens[9] = { 1e1, 1e2, 1e4, 1e8, 1e16, 1e32, 1e64, 1e128, 1e256 };
     int a = k < 0 ? -k : k;
     for (int i = 0; i < 9 && a; i++, a >>= 1)
@@ -447,8 +468,6 @@ bool py_float_from_text(const char *s, size_t n, double *out) {
     else if (nsig + E < -323) v = 0;
     else if (nsig <= 15 && E >= -22 && E <= 22) {
         /* both the digits and the power of ten are exact doubles: one rounding */
-        static const double exact10[23] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-            1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
         uint64_t t = 0;
         for (size_t k = first; k < last; k++) t = t * 10 + (uint64_t)(DIGIT(k) - '0');
         v = E < 0 ? (double)t / exact10[-E] : (double)t * exact10[E];
