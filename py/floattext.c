@@ -364,11 +364,33 @@ char *py_float_format(double x, char type, pint prec, bool alt) {
 /* ---- text to double, correctly rounded ---- */
 #define SIG_KEPT 780   /* a halfway point between doubles has at most 767 significant digits */
 
-/* digits * 10**E against x * 2**y, exactly */
-static int cmp_decimal_binary(const big *digits, int E, uint64_t x, int y, big *a, big *b) {
-    big_copy(a, digits);
-    big_set(b, x);
-    if (E >= 0) big_mul_pow5(a, E); else big_mul_pow5(b, -E);
+/* dst = src * x */
+static void big_mul_u64(big *dst, const big *src, uint64_t x) {
+    big_copy(dst, src);
+    big_mul_add(dst, (uint32_t)x, 0);
+    uint32_t hi = (uint32_t)(x >> 32);
+    if (!hi || !src->n) return;
+    /* plus src * hi one word up */
+    while (dst->n < src->n + 2) dst->w[dst->n++] = 0;
+    uint64_t carry = 0;
+    int i = 0;
+    for (; i < src->n; i++) {
+        carry += (uint64_t)src->w[i] * hi + dst->w[i + 1];
+        dst->w[i + 1] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    for (i++; carry; i++) {
+        carry += dst->w[i];
+        dst->w[i] = (uint32_t)carry;
+        carry >>= 32;
+    }
+    while (dst->n && !dst->w[dst->n - 1]) dst->n--;
+}
+/* v against x * 2**y, exactly, where v = scaled * 2**E when E >= 0 (scaled: the digits times
+ * 5**E), else scaled * 2**E / pow5 (scaled: the digits, pow5: 5**-E). a, b: room to work. */
+static int cmp_decimal_binary(const big *scaled, const big *pow5, int E, uint64_t x, int y, big *a, big *b) {
+    big_copy(a, scaled);
+    if (E >= 0) big_set(b, x); else big_mul_u64(b, pow5, x);
     if (E > y) big_shl(a, E - y); else big_shl(b, y - E);
     return big_cmp(a, b);
 }
@@ -400,27 +422,30 @@ static double nearest(const char *sig, int n, int E) {
     if (isinf(guess)) y = 972;
     int shift = E > y ? E - y : y - E;
     int words = (n * 3322 / 1000 + (E < 0 ? -E : E) * 2322 / 1000 + shift + 128) / 32 + 4;
-    uint32_t local[3 * 40];
-    uint32_t *mem = words <= 40 ? local : gc_alloc((size_t)words * 3 * sizeof(uint32_t), GC_RAW);
-    big digits = { mem, 0 }, a = { mem + words, 0 }, b = { mem + 2 * words, 0 };
+    uint32_t local[4 * 32];
+    uint32_t *mem = words <= 32 ? local : gc_alloc((size_t)words * 4 * sizeof(uint32_t), GC_RAW);
+    big digits = { mem, 0 }, pow5 = { mem + words, 0 }, a = { mem + 2 * words, 0 }, b = { mem + 3 * words, 0 };
     for (int i = 0; i < n; i += 9) {
         uint32_t chunk = 0, mul = 1;
         for (int j = i; j < n && j < i + 9; j++) { chunk = chunk * 10 + (uint32_t)(sig[j] - '0'); mul *= 10; }
         if (!digits.n) big_set(&digits, chunk); else big_mul_add(&digits, mul, chunk);
     }
+    /* the power of five once: each step below only multiplies by a 64-bit number and shifts */
+    if (E >= 0) big_mul_pow5(&digits, E);
+    else { big_set(&pow5, 1); big_mul_pow5(&pow5, -E); }
     for (;;) {
         int be = (int)(u >> 52);
         uint64_t frac = u & ((1ull << 52) - 1);
         uint64_t m = be ? frac | 1ull << 52 : frac;
         int e = be ? be - 1075 : -1074;
         if (u < 0x7ff0000000000000ull) {
-            int c = cmp_decimal_binary(&digits, E, 2 * m + 1, e - 1, &a, &b);
+            int c = cmp_decimal_binary(&digits, &pow5, E, 2 * m + 1, e - 1, &a, &b);
             if (c > 0 || (c == 0 && (m & 1))) { u++; continue; }
         }
         if (u > 0) {
             bool narrow = frac == 0 && be > 1;
-            int c = narrow ? cmp_decimal_binary(&digits, E, 4 * m - 1, e - 2, &a, &b)
-                           : cmp_decimal_binary(&digits, E, 2 * m - 1, e - 1, &a, &b);
+            int c = narrow ? cmp_decimal_binary(&digits, &pow5, E, 4 * m - 1, e - 2, &a, &b)
+                           : cmp_decimal_binary(&digits, &pow5, E, 2 * m - 1, e - 1, &a, &b);
             if (c < 0 || (c == 0 && (m & 1))) { u--; continue; }
         }
         break;
