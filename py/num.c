@@ -571,8 +571,8 @@ pv py_parse_float(pv s) {
     const char *p = py_str_data(s);
     size_t n = py_str_len(s);
     size_t k = 0, i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n')) i++;
-    while (n > i && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n')) n--;
+    while (i < n && strchr(" \t\n\r\v\f", p[i]) && p[i]) i++;
+    while (n > i && strchr(" \t\n\r\v\f", p[n - 1]) && p[n - 1]) n--;
     char local[64];
     char *buf = n - i < sizeof local ? local : gc_alloc(n - i + 1, GC_RAW);
     for (; i < n; i++) if (p[i] != '_') buf[k++] = (char)p[i];

@@ -49,3 +49,12 @@ for i in range(600):
     print(repr(x), float(repr(x)) == x, '%.*e' % (p, x), '%.*g' % (p, x))
     d = float(str(s % 10 ** (s % 9 + 1)) + 'e' + str(s % 61 - 30))
     print(repr(d), '%.*f' % (p, d))
+
+# what float() reads around the number, and what it refuses
+for t in ['\r1.5', '1.5\r\n', '\x0b2.5\x0c', ' \t-3e2 ', '1_0.5', ' -Infinity ', '0' * 100 + '.5', '1' + '0' * 400 + 'e-400']:
+    print(repr(float(t)))
+for t in ['', ' ', '1e', 'e5', '.', '1.5x', '0x1p3', '--1', '1e+', 'nan(1)', '1.5\x00', '0' * 70 + 'x']:
+    try:
+        print(float(t))
+    except ValueError as e:
+        print('ValueError', e)
