@@ -302,8 +302,21 @@ pv py_big_neg(pv a) {
 double py_big_to_double(pv a) {
     mag x;
     to_mag(a, &x);
-    double r = 0;
-    for (size_t i = x.n; i-- > 0;) r = r * 4294967296.0 + x.d[i];
+    /* correctly rounded, as CPython's: the top 64 bits, the lowest of them standing for any
+     * bit below them, go through one uint64 -> double conversion (one rounding), then an exact
+     * scaling by a power of two. Summing word by word would round at each step. */
+    size_t n = trim(x.d, x.n);
+    if (!n) return 0;
+    int top = 0;
+    while (top < 31 && x.d[n - 1] >> (top + 1)) top++;
+    size_t bits = (n - 1) * 32 + (size_t)top + 1, shift = bits > 64 ? bits - 64 : 0;
+    size_t w = shift / 32;
+    unsigned b = (unsigned)(shift % 32);
+    uint64_t lo = x.d[w], mid = w + 1 < n ? x.d[w + 1] : 0, hi = w + 2 < n ? x.d[w + 2] : 0;
+    uint64_t u = b ? hi << (64 - b) | mid << (32 - b) | lo >> b : mid << 32 | lo;
+    bool sticky = b && (lo & ((1u << b) - 1));
+    for (size_t i = 0; i < w && !sticky; i++) sticky = x.d[i] != 0;
+    double r = ldexp((double)(u | sticky), (int)shift);
     if (isinf(r)) py_raisef(&py_OverflowError_type, "int too large to convert to float");
     return x.neg ? -r : r;
 }

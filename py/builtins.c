@@ -364,13 +364,13 @@ BI(round) {
     }
     int64_t k = py_int_val(nd);
     /* correctly rounded through the shortest decimal string, as CPython does */
-    char buf[64];
     if (k > 300 || !isfinite(d)) return x;
     if (k >= 0) {
-        snprintf(buf, sizeof buf, "%.*f", (int)k, d);
-        double r = strtod(buf, NULL);
-        /* printf rounds the binary value exactly, which is what CPython's round does */
-        return py_float_new(r);
+        /* the exact binary value rounded half to even at k places, which is CPython's round */
+        char *buf = py_float_format(fabs(d), 'f', (pint)k, false);
+        double r = 0;
+        py_float_from_text(buf, strlen(buf), &r);
+        return py_float_new(signbit(d) ? -r : r);
     }
     double p = pow(10.0, (double)-k);
     double q = d / p;

@@ -520,26 +520,17 @@ const py_type py_bool_type = { &py_type_type, "bool", .base = &py_int_type, .met
 
 /* ---- float ---- */
 pv py_float_repr(double d) {
-    char buf[40];
     if (isnan(d)) return py_str_cstr("nan");
     if (isinf(d)) return py_str_cstr(d > 0 ? "inf" : "-inf");
     if (d == 0) return py_str_cstr(signbit(d) ? "-0.0" : "0.0");
     /* the shortest digits that read back as d */
-    int p;
-    for (p = 1; p <= 17; p++) {
-        snprintf(buf, sizeof buf, "%.*e", p - 1, d);
-        if (strtod(buf, NULL) == d) break;
-    }
-    /* buf: [-]d.ddde[+-]xx */
     char digits[24];
-    int nd = 0;
-    const char *s = buf;
-    bool neg = false;
-    if (*s == '-') { neg = true; s++; }
-    for (; *s && *s != 'e'; s++) if (*s != '.') digits[nd++] = *s;
-    int exp10 = atoi(s + 1);
+    int lead;
+    bool neg = d < 0;
+    int nd = py_float_shortest(fabs(d), digits, &lead);
     while (nd > 1 && digits[nd - 1] == '0') nd--;
     digits[nd] = 0;
+    int exp10 = lead;
     int decpt = exp10 + 1;
     char out[48];
     int k = 0;
@@ -584,11 +575,12 @@ static int float_truth(pv v) { return ((py_float *)v)->v != 0; }
 pv py_parse_float(pv s) {
     const char *p = py_str_data(s);
     size_t n = py_str_len(s);
-    char buf[64];
     size_t k = 0, i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n')) i++;
-    while (n > i && (p[n - 1] == ' ' || p[n - 1] == '\t' || p[n - 1] == '\n')) n--;
-    for (; i < n && k < sizeof buf - 1; i++) if (p[i] != '_') buf[k++] = (char)p[i];
+    while (i < n && strchr(" \t\n\r\v\f", p[i]) && p[i]) i++;
+    while (n > i && strchr(" \t\n\r\v\f", p[n - 1]) && p[n - 1]) n--;
+    char local[64];
+    char *buf = n - i < sizeof local ? local : gc_alloc(n - i + 1, GC_RAW);
+    for (; i < n; i++) if (p[i] != '_') buf[k++] = (char)p[i];
     buf[k] = 0;
     const char *q = buf;
     bool neg = false;
@@ -600,10 +592,8 @@ pv py_parse_float(pv s) {
         if (!strcmp(low, "inf") || !strcmp(low, "infinity")) return py_float_new(neg ? -INFINITY : INFINITY);
         if (!strcmp(low, "nan")) return py_float_new(NAN);
     }
-    char *end;
-    if (!k || strchr(buf, 'x') || strchr(buf, 'X')) goto bad;
-    double d = strtod(buf, &end);
-    if (*end) goto bad;
+    double d;
+    if (!py_float_from_text(buf, k, &d)) goto bad;
     return py_float_new(d);
 bad:
     py_raisef(&py_ValueError_type, "could not convert string to float: %s", py_str_data(py_repr(s)));

@@ -461,6 +461,10 @@ pv py_str_mod(pv fmt, pv args);
 pv py_str_format(int n, pv *a, pv kw);
 void py_repr_str(pv s, char quote_pref, void *buf);
 pv py_float_repr(double d);
+/* py/floattext.c: float <-> decimal text, exact on every port (no C library printf/strtod) */
+int py_float_shortest(double v, char *out, int *lead);          /* v > 0 finite: <= 17 digits */
+char *py_float_format(double x, char type, pint prec, bool alt); /* x >= 0 finite; e E f F g G r */
+bool py_float_from_text(const char *s, size_t n, double *out);
 uint32_t py_hash_bytes(const char *s, size_t n);
 /* a growable byte buffer in the heap, used to build strings */
 typedef struct { char *p; size_t n, cap; } py_buf;

@@ -252,7 +252,9 @@ static pv parse_number(P *p, const char *s, size_t n, bool *isfloat, bool *imag)
     if (tmp[k - 1] == 'j' || tmp[k - 1] == 'J') { *imag = true; tmp[--k] = 0; }
     if (strpbrk(tmp, ".eE") || *imag) {
         *isfloat = true;
-        return py_float_new(strtod(tmp, NULL));
+        double d = 0;
+        py_float_from_text(tmp, k, &d);   /* scan_number let through only what it reads */
+        return py_float_new(d);
     }
     if (k > 1 && tmp[0] == '0') {
         for (size_t i = 0; i < k; i++) if (tmp[i] != '0') lerr(p, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");

@@ -1166,16 +1166,6 @@ static pv format_int(pv iv, fspec *f) {
     }
     return finish_num(f, neg, prefix, body.p, body.n);
 }
-/* One double through a printf format that takes a precision, into a heap buffer as long as the
- * precision asks for (digits, up to 309 before the point, sign, exponent): claimed before any
- * work, so a precision the heap cannot hold is a MemoryError at once. */
-static char *c_format_double(const char *fmt, pint prec, double x) {
-    if (prec > INT_MAX - 400) py_raisef(&py_ValueError_type, "precision too big");
-    size_t cap = (size_t)prec + 400;
-    char *buf = gc_alloc(cap, GC_RAW);
-    snprintf(buf, cap, fmt, (int)prec, x);
-    return buf;
-}
 pv py_format_double(double d, fspec *f) {
     char t = f->type;
     bool neg = signbit(d) && !isnan(d);
@@ -1204,25 +1194,14 @@ pv py_format_double(double d, fspec *f) {
             return finish_num(f, neg, "", body.p, body.n);
         }
         /* like g, but at least one digit after the point when an exponent is not used */
-        buf = c_format_double("%.*g", prec ? prec : 1, x);
-        if (!strpbrk(buf, ".e")) {
-            /* 'g' without '#' drops the point: CPython keeps '.0' only when prec is None */
-        }
-        char *e = strchr(buf, 'e');
-        if (e) {
-            int ex = atoi(e + 1);
-            /* the exponent with at least two digits, as C writes it too: no longer */
-            snprintf(e, strlen(e) + 1, "e%c%02d", ex < 0 ? '-' : '+', ex < 0 ? -ex : ex);
-        }
+        buf = py_float_format(x, 'r', prec, f->alt);
         return finish_num(f, neg, "", buf, strlen(buf));
     }
     if (prec < 0) prec = 6;
     switch (t) {
-    case 'f': case 'F': buf = c_format_double(f->alt ? "%#.*f" : "%.*f", prec, x); break;
-    case 'e': case 'E': buf = c_format_double(f->alt ? (t == 'e' ? "%#.*e" : "%#.*E") : (t == 'e' ? "%.*e" : "%.*E"), prec, x); break;
-    case 'g': case 'G': buf = c_format_double(f->alt ? (t == 'g' ? "%#.*g" : "%#.*G") : (t == 'g' ? "%.*g" : "%.*G"), prec ? prec : 1, x); break;
-    case '%': buf = c_format_double("%.*f%%", prec, x * 100); break;
-    case 'n': buf = c_format_double("%.*g", prec ? prec : 1, x); break;
+    case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': buf = py_float_format(x, t, prec, f->alt); break;
+    case '%': buf = py_float_format(x * 100, 'f', prec, f->alt); strcat(buf, "%"); break;
+    case 'n': buf = py_float_format(x, 'g', prec, false); break;
     default: py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'float'", t);
     }
     if (f->grouping) {
