@@ -1169,12 +1169,15 @@ static pv format_int(pv iv, fspec *f) {
 pv py_format_double(double d, fspec *f) {
     char t = f->type;
     bool neg = signbit(d) && !isnan(d);
-    double x = fabs(d);
+    /* '%' is 'f' of a hundred times the value: scaled first, so that a value it takes past
+     * the largest double is "inf%", as in CPython */
+    double x = t == '%' ? fabs(d) * 100 : fabs(d);
     char *buf;
     pint prec = f->prec;
     if (isinf(x) || isnan(x)) {
         const char *s = isnan(x) ? "nan" : "inf";
         if (t == 'F' || t == 'E' || t == 'G') s = isnan(x) ? "NAN" : "INF";
+        if (t == '%') s = isnan(x) ? "nan%" : "inf%";
         fspec g = *f;
         if (g.zero && !g.align) { g.zero = false; }
         return finish_num(&g, neg, "", s, strlen(s));
@@ -1200,7 +1203,7 @@ pv py_format_double(double d, fspec *f) {
     if (prec < 0) prec = 6;
     switch (t) {
     case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': buf = py_float_format(x, t, prec, f->alt); break;
-    case '%': buf = py_float_format(x * 100, 'f', prec, f->alt); strcat(buf, "%"); break;
+    case '%': buf = py_float_format(x, 'f', prec, f->alt); strcat(buf, "%"); break;
     case 'n': buf = py_float_format(x, 'g', prec, false); break;
     default: py_raisef(&py_ValueError_type, "Unknown format code '%c' for object of type 'float'", t);
     }

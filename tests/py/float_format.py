@@ -9,3 +9,5 @@ print(format(2.0, ""), format(1e16, ""), format(0.1, ".17g"), format(100.0, ".0f
 print("%.3f %e %g %10.2f|%-10.2f|" % (x, x, x, x, x))
 print("{:.4} {:.4g} {:10.4}|".format(x, x, x))
 print(str(1.0), str(0.1), repr(1 / 7), str(1e-10), str(12345678912345.0))
+# '%' scales by a hundred first: past the largest double it is inf, and inf and nan keep the %
+print(format(1e307, "%"), "{:.2%}".format(1.7e308), format(float("nan"), "%"), format(float("-inf"), ".1%"), format(float("inf"), ">8%"))
