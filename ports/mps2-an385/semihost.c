@@ -30,17 +30,16 @@ int semihost_close(int fd)
     return call(SYS_CLOSE, args);
 }
 
-int semihost_read(int fd, void *buf, size_t len)
-{
-    uint32_t args[3] = { (uint32_t)fd, (uint32_t)(uintptr_t)buf, (uint32_t)len };
-    return call(SYS_READ, args) == 0 ? 0 : -1;   /* the call returns the bytes NOT read */
-}
-
 long semihost_read_upto(int fd, void *buf, size_t len)
 {
     uint32_t args[3] = { (uint32_t)fd, (uint32_t)(uintptr_t)buf, (uint32_t)len };
-    int left = call(SYS_READ, args);
+    int left = call(SYS_READ, args);              /* the call returns the bytes NOT read */
     return left < 0 || (size_t)left > len ? -1 : (long)(len - (size_t)left);
+}
+
+int semihost_read(int fd, void *buf, size_t len)
+{
+    return semihost_read_upto(fd, buf, len) == (long)len ? 0 : -1;
 }
 
 int semihost_remove(const char *path)

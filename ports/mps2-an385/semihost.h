@@ -10,8 +10,7 @@
 
 /* SYS_OPEN's modes are fopen's, numbered: r rb r+ r+b w wb w+ w+b a ab a+ a+b (0 to 11). The
  * name ":tt" opens the host's standard input (mode r), output (w) or error (a). */
-enum semihost_open_mode { SH_OPEN_RB = 1, SH_OPEN_RPB = 3, SH_OPEN_W = 4, SH_OPEN_WPB = 7,
-                          SH_OPEN_A = 8 };
+enum semihost_open_mode { SH_OPEN_RB = 1, SH_OPEN_RPB = 3, SH_OPEN_WPB = 7, SH_OPEN_A = 8 };
 
 int semihost_open(const char *path, enum semihost_open_mode mode); /* handle or -1 */
 int semihost_close(int fd);
