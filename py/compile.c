@@ -1697,9 +1697,11 @@ static py_code *compile_scope(C *outer, scope *s, node *body, node *args, int mo
     return code;
 }
 
-/* The compiler checks no C stack on its way and takes a few KB of it (the parser's recursion,
- * bounded by MAX_NESTING): exec, eval or import deep in a recursion stops before it while that
- * much is left, rather than overflow the margin the embedder keeps for what checks nothing. */
+/* The parser's and the compiler's recursions check the program's C stack bound at each level
+ * (py_compile_check_cstack), so that nesting in the source cannot overrun the margin the
+ * embedder keeps below that bound for what checks nothing. A compile that starts with less
+ * than a small program's few KB left (exec, eval or import deep in a recursion) is refused
+ * before it begins, as the recursion's own RecursionError. */
 #define COMPILE_CSTACK 4096
 void py_compile_check_cstack(void) {
     if (py_cstack_exhausted(py_cur))
