@@ -246,7 +246,6 @@ BI(ord) {
     else if (c >= 0xc0) c = ((c & 31) << 6) | (p[1] & 63u);
     return MKSMALL(c);
 }
-extern void py_utf8_put(py_buf *b, uint32_t c);
 BI(chr) {
     pint c = py_to_index(a[0]);
     if (c < 0 || c > 0x10ffff) py_raisef(&py_ValueError_type, "chr() arg not in range(0x110000)");

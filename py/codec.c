@@ -6,9 +6,6 @@
 #include <string.h>
 #include "py/obj.h"
 
-void py_utf8_put(py_buf *b, uint32_t c);
-uint32_t py_utf8_get(const char *s, size_t *i);
-
 enum { UTF8, ASCII, LATIN1 };
 static const char *const codec_name[] = { "utf-8", "ascii", "latin-1" };
 enum { STRICT, IGNORE, REPLACE };

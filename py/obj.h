@@ -476,6 +476,9 @@ void buf_adds(py_buf *b, const char *s);
 void buf_addc(py_buf *b, char c);
 void buf_addv(py_buf *b, pv strv);
 pv buf_str(py_buf *b);
+/* one code point onto a buffer as UTF-8; the code point at s[*i], *i moved past it */
+void py_utf8_put(py_buf *b, uint32_t c);
+uint32_t py_utf8_get(const char *s, size_t *i);
 
 /* ---- containers ---- */
 pv py_list_new(size_t n);

@@ -667,7 +667,6 @@ static uint32_t cp_lower(uint32_t c) {
     if (c >= 0x400 && c <= 0x40f) return c + 80;
     return c;
 }
-void py_utf8_put(py_buf *b, uint32_t c);
 static pv map_chars_unicode(pv v, int mode) {
     str_view s = view(v);
     py_buf b;
@@ -1109,7 +1108,6 @@ static pv finish_num(fspec *f, bool neg, const char *prefix, const char *body, s
     return (uint8_t)fill < 0x80 ? r : py_str_done(r);
 }
 extern pv py_big_to_str(pv a, int base, bool upper);
-void py_utf8_put(py_buf *b, uint32_t c);
 extern bool py_big_to_i64(pv v, int64_t *out);
 static pv format_int(pv iv, fspec *f) {
     char t = f->type ? f->type : 'd';
